@@ -1,0 +1,38 @@
+# Two commands a new machine needs: `make run` and `make test`. Everything else is a helper.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DB := data/policy.duckdb
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format build-db bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+$(DB): $(STAMP)
+	$(BIN)/python -m etl ingest data/raw --db $(DB)
+
+build-db: $(STAMP)
+	$(BIN)/python -m etl ingest data/raw --db $(DB) --rebuild
+
+run: $(DB)
+	$(BIN)/streamlit run dashboard.py
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB).tmp tests/artifacts

@@ -1,0 +1,30 @@
+"""Settings passed down through the pipeline as one object."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESOURCES = Path(__file__).resolve().parent / "resources"
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = ROOT
+    raw_dir: Path = ROOT / "data" / "raw"
+    db_path: Path = ROOT / "data" / "policy.duckdb"
+    max_bytes: int = 20 * 1024 * 1024  # inputs larger than this are refused with a clear error
+    http_timeout: float = 15.0
+    workers: int = 0  # 0 = all cores
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Defaults overridden by POLICY_DB / POLICY_RAW."""
+        db = os.environ.get("POLICY_DB")
+        raw = os.environ.get("POLICY_RAW")
+        return cls(
+            db_path=Path(db) if db else cls.db_path,
+            raw_dir=Path(raw) if raw else cls.raw_dir,
+        )

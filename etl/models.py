@@ -1,0 +1,132 @@
+"""Data records passed between the ETL stages (read → parse → segment → extract → load)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class RawDoc:
+    """Bytes as read from a file or URL, before any parsing."""
+
+    source: str  # path or URL exactly as the user gave it (or path#entry-N for feed entries)
+    kind: str  # "text" | "html" | "pdf" | "feed"
+    data: bytes
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)  # e.g. feed entry title/date/link
+
+
+@dataclass(frozen=True)
+class Document:
+    """One announcement as clean text plus metadata; readers all produce this."""
+
+    source: str
+    text: str
+    title: str | None = None
+    published_on: date | None = None
+    lang: str = "ko"  # "ko" | "en"
+    kind: str = "text"  # reader that produced it: text | html | pdf | feed
+    url: str | None = None
+    content_hash: str = ""  # sha256 hex of `text` (set by parse.make_document)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its span in Document.text: text == doc.text[start:end]."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact came from: the sentence and its span in the document text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Program:
+    name: str
+    name_en: str | None = None
+    start_year: int | None = None
+    end_year: int | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Budget:
+    amount: float  # the figure as written, in the unit written (946.0 for 946억원)
+    unit_text: str  # the amount as it stands in the text
+    currency: str  # ISO code: KRW, USD, EUR, GBP, ...
+    amount_krw: int | None  # exact won, None for foreign currencies
+    kind: str = "unspecified"  # total | national | local | private | unspecified
+    fiscal_year: int | None = None
+    program: str | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Institution:
+    name: str  # canonical name from the gazetteer, or the surface form
+    aliases_seen: list[str] = field(default_factory=list)
+    type: str = "other"  # government|local_government|public_agency|university|research|industry|international|other
+    country: str | None = None  # ISO 3166-1 alpha-2
+    role: str = "mentioned"  # lead | host | participant | funder | partner | mentioned
+    in_gazetteer: bool = False
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Site:
+    name: str
+    address: str | None = None
+    floors: str | None = None
+    area_m2: float | None = None
+    area_text: str | None = None
+    status: str | None = None  # open | planned | None
+    year: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    evidence: Evidence | None = None
+
+
+@dataclass
+class Facts:
+    """Everything extracted from one document."""
+
+    document: Document
+    programs: list[Program] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
+    institutions: list[Institution] = field(default_factory=list)
+    sites: list[Site] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    country_evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `extract --format jsonl` record (stable keys; see README)."""
+        doc = self.document
+
+        def flat(obj: Any) -> dict[str, Any]:
+            d = asdict(obj)
+            ev = d.pop("evidence", None)
+            d["evidence"] = ev["text"] if ev else None
+            d["evidence_span"] = [ev["start"], ev["end"]] if ev else None
+            return d
+
+        return {
+            "source": doc.source,
+            "title": doc.title,
+            "published_on": doc.published_on.isoformat() if doc.published_on else None,
+            "lang": doc.lang,
+            "programs": [flat(p) for p in self.programs],
+            "budgets": [flat(b) for b in self.budgets],
+            "institutions": [flat(i) for i in self.institutions],
+            "sites": [flat(s) for s in self.sites],
+            "countries": list(self.countries),
+        }
