@@ -1,0 +1,175 @@
+-- policy-tracker schema, version 1. The full current DDL: a fresh database runs it as migration m001_initial.
+-- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
+
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    name        VARCHAR PRIMARY KEY,
+    applied_at  TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id        INTEGER PRIMARY KEY,
+    started_at    TIMESTAMP NOT NULL,
+    finished_at   TIMESTAMP,
+    inputs        VARCHAR,            -- the paths/URLs given, joined by newlines
+    n_new         INTEGER DEFAULT 0,
+    n_updated     INTEGER DEFAULT 0,
+    n_unchanged   INTEGER DEFAULT 0,
+    n_failed      INTEGER DEFAULT 0,
+    n_facts       INTEGER DEFAULT 0,
+    seconds       DOUBLE
+);
+
+-- One row per input file or URL: lets a re-run skip unchanged inputs before parsing them.
+CREATE TABLE IF NOT EXISTS inputs (
+    input         VARCHAR PRIMARY KEY, -- path or URL as resolved
+    raw_sha256    VARCHAR NOT NULL,
+    n_bytes       BIGINT,
+    n_documents   INTEGER,
+    run_id        INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    document_id   VARCHAR PRIMARY KEY, -- sha1 of the source string: a changed text keeps its id
+    source        VARCHAR NOT NULL UNIQUE,
+    input         VARCHAR,             -- the file/URL it was read from (a feed gives many documents)
+    url           VARCHAR,
+    title         VARCHAR,
+    published_on  DATE,
+    lang          VARCHAR,
+    kind          VARCHAR,             -- text | html | pdf | feed
+    content_hash  VARCHAR NOT NULL,    -- sha256 of text
+    text          VARCHAR NOT NULL,
+    n_chars       INTEGER,
+    run_id        INTEGER,
+    loaded_at     TIMESTAMP
+);
+
+-- A program consolidated across documents (one row however many times it is announced).
+CREATE TABLE IF NOT EXISTS programs (
+    program_id    VARCHAR PRIMARY KEY,
+    name          VARCHAR NOT NULL,
+    name_en       VARCHAR,
+    norm_key      VARCHAR NOT NULL UNIQUE
+);
+
+-- Every name a program was written under (Korean, English, spacing variants).
+CREATE TABLE IF NOT EXISTS program_aliases (
+    program_id    VARCHAR NOT NULL,
+    alias         VARCHAR NOT NULL,
+    norm_key      VARCHAR NOT NULL,
+    PRIMARY KEY (program_id, norm_key)
+);
+
+-- A program as one document states it: its period as of that announcement.
+CREATE TABLE IF NOT EXISTS program_mentions (
+    program_id    VARCHAR NOT NULL,
+    document_id   VARCHAR NOT NULL,
+    name_seen     VARCHAR NOT NULL,
+    start_year    INTEGER,
+    end_year      INTEGER,
+    is_main       BOOLEAN DEFAULT FALSE, -- the document's headline program
+    evidence      VARCHAR,
+    ev_start      INTEGER,
+    ev_end        INTEGER,
+    PRIMARY KEY (program_id, document_id)
+);
+
+CREATE TABLE IF NOT EXISTS budgets (
+    budget_id     VARCHAR PRIMARY KEY,   -- document_id:seq
+    document_id   VARCHAR NOT NULL,
+    program_id    VARCHAR,
+    seq           INTEGER NOT NULL,
+    amount        DOUBLE,                -- the figure in its written unit (946.0 for 946억원)
+    unit_text     VARCHAR,
+    currency      VARCHAR NOT NULL,
+    amount_krw    BIGINT,                -- exact won; NULL for foreign currencies
+    kind          VARCHAR NOT NULL,      -- total | national | local | private | unspecified
+    fiscal_year   INTEGER,
+    announced_on  DATE,                  -- the document's publication date
+    evidence      VARCHAR NOT NULL,
+    ev_start      INTEGER NOT NULL,
+    ev_end        INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS institutions (
+    institution_id VARCHAR PRIMARY KEY,  -- sha1 of the canonical name
+    name          VARCHAR NOT NULL UNIQUE,
+    name_en       VARCHAR,
+    type          VARCHAR NOT NULL,
+    country       VARCHAR,
+    in_gazetteer  BOOLEAN NOT NULL
+);
+
+-- program × institution × role × document
+CREATE TABLE IF NOT EXISTS participations (
+    document_id    VARCHAR NOT NULL,
+    institution_id VARCHAR NOT NULL,
+    program_id     VARCHAR,
+    role           VARCHAR NOT NULL,
+    aliases_seen   VARCHAR,              -- surface forms, joined by |
+    evidence       VARCHAR,
+    ev_start       INTEGER,
+    ev_end         INTEGER,
+    PRIMARY KEY (document_id, institution_id)
+);
+
+CREATE TABLE IF NOT EXISTS sites (
+    site_id       VARCHAR PRIMARY KEY,   -- document_id:seq
+    document_id   VARCHAR NOT NULL,
+    program_id    VARCHAR,
+    seq           INTEGER NOT NULL,
+    name          VARCHAR NOT NULL,
+    norm_key      VARCHAR NOT NULL,      -- the same facility across documents
+    address       VARCHAR,
+    floors        VARCHAR,
+    area_m2       DOUBLE,
+    area_text     VARCHAR,
+    status        VARCHAR,
+    year          INTEGER,
+    lat           DOUBLE,
+    lon           DOUBLE,
+    evidence      VARCHAR,
+    ev_start      INTEGER,
+    ev_end        INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS program_countries (
+    document_id   VARCHAR NOT NULL,
+    program_id    VARCHAR,
+    country       VARCHAR NOT NULL,      -- ISO 3166-1 alpha-2
+    evidence      VARCHAR,
+    ev_start      INTEGER,
+    ev_end        INTEGER,
+    PRIMARY KEY (document_id, country)
+);
+
+CREATE TABLE IF NOT EXISTS countries (
+    iso2          VARCHAR PRIMARY KEY,
+    name_en       VARCHAR NOT NULL,
+    name_ko       VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS ingest_errors (
+    run_id        INTEGER,
+    source        VARCHAR NOT NULL,
+    stage         VARCHAR NOT NULL,      -- read | parse | extract | load
+    message       VARCHAR NOT NULL,
+    failed_at     TIMESTAMP NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
+CREATE INDEX IF NOT EXISTS budgets_document ON budgets (document_id);
+CREATE INDEX IF NOT EXISTS participations_institution ON participations (institution_id);
+
+COMMENT ON TABLE documents IS '발표문(보도자료·기사) 한 건: 정제된 본문과 메타데이터';
+COMMENT ON TABLE programs IS '여러 발표에 걸쳐 하나로 묶은 사업(프로그램)';
+COMMENT ON TABLE program_aliases IS '사업이 쓰인 모든 이름(국문·영문·띄어쓰기 변형)';
+COMMENT ON TABLE program_mentions IS '문서별 사업 언급과 그 시점의 사업 기간';
+COMMENT ON TABLE budgets IS '문서에 나온 금액 한 건: 원 단위 정수, 종류(총액/국비/지방비/민간), 회계연도, 근거 문장';
+COMMENT ON TABLE institutions IS '기관(정규화된 이름, 유형, 국가)';
+COMMENT ON TABLE participations IS '문서·사업별 기관 참여와 역할(주관/참여/지원/유치/협력/언급)';
+COMMENT ON TABLE sites IS '시설·거점: 주소, 층, 면적(㎡), 상태(개소/예정)';
+COMMENT ON TABLE program_countries IS '문서·사업별 협력 국가(ISO 코드)';
+COMMENT ON TABLE runs IS '수집(ingest) 실행 한 번의 기록';
+COMMENT ON TABLE ingest_errors IS '입력별 오류: 단계와 한 줄 메시지';
+COMMENT ON COLUMN budgets.amount_krw IS '정확한 원화 금액(BIGINT); 외화는 NULL';
