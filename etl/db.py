@@ -45,7 +45,9 @@ def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConn
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the initial schema and any later migrations not yet recorded; return their names."""
-    con.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)")
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
+    )
     done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
     applied: list[str] = []
     steps: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
@@ -121,6 +123,8 @@ def _usable(path: Path) -> bool:
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row count of every table (for `stats` and tests)."""
-    names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY table_name").fetchall()]
+    names = [
+        r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY table_name").fetchall()
+    ]
     # Table names come from the catalog, not from users; identifiers cannot be bound as parameters.
     return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}

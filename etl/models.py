@@ -75,7 +75,9 @@ class Budget:
 class Institution:
     name: str  # canonical name from the gazetteer, or the surface form
     aliases_seen: list[str] = field(default_factory=list)
-    type: str = "other"  # government|local_government|public_agency|university|research|industry|international|other
+    type: str = (
+        "other"  # government|local_government|public_agency|university|research|industry|international|other
+    )
     country: str | None = None  # ISO 3166-1 alpha-2
     role: str = "mentioned"  # lead | host | participant | funder | partner | mentioned
     in_gazetteer: bool = False

@@ -1,0 +1,153 @@
+"""Command line: a thin shell over the library (extract | ingest | stats | export)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from etl.config import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `python -m etl`; returns the process exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m etl", description="policy-tracker ETL")
+    sub = p.add_subparsers(required=True, metavar="COMMAND")
+
+    ex = sub.add_parser("extract", help="print the facts of each input (no database)")
+    ex.add_argument("inputs", nargs="+", metavar="FILE")
+    ex.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
+    ex.set_defaults(func=cmd_extract)
+
+    ing = sub.add_parser("ingest", help="load files, folders, feeds and URLs into the database")
+    ing.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
+    _db_option(ing)
+    ing.add_argument("--rebuild", action="store_true", help="recreate the database from scratch")
+    ing.add_argument("--workers", type=int, default=0, help="extraction processes (default: all cores)")
+    ing.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    ing.set_defaults(func=cmd_ingest)
+
+    st = sub.add_parser("stats", help="what the database holds")
+    _db_option(st)
+    st.set_defaults(func=cmd_stats)
+
+    exp = sub.add_parser("export", help="write every table as CSV or Parquet")
+    _db_option(exp)
+    exp.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    exp.add_argument("--out", type=Path, required=True)
+    exp.set_defaults(func=cmd_export)
+    return p
+
+
+def _db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db", type=Path, default=None, help="database file (default: data/policy.duckdb or $POLICY_DB)"
+    )
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    s = Settings.from_env()
+    overrides = {}
+    if getattr(args, "db", None):
+        overrides["db_path"] = args.db
+    if getattr(args, "workers", 0):
+        overrides["workers"] = args.workers
+    return Settings(**{**s.__dict__, **overrides})
+
+
+def _err(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """One JSON object per input document, in input order; errors on stderr."""
+    from etl.pipeline import process_raw
+    from etl.sources import InputError, iter_raw
+
+    failed = 0
+    records = []
+    for item in iter_raw(args.inputs, _settings(args)):
+        if isinstance(item, InputError):
+            _err(f"error: {item}")
+            failed += 1
+            continue
+        res = process_raw(item)
+        if res.failure:
+            _err(f"error: {res.failure.source}: {res.failure.message}")
+            failed += 1
+        for facts in res.facts:
+            rec = facts.to_json()
+            if args.format == "jsonl":
+                print(json.dumps(rec, ensure_ascii=False), flush=True)
+            else:
+                records.append(rec)
+    if args.format == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    return 1 if failed else 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Load inputs; exit 1 when any input failed, 0 otherwise."""
+    from etl.pipeline import ingest
+
+    settings = _settings(args)
+    report = ingest(
+        args.inputs,
+        settings,
+        rebuild=args.rebuild,
+        workers=args.workers or None,
+        progress=False if args.quiet else None,
+        on_failure=lambda f: _err(f"error: {f.source}: {f.stage}: {f.message}"),
+    )
+    if not args.quiet:
+        _err(report.summary())
+        _err(f"database: {settings.db_path}" + ("" if report.wrote else " (unchanged)"))
+    return 1 if report.failed else 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Row counts, date range and money totals of the database."""
+    from etl import db
+
+    path = _settings(args).db_path
+    if not path.exists():
+        _err(f"error: no database at {path}; run `python -m etl ingest data/raw` first")
+        return 1
+    with db.connect(path, read_only=True) as con:
+        for table, n in db.table_counts(con).items():
+            print(f"{table:20} {n:>10,}")
+        first, last = con.execute("SELECT min(published_on), max(published_on) FROM documents").fetchone()
+        print(f"{'published':20} {first} … {last}")
+        for kind, n, krw in con.execute(
+            "SELECT kind, count(*), sum(amount_krw) FROM budgets GROUP BY kind ORDER BY kind"
+        ).fetchall():
+            print(f"budgets {kind:12} {n:>10,}  {int(krw or 0):>22,} won")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Every table to OUT/<table>.<csv|parquet>."""
+    from etl import db
+
+    path = _settings(args).db_path
+    if not path.exists():
+        _err(f"error: no database at {path}")
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    with db.connect(path, read_only=True) as con:
+        for table in db.table_counts(con):
+            target = args.out / f"{table}.{args.format}"
+            rel = con.sql(f'SELECT * FROM "{table}"')  # catalog names, not user input
+            if args.format == "csv":
+                rel.write_csv(str(target))
+            else:
+                rel.write_parquet(str(target))
+            print(target)
+    return 0

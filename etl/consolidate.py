@@ -1,0 +1,116 @@
+"""Resolve program mentions across documents to one `programs` row each.
+
+Names meet on a normalised key (etl.extract.programs.norm_key: 인공지능→ai, no spaces or punctuation),
+on any alias seen before (a Korean announcement's English name in parentheses links the two
+languages), and otherwise by fuzzy match. FUZZY_THRESHOLD is justified in tests/test_consolidate.py:
+at 90, one-character spelling variants of names of 10+ characters merge, while sibling programs
+that differ by a word ('1단계'/'2단계', '발전전략'/'성장전략') stay apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import duckdb
+from rapidfuzz import fuzz, process
+
+from etl.extract.programs import norm_key
+
+FUZZY_THRESHOLD = 90
+FUZZY_MIN_LEN = 8
+
+_CHILD_TABLES = ("program_mentions", "budgets", "participations", "sites", "program_countries")
+
+
+def stable_id(text: str) -> str:
+    """A short deterministic id for a natural key."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class ProgramIndex:
+    """In-memory alias index over the `programs` tables of one writable connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.by_key: dict[str, str] = dict(
+            con.execute("SELECT norm_key, program_id FROM program_aliases").fetchall()
+        )
+
+    def resolve(self, name: str, name_en: str | None = None) -> str:
+        """The program id for a name (creating the program when it is new)."""
+        keys = [k for k in (norm_key(name), norm_key(name_en) if name_en else None) if k]
+        hits = [self.by_key[k] for k in keys if k in self.by_key]
+        if not hits:
+            fuzzy = self._fuzzy(keys[0])
+            hits = [fuzzy] if fuzzy else []
+        if not hits:
+            pid = self._create(name, name_en, keys[0])
+        else:
+            pid = hits[0]
+            for other in hits[1:]:
+                if other != pid:
+                    self.merge(other, into=pid)
+        for k, alias in zip(keys, (name, name_en), strict=False):
+            self._alias(pid, alias or name, k)
+        if name_en:
+            self.con.execute(
+                "UPDATE programs SET name_en = ? WHERE program_id = ? AND name_en IS NULL", [name_en, pid]
+            )
+        return pid
+
+    def _fuzzy(self, key: str) -> str | None:
+        if len(key) < FUZZY_MIN_LEN or not self.by_key:
+            return None
+        best = process.extractOne(key, self.by_key.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+        return self.by_key[best[0]] if best else None
+
+    def _create(self, name: str, name_en: str | None, key: str) -> str:
+        pid = stable_id(key)
+        self.con.execute(
+            "INSERT INTO programs (program_id, name, name_en, norm_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [pid, name, name_en, key],
+        )
+        return pid
+
+    def _alias(self, pid: str, alias: str, key: str) -> None:
+        if self.by_key.get(key) == pid:
+            return
+        self.by_key[key] = pid
+        self.con.execute(
+            "INSERT INTO program_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            [pid, alias, key],
+        )
+
+    def merge(self, victim: str, *, into: str) -> None:
+        """Fold one program into another: its facts and aliases move, its row goes."""
+        for table in _CHILD_TABLES:
+            if table == "program_mentions":
+                # A document may mention both: keep the surviving program's row.
+                self.con.execute(
+                    "DELETE FROM program_mentions WHERE program_id = ? AND document_id IN "
+                    "(SELECT document_id FROM program_mentions WHERE program_id = ?)",
+                    [victim, into],
+                )
+            self.con.execute(f"UPDATE {table} SET program_id = ? WHERE program_id = ?", [into, victim])
+        self.con.execute(
+            "INSERT INTO program_aliases SELECT ?, alias, norm_key FROM program_aliases WHERE program_id = ? "
+            "ON CONFLICT DO NOTHING",
+            [into, victim],
+        )
+        self.con.execute("DELETE FROM program_aliases WHERE program_id = ?", [victim])
+        self.con.execute("DELETE FROM programs WHERE program_id = ?", [victim])
+        self.by_key = {k: (into if v == victim else v) for k, v in self.by_key.items()}
+
+    def drop_orphans(self) -> int:
+        """Delete programs no document mentions any more (after a changed document was replaced)."""
+        orphans = [
+            r[0]
+            for r in self.con.execute(
+                "SELECT program_id FROM programs WHERE program_id NOT IN (SELECT program_id FROM program_mentions)"
+            ).fetchall()
+        ]
+        for pid in orphans:
+            self.con.execute("DELETE FROM program_aliases WHERE program_id = ?", [pid])
+            self.con.execute("DELETE FROM programs WHERE program_id = ?", [pid])
+        self.by_key = {k: v for k, v in self.by_key.items() if v not in set(orphans)}
+        return len(orphans)

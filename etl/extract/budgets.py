@@ -1,0 +1,135 @@
+"""Budgets: money amounts in a sentence, with their kind (total/national/local/private) and year."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from etl.extract import dates, money
+from etl.models import Budget, Evidence, Sentence
+
+# Markers looked for just before an amount (Korean) or around it (English); first match wins.
+_KIND_BEFORE = [
+    (
+        "national",
+        re.compile(
+            r"(?:국비|국고|정부\s?출연금?|정부\s?예산|정부\s?지원금|국가\s?예산|정부\s?재정|국가재정|정부\s?투자|government\s+(?:funding|funds|budget|money|investment|spending)|state\s+(?:funds|funding|budget)|national\s+(?:funds|treasury|budget))[^,.]{0,12}$",
+            re.I,
+        ),
+    ),
+    (
+        "local",
+        re.compile(
+            r"(?:지방비|시비|도비|구비|군비|지자체\s?예산|지자체\s?부담|local\s+(?:government\s+)?(?:funds|funding|budget)|(?:city|provincial)\s+(?:funds|funding|budget))[^,.]{0,12}$",
+            re.I,
+        ),
+    ),
+    (
+        "private",
+        re.compile(
+            r"(?:민간\s?(?:투자|자본|부담|자금)?|민자|기업\s?부담|자부담|private\s+(?:sector\s+)?(?:funds|funding|investment|money|capital)|private)[^,.]{0,12}$",
+            re.I,
+        ),
+    ),
+    (
+        "total",
+        re.compile(
+            r"(?:총\s?사업비|총\s?예산|총액|총|전체|모두|합계|all\s+told|a\s+total\s+of|total\s+of|total\s+(?:budget|investment|cost)\s+(?:of\s+)?)\s*(?:약\s*)?$",
+            re.I,
+        ),
+    ),
+]
+_KIND_AFTER = [
+    ("total", re.compile(r"^\s*(?:won\s+)?(?:in\s+total|altogether|in\s+all|overall)\b", re.I)),
+    (
+        "national",
+        re.compile(
+            r"^[^,.;]{0,30}\b(?:in|of)\s+(?:government|state|national)\s+(?:funding|funds|money|budget)", re.I
+        ),
+    ),
+    ("private", re.compile(r"^[^,.;]{0,30}\b(?:in|of)\s+private\s+(?:funding|funds|money|investment)", re.I)),
+    (
+        "local",
+        re.compile(r"^[^,.;]{0,30}\b(?:in|of)\s+local\s+(?:government\s+)?(?:funding|funds|money)", re.I),
+    ),
+]
+# Figures that are money but not a budget: market sizes, sales, exports, damages, prices.
+_NOT_BUDGET = re.compile(
+    r"(?:시장\s?규모|시장|매출|수출|부가가치|경제\s?효과|생산\s?유발|기업\s?가치|시가\s?총액|가치|손실|피해|절감|아낄|"
+    r"market|sales|revenue|exports?|valuation|worth|GDP|economic\s+effect|savings?)[^,.]{0,14}$",
+    re.I,
+)
+_CONVERSION = re.compile(r"^\s*[(（]\s*$")
+
+
+def extract_budgets(
+    sentences: list[Sentence],
+    published_on: date | None,
+    program_at: dict[int, str | None] | None = None,
+) -> list[Budget]:
+    """Every budget amount with its kind and fiscal year; repeated statements of one figure merged.
+
+    `program_at` maps a sentence start offset to the program that sentence is about (or None).
+    """
+    found: list[Budget] = []
+    for sent in sentences:
+        amounts = money.find_amounts(sent.text)
+        prev_end = 0
+        prev: money.Amount | None = None
+        for a in amounts:
+            before = sent.text[prev_end : a.start]
+            # "1 trillion won ($750 million)": the foreign figure restates the won amount.
+            if prev and prev.currency == "KRW" and a.currency != "KRW" and _CONVERSION.match(before):
+                prev_end, prev = a.end, a
+                continue
+            if not _NOT_BUDGET.search(sent.text[max(0, a.start - 25) : a.start]):
+                found.append(_budget(a, sent, before, published_on, program_at))
+            prev_end, prev = a.end, a
+    return _dedupe(found)
+
+
+def _budget(
+    a: money.Amount,
+    sent: Sentence,
+    before: str,
+    published_on: date | None,
+    program_at: dict[int, str | None] | None,
+) -> Budget:
+    after = sent.text[a.end : a.end + 60]
+    window = sent.text[max(0, a.start - 30) : a.end + 20]
+    return Budget(
+        amount=a.value,
+        unit_text=a.surface,
+        currency=a.currency,
+        amount_krw=a.krw,
+        kind=classify_kind(before, after),
+        fiscal_year=dates.fiscal_year(window, published_on),
+        program=(program_at or {}).get(sent.start),
+        evidence=Evidence(sent.text, sent.start, sent.end),
+    )
+
+
+def classify_kind(before: str, after: str) -> str:
+    """total | national | local | private | unspecified from the words around an amount."""
+    tail = before[-24:]
+    for kind, pat in _KIND_BEFORE:
+        if pat.search(tail):
+            return kind
+    for kind, pat in _KIND_AFTER:
+        if pat.search(after):
+            return kind
+    return "unspecified"
+
+
+def _dedupe(budgets: list[Budget]) -> list[Budget]:
+    """One row per (currency, amount, kind); an unspecified restatement of a typed figure is dropped."""
+    typed = {(b.currency, b.amount_krw or b.amount) for b in budgets if b.kind != "unspecified"}
+    seen: set[tuple[str, float | int, str]] = set()
+    out: list[Budget] = []
+    for b in budgets:
+        key = (b.currency, b.amount_krw or b.amount, b.kind)
+        if key in seen or (b.kind == "unspecified" and key[:2] in typed):
+            continue
+        seen.add(key)
+        out.append(b)
+    return out

@@ -1,0 +1,196 @@
+"""LOAD stage: write documents' facts in batches; each batch is one transaction.
+
+A document's child rows are deleted and re-inserted together with its `documents` row, so a
+changed document replaces its own facts and a re-run never duplicates. Rows go in through Arrow
+tables (executemany manages ~1,500 rows/s; Arrow loads a million rows in a fraction of a second).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import duckdb
+import pyarrow as pa
+
+from etl.consolidate import ProgramIndex, stable_id
+from etl.extract.institutions import lookup
+from etl.extract.programs import norm_key
+from etl.models import Evidence, Facts
+
+_CHILDREN = ("budgets", "program_mentions", "participations", "sites", "program_countries")
+
+
+@dataclass
+class LoadCounts:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    facts: dict[str, int] = field(default_factory=dict)
+
+
+def document_id(source: str) -> str:
+    """Documents are identified by where they came from; their content hash says if they changed."""
+    return stable_id(source)
+
+
+class Loader:
+    """One writer over one connection: resolves programs and institutions, loads batches."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.programs = ProgramIndex(con)
+        self.hashes: dict[str, str] = dict(
+            con.execute("SELECT document_id, content_hash FROM documents").fetchall()
+        )
+        self.known_institutions: set[str] = {
+            r[0] for r in con.execute("SELECT institution_id FROM institutions").fetchall()
+        }
+
+    def load_batch(self, batch: list[tuple[str, Facts]], run_id: int, counts: LoadCounts) -> None:
+        """Load (input, facts) pairs in one transaction."""
+        rows: dict[str, list[dict]] = {t: [] for t in ("documents", "institutions", *_CHILDREN)}
+        changed: list[str] = []
+        self.con.execute("BEGIN")
+        try:
+            for input_, facts in batch:
+                doc_id = document_id(facts.document.source)
+                old = self.hashes.get(doc_id)
+                if old == facts.document.content_hash:
+                    counts.unchanged += 1
+                    continue
+                counts.updated += old is not None
+                counts.new += old is None
+                changed.append(doc_id)
+                self._rows(doc_id, input_, facts, run_id, rows)
+            self._replace(changed, rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        for r in rows["documents"]:
+            self.hashes[r["document_id"]] = r["content_hash"]
+        for table in _CHILDREN:
+            counts.facts[table] = counts.facts.get(table, 0) + len(rows[table])
+
+    def retire(self, input_: str, keep_sources: list[str]) -> None:
+        """Delete the documents (and facts) an input used to give but no longer does."""
+        gone = [
+            r[0]
+            for r in self.con.execute(
+                "SELECT document_id FROM documents WHERE input = ? AND NOT list_contains(?, source)",
+                [input_, keep_sources],
+            ).fetchall()
+        ]
+        self._delete(gone)
+        for doc_id in gone:
+            self.hashes.pop(doc_id, None)
+
+    def _delete(self, doc_ids: list[str]) -> None:
+        if not doc_ids:
+            return
+        self.con.register("_changed", pa.table({"document_id": doc_ids}))
+        for table in (*_CHILDREN, "documents"):
+            self.con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
+        self.con.unregister("_changed")
+
+    def _replace(self, doc_ids: list[str], rows: dict[str, list[dict]]) -> None:
+        if not doc_ids:
+            return
+        self._delete(doc_ids)
+        for table in ("documents", "institutions", *_CHILDREN):
+            if rows[table]:
+                self._insert(table, rows[table])
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        arrow = pa.Table.from_pylist(rows)
+        cols = ", ".join(arrow.column_names)
+        self.con.register("_rows", arrow)
+        conflict = " ON CONFLICT DO NOTHING" if table == "institutions" else ""
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows{conflict}")
+        self.con.unregister("_rows")
+
+    def _rows(self, doc_id: str, input_: str, facts: Facts, run_id: int, rows: dict[str, list[dict]]) -> None:
+        doc = facts.document
+        rows["documents"].append(
+            {
+                "document_id": doc_id, "source": doc.source, "input": input_, "url": doc.url,
+                "title": doc.title, "published_on": doc.published_on, "lang": doc.lang, "kind": doc.kind,
+                "content_hash": doc.content_hash, "text": doc.text, "n_chars": len(doc.text),
+                "run_id": run_id, "loaded_at": datetime.now(),
+            }
+        )  # fmt: skip
+        pids = self._program_rows(doc_id, facts, rows)
+        main = next(iter(pids.values()), None)
+        for seq, b in enumerate(facts.budgets):
+            rows["budgets"].append(
+                {
+                    "budget_id": f"{doc_id}:{seq}", "document_id": doc_id,
+                    "program_id": pids.get(b.program) if b.program else main, "seq": seq,
+                    "amount": b.amount, "unit_text": b.unit_text, "currency": b.currency,
+                    "amount_krw": b.amount_krw, "kind": b.kind, "fiscal_year": b.fiscal_year,
+                    "announced_on": doc.published_on, **_ev(b.evidence),
+                }
+            )  # fmt: skip
+        self._institution_rows(doc_id, main, facts, rows)
+        for seq, s in enumerate(facts.sites):
+            rows["sites"].append(
+                {
+                    "site_id": f"{doc_id}:{seq}", "document_id": doc_id, "program_id": main, "seq": seq,
+                    "name": s.name, "norm_key": norm_key(s.name), "address": s.address, "floors": s.floors,
+                    "area_m2": s.area_m2, "area_text": s.area_text, "status": s.status, "year": s.year,
+                    "lat": s.lat, "lon": s.lon, **_ev(s.evidence),
+                }
+            )  # fmt: skip
+        for iso in dict.fromkeys(facts.countries):
+            ev = facts.country_evidence.get(iso)
+            rows["program_countries"].append(
+                {"document_id": doc_id, "program_id": main, "country": iso, **_ev(ev)}
+            )
+
+    def _program_rows(self, doc_id: str, facts: Facts, rows: dict[str, list[dict]]) -> dict[str, str]:
+        pids: dict[str, str] = {}
+        for i, p in enumerate(facts.programs):
+            pid = self.programs.resolve(p.name, p.name_en)
+            if pid not in pids.values():
+                rows["program_mentions"].append(
+                    {
+                        "program_id": pid, "document_id": doc_id, "name_seen": p.name,
+                        "start_year": p.start_year, "end_year": p.end_year, "is_main": i == 0, **_ev(p.evidence),
+                    }
+                )  # fmt: skip
+            pids[p.name] = pid
+        return pids
+
+    def _institution_rows(
+        self, doc_id: str, main: str | None, facts: Facts, rows: dict[str, list[dict]]
+    ) -> None:
+        seen: set[str] = set()
+        for inst in facts.institutions:
+            entry = lookup(inst.name)
+            name = entry.canonical if entry else inst.name
+            iid = stable_id(name)
+            if iid in seen:
+                continue
+            seen.add(iid)
+            if iid not in self.known_institutions:
+                self.known_institutions.add(iid)
+                rows["institutions"].append(
+                    {
+                        "institution_id": iid, "name": name, "name_en": entry.name_en if entry else None,
+                        "type": entry.type if entry else inst.type,
+                        "country": entry.country if entry else inst.country, "in_gazetteer": entry is not None,
+                    }
+                )  # fmt: skip
+            rows["participations"].append(
+                {
+                    "document_id": doc_id, "institution_id": iid, "program_id": main, "role": inst.role,
+                    "aliases_seen": "|".join(inst.aliases_seen), **_ev(inst.evidence),
+                }
+            )  # fmt: skip
+
+
+def _ev(ev: Evidence | None) -> dict[str, object]:
+    if ev is None:
+        return {"evidence": None, "ev_start": None, "ev_end": None}
+    return {"evidence": ev.text, "ev_start": ev.start, "ev_end": ev.end}
