@@ -1,0 +1,183 @@
+"""READ stage: turn the user's inputs (files, folders, URLs) into RawDoc bytes. I/O only, no parsing.
+
+Errors for one input are yielded as InputError values, not raised, so one bad file never stops a run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import httpx
+
+from etl.config import Settings
+from etl.models import RawDoc
+
+KIND_BY_EXTENSION = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+SKIPPED_NAMES = frozenset({"MANIFEST.csv"})  # the corpus manifest lives beside the documents
+USER_AGENT = "policy-tracker/0.1 (+https://github.com/; research use)"
+# httpx's timeout is per network operation; a server trickling bytes could go on forever,
+# so a whole download also gets this many times settings.http_timeout.
+TOTAL_TIMEOUT_FACTOR = 4
+_URL = re.compile(r"^https?://", re.I)
+_FEED_START = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.I)
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.I)
+
+
+class InputError(Exception):
+    """One clear line: what failed for which input (str(e) is that line)."""
+
+
+def iter_raw(inputs: list[str], settings: Settings) -> Iterator[RawDoc | InputError]:
+    """Yield a RawDoc per file or URL (folders expanded, sorted); an InputError for each failure."""
+    for item in inputs:
+        if _URL.match(item):
+            yield _or_error(lambda item=item: read_url(item, settings))
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = list_folder(path)
+            if not files:
+                yield InputError(f"{item}: folder holds no supported files ({', '.join(KIND_BY_EXTENSION)})")
+            for file in files:
+                yield _or_error(lambda file=file: read_file(file, settings, explicit=False))
+        else:
+            yield _or_error(lambda path=path, item=item: read_file(path, settings, source=item))
+
+
+def _or_error(read: Callable[[], RawDoc]) -> RawDoc | InputError:
+    try:
+        return read()
+    except InputError as exc:
+        return exc
+
+
+def list_folder(folder: Path) -> list[Path]:
+    """Supported files under a folder, recursively, sorted; hidden files/folders and MANIFEST.csv skipped."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if name.startswith(".") or name in SKIPPED_NAMES:
+                continue
+            if Path(name).suffix.lower() in KIND_BY_EXTENSION:
+                found.append(Path(dirpath) / name)
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
+def read_file(path: Path, settings: Settings, *, source: str | None = None, explicit: bool = True) -> RawDoc:
+    """Read one file; the size is checked before reading. Unknown extensions are sniffed."""
+    source = source or str(path)
+    try:
+        if not path.exists():
+            raise InputError(f"{source}: no such file or folder")
+        if not path.is_file():
+            raise InputError(f"{source}: not a regular file")
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise InputError(f"{source}: file too large ({size:,} bytes; limit {settings.max_bytes:,})")
+        with path.open("rb") as fh:
+            data = fh.read(settings.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > settings.max_bytes:  # the file grew after the size check
+        raise InputError(f"{source}: file too large (over the {settings.max_bytes:,}-byte limit)")
+    if not data.strip():
+        raise InputError(f"{source}: empty file")
+    kind = KIND_BY_EXTENSION.get(path.suffix.lower())
+    if kind is None:
+        if not explicit:
+            raise InputError(f"{source}: unsupported file type {path.suffix or '(none)'}")
+        kind = sniff_kind(data)
+    return RawDoc(source=source, kind=kind, data=data)
+
+
+def sniff_kind(data: bytes) -> str:
+    """Guess the kind from the first bytes: %PDF → pdf, <rss/<feed → feed, <html → html, else text."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if _FEED_START.search(head):
+        return "feed"
+    if _HTML_START.search(head):
+        return "html"
+    return "text"
+
+
+def read_url(url: str, settings: Settings) -> RawDoc:
+    """Fetch a URL (redirects followed, timeout and size cap from settings); InputError on failure."""
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True, timeout=settings.http_timeout, headers={"User-Agent": USER_AGENT}
+            ) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code >= 400:
+                raise InputError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+            data = _download(response, url, settings)
+            content_type = response.headers.get("content-type", "")
+            charset = response.charset_encoding
+            final_url = str(response.url)
+    except httpx.TimeoutException as exc:
+        raise InputError(f"{url}: timed out (limit {settings.http_timeout:g} s)") from exc
+    except httpx.ConnectError as exc:
+        raise InputError(f"{url}: cannot connect ({exc}); offline or wrong host?") from exc
+    except httpx.TooManyRedirects as exc:
+        raise InputError(f"{url}: too many redirects") from exc
+    except (httpx.HTTPError, httpx.InvalidURL) as exc:
+        raise InputError(f"{url}: download failed ({type(exc).__name__}: {exc})") from exc
+    if not data.strip():
+        raise InputError(f"{url}: empty response")
+    kind = _kind_for_download(data, content_type, final_url)
+    meta = {"content_type": content_type, "charset": charset}
+    return RawDoc(source=url, kind=kind, data=data, url=final_url, meta=meta)
+
+
+def _download(response: httpx.Response, url: str, settings: Settings) -> bytes:
+    limit = settings.max_bytes
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise InputError(f"{url}: response too large ({int(declared):,} bytes; limit {limit:,})")
+    deadline = time.monotonic() + TOTAL_TIMEOUT_FACTOR * settings.http_timeout
+    chunks: list[bytes] = []
+    received = 0
+    for chunk in response.iter_bytes():
+        received += len(chunk)
+        if received > limit:  # stop streaming: never hold more than the cap in memory
+            raise InputError(f"{url}: response too large (over the {limit:,}-byte limit)")
+        if time.monotonic() > deadline:
+            total = TOTAL_TIMEOUT_FACTOR * settings.http_timeout
+            raise InputError(f"{url}: timed out (download took over {total:g} s)")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _kind_for_download(data: bytes, content_type: str, url: str) -> str:
+    sniffed = sniff_kind(data)
+    if sniffed in ("pdf", "feed"):  # unmistakable magic beats a careless content-type
+        return sniffed
+    mime = content_type.split(";")[0].strip().lower()
+    if mime in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if mime == "application/pdf":
+        return "pdf"
+    if mime.endswith(("rss+xml", "atom+xml")):
+        return "feed"
+    if mime in ("text/plain", "text/markdown"):
+        return "text"
+    suffix = Path(urlsplit(url).path).suffix.lower()
+    return KIND_BY_EXTENSION.get(suffix, sniffed)
