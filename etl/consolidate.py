@@ -3,21 +3,24 @@
 Names meet on a normalised key (etl.extract.programs.norm_key: 인공지능→ai, no spaces or punctuation),
 on any alias seen before (a Korean announcement's English name in parentheses links the two
 languages), and otherwise by fuzzy match. FUZZY_THRESHOLD is justified in tests/test_consolidate.py:
-at 90, one-character spelling variants of names of 10+ characters merge, while sibling programs
-that differ by a word ('1단계'/'2단계', '발전전략'/'성장전략') stay apart.
+at 88, one-character spelling variants of names of 9+ characters merge ('데이터 댐'/'데이타댐': 88.9),
+while sibling programs that differ by a word ('발전전략'/'성장전략': 81.8, '방안'/'전략': 83.3) stay
+apart. Numbers never fuzzy-match: '1단계'/'2단계' and '2024년'/'2025년' are different programs.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 import duckdb
 from rapidfuzz import fuzz, process
 
 from etl.extract.programs import norm_key
 
-FUZZY_THRESHOLD = 90
+FUZZY_THRESHOLD = 88
 FUZZY_MIN_LEN = 8
+_DIGITS = re.compile(r"\d+")
 
 _CHILD_TABLES = ("program_mentions", "budgets", "participations", "sites", "program_countries")
 
@@ -25,6 +28,11 @@ _CHILD_TABLES = ("program_mentions", "budgets", "participations", "sites", "prog
 def stable_id(text: str) -> str:
     """A short deterministic id for a natural key."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def same_numbers(a: str, b: str) -> bool:
+    """Stages and years distinguish programs: fuzzy matches must agree on every number."""
+    return _DIGITS.findall(a) == _DIGITS.findall(b)
 
 
 class ProgramIndex:
@@ -62,7 +70,9 @@ class ProgramIndex:
         if len(key) < FUZZY_MIN_LEN or not self.by_key:
             return None
         best = process.extractOne(key, self.by_key.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
-        return self.by_key[best[0]] if best else None
+        if not best or not same_numbers(key, best[0]):
+            return None
+        return self.by_key[best[0]]
 
     def _create(self, name: str, name_en: str | None, key: str) -> str:
         pid = stable_id(key)

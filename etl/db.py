@@ -46,7 +46,7 @@ def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConn
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the initial schema and any later migrations not yet recorded; return their names."""
     con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP)"
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
     )
     done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
     applied: list[str] = []

@@ -68,7 +68,7 @@ class RunReport:
 
 def process_raw(raw: RawDoc) -> Extracted:
     """Parse and extract one raw input (runs in a worker process)."""
-    from etl.extract import extract_document
+    from etl.extract.document import extract_document
     from etl.parse import ParseError, parse
 
     out = Extracted(raw.source, _sha256(raw.data), len(raw.data))

@@ -1,0 +1,80 @@
+"""One Document in, its Facts out: every extractor in a fixed order. Pure: no I/O beyond cached gazetteers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from etl.extract import dates
+from etl.extract.budgets import extract_budgets
+from etl.extract.countries import extract_countries
+from etl.extract.institutions import extract_institutions
+from etl.extract.programs import extract_programs, norm_key
+from etl.extract.sites import extract_sites
+from etl.models import Document, Facts, Program, Sentence
+from etl.nlp import split_sentences
+
+
+def extract_document(doc: Document) -> Facts:
+    """Run every extractor over one document, in a fixed order."""
+    # 1. Segment: sentences with exact spans in doc.text.
+    sentences = split_sentences(doc.text)
+    # 2. Publication date: reader metadata first, else the byline.
+    published = doc.published_on or dates.find_published_date(doc.text)
+    doc = replace(doc, published_on=published)
+    # 3. Programs, and which program each sentence speaks of.
+    programs = extract_programs(sentences, doc.lang)
+    program_at = _program_by_sentence(sentences, programs)
+    _set_periods(programs, sentences, program_at, published)
+    # 4. Money, institutions, sites, countries.
+    budgets = extract_budgets(sentences, published, program_at)
+    institutions = extract_institutions(doc.text, sentences)
+    sites = extract_sites(doc.text, sentences, published, {p.name for p in programs})
+    countries, country_evidence = extract_countries(sentences)
+    return Facts(
+        document=doc,
+        programs=programs,
+        budgets=budgets,
+        institutions=institutions,
+        sites=sites,
+        countries=countries,
+        country_evidence=country_evidence,
+    )
+
+
+def _program_by_sentence(sentences: list[Sentence], programs: list[Program]) -> dict[int, str | None]:
+    """Sentence start → the program it names, else the last one named before it, else the main one."""
+    keys = [(p.name, norm_key(p.name), norm_key(p.name_en) if p.name_en else None) for p in programs]
+    main = programs[0].name if programs else None
+    current = main
+    out: dict[int, str | None] = {}
+    for s in sentences:
+        skey = norm_key(s.text)
+        for name, k, k_en in keys:
+            if (k and k in skey) or (k_en and k_en in skey):
+                current = name
+                break
+        out[s.start] = current
+    return out
+
+
+def _set_periods(
+    programs: list[Program],
+    sentences: list[Sentence],
+    program_at: dict[int, str | None],
+    published: date | None,
+) -> None:
+    """Each program's start/end years from the sentences about it."""
+    for p in programs:
+        start = end = None
+        for s in sentences:
+            if program_at.get(s.start) != p.name:
+                continue
+            s_start, s_end = dates.find_period(s.text, published)
+            start, end = start or s_start, end or s_end
+            if start and end:
+                break
+        # "2028년까지 투입" in a launch announcement runs from the announcement year.
+        if end and not start and published and published.year <= end:
+            start = published.year
+        p.start_year, p.end_year = start, end

@@ -1,0 +1,74 @@
+"""Program consolidation across documents, and why FUZZY_THRESHOLD is 90."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rapidfuzz import fuzz
+
+from etl import db
+from etl.consolidate import FUZZY_THRESHOLD, ProgramIndex, same_numbers
+from etl.extract.programs import norm_key
+
+# Pairs written differently in real announcements that are the same program…
+SAME = [
+    ("광주 인공지능 중심 산업융합 집적단지 조성사업", "광주 인공지능중심 산업융합집적단지 조성 사업"),
+    ("AI 반도체 산업 발전 전략", "AI반도체 산업발전전략"),
+    ("차세대 지능형 반도체 기술개발사업", "차세대지능형반도체 기술 개발 사업"),
+    ("인공지능 학습용 데이터 구축사업", "인공지능 학습용데이터 구축 사업"),
+    ("초거대 AI 경쟁력 강화 방안", "초거대AI 경쟁력강화방안"),
+    ("디지털 뉴딜 데이터 댐", "디지털뉴딜 데이타댐"),  # one-letter variant: 88.9
+    ("AI 학습용 데이터 구축", "AI 학습데이터 구축"),  # 94.7
+]
+# …and sibling programs that must stay apart.
+DIFFERENT = [
+    ("K-클라우드 프로젝트 1단계", "K-클라우드 프로젝트 2단계"),
+    ("AI 반도체 산업 발전전략", "AI 반도체 산업 성장 지원대책"),
+    ("광주 AI 집적단지 1단계", "광주 AI 집적단지 2단계"),
+    ("AI 바우처", "데이터 바우처"),
+    ("국가 AI 컴퓨팅 센터", "국가 AI 연구거점"),
+    ("2024년 AI 예산", "2025년 AI 예산"),
+    ("AI 반도체 산업 발전전략", "AI 반도체 산업 성장전략"),  # 81.8
+    ("초거대 AI 경쟁력 강화 방안", "초거대 AI 경쟁력 강화 전략"),  # 83.3
+    ("국가 AI 컴퓨팅 센터", "국가 AI 컴퓨팅 허브"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), SAME)
+def test_same_program_scores_at_or_above_threshold(a: str, b: str) -> None:
+    ka, kb = norm_key(a), norm_key(b)
+    assert ka == kb or (fuzz.ratio(ka, kb) >= FUZZY_THRESHOLD and same_numbers(ka, kb))
+
+
+@pytest.mark.parametrize(("a", "b"), DIFFERENT)
+def test_sibling_programs_score_below_threshold(a: str, b: str) -> None:
+    ka, kb = norm_key(a), norm_key(b)
+    assert ka != kb and (fuzz.ratio(ka, kb) < FUZZY_THRESHOLD or not same_numbers(ka, kb))
+
+
+@pytest.fixture
+def index(tmp_path: Path) -> ProgramIndex:
+    return ProgramIndex(db.connect(tmp_path / "t.duckdb"))
+
+
+def test_resolve_reuses_one_row(index: ProgramIndex) -> None:
+    a = index.resolve("광주 인공지능 중심 산업융합 집적단지 조성사업")
+    b = index.resolve("광주 인공지능중심 산업융합집적단지 조성 사업")
+    c = index.resolve("K-클라우드 프로젝트")
+    assert a == b != c
+    assert index.con.execute("SELECT count(*) FROM programs").fetchone()[0] == 2
+
+
+def test_stages_never_fuzzy_merge(index: ProgramIndex) -> None:
+    assert index.resolve("K-클라우드 프로젝트 1단계") != index.resolve("K-클라우드 프로젝트 2단계")
+
+
+def test_english_alias_links_languages_in_either_order(index: ProgramIndex) -> None:
+    en = index.resolve("National AI Research Lab", "National AI Research Lab")
+    ko = index.resolve("국가 AI 연구거점")
+    assert en != ko  # nothing links them yet
+    both = index.resolve("국가 AI 연구거점", "National AI Research Lab")  # a Korean release naming both
+    assert both in (en, ko)
+    assert index.con.execute("SELECT count(*) FROM programs").fetchone()[0] == 1
+    assert index.resolve("National AI Research Lab") == index.resolve("국가 AI 연구거점") == both
