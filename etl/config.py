@@ -18,6 +18,7 @@ class Settings:
     max_bytes: int = 20 * 1024 * 1024  # inputs larger than this are refused with a clear error
     http_timeout: float = 15.0
     workers: int = 0  # 0 = all cores
+    batch_size: int = 200  # documents per load transaction
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -27,4 +28,5 @@ class Settings:
         return cls(
             db_path=Path(db) if db else cls.db_path,
             raw_dir=Path(raw) if raw else cls.raw_dir,
+            batch_size=int(os.environ.get("POLICY_BATCH_SIZE", cls.batch_size)),
         )

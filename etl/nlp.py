@@ -81,7 +81,7 @@ def _split_en(chunk: str) -> list[tuple[int, int]]:
 
 
 def _split_ko(chunk: str) -> list[tuple[int, int]]:
-    if len(chunk) < 40:
+    if len(chunk) < 8:
         return [(0, len(chunk))]
     sents = get_kiwi().split_into_sents(chunk, return_tokens=True)
     spans: list[tuple[int, int]] = []

@@ -22,7 +22,6 @@ from etl.config import Settings
 from etl.load import LoadCounts, Loader
 from etl.models import Facts, RawDoc
 
-BATCH = 200  # documents per load transaction
 CHUNK = 8  # raw inputs per worker task
 SMALL_RUN = 12  # fewer pending inputs than this are extracted in-process (no worker start-up)
 
@@ -117,7 +116,7 @@ def ingest(
     n_workers = workers or settings.workers or os.cpu_count() or 1
     results = _extract_all(first, pending, n_workers)
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
-        _load_all(con, results, inputs, report, on_failure, progress)
+        _load_all(con, results, inputs, report, on_failure, progress, settings.batch_size)
     report.wrote = True
     report.seconds = time.perf_counter() - t0
     return report
@@ -206,6 +205,7 @@ def _load_all(
     report: RunReport,
     on_failure: Callable[[InputFailure], None] | None,
     progress: bool | None,
+    batch_size: int,
 ) -> None:
     """The single writer: batches of documents, one transaction each, then the run's bookkeeping."""
     from tqdm import tqdm
@@ -228,7 +228,7 @@ def _load_all(
         batch.extend((res.input, f) for f in res.facts)
         if not res.failure:
             input_rows.append(res)
-        if len(batch) >= BATCH:
+        if len(batch) >= batch_size:
             _flush(con, loader, batch, input_rows, run_id, counts)
             batch, input_rows = [], []
     _flush(con, loader, batch, input_rows, run_id, counts)

@@ -59,6 +59,10 @@ _NOT_BUDGET = re.compile(
     r"market|sales|revenue|exports?|valuation|worth|GDP|economic\s+effect|savings?)[^,.]{0,14}$",
     re.I,
 )
+# …or named after the amount: "128조원 아낄 수", "1조원의 손실".
+_NOT_BUDGET_AFTER = re.compile(
+    r"^\s*(?:[을를의이가]\s*)?(?:아낄|아끼|절감|손실|피해|적자|시장|매출|in\s+(?:sales|revenue|exports|savings))"
+)
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 
 
@@ -82,7 +86,9 @@ def extract_budgets(
             if prev and prev.currency == "KRW" and a.currency != "KRW" and _CONVERSION.match(before):
                 prev_end, prev = a.end, a
                 continue
-            if not _NOT_BUDGET.search(sent.text[max(0, a.start - 25) : a.start]):
+            if not _NOT_BUDGET.search(
+                sent.text[max(0, a.start - 25) : a.start]
+            ) and not _NOT_BUDGET_AFTER.match(sent.text[a.end : a.end + 12]):
                 found.append(_budget(a, sent, before, published_on, program_at))
             prev_end, prev = a.end, a
     return _dedupe(found)

@@ -1,0 +1,105 @@
+"""Budget kinds and years from the words around an amount."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.extract.budgets import classify_kind, extract_budgets
+from etl.nlp import split_sentences
+
+PUB = date(2024, 10, 28)
+
+
+def budgets(text: str, pub: date | None = PUB) -> list[tuple[int | None, str, int | None]]:
+    return [(b.amount_krw, b.kind, b.fiscal_year) for b in extract_budgets(split_sentences(text), pub)]
+
+
+def test_national_inside_total() -> None:
+    text = "정부는 오는 2028년까지 국비 440억원을 포함해 총 946억원을 투입한다."
+    assert budgets(text) == [(44_000_000_000, "national", None), (94_600_000_000, "total", None)]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kind"),
+    [
+        ("국비 ", "을", "national"),
+        ("국고 ", "", "national"),
+        ("정부 출연금 ", "", "national"),
+        ("지방비 ", "", "local"),
+        ("시비 ", "", "local"),
+        ("도비 ", "", "local"),
+        ("민간 ", "", "private"),
+        ("민자 ", "", "private"),
+        ("기업 부담 ", "", "private"),
+        ("총사업비 ", "", "total"),
+        ("총 ", "", "total"),
+        ("a total of ", "", "total"),
+        ("invest ", " in total", "total"),
+        ("including ", " in government funds", "national"),
+        ("with ", " of private investment", "private"),
+        ("", "을 투입", "unspecified"),
+    ],
+)
+def test_kind_markers(before: str, after: str, kind: str) -> None:
+    assert classify_kind(before, after) == kind
+
+
+def test_split_of_total_into_kinds() -> None:
+    text = "총사업비 1,000억원 가운데 국비 600억원, 지방비 300억원, 민간 100억원이 들어간다."
+    assert [k for _, k, _ in budgets(text)] == ["total", "national", "local", "private"]
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("과기정통부의 2025년 예산은 1조 8000억원이다.", 2025),
+        ("'24년 예산 300억원을 배정했다.", 2024),
+        ("내년도 예산안에 500억원을 반영했다.", 2025),
+        ("올해 376억원을 투입한다.", 2024),
+    ],
+)
+def test_fiscal_year(text: str, year: int) -> None:
+    [(_, _, fy)] = budgets(text)
+    assert fy == year
+
+
+def test_until_year_is_not_a_fiscal_year() -> None:
+    [(_, _, fy)] = budgets("2028년까지 946억원을 투입한다.")
+    assert fy is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "세계 AI 반도체 시장 규모는 2030년 1,179억 달러로 커질 전망이다.",
+        "국내 기업의 매출 10조원 달성을 목표로 한다.",
+        "전환비용을 최대 약 128조원 아낄 수 있다는 분석이다.",
+        "GPU 1만3000장과 2,132평 부지, 285만톤, 12.9%를 확보했다.",
+    ],
+)
+def test_money_that_is_not_a_budget(text: str) -> None:
+    assert budgets(text) == []
+
+
+def test_restated_figure_keeps_the_typed_statement() -> None:
+    text = "946억원 투입.\n정부는 총 946억원을 투입한다."
+    assert budgets(text) == [(94_600_000_000, "total", None)]
+
+
+def test_foreign_conversion_in_parentheses_is_not_a_second_budget() -> None:
+    got = extract_budgets(split_sentences("The project costs 1 trillion won ($750 million) in total."), PUB)
+    assert [(b.currency, b.amount_krw) for b in got] == [("KRW", 1_000_000_000_000)]
+
+
+def test_foreign_only_amount_keeps_its_currency() -> None:
+    [b] = extract_budgets(split_sentences("The fund will raise $750 million."), PUB)
+    assert (b.currency, b.amount_krw, b.amount) == ("USD", None, 750.0)
+
+
+def test_evidence_is_the_sentence() -> None:
+    text = "첫 문장이다. 정부는 총 946억원을 투입한다."
+    [b] = extract_budgets(split_sentences(text), PUB)
+    assert b.evidence is not None and text[b.evidence.start : b.evidence.end] == b.evidence.text
+    assert "946억원" in b.evidence.text and "첫 문장" not in b.evidence.text
