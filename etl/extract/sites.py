@@ -1,0 +1,344 @@
+"""Named facilities (허브, 데이터센터, 캠퍼스 …) with address, floors, floor area, status and year.
+
+Rules work sentence by sentence with precompiled regexes; a facility named in several sentences is
+one Site whose empty fields are filled from the later mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from etl.extract.places import find_addresses, geocode, specificity, trie_regex
+from etl.models import Evidence, Sentence, Site
+
+_KO_SUFFIXES = [
+    "데이터센터",
+    "허브",
+    "센터",
+    "캠퍼스",
+    "거점",
+    "단지",
+    "클러스터",
+    "밸리",
+    "타운",
+    "파크",
+    "연구소",
+    "특구",
+]
+# Suffixes that also name organisations or programs (벡터연구소, 지원센터): a site only where the
+# sentence speaks of a place (address, floors, area or a build/open/plan verb).
+_WEAK = {
+    "센터",
+    "거점",
+    "단지",
+    "밸리",
+    "타운",
+    "파크",
+    "연구소",
+    "특구",
+    "Center",
+    "Centre",
+    "Park",
+    "Valley",
+    "Town",
+}
+_PARTICLE = "은는이가을를의에와과도로으까부만서엔내"
+_KO_CORE = re.compile(
+    rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&·\-]*?({trie_regex(_KO_SUFFIXES)}))(?=[^가-힣]|$|[{_PARTICLE}])"
+)
+_EN_NAME = re.compile(
+    r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})(Data Cent(?:er|re)|Hub|Cent(?:er|re)|Campus|Cluster"
+    r"|Valley|Park|Town)\b"
+)
+_EN_IN = re.compile(
+    r"\b((?:[A-Z][\w&\-]*\s+)?(?:(?:AI|new|hyperscale|large|an?|the)\s+)*data cent(?:er|re)\s+in\s+"
+    r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
+)
+_QUOTED = re.compile(r"['‘\"“「]([^'’\"”」\n]{2,40}?)['’\"”」]")
+_LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
+_MODIFIERS = {
+    "국가",
+    "국립",
+    "글로벌",
+    "첨단",
+    "스마트",
+    "하이퍼스케일",
+    "초거대",
+    "국제",
+    "디지털",
+    "인공지능",
+    "제1",
+    "제2",
+}
+_GENERIC = _MODIFIERS | {
+    *_KO_SUFFIXES, "", "AI", "데이터", "연구", "대규모", "신규", "공공", "민간", "초대형", "대형", "통합", "지역",
+    "혁신", "산업", "교육", "지원", "창업", "기술", "테크노", "사이언스", "바이오", "클라우드", "컴퓨팅", "R&D",
+    "ICT", "SW", "GPU", "IDC", "이", "그", "본", "해당", "차세대", "융합", "복합", "협력", "운영", "관제",
+    "서비스", "전용", "공동", "연구개발", "신", "전국", "권역", "물류", "에너지", "반도체", "인재", "실증",
+    "종합", "data", "center", "centre", "hub", "campus", "cluster", "valley", "park", "town", "national",
+    "research", "innovation", "technology", "tech", "science", "new", "cloud", "computing", "global",
+    "smart", "digital", "hyperscale", "large", "in", "an", "a", "the",
+}  # fmt: skip
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_AREA = re.compile(
+    rf"(?:({_NUM})\s*만\s*(?:({_NUM})\s*)?|({_NUM})\s*)"
+    r"(평|㎡|m²|m2\b|제곱미터|square met(?:er|re)s?|sq\.?\s?m\b|sqm\b|square feet|sq\.?\s?ft\b"
+    r"|헥타르|ha\b|hectares?|㎢|km²)"
+)
+_M2 = {"평": 3.3058, "ft": 0.092903, "ha": 10_000.0, "헥": 10_000.0, "km": 1_000_000.0, "㎢": 1_000_000.0}
+_FLOORS = re.compile(
+    r"(?:(?:본관|별관|신관|지하|지상)\s*)?(?:\d+\s*(?:~|∼|〜|-|–)\s*\d+\s*층|\d+\s*층|전\s?층)"
+    r"|(?:floors?\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?|\d+(?:st|nd|rd|th)(?:\s*(?:-|–|to|and|through)\s*"
+    r"\d+(?:st|nd|rd|th))?\s+floors?)"
+)
+_OPEN = re.compile(
+    r"개소|개관|문을\s?열|문\s?열|준공(?!\s*예정)|입주(?!\s*예정)|마련됐|마련되었|들어섰|완공(?!\s*예정)|가동에 들어갔"
+    r"|opened|inaugurated|began operations?|was completed"
+)
+_PLANNED = re.compile(
+    r"계획|예정|확보할|확보한다|조성할|건립할|구축할|설립할|착공|들어설|목표로"
+    r"|will (?:build|open|be built|house)|plans? to|planned|to be (?:built|completed|opened)"
+    r"|scheduled to|slated to|by 20\d\d"
+)
+_PLACE_VERB = re.compile(r"건립|조성|구축|설립|위치|이전|유치|located|built|construction|broke ground")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
+_CLAUSE_END = re.compile(r"다[.!?]|\.\s")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    name: str
+    key: str
+    start: int  # span of the name in the sentence text
+    end: int
+    weak: bool
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s'‘’\"“”·\-]|\([^)]*\)", "", name).lower()
+
+
+def _is_generic(name: str) -> bool:
+    """True when every part of the name is a common word (AI 데이터센터, 국가 AI 연구거점, Data Center)."""
+    parts = re.findall(r"[A-Za-z0-9&]+|[가-힣]+", name)
+    for suffix in sorted(_KO_SUFFIXES, key=len, reverse=True):
+        if parts and parts[-1].endswith(suffix) and parts[-1] != suffix:
+            parts[-1:] = [parts[-1][: -len(suffix)], suffix]
+            break
+    if parts and geocode(parts[0]) is not None:
+        return False
+    return all(p in _GENERIC or p.lower() in _GENERIC for p in parts)
+
+
+def _is_program(name: str, program_keys: Collection[str]) -> bool:
+    """The name is a program's (국가 AI 연구거점), or a shortening of it (국가 AI거점)."""
+    key = _key(name)
+    for pk in program_keys:
+        if key == pk:
+            return True
+        it = iter(pk)
+        if key[:2] == pk[:2] and key[-2:] == pk[-2:] and all(ch in it for ch in key):
+            return True
+    return False
+
+
+def _is_place_word(word: str) -> bool:
+    found = find_addresses(word)
+    return len(found) == 1 and found[0][1] == 0 and found[0][2] == len(word)
+
+
+def _extend_left(text: str, start: int) -> int:
+    """Start of the name once place words, Latin tokens and modifiers before the core are added."""
+    for _ in range(3):
+        m = re.search(r"(?:^|(?<=\s))([^\s]+) $", text[:start])
+        if not m:
+            break
+        word = m.group(1)
+        if _is_place_word(word):
+            return m.start(1)  # one place word ends the name (양재 강남데이터센터)
+        if re.fullmatch(r"[A-Za-z0-9&.]+", word) or word in _MODIFIERS:
+            start = m.start(1)
+            continue
+        break
+    return start
+
+
+def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
+    """(name, start, end, weak) for every facility-looking name in a sentence."""
+    out: list[tuple[str, int, int, bool]] = []
+    quoted = []
+    for m in _QUOTED.finditer(text):
+        inner = re.sub(r"\s*\([^)]*\)$", "", m.group(1)).strip()
+        hit = _KO_CORE.search(inner)
+        if hit and hit.end() == len(inner):
+            out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in _WEAK))
+            quoted.append((m.start(), m.end()))
+    for m in _KO_CORE.finditer(text):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        start = _extend_left(text, m.start())
+        out.append((text[start : m.end()], start, m.end(), m.group(2) in _WEAK))
+    for m in _EN_NAME.finditer(text):
+        words = m.group(1).split()
+        while words and words[0] in _LEADING_EN:
+            words.pop(0)
+        name = " ".join([*words, m.group(2)])
+        out.append((name, m.end() - len(name), m.end(), m.group(2) in _WEAK))
+    for m in _EN_IN.finditer(text):
+        name = re.sub(r"^(?:(?:an?|the|new)\s+)+", "", m.group(1), flags=re.I)
+        out.append((name, m.end() - len(name), m.end(), False))
+    return out
+
+
+def _mentions(text: str, program_keys: Collection[str]) -> list[_Mention]:
+    """Distinct named facilities in one sentence, program names and generic words left out."""
+    seen: dict[str, _Mention] = {}
+    for name, start, end, weak in sorted(_candidates(text), key=lambda c: c[1]):
+        if _is_generic(name) or _is_program(name, program_keys):
+            continue
+        key = _key(name)
+        if key not in seen and not any(a.start <= start < a.end for a in seen.values()):
+            seen[key] = _Mention(name, key, start, end, weak)
+    return list(seen.values())
+
+
+def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
+    outside = [a for a in find_addresses(text) if a[2] <= m.start or a[1] >= m.end]
+    return bool(
+        outside or areas or _FLOORS.search(text) or _OPEN.search(text) or _PLACE_VERB.search(text)
+    ) or bool(_PLANNED.search(text, m.end))
+
+
+def _area_m2(m: re.Match[str]) -> float:
+    """Square metres for one area match (평 at 3.3058 m²)."""
+
+    def num(s: str | None) -> float:
+        return float(s.replace(",", "")) if s else 0.0
+
+    value = num(m.group(1)) * 10_000 + num(m.group(2)) if m.group(1) else num(m.group(3))
+    unit = m.group(4)
+    factor = next((f for k, f in _M2.items() if k in unit), 1.0)
+    return round(value * factor, 1)
+
+
+def _status(text: str, m: _Mention, published_on: date | None) -> tuple[str | None, int | None]:
+    """open/planned and the year, from the verbs of the clause that names the site."""
+    end = _CLAUSE_END.search(text, m.end)
+    window = (m.end, end.end() if end else len(text))
+    cues = [(c.start(), "open", c) for c in _OPEN.finditer(text, *window)]
+    cues += [(c.start(), "planned", c) for c in _PLANNED.finditer(text, *window)]
+    if not cues:
+        cues = [(c.start(), "open", c) for c in _OPEN.finditer(text, 0, m.start)]
+        cues += [(c.start(), "planned", c) for c in _PLANNED.finditer(text, 0, m.start)]
+    if not cues:
+        return None, None
+    korean = re.search(r"[가-힣]", text[window[0] : window[1]]) is not None
+    pos, status, cue = max(cues, key=lambda c: c[0]) if korean else min(cues, key=lambda c: c[0])
+    years = [(abs(y.start() - m.start), int(y.group(1))) for y in _YEAR.finditer(text)]
+    if status == "planned":
+        return status, min(years)[1] if years else None
+    # "2023년 개소한" / "opened in 2023": the year stands right by the verb.
+    near = [int(y.group(1)) for y in _YEAR.finditer(text, max(0, pos - 14), pos + len(cue.group()) + 9)]
+    if near:
+        return status, near[0]
+    return status, published_on.year if published_on else None
+
+
+def _nearest(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """Index of the span closest to [start, end)."""
+    return min(range(len(spans)), key=lambda i: max(spans[i][0] - end, start - spans[i][1], 0))
+
+
+def _best_address(addresses: list[tuple[str, int, int]], m: _Mention | None) -> str | None:
+    """The most specific address; among equals the one nearest the name."""
+    if not addresses:
+        return None
+    pos = m.start if m else 0
+    return max(addresses, key=lambda a: (specificity(a[0]), -abs(a[1] - pos)))[0]
+
+
+def _build(s: Sentence, m: _Mention, area: re.Match[str] | None, ctx: dict) -> Site:
+    """A Site from one mention and the facts around it in its sentence."""
+    text = s.text
+    floors = next((f for f in _FLOORS.finditer(text, m.end) if f.start() - m.end <= 12), None)
+    status, year = _status(text, m, ctx["published_on"])
+    return Site(
+        name=m.name,
+        address=_best_address(ctx["addresses"], m) or _best_address(ctx["prev_addresses"], None),
+        floors=floors.group().strip() if floors else None,
+        area_m2=_area_m2(area) if area else None,
+        area_text=area.group().strip() if area else None,
+        status=status,
+        year=year,
+        evidence=Evidence(s.text, s.start, s.end),
+    )
+
+
+def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
+    """Add `new` or fill the gaps of the site it repeats (same name, or one name ending the other)."""
+    found = next((k for k in sites if k == key or k.endswith(key) or key.endswith(k)), None)
+    if found is None:
+        sites[key] = new
+        return key
+    old = sites[found]
+    if len(key) > len(found):  # keep the fuller name (양재 강남데이터센터 over 강남데이터센터)
+        old.name = new.name
+        sites[key] = sites.pop(found)
+        found = key
+    if new.address and (not old.address or specificity(new.address) > specificity(old.address)):
+        old.address = new.address
+    old.floors = old.floors or new.floors
+    if old.area_m2 is None:
+        old.area_m2, old.area_text = new.area_m2, new.area_text
+    if old.status is None:
+        old.status, old.year = new.status, new.year
+    return found
+
+
+def _locate(site: Site) -> None:
+    """lat/lon from the address, or from the place in the name when that is more specific."""
+    for where in sorted(filter(None, [site.address, site.name]), key=specificity, reverse=True):
+        point = geocode(where)
+        if point:
+            site.lat, site.lon = point
+            return
+
+
+def extract_sites(
+    text: str,
+    sentences: list[Sentence],
+    published_on: date | None,
+    program_names: Collection[str] = frozenset(),
+) -> list[Site]:
+    """Named facilities in a document, one Site per facility, in order of first mention."""
+    program_keys = {_key(re.sub(r"\([^)]*\)", "", p)) for p in program_names}
+    sites: dict[str, Site] = {}
+    prev_keys: list[str] = []
+    ctx: dict = {"published_on": published_on, "prev_addresses": []}
+    for s in sentences:
+        areas = list(_AREA.finditer(s.text))
+        ctx["addresses"] = find_addresses(s.text)
+        mentions = [
+            m for m in _mentions(s.text, program_keys) if not m.weak or _has_place_cue(s.text, m, areas)
+        ]
+        owner = (
+            [_nearest([(m.start, m.end) for m in mentions], a.start(), a.end()) for a in areas]
+            if mentions
+            else []
+        )
+        keys = []
+        for i, m in enumerate(mentions):
+            area = next((a for a, o in zip(areas, owner, strict=True) if o == i), None)
+            keys.append(_merge(sites, m.key, _build(s, m, area, ctx)))
+        if not mentions and areas and prev_keys:
+            # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
+            site = sites[prev_keys[-1]]
+            if site.area_m2 is None:
+                site.area_m2, site.area_text = _area_m2(areas[0]), areas[0].group().strip()
+        prev_keys, ctx["prev_addresses"] = keys, ctx["addresses"]
+    for site in sites.values():
+        _locate(site)
+    return list(sites.values())
