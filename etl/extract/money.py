@@ -1,0 +1,377 @@
+"""Money amounts in Korean and English text: 946억원, 1조 2,000억 원, 약 3천억원, KRW 94.6 billion, $750 million."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+# ---- numerals ---------------------------------------------------------------------------------------
+_D = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
+_SINO = {"영": 0, "공": 0, "빵": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7}
+_SINO |= {"팔": 8, "구": 9}
+_SMALL = {"십": 10, "백": 100, "천": 1000}
+_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
+_NATIVE = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6}
+_NATIVE |= {"일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40}
+_NATIVE |= {"쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
+_NATIVE_ALT = "|".join(sorted(_NATIVE, key=len, reverse=True))
+# Native words come before Sino digits so that 일흔 (70) is not read as 일 (1) + 흔.
+_TOKEN = re.compile(
+    rf"\s+|(?P<num>{_D})|(?P<native>{_NATIVE_ALT})|(?P<sino>[영공빵일이삼사오육륙칠팔구])"
+    r"|(?P<small>[십백천])|(?P<big>[만억조경])|(?P<point>[점쩜.])|(?P<yeo>여)"
+)
+_MINUS = re.compile(r"\s*(?:-|−|마이너스|마이나스)\s*")
+_DIGITS10 = "0123456789"
+
+
+def parse_korean_number(s: str) -> Decimal:
+    """Read a number in digits, Sino-Korean or native Korean numerals or a mix: "1조 2,000억", "열하나"."""
+    t = s.strip()
+    sign = 1
+    if m := _MINUS.match(t):
+        sign, t = -1, t[m.end() :]
+    if "분의" in t:  # 사분의삼: the denominator comes first
+        den, num = t.split("분의", 1)
+        return _clean(sign * _read_units(num) / _read_units(den))
+    if "/" in t:
+        num, den = t.split("/", 1)
+        return _clean(sign * _read_units(num) / _read_units(den))
+    return _clean(sign * _read_units(t))
+
+
+def _read_units(t: str) -> Decimal:
+    """Sum 만/억/조 groups; inside a group 십/백/천 multiply the digit before them (or 1)."""
+    total = group = Decimal(0)
+    pending: Decimal | None = None
+    last_big, pos = 10**20, 0
+    if not t.strip():
+        raise ValueError("empty number")
+    while pos < len(t):
+        m = _TOKEN.match(t, pos)
+        if m is None:
+            raise ValueError(f"not a number: {t!r}")
+        pos, kind, tok = m.end(), m.lastgroup, m.group()
+        if kind in (None, "yeo"):  # spaces; 여 marks an approximate figure (100여억)
+            continue
+        if kind == "point":
+            frac, pos = _read_fraction(t, pos)
+            pending = (pending or Decimal(0)) + frac
+        elif kind in ("num", "sino"):
+            if pending is not None:  # two digit runs in a row: "3일", "12 34"
+                raise ValueError(f"not a number: {t!r}")
+            pending = Decimal(tok.replace(",", "")) if kind == "num" else Decimal(_SINO[tok])
+        elif kind == "native":  # 서른 + 다섯
+            pending = (pending or Decimal(0)) + _NATIVE[tok]
+        elif kind == "small":
+            group += (Decimal(1) if pending is None else pending) * _SMALL[tok]
+            pending = None
+        else:
+            if _BIG[tok] >= last_big:  # 만 after 억 after 조, never the other way round
+                raise ValueError(f"units out of order: {t!r}")
+            last_big = _BIG[tok]
+            group += pending or 0
+            total += (group or 1) * _BIG[tok]
+            group, pending = Decimal(0), None
+    return total + group + (pending or 0)
+
+
+def _read_fraction(t: str, pos: int) -> tuple[Decimal, int]:
+    """Digits after 점: each read as one decimal digit (일점이삼 = 1.23)."""
+    digits = ""
+    while pos < len(t) and (t[pos] in _DIGITS10 or t[pos] in _SINO):
+        digits += t[pos] if t[pos] in _DIGITS10 else str(_SINO[t[pos]])
+        pos += 1
+    if not digits:
+        raise ValueError("no digits after the decimal point")
+    return Decimal("0." + digits), pos
+
+
+def _clean(d: Decimal) -> Decimal:
+    return Decimal(int(d)) if d == d.to_integral_value() else d.normalize()
+
+
+# ---- money ------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Amount:
+    """One money mention: span, figure as written, currency and exact value."""
+
+    start: int  # text[start:end] == surface
+    end: int
+    surface: str  # as in the text, with its modifiers: "약 3천억원", "5000원 이상", "2조~3조원"
+    value: float  # the figure in its largest written unit: 946.0 for 946억원, 94.6 for KRW 94.6 billion
+    unit: str  # 경 조 억 만 천 | trillion billion million thousand | cent | ""
+    currency: str  # ISO 4217: KRW USD EUR GBP JPY CNY
+    major: Decimal  # exact amount in the main unit (won, dollars); the lower end of a range
+    krw: int | None  # exact won when currency == KRW
+    bound: str = "exact"  # exact | between | above | under
+    low: Decimal | None = None
+    high: Decimal | None = None
+    approx: bool = False  # 약, 여, 가량, 정도, about, nearly, ...
+
+
+@dataclass(frozen=True)
+class _Side:
+    """One end of an amount before modifiers; major is in cents when cur == "CENT"."""
+
+    start: int
+    end: int
+    major: Decimal
+    unit: str
+    cur: str | None
+    implicit: bool = False  # 억/조 without 원
+    approx: bool = False
+    hangul: bool = False  # written in Hangul numerals only
+
+
+_HD, _HU = "일이삼사오육칠팔구", "십백천만억조경"
+_PARTICLE = "을를이가은는에의과와도로으까씩만"
+_CUR_KO = {"원": "KRW", "₩": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "파운드": "GBP", "엔": "JPY"}
+_CUR_KO |= {"위안": "CNY", "센트": "CENT"}
+_CUR_EN = {"won": "KRW", "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY"}
+_CUR_EN |= {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "w": "KRW", "rmb": "CNY"}
+_UNIT_MULT = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4, "천": 1000}
+_UNIT_MULT |= {"trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 1000}
+_SCALE = {"tn": "trillion", "bn": "billion", "mn": "million", "t": "trillion", "b": "billion", "m": "million"}
+_SCALE |= {"k": "thousand"} | {w: w for w in ("trillion", "billion", "million", "thousand")}
+
+# 원 followed by these syllables starts another word: 원년, 원장, 원자력, 원전, 원칙, 원팀, 원룸 ...
+_KO_CUR = (
+    r"(?:원(?![년장자전래활격천칙인스팀형료리본작주서고소심로룸])|₩|달러|유로|파운드|위안|센트|엔(?![진지터])"
+    rf"|불(?:(?![가-힣])|(?=[{_PARTICLE}])))"
+)
+_KO_CUR_RE = re.compile(rf"(?P<yeo>여)?\s?(?P<cur>{_KO_CUR})")
+_CONT = rf"(?<=[만억조경])\s(?=(?:{_D})?[{_HD}십백천]*[{_HU}])"  # "1조 2,000억": a space between groups
+_KNUM_STRICT = re.compile(
+    rf"(?:{_D}|[{_HU}]|[{_HD}](?=[{_HU}]))"
+    rf"(?:{_D}|[{_HU}]|[{_HD}](?=[{_HU}])|[{_HD}](?=\s?여?\s?{_KO_CUR})|여(?=[{_HU}])|{_CONT})*"
+)
+_KNUM_LENIENT = re.compile(rf"(?:{_D}|{_NATIVE_ALT}|[영공빵{_HD}{_HU}점쩜]|여(?=[{_HU}])|{_CONT})+")
+_DIGITS_RE = re.compile(_D)
+_PREFIX_RE = re.compile(
+    r"(US\$|U\.S\.\s?\$|[$€£¥₩]|(?<![A-Za-z])(?:KRW|USD|EUR|GBP|JPY|CNY|RMB)(?![A-Za-z])"
+    r"|(?<![A-Za-z0-9])W(?=[0-9])|(?<![A-Za-z])[Ww]on(?=\s[0-9]))\s?"
+)
+_SCALE_WORD = re.compile(r"\s?(trillion|billion|million|thousand|tn|bn|mn)(?![A-Za-z])", re.I)
+_SCALE_ABBR = re.compile(r"\s?(trillion|billion|million|thousand|tn|bn|mn)(?![A-Za-z])|([MBKT])(?![A-Za-z])", re.I)
+_EN_CUR = re.compile(
+    r"\s?(?:(won|dollar|euro|pound|yen|yuan)s?|(KRW|USD|EUR|GBP|JPY|CNY))(?![A-Za-z])", re.I
+)
+_YEARISH = re.compile(r"(?:19|20)[0-9]{2}")
+_COUNTER = re.compile(
+    r"\s?(?:마리|가구|세대|시간|가지|필지|그루|단어|토큰|파라미터|매개변수|바이트|화소|픽셀|리터|광년|개국|개사|개소|개월"
+    rf"|배럴|헥타르|인구|[명개장톤평건대회번곳편권배쌍점년주달일분초층호종병잔부채척표뷰인](?:(?![가-힣])|(?=[{_PARTICLE}]))"
+    r"|[A-Za-z%％㎡㎞㎏])"
+)
+_RANGE_SEP = re.compile(r"\s?[~∼〜\-–—]\s?|\s(?:to|and)\s")
+_VAGUE = re.compile(r"(?<![가-힣])(?:몇|수|여러|십수)\s?$")  # 수백억원, 몇 천만원: no figure
+_PRE_WORDS = (
+    r"(?:(?<![가-힣])(?P<k>약|대략|어림잡아|최대|최소)\s?"
+    r"|(?<![A-Za-z])(?P<e>(?i:about|around|some|nearly|approximately|roughly|almost|an estimated|approx\."
+    r"|up to|less than|under|below|at most|no more than|more than|over|at least|upwards of|in excess of))\s+)"
+)
+_PRE_MOD = re.compile(_PRE_WORDS + "$")  # searched backwards from the figure
+_LEAD_MOD = re.compile(_PRE_WORDS)  # parse_money: at the start of the string
+_SUF_MOD = re.compile(
+    r"\s?(?P<w>가량|정도|안팎|내외|남짓|수준|이상|초과|이하|미만|대(?![가-힣])|대(?=[의를을에는가이로])"
+    r"|(?<=\s)(?i:or more|or less|or so)(?![A-Za-z]))"
+)
+_APPROX = {"약", "대략", "어림잡아", "가량", "정도", "안팎", "내외", "남짓", "수준", "대", "or so"}
+_APPROX |= {"about", "around", "some", "nearly", "approximately", "roughly", "almost", "an estimated", "approx."}
+_ABOVE = {"최소", "이상", "초과", "or more", "more than", "over", "at least", "upwards of", "in excess of"}
+_UNDER = {"최대", "이하", "미만", "or less", "up to", "less than", "under", "below", "at most", "no more than"}
+_PRECHECK = re.compile(rf"[0-9$€£¥₩]|[{_HU}][{_HD}]?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)")
+_START = re.compile(
+    r"US\$|U\.S\.\s?\$|[$€£¥₩]|(?<![A-Za-z])(?:KRW|USD|EUR|GBP|JPY|CNY|RMB|[Ww]on(?=\s[0-9]))(?![A-Za-z])"
+    r"|(?<![A-Za-z0-9])W(?=[0-9])|(?<![0-9A-Za-z.,])[0-9]"
+    rf"|(?<![가-힣])[{_HD}{_HU}]+\s?여?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)"
+)
+
+
+def parse_money(s: str) -> Amount | None:
+    """The whole string read as one amount (Hangul numerals of every kind allowed), else None."""
+    t = s.strip()
+    lead = len(s) - len(s.lstrip())
+    head = _LEAD_MOD.match(t)  # _try_at finds it again by looking back from the figure
+    a = _try_at(t, head.end() if head else 0, strict=False)
+    if a is None or a.start != 0 or a.end != len(t):
+        return None
+    return replace(a, start=a.start + lead, end=a.end + lead)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every money mention in the text, in order and non-overlapping; vague ones (수백억원) are skipped."""
+    if not _PRECHECK.search(text):
+        return []
+    out: list[Amount] = []
+    pos = 0
+    while m := _START.search(text, pos):
+        a = _try_at(text, m.start(), strict=True)
+        if a is not None and (not out or a.start >= out[-1].end):
+            out.append(a)
+            pos = a.end
+        else:
+            pos = m.start() + 1
+    return out
+
+
+def _try_at(text: str, i: int, strict: bool) -> Amount | None:
+    """An amount whose figure starts at i: one side, or a range of two, plus modifiers around it."""
+    left = _side(text, i, strict)
+    if left is None:
+        return None
+    right = None
+    if rm := _RANGE_SEP.match(text, left.end):
+        cand = _side(text, rm.end(), strict)
+        if cand is not None and (pair := _merge(left, cand)):
+            left, right = pair
+    if left.cur is None or (strict and left.hangul and left.implicit):
+        return None
+    start, pre = _prefix_mod(text, i)
+    end, suf = _suffix_mod(text, (right or left).end)
+    bound = "between" if right else (_bound_of(suf) or _bound_of(pre) or "exact")
+    approx = pre in _APPROX or suf in _APPROX or left.approx or bool(right and right.approx)
+    return _amount(text[start:end], start, end, left, right, bound, approx)
+
+
+def _side(text: str, i: int, strict: bool) -> _Side | None:
+    """A figure with its currency (or 억/조 implying won), or a bare figure that may open a range."""
+    if pm := _PREFIX_RE.match(text, i):
+        return _prefixed_side(text, i, pm)
+    nm = (_KNUM_STRICT if strict else _KNUM_LENIENT).match(text, i)
+    if nm is None:
+        return None
+    num_text = nm.group().rstrip()
+    hangul = not any(c in _DIGITS10 for c in num_text)
+    if strict and _strict_reject(text, i, num_text, hangul):
+        return None
+    try:
+        number = parse_korean_number(num_text)
+    except (ValueError, ArithmeticError):
+        return None
+    j = i + len(num_text)
+    if _DIGITS_RE.fullmatch(num_text) and (sm := _SCALE_WORD.match(text, j)):
+        unit = _SCALE[sm.group(1).lower()]
+        cm = _EN_CUR.match(text, sm.end())
+        cur = _en_code(cm) if cm else None
+        return _Side(i, cm.end() if cm else sm.end(), number * _UNIT_MULT[unit], unit, cur)
+    side = _korean_side(text, i, j, num_text, number, strict)
+    return replace(side, hangul=hangul) if side else None
+
+
+def _korean_side(text: str, i: int, j: int, num_text: str, number: Decimal, strict: bool) -> _Side | None:
+    unit = next((u for u in "경조억만천" if u in num_text), "")
+    approx = "여" in num_text
+    if cm := _KO_CUR_RE.match(text, j):
+        cur, end = _CUR_KO[cm.group("cur")], cm.end()
+        if cur == "USD":
+            number, end = _add_cents(text, end, number, strict)
+        return _Side(i, end, number, unit, cur, approx=approx or bool(cm.group("yeo")))
+    plain = bool(_DIGITS_RE.fullmatch(num_text))
+    if plain and not _YEARISH.fullmatch(num_text) and (em := _EN_CUR.match(text, j)):
+        return _Side(i, em.end(), number, "", _en_code(em))
+    k = j + 1 if text.startswith("여", j) else j
+    if unit in ("억", "조") and _implicit_ok(text, k):
+        return _Side(i, k, number, unit, "KRW", implicit=True, approx=approx or k > j)
+    return _Side(i, j, number, unit, None, approx=approx)
+
+
+def _prefixed_side(text: str, i: int, pm: re.Match[str]) -> _Side | None:
+    """US$1 billion, €20, KRW 94.6 billion, W94.6 billion, won 3 billion."""
+    word = pm.group(1)
+    dm = _DIGITS_RE.match(text, pm.end())
+    if dm is None:
+        return None
+    number, j, unit = Decimal(dm.group().replace(",", "")), dm.end(), ""
+    if sm := _SCALE_ABBR.match(text, j):
+        unit, j = _SCALE[(sm.group(1) or sm.group(2)).lower()], sm.end()
+        number *= _UNIT_MULT[unit]
+    elif word.lower() == "won":  # "won 3 games": the verb
+        return None
+    code = _CUR_EN.get(re.sub(r"[.\s]", "", word).lower(), word.upper())
+    return _Side(i, j, number, unit, code)
+
+
+def _strict_reject(text: str, i: int, num_text: str, hangul: bool) -> bool:
+    """Running text: 제3조 is an article; Hangul numerals need a unit and a word boundary."""
+    if text[max(0, i - 2) : i] in ("제 ",) or text[i - 1 : i] == "제":
+        return True
+    if not hangul:
+        return False
+    if i and "가" <= text[i - 1] <= "힣":  # 연구원, 사업비이천: part of a longer word
+        return True
+    if not any(c in _HU for c in num_text) or num_text in ("억", "조", "경"):  # 사원, 일원; 몇 억
+        return True
+    return bool(_VAGUE.search(text, max(0, i - 4), i))
+
+
+def _implicit_ok(text: str, k: int) -> bool:
+    """946억, 5천억을, 1조 규모 are won; 1억 명, 100억개, 1조GB are not."""
+    if _COUNTER.match(text, k):
+        return False
+    c = text[k : k + 1]
+    return not c or not ("가" <= c <= "힣") or c in _PARTICLE or bool(_SUF_MOD.match(text, k))
+
+
+def _add_cents(text: str, end: int, number: Decimal, strict: bool) -> tuple[Decimal, int]:
+    """이달러이십삼센트, 2달러 23센트: dollars and cents in one amount."""
+    p = end + 1 if text.startswith(" ", end) else end
+    nm = (_KNUM_STRICT if strict else _KNUM_LENIENT).match(text, p)
+    if nm is None or not text.startswith("센트", nm.end()):
+        return number, end
+    try:
+        return number + parse_korean_number(nm.group()) / 100, nm.end() + 2
+    except ValueError:
+        return number, end
+
+
+def _merge(left: _Side, right: _Side) -> tuple[_Side, _Side] | None:
+    """Join "2~3조원", "25000 - 30000원", "$10-20 million"; the bare side borrows unit and currency."""
+    if right.cur is None and left.cur and right.unit in _SCALE.values():
+        right = replace(right, cur=left.cur)
+    if right.cur is None or (left.cur is not None and left.cur != right.cur):
+        return None
+    if not left.unit and right.unit and left.major * _UNIT_MULT[right.unit] <= right.major:
+        left = replace(left, major=left.major * _UNIT_MULT[right.unit], unit=right.unit)
+    if left.major > right.major:
+        return None
+    return replace(left, cur=right.cur, implicit=left.implicit or right.implicit), right
+
+
+def _prefix_mod(text: str, i: int) -> tuple[int, str]:
+    """Modifiers right before the figure; of two ("최대 약"), a bound word wins over an approx word."""
+    word = ""
+    for _ in range(2):
+        m = _PRE_MOD.search(text, max(0, i - 24), i)
+        if m is None:
+            break
+        i, w = m.start(), (m.group("k") or m.group("e")).lower()
+        word = w if not word or _bound_of(w) else word
+    return i, word
+
+
+def _suffix_mod(text: str, j: int) -> tuple[int, str]:
+    m = _SUF_MOD.match(text, j)
+    return (m.end(), m.group("w").lower()) if m else (j, "")
+
+
+def _bound_of(word: str) -> str | None:
+    return "above" if word in _ABOVE else "under" if word in _UNDER else None
+
+
+def _en_code(m: re.Match[str]) -> str:
+    return _CUR_EN[m.group(1).lower()] if m.group(1) else m.group(2).upper()
+
+
+def _amount(surface: str, start: int, end: int, left: _Side, right: _Side | None, bound: str, approx: bool) -> Amount:
+    cents = left.cur == "CENT"
+    cur = "USD" if cents else str(left.cur)
+    div = Decimal(100) if cents else Decimal(1)
+    major = _clean(left.major / div)
+    high = _clean(right.major / div) if right else None
+    unit = "cent" if cents else left.unit
+    value = float(left.major if cents else left.major / _UNIT_MULT.get(unit, 1))
+    low = major if bound in ("between", "above") else None
+    high = high if right else (major if bound == "under" else None)
+    krw = int(major.to_integral_value()) if cur == "KRW" else None
+    return Amount(start, end, surface, value, unit, cur, major, krw, bound, low, high, approx)
