@@ -8,8 +8,7 @@ from decimal import Decimal
 
 # ---- numerals ---------------------------------------------------------------------------------------
 _D = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
-_SINO = {"영": 0, "공": 0, "빵": 0, "일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "륙": 6, "칠": 7}
-_SINO |= {"팔": 8, "구": 9}
+_SINO = dict(zip("영공빵일이삼사오육륙칠팔구", (0, 0, 0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9), strict=True))
 _SMALL = {"십": 10, "백": 100, "천": 1000}
 _BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
 _NATIVE = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6}
@@ -126,10 +125,13 @@ class _Side:
 
 _HD, _HU = "일이삼사오육칠팔구", "십백천만억조경"
 _PARTICLE = "을를이가은는에의과와도로으까씩만"
-_CUR_KO = {"원": "KRW", "₩": "KRW", "달러": "USD", "불": "USD", "유로": "EUR", "파운드": "GBP", "엔": "JPY"}
-_CUR_KO |= {"위안": "CNY", "센트": "CENT"}
+_CUR_KO = dict(
+    zip(("원", "₩", "달러", "불", "유로", "파운드"), ("KRW", "KRW", "USD", "USD", "EUR", "GBP"), strict=True)
+)
+_CUR_KO |= {"엔": "JPY", "위안": "CNY", "센트": "CENT"}
 _CUR_EN = {"won": "KRW", "dollar": "USD", "euro": "EUR", "pound": "GBP", "yen": "JPY", "yuan": "CNY"}
-_CUR_EN |= {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "w": "KRW", "rmb": "CNY"}
+_CUR_EN |= {"us$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW", "w": "KRW"}
+_CUR_EN |= {"rmb": "CNY"}
 _UNIT_MULT = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4, "천": 1000}
 _UNIT_MULT |= {"trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 1000}
 _SCALE = {"tn": "trillion", "bn": "billion", "mn": "million", "t": "trillion", "b": "billion", "m": "million"}
@@ -141,7 +143,8 @@ _KO_CUR = (
     rf"|불(?:(?![가-힣])|(?=[{_PARTICLE}])))"
 )
 _KO_CUR_RE = re.compile(rf"(?P<yeo>여)?\s?(?P<cur>{_KO_CUR})")
-_CONT = rf"(?<=[만억조경])\s(?=(?:{_D})?[{_HD}십백천]*[{_HU}])"  # "1조 2,000억": a space between groups
+# A space between groups, as in "1조 2,000억" and "1억 2345만 6789원" (the last group needs the currency).
+_CONT = rf"(?<=[만억조경])\s(?=(?:{_D})?[{_HD}십백천]*[{_HU}]|(?:{_D}|[{_HD}십백천]+)\s?{_KO_CUR})"
 _KNUM_STRICT = re.compile(
     rf"(?:{_D}|[{_HU}]|[{_HD}](?=[{_HU}]))"
     rf"(?:{_D}|[{_HU}]|[{_HD}](?=[{_HU}])|[{_HD}](?=\s?여?\s?{_KO_CUR})|여(?=[{_HU}])|{_CONT})*"
@@ -153,17 +156,15 @@ _PREFIX_RE = re.compile(
     r"|(?<![A-Za-z0-9])W(?=[0-9])|(?<![A-Za-z])[Ww]on(?=\s[0-9]))\s?"
 )
 _SCALE_WORD = re.compile(r"\s?(trillion|billion|million|thousand|tn|bn|mn)(?![A-Za-z])", re.I)
-_SCALE_ABBR = re.compile(r"\s?(trillion|billion|million|thousand|tn|bn|mn)(?![A-Za-z])|([MBKT])(?![A-Za-z])", re.I)
-_EN_CUR = re.compile(
-    r"\s?(?:(won|dollar|euro|pound|yen|yuan)s?|(KRW|USD|EUR|GBP|JPY|CNY))(?![A-Za-z])", re.I
-)
+_SCALE_ABBR = re.compile(_SCALE_WORD.pattern + r"|([MBKT])(?![A-Za-z])", re.I)  # $1.2B only after a sign
+_EN_CUR = re.compile(r"\s?(?:(won|dollar|euro|pound|yen|yuan)s?|(KRW|USD|EUR|GBP|JPY|CNY))(?![A-Za-z])", re.I)
 _YEARISH = re.compile(r"(?:19|20)[0-9]{2}")
 _COUNTER = re.compile(
     r"\s?(?:마리|가구|세대|시간|가지|필지|그루|단어|토큰|파라미터|매개변수|바이트|화소|픽셀|리터|광년|개국|개사|개소|개월"
     rf"|배럴|헥타르|인구|[명개장톤평건대회번곳편권배쌍점년주달일분초층호종병잔부채척표뷰인](?:(?![가-힣])|(?=[{_PARTICLE}]))"
     r"|[A-Za-z%％㎡㎞㎏])"
 )
-_RANGE_SEP = re.compile(r"\s?[~∼〜\-–—]\s?|\s(?:to|and)\s")
+_RANGE_SEP = re.compile(r"\s?[~∼〜\-–—]\s?|\sto\s")  # "and" lists two amounts, it is no range
 _VAGUE = re.compile(r"(?<![가-힣])(?:몇|수|여러|십수)\s?$")  # 수백억원, 몇 천만원: no figure
 _PRE_WORDS = (
     r"(?:(?<![가-힣])(?P<k>약|대략|어림잡아|최대|최소)\s?"
@@ -177,14 +178,16 @@ _SUF_MOD = re.compile(
     r"|(?<=\s)(?i:or more|or less|or so)(?![A-Za-z]))"
 )
 _APPROX = {"약", "대략", "어림잡아", "가량", "정도", "안팎", "내외", "남짓", "수준", "대", "or so"}
-_APPROX |= {"about", "around", "some", "nearly", "approximately", "roughly", "almost", "an estimated", "approx."}
+_APPROX |= {"about", "around", "some", "nearly", "approximately", "roughly", "almost", "approx."}
+_APPROX |= {"an estimated"}
 _ABOVE = {"최소", "이상", "초과", "or more", "more than", "over", "at least", "upwards of", "in excess of"}
-_UNDER = {"최대", "이하", "미만", "or less", "up to", "less than", "under", "below", "at most", "no more than"}
+_UNDER = {"최대", "이하", "미만", "or less", "up to", "less than", "under", "below", "at most"}
+_UNDER.add("no more than")
 _PRECHECK = re.compile(rf"[0-9$€£¥₩]|[{_HU}][{_HD}]?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)")
 _START = re.compile(
     r"US\$|U\.S\.\s?\$|[$€£¥₩]|(?<![A-Za-z])(?:KRW|USD|EUR|GBP|JPY|CNY|RMB|[Ww]on(?=\s[0-9]))(?![A-Za-z])"
     r"|(?<![A-Za-z0-9])W(?=[0-9])|(?<![0-9A-Za-z.,])[0-9]"
-    rf"|(?<![가-힣])[{_HD}{_HU}]+\s?여?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)"
+    rf"|(?<![가-힣])[{_HD}{_HU}][0-9,.{_HD}{_HU}]*(?:\s[0-9,.{_HD}{_HU}]+)*\s?여?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)"
 )
 
 
@@ -192,8 +195,10 @@ def parse_money(s: str) -> Amount | None:
     """The whole string read as one amount (Hangul numerals of every kind allowed), else None."""
     t = s.strip()
     lead = len(s) - len(s.lstrip())
-    head = _LEAD_MOD.match(t)  # _try_at finds it again by looking back from the figure
-    a = _try_at(t, head.end() if head else 0, strict=False)
+    i = 0
+    while head := _LEAD_MOD.match(t, i):  # _try_at finds these again by looking back from the figure
+        i = head.end()
+    a = _try_at(t, i, strict=False)
     if a is None or a.start != 0 or a.end != len(t):
         return None
     return replace(a, start=a.start + lead, end=a.end + lead)
@@ -227,10 +232,11 @@ def _try_at(text: str, i: int, strict: bool) -> Amount | None:
             left, right = pair
     if left.cur is None or (strict and left.hangul and left.implicit):
         return None
-    start, pre = _prefix_mod(text, i)
+    start, pre = _prefix_mods(text, i)
     end, suf = _suffix_mod(text, (right or left).end)
-    bound = "between" if right else (_bound_of(suf) or _bound_of(pre) or "exact")
-    approx = pre in _APPROX or suf in _APPROX or left.approx or bool(right and right.approx)
+    bounds = [b for w in [suf, *pre] if (b := _bound_of(w))]
+    bound = "between" if right else (bounds[0] if bounds else "exact")
+    approx = bool(_APPROX.intersection([suf, *pre])) or left.approx or bool(right and right.approx)
     return _amount(text[start:end], start, end, left, right, bound, approx)
 
 
@@ -238,10 +244,21 @@ def _side(text: str, i: int, strict: bool) -> _Side | None:
     """A figure with its currency (or 억/조 implying won), or a bare figure that may open a range."""
     if pm := _PREFIX_RE.match(text, i):
         return _prefixed_side(text, i, pm)
-    nm = (_KNUM_STRICT if strict else _KNUM_LENIENT).match(text, i)
+    # No figure is longer than 60 characters; the cap keeps "1조 1조 1조 ..." from going quadratic.
+    nm = (_KNUM_STRICT if strict else _KNUM_LENIENT).match(text, i, i + 60)
     if nm is None:
         return None
     num_text = nm.group().rstrip()
+    bare = None  # lenient: 1억이상 first reads as 1억이 (100000002); back off until a currency follows
+    for cut in range(len(num_text), len(num_text) - 1 if strict else 0, -1):
+        side = _side_from(text, i, num_text[:cut].rstrip(), strict)
+        if side is not None and side.cur is not None:
+            return side
+        bare = bare or side
+    return bare
+
+
+def _side_from(text: str, i: int, num_text: str, strict: bool) -> _Side | None:
     hangul = not any(c in _DIGITS10 for c in num_text)
     if strict and _strict_reject(text, i, num_text, hangul):
         return None
@@ -255,11 +272,10 @@ def _side(text: str, i: int, strict: bool) -> _Side | None:
         cm = _EN_CUR.match(text, sm.end())
         cur = _en_code(cm) if cm else None
         return _Side(i, cm.end() if cm else sm.end(), number * _UNIT_MULT[unit], unit, cur)
-    side = _korean_side(text, i, j, num_text, number, strict)
-    return replace(side, hangul=hangul) if side else None
+    return replace(_korean_side(text, i, j, num_text, number, strict), hangul=hangul)
 
 
-def _korean_side(text: str, i: int, j: int, num_text: str, number: Decimal, strict: bool) -> _Side | None:
+def _korean_side(text: str, i: int, j: int, num_text: str, number: Decimal, strict: bool) -> _Side:
     unit = next((u for u in "경조억만천" if u in num_text), "")
     approx = "여" in num_text
     if cm := _KO_CUR_RE.match(text, j):
@@ -338,16 +354,16 @@ def _merge(left: _Side, right: _Side) -> tuple[_Side, _Side] | None:
     return replace(left, cur=right.cur, implicit=left.implicit or right.implicit), right
 
 
-def _prefix_mod(text: str, i: int) -> tuple[int, str]:
-    """Modifiers right before the figure; of two ("최대 약"), a bound word wins over an approx word."""
-    word = ""
+def _prefix_mods(text: str, i: int) -> tuple[int, list[str]]:
+    """Up to two modifier words right before the figure: "최대 약", "more than about"."""
+    words: list[str] = []
     for _ in range(2):
         m = _PRE_MOD.search(text, max(0, i - 24), i)
         if m is None:
             break
-        i, w = m.start(), (m.group("k") or m.group("e")).lower()
-        word = w if not word or _bound_of(w) else word
-    return i, word
+        i = m.start()
+        words.append((m.group("k") or m.group("e")).lower())
+    return i, words
 
 
 def _suffix_mod(text: str, j: int) -> tuple[int, str]:
@@ -363,7 +379,9 @@ def _en_code(m: re.Match[str]) -> str:
     return _CUR_EN[m.group(1).lower()] if m.group(1) else m.group(2).upper()
 
 
-def _amount(surface: str, start: int, end: int, left: _Side, right: _Side | None, bound: str, approx: bool) -> Amount:
+def _amount(
+    surface: str, start: int, end: int, left: _Side, right: _Side | None, bound: str, approx: bool
+) -> Amount:
     cents = left.cur == "CENT"
     cur = "USD" if cents else str(left.cur)
     div = Decimal(100) if cents else Decimal(1)
