@@ -40,6 +40,14 @@ _HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.I)
 class InputError(Exception):
     """One clear line: what failed for which input (str(e) is that line)."""
 
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        return (type(self), (self.source, self.reason))
+
 
 def iter_raw(inputs: list[str], settings: Settings) -> Iterator[RawDoc | InputError]:
     """Yield a RawDoc per file or URL (folders expanded, sorted); an InputError for each failure."""
@@ -51,7 +59,7 @@ def iter_raw(inputs: list[str], settings: Settings) -> Iterator[RawDoc | InputEr
         if path.is_dir():
             files = list_folder(path)
             if not files:
-                yield InputError(f"{item}: folder holds no supported files ({', '.join(KIND_BY_EXTENSION)})")
+                yield InputError(item, f"folder holds no supported files ({', '.join(KIND_BY_EXTENSION)})")
             for file in files:
                 yield _or_error(lambda file=file: read_file(file, settings, explicit=False))
         else:
@@ -83,24 +91,24 @@ def read_file(path: Path, settings: Settings, *, source: str | None = None, expl
     source = source or str(path)
     try:
         if not path.exists():
-            raise InputError(f"{source}: no such file or folder")
+            raise InputError(source, "no such file or folder")
         if not path.is_file():
-            raise InputError(f"{source}: not a regular file")
+            raise InputError(source, "not a regular file")
         size = path.stat().st_size
         if size > settings.max_bytes:
-            raise InputError(f"{source}: file too large ({size:,} bytes; limit {settings.max_bytes:,})")
+            raise InputError(source, f"file too large ({size:,} bytes; limit {settings.max_bytes:,})")
         with path.open("rb") as fh:
             data = fh.read(settings.max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+        raise InputError(source, f"cannot read ({exc.strerror or exc})") from exc
     if len(data) > settings.max_bytes:  # the file grew after the size check
-        raise InputError(f"{source}: file too large (over the {settings.max_bytes:,}-byte limit)")
+        raise InputError(source, f"file too large (over the {settings.max_bytes:,}-byte limit)")
     if not data.strip():
-        raise InputError(f"{source}: empty file")
+        raise InputError(source, "empty file")
     kind = KIND_BY_EXTENSION.get(path.suffix.lower())
     if kind is None:
         if not explicit:
-            raise InputError(f"{source}: unsupported file type {path.suffix or '(none)'}")
+            raise InputError(source, f"unsupported file type {path.suffix or '(none)'}")
         kind = sniff_kind(data)
     return RawDoc(source=source, kind=kind, data=data)
 
@@ -127,21 +135,21 @@ def read_url(url: str, settings: Settings) -> RawDoc:
             client.stream("GET", url) as response,
         ):
             if response.status_code >= 400:
-                raise InputError(f"{url}: HTTP {response.status_code} {response.reason_phrase}".rstrip())
+                raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
             data = _download(response, url, settings)
             content_type = response.headers.get("content-type", "")
             charset = response.charset_encoding
             final_url = str(response.url)
     except httpx.TimeoutException as exc:
-        raise InputError(f"{url}: timed out (limit {settings.http_timeout:g} s)") from exc
+        raise InputError(url, f"timed out (limit {settings.http_timeout:g} s)") from exc
     except httpx.ConnectError as exc:
-        raise InputError(f"{url}: cannot connect ({exc}); offline or wrong host?") from exc
+        raise InputError(url, f"cannot connect ({exc}); offline or wrong host?") from exc
     except httpx.TooManyRedirects as exc:
-        raise InputError(f"{url}: too many redirects") from exc
+        raise InputError(url, "too many redirects") from exc
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
-        raise InputError(f"{url}: download failed ({type(exc).__name__}: {exc})") from exc
+        raise InputError(url, f"download failed ({type(exc).__name__}: {exc})") from exc
     if not data.strip():
-        raise InputError(f"{url}: empty response")
+        raise InputError(url, "empty response")
     kind = _kind_for_download(data, content_type, final_url)
     meta = {"content_type": content_type, "charset": charset}
     return RawDoc(source=url, kind=kind, data=data, url=final_url, meta=meta)
@@ -151,17 +159,17 @@ def _download(response: httpx.Response, url: str, settings: Settings) -> bytes:
     limit = settings.max_bytes
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise InputError(f"{url}: response too large ({int(declared):,} bytes; limit {limit:,})")
+        raise InputError(url, f"response too large ({int(declared):,} bytes; limit {limit:,})")
     deadline = time.monotonic() + TOTAL_TIMEOUT_FACTOR * settings.http_timeout
     chunks: list[bytes] = []
     received = 0
     for chunk in response.iter_bytes():
         received += len(chunk)
         if received > limit:  # stop streaming: never hold more than the cap in memory
-            raise InputError(f"{url}: response too large (over the {limit:,}-byte limit)")
+            raise InputError(url, f"response too large (over the {limit:,}-byte limit)")
         if time.monotonic() > deadline:
             total = TOTAL_TIMEOUT_FACTOR * settings.http_timeout
-            raise InputError(f"{url}: timed out (download took over {total:g} s)")
+            raise InputError(url, f"timed out (download took over {total:g} s)")
         chunks.append(chunk)
     return b"".join(chunks)
 

@@ -21,18 +21,26 @@ _READERS = {
 
 
 class ParseError(Exception):
-    """A document that cannot be turned into text; str(e) is one line saying why."""
+    """A document that cannot be turned into text; str(e) is one line: '<source>: <why>'."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str]]:
+        return (type(self), (self.source, self.reason))
 
 
 def parse(raw: RawDoc) -> list[Document]:
     """Dispatch on raw.kind; feeds give one Document per entry, other kinds exactly one."""
     reader = _READERS.get(raw.kind)
     if reader is None:
-        raise ParseError(f"{raw.source}: unknown kind {raw.kind!r}")
+        raise ParseError(raw.source, f"unknown kind {raw.kind!r}")
     module, func = reader
     docs: list[Document] = getattr(import_module(module), func)(raw)
     if not docs:
-        raise ParseError(f"{raw.source}: no text")
+        raise ParseError(raw.source, "no text")
     return docs
 
 

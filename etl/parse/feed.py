@@ -24,15 +24,15 @@ def parse_feed(raw: RawDoc) -> list[Document]:
     if not entries:
         if not parsed.get("version"):
             reason = str(parsed.get("bozo_exception") or "no <rss> or <feed> element").splitlines()[0]
-            raise ParseError(f"{raw.source}: not an RSS/Atom feed ({reason})")
-        raise ParseError(f"{raw.source}: feed has no entries")
+            raise ParseError(raw.source, f"not an RSS/Atom feed ({reason})")
+        raise ParseError(raw.source, "feed has no entries")
     docs = []
     for index, entry in enumerate(entries):
         doc = _entry_document(raw, entry, index)
         if doc is not None:
             docs.append(doc)
     if not docs:
-        raise ParseError(f"{raw.source}: feed entries have no text")
+        raise ParseError(raw.source, "feed entries have no text")
     return docs
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 import re
 from datetime import date
 
@@ -56,7 +57,7 @@ _DATE_META = (
     "publishdate", "publish-date", "dc.date", "dc.date.issued", "datepublished",
 )  # fmt: skip
 _DATE = re.compile(
-    r"((?:19|20)\d{2})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})|((?:19|20)\d{2})(\d{2})(\d{2})"
+    r"(?<!\d)(?:((?:19|20)\d{2})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})|((?:19|20)\d{2})(\d{2})(\d{2}))(?!\d)"
 )
 _BYLINE_XPATH = "|".join(
     f"//*[contains(translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{key}')]"
@@ -70,7 +71,7 @@ def parse_html(raw: RawDoc) -> list[Document]:
     """One Document from an HTML page: main text (title line first), title, published date."""
     html = decode_html(raw.data, raw.meta.get("charset"))
     if looks_binary(html[:65536]):
-        raise ParseError(f"{raw.source}: not an HTML page (binary content)")
+        raise ParseError(raw.source, "not an HTML page (binary content)")
     tree = _load_tree(html, raw.source)
     title = find_title(tree)
     published = find_published(tree)
@@ -79,7 +80,7 @@ def parse_html(raw: RawDoc) -> list[Document]:
     _prune(tree)
     text = main_text(tree, title)
     if not text:
-        raise ParseError(f"{raw.source}: no text in HTML page")
+        raise ParseError(raw.source, "no text in HTML page")
     head = [line for line in (title, byline) if line and line not in text[:2000]]
     text = "\n\n".join([*head, text])
     return [make_document(raw.source, text, title=title, published_on=published, kind="html", url=raw.url)]
@@ -133,7 +134,7 @@ def _load_tree(html: str, source: str) -> lxml.html.HtmlElement:
     try:
         tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
-        raise ParseError(f"{source}: not an HTML page ({exc})") from exc
+        raise ParseError(source, f"not an HTML page ({exc})") from exc
     return tree
 
 
@@ -272,6 +273,8 @@ def _is_chrome_box(node: etree._Element) -> bool:
 
 
 def _trafilatura_text(html: str) -> str:
+    # Its "discarding data" warnings would duplicate our own one-line ParseError.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     text = trafilatura.extract(
         html,
         output_format="txt",

@@ -28,10 +28,10 @@ def parse_pdf(raw: RawDoc) -> list[Document]:
         try:
             pages.append(unwrap_lines(page.extract_text() or ""))
         except Exception as exc:  # pypdf raises many types on damaged content streams
-            raise ParseError(f"{raw.source}: damaged PDF, page {number} unreadable ({exc})") from exc
+            raise ParseError(raw.source, f"damaged PDF, page {number} unreadable ({exc})") from exc
     text = clean_text("\n\n".join(p for p in pages if p.strip()))
     if not text:
-        raise ParseError(f"{raw.source}: no extractable text in PDF (image-only or scanned?)")
+        raise ParseError(raw.source, "no extractable text in PDF (image-only or scanned?)")
     title, created = _metadata(reader)
     return [
         make_document(
@@ -48,23 +48,23 @@ def parse_pdf(raw: RawDoc) -> list[Document]:
 def _open(raw: RawDoc) -> PdfReader:
     data = raw.data
     if b"%PDF" not in data[:1024]:
-        raise ParseError(f"{raw.source}: not a PDF file (no %PDF header)")
+        raise ParseError(raw.source, "not a PDF file (no %PDF header)")
     # pypdf quietly repairs a cut-off file and returns the pages it finds; refuse it instead.
     if b"%%EOF" not in data[-2048:]:
-        raise ParseError(f"{raw.source}: truncated PDF (no %%EOF at the end)")
+        raise ParseError(raw.source, "truncated PDF (no %%EOF at the end)")
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # repair warnings are not the user's business
     try:
         reader = PdfReader(io.BytesIO(data))
         encrypted = reader.is_encrypted
         if encrypted and not reader.decrypt(""):
-            raise ParseError(f"{raw.source}: encrypted PDF (password required)")
+            raise ParseError(raw.source, "encrypted PDF (password required)")
         _ = len(reader.pages)
     except ParseError:
         raise
     except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
-        raise ParseError(f"{raw.source}: encrypted PDF, cannot decrypt ({exc})") from exc
+        raise ParseError(raw.source, f"encrypted PDF, cannot decrypt ({exc})") from exc
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
-        raise ParseError(f"{raw.source}: damaged PDF ({exc})") from exc
+        raise ParseError(raw.source, f"damaged PDF ({exc})") from exc
     return reader
 
 

@@ -18,7 +18,7 @@ def parse_text(raw: RawDoc) -> list[Document]:
     """One Document from a text file; the first short line is the title and stays in the text."""
     text = clean_text(decode_text(raw.data, raw.source))
     if not text:
-        raise ParseError(f"{raw.source}: no text (file is blank)")
+        raise ParseError(raw.source, "no text (file is blank)")
     return [make_document(raw.source, text, title=first_line_title(text), kind="text", url=raw.url)]
 
 
@@ -33,7 +33,7 @@ def decode_text(data: bytes, source: str) -> str:
     else:
         text = _try_decode(data, "utf-8") or _try_decode(data, "cp949")
     if text is None or looks_binary(text):
-        raise ParseError(f"{source}: {_BINARY}")
+        raise ParseError(source, _BINARY)
     return text
 
 
