@@ -134,8 +134,8 @@ def test_captions_bylines_and_short_facts_stay(keep: str) -> None:
 
 
 def test_normalizes_whitespace_and_invisible_characters() -> None:
-    raw = "\ufeff제목\r\n\r\n\r\n\r\n본문\u00a0첫\u200b 줄\t끝  \r\n\n\n\n둘째 줄"
-    assert clean_text(raw) == "제목\n\n본문 첫 줄 끝\n\n둘째 줄"
+    raw = "\ufeff제목\r\n\r\n\r\n\r\n본문\u00a0첫\u200b 줄\t끝  \r\n\n\n\n□  둘째   줄"
+    assert clean_text(raw) == "제목\n\n본문 첫 줄 끝\n\n□ 둘째 줄"
 
 
 def test_nfc_normalization_joins_decomposed_hangul() -> None:

@@ -163,6 +163,8 @@ def test_english_page_with_jsonld_date() -> None:
         '<meta name="pubdate" content="20241028">',
         '</head><body><time datetime="2024-10-28T05:30:00Z">28 Oct</time>',
         '<script type="application/ld+json">{"@graph": [{"datePublished": "2024-10-28"}]}</script>',
+        '<script type="application/ld+json">42</script><script type="application/ld+json">{"@graph": 1}</script>'
+        '<script type="application/ld+json">[{"datePublished": "2024-10-28T09:00:00+09:00"}]</script>',
     ],
 )
 def test_published_date_sources(head: str) -> None:

@@ -45,6 +45,7 @@ _TOKEN_SPLIT = re.compile(r"[\s|/·•,]+")
 # Korean sentence endings (…다. …요.) or a long English sentence: such a line is article prose.
 _KO_SENTENCE = re.compile(r"(?:다|요|까|죠)[.!?]?[\"'”’)]*$")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r" {2,}")
 _BODY_MIN_CHARS = 50  # a line at least this long counts as article body
 
 
@@ -70,11 +71,13 @@ def clean_text(text: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """NFC, Unix newlines, no invisible characters, no-break spaces as spaces."""
+    """NFC, Unix newlines, no invisible characters, no-break spaces as spaces, single spaces."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _INVISIBLE.sub("", text)
-    return text.replace("\u00a0", " ").replace("\u3000", " ").replace("\t", " ")
+    text = text.replace("\u00a0", " ").replace("\u3000", " ").replace("\t", " ")
+    # Justified PDF lines come out with runs of spaces; one space is what the extractors expect.
+    return _SPACES.sub(" ", text)
 
 
 def _looks_like_sentence(line: str) -> bool:

@@ -183,7 +183,11 @@ def _jsonld_date(tree: lxml.html.HtmlElement) -> date | None:
             data = json.loads(script.text or "")
         except ValueError:
             continue
-        items = data if isinstance(data, list) else [data, *data.get("@graph", [])]
+        if isinstance(data, dict):
+            graph = data.get("@graph")
+            items = [data, *(graph if isinstance(graph, list) else [])]
+        else:
+            items = data if isinstance(data, list) else []
         for item in items:
             if isinstance(item, dict) and (found := parse_date(str(item.get("datePublished", "")))):
                 return found
