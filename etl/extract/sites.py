@@ -57,7 +57,8 @@ _EN_IN = re.compile(
     r"\b((?:[A-Z][\w&\-]*\s+)?(?:(?:AI|new|hyperscale|large|an?|the)\s+)*data cent(?:er|re)\s+in\s+"
     r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
 )
-_QUOTED = re.compile(r"['‘\"“「]([^'’\"”」\n]{2,40}?)['’\"”」]")
+# Names are single-quoted in Korean news; double quotes carry speech.
+_QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
 _LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
 _MODIFIERS = {
     "국가",
@@ -73,11 +74,12 @@ _MODIFIERS = {
     "제1",
     "제2",
 }
-_GENERIC = _MODIFIERS | {
+# 국가/국립 make a name (국가 AI데이터센터); a program of that name is left out through program_names.
+_GENERIC = (_MODIFIERS - {"국가", "국립"}) | {
     *_KO_SUFFIXES, "", "AI", "데이터", "연구", "대규모", "신규", "공공", "민간", "초대형", "대형", "통합", "지역",
     "혁신", "산업", "교육", "지원", "창업", "기술", "테크노", "사이언스", "바이오", "클라우드", "컴퓨팅", "R&D",
     "ICT", "SW", "GPU", "IDC", "이", "그", "본", "해당", "차세대", "융합", "복합", "협력", "운영", "관제",
-    "서비스", "전용", "공동", "연구개발", "신", "전국", "권역", "물류", "에너지", "반도체", "인재", "실증",
+    "서비스", "전용", "공동", "연구개발", "신", "전국", "권역", "물류", "에너지", "반도체", "인재", "실증", "벤처", "스타트업", "실리콘",
     "종합", "data", "center", "centre", "hub", "campus", "cluster", "valley", "park", "town", "national",
     "research", "innovation", "technology", "tech", "science", "new", "cloud", "computing", "global",
     "smart", "digital", "hyperscale", "large", "in", "an", "a", "the",
@@ -88,22 +90,33 @@ _AREA = re.compile(
     r"(평|㎡|m²|m2\b|제곱미터|square met(?:er|re)s?|sq\.?\s?m\b|sqm\b|square feet|sq\.?\s?ft\b"
     r"|헥타르|ha\b|hectares?|㎢|km²)"
 )
-_M2 = {"평": 3.3058, "ft": 0.092903, "ha": 10_000.0, "헥": 10_000.0, "km": 1_000_000.0, "㎢": 1_000_000.0}
+_M2 = {
+    "평": 3.3058,
+    "ft": 0.092903,
+    "feet": 0.092903,
+    "ha": 10_000.0,
+    "헥": 10_000.0,
+    "km": 1_000_000.0,
+    "㎢": 1_000_000.0,
+}
 _FLOORS = re.compile(
     r"(?:(?:본관|별관|신관|지하|지상)\s*)?(?:\d+\s*(?:~|∼|〜|-|–)\s*\d+\s*층|\d+\s*층|전\s?층)"
     r"|(?:floors?\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?|\d+(?:st|nd|rd|th)(?:\s*(?:-|–|to|and|through)\s*"
     r"\d+(?:st|nd|rd|th))?\s+floors?)"
 )
+_FUTURE = r"(?!할|\s*(?:예정|계획|목표))"
 _OPEN = re.compile(
-    r"개소|개관|문을\s?열|문\s?열|준공(?!\s*예정)|입주(?!\s*예정)|마련됐|마련되었|들어섰|완공(?!\s*예정)|가동에 들어갔"
+    rf"개소{_FUTURE}|개관{_FUTURE}|문을\s?열(?!\s?예정|\s?계획)|준공{_FUTURE}|입주{_FUTURE}|완공{_FUTURE}"
+    r"|마련됐|마련되었|들어섰|가동에 들어갔"
     r"|opened|inaugurated|began operations?|was completed"
 )
 _PLANNED = re.compile(
-    r"계획|예정|확보할|확보한다|조성할|건립할|구축할|설립할|착공|들어설|목표로"
+    r"계획|예정|확보할|확보한다|조성할|건립할|구축할|설립할|착공|들어설|목표로|(?:개소|개관|준공|완공|입주)할"
     r"|will (?:build|open|be built|house)|plans? to|planned|to be (?:built|completed|opened)"
     r"|scheduled to|slated to|by 20\d\d"
 )
 _PLACE_VERB = re.compile(r"건립|조성|구축|설립|위치|이전|유치|located|built|construction|broke ground")
+_OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 _CLAUSE_END = re.compile(r"다[.!?]|\.\s")
 
@@ -145,9 +158,10 @@ def _is_program(name: str, program_keys: Collection[str]) -> bool:
     return False
 
 
-def _is_place_word(word: str) -> bool:
-    found = find_addresses(word)
-    return len(found) == 1 and found[0][1] == 0 and found[0][2] == len(word)
+def _is_place_word(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a place name on its own, not the end of a longer address (울산 울주군)."""
+    found = find_addresses(text[:end])
+    return bool(found) and found[-1][1] == start and found[-1][2] == end
 
 
 def _extend_left(text: str, start: int) -> int:
@@ -157,7 +171,7 @@ def _extend_left(text: str, start: int) -> int:
         if not m:
             break
         word = m.group(1)
-        if _is_place_word(word):
+        if _is_place_word(text, m.start(1), m.end(1)):
             return m.start(1)  # one place word ends the name (양재 강남데이터센터)
         if re.fullmatch(r"[A-Za-z0-9&.]+", word) or word in _MODIFIERS:
             start = m.start(1)
@@ -173,9 +187,9 @@ def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
     for m in _QUOTED.finditer(text):
         inner = re.sub(r"\s*\([^)]*\)$", "", m.group(1)).strip()
         hit = _KO_CORE.search(inner)
+        quoted.append((m.start(), m.end()))  # '국산 NPU 데이터센터 구축사업' names a program
         if hit and hit.end() == len(inner):
             out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in _WEAK))
-            quoted.append((m.start(), m.end()))
     for m in _KO_CORE.finditer(text):
         if any(a <= m.start() < b for a, b in quoted):
             continue
@@ -252,18 +266,36 @@ def _nearest(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return min(range(len(spans)), key=lambda i: max(spans[i][0] - end, start - spans[i][1], 0))
 
 
+def _area_owner(text: str, mentions: list[_Mention], area: re.Match[str]) -> int:
+    """Index of the mention an area belongs to: the one it qualifies (2500평 규모의 X), else the nearest."""
+    for i, m in enumerate(mentions):
+        if m.start >= area.end() and _OF.fullmatch(text, area.end(), m.start):
+            return i
+    return _nearest([(m.start, m.end) for m in mentions], area.start(), area.end())
+
+
 def _best_address(addresses: list[tuple[str, int, int]], m: _Mention | None) -> str | None:
-    """The most specific address; among equals the one nearest the name."""
+    """Address for a name: the nearest one before it, else after it, else inside the name itself.
+
+    Without a name (the previous sentence's addresses) the most specific one.
+    """
     if not addresses:
         return None
-    pos = m.start if m else 0
-    return max(addresses, key=lambda a: (specificity(a[0]), -abs(a[1] - pos)))[0]
+    if m is None:
+        return max(addresses, key=lambda a: specificity(a[0]))[0]
+    before = [a for a in addresses if a[2] <= m.start]
+    after = [a for a in addresses if a[1] >= m.end]
+    if before:
+        return before[-1][0]
+    return after[0][0] if after else max(addresses, key=lambda a: specificity(a[0]))[0]
 
 
 def _build(s: Sentence, m: _Mention, area: re.Match[str] | None, ctx: dict) -> Site:
     """A Site from one mention and the facts around it in its sentence."""
     text = s.text
     floors = next((f for f in _FLOORS.finditer(text, m.end) if f.start() - m.end <= 12), None)
+    if floors is None and ctx["alone"]:  # "… covers 7,000 square meters across floors 3-5"
+        floors = _FLOORS.search(text, m.end)
     status, year = _status(text, m, ctx["published_on"])
     return Site(
         name=m.name,
@@ -307,6 +339,24 @@ def _locate(site: Site) -> None:
             return
 
 
+def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str], ctx: dict) -> list[str]:
+    """Add the sites named in one sentence; return their keys."""
+    areas = list(_AREA.finditer(s.text))
+    mentions = [m for m in _mentions(s.text, program_keys) if not m.weak or _has_place_cue(s.text, m, areas)]
+    owner = [_area_owner(s.text, mentions, a) for a in areas] if mentions else []
+    ctx["alone"] = len(mentions) == 1
+    keys = []
+    for i, m in enumerate(mentions):
+        area = next((a for a, o in zip(areas, owner, strict=True) if o == i), None)
+        keys.append(_merge(sites, m.key, _build(s, m, area, ctx)))
+    if not mentions and areas and ctx["prev_keys"]:
+        # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
+        site = sites[ctx["prev_keys"][-1]]
+        if site.area_m2 is None:
+            site.area_m2, site.area_text = _area_m2(areas[0]), areas[0].group().strip()
+    return keys
+
+
 def extract_sites(
     text: str,
     sentences: list[Sentence],
@@ -316,29 +366,11 @@ def extract_sites(
     """Named facilities in a document, one Site per facility, in order of first mention."""
     program_keys = {_key(re.sub(r"\([^)]*\)", "", p)) for p in program_names}
     sites: dict[str, Site] = {}
-    prev_keys: list[str] = []
-    ctx: dict = {"published_on": published_on, "prev_addresses": []}
+    ctx: dict = {"published_on": published_on, "prev_addresses": [], "prev_keys": []}
     for s in sentences:
-        areas = list(_AREA.finditer(s.text))
         ctx["addresses"] = find_addresses(s.text)
-        mentions = [
-            m for m in _mentions(s.text, program_keys) if not m.weak or _has_place_cue(s.text, m, areas)
-        ]
-        owner = (
-            [_nearest([(m.start, m.end) for m in mentions], a.start(), a.end()) for a in areas]
-            if mentions
-            else []
-        )
-        keys = []
-        for i, m in enumerate(mentions):
-            area = next((a for a, o in zip(areas, owner, strict=True) if o == i), None)
-            keys.append(_merge(sites, m.key, _build(s, m, area, ctx)))
-        if not mentions and areas and prev_keys:
-            # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
-            site = sites[prev_keys[-1]]
-            if site.area_m2 is None:
-                site.area_m2, site.area_text = _area_m2(areas[0]), areas[0].group().strip()
-        prev_keys, ctx["prev_addresses"] = keys, ctx["addresses"]
+        ctx["prev_keys"] = _sentence_sites(s, sites, program_keys, ctx)
+        ctx["prev_addresses"] = ctx["addresses"]
     for site in sites.values():
         _locate(site)
     return list(sites.values())

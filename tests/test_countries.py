@@ -1,0 +1,111 @@
+"""Partner countries: the table, word boundaries, order and evidence."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from etl.config import RESOURCES
+from etl.extract.countries import extract_countries, find_countries, load_countries
+from etl.models import Sentence
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "national_ai_research_lab_2024-10-28.txt"
+
+
+def sentences(*texts: str) -> list[Sentence]:
+    """Sentences laid end to end with one space between them, offsets exact."""
+    out, pos = [], 0
+    for t in texts:
+        out.append(Sentence(t, pos, pos + len(t)))
+        pos += len(t) + 1
+    return out
+
+
+def codes(text: str) -> list[str]:
+    return extract_countries(sentences(text))[0]
+
+
+def test_table_is_complete_enough() -> None:
+    with (RESOURCES / "countries.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0]) == ["iso2", "name_en", "name_ko", "aliases"]
+    assert len(rows) >= 60
+    isos = [r["iso2"] for r in rows]
+    assert len(isos) == len(set(isos))
+    assert all(len(i) == 2 and i.isupper() and r["name_ko"] for i, r in zip(isos, rows, strict=True))
+    assert load_countries() is load_countries()
+
+
+def test_seed_partner_sentence() -> None:
+    text = "미국, 캐나다, 프랑스, UAE 등 해외 기관의 연구자들도 국내에 머물며 공동연구를 한다."
+    assert codes(text) == ["US", "CA", "FR", "AE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("경영국장이 보고했다.", []),
+        ("인도네시아와 협력한다.", ["ID"]),
+        ("인도와 협력한다.", ["IN"]),
+        ("인도적 지원을 늘린다.", []),
+        ("영국문화원이 주최했다.", []),
+        ("영국의 앨런튜링연구소와 협약했다.", ["GB"]),
+        ("중국산 반도체와 미국인 연구자", ["CN", "US"]),
+        ("美서 청정에너지 1.2GW 확보", ["US"]),
+        ("中企 지원 예산", []),
+        ("28日 발표", []),
+        ("한중일 정상회의에서", ["CN", "JP"]),
+        ("한·미 AI 협력 강화", ["US"]),
+        ("한미약품이 발표했다.", []),
+        ("기술이란 무엇인가", []),
+        ("아랍에미리트(UAE)와 사우디아라비아", ["AE", "SA"]),
+    ],
+)
+def test_korean_mentions(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Researchers from the U.S., Canada, France and the UAE will join.", ["US", "CA", "FR", "AE"]),
+        ("The UK and Japan signed an AI safety pact.", ["GB", "JP"]),
+        ("Exports to Latin America grew.", []),
+        ("Bank of America analysts said so.", []),
+        ("China Mobile and Japan Airlines", []),
+        ("It costs US$ 90.1 million.", []),
+        ("let us know", []),
+        ("South Korea and North Korea", ["KP"]),
+        ("India and Indonesia", ["IN", "ID"]),
+    ],
+)
+def test_english_mentions(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
+
+
+def test_korea_is_never_a_partner() -> None:
+    assert codes("한국과 미국, 대한민국 정부") == ["US"]
+    assert [iso for iso, _, _ in find_countries("한국과 미국")] == ["KR", "US"]
+
+
+def test_order_of_first_mention_and_first_sentence_as_evidence() -> None:
+    sents = sentences("프랑스 연구진이 온다.", "미국과 프랑스가 참여한다.", "미국 기관도 있다.")
+    found, evidence = extract_countries(sents)
+    assert found == ["FR", "US"]
+    assert evidence["FR"].text == "프랑스 연구진이 온다."
+    assert evidence["US"].start == sents[1].start and evidence["US"].end == sents[1].end
+
+
+def test_seed_article() -> None:
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is not here (the seed lives in ../shared)")
+    from etl.nlp import split_sentences
+
+    text = SEED.read_text(encoding="utf-8")
+    text = text[: text.index("Copyright")]
+    found, evidence = extract_countries(split_sentences(text))
+    assert found == ["US", "CA", "FR", "AE"]
+    assert "UAE" in evidence["AE"].text
+    assert text[evidence["US"].start : evidence["US"].end] == evidence["US"].text
