@@ -100,6 +100,7 @@ def test_program_names_are_not_sites() -> None:
         "구글이 청정에너지 1.2기가와트(GW)를 확보했다.",
         "벡터연구소(Vector Institute) 겸직교수인 그는 비전을 제시했다.",
         "새로 만든 '국산 NPU 데이터센터 구축사업'에 376억원을 배정했다.",
+        "판교에 설계지원센터와 AI 집적단지를 새로 짓는다.",
         "The new data center will need more power.",
         "Korea aims to become a global AI hub.",
     ],
@@ -142,6 +143,12 @@ def test_address_from_the_previous_sentence() -> None:
     site = one("전남 해남군 솔라시도가 입지로 정해졌다.", "국가AI컴퓨팅센터는 2028년 문을 열 계획이다.")
     assert site.address == "전남 해남군 솔라시도"
     assert (site.lat, site.lon) == geocode("솔라시도")
+
+
+def test_place_in_the_name_narrows_the_address() -> None:
+    site = one("서울에 있는 양재 R&CD 혁신허브가 문을 열었다.")
+    assert site.address == "서울 서초구 양재동"
+    assert (site.lat, site.lon) == geocode("양재동")
 
 
 def test_coordinates_from_the_place_in_the_name() -> None:
@@ -200,6 +207,7 @@ def test_area_goes_to_the_nearest_name() -> None:
         ("연구실은 서울 AI허브 본관 5~7층에 마련됐다.", "본관 5~7층"),
         ("양재 강남데이터센터 1~2층을 확보한다.", "1~2층"),
         ("서울 AI허브 전층을 쓴다.", "전층"),
+        ("연구 공간은 서울 AI허브 5층부터 7층까지다.", "5층부터 7층까지"),
         ("The Pangyo AI Campus uses floors 3-5.", "floors 3-5"),
         ("The Seoul AI Hub occupies the 5th to 7th floors.", "5th to 7th floors"),
     ],

@@ -79,7 +79,7 @@ _GENERIC = (_MODIFIERS - {"국가", "국립"}) | {
     *_KO_SUFFIXES, "", "AI", "데이터", "연구", "대규모", "신규", "공공", "민간", "초대형", "대형", "통합", "지역",
     "혁신", "산업", "교육", "지원", "창업", "기술", "테크노", "사이언스", "바이오", "클라우드", "컴퓨팅", "R&D",
     "ICT", "SW", "GPU", "IDC", "이", "그", "본", "해당", "차세대", "융합", "복합", "협력", "운영", "관제",
-    "서비스", "전용", "공동", "연구개발", "신", "전국", "권역", "물류", "에너지", "반도체", "인재", "실증", "벤처", "스타트업", "실리콘",
+    "서비스", "전용", "공동", "연구개발", "신", "전국", "권역", "물류", "에너지", "반도체", "인재", "실증", "벤처", "스타트업", "실리콘", "집적", "산학", "설계", "일반", "융복합",
     "종합", "data", "center", "centre", "hub", "campus", "cluster", "valley", "park", "town", "national",
     "research", "innovation", "technology", "tech", "science", "new", "cloud", "computing", "global",
     "smart", "digital", "hyperscale", "large", "in", "an", "a", "the",
@@ -100,7 +100,8 @@ _M2 = {
     "㎢": 1_000_000.0,
 }
 _FLOORS = re.compile(
-    r"(?:(?:본관|별관|신관|지하|지상)\s*)?(?:\d+\s*(?:~|∼|〜|-|–)\s*\d+\s*층|\d+\s*층|전\s?층)"
+    r"(?:(?:본관|별관|신관|지하|지상)\s*)?(?:\d+\s*(?:~|∼|〜|-|–)\s*\d+\s*층|\d+\s*층\s*부터\s*\d+\s*층(?:까지)?"
+    r"|\d+\s*층|전\s?층)"
     r"|(?:floors?\s+\d+(?:\s*(?:-|–|to|and)\s*\d+)?|\d+(?:st|nd|rd|th)(?:\s*(?:-|–|to|and|through)\s*"
     r"\d+(?:st|nd|rd|th))?\s+floors?)"
 )
@@ -134,16 +135,28 @@ def _key(name: str) -> str:
     return re.sub(r"[\s'‘’\"“”·\-]|\([^)]*\)", "", name).lower()
 
 
+def _common(word: str) -> bool:
+    """A word made only of common words, joined or not (설계지원 = 설계 + 지원)."""
+    if word in _GENERIC or word.lower() in _GENERIC:
+        return True
+    if not re.fullmatch(r"[가-힣]{2,}", word):
+        return False
+    ok = [True] + [False] * len(word)
+    for i in range(2, len(word) + 1):
+        ok[i] = any(ok[j] and word[j:i] in _GENERIC for j in range(max(0, i - 6), i - 1))
+    return ok[-1]
+
+
 def _is_generic(name: str) -> bool:
-    """True when every part of the name is a common word (AI 데이터센터, 국가 AI 연구거점, Data Center)."""
-    parts = re.findall(r"[A-Za-z0-9&]+|[가-힣]+", name)
+    """True when every part of the name is a common word (AI 데이터센터, 설계지원센터, Data Center)."""
+    parts = re.findall(r"제\d+|[A-Za-z0-9&]+|[가-힣]+", name)
     for suffix in sorted(_KO_SUFFIXES, key=len, reverse=True):
         if parts and parts[-1].endswith(suffix) and parts[-1] != suffix:
             parts[-1:] = [parts[-1][: -len(suffix)], suffix]
             break
     if parts and geocode(parts[0]) is not None:
         return False
-    return all(p in _GENERIC or p.lower() in _GENERIC for p in parts)
+    return all(_common(p) for p in parts)
 
 
 def _is_program(name: str, program_keys: Collection[str]) -> bool:
@@ -331,12 +344,16 @@ def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
 
 
 def _locate(site: Site) -> None:
-    """lat/lon from the address, or from the place in the name when that is more specific."""
-    for where in sorted(filter(None, [site.address, site.name]), key=specificity, reverse=True):
-        point = geocode(where)
-        if point:
-            site.lat, site.lon = point
-            return
+    """lat/lon of the address; a place in the name that narrows the address (서울 → 양재) refines both."""
+    named = find_addresses(site.name)
+    if named:
+        best = max(named, key=lambda a: specificity(a[0]))[0]
+        current = site.address or ""
+        if specificity(best) > specificity(current) and best.startswith(current):
+            site.address = best
+    point = geocode(site.address) if site.address else None
+    if point:
+        site.lat, site.lon = point
 
 
 def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str], ctx: dict) -> list[str]:
