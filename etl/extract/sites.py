@@ -14,37 +14,16 @@ from datetime import date
 from etl.extract.places import find_addresses, geocode, specificity, trie_regex
 from etl.models import Evidence, Sentence, Site
 
-_KO_SUFFIXES = [
-    "데이터센터",
-    "허브",
-    "센터",
-    "캠퍼스",
-    "거점",
-    "단지",
-    "클러스터",
-    "밸리",
-    "타운",
-    "파크",
-    "연구소",
-    "특구",
-]
+
+def _words(text: str) -> list[str]:
+    """Word lists written as one string keep the lexicons readable."""
+    return text.split()
+
+
+_KO_SUFFIXES = _words("데이터센터 허브 센터 캠퍼스 거점 단지 클러스터 밸리 타운 파크 연구소 특구")
 # Suffixes that also name organisations or programs (벡터연구소, 지원센터): a site only where the
 # sentence speaks of a place (address, floors, area or a build/open/plan verb).
-_WEAK = {
-    "센터",
-    "거점",
-    "단지",
-    "밸리",
-    "타운",
-    "파크",
-    "연구소",
-    "특구",
-    "Center",
-    "Centre",
-    "Park",
-    "Valley",
-    "Town",
-}
+_WEAK = set(_words("센터 거점 단지 밸리 타운 파크 연구소 특구 Center Centre Park Valley Town"))
 _PARTICLE = "은는이가을를의에와과도로으까부만서엔내"
 _KO_CORE = re.compile(
     rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&·\-]*?({trie_regex(_KO_SUFFIXES)}))(?=[^가-힣]|$|[{_PARTICLE}])"
@@ -60,45 +39,28 @@ _EN_IN = re.compile(
 # Names are single-quoted in Korean news; double quotes carry speech.
 _QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
 _LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
-_MODIFIERS = {
-    "국가",
-    "국립",
-    "글로벌",
-    "첨단",
-    "스마트",
-    "하이퍼스케일",
-    "초거대",
-    "국제",
-    "디지털",
-    "인공지능",
-    "제1",
-    "제2",
-}
-# 국가/국립 make a name (국가 AI데이터센터); a program of that name is left out through program_names.
-_GENERIC = (_MODIFIERS - {"국가", "국립"}) | {
-    *_KO_SUFFIXES, "", "AI", "데이터", "연구", "대규모", "신규", "공공", "민간", "초대형", "대형", "통합", "지역",
-    "혁신", "산업", "교육", "지원", "창업", "기술", "테크노", "사이언스", "바이오", "클라우드", "컴퓨팅", "R&D",
-    "ICT", "SW", "GPU", "IDC", "이", "그", "본", "해당", "차세대", "융합", "복합", "협력", "운영", "관제",
-    "서비스", "전용", "공동", "연구개발", "신", "전국", "권역", "물류", "에너지", "반도체", "인재", "실증", "벤처", "스타트업", "실리콘", "집적", "산학", "설계", "일반", "융복합",
-    "종합", "data", "center", "centre", "hub", "campus", "cluster", "valley", "park", "town", "national",
-    "research", "innovation", "technology", "tech", "science", "new", "cloud", "computing", "global",
-    "smart", "digital", "hyperscale", "large", "in", "an", "a", "the",
-}  # fmt: skip
+# Words that may stand before the core word and still be part of the name.
+_MODIFIERS = set(_words("국가 국립 글로벌 첨단 스마트 하이퍼스케일 초거대 국제 디지털 인공지능 제1 제2"))
+# A name made only of these words is no name (AI 데이터센터, 설계지원센터, Data Center). 국가/국립 do
+# make a name (국가 AI데이터센터); a program of that name is left out through program_names.
+_GENERIC = (
+    (_MODIFIERS - {"국가", "국립"})
+    | {"", *_KO_SUFFIXES}
+    | set(
+        _words("""AI 데이터 연구 대규모 신규 공공 민간 초대형 대형 통합 지역 혁신 산업 교육 지원 창업 기술 테크노 사이언스
+    바이오 클라우드 컴퓨팅 R&D ICT SW GPU IDC 이 그 본 해당 차세대 융합 복합 협력 운영 관제 서비스 전용 공동
+    연구개발 신 전국 권역 물류 에너지 반도체 인재 실증 벤처 스타트업 실리콘 집적 산학 설계 일반 융복합 종합
+    data center centre hub campus cluster valley park town national research innovation technology tech
+    science new cloud computing global smart digital hyperscale large in an a the""")
+    )
+)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _AREA = re.compile(
     rf"(?:({_NUM})\s*만\s*(?:({_NUM})\s*)?|({_NUM})\s*)"
     r"(평|㎡|m²|m2\b|제곱미터|square met(?:er|re)s?|sq\.?\s?m\b|sqm\b|square feet|sq\.?\s?ft\b"
     r"|헥타르|ha\b|hectares?|㎢|km²)"
 )
-_M2 = {
-    "평": 3.3058,
-    "ft": 0.092903,
-    "feet": 0.092903,
-    "ha": 10_000.0,
-    "헥": 10_000.0,
-    "km": 1_000_000.0,
-    "㎢": 1_000_000.0,
-}
+_M2 = {"평": 3.3058, "ft": 0.092903, "feet": 0.092903, "ha": 1e4, "헥": 1e4, "km": 1e6, "㎢": 1e6}  # else 1
 _FLOORS = re.compile(
     r"(?:(?:본관|별관|신관|지하|지상)\s*)?(?:\d+\s*(?:~|∼|〜|-|–)\s*\d+\s*층|\d+\s*층\s*부터\s*\d+\s*층(?:까지)?"
     r"|\d+\s*층|전\s?층)"
@@ -233,10 +195,11 @@ def _mentions(text: str, program_keys: Collection[str]) -> list[_Mention]:
 
 
 def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
-    outside = [a for a in find_addresses(text) if a[2] <= m.start or a[1] >= m.end]
-    return bool(
-        outside or areas or _FLOORS.search(text) or _OPEN.search(text) or _PLACE_VERB.search(text)
-    ) or bool(_PLANNED.search(text, m.end))
+    """The sentence treats the name as a place: an address beside it, an area, floors or a build verb."""
+    if areas or any(a[2] <= m.start or a[1] >= m.end for a in find_addresses(text)):
+        return True
+    cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
+    return any(cues)
 
 
 def _area_m2(m: re.Match[str]) -> float:
