@@ -1,0 +1,395 @@
+"""Institutions named in a document: gazetteer matches, name forms, titles, and each one's role.
+
+`resources/institutions.csv` maps every alias (Korean full and short names, English names,
+acronyms, old names) to one canonical institution. All aliases are compiled into one trie regex;
+names the gazetteer lacks are found by their form (…대학교, …연구원, `University of X`), and Kiwi
+analyses only the few words that end in such a form.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from etl.config import RESOURCES
+from etl.models import Evidence, Institution, Sentence
+
+ROLE_RANK = {"lead": 5, "funder": 4, "host": 3, "participant": 2, "partner": 1, "mentioned": 0}
+_PARTICLE = (
+    "으로부터|에서부터|에게서|으로서|으로써|이라는|이라고|에서는|에서도|에서의|이었다|"
+    "에서|에게|에는|에도|에의|으로|로서|로써|로부터|까지|부터|보다|처럼|마다|이나|이랑|하고|과의|와의|"
+    "과도|와도|께서|이며|이자|이고|이다|였다|라는|라고|이란|"
+    "은|는|이|가|을|를|와|과|의|에|께|로|도|만|나|랑|며|란|인|측|내|간|등|들"
+)
+# Titles glued to a name reveal the institution: 서울시장, 서초구청장, 국회의원, 카이스트총장.
+_TITLE = (
+    "연구부총장|부총장|총장|이사장|부위원장|위원장|부원장|원장|연구소장|소장|본부장|단장|실장|국장|과장|"
+    "처장|청장|장관|차관|도지사|지사|부의장|의장|의원|부회장|회장|사장|대표|교수진|교수팀|교수|"
+    "연구팀|연구진|연구원|관계자|직원|장"
+)
+_TAIL = rf"(?:{_TITLE})?(?:{_PARTICLE}){{0,3}}(?![가-힣])"
+_HANGUL = re.compile(r"[가-힣]")
+_SPACE = r"[ \t\u00a0]+"
+_SUBJECT = re.compile(r"[)\]'\"’”]*(?:\s*\([^()]{0,60}\))?(은|는|이|가|도|에서는|께서)(?![가-힣])")
+_LOCATIVE = re.compile(r"[)\]'\"’”]*(?:\s*\([^()]{0,60}\))?(?:에|에서|내에?)(?![가-힣])")
+_COORD = re.compile(
+    r"[\s(]*|(?:\s*\([^()]{0,60}\))?[)\s]*(?:와|과|및|,|·|ㆍ|、|and|&)\s*(?:,?\s*and\s+)?(?:the\s+)?"
+)
+_CREDIT = re.compile(r"(?:자료|사진|제공|출처|그래픽)\s*[=:：]\s*$")
+_GOVERNMENT_SUBJECT = re.compile(
+    r"(?<![가-힣])정부(?:는|가|도|에서는)(?![가-힣])|\b[Tt]he (?:South )?(?:Korean )?government\b"
+)
+_SKIP_LINE = re.compile(
+    r"(?i)copyright|ⓒ|©|all rights reserved|무단\s*전재|재배포\s*금지|저작권자|기사승인|기자\s*[/|]"
+)
+_ROLE_WORDS = re.compile(
+    r"(?=[주총참컨개유입들지출투예국협업파MmlwtpchfibgP])"  # first letters: a cheap filter before the branches
+    r"(?:(?P<lead>주관|총괄|\bled by\b|\bleads\b|\bwill lead\b|\bto lead\b)"
+    r"|(?P<participant>참여|컨소시엄|\bparticipat\w*|\btak(?:e|es|ing) part\b|\bconsortium\b)"
+    r"|(?P<host>개소(?!식에)|(?<!투자)(?<!투자를 )(?<!투자 )유치|입주|들어서|들어선|들어섰|\bhost(?:s|ed|ing)?\b)"
+    r"|(?P<funder>지원|출연|투입|예산|국비|투자(?!를?\s?유치)|들여"
+    r"|\bfund(?:s|ed|ing)?\b|\binvest\w*|\bbudget\b|\bgrants?\b|\bput (?:KRW|\$|₩|\d))"
+    r"|(?P<partner>협력|업무협약|협약|파트너|MOU|\bpartner\w*|\bmemorandum of understanding\b"
+    r"|\bcollaborat\w*))"
+)
+_ANNOUNCER_TYPES = ("government", "public_agency", "local_government")
+# 참여하는 X, 주관기관인 X: an adnominal role word speaks of what follows it.
+_ADNOMINAL = re.compile(r"[가-힣]{0,3}?(?:하는|한|할|된|되는|인)(?=\s)")
+_WINDOW = 60  # a role word applies to the nearest mention at most this many characters away
+# Name forms for institutions missing from the gazetteer, and the type each form implies.
+_KO_FORMS = {
+    "대학교": "university", "대학": "university", "연구원": "research", "연구소": "research",
+    "재단": "public_agency", "진흥원": "public_agency", "공사": "public_agency", "공단": "public_agency",
+    "위원회": "government", "협회": "other", "시청": "local_government", "도청": "local_government",
+    "구청": "local_government",
+}  # fmt: skip
+_KO_FORM = re.compile(rf"(?<=[가-힣A-Za-z0-9])(?:{'|'.join(_KO_FORMS)})(?={_TAIL})")
+_EN_FORM = re.compile(
+    r"\b(?:University of(?: (?:the )?[A-Z][\w'&.-]*)+"
+    r"|(?:[A-Z][\w'&.-]*[ ]){1,5}(?:University|Institute|Foundation|Inc\.|Corp\.|Corporation)"
+    r"(?: (?:of|for)(?: (?:the |and )?[A-Z][\w'&-]*){1,5})?)"
+)
+_EN_TYPES = {"University": "university", "Institute": "research", "Foundation": "other"}
+_EN_STOP = {"The", "A", "An", "In", "At", "On", "By", "For", "From", "With", "And", "Of", "Meanwhile",
+            "Also", "But", "While", "Both", "Its", "Their", "This", "That", "These", "Researchers",
+            "Professor", "Prof.", "Dr.", "Korea's", "Seoul's"}  # fmt: skip
+_KO_STOP = {"국내", "해외", "각", "해당", "주요", "관련", "유관", "민간", "공공", "전문", "소속", "산하", "부설",
+            "출연", "정부출연", "참여", "주관", "협력", "신규", "일반", "지역", "지방", "기업", "기업부설"}  # fmt: skip
+_GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
+_NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One institution of the gazetteer."""
+
+    canonical: str
+    name_en: str | None
+    type: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All entries, an alias index and the compiled matchers."""
+
+    entries: tuple[GazetteerEntry, ...]
+    by_alias: dict[str, GazetteerEntry]
+    pattern: re.Pattern[str]
+    title_pattern: re.Pattern[str]  # "서울 시장", "경기 지사": a short region name and a title
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    surface: str
+    name: str
+    type: str
+    country: str | None
+    entry: GazetteerEntry | None
+    credit: bool = False  # a photo or data credit (자료=과기정통부): takes no role
+
+
+_Group = list[_Mention]  # coordinated mentions: 과기정통부와 IITP는
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split())
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Read resources/institutions.csv once per process and compile its matchers."""
+    entries = []
+    with (path or RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            names = {_key(a) for a in [row["canonical"], *row["aliases"].split("|")] if a.strip()}
+            aliases = tuple(sorted(names, key=len, reverse=True))
+            typ, country, name_en = row["type"], row["country"] or None, row["name_en"] or None
+            entries.append(GazetteerEntry(row["canonical"], name_en, typ, country, aliases))
+    aliases = [a for e in entries for a in e.aliases]
+    by_alias = {a: e for e in entries for a in e.aliases}
+    for a, e in list(by_alias.items()):
+        by_alias.setdefault(a.casefold(), e)  # for lookup() only; matching in text stays case-sensitive
+    return Gazetteer(tuple(entries), by_alias, re.compile(_alias_regex(aliases)), _title_regex(entries))
+
+
+def _alias_regex(aliases: list[str]) -> str:
+    """One trie regex over all aliases: the longest alias that ends on a word boundary wins."""
+    trie: dict = {}
+    for alias in aliases:
+        node = trie
+        for ch in alias:
+            node = node.setdefault(ch, {})
+        node[""] = alias
+
+    def build(node: dict) -> str:
+        alts = [(_SPACE if ch == " " else re.escape(ch)) + build(child) for ch, child in node.items() if ch]
+        if "" in node:
+            alias = node[""]
+            alts.append(
+                "(?![A-Za-z0-9])"
+                if alias[-1].isascii() and alias[-1].isalnum()
+                else "(?!로)"
+                if alias.endswith("대")
+                else ""
+            )
+        return "(?!)" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    hangul = {k: v for k, v in trie.items() if "가" <= k <= "힣"}
+    other = {k: v for k, v in trie.items() if k not in hangul}
+    # The tail is checked once, after the trie: when it fails, the engine backtracks to a shorter alias.
+    first = re.escape("".join(sorted(trie)))  # a one-character filter is far cheaper than the branches
+    return f"(?=[{first}])(?:(?<![가-힣])(?:{build(hangul)})|(?<![A-Za-z0-9])(?:{build(other)}))(?={_TAIL})"
+
+
+def _title_regex(entries: list[GazetteerEntry]) -> re.Pattern[str]:
+    """`서울 시장` → 서울특별시: two-syllable region names of the 시·도 followed by their head's title."""
+    city, province = [], []
+    for e in entries:
+        if e.type != "local_government" or not re.search(r"(?:특별시|광역시|특별자치시|도)$", e.canonical):
+            continue
+        for a in e.aliases:
+            if re.fullmatch(r"[가-힣]{2}[시도]", a):
+                (city if a.endswith("시") else province).append(a[:2])
+    after = rf"(?:{_PARTICLE}){{0,3}}(?![가-힣])"
+    return re.compile(
+        rf"(?<![가-힣])(?:({'|'.join(city) or '(?!)'})(?={_SPACE}시장{after})"
+        rf"|({'|'.join(province) or '(?!)'})(?={_SPACE}(?:도지사|지사){after}))"
+    )
+
+
+def lookup(name: str) -> GazetteerEntry | None:
+    """The gazetteer entry for an alias or canonical name (spacing and ASCII case ignored), else None."""
+    gaz = load_gazetteer()
+    key = _key(name)
+    return gaz.by_alias.get(key) or gaz.by_alias.get(key.casefold())
+
+
+def extract_institutions(text: str, sentences: list[Sentence]) -> list[Institution]:
+    """One Institution per canonical name, with the aliases seen, its type, country and strongest role."""
+    gaz = load_gazetteer()
+    kept = [s for s in sentences if not (len(s.text) < 200 and _SKIP_LINE.search(s.text))]
+    per_sentence = [_gazetteer_mentions(s, gaz) for s in kept]
+    for s, found in zip(kept, per_sentence, strict=True):
+        found.extend(_form_mentions(s, found))
+        found.sort(key=lambda m: m.start)
+    announcers = _announcers(kept, per_sentence)
+    out: dict[str, Institution] = {}
+    for s, found in zip(kept, per_sentence, strict=True):
+        roles = _sentence_roles(s, found, announcers)
+        for m in found:
+            inst = out.setdefault(m.name, _new_institution(m, s))
+            if m.surface not in inst.aliases_seen:
+                inst.aliases_seen.append(m.surface)
+        for name, role in roles.items():
+            if name not in out:  # an announcer credited (정부는 … 투입) before its own first mention
+                out[name] = _new_institution(announcers[name], s)
+            inst = out[name]
+            if ROLE_RANK[role] > ROLE_RANK[inst.role]:
+                inst.role, inst.evidence = role, Evidence(s.text, s.start, s.end)
+    return list(out.values())
+
+
+def _new_institution(m: _Mention, s: Sentence) -> Institution:
+    ev = Evidence(s.text, s.start, s.end)
+    return Institution(m.name, type=m.type, country=m.country, in_gazetteer=m.entry is not None, evidence=ev)
+
+
+def _mention(start: int, end: int, surface: str, entry: GazetteerEntry, credit: bool) -> _Mention:
+    return _Mention(start, end, surface, entry.canonical, entry.type, entry.country, entry, credit)
+
+
+def _gazetteer_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
+    """Alias matches in one sentence (offsets relative to the sentence), plus `서울 시장`-style titles."""
+    out = []
+    for m in gaz.pattern.finditer(s.text):
+        entry = gaz.by_alias.get(_key(m.group())) or gaz.by_alias[_key(m.group()).casefold()]
+        out.append(_mention(m.start(), m.end(), m.group(), entry, bool(_CREDIT.search(s.text[: m.start()]))))
+    for m in gaz.title_pattern.finditer(s.text):
+        entry = gaz.by_alias.get(m.group() + ("시" if m.group(1) else "도"))
+        if entry:
+            out.append(_mention(m.start(), m.end(), m.group(), entry, False))
+    return out
+
+
+def _form_mentions(s: Sentence, found: list[_Mention]) -> list[_Mention]:
+    """Institutions outside the gazetteer, recognised by the form of their name."""
+    spans = [(m.start, m.end) for m in found]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in spans)
+
+    out: list[_Mention] = []
+    ko = [m for m in _KO_FORM.finditer(s.text) if free(m.start(), m.end())]
+    if ko:
+        out.extend(_korean_forms(s.text, ko))
+    for m in _EN_FORM.finditer(s.text):
+        if free(m.start(), m.end()):
+            out.extend(_english_form(m))
+    return [m for m in out if free(m.start, m.end)]
+
+
+def _korean_forms(text: str, hits: list[re.Match[str]]) -> list[_Mention]:
+    """Noun runs glued to a form suffix (한국인공지능연구원, 성남시청), delimited by Kiwi."""
+    out = []
+    for hit in hits:
+        start = hit.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "·&"):
+            start -= 1
+        tokens = _analyse(text[start : hit.end()])
+        i = len(tokens) - 1
+        if i < 0 or tokens[i][2] != hit.end() - start or tokens[i][1] not in _NOUN_TAGS:
+            continue
+        while i > 0 and tokens[i - 1][1] in _NOUN_TAGS:  # one word: its tokens are contiguous
+            i -= 1
+        run = list(tokens[i:])
+        while run and (run[0][0] in _KO_STOP or run[0][1].startswith("X")):
+            run.pop(0)
+        if run and _looks_like_name(run, hit.group()):
+            first_start = run[0][2] - len(run[0][0])
+            out.append(_form_mention(text, start + first_start, hit.end(), _KO_FORMS[hit.group()]))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _analyse(word: str) -> tuple[tuple[str, str, int], ...]:
+    """Kiwi tokens of one word as (form, tag, end offset); cached, since the same words recur."""
+    from etl.nlp import get_kiwi
+
+    return tuple((t.form, t.tag, t.start + t.len) for t in get_kiwi().tokenize(word))
+
+
+def _looks_like_name(run: list[tuple[str, str, int]], suffix: str) -> bool:
+    """A proper-noun part (한밭대학교, 한국…, Latin other than AI/SW) or two common nouns before the suffix."""
+    (head, head_tag, _), prefix = run[-1], run[:-1]
+    if len(head) > len(suffix):
+        return head_tag == "NNP" or bool(prefix)
+    if any(tag == "NNP" or (tag == "SL" and form.upper() not in _GENERIC_LATIN) for form, tag, _ in prefix):
+        return True
+    return sum(tag == "NNG" for _, tag, _ in prefix) >= 2
+
+
+def _english_form(m: re.Match[str]) -> list[_Mention]:
+    words = m.group().split(" ")
+    start = m.start()
+    while len(words) > 1 and (words[0] in _EN_STOP or words[0].endswith("'s")):
+        start += len(words.pop(0)) + 1
+    head = next((w for w in words if w in _EN_TYPES or w in {"Inc.", "Corp.", "Corporation"}), None)
+    if head is None or len(words) < 2 or (words[0] == head and head != "University"):
+        return []
+    return [_form_mention(m.string, start, m.end(), _EN_TYPES.get(head, "industry"))]
+
+
+def _form_mention(text: str, start: int, end: int, typ: str) -> _Mention:
+    surface = text[start:end]
+    entry = lookup(surface) or (lookup(surface[:-1]) if surface.endswith(("시청", "도청", "구청")) else None)
+    if entry:
+        return _mention(start, end, surface, entry, False)
+    # Korean script alone does not make a body Korean (옥스퍼드 브룩스대학): only a Korean prefix does.
+    korean = typ == "local_government" or surface.startswith(("한국", "국립", "국가", "대한"))
+    return _Mention(start, end, surface, surface, typ, "KR" if korean else None, None)
+
+
+def _groups(text: str, found: list[_Mention]) -> list[_Group]:
+    """Coordinated mentions (과기정통부와 IITP는; Korea University, Yonsei University and …) share a role."""
+    groups: list[_Group] = []
+    for m in found:
+        if m.credit:
+            continue
+        prev = groups[-1][-1] if groups else None
+        if prev and prev.end <= m.start and _COORD.fullmatch(text[prev.end : m.start]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _is_subject(text: str, group: _Group) -> bool:
+    if not _HANGUL.search(text):
+        return group[0].start <= 40  # English: the sentence opens with the group
+    return bool(_SUBJECT.match(text, group[-1].end))
+
+
+def _announcers(sentences: list[Sentence], per_sentence: list[list[_Mention]]) -> dict[str, _Mention]:
+    """Ministries and agencies that announce the document: subject of the first sentence naming one."""
+    fallback: dict[str, _Mention] = {}
+    for s, found in zip(sentences, per_sentence, strict=True):
+        for g in _groups(s.text, found):
+            gov = {m.name: m for m in g if m.type in _ANNOUNCER_TYPES}
+            if gov and _is_subject(s.text, g):
+                return gov
+            if gov and not fallback:
+                fallback = gov
+    return fallback
+
+
+def _sentence_roles(s: Sentence, found: list[_Mention], announcers: dict[str, _Mention]) -> dict[str, str]:
+    """Canonical name → the strongest role the role words of this sentence give it."""
+    groups = _groups(s.text, found)
+    if not groups and not announcers:
+        return {}
+    spans = [(m.start, m.end) for m in found]
+    subjects = [m for g in groups if _is_subject(s.text, g) for m in g]
+    out: dict[str, str] = {}
+    for w in _ROLE_WORDS.finditer(s.text):
+        if any(a < w.end() and w.start() < b for a, b in spans):
+            continue  # a role word inside a name (기획예산처) is no role word
+        role = w.lastgroup or "mentioned"
+        for name in _targets(s.text, role, w, groups, subjects, announcers):
+            if ROLE_RANK[role] > ROLE_RANK[out.get(name, "mentioned")]:
+                out[name] = role
+    return out
+
+
+def _targets(
+    text: str, role: str, w: re.Match[str], groups: list[_Group], subjects: _Group, ann: dict[str, _Mention]
+) -> list[str]:
+    """Who a role word speaks of: the funder is the subject (or, for 정부, the announcer); others the nearest."""
+    after = _ADNOMINAL.match(text, w.end()) is not None
+    nearest = _nearest([g for g in groups if g[0].start >= w.end()] if after else groups, w.start(), w.end())
+    if role == "funder":
+        if subjects:
+            return [m.name for m in subjects]
+        if not groups or _GOVERNMENT_SUBJECT.search(text):
+            return list(ann)  # 정부는 … 투입: the ministry or agency announcing it
+    if role == "host":
+        places = [g for g in groups if _LOCATIVE.match(text, g[-1].end)]
+        nearest = _nearest(places, w.start(), w.end()) or [m for m in subjects] or nearest
+    if role == "partner":
+        nearest = nearest + subjects
+    return [m.name for m in nearest]
+
+
+def _nearest(groups: list[_Group], a: int, b: int) -> _Group:
+    best, dist = [], _WINDOW + 1
+    for g in groups:
+        d = min(max(m.start - b, a - m.end, 0) for m in g)
+        if d < dist:
+            best, dist = g, d
+    return best

@@ -1,0 +1,302 @@
+"""Institutions: the gazetteer data, alias matching, name forms, titles, roles, and the seed article."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from etl.config import RESOURCES
+from etl.extract.institutions import extract_institutions, load_gazetteer, lookup
+from etl.models import Institution
+from etl.nlp import split_sentences
+
+SEED = Path("/work/shared/seed/national_ai_research_lab_2024-10-28.txt")
+TYPES = {"government", "local_government", "public_agency", "university", "research", "industry"}
+TYPES |= {"international", "other"}
+
+
+def extract(text: str) -> dict[str, Institution]:
+    return {i.name: i for i in extract_institutions(text, split_sentences(text))}
+
+
+def rows() -> list[dict[str, str]]:
+    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# --- gazetteer data ---------------------------------------------------------------------------
+
+
+def test_gazetteer_shape() -> None:
+    data = rows()
+    assert len(data) >= 250
+    assert list(data[0]) == ["canonical", "name_en", "type", "country", "aliases"]
+    for r in data:
+        assert r["type"] in TYPES, r
+        assert re.fullmatch(r"[A-Z]{2}", r["country"]) or (
+            r["type"] == "international" and not r["country"]
+        ), r
+    assert len({r["canonical"] for r in data}) == len(data)
+
+
+def test_every_alias_names_one_institution() -> None:
+    owner: dict[str, str] = {}
+    for r in rows():
+        for alias in r["aliases"].split("|"):
+            assert owner.setdefault(alias, r["canonical"]) == r["canonical"], alias
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical", "type_", "country"),
+    [
+        ("과기정통부", "과학기술정보통신부", "government", "KR"),
+        ("MSIT", "과학기술정보통신부", "government", "KR"),
+        ("카이스트", "KAIST", "university", "KR"),
+        ("한국과학기술원", "KAIST", "university", "KR"),
+        ("IITP", "정보통신기획평가원", "public_agency", "KR"),
+        ("NIPA", "정보통신산업진흥원", "public_agency", "KR"),
+        ("서울시", "서울특별시", "local_government", "KR"),
+        ("Seoul Metropolitan Government", "서울특별시", "local_government", "KR"),
+        ("워털루대", "University of Waterloo", "university", "CA"),
+        ("Waterloo U.", "University of Waterloo", "university", "CA"),
+        ("벡터 연구소", "Vector Institute", "research", "CA"),
+        ("SPRi", "소프트웨어정책연구소", "research", "KR"),
+        ("4차위", "4차산업혁명위원회", "government", "KR"),
+        ("국가AI전략위원회", "국가인공지능전략위원회", "government", "KR"),
+        ("NC소프트", "엔씨소프트", "industry", "KR"),
+        ("엔비디아", "NVIDIA", "industry", "US"),
+        ("경제협력개발기구", "OECD", "international", None),
+        ("MBZUAI", "Mohamed bin Zayed University of Artificial Intelligence", "university", "AE"),
+    ],
+)
+def test_lookup(alias: str, canonical: str, type_: str, country: str | None) -> None:
+    entry = lookup(alias)
+    assert entry is not None
+    assert (entry.canonical, entry.type, entry.country) == (canonical, type_, country)
+
+
+def test_lookup_ignores_spacing_and_ascii_case_and_knows_unknown_names() -> None:
+    assert lookup(" 과학기술정보통신부 ").canonical == "과학기술정보통신부"  # type: ignore[union-attr]
+    assert lookup("msit").canonical == "과학기술정보통신부"  # type: ignore[union-attr]
+    assert lookup("한국없는연구원") is None
+
+
+def test_all_seventeen_provincial_governments() -> None:
+    local = {r["canonical"] for r in rows() if r["type"] == "local_government"}
+    sido = {"서울특별시", "부산광역시", "대구광역시", "인천광역시", "광주광역시", "대전광역시", "울산광역시"}
+    sido |= {
+        "세종특별자치시",
+        "경기도",
+        "강원특별자치도",
+        "충청북도",
+        "충청남도",
+        "전북특별자치도",
+        "전라남도",
+    }
+    sido |= {"경상북도", "경상남도", "제주특별자치도"}
+    assert sido <= local
+
+
+def test_userdict_holds_the_korean_aliases_without_spaces() -> None:
+    words = [w for w in (RESOURCES / "kiwi_userdict.txt").read_text(encoding="utf-8").splitlines()]
+    words = [w for w in words if w and not w.startswith("#")]
+    assert all(" " not in w for w in words)
+    korean = {a for r in rows() for a in r["aliases"].split("|") if re.search("[가-힣]", a) and " " not in a}
+    assert {"카이스트", "과기정통부", "워털루대", "벡터연구소", "서울시"} <= set(words)
+    assert set(words) <= korean
+
+
+# --- matching boundaries ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("KT는 AI 데이터센터를 짓는다.", "KT"),
+        ("카이스트는 새 연구소를 열었다.", "KAIST"),
+        ("고려대와 연세대가 함께한다.", "고려대학교"),
+        ("IITP(정보통신기획평가원) 원장이 말했다.", "정보통신기획평가원"),
+        ("LG AI연구원이 엑사원을 공개했다.", "LG AI연구원"),
+        ("서울대병원은 의료 AI를 시험한다.", "서울대학교병원"),
+    ],
+)
+def test_alias_matches(text: str, name: str) -> None:
+    assert name in extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("KTX를 타고 서울에 갔다.", "KT"),
+        ("IITPX 플랫폼이 공개됐다.", "정보통신기획평가원"),
+        ("가족과 서울대공원에 갔다.", "서울대학교"),
+        ("서울 중구 세종대로 110에서 행사가 열렸다.", "세종대학교"),
+        ("LG이노텍이 부품을 공급한다.", "LG"),
+        ("미래부터 준비해야 한다.", "미래창조과학부"),
+    ],
+)
+def test_alias_inside_another_word_does_not_match(text: str, absent: str) -> None:
+    assert absent not in extract(text)
+
+
+def test_longest_alias_wins_and_aliases_seen_are_recorded() -> None:
+    found = extract("과학기술정보통신부(과기정통부)는 LG AI연구원과 LG전자를 찾았다.")
+    assert set(found) == {"과학기술정보통신부", "LG AI연구원", "LG전자"}
+    assert found["과학기술정보통신부"].aliases_seen == ["과학기술정보통신부", "과기정통부"]
+
+
+# --- titles and people ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("오세훈 서울시장이 축사를 했다.", "서울특별시"),
+        ("오세훈 서울 시장은 축사를 했다.", "서울특별시"),
+        ("전성수 서초구청장 등이 참석했다.", "서초구"),
+        ("이광형 카이스트 총장이 발표했다.", "KAIST"),
+        ("신동욱 국회의원이 참석했다.", "국회"),
+        ("김동연 경기 지사가 말했다.", "경기도"),
+    ],
+)
+def test_titles_reveal_the_institution(text: str, name: str) -> None:
+    inst = extract(text)[name]
+    assert inst.role == "mentioned"
+
+
+def test_person_names_and_copyright_lines_are_not_institutions() -> None:
+    text = "홍길동 연구원은 결과를 설명했다.\n김철수 교수와 이영희 박사가 참석했다.\nⓒ 네이버 무단전재 및 재배포 금지"
+    assert extract(text) == {}
+
+
+# --- names outside the gazetteer --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("한국인공지능연구원은 새 모델을 공개했다.", "한국인공지능연구원", "research"),
+        ("서울AI재단과 손잡았다.", "서울AI재단", "public_agency"),
+        ("Researchers at the University of Lagos built it.", "University of Lagos", "university"),
+        ("Brightwater Institute released a model.", "Brightwater Institute", "research"),
+        ("Acme Robotics Inc. supplies the arms.", "Acme Robotics Inc.", "industry"),
+    ],
+)
+def test_name_forms_outside_the_gazetteer(text: str, name: str, type_: str) -> None:
+    inst = extract(text)[name]
+    assert (inst.type, inst.in_gazetteer) == (type_, False)
+
+
+def test_city_hall_form_resolves_to_the_gazetteer_city() -> None:
+    inst = extract("성남시청에서 설명회가 열렸다.")["성남시"]
+    assert inst.in_gazetteer and inst.aliases_seen == ["성남시청"]
+
+
+@pytest.mark.parametrize(
+    "text", ["시와 도가 운영위원회를 열었다.", "건설공사를 마쳤다.", "국내 대학과 연구소가 참여한다."]
+)
+def test_generic_words_with_a_form_suffix_are_not_names(text: str) -> None:
+    assert extract(text) == {}
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("이번 사업은 카이스트가 주관한다.", {"KAIST": "lead"}),
+        ("주관기관인 서울대가 총괄을 맡는다.", {"서울대학교": "lead"}),
+        ("컨소시엄에는 네이버와 카카오가 참여한다.", {"네이버": "participant", "카카오": "participant"}),
+        ("성남시는 판교에 AI 반도체 센터를 유치했다.", {"성남시": "host"}),
+        ("업스테이지는 서울대에 새 연구실을 입주시켰다.", {"서울대학교": "host", "업스테이지": "mentioned"}),
+        (
+            "과기정통부는 리벨리온에 100억원을 지원한다.",
+            {"과학기술정보통신부": "funder", "리벨리온": "mentioned"},
+        ),
+        ("네이버는 서울대와 업무협약(MOU)을 맺었다.", {"네이버": "partner", "서울대학교": "partner"}),
+        ("SK텔레콤은 딥엑스와 협력한다.", {"SK텔레콤": "partner", "딥엑스": "partner"}),
+        ("The lab is led by KAIST.", {"KAIST": "lead"}),
+        ("It runs with participation of Yonsei University.", {"연세대학교": "participant"}),
+        ("The centre is funded by the Ministry of Science and ICT.", {"과학기술정보통신부": "funder"}),
+        (
+            "NAVER signed an MOU with Seoul National University.",
+            {"네이버": "partner", "서울대학교": "partner"},
+        ),
+    ],
+)
+def test_role_words(text: str, expected: dict[str, str]) -> None:
+    found = extract(text)
+    assert {name: found[name].role for name in expected} == expected
+
+
+def test_strongest_role_across_sentences_and_its_evidence() -> None:
+    text = "카이스트는 서울대와 협력한다.\n카이스트가 이 사업을 주관한다.\n카이스트도 참여한다."
+    inst = extract(text)["KAIST"]
+    assert inst.role == "lead"
+    assert inst.evidence is not None and inst.evidence.text == "카이스트가 이 사업을 주관한다."
+    assert text[inst.evidence.start : inst.evidence.end] == inst.evidence.text
+
+
+def test_government_as_subject_makes_the_announcing_ministry_the_funder() -> None:
+    text = "중기부와 창업진흥원은 새 사업을 발표했다.\n정부는 3년간 300억원을 투입한다."
+    found = extract(text)
+    assert found["중소벤처기업부"].role == found["창업진흥원"].role == "funder"
+    assert found["창업진흥원"].evidence.text.startswith("정부는")  # type: ignore[union-attr]
+
+
+def test_a_data_credit_takes_no_role_and_adnominal_words_look_ahead() -> None:
+    text = "▲참여기관 현황 (자료=과기정통부)\n광주시와 과기정통부는 전문가가 참여하는 운영위원회를 열었다."
+    found = extract(text)
+    assert found["과학기술정보통신부"].role == found["광주광역시"].role == "mentioned"
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, dict[str, Institution]]:
+    if not SEED.exists():
+        pytest.skip("the shared seed article is not on this machine")
+    text = SEED.read_text(encoding="utf-8")
+    text = text[: text.index("Copyright")]  # the page chrome is cut by the reader before extraction
+    return text, extract(text)
+
+
+def test_seed_roles_and_types(seed: tuple[str, dict[str, Institution]]) -> None:
+    _, found = seed
+    assert found["KAIST"].role == "lead" and "카이스트" in found["KAIST"].aliases_seen
+    msit, iitp = found["과학기술정보통신부"], found["정보통신기획평가원"]
+    assert {"과기정통부", "과학기술정보통신부"} <= set(msit.aliases_seen) and "IITP" in iitp.aliases_seen
+    assert (msit.type, msit.role, iitp.type, iitp.role) == ("government", "funder", "public_agency", "funder")
+    assert {"고려대학교", "연세대학교", "서울특별시"} <= set(found)
+    assert found["University of Waterloo"].country == found["Vector Institute"].country == "CA"
+
+
+def test_seed_has_no_person_and_exact_evidence(seed: tuple[str, dict[str, Institution]]) -> None:
+    text, found = seed
+    people = [
+        "유상임",
+        "오세훈",
+        "신동욱",
+        "이경우",
+        "최호정",
+        "전성수",
+        "홍진배",
+        "이광형",
+        "유혁",
+        "이원용",
+    ]
+    people += ["김기응", "파스칼", "Pascal Poupart", "조인준"]
+    assert not [n for n in found if any(p in n for p in people)]
+    assert all(i.in_gazetteer for i in found.values())
+    for inst in found.values():
+        ev = inst.evidence
+        assert ev is not None and text[ev.start : ev.end] == ev.text
+
+
+def test_gazetteer_is_loaded_once() -> None:
+    assert load_gazetteer() is load_gazetteer()
