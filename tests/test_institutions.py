@@ -248,6 +248,18 @@ def test_government_as_subject_makes_the_announcing_ministry_the_funder() -> Non
     assert found["창업진흥원"].evidence.text.startswith("정부는")  # type: ignore[union-attr]
 
 
+def test_descriptions_and_reports_give_no_funding_role() -> None:
+    text = (
+        "과기정통부는 새 사업을 발표했다.\n경기 침체로 연구 예산이 줄었다.\n"
+        "정부출연연구기관인 ETRI와 KISTI가 참여한다.\n"
+        "The Ministry of Science and ICT said Samsung Electronics will invest in memory."
+    )
+    found = extract(text)
+    assert found["과학기술정보통신부"].role == "mentioned"
+    assert found["한국전자통신연구원"].role == found["한국과학기술정보연구원"].role == "participant"
+    assert found["삼성전자"].role == "funder"
+
+
 def test_a_data_credit_takes_no_role_and_adnominal_words_look_ahead() -> None:
     text = "▲참여기관 현황 (자료=과기정통부)\n광주시와 과기정통부는 전문가가 참여하는 운영위원회를 열었다."
     found = extract(text)

@@ -50,11 +50,12 @@ _ROLE_WORDS = re.compile(
     r"(?:(?P<lead>주관|총괄|\bled by\b|\bleads\b|\bwill lead\b|\bto lead\b)"
     r"|(?P<participant>참여|컨소시엄|\bparticipat\w*|\btak(?:e|es|ing) part\b|\bconsortium\b)"
     r"|(?P<host>개소(?!식에)|(?<!투자)(?<!투자를 )(?<!투자 )유치|입주|들어서|들어선|들어섰|\bhost(?:s|ed|ing)?\b)"
-    r"|(?P<funder>지원|출연|투입|예산|국비|투자(?!를?\s?유치)|들여"
+    r"|(?P<funder>지원|(?<!정부)출연(?!연)|투입|예산|국비|투자(?!를?\s?유치)|들여"
     r"|\bfund(?:s|ed|ing)?\b|\binvest\w*|\bbudget\b|\bgrants?\b|\bput (?:KRW|\$|₩|\d))"
     r"|(?P<partner>협력|업무협약|협약|파트너|MOU|\bpartner\w*|\bmemorandum of understanding\b"
     r"|\bcollaborat\w*))"
 )
+_SPENDING = re.compile(r"투입|국비|투자|들여|put ")  # money spent: with no one named, the announcer spends it
 _ANNOUNCER_TYPES = ("government", "public_agency", "local_government")
 # 참여하는 X, 주관기관인 X: an adnominal role word speaks of what follows it.
 _ADNOMINAL = re.compile(r"[가-힣]{0,3}?(?:하는|한|할|된|되는|인)(?=\s)")
@@ -332,7 +333,7 @@ def _groups(text: str, found: list[_Mention]) -> list[_Group]:
 
 def _is_subject(text: str, group: _Group) -> bool:
     if not _HANGUL.search(text):
-        return group[0].start <= 40  # English: the sentence opens with the group
+        return group[0].start <= 20  # English: the group that opens the sentence ("SEOUL -- The Ministry…")
     return bool(_SUBJECT.match(text, group[-1].end))
 
 
@@ -374,9 +375,9 @@ def _targets(
     after = _ADNOMINAL.match(text, w.end()) is not None
     nearest = _nearest([g for g in groups if g[0].start >= w.end()] if after else groups, w.start(), w.end())
     if role == "funder":
-        if subjects:
+        if subjects and _HANGUL.search(text):  # an English opener may only report: "X said Y will invest"
             return [m.name for m in subjects]
-        if not groups or _GOVERNMENT_SUBJECT.search(text):
+        if _GOVERNMENT_SUBJECT.search(text) or (not groups and _SPENDING.match(w.group())):
             return list(ann)  # 정부는 … 투입: the ministry or agency announcing it
     if role == "host":
         places = [g for g in groups if _LOCATIVE.match(text, g[-1].end)]
