@@ -1,0 +1,1 @@
+"""Benchmarks and synthetic data for the dashboard's queries."""

@@ -1,0 +1,398 @@
+"""A synthetic policy database with the real schema, generated inside DuckDB so millions of rows take seconds.
+
+Every value is pseudo-random from `hash(seed, row, salt)`, so the same arguments give the same database.
+Documents are built from their own fact sentences, so every evidence span slices its document text
+exactly (`text[ev_start:ev_end] == evidence`), as the ETL guarantees for real data.
+
+    python -m bench.synth_db OUT.duckdb --budgets 1000000 [--docs 100000] [--seed 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import time
+from pathlib import Path
+
+import duckdb
+
+from etl.config import RESOURCES
+from etl.db import connect
+
+MAX_PROGRAMS = 5000
+
+# Real public bodies, written by us: name, English name, type, country.
+BUILTIN_INSTITUTIONS = """name,name_en,type,country
+과학기술정보통신부,Ministry of Science and ICT,government,KR
+산업통상자원부,"Ministry of Trade, Industry and Energy",government,KR
+중소벤처기업부,Ministry of SMEs and Startups,government,KR
+행정안전부,Ministry of the Interior and Safety,government,KR
+교육부,Ministry of Education,government,KR
+정보통신기획평가원,Institute of Information & Communications Technology Planning & Evaluation,public_agency,KR
+한국지능정보사회진흥원,National Information Society Agency,public_agency,KR
+정보통신산업진흥원,National IT Industry Promotion Agency,public_agency,KR
+한국연구재단,National Research Foundation of Korea,public_agency,KR
+한국전자통신연구원,Electronics and Telecommunications Research Institute,research,KR
+한국과학기술연구원,Korea Institute of Science and Technology,research,KR
+한국과학기술원,KAIST,university,KR
+서울대학교,Seoul National University,university,KR
+고려대학교,Korea University,university,KR
+연세대학교,Yonsei University,university,KR
+포항공과대학교,POSTECH,university,KR
+광주과학기술원,GIST,university,KR
+울산과학기술원,UNIST,university,KR
+서울특별시,Seoul Metropolitan Government,local_government,KR
+광주광역시,Gwangju Metropolitan City,local_government,KR
+부산광역시,Busan Metropolitan City,local_government,KR
+대전광역시,Daejeon Metropolitan City,local_government,KR
+삼성전자,Samsung Electronics,industry,KR
+LG AI연구원,LG AI Research,industry,KR
+네이버,NAVER,industry,KR
+카카오,Kakao,industry,KR
+SK텔레콤,SK Telecom,industry,KR
+KT,KT,industry,KR
+벡터연구소,Vector Institute,research,CA
+워털루대학교,University of Waterloo,university,CA
+밀라,Mila,research,CA
+매사추세츠공과대학교,MIT,university,US
+뉴욕대학교,New York University,university,US
+인리아,Inria,research,FR
+모하메드 빈 자이드 인공지능대학교,MBZUAI,university,AE
+앨런튜링연구소,The Alan Turing Institute,research,GB
+막스플랑크연구소,Max Planck Society,research,DE
+경제협력개발기구,OECD,international,
+"""
+
+COUNTRIES = [
+    ("KR", "Korea", "대한민국"),
+    ("US", "United States", "미국"),
+    ("CA", "Canada", "캐나다"),
+    ("FR", "France", "프랑스"),
+    ("AE", "United Arab Emirates", "아랍에미리트"),
+    ("GB", "United Kingdom", "영국"),
+    ("DE", "Germany", "독일"),
+    ("JP", "Japan", "일본"),
+    ("SG", "Singapore", "싱가포르"),
+    ("FI", "Finland", "핀란드"),
+]
+
+# 시·도 with approximate centre coordinates (public facts), for site locations.
+REGIONS = [
+    ("서울", 37.5665, 126.9780),
+    ("부산", 35.1796, 129.0756),
+    ("대구", 35.8714, 128.6014),
+    ("인천", 37.4563, 126.7052),
+    ("광주", 35.1595, 126.8526),
+    ("대전", 36.3504, 127.3845),
+    ("울산", 35.5384, 129.3114),
+    ("세종", 36.4800, 127.2890),
+    ("경기", 37.2752, 127.0095),
+    ("강원", 37.8854, 127.7298),
+    ("충북", 36.6357, 127.4917),
+    ("충남", 36.6588, 126.6728),
+    ("전북", 35.8202, 127.1089),
+    ("전남", 34.8161, 126.4629),
+    ("경북", 36.5760, 128.5056),
+    ("경남", 35.2383, 128.6925),
+    ("제주", 33.4996, 126.5312),
+]
+PREFIXES = [("국가", "National"), ("글로벌", "Global"), ("차세대", "Next-generation"), ("지역", "Regional")]
+TOPICS = [
+    ("AI 연구거점", "AI Research Hub"),
+    ("AI 반도체", "AI Semiconductor"),
+    ("AI 데이터센터", "AI Data Center"),
+    ("AI 인재양성", "AI Talent"),
+    ("AI 바우처", "AI Voucher"),
+    ("디지털 트윈", "Digital Twin"),
+    ("AI 융합 클러스터", "AI Convergence Cluster"),
+    ("피지컬 AI", "Physical AI"),
+    ("AI 안전연구", "AI Safety Research"),
+    ("AI 컴퓨팅 인프라", "AI Computing Infrastructure"),
+]
+SUFFIXES = [("사업", "Program"), ("프로젝트", "Project"), ("구축사업", "Build-out"), ("플래그십", "Flagship")]
+
+# Parameters arrive as DuckDB variables (seed, n_docs, n_programs, n_budgets, per_doc): values are bound, never
+# formatted into the SQL. Stages are temp tables so each statement stays readable.
+PROGRAMS_SQL = """
+CREATE OR REPLACE TEMP MACRO rnd(i, salt) AS (hash(i, getvariable('seed'), salt) % 1000000)::DOUBLE / 1000000;
+CREATE OR REPLACE TEMP TABLE s_programs AS
+SELECT i AS pidx, r.ridx, md5('program:' || i || ':' || getvariable('seed'))[:16] AS program_id,
+       r.name || ' ' || pf.ko || ' ' || tp.ko || ' ' || sf.ko
+         || CASE WHEN i >= 2720 THEN ' ' || (i // 2720 + 1) || '단계' ELSE '' END AS name,
+       pf.en || ' ' || tp.en || ' ' || sf.en || ' (' || r.name_en || ')'
+         || CASE WHEN i >= 2720 THEN ' phase ' || (i // 2720 + 1) ELSE '' END AS name_en,
+       2019 + (hash(i, getvariable('seed'), 'start') % 7)::INT AS start_year,
+       2 + (hash(i, getvariable('seed'), 'span') % 5)::INT AS span,
+       round(pow(10, 5 * pow(rnd(i, 'base'), 1.5)))::BIGINT * 100000000 AS base_krw
+FROM range(getvariable('n_programs')) t(i)
+JOIN s_regions r ON r.ridx = i % 17
+JOIN s_prefixes pf ON pf.idx = (i // 17) % 4
+JOIN s_topics tp ON tp.idx = (i // 68) % 10
+JOIN s_suffixes sf ON sf.idx = (i // 680) % 4;
+CREATE OR REPLACE TEMP TABLE s_docs AS
+SELECT i AS didx, md5('doc:' || i || ':' || getvariable('seed'))[:16] AS document_id,
+       least(floor(getvariable('n_programs') * pow(rnd(i, 'prog'), 2))::INT, getvariable('n_programs') - 1) AS pidx,
+       DATE '2019-01-01' + floor(rnd(i, 'date') * 2922)::INT AS published_on,
+       CASE WHEN rnd(i, 'lang') < 0.2 THEN 'en' ELSE 'ko' END AS lang,
+       0.85 + 0.3 * rnd(i, 'rev') AS rev
+FROM range(getvariable('n_docs')) t(i);
+"""
+
+BUDGETS_SQL = """
+CREATE OR REPLACE TEMP TABLE s_budgets AS
+WITH b AS (
+  SELECT i AS bidx, d.document_id, d.lang, d.published_on, d.rev, (i % getvariable('per_doc'))::INT AS seq, p.*
+  FROM range(getvariable('n_budgets')) t(i)
+  JOIN s_docs d ON d.didx = i // getvariable('per_doc')
+  JOIN s_programs p ON p.pidx = d.pidx
+), k AS (
+  SELECT *, (round(base_krw * rev / 1e6) * 1e6)::BIGINT AS total,
+         CASE seq WHEN 0 THEN 'total' WHEN 1 THEN 'national' WHEN 2 THEN 'local' WHEN 3 THEN 'private'
+              ELSE 'unspecified' END AS kind,
+         CASE WHEN seq >= 4 AND seq - 4 < span THEN start_year + seq - 4 END AS fiscal_year,
+         seq >= 4 AND rnd(bidx, 'usd') < 0.01 AS is_usd
+  FROM b
+), a AS (
+  SELECT *, CASE seq WHEN 0 THEN total WHEN 1 THEN (round(total * 0.55 / 1e6) * 1e6)::BIGINT
+                     WHEN 2 THEN (round(total * 0.2 / 1e6) * 1e6)::BIGINT
+                     WHEN 3 THEN total - (round(total * 0.55 / 1e6) * 1e6)::BIGINT - (round(total * 0.2 / 1e6) * 1e6)::BIGINT
+                     WHEN seq - 4 < span THEN (round(total / span / 1e6) * 1e6)::BIGINT
+                     ELSE (round(total * (0.05 + 0.25 * rnd(bidx, 'sub')) / 1e6) * 1e6)::BIGINT END AS krw
+  FROM k
+), u AS (
+  SELECT *, CASE WHEN is_usd THEN 'USD ' || round(krw / 1.3e9, 1) || ' million'
+                 WHEN lang = 'en' THEN 'KRW ' || round(krw / 1e9, 1) || ' billion'
+                 WHEN krw >= 1000000000000 THEN round(krw / 1e12, 1) || '조원'
+                 WHEN krw >= 100000000 THEN format('{:,}억', krw // 100000000)
+                      || CASE WHEN krw % 100000000 >= 10000 THEN format(' {:,}만원', (krw % 100000000) // 10000)
+                              ELSE '원' END
+                 ELSE format('{:,}만원', krw // 10000) END AS unit_text
+  FROM a
+)
+SELECT bidx, document_id, seq,
+       CASE WHEN kind = 'unspecified' AND rnd(bidx, 'orphan') < 0.02 THEN NULL ELSE program_id END AS program_id,
+       CASE WHEN is_usd THEN round(krw / 1.3e9, 1) WHEN lang = 'en' THEN round(krw / 1e9, 1)
+            WHEN krw >= 1000000000000 THEN round(krw / 1e12, 1) ELSE krw / 1e8 END AS amount,
+       unit_text, CASE WHEN is_usd THEN 'USD' ELSE 'KRW' END AS currency,
+       CASE WHEN is_usd THEN NULL ELSE krw END AS amount_krw, kind, fiscal_year, published_on AS announced_on,
+       CASE WHEN lang = 'en' THEN CASE
+              WHEN kind = 'total' THEN format('The {} is funded with {} in total.', name_en, unit_text)
+              WHEN kind = 'national' THEN format('Of this, {} comes from the national budget.', unit_text)
+              WHEN kind = 'local' THEN format('Local governments add {}.', unit_text)
+              WHEN kind = 'private' THEN format('Private partners invest {}.', unit_text)
+              WHEN fiscal_year IS NOT NULL THEN format('For {}, {} is set aside.', fiscal_year, unit_text)
+              ELSE format('A sub-project receives {}.', unit_text) END
+            ELSE CASE
+              WHEN kind = 'total' THEN format('{}에는 총 {}이 투입된다.', name, unit_text)
+              WHEN kind = 'national' THEN format('이 가운데 국비는 {}이다.', unit_text)
+              WHEN kind = 'local' THEN format('지방비 {}도 함께 들어간다.', unit_text)
+              WHEN kind = 'private' THEN format('민간 투자는 {} 규모다.', unit_text)
+              WHEN fiscal_year IS NOT NULL THEN format('{}년 예산으로 {}이 편성됐다.', fiscal_year, unit_text)
+              ELSE format('세부 과제에 {}이 배정됐다.', unit_text) END
+       END AS sentence
+FROM u;
+"""
+
+FACTS_SQL = """
+CREATE OR REPLACE TEMP TABLE s_mentions AS
+SELECT d.document_id, d.didx, p.program_id, p.start_year, p.start_year + p.span - 1 AS end_year,
+       CASE WHEN d.lang = 'en' THEN p.name_en ELSE p.name END AS name_seen,
+       CASE WHEN d.lang = 'en' THEN format('{} {} announced', 'Government', p.name_en)
+            ELSE format('{} {}', p.name, ['발표', '출범', '예산 확정', '추진 계획', '성과 보고'][1 + d.didx % 5]) END AS title,
+       CASE WHEN d.lang = 'en' THEN format('The {} runs from {} to {}.', p.name_en, p.start_year, p.start_year + p.span - 1)
+            ELSE format('{}은 {}년부터 {}년까지 추진된다.', p.name, p.start_year, p.start_year + p.span - 1) END AS sentence
+FROM s_docs d JOIN s_programs p USING (pidx);
+CREATE OR REPLACE TEMP TABLE s_parts AS
+WITH slots AS (
+  SELECT i // 5 AS didx, (i % 5)::INT AS slot,
+         CASE i % 5 WHEN 0 THEN 'gov' WHEN 1 THEN 'acad' ELSE 'all' END AS pool, rnd(i, 'inst') AS r
+  FROM range(getvariable('n_docs') * 5) t(i)
+  WHERE i % 5 < 3 + hash(i // 5, getvariable('seed'), 'nparts') % 3
+), picked AS (
+  SELECT s.didx, min(s.slot) AS slot, ip.institution_id
+  FROM slots s JOIN s_pool_size ps USING (pool)
+  JOIN s_inst_pick ip ON ip.pool = s.pool AND ip.rank = floor(pow(s.r, 1.6) * ps.n)::INT
+  GROUP BY ALL
+)
+SELECT pk.didx, m.document_id, m.program_id, pk.institution_id, i.name, i.country,
+       CASE WHEN pk.slot = 0 THEN 'funder' WHEN pk.slot = 1 THEN 'lead'
+            WHEN coalesce(i.country, 'KR') <> 'KR' THEN 'partner' ELSE 'participant' END AS role
+FROM picked pk JOIN s_mentions m USING (didx) JOIN s_inst i USING (institution_id);
+CREATE OR REPLACE TEMP TABLE s_countries AS
+SELECT m.document_id, m.didx, m.program_id, c.iso2,
+       CASE WHEN d.lang = 'en' THEN format('Joint research with partners in {} is planned.', c.name_en)
+            ELSE format('{}와 국제공동연구를 추진한다.', c.name_ko) END AS sentence
+FROM s_mentions m JOIN s_docs d USING (didx)
+JOIN s_country_pick c ON c.rank = hash(m.didx, getvariable('seed'), 'cty') % (SELECT count(*) FROM s_country_pick)
+WHERE rnd(m.didx, 'has_cty') < 0.3;
+CREATE OR REPLACE TEMP TABLE s_sites AS
+SELECT m.document_id, m.didx, m.program_id, r.name || ' ' || t.ko || ' 센터' AS site_name,
+       lower(replace(r.name || t.ko, ' ', '')) || '-' || p.pidx AS norm_key,
+       r.name || ' ' || ['중구', '남구', '북구', '동구', '서구'][1 + p.pidx % 5] || ' 연구로 ' || (1 + p.pidx % 300) AS address,
+       round(500 + 29500 * rnd(p.pidx, 'area'))::DOUBLE AS area_m2,
+       CASE WHEN year(d.published_on) > p.start_year THEN 'open' ELSE 'planned' END AS status,
+       p.start_year + 1 AS year,
+       r.lat + (rnd(p.pidx, 'lat') - 0.5) * 0.12 AS lat, r.lon + (rnd(p.pidx, 'lon') - 0.5) * 0.12 AS lon
+FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_programs p USING (pidx)
+JOIN s_regions r ON r.ridx = p.ridx JOIN s_topics t ON t.idx = (p.pidx // 68) % 10
+WHERE rnd(m.didx, 'has_site') < 0.25;
+"""
+
+# Each document is its facts' sentences joined by newlines; offsets come from a running sum of lengths.
+TEXT_SQL = """
+CREATE OR REPLACE TEMP TABLE s_sents AS
+WITH parts AS (
+  SELECT document_id, string_agg(name, ', ' ORDER BY name) AS names FROM s_parts GROUP BY ALL
+), sents AS (
+  SELECT document_id, 0::BIGINT AS ord, title AS s FROM s_mentions
+  UNION ALL SELECT document_id, 1, sentence FROM s_mentions
+  UNION ALL SELECT document_id, 10 + seq, sentence FROM s_budgets
+  UNION ALL SELECT document_id, 10000000, format('{}이(가) 참여한다.', names) FROM parts
+  UNION ALL SELECT document_id, 10000001, sentence FROM s_countries
+  UNION ALL SELECT document_id, 10000002, format('{}은 {}에 {:,}㎡ 규모로 {}.', site_name, address,
+      area_m2::BIGINT, CASE status WHEN 'open' THEN '문을 열었다' ELSE '들어설 예정이다' END) FROM s_sites
+)
+SELECT document_id, ord, s,
+       coalesce(sum(length(s) + 1) OVER (PARTITION BY document_id ORDER BY ord
+                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)::INTEGER AS ev_start
+FROM sents;
+CREATE OR REPLACE TEMP TABLE s_text AS
+SELECT document_id, string_agg(s, chr(10) ORDER BY ord) AS text FROM s_sents GROUP BY ALL;
+"""
+
+LOAD_SQL = """
+INSERT INTO documents
+SELECT m.document_id, 'synthetic://doc/' || m.didx, 'synthetic://batch/' || (m.didx // 1000),
+       'https://example.org/press/' || m.didx, m.title, d.published_on, d.lang, 'html', md5(t.text), t.text,
+       length(t.text), 1, TIMESTAMP '2026-01-01 00:00:00'
+FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_text t ON t.document_id = m.document_id;
+INSERT INTO programs SELECT program_id, name, name_en, lower(replace(name, ' ', '')) FROM s_programs;
+INSERT INTO program_aliases
+SELECT program_id, name, lower(replace(name, ' ', '')) FROM s_programs
+UNION ALL SELECT program_id, name_en, lower(replace(name_en, ' ', '')) FROM s_programs;
+INSERT INTO program_mentions
+SELECT m.program_id, m.document_id, m.name_seen, m.start_year, m.end_year, TRUE, x.s, x.ev_start,
+       x.ev_start + length(x.s)
+FROM s_mentions m JOIN s_sents x ON x.document_id = m.document_id AND x.ord = 1;
+INSERT INTO budgets
+SELECT b.document_id || ':' || b.seq, b.document_id, b.program_id, b.seq, b.amount, b.unit_text, b.currency,
+       b.amount_krw, b.kind, b.fiscal_year, b.announced_on, x.s, x.ev_start, x.ev_start + length(x.s)
+FROM s_budgets b JOIN s_sents x ON x.document_id = b.document_id AND x.ord = 10 + b.seq;
+INSERT INTO institutions SELECT institution_id, name, name_en, type, country, TRUE FROM s_inst;
+INSERT INTO participations
+SELECT p.document_id, p.institution_id, p.program_id, p.role, p.name, x.s, x.ev_start, x.ev_start + length(x.s)
+FROM s_parts p JOIN s_sents x ON x.document_id = p.document_id AND x.ord = 10000000;
+INSERT INTO program_countries
+SELECT c.document_id, c.program_id, c.iso2, x.s, x.ev_start, x.ev_start + length(x.s)
+FROM s_countries c JOIN s_sents x ON x.document_id = c.document_id AND x.ord = 10000001;
+INSERT INTO sites
+SELECT s.document_id || ':0', s.document_id, s.program_id, 0, s.site_name, s.norm_key, s.address, NULL,
+       s.area_m2, format('{:,}㎡', s.area_m2::BIGINT), s.status, s.year, s.lat, s.lon, x.s, x.ev_start,
+       x.ev_start + length(x.s)
+FROM s_sites s JOIN s_sents x ON x.document_id = s.document_id AND x.ord = 10000002;
+INSERT INTO runs (run_id, started_at, finished_at, inputs, n_new) VALUES (1, now(), now(), 'synthetic', 0);
+"""
+
+
+def _lookup_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Small dimension tables (regions, name parts, institutions, countries) as temp tables."""
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE s_regions (ridx INT, name VARCHAR, name_en VARCHAR, lat DOUBLE, lon DOUBLE)"
+    )
+    con.executemany(
+        "INSERT INTO s_regions VALUES (?, ?, ?, ?, ?)",
+        [(i, n, _ROMAN.get(n, n), la, lo) for i, (n, la, lo) in enumerate(REGIONS)],
+    )
+    for table, rows in (("s_prefixes", PREFIXES), ("s_topics", TOPICS), ("s_suffixes", SUFFIXES)):
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (idx INT, ko VARCHAR, en VARCHAR)")
+        con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", [(i, k, e) for i, (k, e) in enumerate(rows)])
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE s_inst (name VARCHAR, name_en VARCHAR, type VARCHAR, country VARCHAR)"
+    )
+    con.executemany("INSERT INTO s_inst VALUES (?, ?, ?, ?)", _institution_rows())
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE s_inst AS
+        SELECT md5('inst:' || name)[:16] AS institution_id, *,
+               CASE WHEN type IN ('government', 'public_agency') THEN 'gov'
+                    WHEN type IN ('university', 'research') THEN 'acad' ELSE 'other' END AS pool
+        FROM s_inst;
+        CREATE OR REPLACE TEMP TABLE s_inst_pick AS
+        SELECT pool, (row_number() OVER (PARTITION BY pool ORDER BY name) - 1)::INT AS rank, institution_id FROM s_inst
+        UNION ALL SELECT 'all', (row_number() OVER (ORDER BY name) - 1)::INT, institution_id FROM s_inst;
+        CREATE OR REPLACE TEMP TABLE s_pool_size AS SELECT pool, count(*) AS n FROM s_inst_pick GROUP BY ALL;
+    """)
+    if con.execute("SELECT count(*) FROM countries").fetchone()[0] == 0:
+        con.executemany("INSERT INTO countries VALUES (?, ?, ?)", COUNTRIES)
+    con.execute(
+        """
+        CREATE OR REPLACE TEMP TABLE s_country_pick AS
+        SELECT (row_number() OVER (ORDER BY iso2) - 1)::INT AS rank, c.*
+        FROM countries c WHERE iso2 IN (SELECT unnest(?::VARCHAR[])) AND iso2 <> 'KR'
+    """,
+        [[c[0] for c in COUNTRIES]],
+    )
+
+
+_ROMAN = {
+    "서울": "Seoul", "부산": "Busan", "대구": "Daegu", "인천": "Incheon", "광주": "Gwangju", "대전": "Daejeon",
+    "울산": "Ulsan", "세종": "Sejong", "경기": "Gyeonggi", "강원": "Gangwon", "충북": "Chungbuk",
+    "충남": "Chungnam", "전북": "Jeonbuk", "전남": "Jeonnam", "경북": "Gyeongbuk", "경남": "Gyeongnam",
+    "제주": "Jeju",
+}  # fmt: skip
+
+
+def _institution_rows() -> list[tuple[str, str | None, str, str | None]]:
+    """Institutions from the ETL's gazetteer when it exists (name or canonical, and type), else our built-in list."""
+    path = RESOURCES / "institutions.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))) if path.exists() else []
+    if not rows or "type" not in rows[0] or not {"name", "canonical"} & set(rows[0]):
+        rows = list(csv.DictReader(io.StringIO(BUILTIN_INSTITUTIONS)))
+    seen: dict[str, tuple[str, str | None, str, str | None]] = {}
+    for r in rows:
+        name = (r.get("name") or r.get("canonical") or "").strip()
+        if name and name not in seen:
+            seen[name] = (name, r.get("name_en") or None, r.get("type") or "other", r.get("country") or None)
+    return list(seen.values())
+
+
+def make_db(path: Path | str, n_budgets: int, seed: int = 0, n_docs: int | None = None) -> Path:
+    """Write a synthetic database with `n_budgets` budget rows (default one document per 10 budgets) to `path`."""
+    path = Path(path)
+    path.unlink(missing_ok=True)
+    n_docs = max(1, n_docs if n_docs is not None else n_budgets // 10)
+    n_programs = max(1, min(MAX_PROGRAMS, n_docs // 20 if n_docs >= 100 else max(1, n_docs // 3)))
+    per_doc = max(1, -(-n_budgets // n_docs))
+    con = connect(path)
+    try:
+        for name, value in (("seed", seed), ("n_docs", n_docs), ("n_programs", n_programs),
+                            ("n_budgets", n_budgets), ("per_doc", per_doc)):  # fmt: skip
+            con.execute(f"SET VARIABLE {name} = ?::BIGINT", [value])
+        _lookup_tables(con)
+        for sql in (PROGRAMS_SQL, BUDGETS_SQL, FACTS_SQL, TEXT_SQL):
+            con.execute(sql)
+        con.execute("BEGIN")
+        con.execute(LOAD_SQL)
+        con.execute("COMMIT")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI: python -m bench.synth_db OUT.duckdb --budgets N [--docs N] [--seed N]."""
+    ap = argparse.ArgumentParser(prog="python -m bench.synth_db", description=__doc__.splitlines()[0])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--budgets", type=int, default=100_000)
+    ap.add_argument("--docs", type=int, default=None, help="documents (default: budgets / 10)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    make_db(args.out, args.budgets, seed=args.seed, n_docs=args.docs)
+    print(f"wrote {args.out} ({args.budgets:,} budgets) in {time.perf_counter() - t0:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

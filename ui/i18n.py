@@ -1,0 +1,212 @@
+"""Interface text in Korean and English: labels, column names and the words for codes stored in the database."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+# key: (Korean, English)
+LABELS: dict[str, tuple[str, str]] = {
+    "app": ("AI 정책 트래커", "AI Policy Tracker"),
+    "overview": ("개요", "Overview"),
+    "budgets": ("예산", "Budgets"),
+    "programs": ("사업", "Programs"),
+    "institutions": ("기관", "Institutions"),
+    "sites": ("거점", "Sites"),
+    "sources": ("원문", "Sources"),
+    "filters": ("필터", "Filters"),
+    "period": ("발표 기간(연도)", "Announced (years)"),
+    "agency": ("정부 부처·기관", "Government agency"),
+    "program": ("사업", "Program"),
+    "institution": ("기관", "Institution"),
+    "itypes": ("기관 유형", "Institution type"),
+    "country": ("협력 국가", "Partner country"),
+    "q": ("사업명 검색", "Program name contains"),
+    "kinds": ("예산 구분", "Budget kind"),
+    "all": ("전체", "All"),
+    "language": ("언어", "Language"),
+    "exact": ("원 단위 그대로 보기", "Exact won"),
+    "reset": ("필터 초기화", "Reset filters"),
+    "share": ("이 화면 공유", "Share this view"),
+    "share_help": (
+        "이 주소를 복사해 보내면 같은 페이지와 필터로 열립니다.",
+        "Copy this address: it opens this page with the same filters.",
+    ),
+    "download": ("CSV 내려받기", "Download CSV"),
+    "no_db": ("데이터베이스가 아직 없습니다", "There is no database yet"),
+    "no_db_ro": (
+        "데이터가 준비되지 않았습니다. 관리자가 `python -m etl ingest data/raw`로 데이터베이스를 만들어야 합니다.",
+        "The data is not available yet. An administrator needs to build it with `python -m etl ingest data/raw`.",
+    ),
+    "building": ("data/raw/의 발표문으로 데이터베이스를 만드는 중…", "Building the database from data/raw/…"),
+    "etl_missing": (
+        "수집기(etl.pipeline)를 불러올 수 없습니다. `python -m etl ingest data/raw`를 실행하세요.",
+        "The ingester (etl.pipeline) cannot be imported. Run `python -m etl ingest data/raw`.",
+    ),
+    "build_failed": ("데이터베이스를 만들지 못했습니다", "Building the database failed"),
+    "empty_db": (
+        "데이터베이스에 아직 발표문이 없습니다. 발표문을 추가하세요.",
+        "The database holds no announcements yet. Add some.",
+    ),
+    "no_rows": ("선택한 필터에 맞는 자료가 없습니다.", "Nothing matches the selected filters."),
+    "add": ("발표문 추가", "Add an announcement"),
+    "add_file": ("파일 올리기 (txt, html, pdf)", "Upload a file (txt, html, pdf)"),
+    "add_url": ("또는 주소(URL) 붙여넣기", "Or paste a URL"),
+    "add_go": ("추가", "Add"),
+    "added": ("추가했습니다", "Added"),
+    "n_programs": ("사업 수", "Programs"),
+    "total_krw": ("발표 총액", "Total announced"),
+    "national_share": ("국비 비중", "National share"),
+    "n_institutions": ("참여 기관", "Institutions"),
+    "n_sites": ("거점", "Sites"),
+    "n_documents": ("발표문", "Announcements"),
+    "money_help": (
+        "사업마다 가장 최근 발표의 총액(없으면 국비·미분류 중 최대)을 한 번씩만 더한 값입니다.",
+        "Each program counted once: its latest announcement's total (else its largest national/unspecified figure).",
+    ),
+    "announcements_over_time": ("월별 발표", "Announcements per month"),
+    "latest": ("최근 발표", "Latest announcements"),
+    "timeline": ("발표 금액 타임라인", "Announced amounts over time"),
+    "gantt": ("사업 기간", "Program periods"),
+    "per_year": ("회계연도별 예산", "Money per fiscal year"),
+    "by_kind": ("재원 구성(국비·지방비·민간·미분류)", "Funding mix (national, local, private, unspecified)"),
+    "cumulative": ("누적 발표 총액", "Cumulative announced total"),
+    "revisions": ("사업별 발표 이력(수정)", "A program's announcement history (revisions)"),
+    "budget_rows": ("예산 문장", "Budget statements"),
+    "program_table": ("사업 목록", "Programs"),
+    "pick_program": ("사업 선택", "Choose a program"),
+    "documents": ("발표문", "Documents"),
+    "evidence": ("근거 문장", "Evidence"),
+    "ranking_programs": ("참여 사업 수 순위", "Ranking by programs"),
+    "ranking_money": ("참여 사업 예산 순위", "Ranking by program money"),
+    "by_type": ("기관 유형별", "By type"),
+    "coparticipation": ("공동 참여(같은 사업에 함께 등장)", "Co-participation (same program)"),
+    "partners": ("해외 협력 국가", "Foreign partners by country"),
+    "site_map": ("거점 지도", "Map of sites"),
+    "no_coords": (
+        "좌표가 없는 거점은 지도에 표시되지 않습니다.",
+        "Sites without coordinates are not on the map.",
+    ),
+    "search_text": ("본문 검색", "Search the text"),
+    "pick_document": ("발표문 선택", "Choose a document"),
+    "facts": ("추출된 사실", "Extracted facts"),
+    "open_source": ("원문 보기", "Open the source"),
+    "open_program": ("사업 자세히", "Program details"),
+    "open_budgets": ("예산 보기", "See budgets"),
+    "legend": ("표시: ", "Highlights: "),
+    "month": ("월", "Month"),
+    "date": ("발표일", "Announced on"),
+    "amount": ("금액", "Amount"),
+    "year": ("연도", "Year"),
+    "count": ("건수", "Count"),
+    "programs_axis": ("사업 수", "Programs"),
+    "unknown": ("미상", "unknown"),
+}
+
+CODES: dict[str, tuple[str, str]] = {
+    # budget kinds
+    "total": ("총액", "total"),
+    "national": ("국비", "national"),
+    "local": ("지방비", "local"),
+    "private": ("민간", "private"),
+    "unspecified": ("미분류", "unspecified"),
+    # institution types
+    "government": ("중앙정부", "government"),
+    "public_agency": ("공공기관", "public agency"),
+    "local_government": ("지방자치단체", "local government"),
+    "university": ("대학", "university"),
+    "research": ("연구기관", "research institute"),
+    "industry": ("기업", "company"),
+    "international": ("국제기구", "international body"),
+    "other": ("기타", "other"),
+    # roles
+    "lead": ("주관", "lead"),
+    "host": ("유치", "host"),
+    "participant": ("참여", "participant"),
+    "funder": ("지원", "funder"),
+    "partner": ("협력", "partner"),
+    "mentioned": ("언급", "mentioned"),
+    # site status
+    "open": ("개소", "open"),
+    "planned": ("예정", "planned"),
+    # fact kinds on the Sources page
+    "budget": ("예산", "budget"),
+    "mention": ("사업", "program"),
+    "participation": ("기관", "institution"),
+    "site": ("거점", "site"),
+    "country_fact": ("국가", "country"),
+    # languages
+    "ko": ("한국어", "Korean"),
+    "en": ("영어", "English"),
+}
+
+COLUMNS: dict[str, tuple[str, str]] = {
+    "published_on": ("발표일", "Published"),
+    "announced_on": ("발표일", "Announced"),
+    "title": ("제목", "Title"),
+    "program": ("사업", "Program"),
+    "name_en": ("영문명", "English name"),
+    "aliases": ("다른 이름", "Aliases"),
+    "headline_krw": ("발표 금액", "Announced amount"),
+    "amount_krw": ("금액", "Amount"),
+    "money_krw": ("참여 사업 예산", "Program money"),
+    "unit_text": ("원문 표기", "As written"),
+    "currency": ("통화", "Currency"),
+    "kind": ("구분", "Kind"),
+    "fiscal_year": ("회계연도", "Fiscal year"),
+    "evidence": ("근거 문장", "Evidence"),
+    "url": ("원문 주소", "Source URL"),
+    "link": ("원문 보기", "Open"),
+    "n_documents": ("발표문 수", "Documents"),
+    "n_programs": ("사업 수", "Programs"),
+    "n_budgets": ("예산 문장 수", "Budget statements"),
+    "n_facts": ("사실 수", "Facts"),
+    "first_announced": ("첫 발표", "First announced"),
+    "last_announced": ("최근 발표", "Last announced"),
+    "start_year": ("시작 연도", "Start"),
+    "end_year": ("종료 연도", "End"),
+    "institution": ("기관", "Institution"),
+    "type": ("유형", "Type"),
+    "country": ("국가", "Country"),
+    "country_ko": ("국가", "Country"),
+    "country_en": ("국가(영문)", "Country"),
+    "role": ("역할", "Role"),
+    "name": ("이름", "Name"),
+    "name_seen": ("쓰인 이름", "Name as written"),
+    "address": ("주소", "Address"),
+    "area_m2": ("면적(㎡)", "Area (m²)"),
+    "area": ("면적", "Area"),
+    "status": ("상태", "Status"),
+    "year": ("연도", "Year"),
+    "lang": ("언어", "Language"),
+    "source": ("출처", "Source"),
+    "n_chars": ("글자 수", "Characters"),
+    "n_institutions": ("기관 수", "Institutions"),
+    "n_mentions": ("언급 수", "Mentions"),
+    "fact": ("사실", "Fact"),
+    "label": ("내용", "What"),
+}
+
+
+def t(key: str, lang: str = "ko") -> str:
+    """The interface text for a key in a language (the key itself if unknown)."""
+    pair = LABELS.get(key)
+    return key if pair is None else pair[lang == "en"]
+
+
+def code(value: object, lang: str = "ko") -> str:
+    """The word for a stored code (kind, type, role, status); unknown codes pass through."""
+    if value is None or (isinstance(value, float) and value != value):
+        return t("unknown", lang)
+    pair = CODES.get(str(value))
+    return str(value) if pair is None else pair[lang == "en"]
+
+
+def column(name: str, lang: str = "ko") -> str:
+    """A table column's header."""
+    pair = COLUMNS.get(name)
+    return name if pair is None else pair[lang == "en"]
+
+
+def codes_column(values: pd.Series, lang: str = "ko") -> pd.Series:
+    """A column of codes as words."""
+    return values.map(lambda v: code(v, lang)).astype("object")

@@ -1,0 +1,444 @@
+"""Every SQL query of the dashboard: one function per dataset, `(con, *, filters, …) -> DataFrame`.
+
+Values are always bound with `?`; the only text composed here is constant SQL fragments (ui/sql.py) chosen
+by which filters are set. Every function declares its columns (`fn.columns`); tests check them on real
+and empty data. Tables are LIMITed and everything is aggregated in SQL, so results stay small.
+
+Money semantics. A `budgets` row is one statement in one document, and the same money is restated:
+announcement after announcement, and as a total plus its national/local/private parts. So money is
+never summed over rows:
+- a document's figure for a program = its largest `total` KRW amount, else its largest
+  national/unspecified amount (with a budget-kind filter: the largest amount of the chosen kinds);
+- a program's headline amount = the figure of its latest announcement (by `announced_on`) within the
+  filters' period;
+- totals across programs add up the per-program headline amounts, once each; money without a program
+  or in a foreign currency (amount_krw NULL) is listed but not totalled;
+- revisions are the sequence of a program's per-document figures over `announced_on`;
+- money per fiscal year takes, per program and year, the latest announcement's largest figure for that year.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ui import sql
+from ui.filters import Filters
+from ui.sql import DATASETS as DATASETS  # every dataset below, by name
+from ui.sql import Con, dataset
+
+# ---- options for the filter widgets (not filtered themselves) -------------------------------------------
+
+
+@dataset("min_year", "max_year")
+def period_bounds(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """First and last publication year in the database."""
+    query = "SELECT year(min(published_on)) AS min_year, year(max(published_on)) AS max_year FROM documents"
+    return sql.frame(con, query, [])
+
+
+@dataset("program_id", "name", "name_en")
+def program_options(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Every program, for the program selector."""
+    return sql.frame(con, "SELECT program_id, name, name_en FROM programs ORDER BY name, program_id", [])
+
+
+@dataset("institution_id", "name", "name_en", "type", "country")
+def institution_options(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Every institution, for the institution and agency selectors."""
+    query = "SELECT institution_id, name, name_en, type, country FROM institutions ORDER BY name"
+    return sql.frame(con, query, [])
+
+
+@dataset("iso2", "name_en", "name_ko")
+def country_options(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Countries that occur as partners or as institutions' countries."""
+    query = """SELECT x.iso2, coalesce(c.name_en, x.iso2) AS name_en, coalesce(c.name_ko, x.iso2) AS name_ko
+        FROM (SELECT country AS iso2 FROM program_countries UNION
+              SELECT country FROM institutions WHERE country IS NOT NULL) x
+        LEFT JOIN countries c USING (iso2) ORDER BY name_en"""
+    return sql.frame(con, query, [])
+
+
+# ---- overview --------------------------------------------------------------------------------------------
+
+
+@dataset(
+    "n_programs", "total_krw", "national_krw", "national_base_krw", "n_documents", "n_institutions", "n_sites"
+)  # fmt: skip
+def overview_metrics(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Headline figures: programs, summed headline amounts, national part, documents, institutions, sites.
+
+    national_krw sums the national figures of the programs' latest announcements; national_base_krw sums
+    the headline amounts of just those programs, so national_krw / national_base_krw is the national share.
+    """
+    with_, wp = sql.with_(filters, sql.money_ctes(filters, sql.figure_sources(con).docs), (sql.MIX, []))
+    mentions, mp = sql.and_(sql.program_scope(filters, "program_id"), sql.doc_scope(filters))
+    inst_where, ip = sql.and_(sql.fact_scope(filters, "pa"), sql.itype_scope(filters))
+    query = f"""{with_}
+    SELECT (SELECT count(DISTINCT program_id) FROM program_mentions WHERE {mentions}) AS n_programs,
+           (SELECT sum(headline_krw)::BIGINT FROM prog_head) AS total_krw,
+           (SELECT sum(national)::BIGINT FROM mix) AS national_krw,
+           (SELECT sum(headline_krw)::BIGINT FROM mix WHERE national IS NOT NULL) AS national_base_krw,
+           (SELECT count(*) FROM documents WHERE {sql.doc_scope(filters)[0]}) AS n_documents,
+           (SELECT count(DISTINCT pa.institution_id) FROM participations pa
+               JOIN institutions i USING (institution_id) WHERE {inst_where}) AS n_institutions,
+           (SELECT count(DISTINCT s.norm_key) FROM sites s WHERE {sql.fact_scope(filters, "s")[0]}) AS n_sites"""
+    return sql.frame(con, query, [*wp, *mp, *ip])
+
+
+@dataset("month", "lang", "n_documents")
+def announcements_by_month(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Documents per month of publication and language."""
+    with_, wp = sql.with_(filters)
+    query = f"""{with_} SELECT date_trunc('month', published_on)::DATE AS month, lang, count(*) AS n_documents
+        FROM documents WHERE published_on IS NOT NULL AND {sql.doc_scope(filters)[0]}
+        GROUP BY ALL ORDER BY month, lang"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("document_id", "published_on", "title", "program_id", "program", "headline_krw", "url")
+def latest_announcements(con: Con, *, filters: Filters, limit: int = 15) -> pd.DataFrame:
+    """The most recent documents with their main program and that program's figure in the document."""
+    with_, wp = sql.with_(filters)
+    query = f"""{with_} SELECT d.document_id, d.published_on, d.title, m.program_id, p.name AS program,
+               {sql.figure_expr(filters.kinds)} AS headline_krw, d.url
+        FROM (SELECT document_id, published_on, title, url FROM documents WHERE {sql.doc_scope(filters)[0]}
+              ORDER BY published_on DESC NULLS LAST, document_id LIMIT ?) d
+        LEFT JOIN program_mentions m ON m.document_id = d.document_id AND m.is_main
+        LEFT JOIN programs p ON p.program_id = m.program_id
+        LEFT JOIN {sql.figure_sources(con).docs} f ON f.document_id = d.document_id AND f.program_id = m.program_id
+        ORDER BY d.published_on DESC NULLS LAST, d.document_id"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+# ---- budgets ---------------------------------------------------------------------------------------------
+
+
+def _money(con: Con, f: Filters, *more: sql.Part) -> sql.Part:
+    """WITH scope + doc_head/prog_head (+ more CTEs)."""
+    return sql.with_(f, sql.money_ctes(f, sql.figure_sources(con).docs), *more)
+
+
+@dataset("document_id", "announced_on", "program_id", "program", "amount_krw", "title")
+def budget_timeline(con: Con, *, filters: Filters, limit: int = 1500) -> pd.DataFrame:
+    """Each document's figure per program over time (the latest `limit` of them)."""
+    top = "top AS (SELECT * FROM doc_head ORDER BY announced_on DESC NULLS LAST, document_id LIMIT ?)"
+    with_, wp = _money(con, filters, (top, [limit]))
+    query = f"""{with_} SELECT t.document_id, t.announced_on, t.program_id, p.name AS program, t.amount_krw, d.title
+        FROM top t JOIN programs p USING (program_id) JOIN documents d USING (document_id)
+        ORDER BY t.announced_on, t.document_id"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("program_id", "program", "start_year", "end_year", "headline_krw")
+def program_periods(con: Con, *, filters: Filters, limit: int = 40) -> pd.DataFrame:
+    """Programs' periods as their latest announcement states them, largest headline amounts first."""
+    where = sql.and_(sql.program_scope(filters, "m.program_id"), sql.doc_scope(filters, "m.document_id"))[0]
+    per = f"""per AS (SELECT m.program_id, arg_max(struct_pack(s := m.start_year, e := m.end_year),
+                   struct_pack(d := coalesce(d.published_on, DATE '1900-01-01'), doc := d.document_id)) AS y
+            FROM program_mentions m JOIN documents d USING (document_id)
+            WHERE m.start_year IS NOT NULL AND {where} GROUP BY ALL)"""
+    with_, wp = _money(con, filters, (per, []))
+    query = f"""{with_} SELECT per.program_id, p.name AS program, per.y.s AS start_year,
+               coalesce(per.y.e, per.y.s) AS end_year, h.headline_krw
+        FROM per JOIN programs p USING (program_id) LEFT JOIN prog_head h USING (program_id)
+        ORDER BY h.headline_krw DESC NULLS LAST, p.name LIMIT ?"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+@dataset("fiscal_year", "amount_krw", "n_programs")
+def money_by_fiscal_year(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Money per fiscal year: per program and year the latest announcement's figure, then summed."""
+    where, params = sql.and_(
+        sql.program_scope(filters, "program_id"), sql.period_scope(filters, "announced_on")
+    )
+    fig = sql.figure_expr(filters.kinds)
+    latest = f"""y AS (SELECT program_id, fiscal_year, arg_max({fig}, doc_key) AS amount_krw
+        FROM {sql.figure_sources(con).years} WHERE {fig} IS NOT NULL AND {where} GROUP BY ALL)"""
+    with_, wp = sql.with_(filters, (latest, params))
+    query = f"""{with_} SELECT fiscal_year, sum(amount_krw)::BIGINT AS amount_krw, count(*) AS n_programs
+        FROM y GROUP BY ALL ORDER BY fiscal_year"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("program_id", "program", "kind", "amount_krw")
+def kind_breakdown(con: Con, *, filters: Filters, limit: int = 15) -> pd.DataFrame:
+    """The funding mix of the programs with the largest headline amounts, from their latest announcement.
+
+    Parts are the national/local/private figures in that announcement; `unspecified` is the rest of the
+    headline amount, so a program's parts add up to its headline amount.
+    """
+    top = "top AS (SELECT program_id, headline_krw FROM prog_head ORDER BY headline_krw DESC, program_id LIMIT ?)"
+    with_, wp = _money(con, filters, (sql.MIX, []), (top, [limit]))
+    query = f"""{with_} SELECT l.program_id, p.name AS program, l.kind, l.amount_krw::BIGINT AS amount_krw
+        FROM long l JOIN top USING (program_id) JOIN programs p USING (program_id)
+        ORDER BY top.headline_krw DESC, l.program_id, l.kind"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("kind", "amount_krw", "n_programs")
+def kind_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """The funding mix over all selected programs (their parts summed, each program once)."""
+    with_, wp = _money(con, filters, (sql.MIX, []))
+    query = f"""{with_} SELECT kind, sum(amount_krw)::BIGINT AS amount_krw,
+               count(*) FILTER (amount_krw > 0) AS n_programs
+        FROM long GROUP BY ALL ORDER BY kind"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("month", "change_krw", "cumulative_krw")
+def cumulative_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """The summed headline amounts as known at each month: new programs add, revisions adjust."""
+    steps = """steps AS (SELECT announced_on, amount_krw - coalesce(lag(amount_krw) OVER (PARTITION BY program_id
+               ORDER BY doc_key), 0) AS change FROM doc_head WHERE announced_on IS NOT NULL)"""
+    with_, wp = _money(con, filters, (steps, []))
+    query = f"""{with_} SELECT month, change_krw, (sum(change_krw) OVER (ORDER BY month))::BIGINT AS cumulative_krw
+        FROM (SELECT date_trunc('month', announced_on)::DATE AS month, sum(change)::BIGINT AS change_krw
+              FROM steps GROUP BY ALL) ORDER BY month"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("document_id", "announced_on", "amount_krw", "kind", "unit_text", "title", "evidence")
+def program_revisions(con: Con, *, filters: Filters, program_id: str | None = None) -> pd.DataFrame:
+    """One program's figure in each announcement, in date order (how its amount was revised)."""
+    pid = program_id or filters.program or ""  # none chosen: an empty result with the declared columns
+    kinds = sql.kind_scope(filters, sql.HEAD_KINDS)
+    where, params = sql.and_(("program_id = ?", [pid]), sql.period_scope(filters, "announced_on"), kinds)
+    pick = "struct_pack(t := (kind = 'total')::INT, a := amount_krw, id := budget_id)"
+    query = f"""WITH r AS (
+            SELECT document_id, arg_max(budget_id, {pick}) AS budget_id FROM budgets
+            WHERE amount_krw IS NOT NULL AND {where} GROUP BY ALL)
+        SELECT r.document_id, b.announced_on, b.amount_krw, b.kind, b.unit_text, d.title, b.evidence
+        FROM r JOIN budgets b USING (budget_id) JOIN documents d ON d.document_id = r.document_id
+        ORDER BY b.announced_on, r.document_id"""
+    return sql.frame(con, query, params)
+
+
+@dataset(
+    "budget_id", "document_id", "announced_on", "program_id", "program", "kind", "amount_krw", "unit_text",
+    "currency", "fiscal_year", "evidence", "title", "url",
+)  # fmt: skip
+def budget_facts(con: Con, *, filters: Filters, limit: int = 1000) -> pd.DataFrame:
+    """Budget statements with their evidence sentence, newest first."""
+    scope = sql.and_(
+        sql.program_scope(filters, "program_id"),
+        sql.period_scope(filters, "announced_on"),
+        sql.kind_scope(filters),
+    )
+    rows = f"""b AS (SELECT * FROM budgets WHERE {scope[0]}
+        ORDER BY announced_on DESC NULLS LAST, budget_id LIMIT ?)"""
+    with_, wp = sql.with_(filters, (rows, [*scope[1], limit]))
+    query = f"""{with_} SELECT b.budget_id, b.document_id, b.announced_on, b.program_id, p.name AS program, b.kind,
+               b.amount_krw, b.unit_text, b.currency, b.fiscal_year, b.evidence, d.title, d.url
+        FROM b LEFT JOIN programs p USING (program_id) JOIN documents d USING (document_id)
+        ORDER BY b.announced_on DESC NULLS LAST, b.budget_id"""
+    return sql.frame(con, query, wp)
+
+
+# ---- programs --------------------------------------------------------------------------------------------
+
+
+@dataset(
+    "program_id", "program", "name_en", "aliases", "n_documents", "first_announced", "last_announced",
+    "start_year", "end_year", "headline_krw",
+)  # fmt: skip
+def program_table(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFrame:
+    """Programs mentioned in the selected documents, largest headline amounts first."""
+    where = sql.and_(sql.program_scope(filters, "m.program_id"), sql.doc_scope(filters, "m.document_id"))[0]
+    latest = "struct_pack(d := coalesce(d.published_on, DATE '1900-01-01'), doc := d.document_id)"
+    m = f"""m AS (SELECT m.program_id, count(*) AS n_documents, min(d.published_on) AS first_announced,
+               max(d.published_on) AS last_announced,
+               arg_max(struct_pack(s := m.start_year, e := m.end_year), {latest})
+                   FILTER (m.start_year IS NOT NULL) AS y
+        FROM program_mentions m JOIN documents d USING (document_id) WHERE {where} GROUP BY ALL)"""
+    with_, wp = _money(con, filters, (m, []))
+    query = f"""{with_} SELECT m.program_id, p.name AS program, p.name_en,
+               (SELECT string_agg(DISTINCT alias, ' | ') FROM program_aliases a
+                WHERE a.program_id = m.program_id AND a.alias <> p.name) AS aliases,
+               m.n_documents, m.first_announced, m.last_announced, m.y.s AS start_year, m.y.e AS end_year,
+               h.headline_krw
+        FROM m JOIN programs p USING (program_id) LEFT JOIN prog_head h USING (program_id)
+        ORDER BY h.headline_krw DESC NULLS LAST, m.n_documents DESC, p.name LIMIT ?"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+@dataset("document_id", "published_on", "title", "lang", "url", "program", "name_seen", "evidence")
+def program_documents(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFrame:
+    """Program mentions with their documents and the sentence naming the program, newest first."""
+    with_, wp = sql.with_(filters)
+    where = sql.and_(sql.program_scope(filters, "m.program_id"), sql.doc_scope(filters, "m.document_id"))[0]
+    query = f"""{with_} SELECT m.document_id, d.published_on, d.title, d.lang, d.url, p.name AS program,
+               m.name_seen, m.evidence
+        FROM program_mentions m JOIN documents d USING (document_id) JOIN programs p USING (program_id)
+        WHERE {where} ORDER BY d.published_on DESC NULLS LAST, m.document_id LIMIT ?"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+@dataset(
+    "document_id", "published_on", "institution_id", "institution", "type", "country", "role", "program",
+    "evidence",
+)  # fmt: skip
+def participation_facts(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFrame:
+    """Institutions named in the selected documents, with their role and evidence sentence."""
+    with_, wp = sql.with_(filters)
+    where, params = sql.and_(sql.fact_scope(filters, "pa"), sql.itype_scope(filters))
+    query = f"""{with_} SELECT pa.document_id, d.published_on, pa.institution_id, i.name AS institution, i.type,
+               i.country, pa.role, p.name AS program, pa.evidence
+        FROM participations pa JOIN institutions i USING (institution_id) JOIN documents d USING (document_id)
+        LEFT JOIN programs p ON p.program_id = pa.program_id
+        WHERE {where} ORDER BY d.published_on DESC NULLS LAST, pa.document_id, i.name LIMIT ?"""
+    return sql.frame(con, query, [*wp, *params, limit])
+
+
+@dataset("document_id", "published_on", "program", "iso2", "country_ko", "country_en", "evidence")
+def country_facts(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFrame:
+    """Partner countries named in the selected documents, with evidence."""
+    with_, wp = sql.with_(filters)
+    query = f"""{with_} SELECT c.document_id, d.published_on, p.name AS program, c.country AS iso2,
+               coalesce(k.name_ko, c.country) AS country_ko, coalesce(k.name_en, c.country) AS country_en,
+               c.evidence
+        FROM program_countries c JOIN documents d USING (document_id) LEFT JOIN countries k ON k.iso2 = c.country
+        LEFT JOIN programs p ON p.program_id = c.program_id
+        WHERE {sql.fact_scope(filters, "c")[0]}
+        ORDER BY d.published_on DESC NULLS LAST, c.document_id, c.country LIMIT ?"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+# ---- institutions ----------------------------------------------------------------------------------------
+
+
+@dataset(
+    "institution_id", "institution", "name_en", "type", "country", "n_programs", "n_documents", "money_krw"
+)
+def institution_ranking(con: Con, *, filters: Filters, limit: int = 30, by: str = "programs") -> pd.DataFrame:
+    """Institutions ranked by how many selected programs they take part in (or by those programs' money)."""
+    with_, wp = _money(con, filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst))
+    order = (
+        "money_krw DESC NULLS LAST, n_programs DESC" if by == "money" else "n_programs DESC, money_krw DESC"
+    )
+    query = f"""{with_} SELECT ip.institution_id, i.name AS institution, i.name_en, i.type, i.country,
+               count(ip.program_id) AS n_programs, sum(ip.n_documents)::BIGINT AS n_documents,
+               sum(h.headline_krw)::BIGINT AS money_krw
+        FROM ip JOIN institutions i USING (institution_id) LEFT JOIN prog_head h USING (program_id)
+        GROUP BY ALL ORDER BY {order}, i.name LIMIT ?"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+@dataset("type", "n_institutions", "n_programs", "money_krw")
+def institution_types(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Per institution type: institutions, distinct programs, and those programs' summed headline amounts."""
+    tp = """tp AS (SELECT DISTINCT i.type, ip.institution_id, ip.program_id
+                   FROM ip JOIN institutions i USING (institution_id))"""
+    with_, wp = _money(con, filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (tp, []))
+    query = f"""{with_} SELECT t.type, t.n_institutions, t.n_programs, m.money_krw
+        FROM (SELECT type, count(DISTINCT institution_id) AS n_institutions, count(DISTINCT program_id) AS n_programs
+              FROM tp GROUP BY ALL) t
+        LEFT JOIN (SELECT type, sum(h.headline_krw)::BIGINT AS money_krw
+                   FROM (SELECT DISTINCT type, program_id FROM tp) JOIN prog_head h USING (program_id) GROUP BY ALL) m
+        USING (type) ORDER BY t.n_programs DESC, t.type"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("institution_a", "institution_b", "n_programs")
+def coparticipation(con: Con, *, filters: Filters, limit: int = 20) -> pd.DataFrame:
+    """For the `limit` institutions in most programs: how many programs each pair shares (diagonal = own count)."""
+    top = """top AS (SELECT institution_id FROM ip WHERE program_id IS NOT NULL GROUP BY ALL
+                     ORDER BY count(*) DESC, institution_id LIMIT ?),
+             t AS (SELECT ip.institution_id, ip.program_id FROM ip JOIN top USING (institution_id)
+                   WHERE ip.program_id IS NOT NULL)"""
+    with_, wp = sql.with_(
+        filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (top, [limit])
+    )
+    query = f"""{with_} SELECT ia.name AS institution_a, ib.name AS institution_b, count(*) AS n_programs
+        FROM t a JOIN t b ON a.program_id = b.program_id
+        JOIN institutions ia ON ia.institution_id = a.institution_id
+        JOIN institutions ib ON ib.institution_id = b.institution_id
+        GROUP BY ALL ORDER BY institution_a, institution_b"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("iso2", "country_ko", "country_en", "n_programs", "n_documents", "n_institutions")
+def partner_countries(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Foreign partners by country: programs and documents naming the country, and its institutions taking part."""
+    c = f"""c AS (SELECT c.country AS iso2, count(DISTINCT c.program_id) AS n_programs,
+                         count(DISTINCT c.document_id) AS n_documents
+        FROM program_countries c WHERE {sql.fact_scope(filters, "c")[0]} AND c.country <> 'KR' GROUP BY ALL),
+        i AS (SELECT i.country AS iso2, count(DISTINCT ip.institution_id) AS n_institutions
+              FROM ip JOIN institutions i USING (institution_id) WHERE i.country <> 'KR' GROUP BY ALL)"""
+    with_, wp = sql.with_(filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (c, []))
+    query = f"""{with_} SELECT iso2, coalesce(k.name_ko, iso2) AS country_ko, coalesce(k.name_en, iso2) AS country_en,
+               coalesce(c.n_programs, 0) AS n_programs, coalesce(c.n_documents, 0) AS n_documents,
+               coalesce(i.n_institutions, 0) AS n_institutions
+        FROM c FULL JOIN i USING (iso2) LEFT JOIN countries k USING (iso2)
+        ORDER BY n_programs DESC, n_institutions DESC, iso2"""
+    return sql.frame(con, query, wp)
+
+
+# ---- sites -----------------------------------------------------------------------------------------------
+
+
+@dataset(
+    "norm_key", "name", "address", "area_m2", "status", "year", "lat", "lon", "program", "n_mentions",
+    "last_published", "document_id", "evidence",
+)  # fmt: skip
+def site_map(con: Con, *, filters: Filters, limit: int = 2000) -> pd.DataFrame:
+    """Each facility once (its latest mention), with coordinates, area, status and evidence."""
+    with_, wp = sql.with_(filters)
+    query = f"""{with_} SELECT s.norm_key, s.name, s.address, s.area_m2, s.status, s.year, s.lat, s.lon,
+               p.name AS program, count(*) OVER (PARTITION BY s.norm_key) AS n_mentions,
+               d.published_on AS last_published, s.document_id, s.evidence
+        FROM sites s JOIN documents d USING (document_id) LEFT JOIN programs p ON p.program_id = s.program_id
+        WHERE {sql.fact_scope(filters, "s")[0]}
+        QUALIFY row_number() OVER (PARTITION BY s.norm_key ORDER BY d.published_on DESC NULLS LAST,
+                                   (s.lat IS NOT NULL) DESC, s.site_id DESC) = 1
+        ORDER BY s.area_m2 DESC NULLS LAST, s.norm_key LIMIT ?"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+# ---- sources ---------------------------------------------------------------------------------------------
+
+
+@dataset("document_id", "published_on", "title", "lang", "kind", "program", "n_budgets", "url", "source")
+def document_list(con: Con, *, filters: Filters, search: str = "", limit: int = 200) -> pd.DataFrame:
+    """Documents in scope, newest first; `search` finds a word anywhere in the title or text.
+
+    Words with letters that have case use ILIKE; others (Korean, digits) use LIKE, which matches exactly
+    the same rows and is 8x faster on Korean text.
+    """
+    op = "ILIKE" if search.lower() != search.upper() else "LIKE"
+    text = (f"(title {op} ? {sql.ESC} OR text {op} ? {sql.ESC})", [sql.like_pattern(search)] * 2)
+    where, params = sql.and_((sql.doc_scope(filters)[0], []), text if search else ("TRUE", []))
+    d = f"""d AS (SELECT document_id, published_on, title, lang, kind, url, source FROM documents
+                  WHERE {where} ORDER BY published_on DESC NULLS LAST, document_id LIMIT ?)"""
+    with_, wp = sql.with_(filters, (d, [*params, limit]))
+    query = f"""{with_} SELECT d.document_id, d.published_on, d.title, d.lang, d.kind, p.name AS program,
+               (SELECT count(*) FROM budgets b WHERE b.document_id = d.document_id) AS n_budgets, d.url, d.source
+        FROM d LEFT JOIN program_mentions m ON m.document_id = d.document_id AND m.is_main
+        LEFT JOIN programs p ON p.program_id = m.program_id
+        ORDER BY d.published_on DESC NULLS LAST, d.document_id"""
+    return sql.frame(con, query, wp)
+
+
+@dataset("document_id", "title", "published_on", "lang", "kind", "url", "source", "text")
+def document_text(con: Con, *, filters: Filters, document_id: str = "") -> pd.DataFrame:
+    """One document's full text and metadata."""
+    query = "SELECT document_id, title, published_on, lang, kind, url, source, text FROM documents WHERE document_id = ?"
+    return sql.frame(con, query, [document_id])
+
+
+FACTS_SQL = """
+    SELECT 'mention' AS fact, name_seen AS label, ev_start, ev_end, evidence FROM program_mentions WHERE document_id = ?
+    UNION ALL SELECT 'budget', kind || ': ' || unit_text, ev_start, ev_end, evidence FROM budgets WHERE document_id = ?
+    UNION ALL SELECT 'participation', i.name || ' (' || pa.role || ')', pa.ev_start, pa.ev_end, pa.evidence
+        FROM participations pa JOIN institutions i USING (institution_id) WHERE pa.document_id = ?
+    UNION ALL SELECT 'site', name || coalesce(' · ' || area_text, ''), ev_start, ev_end, evidence FROM sites
+        WHERE document_id = ?
+    UNION ALL SELECT 'country_fact', country, ev_start, ev_end, evidence FROM program_countries WHERE document_id = ?
+"""
+
+
+@dataset("fact", "label", "ev_start", "ev_end", "evidence")
+def document_facts(con: Con, *, filters: Filters, document_id: str = "") -> pd.DataFrame:
+    """Every fact extracted from one document with its evidence span, in text order."""
+    query = f"SELECT * FROM ({FACTS_SQL}) ORDER BY ev_start NULLS LAST, fact, label"
+    return sql.frame(con, query, [document_id] * 5)
