@@ -75,7 +75,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     records = []
     for item in iter_raw(args.inputs, _settings(args)):
         if isinstance(item, InputError):
-            _err(f"error: {item}")
+            _err(f"error: {item.source}: {item.reason}")
             failed += 1
             continue
         res = process_raw(item)

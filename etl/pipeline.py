@@ -11,14 +11,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from etl import db
-from etl.config import Settings
+from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
 from etl.models import Facts, RawDoc
 
@@ -74,7 +74,7 @@ def process_raw(raw: RawDoc) -> Extracted:
     try:
         docs = parse(raw)
     except ParseError as e:
-        out.failure = InputFailure(raw.source, "parse", str(e))
+        out.failure = InputFailure(raw.source, "parse", e.reason)
         return out
     except Exception as e:  # a reader bug must not end the run
         out.failure = InputFailure(raw.source, "parse", f"{type(e).__name__}: {e}")
@@ -149,16 +149,28 @@ def _changed_inputs(
 
     for item in iter_raw(inputs, settings):
         if isinstance(item, InputError):
-            fail = InputFailure(getattr(item, "source", "?"), "read", str(item))
+            fail = InputFailure(item.source, "read", item.reason)
             report.failed += 1
             report.failures.append(fail)
             if on_failure:
                 on_failure(fail)
             continue
+        item = replace(item, source=canonical_source(item.source))
         if known.get(item.source) == _sha256(item.data):
             report.unchanged += 1
             continue
         yield item
+
+
+def canonical_source(source: str) -> str:
+    """One name per file however it was given: relative to the project when inside it, else absolute."""
+    if "://" in source:
+        return source
+    path = Path(source).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _take(it: Iterator[RawDoc], n: int) -> list[RawDoc]:

@@ -40,6 +40,18 @@ def test_national_inside_total() -> None:
         ("including ", " in government funds", "national"),
         ("with ", " of private investment", "private"),
         ("", "을 투입", "unspecified"),
+        ("총사업비는 약 ", "이다", "total"),
+        ("총사업 규모는 최대 ", "이다", "total"),
+        ("5년간 모두 ", "을 지원받는다", "total"),
+        ("put a combined ", " (US$68.2 million) into the lab", "total"),
+        ("will cost ", " (about $291 million) in total", "total"),
+        ("Of the total, ", " will come from the state budget", "national"),
+        ("and ", " from private companies", "private"),
+        ("설계비 등 ", " 국비 확보", "national"),
+        ("두 번째 팜 ", "은 전액 국비로 짓는다", "national"),
+        ("정부가 ", "을 출자하고", "national"),
+        ("민관 ", " 들여 센터를 세운다", "total"),
+        ("정부와 민간이 함께 투자하는 약 ", " 규모의 센터", "unspecified"),  # joint money: no single kind
     ],
 )
 def test_kind_markers(before: str, after: str, kind: str) -> None:
@@ -77,10 +89,16 @@ def test_until_year_is_not_a_fiscal_year() -> None:
         "국내 기업의 매출 10조원 달성을 목표로 한다.",
         "전환비용을 최대 약 128조원 아낄 수 있다는 분석이다.",
         "GPU 1만3000장과 2,132평 부지, 285만톤, 12.9%를 확보했다.",
+        "It expects the global AI chip market to grow about sixfold to $117.9 billion over the decade.",
     ],
 )
 def test_money_that_is_not_a_budget(text: str) -> None:
     assert budgets(text) == []
+
+
+def test_program_worth_is_a_budget() -> None:
+    text = "The chip program is worth 1.0096 trillion won through 2029."
+    assert budgets(text) == [(1_009_600_000_000, "unspecified", None)]
 
 
 def test_restated_figure_keeps_the_typed_statement() -> None:

@@ -133,7 +133,7 @@ def test_huge_file_is_refused_without_reading_it(settings: Settings, tmp_path: P
     with huge.open("wb") as f:
         f.truncate(100 * 1024 * 1024)  # sparse 100 MB file: costs no disk
     report = ingest([str(huge)], settings, progress=False)
-    assert report.failed == 1 and "MB" in report.failures[0].message
+    assert report.failed == 1 and "too large" in report.failures[0].message
 
 
 def _run_ingest(

@@ -8,55 +8,66 @@ from datetime import date
 from etl.extract import dates, money
 from etl.models import Budget, Evidence, Sentence
 
-# Markers looked for just before an amount (Korean) or around it (English); first match wins.
-_KIND_BEFORE = [
+# Markers looked for just before an amount; the first kind that matches wins. A marker may be
+# followed by a particle and a few words ("국비로 626억원", "총사업비는 약 4,061억원") but not a comma.
+_KO_GAP = r"[^,.()·]{0,8}$"
+_MARKERS_BEFORE = {
+    "national": r"국비|국고|정부\s?출연금?|정부\s?예산|정부\s?지원금|국가\s?예산|정부\s?재정|국가\s?재정|정부\s?투자|"
+    r"government\s+(?:funding|funds|budget|money|investment|spending)|state\s+(?:funds|funding|budget)|"
+    r"national\s+(?:funds|treasury|budget)",
+    "local": r"지방비|시비|도비|구비|군비|지자체\s?(?:예산|부담)|local\s+(?:government\s+)?(?:funds|funding|budget)|"
+    r"(?:city|provincial)\s+(?:funds|funding|budget)",
+    "private": r"민간\s?(?:투자|자본|부담|자금)?|민자|기업\s?부담|자부담|private\s+(?:sector\s+)?(?:funds|funding|investment|money|capital)",
+}
+_KIND_BEFORE = [(kind, re.compile(f"(?:{pat}){_KO_GAP}", re.I)) for kind, pat in _MARKERS_BEFORE.items()] + [
+    # "정부가 800억원을 출자": the government as the immediate payer.
+    ("national", re.compile(r"정부가\s*$")),
     (
-        "national",
+        "total",
         re.compile(
-            r"(?:국비|국고|정부\s?출연금?|정부\s?예산|정부\s?지원금|국가\s?예산|정부\s?재정|국가재정|정부\s?투자|government\s+(?:funding|funds|budget|money|investment|spending)|state\s+(?:funds|funding|budget)|national\s+(?:funds|treasury|budget))[^,.]{0,12}$",
+            r"(?:총\s?사업\s?(?:비|규모|예산)?|민관\s?(?:합동|공동)?|총\s?예산|총액|총|전체|모두|합계|all\s+told|a\s+total\s+of|total\s+of|"
+            r"a\s+combined|combined|total\s+(?:budget|investment|cost)\s+(?:of\s+)?)"
+            r"\s*(?:은|는|이|가|으로|로)?\s*(?:약|최대|모두|about|some|nearly)?\s*$",
             re.I,
         ),
     ),
+]
+# Markers right after an amount (a parenthetical conversion like "($750 million)" is skipped first).
+_KIND_AFTER = [
+    ("total", re.compile(r"^\s*(?:won\s+)?(?:in\s+total|altogether|in\s+all|overall|combined)\b", re.I)),
+    ("national", re.compile(r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?(?:국비|국고|정부\s?출연)")),
+    ("local", re.compile(r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?(?:지방비|시비|도비)")),
+    ("private", re.compile(r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?(?:민자|민간\s?투자)")),
     (
-        "local",
+        "national",
         re.compile(
-            r"(?:지방비|시비|도비|구비|군비|지자체\s?예산|지자체\s?부담|local\s+(?:government\s+)?(?:funds|funding|budget)|(?:city|provincial)\s+(?:funds|funding|budget))[^,.]{0,12}$",
+            r"^[^,.;]{0,30}\b(?:(?:in|of)\s+(?:government|state|national)\s+(?:funding|funds|money|budget)|"
+            r"from\s+(?:the\s+)?(?:state|government|national|public)\s+(?:budget|coffers|funds|sector|treasury))",
             re.I,
         ),
     ),
     (
         "private",
         re.compile(
-            r"(?:민간\s?(?:투자|자본|부담|자금)?|민자|기업\s?부담|자부담|private\s+(?:sector\s+)?(?:funds|funding|investment|money|capital)|private)[^,.]{0,12}$",
+            r"^[^,.;]{0,30}\b(?:(?:in|of)\s+private\s+(?:funding|funds|money|investment)|"
+            r"from\s+(?:the\s+)?private\s+(?:sector|companies|firms|investors|funds))",
             re.I,
         ),
     ),
-    (
-        "total",
-        re.compile(
-            r"(?:총\s?사업비|총\s?예산|총액|총|전체|모두|합계|all\s+told|a\s+total\s+of|total\s+of|total\s+(?:budget|investment|cost)\s+(?:of\s+)?)\s*(?:약\s*)?$",
-            re.I,
-        ),
-    ),
-]
-_KIND_AFTER = [
-    ("total", re.compile(r"^\s*(?:won\s+)?(?:in\s+total|altogether|in\s+all|overall)\b", re.I)),
-    (
-        "national",
-        re.compile(
-            r"^[^,.;]{0,30}\b(?:in|of)\s+(?:government|state|national)\s+(?:funding|funds|money|budget)", re.I
-        ),
-    ),
-    ("private", re.compile(r"^[^,.;]{0,30}\b(?:in|of)\s+private\s+(?:funding|funds|money|investment)", re.I)),
     (
         "local",
-        re.compile(r"^[^,.;]{0,30}\b(?:in|of)\s+local\s+(?:government\s+)?(?:funding|funds|money)", re.I),
+        re.compile(
+            r"^[^,.;]{0,30}\b(?:(?:in|of)\s+local\s+(?:government\s+)?(?:funding|funds|money)|"
+            r"from\s+(?:the\s+)?(?:city|provincial|local)\s+(?:government|budget|funds))",
+            re.I,
+        ),
     ),
 ]
+_PAREN = re.compile(r"^\s*[(（][^()（）]{0,40}[)）]")
 # Figures that are money but not a budget: market sizes, sales, exports, damages, prices.
 _NOT_BUDGET = re.compile(
-    r"(?:시장\s?규모|시장|매출|수출|부가가치|경제\s?효과|생산\s?유발|기업\s?가치|시가\s?총액|가치|손실|피해|절감|아낄|"
-    r"market|sales|revenue|exports?|valuation|worth|GDP|economic\s+effect|savings?)[^,.]{0,14}$",
+    r"(?:(?:시장\s?규모|시장|매출|수출|부가가치|경제\s?효과|생산\s?유발|기업\s?가치|시가\s?총액|손실|피해|절감|아낄)[^,.]{0,14}"
+    r"|\b(?:market|sales|revenue|exports?|valuation|GDP|economic\s+effect|savings?)\b[^,.;]{0,40})$",
     re.I,
 )
 # …or named after the amount: "128조원 아낄 수", "1조원의 손실".
@@ -86,12 +97,17 @@ def extract_budgets(
             if prev and prev.currency == "KRW" and a.currency != "KRW" and _CONVERSION.match(before):
                 prev_end, prev = a.end, a
                 continue
-            if not _NOT_BUDGET.search(
-                sent.text[max(0, a.start - 25) : a.start]
-            ) and not _NOT_BUDGET_AFTER.match(sent.text[a.end : a.end + 12]):
+            if _is_budget(sent.text, a):
                 found.append(_budget(a, sent, before, published_on, program_at))
             prev_end, prev = a.end, a
     return _dedupe(found)
+
+
+def _is_budget(text: str, a: money.Amount) -> bool:
+    """Money that is spent or granted, not a market size, sales figure or saving."""
+    return not _NOT_BUDGET.search(text[max(0, a.start - 50) : a.start]) and not _NOT_BUDGET_AFTER.match(
+        text[a.end : a.end + 12]
+    )
 
 
 def _budget(
@@ -121,6 +137,11 @@ def classify_kind(before: str, after: str) -> str:
     for kind, pat in _KIND_BEFORE:
         if pat.search(tail):
             return kind
+    after = (
+        _PAREN.sub("", after, count=1)
+        if not re.match(r"^\s*[(（]\s*(?:전액\s*)?(?:국비|지방비|시비|도비|민자)", after)
+        else after
+    )
     for kind, pat in _KIND_AFTER:
         if pat.search(after):
             return kind

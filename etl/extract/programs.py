@@ -64,6 +64,9 @@ _EN_FORMS = (
     "Roadmap",
     "Voucher",
 )
+# Unquoted English names need a program word; facility words (Hub, Center …) name sites instead.
+_EN_BARE_FORMS = frozenset(("Project", "Program", "Programme", "Strategy", "Initiative", "Lab", "Laboratory", "Fund",
+                            "Plan", "Deal", "Act", "Roadmap", "Voucher"))  # fmt: skip
 _QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,60}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
 _EN_NAME = re.compile(
@@ -186,7 +189,7 @@ def _english_names(text: str) -> list[str]:
         words = m.group(1).split()
         while words and words[0].lower() in stop:
             words.pop(0)
-        forms = [i for i, w in enumerate(words) if w in _EN_FORMS and i >= 1]
+        forms = [i for i, w in enumerate(words) if w in _EN_BARE_FORMS and i >= 1]
         if not forms:
             continue
         end = forms[0] + 1

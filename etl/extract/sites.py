@@ -29,7 +29,7 @@ _KO_CORE = re.compile(
     rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&·\-]*?({trie_regex(_KO_SUFFIXES)}))(?=[^가-힣]|$|[{_PARTICLE}])"
 )
 _EN_NAME = re.compile(
-    r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})(Data Cent(?:er|re)|Hub|Cent(?:er|re)|Campus|Cluster"
+    r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})(Data Cent(?:er|re)|data cent(?:er|re)|Hub|Cent(?:er|re)|Campus|Cluster"
     r"|Valley|Park|Town)\b"
 )
 _EN_IN = re.compile(
@@ -186,12 +186,22 @@ def _mentions(text: str, program_keys: Collection[str]) -> list[_Mention]:
     """Distinct named facilities in one sentence, program names and generic words left out."""
     seen: dict[str, _Mention] = {}
     for name, start, end, weak in sorted(_candidates(text), key=lambda c: c[1]):
-        if _is_generic(name) or _is_program(name, program_keys):
+        if _is_generic(name):
+            name = _placed(text, name, end) or ""
+        if not name or _is_program(name, program_keys):
             continue
         key = _key(name)
         if key not in seen and not any(a.start <= start < a.end for a in seen.values()):
             seen[key] = _Mention(name, key, start, end, weak)
     return list(seen.values())
+
+
+def _placed(text: str, name: str, end: int) -> str | None:
+    """A generic facility named by the place right after it: '집적단지는 광주 북구 첨단3지구의' → 첨단3지구 집적단지."""
+    for address, a_start, _ in find_addresses(text):
+        if 0 <= a_start - end <= 4 and re.fullmatch(r"[은는이가]?\s*", text[end:a_start]):
+            return f"{address.split()[-1]} {name}"
+    return None
 
 
 def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
@@ -347,9 +357,13 @@ def extract_sites(
     program_keys = {_key(re.sub(r"\([^)]*\)", "", p)) for p in program_names}
     sites: dict[str, Site] = {}
     ctx: dict = {"published_on": published_on, "prev_addresses": [], "prev_keys": []}
+    since = 0  # sentences since a site was last named: an area alone attaches within two
     for s in sentences:
         ctx["addresses"] = find_addresses(s.text)
-        ctx["prev_keys"] = _sentence_sites(s, sites, program_keys, ctx)
+        keys = _sentence_sites(s, sites, program_keys, ctx)
+        since = 0 if keys else since + 1
+        if keys or since > 2:
+            ctx["prev_keys"] = keys
         ctx["prev_addresses"] = ctx["addresses"]
     for site in sites.values():
         _locate(site)
