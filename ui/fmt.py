@@ -63,9 +63,12 @@ def won(value: float | int | None, *, lang: str = "ko", exact: bool = False) -> 
     return sign + (_ko(n) if lang == "ko" else _en(n))
 
 
-def money_scale(lang: str) -> tuple[float, str]:
-    """Divisor and unit for chart axes: 억원 in Korean, billion won in English."""
-    return (EOK, "억원") if lang == "ko" else (10**9, "billion won")
+def money_scale(lang: str, top: float | None = None) -> tuple[float, str]:
+    """Divisor and unit for chart axes: 억원 or 조원 (ko), billion or trillion won (en), by the largest value."""
+    big = top is not None and not _is_missing(top) and abs(top) >= JO
+    if lang == "ko":
+        return (JO, "조원") if big else (EOK, "억원")
+    return (JO, "trillion won") if big else (10**9, "billion won")
 
 
 def number(value: float | int | None) -> str:

@@ -24,7 +24,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kinds": ("예산 구분", "Budget kind"),
     "all": ("전체", "All"),
     "language": ("언어", "Language"),
-    "exact": ("원 단위 그대로 보기", "Exact won"),
+    "exact": ("원 단위까지", "Exact won"),
     "reset": ("필터 초기화", "Reset filters"),
     "share": ("이 화면 공유", "Share this view"),
     "share_help": (
@@ -90,6 +90,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "pick_document": ("발표문 선택", "Choose a document"),
     "facts": ("추출된 사실", "Extracted facts"),
     "open_source": ("원문 보기", "Open the source"),
+    "source_short": ("원문", "open"),
     "open_program": ("사업 자세히", "Program details"),
     "open_budgets": ("예산 보기", "See budgets"),
     "legend": ("표시: ", "Highlights: "),
@@ -184,6 +185,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "n_mentions": ("언급 수", "Mentions"),
     "fact": ("사실", "Fact"),
     "label": ("내용", "What"),
+    "detail": ("구분", "Detail"),
 }
 
 

@@ -121,8 +121,8 @@ def _money(con: Con, f: Filters, *more: sql.Part) -> sql.Part:
 
 @dataset("document_id", "announced_on", "program_id", "program", "amount_krw", "title")
 def budget_timeline(con: Con, *, filters: Filters, limit: int = 1500) -> pd.DataFrame:
-    """Each document's figure per program over time (the latest `limit` of them)."""
-    top = "top AS (SELECT * FROM doc_head ORDER BY announced_on DESC NULLS LAST, document_id LIMIT ?)"
+    """Each document's figure per program over time: the `limit` largest, so the whole period shows."""
+    top = "top AS (SELECT * FROM doc_head ORDER BY amount_krw DESC, doc_key DESC LIMIT ?)"
     with_, wp = _money(con, filters, (top, [limit]))
     query = f"""{with_} SELECT t.document_id, t.announced_on, t.program_id, p.name AS program, t.amount_krw, d.title
         FROM top t JOIN programs p USING (program_id) JOIN documents d USING (document_id)
@@ -427,18 +427,23 @@ def document_text(con: Con, *, filters: Filters, document_id: str = "") -> pd.Da
 
 
 FACTS_SQL = """
-    SELECT 'mention' AS fact, name_seen AS label, ev_start, ev_end, evidence FROM program_mentions WHERE document_id = ?
-    UNION ALL SELECT 'budget', kind || ': ' || unit_text, ev_start, ev_end, evidence FROM budgets WHERE document_id = ?
-    UNION ALL SELECT 'participation', i.name || ' (' || pa.role || ')', pa.ev_start, pa.ev_end, pa.evidence
+    SELECT 'mention' AS fact, name_seen AS label, NULL AS detail, ev_start, ev_end, evidence
+        FROM program_mentions WHERE document_id = ?
+    UNION ALL SELECT 'budget', unit_text, kind, ev_start, ev_end, evidence FROM budgets WHERE document_id = ?
+    UNION ALL SELECT 'participation', i.name, pa.role, pa.ev_start, pa.ev_end, pa.evidence
         FROM participations pa JOIN institutions i USING (institution_id) WHERE pa.document_id = ?
-    UNION ALL SELECT 'site', name || coalesce(' · ' || area_text, ''), ev_start, ev_end, evidence FROM sites
+    UNION ALL SELECT 'site', name || coalesce(' · ' || area_text, ''), status, ev_start, ev_end, evidence
+        FROM sites WHERE document_id = ?
+    UNION ALL SELECT 'country_fact', country, NULL, ev_start, ev_end, evidence FROM program_countries
         WHERE document_id = ?
-    UNION ALL SELECT 'country_fact', country, ev_start, ev_end, evidence FROM program_countries WHERE document_id = ?
 """
 
 
-@dataset("fact", "label", "ev_start", "ev_end", "evidence")
+@dataset("fact", "label", "detail", "ev_start", "ev_end", "evidence")
 def document_facts(con: Con, *, filters: Filters, document_id: str = "") -> pd.DataFrame:
-    """Every fact extracted from one document with its evidence span, in text order."""
+    """Every fact extracted from one document with its evidence span, in text order.
+
+    detail is the budget kind, the institution's role or the site's status.
+    """
     query = f"SELECT * FROM ({FACTS_SQL}) ORDER BY ev_start NULLS LAST, fact, label"
     return sql.frame(con, query, [document_id] * 5)

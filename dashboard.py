@@ -1,0 +1,51 @@
+"""Overview: headline figures, announcements over time and the latest announcements with their key figures."""
+
+import streamlit as st
+
+from ui import charts, data, fmt, queries, widgets
+from ui.i18n import t
+
+f, view = widgets.start("overview")
+lang = view.lang
+
+m = data.load(queries.overview_metrics, f).iloc[0]
+widgets.metrics(
+    [
+        (t("total_krw", lang), fmt.won(m["total_krw"], lang=lang, exact=view.exact), t("money_help", lang)),
+        (t("national_share", lang), fmt.percent(m["national_krw"], m["national_base_krw"]), None),
+        (t("n_programs", lang), fmt.number(m["n_programs"]), None),
+    ],
+    widths=[2, 1, 1],
+)
+widgets.metrics(
+    [
+        (t("n_documents", lang), fmt.number(m["n_documents"]), None),
+        (t("n_institutions", lang), fmt.number(m["n_institutions"]), None),
+        (t("n_sites", lang), fmt.number(m["n_sites"]), None),
+    ]
+)
+if not m["n_documents"]:
+    st.info(t("no_rows", lang))
+    st.stop()
+
+st.subheader(t("announcements_over_time", lang))
+months = data.load(queries.announcements_by_month, f)
+widgets.chart(charts.announcements_chart(months, lang=lang), key="months")
+
+st.subheader(t("latest", lang))
+latest = data.load(queries.latest_announcements, f, limit=15)
+widgets.table(latest, view, key="latest_announcements", money=("headline_krw",))
+
+newest = latest.iloc[0]
+c1, c2, c3 = st.columns(3)
+with c1:
+    widgets.link(
+        "sources", f"{t('open_source', lang)}: {newest['title']}", f, view, doc=newest["document_id"]
+    )
+with c2:
+    if newest["program_id"]:
+        widgets.link(
+            "programs", f"{t('open_program', lang)}: {newest['program']}", f, view, id=newest["program_id"]
+        )
+with c3:
+    widgets.link("budgets", t("open_budgets", lang), f, view)

@@ -1,0 +1,57 @@
+"""Budgets: announced amounts over time, program periods, money per fiscal year, funding mix, revisions."""
+
+import streamlit as st
+
+from ui import charts, data, queries, widgets
+from ui.i18n import t
+from ui.sidebar import page_param, set_page_param
+
+f, view = widgets.start("budgets")
+lang = view.lang
+
+timeline = data.load(queries.budget_timeline, f, limit=1500)
+if timeline.empty:
+    st.info(t("no_rows", lang))
+    st.stop()
+st.subheader(t("timeline", lang))
+st.caption(t("money_help", lang))
+widgets.chart(charts.timeline_chart(timeline, lang=lang), key="timeline")
+
+tabs = st.tabs([t(k, lang) for k in ("gantt", "per_year", "by_kind", "cumulative")])
+with tabs[0]:
+    periods = data.load(queries.program_periods, f, limit=40)
+    widgets.chart(charts.gantt_chart(periods, lang=lang), key="gantt")
+with tabs[1]:
+    years = data.load(queries.money_by_fiscal_year, f)
+    widgets.chart(charts.fiscal_year_chart(years, lang=lang), key="fiscal_years")
+with tabs[2]:
+    left, right = st.columns([2, 1])
+    with left:
+        widgets.chart(
+            charts.kind_mix_chart(data.load(queries.kind_breakdown, f, limit=15), lang=lang), key="mix"
+        )
+    with right:
+        widgets.chart(charts.kind_totals_chart(data.load(queries.kind_totals, f), lang=lang), key="mix_total")
+with tabs[3]:
+    widgets.chart(
+        charts.cumulative_chart(data.load(queries.cumulative_totals, f), lang=lang), key="cumulative"
+    )
+
+st.subheader(t("revisions", lang))
+programs = data.load(queries.program_table, f, limit=200)
+names = dict(zip(programs["program_id"], programs["program"], strict=True))
+chosen = page_param("rev") or f.program
+options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
+if options:
+    pid = st.selectbox(
+        t("pick_program", lang), options, format_func=lambda p: names.get(p, p), key="rev_program"
+    )
+    set_page_param("rev", pid if pid != options[0] else page_param("rev"))
+    revisions = data.load(queries.program_revisions, f, program_id=pid)
+    widgets.chart(charts.revisions_chart(revisions, lang=lang), key="revisions")
+    widgets.table(revisions, view, key="revisions_table", money=("amount_krw",))
+    widgets.link("programs", f"{t('open_program', lang)}: {names.get(pid, pid)}", f, view, id=pid)
+
+st.subheader(t("budget_rows", lang))
+rows = data.load(queries.budget_facts, f, limit=1000)
+widgets.table(rows, view, key="budget_statements", money=("amount_krw",))

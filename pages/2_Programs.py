@@ -1,0 +1,63 @@
+"""Programs: a searchable table, and one program's documents, budgets, institutions, sites and partner
+countries, each fact with its evidence sentence and a link to its document."""
+
+import streamlit as st
+
+from ui import charts, data, fmt, queries, widgets
+from ui.i18n import t
+from ui.sidebar import page_param, set_page_param
+
+f, view = widgets.start("programs")
+lang = view.lang
+
+st.subheader(t("program_table", lang))
+table = data.load(queries.program_table, f, limit=500)
+widgets.table(table, view, key="programs", money=("headline_krw",), height=320)
+if table.empty:
+    st.stop()
+
+names = dict(zip(table["program_id"], table["program"], strict=True))
+chosen = page_param("id") or f.program
+options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
+pid = st.selectbox(
+    t("pick_program", lang), options, format_func=lambda p: names.get(p, p), key="program_detail"
+)
+set_page_param("id", pid)
+one = f.replace(program=pid)
+
+row = table[table["program_id"] == pid]
+st.header(names.get(pid, pid))
+if not row.empty:
+    r = row.iloc[0]
+    period = f"{r['start_year']:.0f}–{r['end_year']:.0f}" if r["start_year"] == r["start_year"] else "—"
+    widgets.metrics(
+        [
+            (
+                t("total_krw", lang),
+                fmt.won(r["headline_krw"], lang=lang, exact=view.exact),
+                t("money_help", lang),
+            ),
+            (t("gantt", lang), period, None),
+            (t("n_documents", lang), fmt.number(r["n_documents"]), None),
+        ]
+    )
+    if r["aliases"]:
+        st.caption(r["aliases"])
+
+revisions = data.load(queries.program_revisions, one, program_id=pid)
+widgets.chart(charts.revisions_chart(revisions, lang=lang), key="program_revisions")
+
+tabs = st.tabs([t(k, lang) for k in ("documents", "budgets", "institutions", "sites", "country")])
+with tabs[0]:
+    widgets.table(data.load(queries.program_documents, one, limit=500), view, key="program_documents")
+with tabs[1]:
+    budgets = data.load(queries.budget_facts, one, limit=1000)
+    widgets.table(budgets, view, key="program_budgets", money=("amount_krw",))
+with tabs[2]:
+    widgets.table(data.load(queries.participation_facts, one, limit=500), view, key="program_institutions")
+with tabs[3]:
+    widgets.table(data.load(queries.site_map, one, limit=500), view, key="program_sites")
+with tabs[4]:
+    widgets.table(data.load(queries.country_facts, one, limit=500), view, key="program_countries")
+
+widgets.link("budgets", t("open_budgets", lang), one, view)

@@ -1,0 +1,44 @@
+"""Institutions: rankings by programs and by money, by type, co-participation, foreign partners by country."""
+
+import streamlit as st
+
+from ui import charts, data, queries, widgets
+from ui.i18n import t
+
+f, view = widgets.start("institutions")
+lang = view.lang
+
+by_programs = data.load(queries.institution_ranking, f, limit=25, by="programs")
+if by_programs.empty:
+    st.info(t("no_rows", lang))
+    st.stop()
+
+by_money = data.load(queries.institution_ranking, f, limit=25, by="money")
+tab_programs, tab_money = st.tabs([t("ranking_programs", lang), t("ranking_money", lang)])
+with tab_programs:
+    widgets.chart(charts.ranking_chart(by_programs, metric="n_programs", lang=lang), key="rank_programs")
+with tab_money:
+    widgets.chart(charts.ranking_chart(by_money, metric="money_krw", lang=lang), key="rank_money")
+widgets.table(by_programs, view, key="institution_ranking", money=("money_krw",))
+
+st.subheader(t("by_type", lang))
+types = data.load(queries.institution_types, f)
+widgets.chart(charts.types_chart(types, lang=lang), key="types")
+widgets.table(types, view, key="institution_types", money=("money_krw",))
+
+st.subheader(t("coparticipation", lang))
+pairs = data.load(queries.coparticipation, f, limit=20)
+widgets.chart(charts.coparticipation_heatmap(pairs, lang=lang), key="coparticipation")
+
+st.subheader(t("partners", lang))
+partners = data.load(queries.partner_countries, f)
+widgets.chart(charts.partners_chart(partners, lang=lang), key="partners")
+widgets.table(partners, view, key="partner_countries")
+
+top = by_programs.iloc[0]
+widgets.link(
+    "programs",
+    f"{t('programs', lang)}: {top['institution']}",
+    f.replace(institution=top["institution_id"]),
+    view,
+)

@@ -1,0 +1,21 @@
+"""Sites: a map of facilities (sized by floor area, coloured by status) and the table behind it."""
+
+import streamlit as st
+
+from ui import charts, data, queries, widgets
+from ui.i18n import t
+
+f, view = widgets.start("sites")
+lang = view.lang
+
+sites = data.load(queries.site_map, f, limit=2000)
+if sites.empty:
+    st.info(t("no_rows", lang))
+    st.stop()
+
+st.subheader(t("site_map", lang))
+widgets.chart(charts.site_map_chart(sites, lang=lang), key="site_map")
+if sites["lat"].isna().any():
+    st.caption(t("no_coords", lang))
+
+widgets.table(sites, view, key="sites")

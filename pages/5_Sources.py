@@ -1,0 +1,50 @@
+"""Sources: every document, full-text search, and a document's text with its extracted facts highlighted."""
+
+import streamlit as st
+
+from ui import data, fmt, queries, widgets
+from ui.highlight import Span, highlight_html, legend_html, locate
+from ui.i18n import code, t
+from ui.sidebar import page_param, set_page_param
+
+f, view = widgets.start("sources")
+lang = view.lang
+
+search = st.text_input(t("search_text", lang), value=page_param("text") or "", max_chars=100).strip()
+set_page_param("text", search)
+docs = data.load(queries.document_list, f, search=search, limit=200)
+widgets.table(docs, view, key="documents", height=300)
+
+titles = dict(
+    zip(docs["document_id"], docs["published_on"].astype(str) + " · " + docs["title"].fillna(""), strict=True)
+)
+chosen = page_param("doc")
+options = [chosen, *[d for d in titles if d != chosen]] if chosen else list(titles)
+if not options:
+    st.stop()
+doc_id = st.selectbox(t("pick_document", lang), options, format_func=lambda d: titles.get(d, d), key="doc")
+set_page_param("doc", doc_id)
+
+doc = data.load(queries.document_text, document_id=doc_id)
+if doc.empty:
+    st.warning(t("no_rows", lang))
+    st.stop()
+d = doc.iloc[0]
+st.header(d["title"] or d["source"])
+st.caption(f"{fmt.day(d['published_on'], lang=lang)} · {code(d['lang'], lang)} · {d['source']}")
+if d["url"]:
+    st.link_button(t("open_source", lang), d["url"])
+
+facts = data.load(queries.document_facts, document_id=doc_id)
+spans = []
+for fact in facts.itertuples():
+    where = locate(d["text"], fact.ev_start, fact.ev_end, fact.evidence)
+    if where:
+        spans.append(Span(where[0], where[1], fact.fact, f"{code(fact.fact, lang)}: {fact.label}"))
+st.html(
+    legend_html({k: code(k, lang) for k in ("budget", "mention", "participation", "site", "country_fact")})
+)
+st.html(highlight_html(d["text"], spans))  # every character of the document is escaped
+
+st.subheader(t("facts", lang))
+widgets.table(facts, view, key="document_facts")

@@ -1,0 +1,121 @@
+"""Connection and cache layer between Streamlit and ui/queries.py.
+
+- One read-only connection per process (`st.cache_resource`): an in-memory DuckDB that ATTACHes the
+  file READ_ONLY and builds small per-document figure tables once (ui/sql.open_prepared). Each query
+  gets its own `.cursor()`, because a connection shared by concurrent sessions raises "connection is busy".
+- The ETL swaps a new file in with `os.replace`. The file's `st_mtime_ns` is the db_version: every
+  `st.cache_data` entry is keyed by it, so results refresh by themselves, and when it changes the
+  resource is cleared (closing the old connection) *before* reconnecting: DuckDB keeps serving an open
+  instance for the same path until every connection to it is closed.
+- Nothing runs at import time: no connect, no file reads.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from etl.config import Settings
+from ui import queries, sql
+from ui.filters import Filters
+
+_LOCK = threading.Lock()  # guards version checks, reconnects and cursor creation across session threads
+NO_FILTERS = Filters()
+
+
+def settings() -> Settings:
+    """The ETL's settings (env POLICY_DB / POLICY_RAW), read on every call so tests can change them."""
+    return Settings.from_env()
+
+
+def db_path() -> Path:
+    """The database file the dashboard reads."""
+    return settings().db_path
+
+
+def read_only() -> bool:
+    """True for hosted read-only links (POLICY_READ_ONLY=1): nothing that writes is shown."""
+    return os.environ.get("POLICY_READ_ONLY", "").strip().lower() in ("1", "true", "yes")
+
+
+def db_version(path: Path | None = None) -> int:
+    """The database file's st_mtime_ns, 0 when it is missing."""
+    try:
+        return (path or db_path()).stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+@dataclass
+class _Database:
+    con: duckdb.DuckDBPyConnection
+    version: int
+
+
+def _release(db: _Database) -> None:
+    db.con.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_release)
+def _database(path: str) -> _Database:
+    """The process's one connection to `path` (see module docstring)."""
+    version = db_version(Path(path))
+    return _Database(sql.open_prepared(path), version)
+
+
+@contextmanager
+def cursor(path: Path | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the process's connection, reconnecting first if the file changed; closed after use."""
+    path = path or db_path()
+    with _LOCK:
+        db = _database(str(path))
+        if db.version != db_version(path):
+            _database.clear()  # closes the old connection (on_release) before the new one opens
+            db = _database(str(path))
+        cur = db.con.cursor()
+    try:
+        yield cur
+    finally:
+        cur.close()
+
+
+@st.cache_data(ttl=600, max_entries=2000, show_spinner=False)
+def _load(name: str, path: str, version: int, filters: Filters, kwargs: tuple) -> pd.DataFrame:
+    # `version` is only part of the cache key: a swapped file gives new entries.
+    with cursor(Path(path)) as cur:
+        return queries.DATASETS[name](cur, filters=filters, **dict(kwargs))
+
+
+def load(fn: Callable[..., pd.DataFrame], filters: Filters = NO_FILTERS, **kwargs: object) -> pd.DataFrame:
+    """A dataset from ui/queries.py for these filters, cached until the database file changes."""
+    path = db_path()
+    return _load(fn.__name__, str(path), db_version(path), filters, tuple(sorted(kwargs.items())))
+
+
+def status() -> Literal["missing", "empty", "broken", "ok"]:
+    """Whether there is a database with documents in it."""
+    path = db_path()
+    if not path.exists():
+        return "missing"
+    try:
+        bounds = load(queries.period_bounds)
+        n_docs = load(queries.overview_metrics)["n_documents"].iloc[0]
+    except duckdb.Error:
+        return "broken"
+    return "ok" if n_docs or bounds["min_year"].notna().any() else "empty"
+
+
+def clear_caches() -> None:
+    """Forget every cached result and close the connection (after the app itself wrote the file)."""
+    with _LOCK:
+        _load.clear()
+        _database.clear()

@@ -1,0 +1,196 @@
+"""Sidebar filters mirrored into `st.query_params`, so a copied URL opens the same page and view.
+
+Which side wins on a run:
+- the URL, when its filters differ from what this session last wrote (a shared link, a drill-down
+  `st.page_link`, a reload after editing the address);
+- this session's last filters, when the URL carries none (the sidebar page menu drops query params);
+- otherwise the widgets (the user just changed one).
+After the widgets are drawn their values are written back to the URL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from ui import data, queries
+from ui.filters import (
+    AGENCY_TYPES,
+    FILTER_KEYS,
+    INSTITUTION_TYPES,
+    KINDS,
+    LANGS,
+    Filters,
+    View,
+    from_params,
+    share_url,
+    to_params,
+    view_from_params,
+    view_to_params,
+)
+from ui.i18n import code, t
+
+_APPLIED = "_applied_state"  # (Filters, View) this session last wrote to the URL
+_VIEW_KEYS = ("lang", "won")
+_W = {  # widget keys
+    "lang": "w_lang",
+    "exact": "w_exact",
+    "years": "w_years",
+    "agency": "w_agency",
+    "program": "w_program",
+    "institution": "w_institution",
+    "itypes": "w_itypes",
+    "country": "w_country",
+    "q": "w_q",
+    "kinds": "w_kinds",
+}
+
+
+def _url_params() -> dict[str, str | list[str]]:
+    qp = st.query_params
+    return {k: (qp.get_all(k) if len(qp.get_all(k)) > 1 else qp.get(k)) for k in qp}
+
+
+def _options() -> dict[str, pd.DataFrame]:
+    return {
+        "bounds": data.load(queries.period_bounds),
+        "programs": data.load(queries.program_options),
+        "institutions": data.load(queries.institution_options),
+        "countries": data.load(queries.country_options),
+    }
+
+
+def _years(bounds: pd.DataFrame) -> tuple[int, int] | None:
+    lo, hi = bounds["min_year"].iloc[0], bounds["max_year"].iloc[0]
+    return None if pd.isna(lo) or pd.isna(hi) else (int(lo), int(hi))
+
+
+def _push_to_widgets(f: Filters, v: View, years: tuple[int, int] | None) -> None:
+    """Set widget state from filters (before the widgets are created in this run)."""
+    ss = st.session_state
+    ss[_W["lang"]], ss[_W["exact"]] = v.lang, v.exact
+    if years:
+        lo, hi = years
+        y0 = min(max(f.year_from or lo, lo), hi)
+        y1 = max(min(f.year_to or hi, hi), y0)
+        ss[_W["years"]] = (y0, y1)
+    for name in ("agency", "program", "institution", "country"):
+        ss[_W[name]] = getattr(f, name) or ""
+    ss[_W["itypes"]], ss[_W["kinds"]] = list(f.itypes), list(f.kinds)
+    ss[_W["q"]] = f.q
+
+
+def _target_state() -> tuple[Filters, View] | None:
+    """The state the widgets must be set to in this run, or None when the widgets are the truth."""
+    params = _url_params()
+    applied = st.session_state.get(_APPLIED)
+    has_url = any(k in params for k in (*FILTER_KEYS, *_VIEW_KEYS))
+    if has_url:
+        from_url = (from_params(params), view_from_params(params))
+        return from_url if from_url != applied else None
+    return applied
+
+
+def _select(label: str, key: str, options: list[str], names: dict[str, str], lang: str) -> str:
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = ""
+    return st.selectbox(label, options, key=key, format_func=lambda k: names.get(k, t("all", lang)))
+
+
+def _names(df: pd.DataFrame, id_col: str, lang: str) -> dict[str, str]:
+    en = df["name_en"].where(df["name_en"].notna(), df["name"]) if lang == "en" else df["name"]
+    return dict(zip(df[id_col], en, strict=True))
+
+
+def _filter_widgets(opts: dict[str, pd.DataFrame], lang: str) -> Filters:
+    """Draw the filter widgets and return their values as Filters."""
+    years = _years(opts["bounds"])
+    y0 = y1 = None
+    if years and years[0] < years[1]:
+        y0, y1 = st.slider(t("period", lang), years[0], years[1], key=_W["years"])
+        y0, y1 = (None if y0 == years[0] else y0), (None if y1 == years[1] else y1)
+    inst = opts["institutions"]
+    agencies = inst[inst["type"].isin(AGENCY_TYPES)]
+    programs = opts["programs"]
+    countries = opts["countries"]
+    c_names = dict(zip(countries["iso2"], countries["name_ko" if lang == "ko" else "name_en"], strict=True))
+    return Filters(
+        year_from=y0,
+        year_to=y1,
+        agency=_select(t("agency", lang), _W["agency"], ["", *agencies["institution_id"]], _names(agencies, "institution_id", lang), lang) or None,
+        program=_select(t("program", lang), _W["program"], ["", *programs["program_id"]], _names(programs, "program_id", lang), lang) or None,
+        institution=_select(t("institution", lang), _W["institution"], ["", *inst["institution_id"]], _names(inst, "institution_id", lang), lang) or None,
+        itypes=tuple(st.multiselect(t("itypes", lang), list(INSTITUTION_TYPES), key=_W["itypes"], format_func=lambda c: code(c, lang))),
+        country=_select(t("country", lang), _W["country"], ["", *countries["iso2"]], c_names, lang) or None,
+        q=st.text_input(t("q", lang), key=_W["q"], max_chars=100).strip(),
+        kinds=tuple(st.multiselect(t("kinds", lang), list(KINDS), key=_W["kinds"], format_func=lambda c: code(c, lang))),
+    )  # fmt: skip
+
+
+def _reset() -> None:
+    """Button callback: back to no filters (keeps language and won display)."""
+    applied = st.session_state.get(_APPLIED)
+    view = applied[1] if applied else View()
+    st.session_state[_APPLIED] = (Filters(), view)
+    _push_to_widgets(Filters(), view, None)
+    st.session_state.pop(_W["years"], None)
+
+
+def _write_url(f: Filters, v: View) -> None:
+    keep = {k: v2 for k, v2 in _url_params().items() if k not in FILTER_KEYS and k not in _VIEW_KEYS}
+    wanted: dict[str, Any] = {**to_params(f), **view_to_params(v), **keep}
+    if wanted != _url_params():
+        st.query_params.from_dict(wanted)
+    st.session_state[_APPLIED] = (f, v)
+
+
+def sidebar(page: str) -> tuple[Filters, View]:
+    """Language, won display and filters in the sidebar, kept in the URL; returns the current choice."""
+    opts = _options()
+    target = _target_state()
+    if target is not None or _W["lang"] not in st.session_state:
+        f0, v0 = target or (Filters(), View())
+        _push_to_widgets(f0, v0, _years(opts["bounds"]))
+    with st.sidebar:
+        lang = st.segmented_control(
+            "언어 · Language", list(LANGS), key=_W["lang"], format_func=lambda c: {"ko": "한국어", "en": "English"}[c],
+            required=True,
+        )  # fmt: skip
+        lang = lang or "ko"
+        exact = st.toggle(t("exact", lang), key=_W["exact"])
+        st.subheader(t("filters", lang))
+        f = _filter_widgets(opts, lang)
+        st.button(t("reset", lang), on_click=_reset, width="stretch")
+    view = View(lang=lang, exact=exact)
+    _write_url(f, view)
+    return f, view
+
+
+def page_param(key: str) -> str | None:
+    """A page's own query parameter (e.g. doc on Sources), or None."""
+    value = st.query_params.get(key)
+    return value or None
+
+
+def set_page_param(key: str, value: str | None) -> None:
+    """Set or drop a page's own query parameter, so the URL reopens the same item."""
+    if value:
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+    elif key in st.query_params:
+        del st.query_params[key]
+
+
+def share_box(page: str, lang: str) -> None:
+    """A 'share this view' expander with this page's URL, filters included."""
+    base = ""
+    try:
+        url = st.context.url or ""
+        base = url.split("?")[0].rsplit("/", 1)[0] if url.count("/") >= 3 else ""
+    except Exception:  # no browser context (tests): a relative URL is fine
+        base = ""
+    with st.sidebar.expander(t("share", lang)):
+        st.code(share_url(page, _url_params(), base=base), language=None, wrap_lines=True)
+        st.caption(t("share_help", lang))

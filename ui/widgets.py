@@ -1,0 +1,193 @@
+"""Streamlit building blocks the pages compose: page start (data guard, sidebar), tables, charts, links.
+
+Pages call `start()` first; it stops the page with a clear message when there is no usable database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from ui import data, fmt
+from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
+from ui.i18n import codes_column, column, t
+from ui.sidebar import share_box, sidebar
+
+# page key: (script path relative to dashboard.py, URL path, label key)
+PAGES = {
+    "overview": ("dashboard.py", "", "overview"),
+    "budgets": ("pages/1_Budgets.py", "Budgets", "budgets"),
+    "programs": ("pages/2_Programs.py", "Programs", "programs"),
+    "institutions": ("pages/3_Institutions.py", "Institutions", "institutions"),
+    "sites": ("pages/4_Sites.py", "Sites", "sites"),
+    "sources": ("pages/5_Sources.py", "Sources", "sources"),
+}
+PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+_ID_COLUMNS = (
+    "program_id",
+    "institution_id",
+    "document_id",
+    "budget_id",
+    "norm_key",
+    "iso2",
+    "source",
+    "ev_start",
+    "ev_end",
+)
+_CODE_COLUMNS = ("kind", "type", "role", "status", "lang", "detail", "fact")
+_BUILD_LOCK = threading.Lock()  # one first-start build per process, however many sessions arrive
+
+
+def start(page: str) -> tuple[Filters, View]:
+    """Page config, the data guard, the sidebar and the share box: the first call of every page."""
+    lang = view_from_params(st.query_params.to_dict()).lang
+    st.set_page_config(page_title=f"{t(PAGES[page][2], lang)} · {t('app', lang)}", layout="wide")
+    ensure_data(lang)
+    f, view = sidebar(PAGES[page][1])
+    share_box(PAGES[page][1], view.lang)
+    add_announcement(view.lang)
+    st.title(t(PAGES[page][2], view.lang))
+    return f, view
+
+
+def ensure_data(lang: str) -> None:
+    """Stop the page with a message unless there is a database with documents (build it on first start)."""
+    state = data.status()
+    if state == "missing" and not data.read_only():
+        _build(lang)
+        state = data.status()
+    if state == "missing":
+        st.info(t("no_db_ro", lang), icon="ℹ️")
+        st.stop()
+    if state == "broken":
+        st.warning(f"{t('build_failed', lang)}: {data.db_path().name}", icon="⚠️")
+        st.stop()
+    if state == "empty":
+        st.info(t("empty_db", lang), icon="ℹ️")
+        add_announcement(lang)
+        st.stop()
+
+
+def _ingest_fn() -> Callable[..., Any] | None:
+    """etl.pipeline.ingest, or None while the ETL is not importable."""
+    try:
+        from etl.pipeline import ingest
+    except ImportError:
+        return None
+    return ingest
+
+
+def _build(lang: str) -> None:
+    """Build the database from data/raw/ with a spinner (first start, e.g. on Streamlit Community Cloud)."""
+    ingest = _ingest_fn()
+    if ingest is None:
+        st.info(t("etl_missing", lang), icon="ℹ️")
+        st.stop()
+    settings = data.settings()
+    with _BUILD_LOCK, st.spinner(t("building", lang)):
+        if settings.db_path.exists():  # another session built it while this one waited
+            return
+        try:
+            ingest(inputs=[str(settings.raw_dir)], settings=settings)
+        except Exception as e:  # a failed build must not become a traceback on every page
+            st.error(f"{t('build_failed', lang)}: {e}")
+            st.stop()
+
+
+def add_announcement(lang: str) -> None:
+    """Sidebar form: upload a file or paste a URL and ingest it (hidden in read-only mode)."""
+    if data.read_only():
+        return
+    with st.sidebar.expander(t("add", lang)), st.form("add_announcement", clear_on_submit=True):
+        upload = st.file_uploader(t("add_file", lang), type=["txt", "html", "htm", "pdf"])
+        url = st.text_input(t("add_url", lang), placeholder="https://")
+        submitted = st.form_submit_button(t("add_go", lang))
+    if submitted and (upload is not None or url.strip()):
+        _ingest_one(upload, url.strip(), lang)
+
+
+def _ingest_one(upload: object, url: str, lang: str) -> None:
+    ingest = _ingest_fn()
+    if ingest is None:
+        st.sidebar.info(t("etl_missing", lang))
+        return
+    settings = data.settings()
+    inputs = [url] if url else []
+    if upload is not None:
+        body = upload.getvalue()
+        name = Path(upload.name).name.replace(" ", "_") or "upload.txt"
+        path = settings.raw_dir / "uploads" / f"{hashlib.sha256(body).hexdigest()[:12]}_{name}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(body)
+        inputs.append(str(path))
+    with st.sidebar, st.spinner(t("building", lang)):
+        try:
+            report = ingest(inputs=inputs, settings=settings)
+        except Exception as e:  # show the reason, keep the app up
+            st.error(f"{t('build_failed', lang)}: {e}")
+            return
+    st.sidebar.success(f"{t('added', lang)}\n\n{report.summary()}")
+
+
+def chart(fig: go.Figure, key: str) -> None:
+    """A plotly figure, full width, with plotly's image export kept."""
+    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+
+
+def table(
+    df: pd.DataFrame, view: View, *, key: str, money: tuple[str, ...] = (), height: int | None = None
+) -> None:
+    """A table with readable won, translated codes and headers, a link to each row's document, and a CSV download."""
+    if df.empty:
+        st.info(t("no_rows", view.lang))
+        return
+    shown = df.copy()
+    for col in money:
+        shown[col] = fmt.won_column(df[col], lang=view.lang, exact=view.exact)
+    for col in _CODE_COLUMNS:
+        if col in shown and col not in money:
+            shown[col] = codes_column(shown[col], view.lang)
+    config: dict[str, object] = {c: column(c, view.lang) for c in shown.columns}
+    for col in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[col]):
+            config[col] = st.column_config.DateColumn(column(col, view.lang), format="YYYY-MM-DD")
+    if "document_id" in df:
+        shown.insert(0, "link", "Sources?doc=" + df["document_id"].astype(str))
+        config["link"] = st.column_config.LinkColumn(
+            column("link", view.lang), display_text=t("source_short", view.lang)
+        )
+    if "url" in shown:
+        config["url"] = st.column_config.LinkColumn(column("url", view.lang), display_text="URL")
+    if "evidence" in shown:
+        config["evidence"] = st.column_config.TextColumn(column("evidence", view.lang), width="large")
+    order = [c for c in shown.columns if c not in _ID_COLUMNS]
+    st.dataframe(
+        shown, hide_index=True, column_config=config, column_order=order, height=height or "auto", key=key
+    )
+    csv = df.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Korean CSV correctly
+    st.download_button(
+        t("download", view.lang), csv, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv"
+    )
+
+
+def link(page: str, label: str, f: Filters, view: View, **extra: str) -> None:
+    """A drill-down link to another page carrying the filters (and page parameters such as doc=…)."""
+    params = {**to_params(f), **view_to_params(view), **{k: v for k, v in extra.items() if v}}
+    try:
+        st.page_link(PAGES[page][0], label=label, query_params=params, icon="➡️")
+    except StreamlitPageNotFoundError:  # the page script runs on its own (AppTest of one page file)
+        st.link_button(label, share_url(PAGES[page][1], params))
+
+
+def metrics(items: list[tuple[str, str, str | None]], widths: list[float] | None = None) -> None:
+    """A row of st.metric boxes: (label, value, help); widths give long values (exact won) more room."""
+    for col, (label, value, help_) in zip(st.columns(widths or len(items)), items, strict=True):
+        col.metric(label, value, help=help_, border=True)
