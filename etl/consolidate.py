@@ -16,6 +16,7 @@ import re
 import duckdb
 from rapidfuzz import fuzz, process
 
+from etl.db import insert_rows
 from etl.extract.programs import norm_key
 
 FUZZY_THRESHOLD = 88
@@ -43,6 +44,13 @@ class ProgramIndex:
         self.by_key: dict[str, str] = dict(
             con.execute("SELECT norm_key, program_id FROM program_aliases").fetchall()
         )
+        self.has_en: set[str] = {
+            r[0] for r in con.execute("SELECT program_id FROM programs WHERE name_en IS NOT NULL").fetchall()
+        }
+        # New rows wait here and go in with one Arrow insert per batch (see flush).
+        self.new_programs: dict[str, dict] = {}
+        self.new_aliases: list[dict] = []
+        self.new_en: dict[str, str] = {}
 
     def resolve(self, name: str, name_en: str | None = None) -> str:
         """The program id for a name (creating the program when it is new)."""
@@ -60,11 +68,23 @@ class ProgramIndex:
                     self.merge(other, into=pid)
         for k, alias in zip(keys, (name, name_en), strict=False):
             self._alias(pid, alias or name, k)
-        if name_en:
-            self.con.execute(
-                "UPDATE programs SET name_en = ? WHERE program_id = ? AND name_en IS NULL", [name_en, pid]
-            )
+        if name_en and pid not in self.has_en:
+            self.has_en.add(pid)
+            if pid in self.new_programs:
+                self.new_programs[pid]["name_en"] = name_en
+            else:
+                self.new_en[pid] = name_en
         return pid
+
+    def flush(self) -> None:
+        """Write the programs and aliases resolved since the last flush (inside the caller's transaction)."""
+        insert_rows(self.con, "programs", list(self.new_programs.values()), ignore_conflicts=True)
+        insert_rows(self.con, "program_aliases", self.new_aliases, ignore_conflicts=True)
+        for pid, en in self.new_en.items():
+            self.con.execute(
+                "UPDATE programs SET name_en = ? WHERE program_id = ? AND name_en IS NULL", [en, pid]
+            )
+        self.new_programs, self.new_aliases, self.new_en = {}, [], {}
 
     def _fuzzy(self, key: str) -> str | None:
         if len(key) < FUZZY_MIN_LEN or not self.by_key:
@@ -76,23 +96,20 @@ class ProgramIndex:
 
     def _create(self, name: str, name_en: str | None, key: str) -> str:
         pid = stable_id(key)
-        self.con.execute(
-            "INSERT INTO programs (program_id, name, name_en, norm_key) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [pid, name, name_en, key],
-        )
+        self.new_programs[pid] = {"program_id": pid, "name": name, "name_en": name_en, "norm_key": key}
+        if name_en:
+            self.has_en.add(pid)
         return pid
 
     def _alias(self, pid: str, alias: str, key: str) -> None:
         if self.by_key.get(key) == pid:
             return
         self.by_key[key] = pid
-        self.con.execute(
-            "INSERT INTO program_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-            [pid, alias, key],
-        )
+        self.new_aliases.append({"program_id": pid, "alias": alias, "norm_key": key})
 
     def merge(self, victim: str, *, into: str) -> None:
         """Fold one program into another: its facts and aliases move, its row goes."""
+        self.flush()
         for table in _CHILD_TABLES:
             if table == "program_mentions":
                 # A document may mention both: keep the surviving program's row.
@@ -113,6 +130,7 @@ class ProgramIndex:
 
     def drop_orphans(self) -> int:
         """Delete programs no document mentions any more (after a changed document was replaced)."""
+        self.flush()
         orphans = [
             r[0]
             for r in self.con.execute(

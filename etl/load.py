@@ -14,10 +14,12 @@ import duckdb
 import pyarrow as pa
 
 from etl.consolidate import ProgramIndex, stable_id
+from etl.db import insert_rows
 from etl.extract.institutions import lookup
 from etl.extract.programs import norm_key
 from etl.models import Evidence, Facts
 
+_KEPT = pa.schema([("input", pa.string()), ("source", pa.string())])
 _CHILDREN = ("budgets", "program_mentions", "participations", "sites", "program_countries")
 
 
@@ -64,6 +66,7 @@ class Loader:
                 changed.append(doc_id)
                 self._rows(doc_id, input_, facts, run_id, rows)
             self._replace(changed, rows)
+            self.programs.flush()
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -73,16 +76,34 @@ class Loader:
         for table in _CHILDREN:
             counts.facts[table] = counts.facts.get(table, 0) + len(rows[table])
 
-    def retire(self, input_: str, keep_sources: list[str]) -> None:
-        """Delete the documents (and facts) an input used to give but no longer does."""
-        gone = [
-            r[0]
-            for r in self.con.execute(
-                "SELECT document_id FROM documents WHERE input = ? AND NOT list_contains(?, source)",
-                [input_, keep_sources],
-            ).fetchall()
-        ]
-        self._delete(gone)
+    def record_inputs(self, inputs: list[dict], kept: list[dict]) -> None:
+        """Mark inputs done in one transaction; documents an input no longer gives go with their facts.
+
+        `inputs` rows: input, raw_sha256, n_bytes, n_documents, run_id; `kept` rows: input, source.
+        """
+        self.con.execute("BEGIN")
+        try:
+            self.con.register("_inputs", pa.Table.from_pylist(inputs))
+            self.con.register("_kept", pa.Table.from_pylist(kept, schema=_KEPT))
+            gone = [
+                r[0]
+                for r in self.con.execute(
+                    "SELECT d.document_id FROM documents d JOIN _inputs i USING (input) "
+                    "WHERE NOT EXISTS (SELECT 1 FROM _kept k WHERE k.input = d.input AND k.source = d.source)"
+                ).fetchall()
+            ]
+            self._delete(gone)
+            self.con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _inputs)")
+            self.con.execute(
+                "INSERT INTO inputs SELECT input, raw_sha256, n_bytes, n_documents, run_id FROM _inputs"
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        finally:
+            self.con.unregister("_inputs")
+            self.con.unregister("_kept")
         for doc_id in gone:
             self.hashes.pop(doc_id, None)
 
@@ -99,16 +120,7 @@ class Loader:
             return
         self._delete(doc_ids)
         for table in ("documents", "institutions", *_CHILDREN):
-            if rows[table]:
-                self._insert(table, rows[table])
-
-    def _insert(self, table: str, rows: list[dict]) -> None:
-        arrow = pa.Table.from_pylist(rows)
-        cols = ", ".join(arrow.column_names)
-        self.con.register("_rows", arrow)
-        conflict = " ON CONFLICT DO NOTHING" if table == "institutions" else ""
-        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _rows{conflict}")
-        self.con.unregister("_rows")
+            insert_rows(self.con, table, rows[table], ignore_conflicts=table == "institutions")
 
     def _rows(self, doc_id: str, input_: str, facts: Facts, run_id: int, rows: dict[str, list[dict]]) -> None:
         doc = facts.document

@@ -50,16 +50,15 @@ def detect_lang(text: str) -> str:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with spans such that text[s.start:s.end] == s.text.
 
-    Paragraph breaks (blank or single newlines) always end a sentence; within a paragraph
-    Kiwi splits Korean, and a simple punctuation rule splits English.
+    Line breaks always end a sentence; within a line Kiwi splits Korean (all of a document's Korean
+    lines in one call: per-call overhead dominates short lines) and a punctuation rule splits English.
     """
+    paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    korean = [i for i, (_, chunk) in enumerate(paras) if len(chunk) >= 8 and _HANGUL.search(chunk)]
+    ko_spans = dict(zip(korean, _split_ko([paras[i][1] for i in korean]), strict=True))
     out: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
-        chunk = para.group()
-        if not chunk.strip():
-            continue
-        base = para.start()
-        spans = _split_ko(chunk) if _HANGUL.search(chunk) else _split_en(chunk)
+    for i, (base, chunk) in enumerate(paras):
+        spans = ko_spans[i] if i in ko_spans else _split_en(chunk)
         for s, e in spans:
             while s < e and chunk[s].isspace():
                 s += 1
@@ -80,19 +79,40 @@ def _split_en(chunk: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _split_ko(chunk: str) -> list[tuple[int, int]]:
-    if len(chunk) < 8:
-        return [(0, len(chunk))]
-    sents = get_kiwi().split_into_sents(chunk, return_tokens=True)
+def _split_ko(chunks: list[str]) -> list[list[tuple[int, int]]]:
+    if not chunks:
+        return []
+    results = get_kiwi().split_into_sents(chunks)
+    return [_glue(chunk, sents) for chunk, sents in zip(chunks, results, strict=True)]
+
+
+def _glue(chunk: str, sents: list) -> list[tuple[int, int]]:
+    """Kiwi's spans, with a cut that has no space after it glued back.
+
+    Kiwi cuts after a quoted name followed by a particle ('국가 AI 연구거점'은 …): a real sentence
+    boundary in written text always has white space, so a cut without one is undone.
+    """
     spans: list[tuple[int, int]] = []
     for s in sents:
-        first = s.tokens[0].tag if s.tokens else ""
-        # Kiwi cuts after a quoted name followed by a particle ('국가 AI 연구거점'은): glue it back.
-        if spans and (first.startswith("J") or first.startswith("E") or first == "VCP"):
+        if spans and s.start == spans[-1][1] and s.start < len(chunk) and not chunk[s.start].isspace():
             spans[-1] = (spans[-1][0], s.end)
         else:
             spans.append((s.start, s.end))
     if spans:
         spans[0] = (0, spans[0][1])
         spans[-1] = (spans[-1][0], len(chunk))
-    return spans
+    return [piece for span in spans for piece in _split_at_da(chunk, span)] or [(0, len(chunk))]
+
+
+_DA_END = re.compile(r"(?<=[다요죠음함임됨][.!?])\s+(?=\S)")
+
+
+def _split_at_da(chunk: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Split where Kiwi missed a plain sentence end ('…모였다. '국가…): 다. followed by white space."""
+    start, end = span
+    out = []
+    for m in _DA_END.finditer(chunk, start, end):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, end))
+    return out

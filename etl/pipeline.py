@@ -273,18 +273,21 @@ def _flush(
     if batch:
         loader.load_batch(batch, run_id, counts)
     if input_rows:
-        _record_inputs(con, loader, input_rows, run_id)
+        _record_inputs(loader, input_rows, run_id)
 
 
-def _record_inputs(
-    con: duckdb.DuckDBPyConnection, loader: Loader, rows: list[Extracted], run_id: int
-) -> None:
-    """Mark inputs done; documents a changed feed no longer carries are removed with their facts."""
-    con.execute("BEGIN")
-    for r in rows:
-        loader.retire(r.input, [f.document.source for f in r.facts])
-        con.execute(
-            "INSERT OR REPLACE INTO inputs VALUES (?, ?, ?, ?, ?)",
-            [r.input, r.raw_sha256, r.n_bytes, len(r.facts), run_id],
-        )
-    con.execute("COMMIT")
+def _record_inputs(loader: Loader, rows: list[Extracted], run_id: int) -> None:
+    """Mark inputs done (their bytes' hash lets the next run skip them)."""
+    loader.record_inputs(
+        [
+            {
+                "input": r.input,
+                "raw_sha256": r.raw_sha256,
+                "n_bytes": r.n_bytes,
+                "n_documents": len(r.facts),
+                "run_id": run_id,
+            }
+            for r in rows
+        ],
+        [{"input": r.input, "source": f.document.source} for r in rows for f in r.facts],
+    )

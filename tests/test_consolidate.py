@@ -57,6 +57,7 @@ def test_resolve_reuses_one_row(index: ProgramIndex) -> None:
     b = index.resolve("광주 인공지능중심 산업융합집적단지 조성 사업")
     c = index.resolve("K-클라우드 프로젝트")
     assert a == b != c
+    index.flush()
     assert index.con.execute("SELECT count(*) FROM programs").fetchone()[0] == 2
 
 
@@ -70,5 +71,6 @@ def test_english_alias_links_languages_in_either_order(index: ProgramIndex) -> N
     assert en != ko  # nothing links them yet
     both = index.resolve("국가 AI 연구거점", "National AI Research Lab")  # a Korean release naming both
     assert both in (en, ko)
+    index.flush()
     assert index.con.execute("SELECT count(*) FROM programs").fetchone()[0] == 1
     assert index.resolve("National AI Research Lab") == index.resolve("국가 AI 연구거점") == both
