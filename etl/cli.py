@@ -123,7 +123,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with db.connect(path, read_only=True) as con:
         for table, n in db.table_counts(con).items():
             print(f"{table:20} {n:>10,}")
-        first, last = con.execute("SELECT min(published_on), max(published_on) FROM documents").fetchone()
+        [(first, last)] = con.execute("SELECT min(published_on), max(published_on) FROM documents").fetchall()
         print(f"{'published':20} {first} … {last}")
         for kind, n, krw in con.execute(
             "SELECT kind, count(*), sum(amount_krw) FROM budgets GROUP BY kind ORDER BY kind"

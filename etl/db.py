@@ -145,4 +145,4 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY table_name").fetchall()
     ]
     # Table names come from the catalog, not from users; identifiers cannot be bound as parameters.
-    return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}
+    return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchall()[0][0] for n in names}

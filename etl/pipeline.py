@@ -222,7 +222,7 @@ def _load_all(
     """The single writer: batches of documents, one transaction each, then the run's bookkeeping."""
     from tqdm import tqdm
 
-    run_id = (con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone() or [1])[0]
+    [(run_id,)] = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()
     started = datetime.now()
     con.execute(
         "INSERT INTO runs (run_id, started_at, inputs) VALUES (?, ?, ?)", [run_id, started, "\n".join(inputs)]
