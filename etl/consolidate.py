@@ -47,6 +47,8 @@ class ProgramIndex:
         self.has_en: set[str] = {
             r[0] for r in con.execute("SELECT program_id FROM programs WHERE name_en IS NOT NULL").fetchall()
         }
+        self.names: dict[str, str] = dict(con.execute("SELECT program_id, name FROM programs").fetchall())
+        self.renames: dict[str, tuple[str, str]] = {}  # program_id → (Korean name, English name it replaces)
         # New rows wait here and go in with one Arrow insert per batch (see flush).
         self.new_programs: dict[str, dict] = {}
         self.new_aliases: list[dict] = []
@@ -68,6 +70,7 @@ class ProgramIndex:
                     self.merge(other, into=pid)
         for k, alias in zip(keys, (name, name_en), strict=False):
             self._alias(pid, alias or name, k)
+        self._prefer_korean(pid, name)
         if name_en and pid not in self.has_en:
             self.has_en.add(pid)
             if pid in self.new_programs:
@@ -75,6 +78,18 @@ class ProgramIndex:
             else:
                 self.new_en[pid] = name_en
         return pid
+
+    def _prefer_korean(self, pid: str, name: str) -> None:
+        """A program first met in English takes its Korean name once one appears (the English stays as name_en)."""
+        old = self.names.get(pid, name)
+        if old.isascii() and not name.isascii():
+            self.names[pid] = name
+            if pid in self.new_programs:
+                row = self.new_programs[pid]
+                row["name"], row["name_en"] = name, row["name_en"] or old
+            else:
+                self.renames[pid] = (name, old)
+            self.has_en.add(pid)
 
     def flush(self) -> None:
         """Write the programs and aliases resolved since the last flush (inside the caller's transaction)."""
@@ -84,7 +99,12 @@ class ProgramIndex:
             self.con.execute(
                 "UPDATE programs SET name_en = ? WHERE program_id = ? AND name_en IS NULL", [en, pid]
             )
-        self.new_programs, self.new_aliases, self.new_en = {}, [], {}
+        for pid, (ko, en) in self.renames.items():
+            self.con.execute(
+                "UPDATE programs SET name = ?, name_en = coalesce(name_en, ?) WHERE program_id = ?",
+                [ko, en, pid],
+            )
+        self.new_programs, self.new_aliases, self.new_en, self.renames = {}, [], {}, {}
 
     def _fuzzy(self, key: str) -> str | None:
         if len(key) < FUZZY_MIN_LEN or not self.by_key:
@@ -97,6 +117,7 @@ class ProgramIndex:
     def _create(self, name: str, name_en: str | None, key: str) -> str:
         pid = stable_id(key)
         self.new_programs[pid] = {"program_id": pid, "name": name, "name_en": name_en, "norm_key": key}
+        self.names[pid] = name
         if name_en:
             self.has_en.add(pid)
         return pid

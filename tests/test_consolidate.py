@@ -74,3 +74,12 @@ def test_english_alias_links_languages_in_either_order(index: ProgramIndex) -> N
     index.flush()
     assert index.con.execute("SELECT count(*) FROM programs").fetchone()[0] == 1
     assert index.resolve("National AI Research Lab") == index.resolve("국가 AI 연구거점") == both
+
+
+def test_korean_name_replaces_an_english_first_name(index: ProgramIndex) -> None:
+    pid = index.resolve("K-Cloud Project", "K-Cloud Project")
+    index.flush()
+    assert index.resolve("K-클라우드 프로젝트", "K-Cloud Project") == pid
+    index.flush()
+    row = index.con.execute("SELECT name, name_en FROM programs WHERE program_id = ?", [pid]).fetchall()
+    assert row == [("K-클라우드 프로젝트", "K-Cloud Project")]

@@ -35,9 +35,6 @@ _KO_FORMS = (
     "특구",
     "밸리",
     "캠퍼스",
-    "연구소",
-    "연구원",
-    "위원회",
     "정상회의",
     "기본법",
     "로드맵",
@@ -79,7 +76,13 @@ _KO_BARE = re.compile(
 )
 _SPEECH = re.compile(r"(?:다|요|죠|까|니다|습니다)[.!?]?$")
 _GENERIC_HEAD = re.compile(
-    r"^(?:이번|이|해당|관련|동|본|각|신규|기존|주요|전체|총|올해|내년|모든|이러한|그|정부|국가의)\s"
+    r"^(?:이번|이|해당|관련|동|본|각|신규|기존|주요|전체|총|올해|내년|모든|이러한|그|정부|국가의|등|및|또는|통해)\s"
+)
+_URLISH = re.compile(r"https?:|www\.|\.(?:kr|com|org|net|go)\b", re.I)
+# Leading words that leave too little of an English name: 'New Deal' alone names nothing.
+_EN_WEAK = frozenset(("New", "This", "That", "Its", "Our", "Their", "Big", "Major", "First", "Second", "Key"))
+_EN_BODIES = frozenset(
+    ("Committee", "Council", "Commission", "Ministry", "Agency", "Institute", "University")
 )
 _NOISE_WORDS = ("개소식", "운영계획", "발표", "출범식", "기자", "보도")
 
@@ -94,7 +97,13 @@ class _Cand:
 
 def norm_key(name: str) -> str:
     """Key under which spellings of one program name meet: 인공지능→ai, no spaces or punctuation."""
-    s = name.lower().replace("인공지능", "ai").replace("artificial intelligence", "ai")
+    # '인공지능(AI) 국가전략' and '인공지능 국가전략' are one name: a parenthesised gloss is dropped.
+    s = (
+        re.sub(r"\([^)]*\)", "", name)
+        .lower()
+        .replace("인공지능", "ai")
+        .replace("artificial intelligence", "ai")
+    )
     s = re.sub(r"[\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]", "", s)
     return re.sub(r"(?:사업|project|program|programme)$", "", s) or s
 
@@ -147,6 +156,8 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
         name_en = en_m.group(1).strip() if en_m else None
         if inner_en:
             name, name_en = inner_en.group(1).strip(), inner_en.group(2).strip()
+        if name_en and _URLISH.search(name_en):
+            name_en = None
         if _is_program_name(name, name_en):
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
@@ -162,10 +173,14 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
 def _is_program_name(name: str, name_en: str | None) -> bool:
     if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in _NOISE_WORDS):
         return False
-    if name_en:
-        return True
     core = name.rstrip()
-    return any(core.endswith(f) for f in _KO_FORMS) or any(core.endswith(f) for f in _EN_FORMS)
+    if core in _KO_FORMS or core in _EN_FORMS:  # a bare '플랫폼' names nothing
+        return False
+    if any(core.endswith(f) for f in _KO_FORMS) or any(core.endswith(f) for f in _EN_FORMS):
+        return True
+    # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
+    # word such as a principle ('인간성'(Humanity)).
+    return bool(name_en) and len(core.split()) >= 2
 
 
 def _trim_bare(phrase: str) -> str | None:
@@ -198,5 +213,9 @@ def _english_names(text: str) -> list[str]:
             end += 2
             while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
                 end += 1
-        names.append(" ".join(words[:end]))
+        name = words[:end]
+        if _EN_BODIES.intersection(name):  # 'Presidential Committee on National AI Strategy' is a body
+            continue
+        if len([w for w in name if w not in _EN_WEAK]) >= 2:
+            names.append(" ".join(name))
     return names
