@@ -23,7 +23,9 @@ from etl.load import LoadCounts, Loader
 from etl.models import Facts, RawDoc
 
 CHUNK = 8  # raw inputs per worker task
-SMALL_RUN = 12  # fewer pending inputs than this are extracted in-process (no worker start-up)
+# Fewer pending inputs than this are extracted in-process: each worker pays ~2 s to import and build
+# Kiwi, which only pays off once there are a few hundred documents to share (bench/bundled.py).
+SMALL_RUN = 200
 
 
 @dataclass
