@@ -132,7 +132,7 @@ def gantt_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
             width=[0.25 + 0.65 * math.sqrt(a / top) for a in amount],
             marker={
                 "color": _scaled(amount, lang),
-                "colorscale": "Blues",
+                "colorscale": [[0, "#9ecae1"], [1, "#08306b"]],  # light bars stay visible
                 "showscale": True,
                 "colorbar": {
                     "title": {"text": fmt.money_scale(lang, _top(amount))[1]},

@@ -32,7 +32,7 @@ from ui.filters import (
 )
 from ui.i18n import code, t
 
-_APPLIED = "_applied_state"  # (Filters, View) this session last wrote to the URL
+_APPLIED = "_applied_state"  # (page, Filters, View) this session last wrote to the URL
 _VIEW_KEYS = ("lang", "won")
 _W = {  # widget keys
     "lang": "w_lang",
@@ -82,15 +82,20 @@ def _push_to_widgets(f: Filters, v: View, years: tuple[int, int] | None) -> None
     ss[_W["q"]] = f.q
 
 
-def _target_state() -> tuple[Filters, View] | None:
+def _target_state(page: str) -> tuple[Filters, View] | None:
     """The state the widgets must be set to in this run, or None when the widgets are the truth."""
     params = _url_params()
-    applied = st.session_state.get(_APPLIED)
+    from_url = (from_params(params), view_from_params(params))
     has_url = any(k in params for k in (*FILTER_KEYS, *_VIEW_KEYS))
-    if has_url:
-        from_url = (from_params(params), view_from_params(params))
-        return from_url if from_url != applied else None
-    return applied
+    applied = st.session_state.get(_APPLIED)
+    if applied is None:
+        return from_url  # a new session: the URL is all there is
+    last_page, last = applied[0], applied[1:]
+    if has_url and from_url != last:
+        return from_url  # a drill-down link or an edited address
+    if last_page != page:
+        return last  # another page: its widgets start fresh, and the page menu drops the query string
+    return None
 
 
 def _select(label: str, key: str, options: list[str], names: dict[str, str], lang: str) -> str:
@@ -109,6 +114,9 @@ def _filter_widgets(opts: dict[str, pd.DataFrame], lang: str) -> Filters:
     years = _years(opts["bounds"])
     y0 = y1 = None
     if years and years[0] < years[1]:
+        held = st.session_state.get(_W["years"])
+        if not (isinstance(held, tuple) and len(held) == 2 and years[0] <= held[0] <= held[1] <= years[1]):
+            st.session_state[_W["years"]] = years  # first run, a reset, or a database with other years
         y0, y1 = st.slider(t("period", lang), years[0], years[1], key=_W["years"])
         y0, y1 = (None if y0 == years[0] else y0), (None if y1 == years[1] else y1)
     inst = opts["institutions"]
@@ -132,27 +140,29 @@ def _filter_widgets(opts: dict[str, pd.DataFrame], lang: str) -> Filters:
 def _reset() -> None:
     """Button callback: back to no filters (keeps language and won display)."""
     applied = st.session_state.get(_APPLIED)
-    view = applied[1] if applied else View()
-    st.session_state[_APPLIED] = (Filters(), view)
+    page, view = (applied[0], applied[2]) if applied else ("", View())
+    st.session_state[_APPLIED] = (page, Filters(), view)
     _push_to_widgets(Filters(), view, None)
     st.session_state.pop(_W["years"], None)
+    for key in FILTER_KEYS:
+        if key in st.query_params:
+            del st.query_params[key]
 
 
-def _write_url(f: Filters, v: View) -> None:
+def _write_url(page: str, f: Filters, v: View) -> None:
     keep = {k: v2 for k, v2 in _url_params().items() if k not in FILTER_KEYS and k not in _VIEW_KEYS}
     wanted: dict[str, Any] = {**to_params(f), **view_to_params(v), **keep}
     if wanted != _url_params():
         st.query_params.from_dict(wanted)
-    st.session_state[_APPLIED] = (f, v)
+    st.session_state[_APPLIED] = (page, f, v)
 
 
 def sidebar(page: str) -> tuple[Filters, View]:
     """Language, won display and filters in the sidebar, kept in the URL; returns the current choice."""
     opts = _options()
-    target = _target_state()
-    if target is not None or _W["lang"] not in st.session_state:
-        f0, v0 = target or (Filters(), View())
-        _push_to_widgets(f0, v0, _years(opts["bounds"]))
+    target = _target_state(page)
+    if target is not None:
+        _push_to_widgets(*target, _years(opts["bounds"]))
     with st.sidebar:
         lang = st.segmented_control(
             "언어 · Language", list(LANGS), key=_W["lang"], format_func=lambda c: {"ko": "한국어", "en": "English"}[c],
@@ -164,7 +174,7 @@ def sidebar(page: str) -> tuple[Filters, View]:
         f = _filter_widgets(opts, lang)
         st.button(t("reset", lang), on_click=_reset, width="stretch")
     view = View(lang=lang, exact=exact)
-    _write_url(f, view)
+    _write_url(page, f, view)
     return f, view
 
 

@@ -1,0 +1,135 @@
+"""The real app in headless Chromium: every page renders, no exception box, Hangul glyphs present.
+
+Starts `streamlit run dashboard.py` on a synthetic database, visits each page with playwright, and saves a
+full-page screenshot per page to tests/artifacts/<page>.png.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from etl.config import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
+         "Sites": "Sites", "Sources": "Sources"}  # fmt: skip
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Two different Hangul syllables draw different pixels; two missing glyphs draw the same box ("tofu").
+GLYPH_CHECK = """() => {
+  const draw = (ch) => {
+    const c = document.createElement('canvas'); c.width = 64; c.height = 64;
+    const g = c.getContext('2d'); g.font = '48px "Noto Sans CJK KR", NanumGothic, sans-serif';
+    g.fillText(ch, 4, 52); return [g.measureText(ch).width, g.getImageData(0, 0, 64, 64).data.join(',')];
+  };
+  const [wGa, ga] = draw('가'), [wHih, hih] = draw('힣'), [wTofu, tofu] = draw('\\u{10FFFD}');
+  return {hangulDiffers: ga !== hih, hangulIsNotTofu: ga !== tofu, wGa, wTofu};
+}"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(synth_db: Path) -> Iterator[str]:
+    """`streamlit run dashboard.py` on the synthetic database; yields its base URL."""
+    port = _free_port()
+    env = {**os.environ, "POLICY_DB": str(synth_db), "POLICY_READ_ONLY": "1"}
+    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+           "--server.fileWatcherType", "none"]  # fmt: skip
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(
+                        proc.stdout.read().decode() if proc.stdout else "streamlit did not start"
+                    ) from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser_page(server: str) -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        yield page
+        browser.close()
+
+
+def _wait_for_run(page: object) -> None:
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+    page.wait_for_selector("h1", timeout=10_000)
+    page.wait_for_timeout(400)  # plotly draws after the script finishes
+
+
+def _full_page_screenshot(page: object, path: Path) -> None:
+    # Streamlit scrolls inside its own container: grow the viewport to the content so the shot shows all of it.
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')].map(e => e.scrollHeight))"
+    )
+    page.set_viewport_size({"width": 1400, "height": min(max(int(height), 1000), 8000)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_in_a_real_browser(browser_page: object, server: str, name: str) -> None:
+    page = browser_page
+    page.goto(f"{server}/{PAGES[name]}")
+    _wait_for_run(page)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    _full_page_screenshot(page, ARTIFACTS / f"{name}.png")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert page.locator("h1").first.inner_text().strip()
+    glyphs = page.evaluate(GLYPH_CHECK)
+    assert glyphs["hangulDiffers"] and glyphs["hangulIsNotTofu"], glyphs
+    if name in ("Overview", "Budgets", "Institutions"):
+        assert page.locator(".js-plotly-plot").count() >= 1
+
+
+def test_shared_url_opens_the_same_view(browser_page: object, server: str) -> None:
+    """A copied URL (page + filters + language) reopens the same view in a fresh page."""
+    page = browser_page
+    page.goto(f"{server}/Budgets?kind=national&lang=en")
+    _wait_for_run(page)
+    assert page.locator("h1").first.inner_text().strip() == "Budgets"
+    assert "kind=national" in page.url and page.locator('[data-testid="stException"]').count() == 0

@@ -1,0 +1,198 @@
+"""Every page through streamlit.testing.v1.AppTest on a synthetic database, plus the data layer's file swap."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench.synth_db import make_db
+from etl.config import ROOT, Settings
+
+PAGES = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+TIMEOUT = 60
+
+
+def app(page: str = "dashboard.py", **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run(timeout=TIMEOUT)
+
+
+def metric(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def qp(at: AppTest, key: str) -> list[str]:
+    value = at.query_params.get(key)
+    return [] if value is None else value if isinstance(value, list) else [value]
+
+
+def first_program(db: Path) -> tuple[str, str]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(
+            "SELECT program_id, name FROM programs WHERE program_id IN (SELECT program_id FROM budgets) "
+            "ORDER BY program_id LIMIT 1"
+        ).fetchone()
+
+
+def test_there_are_six_pages() -> None:
+    assert len(PAGES) == 6
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_page_renders_without_exception(ui_env: Path, page: str, lang: str) -> None:
+    at = app(page, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title and not at.warning
+    assert len(at.sidebar.selectbox) >= 4  # the filters are there
+    if lang == "en":
+        assert not re.search("[가-힣]", at.title[0].value)
+
+
+def test_query_param_filters_are_applied_on_the_overview(ui_env: Path) -> None:
+    pid, _ = first_program(ui_env)
+    at = app("dashboard.py", program=pid)
+    assert metric(at, "사업 수") == "1"
+    assert at.sidebar.selectbox(key="w_program").value == pid
+    unfiltered = app("dashboard.py")
+    assert int(metric(unfiltered, "발표문").replace(",", "")) > int(metric(at, "발표문").replace(",", ""))
+
+
+def test_kind_filter_from_url_limits_the_budget_table(ui_env: Path) -> None:
+    at = app("pages/1_Budgets.py", kind="local")
+    assert not at.exception
+    statements = at.dataframe[-1].value
+    assert len(statements) > 0 and set(statements["kind"]) == {"지방비"}
+
+
+def test_program_page_opens_the_program_in_the_url(ui_env: Path) -> None:
+    pid, name = first_program(ui_env)
+    at = app("pages/2_Programs.py", id=pid)
+    assert name in [h.value for h in at.header]
+    assert at.selectbox(key="program_detail").value == pid
+
+
+def test_sources_page_highlights_facts_as_escaped_text(ui_env: Path) -> None:
+    with duckdb.connect(str(ui_env), read_only=True) as con:
+        doc_id, title = con.execute(
+            "SELECT document_id, title FROM documents ORDER BY document_id LIMIT 1"
+        ).fetchone()
+    at = app("pages/5_Sources.py", doc=doc_id, text="국비")
+    assert title in [h.value for h in at.header]
+    body = [h.proto.body for h in at.get("html")]
+    assert any("<mark" in b and "국비" in b for b in body)
+    assert at.text_input[0].value == "국비"
+
+
+def test_widget_changes_are_written_to_the_url_and_the_share_box(ui_env: Path) -> None:
+    pid, _ = first_program(ui_env)
+    at = app("dashboard.py")
+    at.sidebar.selectbox(key="w_program").set_value(pid).run()
+    at.sidebar.multiselect(key="w_kinds").set_value(["national"]).run()
+    assert qp(at, "program") == [pid] and qp(at, "kind") == ["national"]
+    assert f"program={pid}" in at.sidebar.code[0].value
+    at.switch_page("pages/3_Institutions.py").run()  # the filters follow to the next page
+    assert not at.exception and at.sidebar.selectbox(key="w_program").value == pid
+    at.sidebar.button[0].click().run()  # reset
+    assert "program" not in at.query_params and at.sidebar.selectbox(key="w_program").value == ""
+
+
+def test_english_and_exact_won(ui_env: Path) -> None:
+    at = app("dashboard.py", lang="en", won="exact")
+    assert at.title[0].value == "Overview"
+    assert re.fullmatch(r"[\d,]+ won", metric(at, "Total announced"))
+    ko = app("dashboard.py")
+    assert re.fullmatch(r"[\d,.]+(조원|억원|억 [\d,]+만원)", metric(ko, "발표 총액"))
+
+
+def test_a_filter_without_rows_says_so(ui_env: Path) -> None:
+    for page in PAGES:
+        at = app(page, q="존재하지 않는 사업명")
+        assert not at.exception, page
+        assert any("필터에 맞는 자료가 없습니다" in i.value for i in at.info), page
+
+
+@pytest.mark.usefixtures("clear_streamlit_caches")
+def test_empty_database_is_explained(monkeypatch: pytest.MonkeyPatch, empty_db: Path) -> None:
+    monkeypatch.setenv("POLICY_DB", str(empty_db))
+    for page in PAGES:
+        at = app(page)
+        assert not at.exception, page
+        assert any("발표문이 없습니다" in i.value for i in at.info), page
+
+
+@pytest.mark.usefixtures("clear_streamlit_caches")
+def test_missing_database_in_read_only_mode(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("POLICY_DB", str(tmp_path / "none.duckdb"))
+    monkeypatch.setenv("POLICY_READ_ONLY", "1")
+    for page in PAGES:
+        at = app(page)
+        assert not at.exception, page
+        assert any("준비되지 않았습니다" in i.value for i in at.info), page
+        assert not at.sidebar.get("file_uploader")  # nothing that writes
+    assert not (tmp_path / "none.duckdb").exists()
+
+
+@pytest.mark.usefixtures("clear_streamlit_caches")
+def test_missing_database_is_built_on_first_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import etl.pipeline
+
+    calls: list[tuple[list[str], Settings]] = []
+
+    def fake_ingest(inputs: list[str], settings: Settings, **kw: object) -> None:
+        calls.append((inputs, settings))
+        make_db(settings.db_path, 500, seed=3)
+
+    monkeypatch.setattr(etl.pipeline, "ingest", fake_ingest)
+    monkeypatch.setenv("POLICY_DB", str(tmp_path / "policy.duckdb"))
+    monkeypatch.setenv("POLICY_RAW", str(tmp_path / "raw"))
+    monkeypatch.delenv("POLICY_READ_ONLY", raising=False)
+    at = app("dashboard.py")
+    assert not at.exception and metric(at, "사업 수") != "0"
+    assert calls == [([str(tmp_path / "raw")], Settings.from_env())]
+    assert at.sidebar.get("file_uploader")  # the add-an-announcement control is shown when writes are allowed
+
+
+@pytest.mark.usefixtures("clear_streamlit_caches")
+def test_data_layer_follows_a_swapped_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The ETL os.replace()s a new file in: the next load must read it (FACTS.md: close, then reconnect)."""
+    from ui import data, queries
+
+    path = tmp_path / "policy.duckdb"
+    make_db(path, 300, seed=1)
+    monkeypatch.setenv("POLICY_DB", str(path))
+    before = data.load(queries.overview_metrics).iloc[0]["n_documents"]
+    make_db(tmp_path / "next.duckdb", 900, seed=2)
+    os.utime(tmp_path / "next.duckdb", ns=(path.stat().st_mtime_ns + 10**9,) * 2)  # coarse clocks
+    os.replace(tmp_path / "next.duckdb", path)
+    after = data.load(queries.overview_metrics).iloc[0]["n_documents"]
+    assert (before, after) == (30, 90)
+    with data.cursor() as cur:  # and the connection itself reads the new file
+        assert cur.execute("SELECT count(*) FROM budgets").fetchone()[0] == 900
+
+
+def test_pages_hold_no_sql_or_plot_construction() -> None:
+    for page in PAGES:
+        text = (ROOT / page).read_text(encoding="utf-8")
+        assert not re.search(r"\b(SELECT|duckdb|go\.Figure|import re)\b", text), page
+        assert 20 <= len(text.splitlines()) <= 80, page
+
+
+def test_ui_modules_do_no_work_at_import(tmp_path: Path) -> None:
+    """Importing ui/* with a missing database must neither connect nor create files."""
+    env = {**os.environ, "POLICY_DB": str(tmp_path / "never.duckdb")}
+    code = (
+        "import ui.data, ui.queries, ui.charts, ui.widgets, ui.sidebar, ui.sql, ui.fmt, ui.i18n, ui.highlight"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, timeout=60)
+    assert result.returncode == 0, result.stderr.decode()
+    assert not list(tmp_path.iterdir())

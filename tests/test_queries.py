@@ -1,0 +1,243 @@
+"""ui/queries.py: every dataset on synthetic and empty databases, the filters, and the money semantics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from ui import queries, sql
+from ui.filters import Filters, from_params, to_params, view_from_params, view_to_params
+
+NAMES = sorted(queries.DATASETS)
+# Datasets that list options or one document by id: filters deliberately do not apply.
+UNFILTERED = {"period_bounds", "program_options", "institution_options", "country_options"}
+BY_ID = {"document_text", "document_facts"}
+EOK = 10**8
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, f: Filters | None = None, **kw: object) -> pd.DataFrame:
+    return queries.DATASETS[name](con, filters=f or Filters(), **kw)
+
+
+def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
+    if name in BY_ID:
+        row = con.execute("SELECT document_id FROM documents ORDER BY document_id LIMIT 1").fetchone()
+        return {"document_id": row[0] if row else "none"}
+    if name == "program_revisions":
+        row = con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 1").fetchone()
+        return {"program_id": row[0] if row else None}
+    return {}
+
+
+def test_every_public_function_is_a_dataset() -> None:
+    public = {
+        n
+        for n, v in vars(queries).items()
+        if callable(v) and not n.startswith("_") and getattr(v, "__module__", "") == queries.__name__
+    }
+    assert public == set(queries.DATASETS)
+    assert len(NAMES) >= 25
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_declared_columns_on_synthetic_db(synth_con: duckdb.DuckDBPyConnection, name: str) -> None:
+    df = run(synth_con, name, **_id_args(synth_con, name))
+    assert tuple(df.columns) == queries.DATASETS[name].columns
+    assert len(df) > 0, f"{name} returned nothing on the synthetic database"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_declared_columns_on_empty_db(empty_db: Path, name: str) -> None:
+    with duckdb.connect(str(empty_db), read_only=True) as con:
+        df = run(con, name, Filters(year_from=2020, kinds=("total",), q="x"), **_id_args(con, name))
+    assert tuple(df.columns) == queries.DATASETS[name].columns
+    assert name in {"period_bounds", "overview_metrics", "kind_totals"} or df.empty
+
+
+@pytest.mark.parametrize("name", sorted(set(NAMES) - UNFILTERED - BY_ID))
+def test_a_filter_matching_nothing_empties_the_dataset(
+    synth_con: duckdb.DuckDBPyConnection, name: str
+) -> None:
+    df = run(synth_con, name, Filters(program="no-such-program"))  # program_revisions follows the filter
+    if name == "overview_metrics":
+        assert df.iloc[0]["n_programs"] == 0 and df.iloc[0]["n_documents"] == 0
+        assert pd.isna(df.iloc[0]["total_krw"])
+    else:
+        assert df.empty
+
+
+FILTER_SETS = [
+    Filters(),
+    Filters(year_from=2021, year_to=2023),
+    Filters(kinds=("national", "local")),
+    Filters(itypes=("university",), q="AI", country="CA"),
+]
+
+
+@pytest.mark.parametrize("f", FILTER_SETS, ids=["none", "period", "kinds", "mixed"])
+def test_prepared_connection_gives_the_same_results(synth_db: Path, f: Filters) -> None:
+    """open_prepared's precomputed tables must not change any answer."""
+    raw = duckdb.connect(str(synth_db), read_only=True)
+    prepared = sql.open_prepared(str(synth_db))
+    try:
+        for name in NAMES:
+            kw = _id_args(raw, name)
+            pd.testing.assert_frame_equal(run(raw, name, f, **kw), run(prepared, name, f, **kw), obj=name)
+    finally:
+        raw.close()
+        prepared.close()
+
+
+def test_program_filter_keeps_only_that_program(synth_con: duckdb.DuckDBPyConnection) -> None:
+    pid, name = synth_con.execute(
+        "SELECT program_id, name FROM programs ORDER BY program_id LIMIT 1"
+    ).fetchone()
+    f = Filters(program=pid)
+    assert set(run(synth_con, "budget_facts", f)["program_id"]) == {pid}
+    assert set(run(synth_con, "program_table", f)["program_id"]) == {pid}
+    assert set(run(synth_con, "kind_breakdown", f)["program"]) == {name}
+    assert run(synth_con, "overview_metrics", f).iloc[0]["n_programs"] == 1
+    all_docs = len(run(synth_con, "document_list", Filters(), limit=10_000))
+    assert 0 < len(run(synth_con, "document_list", f, limit=10_000)) < all_docs
+
+
+def test_period_kind_type_and_country_filters(synth_con: duckdb.DuckDBPyConnection) -> None:
+    months = run(synth_con, "announcements_by_month", Filters(year_from=2021, year_to=2022))["month"]
+    assert months.min() >= pd.Timestamp("2021-01-01") and months.max() <= pd.Timestamp("2022-12-31")
+    assert set(run(synth_con, "budget_facts", Filters(kinds=("local",)))["kind"]) == {"local"}
+    types = run(synth_con, "participation_facts", Filters(itypes=("university", "research")))["type"]
+    assert set(types) <= {"university", "research"} and len(types) > 0
+    countries = run(synth_con, "country_facts", Filters(country="CA"))
+    assert len(countries) > 0
+    # A partner country selects programs: every document shown belongs to a program with that partner.
+    progs = set(synth_con.execute("SELECT program_id FROM program_countries WHERE country = 'CA'").fetchall())
+    shown = set(run(synth_con, "budget_facts", Filters(country="CA"))["program_id"])
+    assert shown <= {p for (p,) in progs}
+
+
+def test_agency_and_institution_select_their_programs(synth_con: duckdb.DuckDBPyConnection) -> None:
+    iid = synth_con.execute(
+        "SELECT institution_id FROM participations GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 1"
+    ).fetchone()[0]
+    theirs = {
+        r[0]
+        for r in synth_con.execute(
+            "SELECT program_id FROM participations WHERE institution_id = ?", [iid]
+        ).fetchall()
+    }
+    for f in (Filters(agency=iid), Filters(institution=iid)):
+        assert set(run(synth_con, "program_table", f)["program_id"]) == theirs
+    ranking = run(synth_con, "institution_ranking", Filters(institution=iid), limit=1000)
+    assert iid in set(ranking["institution_id"])  # co-participants include the institution itself
+
+
+# ---- money semantics on a hand-made database ------------------------------------------------------------
+
+
+@pytest.fixture
+def money(money_db: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(money_db), read_only=True)
+    yield con
+    con.close()
+
+
+def test_headline_is_latest_announcement_total_summed_once_per_program(
+    money: duckdb.DuckDBPyConnection,
+) -> None:
+    m = run(money, "overview_metrics").iloc[0]
+    # A: 946억 then revised to 1,000억 (not 1,946억, not plus its 500억 national part); B: 300억 unspecified.
+    # The USD row and the 50억 without a program are not totalled.
+    assert m["total_krw"] == 1300 * EOK
+    assert (m["national_krw"], m["national_base_krw"]) == (500 * EOK, 1000 * EOK)
+    assert (m["n_programs"], m["n_documents"], m["n_institutions"], m["n_sites"]) == (2, 4, 3, 1)
+    table = run(money, "program_table").set_index("program_id")["headline_krw"]
+    assert table.to_dict() == {"pa": 1000 * EOK, "pb": 300 * EOK}
+
+
+def test_revisions_cumulative_and_fiscal_years(money: duckdb.DuckDBPyConnection) -> None:
+    rev = run(money, "program_revisions", program_id="pa")
+    assert list(rev["amount_krw"]) == [946 * EOK, 1000 * EOK] and list(rev["kind"]) == ["total", "total"]
+    cum = run(money, "cumulative_totals")
+    assert list(cum["change_krw"]) == [946 * EOK, 54 * EOK, 300 * EOK]
+    assert cum["cumulative_krw"].iloc[-1] == run(money, "overview_metrics").iloc[0]["total_krw"]
+    years = run(money, "money_by_fiscal_year")
+    assert years.to_dict("list") == {"fiscal_year": [2025], "amount_krw": [250 * EOK], "n_programs": [1]}
+
+
+def test_kind_breakdown_parts_add_up_to_the_headline(money: duckdb.DuckDBPyConnection) -> None:
+    mix = run(money, "kind_breakdown")
+    a = mix[mix["program_id"] == "pa"].set_index("kind")["amount_krw"].to_dict()
+    assert a == {"national": 500 * EOK, "unspecified": 500 * EOK}
+    totals = run(money, "kind_totals").set_index("kind")["amount_krw"].to_dict()
+    assert totals == {"national": 500 * EOK, "unspecified": 800 * EOK}
+
+
+def test_kind_and_period_filters_change_the_headline(money: duckdb.DuckDBPyConnection) -> None:
+    assert run(money, "overview_metrics", Filters(kinds=("national",))).iloc[0]["total_krw"] == 500 * EOK
+    m = run(money, "overview_metrics", Filters(year_to=2024)).iloc[0]
+    assert (m["total_krw"], m["n_documents"]) == (946 * EOK, 1)
+
+
+def test_program_level_filters(money: duckdb.DuckDBPyConnection) -> None:
+    def programs(f: Filters) -> set[str]:
+        return set(run(money, "program_table", f)["program_id"])
+
+    assert programs(Filters(itypes=("government",))) == {"pa"}
+    assert programs(Filters(country="CA")) == {"pa"}
+    assert programs(Filters(q="program")) == {"pa", "pb"}  # aliases and English names, any case
+    assert programs(Filters(q="A 사")) == {"pa"}
+    assert programs(Filters(q="%")) == set()  # wildcards are literal
+
+
+def test_full_text_search(money: duckdb.DuckDBPyConnection) -> None:
+    def found(word: str) -> list[str]:
+        return sorted(run(money, "document_list", search=word)["document_id"])
+
+    assert found("waterloo") == ["d1"]  # ILIKE: case does not matter
+    assert found("국비") == ["d1", "d2"]
+    assert found("100%") == ["d3"] and found("_") == []
+
+
+def test_document_facts_and_institution_datasets(money: duckdb.DuckDBPyConnection) -> None:
+    facts = run(money, "document_facts", document_id="d1")
+    assert list(facts["fact"]).count("budget") == 3 and "participation" in set(facts["fact"])
+    ranking = run(money, "institution_ranking", by="money").set_index("institution_id")
+    assert ranking.loc["i2", "n_programs"] == 2 and ranking.loc["i2", "money_krw"] == 1300 * EOK
+    pairs = run(money, "coparticipation")
+    assert len(pairs) == 9  # i1, i2, i3 share A (every ordered pair); B adds to i2's own count
+    assert (
+        pairs.set_index(["institution_a", "institution_b"]).loc[
+            ("한국과학기술원", "한국과학기술원"), "n_programs"
+        ]
+        == 2
+    )
+    partners = run(money, "partner_countries").set_index("iso2")
+    assert partners.loc["CA", "n_programs"] == 1 and partners.loc["CA", "n_institutions"] == 1
+
+
+# ---- filters ⇄ query parameters --------------------------------------------------------------------------
+
+
+def test_filters_round_trip_through_query_params() -> None:
+    f = Filters(2020, 2024, "i1", "pa", "i2", ("university", "government"), "CA", "AI 반도체", ("total",))
+    assert from_params(to_params(f)) == f
+    assert to_params(Filters()) == {}
+
+
+def test_malformed_query_params_are_ignored() -> None:
+    f = from_params(
+        {
+            "from": "20x",
+            "to": "2023",
+            "kind": ["national", "bogus"],
+            "itype": "university,nope",
+            "country": "ca",
+        }
+    )
+    assert f == Filters(year_to=2023, kinds=("national",), itypes=("university",), country="CA")
+    assert from_params({"from": "2025", "to": "2020"}).year_from == 2020  # swapped into order
+    assert view_from_params(view_to_params(view_from_params({"lang": "en", "won": "exact"}))).exact
+    assert view_from_params({"lang": "fr"}).lang == "ko"
