@@ -19,6 +19,9 @@ class Settings:
     http_timeout: float = 15.0
     workers: int = 0  # 0 = all cores
     batch_size: int = 200  # documents per load transaction
+    # Runs with fewer pending inputs extract in-process: each worker pays ~2 s to import and build Kiwi,
+    # which only pays off once there are a few hundred documents to share (bench/bundled.py).
+    inline_below: int = 200
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -23,9 +23,6 @@ from etl.load import LoadCounts, Loader
 from etl.models import Facts, RawDoc
 
 CHUNK = 8  # raw inputs per worker task
-# Fewer pending inputs than this are extracted in-process: each worker pays ~2 s to import and build
-# Kiwi, which only pays off once there are a few hundred documents to share (bench/bundled.py).
-SMALL_RUN = 200
 
 
 @dataclass
@@ -111,12 +108,12 @@ def ingest(
     report = RunReport()
     known = {} if rebuild else _known_inputs(settings.db_path)
     pending = _changed_inputs(inputs, settings, known, report, on_failure)
-    first = _take(pending, SMALL_RUN)
+    first = _take(pending, settings.inline_below)
     if not first and not report.failures and settings.db_path.exists() and not rebuild:
         report.seconds = time.perf_counter() - t0
         return report  # nothing changed: leave the database file alone
     n_workers = workers or settings.workers or os.cpu_count() or 1
-    results = _extract_all(first, pending, n_workers)
+    results = _extract_all(first, pending, n_workers, settings.inline_below)
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
         _load_all(con, results, inputs, report, on_failure, progress, settings.batch_size)
     report.wrote = True
@@ -184,9 +181,11 @@ def _take(it: Iterator[RawDoc], n: int) -> list[RawDoc]:
     return out
 
 
-def _extract_all(first: list[RawDoc], rest: Iterator[RawDoc], n_workers: int) -> Iterator[Extracted]:
+def _extract_all(
+    first: list[RawDoc], rest: Iterator[RawDoc], n_workers: int, inline_below: int
+) -> Iterator[Extracted]:
     """Extraction results in input order: in-process for small runs, else a bounded worker window."""
-    if len(first) < SMALL_RUN or n_workers <= 1:
+    if len(first) < inline_below or n_workers <= 1:
         for raw in [*first, *rest]:
             yield process_raw(raw)
         return

@@ -207,5 +207,5 @@ def test_parallel_workers_give_the_same_facts(tmp_path: Path) -> None:
     write_corpus(corpus, 40, seed=7)
     one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
     ingest([str(corpus)], Settings(db_path=one, workers=1), progress=False)
-    ingest([str(corpus)], Settings(db_path=two, workers=2), progress=False)
+    ingest([str(corpus)], Settings(db_path=two, workers=2, inline_below=0), progress=False)  # real workers
     assert snapshot(one) == snapshot(two)
