@@ -11,125 +11,124 @@ EOK = 10**8
 D = pd.to_datetime
 
 
-def frames() -> dict[str, pd.DataFrame]:
-    """One small frame per builder, shaped like its query's result."""
-    return {
-        "announcements_chart": pd.DataFrame(
-            {
-                "month": D(["2024-01-01", "2024-01-01", "2024-02-01"]),
-                "lang": ["ko", "en", "ko"],
-                "n_documents": [3, 1, 2],
-            }
-        ),
-        "timeline_chart": pd.DataFrame(
-            {
-                "document_id": ["d1", "d2"],
-                "announced_on": D(["2024-01-10", "2025-03-05"]),
-                "program_id": ["pa", "pa"],
-                "program": ["A 사업", "A 사업"],
-                "amount_krw": [946 * EOK, 1000 * EOK],
-                "title": ["첫 발표", "둘째"],
-            }
-        ),
-        "gantt_chart": pd.DataFrame(
-            {
-                "program_id": ["pa", "pb"],
-                "program": ["A 사업", "B 사업"],
-                "start_year": [2024, 2025],
-                "end_year": [2028, None],
-                "headline_krw": [1000 * EOK, 250 * EOK],
-            }
-        ),
-        "fiscal_year_chart": pd.DataFrame(
-            {"fiscal_year": [2024, 2025], "amount_krw": [200 * EOK, 250 * EOK], "n_programs": [1, 2]}
-        ),
-        "kind_mix_chart": pd.DataFrame(
-            {
-                "program_id": ["pa", "pa", "pb"],
-                "program": ["A 사업", "A 사업", "B 사업"],
-                "kind": ["national", "unspecified", "unspecified"],
-                "amount_krw": [500 * EOK, 500 * EOK, 300 * EOK],
-            }
-        ),
-        "kind_totals_chart": pd.DataFrame(
-            {"kind": ["national", "unspecified"], "amount_krw": [500 * EOK, 800 * EOK], "n_programs": [1, 2]}
-        ),
-        "cumulative_chart": pd.DataFrame(
-            {
-                "month": D(["2024-01-01", "2025-03-01"]),
-                "change_krw": [946 * EOK, 54 * EOK],
-                "cumulative_krw": [946 * EOK, 1000 * EOK],
-            }
-        ),
-        "revisions_chart": pd.DataFrame(
-            {
-                "document_id": ["d1", "d2"],
-                "announced_on": D(["2024-01-10", "2025-03-05"]),
-                "amount_krw": [946 * EOK, 1000 * EOK],
-                "kind": ["total", "total"],
-                "unit_text": ["946억원", "1,000억원"],
-                "title": ["a", "b"],
-                "evidence": ["x", "y"],
-            }
-        ),
-        "ranking_chart": pd.DataFrame(
-            {
-                "institution_id": ["i2", "i1"],
-                "institution": ["한국과학기술원", "과학기술정보통신부"],
-                "name_en": ["KAIST", "MSIT"],
-                "type": ["university", "government"],
-                "country": ["KR", "KR"],
-                "n_programs": [2, 1],
-                "n_documents": [2, 1],
-                "money_krw": [1300 * EOK, 1000 * EOK],
-            }
-        ),
-        "types_chart": pd.DataFrame(
-            {
-                "type": ["university", "government"],
-                "n_institutions": [2, 1],
-                "n_programs": [2, 1],
-                "money_krw": [1300 * EOK, None],
-            }
-        ),
-        "coparticipation_heatmap": pd.DataFrame(
-            {
-                "institution_a": ["가", "가", "나", "나"],
-                "institution_b": ["가", "나", "가", "나"],
-                "n_programs": [3, 1, 1, 2],
-            }
-        ),
-        "partners_chart": pd.DataFrame(
-            {
-                "iso2": ["CA", "US"],
-                "country_ko": ["캐나다", "미국"],
-                "country_en": ["Canada", "United States"],
-                "n_programs": [2, 1],
-                "n_documents": [3, 1],
-                "n_institutions": [1, 0],
-            }
-        ),
-        "site_map_chart": pd.DataFrame(
-            {
-                "name": ["서울 AI 허브", "좌표 없음"],
-                "address": ["서울 서초구", None],
-                "area_m2": [7048.0, None],
-                "status": ["open", None],
-                "lat": [37.47, None],
-                "lon": [127.04, None],
-                "program": ["A 사업", None],
-            }
-        ),
-    }
+# One small frame per builder, shaped like its query's result (builders copy, never mutate).
+FRAMES: dict[str, pd.DataFrame] = {
+    "announcements_chart": pd.DataFrame(
+        {
+            "month": D(["2024-01-01", "2024-01-01", "2024-02-01"]),
+            "lang": ["ko", "en", "ko"],
+            "n_documents": [3, 1, 2],
+        }
+    ),
+    "timeline_chart": pd.DataFrame(
+        {
+            "document_id": ["d1", "d2"],
+            "announced_on": D(["2024-01-10", "2025-03-05"]),
+            "program_id": ["pa", "pa"],
+            "program": ["A 사업", "A 사업"],
+            "amount_krw": [946 * EOK, 1000 * EOK],
+            "title": ["첫 발표", "둘째"],
+        }
+    ),
+    "gantt_chart": pd.DataFrame(
+        {
+            "program_id": ["pa", "pb"],
+            "program": ["A 사업", "B 사업"],
+            "start_year": [2024, 2025],
+            "end_year": [2028, None],
+            "headline_krw": [1000 * EOK, 250 * EOK],
+        }
+    ),
+    "fiscal_year_chart": pd.DataFrame(
+        {"fiscal_year": [2024, 2025], "amount_krw": [200 * EOK, 250 * EOK], "n_programs": [1, 2]}
+    ),
+    "kind_mix_chart": pd.DataFrame(
+        {
+            "program_id": ["pa", "pa", "pb"],
+            "program": ["A 사업", "A 사업", "B 사업"],
+            "kind": ["national", "unspecified", "unspecified"],
+            "amount_krw": [500 * EOK, 500 * EOK, 300 * EOK],
+        }
+    ),
+    "kind_totals_chart": pd.DataFrame(
+        {"kind": ["national", "unspecified"], "amount_krw": [500 * EOK, 800 * EOK], "n_programs": [1, 2]}
+    ),
+    "cumulative_chart": pd.DataFrame(
+        {
+            "month": D(["2024-01-01", "2025-03-01"]),
+            "change_krw": [946 * EOK, 54 * EOK],
+            "cumulative_krw": [946 * EOK, 1000 * EOK],
+        }
+    ),
+    "revisions_chart": pd.DataFrame(
+        {
+            "document_id": ["d1", "d2"],
+            "announced_on": D(["2024-01-10", "2025-03-05"]),
+            "amount_krw": [946 * EOK, 1000 * EOK],
+            "kind": ["total", "total"],
+            "unit_text": ["946억원", "1,000억원"],
+            "title": ["a", "b"],
+            "evidence": ["x", "y"],
+        }
+    ),
+    "ranking_chart": pd.DataFrame(
+        {
+            "institution_id": ["i2", "i1"],
+            "institution": ["한국과학기술원", "과학기술정보통신부"],
+            "name_en": ["KAIST", "MSIT"],
+            "type": ["university", "government"],
+            "country": ["KR", "KR"],
+            "n_programs": [2, 1],
+            "n_documents": [2, 1],
+            "money_krw": [1300 * EOK, 1000 * EOK],
+        }
+    ),
+    "types_chart": pd.DataFrame(
+        {
+            "type": ["university", "government"],
+            "n_institutions": [2, 1],
+            "n_programs": [2, 1],
+            "money_krw": [1300 * EOK, None],
+        }
+    ),
+    "coparticipation_heatmap": pd.DataFrame(
+        {
+            "institution_a": ["가", "가", "나", "나"],
+            "institution_b": ["가", "나", "가", "나"],
+            "n_programs": [3, 1, 1, 2],
+        }
+    ),
+    "partners_chart": pd.DataFrame(
+        {
+            "iso2": ["CA", "US"],
+            "country_ko": ["캐나다", "미국"],
+            "country_en": ["Canada", "United States"],
+            "n_programs": [2, 1],
+            "n_documents": [3, 1],
+            "n_institutions": [1, 0],
+        }
+    ),
+    "site_map_chart": pd.DataFrame(
+        {
+            "name": ["서울 AI 허브", "좌표 없음"],
+            "address": ["서울 서초구", None],
+            "area_m2": [7048.0, None],
+            "status": ["open", None],
+            "lat": [37.47, None],
+            "lon": [127.04, None],
+            "program": ["A 사업", None],
+        }
+    ),
+}
 
 
-BUILDERS = sorted(frames())
+BUILDERS = sorted(FRAMES)
 
 
 @pytest.mark.parametrize("name", BUILDERS)
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_builders_return_figures_with_data_and_a_cjk_font(name: str, lang: str) -> None:
-    fig = getattr(charts, name)(frames()[name], lang=lang)
+    fig = getattr(charts, name)(FRAMES[name], lang=lang)
     assert len(fig.data) > 0
     assert "Noto Sans CJK KR" in fig.layout.font.family
     fig.to_json()  # serialisable, as st.plotly_chart needs
@@ -137,22 +136,22 @@ def test_builders_return_figures_with_data_and_a_cjk_font(name: str, lang: str) 
 
 @pytest.mark.parametrize("name", BUILDERS)
 def test_builders_handle_empty_frames(name: str) -> None:
-    fig = getattr(charts, name)(frames()[name].iloc[0:0], lang="ko")
+    fig = getattr(charts, name)(FRAMES[name].iloc[0:0], lang="ko")
     assert len(fig.data) == 0
     assert "자료가 없습니다" in fig.layout.annotations[0].text
 
 
 def test_money_is_scaled_to_eok_and_hover_reads_korean() -> None:
-    fig = charts.timeline_chart(frames()["timeline_chart"], lang="ko")
+    fig = charts.timeline_chart(FRAMES["timeline_chart"], lang="ko")
     assert list(fig.data[0].y) == [946.0, 1000.0]
     assert fig.data[0].customdata[0][1] == "946억원"
     assert "억원" in fig.layout.yaxis.title.text and fig.layout.yaxis.tickformat == ",.1~f"
-    en = charts.timeline_chart(frames()["timeline_chart"], lang="en")
+    en = charts.timeline_chart(FRAMES["timeline_chart"], lang="en")
     assert list(en.data[0].y) == [94.6, 100.0] and en.data[0].customdata[0][1] == "94.6 billion won"
 
 
 def test_gantt_bars_span_the_years_and_grow_with_budget() -> None:
-    fig = charts.gantt_chart(frames()["gantt_chart"], lang="ko")
+    fig = charts.gantt_chart(FRAMES["gantt_chart"], lang="ko")
     bar = fig.data[0]
     assert list(bar.base) == ["2024-01-01", "2025-01-01"]
     assert bar.x[1] == pytest.approx(364 * 86_400_000 + 86_399_000, rel=0.01)  # one year, end_year missing
@@ -160,21 +159,21 @@ def test_gantt_bars_span_the_years_and_grow_with_budget() -> None:
 
 
 def test_kind_mix_stacks_in_fixed_order_with_kind_words() -> None:
-    fig = charts.kind_mix_chart(frames()["kind_mix_chart"], lang="ko")
+    fig = charts.kind_mix_chart(FRAMES["kind_mix_chart"], lang="ko")
     assert [t.name for t in fig.data] == ["국비", "미분류"]
     assert fig.layout.barmode == "relative"
     assert list(fig.data[1].x) == [500.0, 300.0]  # unspecified: A then B, in 억원
 
 
 def test_heatmap_is_symmetric_and_map_uses_open_street_map() -> None:
-    z = charts.coparticipation_heatmap(frames()["coparticipation_heatmap"]).data[0].z
+    z = charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]).data[0].z
     assert [list(r) for r in z] == [[3, 1], [1, 2]]
-    fig = charts.site_map_chart(frames()["site_map_chart"], lang="en")
+    fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="en")
     assert fig.layout.map.style == "open-street-map"
     assert sum(len(t.lat) for t in fig.data) == 1  # the site without coordinates is left out
     assert fig.data[0].name == "open"
 
 
 def test_cumulative_shares_one_scale() -> None:
-    fig = charts.cumulative_chart(frames()["cumulative_chart"], lang="ko")
+    fig = charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko")
     assert list(fig.data[1].y) == [946.0, 1000.0] and list(fig.data[0].y) == [946.0, 54.0]

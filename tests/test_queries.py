@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ui import queries, sql
+from ui import evidence, queries, sql
 from ui.filters import Filters, from_params, to_params, view_from_params, view_to_params
 
 NAMES = sorted(queries.DATASETS)
@@ -33,10 +33,11 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
 
 
 def test_every_public_function_is_a_dataset() -> None:
+    modules = {queries.__name__, evidence.__name__}
     public = {
         n
         for n, v in vars(queries).items()
-        if callable(v) and not n.startswith("_") and getattr(v, "__module__", "") == queries.__name__
+        if callable(v) and not n.startswith("_") and getattr(v, "__module__", "") in modules
     }
     assert public == set(queries.DATASETS)
     assert len(NAMES) >= 25

@@ -55,6 +55,7 @@ def like_pattern(word: str) -> str:
 
 
 def and_(*parts: Part) -> Part:
+    """The conjunction of fragments (TRUE ones dropped), with their params in order."""
     sql = [s for s, _ in parts if s != "TRUE"]
     return (" AND ".join(sql) or "TRUE", [p for _, ps in parts for p in ps])
 
@@ -121,6 +122,7 @@ def program_scope(f: Filters, col: str) -> Part:
 
 
 def period_scope(f: Filters, col: str) -> Part:
+    """Restrict a date column to the selected years."""
     out: list[Part] = []
     if f.year_from is not None:
         out.append((f"{col} >= make_date(?, 1, 1)", [f.year_from]))
@@ -130,6 +132,7 @@ def period_scope(f: Filters, col: str) -> Part:
 
 
 def kind_scope(f: Filters, default: str = "TRUE") -> Part:
+    """Restrict budgets.kind to the selected kinds (else to `default`)."""
     return ("list_contains(?::VARCHAR[], kind)", [list(f.kinds)]) if f.kinds else (default, [])
 
 
@@ -197,6 +200,7 @@ def money_ctes(f: Filters, source: str) -> Part:
 
 
 def frame(con: Con, sql: str, params: list[Any]) -> pd.DataFrame:
+    """Run a query with bound params and return a DataFrame."""
     return con.execute(sql, params).df()
 
 
