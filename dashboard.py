@@ -43,7 +43,7 @@ with c1:
         "sources", f"{t('open_source', lang)}: {newest['title']}", f, view, doc=newest["document_id"]
     )
 with c2:
-    if newest["program_id"]:
+    if fmt.present(newest["program_id"]):
         widgets.link(
             "programs", f"{t('open_program', lang)}: {newest['program']}", f, view, id=newest["program_id"]
         )

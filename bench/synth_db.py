@@ -1,6 +1,8 @@
 """A synthetic policy database with the real schema, generated inside DuckDB so millions of rows take seconds.
 
 Every value is pseudo-random from `hash(seed, row, salt)`, so the same arguments give the same database.
+Some fields are missing on purpose, as in real extractions: English names (30%), a mention's years (15%, and every mention of every tenth program),
+document URLs (20%) and titles (3%), site coordinates (20%) and areas (10%).
 Documents are built from their own fact sentences, so every evidence span slices its document text
 exactly (`text[ev_start:ev_end] == evidence`), as the ETL guarantees for real data.
 
@@ -79,23 +81,23 @@ COUNTRIES = [
 
 # 시·도 with approximate centre coordinates (public facts), for site locations.
 REGIONS = [
-    ("서울", 37.5665, 126.9780),
-    ("부산", 35.1796, 129.0756),
-    ("대구", 35.8714, 128.6014),
-    ("인천", 37.4563, 126.7052),
-    ("광주", 35.1595, 126.8526),
-    ("대전", 36.3504, 127.3845),
-    ("울산", 35.5384, 129.3114),
-    ("세종", 36.4800, 127.2890),
-    ("경기", 37.2752, 127.0095),
-    ("강원", 37.8854, 127.7298),
-    ("충북", 36.6357, 127.4917),
-    ("충남", 36.6588, 126.6728),
-    ("전북", 35.8202, 127.1089),
-    ("전남", 34.8161, 126.4629),
-    ("경북", 36.5760, 128.5056),
-    ("경남", 35.2383, 128.6925),
-    ("제주", 33.4996, 126.5312),
+    ("서울", "Seoul", 37.5665, 126.9780),
+    ("부산", "Busan", 35.1796, 129.0756),
+    ("대구", "Daegu", 35.8714, 128.6014),
+    ("인천", "Incheon", 37.4563, 126.7052),
+    ("광주", "Gwangju", 35.1595, 126.8526),
+    ("대전", "Daejeon", 36.3504, 127.3845),
+    ("울산", "Ulsan", 35.5384, 129.3114),
+    ("세종", "Sejong", 36.4800, 127.2890),
+    ("경기", "Gyeonggi", 37.2752, 127.0095),
+    ("강원", "Gangwon", 37.8854, 127.7298),
+    ("충북", "Chungbuk", 36.6357, 127.4917),
+    ("충남", "Chungnam", 36.6588, 126.6728),
+    ("전북", "Jeonbuk", 35.8202, 127.1089),
+    ("전남", "Jeonnam", 34.8161, 126.4629),
+    ("경북", "Gyeongbuk", 36.5760, 128.5056),
+    ("경남", "Gyeongnam", 35.2383, 128.6925),
+    ("제주", "Jeju", 33.4996, 126.5312),
 ]
 PREFIXES = [("국가", "National"), ("글로벌", "Global"), ("차세대", "Next-generation"), ("지역", "Regional")]
 TOPICS = [
@@ -196,7 +198,7 @@ FROM u;
 
 FACTS_SQL = """
 CREATE OR REPLACE TEMP TABLE s_mentions AS
-SELECT d.document_id, d.didx, p.program_id, p.start_year, p.start_year + p.span - 1 AS end_year,
+SELECT d.document_id, d.didx, p.pidx, p.program_id, p.start_year, p.start_year + p.span - 1 AS end_year,
        CASE WHEN d.lang = 'en' THEN p.name_en ELSE p.name END AS name_seen,
        CASE WHEN d.lang = 'en' THEN format('{} {} announced', 'Government', p.name_en)
             ELSE format('{} {}', p.name, ['발표', '출범', '예산 확정', '추진 계획', '성과 보고'][1 + d.didx % 5]) END AS title,
@@ -234,7 +236,7 @@ SELECT m.document_id, m.didx, m.program_id, r.name || ' ' || t.ko || ' 센터' A
        CASE WHEN year(d.published_on) > p.start_year THEN 'open' ELSE 'planned' END AS status,
        p.start_year + 1 AS year,
        r.lat + (rnd(p.pidx, 'lat') - 0.5) * 0.12 AS lat, r.lon + (rnd(p.pidx, 'lon') - 0.5) * 0.12 AS lon
-FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_programs p USING (pidx)
+FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_programs p ON p.pidx = m.pidx
 JOIN s_regions r ON r.ridx = p.ridx JOIN s_topics t ON t.idx = (p.pidx // 68) % 10
 WHERE rnd(m.didx, 'has_site') < 0.25;
 """
@@ -264,15 +266,21 @@ SELECT document_id, string_agg(s, chr(10) ORDER BY ord) AS text FROM s_sents GRO
 LOAD_SQL = """
 INSERT INTO documents
 SELECT m.document_id, 'synthetic://doc/' || m.didx, 'synthetic://batch/' || (m.didx // 1000),
-       'https://example.org/press/' || m.didx, m.title, d.published_on, d.lang, 'html', md5(t.text), t.text,
+       CASE WHEN rnd(m.didx, 'nourl') >= 0.2 THEN 'https://example.org/press/' || m.didx END,
+       CASE WHEN rnd(m.didx, 'notitle') >= 0.03 THEN m.title END, d.published_on, d.lang, 'html', md5(t.text), t.text,
        length(t.text), 1, TIMESTAMP '2026-01-01 00:00:00'
 FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_text t ON t.document_id = m.document_id;
-INSERT INTO programs SELECT program_id, name, name_en, lower(replace(name, ' ', '')) FROM s_programs;
+INSERT INTO programs
+SELECT program_id, name, CASE WHEN rnd(pidx, 'noen') >= 0.3 THEN name_en END, lower(replace(name, ' ', ''))
+FROM s_programs;
 INSERT INTO program_aliases
 SELECT program_id, name, lower(replace(name, ' ', '')) FROM s_programs
-UNION ALL SELECT program_id, name_en, lower(replace(name_en, ' ', '')) FROM s_programs;
+UNION ALL SELECT program_id, name_en, lower(replace(name_en, ' ', '')) FROM s_programs WHERE rnd(pidx, 'noen') >= 0.3;
 INSERT INTO program_mentions
-SELECT m.program_id, m.document_id, m.name_seen, m.start_year, m.end_year, TRUE, x.s, x.ev_start,
+SELECT m.program_id, m.document_id, m.name_seen,
+       CASE WHEN rnd(m.didx, 'noyears') >= 0.15 AND m.pidx % 10 <> 3 THEN m.start_year END,
+       CASE WHEN rnd(m.didx, 'noyears') >= 0.15 AND m.pidx % 10 <> 3 THEN m.end_year END,
+       TRUE, x.s, x.ev_start,
        x.ev_start + length(x.s)
 FROM s_mentions m JOIN s_sents x ON x.document_id = m.document_id AND x.ord = 1;
 INSERT INTO budgets
@@ -288,7 +296,10 @@ SELECT c.document_id, c.program_id, c.iso2, x.s, x.ev_start, x.ev_start + length
 FROM s_countries c JOIN s_sents x ON x.document_id = c.document_id AND x.ord = 10000001;
 INSERT INTO sites
 SELECT s.document_id || ':0', s.document_id, s.program_id, 0, s.site_name, s.norm_key, s.address, NULL,
-       s.area_m2, format('{:,}㎡', s.area_m2::BIGINT), s.status, s.year, s.lat, s.lon, x.s, x.ev_start,
+       CASE WHEN rnd(s.didx, 'noarea') >= 0.1 THEN s.area_m2 END,
+       CASE WHEN rnd(s.didx, 'noarea') >= 0.1 THEN format('{:,}㎡', s.area_m2::BIGINT) END, s.status, s.year,
+       CASE WHEN rnd(s.didx, 'nogeo') >= 0.2 THEN s.lat END, CASE WHEN rnd(s.didx, 'nogeo') >= 0.2 THEN s.lon END,
+       x.s, x.ev_start,
        x.ev_start + length(x.s)
 FROM s_sites s JOIN s_sents x ON x.document_id = s.document_id AND x.ord = 10000002;
 INSERT INTO runs (run_id, started_at, finished_at, inputs, n_new) VALUES (1, now(), now(), 'synthetic', 0);
@@ -300,10 +311,7 @@ def _lookup_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "CREATE OR REPLACE TEMP TABLE s_regions (ridx INT, name VARCHAR, name_en VARCHAR, lat DOUBLE, lon DOUBLE)"
     )
-    con.executemany(
-        "INSERT INTO s_regions VALUES (?, ?, ?, ?, ?)",
-        [(i, n, _ROMAN.get(n, n), la, lo) for i, (n, la, lo) in enumerate(REGIONS)],
-    )
+    con.executemany("INSERT INTO s_regions VALUES (?, ?, ?, ?, ?)", [(i, *r) for i, r in enumerate(REGIONS)])
     for table, rows in (("s_prefixes", PREFIXES), ("s_topics", TOPICS), ("s_suffixes", SUFFIXES)):
         con.execute(f"CREATE OR REPLACE TEMP TABLE {table} (idx INT, ko VARCHAR, en VARCHAR)")
         con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", [(i, k, e) for i, (k, e) in enumerate(rows)])
@@ -332,14 +340,6 @@ def _lookup_tables(con: duckdb.DuckDBPyConnection) -> None:
     """,
         [[c[0] for c in COUNTRIES]],
     )
-
-
-_ROMAN = {
-    "서울": "Seoul", "부산": "Busan", "대구": "Daegu", "인천": "Incheon", "광주": "Gwangju", "대전": "Daejeon",
-    "울산": "Ulsan", "세종": "Sejong", "경기": "Gyeonggi", "강원": "Gangwon", "충북": "Chungbuk",
-    "충남": "Chungnam", "전북": "Jeonbuk", "전남": "Jeonnam", "경북": "Gyeongbuk", "경남": "Gyeongnam",
-    "제주": "Jeju",
-}  # fmt: skip
 
 
 def _institution_rows() -> list[tuple[str, str | None, str, str | None]]:

@@ -29,7 +29,6 @@ row = table[table["program_id"] == pid]
 st.header(names.get(pid, pid))
 if not row.empty:
     r = row.iloc[0]
-    period = f"{r['start_year']:.0f}–{r['end_year']:.0f}" if r["start_year"] == r["start_year"] else "—"
     widgets.metrics(
         [
             (
@@ -37,11 +36,11 @@ if not row.empty:
                 fmt.won(r["headline_krw"], lang=lang, exact=view.exact),
                 t("money_help", lang),
             ),
-            (t("gantt", lang), period, None),
+            (t("gantt", lang), fmt.period(r["start_year"], r["end_year"]), None),
             (t("n_documents", lang), fmt.number(r["n_documents"]), None),
         ]
     )
-    if r["aliases"]:
+    if fmt.present(r["aliases"]):
         st.caption(r["aliases"])
 
 revisions = data.load(queries.program_revisions, one, program_id=pid)

@@ -30,9 +30,9 @@ if doc.empty:
     st.warning(t("no_rows", lang))
     st.stop()
 d = doc.iloc[0]
-st.header(d["title"] or d["source"])
+st.header(d["title"] if fmt.present(d["title"]) else d["source"])
 st.caption(f"{fmt.day(d['published_on'], lang=lang)} · {code(d['lang'], lang)} · {d['source']}")
-if d["url"]:
+if fmt.present(d["url"]):
     st.link_button(t("open_source", lang), d["url"])
 
 facts = data.load(queries.document_facts, document_id=doc_id)

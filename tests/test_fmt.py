@@ -89,3 +89,10 @@ def test_locate_falls_back_to_the_evidence_sentence() -> None:
     assert locate(text, 0, 3, "둘째 문장.") == (6, 12)  # stale offsets: find the sentence
     assert locate(text, None, None, "없는 문장") is None
     assert locate(text, float("nan"), 2, None) is None
+
+
+def test_missing_cells_from_pandas() -> None:
+    assert not any(fmt.present(v) for v in (None, pd.NA, float("nan"), ""))
+    assert fmt.present(0) and fmt.present("x")
+    assert fmt.period(2024, 2028) == "2024–2028" and fmt.period(2024, pd.NA) == "2024"
+    assert fmt.period(pd.NA, 2028) == fmt.MISSING

@@ -81,6 +81,18 @@ def test_program_page_opens_the_program_in_the_url(ui_env: Path) -> None:
     assert at.selectbox(key="program_detail").value == pid
 
 
+def test_program_without_a_period(ui_env: Path) -> None:
+    """Extractions miss fields: a program never stated with years still renders."""
+    with duckdb.connect(str(ui_env), read_only=True) as con:
+        pid = con.execute(
+            "SELECT p.program_id FROM programs p JOIN program_mentions m USING (program_id) "
+            "GROUP BY ALL HAVING bool_and(m.start_year IS NULL) ORDER BY 1 LIMIT 1"
+        ).fetchone()
+    assert pid, "the synthetic database should hold such a program"
+    at = app("pages/2_Programs.py", id=pid[0], lang="en")
+    assert not at.exception and metric(at, "Program periods") == "—"
+
+
 def test_sources_page_highlights_facts_as_escaped_text(ui_env: Path) -> None:
     with duckdb.connect(str(ui_env), read_only=True) as con:
         doc_id, title = con.execute(

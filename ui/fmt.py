@@ -24,6 +24,18 @@ def _is_missing(value: object) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
+def present(value: object) -> bool:
+    """True for a value that is there: not None, NA, NaN or an empty string (pandas cells can be any)."""
+    return not _is_missing(value) and value != ""
+
+
+def period(start: object, end: object) -> str:
+    """A program period: 2024–2028, 2024–, or the missing mark."""
+    if not present(start):
+        return MISSING
+    return f"{int(start)}–{int(end)}" if present(end) and end != start else f"{int(start)}"
+
+
 def _one_decimal(x: float) -> str:
     text = f"{x:,.1f}"
     return text[:-2] if text.endswith(".0") else text

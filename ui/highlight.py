@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import numbers
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -31,7 +32,8 @@ class Span:
 
 def locate(text: str, start: object, end: object, evidence: object) -> tuple[int, int] | None:
     """A valid span for a fact: its stored offsets, or where its evidence sentence occurs, or None."""
-    ok = isinstance(start, int | float) and isinstance(end, int | float) and start == start and end == end
+    # Offsets arrive as numpy ints, floats (NaN when missing) or pd.NA, depending on the column's dtype.
+    ok = isinstance(start, numbers.Real) and isinstance(end, numbers.Real) and start == start and end == end
     if ok and 0 <= int(start) < int(end) <= len(text):
         s, e = int(start), int(end)
         if not isinstance(evidence, str) or text[s:e] == evidence:

@@ -197,7 +197,7 @@ def t(key: str, lang: str = "ko") -> str:
 
 def code(value: object, lang: str = "ko") -> str:
     """The word for a stored code (kind, type, role, status); unknown codes pass through."""
-    if value is None or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return t("unknown", lang)
     pair = CODES.get(str(value))
     return str(value) if pair is None else pair[lang == "en"]
