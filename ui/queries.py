@@ -216,13 +216,12 @@ def program_revisions(con: Con, *, filters: Filters, program_id: str | None = No
     pid = program_id or filters.program or ""  # none chosen: an empty result with the declared columns
     kinds = sql.kind_scope(filters, sql.HEAD_KINDS)
     where, params = sql.and_(("program_id = ?", [pid]), sql.period_scope(filters, "announced_on"), kinds)
-    pick = "struct_pack(t := (kind = 'total')::INT, a := amount_krw, id := budget_id)"
-    query = f"""WITH r AS (
-            SELECT document_id, arg_max(budget_id, {pick}) AS budget_id FROM budgets
-            WHERE amount_krw IS NOT NULL AND {where} GROUP BY ALL)
-        SELECT r.document_id, b.announced_on, b.amount_krw, b.kind, b.unit_text, d.title, b.evidence
-        FROM r JOIN budgets b USING (budget_id) JOIN documents d ON d.document_id = r.document_id
-        ORDER BY b.announced_on, r.document_id"""
+    # One pass over the program's rows: the total if stated, else the largest, per document.
+    query = f"""SELECT b.document_id, b.announced_on, b.amount_krw, b.kind, b.unit_text, d.title, b.evidence
+        FROM (SELECT * FROM budgets WHERE amount_krw IS NOT NULL AND {where}) b JOIN documents d USING (document_id)
+        QUALIFY row_number() OVER (PARTITION BY b.document_id
+                                   ORDER BY (b.kind = 'total') DESC, b.amount_krw DESC, b.budget_id DESC) = 1
+        ORDER BY b.announced_on, b.document_id"""
     return sql.frame(con, query, params)
 
 
@@ -276,15 +275,15 @@ def institution_ranking(con: Con, *, filters: Filters, limit: int = 30, by: str 
 @dataset("type", "n_institutions", "n_programs", "money_krw")
 def institution_types(con: Con, *, filters: Filters) -> pd.DataFrame:
     """Per institution type: institutions, distinct programs, and those programs' summed headline amounts."""
-    tp = """tp AS (SELECT DISTINCT i.type, ip.institution_id, ip.program_id
-                   FROM ip JOIN institutions i USING (institution_id))"""
+    # Type per pair via a join on the small institutions table; one pass of (type, program) pairs for money.
+    tp = """tp AS MATERIALIZED (SELECT i.type, ip.institution_id, ip.program_id
+                                FROM ip JOIN institutions i USING (institution_id)),
+            money AS (SELECT type, sum(h.headline_krw)::BIGINT AS money_krw
+                      FROM (SELECT DISTINCT type, program_id FROM tp) JOIN prog_head h USING (program_id) GROUP BY ALL)"""
     with_, wp = _money(con, filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (tp, []))
-    query = f"""{with_} SELECT t.type, t.n_institutions, t.n_programs, m.money_krw
-        FROM (SELECT type, count(DISTINCT institution_id) AS n_institutions, count(DISTINCT program_id) AS n_programs
-              FROM tp GROUP BY ALL) t
-        LEFT JOIN (SELECT type, sum(h.headline_krw)::BIGINT AS money_krw
-                   FROM (SELECT DISTINCT type, program_id FROM tp) JOIN prog_head h USING (program_id) GROUP BY ALL) m
-        USING (type) ORDER BY t.n_programs DESC, t.type"""
+    query = f"""{with_} SELECT type, count(DISTINCT institution_id) AS n_institutions,
+               count(DISTINCT program_id) AS n_programs, any_value(m.money_krw) AS money_krw
+        FROM tp LEFT JOIN money m USING (type) GROUP BY type ORDER BY n_programs DESC, type"""
     return sql.frame(con, query, wp)
 
 
