@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -174,6 +175,27 @@ def test_kind_breakdown_parts_add_up_to_the_headline(money: duckdb.DuckDBPyConne
     assert a == {"national": 500 * EOK, "unspecified": 500 * EOK}
     totals = run(money, "kind_totals").set_index("kind")["amount_krw"].to_dict()
     assert totals == {"national": 500 * EOK, "unspecified": 800 * EOK}
+
+
+def test_parts_larger_than_the_headline_are_capped(money_db: Path, tmp_path: Path) -> None:
+    """Extraction noise (a national part above the total) must not give a share above 100%."""
+    path = tmp_path / "capped.duckdb"
+    shutil.copy(money_db, path)
+    with duckdb.connect(str(path)) as con:
+        con.execute("""
+            INSERT INTO documents (document_id, source, published_on, content_hash, text)
+                VALUES ('d5', 's5', DATE '2025-08-01', 'h5', 't');
+            INSERT INTO programs VALUES ('pc', 'C 사업', NULL, 'c');
+            INSERT INTO budgets (budget_id, document_id, program_id, seq, currency, amount_krw, kind, announced_on,
+                                 evidence, ev_start, ev_end) VALUES
+              ('d5:0', 'd5', 'pc', 0, 'KRW', 10000000000, 'total', DATE '2025-08-01', 'e', 0, 1),
+              ('d5:1', 'd5', 'pc', 1, 'KRW', 15000000000, 'national', DATE '2025-08-01', 'e', 0, 1),
+              ('d5:2', 'd5', 'pc', 2, 'KRW', 3000000000, 'local', DATE '2025-08-01', 'e', 0, 1);
+        """)
+        mix = run(con, "kind_breakdown", Filters(program="pc")).set_index("kind")["amount_krw"].to_dict()
+        m = run(con, "overview_metrics").iloc[0]
+    assert mix == {"national": 100 * EOK, "local": 0, "unspecified": 0}
+    assert (m["national_krw"], m["national_base_krw"]) == (600 * EOK, 1100 * EOK)
 
 
 def test_kind_and_period_filters_change_the_headline(money: duckdb.DuckDBPyConnection) -> None:

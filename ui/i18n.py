@@ -195,10 +195,10 @@ def t(key: str, lang: str = "ko") -> str:
     return key if pair is None else pair[lang == "en"]
 
 
-def code(value: object, lang: str = "ko") -> str:
+def code(value: object, lang: str = "ko", missing: str | None = None) -> str:
     """The word for a stored code (kind, type, role, status); unknown codes pass through."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return t("unknown", lang)
+        return t("unknown", lang) if missing is None else missing
     pair = CODES.get(str(value))
     return str(value) if pair is None else pair[lang == "en"]
 
@@ -209,6 +209,6 @@ def column(name: str, lang: str = "ko") -> str:
     return name if pair is None else pair[lang == "en"]
 
 
-def codes_column(values: pd.Series, lang: str = "ko") -> pd.Series:
+def codes_column(values: pd.Series, lang: str = "ko", missing: str | None = None) -> pd.Series:
     """A column of codes as words."""
-    return values.map(lambda v: code(v, lang)).astype("object")
+    return values.map(lambda v: code(v, lang, missing)).astype("object")

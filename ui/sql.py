@@ -204,11 +204,22 @@ def frame(con: Con, sql: str, params: list[Any]) -> pd.DataFrame:
     return con.execute(sql, params).df()
 
 
-# The funding mix of each program's latest announcement (needs money_ctes before it).
-MIX = """mix AS MATERIALIZED (
-        SELECT h.program_id, h.headline_krw, d.national_krw AS national, d.local_krw AS local,
-               d.private_krw AS private
-        FROM prog_head h JOIN doc_head d ON d.program_id = h.program_id AND d.document_id = h.head_doc
+# The funding mix of each program's latest announcement (needs money_ctes before it). Parts are capped in
+# order (national, local, private) so they never add up to more than the headline amount: extraction
+# noise can state a part larger than the total, and a national share above 100% helps no one.
+def _cap(part: str, room: str) -> str:
+    # least() skips NULLs in DuckDB: a part that was not stated must stay NULL, not become the room left.
+    return f"CASE WHEN {part} IS NULL THEN NULL ELSE least({part}, greatest({room}, 0)) END"
+
+
+_NAT, _LOC = "coalesce(national, 0)", "coalesce(local, 0)"
+MIX = f"""mix AS MATERIALIZED (
+        SELECT program_id, headline_krw, national, local,
+               {_cap("private", f"headline_krw - {_NAT} - {_LOC}")} AS private
+        FROM (SELECT program_id, headline_krw, national, {_cap("local", f"headline_krw - {_NAT}")} AS local, private
+              FROM (SELECT h.program_id, h.headline_krw, {_cap("d.national_krw", "h.headline_krw")} AS national,
+                           d.local_krw AS local, d.private_krw AS private
+                    FROM prog_head h JOIN doc_head d ON d.program_id = h.program_id AND d.document_id = h.head_doc))
     ), long AS MATERIALIZED (
         UNPIVOT (SELECT program_id, headline_krw, national, local, private,
                         greatest(headline_krw - coalesce(national, 0) - coalesce(local, 0) - coalesce(private, 0), 0)

@@ -154,7 +154,7 @@ def table(
         shown[col] = fmt.won_column(df[col], lang=view.lang, exact=view.exact)
     for col in _CODE_COLUMNS:
         if col in shown and col not in money:
-            shown[col] = codes_column(shown[col], view.lang)
+            shown[col] = codes_column(shown[col], view.lang, missing="" if col == "detail" else None)
     config: dict[str, object] = {c: column(c, view.lang) for c in shown.columns}
     for col in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[col]):
