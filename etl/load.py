@@ -138,7 +138,7 @@ class Loader:
             rows["budgets"].append(
                 {
                     "budget_id": f"{doc_id}:{seq}", "document_id": doc_id,
-                    "program_id": pids.get(b.program) if b.program else main, "seq": seq,
+                    "program_id": pids.get(b.program) if b.program else None, "seq": seq,
                     "amount": b.amount, "unit_text": b.unit_text, "currency": b.currency,
                     "amount_krw": b.amount_krw, "kind": b.kind, "fiscal_year": b.fiscal_year,
                     "announced_on": doc.published_on, **_ev(b.evidence),

@@ -90,6 +90,11 @@ def test_until_year_is_not_a_fiscal_year() -> None:
         "전환비용을 최대 약 128조원 아낄 수 있다는 분석이다.",
         "GPU 1만3000장과 2,132평 부지, 285만톤, 12.9%를 확보했다.",
         "It expects the global AI chip market to grow about sixfold to $117.9 billion over the decade.",
+        "정부가 제출한 내년 예산안은 총지출 728조원으로 올해보다 8.1% 늘었다.",
+        "정부가 29일 국무회의에서 728조원 규모의 2026년 예산안을 의결했다.",
+        "국회가 13조8,000억원 규모의 2025년 제1회 추가경정예산안을 처리했다.",
+        "정부 전체 연구개발(R&D) 예산은 35조5,000억원이다.",
+        "The plan aims to generate economic effects of up to 455 trillion won through AI.",
     ],
 )
 def test_money_that_is_not_a_budget(text: str) -> None:
@@ -99,6 +104,11 @@ def test_money_that_is_not_a_budget(text: str) -> None:
 def test_program_worth_is_a_budget() -> None:
     text = "The chip program is worth 1.0096 trillion won through 2029."
     assert budgets(text) == [(1_009_600_000_000, "unspecified", None)]
+
+
+def test_comparison_base_and_change_are_not_budgets() -> None:
+    text = "내년 예산은 17조 5,154억원으로, 올해 16조 3,069억원보다 1조 2,086억원(7.4%) 늘어난 규모다."
+    assert budgets(text) == [(17_515_400_000_000, "unspecified", 2025)]
 
 
 def test_restated_figure_keeps_the_typed_statement() -> None:

@@ -43,18 +43,22 @@ def extract_document(doc: Document) -> Facts:
 
 
 def _program_by_sentence(sentences: list[Sentence], programs: list[Program]) -> dict[int, str | None]:
-    """Sentence start → the program it names, else the last one named before it, else the main one."""
+    """Sentence start → the program it is about, or None.
+
+    A sentence is about the program it names, or the one the sentence just before named ("이곳에",
+    "the project"); in a document with a single program, every sentence is. Further carry-forward
+    would hand a budget overview's figures (the whole AI budget, the national budget) to whichever
+    program happened to be named last.
+    """
     keys = [(p.name, norm_key(p.name), norm_key(p.name_en) if p.name_en else None) for p in programs]
-    main = programs[0].name if programs else None
-    current = main
+    only = programs[0].name if len(programs) == 1 else None
+    current, since = None, 99
     out: dict[int, str | None] = {}
     for s in sentences:
         skey = norm_key(s.text)
-        for name, k, k_en in keys:
-            if (k and k in skey) or (k_en and k_en in skey):
-                current = name
-                break
-        out[s.start] = current
+        named = next((name for name, k, k_en in keys if (k and k in skey) or (k_en and k_en in skey)), None)
+        current, since = (named, 0) if named else (current, since + 1)
+        out[s.start] = current if since <= 1 else only
     return out
 
 
