@@ -95,6 +95,9 @@ def test_until_year_is_not_a_fiscal_year() -> None:
         "국회가 13조8,000억원 규모의 2025년 제1회 추가경정예산안을 처리했다.",
         "정부 전체 연구개발(R&D) 예산은 35조5,000억원이다.",
         "The plan aims to generate economic effects of up to 455 trillion won through AI.",
+        "The 455 trillion won figure is a projected effect, not a spending plan.",
+        "연구개발(R&D) 예산은 35조3,000억원으로 역대 최대다.",
+        "정부 전체 연구개발(R&D) 예산은 정부안보다 2,015억원 많은 27조 4,018억원으로 늘었다.",
     ],
 )
 def test_money_that_is_not_a_budget(text: str) -> None:
@@ -109,6 +112,10 @@ def test_program_worth_is_a_budget() -> None:
 def test_comparison_base_and_change_are_not_budgets() -> None:
     text = "내년 예산은 17조 5,154억원으로, 올해 16조 3,069억원보다 1조 2,086억원(7.4%) 늘어난 규모다."
     assert budgets(text) == [(17_515_400_000_000, "unspecified", 2025)]
+
+
+def test_ai_rnd_budget_is_a_budget() -> None:
+    assert budgets("AI 연구개발(R&D) 예산은 1조 8000억원이다.") == [(1_800_000_000_000, "unspecified", None)]
 
 
 def test_restated_figure_keeps_the_typed_statement() -> None:

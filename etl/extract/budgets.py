@@ -69,18 +69,20 @@ _NOT_BUDGET = re.compile(
     r"(?:(?:시장\s?규모|시장|매출|수출|부가가치|경제\s?효과|생산\s?유발|기업\s?가치|시가\s?총액|손실|피해|절감|아낄)[^,.]{0,14}"
     r"|\b(?:market|sales|revenue|exports?|valuation|GDP|economic\s+effects?|savings?)\b[^,.;]{0,40}"
     # The whole government's money is context for an AI figure, not an AI budget.
-    r"|(?:총지출|나라\s?살림|정부\s?전체[^,.]{0,16}|전체\s?(?:연구개발|R&D)[^,.]{0,10})\s*"
+    r"|(?:총지출|나라\s?살림|정부\s?전체[^.]{0,40}|전체\s?(?:연구개발|R&D)[^.]{0,30})\s*"
     r"|\b(?:total\s+(?:government\s+)?(?:spending|expenditure)|overall\s+budget)\b[^,.;]{0,20})$",
     re.I,
 )
 # …or named after the amount: "128조원 아낄 수", "1조원의 손실".
 _NOT_BUDGET_AFTER = re.compile(
     r"^\s*(?:[을를의이가]\s*)?(?:아낄|아끼|절감|손실|피해|적자|시장|매출|in\s+(?:sales|revenue|exports|savings))"
+    r"|^\s*(?:won\s+)?(?:figure\s+)?(?:is\s+|was\s+)?(?:an?\s+)?(?:projected\s+|expected\s+|economic\s+)*(?:effect|impact)"
     # "728조원 규모의 2026년 예산안", "13조8,000억원 규모의 … 추가경정예산안": a whole budget bill.
     r"|^\s*규모(?:의|로)?\s*(?:(?:20\d\d년|내년|올해)\s*)?(?:도\s*)?(?:제\d회\s*)?(?:추가경정)?예산안"
     # "16조원보다 1조원(7.4%) 늘어난": a comparison base and a change are not budgets either.
     r"|^\s*보다|^\s*(?:\([^)]{0,12}\)\s*)?(?:이|가)?\s*(?:늘어|늘었|증가|감소|줄어|줄었|깎였|깎이|많은|적은|more\s+than\s+(?:last|the\s+previous))"
 )
+_RD_BUDGET = re.compile(r"(?:연구개발|R&D)\)?\s?예산(?:은|는|이|가)?\s*(?:약\s*)?$")
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 
 
@@ -111,10 +113,13 @@ def extract_budgets(
 
 
 def _is_budget(text: str, a: money.Amount) -> bool:
-    """Money that is spent or granted, not a market size, sales figure or saving."""
-    return not _NOT_BUDGET.search(text[max(0, a.start - 50) : a.start]) and not _NOT_BUDGET_AFTER.match(
-        text[a.end : a.end + 30]
-    )
+    """Money that is spent or granted, not a market size, sales figure, saving or the whole R&D budget."""
+    before = text[max(0, a.start - 50) : a.start]
+    if _NOT_BUDGET.search(before) or _NOT_BUDGET_AFTER.match(text[a.end : a.end + 30]):
+        return False
+    # "연구개발(R&D) 예산은 35조원": the government's whole R&D budget, unless it is AI's own.
+    rd = _RD_BUDGET.search(before)
+    return not (rd and "AI" not in before[max(0, rd.start() - 12) : rd.start()] and "인공지능" not in before)
 
 
 def _budget(
