@@ -8,6 +8,7 @@ import multiprocessing
 import os
 import sys
 import time
+import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -191,6 +192,7 @@ def _extract_all(
         return
     ctx = multiprocessing.get_context("spawn")  # Kiwi holds native threads: never fork it
     with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
+        _start_workers(pool, n_workers)
         window: deque[Future[list[Extracted]]] = deque()
         for chunk in _chunks(itertools.chain(first, rest)):
             window.append(pool.submit(_process_chunk, chunk))
@@ -198,6 +200,28 @@ def _extract_all(
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+
+
+def _start_workers(pool: ProcessPoolExecutor, n_workers: int) -> None:
+    """Spawn every worker now, each building its Kiwi, with a plain __main__.
+
+    A spawned worker re-runs the parent's __main__ file. Under `streamlit run` (and AppTest) that is the
+    page script, which must not run in a worker; a module without a file or spec makes spawn skip it.
+    The executor spawns a worker per submit until it has them all and never later, so this is enough.
+    """
+    saved = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        for _ in range(n_workers):
+            pool.submit(_warm_worker)
+    finally:
+        sys.modules["__main__"] = saved
+
+
+def _warm_worker() -> None:
+    from etl.nlp import get_kiwi
+
+    get_kiwi()
 
 
 def _chunks(items: Iterable[RawDoc]) -> Iterator[list[RawDoc]]:
