@@ -48,11 +48,19 @@ class Loader:
         self.known_institutions: set[str] = {
             r[0] for r in con.execute("SELECT institution_id FROM institutions").fetchall()
         }
+        # Inputs with rows from before the current batch: only they can have documents to drop or an
+        # `inputs` row to replace (see record_inputs).
+        self.known_inputs: set[str] = {
+            r[0] for r in con.execute("SELECT input FROM inputs UNION SELECT input FROM documents").fetchall()
+        }
+        self.batch_inputs: set[str] = set()
 
     def load_batch(self, batch: list[tuple[str, Facts]], run_id: int, counts: LoadCounts) -> None:
         """Load (input, facts) pairs in one transaction."""
         rows: dict[str, list[dict]] = {t: [] for t in ("documents", "institutions", *_CHILDREN)}
-        changed: list[str] = []
+        replaced: list[str] = []  # documents already in the file; new ones have no rows to delete
+        self.known_inputs |= self.batch_inputs
+        self.batch_inputs = {input_ for input_, _ in batch}
         self.con.execute("BEGIN")
         try:
             for input_, facts in batch:
@@ -63,9 +71,10 @@ class Loader:
                     continue
                 counts.updated += old is not None
                 counts.new += old is None
-                changed.append(doc_id)
+                if old is not None:
+                    replaced.append(doc_id)
                 self._rows(doc_id, input_, facts, run_id, rows)
-            self._replace(changed, rows)
+            self._replace(replaced, rows)
             self.programs.flush()
             self.con.execute("COMMIT")
         except BaseException:
@@ -81,19 +90,23 @@ class Loader:
 
         `inputs` rows: input, raw_sha256, n_bytes, n_documents, run_id; `kept` rows: input, source.
         """
+        gone: list[str] = []
         self.con.execute("BEGIN")
         try:
             self.con.register("_inputs", pa.Table.from_pylist(inputs))
             self.con.register("_kept", pa.Table.from_pylist(kept, schema=_KEPT))
-            gone = [
-                r[0]
-                for r in self.con.execute(
-                    "SELECT d.document_id FROM documents d JOIN _inputs i USING (input) "
-                    "WHERE NOT EXISTS (SELECT 1 FROM _kept k WHERE k.input = d.input AND k.source = d.source)"
-                ).fetchall()
-            ]
-            self._delete(gone)
-            self.con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _inputs)")
+            # An input seen for the first time has no old row, and its only documents are those just
+            # loaded, all kept: the two scans below (whole tables, every batch) would find nothing.
+            if any(r["input"] in self.known_inputs for r in inputs):
+                gone = [
+                    r[0]
+                    for r in self.con.execute(
+                        "SELECT d.document_id FROM documents d JOIN _inputs i USING (input) WHERE NOT EXISTS "
+                        "(SELECT 1 FROM _kept k WHERE k.input = d.input AND k.source = d.source)"
+                    ).fetchall()
+                ]
+                self._delete(gone)
+                self.con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _inputs)")
             self.con.execute(
                 "INSERT INTO inputs SELECT input, raw_sha256, n_bytes, n_documents, run_id FROM _inputs"
             )
@@ -104,6 +117,7 @@ class Loader:
         finally:
             self.con.unregister("_inputs")
             self.con.unregister("_kept")
+        self.known_inputs.update(r["input"] for r in inputs)
         for doc_id in gone:
             self.hashes.pop(doc_id, None)
 
@@ -115,10 +129,10 @@ class Loader:
             self.con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
         self.con.unregister("_changed")
 
-    def _replace(self, doc_ids: list[str], rows: dict[str, list[dict]]) -> None:
-        if not doc_ids:
+    def _replace(self, replaced: list[str], rows: dict[str, list[dict]]) -> None:
+        if not rows["documents"]:
             return
-        self._delete(doc_ids)
+        self._delete(replaced)
         for table in ("documents", "institutions", *_CHILDREN):
             insert_rows(self.con, table, rows[table], ignore_conflicts=table == "institutions")
 
