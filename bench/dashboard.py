@@ -1,0 +1,125 @@
+"""Dashboard timings: every public function of ui/queries.py on synthetic DBs, and each page's warm rerun.
+
+Queries run the way ui/data.py runs them: one `ui.sql.open_prepared` connection per database and a
+fresh `.cursor()` per call, with no filters (the widest, heaviest view). Functions that need an id get
+the one a page would open first: the top row of `program_table` / `latest_announcements`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from etl.config import ROOT
+
+OUT = ROOT / "bench" / "out"
+PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").glob("[!_.]*.py"))]
+
+
+def query_db(n_budgets: int, seed: int = 0, root: Path = OUT) -> Path:
+    """A synthetic DB with n_budgets budget rows (bench.synth_db), built only when missing or stale."""
+    from bench import synth_db
+
+    source = (ROOT / "bench" / "synth_db.py").read_bytes() + (ROOT / "etl" / "schema.sql").read_bytes()
+    key = hashlib.sha256(source + f"|{n_budgets}|{seed}".encode()).hexdigest()[:10]
+    path = root / f"budgets-{n_budgets}-{key}.duckdb"
+    if path.exists():
+        return path
+    root.mkdir(parents=True, exist_ok=True)
+    for old in root.glob(f"budgets-{n_budgets}-*.duckdb"):
+        old.unlink()
+    tmp = path.with_name(path.name + ".tmp")
+    synth_db.make_db(tmp, n_budgets, seed=seed)
+    tmp.replace(path)
+    return path
+
+
+def public_queries() -> dict[str, Callable[..., pd.DataFrame]]:
+    """ui.queries' public dataset functions, found with inspect: (con, *, filters, ...) -> DataFrame."""
+    from ui import queries
+
+    found = {}
+    for name, fn in inspect.getmembers(queries, inspect.isfunction):
+        # Datasets may be defined in a sibling ui module and re-exported: the signature decides.
+        params = inspect.signature(fn).parameters
+        filters = params.get("filters")
+        if name.startswith("_") or not fn.__module__.startswith("ui.") or filters is None:
+            continue
+        if filters.kind is inspect.Parameter.KEYWORD_ONLY and next(iter(params)) == "con":
+            found[name] = fn
+    return found
+
+
+def time_queries(path: Path, runs: int, budget_s: float) -> dict[str, list[float]]:
+    """Seconds per call of every public query: up to `runs` calls, fewer (at least 3) past `budget_s` each."""
+    from ui import sql
+    from ui.filters import Filters
+
+    fns = public_queries()
+    con = sql.open_prepared(str(path))
+    try:
+        ids = _page_ids(con, fns)
+        out: dict[str, list[float]] = {}
+        for name, fn in fns.items():
+            kwargs = {k: v for k, v in ids.items() if k in inspect.signature(fn).parameters}
+            times: list[float] = []
+            while len(times) < runs and (len(times) < 3 or sum(times) < budget_s):
+                t0 = time.perf_counter()
+                cur = con.cursor()
+                fn(cur, filters=Filters(), **kwargs)
+                cur.close()
+                times.append(time.perf_counter() - t0)
+            out[name] = times
+        return out
+    finally:
+        con.close()
+
+
+def _page_ids(con: object, fns: dict[str, Callable[..., pd.DataFrame]]) -> dict[str, str]:
+    from ui.filters import Filters
+
+    ids: dict[str, str] = {}
+    for key, source in (("program_id", "program_table"), ("document_id", "latest_announcements")):
+        if source in fns:
+            frame = fns[source](con.cursor(), filters=Filters())  # type: ignore[attr-defined]
+            if len(frame):
+                ids[key] = str(frame[key].iloc[0])
+    return ids
+
+
+def time_pages(db: Path, pages: list[Path] = PAGES) -> dict[str, tuple[float, float]]:
+    """(first run, warm rerun) seconds of every page via AppTest, with caches cleared before this DB."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    before = os.environ.get("POLICY_DB")
+    os.environ["POLICY_DB"] = str(db)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        for page in pages:
+            at = AppTest.from_file(str(page), default_timeout=600)
+            t0 = time.perf_counter()
+            at.run()
+            first = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            at.run()
+            warm = time.perf_counter() - t0
+            if at.exception:
+                raise RuntimeError(f"{page.name} raised on {db.name}: {at.exception[0].message}")
+            out[page.relative_to(ROOT).as_posix()] = (first, warm)
+    finally:
+        st.cache_data.clear()
+        st.cache_resource.clear()  # closes the connection to this DB
+        if before is None:
+            os.environ.pop("POLICY_DB", None)
+        else:
+            os.environ["POLICY_DB"] = before
+    return out

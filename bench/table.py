@@ -1,0 +1,134 @@
+"""The benchmark's one table (rows of figure, reference, ratio, target, verdict) and the machine it ran on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+PACKAGES = ("kiwipiepy", "kiwipiepy_model", "duckdb", "pyarrow", "pandas", "streamlit", "plotly", "rapidfuzz")
+COLUMNS = ("section", "item", "size", "figure", "reference", "ratio", "target", "result")
+
+
+@dataclass
+class Row:
+    section: str
+    item: str
+    size: str
+    figure: str
+    reference: str = ""
+    ratio: str = ""
+    target: str = ""
+    result: str = ""
+
+    def cells(self) -> list[str]:
+        """The row's cells in COLUMNS order."""
+        return [getattr(self, c) for c in COLUMNS]
+
+
+def render(rows: list[Row]) -> str:
+    """Plain text, columns padded to their widest cell, a rule under the header and between sections."""
+    table = [list(COLUMNS), *(r.cells() for r in rows)]
+    widths = [max(len(line[i]) for line in table) for i in range(len(COLUMNS))]
+
+    def fmt(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    out = [fmt(table[0]), rule]
+    for i, row in enumerate(rows):
+        if i and row.section != rows[i - 1].section:
+            out.append("")
+        out.append(fmt(row.cells()))
+    return "\n".join(out)
+
+
+def verdict(ok: bool) -> str:
+    """PASS or MISS."""
+    return "PASS" if ok else "MISS"
+
+
+def size_label(n: int) -> str:
+    """1000 → 1k, 100000 → 100k, 1000000 → 1M."""
+    for div, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if n >= div and n % div == 0:
+            return f"{n // div}{suffix}"
+    return f"{n:,}"
+
+
+def p95(values: list[float]) -> float:
+    """The 95th percentile (inclusive method; the maximum for fewer than 20 values)."""
+    if len(values) < 2:
+        return values[0]
+    return statistics.quantiles(values, n=20, method="inclusive")[-1]
+
+
+def mib(n_bytes: float) -> str:
+    """Bytes as MB or GB text."""
+    return f"{n_bytes / 2**30:.2f} GB" if n_bytes >= 2**30 else f"{n_bytes / 2**20:.0f} MB"
+
+
+def machine() -> list[tuple[str, str]]:
+    """(label, value) lines describing this machine and software."""
+    mem = _meminfo_total()
+    cpu = _cpu_model()
+    versions = ", ".join(f"{p} {_version(p)}" for p in PACKAGES)
+    return [
+        ("cores", f"{os.cpu_count()} (usable: {len(os.sched_getaffinity(0))})"),
+        ("RAM", mem),
+        ("CPU", cpu),
+        ("OS", platform.platform()),
+        ("Python", platform.python_version()),
+        ("packages", versions),
+        ("commit", _git_commit()),
+    ]
+
+
+def load_average() -> str:
+    """1-minute load average: other tenants' work on a shared machine shows up here."""
+    return f"{os.getloadavg()[0]:.2f}"
+
+
+def _version(pkg: str) -> str:
+    try:
+        return metadata.version(pkg)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _meminfo_total() -> str:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return f"{int(line.split()[1]) / 2**20:.1f} GB"
+    except OSError:
+        pass
+    return "unknown"
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _git_commit() -> str:
+    root = Path(__file__).resolve().parents[1]
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return out.stdout.strip() or "unknown"
