@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, data, queries, widgets
+from ui import charts, data, queries, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -39,7 +39,7 @@ with tabs[3]:
 
 st.subheader(t("revisions", lang))
 programs = data.load(queries.program_table, f, limit=200)
-names = dict(zip(programs["program_id"], programs["program"], strict=True))
+names = tables.display_names(programs, "program_id", "program", lang)
 chosen = page_param("rev") or f.program
 options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
 if options:
@@ -49,7 +49,7 @@ if options:
     set_page_param("rev", pid if pid != options[0] else page_param("rev"))
     revisions = data.load(queries.program_revisions, f, program_id=pid)
     widgets.chart(charts.revisions_chart(revisions, lang=lang), key="revisions")
-    widgets.table(revisions, view, key="revisions_table", money=("amount_krw",))
+    widgets.table(revisions, view, key="revisions_table", money=("amount_krw",), empty="nothing_here")
     widgets.link("programs", f"{t('open_program', lang)}: {names.get(pid, pid)}", f, view, id=pid)
 
 st.subheader(t("budget_rows", lang))

@@ -3,7 +3,7 @@ countries, each fact with its evidence sentence and a link to its document."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, queries, widgets
+from ui import charts, data, fmt, queries, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -16,7 +16,7 @@ widgets.table(table, view, key="programs", money=("headline_krw",), height=320)
 if table.empty:
     st.stop()
 
-names = dict(zip(table["program_id"], table["program"], strict=True))
+names = tables.display_names(table, "program_id", "program", lang)
 chosen = page_param("id") or f.program
 options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
 pid = st.selectbox(
@@ -36,27 +36,29 @@ if not row.empty:
                 fmt.won(r["headline_krw"], lang=lang, exact=view.exact),
                 t("money_help", lang),
             ),
-            (t("gantt", lang), fmt.period(r["start_year"], r["end_year"]), None),
+            (t("period_one", lang), fmt.period(r["start_year"], r["end_year"]), None),
             (t("n_documents", lang), fmt.number(r["n_documents"]), None),
         ]
     )
     if fmt.present(r["aliases"]):
-        st.caption(r["aliases"])
+        st.caption(f"{t('aliases', lang)}: {r['aliases']}")
 
 revisions = data.load(queries.program_revisions, one, program_id=pid)
 widgets.chart(charts.revisions_chart(revisions, lang=lang), key="program_revisions")
 
 tabs = st.tabs([t(k, lang) for k in ("documents", "budgets", "institutions", "sites", "country")])
+same = {"hide": ("program",), "empty": "nothing_here"}  # every row is this program
 with tabs[0]:
-    widgets.table(data.load(queries.program_documents, one, limit=500), view, key="program_documents")
+    widgets.table(data.load(queries.program_documents, one, limit=500), view, key="program_documents", **same)
 with tabs[1]:
     budgets = data.load(queries.budget_facts, one, limit=1000)
-    widgets.table(budgets, view, key="program_budgets", money=("amount_krw",))
+    widgets.table(budgets, view, key="program_budgets", money=("amount_krw",), **same)
 with tabs[2]:
-    widgets.table(data.load(queries.participation_facts, one, limit=500), view, key="program_institutions")
+    rows = data.load(queries.participation_facts, one, limit=500)
+    widgets.table(rows, view, key="program_institutions", **same)
 with tabs[3]:
-    widgets.table(data.load(queries.site_map, one, limit=500), view, key="program_sites")
+    widgets.table(data.load(queries.site_map, one, limit=500), view, key="program_sites", **same)
 with tabs[4]:
-    widgets.table(data.load(queries.country_facts, one, limit=500), view, key="program_countries")
+    widgets.table(data.load(queries.country_facts, one, limit=500), view, key="program_countries", **same)
 
 widgets.link("budgets", t("open_budgets", lang), one, view)

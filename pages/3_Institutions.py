@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, data, queries, widgets
+from ui import charts, data, queries, tables, widgets
 from ui.i18n import t
 
 f, view = widgets.start("institutions")
@@ -35,10 +35,6 @@ partners = data.load(queries.partner_countries, f)
 widgets.chart(charts.partners_chart(partners, lang=lang), key="partners")
 widgets.table(partners, view, key="partner_countries")
 
-top = by_programs.iloc[0]
-widgets.link(
-    "programs",
-    f"{t('programs', lang)}: {top['institution']}",
-    f.replace(institution=top["institution_id"]),
-    view,
-)
+top = by_programs["institution_id"].iloc[0]
+name = tables.display_names(by_programs, "institution_id", "institution", lang)[top]
+widgets.link("programs", f"{t('programs', lang)}: {name}", f.replace(institution=top), view)

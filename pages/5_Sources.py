@@ -13,7 +13,7 @@ lang = view.lang
 search = st.text_input(t("search_text", lang), value=page_param("text") or "", max_chars=100).strip()
 set_page_param("text", search)
 docs = data.load(queries.document_list, f, search=search, limit=200)
-widgets.table(docs, view, key="documents", height=300)
+widgets.table(docs, view, key="documents", height=300, hide=("kind",))  # kind: file format
 
 titles = dict(
     zip(docs["document_id"], docs["published_on"].astype(str) + " · " + docs["title"].fillna(""), strict=True)

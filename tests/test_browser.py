@@ -133,3 +133,18 @@ def test_shared_url_opens_the_same_view(browser_page: object, server: str) -> No
     _wait_for_run(page)
     assert page.locator("h1").first.inner_text().strip() == "Budgets"
     assert "kind=national" in page.url and page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_menu_is_translated_and_the_file_name_menu_hidden(browser_page: object, server: str) -> None:
+    """Only our menu shows: Korean labels by default, English ones with lang=en, never 'dashboard'."""
+    page = browser_page
+    for query, label in (("", "예산"), ("?lang=en", "Budgets")):
+        page.goto(f"{server}/{query}")
+        _wait_for_run(page)
+        assert (
+            page.locator('[data-testid="stSidebarNav"]').count() == 0
+            or not page.locator('[data-testid="stSidebarNav"]').first.is_visible()
+        )
+        menu = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]')
+        assert menu.count() == 6 and label in menu.all_inner_texts()
+        assert "dashboard" not in page.locator('[data-testid="stSidebar"]').inner_text()

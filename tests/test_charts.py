@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
-from ui import charts
+from ui import charts, figures
 
 EOK = 10**8
 D = pd.to_datetime
@@ -165,9 +167,15 @@ def test_kind_mix_stacks_in_fixed_order_with_kind_words() -> None:
     assert list(fig.data[1].x) == [500.0, 300.0]  # unspecified: A then B, in 억원
 
 
-def test_heatmap_is_symmetric_and_map_uses_open_street_map() -> None:
-    z = charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]).data[0].z
-    assert [list(r) for r in z] == [[3, 1], [1, 2]]
+def test_heatmap_blanks_the_diagonal_and_map_uses_open_street_map() -> None:
+    heat = charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]).data[0]
+    z = [list(r) for r in heat.z]
+    assert (
+        math.isnan(z[0][0]) and math.isnan(z[1][1]) and z[0][1] == z[1][0] == 1
+    )  # only shared counts colour
+    assert (
+        heat.customdata[0][0] == "가: 3" and heat.customdata[0][1] == "가 × 나: 1"
+    )  # the hover still tells an institution's own count
     fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="en")
     assert fig.layout.map.style == "open-street-map"
     assert sum(len(t.lat) for t in fig.data) == 1  # the site without coordinates is left out
@@ -177,3 +185,62 @@ def test_heatmap_is_symmetric_and_map_uses_open_street_map() -> None:
 def test_cumulative_shares_one_scale() -> None:
     fig = charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko")
     assert list(fig.data[1].y) == [946.0, 1000.0] and list(fig.data[0].y) == [946.0, 54.0]
+
+
+def test_site_legend_reads_open_planned_unknown() -> None:
+    frame = FRAMES["site_map_chart"].assign(lat=[37.47, 35.1], lon=[127.04, 129.0], status=[None, "open"])
+    assert [t.name for t in charts.site_map_chart(frame, lang="ko").data] == ["개소", "미상"]
+
+
+def test_date_axes_read_the_same_in_both_languages() -> None:
+    for name in ("announcements_chart", "timeline_chart", "cumulative_chart", "revisions_chart"):
+        for lang in ("ko", "en"):
+            stops = getattr(charts, name)(FRAMES[name], lang=lang).layout.xaxis.tickformatstops
+            assert [s.value for s in stops] == ["%Y-%m-%d", "%Y-%m", "%Y"], name  # not plotly's "Jun 7"
+
+
+def test_counts_have_whole_ticks_and_hover_speaks_the_language() -> None:
+    fig = charts.announcements_chart(FRAMES["announcements_chart"], lang="ko")
+    assert fig.layout.yaxis.tickformat == ",d" and fig.layout.yaxis.dtick == 1
+    ko = charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="ko").data[0].hovertemplate
+    assert "개 사업" in ko and "programs" not in ko
+    assert (
+        "programs" in charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="en").data[0].hovertemplate
+    )
+    bars = charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko").data[0]
+    assert bars.name == "월별 증감"
+
+
+def test_revisions_write_each_amount_on_its_point() -> None:
+    trace = charts.revisions_chart(FRAMES["revisions_chart"], lang="ko").data[0]
+    assert list(trace.text) == ["946억원", "1,000억원"] and "text" in trace.mode
+    assert list(trace.textposition) == ["top right", "top left"]  # the first label stays inside the plot
+
+
+def test_donut_keeps_the_kind_order_and_drops_sliver_labels() -> None:
+    frame = pd.DataFrame(
+        {"kind": ["unspecified", "local", "national"], "amount_krw": [800 * EOK, 0.01 * EOK, 500 * EOK]}
+    )
+    pie = charts.kind_totals_chart(frame, lang="ko").data[0]
+    assert list(pie.labels) == ["국비", "지방비", "미분류"]
+    assert list(pie.text) == ["38%", "", "62%"] and pie.textposition == "inside"
+
+
+def test_gantt_without_any_period_says_so() -> None:
+    frame = FRAMES["gantt_chart"].assign(start_year=[None, None], end_year=[None, None])
+    fig = charts.gantt_chart(frame, lang="en")
+    assert len(fig.data) == 0 and fig.layout.annotations[0].text == "Nothing matches the selected filters."
+
+
+def test_english_names_and_short_unique_axis_labels() -> None:
+    fig = charts.ranking_chart(FRAMES["ranking_chart"], lang="en")
+    assert set(fig.data[0].y) | set(fig.data[-1].y) == {"KAIST", "MSIT"}
+    long = ["Korea Institute of Science and Technology Evaluation and Planning",
+            "Korea Institute of Science and Technology Information", "NVIDIA"]  # fmt: skip
+    labels = figures.shorts(long, 16)
+    assert len(set(labels)) == 3 and labels[2] == "NVIDIA"
+    assert all(len(x) <= 48 for x in labels) and labels[0].endswith("…")
+    pairs = FRAMES["coparticipation_heatmap"].assign(
+        institution_a_en=["Ga", "Ga", None, None], institution_b_en=["Ga", None, "Ga", None]
+    )
+    assert list(charts.coparticipation_heatmap(pairs, lang="en").data[0].y) == ["Ga", "나"]

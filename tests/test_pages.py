@@ -90,7 +90,53 @@ def test_program_without_a_period(ui_env: Path) -> None:
         ).fetchone()
     assert pid, "the synthetic database should hold such a program"
     at = app("pages/2_Programs.py", id=pid[0], lang="en")
-    assert not at.exception and metric(at, "Program periods") == "—"
+    assert not at.exception and metric(at, "Period") == "—"
+
+
+def test_menu_is_in_the_readers_language_and_keeps_the_view(ui_env: Path) -> None:
+    """Streamlit's own menu shows file names ('dashboard', 'Budgets'); ours is translated and keeps lang/filters."""
+    for lang, labels in (("ko", ["개요", "예산", "사업", "기관", "거점", "원문"]),
+                         ("en", ["Overview", "Budgets", "Programs", "Institutions", "Sites", "Sources"])):  # fmt: skip
+        at = app("dashboard.py", lang=lang, kind="national")
+        links = at.sidebar.get("page_link")
+        assert [link.proto.label for link in links] == labels
+        query = links[1].proto.query_string
+        assert "kind=national" in query and (f"lang={lang}" in query) == (lang == "en")  # ko is the default
+        assert any("stSidebarNav" in h.proto.body for h in at.get("html"))  # the file-name menu is hidden
+
+
+def test_tables_draw_missing_cells_empty_and_multiselects_say_all(ui_env: Path) -> None:
+    for lang, everything in (("ko", "전체"), ("en", "All")):
+        at = app("pages/1_Budgets.py", lang=lang)
+        assert at.dataframe and all(df.proto.placeholder == "" for df in at.dataframe)
+        assert {m.proto.placeholder for m in at.sidebar.multiselect} == {everything}
+        shown = at.dataframe[-1].value
+        assert {"budget_id", "document_id", "program_id", "currency"}.isdisjoint(shown.columns)
+        assert (
+            shown["fiscal_year"].isna().any()
+            and not shown.astype(str).isin(["None", "nan", "<NA>"]).any().any()
+        )
+
+
+def test_a_selected_row_shows_its_whole_evidence(ui_env: Path) -> None:
+    at = app("pages/1_Budgets.py")
+    assert any("근거 문장 전체" in c.value for c in at.caption)  # the hint, before any selection
+    whole = at.dataframe[-1].value  # shortened in the table …
+    at.session_state["budget_statements"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    boxes = [h.proto.body for h in at.get("html") if "border-left" in h.proto.body]
+    assert len(boxes) == 1 and whole["evidence"].iloc[0].rstrip("…") in boxes[0].replace("&#x27;", "'")
+
+
+def test_english_pages_use_english_names(ui_env: Path) -> None:
+    with duckdb.connect(str(ui_env), read_only=True) as con:
+        pid, name_en = con.execute(
+            "SELECT program_id, name_en FROM programs WHERE name_en IS NOT NULL AND name_en <> name "
+            "AND program_id IN (SELECT program_id FROM program_mentions) ORDER BY program_id LIMIT 1"
+        ).fetchone()
+    at = app("pages/2_Programs.py", id=pid, lang="en")
+    assert not at.exception and name_en in [h.value for h in at.header]
+    assert at.selectbox(key="program_detail").format_func(pid) == name_en
 
 
 def test_sources_page_highlights_facts_as_escaped_text(ui_env: Path) -> None:
@@ -203,7 +249,8 @@ def test_ui_modules_do_no_work_at_import(tmp_path: Path) -> None:
     """Importing ui/* with a missing database must neither connect nor create files."""
     env = {**os.environ, "POLICY_DB": str(tmp_path / "never.duckdb")}
     code = (
-        "import ui.data, ui.queries, ui.charts, ui.widgets, ui.sidebar, ui.sql, ui.fmt, ui.i18n, ui.highlight"
+        "import ui.data, ui.queries, ui.charts, ui.widgets, ui.sidebar, ui.sql, ui.fmt, ui.i18n, ui.highlight, "
+        "ui.tables, ui.figures"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode()

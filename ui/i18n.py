@@ -67,6 +67,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "latest": ("최근 발표", "Latest announcements"),
     "timeline": ("발표 금액 타임라인", "Announced amounts over time"),
     "gantt": ("사업 기간", "Program periods"),
+    "period_one": ("사업 기간", "Period"),
     "per_year": ("회계연도별 예산", "Money per fiscal year"),
     "by_kind": ("재원 구성(국비·지방비·민간·미분류)", "Funding mix (national, local, private, unspecified)"),
     "cumulative": ("누적 발표 총액", "Cumulative announced total"),
@@ -101,6 +102,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "count": ("건수", "Count"),
     "programs_axis": ("사업 수", "Programs"),
     "unknown": ("미상", "unknown"),
+    "change": ("월별 증감", "Change that month"),
+    "aliases": ("다른 이름", "Also called"),
+    "programs_suffix": ("개 사업", " programs"),
+    "nothing_here": ("이 항목에 해당하는 자료가 없습니다.", "Nothing of this kind was found."),
+    "evidence_hint": (
+        "행을 선택하면 근거 문장 전체를 볼 수 있습니다.",
+        "Select a row to read its whole evidence sentence.",
+    ),
+    "pages": ("페이지", "Pages"),
 }
 
 CODES: dict[str, tuple[str, str]] = {
@@ -165,6 +175,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "last_announced": ("최근 발표", "Last announced"),
     "start_year": ("시작 연도", "Start"),
     "end_year": ("종료 연도", "End"),
+    "period": ("사업 기간", "Period"),
+    "last_published": ("최근 발표", "Last announced"),
+    "name_ko": ("한국어 이름", "Korean name"),
     "institution": ("기관", "Institution"),
     "type": ("유형", "Type"),
     "country": ("국가", "Country"),

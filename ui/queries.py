@@ -287,7 +287,7 @@ def institution_types(con: Con, *, filters: Filters) -> pd.DataFrame:
     return sql.frame(con, query, wp)
 
 
-@dataset("institution_a", "institution_b", "n_programs")
+@dataset("institution_a", "institution_b", "n_programs", "institution_a_en", "institution_b_en")
 def coparticipation(con: Con, *, filters: Filters, limit: int = 20) -> pd.DataFrame:
     """For the `limit` institutions in most programs: how many programs each pair shares (diagonal = own count)."""
     top = """top AS (SELECT institution_id FROM ip WHERE program_id IS NOT NULL GROUP BY ALL
@@ -297,7 +297,8 @@ def coparticipation(con: Con, *, filters: Filters, limit: int = 20) -> pd.DataFr
     with_, wp = sql.with_(
         filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (top, [limit])
     )
-    query = f"""{with_} SELECT ia.name AS institution_a, ib.name AS institution_b, count(*) AS n_programs
+    query = f"""{with_} SELECT ia.name AS institution_a, ib.name AS institution_b, count(*) AS n_programs,
+               any_value(ia.name_en) AS institution_a_en, any_value(ib.name_en) AS institution_b_en
         FROM t a JOIN t b ON a.program_id = b.program_id
         JOIN institutions ia ON ia.institution_id = a.institution_id
         JOIN institutions ib ON ib.institution_id = b.institution_id

@@ -130,10 +130,10 @@ def _filter_widgets(opts: dict[str, pd.DataFrame], lang: str) -> Filters:
         agency=_select(t("agency", lang), _W["agency"], ["", *agencies["institution_id"]], _names(agencies, "institution_id", lang), lang) or None,
         program=_select(t("program", lang), _W["program"], ["", *programs["program_id"]], _names(programs, "program_id", lang), lang) or None,
         institution=_select(t("institution", lang), _W["institution"], ["", *inst["institution_id"]], _names(inst, "institution_id", lang), lang) or None,
-        itypes=tuple(st.multiselect(t("itypes", lang), list(INSTITUTION_TYPES), key=_W["itypes"], format_func=lambda c: code(c, lang))),
+        itypes=tuple(st.multiselect(t("itypes", lang), list(INSTITUTION_TYPES), key=_W["itypes"], format_func=lambda c: code(c, lang), placeholder=t("all", lang))),
         country=_select(t("country", lang), _W["country"], ["", *countries["iso2"]], c_names, lang) or None,
         q=st.text_input(t("q", lang), key=_W["q"], max_chars=100).strip(),
-        kinds=tuple(st.multiselect(t("kinds", lang), list(KINDS), key=_W["kinds"], format_func=lambda c: code(c, lang))),
+        kinds=tuple(st.multiselect(t("kinds", lang), list(KINDS), key=_W["kinds"], format_func=lambda c: code(c, lang), placeholder=t("all", lang))),
     )  # fmt: skip
 
 

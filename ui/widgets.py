@@ -6,6 +6,7 @@ Pages call `start()` first; it stops the page with a clear message when there is
 from __future__ import annotations
 
 import hashlib
+import html
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -16,9 +17,9 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import data, fmt
+from ui import data, fmt, queries, tables
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
-from ui.i18n import codes_column, column, t
+from ui.i18n import column, t
 from ui.sidebar import share_box, sidebar
 
 # page key: (script path relative to dashboard.py, URL path, label key)
@@ -31,18 +32,11 @@ PAGES = {
     "sources": ("pages/5_Sources.py", "Sources", "sources"),
 }
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
-_ID_COLUMNS = (
-    "program_id",
-    "institution_id",
-    "document_id",
-    "budget_id",
-    "norm_key",
-    "iso2",
-    "source",
-    "ev_start",
-    "ev_end",
+EVIDENCE_WIDTH = 400  # px: with three lines per row, most evidence sentences show whole
+EVIDENCE_ROW_HEIGHT = 70  # px: three lines of text
+_HIDE_DEFAULT_NAV = (
+    "<style>[data-testid='stSidebarNav'], [data-testid='stSidebarNavSeparator'] {display: none}</style>"
 )
-_CODE_COLUMNS = ("kind", "type", "role", "status", "lang", "detail", "fact")
 _BUILD_LOCK = threading.Lock()  # one first-start build per process, however many sessions arrive
 
 
@@ -51,11 +45,27 @@ def start(page: str) -> tuple[Filters, View]:
     lang = view_from_params(st.query_params.to_dict()).lang
     st.set_page_config(page_title=f"{t(PAGES[page][2], lang)} · {t('app', lang)}", layout="wide")
     ensure_data(lang)
+    menu = st.sidebar.container()  # filled after the sidebar: a language switch shows in this very run
     f, view = sidebar(PAGES[page][1])
+    with menu:
+        nav(f, view)
     share_box(PAGES[page][1], view.lang)
     add_announcement(view.lang)
     st.title(t(PAGES[page][2], view.lang))
     return f, view
+
+
+def nav(f: Filters, view: View) -> None:
+    """The page menu in the reader's language, keeping filters and language (Streamlit's own menu shows file
+    names such as 'dashboard' and drops the query string, so it is hidden)."""
+    params = {**to_params(f), **view_to_params(view)}
+    try:
+        for script, _, label in PAGES.values():
+            st.page_link(script, label=t(label, view.lang), query_params=params)
+    except StreamlitPageNotFoundError:
+        return  # a page script run on its own (AppTest of one file): there is no menu to replace
+    st.html(_HIDE_DEFAULT_NAV)
+    st.divider()
 
 
 def ensure_data(lang: str) -> None:
@@ -142,40 +152,94 @@ def chart(fig: go.Figure, key: str) -> None:
     st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
 
 
-def table(
-    df: pd.DataFrame, view: View, *, key: str, money: tuple[str, ...] = (), height: int | None = None
-) -> None:
-    """A table with readable won, translated codes and headers, a link to each row's document, and a CSV download."""
-    if df.empty:
-        st.info(t("no_rows", view.lang))
-        return
-    shown = df.copy()
-    for col in money:
-        shown[col] = fmt.won_column(df[col], lang=view.lang, exact=view.exact)
-    for col in _CODE_COLUMNS:
-        if col in shown and col not in money:
-            shown[col] = codes_column(shown[col], view.lang, missing="" if col == "detail" else None)
-    config: dict[str, object] = {c: column(c, view.lang) for c in shown.columns}
+def _english_names() -> dict[str, dict[str, str]]:
+    """Program and institution ids → English names, for tables read in English."""
+    out: dict[str, dict[str, str]] = {}
+    for key, fn in (("program_id", queries.program_options), ("institution_id", queries.institution_options)):
+        df = data.load(fn).dropna(subset=["name_en"])
+        out[key] = dict(zip(df[key], df["name_en"], strict=True))
+    return out
+
+
+def _country_names(lang: str) -> dict[str, str]:
+    df = data.load(queries.country_options)
+    return dict(zip(df["iso2"], df["name_ko" if lang == "ko" else "name_en"], strict=True))
+
+
+def _column_config(shown: pd.DataFrame, lang: str) -> dict[str, object]:
+    config: dict[str, object] = dict(tables.headers(list(shown.columns), lang))
     for col in shown.columns:
         if pd.api.types.is_datetime64_any_dtype(shown[col]):
-            config[col] = st.column_config.DateColumn(column(col, view.lang), format="YYYY-MM-DD")
-    if "document_id" in df:
-        shown.insert(0, "link", "Sources?doc=" + df["document_id"].astype(str))
+            config[col] = st.column_config.DateColumn(column(col, lang), format="YYYY-MM-DD")
+        elif col == "area_m2":
+            config[col] = st.column_config.NumberColumn(column(col, lang), format="localized")
+    if "link" in shown:
         config["link"] = st.column_config.LinkColumn(
-            column("link", view.lang), display_text=t("source_short", view.lang)
+            column("link", lang), display_text=t("source_short", lang)
         )
     if "url" in shown:
-        config["url"] = st.column_config.LinkColumn(column("url", view.lang), display_text="URL")
+        config["url"] = st.column_config.LinkColumn(column("url", lang), display_text="URL")
     if "evidence" in shown:
-        config["evidence"] = st.column_config.TextColumn(column("evidence", view.lang), width="large")
-    order = [c for c in shown.columns if c not in _ID_COLUMNS]
-    st.dataframe(
-        shown, hide_index=True, column_config=config, column_order=order, height=height or "auto", key=key
+        config["evidence"] = st.column_config.TextColumn(column("evidence", lang), width=EVIDENCE_WIDTH)
+    return config
+
+
+def table(
+    df: pd.DataFrame,
+    view: View,
+    *,
+    key: str,
+    money: tuple[str, ...] = (),
+    height: int | None = None,
+    hide: tuple[str, ...] = (),
+    empty: str = "no_rows",
+) -> None:
+    """A table with headers, names and codes in the reader's language, readable won, empty cells for missing
+    values, a link to each row's document, the whole evidence sentence of a selected row, and a CSV download."""
+    if df.empty:
+        st.info(t(empty, view.lang))
+        return
+    english = _english_names() if view.lang == "en" else {}
+    shown = tables.display_frame(
+        df, lang=view.lang, exact=view.exact, money=money, hide=hide, english=english,
+        countries=_country_names(view.lang),
+    )  # fmt: skip
+    if "document_id" in df:
+        shown.insert(0, "link", ("Sources?doc=" + df["document_id"].astype(str)).to_numpy())
+    has_evidence = "evidence" in shown
+    event = st.dataframe(
+        shown,
+        hide_index=True,
+        column_config=_column_config(shown, view.lang),
+        height=height or (min(len(shown), 8) * EVIDENCE_ROW_HEIGHT + 40 if has_evidence else "auto"),
+        row_height=EVIDENCE_ROW_HEIGHT if has_evidence else None,
+        placeholder="",  # a missing value is an empty cell, not "None"
+        key=key,
+        **({"on_select": "rerun", "selection_mode": "single-row"} if has_evidence else {}),
     )
-    csv = df.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Korean CSV correctly
+    if has_evidence:
+        _whole_evidence(df, event, view.lang)
+    csv = tables.export_frame(df, lang=view.lang, money=money, hide=hide, english=english)
     st.download_button(
-        t("download", view.lang), csv, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv"
+        t("download", view.lang),
+        csv.to_csv(index=False).encode("utf-8-sig"),  # BOM: Excel opens Korean CSV correctly
+        file_name=f"{key}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
     )
+
+
+def _whole_evidence(df: pd.DataFrame, event: Any, lang: str) -> None:
+    """The selected row's whole evidence sentence (the table shows a few lines), or a hint how to get it."""
+    rows = list(getattr(getattr(event, "selection", None), "rows", None) or [])
+    text = df["evidence"].iloc[rows[0]] if rows and rows[0] < len(df) else None
+    if fmt.present(text):
+        st.html(
+            '<div style="border-left:4px solid #ffe08a;padding:6px 12px;white-space:pre-wrap;line-height:1.6">'
+            f"{html.escape(str(text))}</div>"
+        )
+    else:
+        st.caption(t("evidence_hint", lang))
 
 
 def link(page: str, label: str, f: Filters, view: View, **extra: str) -> None:

@@ -1,0 +1,110 @@
+"""Shared pieces of the dashboard's plotly figures: the look, date and money axes, labels, the empty figure.
+
+No SQL, no streamlit; ui/charts.py builds every chart from these.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui import fmt
+from ui.i18n import t
+
+# Hangul needs a CJK font in the browser; Noto Sans CJK comes with fonts-noto-cjk, NanumGothic is common on Windows.
+FONT = "Noto Sans CJK KR, Noto Sans KR, NanumGothic, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
+KIND_COLORS = {
+    "total": "#4c78a8",
+    "national": "#1f77b4",
+    "local": "#2ca02c",
+    "private": "#ff7f0e",
+    "unspecified": "#9d9d9d",
+}
+STATUS_COLORS = {"open": "#2ca02c", "planned": "#ff7f0e", None: "#7f7f7f"}
+MAX_LEGEND = 12  # more colour groups than this and the legend is hidden
+
+
+def layout(fig: go.Figure, title: str = "", height: int | None = None, money: str = "") -> go.Figure:
+    """The common look: CJK font, tight margins, no legend title, plain numbers on a money axis."""
+    fig.update_layout(
+        font={"family": FONT},
+        title={"text": title} if title else None,
+        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
+        legend={"title": {"text": ""}},
+        hoverlabel={"font": {"family": FONT}},
+    )
+    if money == "x":
+        fig.update_xaxes(tickformat=",.1~f")  # plain numbers: "120k 억원" would read wrong
+    elif money == "y":
+        fig.update_yaxes(tickformat=",.1~f")
+    if height:
+        fig.update_layout(height=height)
+    return fig
+
+
+DAY_MS = 86_400_000
+# Date ticks by zoom level, the same in both languages (plotly's own are English: "Jun 7").
+DATE_TICKS = [
+    {"dtickrange": [None, 28 * DAY_MS], "value": "%Y-%m-%d"},
+    {"dtickrange": [28 * DAY_MS, 365 * DAY_MS], "value": "%Y-%m"},
+    {"dtickrange": [365 * DAY_MS, None], "value": "%Y"},
+]
+
+
+def date_axis(fig: go.Figure) -> go.Figure:
+    """Date ticks as 2024-10-28 / 2024-10 / 2024 by zoom level."""
+    fig.update_xaxes(tickformatstops=DATE_TICKS, hoverformat="%Y-%m-%d")
+    return fig
+
+
+def short(name: object, limit: int = 32) -> str:
+    """An axis label: long names cut with an ellipsis (the hover keeps the whole name)."""
+    text = str(name)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def shorts(names: list[str], limit: int) -> list[str]:
+    """Axis labels cut to `limit` characters, made longer where two would read the same (plotly merges them)."""
+    while True:
+        out = [short(n, limit) for n in names]
+        if len(set(out)) == len(set(names)) or limit > max(map(len, names), default=0):
+            return out
+        limit += 8
+
+
+def local_names(df: pd.DataFrame, col: str, lang: str, en_col: str = "name_en") -> pd.Series:
+    """A name column in the reader's language: the English name where one is known."""
+    if lang != "en" or en_col not in df:
+        return df[col]
+    return df[en_col].where(df[en_col].map(fmt.present), df[col])
+
+
+def empty_figure(lang: str = "ko", title: str = "") -> go.Figure:
+    """A blank figure that says there is no data."""
+    fig = go.Figure()
+    fig.add_annotation(text=t("no_rows", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return layout(fig, title, height=240)
+
+
+def top_value(*series: pd.Series) -> float:
+    """The largest absolute value over the series (0 when all are missing)."""
+    values = [float(v) for sr in series for v in (sr.abs().max(),) if not pd.isna(v)]
+    return max(values, default=0.0)
+
+
+def scaled(values: pd.Series, lang: str, top: float | None = None) -> pd.Series:
+    """Won divided into the axis unit (억원/조원, billion/trillion won)."""
+    divisor, _ = fmt.money_scale(lang, top_value(values) if top is None else top)
+    return values.astype("float64") / divisor
+
+
+def money_axis(lang: str, values: pd.Series) -> str:
+    """The title of a money axis with its unit."""
+    return f"{t('amount', lang)} ({fmt.money_scale(lang, top_value(values))[1]})"
+
+
+def won_text(values: pd.Series, lang: str) -> list[str]:
+    """Each amount as readable won for hover text."""
+    return [fmt.won(v, lang=lang) for v in values]
