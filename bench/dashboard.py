@@ -7,11 +7,14 @@ the one a page would open first: the top row of `program_table` / `latest_announ
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
+import logging
 import os
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -35,9 +38,26 @@ def query_db(n_budgets: int, seed: int = 0, root: Path = OUT) -> Path:
     for old in root.glob(f"budgets-{n_budgets}-*.duckdb"):
         old.unlink()
     tmp = path.with_name(path.name + ".tmp")
-    synth_db.make_db(tmp, n_budgets, seed=seed)
+    for stale in (tmp, tmp.with_name(tmp.name + ".wal")):  # left by an interrupted build
+        stale.unlink(missing_ok=True)
+    with _quiet_stdout():  # DuckDB draws progress bars on fd 1 for long statements
+        synth_db.make_db(tmp, n_budgets, seed=seed)
     tmp.replace(path)
     return path
+
+
+@contextlib.contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """Point file descriptor 1 at /dev/null for the block (C code writes there directly)."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def public_queries() -> dict[str, Callable[..., pd.DataFrame]]:
@@ -96,8 +116,16 @@ def _page_ids(con: object, fns: dict[str, Callable[..., pd.DataFrame]]) -> dict[
 def time_pages(db: Path, pages: list[Path] = PAGES) -> dict[str, tuple[float, float]]:
     """(first run, warm rerun) seconds of every page via AppTest, with caches cleared before this DB."""
     import streamlit as st
+    from streamlit import logger as streamlit_logger
     from streamlit.testing.v1 import AppTest
 
+    # Bare-mode AppTest warns "missing ScriptRunContext" / "No runtime found" on every run; Streamlit
+    # resets its loggers' levels when it parses its config, so the two are filtered out instead.
+    for name in (
+        "streamlit.runtime.scriptrunner_utils.script_run_context",
+        "streamlit.runtime.caching.cache_data_api",
+    ):
+        streamlit_logger.get_logger(name).addFilter(_bare_mode_noise)
     before = os.environ.get("POLICY_DB")
     os.environ["POLICY_DB"] = str(db)
     st.cache_data.clear()
@@ -123,3 +151,9 @@ def time_pages(db: Path, pages: list[Path] = PAGES) -> dict[str, tuple[float, fl
         else:
             os.environ["POLICY_DB"] = before
     return out
+
+
+def _bare_mode_noise(record: logging.LogRecord) -> bool:
+    """False for Streamlit's warnings about running without a server (expected under AppTest)."""
+    message = str(record.msg)
+    return "missing ScriptRunContext" not in message and "No runtime found" not in message
