@@ -33,7 +33,7 @@ months = data.load(queries.announcements_by_month, f)
 widgets.chart(charts.announcements_chart(months, lang=lang), key="months")
 
 st.subheader(t("latest", lang))
-latest = data.load(queries.latest_announcements, f, limit=15)
+latest = widgets.named(data.load(queries.latest_announcements, f, limit=15), lang)
 widgets.table(latest, view, key="latest_announcements", money=("headline_krw",))
 
 newest = latest.iloc[0]

@@ -9,7 +9,7 @@ from ui.sidebar import page_param, set_page_param
 f, view = widgets.start("budgets")
 lang = view.lang
 
-timeline = data.load(queries.budget_timeline, f, limit=1500)
+timeline = widgets.named(data.load(queries.budget_timeline, f, limit=1500), lang)
 if timeline.empty:
     st.info(t("no_rows", lang))
     st.stop()
@@ -19,7 +19,7 @@ widgets.chart(charts.timeline_chart(timeline, lang=lang), key="timeline")
 
 tabs = st.tabs([t(k, lang) for k in ("gantt", "per_year", "by_kind", "cumulative")])
 with tabs[0]:
-    periods = data.load(queries.program_periods, f, limit=40)
+    periods = widgets.named(data.load(queries.program_periods, f, limit=40), lang)
     widgets.chart(charts.gantt_chart(periods, lang=lang), key="gantt")
 with tabs[1]:
     years = data.load(queries.money_by_fiscal_year, f)
@@ -27,9 +27,8 @@ with tabs[1]:
 with tabs[2]:
     left, right = st.columns([2, 1])
     with left:
-        widgets.chart(
-            charts.kind_mix_chart(data.load(queries.kind_breakdown, f, limit=15), lang=lang), key="mix"
-        )
+        mix = widgets.named(data.load(queries.kind_breakdown, f, limit=15), lang)
+        widgets.chart(charts.kind_mix_chart(mix, lang=lang), key="mix")
     with right:
         widgets.chart(charts.kind_totals_chart(data.load(queries.kind_totals, f), lang=lang), key="mix_total")
 with tabs[3]:

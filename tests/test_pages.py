@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -112,6 +113,9 @@ def test_tables_draw_missing_cells_empty_and_multiselects_say_all(ui_env: Path) 
         assert {m.proto.placeholder for m in at.sidebar.multiselect} == {everything}
         shown = at.dataframe[-1].value
         assert {"budget_id", "document_id", "program_id", "currency"}.isdisjoint(shown.columns)
+        config = json.loads(at.dataframe[-1].proto.columns)
+        assert config["amount_krw"]["alignment"] == "right"  # amounts line up like numbers
+        assert config["fiscal_year"]["label"] == ("회계연도" if lang == "ko" else "Fiscal year")
         assert (
             shown["fiscal_year"].isna().any()
             and not shown.astype(str).isin(["None", "nan", "<NA>"]).any().any()
@@ -137,6 +141,19 @@ def test_english_pages_use_english_names(ui_env: Path) -> None:
     at = app("pages/2_Programs.py", id=pid, lang="en")
     assert not at.exception and name_en in [h.value for h in at.header]
     assert at.selectbox(key="program_detail").format_func(pid) == name_en
+
+
+def test_charts_get_english_program_names(ui_env: Path) -> None:
+    from ui import data, queries, widgets
+
+    timeline = data.load(queries.budget_timeline, limit=200)
+    english = data.load(queries.program_options).set_index("program_id")["name_en"].dropna()
+    named = widgets.named(timeline, "en")
+    assert widgets.named(timeline, "ko") is timeline
+    known = timeline["program_id"].isin(english.index)
+    assert known.any() and (~known).any()  # the synthetic database has programs with and without one
+    assert (named.loc[known, "program"] == timeline.loc[known, "program_id"].map(english)).all()
+    assert (named.loc[~known, "program"] == timeline.loc[~known, "program"]).all()
 
 
 def test_sources_page_highlights_facts_as_escaped_text(ui_env: Path) -> None:

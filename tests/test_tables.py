@@ -95,6 +95,7 @@ def test_sites_hide_coordinates_and_label_the_last_announcement(money_db: Path) 
         df = queries.site_map(con, filters=Filters())
     for lang, header in (("ko", "최근 발표"), ("en", "Last announced")):
         shown = tables.display_frame(df, lang=lang)
+        assert list(shown.columns)[-3:] == ["evidence", "n_mentions", "last_published"]  # the sentence first
         assert {"lat", "lon", "norm_key", "document_id"}.isdisjoint(shown.columns)
         assert tables.headers(list(shown.columns), lang)["last_published"] == header
         assert tables.headers(list(shown.columns), lang)["n_mentions"] in ("언급 수", "Mentions")
@@ -157,3 +158,10 @@ def test_long_evidence_is_shortened_for_the_table_but_exported_whole() -> None:
     assert list(out.columns) == ["금액 (원)", "구분", "근거 문장"]
     assert out.iloc[0].tolist() == [946 * 10**8, "총액", long]
     assert tables.export_frame(df, lang="en", money=("amount_krw",)).columns[0] == "Amount (KRW)"
+
+
+def test_a_source_url_column_shows_only_when_some_document_has_one() -> None:
+    docs = pd.DataFrame({"title": ["a", "b"], "url": [None, "https://www.korea.kr/x"]})
+    assert "url" in tables.display_frame(docs)
+    assert "url" not in tables.display_frame(docs.iloc[:1])
+    assert "원문 주소" in tables.export_frame(docs.iloc[:1]).columns  # the download keeps every column

@@ -68,8 +68,9 @@ def _years(values: pd.Series) -> pd.Series:
     return pd.to_numeric(values, errors="coerce").round().astype("Int64")
 
 
-def _localize_names(df: pd.DataFrame, lang: str, english: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
-    """In English, program and institution names become their English names where one is known.
+def localize_names(df: pd.DataFrame, lang: str, english: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
+    """In English, program and institution names become their English names where one is known (by id, or
+    from the frame's own name_en).
 
     A frame that carries `name_en` (program or institution tables) shows the Korean name beside it instead.
     """
@@ -138,7 +139,7 @@ def display_frame(
 
     english: {"program_id": {id: English name}, "institution_id": {...}}; countries: ISO code → name.
     """
-    out = _period(_localize_names(df, lang, english or {})).copy()  # never change the caller's frame
+    out = _period(localize_names(df, lang, english or {})).copy()  # never change the caller's frame
     for col in out.columns:
         if col in money:
             out[col] = [None if _missing(v) else fmt.won(v, lang=lang, exact=exact) for v in out[col]]
@@ -156,14 +157,17 @@ def display_frame(
             out[col] = pd.Series(
                 [v if fmt.present(v) else None for v in out[col]], index=out.index, dtype="object"
             )
+    if "url" in out and out["url"].isna().all():  # most documents are files: no column of blanks
+        hide = (*hide, "url")
     return out[_fact_order(shown_columns(list(out.columns), lang, hide), money)]
 
 
 def _fact_order(columns: list[str], money: tuple[str, ...]) -> list[str]:
-    """In money tables the amount's evidence comes before the document's title (the link opens the document)."""
-    if not money or "evidence" not in columns:
+    """The evidence before bookkeeping columns, and in money tables before the document's title (the link
+    opens the document): a wide table then shows the sentence behind each fact without scrolling sideways."""
+    if "evidence" not in columns:
         return columns
-    late = [c for c in ("title", "url") if c in columns]
+    late = [c for c in ("n_mentions", "last_published", *(("title", "url") if money else ())) if c in columns]
     return [c for c in columns if c not in late] + late
 
 
@@ -181,7 +185,7 @@ def export_frame(
     english: Mapping[str, Mapping[str, str]] | None = None,
 ) -> pd.DataFrame:
     """The table for a CSV download: the shown columns under their headers, won as whole numbers, full evidence."""
-    out = _localize_names(df, lang, english or {}).copy()
+    out = localize_names(df, lang, english or {}).copy()
     for col in out.columns:
         if col in CODE_COLUMNS:
             out[col] = [None if _missing(v) else code(v, lang) for v in out[col]]

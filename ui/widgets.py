@@ -161,15 +161,22 @@ def _english_names() -> dict[str, dict[str, str]]:
     return out
 
 
+def named(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A query result with program and institution names in the reader's language (for charts and links)."""
+    return tables.localize_names(df, lang, _english_names()) if lang == "en" else df
+
+
 def _country_names(lang: str) -> dict[str, str]:
     df = data.load(queries.country_options)
     return dict(zip(df["iso2"], df["name_ko" if lang == "ko" else "name_en"], strict=True))
 
 
-def _column_config(shown: pd.DataFrame, lang: str) -> dict[str, object]:
+def _column_config(shown: pd.DataFrame, lang: str, money: tuple[str, ...]) -> dict[str, object]:
     config: dict[str, object] = dict(tables.headers(list(shown.columns), lang))
     for col in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[col]):
+        if col in money:  # amounts are text (946억원) but line up on the right like the counts beside them
+            config[col] = st.column_config.TextColumn(column(col, lang), alignment="right")
+        elif pd.api.types.is_datetime64_any_dtype(shown[col]):
             config[col] = st.column_config.DateColumn(column(col, lang), format="YYYY-MM-DD")
         elif col == "area_m2":
             config[col] = st.column_config.NumberColumn(column(col, lang), format="localized")
@@ -210,7 +217,7 @@ def table(
     event = st.dataframe(
         shown,
         hide_index=True,
-        column_config=_column_config(shown, view.lang),
+        column_config=_column_config(shown, view.lang, money),
         height=height or (min(len(shown), 8) * EVIDENCE_ROW_HEIGHT + 40 if has_evidence else "auto"),
         row_height=EVIDENCE_ROW_HEIGHT if has_evidence else None,
         placeholder="",  # a missing value is an empty cell, not "None"
@@ -220,13 +227,12 @@ def table(
     if has_evidence:
         _whole_evidence(df, event, view.lang)
     csv = tables.export_frame(df, lang=view.lang, money=money, hide=hide, english=english)
-    st.download_button(
-        t("download", view.lang),
-        csv.to_csv(index=False).encode("utf-8-sig"),  # BOM: Excel opens Korean CSV correctly
-        file_name=f"{key}.csv",
-        mime="text/csv",
-        key=f"{key}_csv",
-    )
+    _download(csv, key, view.lang)
+
+
+def _download(csv: pd.DataFrame, key: str, lang: str) -> None:
+    data = csv.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Korean CSV correctly
+    st.download_button(t("download", lang), data, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv")
 
 
 def _whole_evidence(df: pd.DataFrame, event: Any, lang: str) -> None:
