@@ -118,6 +118,12 @@ def test_ai_rnd_budget_is_a_budget() -> None:
     assert budgets("AI 연구개발(R&D) 예산은 1조 8000억원이다.") == [(1_800_000_000_000, "unspecified", None)]
 
 
+def test_companies_as_subject_make_private_money() -> None:
+    text = "주요 기업들은 2024~2027년 4년 동안 AI 분야에 모두 65조원을 투자하기로 했다."
+    assert budgets(text) == [(65_000_000_000_000, "private", None)]
+    assert budgets("정부는 모두 65조원을 투자한다.") == [(65_000_000_000_000, "total", None)]
+
+
 def test_restated_figure_keeps_the_typed_statement() -> None:
     text = "946억원 투입.\n정부는 총 946억원을 투입한다."
     assert budgets(text) == [(94_600_000_000, "total", None)]

@@ -82,6 +82,11 @@ _NOT_BUDGET_AFTER = re.compile(
     # "16조원보다 1조원(7.4%) 늘어난": a comparison base and a change are not budgets either.
     r"|^\s*보다|^\s*(?:\([^)]{0,12}\)\s*)?(?:이|가)?\s*(?:늘어|늘었|증가|감소|줄어|줄었|깎였|깎이|많은|적은|more\s+than\s+(?:last|the\s+previous))"
 )
+# "주요 기업들은 … 65조원을 투자": when companies are the subject, their money is private.
+_PRIVATE_SUBJECT = re.compile(
+    r"^(?:[^,.]{0,12}\s)?(?:주요\s|국내\s|민간\s)*(?:기업|대기업|민간|업계|빅테크)들?(?:은|는|이|가)\s"
+    r"|^(?:Private\s+(?:companies|firms|investors)|(?:Major\s+|Korean\s+)?(?:companies|firms|businesses))\b",
+)
 _RD_BUDGET = re.compile(r"(?:연구개발|R&D)\)?\s?예산(?:은|는|이|가)?\s*(?:약\s*)?$")
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 
@@ -131,12 +136,15 @@ def _budget(
 ) -> Budget:
     after = sent.text[a.end : a.end + 60]
     window = sent.text[max(0, a.start - 30) : a.end + 20]
+    kind = classify_kind(before, after)
+    if kind in ("unspecified", "total") and _PRIVATE_SUBJECT.match(sent.text):
+        kind = "private"
     return Budget(
         amount=a.value,
         unit_text=a.surface,
         currency=a.currency,
         amount_krw=a.krw,
-        kind=classify_kind(before, after),
+        kind=kind,
         fiscal_year=dates.fiscal_year(window, published_on),
         program=(program_at or {}).get(sent.start),
         evidence=Evidence(sent.text, sent.start, sent.end),
