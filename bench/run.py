@@ -323,8 +323,9 @@ def results_markdown(table: str, argv: list[str] | None, seconds: float, loads: 
     lines = ["# Benchmark results", "", f"Command: `{command}` ({seconds:.0f} s in all: {sections}).", ""]
     lines += ["Machine:", "", *(f"- {k}: {v}" for k, v in machine())]
     lines += [
-        f"- load average (1 min) at start / end: {loads[0]} / {loads[1]} (other tenants of a shared machine"
-        " slow every figure; each ratio compares figures measured in the same run)",
+        f"- load average (1 min) at start / end: {loads[0]} / {loads[1]} (the end value includes this run's"
+        " own processes; other tenants of a shared machine slow every figure, so each ratio compares figures"
+        " measured in the same run)",
         "",
         "Reading the table:",
         "",
