@@ -11,6 +11,7 @@ the machine and the command. The largest ingest runs last, and only when the tim
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -126,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
 def extraction_rows(plan: Plan, work: Path) -> list[Row]:
     """Ours on 1 core and on all cores, each beside Kiwi and a regex pass over the same files."""
     files = sorted(ingest.corpus(plan.ingest_sizes[-1], root=work).glob("*/*.txt"))[: plan.extract_docs]
-    n_cpu = len(extraction.os.sched_getaffinity(0))
+    n_cpu = len(os.sched_getaffinity(0))
     one = extraction.measure(files, 1, pin=True, reps=plan.reps)
     many = extraction.measure(files, n_cpu, reps=plan.reps)
     size = f"{size_label(len(files))} docs, {one.n_bytes / 1e6:.1f} MB"
