@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from ui import charts, figures
+from ui.figures import MAX_LEGEND
 
 EOK = 10**8
 D = pd.to_datetime
@@ -150,6 +151,24 @@ def test_money_is_scaled_to_eok_and_hover_reads_korean() -> None:
     assert "억원" in fig.layout.yaxis.title.text and fig.layout.yaxis.tickformat == ",.1~f"
     en = charts.timeline_chart(FRAMES["timeline_chart"], lang="en")
     assert list(en.data[0].y) == [94.6, 100.0] and en.data[0].customdata[0][1] == "94.6 billion won"
+
+
+def test_timeline_keeps_colours_for_the_largest_programs_and_groups_the_rest() -> None:
+    n = 40
+    frame = pd.DataFrame(
+        {
+            "document_id": [f"d{i}" for i in range(n)],
+            "announced_on": D(["2024-01-10"] * n),
+            "program_id": [f"p{i}" for i in range(n)],
+            "program": [f"사업 {i}" for i in range(n)],
+            "amount_krw": [(i + 1) * EOK for i in range(n)],
+            "title": ["발표"] * n,
+        }
+    )
+    fig = charts.timeline_chart(frame, lang="ko")
+    names = [tr.name for tr in fig.data]
+    assert len(fig.data) == MAX_LEGEND and "기타" in names and "사업 39" in names and "사업 0" not in names
+    assert sum(len(tr.y) for tr in fig.data) == n  # every point is still drawn
 
 
 def test_gantt_bars_span_the_years_and_grow_with_budget() -> None:
