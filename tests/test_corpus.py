@@ -115,13 +115,17 @@ def test_manifest_leads(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert len(misses) <= len(rows) * (1 - RECALL_FLOOR), "\n".join(misses)
 
 
-def test_dashboard_minimums(corpus_db: Path) -> None:
+def test_dashboard_minimums(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The issue's floor for the bundled data: years, programs, institutions, sites."""
     with db.connect(corpus_db, read_only=True) as con:
         years, programs, institutions, sites = con.execute(
             "SELECT (SELECT count(DISTINCT year(published_on)) FROM documents), (SELECT count(*) FROM programs), "
             "(SELECT count(*) FROM institutions), (SELECT count(DISTINCT norm_key) FROM sites)"
         ).fetchone()
+    with capsys.disabled():
+        print(
+            f"\nbundled corpus: {years} years, {programs} programs, {institutions} institutions, {sites} sites"
+        )
     assert years >= 7 and programs >= 25 and institutions >= 80 and sites >= 15, (
         years,
         programs,
