@@ -187,7 +187,7 @@ def _extract_all(
 ) -> Iterator[Extracted]:
     """Extraction results in input order: in-process for small runs, else a bounded worker window."""
     if len(first) < inline_below or n_workers <= 1:
-        for raw in [*first, *rest]:
+        for raw in itertools.chain(first, rest):  # streamed: a --workers 1 run of 100k files stays flat
             yield process_raw(raw)
         return
     ctx = multiprocessing.get_context("spawn")  # Kiwi holds native threads: never fork it
@@ -266,9 +266,9 @@ def _load_all(
         if not res.failure:
             input_rows.append(res)
         if len(batch) >= batch_size:
-            _flush(con, loader, batch, input_rows, run_id, counts)
+            _flush(loader, batch, input_rows, run_id, counts)
             batch, input_rows = [], []
-    _flush(con, loader, batch, input_rows, run_id, counts)
+    _flush(loader, batch, input_rows, run_id, counts)
     loader.programs.drop_orphans()
     for f in report.failures:
         con.execute(
@@ -287,7 +287,6 @@ def _load_all(
 
 
 def _flush(
-    con: duckdb.DuckDBPyConnection,
     loader: Loader,
     batch: list[tuple[str, Facts]],
     input_rows: list[Extracted],
