@@ -7,6 +7,18 @@ from datetime import date
 from typing import Any
 
 
+class SourceError(Exception):
+    """One input that failed: str(e) is one line, '<source>: <why>'; picklable across worker processes."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, str]]:
+        return (type(self), (self.source, self.reason))
+
+
 @dataclass(frozen=True)
 class RawDoc:
     """Bytes as read from a file or URL, before any parsing."""

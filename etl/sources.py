@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from etl.config import Settings
-from etl.models import RawDoc
+from etl.models import RawDoc, SourceError
 
 KIND_BY_EXTENSION = {
     ".txt": "text",
@@ -37,16 +37,8 @@ _FEED_START = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.I)
 _HTML_START = re.compile(rb"<(?:!doctype\s+html|html)[\s>]", re.I)
 
 
-class InputError(Exception):
-    """One clear line: what failed for which input (str(e) is that line)."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
-
-    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
-        return (type(self), (self.source, self.reason))
+class InputError(SourceError):
+    """A file or URL that cannot be read."""
 
 
 def iter_raw(inputs: list[str], settings: Settings) -> Iterator[RawDoc | InputError]:

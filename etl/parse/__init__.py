@@ -9,7 +9,7 @@ import hashlib
 from datetime import date
 from importlib import import_module
 
-from etl.models import Document, RawDoc
+from etl.models import Document, RawDoc, SourceError
 from etl.nlp import detect_lang
 
 _READERS = {
@@ -20,16 +20,8 @@ _READERS = {
 }
 
 
-class ParseError(Exception):
-    """A document that cannot be turned into text; str(e) is one line: '<source>: <why>'."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-        self.source = source
-        self.reason = reason
-
-    def __reduce__(self) -> tuple[type[ParseError], tuple[str, str]]:
-        return (type(self), (self.source, self.reason))
+class ParseError(SourceError):
+    """A document that cannot be turned into text."""
 
 
 def parse(raw: RawDoc) -> list[Document]:
