@@ -24,7 +24,9 @@ from etl.config import RESOURCES
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
 
-# Named migrations after the initial schema, applied in order; never edit an applied one.
+# Named migrations after the initial schema, applied in order to databases made before them; never edit
+# an applied one. Each change is also folded into schema.sql, which a new database runs instead
+# (tests/test_db.py checks that a v1 database migrated equals a fresh one).
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = []
 
 
@@ -44,24 +46,62 @@ def connect(path: Path | str, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     return con
 
 
+class NestedTransactionError(RuntimeError):
+    """transaction() was entered on a connection that already has one open."""
+
+
+_OPEN: set[int] = set()  # id() of connections inside transaction(); DuckDB connections take no attributes
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The one way to write: BEGIN, then COMMIT on success or ROLLBACK on any exception (re-raised).
+
+    Nesting is an error rather than a silent no-op: an inner block that believed it could roll back
+    on its own would be wrong about what it undoes.
+    """
+    key = id(con)
+    if key in _OPEN:
+        raise NestedTransactionError("a transaction is already open on this connection")
+    _OPEN.add(key)
+    try:
+        con.execute("BEGIN")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+    finally:
+        _OPEN.discard(key)
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the initial schema and any later migrations not yet recorded; return their names."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
-    )
-    done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    """Bring a database to the current schema; return the names of the steps applied.
+
+    A new database runs schema.sql (the full current DDL) and records every migration as applied,
+    since schema.sql already holds their changes. An existing one runs, in order and each in its own
+    transaction, the migrations it has not recorded.
+    """
+    with transaction(con):
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+        )
+        done = {r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()}
+    if not done:
+        with transaction(con):
+            _initial(con)
+            now = datetime.now()
+            for name in ["m001_initial", *(n for n, _ in MIGRATIONS)]:
+                con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, now])
+        return ["m001_initial"]
     applied: list[str] = []
-    steps: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
-        ("m001_initial", _initial),
-        *MIGRATIONS,
-    ]
-    for name, step in steps:
+    for name, step in MIGRATIONS:
         if name in done:
             continue
-        con.execute("BEGIN")
-        step(con)
-        con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, datetime.now()])
-        con.execute("COMMIT")
+        with transaction(con):
+            step(con)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [name, datetime.now()])
         applied.append(name)
     return applied
 

@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from etl.consolidate import ProgramIndex, stable_id
-from etl.db import insert_rows
+from etl.db import insert_rows, transaction
 from etl.extract.institutions import lookup
 from etl.extract.programs import norm_key
 from etl.models import Evidence, Facts
@@ -61,8 +61,7 @@ class Loader:
         replaced: list[str] = []  # documents already in the file; new ones have no rows to delete
         self.known_inputs |= self.batch_inputs
         self.batch_inputs = {input_ for input_, _ in batch}
-        self.con.execute("BEGIN")
-        try:
+        with transaction(self.con):
             for input_, facts in batch:
                 doc_id = document_id(facts.document.source)
                 old = self.hashes.get(doc_id)
@@ -76,10 +75,6 @@ class Loader:
                 self._rows(doc_id, input_, facts, run_id, rows)
             self._replace(replaced, rows)
             self.programs.flush()
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
         for r in rows["documents"]:
             self.hashes[r["document_id"]] = r["content_hash"]
         for table in _CHILDREN:
@@ -91,29 +86,25 @@ class Loader:
         `inputs` rows: input, raw_sha256, n_bytes, n_documents, run_id; `kept` rows: input, source.
         """
         gone: list[str] = []
-        self.con.execute("BEGIN")
+        self.con.register("_inputs", pa.Table.from_pylist(inputs))
+        self.con.register("_kept", pa.Table.from_pylist(kept, schema=_KEPT))
         try:
-            self.con.register("_inputs", pa.Table.from_pylist(inputs))
-            self.con.register("_kept", pa.Table.from_pylist(kept, schema=_KEPT))
-            # An input seen for the first time has no old row, and its only documents are those just
-            # loaded, all kept: the two scans below (whole tables, every batch) would find nothing.
-            if any(r["input"] in self.known_inputs for r in inputs):
-                gone = [
-                    r[0]
-                    for r in self.con.execute(
-                        "SELECT d.document_id FROM documents d JOIN _inputs i USING (input) WHERE NOT EXISTS "
-                        "(SELECT 1 FROM _kept k WHERE k.input = d.input AND k.source = d.source)"
-                    ).fetchall()
-                ]
-                self._delete(gone)
-                self.con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _inputs)")
-            self.con.execute(
-                "INSERT INTO inputs SELECT input, raw_sha256, n_bytes, n_documents, run_id FROM _inputs"
-            )
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
+            with transaction(self.con):
+                # An input seen for the first time has no old row, and its only documents are those just
+                # loaded, all kept: the two scans below (whole tables, every batch) would find nothing.
+                if any(r["input"] in self.known_inputs for r in inputs):
+                    gone = [
+                        r[0]
+                        for r in self.con.execute(
+                            "SELECT d.document_id FROM documents d JOIN _inputs i USING (input) WHERE NOT EXISTS "
+                            "(SELECT 1 FROM _kept k WHERE k.input = d.input AND k.source = d.source)"
+                        ).fetchall()
+                    ]
+                    self._delete(gone)
+                    self.con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _inputs)")
+                self.con.execute(
+                    "INSERT INTO inputs SELECT input, raw_sha256, n_bytes, n_documents, run_id FROM _inputs"
+                )
         finally:
             self.con.unregister("_inputs")
             self.con.unregister("_kept")

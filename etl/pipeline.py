@@ -247,11 +247,13 @@ def _load_all(
     """The single writer: batches of documents, one transaction each, then the run's bookkeeping."""
     from tqdm import tqdm
 
-    [(run_id,)] = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()
-    started = datetime.now()
-    con.execute(
-        "INSERT INTO runs (run_id, started_at, inputs) VALUES (?, ?, ?)", [run_id, started, "\n".join(inputs)]
-    )
+    with db.transaction(con):
+        [(run_id,)] = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()
+        started = datetime.now()
+        con.execute(
+            "INSERT INTO runs (run_id, started_at, inputs) VALUES (?, ?, ?)",
+            [run_id, started, "\n".join(inputs)],
+        )
     loader, counts = Loader(con), LoadCounts()
     batch: list[tuple[str, Facts]] = []
     input_rows: list[Extracted] = []
@@ -269,21 +271,22 @@ def _load_all(
             _flush(loader, batch, input_rows, run_id, counts)
             batch, input_rows = [], []
     _flush(loader, batch, input_rows, run_id, counts)
-    loader.programs.drop_orphans()
-    for f in report.failures:
-        con.execute(
-            "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?)",
-            [run_id, f.source, f.stage, f.message, datetime.now()],
-        )
     report.new, report.updated = counts.new, counts.updated
     report.unchanged += counts.unchanged
     report.facts = counts.facts
-    con.execute(
-        "UPDATE runs SET finished_at = ?, n_new = ?, n_updated = ?, n_unchanged = ?, n_failed = ?, n_facts = ?, "
-        "seconds = ? WHERE run_id = ?",
-        [datetime.now(), report.new, report.updated, report.unchanged, report.failed,
-         sum(report.facts.values()), (datetime.now() - started).total_seconds(), run_id],
-    )  # fmt: skip
+    with db.transaction(con):
+        loader.programs.drop_orphans()
+        for f in report.failures:
+            con.execute(
+                "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?)",
+                [run_id, f.source, f.stage, f.message, datetime.now()],
+            )
+        con.execute(
+            "UPDATE runs SET finished_at = ?, n_new = ?, n_updated = ?, n_unchanged = ?, n_failed = ?, "
+            "n_facts = ?, seconds = ? WHERE run_id = ?",
+            [datetime.now(), report.new, report.updated, report.unchanged, report.failed,
+             sum(report.facts.values()), (datetime.now() - started).total_seconds(), run_id],
+        )  # fmt: skip
 
 
 def _flush(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from etl import db
 
@@ -16,18 +17,41 @@ def _columns(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     ).fetchall()
 
 
+V1_SCHEMA = Path(__file__).parent / "fixtures" / "schema_v1.sql"  # schema.sql as released at version 1
+
+
 def test_fresh_equals_migrated(tmp_path: Path) -> None:
-    fresh = duckdb.connect(str(tmp_path / "fresh.duckdb"))
-    fresh.execute(db.SCHEMA_PATH.read_text(encoding="utf-8"))
-    migrated = db.connect(tmp_path / "migrated.duckdb")
-    assert _columns(fresh) == _columns(migrated)
+    """A database made at version 1 and migrated has exactly the columns of a fresh one."""
+    fresh = db.connect(tmp_path / "fresh.duckdb")
+    old = duckdb.connect(str(tmp_path / "old.duckdb"))
+    old.execute(V1_SCHEMA.read_text(encoding="utf-8"))
+    old.execute("INSERT INTO schema_migrations VALUES ('m001_initial', now())")
+    assert db.migrate(old) == [name for name, _ in db.MIGRATIONS]
+    assert _columns(fresh) == _columns(old)
 
 
 def test_migrate_is_recorded_and_idempotent(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "x.duckdb")
     assert db.migrate(con) == []
-    names = [r[0] for r in con.execute("SELECT name FROM schema_migrations").fetchall()]
-    assert names == ["m001_initial"] and db.schema_version() == 1 + len(db.MIGRATIONS)
+    names = [r[0] for r in con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+    assert names == sorted(["m001_initial", *(n for n, _ in db.MIGRATIONS)])
+    assert db.schema_version() == 1 + len(db.MIGRATIONS)
+
+
+def test_transaction_commits_rolls_back_and_refuses_nesting(tmp_path: Path) -> None:
+    con = db.connect(tmp_path / "x.duckdb")
+    con.execute("CREATE TABLE t (x INTEGER)")
+    with db.transaction(con):
+        con.execute("INSERT INTO t VALUES (1)")
+    with pytest.raises(ValueError), db.transaction(con):
+        con.execute("INSERT INTO t VALUES (2)")
+        raise ValueError("boom")
+    assert con.execute("SELECT list(x) FROM t").fetchall() == [([1],)]
+    with db.transaction(con), pytest.raises(db.NestedTransactionError), db.transaction(con):
+        pass
+    with db.transaction(con):  # the refused inner block left the connection usable
+        con.execute("INSERT INTO t VALUES (3)")
+    assert con.execute("SELECT list(x ORDER BY x) FROM t").fetchall() == [([1, 3],)]
 
 
 def test_schema_first_line_states_version() -> None:
