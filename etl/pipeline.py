@@ -111,6 +111,8 @@ def _parse_and_extract(raw: RawDoc, limits: Limits, out: Extracted) -> None:
     except ParseError as e:
         out.failure = InputFailure(raw.source, "parse", e.reason)
         return
+    except BudgetExceeded:
+        raise
     except Exception as e:  # a reader bug must not end the run
         out.failure = InputFailure(raw.source, "parse", f"{type(e).__name__}: {e}")
         return
@@ -124,6 +126,8 @@ def _parse_and_extract(raw: RawDoc, limits: Limits, out: Extracted) -> None:
         out.notes.extend(doc.notes)
         try:
             out.facts.append(extract_document(doc))
+        except BudgetExceeded:
+            raise
         except Exception as e:
             out.failure = InputFailure(doc.source, "extract", f"{type(e).__name__}: {e}")
 
@@ -295,6 +299,8 @@ def _extract_all(
 ) -> Iterator[Extracted]:
     """Extraction results in input order: in-process for small runs, else a bounded worker window."""
     if len(first) < inline_below or n_workers <= 1:
+        if first:
+            workers.warm()  # Kiwi's ~2 s build must not count against the first document's budget
         for raw in itertools.chain(first, rest):  # streamed: a --workers 1 run of 100k files stays flat
             yield process_raw(raw, limits)
         return

@@ -37,7 +37,12 @@ def _watch_parent(parent_pid: int) -> None:
 
 
 def warm() -> None:
-    """Build Kiwi now, so the first real chunk does not pay for it."""
+    """Build Kiwi and import the readers now: the first document's time budget is for that document."""
+    import importlib
+
     from etl.nlp import get_kiwi
+    from etl.parse import _READERS
 
     get_kiwi()
+    for module, _ in _READERS.values():
+        importlib.import_module(module)
