@@ -22,14 +22,17 @@ class Settings:
     # Runs with fewer pending inputs extract in-process: each worker pays ~2 s to import and build Kiwi,
     # which only pays off once there are a few hundred documents to share (bench/bundled.py).
     inline_below: int = 200
+    # URLs only to public addresses, redirects checked hop by hop (etl/netguard.py): set for dashboard ingests.
+    public_only: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Defaults overridden by POLICY_DB / POLICY_RAW."""
+        """Defaults overridden by POLICY_DB / POLICY_RAW (and POLICY_PUBLIC_ONLY=1 for dashboard ingests)."""
         db = os.environ.get("POLICY_DB")
         raw = os.environ.get("POLICY_RAW")
         return cls(
             db_path=Path(db) if db else cls.db_path,
             raw_dir=Path(raw) if raw else cls.raw_dir,
             batch_size=int(os.environ.get("POLICY_BATCH_SIZE", cls.batch_size)),
+            public_only=os.environ.get("POLICY_PUBLIC_ONLY", "") == "1",
         )
