@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 import re
 import time
-from contextlib import contextmanager
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
