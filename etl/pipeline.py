@@ -8,7 +8,6 @@ import multiprocessing
 import os
 import sys
 import time
-import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -203,19 +202,10 @@ def _extract_all(
 
 
 def _start_workers(pool: ProcessPoolExecutor, n_workers: int) -> None:
-    """Spawn every worker now, each building its Kiwi, with a plain __main__.
-
-    A spawned worker re-runs the parent's __main__ file. Under `streamlit run` (and AppTest) that is the
-    page script, which must not run in a worker; a module without a file or spec makes spawn skip it.
-    The executor spawns a worker per submit until it has them all and never later, so this is enough.
-    """
-    saved = sys.modules["__main__"]
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        for _ in range(n_workers):
-            pool.submit(_warm_worker)
-    finally:
-        sys.modules["__main__"] = saved
+    """Spawn every worker now, each building its Kiwi (the dashboard runs ingests as a subprocess, so the
+    parent's __main__ is always `python -m etl`, never a Streamlit page script)."""
+    for _ in range(n_workers):
+        pool.submit(_warm_worker)
 
 
 def _warm_worker() -> None:
