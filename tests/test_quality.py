@@ -106,8 +106,8 @@ def test_norm_drops_spaces_dots_and_case() -> None:
 def test_baseline_only_rises() -> None:
     assert report.raised({"a": 0.5, "b": 0.9}, {"a": 0.6, "b": 0.8}) == {"a": 0.6, "b": 0.9}
     assert report.regressions({"a": 0.5, "b": None}, {"a": 0.6, "b": 0.1}) == [
-        "a: 0.50 < baseline 0.60",
-        "b: n/a < baseline 0.10",
+        "a: 0.500 < baseline 0.600",
+        "b: n/a < baseline 0.100",
     ]
 
 

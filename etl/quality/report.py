@@ -73,7 +73,7 @@ def raised(now: dict[str, float | None], base: dict[str, float | None]) -> dict[
 
 
 def _fmt(v: float | None) -> str:
-    return "n/a" if v is None else f"{v:.2f}"
+    return "n/a" if v is None else f"{v:.3f}"
 
 
 def _counts_text(c: Counts, stat: str) -> str:
