@@ -32,6 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("--rebuild", action="store_true", help="recreate the database from scratch")
     ing.add_argument("--workers", type=int, default=0, help="extraction processes (default: all cores)")
     ing.add_argument("--quiet", action="store_true", help="no progress bar or summary")
+    ing.add_argument(
+        "--wait", type=float, default=0.0, metavar="SECONDS",
+        help="when another ingest holds this database, wait up to SECONDS for it (default: refuse at once)",
+    )  # fmt: skip
+    ing.add_argument(
+        "--progress", choices=["auto", "bar", "lines", "none"], default="auto",
+        help="progress on stderr: a bar on a terminal (auto), always a bar, one line a second, or none",
+    )  # fmt: skip
     ing.set_defaults(func=cmd_ingest)
 
     st = sub.add_parser("stats", help="what the database holds")
@@ -93,19 +101,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+_PROGRESS = {"auto": None, "bar": True, "lines": "lines", "none": False}
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """Load inputs; exit 1 when any input failed, 0 otherwise."""
+    """Load inputs; exit 1 when any input failed, 2 when the run could not write at all, else 0."""
+    from etl.db import DatabaseUnreadable, PublishRefused
+    from etl.lock import IngestLocked
     from etl.pipeline import ingest
 
     settings = _settings(args)
-    report = ingest(
-        args.inputs,
-        settings,
-        rebuild=args.rebuild,
-        workers=args.workers or None,
-        progress=False if args.quiet else None,
-        on_failure=lambda f: _err(f"error: {f.source}: {f.stage}: {f.message}"),
-    )
+    try:
+        report = ingest(
+            args.inputs,
+            settings,
+            rebuild=args.rebuild,
+            workers=args.workers or None,
+            progress=False if args.quiet else _PROGRESS[args.progress],
+            on_failure=lambda f: _err(f"error: {f.source}: {f.stage}: {f.message}"),
+            on_warning=lambda w: _err(f"warning: {w.source}: {w.message}"),
+            wait=args.wait,
+        )
+    except (IngestLocked, PublishRefused, DatabaseUnreadable) as e:
+        _err(f"error: {e}")
+        return 2
     if not args.quiet:
         _err(report.summary())
         _err(f"database: {settings.db_path}" + ("" if report.wrote else " (unchanged)"))
@@ -123,12 +142,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     with db.connect(path, read_only=True) as con:
         for table, n in db.table_counts(con).items():
             print(f"{table:20} {n:>10,}")
-        [(first, last)] = con.execute("SELECT min(published_on), max(published_on) FROM documents").fetchall()
+        (first, last), kinds = db.stats_rows(con)
         print(f"{'published':20} {first} … {last}")
-        for kind, n, krw in con.execute(
-            "SELECT kind, count(*), sum(amount_krw) FROM budgets GROUP BY kind ORDER BY kind"
-        ).fetchall():
-            print(f"budgets {kind:12} {n:>10,}  {int(krw or 0):>22,} won")
+        for kind, n, krw in kinds:
+            print(f"budgets {kind:12} {n:>10,}  {int(krw):>22,} won")
     return 0
 
 
@@ -144,10 +161,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     with db.connect(path, read_only=True) as con:
         for table in db.table_counts(con):
             target = args.out / f"{table}.{args.format}"
-            rel = con.sql(f'SELECT * FROM "{table}"')  # catalog names, not user input
-            if args.format == "csv":
-                rel.write_csv(str(target))
-            else:
-                rel.write_parquet(str(target))
+            db.export_table(con, table, target, args.format)
             print(target)
     return 0

@@ -22,14 +22,25 @@ class Settings:
     # Runs with fewer pending inputs extract in-process: each worker pays ~2 s to import and build Kiwi,
     # which only pays off once there are a few hundred documents to share (bench/bundled.py).
     inline_below: int = 200
+    # Per-document budget (bench/ingest.py: ~80 kB of text per second per worker): a 19 MB text once took
+    # 4 minutes and 1 GB in one worker. Longer texts or slower documents fail with one line instead.
+    max_text_chars: int = 2_000_000  # about 700 pages; every bundled document is under 20,000
+    doc_seconds: float = 120.0  # parse + extract of one input, wall clock
+    # URLs only to public addresses, redirects checked hop by hop (etl/netguard.py): set for dashboard ingests.
+    public_only: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Defaults overridden by POLICY_DB / POLICY_RAW."""
+        """Defaults overridden by POLICY_DB / POLICY_RAW / POLICY_BATCH_SIZE / POLICY_INLINE_BELOW /
+        POLICY_MAX_TEXT_CHARS / POLICY_DOC_SECONDS (and POLICY_PUBLIC_ONLY=1 for dashboard ingests)."""
         db = os.environ.get("POLICY_DB")
         raw = os.environ.get("POLICY_RAW")
         return cls(
             db_path=Path(db) if db else cls.db_path,
             raw_dir=Path(raw) if raw else cls.raw_dir,
             batch_size=int(os.environ.get("POLICY_BATCH_SIZE", cls.batch_size)),
+            inline_below=int(os.environ.get("POLICY_INLINE_BELOW", cls.inline_below)),
+            max_text_chars=int(os.environ.get("POLICY_MAX_TEXT_CHARS", cls.max_text_chars)),
+            doc_seconds=float(os.environ.get("POLICY_DOC_SECONDS", cls.doc_seconds)),
+            public_only=os.environ.get("POLICY_PUBLIC_ONLY", "") == "1",
         )

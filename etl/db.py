@@ -24,10 +24,30 @@ from etl.config import RESOURCES
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
 
+
 # Named migrations after the initial schema, applied in order to databases made before them; never edit
 # an applied one. Each change is also folded into schema.sql, which a new database runs instead
 # (tests/test_db.py checks that a v1 database migrated equals a fresh one).
-MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = []
+def _m002_ingest_safety(con: duckdb.DuckDBPyConnection) -> None:
+    """Run status (aborted runs), warnings beside errors, withdrawn documents."""
+    con.execute("ALTER TABLE runs ADD COLUMN status VARCHAR DEFAULT 'running'")
+    con.execute("ALTER TABLE runs ADD COLUMN n_withdrawn INTEGER DEFAULT 0")
+    con.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
+    con.execute("UPDATE runs SET status = CASE WHEN finished_at IS NULL THEN 'aborted' ELSE 'finished' END")
+    con.execute("ALTER TABLE ingest_errors ADD COLUMN severity VARCHAR DEFAULT 'error'")
+    con.execute(_table_ddl("withdrawn_documents"))
+
+
+MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
+    ("m002_ingest_safety", _m002_ingest_safety),
+]
+
+
+def _table_ddl(name: str) -> str:
+    """The CREATE TABLE statement of `name` as schema.sql has it (so a migration and a fresh file agree)."""
+    text = SCHEMA_PATH.read_text(encoding="utf-8")
+    start = text.index(f"CREATE TABLE IF NOT EXISTS {name} (")
+    return text[start : text.index(");", start) + 2]
 
 
 def schema_version() -> int:
@@ -142,23 +162,46 @@ def building_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".building")
 
 
+class PublishRefused(RuntimeError):
+    """The final check before publishing failed; the work copy is kept and the published file untouched."""
+
+
+class DatabaseUnreadable(RuntimeError):
+    """The database file exists but cannot be opened; str() is the one line to show."""
+
+
+FileIdentity = tuple[int, int, int, int]  # st_dev, st_ino, st_size, st_mtime_ns
+
+
+def _identity(path: Path) -> FileIdentity | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 @contextlib.contextmanager
 def open_for_write(db_path: Path, *, rebuild: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """A writable connection to the work file; on clean exit the work file replaces `db_path`.
 
-    A work file left by a killed run is reused (its committed documents survive), so a re-run
-    completes the work instead of starting over. On an exception the work file is kept for the same
-    reason and `db_path` is untouched.
+    The caller holds the ingest lock (etl/lock.py), so no other ingest touches the work file. A work
+    file left by a killed run is reused (its committed documents survive), so a re-run completes the
+    work instead of starting over. On an exception the work file is kept for the same reason and
+    `db_path` is untouched. Before publishing, the work file must still be the file this run opened
+    and `db_path` the file it started from; else PublishRefused and nothing is replaced.
     """
     db_path = Path(db_path)
     work = building_path(db_path)
     if rebuild:
         work.unlink(missing_ok=True)
-    elif not _usable(work):
+    elif work_copy_problem(work) is not None:
         work.unlink(missing_ok=True)
         if db_path.exists():
             shutil.copy2(db_path, work)
+    published = _identity(db_path)
     con = connect(work)
+    opened = _identity(work)
     try:
         yield con
     except BaseException:
@@ -166,17 +209,68 @@ def open_for_write(db_path: Path, *, rebuild: bool = False) -> Iterator[duckdb.D
         raise
     con.execute("CHECKPOINT")
     con.close()
+    _check_before_publish(db_path, work, opened, published)
     os.replace(work, db_path)
 
 
-def _usable(path: Path) -> bool:
+def _check_before_publish(
+    db_path: Path, work: Path, opened: FileIdentity | None, published: FileIdentity | None
+) -> None:
+    now = _identity(work)
+    if now is None or opened is None or now[:2] != opened[:2]:
+        raise PublishRefused(f"not published: the work copy {work} was replaced or deleted during the run")
+    if _identity(db_path) != published:
+        raise PublishRefused(
+            f"not published: {db_path} changed during the run (written outside the ingest lock); "
+            f"this run's work is kept in {work}"
+        )
+    if (problem := work_copy_problem(work)) is not None:
+        raise PublishRefused(f"not published: the work copy {work} does not open ({problem})")
+
+
+def work_copy_problem(path: Path) -> str | None:
+    """None when `path` is a database DuckDB opens; else why not ('missing' or DuckDB's message)."""
     if not path.exists():
-        return False
+        return "missing"
     try:
-        duckdb.connect(str(path)).close()
-    except duckdb.Error:
-        return False
-    return True
+        duckdb.connect(str(path), read_only=True).close()
+    except duckdb.Error as e:
+        return f"{type(e).__name__}: {str(e).splitlines()[0]}"
+    return None
+
+
+def known_inputs(path: Path) -> dict[str, str]:
+    """input → raw_sha256 of every input recorded in `path` ({} when there is no file yet)."""
+    if not path.exists():
+        return {}
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as e:
+        raise DatabaseUnreadable(f"cannot open {path}: {str(e).splitlines()[0]}") from e
+    try:
+        return dict(con.execute("SELECT input, raw_sha256 FROM inputs").fetchall())
+    except duckdb.CatalogException:
+        return {}  # a database made before any ingest (no tables yet): nothing is known
+    finally:
+        con.close()
+
+
+def stats_rows(con: duckdb.DuckDBPyConnection) -> tuple[tuple[object, object], list[tuple[str, int, int]]]:
+    """(first, last publication date) and (kind, count, sum of won) per budget kind, for `etl stats`."""
+    [span] = con.execute("SELECT min(published_on), max(published_on) FROM documents").fetchall()
+    kinds = con.execute(
+        "SELECT kind, count(*), coalesce(sum(amount_krw), 0) FROM budgets GROUP BY kind ORDER BY kind"
+    ).fetchall()
+    return span, kinds
+
+
+def export_table(con: duckdb.DuckDBPyConnection, table: str, target: Path, fmt: str) -> None:
+    """Write one table as CSV or Parquet (`table` comes from table_counts, i.e. the catalog)."""
+    rel = con.sql(f'SELECT * FROM "{table}"')
+    if fmt == "csv":
+        rel.write_csv(str(target))
+    else:
+        rel.write_parquet(str(target))
 
 
 def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -113,12 +113,7 @@ class Loader:
             self.hashes.pop(doc_id, None)
 
     def _delete(self, doc_ids: list[str]) -> None:
-        if not doc_ids:
-            return
-        self.con.register("_changed", pa.table({"document_id": doc_ids}))
-        for table in (*_CHILDREN, "documents"):
-            self.con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
-        self.con.unregister("_changed")
+        _delete_documents(self.con, doc_ids)
 
     def _replace(self, replaced: list[str], rows: dict[str, list[dict]]) -> None:
         if not rows["documents"]:
@@ -126,6 +121,14 @@ class Loader:
         self._delete(replaced)
         for table in ("documents", "institutions", *_CHILDREN):
             insert_rows(self.con, table, rows[table], ignore_conflicts=table == "institutions")
+        back = [r["document_id"] for r in rows["documents"]]
+        self.con.register("_back", pa.table({"document_id": back}))
+        try:  # a file that returns after being withdrawn is a document again, not both
+            self.con.execute(
+                "DELETE FROM withdrawn_documents WHERE document_id IN (SELECT document_id FROM _back)"
+            )
+        finally:
+            self.con.unregister("_back")
 
     def _rows(self, doc_id: str, input_: str, facts: Facts, run_id: int, rows: dict[str, list[dict]]) -> None:
         doc = facts.document
@@ -211,3 +214,96 @@ def _ev(ev: Evidence | None) -> dict[str, object]:
     if ev is None:
         return {"evidence": None, "ev_start": None, "ev_end": None}
     return {"evidence": ev.text, "ev_start": ev.start, "ev_end": ev.end}
+
+
+# --- run bookkeeping: the `runs`, `ingest_errors` and `withdrawn_documents` rows of one ingest ---
+
+
+def start_run(con: duckdb.DuckDBPyConnection, inputs: list[str], pid: int) -> tuple[int, datetime]:
+    """Mark runs left unfinished by a killed ingest as aborted, and open this run's row."""
+    started = datetime.now()
+    with transaction(con):
+        con.execute("UPDATE runs SET status = 'aborted' WHERE finished_at IS NULL AND status <> 'aborted'")
+        [(run_id,)] = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()
+        con.execute(
+            "INSERT INTO runs (run_id, started_at, inputs, status, pid) VALUES (?, ?, ?, 'running', ?)",
+            [run_id, started, "\n".join(inputs), pid],
+        )
+    return run_id, started
+
+
+@dataclass
+class RunTotals:
+    """What `finish_run` writes into the run's row."""
+
+    new: int
+    updated: int
+    unchanged: int
+    failed: int
+    withdrawn: int
+    facts: int
+
+
+def record_problems(
+    con: duckdb.DuckDBPyConnection, run_id: int, rows: list[tuple[str, str, str, str]]
+) -> None:
+    """(source, stage, message, severity) rows into ingest_errors; call inside the run's last transaction."""
+    if not rows:
+        return
+    now = datetime.now()
+    con.executemany(
+        "INSERT INTO ingest_errors (run_id, source, stage, message, failed_at, severity) VALUES (?, ?, ?, ?, ?, ?)",
+        [[run_id, src, stage, msg, now, sev] for src, stage, msg, sev in rows],
+    )
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, started: datetime, t: RunTotals) -> None:
+    """Close the run's row; call inside the run's last transaction."""
+    now = datetime.now()
+    con.execute(
+        "UPDATE runs SET finished_at = ?, status = 'finished', n_new = ?, n_updated = ?, n_unchanged = ?, "
+        "n_failed = ?, n_withdrawn = ?, n_facts = ?, seconds = ? WHERE run_id = ?",
+        [now, t.new, t.updated, t.unchanged, t.failed, t.withdrawn, t.facts,
+         (now - started).total_seconds(), run_id],
+    )  # fmt: skip
+
+
+def withdraw_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: int) -> int:
+    """Move the documents of inputs that are gone to withdrawn_documents; return how many.
+
+    Call inside a transaction. Their facts are deleted (they would be counted otherwise); the
+    document and its text are kept, and a returning file is ingested again like a new one.
+    """
+    if not inputs:
+        return 0
+    con.register("_gone_inputs", pa.table({"input": inputs}))
+    try:
+        gone = [
+            r[0]
+            for r in con.execute(
+                "SELECT document_id FROM documents WHERE input IN (SELECT input FROM _gone_inputs)"
+            ).fetchall()
+        ]
+        con.execute(
+            "INSERT OR REPLACE INTO withdrawn_documents "
+            "SELECT document_id, source, input, url, title, published_on, text, ?, ? FROM documents "
+            "WHERE input IN (SELECT input FROM _gone_inputs)",
+            [datetime.now(), run_id],
+        )
+        _delete_documents(con, gone)
+        con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _gone_inputs)")
+    finally:
+        con.unregister("_gone_inputs")
+    return len(gone)
+
+
+def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Delete documents with every fact row that hangs off them."""
+    if not doc_ids:
+        return
+    con.register("_changed", pa.table({"document_id": doc_ids}))
+    try:
+        for table in (*_CHILDREN, "documents"):
+            con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
+    finally:
+        con.unregister("_changed")

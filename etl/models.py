@@ -42,6 +42,7 @@ class Document:
     kind: str = "text"  # reader that produced it: text | html | pdf | feed
     url: str | None = None
     content_hash: str = ""  # sha256 hex of `text` (set by parse.make_document)
+    notes: tuple[str, ...] = ()  # warnings from reading it (bytes replaced, …): reported, not fatal
 
 
 @dataclass(frozen=True)

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
-import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
-from etl import db
+from etl import db, load, workers
 from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
-from etl.models import Facts, RawDoc
+from etl.lock import ingest_lock
+from etl.models import Facts, RawDoc, SourceError
 
 CHUNK = 8  # raw inputs per worker task
 
@@ -42,6 +44,7 @@ class Extracted:
     n_bytes: int
     facts: list[Facts] = field(default_factory=list)
     failure: InputFailure | None = None
+    notes: list[str] = field(default_factory=list)  # warnings: the input was stored all the same
 
 
 @dataclass
@@ -52,6 +55,9 @@ class RunReport:
     failed: int = 0
     facts: dict[str, int] = field(default_factory=dict)
     failures: list[InputFailure] = field(default_factory=list)
+    warnings: list[InputFailure] = field(default_factory=list)
+    withdrawn: int = 0
+    resumed: bool = False  # continued the work copy of a run that was killed
     seconds: float = 0.0
     wrote: bool = False
 
@@ -59,36 +65,96 @@ class RunReport:
         """One human line per aspect of the run."""
         facts = ", ".join(f"{k} {v}" for k, v in sorted(self.facts.items())) or "none"
         return (
-            f"documents: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed\n"
+            f"documents: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.failed} failed"
+            f"{f', {self.withdrawn} withdrawn' if self.withdrawn else ''}"
+            f"{f', {len(self.warnings)} with warnings' if self.warnings else ''}"
+            f"{' (resumed a killed run)' if self.resumed else ''}\n"
             f"facts loaded: {facts}\n"
             f"seconds: {self.seconds:.2f}"
         )
 
 
-def process_raw(raw: RawDoc) -> Extracted:
-    """Parse and extract one raw input (runs in a worker process)."""
+@dataclass(frozen=True)
+class Limits:
+    """The per-document budget, passed to workers with each chunk (see Settings)."""
+
+    max_text_chars: int = Settings.max_text_chars
+    doc_seconds: float = Settings.doc_seconds
+
+    @classmethod
+    def of(cls, settings: Settings) -> Limits:
+        return cls(settings.max_text_chars, settings.doc_seconds)
+
+
+class BudgetExceeded(SourceError):
+    """One document took more time or text than the per-document budget allows."""
+
+
+def process_raw(raw: RawDoc, limits: Limits = Limits()) -> Extracted:
+    """Parse and extract one raw input (runs in a worker process), within the per-document budget."""
+    out = Extracted(raw.source, _sha256(raw.data), len(raw.data))
+    try:
+        with _time_budget(raw.source, limits.doc_seconds):
+            _parse_and_extract(raw, limits, out)
+    except BudgetExceeded as e:
+        out.facts = []
+        out.failure = InputFailure(raw.source, "budget", e.reason)
+    return out
+
+
+def _parse_and_extract(raw: RawDoc, limits: Limits, out: Extracted) -> None:
     from etl.extract.document import extract_document
     from etl.parse import ParseError, parse
 
-    out = Extracted(raw.source, _sha256(raw.data), len(raw.data))
     try:
         docs = parse(raw)
     except ParseError as e:
         out.failure = InputFailure(raw.source, "parse", e.reason)
-        return out
+        return
+    except BudgetExceeded:
+        raise
     except Exception as e:  # a reader bug must not end the run
         out.failure = InputFailure(raw.source, "parse", f"{type(e).__name__}: {e}")
-        return out
+        return
     for doc in docs:
+        if len(doc.text) > limits.max_text_chars:
+            raise BudgetExceeded(
+                raw.source,
+                f"text too long to extract: {len(doc.text):,} characters (budget {limits.max_text_chars:,}; "
+                "POLICY_MAX_TEXT_CHARS raises it)",
+            )
+        out.notes.extend(doc.notes)
         try:
             out.facts.append(extract_document(doc))
+        except BudgetExceeded:
+            raise
         except Exception as e:
             out.failure = InputFailure(doc.source, "extract", f"{type(e).__name__}: {e}")
-    return out
 
 
-def _process_chunk(chunk: list[RawDoc]) -> list[Extracted]:
-    return [process_raw(r) for r in chunk]
+@contextlib.contextmanager
+def _time_budget(source: str, seconds: float) -> Iterator[None]:
+    """Raise BudgetExceeded in the block after `seconds` (SIGALRM: main thread only, else no limit)."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise BudgetExceeded(
+            source, f"took longer than {seconds:g} s to read and extract (POLICY_DOC_SECONDS raises it)"
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _process_chunk(chunk: list[RawDoc], limits: Limits) -> list[Extracted]:
+    return [process_raw(r, limits) for r in chunk]
 
 
 def _sha256(data: bytes) -> str:
@@ -101,40 +167,80 @@ def ingest(
     *,
     rebuild: bool = False,
     workers: int | None = None,
-    progress: bool | None = None,
+    progress: bool | str | None = None,
     on_failure: Callable[[InputFailure], None] | None = None,
+    on_warning: Callable[[InputFailure], None] | None = None,
+    wait: float = 0.0,
 ) -> RunReport:
-    """Ingest files, folders and URLs into settings.db_path; see README 'Ingest'."""
+    """Ingest files, folders and URLs into settings.db_path; see README 'Ingest'.
+
+    Holds the database's ingest lock for the whole run (IngestLocked when another ingest has it and
+    `wait` seconds pass). `progress`: None = a bar on a terminal, "lines" = one line per second
+    (for a parent process reading stderr), True/False = bar forced on/off.
+    """
+    with ingest_lock(settings.db_path, wait=wait):
+        return _ingest_locked(inputs, settings, rebuild, workers, progress, on_failure, on_warning)
+
+
+def _ingest_locked(
+    inputs: list[str],
+    settings: Settings,
+    rebuild: bool,
+    n_workers: int | None,
+    progress: bool | str | None,
+    on_failure: Callable[[InputFailure], None] | None,
+    on_warning: Callable[[InputFailure], None] | None,
+) -> RunReport:
     t0 = time.perf_counter()
     report = RunReport()
-    known = {} if rebuild else _known_inputs(settings.db_path)
-    pending = _changed_inputs(inputs, settings, known, report, on_failure)
+    work = db.building_path(settings.db_path)
+    report.resumed = not rebuild and db.work_copy_problem(work) is None
+    # A resumed run continues the work copy: what the killed run committed there is not redone.
+    known = {} if rebuild else db.known_inputs(work if report.resumed else settings.db_path)
+    seen: set[str] = set()
+    pending = _changed_inputs(inputs, settings, known, report, on_failure, seen)
     first = _take(pending, settings.inline_below)
-    if not first and not report.failures and settings.db_path.exists() and not rebuild:
+    quiet_run = not (first or report.failures or report.resumed or rebuild)
+    if quiet_run and settings.db_path.exists() and not gone_inputs(inputs, known, seen):
         report.seconds = time.perf_counter() - t0
         return report  # nothing changed: leave the database file alone
-    n_workers = workers or settings.workers or os.cpu_count() or 1
-    results = _extract_all(first, pending, n_workers, settings.inline_below)
+    n = n_workers or settings.workers or os.cpu_count() or 1
+    results = _extract_all(first, pending, n, settings.inline_below, Limits.of(settings))
+    sink = _Sink(report, on_failure, on_warning)
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
-        _load_all(con, results, inputs, report, on_failure, progress, settings.batch_size)
+        _load_all(con, results, inputs, sink, progress, settings.batch_size, (known, seen))
     report.wrote = True
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _known_inputs(db_path: Path) -> dict[str, str]:
-    if not db_path.exists():
-        return {}
-    try:
-        con = db.connect(db_path, read_only=True)
-    except duckdb.Error:
-        return {}
-    try:
-        return dict(con.execute("SELECT input, raw_sha256 FROM inputs").fetchall())
-    except duckdb.Error:
-        return {}
-    finally:
-        con.close()
+@dataclass
+class _Sink:
+    """Where per-input failures and warnings go: the report, and the caller's callbacks."""
+
+    report: RunReport
+    on_failure: Callable[[InputFailure], None] | None = None
+    on_warning: Callable[[InputFailure], None] | None = None
+
+    def failure(self, f: InputFailure) -> None:
+        self.report.failed += 1
+        self.report.failures.append(f)
+        if self.on_failure:
+            self.on_failure(f)
+
+    def warning(self, w: InputFailure) -> None:
+        self.report.warnings.append(w)
+        if self.on_warning:
+            self.on_warning(w)
+
+
+def gone_inputs(inputs: list[str], known: dict[str, str], seen: set[str]) -> list[str]:
+    """Recorded inputs under a folder given now that the folder no longer holds (renamed or deleted)."""
+    folders = [canonical_source(i) for i in inputs if "://" not in i and Path(i).is_dir()]
+    prefixes = tuple(f.rstrip("/") + "/" for f in folders)
+    if not prefixes:
+        return []
+    return sorted(i for i in known if i.startswith(prefixes) and i not in seen)
 
 
 def _changed_inputs(
@@ -143,12 +249,17 @@ def _changed_inputs(
     known: dict[str, str],
     report: RunReport,
     on_failure: Callable[[InputFailure], None] | None,
+    seen: set[str],
 ) -> Iterator[RawDoc]:
-    """Raw inputs whose bytes differ from the last run; read errors are reported on the way."""
+    """Raw inputs whose bytes differ from the last run; read errors are reported on the way.
+
+    Every input met (changed, unchanged or unreadable) goes into `seen`: only inputs not met are gone.
+    """
     from etl.sources import InputError, iter_raw
 
     for item in iter_raw(inputs, settings):
         if isinstance(item, InputError):
+            seen.add(canonical_source(item.source))
             fail = InputFailure(item.source, "read", item.reason)
             report.failed += 1
             report.failures.append(fail)
@@ -156,6 +267,7 @@ def _changed_inputs(
                 on_failure(fail)
             continue
         item = replace(item, source=canonical_source(item.source))
+        seen.add(item.source)
         if known.get(item.source) == _sha256(item.data):
             report.unchanged += 1
             continue
@@ -183,45 +295,28 @@ def _take(it: Iterator[RawDoc], n: int) -> list[RawDoc]:
 
 
 def _extract_all(
-    first: list[RawDoc], rest: Iterator[RawDoc], n_workers: int, inline_below: int
+    first: list[RawDoc], rest: Iterator[RawDoc], n_workers: int, inline_below: int, limits: Limits
 ) -> Iterator[Extracted]:
     """Extraction results in input order: in-process for small runs, else a bounded worker window."""
     if len(first) < inline_below or n_workers <= 1:
+        if first:
+            workers.warm()  # Kiwi's ~2 s build must not count against the first document's budget
         for raw in itertools.chain(first, rest):  # streamed: a --workers 1 run of 100k files stays flat
-            yield process_raw(raw)
+            yield process_raw(raw, limits)
         return
     ctx = multiprocessing.get_context("spawn")  # Kiwi holds native threads: never fork it
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=ctx) as pool:
-        _start_workers(pool, n_workers)
+    with ProcessPoolExecutor(
+        max_workers=n_workers, mp_context=ctx, initializer=workers.init_worker, initargs=(os.getpid(),)
+    ) as pool:
+        for _ in range(n_workers):  # spawn every worker now, each building its Kiwi
+            pool.submit(workers.warm)
         window: deque[Future[list[Extracted]]] = deque()
         for chunk in _chunks(itertools.chain(first, rest)):
-            window.append(pool.submit(_process_chunk, chunk))
+            window.append(pool.submit(_process_chunk, chunk, limits))
             if len(window) >= n_workers * 4:  # bounded: memory stays flat on huge corpora
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
-
-
-def _start_workers(pool: ProcessPoolExecutor, n_workers: int) -> None:
-    """Spawn every worker now, each building its Kiwi, with a plain __main__.
-
-    A spawned worker re-runs the parent's __main__ file. Under `streamlit run` (and AppTest) that is the
-    page script, which must not run in a worker; a module without a file or spec makes spawn skip it.
-    The executor spawns a worker per submit until it has them all and never later, so this is enough.
-    """
-    saved = sys.modules["__main__"]
-    sys.modules["__main__"] = types.ModuleType("__main__")
-    try:
-        for _ in range(n_workers):
-            pool.submit(_warm_worker)
-    finally:
-        sys.modules["__main__"] = saved
-
-
-def _warm_worker() -> None:
-    from etl.nlp import get_kiwi
-
-    get_kiwi()
 
 
 def _chunks(items: Iterable[RawDoc]) -> Iterator[list[RawDoc]]:
@@ -239,31 +334,22 @@ def _load_all(
     con: duckdb.DuckDBPyConnection,
     results: Iterator[Extracted],
     inputs: list[str],
-    report: RunReport,
-    on_failure: Callable[[InputFailure], None] | None,
-    progress: bool | None,
+    sink: _Sink,
+    progress: bool | str | None,
     batch_size: int,
+    known_seen: tuple[dict[str, str], set[str]],
 ) -> None:
     """The single writer: batches of documents, one transaction each, then the run's bookkeeping."""
-    from tqdm import tqdm
-
-    with db.transaction(con):
-        [(run_id,)] = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()
-        started = datetime.now()
-        con.execute(
-            "INSERT INTO runs (run_id, started_at, inputs) VALUES (?, ?, ?)",
-            [run_id, started, "\n".join(inputs)],
-        )
+    report = sink.report
+    run_id, started = load.start_run(con, inputs, os.getpid())
     loader, counts = Loader(con), LoadCounts()
     batch: list[tuple[str, Facts]] = []
     input_rows: list[Extracted] = []
-    bar = tqdm(results, unit="input", disable=None if progress is None else not progress, file=sys.stderr)
-    for res in bar:
+    for res in _progress(results, progress):
         if res.failure:
-            report.failed += 1
-            report.failures.append(res.failure)
-            if on_failure:
-                on_failure(res.failure)
+            sink.failure(res.failure)
+        for note in dict.fromkeys(res.notes):
+            sink.warning(InputFailure(res.input, "read", note))
         batch.extend((res.input, f) for f in res.facts)
         if not res.failure:
             input_rows.append(res)
@@ -275,18 +361,38 @@ def _load_all(
     report.unchanged += counts.unchanged
     report.facts = counts.facts
     with db.transaction(con):
+        report.withdrawn = load.withdraw_inputs(con, gone_inputs(inputs, *known_seen), run_id)
         loader.programs.drop_orphans()
-        for f in report.failures:
-            con.execute(
-                "INSERT INTO ingest_errors VALUES (?, ?, ?, ?, ?)",
-                [run_id, f.source, f.stage, f.message, datetime.now()],
-            )
-        con.execute(
-            "UPDATE runs SET finished_at = ?, n_new = ?, n_updated = ?, n_unchanged = ?, n_failed = ?, "
-            "n_facts = ?, seconds = ? WHERE run_id = ?",
-            [datetime.now(), report.new, report.updated, report.unchanged, report.failed,
-             sum(report.facts.values()), (datetime.now() - started).total_seconds(), run_id],
-        )  # fmt: skip
+        load.record_problems(
+            con,
+            run_id,
+            [(f.source, f.stage, f.message, "error") for f in report.failures]
+            + [(w.source, w.stage, w.message, "warning") for w in report.warnings],
+        )
+        load.finish_run(con, run_id, started, load.RunTotals(
+            report.new, report.updated, report.unchanged, report.failed, report.withdrawn,
+            sum(report.facts.values()),
+        ))  # fmt: skip
+
+
+PROGRESS_LINE_SECONDS = 1.0  # "lines" mode: often enough for a live view, rare enough to read
+
+
+def _progress(results: Iterator[Extracted], mode: bool | str | None) -> Iterator[Extracted]:
+    """Results passed through, with a tqdm bar or, in "lines" mode, `progress: N inputs` lines."""
+    if mode != "lines":
+        from tqdm import tqdm
+
+        yield from tqdm(results, unit="input", disable=None if mode is None else not mode, file=sys.stderr)
+        return
+    n, last = 0, time.monotonic()
+    for res in results:
+        n += 1
+        if time.monotonic() - last >= PROGRESS_LINE_SECONDS:
+            print(f"progress: {n} inputs", file=sys.stderr, flush=True)
+            last = time.monotonic()
+        yield res
+    print(f"progress: {n} inputs (done)", file=sys.stderr, flush=True)
 
 
 def _flush(

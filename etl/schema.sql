@@ -1,4 +1,4 @@
--- policy-tracker schema, version 1. The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 2. The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -16,7 +16,10 @@ CREATE TABLE IF NOT EXISTS runs (
     n_unchanged   INTEGER DEFAULT 0,
     n_failed      INTEGER DEFAULT 0,
     n_facts       INTEGER DEFAULT 0,
-    seconds       DOUBLE
+    seconds       DOUBLE,
+    status        VARCHAR DEFAULT 'running', -- running | finished | aborted (m002)
+    n_withdrawn   INTEGER DEFAULT 0,          -- documents whose file was gone (m002)
+    pid           INTEGER                     -- the ingest process (m002)
 );
 
 -- One row per input file or URL: lets a re-run skip unchanged inputs before parsing them.
@@ -154,7 +157,22 @@ CREATE TABLE IF NOT EXISTS ingest_errors (
     source        VARCHAR NOT NULL,
     stage         VARCHAR NOT NULL,      -- read | parse | extract | load
     message       VARCHAR NOT NULL,
-    failed_at     TIMESTAMP NOT NULL
+    failed_at     TIMESTAMP NOT NULL,
+    severity      VARCHAR DEFAULT 'error'  -- error (input not stored) | warning (stored, e.g. bytes replaced) (m002)
+);
+
+-- m002_ingest_safety: a document whose input file is gone from the folder it was ingested from. It is
+-- kept here (text and all) and out of every count; it comes back to `documents` if the file returns.
+CREATE TABLE IF NOT EXISTS withdrawn_documents (
+    document_id   VARCHAR PRIMARY KEY,
+    source        VARCHAR NOT NULL,
+    input         VARCHAR,
+    url           VARCHAR,
+    title         VARCHAR,
+    published_on  DATE,
+    text          VARCHAR NOT NULL,
+    withdrawn_at  TIMESTAMP NOT NULL,
+    run_id        INTEGER
 );
 
 CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
@@ -172,4 +190,5 @@ COMMENT ON TABLE sites IS '시설·거점: 주소, 층, 면적(㎡), 상태(개�
 COMMENT ON TABLE program_countries IS '문서·사업별 협력 국가(ISO 코드)';
 COMMENT ON TABLE runs IS '수집(ingest) 실행 한 번의 기록';
 COMMENT ON TABLE ingest_errors IS '입력별 오류: 단계와 한 줄 메시지';
+COMMENT ON TABLE withdrawn_documents IS '입력 파일이 사라진 문서: 보관하되 집계에서 제외';
 COMMENT ON COLUMN budgets.amount_krw IS '정확한 원화 금액(BIGINT); 외화는 NULL';

@@ -9,6 +9,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +17,7 @@ import httpx
 
 from etl.config import Settings
 from etl.models import RawDoc, SourceError
+from etl.netguard import MAX_REDIRECTS, Guard, RefusedURL
 
 KIND_BY_EXTENSION = {
     ".txt": "text",
@@ -50,6 +52,9 @@ def iter_raw(inputs: list[str], settings: Settings) -> Iterator[RawDoc | InputEr
             yield _or_error(lambda item=item: read_url(item, settings))
             continue
         path = Path(item)
+        if settings.public_only and not _is_upload(path, settings):
+            yield InputError(item, "refused: only uploads and http(s) URLs can be added from the dashboard")
+            continue
         if path.is_dir():
             files = list_folder(path)
             if not files:
@@ -58,6 +63,12 @@ def iter_raw(inputs: list[str], settings: Settings) -> Iterator[RawDoc | InputEr
                 yield _or_error(lambda file=file: read_file(file, settings, explicit=False))
         else:
             yield _or_error(lambda path=path, item=item: read_file(path, settings, source=item))
+
+
+def _is_upload(path: Path, settings: Settings) -> bool:
+    """True for a file the dashboard itself saved under raw_dir/uploads (never any other server path)."""
+    uploads = (settings.raw_dir / "uploads").resolve()
+    return path.resolve().parent == uploads
 
 
 def _or_error(read: Callable[[], RawDoc]) -> RawDoc | InputError:
@@ -121,14 +132,22 @@ def sniff_kind(data: bytes) -> str:
     return "text"
 
 
-def read_url(url: str, settings: Settings) -> RawDoc:
-    """Fetch a URL (redirects followed, timeout and size cap from settings); InputError on failure."""
+def read_url(url: str, settings: Settings, *, guard: Guard | None = None) -> RawDoc:
+    """Fetch a URL (timeout and size cap from settings); InputError on failure.
+
+    With settings.public_only (the dashboard) or a guard, redirects are followed here one hop at a time
+    and every hop must pass the guard (public http(s) addresses only) before it is requested.
+    """
+    if guard is None and settings.public_only:
+        guard = Guard()
     try:
         with (
             httpx.Client(
-                follow_redirects=True, timeout=settings.http_timeout, headers={"User-Agent": USER_AGENT}
+                follow_redirects=guard is None,
+                timeout=settings.http_timeout,
+                headers={"User-Agent": USER_AGENT},
             ) as client,
-            client.stream("GET", url) as response,
+            _open(client, url, guard) as response,
         ):
             if response.status_code >= 400:
                 raise InputError(url, f"HTTP {response.status_code} {response.reason_phrase}".rstrip())
@@ -136,6 +155,8 @@ def read_url(url: str, settings: Settings) -> RawDoc:
             content_type = response.headers.get("content-type", "")
             charset = response.charset_encoding
             final_url = str(response.url)
+    except RefusedURL as exc:
+        raise InputError(url, exc.reason) from exc
     except httpx.TimeoutException as exc:
         raise InputError(url, f"timed out (limit {settings.http_timeout:g} s)") from exc
     except httpx.ConnectError as exc:
@@ -149,6 +170,23 @@ def read_url(url: str, settings: Settings) -> RawDoc:
     kind = _kind_for_download(data, content_type, final_url)
     meta = {"content_type": content_type, "charset": charset}
     return RawDoc(source=url, kind=kind, data=data, url=final_url, meta=meta)
+
+
+@contextmanager
+def _open(client: httpx.Client, url: str, guard: Guard | None) -> Iterator[httpx.Response]:
+    """The streamed response; with a guard, each redirect target is checked before it is requested."""
+    if guard is None:
+        with client.stream("GET", url) as response:
+            yield response
+        return
+    for _ in range(MAX_REDIRECTS + 1):
+        guard.check(url)
+        with client.stream("GET", url) as response:
+            if not response.is_redirect:
+                yield response
+                return
+            url = str(response.url.join(response.headers["location"]))
+    raise httpx.TooManyRedirects("too many redirects", request=None)
 
 
 def _download(response: httpx.Response, url: str, settings: Settings) -> bytes:

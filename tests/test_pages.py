@@ -219,18 +219,20 @@ def test_missing_database_in_read_only_mode(monkeypatch: pytest.MonkeyPatch, tmp
 
 @pytest.mark.usefixtures("clear_streamlit_caches")
 def test_missing_database_is_built_on_first_start(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import etl.pipeline
+    from ui import ingest
 
     calls: list[tuple[list[str], Settings]] = []
 
-    def fake_ingest(inputs: list[str], settings: Settings, **kw: object) -> None:
+    def fake_run(inputs: list[str], settings: Settings, **kw: object) -> ingest.Outcome:
         calls.append((inputs, settings))
         make_db(settings.db_path, 500, seed=3)
+        return ingest.Outcome(returncode=0)
 
-    monkeypatch.setattr(etl.pipeline, "ingest", fake_ingest)
+    monkeypatch.setattr(ingest, "run", fake_run)
     monkeypatch.setenv("POLICY_DB", str(tmp_path / "policy.duckdb"))
     monkeypatch.setenv("POLICY_RAW", str(tmp_path / "raw"))
     monkeypatch.delenv("POLICY_READ_ONLY", raising=False)
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
     at = app("dashboard.py")
     assert not at.exception and metric(at, "사업 수") != "0"
     assert calls == [([str(tmp_path / "raw")], Settings.from_env())]

@@ -187,9 +187,10 @@ def test_script_only_page_has_no_text() -> None:
 
 
 def test_ten_megabytes_of_nested_divs_is_refused_quickly() -> None:
-    # libxml2 stops at depth 256, so this neither recurses nor hangs; the buried text is lost.
+    # libxml2 stops at depth 256, so this neither recurses nor hangs; the buried text is lost, and said so.
     data = b"<html><body>" + b"<div>" * 1_000_000 + b"buried" + b"</div>" * 1_000_000 + b"</body></html>"
-    assert parse_error(raw("nested.html", "html", data)).endswith("no text in HTML page")
+    message = parse_error(raw("nested.html", "html", data))
+    assert "no text in HTML page" in message and "nested deeper than 256 levels" in message
 
 
 def test_unclosed_nesting_keeps_text_before_it() -> None:
@@ -197,6 +198,62 @@ def test_unclosed_nesting_keeps_text_before_it() -> None:
     data = f"<html><body><p>{text}".encode() + b"<div><span><b>" * 300_000
     [doc] = parse(raw("unclosed.html", "html", data))
     assert text in doc.text
+    assert doc.notes == ("HTML nested deeper than 256 levels: the text after that point was not read",)
+
+
+def test_text_after_a_block_nested_too_deep_is_reported_not_silently_lost() -> None:
+    before, after = "The lab opened in Seoul.", "KAIST leads the consortium."
+    deep = b"<div>" * 300 + b"x" + b"</div>" * 300
+    data = f"<html><body><p>{before}</p>".encode() + deep + f"<p>{after}</p></body></html>".encode()
+    [doc] = parse(raw("deep.html", "html", data))
+    assert before in doc.text and after not in doc.text
+    assert any("nested deeper than 256 levels" in n for n in doc.notes)
+
+
+def test_shallow_page_has_no_depth_note() -> None:
+    data = (
+        b"<html><body>"
+        + b"<div>" * 200
+        + b"<p>Fine page with a paragraph.</p>"
+        + b"</div>" * 200
+        + b"</body></html>"
+    )
+    [doc] = parse(raw("ok.html", "html", data))
+    assert doc.notes == ()
+
+
+def test_one_stray_byte_in_utf8_korean_is_replaced_and_counted() -> None:
+    body = "과학기술정보통신부는 28일 서울 양재동에 국가 AI 연구거점을 열었다고 밝혔다. " * 20
+    data = body.encode("utf-8")
+    at = data.index(b" ", 300)  # between characters: exactly one bad sequence
+    data = data[:at] + b"\xff" + data[at:]
+    [doc] = parse(raw("stray.txt", "text", data))
+    assert "국가 AI 연구거점" in doc.text and doc.text.count("\ufffd") == 1
+    assert doc.notes == ("1 invalid byte sequence replaced with U+FFFD (the rest is valid UTF-8)",)
+
+
+def test_stray_byte_inside_a_syllable_is_replaced_too() -> None:
+    data = ("국가 AI 연구거점이 양재동에 문을 열었다. " * 40).encode("utf-8")
+    data = data[:301] + b"\xff" + data[301:]
+    [doc] = parse(raw("mid.txt", "text", data))
+    assert "연구거점" in doc.text and "replaced with U+FFFD" in doc.notes[0]
+
+
+def test_many_bad_bytes_are_still_refused() -> None:
+    data = "가나다라마바사아자차카타파하".encode() * 10
+    broken = bytes(b if i % 7 else 0xFF for i, b in enumerate(data))
+    assert parse_error(raw("broken.txt", "text", broken)).endswith("not a text file (binary content)")
+
+
+def test_stray_byte_in_html_is_reported() -> None:
+    page = (
+        "<html><body><article><p>" + "국가 AI 연구거점이 문을 열었다. " * 30 + "</p></article></body></html>"
+    )
+    data = page.encode("utf-8")
+    at = data.index(b" ", 200)
+    data = data[:at] + b"\xfe" + data[at:]
+    [doc] = parse(raw("stray.html", "html", data))
+    assert "1 invalid byte sequence replaced" in doc.notes[0]
 
 
 def test_binary_html_is_refused() -> None:

@@ -209,22 +209,3 @@ def test_parallel_workers_give_the_same_facts(tmp_path: Path) -> None:
     ingest([str(corpus)], Settings(db_path=one, workers=1), progress=False)
     ingest([str(corpus)], Settings(db_path=two, workers=2, inline_below=0), progress=False)  # real workers
     assert snapshot(one) == snapshot(two)
-
-
-def test_workers_do_not_rerun_the_callers_main_script(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Under `streamlit run` and AppTest, __main__ is the page script: spawned workers must not re-run it."""
-    import types
-
-    script = tmp_path / "page.py"
-    script.write_text("raise SystemExit('a worker re-ran the page script')\n", encoding="utf-8")
-    page = types.ModuleType("__main__")
-    page.__file__ = str(script)
-    monkeypatch.setitem(sys.modules, "__main__", page)
-    corpus = tmp_path / "corpus"
-    write_corpus(corpus, 12, seed=9)
-    report = ingest(
-        [str(corpus)], Settings(db_path=tmp_path / "w.duckdb", workers=2, inline_below=0), progress=False
-    )
-    assert (report.new, report.failed) == (12, 0)

@@ -50,9 +50,10 @@ def clear_streamlit_caches() -> Iterator[None]:
 
 @pytest.fixture
 def ui_env(monkeypatch: pytest.MonkeyPatch, synth_db: Path, clear_streamlit_caches: None) -> Path:
-    """Environment for running pages: POLICY_DB on the synthetic database, writes allowed."""
+    """Environment for running pages: POLICY_DB on the synthetic database, the default (read-only) mode."""
     monkeypatch.setenv("POLICY_DB", str(synth_db))
     monkeypatch.delenv("POLICY_READ_ONLY", raising=False)
+    monkeypatch.delenv("POLICY_ALLOW_WRITE", raising=False)
     return synth_db
 
 

@@ -23,6 +23,7 @@ from typing import Literal
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from etl.config import Settings
 from ui import queries, sql
@@ -43,8 +44,28 @@ def db_path() -> Path:
 
 
 def read_only() -> bool:
-    """True for hosted read-only links (POLICY_READ_ONLY=1): nothing that writes is shown."""
-    return os.environ.get("POLICY_READ_ONLY", "").strip().lower() in ("1", "true", "yes")
+    """True when POLICY_READ_ONLY=1: not even the first-start build from data/raw/ runs."""
+    return _flag("POLICY_READ_ONLY")
+
+
+def writes_allowed() -> bool:
+    """Visitors may add announcements only when the host says so: POLICY_ALLOW_WRITE=1 (`make run` sets it)
+    or `allow_write = true` under [policy] in .streamlit/secrets.toml. Read-only is the default, so a
+    hosted app or a shared link never shows a write control by accident."""
+    if read_only():
+        return False
+    return _flag("POLICY_ALLOW_WRITE") or _secret_allows_write()
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes")
+
+
+def _secret_allows_write() -> bool:
+    try:
+        return bool(st.secrets.get("policy", {}).get("allow_write", False))
+    except (FileNotFoundError, KeyError, AttributeError, StreamlitSecretNotFoundError):
+        return False  # no secrets file: the default stays read-only
 
 
 def db_version(path: Path | None = None) -> int:

@@ -53,6 +53,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "add_url": ("또는 주소(URL) 붙여넣기", "Or paste a URL"),
     "add_go": ("추가", "Add"),
     "added": ("추가했습니다", "Added"),
+    "refused": ("추가할 수 없는 주소", "Refused"),
     "n_programs": ("사업 수", "Programs"),
     "total_krw": ("발표 총액", "Total announced"),
     "national_share": ("국비 비중", "National share"),

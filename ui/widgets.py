@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import html
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import data, fmt, queries, tables
+from ui import data, fmt, ingest, queries, tables
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.i18n import column, t
 from ui.sidebar import share_box, sidebar
@@ -71,7 +70,7 @@ def nav(f: Filters, view: View) -> None:
 def ensure_data(lang: str) -> None:
     """Stop the page with a message unless there is a database with documents (build it on first start)."""
     state = data.status()
-    if state == "missing" and not data.read_only():
+    if state == "missing" and not data.read_only():  # data/raw only: no visitor input
         _build(lang)
         state = data.status()
     if state == "missing":
@@ -86,35 +85,25 @@ def ensure_data(lang: str) -> None:
         st.stop()
 
 
-def _ingest_fn() -> Callable[..., Any] | None:
-    """etl.pipeline.ingest, or None while the ETL is not importable."""
-    try:
-        from etl.pipeline import ingest
-    except ImportError:
-        return None
-    return ingest
-
-
 def _build(lang: str) -> None:
-    """Build the database from data/raw/ with a spinner (first start, e.g. on Streamlit Community Cloud)."""
-    ingest = _ingest_fn()
-    if ingest is None:
-        st.info(t("etl_missing", lang), icon="ℹ️")
-        st.stop()
+    """Build the database from data/raw/ in an ingest subprocess (first start, e.g. on Community Cloud)."""
     settings = data.settings()
     with _BUILD_LOCK, st.spinner(t("building", lang)):
         if settings.db_path.exists():  # another session built it while this one waited
             return
-        try:
-            ingest(inputs=[str(settings.raw_dir)], settings=settings)
-        except Exception as e:  # a failed build must not become a traceback on every page
-            st.error(f"{t('build_failed', lang)}: {e}")
-            st.stop()
+        outcome = ingest.run([str(settings.raw_dir)], settings)
+    if not settings.db_path.exists():  # a failed build must not become a traceback on every page
+        st.error(f"{t('build_failed', lang)}: {outcome.refused_busy or _last(outcome)}")
+        st.stop()
+
+
+def _last(outcome: ingest.Outcome) -> str:
+    return (outcome.errors or outcome.lines or [f"exit code {outcome.returncode}"])[-1]
 
 
 def add_announcement(lang: str) -> None:
-    """Sidebar form: upload a file or paste a URL and ingest it (hidden in read-only mode)."""
-    if data.read_only():
+    """Sidebar form: upload a file or paste a public URL and ingest it (only when writes are allowed)."""
+    if not data.writes_allowed():
         return
     with st.sidebar.expander(t("add", lang)), st.form("add_announcement", clear_on_submit=True):
         upload = st.file_uploader(t("add_file", lang), type=["txt", "html", "htm", "pdf"])
@@ -125,11 +114,11 @@ def add_announcement(lang: str) -> None:
 
 
 def _ingest_one(upload: object, url: str, lang: str) -> None:
-    ingest = _ingest_fn()
-    if ingest is None:
-        st.sidebar.info(t("etl_missing", lang))
-        return
+    """Refuse a non-public URL at once; otherwise run the ingest and show its progress and error lines."""
     settings = data.settings()
+    if url and (why := ingest.check_url(url)):
+        st.sidebar.error(f"{t('refused', lang)}: {why}")
+        return
     inputs = [url] if url else []
     if upload is not None:
         body = upload.getvalue()
@@ -138,13 +127,18 @@ def _ingest_one(upload: object, url: str, lang: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(body)
         inputs.append(str(path))
-    with st.sidebar, st.spinner(t("building", lang)):
-        try:
-            report = ingest(inputs=inputs, settings=settings)
-        except Exception as e:  # show the reason, keep the app up
-            st.error(f"{t('build_failed', lang)}: {e}")
-            return
-    st.sidebar.success(f"{t('added', lang)}\n\n{report.summary()}")
+    with st.sidebar, st.status(t("building", lang)) as status:
+        progress = st.empty()
+        outcome = ingest.run(inputs, settings, on_line=lambda line: progress.text(line))
+        for line in outcome.errors:
+            st.text(line)  # text element: an error line quotes a URL or title, never rendered as Markdown
+        status.update(state="complete" if outcome.ok else "error")
+    if outcome.refused_busy:
+        st.sidebar.warning(outcome.refused_busy)
+    elif outcome.ok:
+        st.sidebar.success(t("added", lang))
+    else:
+        st.sidebar.error(f"{t('build_failed', lang)}: {_last(outcome)}")
 
 
 def chart(fig: go.Figure, key: str) -> None:

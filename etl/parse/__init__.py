@@ -45,6 +45,7 @@ def make_document(
     published_on: date | None = None,
     kind: str = "text",
     url: str | None = None,
+    notes: tuple[str, ...] = (),
 ) -> Document:
     """Build a Document with content_hash = sha256(text) and lang detected from the text."""
     title = " ".join(title.split()) if title else None
@@ -57,4 +58,5 @@ def make_document(
         kind=kind,
         url=url,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        notes=notes,
     )

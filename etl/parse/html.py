@@ -1,7 +1,8 @@
 """HTML reader: charset sniffing, main-text extraction (content selector or trafilatura), title, date.
 
-Nothing on a page is ever executed: lxml builds a tree (libxml2 caps nesting depth, so deeply
-nested markup is cut, not recursed into), scripts/styles/embeds are dropped, and only text is kept.
+Nothing on a page is ever executed: lxml builds a tree (libxml2 caps nesting depth; on a page nested
+deeper, the text before is kept and the input is reported with a warning, never cut short silently),
+scripts/styles/embeds are dropped, and only text is kept.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from lxml import etree
 from etl.models import Document, RawDoc
 from etl.parse import ParseError, make_document
 from etl.parse.clean import clean_text
-from etl.parse.text import looks_binary
+from etl.parse.text import looks_binary, replaced_note
 
 # Ordered: site-specific article containers first, the generic #content last.
 CONTENT_SELECTORS = (
@@ -64,6 +65,8 @@ _BYLINE_XPATH = "|".join(
     for attr in ("class", "id")
     for key in ("byline", "writer", "reporter", "article-info", "info_date", "date", "time")
 )
+MAX_DEPTH = 256  # libxml2's element nesting limit without XML_PARSE_HUGE (kept off: no unbounded recursion)
+_TOO_DEEP = f"HTML nested deeper than {MAX_DEPTH} levels: the text after that point was not read"
 _WORD = re.compile(r"[0-9A-Za-z\uac00-\ud7a3]{2,}")
 
 
@@ -72,7 +75,7 @@ def parse_html(raw: RawDoc) -> list[Document]:
     html = decode_html(raw.data, raw.meta.get("charset"))
     if looks_binary(html[:65536]):
         raise ParseError(raw.source, "not an HTML page (binary content)")
-    tree = _load_tree(html, raw.source)
+    tree, too_deep = _load_tree(html, raw.source)
     title = find_title(tree)
     published = find_published(tree)
     byline = find_byline(tree)
@@ -80,10 +83,15 @@ def parse_html(raw: RawDoc) -> list[Document]:
     _prune(tree)
     text = main_text(tree, title)
     if not text:
-        raise ParseError(raw.source, "no text in HTML page")
+        raise ParseError(raw.source, "no text in HTML page" + (f" ({_TOO_DEEP})" if too_deep else ""))
     head = [line for line in (title, byline) if line and line not in text[:2000]]
     text = "\n\n".join([*head, text])
-    return [make_document(raw.source, text, title=title, published_on=published, kind="html", url=raw.url)]
+    notes = tuple(n for n in (replaced_note(html, raw.data), _TOO_DEEP if too_deep else None) if n)
+    return [
+        make_document(
+            raw.source, text, title=title, published_on=published, kind="html", url=raw.url, notes=notes
+        )
+    ]
 
 
 def decode_html(data: bytes, declared: str | None = None) -> str:
@@ -128,14 +136,17 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
-def _load_tree(html: str, source: str) -> lxml.html.HtmlElement:
+def _load_tree(html: str, source: str) -> tuple[lxml.html.HtmlElement, bool]:
+    """The page's tree, and whether libxml2 stopped at its depth limit (then the rest of the page is lost)."""
     # lxml refuses str input that carries an encoding declaration; drop the XML prolog.
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    parser = lxml.html.HTMLParser()
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise ParseError(source, f"not an HTML page ({exc})") from exc
-    return tree
+    # libxml2 stops at MAX_DEPTH and drops everything after; we keep what came before and say so
+    return tree, any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log)
 
 
 def find_title(tree: lxml.html.HtmlElement) -> str | None:
