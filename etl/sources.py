@@ -25,6 +25,8 @@ KIND_BY_EXTENSION = {
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".hwp": "hwp",
+    ".hwpx": "hwp",
     ".xml": "feed",
     ".rss": "feed",
     ".atom": "feed",
@@ -121,6 +123,8 @@ def sniff_kind(data: bytes) -> str:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"%PDF") or b"%PDF-" in data[:1024]:
         return "pdf"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" or (data[:2] == b"PK" and b"hwp+zip" in data[:200]):
+        return "hwp"  # HWP 5 compound file, or a HWPX zip (its mimetype entry comes first)
     if _FEED_START.search(head):
         return "feed"
     if _HTML_START.search(head):

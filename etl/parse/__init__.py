@@ -17,6 +17,7 @@ _READERS = {
     "html": ("etl.parse.html", "parse_html"),
     "pdf": ("etl.parse.pdf", "parse_pdf"),
     "feed": ("etl.parse.feed", "parse_feed"),
+    "hwp": ("etl.parse.hwp", "parse_hwp"),
 }
 
 
