@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 import time
+import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -308,8 +309,7 @@ def _extract_all(
     with ProcessPoolExecutor(
         max_workers=n_workers, mp_context=ctx, initializer=workers.init_worker, initargs=(os.getpid(),)
     ) as pool:
-        for _ in range(n_workers):  # spawn every worker now, each building its Kiwi
-            pool.submit(workers.warm)
+        _spawn_workers(pool, n_workers)
         window: deque[Future[list[Extracted]]] = deque()
         for chunk in _chunks(itertools.chain(first, rest)):
             window.append(pool.submit(_process_chunk, chunk, limits))
@@ -317,6 +317,22 @@ def _extract_all(
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+
+
+def _spawn_workers(pool: ProcessPoolExecutor, n_workers: int) -> None:
+    """Spawn every worker now, each building its Kiwi, with a plain __main__.
+
+    A spawned worker re-runs the caller's __main__ file; a caller whose __main__ is a script without
+    an `if __name__ == "__main__"` guard (a test runner after AppTest, a notebook) must not have it
+    re-run in every worker. The executor spawns all its workers on these first submits.
+    """
+    saved = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        for _ in range(n_workers):
+            pool.submit(workers.warm)
+    finally:
+        sys.modules["__main__"] = saved
 
 
 def _chunks(items: Iterable[RawDoc]) -> Iterator[list[RawDoc]]:
