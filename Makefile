@@ -36,4 +36,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB).tmp tests/artifacts
+	rm -rf $(VENV) $(DB) $(DB).tmp $(DB).building $(DB).lock tests/artifacts
