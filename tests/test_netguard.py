@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ipaddress
-import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -13,6 +12,7 @@ import pytest
 from etl.config import Settings
 from etl.netguard import Guard, RefusedURL, is_public
 from etl.sources import InputError, iter_raw, read_url
+from tests.conftest import loopback_server
 
 PAGE = b"<html><body><p>Public page about an AI program.</p></body></html>"
 
@@ -38,12 +38,8 @@ class Handler(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def server() -> Iterator[ThreadingHTTPServer]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.hits = []  # type: ignore[attr-defined]
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield httpd
-    httpd.shutdown()
-    httpd.server_close()
+    with loopback_server(Handler) as httpd:
+        yield httpd
 
 
 @pytest.fixture
