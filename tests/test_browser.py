@@ -146,5 +146,11 @@ def test_menu_is_translated_and_the_file_name_menu_hidden(browser_page: object, 
             or not page.locator('[data-testid="stSidebarNav"]').first.is_visible()
         )
         menu = page.locator('[data-testid="stSidebar"] [data-testid="stPageLink"]')
+        # The menu is filled after the sidebar widgets: on a slow machine it can land after the first settle.
+        page.wait_for_function(
+            """([sel, label]) => { const m = [...document.querySelectorAll(sel)];
+                 return m.length === 6 && m.some(e => e.innerText.includes(label)); }""",
+            arg=['[data-testid="stSidebar"] [data-testid="stPageLink"]', label], timeout=20_000,
+        )
         assert menu.count() == 6 and label in menu.all_inner_texts()
         assert "dashboard" not in page.locator('[data-testid="stSidebar"]').inner_text()
