@@ -3,7 +3,7 @@ countries, each fact with its evidence sentence and a link to its document."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, queries, tables, widgets
+from ui import charts, data, fmt, plain, queries, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -26,7 +26,7 @@ set_page_param("id", pid)
 one = f.replace(program=pid)
 
 row = table[table["program_id"] == pid]
-st.header(names.get(pid, pid))
+st.header(plain.md(names.get(pid, pid)))
 if not row.empty:
     r = row.iloc[0]
     widgets.metrics(
@@ -41,7 +41,7 @@ if not row.empty:
         ]
     )
     if fmt.present(r["aliases"]):
-        st.caption(f"{t('aliases', lang)}: {r['aliases']}")
+        st.caption(f"{t('aliases', lang)}: {plain.md(r['aliases'])}")
 
 revisions = data.load(queries.program_revisions, one, program_id=pid)
 widgets.chart(charts.revisions_chart(revisions, lang=lang), key="program_revisions")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import data, fmt, queries, widgets
+from ui import data, fmt, plain, queries, tables, widgets
 from ui.highlight import Span, highlight_html, legend_html, locate
 from ui.i18n import code, t
 from ui.sidebar import page_param, set_page_param
@@ -15,9 +15,7 @@ set_page_param("text", search)
 docs = data.load(queries.document_list, f, search=search, limit=200)
 widgets.table(docs, view, key="documents", height=300, hide=("kind",))  # kind: file format
 
-titles = dict(
-    zip(docs["document_id"], docs["published_on"].astype(str) + " · " + docs["title"].fillna(""), strict=True)
-)
+titles = tables.document_labels(docs, lang)
 chosen = page_param("doc")
 options = [chosen, *[d for d in titles if d != chosen]] if chosen else list(titles)
 if not options:
@@ -30,10 +28,10 @@ if doc.empty:
     st.warning(t("no_rows", lang))
     st.stop()
 d = doc.iloc[0]
-st.header(d["title"] if fmt.present(d["title"]) else d["source"])
-st.caption(f"{fmt.day(d['published_on'], lang=lang)} · {code(d['lang'], lang)} · {d['source']}")
-if fmt.present(d["url"]):
-    st.link_button(t("open_source", lang), d["url"])
+st.header(plain.md(d["title"] if fmt.present(d["title"]) else d["source"]))
+st.caption(f"{fmt.day(d['published_on'], lang=lang)} · {code(d['lang'], lang)} · {plain.md(d['source'])}")
+if url := plain.web_url(d["url"]):
+    st.link_button(t("open_source", lang), url)
 
 facts = data.load(queries.document_facts, document_id=doc_id)
 spans = []

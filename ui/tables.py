@@ -107,6 +107,16 @@ def display_names(
     return dict(zip(df[id_col], names, strict=True))
 
 
+def document_labels(docs: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Document id → `date · title` for a picker; an undated or untitled document still gets a label."""
+    return {
+        row.document_id: " · ".join(
+            (fmt.day(row.published_on, lang=lang), str(row.title if fmt.present(row.title) else row.source))
+        )
+        for row in docs.itertuples()
+    }
+
+
 def _period(df: pd.DataFrame) -> pd.DataFrame:
     """start_year and end_year as one 'period' column (2024–2028), in start_year's place."""
     if not {"start_year", "end_year"} <= set(df.columns):

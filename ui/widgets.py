@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import data, fmt, ingest, queries, tables
+from ui import data, fmt, ingest, plain, queries, tables
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.i18n import column, t
 from ui.sidebar import share_box, sidebar
@@ -142,8 +142,8 @@ def _ingest_one(upload: object, url: str, lang: str) -> None:
 
 
 def chart(fig: go.Figure, key: str) -> None:
-    """A plotly figure, full width, with plotly's image export kept."""
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+    """A plotly figure, full width, with plotly's image export kept; labels from documents shown as text."""
+    st.plotly_chart(plain.figure(fig), config=PLOTLY_CONFIG, key=key)
 
 
 def _english_names() -> dict[str, dict[str, str]]:
@@ -205,6 +205,8 @@ def table(
         df, lang=view.lang, exact=view.exact, money=money, hide=hide, english=english,
         countries=_country_names(view.lang),
     )  # fmt: skip
+    if "url" in shown:  # only http(s) addresses become links: a document may claim any `url`
+        shown["url"] = shown["url"].map(plain.web_url)
     if "document_id" in df:
         shown.insert(0, "link", ("Sources?doc=" + df["document_id"].astype(str)).to_numpy())
     has_evidence = "evidence" in shown
@@ -243,7 +245,9 @@ def _whole_evidence(df: pd.DataFrame, event: Any, lang: str) -> None:
 
 
 def link(page: str, label: str, f: Filters, view: View, **extra: str) -> None:
-    """A drill-down link to another page carrying the filters (and page parameters such as doc=…)."""
+    """A drill-down link to another page carrying the filters (and page parameters such as doc=…); the label
+    may quote a title or a name, so it is shown as plain text."""
+    label = plain.md(label)
     params = {**to_params(f), **view_to_params(view), **{k: v for k, v in extra.items() if v}}
     try:
         st.page_link(PAGES[page][0], label=label, query_params=params, icon="➡️")
