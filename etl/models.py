@@ -82,6 +82,11 @@ class Budget:
     fiscal_year: int | None = None
     program: str | None = None
     evidence: Evidence | None = None
+    role: str = "budget"  # budget | change | base | cap | investment | market | revenue | conversion | other
+    low: int | None = None  # a range's bounds in exact won (`3조~4조원`); None when not a won range
+    high: int | None = None
+    approx: bool = False  # 약, 가량, about …
+    bound: str = "exact"  # exact | between | above (at least) | under (at most)
 
 
 @dataclass

@@ -13,7 +13,14 @@ PUB = date(2024, 10, 28)
 
 
 def budgets(text: str, pub: date | None = PUB) -> list[tuple[int | None, str, int | None]]:
-    return [(b.amount_krw, b.kind, b.fiscal_year) for b in extract_budgets(split_sentences(text), pub)]
+    """The rows whose role is `budget` (money a program gets)."""
+    rows = extract_budgets(split_sentences(text), pub)
+    return [(b.amount_krw, b.kind, b.fiscal_year) for b in rows if b.role == "budget"]
+
+
+def roles(text: str) -> list[tuple[int | None, str]]:
+    """Every won amount with its role."""
+    return [(b.amount_krw, b.role) for b in extract_budgets(split_sentences(text), PUB) if b.amount_krw]
 
 
 def test_national_inside_total() -> None:
@@ -114,14 +121,52 @@ def test_comparison_base_and_change_are_not_budgets() -> None:
     assert budgets(text) == [(17_515_400_000_000, "unspecified", 2025)]
 
 
-def test_ai_rnd_budget_is_a_budget() -> None:
-    assert budgets("AI 연구개발(R&D) 예산은 1조 8000억원이다.") == [(1_800_000_000_000, "unspecified", None)]
+def test_a_years_whole_ai_rnd_budget_is_an_envelope() -> None:
+    """Issue #11: a year's whole AI budget is a budget envelope (role `base`), never a program's figure."""
+    assert roles("AI 연구개발(R&D) 예산은 1조 8000억원이다.") == [(1_800_000_000_000, "base")]
 
 
-def test_companies_as_subject_make_private_money() -> None:
+def test_companies_as_subject_make_private_investment() -> None:
+    """Issue #11: companies' own investment is money, kind private, role `investment` (not a program budget)."""
     text = "주요 기업들은 2024~2027년 4년 동안 AI 분야에 모두 65조원을 투자하기로 했다."
-    assert budgets(text) == [(65_000_000_000_000, "private", None)]
+    [b] = extract_budgets(split_sentences(text), PUB)
+    assert (b.amount_krw, b.kind, b.role, b.program) == (65_000_000_000_000, "private", "investment", None)
     assert budgets("정부는 모두 65조원을 투자한다.") == [(65_000_000_000_000, "total", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "내년 예산은 17조 5,154억원으로, 올해 16조 3,069억원보다 1조 2,086억원(7.4%) 늘어난 규모다.",
+            [(17_515_400_000_000, "budget"), (16_306_900_000_000, "other"), (1_208_600_000_000, "change")],
+        ),
+        ("정부가 29일 국무회의에서 728조원 규모의 2026년 예산안을 의결했다.", [(728 * 10**12, "base")]),
+        ("선정 기업당 최대 30억원을 지원한다.", [(3_000_000_000, "cap")]),
+        ("국내 기업의 매출 10조원 달성을 목표로 한다.", [(10 * 10**12, "market")]),
+        ("전환비용을 최대 약 128조원 아낄 수 있다는 분석이다.", [(128 * 10**12, "other")]),
+        ("추경으로 AI 사업에 500억원을 배정했다.", [(50_000_000_000, "budget")]),
+        ("The chip program is worth 1.0096 trillion won through 2029.", [(1_009_600_000_000, "budget")]),
+    ],
+)
+def test_every_won_amount_has_a_role(text: str, expected: list[tuple[int, str]]) -> None:
+    assert roles(text) == expected
+
+
+def test_a_range_keeps_both_bounds() -> None:
+    [b] = extract_budgets(split_sentences("시장 규모는 3조~4조원으로 추산된다."), PUB)
+    assert (b.amount_krw, b.low, b.high, b.bound, b.role) == (
+        3 * 10**12,
+        3 * 10**12,
+        4 * 10**12,
+        "between",
+        "market",
+    )
+
+
+def test_a_won_figure_restating_a_foreign_one_is_a_conversion() -> None:
+    got = extract_budgets(split_sentences("The firm will invest $500 million (약 6,500억원) in Korea."), PUB)
+    assert [(b.currency, b.role) for b in got] == [("USD", "budget"), ("KRW", "conversion")]
 
 
 def test_restated_figure_keeps_the_typed_statement() -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 
 from etl.extract import dates, money
+from etl.extract.roles import classify_role
 from etl.models import Budget, Evidence, Sentence
 
 # Markers looked for just before an amount; the first kind that matches wins. A marker may be
@@ -64,30 +66,11 @@ _KIND_AFTER = [
     ),
 ]
 _PAREN = re.compile(r"^\s*[(（][^()（）]{0,40}[)）]")
-# Figures that are money but not a budget: market sizes, sales, exports, damages, prices.
-_NOT_BUDGET = re.compile(
-    r"(?:(?:시장\s?규모|시장|매출|수출|부가가치|경제\s?효과|생산\s?유발|기업\s?가치|시가\s?총액|손실|피해|절감|아낄)[^,.]{0,14}"
-    r"|\b(?:market|sales|revenue|exports?|valuation|GDP|economic\s+effects?|savings?)\b[^,.;]{0,40}"
-    # The whole government's money is context for an AI figure, not an AI budget.
-    r"|(?:총지출|나라\s?살림|정부\s?전체[^.]{0,40}|전체\s?(?:연구개발|R&D)[^.]{0,30})\s*"
-    r"|\b(?:total\s+(?:government\s+)?(?:spending|expenditure)|overall\s+budget)\b[^,.;]{0,20})$",
-    re.I,
-)
-# …or named after the amount: "128조원 아낄 수", "1조원의 손실".
-_NOT_BUDGET_AFTER = re.compile(
-    r"^\s*(?:[을를의이가]\s*)?(?:아낄|아끼|절감|손실|피해|적자|시장|매출|in\s+(?:sales|revenue|exports|savings))"
-    r"|^\s*(?:won\s+)?(?:figure\s+)?(?:is\s+|was\s+)?(?:an?\s+)?(?:projected\s+|expected\s+|economic\s+)*(?:effect|impact)"
-    # "728조원 규모의 2026년 예산안", "13조8,000억원 규모의 … 추가경정예산안": a whole budget bill.
-    r"|^\s*규모(?:의|로)?\s*(?:(?:20\d\d년|내년|올해)\s*)?(?:도\s*)?(?:제\d회\s*)?(?:추가경정)?예산안"
-    # "16조원보다 1조원(7.4%) 늘어난": a comparison base and a change are not budgets either.
-    r"|^\s*보다|^\s*(?:\([^)]{0,12}\)\s*)?(?:이|가)?\s*(?:늘어|늘었|증가|감소|줄어|줄었|깎였|깎이|많은|적은|more\s+than\s+(?:last|the\s+previous))"
-)
 # "주요 기업들은 … 65조원을 투자": when companies are the subject, their money is private.
 _PRIVATE_SUBJECT = re.compile(
     r"^(?:[^,.]{0,12}\s)?(?:주요\s|국내\s|민간\s)*(?:기업|대기업|민간|업계|빅테크)들?(?:은|는|이|가)\s"
     r"|^(?:Private\s+(?:companies|firms|investors)|(?:Major\s+|Korean\s+)?(?:companies|firms|businesses))\b",
 )
-_RD_BUDGET = re.compile(r"(?:연구개발|R&D)\)?\s?예산(?:은|는|이|가)?\s*(?:약\s*)?$")
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 
 
@@ -96,35 +79,26 @@ def extract_budgets(
     published_on: date | None,
     program_at: dict[int, str | None] | None = None,
 ) -> list[Budget]:
-    """Every budget amount with its kind and fiscal year; repeated statements of one figure merged.
+    """Every money amount with its role, kind and fiscal year; repeated statements of one figure merged.
 
-    `program_at` maps a sentence start offset to the program that sentence is about (or None).
+    `program_at` maps a sentence start offset to the program that sentence is about (or None). Only a
+    `budget` row is linked to that program: a change, a cap or a market size is not the program's money.
     """
     found: list[Budget] = []
     for sent in sentences:
-        amounts = money.find_amounts(sent.text)
         prev_end = 0
         prev: money.Amount | None = None
-        for a in amounts:
+        for a in money.find_amounts(sent.text):
             before = sent.text[prev_end : a.start]
             # "1 trillion won ($750 million)": the foreign figure restates the won amount.
             if prev and prev.currency == "KRW" and a.currency != "KRW" and _CONVERSION.match(before):
                 prev_end, prev = a.end, a
                 continue
-            if _is_budget(sent.text, a):
-                found.append(_budget(a, sent, before, published_on, program_at))
+            # "$500 million (약 6,500억원)": the won figure restates the foreign one.
+            conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
+            found.append(_budget(a, sent, before, published_on, program_at, conversion))
             prev_end, prev = a.end, a
     return _dedupe(found)
-
-
-def _is_budget(text: str, a: money.Amount) -> bool:
-    """Money that is spent or granted, not a market size, sales figure, saving or the whole R&D budget."""
-    before = text[max(0, a.start - 50) : a.start]
-    if _NOT_BUDGET.search(before) or _NOT_BUDGET_AFTER.match(text[a.end : a.end + 30]):
-        return False
-    # "연구개발(R&D) 예산은 35조원": the government's whole R&D budget, unless it is AI's own.
-    rd = _RD_BUDGET.search(before)
-    return not (rd and "AI" not in before[max(0, rd.start() - 12) : rd.start()] and "인공지능" not in before)
 
 
 def _budget(
@@ -133,12 +107,15 @@ def _budget(
     before: str,
     published_on: date | None,
     program_at: dict[int, str | None] | None,
+    conversion: bool = False,
 ) -> Budget:
     after = sent.text[a.end : a.end + 60]
     window = sent.text[max(0, a.start - 30) : a.end + 20]
     kind = classify_kind(before, after)
+    role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start])
     if kind in ("unspecified", "total") and _PRIVATE_SUBJECT.match(sent.text):
         kind = "private"
+        role = "investment" if role == "budget" else role
     return Budget(
         amount=a.value,
         unit_text=a.surface,
@@ -146,9 +123,19 @@ def _budget(
         amount_krw=a.krw,
         kind=kind,
         fiscal_year=dates.fiscal_year(window, published_on),
-        program=(program_at or {}).get(sent.start),
+        program=(program_at or {}).get(sent.start) if role == "budget" else None,
         evidence=Evidence(sent.text, sent.start, sent.end),
+        role=role,
+        low=_won(a.low, a) if a.bound == "between" else None,
+        high=_won(a.high, a) if a.bound == "between" else None,
+        approx=a.approx,
+        bound=a.bound,
     )
+
+
+def _won(value: Decimal | None, a: money.Amount) -> int | None:
+    """A range bound in exact won (None for a foreign currency)."""
+    return int(value) if value is not None and a.currency == "KRW" else None
 
 
 def classify_kind(before: str, after: str) -> str:
@@ -169,14 +156,25 @@ def classify_kind(before: str, after: str) -> str:
 
 
 def _dedupe(budgets: list[Budget]) -> list[Budget]:
-    """One row per (currency, amount, kind); an unspecified restatement of a typed figure is dropped."""
-    typed = {(b.currency, b.amount_krw or b.amount) for b in budgets if b.kind != "unspecified"}
-    seen: set[tuple[str, float | int, str]] = set()
+    """One row per figure and kind: a restatement (title and body, an unspecified repeat of a typed figure)
+    merges into one row, which keeps the typed kind and the more specific role (a change over a budget)."""
     out: list[Budget] = []
     for b in budgets:
-        key = (b.currency, b.amount_krw or b.amount, b.kind)
-        if key in seen or (b.kind == "unspecified" and key[:2] in typed):
+        twin = next((o for o in out if _same_figure(o, b)), None)
+        if twin is None:
+            out.append(b)
             continue
-        seen.add(key)
-        out.append(b)
+        if twin.kind == "unspecified" and b.kind != "unspecified":
+            twin.kind, twin.fiscal_year = b.kind, twin.fiscal_year or b.fiscal_year
+        if twin.role == "budget" and b.role != "budget":
+            twin.role, twin.program = b.role, None
     return out
+
+
+def _same_figure(a: Budget, b: Budget) -> bool:
+    same_value = (a.currency, a.amount_krw or a.amount, a.high) == (
+        b.currency,
+        b.amount_krw or b.amount,
+        b.high,
+    )
+    return same_value and (a.kind == b.kind or "unspecified" in (a.kind, b.kind))

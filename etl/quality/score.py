@@ -143,6 +143,11 @@ def score_amounts(gold: list[Record], pred: list[Record], s: Scores) -> None:
         for a, b in pairs
         if a.get("kind") != b.get("kind")
     ]
+    s.misses["role wrong"] = [
+        f"{a['amount_krw']:,}: {b.get('role')}≠{a.get('role')}"
+        for a, b in pairs
+        if has_role and a.get("role") != b.get("role")
+    ]
     s.misses["link wrong"] = [
         f"{a['amount_krw']:,}: {b.get('program')!r}≠{a.get('program')!r}"
         for a, b in pairs

@@ -1,0 +1,83 @@
+"""What a won amount is in its sentence: a program's budget, a change, the envelope it sits in, a cap, a market.
+
+The words come from `etl/resources/lexicon/`: `money_role_before.tsv` (a cue shortly before the amount),
+`money_role_after.tsv` (a cue right after it), `money_cue_stops.tsv` (words a cue before the amount does not
+reach across: `추경으로 AI 사업에 500억원` is a line of the supplementary budget, not the budget itself).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+
+ROLES = ("budget", "change", "base", "cap", "investment", "market", "revenue", "conversion", "other")
+
+# How far before an amount a cue still speaks of it. Korean: a particle and one or two short words
+# ("시장 규모는 오는 약 3조원"); 14 characters is what the market rule was measured with. English words are
+# longer ("the market is expected to reach about"), so 40.
+GAP_KO = 14
+GAP_EN = 40
+# After an amount: a parenthetical (a share, a conversion), then a particle. 으로/로 are left out on purpose:
+# "1조원으로 늘었다" gives the new figure, "1조원 늘었다" the change.
+_AFTER_LEAD = r"^\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:이|가|을|를|의|은|는)?\s*"
+# "728조원 규모의 2026년 예산안": a size word and a year may stand between the amount and its cue.
+_AFTER_FILL = (
+    r"(?:규모(?:의|로)?\s*)?(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
+    r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
+)
+# "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
+# every amount of the sentence that has no cue of its own. 40 characters: a comparison and one amount.
+TOPIC_GAP = 40
+
+
+@cache
+def _before(meaning: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(Korean, English) patterns: a cue of `meaning`, a gap free of stops, then the end of the window."""
+    stops = lexicon.pattern("money_cue_stops")
+    ko = [t for t in lexicon.terms("money_role_before", meaning) if not t.isascii()]
+    en = [t for t in lexicon.terms("money_role_before", meaning) if t.isascii()]
+    free = rf"(?:(?!{stops})(?:[,.](?=\d)|[^,.;]))"  # a comma or point inside a number does not end a clause
+    return (
+        re.compile(rf"{lexicon.alternation(ko)}{free}{{0,{GAP_KO}}}$"),
+        re.compile(rf"{lexicon.alternation(en)}{free}{{0,{GAP_EN}}}$"),
+    )
+
+
+@cache
+def _after() -> list[tuple[str, re.Pattern[str]]]:
+    by_meaning: dict[str, list[str]] = {}
+    for e in lexicon.entries("money_role_after"):
+        by_meaning.setdefault(e.meaning, []).append(e.term)
+    return [
+        (meaning, re.compile(_AFTER_LEAD + _AFTER_FILL + lexicon.alternation(words)))
+        for meaning, words in by_meaning.items()
+    ]
+
+
+# The order a role is looked for in: the most specific reading first.
+_ORDER = ("cap", "change", "base", "market", "revenue", "investment", "other")
+
+
+@cache
+def _topic() -> re.Pattern[str]:
+    stops = lexicon.pattern("money_cue_stops")
+    cue = lexicon.alternation(t for t in lexicon.terms("money_role_before", "base") if not t.isascii())
+    return re.compile(rf"{cue}\s*(?:은|는|이|가)\s(?:(?!{stops})(?:,(?=\d)|[^,;])){{0,{TOPIC_GAP}}}$")
+
+
+def classify_role(before: str, after: str, clause: str = "") -> str:
+    """The role of an amount from the text before it (since the previous amount), the text after it, and the
+    sentence up to it (`clause`, for an envelope named as the topic)."""
+    for meaning, pat in _after():
+        if meaning in ("change", "other") and pat.match(after):
+            return meaning
+    for meaning in _ORDER:
+        ko, en = _before(meaning)
+        if ko.search(before[-(GAP_KO + 16) :]) or en.search(before[-(GAP_EN + 30) :]):
+            return meaning
+    for meaning, pat in _after():
+        if pat.match(after):
+            return meaning
+    return "base" if clause and _topic().search(clause[-(TOPIC_GAP + 24) :]) else "budget"

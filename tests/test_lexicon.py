@@ -1,0 +1,67 @@
+"""Every vocabulary entry's example goes through the real extractor and must come out as its meaning says."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from etl import lexicon
+from etl.extract.budgets import extract_budgets
+from etl.nlp import split_sentences
+
+PUB = date(2025, 1, 1)
+
+
+def _roles(example: str) -> list[str]:
+    return [b.role for b in extract_budgets(split_sentences(example), PUB) if b.amount_krw]
+
+
+ROLE_ENTRIES = [e for name in ("money_role_before", "money_role_after") for e in lexicon.entries(name)]
+
+
+@pytest.mark.parametrize("entry", ROLE_ENTRIES, ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_role_cue_gives_its_role_to_the_amount_in_its_example(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    assert entry.meaning in _roles(entry.example), (entry.example, _roles(entry.example))
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_cue_stops"), ids=lambda e: e.term)
+def test_a_stop_word_keeps_the_cue_from_reaching_the_amount(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    assert _roles(entry.example) and set(_roles(entry.example)) == {"budget"}, entry.example
+
+
+def test_every_lexicon_file_has_the_three_columns() -> None:
+    files = sorted(lexicon.LEXICON_DIR.glob("*.tsv"))
+    assert files
+    for path in files:
+        assert lexicon.entries(path.stem), path.name
+
+
+def test_alternation_is_escaped_longest_first_with_flexible_spaces() -> None:
+    pat = re.compile(lexicon.alternation(["총", "총사업비", "R&D 예산", "a.b"]))
+    assert pat.match("총사업비").group() == "총사업비"  # the longer term wins
+    assert pat.match("R&D예산") and pat.match("R&D  예산")  # a space matches any run of spaces or none
+    assert not pat.match("axb")  # the point is a point, not any character
+    assert not re.search(lexicon.alternation(["market"]), "supermarkets")  # Latin terms are whole words
+    assert re.search(lexicon.alternation(["market"]), "The Market grew")  # case-insensitively
+    assert not re.search(lexicon.alternation([]), "anything")
+
+
+def test_a_malformed_file_is_an_error_not_a_silent_skip(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "bad.tsv").write_text("term\tmeaning\texample\n증액\tchange\n", encoding="utf-8")
+    (tmp_path / "headless.tsv").write_text("증액\tchange\t예시\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
+    lexicon.entries.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="bad.tsv:2"):
+            lexicon.entries("bad")
+        with pytest.raises(ValueError, match="first line"):
+            lexicon.entries("headless")
+    finally:
+        lexicon.entries.cache_clear()
