@@ -283,7 +283,8 @@ SELECT m.program_id, m.document_id, m.name_seen,
        TRUE, x.s, x.ev_start,
        x.ev_start + length(x.s)
 FROM s_mentions m JOIN s_sents x ON x.document_id = m.document_id AND x.ord = 1;
-INSERT INTO budgets
+INSERT INTO budgets (budget_id, document_id, program_id, seq, amount, unit_text, currency, amount_krw, kind,
+                     fiscal_year, announced_on, evidence, ev_start, ev_end)
 SELECT b.document_id || ':' || b.seq, b.document_id, b.program_id, b.seq, b.amount, b.unit_text, b.currency,
        b.amount_krw, b.kind, b.fiscal_year, b.announced_on, x.s, x.ev_start, x.ev_start + length(x.s)
 FROM s_budgets b JOIN s_sents x ON x.document_id = b.document_id AND x.ord = 10 + b.seq;

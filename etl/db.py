@@ -38,8 +38,18 @@ def _m002_ingest_safety(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_table_ddl("withdrawn_documents"))
 
 
+def _m003_budget_roles(con: duckdb.DuckDBPyConnection) -> None:
+    """Every won amount is a row with its role; ranges keep both bounds (issue #11)."""
+    con.execute("ALTER TABLE budgets ADD COLUMN role VARCHAR DEFAULT 'budget'")
+    con.execute("ALTER TABLE budgets ADD COLUMN low_krw BIGINT")
+    con.execute("ALTER TABLE budgets ADD COLUMN high_krw BIGINT")
+    con.execute("ALTER TABLE budgets ADD COLUMN approx BOOLEAN DEFAULT FALSE")
+    con.execute("ALTER TABLE budgets ADD COLUMN bound VARCHAR DEFAULT 'exact'")
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
+    ("m003_budget_roles", _m003_budget_roles),
 ]
 
 

@@ -149,7 +149,8 @@ class Loader:
                     "program_id": pids.get(b.program) if b.program else None, "seq": seq,
                     "amount": b.amount, "unit_text": b.unit_text, "currency": b.currency,
                     "amount_krw": b.amount_krw, "kind": b.kind, "fiscal_year": b.fiscal_year,
-                    "announced_on": doc.published_on, **_ev(b.evidence),
+                    "announced_on": doc.published_on, **_ev(b.evidence), "role": b.role,
+                    "low_krw": b.low, "high_krw": b.high, "approx": b.approx, "bound": b.bound,
                 }
             )  # fmt: skip
         self._institution_rows(doc_id, main, facts, rows)

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 2. The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 3. The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -91,7 +91,12 @@ CREATE TABLE IF NOT EXISTS budgets (
     announced_on  DATE,                  -- the document's publication date
     evidence      VARCHAR NOT NULL,
     ev_start      INTEGER NOT NULL,
-    ev_end        INTEGER NOT NULL
+    ev_end        INTEGER NOT NULL,
+    role          VARCHAR DEFAULT 'budget', -- budget | change | base | cap | investment | market | revenue | conversion | other (m003)
+    low_krw       BIGINT,                -- a range's bounds in exact won (m003)
+    high_krw      BIGINT,
+    approx        BOOLEAN DEFAULT FALSE,  -- 약, 가량, about (m003)
+    bound         VARCHAR DEFAULT 'exact' -- exact | between | above | under (m003)
 );
 
 CREATE TABLE IF NOT EXISTS institutions (
@@ -192,3 +197,5 @@ COMMENT ON TABLE runs IS '수집(ingest) 실행 한 번의 기록';
 COMMENT ON TABLE ingest_errors IS '입력별 오류: 단계와 한 줄 메시지';
 COMMENT ON TABLE withdrawn_documents IS '입력 파일이 사라진 문서: 보관하되 집계에서 제외';
 COMMENT ON COLUMN budgets.amount_krw IS '정확한 원화 금액(BIGINT); 외화는 NULL';
+COMMENT ON COLUMN budgets.role IS '금액의 역할: budget(사업 예산) change(증감) base(예산 총액) cap(상한) investment market revenue conversion other';
+COMMENT ON COLUMN budgets.high_krw IS '범위(3조~4조원)의 상한, 원';

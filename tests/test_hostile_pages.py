@@ -44,7 +44,7 @@ INSERT INTO program_aliases VALUES ('p-evil', ?, 'evil'), ('p-bare', '이름만 
 INSERT INTO program_mentions (program_id, document_id, name_seen) VALUES ('p-evil', 'evil', ?), ('p-bare', 'bare', 'x');
 INSERT INTO budgets (budget_id, document_id, program_id, seq, currency, kind, evidence, ev_start, ev_end) VALUES
   ('bare:0', 'bare', NULL, 0, 'KRW', 'unspecified', '본문만 있는 문서.', 0, 9);
-INSERT INTO budgets VALUES
+INSERT INTO budgets (budget_id, document_id, program_id, seq, amount, unit_text, currency, amount_krw, kind, fiscal_year, announced_on, evidence, ev_start, ev_end) VALUES
   ('evil:0', 'evil', 'p-evil', 0, 946, ?, 'KRW', 94600000000, 'total', 2024, DATE '2024-10-28', ?, 0, 5),
   ('evil:1', 'evil', 'p-bare', 1, 440, '440억원', 'KRW', 44000000000, 'national', NULL, NULL, 'x', 0, 1);
 INSERT INTO institutions VALUES ('i-evil', ?, NULL, 'company', NULL, FALSE), ('i-bare', '무명기관', NULL, 'other', NULL, FALSE);

@@ -59,7 +59,7 @@ def test_a_malformed_file_is_an_error_not_a_silent_skip(
     monkeypatch.setattr(lexicon, "LEXICON_DIR", tmp_path)
     lexicon.entries.cache_clear()
     try:
-        with pytest.raises(ValueError, match="bad.tsv:2"):
+        with pytest.raises(ValueError, match=r"bad\.tsv:2"):
             lexicon.entries("bad")
         with pytest.raises(ValueError, match="first line"):
             lexicon.entries("headless")

@@ -70,7 +70,7 @@ INSERT INTO program_mentions VALUES
   ('pa', 'd1', 'A 사업', 2024, 2028, TRUE, 'A 사업에 총 946억원, 국비 440억원.', 0, 24),
   ('pa', 'd2', 'A 사업', 2024, 2029, TRUE, NULL, NULL, NULL),
   ('pb', 'd3', 'Program B', 2025, 2026, TRUE, NULL, NULL, NULL);
-INSERT INTO budgets VALUES
+INSERT INTO budgets (budget_id, document_id, program_id, seq, amount, unit_text, currency, amount_krw, kind, fiscal_year, announced_on, evidence, ev_start, ev_end) VALUES
   ('d1:0', 'd1', 'pa', 0, 946, '946억원', 'KRW', 94600000000, 'total', NULL, DATE '2024-01-10', 'e', 0, 1),
   ('d1:1', 'd1', 'pa', 1, 440, '440억원', 'KRW', 44000000000, 'national', NULL, DATE '2024-01-10', 'e', 0, 1),
   ('d1:2', 'd1', 'pa', 2, 200, '200억원', 'KRW', 20000000000, 'unspecified', 2025, DATE '2024-01-10', 'e', 0, 1),

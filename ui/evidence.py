@@ -26,11 +26,12 @@ FACTS_SQL = """
 
 
 @dataset(
-    "budget_id", "document_id", "announced_on", "program_id", "program", "kind", "amount_krw", "unit_text",
-    "currency", "fiscal_year", "evidence", "title", "url",
+    "budget_id", "document_id", "announced_on", "program_id", "program", "kind", "role", "amount_krw",
+    "unit_text", "currency", "fiscal_year", "evidence", "title", "url",
 )  # fmt: skip
 def budget_facts(con: Con, *, filters: Filters, limit: int = 1000) -> pd.DataFrame:
-    """Budget statements with their evidence sentence, newest first."""
+    """Money statements with their role and evidence sentence, newest first (every role: the table is where an
+    analyst sees the changes, caps and envelopes that the charts, which add budgets only, leave out)."""
     scope = sql.and_(
         sql.program_scope(filters, "program_id"),
         sql.period_scope(filters, "announced_on"),
@@ -40,7 +41,7 @@ def budget_facts(con: Con, *, filters: Filters, limit: int = 1000) -> pd.DataFra
         ORDER BY announced_on DESC NULLS LAST, budget_id LIMIT ?)"""
     with_, wp = sql.with_(filters, (rows, [*scope[1], limit]))
     query = f"""{with_} SELECT b.budget_id, b.document_id, b.announced_on, b.program_id, p.name AS program, b.kind,
-               b.amount_krw, b.unit_text, b.currency, b.fiscal_year, b.evidence, d.title, d.url
+               b.role, b.amount_krw, b.unit_text, b.currency, b.fiscal_year, b.evidence, d.title, d.url
         FROM b LEFT JOIN programs p USING (program_id) JOIN documents d USING (document_id)
         ORDER BY b.announced_on DESC NULLS LAST, b.budget_id"""
     return sql.frame(con, query, wp)

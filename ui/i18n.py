@@ -137,6 +137,14 @@ CODES: dict[str, tuple[str, str]] = {
     "funder": ("지원", "funder"),
     "partner": ("협력", "partner"),
     "mentioned": ("언급", "mentioned"),
+    # money roles (budgets.role; "budget" and "other" are above)
+    "change": ("증감", "change"),
+    "base": ("예산 총액", "budget envelope"),
+    "cap": ("상한", "cap"),
+    "investment": ("투자", "investment"),
+    "market": ("시장·매출", "market/sales"),
+    "revenue": ("수입", "revenue"),
+    "conversion": ("환산", "conversion"),
     # site status
     "open": ("개소", "open"),
     "planned": ("예정", "planned"),

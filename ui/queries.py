@@ -218,7 +218,7 @@ def program_revisions(con: Con, *, filters: Filters, program_id: str | None = No
     where, params = sql.and_(("program_id = ?", [pid]), sql.period_scope(filters, "announced_on"), kinds)
     # One pass over the program's rows: the total if stated, else the largest, per document.
     query = f"""SELECT b.document_id, b.announced_on, b.amount_krw, b.kind, b.unit_text, d.title, b.evidence
-        FROM (SELECT * FROM budgets WHERE amount_krw IS NOT NULL AND {where}) b JOIN documents d USING (document_id)
+        FROM (SELECT * FROM budgets WHERE amount_krw IS NOT NULL AND role = 'budget' AND {where}) b JOIN documents d USING (document_id)
         QUALIFY row_number() OVER (PARTITION BY b.document_id
                                    ORDER BY (b.kind = 'total') DESC, b.amount_krw DESC, b.budget_id DESC) = 1
         ORDER BY b.announced_on, b.document_id"""

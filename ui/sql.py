@@ -31,7 +31,7 @@ FIGURES = """SELECT program_id, document_id{key}, any_value(announced_on) AS ann
        max(amount_krw) FILTER (kind = 'local') AS local_krw,
        max(amount_krw) FILTER (kind = 'private') AS private_krw,
        max(amount_krw) FILTER (kind = 'unspecified') AS unspecified_krw
-    FROM budgets WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL{where}
+    FROM budgets WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = 'budget'{where}
     GROUP BY program_id, document_id{key}"""
 _FY = " AND fiscal_year IS NOT NULL"
 INST_PROGRAMS = "SELECT institution_id, program_id, count(*) AS n_documents FROM participations GROUP BY ALL"
