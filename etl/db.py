@@ -312,11 +312,16 @@ def known_inputs(path: Path) -> dict[str, str]:
     except duckdb.Error as e:
         raise DatabaseUnreadable(f"cannot open {path}: {str(e).splitlines()[0]}") from e
     try:
+        if not _has_table(con, "inputs"):
+            return {}  # a database made before any ingest (no tables yet): nothing is known
         return dict(con.execute("SELECT input, raw_sha256 FROM inputs").fetchall())
-    except duckdb.CatalogException:
-        return {}  # a database made before any ingest (no tables yet): nothing is known
     finally:
         con.close()
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchall()
+    return found[0][0] > 0
 
 
 def stats_rows(con: duckdb.DuckDBPyConnection) -> tuple[tuple[object, object], list[tuple[str, int, int]]]:
