@@ -16,14 +16,12 @@ import re
 import duckdb
 from rapidfuzz import fuzz, process
 
-from etl.db import insert_rows
+from etl import db
 from etl.extract.programs import norm_key
 
 FUZZY_THRESHOLD = 88
 FUZZY_MIN_LEN = 8
 _DIGITS = re.compile(r"\d+")
-
-_CHILD_TABLES = ("program_mentions", "budgets", "participations", "sites", "program_countries")
 
 
 def stable_id(text: str) -> str:
@@ -41,13 +39,8 @@ class ProgramIndex:
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
-        self.by_key: dict[str, str] = dict(
-            con.execute("SELECT norm_key, program_id FROM program_aliases").fetchall()
-        )
-        self.has_en: set[str] = {
-            r[0] for r in con.execute("SELECT program_id FROM programs WHERE name_en IS NOT NULL").fetchall()
-        }
-        self.names: dict[str, str] = dict(con.execute("SELECT program_id, name FROM programs").fetchall())
+        # norm_key → program_id of every alias; ids with an English name; program_id → name
+        self.by_key, self.has_en, self.names = db.program_index_rows(con)
         self.renames: dict[str, tuple[str, str]] = {}  # program_id → (Korean name, English name it replaces)
         # New rows wait here and go in with one Arrow insert per batch (see flush).
         self.new_programs: dict[str, dict] = {}
@@ -93,17 +86,9 @@ class ProgramIndex:
 
     def flush(self) -> None:
         """Write the programs and aliases resolved since the last flush (inside the caller's transaction)."""
-        insert_rows(self.con, "programs", list(self.new_programs.values()), ignore_conflicts=True)
-        insert_rows(self.con, "program_aliases", self.new_aliases, ignore_conflicts=True)
-        for pid, en in self.new_en.items():
-            self.con.execute(
-                "UPDATE programs SET name_en = ? WHERE program_id = ? AND name_en IS NULL", [en, pid]
-            )
-        for pid, (ko, en) in self.renames.items():
-            self.con.execute(
-                "UPDATE programs SET name = ?, name_en = coalesce(name_en, ?) WHERE program_id = ?",
-                [ko, en, pid],
-            )
+        db.insert_rows(self.con, "programs", list(self.new_programs.values()), ignore_conflicts=True)
+        db.insert_rows(self.con, "program_aliases", self.new_aliases, ignore_conflicts=True)
+        db.update_program_names(self.con, self.new_en, self.renames)
         self.new_programs, self.new_aliases, self.new_en, self.renames = {}, [], {}, {}
 
     def _fuzzy(self, key: str) -> str | None:
@@ -131,35 +116,13 @@ class ProgramIndex:
     def merge(self, victim: str, *, into: str) -> None:
         """Fold one program into another: its facts and aliases move, its row goes."""
         self.flush()
-        for table in _CHILD_TABLES:
-            if table == "program_mentions":
-                # A document may mention both: keep the surviving program's row.
-                self.con.execute(
-                    "DELETE FROM program_mentions WHERE program_id = ? AND document_id IN "
-                    "(SELECT document_id FROM program_mentions WHERE program_id = ?)",
-                    [victim, into],
-                )
-            self.con.execute(f"UPDATE {table} SET program_id = ? WHERE program_id = ?", [into, victim])
-        self.con.execute(
-            "INSERT INTO program_aliases SELECT ?, alias, norm_key FROM program_aliases WHERE program_id = ? "
-            "ON CONFLICT DO NOTHING",
-            [into, victim],
-        )
-        self.con.execute("DELETE FROM program_aliases WHERE program_id = ?", [victim])
-        self.con.execute("DELETE FROM programs WHERE program_id = ?", [victim])
+        db.merge_program(self.con, victim, into)
         self.by_key = {k: (into if v == victim else v) for k, v in self.by_key.items()}
 
     def drop_orphans(self) -> int:
         """Delete programs no document mentions any more (after a changed document was replaced)."""
         self.flush()
-        orphans = [
-            r[0]
-            for r in self.con.execute(
-                "SELECT program_id FROM programs WHERE program_id NOT IN (SELECT program_id FROM program_mentions)"
-            ).fetchall()
-        ]
-        for pid in orphans:
-            self.con.execute("DELETE FROM program_aliases WHERE program_id = ?", [pid])
-            self.con.execute("DELETE FROM programs WHERE program_id = ?", [pid])
+        orphans = db.orphan_programs(self.con)
+        db.delete_programs(self.con, orphans)
         self.by_key = {k: v for k, v in self.by_key.items() if v not in set(orphans)}
         return len(orphans)

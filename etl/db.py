@@ -167,6 +167,70 @@ def insert_rows(
         con.unregister("_insert_rows")
 
 
+# --- programs: the rows etl/consolidate.py's ProgramIndex resolves names against and keeps in step ---
+
+PROGRAM_CHILD_TABLES = ("program_mentions", "budgets", "participations", "sites", "program_countries")
+
+
+def program_index_rows(con: duckdb.DuckDBPyConnection) -> tuple[dict[str, str], set[str], dict[str, str]]:
+    """(norm_key → program_id of every alias, ids of programs with an English name, program_id → name)."""
+    by_key = dict(con.execute("SELECT norm_key, program_id FROM program_aliases").fetchall())
+    has_en = {
+        r[0] for r in con.execute("SELECT program_id FROM programs WHERE name_en IS NOT NULL").fetchall()
+    }
+    names = dict(con.execute("SELECT program_id, name FROM programs").fetchall())
+    return by_key, has_en, names
+
+
+def update_program_names(
+    con: duckdb.DuckDBPyConnection, english: dict[str, str], renames: dict[str, tuple[str, str]]
+) -> None:
+    """Give programs an English name they lack, and Korean names to programs first met in English."""
+    for pid, en in english.items():
+        con.execute("UPDATE programs SET name_en = ? WHERE program_id = ? AND name_en IS NULL", [en, pid])
+    for pid, (ko, en) in renames.items():
+        con.execute(
+            "UPDATE programs SET name = ?, name_en = coalesce(name_en, ?) WHERE program_id = ?", [ko, en, pid]
+        )
+
+
+def merge_program(con: duckdb.DuckDBPyConnection, victim: str, into: str) -> None:
+    """Move one program's facts and aliases to another and delete its row (inside a transaction)."""
+    for table in PROGRAM_CHILD_TABLES:
+        if table == "program_mentions":
+            # A document may mention both: keep the surviving program's row.
+            con.execute(
+                "DELETE FROM program_mentions WHERE program_id = ? AND document_id IN "
+                "(SELECT document_id FROM program_mentions WHERE program_id = ?)",
+                [victim, into],
+            )
+        # Table names are our own constants; the ids travel as parameters.
+        con.execute(f"UPDATE {table} SET program_id = ? WHERE program_id = ?", [into, victim])
+    con.execute(
+        "INSERT INTO program_aliases SELECT ?, alias, norm_key FROM program_aliases WHERE program_id = ? "
+        "ON CONFLICT DO NOTHING",
+        [into, victim],
+    )
+    delete_programs(con, [victim])
+
+
+def orphan_programs(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Ids of programs that no document mentions."""
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT program_id FROM programs WHERE program_id NOT IN (SELECT program_id FROM program_mentions)"
+        ).fetchall()
+    ]
+
+
+def delete_programs(con: duckdb.DuckDBPyConnection, program_ids: list[str]) -> None:
+    """Delete programs with their aliases (their facts must already be gone or moved)."""
+    for pid in program_ids:
+        con.execute("DELETE FROM program_aliases WHERE program_id = ?", [pid])
+        con.execute("DELETE FROM programs WHERE program_id = ?", [pid])
+
+
 def building_path(db_path: Path) -> Path:
     """The work file an ingest writes before swapping it in."""
     return db_path.with_name(db_path.name + ".building")
@@ -258,11 +322,16 @@ def known_inputs(path: Path) -> dict[str, str]:
     except duckdb.Error as e:
         raise DatabaseUnreadable(f"cannot open {path}: {str(e).splitlines()[0]}") from e
     try:
+        if not _has_table(con, "inputs"):
+            return {}  # a database made before any ingest (no tables yet): nothing is known
         return dict(con.execute("SELECT input, raw_sha256 FROM inputs").fetchall())
-    except duckdb.CatalogException:
-        return {}  # a database made before any ingest (no tables yet): nothing is known
     finally:
         con.close()
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchall()
+    return found[0][0] > 0
 
 
 def stats_rows(con: duckdb.DuckDBPyConnection) -> tuple[tuple[object, object], list[tuple[str, int, int]]]:

@@ -194,20 +194,23 @@ def _ingest_locked(
 ) -> RunReport:
     t0 = time.perf_counter()
     report = RunReport()
+    sink = _Sink(report, on_failure, on_warning)
     work = db.building_path(settings.db_path)
-    report.resumed = not rebuild and db.work_copy_problem(work) is None
+    problem = None if rebuild else db.work_copy_problem(work)
+    report.resumed = not rebuild and problem is None
+    if problem not in (None, "missing"):  # open_for_write starts over from the published file
+        sink.warning(InputFailure(str(work), "resume", f"work copy of a killed run discarded: {problem}"))
     # A resumed run continues the work copy: what the killed run committed there is not redone.
     known = {} if rebuild else db.known_inputs(work if report.resumed else settings.db_path)
     seen: set[str] = set()
     pending = _changed_inputs(inputs, settings, known, report, on_failure, seen)
     first = _take(pending, settings.inline_below)
-    quiet_run = not (first or report.failures or report.resumed or rebuild)
+    quiet_run = not (first or report.failures or report.warnings or report.resumed or rebuild)
     if quiet_run and settings.db_path.exists() and not gone_inputs(inputs, known, seen):
         report.seconds = time.perf_counter() - t0
         return report  # nothing changed: leave the database file alone
     n = n_workers or settings.workers or os.cpu_count() or 1
     results = _extract_all(first, pending, n, settings.inline_below, Limits.of(settings))
-    sink = _Sink(report, on_failure, on_warning)
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
         _load_all(con, results, inputs, sink, progress, settings.batch_size, (known, seen))
     report.wrote = True

@@ -7,6 +7,7 @@ full-page screenshot per page to tests/artifacts/<page>.png.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,7 +19,8 @@ import pytest
 
 from etl.config import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's `chromium` (what .ci/run installs), or another distribution's name for it, on PATH.
+CHROMIUM = next((Path(p) for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
          "Sites": "Sites", "Sources": "Sources"}  # fmt: skip
@@ -44,7 +46,9 @@ GLYPH_CHECK = """() => {
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium"),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="no Chromium on PATH (Debian package chromium; .ci/run installs it)"
+    ),
 ]
 sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright")
 
@@ -150,7 +154,8 @@ def test_menu_is_translated_and_the_file_name_menu_hidden(browser_page: object, 
         page.wait_for_function(
             """([sel, label]) => { const m = [...document.querySelectorAll(sel)];
                  return m.length === 6 && m.some(e => e.innerText.includes(label)); }""",
-            arg=['[data-testid="stSidebar"] [data-testid="stPageLink"]', label], timeout=20_000,
+            arg=['[data-testid="stSidebar"] [data-testid="stPageLink"]', label],
+            timeout=20_000,
         )
         assert menu.count() == 6 and label in menu.all_inner_texts()
         assert "dashboard" not in page.locator('[data-testid="stSidebar"]').inner_text()

@@ -30,6 +30,42 @@ def test_fresh_equals_migrated(tmp_path: Path) -> None:
     assert _columns(fresh) == _columns(old)
 
 
+def test_a_failing_migration_is_rolled_back_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A step that fails half way leaves no column of it behind and is not recorded; a re-run applies it."""
+    old = duckdb.connect(str(tmp_path / "old.duckdb"))
+    old.execute(V1_SCHEMA.read_text(encoding="utf-8"))
+    old.execute("INSERT INTO schema_migrations VALUES ('m001_initial', now())")
+    before = _columns(old)
+    name, step = db.MIGRATIONS[0]
+
+    def half_then_fail(con: duckdb.DuckDBPyConnection) -> None:
+        step(con)  # every ALTER of the real step, then an error before it is recorded
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(db, "MIGRATIONS", [(name, half_then_fail), *db.MIGRATIONS[1:]])
+    with pytest.raises(RuntimeError, match="disk full"):
+        db.migrate(old)
+    assert _columns(old) == before
+    assert old.execute("SELECT list(name) FROM schema_migrations").fetchall() == [(["m001_initial"],)]
+    monkeypatch.undo()
+    assert db.migrate(old) == [n for n, _ in db.MIGRATIONS]
+    assert _columns(old) == _columns(db.connect(tmp_path / "fresh.duckdb"))
+
+
+def test_known_inputs_of_missing_empty_unreadable_and_ingested_files(tmp_path: Path) -> None:
+    assert db.known_inputs(tmp_path / "none.duckdb") == {}
+    duckdb.connect(str(tmp_path / "empty.duckdb")).close()  # a DuckDB file with no tables yet
+    assert db.known_inputs(tmp_path / "empty.duckdb") == {}
+    (tmp_path / "junk.duckdb").write_bytes(b"not a database" * 512)
+    with pytest.raises(db.DatabaseUnreadable, match=r"junk\.duckdb"):
+        db.known_inputs(tmp_path / "junk.duckdb")
+    con = db.connect(tmp_path / "x.duckdb")
+    with db.transaction(con):
+        con.execute("INSERT INTO inputs VALUES ('a.txt', 'ab12', 3, 1, 1)")
+    con.close()
+    assert db.known_inputs(tmp_path / "x.duckdb") == {"a.txt": "ab12"}
+
+
 def test_migrate_is_recorded_and_idempotent(tmp_path: Path) -> None:
     con = db.connect(tmp_path / "x.duckdb")
     assert db.migrate(con) == []

@@ -131,6 +131,29 @@ def test_killed_run_is_resumed_and_marked_aborted(tmp_path: Path) -> None:
     assert not work.exists()
 
 
+def test_unreadable_work_copy_is_reported_then_replaced(tmp_path: Path) -> None:
+    """A killed run's work copy that does not open is not resumed silently: a warning names it and why."""
+    dbp, corpus = tmp_path / "p.duckdb", tmp_path / "c"
+    write_corpus(corpus, 3, seed=8)
+    ingest([str(corpus)], Settings(db_path=dbp, workers=1), progress=False)
+    work = db.building_path(dbp)
+    work.write_bytes(b"torn write" * 1000)
+    seen: list[str] = []
+    report = ingest(
+        [str(corpus)],
+        Settings(db_path=dbp, workers=1),
+        progress=False,
+        on_warning=lambda w: seen.append(w.message),
+    )
+    assert not report.resumed and report.failed == 0 and report.unchanged == 3
+    assert len(seen) == 1 and seen[0].startswith("work copy of a killed run discarded: ")
+    assert [(w.source, w.stage) for w in report.warnings] == [(str(work), "resume")]
+    assert not work.exists()
+    assert (
+        _count(dbp, "SELECT count(*) FROM ingest_errors WHERE stage = 'resume' AND severity = 'warning'") == 1
+    )
+
+
 def test_removed_file_is_withdrawn_not_counted(tmp_path: Path) -> None:
     dbp, corpus = tmp_path / "p.duckdb", tmp_path / "c"
     write_corpus(corpus, 4, seed=7)

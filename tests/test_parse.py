@@ -16,12 +16,7 @@ from pypdf import PdfReader, PdfWriter
 from etl.models import RawDoc
 from etl.parse import ParseError, make_document, parse
 from etl.parse.html import decode_html, find_published
-from scripts.make_pdf import FONT, make_pdf
-
-# Writing a Korean PDF needs a Korean TTF; on a bare machine (no fonts-nanum) these tests skip.
-needs_korean_font = pytest.mark.skipif(
-    not FONT.exists(), reason=f"no Korean font at {FONT} (Debian fonts-nanum; .ci/run installs it)"
-)
+from scripts.make_pdf import korean_font, make_pdf
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 PDF_BYTES = (FIXTURES / "announcement.pdf").read_bytes()
@@ -281,10 +276,9 @@ def test_pdf_text_title_date_and_unwrapped_lines() -> None:
     )
 
 
-@needs_korean_font
 def test_pdf_pages_are_joined_with_blank_lines(tmp_path: Path) -> None:
     pdf = FPDF()
-    pdf.add_font("Nanum", fname=str(FONT))
+    pdf.add_font("Nanum", fname=str(korean_font()))
     pdf.set_font("Nanum", size=11)
     for text in ("첫째 쪽의 문장입니다.", "둘째 쪽의 문장입니다."):
         pdf.add_page()
@@ -417,7 +411,7 @@ def _with_footer(kind: str, tmp_path: Path) -> bytes:
     return (tmp_path / "f.pdf").read_bytes()
 
 
-@pytest.mark.parametrize("kind", ["text", "html", "feed", pytest.param("pdf", marks=needs_korean_font)])
+@pytest.mark.parametrize("kind", ["text", "html", "feed", "pdf"])
 def test_every_reader_output_is_cleaned(kind: str, tmp_path: Path) -> None:
     [doc] = parse(raw(f"doc.{kind}", kind, _with_footer(kind, tmp_path)))
     assert ARTICLE in doc.text
