@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from etl.extract import dates, money
+from etl.extract import dates, implied, money
 from etl.extract.roles import classify_role
 from etl.models import Budget, Evidence, Sentence
 
@@ -72,6 +73,8 @@ _PRIVATE_SUBJECT = re.compile(
     r"|^(?:Private\s+(?:companies|firms|investors)|(?:Major\s+|Korean\s+)?(?:companies|firms|businesses))\b",
 )
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
+# A bullet or numbered line: each one names its own item.
+_LIST_LINE = re.compile(r"^\s*(?:[-–·•○●□■▪◦※*▶►]|\d{1,2}[.)]\s|[①-⑳])")
 
 
 def extract_budgets(
@@ -96,9 +99,33 @@ def extract_budgets(
                 continue
             # "$500 million (약 6,500억원)": the won figure restates the foreign one.
             conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
-            found.append(_budget(a, sent, before, published_on, program_at, conversion))
+            found.extend(_budgets_at(a, sent, before, prev_end, published_on, program_at, conversion))
             prev_end, prev = a.end, a
     return _dedupe(found)
+
+
+def _budgets_at(
+    a: money.Amount,
+    sent: Sentence,
+    before: str,
+    prev_end: int,
+    published_on: date | None,
+    program_at: dict[int, str | None] | None,
+    conversion: bool,
+) -> list[Budget]:
+    """The rows one amount gives: itself (N times when said of N things), the figure before an arrow that
+    borrows its unit, and the shares in parentheses after it."""
+    rows: list[Budget] = []
+    if origin := implied.arrow_origin(sent.text, prev_end, a):
+        rows.append(_budget(origin, sent, sent.text[prev_end : origin.start], published_on, program_at))
+    b = _budget(a, sent, before, published_on, program_at, conversion)
+    rows.extend(replace(b) for _ in range(implied.times_each(before, sent.text[a.end : a.end + 4])))
+    for share, kind in implied.split_shares(sent.text, a):
+        rows.append(
+            replace(b, amount=share.value, unit_text=share.surface, amount_krw=share.krw, kind=kind,
+                    low=None, high=None, approx=False, bound="exact")
+        )  # fmt: skip
+    return rows
 
 
 def _budget(
@@ -146,7 +173,8 @@ def classify_kind(before: str, after: str) -> str:
             return kind
     after = (
         _PAREN.sub("", after, count=1)
-        if not re.match(r"^\s*[(（]\s*(?:전액\s*)?(?:국비|지방비|시비|도비|민자)", after)
+        # "100억원(국비)" names the kind; "312억원(국비 87억원, 시비 176억원)" is a split of the total.
+        if not re.match(r"^\s*[(（]\s*(?:전액\s*)?(?:국비|지방비|시비|도비|민자)[^()（）0-9]*[)）]", after)
         else after
     )
     for kind, pat in _KIND_AFTER:
@@ -156,11 +184,12 @@ def classify_kind(before: str, after: str) -> str:
 
 
 def _dedupe(budgets: list[Budget]) -> list[Budget]:
-    """One row per figure and kind: a restatement (title and body, an unspecified repeat of a typed figure)
-    merges into one row, which keeps the typed kind and the more specific role (a change over a budget)."""
+    """One row per figure restated in another sentence (title and body, an unspecified repeat of a typed
+    figure), keeping the typed kind and the more specific role (a change over a budget). The same value twice
+    in one sentence, or on two list lines, is two things (`A(350억원)과 B(350억원)`, bullet lines)."""
     out: list[Budget] = []
     for b in budgets:
-        twin = next((o for o in out if _same_figure(o, b)), None)
+        twin = next((o for o in out if _restates(o, b)), None)
         if twin is None:
             out.append(b)
             continue
@@ -171,10 +200,15 @@ def _dedupe(budgets: list[Budget]) -> list[Budget]:
     return out
 
 
-def _same_figure(a: Budget, b: Budget) -> bool:
+def _restates(a: Budget, b: Budget) -> bool:
     same_value = (a.currency, a.amount_krw or a.amount, a.high) == (
         b.currency,
         b.amount_krw or b.amount,
         b.high,
     )
-    return same_value and (a.kind == b.kind or "unspecified" in (a.kind, b.kind))
+    if not same_value or not (a.kind == b.kind or "unspecified" in (a.kind, b.kind)):
+        return False
+    ea, eb = a.evidence, b.evidence
+    if ea is None or eb is None:
+        return True
+    return ea.start != eb.start and not (_LIST_LINE.match(ea.text) and _LIST_LINE.match(eb.text))
