@@ -79,3 +79,13 @@ def test_a_share_in_a_split_borrows_the_unit_and_takes_its_kind(entry: lexicon.E
 def test_one_value_said_of_n_things_is_n_rows(entry: lexicon.Entry) -> None:
     rows = extract_budgets(split_sentences(entry.example), PUB)
     assert len(rows) > 1 and len({b.amount_krw for b in rows}) == 1, rows
+
+
+KIND_ENTRIES = [e for n in ("money_kind_before", "money_kind_adjacent", "money_kind_after") for e in lexicon.entries(n)]
+
+
+@pytest.mark.parametrize("entry", KIND_ENTRIES, ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_kind_marker_gives_its_kind_to_the_amount_in_its_example(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert entry.meaning in kinds, (entry.example, kinds)
