@@ -81,7 +81,9 @@ def test_one_value_said_of_n_things_is_n_rows(entry: lexicon.Entry) -> None:
     assert len(rows) > 1 and len({b.amount_krw for b in rows}) == 1, rows
 
 
-KIND_ENTRIES = [e for n in ("money_kind_before", "money_kind_adjacent", "money_kind_after") for e in lexicon.entries(n)]
+KIND_ENTRIES = [
+    e for n in ("money_kind_before", "money_kind_adjacent", "money_kind_after") for e in lexicon.entries(n)
+]
 
 
 @pytest.mark.parametrize("entry", KIND_ENTRIES, ids=lambda e: f"{e.meaning}:{e.term}")
