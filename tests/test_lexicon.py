@@ -91,3 +91,9 @@ def test_a_kind_marker_gives_its_kind_to_the_amount_in_its_example(entry: lexico
     assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
     kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
     assert entry.meaning in kinds, (entry.example, kinds)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_distributive"), ids=lambda e: e.term)
+def test_an_upper_bound_said_of_each_thing_is_a_cap(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    assert "cap" in _roles(entry.example), (entry.example, _roles(entry.example))

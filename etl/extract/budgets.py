@@ -125,7 +125,7 @@ def _budget(
     after = sent.text[a.end : a.end + 60]
     window = sent.text[max(0, a.start - 30) : a.end + 20]
     kind = classify_kind(before, after)
-    role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start])
+    role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
     if kind in ("unspecified", "total") and _PRIVATE_SUBJECT.match(sent.text):
         kind = "private"
         role = "investment" if role == "budget" else role
