@@ -179,6 +179,29 @@ def insert_rows(
 
 # --- programs: the rows etl/consolidate.py's ProgramIndex resolves names against and keeps in step ---
 
+
+def link_parents(con: duckdb.DuckDBPyConnection, links: list[tuple[str, str]]) -> None:
+    """Set programs.parent_id from (child norm key, parent norm key) pairs where both programs exist.
+
+    Runs after every load, before the reviews (which may change a parent again); a program never becomes
+    its own parent."""
+    if not links:
+        return
+    con.register("_links", pa.table({"child": [c for c, _ in links], "parent": [p for _, p in links]}))
+    try:
+        with transaction(con):
+            con.execute(
+                """UPDATE programs SET parent_id = l.parent_id
+                   FROM (SELECT c.program_id, any_value(p.program_id) AS parent_id
+                         FROM _links JOIN program_aliases c ON c.norm_key = _links.child
+                         JOIN program_aliases p ON p.norm_key = _links.parent
+                         WHERE c.program_id <> p.program_id GROUP BY c.program_id) l
+                   WHERE programs.program_id = l.program_id"""
+            )
+    finally:
+        con.unregister("_links")
+
+
 PROGRAM_CHILD_TABLES = ("program_mentions", "budgets", "participations", "sites", "program_countries")
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import db, load, review_run, workers
+from etl import db, load, program_catalog, review_run, workers
 from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
 from etl.lock import ingest_lock
@@ -218,7 +218,8 @@ def _ingest_locked(
     results = _extract_all(first, pending, n, settings.inline_below, Limits.of(settings))
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
         _load_all(con, results, inputs, sink, progress, settings.batch_size, (known, seen))
-        # 6. Reviews: the analyst's decisions, re-applied to the facts just loaded.
+        # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
+        db.link_parents(con, program_catalog.parent_links())
         for line in review_run.problem_lines(review_run.apply_file(con, settings.reviews_path)):
             sink.warning(InputFailure(str(settings.reviews_path), "review", line))
     report.wrote = True
