@@ -28,7 +28,22 @@ _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 # A member of common nouns only is a name when it is a long compound (서남해안기업도시개발: five nouns); two or
 # three common nouns (AI 공급기업, 참여 기업) are a description.
 _COMPOUND_NAME = 4
-_STOP_FIRST = {"국내", "해외", "도내", "역내", "지역", "관련", "주요", "각", "해당", "유관", "민간", "공공", "참여", "기타"}
+_STOP_FIRST = {
+    "국내",
+    "해외",
+    "도내",
+    "역내",
+    "지역",
+    "관련",
+    "주요",
+    "각",
+    "해당",
+    "유관",
+    "민간",
+    "공공",
+    "참여",
+    "기타",
+}
 
 
 class Span(Protocol):
@@ -101,5 +116,7 @@ def looks_like_name(tokens: Sequence[tuple[str, str, int]]) -> bool:
     """Kiwi tokens of a list member: nouns only, not generic, with a proper part or a long compound."""
     if not tokens or any(tag not in _NOUN_TAGS for _, tag, _ in tokens) or tokens[0][0] in _STOP_FIRST:
         return False
-    proper = any(tag == "NNP" or (tag == "SL" and form.upper() not in _GENERIC_LATIN) for form, tag, _ in tokens)
+    proper = any(
+        tag == "NNP" or (tag == "SL" and form.upper() not in _GENERIC_LATIN) for form, tag, _ in tokens
+    )
     return proper or sum(tag == "NNG" for _, tag, _ in tokens) >= _COMPOUND_NAME

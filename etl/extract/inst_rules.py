@@ -160,7 +160,9 @@ def enumerations(text: str) -> list[Enumeration]:
     head, close = _list_marks()
     out = []
     for run in _RUN.finditer(text):
-        items = [Member(run.start() + m.start(1), run.start() + m.end(1), m.group(1)) for m in _items(run.group())]
+        items = [
+            Member(run.start() + m.start(1), run.start() + m.end(1), m.group(1)) for m in _items(run.group())
+        ]
         if len(items) < 2:
             continue
         items = [_trim_first(items[0]), *items[1:-1], _trim_last(items[-1])]

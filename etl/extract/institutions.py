@@ -15,10 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from etl.config import RESOURCES
-from etl.extract import inst_actors, inst_rules
+from etl.extract import inst_actors, inst_roles, inst_rules
+from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 
-ROLE_RANK = {"lead": 5, "funder": 4, "host": 3, "participant": 2, "partner": 1, "mentioned": 0}
 _PARTICLE = (
     "으로부터|에서부터|에게서|으로서|으로써|이라는|이라고|에서는|에서도|에서의|이었다|"
     "에서|에게|에는|에도|에의|으로|로서|로써|로부터|까지|부터|보다|처럼|마다|이나|이랑|하고|과의|와의|"
@@ -32,24 +32,11 @@ _TITLE = (
     "연구팀|연구진|연구원|관계자|직원|장"
 )
 _TAIL = rf"(?:{_TITLE})?(?:{_PARTICLE}){{0,3}}(?![가-힣])"
-_HANGUL = re.compile(r"[가-힣]")
 _SPACE = r"[ \t\u00a0]+"
-_SUBJECT = re.compile(r"[)\]'\"’”]*(?:\s*\([^()]{0,60}\))?(은|는|이|가|도|에서는|께서)(?![가-힣])")
-_LOCATIVE = re.compile(r"[)\]'\"’”]*(?:\s*\([^()]{0,60}\))?(?:에|에서|내에?)(?![가-힣])")
-_COORD = re.compile(
-    r"[\s(]*|(?:\s*\([^()]{0,60}\))?[)\s]*(?:와|과|및|,|·|ㆍ|、|and|&)\s*(?:,?\s*and\s+)?(?:the\s+)?"
-)
 _CREDIT = re.compile(r"(?:자료|사진|제공|출처|그래픽)\s*[=:：]\s*$")
-_GOVERNMENT_SUBJECT = re.compile(
-    r"(?<![가-힣])정부(?:는|가|도|에서는)(?![가-힣])|\b[Tt]he (?:South )?(?:Korean )?government\b"
-)
 _SKIP_LINE = re.compile(
     r"(?i)copyright|ⓒ|©|all rights reserved|무단\s*전재|재배포\s*금지|저작권자|기사승인|기자\s*[/|]"
 )
-_ANNOUNCER_TYPES = ("government", "public_agency", "local_government")
-# 참여하는 X, 주관기관인 X: an adnominal role word speaks of what follows it.
-_ADNOMINAL = re.compile(r"[가-힣]{0,3}?(?:하는|한|할|된|되는|인)(?=\s)")
-_WINDOW = 60  # a role word applies to the nearest mention at most this many characters away
 # Name forms for institutions missing from the gazetteer: etl/resources/lexicon/inst_forms.tsv.
 _EN_FORM = re.compile(
     r"\b(?:University of(?: (?:the )?[A-Z][\w'&.-]*)+"
@@ -94,7 +81,9 @@ class Gazetteer:
     by_alias: dict[str, GazetteerEntry]
     pattern: re.Pattern[str]
     title_pattern: re.Pattern[str]  # "서울 시장", "경기 지사": a short region name and a title
-    regions: dict[str, GazetteerEntry]  # 시·도 names, short ones too (부산, 경남): a list member or an address start
+    regions: dict[
+        str, GazetteerEntry
+    ]  # 시·도 names, short ones too (부산, 경남): a list member or an address start
 
 
 @dataclass
@@ -107,9 +96,6 @@ class _Mention:
     country: str | None
     entry: GazetteerEntry | None
     credit: bool = False  # a photo or data credit (자료=과기정통부): takes no role
-
-
-_Group = list[_Mention]  # coordinated mentions: 과기정통부와 IITP는
 
 
 def _key(name: str) -> str:
@@ -203,10 +189,10 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
     gaz = load_gazetteer()
     kept = [s for s in sentences if not (len(s.text) < 200 and _SKIP_LINE.search(s.text))]
     per_sentence = [_sentence_mentions(s, gaz) for s in kept]
-    announcers = _announcers(kept, per_sentence)
+    announcers = inst_roles.announcers(kept, per_sentence)
     out: dict[str, Institution] = {}
     for s, found in zip(kept, per_sentence, strict=True):
-        roles = _sentence_roles(s, found, announcers)
+        roles = inst_roles.sentence_roles(s, found, announcers)
         for m in found:
             inst = out.setdefault(m.name, _new_institution(m, s))
             if m.surface not in inst.aliases_seen:
@@ -226,7 +212,9 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
     found = inst_actors.keep_actors(s.text, found, gaz.regions, inst_rules.is_caption(s.text))
-    subjects = {m.name for g in _groups(s.text, found) if _is_subject(s.text, g) for m in g}
+    subjects = {
+        m.name for g in inst_roles.groups(s.text, found) if inst_roles.is_subject(s.text, g) for m in g
+    }
     return inst_actors.groupings_as_subject(found, subjects)
 
 
@@ -348,88 +336,3 @@ def _form_mention(text: str, start: int, end: int, typ: str) -> _Mention:
     # Korean script alone does not make a body Korean (옥스퍼드 브룩스대학): only a Korean prefix does.
     korean = typ == "local_government" or surface.startswith(("한국", "국립", "국가", "대한"))
     return _Mention(start, end, surface, surface, typ, "KR" if korean else None, None)
-
-
-def _groups(text: str, found: list[_Mention]) -> list[_Group]:
-    """Coordinated mentions (과기정통부와 IITP는; Korea University, Yonsei University and …) share a role."""
-    groups: list[_Group] = []
-    for m in found:
-        if m.credit:
-            continue
-        prev = groups[-1][-1] if groups else None
-        if prev and prev.end <= m.start and _COORD.fullmatch(text[prev.end : m.start]):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return groups
-
-
-def _is_subject(text: str, group: _Group) -> bool:
-    if not _HANGUL.search(text):
-        return group[0].start <= 20  # English: the group that opens the sentence ("SEOUL -- The Ministry…")
-    return bool(_SUBJECT.match(text, group[-1].end))
-
-
-def _announcers(sentences: list[Sentence], per_sentence: list[list[_Mention]]) -> dict[str, _Mention]:
-    """Ministries and agencies that announce the document: subject of the first sentence naming one."""
-    fallback: dict[str, _Mention] = {}
-    for s, found in zip(sentences, per_sentence, strict=True):
-        for g in _groups(s.text, found):
-            gov = {m.name: m for m in g if m.type in _ANNOUNCER_TYPES}
-            if gov and _is_subject(s.text, g):
-                return gov
-            if gov and not fallback:
-                fallback = gov
-    return fallback
-
-
-def _sentence_roles(s: Sentence, found: list[_Mention], announcers: dict[str, _Mention]) -> dict[str, str]:
-    """Canonical name → the strongest role the role words of this sentence give it."""
-    groups = _groups(s.text, found)
-    if not groups and not announcers:
-        return {}
-    spans = [(m.start, m.end) for m in found]
-    subjects = [m for g in groups if _is_subject(s.text, g) for m in g]
-    out: dict[str, str] = {}
-    for w in inst_rules.role_cues()[0].finditer(s.text):
-        if any(a < w.end() and w.start() < b for a, b in spans):
-            continue  # a role word inside a name (기획예산처) is no role word
-        meaning = inst_rules.cue_meaning(w.group())
-        if meaning == "none":
-            continue  # a phrase holding a cue that is none (투자를 유치, 정부출연)
-        role = "funder" if meaning == "spend" else meaning
-        for name in _targets(s.text, role, w, groups, subjects, announcers):
-            if inst_rules.not_actor().get(name) == "legislature":
-                continue  # 국회 passes budgets and laws: a mention, not a funder
-            if ROLE_RANK[role] > ROLE_RANK[out.get(name, "mentioned")]:
-                out[name] = role
-    return out
-
-
-def _targets(
-    text: str, role: str, w: re.Match[str], groups: list[_Group], subjects: _Group, ann: dict[str, _Mention]
-) -> list[str]:
-    """Who a role word speaks of: the funder is the subject (or, for 정부, the announcer); others the nearest."""
-    after = _ADNOMINAL.match(text, w.end()) is not None
-    nearest = _nearest([g for g in groups if g[0].start >= w.end()] if after else groups, w.start(), w.end())
-    if role == "funder":
-        if subjects and _HANGUL.search(text):  # an English opener may only report: "X said Y will invest"
-            return [m.name for m in subjects]
-        spends = inst_rules.cue_meaning(w.group()) == "spend"
-        if _GOVERNMENT_SUBJECT.search(text) or (not groups and spends):
-            return list(ann)  # 정부는 … 투입: the ministry or agency announcing it
-    if role == "host":
-        places = [g for g in groups if _LOCATIVE.match(text, g[-1].end)]
-        nearest = _nearest(places, w.start(), w.end()) or [m for m in subjects] or nearest
-    if role == "partner":
-        nearest = nearest + subjects
-    return [m.name for m in nearest]
-
-
-def _nearest(groups: list[_Group], a: int, b: int) -> _Group:
-    best, dist = [], _WINDOW + 1
-    for g in groups:
-        d = min(max(m.start - b, a - m.end, 0) for m in g)
-        if d < dist:
-            best, dist = g, d
-    return best
