@@ -17,12 +17,13 @@ from etl.extract.inst_rules import Member
 
 # A district followed by another place word is part of an address: 분당구, 신암동, 하양읍, 세종대로.
 _PLACE_WORD = re.compile(r"[ \t]+[가-힣]+(?:시|군|구|동|읍|면|리|로|길)(?![가-힣])")
+_PLACE_WORDS = re.compile(rf"(?:{_PLACE_WORD.pattern})*")
 _NEXT_WORD = re.compile(r"[ \t]+[가-힣0-9]")
 _TITLES = (
     "장관|차관|위원장|부위원장|원장|총장|청장|처장|시장|도지사|지사|군수|구청장|의원|대표|회장|사장|이사장|"
     "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인"
 )
-_TITLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLES})(?![가-힣])")
+_TITLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLES})(?:이|가|은|는|의|과|와|도)?(?![가-힣])")
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
 _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 # A member of common nouns only is a name when it is a long compound (서남해안기업도시개발: five nouns); two or
@@ -46,6 +47,14 @@ _STOP_FIRST = {
 }
 
 
+# How strongly a list says its members are institutions. LINE: `– X 컨소시엄` (only a name stands there, even one
+# Kiwi reads as a verb: 자란다). STRONG: a list holding two known institutions or named as a list of institutions
+# (`3개 지자체(…)`). WEAK: one known member and a closing `등`.
+LINE, STRONG, WEAK = 2, 1, 0
+# `10개 컨소시엄`: a count of consortia, not a name.
+_COUNT = re.compile(r"\d+\s*개?$")
+
+
 class Span(Protocol):
     start: int
     end: int
@@ -64,7 +73,7 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
     for m in sorted(found, key=lambda x: x.start):
         before, after = text[: m.start], text[m.end :]
         if m.type == "local_government" and _in_address(before, after, m.surface, regions):
-            address_end = m.end
+            address_end = m.end + len(_PLACE_WORDS.match(after).group())  # 성남시 분당구: the smaller places too
             continue
         if address_end >= 0 and not text[address_end : m.start].strip():
             continue  # the venue an address names: 성남시 분당구 네이버 1784
@@ -92,29 +101,55 @@ def groupings_as_subject(found: Sequence[S], subjects: Collection[str]) -> list[
     return [m for m in found if kinds.get(m.name) != "grouping" or m.name in subjects]
 
 
-def list_members(text: str, found: Sequence[Span]) -> list[Member]:
-    """Names no rule found that a list of institutions carries: `휴인스 컨소시엄`, `…, 탑솔라, KT 등`."""
+def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
+    """Names no rule found that a list of institutions carries (`휴인스 컨소시엄`, `…, 탑솔라, KT 등`), each with
+    how strongly the list says it is an institution: LINE, STRONG or WEAK."""
     spans = [(m.start, m.end) for m in found]
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in spans)
 
-    out = [m for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
+    out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
     for run in inst_rules.enumerations(text):
-        known = sum(not free(i.start, i.end) for i in run.items)
-        if known >= 2 or run.headed or (run.closed and known >= 1):
-            out.extend(i for i in run.items if free(i.start, i.end))
+        for items in _clauses(text, run.items, found):
+            known = sum(not free(i.start, i.end) for i in items)
+            if known >= 2 or run.headed or (run.closed and known >= 1):
+                strength = STRONG if known >= 2 or run.headed else WEAK
+                out.extend((i, strength) for i in items if free(i.start, i.end))
     clean = []
-    for m in out:
+    for m, strong in out:
         cut, name = inst_rules.clean_member(m.surface)
-        if inst_rules.plausible_length(name):
-            clean.append(Member(m.start + cut, m.end, name))
+        if inst_rules.plausible_length(name) and not inst_rules.generic_head(name):
+            clean.append((Member(m.start + cut, m.end, name), strong))
     return clean
 
 
-def looks_like_name(tokens: Sequence[tuple[str, str, int]]) -> bool:
-    """Kiwi tokens of a list member: nouns only, not generic, with a proper part or a long compound."""
-    if not tokens or any(tag not in _NOUN_TAGS for _, tag, _ in tokens) or tokens[0][0] in _STOP_FIRST:
+_CLAUSE_END = re.compile(r"(?:이|가|은|는|을|를|에|에서|에게)$")
+
+
+def _clauses(text: str, items: list[Member], found: Sequence[Span]) -> list[list[Member]]:
+    """A run split where a known member ends its clause with a case particle (`…연구원이, 호남·제주권`)."""
+    out: list[list[Member]] = [[]]
+    for i in items:
+        out[-1].append(i)
+        inner = [m for m in found if i.start <= m.start and m.end < i.end]
+        if inner and _CLAUSE_END.fullmatch(text[inner[-1].end : i.end]):
+            out.append([])
+    return [c for c in out if c]
+
+
+def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength: int) -> bool:
+    """A list member (with its Kiwi tokens) is a name: no count, no stop word first; in a list (not a consortium
+    line) no particle or ending inside; in a weak list also nouns only, with a proper part or a long compound."""
+    if not tokens or _COUNT.match(name) or tokens[0][0] in _STOP_FIRST:
+        return False
+    if strength == LINE:
+        return True
+    if any(tag.startswith(("E", "J")) for _, tag, _ in tokens[1:]):
+        return False
+    if strength == STRONG:
+        return True
+    if any(tag not in _NOUN_TAGS for _, tag, _ in tokens):
         return False
     proper = any(
         tag == "NNP" or (tag == "SL" and form.upper() not in _GENERIC_LATIN) for form, tag, _ in tokens

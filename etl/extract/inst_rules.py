@@ -165,9 +165,9 @@ def enumerations(text: str) -> list[Enumeration]:
         ]
         if len(items) < 2:
             continue
-        items = [_trim_first(items[0]), *items[1:-1], _trim_last(items[-1])]
-        headed = bool(head.search(text[: run.start()]))
-        out.append(Enumeration(items, headed, bool(close.match(text, run.end()))))
+        closed = bool(close.match(text, run.end()))
+        items = [_trim_first(items[0]), *items[1:-1], _trim_last(items[-1], closed)]
+        out.append(Enumeration(items, bool(head.search(text[: run.start()])), closed))
     return out
 
 
@@ -183,9 +183,10 @@ def _trim_first(item: Member) -> Member:
     return Member(item.start + cut, item.end, item.surface[cut:])
 
 
-def _trim_last(item: Member) -> Member:
-    """The last item may run into the verb (`서남해안기업도시개발이 함께한다`): keep its first word, less a particle."""
-    surface = item.surface.split(" ")[0] if " " in item.surface else item.surface
+def _trim_last(item: Member, closed: bool) -> Member:
+    """The last item may run into the verb (`서남해안기업도시개발이 함께한다`): keep its first word, less a particle;
+    before a closing `등` both its words are the name (`시드인베스트먼트 자산운용 등`)."""
+    surface = item.surface.split(" ")[0] if " " in item.surface and not closed else item.surface
     m = re.search(r"(?:이|가|은|는|을|를|와|과|도|의|에|로|으로|까지)$", surface)
     if m and len(surface) - len(m.group()) >= _MIN_NAME and not surface.isascii():
         surface = surface[: m.start()]

@@ -221,11 +221,11 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
 def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
-    for m in inst_actors.list_members(text, found):
+    for m, strength in inst_actors.list_members(text, found):
         region = gaz.regions.get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
-        elif lookup(m.surface) or inst_actors.looks_like_name(_analyse(m.surface)):
+        elif lookup(m.surface) or inst_actors.looks_like_name(m.surface, _analyse(m.surface), strength):
             typ = next((t for f, t in inst_rules.forms().items() if m.surface.endswith(f)), "other")
             out.append(_form_mention(text, m.start, m.end, typ))
     return out
