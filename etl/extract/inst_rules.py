@@ -96,7 +96,7 @@ def _context(meaning: str) -> str:
 
 @cache
 def _old_name_before() -> re.Pattern[str]:
-    return re.compile(rf"\(\s*{_context('old_name')}\s*$")
+    return re.compile(rf"\(\s*{_context('old_name')}\s*(?:the\s+)?$")
 
 
 def is_old_name(before: str) -> bool:
