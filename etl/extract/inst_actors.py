@@ -73,7 +73,9 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
     for m in sorted(found, key=lambda x: x.start):
         before, after = text[: m.start], text[m.end :]
         if m.type == "local_government" and _in_address(before, after, m.surface, regions):
-            address_end = m.end + len(_PLACE_WORDS.match(after).group())  # 성남시 분당구: the smaller places too
+            address_end = m.end + len(
+                _PLACE_WORDS.match(after).group()
+            )  # 성남시 분당구: the smaller places too
             continue
         if address_end >= 0 and not text[address_end : m.start].strip():
             continue  # the venue an address names: 성남시 분당구 네이버 1784

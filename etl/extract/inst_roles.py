@@ -82,7 +82,8 @@ def sentence_roles(s: Sentence, found: list[_Mention], announcers: dict[str, _Me
         if meaning == "none":
             continue  # a phrase holding a cue that is none (투자를 유치, 정부출연)
         role = "funder" if meaning == "spend" else meaning
-        for name in _targets(s.text, role, w, gs, subjects, announcers):
+        noted = _noted(s.text, w, found)
+        for name in [noted.name] if noted else _targets(s.text, role, w, gs, subjects, announcers):
             if inst_rules.not_actor().get(name) == "legislature":
                 continue  # 국회 passes budgets and laws: a mention, not a funder
             if ROLE_RANK[role] > ROLE_RANK[out.get(name, "mentioned")]:
@@ -108,6 +109,19 @@ def _targets(
     if role == "partner":
         nearest = nearest + subjects
     return [m.name for m in nearest]
+
+
+# `충남대(주관), 공주대`: a role word alone in a short parenthesis right after a name is that name's role only.
+_NOTE_OPEN = re.compile(r"\s*\(\s*$")
+_NOTE_CLOSE = re.compile(r"\s*(?:기관)?\s*\)")
+
+
+def _noted(text: str, w: re.Match[str], found: list[_Mention]) -> _Mention | None:
+    before = text[: w.start()]
+    m = _NOTE_OPEN.search(before)
+    if not m or not _NOTE_CLOSE.match(text, w.end()):
+        return None
+    return next((x for x in found if x.end == m.start()), None)
 
 
 def _nearest(groups: list[_Group], a: int, b: int) -> _Group:
