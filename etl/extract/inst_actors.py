@@ -112,12 +112,19 @@ def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
         return all(b <= x or a >= y for x, y in spans)
 
     out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
+    if not found and "(" not in text:
+        return _clean(out)  # a list needs a known member or a head before its parenthesis
     for run in inst_rules.enumerations(text):
         for items in _clauses(text, run.items, found):
             known = sum(not free(i.start, i.end) for i in items)
             if known >= 2 or run.headed or (run.closed and known >= 1):
                 strength = STRONG if known >= 2 or run.headed else WEAK
                 out.extend((i, strength) for i in items if free(i.start, i.end))
+    return _clean(out)
+
+
+def _clean(out: list[tuple[Member, int]]) -> list[tuple[Member, int]]:
+    """Legal-form prefixes off; names of a plausible length that are not generic."""
     clean = []
     for m, strong in out:
         cut, name = inst_rules.clean_member(m.surface)

@@ -32,7 +32,8 @@ _PAREN_NOTE = 16
 _WORD = r"[^\s,·ㆍ、()\[\]'\"‘’“”:/–△○□▲■•]+"
 _ITEM = rf"{_WORD}(?:[ ]{_WORD})?(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?"
 _SEP = r"\s*[,·ㆍ、]\s*"
-_RUN = re.compile(rf"{_ITEM}(?:{_SEP}{_ITEM})+")
+# A run starts where a word starts, so the engine tries it once per word, not once per character.
+_RUN = re.compile(rf"(?:^|(?<=[\s(\['\"‘“]))(?:{_ITEM})(?:{_SEP}{_ITEM})+")
 _ITEM_IN_RUN = re.compile(rf"({_WORD}(?:[ ]{_WORD})?)(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?")
 # Where a `X 컨소시엄` line starts its name: the sentence start or a list mark (–, :, /, △, ○, ·, a comma).
 _MEMBER_START = r"(?:^|(?<=[–:/△○□▲■•,·])|(?<=[–:/△○□▲■•,·]\s)|(?<=\s[-–]\s))\s*"
@@ -58,7 +59,14 @@ def _key(term: str) -> str:
 def role_cues() -> tuple[re.Pattern[str], dict[str, str]]:
     """The alternation of every role cue and its meaning by normalised term."""
     index = {_key(e.term): e.meaning for e in lexicon.entries(ROLE_CUES)}
-    return re.compile(lexicon.pattern(ROLE_CUES)), index
+    return re.compile(_first_letter(lexicon.terms(ROLE_CUES)) + lexicon.pattern(ROLE_CUES)), index
+
+
+def _first_letter(terms: list[str]) -> str:
+    """A lookahead on the terms' first letters (both cases), computed from the vocabulary: the engine skips
+    most positions with one character test instead of trying every branch there."""
+    first = {c for t in terms for c in (t[0], t[0].swapcase())}
+    return "(?=[" + re.escape("".join(sorted(first))) + "])"
 
 
 def cue_meaning(matched: str) -> str:
@@ -136,7 +144,14 @@ def _member_tail() -> re.Pattern[str]:
 
 def consortium_members(text: str) -> list[Member]:
     """`– 휴인스 컨소시엄`, `국방부 / 에스큐아이소프트 컨소시엄`: the one word before 컨소시엄 after a list mark."""
+    if not _tail_word().search(text):
+        return []  # one literal search spares the position-by-position start test in most sentences
     return [Member(m.start("name"), m.end("name"), m.group("name")) for m in _member_tail().finditer(text)]
+
+
+@cache
+def _tail_word() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern(LIST_CUES, "member_tail"))
 
 
 @cache
