@@ -29,6 +29,8 @@ _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 # A member of common nouns only is a name when it is a long compound (서남해안기업도시개발: five nouns); two or
 # three common nouns (AI 공급기업, 참여 기업) are a description.
 _COMPOUND_NAME = 4
+_STOP_FIRST_EN = {"the", "a", "an", "this", "that", "each", "its", "their", "our", "every", "one"}
+_TITLE_ONLY = re.compile(rf"(?:연구|부)?(?:{_TITLES})")  # `이광형 KAIST 총장, …`: a title is a person
 _STOP_FIRST = {
     "국내",
     "해외",
@@ -150,8 +152,11 @@ def _clauses(text: str, items: list[Member], found: Sequence[Span]) -> list[list
 def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength: int) -> bool:
     """A list member (with its Kiwi tokens) is a name: no count, no stop word first; in a list (not a consortium
     line) no particle or ending inside; in a weak list also nouns only, with a proper part or a long compound."""
-    if not tokens or _COUNT.match(name) or tokens[0][0] in _STOP_FIRST:
+    first = tokens[0][0] if tokens else ""
+    if not tokens or _COUNT.match(name) or first in _STOP_FIRST or first.casefold() in _STOP_FIRST_EN:
         return False
+    if _TITLE_ONLY.fullmatch(name) or (tokens[0][1] == "SN" and strength != LINE):
+        return False  # a title, or an amount cut from a list of figures
     if strength == LINE:
         return True
     if any(tag.startswith(("E", "J")) for _, tag, _ in tokens[1:]):

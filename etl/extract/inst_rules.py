@@ -31,7 +31,7 @@ NOT_ACTOR = "inst_not_actor"
 _PAREN_NOTE = 16
 _WORD = r"[^\s,·ㆍ、()\[\]'\"‘’“”:/–△○□▲■•]+"
 _ITEM = rf"{_WORD}(?:[ ]{_WORD})?(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?"
-_SEP = r"\s*[,·ㆍ、]\s*"
+_SEP = r"\s*(?:,(?!\d)|[·ㆍ、])\s*"  # a comma before a digit is inside a number (5조1,000억원)
 # A run starts where a word starts, so the engine tries it once per word, not once per character.
 _RUN = re.compile(rf"(?:^|(?<=[\s(\['\"‘“]))(?:{_ITEM})(?:{_SEP}{_ITEM})+")
 _ITEM_IN_RUN = re.compile(rf"({_WORD}(?:[ ]{_WORD})?)(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?")
