@@ -21,8 +21,10 @@ _PLACE_WORDS = re.compile(rf"(?:{_PLACE_WORD.pattern})*")
 _NEXT_WORD = re.compile(r"[ \t]+[가-힣0-9]")
 _TITLES = (
     "장관|차관|위원장|부위원장|원장|총장|청장|처장|시장|도지사|지사|군수|구청장|의원|대표|회장|사장|이사장|"
-    "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인"
+    "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인|의장|비서관"
 )
+# `최호정 서울시의장, 전성수 서초구청장 등`: a list whose items end in a title lists people, not institutions.
+_PERSON_ITEM = re.compile(rf"(?:{_TITLES})$")
 _TITLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLES})(?:이|가|은|는|의|과|와|도)?(?![가-힣])")
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
 _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
@@ -117,6 +119,8 @@ def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
     if not found and "(" not in text:
         return _clean(out)  # a list needs a known member or a head before its parenthesis
     for run in inst_rules.enumerations(text):
+        if any(_PERSON_ITEM.search(i.surface) for i in run.items):
+            continue
         for items in _clauses(text, run.items, found):
             known = sum(not free(i.start, i.end) for i in items)
             if known >= 2 or run.headed or (run.closed and known >= 1):
@@ -155,7 +159,11 @@ def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength:
     first = tokens[0][0] if tokens else ""
     if not tokens or _COUNT.match(name) or first in _STOP_FIRST or first.casefold() in _STOP_FIRST_EN:
         return False
-    if _TITLE_ONLY.fullmatch(name) or (tokens[0][1] == "SN" and strength != LINE):
+    if (
+        _TITLE_ONLY.fullmatch(name)
+        or name.upper() in _GENERIC_LATIN
+        or (tokens[0][1] == "SN" and strength != LINE)
+    ):
         return False  # a title, or an amount cut from a list of figures
     if strength == LINE:
         return True

@@ -157,7 +157,9 @@ def _tail_word() -> re.Pattern[str]:
 @cache
 def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
     head = re.compile(rf"{lexicon.pattern(LIST_CUES, 'list_head')}\s*\($")
-    close = re.compile(rf"^\s*\)?\s*{lexicon.pattern(LIST_CUES, 'list_close')}(?![가-힣])")
+    close = re.compile(
+        rf"\s*\)?\s*{lexicon.pattern(LIST_CUES, 'list_close')}(?:이|을|과|와|의|은|도|에)?(?![가-힣])"
+    )
     return head, close
 
 

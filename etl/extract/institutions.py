@@ -52,9 +52,6 @@ _EN_STOP = {"The", "A", "An", "In", "At", "On", "By", "For", "From", "With", "An
 _KO_STOP = {"국내", "해외", "각", "해당", "주요", "관련", "유관", "민간", "공공", "전문", "소속", "산하", "부설",
             "출연", "정부출연", "참여", "주관", "협력", "신규", "일반", "지역", "지방", "기업", "기업부설"}  # fmt: skip
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
-# Kiwi tags a word it does not know as one NNG. With two syllables or more before the form ending it is a name
-# (한빛재단); with one, more likely a common word Kiwi merged (본재단), so it stays out.
-_UNKNOWN_STEM = 2
 _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 
 
@@ -311,11 +308,10 @@ def _analyse(word: str) -> tuple[tuple[str, str, int], ...]:
 
 
 def _looks_like_name(run: list[tuple[str, str, int]], suffix: str) -> bool:
-    """A proper-noun part (한밭대학교, 한국…, Latin other than AI/SW) or two common nouns before the suffix; one
-    word Kiwi does not know (it tags it NNG whole) with a stem of at least two syllables (한빛테크노파크)."""
+    """A proper-noun part (한밭대학교, 한국…, Latin other than AI/SW) or two common nouns before the suffix."""
     (head, head_tag, _), prefix = run[-1], run[:-1]
     if len(head) > len(suffix):
-        return head_tag == "NNP" or bool(prefix) or len(head) - len(suffix) >= _UNKNOWN_STEM
+        return head_tag == "NNP" or bool(prefix)
     if any(tag == "NNP" or (tag == "SL" and form.upper() not in _GENERIC_LATIN) for form, tag, _ in prefix):
         return True
     return sum(tag == "NNG" for _, tag, _ in prefix) >= 2
