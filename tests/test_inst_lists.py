@@ -77,6 +77,11 @@ def test_unknown_members_of_a_list_with_known_ones() -> None:
     assert {"전라남도", "장성군", "강진군", "하늘별", "대우건설", "누리솔라"} <= set(found)
 
 
+def test_a_dotted_list_with_known_members_brings_in_the_unknown_one() -> None:
+    found = extract("AI 자율제조 기술은 한국생산기술연구원·케이피항공·연세대가 맡는다.")
+    assert {"한국생산기술연구원", "케이피항공", "연세대학교"} <= set(found)
+
+
 def test_bullets_and_consortium_lines() -> None:
     found = extract("운영 기관은 다음과 같다.\n- 국립암센터\n- 한국사회보장정보원\n- 광주테크노파크")
     assert {"국립암센터", "한국사회보장정보원", "광주테크노파크"} <= set(found)
@@ -92,11 +97,14 @@ def test_bullets_and_consortium_lines() -> None:
         "AI, 반도체, 바이오 등 3개 분야를 지원한다.",
         "영남권 컨소시엄은 오픈랩을 만든다.",
         "충청권(2차전지)은 충북대와 한국원자력연구원이, 호남·제주권(모빌리티)은 전남대가 맡는다.",
+        "대통령실 이경우 AI·디지털 비서관, 최호정 서울시의장, 전성수 서초구청장 등이 참석했다.",
+        "부처별로는 과학기술정보통신부가 5조1,000억원, 산업통상자원부 1조7,000억원 순이다.",
     ],
 )
 def test_counts_fields_and_regions_are_no_members(text: str) -> None:
     found = set(extract(text))
-    assert not found & {"10개", "AI", "반도체", "바이오", "영남권", "호남", "제주권"}, found
+    junk = {"10개", "AI", "반도체", "바이오", "영남권", "호남", "제주권", "디지털 비서관", "000억원"}
+    assert not found & junk, found
 
 
 def test_a_list_of_provinces_named_as_local_governments() -> None:

@@ -119,8 +119,9 @@ def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
     if not found and "(" not in text:
         return _clean(out)  # a list needs a known member or a head before its parenthesis
     for run in inst_rules.enumerations(text):
-        if any(_PERSON_ITEM.search(i.surface) for i in run.items):
-            continue
+        named = {(m.start, m.end) for m in found}
+        if any(_PERSON_ITEM.search(i.surface) and (i.start, i.end) not in named for i in run.items):
+            continue  # 한국생산기술연구원 is a name; 서울시의장 a person
         for items in _clauses(text, run.items, found):
             known = sum(not free(i.start, i.end) for i in items)
             if known >= 2 or run.headed or (run.closed and known >= 1):
