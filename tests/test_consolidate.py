@@ -70,11 +70,15 @@ def test_english_alias_links_languages_in_either_order(index: ProgramIndex) -> N
     en = index.resolve("AI Chip Design Innovation Center", "AI Chip Design Innovation Center")
     ko = index.resolve("AI 반도체 혁신설계센터")
     assert en != ko  # nothing links them yet
-    both = index.resolve("AI 반도체 혁신설계센터", "AI Chip Design Innovation Center")  # a release naming both
+    both = index.resolve(
+        "AI 반도체 혁신설계센터", "AI Chip Design Innovation Center"
+    )  # a release naming both
     assert both in (en, ko)
     index.flush()
     assert index.con.execute("SELECT count(*) FROM programs").fetchone()[0] == 1
-    assert index.resolve("AI Chip Design Innovation Center") == index.resolve("AI 반도체 혁신설계센터") == both
+    assert (
+        index.resolve("AI Chip Design Innovation Center") == index.resolve("AI 반도체 혁신설계센터") == both
+    )
 
 
 @pytest.mark.parametrize(
