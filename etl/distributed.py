@@ -6,7 +6,8 @@ per-document budget, same one failure per bad input). The driver reads the input
 user's files and knows which changed), puts them in the object store in blocks, and gets results
 back in input order, so the database is the one a local run builds.
 
-Only `etl.cli` imports this module, and only for `--engine ray`: the default path never imports Ray.
+In the package only `etl.cli` imports this module, and only for `--engine ray`: the default path never
+imports Ray.
 """
 
 from __future__ import annotations

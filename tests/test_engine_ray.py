@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +21,9 @@ from etl.cli import RAY_PIN
 from etl.cli import main as cli_main
 from etl.config import ROOT, Settings
 from etl.pipeline import RunReport, ingest
+
+if TYPE_CHECKING:
+    from etl.distributed import RayEngine
 
 RAW = ROOT / "data" / "raw"
 FIXTURE_DOCS = ROOT / "tests" / "fixtures" / "docs"
@@ -49,7 +53,7 @@ def contents(path: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture(scope="module")
-def engine() -> Iterator[object]:
+def engine() -> Iterator[RayEngine]:
     """One local Ray cluster with 2 CPUs for the module (each ingest starts its own pool of 2 actors)."""
     from etl.distributed import RayEngine
 
@@ -68,15 +72,15 @@ def _bad_inputs(folder: Path) -> list[Path]:
 
 
 @needs_ray
-def test_ray_run_builds_the_database_a_local_run_builds(engine: object, tmp_path: Path) -> None:
+def test_ray_run_builds_the_database_a_local_run_builds(engine: RayEngine, tmp_path: Path) -> None:
     import ray
 
-    assert ray.cluster_resources()["CPU"] == 2 and engine.size == 2  # type: ignore[attr-defined]
+    assert ray.cluster_resources()["CPU"] == 2 and engine.size == 2
     bad = _bad_inputs(tmp_path / "bad")
     inputs = [str(RAW), *map(str, bad)]
     local, remote = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
     plain = ingest(inputs, Settings(db_path=local, workers=1), progress=False)
-    on_ray = ingest(inputs, Settings(db_path=remote), progress=False, engine=engine)  # type: ignore[arg-type]
+    on_ray = ingest(inputs, Settings(db_path=remote), progress=False, engine=engine)
     assert plain.new == on_ray.new > 70
     assert _failures(on_ray) == _failures(plain) and len(_failures(plain)) == len(bad)  # one line each
     a, b = contents(local), contents(remote)
@@ -90,11 +94,11 @@ def _failures(report: RunReport) -> list[tuple[str, str, str]]:
 
 
 @needs_ray
-def test_per_document_time_budget_holds_in_ray_workers(engine: object, tmp_path: Path) -> None:
+def test_per_document_time_budget_holds_in_ray_workers(engine: RayEngine, tmp_path: Path) -> None:
     """The budget's SIGALRM reaches the code: Ray Data runs our class in the actor's main thread."""
     docs = sorted(FIXTURE_DOCS.glob("*.txt"))[:3]
     settings = replace(Settings(db_path=tmp_path / "b.duckdb"), doc_seconds=0.0001)
-    report = ingest([str(p) for p in docs], settings, progress=False, engine=engine)  # type: ignore[arg-type]
+    report = ingest([str(p) for p in docs], settings, progress=False, engine=engine)
     assert len(docs) == 3 and report.new == 0
     assert [(f.stage, "took longer than" in f.message) for f in report.failures] == [("budget", True)] * 3
 
