@@ -7,6 +7,7 @@ smaller sizes ingest a prefix of it (`write_corpus` is sequential, so a prefix i
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -55,14 +56,29 @@ def inputs_for(folder: Path, n: int) -> list[str]:
     return out
 
 
-def run_ingest(inputs: list[str], db: Path, n_docs: int, *, cold: bool) -> IngestRun:
-    """Time `python -m etl ingest INPUTS --db DB --quiet` (after deleting DB when cold)."""
+def run_ingest(
+    inputs: list[str],
+    db: Path,
+    n_docs: int,
+    *,
+    cold: bool,
+    extra: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+) -> IngestRun:
+    """Time `python -m etl ingest INPUTS --db DB [EXTRA]` (after deleting DB when cold); env adds variables."""
     if cold:
         for p in (db, db.with_name(db.name + ".building"), db.with_name(db.name + ".wal")):
             p.unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "etl", "ingest", *inputs, "--db", str(db)]
+    cmd = [sys.executable, "-m", "etl", "ingest", *inputs, "--db", str(db), *extra]
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
     with PeakRSS(proc.pid) as peak:
         _, err = proc.communicate()
     seconds = time.perf_counter() - t0

@@ -2,7 +2,8 @@
 
 Sections: extraction against Kiwi and a regex pass over the same text; cold ingest and unchanged
 re-ingest of synthetic corpora (docs/s, peak RSS of the process tree); every ui/queries.py function on
-synthetic DBs (median/p95 ms); each page's warm rerun through AppTest; growth (1.00 = linear).
+synthetic DBs (median/p95 ms); each page's warm rerun through AppTest; growth (1.00 = linear); the
+process pool against Ray at 1 and 2 local workers (bench/distributed.py; not with --quick).
 The table is printed and written to bench/RESULTS.md (bench/out/RESULTS-quick.md with --quick) with
 the machine and the command. The largest ingest runs last, and only when the time left in the
 10-minute budget covers it at the rate measured at the next size down (or always with --full).
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from bench import dashboard, extraction, ingest
+from bench import dashboard, distributed, extraction, ingest
 from bench.table import Row, load_average, machine, mib, p95, render, size_label, verdict
 from etl.config import ROOT
 
@@ -48,10 +49,11 @@ class Plan:
     query_budget_s: float  # per function and size: stop repeating past this (at least 3 runs)
     page_db_size: int  # budget rows of the synthetic DB whose documents the pages are timed on
     bundled_files: int | None  # None: all of data/raw
+    distributed_sizes: tuple[int, int] | None = None  # (fit, measured) documents; None: not run
 
 
 FULL = Plan(1000, 2, (1_000, 10_000, 100_000), 10_000, 100_000, (100_000, 1_000_000, 10_000_000),
-            1_000_000, 20, 3.0, 1_000_000, None)  # fmt: skip
+            1_000_000, 20, 3.0, 1_000_000, None, (100, 2_000))  # fmt: skip
 QUICK = Plan(16, 1, (10, 20, 30), 20, 30, (2_000, 20_000), 20_000, 3, 0.5, 20_000, 6)
 
 
@@ -75,7 +77,9 @@ def run(args: argparse.Namespace, argv: list[str] | None, work: Path) -> int:
     rows_q = _step("queries", lambda: query_rows(plan, work))
     rows_p = _step("pages", lambda: page_rows(plan, work))
     _step("ingest (largest)", lambda: ingest_part.run_largest(started, args.full))
-    rows += ingest_part.rows() + rows_q + rows_p + growth_rows(plan, ingest_part, rows_q)
+    sizes = plan.distributed_sizes
+    rows_d = _step("distributed", lambda: distributed.rows(sizes, work, ingest_part.folder)) if sizes else []
+    rows += ingest_part.rows() + rows_q + rows_p + growth_rows(plan, ingest_part, rows_q) + rows_d
     table = render(rows)
     print(table)
     seconds = time.perf_counter() - started
@@ -338,6 +342,8 @@ def results_markdown(table: str, argv: list[str] | None, seconds: float, loads: 
         " `bench.synth_db.make_db` (one document per 10 budget rows), cached under bench/out/. Building them"
         " the first time adds minutes, and the budget check may then skip the largest ingest.",
         "- Pages: AppTest, run twice, the second (warm) run timed; synthetic = the 1M-budget DB above.",
+        "- Distributed: cold CLI ingests of one synthetic corpus at two sizes per engine; start-up and ms/doc"
+        " come from the two (time = start-up + n x per doc). Ray runs a local cluster on this machine.",
         "",
         "```",
         table,

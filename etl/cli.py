@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -30,7 +31,18 @@ def _parser() -> argparse.ArgumentParser:
     ing.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
     _db_option(ing)
     ing.add_argument("--rebuild", action="store_true", help="recreate the database from scratch")
-    ing.add_argument("--workers", type=int, default=0, help="extraction processes (default: all cores)")
+    ing.add_argument(
+        "--workers", type=int, default=0,
+        help="extraction processes (default: all cores); with --engine ray, Ray workers (default: its CPUs)",
+    )  # fmt: skip
+    ing.add_argument(
+        "--engine", choices=["local", "ray"], default="local",
+        help="where parse + extract run: this machine's process pool, or a Ray cluster (optional, see README)",
+    )  # fmt: skip
+    ing.add_argument(
+        "--address", default=None, metavar="ADDR",
+        help="with --engine ray: the cluster (auto, ray://HOST:10001); default: start a local one",
+    )  # fmt: skip
     ing.add_argument("--quiet", action="store_true", help="no progress bar or summary")
     ing.add_argument(
         "--wait", type=float, default=0.0, metavar="SECONDS",
@@ -151,27 +163,49 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """Load inputs; exit 1 when any input failed, 2 when the run could not write at all, else 0."""
     from etl.db import DatabaseUnreadable, PublishRefused
     from etl.lock import IngestLocked
-    from etl.pipeline import ingest
+    from etl.pipeline import EngineError, ingest
 
     settings = _settings(args)
     try:
-        report = ingest(
-            args.inputs,
-            settings,
-            rebuild=args.rebuild,
-            workers=args.workers or None,
-            progress=False if args.quiet else _PROGRESS[args.progress],
-            on_failure=lambda f: _err(f"error: {f.source}: {f.stage}: {f.message}"),
-            on_warning=lambda w: _err(f"warning: {w.source}: {w.message}"),
-            wait=args.wait,
-        )
-    except (IngestLocked, PublishRefused, DatabaseUnreadable) as e:
+        with _engine(args) as engine:
+            report = ingest(
+                args.inputs,
+                settings,
+                rebuild=args.rebuild,
+                workers=args.workers or None,
+                progress=False if args.quiet else _PROGRESS[args.progress],
+                on_failure=lambda f: _err(f"error: {f.source}: {f.stage}: {f.message}"),
+                on_warning=lambda w: _err(f"warning: {w.source}: {w.message}"),
+                wait=args.wait,
+                engine=engine,
+            )
+    except (IngestLocked, PublishRefused, DatabaseUnreadable, EngineError) as e:
         _err(f"error: {e}")
         return 2
     if not args.quiet:
         _err(report.summary())
         _err(f"database: {settings.db_path}" + ("" if report.wrote else " (unchanged)"))
     return 1 if report.failed else 0
+
+
+RAY_PIN = "ray[data]==2.60.0"  # as in requirements-dev.txt
+
+
+def _engine(args: argparse.Namespace) -> contextlib.AbstractContextManager:
+    """The engine for --engine (None = the local pool); Ray is imported only when asked for."""
+    from etl.pipeline import EngineError
+
+    if args.engine != "ray":
+        if args.address:
+            raise EngineError("--address needs --engine ray")
+        return contextlib.nullcontext(None)
+    try:
+        from etl.distributed import RayEngine
+    except ImportError as e:
+        raise EngineError(
+            f'--engine ray needs Ray, an optional dependency: pip install "{RAY_PIN}" ({e})'
+        ) from e
+    return RayEngine(args.address, args.workers or None)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

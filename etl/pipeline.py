@@ -87,6 +87,14 @@ class Limits:
         return cls(settings.max_text_chars, settings.doc_seconds)
 
 
+# Runs parse + extract elsewhere (etl/distributed.py's RayEngine): raw inputs in, results in input order.
+Engine = Callable[[Iterator[RawDoc], Limits], Iterator[Extracted]]
+
+
+class EngineError(Exception):
+    """An engine that cannot run (not installed, no cluster at the address): one line for the user."""
+
+
 class BudgetExceeded(SourceError):
     """One document took more time or text than the per-document budget allows."""
 
@@ -172,22 +180,24 @@ def ingest(
     on_failure: Callable[[InputFailure], None] | None = None,
     on_warning: Callable[[InputFailure], None] | None = None,
     wait: float = 0.0,
+    engine: Engine | None = None,
 ) -> RunReport:
     """Ingest files, folders and URLs into settings.db_path; see README 'Ingest'.
 
     Holds the database's ingest lock for the whole run (IngestLocked when another ingest has it and
     `wait` seconds pass). `progress`: None = a bar on a terminal, "lines" = one line per second
-    (for a parent process reading stderr), True/False = bar forced on/off.
+    (for a parent process reading stderr), True/False = bar forced on/off. `engine`: parse + extract
+    there instead of the local process pool (the load stays here).
     """
     with ingest_lock(settings.db_path, wait=wait):
-        return _ingest_locked(inputs, settings, rebuild, workers, progress, on_failure, on_warning)
+        return _ingest_locked(inputs, settings, rebuild, (workers, engine), progress, on_failure, on_warning)
 
 
 def _ingest_locked(
     inputs: list[str],
     settings: Settings,
     rebuild: bool,
-    n_workers: int | None,
+    extractors: tuple[int | None, Engine | None],
     progress: bool | str | None,
     on_failure: Callable[[InputFailure], None] | None,
     on_warning: Callable[[InputFailure], None] | None,
@@ -214,8 +224,13 @@ def _ingest_locked(
     ):
         report.seconds = time.perf_counter() - t0
         return report  # nothing changed: leave the database file alone
-    n = n_workers or settings.workers or os.cpu_count() or 1
-    results = _extract_all(first, pending, n, settings.inline_below, Limits.of(settings))
+    n_workers, engine = extractors
+    limits = Limits.of(settings)
+    if engine is not None:  # every input, however few: the user asked for the engine
+        results = engine(itertools.chain(first, pending), limits)
+    else:
+        n = n_workers or settings.workers or os.cpu_count() or 1
+        results = _extract_all(first, pending, n, settings.inline_below, limits)
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
         _load_all(con, results, inputs, sink, progress, settings.batch_size, (known, seen))
         # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
