@@ -56,10 +56,17 @@ def _m004_reviews(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_table_ddl("review_outcomes"))
 
 
+def _m006_watch(con: duckdb.DuckDBPyConnection) -> None:
+    """Per-source state of `etl watch` and the items it has fetched (issue #16)."""
+    con.execute(_table_ddl("watch_sources"))
+    con.execute(_table_ddl("watch_items"))
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
     ("m004_reviews", _m004_reviews),
+    ("m006_watch", _m006_watch),
 ]
 
 
@@ -360,6 +367,22 @@ def known_inputs(path: Path) -> dict[str, str]:
         return dict(con.execute("SELECT input, raw_sha256 FROM inputs").fetchall())
     finally:
         con.close()
+
+
+def watch_state(path: Path) -> tuple[dict[str, dict], dict[str, set[str]]]:
+    """(source_name → its watch_sources row, source_name → keys of items fetched) of the published file."""
+    if not path.exists():
+        return {}, {}
+    with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
+        if not _has_table(con, "watch_sources"):
+            return {}, {}
+        cur = con.execute("SELECT * FROM watch_sources")
+        cols = [d[0] for d in cur.description]
+        rows = {r[0]: dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
+        seen: dict[str, set[str]] = {}
+        for name, key in con.execute("SELECT source_name, item_key FROM watch_items").fetchall():
+            seen.setdefault(name, set()).add(key)
+    return rows, seen
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:

@@ -323,3 +323,37 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> Non
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
     finally:
         con.unregister("_changed")
+
+
+# --- watch state: the `watch_sources` and `watch_items` rows of one watch pass ---
+
+WATCH_SOURCE_COLUMNS = (
+    "source_name", "url", "kind", "etag", "last_modified", "content_sha256", "last_checked_at",
+    "last_success_at", "last_status", "last_error", "last_error_at", "n_failures", "n_new_last",
+)  # fmt: skip
+
+
+def save_watch_state(con: duckdb.DuckDBPyConnection, sources: list[dict], items: list[dict]) -> None:
+    """Upsert each source's state and record the items fetched, in one transaction.
+
+    `sources` rows carry WATCH_SOURCE_COLUMNS; `items` rows: source_name, item_key, link, title,
+    first_seen_at. n_items_seen is recounted from watch_items.
+    """
+    cols = ", ".join(WATCH_SOURCE_COLUMNS)
+    marks = ", ".join("?" for _ in WATCH_SOURCE_COLUMNS)
+    with transaction(con):
+        if sources:
+            con.executemany(
+                f"INSERT OR REPLACE INTO watch_sources ({cols}) VALUES ({marks})",
+                [[row[c] for c in WATCH_SOURCE_COLUMNS] for row in sources],
+            )
+        if items:
+            con.executemany(
+                "INSERT INTO watch_items (source_name, item_key, link, title, first_seen_at) "
+                "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [[r["source_name"], r["item_key"], r["link"], r["title"], r["first_seen_at"]] for r in items],
+            )
+        con.execute(
+            "UPDATE watch_sources SET n_items_seen = (SELECT count(*) FROM watch_items i "
+            "WHERE i.source_name = watch_sources.source_name)"
+        )

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 4. The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 5 (m004_reviews, m006_watch). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -187,6 +187,34 @@ CREATE TABLE IF NOT EXISTS withdrawn_documents (
     run_id        INTEGER
 );
 
+-- m006_watch: what `python -m etl watch` knows about each watched feed or listing page.
+CREATE TABLE IF NOT EXISTS watch_sources (
+    source_name     VARCHAR PRIMARY KEY,  -- the name in sources.toml (a command-line feed: its URL)
+    url             VARCHAR NOT NULL,
+    kind            VARCHAR NOT NULL,     -- rss | atom | listing
+    etag            VARCHAR,              -- validators of the last 200, sent back as If-None-Match
+    last_modified   VARCHAR,              --   and If-Modified-Since
+    content_sha256  VARCHAR,              -- the last body: a source without validators is compared by it
+    last_checked_at TIMESTAMP,
+    last_success_at TIMESTAMP,
+    last_status     VARCHAR,              -- changed | unchanged | not-modified | error
+    last_error      VARCHAR,
+    last_error_at   TIMESTAMP,
+    n_failures      INTEGER DEFAULT 0,    -- failed checks in a row (0 after a success)
+    n_items_seen    INTEGER DEFAULT 0,
+    n_new_last      INTEGER DEFAULT 0     -- items fetched and ingested by the last check
+);
+
+-- m006_watch: items already fetched (by guid, else link): never fetched again from that source.
+CREATE TABLE IF NOT EXISTS watch_items (
+    source_name     VARCHAR NOT NULL,
+    item_key        VARCHAR NOT NULL,
+    link            VARCHAR,
+    title           VARCHAR,
+    first_seen_at   TIMESTAMP NOT NULL,
+    PRIMARY KEY (source_name, item_key)
+);
+
 CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
 CREATE INDEX IF NOT EXISTS budgets_document ON budgets (document_id);
 CREATE INDEX IF NOT EXISTS participations_institution ON participations (institution_id);
@@ -219,3 +247,5 @@ CREATE TABLE IF NOT EXISTS review_outcomes (
     applied_at    TIMESTAMP NOT NULL
 );
 COMMENT ON TABLE review_outcomes IS '리뷰 파일의 결정이 마지막 적용에서 어떻게 처리됐는지(적용/고아/오류)';
+COMMENT ON TABLE watch_sources IS '감시 중인 피드·목록 페이지의 상태: 검증자(ETag/Last-Modified), 마지막 성공·오류, 본 항목 수';
+COMMENT ON TABLE watch_items IS '이미 가져온 피드 항목(guid 또는 링크): 다시 가져오지 않음';
