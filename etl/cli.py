@@ -1,4 +1,4 @@
-"""Command line: a thin shell over the library (extract | ingest | review | stats | export)."""
+"""Command line: a thin shell over the library (extract | ingest | review | stats | watch | sources | export)."""
 
 from __future__ import annotations
 
@@ -49,6 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(st)
     st.set_defaults(func=cmd_stats)
 
+    _watch_parsers(sub)
+
+    exp = sub.add_parser("export", help="write every table as CSV or Parquet")
+    _db_option(exp)
+    exp.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    exp.add_argument("--out", type=Path, required=True)
+    exp.set_defaults(func=cmd_export)
+    return p
+
+
+def _watch_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `watch` and `sources` subcommands."""
     w = sub.add_parser("watch", help="check the configured feeds (and FEED_URLs) and ingest what is new")
     w.add_argument("feeds", nargs="*", metavar="FEED_URL", help="more feeds, watched with no keyword filter")
     w.add_argument("--once", action="store_true", help="one pass, then exit (1 when a source failed)")
@@ -64,13 +76,6 @@ def _parser() -> argparse.ArgumentParser:
     so.add_argument("--config", type=Path, default=None, help="sources file (default: sources.toml)")
     _db_option(so)
     so.set_defaults(func=cmd_sources)
-
-    exp = sub.add_parser("export", help="write every table as CSV or Parquet")
-    _db_option(exp)
-    exp.add_argument("--format", choices=["csv", "parquet"], default="csv")
-    exp.add_argument("--out", type=Path, required=True)
-    exp.set_defaults(func=cmd_export)
-    return p
 
 
 def _review_parsers(sub: argparse._SubParsersAction) -> None:
