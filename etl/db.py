@@ -62,11 +62,21 @@ def _m006_watch(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_table_ddl("watch_items"))
 
 
+def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
+    """History kept: documents carry a version; superseded versions and their facts are kept (issue #16)."""
+    con.execute("ALTER TABLE documents ADD COLUMN version INTEGER DEFAULT 1")
+    con.execute("ALTER TABLE documents ADD COLUMN valid_from TIMESTAMP")
+    con.execute("UPDATE documents SET valid_from = loaded_at")
+    con.execute(_table_ddl("document_versions"))
+    con.execute(_table_ddl("fact_versions"))
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
     ("m004_reviews", _m004_reviews),
     ("m006_watch", _m006_watch),
+    ("m007_document_versions", _m007_document_versions),
 ]
 
 
@@ -369,8 +379,8 @@ def known_inputs(path: Path) -> dict[str, str]:
         con.close()
 
 
-def watch_state(path: Path) -> tuple[dict[str, dict], dict[str, set[str]]]:
-    """(source_name → its watch_sources row, source_name → keys of items fetched) of the published file."""
+def watch_state(path: Path) -> tuple[dict[str, dict], dict[str, dict[str, str]]]:
+    """(source_name → its watch_sources row, source_name → {item key: stamp} of items fetched), published file."""
     if not path.exists():
         return {}, {}
     with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
@@ -379,9 +389,11 @@ def watch_state(path: Path) -> tuple[dict[str, dict], dict[str, set[str]]]:
         cur = con.execute("SELECT * FROM watch_sources")
         cols = [d[0] for d in cur.description]
         rows = {r[0]: dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
-        seen: dict[str, set[str]] = {}
-        for name, key in con.execute("SELECT source_name, item_key FROM watch_items").fetchall():
-            seen.setdefault(name, set()).add(key)
+        seen: dict[str, dict[str, str]] = {}
+        for name, key, stamp in con.execute(
+            "SELECT source_name, item_key, stamp FROM watch_items"
+        ).fetchall():
+            seen.setdefault(name, {})[key] = stamp or ""
     return rows, seen
 
 

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 5 (m004_reviews, m006_watch). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 6 (m004_reviews, m006_watch, m007_document_versions). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -44,7 +44,9 @@ CREATE TABLE IF NOT EXISTS documents (
     text          VARCHAR NOT NULL,
     n_chars       INTEGER,
     run_id        INTEGER,
-    loaded_at     TIMESTAMP
+    loaded_at     TIMESTAMP,           -- when this version was fetched and loaded
+    version       INTEGER DEFAULT 1,   -- 1, 2, …: a changed text is a new version (m007)
+    valid_from    TIMESTAMP            -- when this version became the current one (m007)
 );
 
 -- A program consolidated across documents (one row however many times it is announced).
@@ -211,8 +213,38 @@ CREATE TABLE IF NOT EXISTS watch_items (
     item_key        VARCHAR NOT NULL,
     link            VARCHAR,
     title           VARCHAR,
+    stamp           VARCHAR,              -- the entry's updated/published date: a new one means fetch again
     first_seen_at   TIMESTAMP NOT NULL,
     PRIMARY KEY (source_name, item_key)
+);
+
+-- m007_document_versions: every version a document had before its current one (history is never
+-- overwritten). A document whose text changed, or that its input no longer gives, or that was withdrawn,
+-- leaves its row here with valid_to = when it stopped being current; its facts go to fact_versions.
+CREATE TABLE IF NOT EXISTS document_versions (
+    document_id   VARCHAR NOT NULL,
+    version       INTEGER NOT NULL,
+    source        VARCHAR NOT NULL,
+    input         VARCHAR,
+    url           VARCHAR,
+    title         VARCHAR,
+    published_on  DATE,
+    content_hash  VARCHAR NOT NULL,
+    text          VARCHAR NOT NULL,
+    fetched_at    TIMESTAMP,            -- the version's loaded_at
+    valid_from    TIMESTAMP,
+    valid_to      TIMESTAMP NOT NULL,
+    run_id        INTEGER,              -- the run that loaded this version
+    PRIMARY KEY (document_id, version)
+);
+
+-- m007_document_versions: the fact rows (budgets, program_mentions, participations, sites,
+-- program_countries) of a superseded version, each as the JSON of its row. Counted nowhere.
+CREATE TABLE IF NOT EXISTS fact_versions (
+    document_id   VARCHAR NOT NULL,
+    version       INTEGER NOT NULL,
+    fact_table    VARCHAR NOT NULL,
+    fact          JSON NOT NULL
 );
 
 CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
@@ -249,3 +281,5 @@ CREATE TABLE IF NOT EXISTS review_outcomes (
 COMMENT ON TABLE review_outcomes IS '리뷰 파일의 결정이 마지막 적용에서 어떻게 처리됐는지(적용/고아/오류)';
 COMMENT ON TABLE watch_sources IS '감시 중인 피드·목록 페이지의 상태: 검증자(ETag/Last-Modified), 마지막 성공·오류, 본 항목 수';
 COMMENT ON TABLE watch_items IS '이미 가져온 피드 항목(guid 또는 링크): 다시 가져오지 않음';
+COMMENT ON TABLE document_versions IS '문서의 지난 판: 본문이 바뀌거나 빠진 문서의 이전 내용(valid_from~valid_to); 덮어쓰지 않음';
+COMMENT ON TABLE fact_versions IS '지난 판의 사실(금액·사업·기관·시설·국가) 행을 JSON으로 보관: 집계에서 제외';

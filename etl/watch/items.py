@@ -19,12 +19,17 @@ class ItemsError(ValueError):
 
 @dataclass(frozen=True)
 class Item:
-    """One announcement a source lists: key = guid, else link (what 'seen' is remembered by)."""
+    """One announcement a source lists: key = guid, else link (what 'seen' is remembered by).
+
+    stamp = the entry's updated (else published) date as written: when a seen item comes back with
+    another stamp, it was revised and is fetched again (a changed text becomes a new document version).
+    """
 
     key: str
     link: str | None
     title: str
     summary: str = ""
+    stamp: str = ""
 
     @property
     def text(self) -> str:
@@ -46,7 +51,9 @@ def feed_items(data: bytes) -> list[Item]:
         if not key:
             continue  # nothing to remember it by: it would be ingested again on every pass
         summary = html_to_text(entry.get("summary") or entry.get("description") or "")
-        items.append(Item(key=key, link=link, title=title, summary=summary))
+        # dict.get: feedparser's own get("updated") falls back to published with a DeprecationWarning
+        stamp = (dict.get(entry, "updated") or dict.get(entry, "published") or "").strip()
+        items.append(Item(key=key, link=link, title=title, summary=summary, stamp=stamp))
     return items
 
 

@@ -83,9 +83,7 @@ def watch_once(
     report = WatchReport()
     try:
         for src in sources:
-            report.checks.append(
-                check_source(src, state.get(src.name, {}), seen.get(src.name, set()), fetcher)
-            )
+            report.checks.append(check_source(src, state.get(src.name, {}), seen.get(src.name, {}), fetcher))
     finally:
         if own:
             fetcher.close()
@@ -107,7 +105,7 @@ def watch_once(
     return report
 
 
-def check_source(src: WatchSource, state: dict, seen: set[str], fetcher: PoliteFetcher) -> SourceCheck:
+def check_source(src: WatchSource, state: dict, seen: dict[str, str], fetcher: PoliteFetcher) -> SourceCheck:
     """Check one source: conditional GET, hash compare, list, filter, fetch the new items."""
     check = SourceCheck(src)
     try:
@@ -127,8 +125,8 @@ def check_source(src: WatchSource, state: dict, seen: set[str], fetcher: PoliteF
         return check
     failures = []
     for item in listed:
-        if item.key in seen:
-            continue
+        if item.key in seen and (not item.stamp or seen[item.key] == item.stamp):
+            continue  # already fetched, and not revised since
         if src.filter is not None and not src.filter.matches(item.text):
             check.skipped += 1
             continue
@@ -186,7 +184,8 @@ def _state_rows(checks: list[SourceCheck], state: dict[str, dict]) -> tuple[list
             row.update(etag=got.etag, last_modified=got.last_modified, content_sha256=_sha256(got.data))
         rows.append(row)
         items += [
-            {"source_name": c.source.name, "item_key": i.key, "link": i.link, "title": i.title, "first_seen_at": now}
+            {"source_name": c.source.name, "item_key": i.key, "link": i.link, "title": i.title, "stamp": i.stamp,
+             "first_seen_at": now}
             for i in c.items
         ]  # fmt: skip
     return rows, items
