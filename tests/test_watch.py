@@ -261,3 +261,17 @@ def test_cli_watch_once_and_sources(
 
 def test_feed_source_has_no_filter() -> None:
     assert feed_source("https://example.org/f.xml").filter is None
+
+
+def test_source_health_lists_failing_sources_first(site: tuple[str, list], settings: Settings) -> None:
+    """The Sources page's dataset: what `watch` recorded, failures first."""
+    from ui import queries
+    from ui.filters import Filters
+
+    base, _ = site
+    run.watch_once([source(base + "/feed.xml"), source(base + "/broken.xml")], settings)
+    with duckdb.connect(str(settings.db_path), read_only=True) as con:
+        health = queries.source_health(con, filters=Filters())
+    assert list(health["source_name"]) == [base + "/broken.xml", base + "/feed.xml"]
+    assert list(health["n_failures"]) == [1, 0] and list(health["n_items_seen"]) == [0, 2]
+    assert "HTTP 500" in health["last_error"][0]
