@@ -275,3 +275,14 @@ def test_source_health_lists_failing_sources_first(site: tuple[str, list], setti
     assert list(health["source_name"]) == [base + "/broken.xml", base + "/feed.xml"]
     assert list(health["n_failures"]) == [1, 0] and list(health["n_items_seen"]) == [0, 2]
     assert "HTTP 500" in health["last_error"][0]
+
+
+def test_bench_watch_pass_counts(tmp_path: Path) -> None:
+    """bench/watch.py on 4 feeds, 3 answering 304: the measured pass sends exactly the requests it should."""
+    from bench import watch as bench_watch
+
+    first, second, seen, _ = bench_watch.measure(4, 3, tmp_path)
+    assert [c.status for c in first.checks] == ["changed"] * 4
+    assert [c.status for c in second.checks] == ["not-modified"] * 3 + ["changed"]
+    assert seen == {"robots.txt": 1, "304": 3, "feed": 1, "item": 1}
+    assert second.ingest is not None and second.ingest.new == 1
