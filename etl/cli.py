@@ -350,8 +350,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 def cmd_sources(args: argparse.Namespace) -> int:
     """Each watched source's state: last check, last success, items seen, last error."""
-    from etl.db import watch_state
     from etl.watch.config import DEFAULT_CONFIG, ConfigError, load_sources
+    from etl.watch.store import watch_state
 
     state, _ = watch_state(_settings(args).db_path)
     try:

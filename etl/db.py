@@ -57,9 +57,9 @@ def _m004_reviews(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def _m006_watch(con: duckdb.DuckDBPyConnection) -> None:
-    """Per-source state of `etl watch` and the items it has fetched (issue #16)."""
-    con.execute(_table_ddl("watch_sources"))
-    con.execute(_table_ddl("watch_items"))
+    """Per-source state of `etl watch` and the items it fetched (issue #16; SQL in etl/watch/store.py)."""
+    for table in ("watch_sources", "watch_items"):
+        con.execute(_table_ddl(table))
 
 
 def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
@@ -67,8 +67,8 @@ def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE documents ADD COLUMN version INTEGER DEFAULT 1")
     con.execute("ALTER TABLE documents ADD COLUMN valid_from TIMESTAMP")
     con.execute("UPDATE documents SET valid_from = loaded_at")
-    con.execute(_table_ddl("document_versions"))
-    con.execute(_table_ddl("fact_versions"))
+    for table in ("document_versions", "fact_versions"):
+        con.execute(_table_ddl(table))
 
 
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
@@ -372,32 +372,14 @@ def known_inputs(path: Path) -> dict[str, str]:
     except duckdb.Error as e:
         raise DatabaseUnreadable(f"cannot open {path}: {str(e).splitlines()[0]}") from e
     try:
-        if not _has_table(con, "inputs"):
+        if not has_table(con, "inputs"):
             return {}  # a database made before any ingest (no tables yet): nothing is known
         return dict(con.execute("SELECT input, raw_sha256 FROM inputs").fetchall())
     finally:
         con.close()
 
 
-def watch_state(path: Path) -> tuple[dict[str, dict], dict[str, dict[str, str]]]:
-    """(source_name → its watch_sources row, source_name → {item key: stamp} of items fetched), published file."""
-    if not path.exists():
-        return {}, {}
-    with contextlib.closing(duckdb.connect(str(path), read_only=True)) as con:
-        if not _has_table(con, "watch_sources"):
-            return {}, {}
-        cur = con.execute("SELECT * FROM watch_sources")
-        cols = [d[0] for d in cur.description]
-        rows = {r[0]: dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
-        seen: dict[str, dict[str, str]] = {}
-        for name, key, stamp in con.execute(
-            "SELECT source_name, item_key, stamp FROM watch_items"
-        ).fetchall():
-            seen.setdefault(name, {})[key] = stamp or ""
-    return rows, seen
-
-
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchall()
     return found[0][0] > 0
 

@@ -144,13 +144,13 @@ class Loader:
 
     def _rows(self, doc_id: str, input_: str, facts: Facts, run_id: int, rows: dict[str, list[dict]]) -> None:
         doc = facts.document
-        now = self.batch_at
         rows["documents"].append(
             {
                 "document_id": doc_id, "source": doc.source, "input": input_, "url": doc.url,
                 "title": doc.title, "published_on": doc.published_on, "lang": doc.lang, "kind": doc.kind,
                 "content_hash": doc.content_hash, "text": doc.text, "n_chars": len(doc.text),
-                "run_id": run_id, "loaded_at": now, "version": self.versions.get(doc_id, 0) + 1, "valid_from": now,
+                "run_id": run_id, "loaded_at": self.batch_at, "version": self.versions.get(doc_id, 0) + 1,
+                "valid_from": self.batch_at,
             }
         )  # fmt: skip
         pids = self._program_rows(doc_id, facts, rows)
@@ -353,42 +353,4 @@ def _archive_versions(con: duckdb.DuckDBPyConnection, valid_to: datetime) -> Non
             f"INSERT INTO fact_versions SELECT t.document_id, d.version, ?, to_json(t) FROM {table} t "
             "JOIN documents d USING (document_id) WHERE t.document_id IN (SELECT document_id FROM _changed)",
             [table],
-        )
-
-
-# --- watch state: the `watch_sources` and `watch_items` rows of one watch pass ---
-
-WATCH_SOURCE_COLUMNS = (
-    "source_name", "url", "kind", "etag", "last_modified", "content_sha256", "last_checked_at",
-    "last_success_at", "last_status", "last_error", "last_error_at", "n_failures", "n_new_last",
-)  # fmt: skip
-
-
-def save_watch_state(con: duckdb.DuckDBPyConnection, sources: list[dict], items: list[dict]) -> None:
-    """Upsert each source's state and record the items fetched, in one transaction.
-
-    `sources` rows carry WATCH_SOURCE_COLUMNS; `items` rows: source_name, item_key, link, title, stamp,
-    first_seen_at (an item fetched again keeps its first_seen_at). n_items_seen is recounted.
-    """
-    cols = ", ".join(WATCH_SOURCE_COLUMNS)
-    marks = ", ".join("?" for _ in WATCH_SOURCE_COLUMNS)
-    with transaction(con):
-        if sources:
-            con.executemany(
-                f"INSERT OR REPLACE INTO watch_sources ({cols}) VALUES ({marks})",
-                [[row[c] for c in WATCH_SOURCE_COLUMNS] for row in sources],
-            )
-        if items:
-            con.executemany(
-                "INSERT INTO watch_items (source_name, item_key, link, title, stamp, first_seen_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_name, item_key) DO UPDATE SET "
-                "link = excluded.link, title = excluded.title, stamp = excluded.stamp",
-                [
-                    [r[c] for c in ("source_name", "item_key", "link", "title", "stamp", "first_seen_at")]
-                    for r in items
-                ],
-            )
-        con.execute(
-            "UPDATE watch_sources SET n_items_seen = (SELECT count(*) FROM watch_items i "
-            "WHERE i.source_name = watch_sources.source_name)"
         )

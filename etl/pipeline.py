@@ -226,15 +226,25 @@ def _ingest_locked(
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
         names = [*inputs, *(r.source for r in prefetched)]
         _load_all(con, results, names, sink, progress, settings.batch_size, (known, seen))
-        # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
-        db.link_parents(con, program_catalog.parent_links())
-        for line in review_run.problem_lines(review_run.apply_file(con, settings.reviews_path)):
-            sink.warning(InputFailure(str(settings.reviews_path), "review", line))
-        if after_load is not None:
-            after_load(con)
+        _after_load(con, settings, sink, after_load)
     report.wrote = True
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _after_load(
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    sink: _Sink,
+    after_load: Callable[[duckdb.DuckDBPyConnection], None] | None,
+) -> None:
+    # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
+    db.link_parents(con, program_catalog.parent_links())
+    for line in review_run.problem_lines(review_run.apply_file(con, settings.reviews_path)):
+        sink.warning(InputFailure(str(settings.reviews_path), "review", line))
+    # 7. What the caller writes into the same published copy (the watch's per-source state).
+    if after_load is not None:
+        after_load(con)
 
 
 @dataclass

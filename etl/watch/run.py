@@ -16,12 +16,13 @@ from datetime import datetime
 
 import duckdb
 
-from etl import db, load
+from etl import db
 from etl.config import Settings
 from etl.lock import ingest_lock
 from etl.models import RawDoc
 from etl.pipeline import RunReport, ingest
 from etl.sources import _kind_for_download
+from etl.watch import store
 from etl.watch.config import WatchSource
 from etl.watch.fetch import Fetched, FetchError, PoliteFetcher
 from etl.watch.items import Item, ItemsError, feed_items, listing_items
@@ -77,7 +78,7 @@ def watch_once(
 ) -> WatchReport:
     """Check every source once, ingest what is new and record each source's state."""
     t0 = time.perf_counter()
-    state, seen = db.watch_state(settings.db_path)
+    state, seen = store.watch_state(settings.db_path)
     own = fetcher is None
     fetcher = fetcher or PoliteFetcher(settings)
     report = WatchReport()
@@ -92,7 +93,7 @@ def watch_once(
     saved: list[bool] = []
 
     def save(con: duckdb.DuckDBPyConnection) -> None:
-        load.save_watch_state(con, rows, items)
+        store.save_watch_state(con, rows, items)
         saved.append(True)
 
     docs = [d for c in report.checks for d in c.docs]
@@ -170,7 +171,7 @@ def _state_rows(checks: list[SourceCheck], state: dict[str, dict]) -> tuple[list
     rows, items = [], []
     for c in checks:
         old = state.get(c.source.name, {})
-        row = {col: old.get(col) for col in load.WATCH_SOURCE_COLUMNS}
+        row = {col: old.get(col) for col in store.WATCH_SOURCE_COLUMNS}
         row.update(source_name=c.source.name, url=c.source.url, kind=c.source.kind, last_checked_at=now)
         row.update(last_status=c.status, n_new_last=len(c.items))
         if c.status == "error":
