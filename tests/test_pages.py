@@ -285,10 +285,6 @@ def test_sources_page_shows_source_health(
 
     from etl import db
 
-    # AppTest leaves the page as __main__; a process pool spawned later in this pytest process
-    # (bench/extraction.py's) would re-run the page in each worker, where it fails and hangs the pool.
-    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
-
     path = tmp_path / "health.duckdb"
     shutil.copy(ui_env, path)
     con = db.connect(path)
