@@ -15,7 +15,9 @@ import multiprocessing
 import os
 import pickle
 import re
+import sys
 import time
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,8 +58,15 @@ def measure(files: list[Path], processes: int, *, pin: bool = False, reps: int =
         )
         for i, share in enumerate(shares)
     ]
-    for w in workers:
-        w.start()
+    # A spawned worker re-runs the parent's __main__ file: after an AppTest in the same process that is a
+    # page script, which fails there and leaves the others waiting at the barrier (as etl.pipeline does).
+    saved = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        for w in workers:
+            w.start()
+    finally:
+        sys.modules["__main__"] = saved
     try:
         got = [results.get(timeout=900) for _ in workers]
     finally:

@@ -1,4 +1,4 @@
-"""Command line: a thin shell over the library (extract | ingest | review | stats | export)."""
+"""Command line: a thin shell over the library (extract | ingest | review | stats | watch | sources | export)."""
 
 from __future__ import annotations
 
@@ -61,12 +61,33 @@ def _parser() -> argparse.ArgumentParser:
     _db_option(st)
     st.set_defaults(func=cmd_stats)
 
+    _watch_parsers(sub)
+
     exp = sub.add_parser("export", help="write every table as CSV or Parquet")
     _db_option(exp)
     exp.add_argument("--format", choices=["csv", "parquet"], default="csv")
     exp.add_argument("--out", type=Path, required=True)
     exp.set_defaults(func=cmd_export)
     return p
+
+
+def _watch_parsers(sub: argparse._SubParsersAction) -> None:
+    """The `watch` and `sources` subcommands."""
+    w = sub.add_parser("watch", help="check the configured feeds (and FEED_URLs) and ingest what is new")
+    w.add_argument("feeds", nargs="*", metavar="FEED_URL", help="more feeds, watched with no keyword filter")
+    w.add_argument("--once", action="store_true", help="one pass, then exit (1 when a source failed)")
+    w.add_argument(
+        "--interval", type=parse_interval, default="1h", help="between passes: 90s, 30m, 1h (default)"
+    )
+    w.add_argument("--config", type=Path, default=None, help="sources file (default: sources.toml)")
+    w.add_argument("--no-config", action="store_true", help="watch only the FEED_URLs given")
+    _db_option(w)
+    w.set_defaults(func=cmd_watch)
+
+    so = sub.add_parser("sources", help="the watched sources and their health")
+    so.add_argument("--config", type=Path, default=None, help="sources file (default: sources.toml)")
+    _db_option(so)
+    so.set_defaults(func=cmd_sources)
 
 
 def _review_parsers(sub: argparse._SubParsersAction) -> None:
@@ -302,3 +323,89 @@ def cmd_review_apply(args: argparse.Namespace) -> int:
         _err(f"warning: {line}")
     print(f"applied {len(outcomes) - len(problems)} of {len(outcomes)} decisions to {settings.db_path}")
     return 1 if problems else 0
+
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_interval(text: str) -> float:
+    """'90s', '30m', '1h', '1d' or plain seconds → seconds (argparse type)."""
+    text = text.strip().lower()
+    unit = _UNITS.get(text[-1:])
+    number = text[:-1] if unit else text
+    try:
+        seconds = float(number) * (unit or 1)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an interval: {text!r} (use 90s, 30m, 1h)") from None
+    if seconds <= 0:
+        raise argparse.ArgumentTypeError("the interval must be positive")
+    return seconds
+
+
+def _watched(args: argparse.Namespace) -> list:
+    from etl.watch.config import DEFAULT_CONFIG, Politeness, feed_source, load_sources
+
+    sources, base = ([], Politeness()) if args.no_config else load_sources(args.config or DEFAULT_CONFIG)
+    return sources + [feed_source(url, base) for url in args.feeds]
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Watch passes: once (exit 1 if a source failed, 2 if the database could not be written) or forever."""
+    import time
+
+    from etl.db import DatabaseUnreadable, PublishRefused
+    from etl.lock import IngestLocked
+    from etl.watch.config import ConfigError
+    from etl.watch.run import watch_once
+
+    try:
+        sources = _watched(args)
+    except ConfigError as e:
+        _err(f"error: {e}")
+        return 2
+    if not sources:
+        _err("error: nothing to watch (no sources in the config and no FEED_URL)")
+        return 2
+    settings = _settings(args)
+    while True:
+        try:
+            report = watch_once(sources, settings)
+        except (IngestLocked, PublishRefused, DatabaseUnreadable) as e:
+            _err(f"error: {e}")
+            if args.once:
+                return 2
+        else:
+            for line in report.lines():
+                print(line, flush=True)
+            if args.once:
+                return 1 if report.failed else 0
+        time.sleep(args.interval)
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    """Each watched source's state: last check, last success, items seen, last error."""
+    from etl.watch.config import DEFAULT_CONFIG, ConfigError, load_sources
+    from etl.watch.store import watch_state
+
+    state, _ = watch_state(_settings(args).db_path)
+    try:
+        configured = [s.name for s in load_sources(args.config or DEFAULT_CONFIG)[0]]
+    except ConfigError as e:
+        _err(f"warning: {e}")
+        configured = []
+    names = configured + sorted(n for n in state if n not in configured)
+    print(f"{'status':12} {'last success':19} {'fails':>5} {'seen':>5} {'new':>4}  source / last error")
+    for name in names:
+        row = state.get(name)
+        if row is None:
+            print(f"{'never':12} {'-':19} {0:>5} {0:>5} {0:>4}  {name}")
+            continue
+        ok = row["last_success_at"].strftime("%Y-%m-%d %H:%M:%S") if row["last_success_at"] else "-"
+        print(
+            f"{row['last_status']:12} {ok:19} {row['n_failures']:>5} {row['n_items_seen']:>5} "
+            f"{row['n_new_last']:>4}  {name}"
+        )
+        if row["last_error"]:
+            when = row["last_error_at"].strftime("%Y-%m-%d %H:%M:%S")
+            print(f"{'':12} {when:19} {'':>5} {'':>5} {'':>4}    last error: {row['last_error']}")
+    return 0

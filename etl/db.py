@@ -56,10 +56,27 @@ def _m004_reviews(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_table_ddl("review_outcomes"))
 
 
+def _m006_watch(con: duckdb.DuckDBPyConnection) -> None:
+    """Per-source state of `etl watch` and the items it fetched (issue #16; SQL in etl/watch/store.py)."""
+    for table in ("watch_sources", "watch_items"):
+        con.execute(_table_ddl(table))
+
+
+def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
+    """History kept: documents carry a version; superseded versions and their facts are kept (issue #16)."""
+    con.execute("ALTER TABLE documents ADD COLUMN version INTEGER DEFAULT 1")
+    con.execute("ALTER TABLE documents ADD COLUMN valid_from TIMESTAMP")
+    con.execute("UPDATE documents SET valid_from = loaded_at")
+    for table in ("document_versions", "fact_versions"):
+        con.execute(_table_ddl(table))
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
     ("m004_reviews", _m004_reviews),
+    ("m006_watch", _m006_watch),
+    ("m007_document_versions", _m007_document_versions),
 ]
 
 
@@ -355,14 +372,14 @@ def known_inputs(path: Path) -> dict[str, str]:
     except duckdb.Error as e:
         raise DatabaseUnreadable(f"cannot open {path}: {str(e).splitlines()[0]}") from e
     try:
-        if not _has_table(con, "inputs"):
+        if not has_table(con, "inputs"):
             return {}  # a database made before any ingest (no tables yet): nothing is known
         return dict(con.execute("SELECT input, raw_sha256 FROM inputs").fetchall())
     finally:
         con.close()
 
 
-def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", [name]).fetchall()
     return found[0][0] > 0
 

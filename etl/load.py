@@ -45,6 +45,14 @@ class Loader:
         self.hashes: dict[str, str] = dict(
             con.execute("SELECT document_id, content_hash FROM documents").fetchall()
         )
+        # The last version number of every document ever loaded (current or superseded): a changed or
+        # returning document continues the count, so no version number is used twice.
+        self.versions: dict[str, int] = dict(
+            con.execute(
+                "SELECT document_id, max(version) FROM (SELECT document_id, version FROM documents "
+                "UNION ALL SELECT document_id, version FROM document_versions) GROUP BY document_id"
+            ).fetchall()
+        )
         self.known_institutions: set[str] = {
             r[0] for r in con.execute("SELECT institution_id FROM institutions").fetchall()
         }
@@ -54,6 +62,7 @@ class Loader:
             r[0] for r in con.execute("SELECT input FROM inputs UNION SELECT input FROM documents").fetchall()
         }
         self.batch_inputs: set[str] = set()
+        self.batch_at = datetime.now()
 
     def load_batch(self, batch: list[tuple[str, Facts]], run_id: int, counts: LoadCounts) -> None:
         """Load (input, facts) pairs in one transaction."""
@@ -61,6 +70,7 @@ class Loader:
         replaced: list[str] = []  # documents already in the file; new ones have no rows to delete
         self.known_inputs |= self.batch_inputs
         self.batch_inputs = {input_ for input_, _ in batch}
+        self.batch_at = datetime.now()  # one instant per batch: new versions begin when old ones end
         with transaction(self.con):
             for input_, facts in batch:
                 doc_id = document_id(facts.document.source)
@@ -77,6 +87,7 @@ class Loader:
             self.programs.flush()
         for r in rows["documents"]:
             self.hashes[r["document_id"]] = r["content_hash"]
+            self.versions[r["document_id"]] = r["version"]
         for table in _CHILDREN:
             counts.facts[table] = counts.facts.get(table, 0) + len(rows[table])
 
@@ -112,13 +123,14 @@ class Loader:
         for doc_id in gone:
             self.hashes.pop(doc_id, None)
 
-    def _delete(self, doc_ids: list[str]) -> None:
-        _delete_documents(self.con, doc_ids)
+    def _delete(self, doc_ids: list[str], at: datetime | None = None) -> None:
+        _delete_documents(self.con, doc_ids, at)
 
     def _replace(self, replaced: list[str], rows: dict[str, list[dict]]) -> None:
         if not rows["documents"]:
             return
-        self._delete(replaced)
+        # the old version ends exactly when the new one begins
+        self._delete(replaced, rows["documents"][0]["valid_from"])
         for table in ("documents", "institutions", *_CHILDREN):
             insert_rows(self.con, table, rows[table], ignore_conflicts=table == "institutions")
         back = [r["document_id"] for r in rows["documents"]]
@@ -137,7 +149,8 @@ class Loader:
                 "document_id": doc_id, "source": doc.source, "input": input_, "url": doc.url,
                 "title": doc.title, "published_on": doc.published_on, "lang": doc.lang, "kind": doc.kind,
                 "content_hash": doc.content_hash, "text": doc.text, "n_chars": len(doc.text),
-                "run_id": run_id, "loaded_at": datetime.now(),
+                "run_id": run_id, "loaded_at": self.batch_at, "version": self.versions.get(doc_id, 0) + 1,
+                "valid_from": self.batch_at,
             }
         )  # fmt: skip
         pids = self._program_rows(doc_id, facts, rows)
@@ -313,13 +326,31 @@ def withdraw_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: i
     return len(gone)
 
 
-def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
-    """Delete documents with every fact row that hangs off them."""
+def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str], at: datetime | None = None) -> None:
+    """Take documents and their fact rows out of the current record; their version is kept first."""
     if not doc_ids:
         return
     con.register("_changed", pa.table({"document_id": doc_ids}))
     try:
+        _archive_versions(con, at or datetime.now())
         for table in (*_CHILDREN, "documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
     finally:
         con.unregister("_changed")
+
+
+def _archive_versions(con: duckdb.DuckDBPyConnection, valid_to: datetime) -> None:
+    """Copy the documents listed in `_changed` and their facts to document_versions / fact_versions."""
+    con.execute(
+        "INSERT INTO document_versions SELECT document_id, version, source, input, url, title, published_on, "
+        "content_hash, text, loaded_at, valid_from, ?, run_id FROM documents "
+        "WHERE document_id IN (SELECT document_id FROM _changed)",
+        [valid_to],
+    )
+    for table in _CHILDREN:
+        # Table names are our own constants; the name stored in the row travels as a parameter.
+        con.execute(
+            f"INSERT INTO fact_versions SELECT t.document_id, d.version, ?, to_json(t) FROM {table} t "
+            "JOIN documents d USING (document_id) WHERE t.document_id IN (SELECT document_id FROM _changed)",
+            [table],
+        )

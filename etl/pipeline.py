@@ -13,7 +13,7 @@ import threading
 import time
 import types
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -181,16 +181,23 @@ def ingest(
     on_warning: Callable[[InputFailure], None] | None = None,
     wait: float = 0.0,
     engine: Engine | None = None,
+    prefetched: Sequence[RawDoc] = (),
+    after_load: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> RunReport:
     """Ingest files, folders and URLs into settings.db_path; see README 'Ingest'.
 
     Holds the database's ingest lock for the whole run (IngestLocked when another ingest has it and
     `wait` seconds pass). `progress`: None = a bar on a terminal, "lines" = one line per second
     (for a parent process reading stderr), True/False = bar forced on/off. `engine`: parse + extract
-    there instead of the local process pool (the load stays here).
+    there instead of the local process pool (the load stays here). `prefetched`: inputs already read
+    (the watch's pages); `after_load(con)` writes more in the same published copy (not called when
+    nothing changed and the file is left alone: report.wrote is then False).
     """
     with ingest_lock(settings.db_path, wait=wait):
-        return _ingest_locked(inputs, settings, rebuild, (workers, engine), progress, on_failure, on_warning)
+        return _ingest_locked(
+            inputs, settings, rebuild, (workers, engine), progress, (on_failure, on_warning),
+            (prefetched, after_load),
+        )  # fmt: skip
 
 
 def _ingest_locked(
@@ -199,10 +206,11 @@ def _ingest_locked(
     rebuild: bool,
     extractors: tuple[int | None, Engine | None],
     progress: bool | str | None,
-    on_failure: Callable[[InputFailure], None] | None,
-    on_warning: Callable[[InputFailure], None] | None,
+    callbacks: tuple[Callable[[InputFailure], None] | None, Callable[[InputFailure], None] | None],
+    extra: tuple[Sequence[RawDoc], Callable[[duckdb.DuckDBPyConnection], None] | None],
 ) -> RunReport:
     t0 = time.perf_counter()
+    (on_failure, on_warning), (prefetched, after_load) = callbacks, extra
     report = RunReport()
     sink = _Sink(report, on_failure, on_warning)
     work = db.building_path(settings.db_path)
@@ -213,7 +221,7 @@ def _ingest_locked(
     # A resumed run continues the work copy: what the killed run committed there is not redone.
     known = {} if rebuild else db.known_inputs(work if report.resumed else settings.db_path)
     seen: set[str] = set()
-    pending = _changed_inputs(inputs, settings, known, report, on_failure, seen)
+    pending = _changed_inputs(inputs, settings, known, report, on_failure, seen, prefetched)
     first = _take(pending, settings.inline_below)
     quiet_run = not (first or report.failures or report.warnings or report.resumed or rebuild)
     if (
@@ -232,14 +240,27 @@ def _ingest_locked(
         n = n_workers or settings.workers or os.cpu_count() or 1
         results = _extract_all(first, pending, n, settings.inline_below, limits)
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
-        _load_all(con, results, inputs, sink, progress, settings.batch_size, (known, seen))
-        # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
-        db.link_parents(con, program_catalog.parent_links())
-        for line in review_run.problem_lines(review_run.apply_file(con, settings.reviews_path)):
-            sink.warning(InputFailure(str(settings.reviews_path), "review", line))
+        names = [*inputs, *(r.source for r in prefetched)]
+        _load_all(con, results, names, sink, progress, settings.batch_size, (known, seen))
+        _after_load(con, settings, sink, after_load)
     report.wrote = True
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _after_load(
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    sink: _Sink,
+    after_load: Callable[[duckdb.DuckDBPyConnection], None] | None,
+) -> None:
+    # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
+    db.link_parents(con, program_catalog.parent_links())
+    for line in review_run.problem_lines(review_run.apply_file(con, settings.reviews_path)):
+        sink.warning(InputFailure(str(settings.reviews_path), "review", line))
+    # 7. What the caller writes into the same published copy (the watch's per-source state).
+    if after_load is not None:
+        after_load(con)
 
 
 @dataclass
@@ -278,6 +299,7 @@ def _changed_inputs(
     report: RunReport,
     on_failure: Callable[[InputFailure], None] | None,
     seen: set[str],
+    prefetched: Sequence[RawDoc] = (),
 ) -> Iterator[RawDoc]:
     """Raw inputs whose bytes differ from the last run; read errors are reported on the way.
 
@@ -285,7 +307,7 @@ def _changed_inputs(
     """
     from etl.sources import InputError, iter_raw
 
-    for item in iter_raw(inputs, settings):
+    for item in itertools.chain(iter_raw(inputs, settings), prefetched):
         if isinstance(item, InputError):
             seen.add(canonical_source(item.source))
             fail = InputFailure(item.source, "read", item.reason)

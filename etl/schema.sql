@@ -1,4 +1,4 @@
--- policy-tracker schema, version 4. The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 6 (m004_reviews, m006_watch, m007_document_versions). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -44,7 +44,9 @@ CREATE TABLE IF NOT EXISTS documents (
     text          VARCHAR NOT NULL,
     n_chars       INTEGER,
     run_id        INTEGER,
-    loaded_at     TIMESTAMP
+    loaded_at     TIMESTAMP,           -- when this version was fetched and loaded
+    version       INTEGER DEFAULT 1,   -- 1, 2, …: a changed text is a new version (m007)
+    valid_from    TIMESTAMP            -- when this version became the current one (m007)
 );
 
 -- A program consolidated across documents (one row however many times it is announced).
@@ -187,6 +189,64 @@ CREATE TABLE IF NOT EXISTS withdrawn_documents (
     run_id        INTEGER
 );
 
+-- m006_watch: what `python -m etl watch` knows about each watched feed or listing page.
+CREATE TABLE IF NOT EXISTS watch_sources (
+    source_name     VARCHAR PRIMARY KEY,  -- the name in sources.toml (a command-line feed: its URL)
+    url             VARCHAR NOT NULL,
+    kind            VARCHAR NOT NULL,     -- rss | atom | listing
+    etag            VARCHAR,              -- validators of the last 200, sent back as If-None-Match
+    last_modified   VARCHAR,              --   and If-Modified-Since
+    content_sha256  VARCHAR,              -- the last body: a source without validators is compared by it
+    last_checked_at TIMESTAMP,
+    last_success_at TIMESTAMP,
+    last_status     VARCHAR,              -- changed | unchanged | not-modified | error
+    last_error      VARCHAR,
+    last_error_at   TIMESTAMP,
+    n_failures      INTEGER DEFAULT 0,    -- failed checks in a row (0 after a success)
+    n_items_seen    INTEGER DEFAULT 0,
+    n_new_last      INTEGER DEFAULT 0     -- items fetched and ingested by the last check
+);
+
+-- m006_watch: items already fetched (by guid, else link): never fetched again from that source.
+CREATE TABLE IF NOT EXISTS watch_items (
+    source_name     VARCHAR NOT NULL,
+    item_key        VARCHAR NOT NULL,
+    link            VARCHAR,
+    title           VARCHAR,
+    stamp           VARCHAR,              -- the entry's updated/published date: a new one means fetch again
+    first_seen_at   TIMESTAMP NOT NULL,
+    PRIMARY KEY (source_name, item_key)
+);
+
+-- m007_document_versions: every version a document had before its current one (history is never
+-- overwritten). A document whose text changed, or that its input no longer gives, or that was withdrawn,
+-- leaves its row here with valid_to = when it stopped being current; its facts go to fact_versions.
+CREATE TABLE IF NOT EXISTS document_versions (
+    document_id   VARCHAR NOT NULL,
+    version       INTEGER NOT NULL,
+    source        VARCHAR NOT NULL,
+    input         VARCHAR,
+    url           VARCHAR,
+    title         VARCHAR,
+    published_on  DATE,
+    content_hash  VARCHAR NOT NULL,
+    text          VARCHAR NOT NULL,
+    fetched_at    TIMESTAMP,            -- the version's loaded_at
+    valid_from    TIMESTAMP,
+    valid_to      TIMESTAMP NOT NULL,
+    run_id        INTEGER,              -- the run that loaded this version
+    PRIMARY KEY (document_id, version)
+);
+
+-- m007_document_versions: the fact rows (budgets, program_mentions, participations, sites,
+-- program_countries) of a superseded version, each as the JSON of its row. Counted nowhere.
+CREATE TABLE IF NOT EXISTS fact_versions (
+    document_id   VARCHAR NOT NULL,
+    version       INTEGER NOT NULL,
+    fact_table    VARCHAR NOT NULL,
+    fact          JSON NOT NULL
+);
+
 CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
 CREATE INDEX IF NOT EXISTS budgets_document ON budgets (document_id);
 CREATE INDEX IF NOT EXISTS participations_institution ON participations (institution_id);
@@ -219,3 +279,7 @@ CREATE TABLE IF NOT EXISTS review_outcomes (
     applied_at    TIMESTAMP NOT NULL
 );
 COMMENT ON TABLE review_outcomes IS '리뷰 파일의 결정이 마지막 적용에서 어떻게 처리됐는지(적용/고아/오류)';
+COMMENT ON TABLE watch_sources IS '감시 중인 피드·목록 페이지의 상태: 검증자(ETag/Last-Modified), 마지막 성공·오류, 본 항목 수';
+COMMENT ON TABLE watch_items IS '이미 가져온 피드 항목(guid 또는 링크): 다시 가져오지 않음';
+COMMENT ON TABLE document_versions IS '문서의 지난 판: 본문이 바뀌거나 빠진 문서의 이전 내용(valid_from~valid_to); 덮어쓰지 않음';
+COMMENT ON TABLE fact_versions IS '지난 판의 사실(금액·사업·기관·시설·국가) 행을 JSON으로 보관: 집계에서 제외';

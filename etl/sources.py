@@ -173,15 +173,29 @@ def read_url(url: str, settings: Settings, *, guard: Guard | None = None) -> Raw
 
 
 @contextmanager
-def _open(client: httpx.Client, url: str, guard: Guard | None) -> Iterator[httpx.Response]:
-    """The streamed response; with a guard, each redirect target is checked before it is requested."""
+def _open(
+    client: httpx.Client,
+    url: str,
+    guard: Guard | None,
+    *,
+    headers: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> Iterator[httpx.Response]:
+    """The streamed response; with a guard, each redirect target is checked before it is requested.
+
+    `headers` are sent with every hop (the watch's conditional-GET validators); `timeout` overrides
+    the client's.
+    """
+    extra: dict = {"headers": headers} if headers else {}
+    if timeout is not None:
+        extra["timeout"] = timeout
     if guard is None:
-        with client.stream("GET", url) as response:
+        with client.stream("GET", url, **extra) as response:
             yield response
         return
     for _ in range(MAX_REDIRECTS + 1):
         guard.check(url)
-        with client.stream("GET", url) as response:
+        with client.stream("GET", url, **extra) as response:
             if not response.is_redirect:
                 yield response
                 return

@@ -10,6 +10,12 @@ from ui.sidebar import page_param, set_page_param
 f, view = widgets.start("sources")
 lang = view.lang
 
+health = data.load(queries.source_health)
+if not health.empty:
+    with st.expander(t("source_health", lang), expanded=bool((health["n_failures"] > 0).any())):
+        st.caption(t("source_health_help", lang))
+        widgets.table(health, view, key="source_health")
+
 search = st.text_input(t("search_text", lang), value=page_param("text") or "", max_chars=100).strip()
 set_page_param("text", search)
 docs = data.load(queries.document_list, f, search=search, limit=200)

@@ -35,7 +35,7 @@ needs_ray = pytest.mark.skipif(
 
 
 def contents(path: Path) -> dict[str, list[tuple]]:
-    """Every table's rows, sorted, without run ids and timestamps (columns `run_id` and `*_at`)."""
+    """Every table's rows, sorted, without run ids and timestamps (`run_id`, `*_at`, `valid_from`/`valid_to`)."""
     out = {}
     with db.connect(path, read_only=True) as con:
         tables = [t for (t,) in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
@@ -46,7 +46,7 @@ def contents(path: Path) -> dict[str, list[tuple]]:
                     "SELECT column_name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
                     [table],
                 ).fetchall()
-                if c != "run_id" and not c.endswith("_at")
+                if c not in ("run_id", "valid_from", "valid_to") and not c.endswith("_at")
             ]
             out[table] = con.execute(f'SELECT {", ".join(cols)} FROM "{table}" ORDER BY ALL').fetchall()
     return out

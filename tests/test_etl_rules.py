@@ -2,7 +2,7 @@
 
 - `grep -rn "BEGIN\\|COMMIT" etl/` finds only db.transaction.
 - SQL lives in the modules that own the schema (etl/schema.sql, etl/db.py, etl/load.py, and
-  etl/review_store.py for the review columns and table): no other
+  etl/review_store.py for the review columns and table, etl/watch/store.py for the watch's tables): no other
   etl module has an SQL statement in a string or calls a connection's execute/sql itself.
 - No database error is swallowed: a handler of a DuckDB error, or a catch-all in a module that opens
   the database, re-raises or uses the error it caught (to report it).
@@ -17,7 +17,7 @@ from pathlib import Path
 from etl.config import ROOT
 
 ETL = ROOT / "etl"
-SCHEMA_OWNERS = {ETL / "db.py", ETL / "load.py", ETL / "review_store.py"}
+SCHEMA_OWNERS = {ETL / "db.py", ETL / "load.py", ETL / "review_store.py", ETL / "watch" / "store.py"}
 SQL_STATEMENT = re.compile(
     r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|BEGIN|COMMIT|ROLLBACK|CHECKPOINT|ATTACH|COPY)\s"
 )

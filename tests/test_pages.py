@@ -275,3 +275,31 @@ def test_ui_modules_do_no_work_at_import(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     assert not list(tmp_path.iterdir())
+
+
+def test_sources_page_shows_source_health(
+    ui_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What `etl watch` recorded shows on the Sources page, opened when a source keeps failing."""
+    import shutil
+
+    from etl import db
+
+    path = tmp_path / "health.duckdb"
+    shutil.copy(ui_env, path)
+    con = db.connect(path)
+    with db.transaction(con):
+        con.execute(
+            "INSERT INTO watch_sources (source_name, url, kind, last_status, last_error, n_failures, n_items_seen) "
+            "VALUES ('피드 가', 'https://example.org/a.xml', 'rss', 'error', 'HTTP 500 (after 3 attempts)', 2, 0), "
+            "('피드 나', 'https://example.org/b.xml', 'rss', 'not-modified', NULL, 0, 7)"
+        )
+    con.close()
+    monkeypatch.setenv("POLICY_DB", str(path))
+    at = app("pages/5_Sources.py")
+    assert not at.exception, [e.value for e in at.exception]
+    tables = [d.value for d in at.dataframe if "source_name" in d.value.columns]
+    assert "감시 중인 수집원" in [e.label for e in at.expander]
+    names = list(tables[0]["source_name"])  # failing sources first (the synthetic one fails 3 times in a row)
+    assert names == ["synthetic broken feed", "피드 가", "synthetic feed", "피드 나"]
+    assert "HTTP 500" in tables[0]["last_error"].iloc[1]

@@ -14,7 +14,7 @@ from ui.filters import Filters, from_params, to_params, view_from_params, view_t
 
 NAMES = sorted(queries.DATASETS)
 # Datasets that list options or one document by id: filters deliberately do not apply.
-UNFILTERED = {"period_bounds", "program_options", "institution_options", "country_options"}
+UNFILTERED = {"period_bounds", "program_options", "institution_options", "country_options", "source_health"}
 BY_ID = {"document_text", "document_facts"}
 EOK = 10**8
 

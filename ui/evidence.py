@@ -143,3 +143,20 @@ def document_facts(con: Con, *, filters: Filters, document_id: str = "") -> pd.D
     """
     query = f"SELECT * FROM ({FACTS_SQL}) ORDER BY ev_start NULLS LAST, fact, label"
     return sql.frame(con, query, [document_id] * 5)
+
+
+@dataset(
+    "source_name", "last_status", "last_checked_at", "last_success_at", "n_failures", "n_items_seen",
+    "n_new_last", "last_error", "url",
+)  # fmt: skip
+def source_health(con: Con, *, filters: Filters) -> pd.DataFrame:
+    """Watched feeds (`python -m etl watch`): failing ones first, with their last check, success and error."""
+    [(has,)] = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'watch_sources'"
+    ).fetchall()
+    if not has:  # a database published before the watch existed
+        return pd.DataFrame(columns=list(source_health.columns))
+    query = """SELECT source_name, last_status, last_checked_at, last_success_at, n_failures, n_items_seen,
+               n_new_last, last_error, url FROM watch_sources
+        ORDER BY n_failures DESC, last_status = 'error' DESC, source_name"""
+    return sql.frame(con, query, [])

@@ -92,6 +92,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pick_document": ("발표문 선택", "Choose a document"),
     "facts": ("추출된 사실", "Extracted facts"),
     "open_source": ("원문 보기", "Open the source"),
+    "source_health": ("감시 중인 수집원", "Watched sources"),
+    "source_health_help": (
+        "`python -m etl watch`가 확인하는 피드입니다. 실패가 이어지는 수집원이 맨 위에 옵니다.",
+        "Feeds checked by `python -m etl watch`; sources that keep failing come first.",
+    ),
     "source_short": ("원문", "open"),
     "open_program": ("사업 자세히", "Program details"),
     "open_budgets": ("예산 보기", "See budgets"),
@@ -208,6 +213,14 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "fact": ("사실", "Fact"),
     "label": ("내용", "What"),
     "detail": ("구분", "Detail"),
+    "source_name": ("수집원", "Source"),
+    "last_status": ("마지막 결과", "Last result"),
+    "last_checked_at": ("마지막 확인", "Last checked"),
+    "last_success_at": ("마지막 성공", "Last success"),
+    "n_failures": ("연속 실패", "Failures in a row"),
+    "n_items_seen": ("가져온 항목", "Items fetched"),
+    "n_new_last": ("새 항목(마지막)", "New last time"),
+    "last_error": ("마지막 오류", "Last error"),
 }
 
 

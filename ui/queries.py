@@ -34,6 +34,7 @@ from ui.evidence import document_text as document_text
 from ui.evidence import participation_facts as participation_facts
 from ui.evidence import program_documents as program_documents
 from ui.evidence import site_map as site_map
+from ui.evidence import source_health as source_health
 from ui.filters import Filters
 from ui.sql import DATASETS as DATASETS  # every dataset below, by name
 from ui.sql import Con, dataset

@@ -1,0 +1,1 @@
+"""Keep the record current: watched feeds and listing pages (sources.toml), checked politely."""
