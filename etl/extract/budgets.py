@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
@@ -74,15 +75,19 @@ _PRIVATE_SUBJECT = re.compile(
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 
 
+# Which program an amount belongs to, from (its sentence, where it starts, the text since the amount before
+# it, its role); None when the text ties it to none. etl/extract/document.py builds it.
+ProgramLink = Callable[[Sentence, int, str, str], "str | None"]
+
+
 def extract_budgets(
     sentences: list[Sentence],
     published_on: date | None,
-    program_at: dict[int, str | None] | None = None,
+    link: ProgramLink | None = None,
 ) -> list[Budget]:
     """Every money amount with its role, kind and fiscal year; repeated statements of one figure merged.
 
-    `program_at` maps a sentence start offset to the program that sentence is about (or None). Only a
-    `budget` row is linked to that program: a change, a cap or a market size is not the program's money.
+    `link` says which program an amount belongs to (see ProgramLink); without it no amount is linked.
     """
     found: list[Budget] = []
     for sent in sentences:
@@ -96,7 +101,7 @@ def extract_budgets(
                 continue
             # "$500 million (약 6,500억원)": the won figure restates the foreign one.
             conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
-            found.append(_budget(a, sent, before, published_on, program_at, conversion))
+            found.append(_budget(a, sent, before, published_on, link, conversion))
             prev_end, prev = a.end, a
     return _dedupe(found)
 
@@ -106,7 +111,7 @@ def _budget(
     sent: Sentence,
     before: str,
     published_on: date | None,
-    program_at: dict[int, str | None] | None,
+    link: ProgramLink | None,
     conversion: bool = False,
 ) -> Budget:
     after = sent.text[a.end : a.end + 60]
@@ -123,7 +128,7 @@ def _budget(
         amount_krw=a.krw,
         kind=kind,
         fiscal_year=dates.fiscal_year(window, published_on),
-        program=(program_at or {}).get(sent.start) if role == "budget" else None,
+        program=link(sent, a.start, before, role) if link else None,
         evidence=Evidence(sent.text, sent.start, sent.end),
         role=role,
         low=_won(a.low, a) if a.bound == "between" else None,
@@ -167,7 +172,7 @@ def _dedupe(budgets: list[Budget]) -> list[Budget]:
         if twin.kind == "unspecified" and b.kind != "unspecified":
             twin.kind, twin.fiscal_year = b.kind, twin.fiscal_year or b.fiscal_year
         if twin.role == "budget" and b.role != "budget":
-            twin.role, twin.program = b.role, None
+            twin.role, twin.program = b.role, b.program
     return out
 
 

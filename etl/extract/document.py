@@ -9,6 +9,7 @@ from etl.extract import dates
 from etl.extract.budgets import extract_budgets
 from etl.extract.countries import HOME, extract_countries
 from etl.extract.institutions import extract_institutions
+from etl.extract.links import ProgramLinker
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.sites import extract_sites
 from etl.models import Document, Facts, Institution, Program, Sentence
@@ -26,8 +27,9 @@ def extract_document(doc: Document) -> Facts:
     programs = extract_programs(sentences, doc.lang)
     program_at = _program_by_sentence(sentences, programs)
     _set_periods(programs, sentences, program_at, published)
-    # 4. Money, institutions, sites, countries.
-    budgets = extract_budgets(sentences, published, program_at)
+    # 4. Money (each amount linked to the program the text ties it to), institutions, sites, countries.
+    linker = ProgramLinker(sentences, programs, doc.lang)
+    budgets = extract_budgets(sentences, published, linker.link)
     institutions = extract_institutions(doc.text, sentences)
     sites = extract_sites(doc.text, sentences, published, {p.name for p in programs})
     countries = extract_countries(sentences)
