@@ -196,3 +196,29 @@ def test_quoted_lower_case_english_program() -> None:
     text = "Seven universities were chosen for the 'AI-focused university' program. Each can get up to 24 billion won."
     assert names(text, "en")[0][0] == "AI-focused university"
     assert links(text, "en") == [(24_000_000_000, "AI-focused university")]
+
+
+def _program_names(example: str) -> list[str]:
+    return [n for n, _ in names(example, _lang(example))]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_forms"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_program_form_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = _program_names(entry.example)
+    if entry.meaning in ("quoted", "bare", "en_bare"):  # the word ends a program name
+        assert any(n.endswith(entry.term) for n in got), got
+    elif entry.meaning == "after":  # the quoted name before the word is the program
+        assert any(n.lower() in entry.example.lower() and entry.term not in n for n in got), got
+    elif entry.meaning == "en_weak":  # too little is left of the name
+        assert not any(n.startswith(entry.term) for n in got), got
+    else:  # en_body, noise: a body or an event, not a program
+        assert not any(entry.term in n for n in got), got
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_parent_cues"), ids=lambda e: e.term)
+def test_the_story_is_about_the_child_not_its_parent(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = links(entry.example, _lang(entry.example))
+    child = entry.example.lower().split(entry.term.lower())[1]
+    assert got and all(p and p.lower() in child for _, p in got), got

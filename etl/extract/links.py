@@ -24,6 +24,9 @@ LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
 FALLBACK_ROLES = frozenset(("budget", "cap"))
 # The title and the lead say what a news story is about; 3 sentences cover a title, a subtitle and the lead.
 LEAD_SENTENCES = 3
+# How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
+# a program word with its particle ("… 조성' 사업의 하나로").
+PARENT_GAP = 56
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _DROP = re.compile(r"[\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -129,6 +132,10 @@ class ProgramLinker:
         """The program the story is about: the first named in its lead, else the only one it names."""
         for s in self.sentences[:LEAD_SENTENCES]:
             named = self.named(s)
+            # "X 사업의 하나로 'Y' 공모": the story is about Y; X is its parent.
+            children = [
+                n for pos, n in named if not _cue("program_parent_cues").search(s.text, pos, pos + PARENT_GAP)
+            ]
             if named:
-                return named[0][1]
+                return (children or [n for _, n in named])[0]
         return self.programs[0].name if len(self.programs) == 1 else None

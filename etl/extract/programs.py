@@ -11,83 +11,52 @@ from rapidfuzz import fuzz
 from etl import lexicon
 from etl.models import Evidence, Program, Sentence
 
-# Words that make a quoted or bare phrase a program (사업, 프로젝트, 거점 … / Project, Strategy …).
-_KO_FORMS = (
-    "사업",
-    "프로젝트",
-    "거점",
-    "펀드",
-    "센터",
-    "전략",
-    "방안",
-    "계획",
-    "대책",
-    "뉴딜",
-    "단지",
-    "클러스터",
-    "프로그램",
-    "이니셔티브",
-    "허브",
-    "대학원",
-    "바우처",
-    "챌린지",
-    "플랫폼",
-    "고속도로",
-    "모델",
-    "특구",
-    "밸리",
-    "캠퍼스",
-    "정상회의",
-    "기본법",
-    "로드맵",
-)
-_EN_FORMS = (
-    "Project",
-    "Program",
-    "Programme",
-    "Strategy",
-    "Initiative",
-    "Hub",
-    "Center",
-    "Centre",
-    "Cluster",
-    "Lab",
-    "Laboratory",
-    "Fund",
-    "Plan",
-    "Deal",
-    "Highway",
-    "Campus",
-    "Valley",
-    "Act",
-    "Roadmap",
-    "Voucher",
-)
-# Unquoted English names need a program word; facility words (Hub, Center …) name sites instead.
-_EN_BARE_FORMS = frozenset(("Project", "Program", "Programme", "Strategy", "Initiative", "Lab", "Laboratory", "Fund",
-                            "Plan", "Deal", "Act", "Roadmap", "Voucher"))  # fmt: skip
+# Program words come from lexicon/program_forms.tsv: `quoted` words end a quoted program name (사업, 거점,
+# Strategy, Hub …), `bare` words end an unquoted Korean one, `en_bare` an unquoted English one (facility words
+# such as Hub or Center name sites there), `after` words may follow the closing quote ("the 'X' program").
+
+
+@cache
+def _forms(meaning: str) -> tuple[str, ...]:
+    return tuple(lexicon.terms("program_forms", meaning))
+
+
 _QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,60}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
 _EN_NAME = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)){1,8})"
 )
-_KO_BARE = re.compile(
-    r"((?:[A-Za-z0-9가-힣·\-]+\s){0,4}[A-Za-z0-9가-힣·\-]*(?:"
-    + "|".join(("사업", "프로젝트", "펀드"))
-    + r"))(?=[은는이가을를의에과와도로으,.\s(]|$)"
-)
+
+
+@cache
+def _ko_bare() -> re.Pattern[str]:
+    return re.compile(
+        r"((?:[A-Za-z0-9가-힣·\-]+\s){0,4}[A-Za-z0-9가-힣·\-]*"
+        + lexicon.pattern("program_forms", "bare")
+        + ")"
+        + _PARTICLE_NEXT
+    )
+
+
+# After a program word: a particle, a space or punctuation ("사업에", "사업 "), never more of a word ("사업단").
+_PARTICLE_NEXT = r"(?=[은는이가을를의에과와도로으,.\s(]|$)"
+
+
 _SPEECH = re.compile(r"(?:다|요|죠|까|니다|습니다)[.!?]?$")
-# "the 'AI-focused university' program", "'AI일상화 확산' 사업": the program word stands after the quote.
-_FORM_AFTER = re.compile(r"\s*(?:사업|프로젝트|(?i:program|programme|project|initiative))\b")
+
+
+@cache
+def _form_after() -> re.Pattern[str]:
+    """ "the 'AI-focused university' program", "'AI일상화 확산' 사업": the program word after the quote."""
+    return re.compile(r"\s*" + lexicon.pattern("program_forms", "after") + _PARTICLE_NEXT)
+
+
 # "2025년 지역 주도형 AI 대전환 공모사업": the year says which round, it is not part of the name.
 _YEAR_LEAD = re.compile(r"^(?:19|20)\d\d년도?\s+")
 _URLISH = re.compile(r"https?:|www\.|\.(?:kr|com|org|net|go)\b", re.I)
-# Leading words that leave too little of an English name: 'New Deal' alone names nothing.
-_EN_WEAK = frozenset(("New", "This", "That", "Its", "Our", "Their", "Big", "Major", "First", "Second", "Key"))
-_EN_BODIES = frozenset(
-    ("Committee", "Council", "Commission", "Ministry", "Agency", "Institute", "University")
-)
-_NOISE_WORDS = ("개소식", "운영계획", "발표", "출범식", "기자", "보도")
+# Also from program_forms.tsv: `en_weak` leading words that leave too little of an English name ('New Deal'
+# alone names nothing), `en_body` words that make an English name a body, `noise` words that make a quote an
+# event or a byline ('… 개소식', '… 운영계획').
 
 
 @dataclass
@@ -174,12 +143,12 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
         name = _YEAR_LEAD.sub("", name)
         if name_en and _URLISH.search(name_en):
             name_en = None
-        if _is_program_name(name, name_en) or (_FORM_AFTER.match(text, m.end()) and len(name.split()) >= 2):
+        if _is_program_name(name, name_en) or (_form_after().match(text, m.end()) and len(name.split()) >= 2):
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
         out += [_Cand(n, n, sent, False) for n in _english_names(text)]
     else:
-        for m in _KO_BARE.finditer(text):
+        for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
             if name and not any(norm_key(name) == norm_key(c.name) for c in out):
                 out.append(_Cand(name, None, sent, False))
@@ -187,7 +156,7 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
 
 
 def _is_program_name(name: str, name_en: str | None) -> bool:
-    if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in _NOISE_WORDS):
+    if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in _forms("noise")):
         return False
     # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
     # 지원사업'), not a name; '지역의 미래를 여는 … 프로젝트' (an adnominal 여는) stays a name.
@@ -195,9 +164,9 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     if _generic().fullmatch(words[0]) and any(_topic().search(w) for w in words[1:-1]):
         return False
     core = name.rstrip()
-    if core in _KO_FORMS or core in _EN_FORMS:  # a bare '플랫폼' names nothing
+    if core in _forms("quoted"):  # a bare '플랫폼' names nothing
         return False
-    if any(core.endswith(f) for f in _KO_FORMS) or any(core.endswith(f) for f in _EN_FORMS):
+    if any(core.endswith(f) for f in _forms("quoted")):
         return True
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
@@ -261,7 +230,7 @@ def _english_names(text: str) -> list[str]:
         words = m.group(1).split()
         while words and words[0].lower() in stop:
             words.pop(0)
-        forms = [i for i, w in enumerate(words) if w in _EN_BARE_FORMS and i >= 1]
+        forms = [i for i, w in enumerate(words) if w in _forms("en_bare") and i >= 1]
         if not forms:
             continue
         end = forms[0] + 1
@@ -271,9 +240,11 @@ def _english_names(text: str) -> list[str]:
             while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
                 end += 1
         name = words[:end]
-        if _EN_BODIES.intersection(name):  # 'Presidential Committee on National AI Strategy' is a body
+        if set(_forms("en_body")).intersection(
+            name
+        ):  # 'Presidential Committee on National AI Strategy' is a body
             continue
-        if len([w for w in name if w not in _EN_WEAK]) >= 2:
+        if len([w for w in name if w not in _forms("en_weak")]) >= 2:
             names.append(" ".join(name))
     return names
 
