@@ -28,27 +28,17 @@ LEAD_SENTENCES = 3
 # a program word with its particle ("… 조성' 사업의 하나로").
 PARENT_GAP = 56
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
-_DROP = re.compile(r"[\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
+_KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
 
 
 def _normalised(text: str) -> tuple[str, list[int]]:
-    """`text` lowered, 인공지능→ai, glosses and punctuation dropped, with each kept character's offset."""
+    """`text` lowered, 인공지능→ai, glosses and punctuation dropped, with each kept piece's offset."""
     glossed = {i for m in _GLOSS.finditer(text) for i in range(m.start(), m.end())}
-    out, where = [], []
-    i = 0
-    while i < len(text):
-        if text.startswith("인공지능", i):
-            out.append("ai")
-            where += [i, i]
-            i += 4
-            continue
-        ch = text[i]
-        if i not in glossed and not _DROP.match(ch):
-            out.append(ch.lower())
-            where.append(i)
-        i += 1
-    return "".join(out), where
+    kept = [(m.start(), m.group()) for m in _KEEP.finditer(text) if m.start() not in glossed]
+    pieces = ["ai" if g == "인공지능" else g.lower() for _, g in kept]
+    where = [i for (i, _), piece in zip(kept, pieces, strict=True) for _ in piece]
+    return "".join(pieces), where
 
 
 @cache
@@ -74,6 +64,7 @@ class ProgramLinker:
         self.sentences, self.programs, self.lang = sentences, programs, lang
         self._order = {s.start: i for i, s in enumerate(sentences)}
         self._named: dict[int, list[tuple[int, str]]] = {}
+        self._key_cache: list[tuple[str, list[str]]] = []
         self.subject = self._subject()
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
@@ -99,14 +90,21 @@ class ProgramLinker:
         if sent.start not in self._named:
             text, where = _normalised(sent.text)
             found = []
-            for p in self.programs:
-                for key in {norm_key(p.name), norm_key(p.name_en) if p.name_en else ""} - {""}:
-                    at = text.find(key)
-                    if at >= 0:
-                        found.append((where[at], p.name))
-                        break
+            for name, keys in self._keys():
+                at = next((text.find(k) for k in keys if k in text), -1)
+                if at >= 0:
+                    found.append((where[at], name))
             self._named[sent.start] = sorted(found)
         return self._named[sent.start]
+
+    def _keys(self) -> list[tuple[str, list[str]]]:
+        """Each program with the keys its names are found under (built once per program list)."""
+        if len(self._key_cache) != len(self.programs):
+            self._key_cache = [
+                (p.name, [k for k in (norm_key(p.name), norm_key(p.name_en or "")) if k])
+                for p in self.programs
+            ]
+        return self._key_cache
 
     def _carried(self, sent: Sentence) -> str | None:
         i = self._order.get(sent.start, 0)
