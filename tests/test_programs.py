@@ -222,3 +222,17 @@ def test_the_story_is_about_the_child_not_its_parent(entry: lexicon.Entry) -> No
     got = links(entry.example, _lang(entry.example))
     child = entry.example.lower().split(entry.term.lower())[1]
     assert got and all(p and p.lower() in child for _, p in got), got
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_group_cues"), ids=lambda e: e.term)
+def test_an_amount_of_a_group_a_program_is_one_example_of_stays_unlinked(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = links(entry.example, _lang(entry.example))
+    assert got and all(p is None for _, p in got), got
+
+
+def test_a_later_clause_that_speaks_of_the_program_again_is_linked() -> None:
+    text = (
+        "'사이버 보안 펀드' 조성 등 보안산업 육성 예산은 3656억 원이며, 이 가운데 펀드 몫이 약 200억 원이다."
+    )
+    assert links(text) == [(365_600_000_000, None), (20_000_000_000, "사이버 보안 펀드")]

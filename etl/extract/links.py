@@ -46,6 +46,30 @@ def _cue(name: str) -> re.Pattern[str]:
     return re.compile(lexicon.pattern(name))
 
 
+# "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
+# after it. The amount's own text (up to 16 characters: "8,023억 6300만 원") and a particle come first.
+_AHEAD_SPAN = 16
+
+
+def _named_after(text: str, start: int) -> str | None:
+    """The quoted name a cue right after the amount at `start` ties it to, or None."""
+    m = _ahead().match(text, start)
+    return m.group(1).strip() if m else None
+
+
+@cache
+def _ahead() -> re.Pattern[str]:
+    cue = lexicon.pattern("program_tie_cues", "before")
+    return re.compile(
+        rf"[^'‘\"“「『,.]{{0,{_AHEAD_SPAN}}}?(?:원|won)\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]"
+    )
+
+
+@cache
+def _group() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)" + lexicon.pattern("program_group_cues") + r"(?=\s|$)")
+
+
 @cache
 def _envelope() -> re.Pattern[str]:
     words = lexicon.terms("program_envelope_cues") + [
@@ -74,10 +98,16 @@ class ProgramLinker:
         item = line_item(before, after_amount=len(before) < start) if self.lang == "ko" else None
         if item:
             return self._known(item[0]) or self._add(item[0], sent)
+        ahead = _named_after(sent.text, start)
+        if ahead:
+            return self._known(ahead) or self._add(ahead, sent)
         named = self.named(sent)
         if named:
-            prior = [n for pos, n in named if pos < start]
-            return prior[-1] if prior else named[0][1]
+            prior = [(pos, n) for pos, n in named if pos < start]
+            # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
+            if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
+                return None
+            return prior[-1][1] if prior else named[0][1]
         if role not in FALLBACK_ROLES:
             return None
         back = self._carried(sent)
