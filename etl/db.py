@@ -47,9 +47,19 @@ def _m003_budget_roles(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE budgets ADD COLUMN bound VARCHAR DEFAULT 'exact'")
 
 
+def _m004_reviews(con: duckdb.DuckDBPyConnection) -> None:
+    """Stable fact ids and review states on facts, programs' parent, and what the last review pass did."""
+    for table in ("budgets", "participations", "sites"):
+        con.execute(f"ALTER TABLE {table} ADD COLUMN fact_id VARCHAR")
+        con.execute(f"ALTER TABLE {table} ADD COLUMN state VARCHAR DEFAULT 'machine'")
+    con.execute("ALTER TABLE programs ADD COLUMN parent_id VARCHAR")
+    con.execute(_table_ddl("review_outcomes"))
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
+    ("m004_reviews", _m004_reviews),
 ]
 
 

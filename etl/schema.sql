@@ -1,4 +1,4 @@
--- policy-tracker schema, version 3. The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 4. The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -52,7 +52,8 @@ CREATE TABLE IF NOT EXISTS programs (
     program_id    VARCHAR PRIMARY KEY,
     name          VARCHAR NOT NULL,
     name_en       VARCHAR,
-    norm_key      VARCHAR NOT NULL UNIQUE
+    norm_key      VARCHAR NOT NULL UNIQUE,
+    parent_id     VARCHAR               -- the program this one is part of (m004; set by review for now)
 );
 
 -- Every name a program was written under (Korean, English, spacing variants).
@@ -96,7 +97,9 @@ CREATE TABLE IF NOT EXISTS budgets (
     low_krw       BIGINT,                -- a range's bounds in exact won (m003)
     high_krw      BIGINT,
     approx        BOOLEAN DEFAULT FALSE,  -- 약, 가량, about (m003)
-    bound         VARCHAR DEFAULT 'exact' -- exact | between | above | under (m003)
+    bound         VARCHAR DEFAULT 'exact', -- exact | between | above | under (m003)
+    fact_id       VARCHAR,               -- stable across re-ingest: what a review refers to (m004)
+    state         VARCHAR DEFAULT 'machine' -- machine | confirmed | edited | rejected (m004)
 );
 
 CREATE TABLE IF NOT EXISTS institutions (
@@ -118,6 +121,8 @@ CREATE TABLE IF NOT EXISTS participations (
     evidence       VARCHAR,
     ev_start       INTEGER,
     ev_end         INTEGER,
+    fact_id        VARCHAR,              -- stable across re-ingest (m004)
+    state          VARCHAR DEFAULT 'machine', -- machine | confirmed | edited | rejected (m004)
     PRIMARY KEY (document_id, institution_id)
 );
 
@@ -138,7 +143,9 @@ CREATE TABLE IF NOT EXISTS sites (
     lon           DOUBLE,
     evidence      VARCHAR,
     ev_start      INTEGER,
-    ev_end        INTEGER
+    ev_end        INTEGER,
+    fact_id       VARCHAR,               -- stable across re-ingest (m004)
+    state         VARCHAR DEFAULT 'machine' -- machine | confirmed | edited | rejected (m004)
 );
 
 CREATE TABLE IF NOT EXISTS program_countries (
@@ -199,3 +206,16 @@ COMMENT ON TABLE withdrawn_documents IS '입력 파일이 사라진 문서: 보�
 COMMENT ON COLUMN budgets.amount_krw IS '정확한 원화 금액(BIGINT); 외화는 NULL';
 COMMENT ON COLUMN budgets.role IS '금액의 역할: budget(사업 예산) change(증감) base(예산 총액) cap(상한) investment market revenue conversion other';
 COMMENT ON COLUMN budgets.high_krw IS '범위(3조~4조원)의 상한, 원';
+
+-- m004_reviews: what the last review pass did with each decision of the reviews file (etl/reviews.py).
+CREATE TABLE IF NOT EXISTS review_outcomes (
+    fact_id       VARCHAR NOT NULL,
+    fact_type     VARCHAR NOT NULL,      -- budget | institution | site | program
+    state         VARCHAR NOT NULL,      -- confirmed | edited | rejected
+    outcome       VARCHAR NOT NULL,      -- applied | orphaned | error
+    message       VARCHAR,
+    lines         VARCHAR,               -- the file's line numbers of the decision, joined by ,
+    file_sha256   VARCHAR,               -- the reviews file as applied
+    applied_at    TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE review_outcomes IS '리뷰 파일의 결정이 마지막 적용에서 어떻게 처리됐는지(적용/고아/오류)';
