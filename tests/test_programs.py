@@ -110,7 +110,7 @@ def _lang(text: str) -> str:
 @pytest.mark.parametrize("entry", lexicon.entries("program_tie_cues"), ids=lambda e: e.term)
 def test_a_tie_cue_links_the_amount_to_the_name_before_it(entry: lexicon.Entry) -> None:
     assert entry.term in entry.example
-    got = links(entry.example)
+    got = links(entry.example, _lang(entry.example))
     assert got and all(p and p in entry.example for _, p in got), got
 
 

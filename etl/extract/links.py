@@ -47,14 +47,25 @@ def _cue(name: str) -> re.Pattern[str]:
 
 
 # "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
-# after it. The amount's own text (up to 16 characters: "8,023억 6300만 원") and a particle come first.
-_AHEAD_SPAN = 16
+# after it. The amount's own text comes first: up to 24 characters ("8,023억 6300만 원", "about 300 billion won").
+_AHEAD_SPAN = 24
 
 
 def _named_after(text: str, start: int) -> str | None:
-    """The quoted name a cue right after the amount at `start` ties it to, or None."""
-    m = _ahead().match(text, start)
+    """The name a cue right after the amount at `start` ties it to (quoted in Korean, "is earmarked for
+    international joint R&D" in English), or None."""
+    m = _ahead().match(text, start) or _ahead_en().match(text, start)
     return m.group(1).strip() if m else None
+
+
+@cache
+def _ahead_en() -> re.Pattern[str]:
+    # The English name runs to the end of the clause (a comma, a point, "and"), two to six words.
+    cue = lexicon.pattern("program_tie_cues", "en_before")
+    return re.compile(
+        rf"[^,.;]{{0,{_AHEAD_SPAN}}}?\bwon\s+{cue}\s+(?:the\s+)?"
+        r"((?:[A-Za-z][\w&\-]*)(?:\s+(?!and\b)[A-Za-z][\w&\-]*){1,5})(?=\s*(?:[,.;]|and\b|$))"
+    )
 
 
 @cache
