@@ -275,12 +275,8 @@ def line_item(clause: str, after_amount: bool = False) -> tuple[str, bool] | Non
     amount's particle)."""
     if after_amount:
         clause = re.sub(r"^\S*", "", clause, count=1)
-    quoted = _QUOTED_TAIL.search(clause)
-    if quoted:
-        return quoted.group(1).strip(), True
-    head = _BULLET_HEAD.match(clause) or _TABLE_HEAD.match(clause)
-    if head and not _CLAUSE_END.search(head.group(1)) and not _breaks(head.group(1).strip()):
-        return head.group(1).strip(), True
+    if headed := _quoted_or_head(clause):
+        return headed, True
     tail, form = clause, ""
     while True:
         for kind, pat in (
@@ -319,6 +315,16 @@ _SYMBOL_LEAD = re.compile(r"^[\s\-*•·ㅇ○□▶■◦▪◆※]+")
 @cache
 def _head_particle() -> re.Pattern[str]:
     return re.compile(r"\S" + lexicon.pattern("program_name_breaks", "head") + "$")
+
+
+def _quoted_or_head(clause: str) -> str | None:
+    """A quoted name before the amount's bracket, or the head of a bullet line or table row."""
+    if quoted := _QUOTED_TAIL.search(clause):
+        return quoted.group(1).strip()
+    head = _BULLET_HEAD.match(clause) or _TABLE_HEAD.match(clause)
+    if head and not _CLAUSE_END.search(head.group(1)) and not _breaks(head.group(1).strip()):
+        return head.group(1).strip()
+    return None
 
 
 @cache
