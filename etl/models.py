@@ -125,7 +125,8 @@ class Facts:
     budgets: list[Budget] = field(default_factory=list)
     institutions: list[Institution] = field(default_factory=list)
     sites: list[Site] = field(default_factory=list)
-    countries: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)  # partners and participants
+    countries_mentioned: list[str] = field(default_factory=list)  # competitors, examples, comparisons
     country_evidence: dict[str, Evidence] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -149,4 +150,5 @@ class Facts:
             "institutions": [flat(i) for i in self.institutions],
             "sites": [flat(s) for s in self.sites],
             "countries": list(self.countries),
+            "countries_mentioned": list(self.countries_mentioned),
         }

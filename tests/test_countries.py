@@ -1,4 +1,4 @@
-"""Partner countries: the table, word boundaries, order and evidence."""
+"""Countries: the table, word boundaries, partners apart from mentions (cues from the lexicon), order, evidence."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from etl import lexicon
 from etl.config import RESOURCES
 from etl.extract.countries import extract_countries, find_countries, load_countries
 from etl.models import Sentence
@@ -24,7 +25,18 @@ def sentences(*texts: str) -> list[Sentence]:
 
 
 def codes(text: str) -> list[str]:
-    return extract_countries(sentences(text))[0]
+    """Every foreign country recognised, partner or mentioned, in order of first mention."""
+    found = extract_countries(sentences(text))
+    return sorted(found.partners + found.mentioned, key=lambda iso: text.find(_first_alias(text, iso)))
+
+
+def _first_alias(text: str, iso: str) -> str:
+    return text[next(s for i, s, _ in find_countries(text) if i == iso) :]
+
+
+def split(*texts: str) -> tuple[list[str], list[str]]:
+    found = extract_countries(sentences(*texts))
+    return found.partners, found.mentioned
 
 
 def test_table_is_complete_enough() -> None:
@@ -91,10 +103,11 @@ def test_korea_is_never_a_partner() -> None:
 
 
 def test_order_of_first_mention_and_first_sentence_as_evidence() -> None:
-    sents = sentences("프랑스 연구진이 온다.", "미국과 프랑스가 참여한다.", "미국 기관도 있다.")
-    found, evidence = extract_countries(sents)
-    assert found == ["FR", "US"]
-    assert evidence["FR"].text == "프랑스 연구진이 온다."
+    sents = sentences("프랑스 연구진이 참여한다.", "미국과 프랑스가 참여한다.", "미국 기관도 있다.")
+    found = extract_countries(sents)
+    evidence = found.evidence
+    assert found.partners == ["FR", "US"]
+    assert evidence["FR"].text == "프랑스 연구진이 참여한다."
     assert evidence["US"].start == sents[1].start and evidence["US"].end == sents[1].end
 
 
@@ -105,7 +118,39 @@ def test_seed_article() -> None:
 
     text = SEED.read_text(encoding="utf-8")
     text = text[: text.index("Copyright")]
-    found, evidence = extract_countries(split_sentences(text))
-    assert found == ["US", "CA", "FR", "AE"]
+    found = extract_countries(split_sentences(text))
+    evidence = found.evidence
+    assert found.partners == ["US", "CA", "FR", "AE"]
     assert "UAE" in evidence["AE"].text
     assert text[evidence["US"].start : evidence["US"].end] == evidence["US"].text
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("country_partner_cues"), ids=lambda e: e.term)
+def test_a_partner_cue_makes_the_country_of_its_example_a_partner(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    partners, mentioned = split(entry.example)
+    assert partners and not mentioned, (entry.example, partners, mentioned)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("country_mention_cues"), ids=lambda e: e.term)
+def test_a_mention_cue_keeps_the_country_beside_it_out_of_the_partners(entry: lexicon.Entry) -> None:
+    # Every example also carries a partner cue: the mention cue must win for the country it stands beside.
+    assert entry.term.lower() in entry.example.lower()
+    partners, mentioned = split(entry.example)
+    assert mentioned and not partners, (entry.example, partners, mentioned)
+
+
+@pytest.mark.parametrize(
+    ("texts", "partners", "mentioned"),
+    [
+        (("미국·중국의 투자 규모에 비해 우리 AI 예산은 작다.",), [], ["US", "CN"]),
+        (("That share is 7.1 percent in Italy and 5.3 percent in the U.K.",), [], ["IT", "GB"]),
+        (("The date may shift because of the Korea-US tariff agreement.",), [], ["US"]),
+        (("중국 스타트업이 내놓은 AI가 주목받았다.",), [], ["CN"]),
+        # Named once as a forum's place, once as the partner of joint R&D: a partner.
+        (("He spoke at the ROK-USA forum.", "It will launch joint R&D with the United States."), ["US"], []),
+        (("미국·캐나다·싱가포르 등과 디지털 공동연구를 한다.",), ["US", "CA", "SG"], []),
+    ],
+)
+def test_partners_and_mentions(texts: tuple[str, ...], partners: list[str], mentioned: list[str]) -> None:
+    assert split(*texts) == (partners, mentioned)

@@ -86,3 +86,153 @@ def test_norm_key_meets_spellings() -> None:
     assert norm_key("인공지능 국가전략") == norm_key("AI 국가 전략") == "ai국가전략"
     assert norm_key("'AI 바우처 사업'") == norm_key("AI바우처")
     assert norm_key("National AI Research Lab") == "nationalairesearchlab"
+
+
+# ---- Program links: an amount goes to the program the text ties it to (etl/extract/links.py) ----
+
+from datetime import date  # noqa: E402
+
+from etl import lexicon  # noqa: E402
+from etl.extract.document import extract_document  # noqa: E402
+from etl.models import Document  # noqa: E402
+
+
+def links(text: str, lang: str = "ko") -> list[tuple[int | None, str | None]]:
+    """(won, program) of every amount the real extractor finds in `text`."""
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang=lang))
+    return [(b.amount_krw, b.program) for b in facts.budgets]
+
+
+def _lang(text: str) -> str:
+    return "en" if text.isascii() else "ko"
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_tie_cues"), ids=lambda e: e.term)
+def test_a_tie_cue_links_the_amount_to_the_name_before_it(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    got = links(entry.example, _lang(entry.example))
+    assert got and all(p and p in entry.example for _, p in got), got
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_anaphora"), ids=lambda e: e.term)
+def test_a_pointer_back_carries_the_program_of_the_sentence_before(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = links(entry.example, _lang(entry.example))
+    assert got and all(p for _, p in got), got
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_envelope_cues"), ids=lambda e: e.term)
+def test_an_envelope_cue_keeps_the_storys_program_off_the_amount(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = links(entry.example, _lang(entry.example))
+    assert got and all(p is None for _, p in got), got
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("program_name_breaks"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_a_break_word_never_ends_up_inside_a_program_name(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    doc = extract_document(Document(source="t", text=entry.example, published_on=date(2025, 1, 1)))
+    names = [p.name for p in doc.programs] + [b.program for b in doc.budgets if b.program]
+    words = [w for w in entry.example.split() if w == entry.term or w.endswith(entry.term)]
+    if entry.meaning == "generic":  # a leading generic word is dropped from the name
+        assert not any(n.startswith(entry.term + " ") for n in names), names
+    elif entry.meaning == "topic":  # a quoted clause with a topic in it is speech, not a name
+        assert not any(f"{entry.term} " in n for n in names), names
+    else:
+        assert not any(w in n for w in words for n in names), (words, names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two quoted programs in one sentence, each with its own bracketed amount.
+        (
+            "'혁신도전 프로젝트 사업(58억원)'과 '과학난제도전 융합연구개발사업(25억원)'도 새로 만든다.",
+            [(5_800_000_000, "혁신도전 프로젝트 사업"), (2_500_000_000, "과학난제도전 융합연구개발사업")],
+        ),
+        # Bullet line items.
+        (
+            "- AI팩토리: 44개 과제, 627억원\n- 지능형 로봇: 31개 과제, 296억원",
+            [(62_700_000_000, "AI팩토리"), (29_600_000_000, "지능형 로봇")],
+        ),
+        # A footnote with the year inside the bracket.
+        ("* 예: AI혁신펀드('25년, 450억 원) 등", [(45_000_000_000, "AI혁신펀드")]),
+        # A list of items, each name filling its clause.
+        (
+            "한계도전 R&D 117억원, 디지털 혁신도전 선도기술 개발 116억원 등이 대표적이다.",
+            [(11_700_000_000, "한계도전 R&D"), (11_600_000_000, "디지털 혁신도전 선도기술 개발")],
+        ),
+        # A place with a tie cue is not a program.
+        ("장성군에는 2조2000억원 규모의 데이터센터가 들어선다.", [(2_200_000_000_000, None)]),
+    ],
+)
+def test_line_items(text: str, expected: list[tuple[int, str | None]]) -> None:
+    assert links(text) == expected
+
+
+def test_no_carry_over_into_the_next_sentence_without_a_pointer() -> None:
+    text = (
+        "과기정통부가 내년 예산을 발표했다.\n인재 양성에 힘을 쏟는다.\n데이터 분야도 늘린다.\n"
+        "'데이터 바우처 사업'과 'AI 바우처 사업'을 함께 편다. '데이터 바우처 사업'에는 300억원을 쓴다.\n"
+        "보안 분야에는 국비 90억원을 더 넣는다."
+    )
+    assert links(text) == [(30_000_000_000, "데이터 바우처 사업"), (9_000_000_000, None)]
+
+
+def test_one_program_under_a_short_and_a_full_name_is_one_program() -> None:
+    text = "'국가 AI 연구거점'이 문을 열었다. 'AI 연구거점'에는 국비 440억원이 들어간다."
+    assert names(text) == [("국가 AI 연구거점", None)]
+    assert links(text) == [(44_000_000_000, "국가 AI 연구거점")]
+
+
+def test_clause_fragments_are_not_program_names() -> None:
+    text = "정부가 AI 투자에 나서면서 AI 사업이 늘었다. 이 가운데 3개는 이미 하던 사업이다. 저마다 처지에 맞는 사업을 고른다."
+    assert names(text) == []
+
+
+def test_quoted_lower_case_english_program() -> None:
+    text = "Seven universities were chosen for the 'AI-focused university' program. Each can get up to 24 billion won."
+    assert names(text, "en")[0][0] == "AI-focused university"
+    assert links(text, "en") == [(24_000_000_000, "AI-focused university")]
+
+
+def _program_names(example: str) -> list[str]:
+    return [n for n, _ in names(example, _lang(example))]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_forms"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_program_form_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = _program_names(entry.example)
+    if entry.meaning in ("quoted", "bare", "en_bare"):  # the word ends a program name
+        assert any(n.endswith(entry.term) for n in got), got
+    elif entry.meaning == "after":  # the quoted name before the word is the program
+        assert any(n.lower() in entry.example.lower() and entry.term not in n for n in got), got
+    elif entry.meaning == "en_weak":  # too little is left of the name
+        assert not any(n.startswith(entry.term) for n in got), got
+    else:  # en_body, noise: a body or an event, not a program
+        assert not any(entry.term in n for n in got), got
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_parent_cues"), ids=lambda e: e.term)
+def test_the_story_is_about_the_child_not_its_parent(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = links(entry.example, _lang(entry.example))
+    child = entry.example.lower().split(entry.term.lower())[1]
+    assert got and all(p and p.lower() in child for _, p in got), got
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_group_cues"), ids=lambda e: e.term)
+def test_an_amount_of_a_group_a_program_is_one_example_of_stays_unlinked(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = links(entry.example, _lang(entry.example))
+    assert got and all(p is None for _, p in got), got
+
+
+def test_a_later_clause_that_speaks_of_the_program_again_is_linked() -> None:
+    text = (
+        "'사이버 보안 펀드' 조성 등 보안산업 육성 예산은 3656억 원이며, 이 가운데 펀드 몫이 약 200억 원이다."
+    )
+    assert links(text) == [(365_600_000_000, None), (20_000_000_000, "사이버 보안 펀드")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -63,15 +64,19 @@ _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-–·•○●□■▪◦※*▶►]|\d{1,2}[.)]\s|[①-⑳])")
 
 
+# Which program an amount belongs to, from (its sentence, where it starts, the text since the amount before
+# it, its role); None when the text ties it to none. etl/extract/links.py builds it.
+ProgramLink = Callable[[Sentence, int, str, str], "str | None"]
+
+
 def extract_budgets(
     sentences: list[Sentence],
     published_on: date | None,
-    program_at: dict[int, str | None] | None = None,
+    link: ProgramLink | None = None,
 ) -> list[Budget]:
     """Every money amount with its role, kind and fiscal year; repeated statements of one figure merged.
 
-    `program_at` maps a sentence start offset to the program that sentence is about (or None). Only a
-    `budget` row is linked to that program: a change, a cap or a market size is not the program's money.
+    `link` says which program an amount belongs to (see ProgramLink); without it no amount is linked.
     """
     found: list[Budget] = []
     for sent in sentences:
@@ -85,7 +90,7 @@ def extract_budgets(
                 continue
             # "$500 million (약 6,500억원)": the won figure restates the foreign one.
             conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
-            found.extend(_budgets_at(a, sent, before, prev_end, published_on, program_at, conversion))
+            found.extend(_budgets_at(a, sent, before, prev_end, published_on, link, conversion))
             prev_end, prev = a.end, a
     return _dedupe(found)
 
@@ -96,15 +101,15 @@ def _budgets_at(
     before: str,
     prev_end: int,
     published_on: date | None,
-    program_at: dict[int, str | None] | None,
+    link: ProgramLink | None,
     conversion: bool,
 ) -> list[Budget]:
     """The rows one amount gives: itself (N times when said of N things), the figure before an arrow that
     borrows its unit, and the shares in parentheses after it."""
     rows: list[Budget] = []
     if origin := implied.arrow_origin(sent.text, prev_end, a):
-        rows.append(_budget(origin, sent, sent.text[prev_end : origin.start], published_on, program_at))
-    b = _budget(a, sent, before, published_on, program_at, conversion)
+        rows.append(_budget(origin, sent, sent.text[prev_end : origin.start], published_on, link))
+    b = _budget(a, sent, before, published_on, link, conversion)
     rows.extend(replace(b) for _ in range(implied.times_each(before, sent.text[a.end : a.end + 4])))
     for share, kind in implied.split_shares(sent.text, a):
         rows.append(
@@ -119,7 +124,7 @@ def _budget(
     sent: Sentence,
     before: str,
     published_on: date | None,
-    program_at: dict[int, str | None] | None,
+    link: ProgramLink | None,
     conversion: bool = False,
 ) -> Budget:
     after = sent.text[a.end : a.end + 60]
@@ -136,7 +141,7 @@ def _budget(
         amount_krw=a.krw,
         kind=kind,
         fiscal_year=dates.fiscal_year(window, published_on),
-        program=(program_at or {}).get(sent.start) if role == "budget" else None,
+        program=link(sent, a.start, before, role) if link else None,
         evidence=Evidence(sent.text, sent.start, sent.end),
         role=role,
         low=_won(a.low, a) if a.bound == "between" else None,
@@ -191,7 +196,7 @@ def _dedupe(budgets: list[Budget]) -> list[Budget]:
         if twin.kind == "unspecified" and b.kind != "unspecified":
             twin.kind, twin.fiscal_year = b.kind, twin.fiscal_year or b.fiscal_year
         if twin.role == "budget" and b.role != "budget":
-            twin.role, twin.program = b.role, None
+            twin.role, twin.program = b.role, b.program
     return out
 
 

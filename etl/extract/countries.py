@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from etl import lexicon
 from etl.config import RESOURCES
 from etl.extract.places import trie_regex
 from etl.models import Evidence, Sentence
@@ -79,14 +80,68 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def extract_countries(sentences: list[Sentence]) -> tuple[list[str], dict[str, Evidence]]:
-    """Foreign countries (ISO2, not KR) in order of first mention, each with its first sentence."""
-    codes: list[str] = []
-    evidence: dict[str, Evidence] = {}
+@dataclass
+class CountryFacts:
+    """Partner countries (joint work, MOUs, researchers sent, hosting) and countries only mentioned."""
+
+    partners: list[str]
+    mentioned: list[str]
+    evidence: dict[str, Evidence]
+
+
+# A mention cue speaks of the country right beside it. After the name: a particle and one short word may
+# stand between ("일본의 수출규제", "미국·중국의 투자 규모에 비해" is caught from 중국), 12 characters. Before it:
+# the cue itself and "the" ("compared with the UK"), 20 characters.
+MENTION_AFTER = 12
+MENTION_BEFORE = 20
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    partner = re.compile(lexicon.pattern("country_partner_cues", "partner"))
+    after = re.compile(lexicon.pattern("country_mention_cues", "after"))
+    before = re.compile(lexicon.pattern("country_mention_cues", "before") + r"\s*(?:the\s+)?$")
+    return partner, after, before
+
+
+def _is_partner(text: str, start: int, end: int) -> bool:
+    """A country is a partner when its sentence has a partner cue and no comparison cue sits beside it."""
+    partner, after, before = _cues()
+    if after.search(text[end : end + MENTION_AFTER]) or before.search(
+        text[max(0, start - MENTION_BEFORE) : start]
+    ):
+        return False
+    return bool(partner.search(text))
+
+
+# Countries named together ("미국·중국의", "the U.S. and Japan") share the cue beside the group.
+_JOINT = re.compile(r"\s*(?:[·ㆍ,/]|와|과|및|and|or)\s*(?:the\s+)?$")
+
+
+def _groups(text: str) -> list[tuple[str, int, int]]:
+    """Each country mention with the span of the coordinated group it stands in."""
+    found = find_countries(text)
+    spans = [[s, e] for _, s, e in found]
+    for i in range(1, len(found)):  # a name joined to the one before shares its group's start
+        if _JOINT.match(text[spans[i - 1][1] : found[i][1]]) or spans[i - 1][1] >= found[i][1]:
+            spans[i][0] = spans[i - 1][0]
+    for i in range(len(found) - 2, -1, -1):  # ... and the group's end
+        if spans[i + 1][0] == spans[i][0]:
+            spans[i][1] = spans[i + 1][1]
+    return [(iso, s, e) for (iso, _, _), (s, e) in zip(found, spans, strict=True)]
+
+
+def extract_countries(sentences: list[Sentence]) -> CountryFacts:
+    """Foreign countries (ISO2, not KR) in order of first mention: partners, then those only mentioned."""
+    partners: dict[str, Evidence] = {}
+    mentioned: dict[str, Evidence] = {}
     for s in sentences:
-        for iso, _, _ in find_countries(s.text):
-            if iso == HOME or iso in evidence:
+        for iso, start, end in _groups(s.text):
+            if iso == HOME or iso in partners:
                 continue
-            codes.append(iso)
-            evidence[iso] = Evidence(s.text, s.start, s.end)
-    return codes, evidence
+            if _is_partner(s.text, start, end):
+                partners[iso] = Evidence(s.text, s.start, s.end)
+            else:
+                mentioned.setdefault(iso, Evidence(s.text, s.start, s.end))
+    evidence = {**{k: v for k, v in mentioned.items() if k not in partners}, **partners}
+    return CountryFacts(list(partners), [k for k in mentioned if k not in partners], evidence)

@@ -7,11 +7,12 @@ from datetime import date
 
 from etl.extract import dates
 from etl.extract.budgets import extract_budgets
-from etl.extract.countries import extract_countries
+from etl.extract.countries import HOME, extract_countries
 from etl.extract.institutions import extract_institutions
+from etl.extract.links import ProgramLinker
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.sites import extract_sites
-from etl.models import Document, Facts, Program, Sentence
+from etl.models import Document, Facts, Institution, Program, Sentence
 from etl.nlp import split_sentences
 
 
@@ -26,20 +27,36 @@ def extract_document(doc: Document) -> Facts:
     programs = extract_programs(sentences, doc.lang)
     program_at = _program_by_sentence(sentences, programs)
     _set_periods(programs, sentences, program_at, published)
-    # 4. Money, institutions, sites, countries.
-    budgets = extract_budgets(sentences, published, program_at)
+    # 4. Money (each amount linked to the program the text ties it to), institutions, sites, countries.
+    linker = ProgramLinker(sentences, programs, doc.lang)
+    budgets = extract_budgets(sentences, published, linker.link)
     institutions = extract_institutions(doc.text, sentences)
     sites = extract_sites(doc.text, sentences, published, {p.name for p in programs})
-    countries, country_evidence = extract_countries(sentences)
+    countries = extract_countries(sentences)
+    partners = _with_foreign_actors(countries.partners, institutions)
     return Facts(
         document=doc,
         programs=programs,
         budgets=budgets,
         institutions=institutions,
         sites=sites,
-        countries=countries,
-        country_evidence=country_evidence,
+        countries=partners,
+        countries_mentioned=[c for c in countries.mentioned if c not in partners],
+        country_evidence=countries.evidence,
     )
+
+
+# Roles in which a foreign institution makes its country a participant (a body only mentioned does not).
+_ACTING_ROLES = frozenset(("lead", "host", "participant", "funder", "partner"))
+
+
+def _with_foreign_actors(partners: list[str], institutions: list[Institution]) -> list[str]:
+    """Partner countries plus the country of every foreign institution that takes part."""
+    out = list(partners)
+    for inst in institutions:
+        if inst.role in _ACTING_ROLES and inst.country and inst.country != HOME and inst.country not in out:
+            out.append(inst.country)
+    return out
 
 
 def _program_by_sentence(sentences: list[Sentence], programs: list[Program]) -> dict[int, str | None]:

@@ -4,87 +4,59 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
+from etl import lexicon
 from etl.models import Evidence, Program, Sentence
 
-# Words that make a quoted or bare phrase a program (사업, 프로젝트, 거점 … / Project, Strategy …).
-_KO_FORMS = (
-    "사업",
-    "프로젝트",
-    "거점",
-    "펀드",
-    "센터",
-    "전략",
-    "방안",
-    "계획",
-    "대책",
-    "뉴딜",
-    "단지",
-    "클러스터",
-    "프로그램",
-    "이니셔티브",
-    "허브",
-    "대학원",
-    "바우처",
-    "챌린지",
-    "플랫폼",
-    "고속도로",
-    "모델",
-    "특구",
-    "밸리",
-    "캠퍼스",
-    "정상회의",
-    "기본법",
-    "로드맵",
-)
-_EN_FORMS = (
-    "Project",
-    "Program",
-    "Programme",
-    "Strategy",
-    "Initiative",
-    "Hub",
-    "Center",
-    "Centre",
-    "Cluster",
-    "Lab",
-    "Laboratory",
-    "Fund",
-    "Plan",
-    "Deal",
-    "Highway",
-    "Campus",
-    "Valley",
-    "Act",
-    "Roadmap",
-    "Voucher",
-)
-# Unquoted English names need a program word; facility words (Hub, Center …) name sites instead.
-_EN_BARE_FORMS = frozenset(("Project", "Program", "Programme", "Strategy", "Initiative", "Lab", "Laboratory", "Fund",
-                            "Plan", "Deal", "Act", "Roadmap", "Voucher"))  # fmt: skip
+# Program words come from lexicon/program_forms.tsv: `quoted` words end a quoted program name (사업, 거점,
+# Strategy, Hub …), `bare` words end an unquoted Korean one, `en_bare` an unquoted English one (facility words
+# such as Hub or Center name sites there), `after` words may follow the closing quote ("the 'X' program").
+
+
+@cache
+def _forms(meaning: str) -> tuple[str, ...]:
+    return tuple(lexicon.terms("program_forms", meaning))
+
+
 _QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,60}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
 _EN_NAME = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)){1,8})"
 )
-_KO_BARE = re.compile(
-    r"((?:[A-Za-z0-9가-힣·\-]+\s){0,4}[A-Za-z0-9가-힣·\-]*(?:"
-    + "|".join(("사업", "프로젝트", "펀드"))
-    + r"))(?=[은는이가을를의에과와도로으,.\s(]|$)"
-)
+
+
+@cache
+def _ko_bare() -> re.Pattern[str]:
+    return re.compile(
+        r"((?:[A-Za-z0-9가-힣·\-]+\s){0,4}[A-Za-z0-9가-힣·\-]*"
+        + lexicon.pattern("program_forms", "bare")
+        + ")"
+        + _PARTICLE_NEXT
+    )
+
+
+# After a program word: a particle, a space or punctuation ("사업에", "사업 "), never more of a word ("사업단").
+_PARTICLE_NEXT = r"(?=[은는이가을를의에과와도로으,.\s(]|$)"
+
+
 _SPEECH = re.compile(r"(?:다|요|죠|까|니다|습니다)[.!?]?$")
-_GENERIC_HEAD = re.compile(
-    r"^(?:이번|이|해당|관련|동|본|각|신규|기존|주요|전체|총|올해|내년|모든|이러한|그|정부|국가의|등|및|또는|통해)\s"
-)
+
+
+@cache
+def _form_after() -> re.Pattern[str]:
+    """ "the 'AI-focused university' program", "'AI일상화 확산' 사업": the program word after the quote."""
+    return re.compile(r"\s*" + lexicon.pattern("program_forms", "after") + _PARTICLE_NEXT)
+
+
+# "2025년 지역 주도형 AI 대전환 공모사업": the year says which round, it is not part of the name.
+_YEAR_LEAD = re.compile(r"^(?:19|20)\d\d년도?\s+")
 _URLISH = re.compile(r"https?:|www\.|\.(?:kr|com|org|net|go)\b", re.I)
-# Leading words that leave too little of an English name: 'New Deal' alone names nothing.
-_EN_WEAK = frozenset(("New", "This", "That", "Its", "Our", "Their", "Big", "Major", "First", "Second", "Key"))
-_EN_BODIES = frozenset(
-    ("Committee", "Council", "Commission", "Ministry", "Agency", "Institute", "University")
-)
-_NOISE_WORDS = ("개소식", "운영계획", "발표", "출범식", "기자", "보도")
+# Also from program_forms.tsv: `en_weak` leading words that leave too little of an English name ('New Deal'
+# alone names nothing), `en_body` words that make an English name a body, `noise` words that make a quote an
+# event or a byline ('… 개소식', '… 운영계획').
 
 
 @dataclass
@@ -115,9 +87,7 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
     for c in cands:
         for i, (rep, n) in enumerate(merged):
             if _same(rep, c):
-                better = (
-                    rep if (rep.quoted, rep.name_en is not None) >= (c.quoted, c.name_en is not None) else c
-                )
+                better = rep if _rank(rep) >= _rank(c) else c
                 if better.name_en is None and (c.name_en or rep.name_en):
                     better = _Cand(better.name, c.name_en or rep.name_en, better.sent, better.quoted)
                 merged[i] = (better, n + 1)
@@ -136,13 +106,27 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
     ]
 
 
+# A key this long (after 인공지능→ai and spaces dropped) inside another key means one program: 'AI 연구거점'
+# (ai연구거점, 7) in '국가 AI 연구거점'. Shorter keys ('ai허브', 5) are too common to say so.
+MIN_CONTAINED_KEY = 6
+
+
+def _rank(c: _Cand) -> tuple[bool, bool, int]:
+    """Which spelling names a merged program: a quoted one, with an English name, the fullest."""
+    return (c.quoted, c.name_en is not None, len(norm_key(c.name)))
+
+
 def _same(a: _Cand, b: _Cand) -> bool:
     ka, kb = norm_key(a.name), norm_key(b.name)
     if ka == kb or (a.name_en and b.name_en and norm_key(a.name_en) == norm_key(b.name_en)):
         return True
     if (a.name_en and norm_key(a.name_en) == kb) or (b.name_en and norm_key(b.name_en) == ka):
         return True
-    # Within one document, a shortened spelling of the same name ('국가 AI거점') is the same program.
+    # Within one document, a shortened spelling of the same name ('국가 AI거점') is the same program, and so is
+    # a name said in full once and shortened elsewhere ('AI 연구거점' inside '국가 AI 연구거점').
+    short, long_ = sorted((ka, kb), key=len)
+    if len(short) >= MIN_CONTAINED_KEY and short in long_:
+        return True
     return min(len(ka), len(kb)) >= 5 and fuzz.ratio(ka, kb) >= 85
 
 
@@ -156,45 +140,87 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
         name_en = en_m.group(1).strip() if en_m else None
         if inner_en:
             name, name_en = inner_en.group(1).strip(), inner_en.group(2).strip()
+        name = _YEAR_LEAD.sub("", name)
         if name_en and _URLISH.search(name_en):
             name_en = None
-        if _is_program_name(name, name_en):
+        if _is_program_name(name, name_en) or (_form_after().match(text, m.end()) and len(name.split()) >= 2):
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
         out += [_Cand(n, n, sent, False) for n in _english_names(text)]
     else:
-        for m in _KO_BARE.finditer(text):
-            name = _trim_bare(m.group(1))
+        for m in _ko_bare().finditer(text):
+            name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
             if name and not any(norm_key(name) == norm_key(c.name) for c in out):
                 out.append(_Cand(name, None, sent, False))
     return out
 
 
 def _is_program_name(name: str, name_en: str | None) -> bool:
-    if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in _NOISE_WORDS):
+    if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in _forms("noise")):
+        return False
+    # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
+    # 지원사업'), not a name; '지역의 미래를 여는 … 프로젝트' (an adnominal 여는) stays a name.
+    words = name.split()
+    if _generic().fullmatch(words[0]) and any(_topic().search(w) for w in words[1:-1]):
         return False
     core = name.rstrip()
-    if core in _KO_FORMS or core in _EN_FORMS:  # a bare '플랫폼' names nothing
+    if core in _forms("quoted"):  # a bare '플랫폼' names nothing
         return False
-    if any(core.endswith(f) for f in _KO_FORMS) or any(core.endswith(f) for f in _EN_FORMS):
+    if any(core.endswith(f) for f in _forms("quoted")):
         return True
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
     return bool(name_en) and len(core.split()) >= 2
 
 
+@cache
+def _topic() -> re.Pattern[str]:
+    return re.compile(r"[가-힣]" + lexicon.pattern("program_name_breaks", "topic") + "$")
+
+
 def _trim_bare(phrase: str) -> str | None:
+    # The name is the run of words before the program word that carry no particle or verb ending: walking
+    # back from the end, '가운데 3개는 이미 하던 사업' stops at 하던 and leaves too little to be a name.
     words = phrase.split()
-    # Drop leading words that are verbs/particles-bearing, keep the noun phrase before 사업.
-    while words and (
-        re.search(r"(?:은|는|을|를|이|가|의|에|에서|와|과|로|으로|하는|한|할|된|되는|인)$", words[0])
-    ):
-        words.pop(0)
+    keep = [words.pop()]
+    while words and not _breaks(words[-1]):
+        keep.insert(0, words.pop())
+    return _named_enough(keep)
+
+
+def _named_enough(words: list[str]) -> str | None:
+    """The words as a name once leading generic words (이번, 주요, AI …) are dropped; None if too little is left:
+    fewer than two words, or fewer than MIN_BARE_NAME characters."""
+    generic = _generic()
+    while words and generic.fullmatch(words[0]):
+        words = words[1:]
     name = " ".join(words)
-    name = _GENERIC_HEAD.sub("", name + " ").strip()
-    if len(name) < 6 or len(name.split()) < 2 or norm_key(name) in {"ai", "국가", "정부"}:
-        return None
-    return name
+    return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
+
+
+# '산업 육성 사업' (8) names something; 'AI 사업' (5) or '신규 사업' do not.
+MIN_BARE_NAME = 6
+
+
+@cache
+def _generic() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_name_breaks", "generic"))
+
+
+def _breaks(word: str) -> bool:
+    """True when `word` cannot stand inside a program name: a particle or verb ending, or a stop word."""
+    stops, endings = _break_patterns()
+    return bool(stops.fullmatch(word) or endings.search(word))
+
+
+@cache
+def _break_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    stops = re.compile(lexicon.pattern("program_name_breaks", "stop"))
+    # A closing bracket or quote with a particle after it ("(45억원)과") ends a name as well.
+    endings = re.compile(
+        r"\S" + lexicon.pattern("program_name_breaks", "ending") + r"$|[,…'‘’\"“”:]$|^\d+개$"
+    )
+    return stops, endings
 
 
 def _english_names(text: str) -> list[str]:
@@ -204,7 +230,7 @@ def _english_names(text: str) -> list[str]:
         words = m.group(1).split()
         while words and words[0].lower() in stop:
             words.pop(0)
-        forms = [i for i, w in enumerate(words) if w in _EN_BARE_FORMS and i >= 1]
+        forms = [i for i, w in enumerate(words) if w in _forms("en_bare") and i >= 1]
         if not forms:
             continue
         end = forms[0] + 1
@@ -214,8 +240,93 @@ def _english_names(text: str) -> list[str]:
             while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
                 end += 1
         name = words[:end]
-        if _EN_BODIES.intersection(name):  # 'Presidential Committee on National AI Strategy' is a body
+        if set(_forms("en_body")).intersection(
+            name
+        ):  # 'Presidential Committee on National AI Strategy' is a body
             continue
-        if len([w for w in name if w not in _EN_WEAK]) >= 2:
+        if len([w for w in name if w not in _forms("en_weak")]) >= 2:
             names.append(" ".join(name))
     return names
+
+
+# Text stripped from the end of a clause before a won amount to reach the name it is listed under: spaces, a
+# former figure with its arrow ("308 → "), closing quotes.
+_ITEM_FILL = re.compile(r"(?:\s+|\d[\d,.]*\s*(?:→|->)|['’\"”」』])$")
+# The bracket that holds the amount, with a year before it ("AI혁신펀드('25년, "), or a short one right after
+# the name ("('23 신규)"): either marks a line item.
+_ITEM_OPEN = re.compile(r"\(\s*[^()]{0,12}$")
+_ITEM_MARK = re.compile(r"\([^()]{0,12}\)\s*$")
+# "'지능형 인터랙션 기술'(25억원)", "'AI일상화 확산' 사업(총 308.7억 원)": a quoted name before the bracket.
+_QUOTED_TAIL = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,40})['’\"”」』]\s*(?:사업\s*)?\(\s*[^()]{0,12}$")
+# "- AI팩토리: 44개 과제, 627억원" (a bullet line) and "| 민간지능정보 서비스 확산 | … | 60억원 |" (a table row):
+# the head names the item.
+_BULLET_HEAD = re.compile(r"^\s*[-*•·ㅇ○□▶■◦]\s*([^:：\n]{2,30}?)\s*[:：]")
+_TABLE_HEAD = re.compile(r"^\s*\|\s*([^|\n]{2,40}?)\s*\|")
+# A clause ends at a comma, a semicolon, a colon, an ellipsis or an opening quote; a name never reaches over.
+_CLAUSE_END = re.compile(r"[,;:：…‘“'\"「『|]")
+# A time word may stand between a tie cue and the amount ("분야에는 내년 761억원").
+_TIME = r"(?:(?:19|20)\d\d년도?|내년|올해|해마다|매년)"
+
+
+def line_item(clause: str, after_amount: bool = False) -> tuple[str, bool] | None:
+    """The name a won amount is listed under, from its clause up to the amount, and whether a tie form (a
+    bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
+    stands there. `after_amount`: the clause starts right after another amount (its first word is that
+    amount's particle)."""
+    if after_amount:
+        clause = re.sub(r"^\S*", "", clause, count=1)
+    if headed := _quoted_or_head(clause):
+        return headed, True
+    tail, form = clause, ""
+    while True:
+        for kind, pat in (
+            ("bracket", _ITEM_OPEN),
+            ("bracket", _ITEM_MARK),
+            ("tie", _tie_cue()),
+            ("", _ITEM_FILL),
+        ):
+            cut = pat.search(tail)
+            if cut and 0 < cut.start() < cut.end():
+                form, tail = form or kind, tail[: cut.start()]
+                break
+        else:
+            break
+    boundary = max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0)
+    words = _SYMBOL_LEAD.sub("", tail[boundary:]).split()
+    keep: list[str] = []
+    while words and not _breaks(words[-1]):
+        keep.insert(0, words.pop())
+    while keep and _generic().fullmatch(keep[0]):
+        keep.pop(0)
+    name = " ".join(keep)
+    if not re.search(r"[가-힣A-Za-z]{2}", name):
+        return None
+    # A bracket vouches for one word ("AI혁신펀드(1000억원)"); a tie cue for two ("장성군에는" is a place);
+    # with neither, the words must fill the clause ("한계도전 R&D 117억원, …") and the last carry no particle.
+    unmarked = not words and len(keep) >= 2 and not _head_particle().search(keep[-1])
+    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2}.get(form, unmarked)
+    return (name, bool(form)) if enough else None
+
+
+# "■선도형 R&D 4조3200억원": a bullet or box glyph before a name is not part of it.
+_SYMBOL_LEAD = re.compile(r"^[\s\-*•·ㅇ○□▶■◦▪◆※]+")
+
+
+@cache
+def _head_particle() -> re.Pattern[str]:
+    return re.compile(r"\S" + lexicon.pattern("program_name_breaks", "head") + "$")
+
+
+def _quoted_or_head(clause: str) -> str | None:
+    """A quoted name before the amount's bracket, or the head of a bullet line or table row."""
+    if quoted := _QUOTED_TAIL.search(clause):
+        return quoted.group(1).strip()
+    head = _BULLET_HEAD.match(clause) or _TABLE_HEAD.match(clause)
+    if head and not _CLAUSE_END.search(head.group(1)) and not _breaks(head.group(1).strip()):
+        return head.group(1).strip()
+    return None
+
+
+@cache
+def _tie_cue() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_tie_cues", "after") + rf"\s*{_TIME}?\s*$")

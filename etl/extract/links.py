@@ -1,0 +1,180 @@
+"""Which program a won amount belongs to: only the one the text ties it to.
+
+An amount is tied to a program by (in this order) the name it is listed under (`A 사업(58억원)`,
+`AI팩토리: 44개 과제, 627억원`, `고성능 컴퓨팅 지원 부문은 240억원`), the nearest program its sentence names,
+a pointer back to the program the sentence before named (`이 사업에는`, `the project`), and last the program
+the document is about (named in its title or lead) when nothing in the sentence makes the amount an envelope
+(a ministry's budget, a supplementary budget, a year's AI budget). Cues live in etl/resources/lexicon/
+(program_tie_cues, program_name_breaks, program_anaphora, program_envelope_cues, money_role_* `base`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+from etl.extract.programs import line_item, norm_key
+from etl.models import Evidence, Program, Sentence
+
+# Roles that can be a program's money: its budget, a per-project ceiling, a change to it, its won restatement.
+LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
+# A change or a restatement is the program's only when the text names the program beside it; a budget or a
+# ceiling also belongs to the program the sentence before points at or the story is about.
+FALLBACK_ROLES = frozenset(("budget", "cap"))
+# The title and the lead say what a news story is about; 3 sentences cover a title, a subtitle and the lead.
+LEAD_SENTENCES = 3
+# How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
+# a program word with its particle ("… 조성' 사업의 하나로").
+PARENT_GAP = 56
+# Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
+_KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
+_GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """`text` lowered, 인공지능→ai, glosses and punctuation dropped, with each kept piece's offset."""
+    glossed = {i for m in _GLOSS.finditer(text) for i in range(m.start(), m.end())}
+    kept = [(m.start(), m.group()) for m in _KEEP.finditer(text) if m.start() not in glossed]
+    pieces = ["ai" if g == "인공지능" else g.lower() for _, g in kept]
+    where = [i for (i, _), piece in zip(kept, pieces, strict=True) for _ in piece]
+    return "".join(pieces), where
+
+
+@cache
+def _cue(name: str) -> re.Pattern[str]:
+    return re.compile(lexicon.pattern(name))
+
+
+# "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
+# after it. The amount's own text comes first: up to 24 characters ("8,023억 6300만 원", "about 300 billion won").
+_AHEAD_SPAN = 24
+
+
+def _named_after(text: str, start: int) -> str | None:
+    """The name a cue right after the amount at `start` ties it to (quoted in Korean, "is earmarked for
+    international joint R&D" in English), or None."""
+    m = _ahead().match(text, start) or _ahead_en().match(text, start)
+    return m.group(1).strip() if m else None
+
+
+@cache
+def _ahead_en() -> re.Pattern[str]:
+    # The English name runs to the end of the clause (a comma, a point, "and"), two to six words.
+    cue = lexicon.pattern("program_tie_cues", "en_before")
+    return re.compile(
+        rf"[^,.;]{{0,{_AHEAD_SPAN}}}?\bwon\s+{cue}\s+(?:the\s+)?"
+        r"((?:[A-Za-z][\w&\-]*)(?:\s+(?!and\b)[A-Za-z][\w&\-]*){1,5})(?=\s*(?:[,.;]|and\b|$))"
+    )
+
+
+@cache
+def _ahead() -> re.Pattern[str]:
+    cue = lexicon.pattern("program_tie_cues", "before")
+    return re.compile(
+        rf"[^'‘\"“「『,.]{{0,{_AHEAD_SPAN}}}?(?:원|won)\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]"
+    )
+
+
+@cache
+def _group() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)" + lexicon.pattern("program_group_cues") + r"(?=\s|$)")
+
+
+@cache
+def _envelope() -> re.Pattern[str]:
+    words = lexicon.terms("program_envelope_cues") + [
+        e.term
+        for f in ("money_role_before", "money_role_after")
+        for e in lexicon.entries(f)
+        if e.meaning == "base"
+    ]
+    return re.compile(lexicon.alternation(words))
+
+
+class ProgramLinker:
+    """Links amounts to programs for one document; line items it finds are added to `programs`."""
+
+    def __init__(self, sentences: list[Sentence], programs: list[Program], lang: str) -> None:
+        self.sentences, self.programs, self.lang = sentences, programs, lang
+        self._order = {s.start: i for i, s in enumerate(sentences)}
+        self._named: dict[int, list[tuple[int, str]]] = {}
+        self._key_cache: list[tuple[str, list[str]]] = []
+        self.subject = self._subject()
+
+    def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
+        """The program the amount at `start` of `sent` belongs to, or None."""
+        if role not in LINKED_ROLES:
+            return None
+        item = line_item(before, after_amount=len(before) < start) if self.lang == "ko" else None
+        if item:
+            return self._known(item[0]) or self._add(item[0], sent)
+        ahead = _named_after(sent.text, start)
+        if ahead:
+            return self._known(ahead) or self._add(ahead, sent)
+        named = self.named(sent)
+        if named:
+            prior = [(pos, n) for pos, n in named if pos < start]
+            # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
+            if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
+                return None
+            return prior[-1][1] if prior else named[0][1]
+        if role not in FALLBACK_ROLES:
+            return None
+        back = self._carried(sent)
+        if back:
+            return back
+        return None if _envelope().search(sent.text) else self.subject
+
+    def named(self, sent: Sentence) -> list[tuple[int, str]]:
+        """(offset, program) for every known program named in `sent`, in order."""
+        if sent.start not in self._named:
+            text, where = _normalised(sent.text)
+            found = []
+            for name, keys in self._keys():
+                at = next((text.find(k) for k in keys if k in text), -1)
+                if at >= 0:
+                    found.append((where[at], name))
+            self._named[sent.start] = sorted(found)
+        return self._named[sent.start]
+
+    def _keys(self) -> list[tuple[str, list[str]]]:
+        """Each program with the keys its names are found under (built once per program list)."""
+        if len(self._key_cache) != len(self.programs):
+            self._key_cache = [
+                (p.name, [k for k in (norm_key(p.name), norm_key(p.name_en or "")) if k])
+                for p in self.programs
+            ]
+        return self._key_cache
+
+    def _carried(self, sent: Sentence) -> str | None:
+        i = self._order.get(sent.start, 0)
+        if i == 0 or not _cue("program_anaphora").search(sent.text):
+            return None
+        # "이 사업", "the project": the program named last before this sentence.
+        for prev in reversed(self.sentences[:i]):
+            named = self.named(prev)
+            if named:
+                return named[-1][1]
+        return None
+
+    def _known(self, name: str) -> str | None:
+        key = norm_key(name)
+        return next((p.name for p in self.programs if norm_key(p.name) == key), None)
+
+    def _add(self, name: str, sent: Sentence) -> str:
+        self.programs.append(Program(name=name, evidence=Evidence(sent.text, sent.start, sent.end)))
+        self._named.clear()
+        return name
+
+    def _subject(self) -> str | None:
+        """The program the story is about: the first named in its lead, else the only one it names."""
+        for s in self.sentences[:LEAD_SENTENCES]:
+            named = self.named(s)
+            # "X 사업의 하나로 'Y' 공모": the story is about Y; X is its parent.
+            children = [
+                n for pos, n in named if not _cue("program_parent_cues").search(s.text, pos, pos + PARENT_GAP)
+            ]
+            if named:
+                return (children or [n for _, n in named])[0]
+        return self.programs[0].name if len(self.programs) == 1 else None
