@@ -97,3 +97,12 @@ def test_a_kind_marker_gives_its_kind_to_the_amount_in_its_example(entry: lexico
 def test_an_upper_bound_said_of_each_thing_is_a_cap(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower()
     assert "cap" in _roles(entry.example), (entry.example, _roles(entry.example))
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_item_not_names"), ids=lambda e: e.term)
+def test_a_sum_word_or_fragment_never_becomes_a_program_name(entry: lexicon.Entry) -> None:
+    from etl.extract.document import extract_document
+    from etl.models import Document
+
+    facts = extract_document(Document(source="x.txt", text=entry.example, lang="ko"))
+    assert not [p.name for p in facts.programs if entry.term in p.name], entry.example

@@ -273,6 +273,33 @@ def line_item(clause: str, after_amount: bool = False) -> tuple[str, bool] | Non
     bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
     stands there. `after_amount`: the clause starts right after another amount (its first word is that
     amount's particle)."""
+    found = _line_item(clause, after_amount)
+    if found is None:
+        return None
+    name = _ITEM_TRIM.sub("", found[0])
+    return (name, found[1]) if _plausible_item(name) else None
+
+
+# Bullets and marks around a listed name: "▲AI 바우처", "거대언어모델 사업)" (the bracket opened before the clause).
+_ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
+# A name starts with a word, not with the particle of a word before it ("에 앞으로 4년간", "의 핵심인 …").
+_PARTICLE_START = re.compile(r"^(?:에|의|밖에|에서|으로|로|와|과|을|를|은|는|이|가)(?:\s|$)")
+_NOT_A_NAME = re.compile(r"[%○/→~]|\d+\s*(?:년간|%)")
+
+
+def _plausible_item(name: str) -> bool:
+    """A listed name that can be a program or a line of one: not a fragment, a share, a period, a sum word
+    (program_item_not_names.tsv) or a body the gazetteer knows."""
+    from etl.extract.institutions import lookup
+
+    if len(name) < 2 or _PARTICLE_START.match(name) or _NOT_A_NAME.search(name):
+        return False
+    if re.search(lexicon.pattern("program_item_not_names"), name):
+        return False
+    return lookup(name) is None
+
+
+def _line_item(clause: str, after_amount: bool) -> tuple[str, bool] | None:
     if after_amount:
         clause = re.sub(r"^\S*", "", clause, count=1)
     if headed := _quoted_or_head(clause):
