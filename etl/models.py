@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from etl.parse.table import Table
 
 
 class SourceError(Exception):
@@ -43,6 +46,7 @@ class Document:
     url: str | None = None
     content_hash: str = ""  # sha256 hex of `text` (set by parse.make_document)
     notes: tuple[str, ...] = ()  # warnings from reading it (bytes replaced, …): reported, not fatal
+    tables: tuple[Table, ...] = ()  # tables as grids (HWP/HWPX, HTML, PDF); rows are found in `text`
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from etl.extract.countries import extract_countries
 from etl.extract.institutions import extract_institutions
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.sites import extract_sites
+from etl.extract.tables import extract_tables, merge_table_budgets
 from etl.models import Document, Facts, Program, Sentence
 from etl.nlp import split_sentences
 
@@ -26,8 +27,10 @@ def extract_document(doc: Document) -> Facts:
     programs = extract_programs(sentences, doc.lang)
     program_at = _program_by_sentence(sentences, programs)
     _set_periods(programs, sentences, program_at, published)
-    # 4. Money, institutions, sites, countries.
+    # 4. Money (prose), institutions, sites, countries.
     budgets = extract_budgets(sentences, published, program_at)
+    # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
+    budgets = merge_table_budgets(budgets, extract_tables(doc.text, doc.tables))
     institutions = extract_institutions(doc.text, sentences)
     sites = extract_sites(doc.text, sentences, published, {p.name for p in programs})
     countries, country_evidence = extract_countries(sentences)
