@@ -47,9 +47,22 @@ def _m003_budget_roles(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE budgets ADD COLUMN bound VARCHAR DEFAULT 'exact'")
 
 
+def _m005_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Attachments point to their page; table facts point to their cell; tables are kept as grids (issue #15)."""
+    con.execute("ALTER TABLE documents ADD COLUMN parent_id VARCHAR")
+    for col in ("table_seq", "cell_row", "cell_col"):
+        con.execute(f"ALTER TABLE budgets ADD COLUMN {col} INTEGER")
+    con.execute(_table_ddl("document_tables"))
+    con.execute("COMMENT ON TABLE document_tables IS '문서 속 표: 셀 격자(병합 셀은 반복), 제목, 단위'")
+    con.execute(
+        "COMMENT ON COLUMN documents.parent_id IS '첨부파일이면 그 파일을 링크한 보도자료 페이지의 document_id'"
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
+    ("m005_attachments_tables", _m005_attachments_tables),
 ]
 
 

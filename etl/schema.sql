@@ -1,4 +1,4 @@
--- policy-tracker schema, version 3. The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 4. The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS documents (
     text          VARCHAR NOT NULL,
     n_chars       INTEGER,
     run_id        INTEGER,
-    loaded_at     TIMESTAMP
+    loaded_at     TIMESTAMP,
+    parent_id     VARCHAR              -- an attachment's page (m005): the document it was linked from
 );
 
 -- A program consolidated across documents (one row however many times it is announced).
@@ -96,7 +97,22 @@ CREATE TABLE IF NOT EXISTS budgets (
     low_krw       BIGINT,                -- a range's bounds in exact won (m003)
     high_krw      BIGINT,
     approx        BOOLEAN DEFAULT FALSE,  -- 약, 가량, about (m003)
-    bound         VARCHAR DEFAULT 'exact' -- exact | between | above | under (m003)
+    bound         VARCHAR DEFAULT 'exact', -- exact | between | above | under (m003)
+    table_seq     INTEGER,               -- a table fact: which table of the document (m005)
+    cell_row      INTEGER,               -- and its cell's grid row and column
+    cell_col      INTEGER
+);
+
+-- m005_attachments_tables: every table of a document as a grid (merged cells repeated), for showing it.
+CREATE TABLE IF NOT EXISTS document_tables (
+    document_id   VARCHAR NOT NULL,
+    table_seq     INTEGER NOT NULL,
+    caption       VARCHAR,
+    unit          VARCHAR,               -- from the unit line, e.g. 억원
+    n_rows        INTEGER NOT NULL,
+    n_cols        INTEGER NOT NULL,
+    grid_json     VARCHAR NOT NULL,      -- JSON list of rows of cell text
+    PRIMARY KEY (document_id, table_seq)
 );
 
 CREATE TABLE IF NOT EXISTS institutions (
@@ -198,4 +214,6 @@ COMMENT ON TABLE ingest_errors IS '입력별 오류: 단계와 한 줄 메시지
 COMMENT ON TABLE withdrawn_documents IS '입력 파일이 사라진 문서: 보관하되 집계에서 제외';
 COMMENT ON COLUMN budgets.amount_krw IS '정확한 원화 금액(BIGINT); 외화는 NULL';
 COMMENT ON COLUMN budgets.role IS '금액의 역할: budget(사업 예산) change(증감) base(예산 총액) cap(상한) investment market revenue conversion other';
+COMMENT ON TABLE document_tables IS '문서 속 표: 셀 격자(병합 셀은 반복), 제목, 단위';
+COMMENT ON COLUMN documents.parent_id IS '첨부파일이면 그 파일을 링크한 보도자료 페이지의 document_id';
 COMMENT ON COLUMN budgets.high_krw IS '범위(3조~4조원)의 상한, 원';

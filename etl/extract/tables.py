@@ -80,18 +80,20 @@ def extract_tables(text: str, tables: tuple[Table, ...] | list[Table]) -> list[B
     """Budget rows of every table of a document; each row's evidence span is found in `text`, in order."""
     out: list[Budget] = []
     pos = 0
-    for table in tables:
+    for seq, table in enumerate(tables):
         spans: dict[int, tuple[int, int]] = {}
         for r in range(table.n_rows):
             m = table.row_pattern(r).search(text, pos)
             if m and m.end() > m.start():
                 spans[r] = (m.start(), m.end())
                 pos = m.end()
-        out.extend(extract_table_budgets(table, spans))
+        out.extend(extract_table_budgets(table, spans, seq))
     return out
 
 
-def extract_table_budgets(table: Table, spans: dict[int, tuple[int, int]] | None = None) -> list[Budget]:
+def extract_table_budgets(
+    table: Table, spans: dict[int, tuple[int, int]] | None = None, seq: int = 0
+) -> list[Budget]:
     """One Budget per money cell of the table (role budget, or base for a grand-total row).
 
     `spans` maps a row to where it stands in the document text; a row not found gets the span (0, 0).
@@ -112,7 +114,7 @@ def extract_table_budgets(table: Table, spans: dict[int, tuple[int, int]] | None
             col_labels = _distinct([table.grid[h][c] for h in range(shape.body) if c < len(table.grid[h])])
             b = _cell_budget(table.grid[r][c], table.unit, row_labels, col_labels, default_year)
             if b is not None:
-                b.evidence = evidence
+                b.evidence, b.table_cell = evidence, (seq, r, c)
                 out.append(b)
     return out
 
