@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import html
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 # A cell is its text, or (text, rowspan, colspan); a row lists only the cells that start in it.
@@ -198,6 +200,7 @@ def write_pdf(rel: Release, out: Path) -> None:
     pdf.add_font("Nanum", fname=str(korean_font()))
     pdf.set_font("Nanum", size=11)
     pdf.set_title(rel.title)
+    pdf.set_creation_date(datetime.fromisoformat(rel.date))  # the release date, not the day it was made
     pdf.add_page()
     for line in (rel.title, rel.date, *rel.paragraphs):
         pdf.multi_cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
@@ -235,21 +238,27 @@ def write_html(rel: Release, attachments: list[str]) -> str:
     return "\n".join(parts)
 
 
-def build_all(out: Path, releases: tuple[Release, ...] = RELEASES) -> list[Path]:
-    """Write every release in each of its formats (plus its HTML page) under `out`; the paths written."""
-    out.mkdir(parents=True, exist_ok=True)
+def build_all(
+    out: Path, releases: tuple[Release, ...] = RELEASES, folder: Callable[[Release], Path] | None = None
+) -> list[Path]:
+    """Write every release in each of its formats (plus its HTML page linking them); the paths written.
+
+    Files go under `out`, or under `folder(release)` when given (data/raw keeps one folder per year).
+    """
     written = []
     for rel in releases:
+        where = folder(rel) if folder else out
+        where.mkdir(parents=True, exist_ok=True)
         names = []
         for fmt in rel.formats:
-            path = out / f"{rel.slug}.{fmt}"
+            path = where / f"{rel.slug}.{fmt}"
             if fmt == "pdf":
                 write_pdf(rel, path)
             else:
                 path.write_bytes(write_hwpx(rel, fmt))
             written.append(path)
             names.append(path.name)
-        page = out / f"{rel.slug}.html"
+        page = where / f"{rel.slug}.html"
         page.write_text(write_html(rel, names), encoding="utf-8")
         written.append(page)
     return written
@@ -259,7 +268,10 @@ def main(argv: list[str] | None = None) -> int:
     """Write the fixtures into OUT_DIR."""
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("out", type=Path)
-    for path in build_all(p.parse_args(argv).out):
+    p.add_argument("--by-year", action="store_true", help="one folder per year, as data/raw has")
+    args = p.parse_args(argv)
+    by_year = (lambda rel: args.out / rel.date[:4]) if args.by_year else None
+    for path in build_all(args.out, folder=by_year):
         print(path)
     return 0
 
