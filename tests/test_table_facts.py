@@ -195,3 +195,20 @@ def test_html_rowspan_and_colspan_resolve_like_hwp() -> None:
     assert table.grid[0] == ("사업", "2025년", "2025년") and table.grid[1] == ("사업", "국비", "지방비")
     got = {(b.amount_krw, b.kind, b.fiscal_year, b.program) for b in extract_tables(doc.text, doc.tables)}
     assert got == {(440 * E8, "national", 2025, "AI 거점"), (100 * E8, "local", 2025, "AI 거점")}
+
+
+def test_a_table_fact_is_found_in_the_text_and_drawn_as_an_escaped_table(releases: Path) -> None:
+    from ui.highlight import locate, table_html
+
+    (doc,) = parse(read_file(releases / "gwangju_ai_cluster_2019-01-29.hwpx", Settings()))
+    rows = extract_tables(doc.text, doc.tables)
+    local = next(b for b in rows if b.kind == "local")
+    # the merged 'AI 집적단지' label is not on the row's own line, so the evidence names it before the row
+    assert local.evidence.text == "AI 집적단지 재원 구성 (단위: 억원) · AI 집적단지 · 시비\t812"
+    assert locate(doc.text, local.evidence.start, local.evidence.end, local.evidence.text) == (
+        local.evidence.start,
+        local.evidence.end,
+    )
+    drawn = table_html([["<b>구분</b>", "금액"], ["시비", "812"]], {(1, 1): "local"}, "표 <1>")
+    assert "<b>" not in drawn and "&lt;b&gt;" in drawn and "표 &lt;1&gt;" in drawn
+    assert drawn.count("background") == 1 and 'title="local">812<' in drawn

@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "search_text": ("본문 검색", "Search the text"),
     "pick_document": ("발표문 선택", "Choose a document"),
     "facts": ("추출된 사실", "Extracted facts"),
+    "tables": ("문서 속 표", "Tables in the document"),
     "open_source": ("원문 보기", "Open the source"),
     "source_short": ("원문", "open"),
     "open_program": ("사업 자세히", "Program details"),

@@ -87,12 +87,12 @@ def extract_tables(text: str, tables: tuple[Table, ...] | list[Table]) -> list[B
             if m and m.end() > m.start():
                 spans[r] = (m.start(), m.end())
                 pos = m.end()
-        out.extend(extract_table_budgets(table, spans, seq))
+        out.extend(extract_table_budgets(table, spans, seq, text))
     return out
 
 
 def extract_table_budgets(
-    table: Table, spans: dict[int, tuple[int, int]] | None = None, seq: int = 0
+    table: Table, spans: dict[int, tuple[int, int]] | None = None, seq: int = 0, text: str = ""
 ) -> list[Budget]:
     """One Budget per money cell of the table (role budget, or base for a grand-total row).
 
@@ -109,7 +109,7 @@ def extract_table_budgets(
         row = table.grid[r]
         row_labels = _distinct(list(row[: shape.label_cols]))
         start, end = (spans or {}).get(r, (0, 0))
-        evidence = Evidence(row_text(table, r), start, end)
+        evidence = Evidence(row_text(table, r, text[start:end] if end > start else ""), start, end)
         for c in range(shape.label_cols, len(row)):
             col_labels = _distinct([table.grid[h][c] for h in range(shape.body) if c < len(table.grid[h])])
             b = _cell_budget(table.grid[r][c], table.unit, row_labels, col_labels, default_year)
@@ -166,10 +166,15 @@ def _caption_year(caption: str) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def row_text(table: Table, r: int) -> str:
-    """Evidence for a table fact: the caption, then the row's cells (merged labels repeated)."""
-    cells = " | ".join(_distinct(list(table.grid[r])))
-    return f"{table.caption} · {cells}" if table.caption else cells
+def row_text(table: Table, r: int, found: str = "") -> str:
+    """Evidence for a table fact: the caption, then the row. `found` is the row as the document text has it
+    (the evidence then ends with exactly that text); a merged label it lacks comes before it."""
+    cells = _distinct(list(table.grid[r]))
+    if not found:
+        return " · ".join(x for x in (table.caption, " | ".join(cells)) if x)
+    squeezed = "".join(found.split())
+    missing = [x for x in cells if "".join(x.split()) not in squeezed]
+    return " · ".join(x for x in (table.caption, " | ".join(missing), found) if x)
 
 
 def merge_table_budgets(prose: list[Budget], table: list[Budget]) -> list[Budget]:

@@ -32,7 +32,7 @@ def read_pdf_tables(data: bytes) -> list[Table]:
             return []
         for page in pdf.pages:
             for found in page.find_tables():
-                cells = _cells(page, found)
+                cells = _cells(found)
                 if cells:
                     caption = _caption(page, found.bbox)
                     table = make_table(cells, caption=caption, unit_text=caption)
@@ -41,17 +41,21 @@ def read_pdf_tables(data: bytes) -> list[Table]:
     return out
 
 
-def _cells(page: Page, found: FoundTable) -> list[Cell]:
-    """Anchor cells with spans from the grid lines each cell box crosses."""
+def _cells(found: FoundTable) -> list[Cell]:
+    """Anchor cells with spans from the grid lines each cell box crosses; texts from one pass over the page."""
     boxes = found.cells
     xs = sorted({round(b[0], 1) for b in boxes} | {round(b[2], 1) for b in boxes})
     ys = sorted({round(b[1], 1) for b in boxes} | {round(b[3], 1) for b in boxes})
+    texts = found.extract()  # aligned with found.rows[i].cells; None where a merged cell covers the slot
     cells = []
-    for x0, top, x1, bottom in boxes:
-        c0, c1 = bisect.bisect_left(xs, round(x0, 1)), bisect.bisect_left(xs, round(x1, 1))
-        r0, r1 = bisect.bisect_left(ys, round(top, 1)), bisect.bisect_left(ys, round(bottom, 1))
-        text = page.crop((x0, top, x1, bottom)).extract_text() or ""
-        cells.append(Cell(r0, c0, " ".join(text.split()), max(1, r1 - r0), max(1, c1 - c0)))
+    for row, row_texts in zip(found.rows, texts, strict=True):
+        for box, text in zip(row.cells, row_texts, strict=True):
+            if box is None:
+                continue
+            x0, top, x1, bottom = box
+            c0, c1 = bisect.bisect_left(xs, round(x0, 1)), bisect.bisect_left(xs, round(x1, 1))
+            r0, r1 = bisect.bisect_left(ys, round(top, 1)), bisect.bisect_left(ys, round(bottom, 1))
+            cells.append(Cell(r0, c0, " ".join((text or "").split()), max(1, r1 - r0), max(1, c1 - c0)))
     return cells
 
 
