@@ -152,6 +152,53 @@ RELEASES: tuple[Release, ...] = (
     ),
 )
 
+# Quality-gate fixtures (tests/fixtures/realworld, `--quality`): facts not used anywhere in data/raw.
+QUALITY_RELEASES: tuple[Release, ...] = (
+    RELEASES[5],
+    Release(
+        "budget_totals_2024-12-10",
+        "2024-12-10",
+        "2025년 예산 673.3조원 국회 통과",
+        ("국회는 2024년 12월 10일 본회의에서 2025년 예산을 673.3조원으로 확정했다.",),
+        (
+            TableSpec(
+                "연도별 총지출",
+                "(단위: 조원)",
+                ((("구분", 2, 1), ("본예산", 1, 2)), ("2024년", "2025년"), ("총지출", "656.6", "673.3")),
+            ),
+        ),
+        ("hwp",),
+    ),
+    Release(
+        "supplementary_2025_2025-07-04",
+        "2025-07-04",
+        "2025년 두 차례 추가경정예산",
+        ("국회는 2025년 7월 4일 두 번째 추가경정예산을 의결했다.",),
+        (
+            TableSpec(
+                "2025년 추가경정예산",
+                "(단위: 조원)",
+                (("구분", "규모"), ("1회 추경", "13.8"), ("2회 추경", "31.8")),
+            ),
+        ),
+        ("pdf",),
+    ),
+)
+
+
+def write_quality(out: Path) -> list[Path]:
+    """The quality fixtures as `ko_release_<slug>.<format>` (no HTML page: the gate scores one file each)."""
+    written = []
+    for rel in QUALITY_RELEASES:
+        for fmt in rel.formats:
+            path = out / f"ko_release_{rel.slug}.{fmt}"
+            if fmt == "pdf":
+                write_pdf(rel, path)
+            else:
+                path.write_bytes(write_hwpx(rel, fmt))
+            written.append(path)
+    return written
+
 
 def layout(rows: tuple[tuple[Spec, ...], ...]) -> tuple[list[tuple[int, int, str, int, int]], int, int]:
     """Anchor cells (row, col, text, rowspan, colspan) as HTML would place them, and the grid size."""
@@ -269,9 +316,13 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("out", type=Path)
     p.add_argument("--by-year", action="store_true", help="one folder per year, as data/raw has")
+    p.add_argument(
+        "--quality", action="store_true", help="the quality-gate fixtures (tests/fixtures/realworld)"
+    )
     args = p.parse_args(argv)
     by_year = (lambda rel: args.out / rel.date[:4]) if args.by_year else None
-    for path in build_all(args.out, folder=by_year):
+    paths = write_quality(args.out) if args.quality else build_all(args.out, folder=by_year)
+    for path in paths:
         print(path)
     return 0
 
