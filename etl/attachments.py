@@ -8,6 +8,7 @@ handler URL has no extension and the same URL could serve anything.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -15,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import lxml.html
 
 from etl import lexicon
+from etl.models import RawDoc
 
 LEXICON = "attachment_links"
 MAX_ATTACHMENTS = 10  # a page linking more is a listing, not one release
@@ -89,3 +91,14 @@ def sibling_links(page: Path, html: bytes) -> list[Path]:
         if path.parent == page.resolve().parent and path.is_file() and path not in out:
             out.append(path)
     return out
+
+
+def raw_digest(raw: RawDoc) -> str:
+    """sha256 of an input's bytes and of its attachments' bytes: a changed attachment changes the page."""
+    kids = raw.meta.get("attachments", ())
+    if not kids:
+        return hashlib.sha256(raw.data).hexdigest()
+    h = hashlib.sha256(raw.data)
+    for kid in kids:
+        h.update(kid.source.encode("utf-8") + b"\0" + kid.data)
+    return h.hexdigest()

@@ -18,7 +18,7 @@ from etl.consolidate import ProgramIndex, stable_id
 from etl.db import insert_rows, transaction
 from etl.extract.institutions import lookup
 from etl.extract.programs import norm_key
-from etl.models import Evidence, Facts
+from etl.models import Document, Evidence, Facts
 
 _KEPT = pa.schema([("input", pa.string()), ("source", pa.string())])
 _CHILDREN = ("budgets", "program_mentions", "participations", "sites", "program_countries")
@@ -143,13 +143,7 @@ class Loader:
                 "parent_id": document_id(doc.parent) if doc.parent else None,
             }
         )  # fmt: skip
-        rows["document_tables"].extend(
-            {
-                "document_id": doc_id, "table_seq": i, "caption": t.caption, "unit": t.unit,
-                "n_rows": t.n_rows, "n_cols": t.n_cols, "grid_json": json.dumps(t.grid, ensure_ascii=False),
-            }
-            for i, t in enumerate(doc.tables)
-        )  # fmt: skip
+        rows["document_tables"].extend(_table_rows(doc_id, doc))
         pids = self._program_rows(doc_id, facts, rows)
         main = next(iter(pids.values()), None)
         for seq, b in enumerate(facts.budgets):
@@ -220,6 +214,17 @@ class Loader:
                     "aliases_seen": "|".join(inst.aliases_seen), **_ev(inst.evidence),
                 }
             )  # fmt: skip
+
+
+def _table_rows(doc_id: str, doc: Document) -> list[dict]:
+    """A document's tables as stored grids (JSON rows of cell text)."""
+    return [
+        {
+            "document_id": doc_id, "table_seq": i, "caption": t.caption, "unit": t.unit,
+            "n_rows": t.n_rows, "n_cols": t.n_cols, "grid_json": json.dumps(t.grid, ensure_ascii=False),
+        }
+        for i, t in enumerate(doc.tables)
+    ]  # fmt: skip
 
 
 def _cell(cell: tuple[int, int, int] | None) -> dict[str, int | None]:

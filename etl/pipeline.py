@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 import multiprocessing
 import os
@@ -21,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from etl import db, load, workers
+from etl.attachments import raw_digest
 from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
 from etl.lock import ingest_lock
@@ -183,21 +183,6 @@ def _time_budget(source: str, seconds: float) -> Iterator[None]:
 
 def _process_chunk(chunk: list[RawDoc], limits: Limits) -> list[Extracted]:
     return [process_raw(r, limits) for r in chunk]
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def raw_digest(raw: RawDoc) -> str:
-    """sha256 of an input's bytes and of its attachments' bytes: a changed attachment changes the page."""
-    kids = raw.meta.get("attachments", ())
-    if not kids:
-        return _sha256(raw.data)
-    h = hashlib.sha256(raw.data)
-    for kid in kids:
-        h.update(kid.source.encode("utf-8") + b"\0" + kid.data)
-    return h.hexdigest()
 
 
 def ingest(
