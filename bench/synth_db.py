@@ -270,7 +270,7 @@ SELECT m.document_id, 'synthetic://doc/' || m.didx, 'synthetic://batch/' || (m.d
        CASE WHEN rnd(m.didx, 'notitle') >= 0.03 THEN m.title END, d.published_on, d.lang, 'html', md5(t.text), t.text,
        length(t.text), 1, TIMESTAMP '2026-01-01 00:00:00', NULL
 FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_text t ON t.document_id = m.document_id;
-INSERT INTO programs
+INSERT INTO programs (program_id, name, name_en, norm_key)
 SELECT program_id, name, CASE WHEN rnd(pidx, 'noen') >= 0.3 THEN name_en END, lower(replace(name, ' ', ''))
 FROM s_programs;
 INSERT INTO program_aliases
@@ -289,13 +289,14 @@ SELECT b.document_id || ':' || b.seq, b.document_id, b.program_id, b.seq, b.amou
        b.amount_krw, b.kind, b.fiscal_year, b.announced_on, x.s, x.ev_start, x.ev_start + length(x.s)
 FROM s_budgets b JOIN s_sents x ON x.document_id = b.document_id AND x.ord = 10 + b.seq;
 INSERT INTO institutions SELECT institution_id, name, name_en, type, country, TRUE FROM s_inst;
-INSERT INTO participations
+INSERT INTO participations (document_id, institution_id, program_id, role, aliases_seen, evidence, ev_start, ev_end)
 SELECT p.document_id, p.institution_id, p.program_id, p.role, p.name, x.s, x.ev_start, x.ev_start + length(x.s)
 FROM s_parts p JOIN s_sents x ON x.document_id = p.document_id AND x.ord = 10000000;
 INSERT INTO program_countries
 SELECT c.document_id, c.program_id, c.iso2, x.s, x.ev_start, x.ev_start + length(x.s)
 FROM s_countries c JOIN s_sents x ON x.document_id = c.document_id AND x.ord = 10000001;
-INSERT INTO sites
+INSERT INTO sites (site_id, document_id, program_id, seq, name, norm_key, address, floors, area_m2, area_text, status,
+                   year, lat, lon, evidence, ev_start, ev_end)
 SELECT s.document_id || ':0', s.document_id, s.program_id, 0, s.site_name, s.norm_key, s.address, NULL,
        CASE WHEN rnd(s.didx, 'noarea') >= 0.1 THEN s.area_m2 END,
        CASE WHEN rnd(s.didx, 'noarea') >= 0.1 THEN format('{:,}㎡', s.area_m2::BIGINT) END, s.status, s.year,

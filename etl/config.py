@@ -15,6 +15,8 @@ class Settings:
     root: Path = ROOT
     raw_dir: Path = ROOT / "data" / "raw"
     db_path: Path = ROOT / "data" / "policy.duckdb"
+    # An analyst's decisions about facts (etl/reviews.py), applied after every ingest; meant for git.
+    reviews_path: Path = ROOT / "data" / "reviews" / "reviews.jsonl"
     max_bytes: int = 20 * 1024 * 1024  # inputs larger than this are refused with a clear error
     http_timeout: float = 15.0
     workers: int = 0  # 0 = all cores
@@ -31,11 +33,13 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Defaults overridden by POLICY_DB / POLICY_RAW / POLICY_BATCH_SIZE / POLICY_INLINE_BELOW /
+        """Defaults overridden by POLICY_DB / POLICY_RAW / POLICY_REVIEWS / POLICY_BATCH_SIZE / POLICY_INLINE_BELOW /
         POLICY_MAX_TEXT_CHARS / POLICY_DOC_SECONDS (and POLICY_PUBLIC_ONLY=1 for dashboard ingests)."""
         db = os.environ.get("POLICY_DB")
         raw = os.environ.get("POLICY_RAW")
+        reviews = os.environ.get("POLICY_REVIEWS")
         return cls(
+            reviews_path=Path(reviews) if reviews else cls.reviews_path,
             db_path=Path(db) if db else cls.db_path,
             raw_dir=Path(raw) if raw else cls.raw_dir,
             batch_size=int(os.environ.get("POLICY_BATCH_SIZE", cls.batch_size)),

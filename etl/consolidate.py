@@ -16,7 +16,7 @@ import re
 import duckdb
 from rapidfuzz import fuzz, process
 
-from etl import db
+from etl import db, program_catalog
 from etl.extract.programs import norm_key
 
 FUZZY_THRESHOLD = 88
@@ -48,8 +48,13 @@ class ProgramIndex:
         self.new_en: dict[str, str] = {}
 
     def resolve(self, name: str, name_en: str | None = None) -> str:
-        """The program id for a name (creating the program when it is new)."""
-        keys = [k for k in (norm_key(name), norm_key(name_en) if name_en else None) if k]
+        """The program id for a name (creating the program when it is new). A name the catalogue lists
+        (etl/resources/programs.tsv) resolves to its canonical program, with the catalogue's English name."""
+        seen = name
+        if entry := program_catalog.find(name) or program_catalog.find(name_en):
+            name, name_en = entry.canonical, entry.name_en or name_en
+        spelled = [(norm_key(x), x) for x in dict.fromkeys((name, name_en, seen)) if x and norm_key(x)]
+        keys = [k for k, _ in spelled]
         hits = [self.by_key[k] for k in keys if k in self.by_key]
         if not hits:
             fuzzy = self._fuzzy(keys[0])
@@ -61,8 +66,8 @@ class ProgramIndex:
             for other in hits[1:]:
                 if other != pid:
                     self.merge(other, into=pid)
-        for k, alias in zip(keys, (name, name_en), strict=False):
-            self._alias(pid, alias or name, k)
+        for k, alias in spelled:
+            self._alias(pid, alias, k)
         self._prefer_korean(pid, name)
         if name_en and pid not in self.has_en:
             self.has_en.add(pid)

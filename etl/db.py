@@ -47,6 +47,15 @@ def _m003_budget_roles(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE budgets ADD COLUMN bound VARCHAR DEFAULT 'exact'")
 
 
+def _m004_reviews(con: duckdb.DuckDBPyConnection) -> None:
+    """Stable fact ids and review states on facts, programs' parent, and what the last review pass did."""
+    for table in ("budgets", "participations", "sites"):
+        con.execute(f"ALTER TABLE {table} ADD COLUMN fact_id VARCHAR")
+        con.execute(f"ALTER TABLE {table} ADD COLUMN state VARCHAR DEFAULT 'machine'")
+    con.execute("ALTER TABLE programs ADD COLUMN parent_id VARCHAR")
+    con.execute(_table_ddl("review_outcomes"))
+
+
 def _m005_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Attachments point to their page; table facts point to their cell; tables are kept as grids (issue #15)."""
     con.execute("ALTER TABLE documents ADD COLUMN parent_id VARCHAR")
@@ -62,6 +71,7 @@ def _m005_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
+    ("m004_reviews", _m004_reviews),
     ("m005_attachments_tables", _m005_attachments_tables),
 ]
 
@@ -181,6 +191,29 @@ def insert_rows(
 
 
 # --- programs: the rows etl/consolidate.py's ProgramIndex resolves names against and keeps in step ---
+
+
+def link_parents(con: duckdb.DuckDBPyConnection, links: list[tuple[str, str]]) -> None:
+    """Set programs.parent_id from (child norm key, parent norm key) pairs where both programs exist.
+
+    Runs after every load, before the reviews (which may change a parent again); a program never becomes
+    its own parent."""
+    if not links:
+        return
+    con.register("_links", pa.table({"child": [c for c, _ in links], "parent": [p for _, p in links]}))
+    try:
+        with transaction(con):
+            con.execute(
+                """UPDATE programs SET parent_id = l.parent_id
+                   FROM (SELECT c.program_id, any_value(p.program_id) AS parent_id
+                         FROM _links JOIN program_aliases c ON c.norm_key = _links.child
+                         JOIN program_aliases p ON p.norm_key = _links.parent
+                         WHERE c.program_id <> p.program_id GROUP BY c.program_id) l
+                   WHERE programs.program_id = l.program_id"""
+            )
+    finally:
+        con.unregister("_links")
+
 
 PROGRAM_CHILD_TABLES = ("program_mentions", "budgets", "participations", "sites", "program_countries")
 

@@ -61,7 +61,9 @@ def meanings(name: str) -> dict[str, str]:
 def _one(term: str) -> str:
     body = r"\s*".join(re.escape(part) for part in term.split())
     if re.fullmatch(r"[A-Za-z][A-Za-z .&'-]*", term):
-        return rf"(?i:\b{body}\b)"
+        return (
+            rf"(?i:(?<![A-Za-z0-9]){body}(?![A-Za-z0-9]))"  # whole Latin words, even glued to Hangul: MOU를
+        )
     return body
 
 

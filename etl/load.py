@@ -146,10 +146,12 @@ class Loader:
         rows["document_tables"].extend(_table_rows(doc_id, doc))
         pids = self._program_rows(doc_id, facts, rows)
         main = next(iter(pids.values()), None)
+        seen: dict[tuple, int] = {}
         for seq, b in enumerate(facts.budgets):
             rows["budgets"].append(
                 {
                     "budget_id": f"{doc_id}:{seq}", "document_id": doc_id,
+                    "fact_id": _nth_fact_id("b", seen, doc_id, b.currency, b.amount_krw or b.amount, b.unit_text),
                     "program_id": pids.get(b.program) if b.program else None, "seq": seq,
                     "amount": b.amount, "unit_text": b.unit_text, "currency": b.currency,
                     "amount_krw": b.amount_krw, "kind": b.kind, "fiscal_year": b.fiscal_year,
@@ -163,6 +165,7 @@ class Loader:
             rows["sites"].append(
                 {
                     "site_id": f"{doc_id}:{seq}", "document_id": doc_id, "program_id": main, "seq": seq,
+                    "fact_id": _nth_fact_id("s", seen, doc_id, norm_key(s.name)),
                     "name": s.name, "norm_key": norm_key(s.name), "address": s.address, "floors": s.floors,
                     "area_m2": s.area_m2, "area_text": s.area_text, "status": s.status, "year": s.year,
                     "lat": s.lat, "lon": s.lon, **_ev(s.evidence),
@@ -211,9 +214,21 @@ class Loader:
             rows["participations"].append(
                 {
                     "document_id": doc_id, "institution_id": iid, "program_id": main, "role": inst.role,
+                    "fact_id": fact_id("i", doc_id, name),
                     "aliases_seen": "|".join(inst.aliases_seen), **_ev(inst.evidence),
                 }
             )  # fmt: skip
+
+
+def fact_id(prefix: str, doc_id: str, *key: object) -> str:
+    """A fact's stable id: its type, its document's identity and its normalised value (reviews refer to it)."""
+    return f"{prefix}-" + stable_id("|".join([doc_id, *map(str, key)]))
+
+
+def _nth_fact_id(prefix: str, seen: dict[tuple, int], doc_id: str, *key: object) -> str:
+    """The id of the n-th fact with this value in the document (the same figure twice is two facts)."""
+    n = seen[(prefix, *key)] = seen.get((prefix, *key), -1) + 1
+    return fact_id(prefix, doc_id, *key, n)
 
 
 def _table_rows(doc_id: str, doc: Document) -> list[dict]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import db, load, workers
+from etl import db, load, program_catalog, review_run, workers
 from etl.attachments import raw_digest
 from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
@@ -229,13 +229,22 @@ def _ingest_locked(
     pending = _changed_inputs(inputs, settings, known, report, on_failure, seen)
     first = _take(pending, settings.inline_below)
     quiet_run = not (first or report.failures or report.warnings or report.resumed or rebuild)
-    if quiet_run and settings.db_path.exists() and not gone_inputs(inputs, known, seen):
+    if (
+        quiet_run
+        and settings.db_path.exists()
+        and not gone_inputs(inputs, known, seen)
+        and not (review_run.pending(settings))
+    ):
         report.seconds = time.perf_counter() - t0
         return report  # nothing changed: leave the database file alone
     n = n_workers or settings.workers or os.cpu_count() or 1
     results = _extract_all(first, pending, n, settings.inline_below, Limits.of(settings))
     with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
         _load_all(con, results, inputs, sink, progress, settings.batch_size, (known, seen))
+        # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
+        db.link_parents(con, program_catalog.parent_links())
+        for line in review_run.problem_lines(review_run.apply_file(con, settings.reviews_path)):
+            sink.warning(InputFailure(str(settings.reviews_path), "review", line))
     report.wrote = True
     report.seconds = time.perf_counter() - t0
     return report

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 4. The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 5. The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS programs (
     program_id    VARCHAR PRIMARY KEY,
     name          VARCHAR NOT NULL,
     name_en       VARCHAR,
-    norm_key      VARCHAR NOT NULL UNIQUE
+    norm_key      VARCHAR NOT NULL UNIQUE,
+    parent_id     VARCHAR               -- the program this one is part of (m004; set by review for now)
 );
 
 -- Every name a program was written under (Korean, English, spacing variants).
@@ -98,6 +99,8 @@ CREATE TABLE IF NOT EXISTS budgets (
     high_krw      BIGINT,
     approx        BOOLEAN DEFAULT FALSE,  -- 약, 가량, about (m003)
     bound         VARCHAR DEFAULT 'exact', -- exact | between | above | under (m003)
+    fact_id       VARCHAR,               -- stable across re-ingest: what a review refers to (m004)
+    state         VARCHAR DEFAULT 'machine', -- machine | confirmed | edited | rejected (m004)
     table_seq     INTEGER,               -- a table fact: which table of the document (m005)
     cell_row      INTEGER,               -- and its cell's grid row and column
     cell_col      INTEGER
@@ -134,6 +137,8 @@ CREATE TABLE IF NOT EXISTS participations (
     evidence       VARCHAR,
     ev_start       INTEGER,
     ev_end         INTEGER,
+    fact_id        VARCHAR,              -- stable across re-ingest (m004)
+    state          VARCHAR DEFAULT 'machine', -- machine | confirmed | edited | rejected (m004)
     PRIMARY KEY (document_id, institution_id)
 );
 
@@ -154,7 +159,9 @@ CREATE TABLE IF NOT EXISTS sites (
     lon           DOUBLE,
     evidence      VARCHAR,
     ev_start      INTEGER,
-    ev_end        INTEGER
+    ev_end        INTEGER,
+    fact_id       VARCHAR,               -- stable across re-ingest (m004)
+    state         VARCHAR DEFAULT 'machine' -- machine | confirmed | edited | rejected (m004)
 );
 
 CREATE TABLE IF NOT EXISTS program_countries (
@@ -217,3 +224,16 @@ COMMENT ON COLUMN budgets.role IS '금액의 역할: budget(사업 예산) chang
 COMMENT ON TABLE document_tables IS '문서 속 표: 셀 격자(병합 셀은 반복), 제목, 단위';
 COMMENT ON COLUMN documents.parent_id IS '첨부파일이면 그 파일을 링크한 보도자료 페이지의 document_id';
 COMMENT ON COLUMN budgets.high_krw IS '범위(3조~4조원)의 상한, 원';
+
+-- m004_reviews: what the last review pass did with each decision of the reviews file (etl/reviews.py).
+CREATE TABLE IF NOT EXISTS review_outcomes (
+    fact_id       VARCHAR NOT NULL,
+    fact_type     VARCHAR NOT NULL,      -- budget | institution | site | program
+    state         VARCHAR NOT NULL,      -- confirmed | edited | rejected
+    outcome       VARCHAR NOT NULL,      -- applied | orphaned | error
+    message       VARCHAR,
+    lines         VARCHAR,               -- the file's line numbers of the decision, joined by ,
+    file_sha256   VARCHAR,               -- the reviews file as applied
+    applied_at    TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE review_outcomes IS '리뷰 파일의 결정이 마지막 적용에서 어떻게 처리됐는지(적용/고아/오류)';

@@ -66,14 +66,35 @@ def test_stages_never_fuzzy_merge(index: ProgramIndex) -> None:
 
 
 def test_english_alias_links_languages_in_either_order(index: ProgramIndex) -> None:
-    en = index.resolve("National AI Research Lab", "National AI Research Lab")
-    ko = index.resolve("국가 AI 연구거점")
+    # A program the catalogue (etl/resources/programs.tsv) does not list: only the texts can link it.
+    en = index.resolve("AI Chip Design Innovation Center", "AI Chip Design Innovation Center")
+    ko = index.resolve("AI 반도체 혁신설계센터")
     assert en != ko  # nothing links them yet
-    both = index.resolve("국가 AI 연구거점", "National AI Research Lab")  # a Korean release naming both
+    both = index.resolve(
+        "AI 반도체 혁신설계센터", "AI Chip Design Innovation Center"
+    )  # a release naming both
     assert both in (en, ko)
     index.flush()
     assert index.con.execute("SELECT count(*) FROM programs").fetchone()[0] == 1
-    assert index.resolve("National AI Research Lab") == index.resolve("국가 AI 연구거점") == both
+    assert (
+        index.resolve("AI Chip Design Innovation Center") == index.resolve("AI 반도체 혁신설계센터") == both
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("National AI Research Lab", "국가 AI 연구거점"),
+        ("국가 AI 연구거점", "AI 연구거점"),  # the short name in the same year's coverage (issue #11)
+        ("Korean New Deal", "한국판 뉴딜"),
+        ("2021년 AI 바우처 지원사업", "AI 바우처"),
+    ],
+)
+def test_the_catalogue_links_names_at_once(index: ProgramIndex, first: str, second: str) -> None:
+    assert index.resolve(first) == index.resolve(second)
+    index.flush()
+    name, name_en = index.con.execute("SELECT name, name_en FROM programs").fetchone()
+    assert not name.isascii() and name_en  # the catalogue's Korean canonical name and its English name
 
 
 def test_korean_name_replaces_an_english_first_name(index: ProgramIndex) -> None:
@@ -83,3 +104,28 @@ def test_korean_name_replaces_an_english_first_name(index: ProgramIndex) -> None
     index.flush()
     row = index.con.execute("SELECT name, name_en FROM programs WHERE program_id = ?", [pid]).fetchall()
     assert row == [("K-클라우드 프로젝트", "K-Cloud Project")]
+
+
+def test_catalogue_parents_link_programs_that_exist(index: ProgramIndex) -> None:
+    from etl import db, program_catalog
+
+    child, parent = index.resolve("데이터 댐"), index.resolve("Digital New Deal")
+    lonely = index.resolve("K-클라우드 프로젝트")  # its parent (the 추진방안) was never announced here
+    index.flush()
+    db.link_parents(index.con, program_catalog.parent_links())
+    parents = dict(index.con.execute("SELECT program_id, parent_id FROM programs").fetchall())
+    assert parents[child] == parent and parents[parent] is None and parents[lonely] is None
+
+
+def test_the_catalogue_is_consistent() -> None:
+    from etl import program_catalog
+
+    rows = program_catalog.entries()
+    assert len({r.canonical for r in rows}) == len(rows)
+    assert all(r.name_en for r in rows)  # an English name for every catalogued program
+    for child, parent in program_catalog.parent_links():  # no cycles
+        seen, key = {child}, parent
+        while key:
+            assert key not in seen
+            seen.add(key)
+            key = dict(program_catalog.parent_links()).get(key)

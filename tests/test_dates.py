@@ -151,3 +151,10 @@ def test_fiscal_year_relative_words_need_ref() -> None:
 )
 def test_find_period(text: str, period: tuple[int | None, int | None]) -> None:
     assert find_period(text, OCT28) == period
+
+
+def test_month_first_slash_date_of_english_sites() -> None:
+    assert find_published_date(
+        "Headline\n\nWed, 06/18/2025 - 10:33\n\nSEOUL, June 18 (Yonhap) -- Text."
+    ) == date(2025, 6, 18)
+    assert find_published_date("Posted 18/06/2025\n\nText of the story.") is None  # 18 is no month

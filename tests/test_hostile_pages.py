@@ -39,7 +39,7 @@ SPARSE_SQL = """
 INSERT INTO documents (document_id, source, text, content_hash) VALUES ('bare', 'bare-source', '본문만 있는 문서.', 'h0');
 INSERT INTO documents (document_id, source, url, title, published_on, lang, kind, content_hash, text) VALUES
   ('evil', ?, 'javascript:alert(1)', ?, DATE '2024-10-28', 'ko', 'html', 'h1', ?);
-INSERT INTO programs VALUES ('p-evil', ?, NULL, 'evil'), ('p-bare', '이름만 있는 사업', NULL, 'bare');
+INSERT INTO programs (program_id, name, name_en, norm_key) VALUES ('p-evil', ?, NULL, 'evil'), ('p-bare', '이름만 있는 사업', NULL, 'bare');
 INSERT INTO program_aliases VALUES ('p-evil', ?, 'evil'), ('p-bare', '이름만 있는 사업', 'bare');
 INSERT INTO program_mentions (program_id, document_id, name_seen) VALUES ('p-evil', 'evil', ?), ('p-bare', 'bare', 'x');
 INSERT INTO budgets (budget_id, document_id, program_id, seq, currency, kind, evidence, ev_start, ev_end) VALUES

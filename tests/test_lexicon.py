@@ -65,3 +65,35 @@ def test_a_malformed_file_is_an_error_not_a_silent_skip(
             lexicon.entries("headless")
     finally:
         lexicon.entries.cache_clear()
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_kind_split"), ids=lambda e: e.term)
+def test_a_share_in_a_split_borrows_the_unit_and_takes_its_kind(entry: lexicon.Entry) -> None:
+    rows = extract_budgets(split_sentences(entry.example), PUB)
+    assert rows[0].kind == "total", "the total keeps its own kind, not its first share's"
+    shares = [b for b in rows[1:] if entry.term in b.unit_text]
+    assert shares and shares[0].kind == entry.meaning and shares[0].amount_krw % 10**8 == 0, rows
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_each"), ids=lambda e: e.term)
+def test_one_value_said_of_n_things_is_n_rows(entry: lexicon.Entry) -> None:
+    rows = extract_budgets(split_sentences(entry.example), PUB)
+    assert len(rows) > 1 and len({b.amount_krw for b in rows}) == 1, rows
+
+
+KIND_ENTRIES = [
+    e for n in ("money_kind_before", "money_kind_adjacent", "money_kind_after") for e in lexicon.entries(n)
+]
+
+
+@pytest.mark.parametrize("entry", KIND_ENTRIES, ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_kind_marker_gives_its_kind_to_the_amount_in_its_example(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert entry.meaning in kinds, (entry.example, kinds)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_distributive"), ids=lambda e: e.term)
+def test_an_upper_bound_said_of_each_thing_is_a_cap(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    assert "cap" in _roles(entry.example), (entry.example, _roles(entry.example))

@@ -272,3 +272,24 @@ def test_found_surface_parses_to_the_same_amount() -> None:
             a.bound,
             a.approx,
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "krw", "high"),
+    [
+        ("The budget grows to 24-point-66 trillion won.", 24_660_000_000_000, None),
+        ("It plans eight-point-two trillion won for R&D.", 8_200_000_000_000, None),
+        ("About one trillion won a year goes to AI.", 1_000_000_000_000, None),
+        ("twenty-five billion won", 25_000_000_000, None),
+        ("one hundred and twenty billion won", 120_000_000_000, None),
+        ("from two trillion to 2.5 trillion won", 2_000_000_000_000, 2_500_000_000_000),
+    ],
+)
+def test_english_figures_written_in_words(text: str, krw: int, high: int | None) -> None:
+    [a] = find_amounts(text)
+    assert a.krw == krw and (a.high == high if high else a.bound != "between")
+
+
+def test_english_number_words_without_a_scale_are_not_money() -> None:
+    assert find_amounts("one of the two million people said three of them left") == []
+    assert find_amounts("Seven universities were chosen, one in each region.") == []

@@ -423,3 +423,16 @@ def test_unknown_kind_and_make_document() -> None:
     doc = make_document("s", "The lab opened in Seoul.", title="  The   lab ", kind="text")
     assert (doc.title, doc.lang) == ("The lab", "en")
     assert doc.content_hash == hashlib.sha256(b"The lab opened in Seoul.").hexdigest()
+
+
+def test_html_standfirst_and_info_line_are_read() -> None:
+    page = (
+        "<html><body><div class='article-head'><h1>강원 의료 AX 프로젝트 공개</h1>"
+        "<ul class='sub-title'><li>정부 예산 700억원 반영</li><li>기획비 10억원도 확보</li></ul>"
+        "<p class='info'>입력 : 2025-12-08 15:27</p></div>"
+        "<div class='article-body'><p>강원특별자치도가 8일 모두 5,800억원 규모로 추진할 프로젝트의 청사진을 내놨다. "
+        "도는 앞으로 5년 동안 사업을 단계적으로 추진한다고 밝혔다.</p></div></body></html>"
+    ).encode()
+    [doc] = parse(RawDoc(source="head.html", kind="html", data=page))
+    assert doc.published_on == date(2025, 12, 8)
+    assert "정부 예산 700억원 반영" in doc.text and "기획비 10억원도 확보" in doc.text

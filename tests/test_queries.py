@@ -189,7 +189,7 @@ def test_parts_larger_than_the_headline_are_capped(money_db: Path, tmp_path: Pat
         con.execute("""
             INSERT INTO documents (document_id, source, published_on, content_hash, text)
                 VALUES ('d5', 's5', DATE '2025-08-01', 'h5', 't');
-            INSERT INTO programs VALUES ('pc', 'C 사업', NULL, 'c');
+            INSERT INTO programs (program_id, name, name_en, norm_key) VALUES ('pc', 'C 사업', NULL, 'c');
             INSERT INTO budgets (budget_id, document_id, program_id, seq, currency, amount_krw, kind, announced_on,
                                  evidence, ev_start, ev_end) VALUES
               ('d5:0', 'd5', 'pc', 0, 'KRW', 10000000000, 'total', DATE '2025-08-01', 'e', 0, 1),

@@ -64,7 +64,7 @@ INSERT INTO documents (document_id, source, title, published_on, lang, kind, con
   ('d2', 's2', 'second', DATE '2025-03-05', 'ko', 'text', 'h2', 'A 사업 총액 1,000억원으로 늘었다. 국비 500억원.'),
   ('d3', 's3', 'third', DATE '2025-06-01', 'en', 'text', 'h3', 'Program B: KRW 30 billion; USD 5 million. 100% sure'),
   ('d4', 's4', 'fourth', DATE '2025-07-01', 'ko', 'text', 'h4', '사업 없는 문서 50억원.');
-INSERT INTO programs VALUES ('pa', 'A 사업', 'Program A', 'a'), ('pb', 'B 사업', 'Program B', 'b');
+INSERT INTO programs (program_id, name, name_en, norm_key) VALUES ('pa', 'A 사업', 'Program A', 'a'), ('pb', 'B 사업', 'Program B', 'b');
 INSERT INTO program_aliases VALUES ('pa', 'A 사업', 'a'), ('pa', 'Program A', 'programa'), ('pb', 'B 사업', 'b');
 INSERT INTO program_mentions VALUES
   ('pa', 'd1', 'A 사업', 2024, 2028, TRUE, 'A 사업에 총 946억원, 국비 440억원.', 0, 24),
@@ -84,10 +84,10 @@ INSERT INTO institutions VALUES
   ('i1', '과학기술정보통신부', 'MSIT', 'government', 'KR', TRUE),
   ('i2', '한국과학기술원', 'KAIST', 'university', 'KR', TRUE),
   ('i3', '워털루대학교', 'University of Waterloo', 'university', 'CA', TRUE);
-INSERT INTO participations VALUES
+INSERT INTO participations (document_id, institution_id, program_id, role, aliases_seen, evidence, ev_start, ev_end) VALUES
   ('d1', 'i1', 'pa', 'funder', NULL, NULL, NULL, NULL), ('d1', 'i2', 'pa', 'lead', NULL, NULL, NULL, NULL),
   ('d1', 'i3', 'pa', 'partner', NULL, NULL, NULL, NULL), ('d3', 'i2', 'pb', 'lead', NULL, NULL, NULL, NULL);
-INSERT INTO sites VALUES
+INSERT INTO sites (site_id, document_id, program_id, seq, name, norm_key, address, floors, area_m2, area_text, status, year, lat, lon, evidence, ev_start, ev_end) VALUES
   ('d1:0', 'd1', 'pa', 0, 'A 센터', 'a-center', '서울', NULL, 7048, '2,132평', 'open', 2024, 37.47, 127.04, NULL, NULL, NULL);
 INSERT INTO program_countries VALUES ('d1', 'pa', 'CA', NULL, NULL, NULL);
 INSERT OR IGNORE INTO countries VALUES ('CA', 'Canada', '캐나다');

@@ -3,68 +3,55 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
-from etl.extract import dates, money
+from etl import lexicon
+from etl.extract import dates, implied, money
 from etl.extract.roles import classify_role
 from etl.models import Budget, Evidence, Sentence
 
-# Markers looked for just before an amount; the first kind that matches wins. A marker may be
-# followed by a particle and a few words ("국비로 626억원", "총사업비는 약 4,061억원") but not a comma.
-_KO_GAP = r"[^,.()·]{0,8}$"
-_MARKERS_BEFORE = {
-    "national": r"국비|국고|정부\s?출연금?|정부\s?예산|정부\s?지원금|국가\s?예산|정부\s?재정|국가\s?재정|정부\s?투자|"
-    r"government\s+(?:funding|funds|budget|money|investment|spending)|state\s+(?:funds|funding|budget)|"
-    r"national\s+(?:funds|treasury|budget)",
-    "local": r"지방비|시비|도비|구비|군비|지자체\s?(?:예산|부담)|local\s+(?:government\s+)?(?:funds|funding|budget)|"
-    r"(?:city|provincial)\s+(?:funds|funding|budget)",
-    "private": r"민간\s?(?:투자|자본|부담|자금)?|민자|기업\s?부담|자부담|private\s+(?:sector\s+)?(?:funds|funding|investment|money|capital)",
-}
-_KIND_BEFORE = [(kind, re.compile(f"(?:{pat}){_KO_GAP}", re.I)) for kind, pat in _MARKERS_BEFORE.items()] + [
-    # "정부가 800억원을 출자": the government as the immediate payer.
-    ("national", re.compile(r"정부가\s*$")),
-    (
-        "total",
-        re.compile(
-            r"(?:총\s?사업\s?(?:비|규모|예산)?|민관\s?(?:합동|공동)?|총\s?예산|총액|총|전체|모두|합계|all\s+told|a\s+total\s+of|total\s+of|"
-            r"a\s+combined|combined|total\s+(?:budget|investment|cost)\s+(?:of\s+)?)"
-            r"\s*(?:은|는|이|가|으로|로)?\s*(?:약|최대|모두|about|some|nearly)?\s*$",
-            re.I,
-        ),
-    ),
-]
-# Markers right after an amount (a parenthetical conversion like "($750 million)" is skipped first).
-_KIND_AFTER = [
-    ("total", re.compile(r"^\s*(?:won\s+)?(?:in\s+total|altogether|in\s+all|overall|combined)\b", re.I)),
-    ("national", re.compile(r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?(?:국비|국고|정부\s?출연)")),
-    ("local", re.compile(r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?(?:지방비|시비|도비)")),
-    ("private", re.compile(r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?(?:민자|민간\s?투자)")),
-    (
-        "national",
-        re.compile(
-            r"^[^,.;]{0,30}\b(?:(?:in|of)\s+(?:government|state|national)\s+(?:funding|funds|money|budget)|"
-            r"from\s+(?:the\s+)?(?:state|government|national|public)\s+(?:budget|coffers|funds|sector|treasury))",
-            re.I,
-        ),
-    ),
-    (
-        "private",
-        re.compile(
-            r"^[^,.;]{0,30}\b(?:(?:in|of)\s+private\s+(?:funding|funds|money|investment)|"
-            r"from\s+(?:the\s+)?private\s+(?:sector|companies|firms|investors|funds))",
-            re.I,
-        ),
-    ),
-    (
-        "local",
-        re.compile(
-            r"^[^,.;]{0,30}\b(?:(?:in|of)\s+local\s+(?:government\s+)?(?:funding|funds|money)|"
-            r"from\s+(?:the\s+)?(?:city|provincial|local)\s+(?:government|budget|funds))",
-            re.I,
-        ),
-    ),
-]
+# Kind markers are data (etl/resources/lexicon): `money_kind_before.tsv` stands shortly before the amount, followed
+# by a particle and a few words ("국비로 626억원", "정부 출연금 중 300억원") but no comma or bracket;
+# `money_kind_adjacent.tsv` stands right before it, with only a particle and a modifier between ("총사업비는 약
+# 4,061억원", "정부가 800억원을"); `money_kind_after.tsv` follows it ("440억원은 국비로", "… in government
+# funding"). Eight characters is one particle and one short word; an English cue after the amount may sit up to
+# 30 characters away ("44 billion won of it in government funding"). The first kind that matches wins.
+KIND_GAP_BEFORE = 8
+KIND_GAP_AFTER_EN = 30
+# How much text before an amount is read: the longest marker ("local government funding", 24) plus its gap.
+KIND_TAIL = 48
+_ADJACENT_TAIL = r",?\s*(?:은|는|이|가|으로|로|is|was|at)?\s*(?:약|최대|모두|about|some|nearly)?\s*$"
+_AFTER_LEAD_KO = r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?"
+_KINDS = ("national", "local", "private", "total")
+
+
+@cache
+def _kind_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
+    """(before, after) patterns in the order they are tried."""
+    before: list[tuple[str, re.Pattern[str]]] = []
+    for kind in _KINDS:
+        if words := lexicon.terms("money_kind_before", kind):
+            gap = rf"[^,.()·]{{0,{KIND_GAP_BEFORE}}}$"
+            before.append((kind, re.compile(rf"(?P<term>{lexicon.alternation(words)}){gap}")))
+    for kind in _KINDS:
+        if words := lexicon.terms("money_kind_adjacent", kind):
+            before.append((kind, re.compile(f"(?P<term>{lexicon.alternation(words)}){_ADJACENT_TAIL}", re.I)))
+    after: list[tuple[str, re.Pattern[str]]] = []
+    for kind in ("total", *_KINDS[:3]):
+        words = lexicon.terms("money_kind_after", kind)
+        ko, en = [w for w in words if not w.isascii()], [w for w in words if w.isascii()]
+        if en:
+            after.append(
+                (kind, re.compile(rf"^[^,.;]{{0,{KIND_GAP_AFTER_EN}}}?(?:won\s+)?{lexicon.alternation(en)}"))
+            )
+        if ko:
+            after.append((kind, re.compile(_AFTER_LEAD_KO + lexicon.alternation(ko))))
+    return before, after
+
+
 _PAREN = re.compile(r"^\s*[(（][^()（）]{0,40}[)）]")
 # "주요 기업들은 … 65조원을 투자": when companies are the subject, their money is private.
 _PRIVATE_SUBJECT = re.compile(
@@ -72,6 +59,8 @@ _PRIVATE_SUBJECT = re.compile(
     r"|^(?:Private\s+(?:companies|firms|investors)|(?:Major\s+|Korean\s+)?(?:companies|firms|businesses))\b",
 )
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
+# A bullet or numbered line: each one names its own item.
+_LIST_LINE = re.compile(r"^\s*(?:[-–·•○●□■▪◦※*▶►]|\d{1,2}[.)]\s|[①-⑳])")
 
 
 def extract_budgets(
@@ -96,9 +85,33 @@ def extract_budgets(
                 continue
             # "$500 million (약 6,500억원)": the won figure restates the foreign one.
             conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
-            found.append(_budget(a, sent, before, published_on, program_at, conversion))
+            found.extend(_budgets_at(a, sent, before, prev_end, published_on, program_at, conversion))
             prev_end, prev = a.end, a
     return _dedupe(found)
+
+
+def _budgets_at(
+    a: money.Amount,
+    sent: Sentence,
+    before: str,
+    prev_end: int,
+    published_on: date | None,
+    program_at: dict[int, str | None] | None,
+    conversion: bool,
+) -> list[Budget]:
+    """The rows one amount gives: itself (N times when said of N things), the figure before an arrow that
+    borrows its unit, and the shares in parentheses after it."""
+    rows: list[Budget] = []
+    if origin := implied.arrow_origin(sent.text, prev_end, a):
+        rows.append(_budget(origin, sent, sent.text[prev_end : origin.start], published_on, program_at))
+    b = _budget(a, sent, before, published_on, program_at, conversion)
+    rows.extend(replace(b) for _ in range(implied.times_each(before, sent.text[a.end : a.end + 4])))
+    for share, kind in implied.split_shares(sent.text, a):
+        rows.append(
+            replace(b, amount=share.value, unit_text=share.surface, amount_krw=share.krw, kind=kind,
+                    low=None, high=None, approx=False, bound="exact")
+        )  # fmt: skip
+    return rows
 
 
 def _budget(
@@ -112,7 +125,7 @@ def _budget(
     after = sent.text[a.end : a.end + 60]
     window = sent.text[max(0, a.start - 30) : a.end + 20]
     kind = classify_kind(before, after)
-    role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start])
+    role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
     if kind in ("unspecified", "total") and _PRIVATE_SUBJECT.match(sent.text):
         kind = "private"
         role = "investment" if role == "budget" else role
@@ -138,29 +151,40 @@ def _won(value: Decimal | None, a: money.Amount) -> int | None:
     return int(value) if value is not None and a.currency == "KRW" else None
 
 
+@cache
+def _kind_in_parens() -> re.Pattern[str]:
+    ko = [w for w in lexicon.terms("money_kind_after") if not w.isascii()]
+    return re.compile(rf"^\s*[(（]\s*(?:전액\s*)?{lexicon.alternation(ko)}[^()（）0-9]*[)）]")
+
+
 def classify_kind(before: str, after: str) -> str:
     """total | national | local | private | unspecified from the words around an amount."""
-    tail = before[-24:]
-    for kind, pat in _KIND_BEFORE:
-        if pat.search(tail):
-            return kind
+    tail = before[-KIND_TAIL:]
+    kind_before, kind_after = _kind_patterns()
+    # The marker nearest the amount wins; at the same place the longer one ("local government funds" over
+    # "government funds").
+    found = [(m.end("term"), -m.start("term"), kind) for kind, pat in kind_before if (m := pat.search(tail))]
+    if found:
+        return max(found)[2]
     after = (
         _PAREN.sub("", after, count=1)
-        if not re.match(r"^\s*[(（]\s*(?:전액\s*)?(?:국비|지방비|시비|도비|민자)", after)
+        # "100억원(국비)" names the kind; "312억원(국비 87억원, 시비 176억원)" is a split of the total.
+        if not _kind_in_parens().match(after)
         else after
     )
-    for kind, pat in _KIND_AFTER:
+    for kind, pat in kind_after:
         if pat.search(after):
             return kind
     return "unspecified"
 
 
 def _dedupe(budgets: list[Budget]) -> list[Budget]:
-    """One row per figure and kind: a restatement (title and body, an unspecified repeat of a typed figure)
-    merges into one row, which keeps the typed kind and the more specific role (a change over a budget)."""
+    """One row per figure restated in another sentence (title and body, an unspecified repeat of a typed
+    figure), keeping the typed kind and the more specific role (a change over a budget). The same value twice
+    in one sentence, or on two list lines, is two things (`A(350억원)과 B(350억원)`, bullet lines)."""
     out: list[Budget] = []
     for b in budgets:
-        twin = next((o for o in out if _same_figure(o, b)), None)
+        twin = next((o for o in out if _restates(o, b)), None)
         if twin is None:
             out.append(b)
             continue
@@ -171,13 +195,18 @@ def _dedupe(budgets: list[Budget]) -> list[Budget]:
     return out
 
 
-def _same_figure(a: Budget, b: Budget) -> bool:
+def _restates(a: Budget, b: Budget) -> bool:
     same_value = (a.currency, a.amount_krw or a.amount, a.high) == (
         b.currency,
         b.amount_krw or b.amount,
         b.high,
     )
-    return same_value and (a.kind == b.kind or "unspecified" in (a.kind, b.kind))
+    if not same_value or not (a.kind == b.kind or "unspecified" in (a.kind, b.kind)):
+        return False
+    ea, eb = a.evidence, b.evidence
+    if ea is None or eb is None:
+        return True
+    return ea.start != eb.start and not (_LIST_LINE.match(ea.text) and _LIST_LINE.match(eb.text))
 
 
 def drop_restated(page: list[Budget], attachment: list[Budget]) -> list[Budget]:

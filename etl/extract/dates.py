@@ -24,6 +24,8 @@ _FULL = [
     ),
     re.compile(rf"\b{_MON}\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+{_Y}\b"),
     re.compile(rf"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\.?,?\s+{_Y}\b"),
+    # "06/18/2025": month first, as English-language sites write it (a day over 12 fails as a month).
+    re.compile(rf"(?<![0-9/])(?P<m>[0-9]{{1,2}})/(?P<d>[0-9]{{1,2}})/{_Y}(?![0-9])"),
 ]
 _PARTIAL = [
     re.compile(r"(?<![0-9])(?P<m>[0-9]{1,2})월\s?(?P<d>[0-9]{1,2})일"),

@@ -15,9 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from etl.config import RESOURCES
+from etl.extract import inst_actors, inst_roles, inst_rules
+from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 
-ROLE_RANK = {"lead": 5, "funder": 4, "host": 3, "participant": 2, "partner": 1, "mentioned": 0}
 _PARTICLE = (
     "으로부터|에서부터|에게서|으로서|으로써|이라는|이라고|에서는|에서도|에서의|이었다|"
     "에서|에게|에는|에도|에의|으로|로서|로써|로부터|까지|부터|보다|처럼|마다|이나|이랑|하고|과의|와의|"
@@ -31,49 +32,20 @@ _TITLE = (
     "연구팀|연구진|연구원|관계자|직원|장"
 )
 _TAIL = rf"(?:{_TITLE})?(?:{_PARTICLE}){{0,3}}(?![가-힣])"
-_HANGUL = re.compile(r"[가-힣]")
 _SPACE = r"[ \t\u00a0]+"
-_SUBJECT = re.compile(r"[)\]'\"’”]*(?:\s*\([^()]{0,60}\))?(은|는|이|가|도|에서는|께서)(?![가-힣])")
-_LOCATIVE = re.compile(r"[)\]'\"’”]*(?:\s*\([^()]{0,60}\))?(?:에|에서|내에?)(?![가-힣])")
-_COORD = re.compile(
-    r"[\s(]*|(?:\s*\([^()]{0,60}\))?[)\s]*(?:와|과|및|,|·|ㆍ|、|and|&)\s*(?:,?\s*and\s+)?(?:the\s+)?"
-)
 _CREDIT = re.compile(r"(?:자료|사진|제공|출처|그래픽)\s*[=:：]\s*$")
-_GOVERNMENT_SUBJECT = re.compile(
-    r"(?<![가-힣])정부(?:는|가|도|에서는)(?![가-힣])|\b[Tt]he (?:South )?(?:Korean )?government\b"
-)
 _SKIP_LINE = re.compile(
     r"(?i)copyright|ⓒ|©|all rights reserved|무단\s*전재|재배포\s*금지|저작권자|기사승인|기자\s*[/|]"
 )
-_ROLE_WORDS = re.compile(
-    r"(?=[주총참컨개유입들지출투예국협업파MmlwtpchfibgP])"  # first letters: a cheap filter before the branches
-    r"(?:(?P<lead>주관|총괄|\bled by\b|\bleads\b|\bwill lead\b|\bto lead\b)"
-    r"|(?P<participant>참여|컨소시엄|\bparticipat\w*|\btak(?:e|es|ing) part\b|\bconsortium\b)"
-    r"|(?P<host>개소(?!식에)|(?<!투자)(?<!투자를 )(?<!투자 )유치|입주|들어서|들어선|들어섰|\bhost(?:s|ed|ing)?\b)"
-    r"|(?P<funder>지원|(?<!정부)출연(?!연)|투입|예산|국비|투자(?!를?\s?유치)|들여"
-    r"|\bfund(?:s|ed|ing)?\b|\binvest\w*|\bbudget\b|\bgrants?\b|\bput (?:KRW|\$|₩|\d))"
-    r"|(?P<partner>협력|업무협약|협약|파트너|MOU|\bpartner\w*|\bmemorandum of understanding\b"
-    r"|\bcollaborat\w*))"
-)
-_SPENDING = re.compile(r"투입|국비|투자|들여|put ")  # money spent: with no one named, the announcer spends it
-_ANNOUNCER_TYPES = ("government", "public_agency", "local_government")
-# 참여하는 X, 주관기관인 X: an adnominal role word speaks of what follows it.
-_ADNOMINAL = re.compile(r"[가-힣]{0,3}?(?:하는|한|할|된|되는|인)(?=\s)")
-_WINDOW = 60  # a role word applies to the nearest mention at most this many characters away
-# Name forms for institutions missing from the gazetteer, and the type each form implies.
-_KO_FORMS = {
-    "대학교": "university", "대학": "university", "연구원": "research", "연구소": "research",
-    "재단": "public_agency", "진흥원": "public_agency", "공사": "public_agency", "공단": "public_agency",
-    "위원회": "government", "협회": "other", "시청": "local_government", "도청": "local_government",
-    "구청": "local_government",
-}  # fmt: skip
-_KO_FORM = re.compile(rf"(?<=[가-힣A-Za-z0-9])(?:{'|'.join(_KO_FORMS)})(?={_TAIL})")
+# Name forms for institutions missing from the gazetteer: etl/resources/lexicon/inst_forms.tsv.
 _EN_FORM = re.compile(
     r"\b(?:University of(?: (?:the )?[A-Z][\w'&.-]*)+"
-    r"|(?:[A-Z][\w'&.-]*[ ]){1,5}(?:University|Institute|Foundation|Inc\.|Corp\.|Corporation)"
+    r"|(?:[A-Z][\w'&.-]*[ ]){1,5}(?:University|Institute|Foundation|Alliance|Inc\.|Corp\.|Corporation)"
     r"(?: (?:of|for)(?: (?:the |and )?[A-Z][\w'&-]*){1,5})?)"
 )
-_EN_TYPES = {"University": "university", "Institute": "research", "Foundation": "other"}
+# `Independent AI Foundation Model Project`: a capitalised word after the form continues a longer name.
+_EN_NAME_GOES_ON = re.compile(r" [A-Z]")
+_EN_TYPES = {"University": "university", "Institute": "research", "Foundation": "other", "Alliance": "other"}
 _EN_STOP = {"The", "A", "An", "In", "At", "On", "By", "For", "From", "With", "And", "Of", "Meanwhile",
             "Also", "But", "While", "Both", "Its", "Their", "This", "That", "These", "Researchers",
             "Professor", "Prof.", "Dr.", "Korea's", "Seoul's"}  # fmt: skip
@@ -81,6 +53,13 @@ _KO_STOP = {"국내", "해외", "각", "해당", "주요", "관련", "유관", "
             "출연", "정부출연", "참여", "주관", "협력", "신규", "일반", "지역", "지방", "기업", "기업부설"}  # fmt: skip
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
 _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
+
+
+@lru_cache(maxsize=1)
+def _ko_form() -> re.Pattern[str]:
+    """A form ending glued to a word (한빛인공지능연구원), before a title or particles."""
+    ends = "|".join(sorted(inst_rules.forms(), key=len, reverse=True))
+    return re.compile(rf"(?<=[가-힣A-Za-z0-9])(?:{ends})(?={_TAIL})")
 
 
 @dataclass(frozen=True)
@@ -102,6 +81,9 @@ class Gazetteer:
     by_alias: dict[str, GazetteerEntry]
     pattern: re.Pattern[str]
     title_pattern: re.Pattern[str]  # "서울 시장", "경기 지사": a short region name and a title
+    regions: dict[
+        str, GazetteerEntry
+    ]  # 시·도 names, short ones too (부산, 경남): a list member or an address start
 
 
 @dataclass
@@ -114,9 +96,6 @@ class _Mention:
     country: str | None
     entry: GazetteerEntry | None
     credit: bool = False  # a photo or data credit (자료=과기정통부): takes no role
-
-
-_Group = list[_Mention]  # coordinated mentions: 과기정통부와 IITP는
 
 
 def _key(name: str) -> str:
@@ -137,7 +116,20 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     by_alias = {a: e for e in entries for a in e.aliases}
     for a, e in list(by_alias.items()):
         by_alias.setdefault(a.casefold(), e)  # for lookup() only; matching in text stays case-sensitive
-    return Gazetteer(tuple(entries), by_alias, re.compile(_alias_regex(aliases)), _title_regex(entries))
+    pattern = re.compile(_alias_regex(aliases))
+    return Gazetteer(tuple(entries), by_alias, pattern, _title_regex(entries), _regions(entries))
+
+
+def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    """Every name of a 시·도 and its two-syllable short form (부산시 → 부산, 경남도 → 경남)."""
+    out = {}
+    for e in entries:
+        if e.type == "local_government" and re.search(r"(?:특별시|광역시|특별자치시|도)$", e.canonical):
+            for a in e.aliases:
+                out[a] = e
+                if re.fullmatch(r"[가-힣]{2}[시도]", a):
+                    out[a[:2]] = e
+    return out
 
 
 def _alias_regex(aliases: list[str]) -> str:
@@ -196,14 +188,11 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
     """One Institution per canonical name, with the aliases seen, its type, country and strongest role."""
     gaz = load_gazetteer()
     kept = [s for s in sentences if not (len(s.text) < 200 and _SKIP_LINE.search(s.text))]
-    per_sentence = [_gazetteer_mentions(s, gaz) for s in kept]
-    for s, found in zip(kept, per_sentence, strict=True):
-        found.extend(_form_mentions(s, found))
-        found.sort(key=lambda m: m.start)
-    announcers = _announcers(kept, per_sentence)
+    per_sentence = [_sentence_mentions(s, gaz) for s in kept]
+    announcers = inst_roles.announcers(kept, per_sentence)
     out: dict[str, Institution] = {}
     for s, found in zip(kept, per_sentence, strict=True):
-        roles = _sentence_roles(s, found, announcers)
+        roles = inst_roles.sentence_roles(s, found, announcers)
         for m in found:
             inst = out.setdefault(m.name, _new_institution(m, s))
             if m.surface not in inst.aliases_seen:
@@ -215,6 +204,31 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
             if ROLE_RANK[role] > ROLE_RANK[inst.role]:
                 inst.role, inst.evidence = role, Evidence(s.text, s.start, s.end)
     return list(out.values())
+
+
+def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
+    """Gazetteer, form and list-member mentions of one sentence that are actors, sorted by start."""
+    found = _gazetteer_mentions(s, gaz)
+    found.extend(_form_mentions(s, found))
+    found.extend(_member_mentions(s.text, found, gaz))
+    found = inst_actors.keep_actors(s.text, found, gaz.regions, inst_rules.is_caption(s.text))
+    subjects = {
+        m.name for g in inst_roles.groups(s.text, found) if inst_roles.is_subject(s.text, g) for m in g
+    }
+    return inst_actors.groupings_as_subject(found, subjects)
+
+
+def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
+    """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
+    out = []
+    for m, strength in inst_actors.list_members(text, found):
+        region = gaz.regions.get(m.surface)
+        if region:
+            out.append(_mention(m.start, m.end, m.surface, region, False))
+        elif lookup(m.surface) or inst_actors.looks_like_name(m.surface, _analyse(m.surface), strength):
+            typ = next((t for f, t in inst_rules.forms().items() if m.surface.endswith(f)), "other")
+            out.append(_form_mention(text, m.start, m.end, typ))
+    return out
 
 
 def _new_institution(m: _Mention, s: Sentence) -> Institution:
@@ -247,13 +261,20 @@ def _form_mentions(s: Sentence, found: list[_Mention]) -> list[_Mention]:
         return all(b <= x or a >= y for x, y in spans)
 
     out: list[_Mention] = []
-    ko = [m for m in _KO_FORM.finditer(s.text) if free(m.start(), m.end())]
+    ko = [m for m in _ko_form().finditer(s.text) if free(m.start(), m.end())]
     if ko:
         out.extend(_korean_forms(s.text, ko))
     for m in _EN_FORM.finditer(s.text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and not _EN_NAME_GOES_ON.match(s.text, m.end()):
             out.extend(_english_form(m))
-    return [m for m in out if free(m.start, m.end)]
+    return [m for m in out if free(m.start, m.end) and not _generic(m.surface)]
+
+
+def _generic(surface: str) -> bool:
+    """지정심사위원회, 박사후연구원: a generic ending after common nouns only names no institution."""
+    head = inst_rules.generic_head(surface)
+    prefix = surface[: len(surface) - len(head)] if head else ""
+    return head is not None and all(tag == "NNG" for _, tag, _ in _analyse(prefix) if prefix)
 
 
 def _korean_forms(text: str, hits: list[re.Match[str]]) -> list[_Mention]:
@@ -274,7 +295,7 @@ def _korean_forms(text: str, hits: list[re.Match[str]]) -> list[_Mention]:
             run.pop(0)
         if run and _looks_like_name(run, hit.group()):
             first_start = run[0][2] - len(run[0][0])
-            out.append(_form_mention(text, start + first_start, hit.end(), _KO_FORMS[hit.group()]))
+            out.append(_form_mention(text, start + first_start, hit.end(), inst_rules.forms()[hit.group()]))
     return out
 
 
@@ -315,82 +336,3 @@ def _form_mention(text: str, start: int, end: int, typ: str) -> _Mention:
     # Korean script alone does not make a body Korean (옥스퍼드 브룩스대학): only a Korean prefix does.
     korean = typ == "local_government" or surface.startswith(("한국", "국립", "국가", "대한"))
     return _Mention(start, end, surface, surface, typ, "KR" if korean else None, None)
-
-
-def _groups(text: str, found: list[_Mention]) -> list[_Group]:
-    """Coordinated mentions (과기정통부와 IITP는; Korea University, Yonsei University and …) share a role."""
-    groups: list[_Group] = []
-    for m in found:
-        if m.credit:
-            continue
-        prev = groups[-1][-1] if groups else None
-        if prev and prev.end <= m.start and _COORD.fullmatch(text[prev.end : m.start]):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return groups
-
-
-def _is_subject(text: str, group: _Group) -> bool:
-    if not _HANGUL.search(text):
-        return group[0].start <= 20  # English: the group that opens the sentence ("SEOUL -- The Ministry…")
-    return bool(_SUBJECT.match(text, group[-1].end))
-
-
-def _announcers(sentences: list[Sentence], per_sentence: list[list[_Mention]]) -> dict[str, _Mention]:
-    """Ministries and agencies that announce the document: subject of the first sentence naming one."""
-    fallback: dict[str, _Mention] = {}
-    for s, found in zip(sentences, per_sentence, strict=True):
-        for g in _groups(s.text, found):
-            gov = {m.name: m for m in g if m.type in _ANNOUNCER_TYPES}
-            if gov and _is_subject(s.text, g):
-                return gov
-            if gov and not fallback:
-                fallback = gov
-    return fallback
-
-
-def _sentence_roles(s: Sentence, found: list[_Mention], announcers: dict[str, _Mention]) -> dict[str, str]:
-    """Canonical name → the strongest role the role words of this sentence give it."""
-    groups = _groups(s.text, found)
-    if not groups and not announcers:
-        return {}
-    spans = [(m.start, m.end) for m in found]
-    subjects = [m for g in groups if _is_subject(s.text, g) for m in g]
-    out: dict[str, str] = {}
-    for w in _ROLE_WORDS.finditer(s.text):
-        if any(a < w.end() and w.start() < b for a, b in spans):
-            continue  # a role word inside a name (기획예산처) is no role word
-        role = w.lastgroup or "mentioned"
-        for name in _targets(s.text, role, w, groups, subjects, announcers):
-            if ROLE_RANK[role] > ROLE_RANK[out.get(name, "mentioned")]:
-                out[name] = role
-    return out
-
-
-def _targets(
-    text: str, role: str, w: re.Match[str], groups: list[_Group], subjects: _Group, ann: dict[str, _Mention]
-) -> list[str]:
-    """Who a role word speaks of: the funder is the subject (or, for 정부, the announcer); others the nearest."""
-    after = _ADNOMINAL.match(text, w.end()) is not None
-    nearest = _nearest([g for g in groups if g[0].start >= w.end()] if after else groups, w.start(), w.end())
-    if role == "funder":
-        if subjects and _HANGUL.search(text):  # an English opener may only report: "X said Y will invest"
-            return [m.name for m in subjects]
-        if _GOVERNMENT_SUBJECT.search(text) or (not groups and _SPENDING.match(w.group())):
-            return list(ann)  # 정부는 … 투입: the ministry or agency announcing it
-    if role == "host":
-        places = [g for g in groups if _LOCATIVE.match(text, g[-1].end)]
-        nearest = _nearest(places, w.start(), w.end()) or [m for m in subjects] or nearest
-    if role == "partner":
-        nearest = nearest + subjects
-    return [m.name for m in nearest]
-
-
-def _nearest(groups: list[_Group], a: int, b: int) -> _Group:
-    best, dist = [], _WINDOW + 1
-    for g in groups:
-        d = min(max(m.start - b, a - m.end, 0) for m in g)
-        if d < dist:
-            best, dist = g, d
-    return best

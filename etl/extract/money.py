@@ -183,8 +183,52 @@ _APPROX |= {"an estimated"}
 _ABOVE = {"최소", "이상", "초과", "or more", "more than", "over", "at least", "upwards of", "in excess of"}
 _UNDER = {"최대", "이하", "미만", "or less", "up to", "less than", "under", "below", "at most"}
 _UNDER.add("no more than")
-_PRECHECK = re.compile(rf"[0-9$€£¥₩]|[{_HU}][{_HD}]?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)")
+# English figures written in words before a scale: "eight-point-two trillion won", "24-point-66 trillion won",
+# "one trillion won", "two trillion to 2.5 trillion won" (the first side borrows the currency).
+_EN_ONES = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+]  # fmt: skip
+_EN_TENS = {
+    w: 10 * n
+    for n, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
+    )
+}
+_EN_WORD = "|".join(sorted([*_EN_ONES, *_EN_TENS, "hundred"], key=len, reverse=True))
+_EN_DIGIT = "|".join(_EN_ONES[:10])
+_EN_NUMBER = re.compile(
+    rf"(?i:(?P<int>(?:[0-9]+|{_EN_WORD})(?:[- ](?:{_EN_WORD}|and(?=[- ](?:{_EN_WORD}))))*)"
+    rf"(?:[- ]point[- ](?P<frac>[0-9]+|(?:{_EN_DIGIT})(?:[- ](?:{_EN_DIGIT}))*))?)"
+    r"(?=\s(?i:trillion|billion|million|thousand)\b)"
+)
+
+
+def parse_english_number(words: str, frac: str | None = None) -> Decimal:
+    """ "twenty-five" → 25, "one hundred and two" → 102; `frac` is what follows "point" ("two", "66")."""
+    total = Decimal(0)
+    for w in re.split(r"[- ]+", words.lower()):
+        if w.isdigit():
+            total += Decimal(w)
+        elif w == "hundred":
+            total = (total or 1) * 100
+        elif w in _EN_TENS:
+            total += _EN_TENS[w]
+        elif w in _EN_ONES:
+            total += _EN_ONES.index(w)
+    if frac:
+        digits = (
+            frac
+            if frac.isdigit()
+            else "".join(str(_EN_ONES.index(w)) for w in re.split(r"[- ]+", frac.lower()))
+        )
+        total += Decimal("0." + digits)
+    return total
+
+
+_PRECHECK = re.compile(rf"[0-9$€£¥₩]|(?i:illion\s)|[{_HU}][{_HD}]?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)")
 _START = re.compile(
+    rf"(?<![A-Za-z0-9-])(?:{_EN_NUMBER.pattern})|"
     r"US\$|U\.S\.\s?\$|[$€£¥₩]|(?<![A-Za-z])(?:KRW|USD|EUR|GBP|JPY|CNY|RMB|[Ww]on(?=\s[0-9]))(?![A-Za-z])"
     r"|(?<![A-Za-z0-9])W(?=[0-9])|(?<![0-9A-Za-z.,])[0-9]"
     rf"|(?<![가-힣])[{_HD}{_HU}][0-9,.{_HD}{_HU}]*(?:\s[0-9,.{_HD}{_HU}]+)*\s?여?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)"
@@ -244,6 +288,8 @@ def _side(text: str, i: int, strict: bool) -> _Side | None:
     """A figure with its currency (or 억/조 implying won), or a bare figure that may open a range."""
     if pm := _PREFIX_RE.match(text, i):
         return _prefixed_side(text, i, pm)
+    if (wm := _EN_NUMBER.match(text, i)) and (not wm.group("int").isdigit() or wm.group("frac")):
+        return _english_side(text, i, wm)
     # No figure is longer than 60 characters; the cap keeps "1조 1조 1조 ..." from going quadratic.
     nm = (_KNUM_STRICT if strict else _KNUM_LENIENT).match(text, i, i + 60)
     if nm is None:
@@ -273,6 +319,17 @@ def _side_from(text: str, i: int, num_text: str, strict: bool) -> _Side | None:
         cur = _en_code(cm) if cm else None
         return _Side(i, cm.end() if cm else sm.end(), number * _UNIT_MULT[unit], unit, cur)
     return replace(_korean_side(text, i, j, num_text, number, strict), hangul=hangul)
+
+
+def _english_side(text: str, i: int, wm: re.Match[str]) -> _Side | None:
+    """A figure in English words followed by its scale and, unless it opens a range, its currency."""
+    sm = _SCALE_WORD.match(text, wm.end())
+    if sm is None:
+        return None
+    unit = _SCALE[sm.group(1).lower()]
+    number = parse_english_number(wm.group("int"), wm.group("frac")) * _UNIT_MULT[unit]
+    cm = _EN_CUR.match(text, sm.end())
+    return _Side(i, cm.end() if cm else sm.end(), _clean(number), unit, _en_code(cm) if cm else None)
 
 
 def _korean_side(text: str, i: int, j: int, num_text: str, number: Decimal, strict: bool) -> _Side:

@@ -7,10 +7,12 @@ reach across: `추경으로 AI 사업에 500억원` is a line of the supplementa
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
 
 from etl import lexicon
+from etl.config import RESOURCES
 
 ROLES = ("budget", "change", "base", "cap", "investment", "market", "revenue", "conversion", "other")
 
@@ -24,7 +26,8 @@ GAP_EN = 40
 _AFTER_LEAD = r"^\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:이|가|을|를|의|은|는)?\s*"
 # "728조원 규모의 2026년 예산안": a size word and a year may stand between the amount and its cue.
 _AFTER_FILL = (
-    r"(?:규모(?:의|로)?\s*)?(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
+    r"(?:in\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|fifth)\s+)?)?"  # "… won in third extra budget"
+    r"(?:규모(?:의|로|인)?\s*)?(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
     r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
 )
 # "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
@@ -61,18 +64,55 @@ _ORDER = ("cap", "change", "base", "market", "revenue", "investment", "other")
 
 
 @cache
+def _owners() -> str:
+    """The Korean names of ministries and agencies (gazetteer type `government`, not the Assembly): whose yearly
+    budget is an envelope ("과기정통부 내년 예산", "과학기술정보통신부의 내년 예산이 모두 …")."""
+    names: set[str] = set()
+    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row.get("type") == "government" and row["canonical"][-1:] in ("부", "처", "청", "실"):
+                names.update(
+                    n
+                    for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
+                    if n and not n.isascii()
+                )
+    return lexicon.alternation(names)
+
+
+@cache
+def _owner_budget() -> re.Pattern[str]:
+    """A ministry's own (yearly, R&D) budget named shortly before the amount."""
+    time = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|금년)"
+    stops = lexicon.pattern("money_cue_stops")
+    return re.compile(
+        rf"{_owners()}\s*(?:의)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*)?예산(?:안)?\s*(?:은|는|이|가)?"
+        rf"(?:(?!{stops})(?:[,.](?=\d)|[^,.;])){{0,{GAP_KO}}}$"
+    )
+
+
+@cache
 def _topic() -> re.Pattern[str]:
     stops = lexicon.pattern("money_cue_stops")
     cue = lexicon.alternation(t for t in lexicon.terms("money_role_before", "base") if not t.isascii())
     return re.compile(rf"{cue}\s*(?:은|는|이|가)\s(?:(?!{stops})(?:,(?=\d)|[^,;])){{0,{TOPIC_GAP}}}$")
 
 
-def classify_role(before: str, after: str, clause: str = "") -> str:
-    """The role of an amount from the text before it (since the previous amount), the text after it, and the
-    sentence up to it (`clause`, for an envelope named as the topic)."""
+@cache
+def _distributive() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_distributive"))
+
+
+def classify_role(before: str, after: str, clause: str = "", bound: str = "exact") -> str:
+    """The role of an amount from the text before it (since the previous amount), the text after it, the
+    sentence up to it (`clause`, for an envelope named as the topic) and its bound: an upper bound said of
+    each of several things ("과제마다 최대 1억원", "up to 24 billion won each") is a cap."""
     for meaning, pat in _after():
         if meaning in ("change", "other") and pat.match(after):
             return meaning
+    if bound == "under" and (_distributive().search(clause or before) or _distributive().match(after, 0, 12)):
+        return "cap"
+    if _owner_budget().search(before[-(GAP_KO + 40) :]):
+        return "base"
     for meaning in _ORDER:
         ko, en = _before(meaning)
         if ko.search(before[-(GAP_KO + 16) :]) or en.search(before[-(GAP_EN + 30) :]):

@@ -64,8 +64,15 @@ _DATE = re.compile(
 _BYLINE_XPATH = "|".join(
     f"//*[contains(translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{key}')]"
     for attr in ("class", "id")
-    for key in ("byline", "writer", "reporter", "article-info", "info_date", "date", "time")
+    for key in ("byline", "writer", "reporter", "article-info", "info_date", "date", "time", "info")
 )
+# A standfirst under the headline (its lines often carry the key figures): class or id like sub-title.
+_SUBTITLE_XPATH = "|".join(
+    f"//*[contains(translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ_', 'abcdefghijklmnopqrstuvwxyz-'), '{key}')]"
+    for attr in ("class", "id")
+    for key in ("sub-title", "subtitle", "sub-head", "subhead", "standfirst")
+)
+MAX_SUBTITLE_LINES = 5  # a standfirst is a few lines; more is a list of something else
 MAX_DEPTH = 256  # libxml2's element nesting limit without XML_PARSE_HUGE (kept off: no unbounded recursion)
 _TOO_DEEP = f"HTML nested deeper than {MAX_DEPTH} levels: the text after that point was not read"
 _WORD = re.compile(r"[0-9A-Za-z\uac00-\ud7a3]{2,}")
@@ -81,12 +88,13 @@ def parse_html(raw: RawDoc) -> list[Document]:
     published = find_published(tree)
     byline = find_byline(tree)
     published = published or (parse_date(byline) if byline else None)
+    subtitle = find_subtitle(tree)
     _prune(tree)
     tables = read_html_tables(tree)  # before main_text, which drops chrome boxes from the tree
     text = main_text(tree, title)
     if not text:
         raise ParseError(raw.source, "no text in HTML page" + (f" ({_TOO_DEEP})" if too_deep else ""))
-    head = [line for line in (title, byline) if line and line not in text[:2000]]
+    head = [line for line in (title, *subtitle, byline) if line and line not in text[:2000]]
     text = "\n\n".join([*head, text])
     notes = tuple(n for n in (replaced_note(html, raw.data), _TOO_DEEP if too_deep else None) if n)
     # A table outside the article text (a sidebar, a dropped chrome box) is not the page's table.
@@ -197,6 +205,17 @@ def find_byline(tree: lxml.html.HtmlElement) -> str | None:
         if 6 <= len(text) <= 120 and parse_date(text):
             return text
     return None
+
+
+def find_subtitle(tree: lxml.html.HtmlElement) -> list[str]:
+    """The standfirst lines under the headline (each a short line of its own), outside the body text."""
+    for node in tree.xpath(_SUBTITLE_XPATH):
+        items = node.xpath(".//li") or [node]
+        lines = [" ".join(item.text_content().split()) for item in items]
+        lines = [line for line in lines if 4 <= len(line) <= 200]
+        if 0 < len(lines) <= MAX_SUBTITLE_LINES:
+            return lines
+    return []
 
 
 def _jsonld_date(tree: lxml.html.HtmlElement) -> date | None:

@@ -1,0 +1,180 @@
+"""Which names in a sentence are actors, and which unknown names an enumeration adds.
+
+Works on spans (anything with `start`, `end`, `surface`, `name`, `type`, `entry`), so it can be tested without the
+gazetteer. A district inside an address (`대구 동구 신암동`), the venue named after it, an old name in parentheses,
+a person's institution in a photo caption, a partner named only as a bilateral prefix (한-EU), a forum, and a
+generic committee are places or words, not actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from typing import Protocol, TypeVar
+
+from etl.extract import inst_rules
+from etl.extract.inst_rules import Member
+
+# A district followed by another place word is part of an address: 분당구, 신암동, 하양읍, 세종대로.
+_PLACE_WORD = re.compile(r"[ \t]+[가-힣]+(?:시|군|구|동|읍|면|리|로|길)(?![가-힣])")
+_PLACE_WORDS = re.compile(rf"(?:{_PLACE_WORD.pattern})*")
+_NEXT_WORD = re.compile(r"[ \t]+[가-힣0-9]")
+_TITLES = (
+    "장관|차관|위원장|부위원장|원장|총장|청장|처장|시장|도지사|지사|군수|구청장|의원|대표|회장|사장|이사장|"
+    "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인|의장|비서관"
+)
+# `최호정 서울시의장, 전성수 서초구청장 등`: a list whose items end in a title lists people, not institutions.
+_PERSON_ITEM = re.compile(rf"(?:{_TITLES})$")
+_TITLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLES})(?:이|가|은|는|의|과|와|도)?(?![가-힣])")
+_GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
+_NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
+# A member of common nouns only is a name when it is a long compound (서남해안기업도시개발: five nouns); two or
+# three common nouns (AI 공급기업, 참여 기업) are a description.
+_COMPOUND_NAME = 4
+_STOP_FIRST_EN = {"the", "a", "an", "this", "that", "each", "its", "their", "our", "every", "one"}
+_TITLE_ONLY = re.compile(rf"(?:연구|부)?(?:{_TITLES})")  # `이광형 KAIST 총장, …`: a title is a person
+_STOP_FIRST = {
+    "국내",
+    "해외",
+    "도내",
+    "역내",
+    "지역",
+    "관련",
+    "주요",
+    "각",
+    "해당",
+    "유관",
+    "민간",
+    "공공",
+    "참여",
+    "기타",
+}
+
+
+# How strongly a list says its members are institutions. LINE: `– X 컨소시엄` (only a name stands there, even one
+# Kiwi reads as a verb: 자란다). STRONG: a list holding two known institutions or named as a list of institutions
+# (`3개 지자체(…)`). WEAK: one known member and a closing `등`.
+LINE, STRONG, WEAK = 2, 1, 0
+# `10개 컨소시엄`: a count of consortia, not a name.
+_COUNT = re.compile(r"\d+\s*개?$")
+
+
+class Span(Protocol):
+    start: int
+    end: int
+    surface: str
+    name: str
+    type: str
+
+
+S = TypeVar("S", bound=Span)
+
+
+def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption: bool) -> list[S]:
+    """The mentions of one sentence that are actors (sorted by start)."""
+    out: list[S] = []
+    address_end = -1
+    for m in sorted(found, key=lambda x: x.start):
+        before, after = text[: m.start], text[m.end :]
+        if m.type == "local_government" and _in_address(before, after, m.surface, regions):
+            address_end = m.end + len(
+                _PLACE_WORDS.match(after).group()
+            )  # 성남시 분당구: the smaller places too
+            continue
+        if address_end >= 0 and not text[address_end : m.start].strip():
+            continue  # the venue an address names: 성남시 분당구 네이버 1784
+        if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
+            continue
+        if caption and _TITLE_AFTER.match(after):
+            continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
+        if inst_rules.not_actor().get(m.name) == "forum":
+            continue
+        out.append(m)
+    return out
+
+
+def _in_address(before: str, after: str, surface: str, regions: Collection[str]) -> bool:
+    """A district with no particle, followed by a word, after its city or before a smaller place."""
+    if not _NEXT_WORD.match(after):
+        return False  # 단양군은, 여수시와, 장성군, …: it acts or is listed
+    prev = before.rstrip().rsplit(maxsplit=1)[-1] if before.strip() else ""
+    return " " in surface or prev in regions or bool(_PLACE_WORD.match(after))
+
+
+def groupings_as_subject(found: Sequence[S], subjects: Collection[str]) -> list[S]:
+    """A grouping (EU, ASEAN) is an actor only as the subject of its sentence; `아세안 국가로는` is a region."""
+    kinds = inst_rules.not_actor()
+    return [m for m in found if kinds.get(m.name) != "grouping" or m.name in subjects]
+
+
+def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
+    """Names no rule found that a list of institutions carries (`휴인스 컨소시엄`, `…, 탑솔라, KT 등`), each with
+    how strongly the list says it is an institution: LINE, STRONG or WEAK."""
+    spans = [(m.start, m.end) for m in found]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in spans)
+
+    out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
+    if not found and "(" not in text:
+        return _clean(out)  # a list needs a known member or a head before its parenthesis
+    for run in inst_rules.enumerations(text):
+        named = {(m.start, m.end) for m in found}
+        if any(_PERSON_ITEM.search(i.surface) and (i.start, i.end) not in named for i in run.items):
+            continue  # 한국생산기술연구원 is a name; 서울시의장 a person
+        for items in _clauses(text, run.items, found):
+            known = sum(not free(i.start, i.end) for i in items)
+            if known >= 2 or run.headed or (run.closed and known >= 1):
+                strength = STRONG if known >= 2 or run.headed else WEAK
+                out.extend((i, strength) for i in items if free(i.start, i.end))
+    return _clean(out)
+
+
+def _clean(out: list[tuple[Member, int]]) -> list[tuple[Member, int]]:
+    """Legal-form prefixes off; names of a plausible length that are not generic."""
+    clean = []
+    for m, strong in out:
+        cut, name = inst_rules.clean_member(m.surface)
+        if inst_rules.plausible_length(name) and not inst_rules.generic_head(name):
+            clean.append((Member(m.start + cut, m.end, name), strong))
+    return clean
+
+
+_CLAUSE_END = re.compile(r"(?:이|가|은|는|을|를|에|에서|에게)$")
+
+
+def _clauses(text: str, items: list[Member], found: Sequence[Span]) -> list[list[Member]]:
+    """A run split where a known member ends its clause with a case particle (`…연구원이, 호남·제주권`)."""
+    out: list[list[Member]] = [[]]
+    for i in items:
+        out[-1].append(i)
+        inner = [m for m in found if i.start <= m.start and m.end < i.end]
+        if inner and _CLAUSE_END.fullmatch(text[inner[-1].end : i.end]):
+            out.append([])
+    return [c for c in out if c]
+
+
+def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength: int) -> bool:
+    """A list member (with its Kiwi tokens) is a name: no count, no stop word first; in a list (not a consortium
+    line) no particle or ending inside; in a weak list also nouns only, with a proper part or a long compound."""
+    first = tokens[0][0] if tokens else ""
+    if not tokens or _COUNT.match(name) or first in _STOP_FIRST or first.casefold() in _STOP_FIRST_EN:
+        return False
+    if (
+        _TITLE_ONLY.fullmatch(name)
+        or name.upper() in _GENERIC_LATIN
+        or (tokens[0][1] == "SN" and strength != LINE)
+    ):
+        return False  # a title, or an amount cut from a list of figures
+    if strength == LINE:
+        return True
+    if any(tag.startswith(("E", "J")) for _, tag, _ in tokens[1:]):
+        return False
+    if strength == STRONG:
+        return True
+    if any(tag not in _NOUN_TAGS for _, tag, _ in tokens):
+        return False
+    proper = any(
+        tag == "NNP" or (tag == "SL" and form.upper() not in _GENERIC_LATIN) for form, tag, _ in tokens
+    )
+    return proper or sum(tag == "NNG" for _, tag, _ in tokens) >= _COMPOUND_NAME

@@ -1,0 +1,222 @@
+"""Institution rules whose words live in `etl/resources/lexicon/inst_*.tsv`.
+
+- `inst_role_cues`: a word that gives the institutions near it a role (lead, participant, host, funder, partner;
+  `spend` is a funder that spends money; `none` is a longer phrase holding a cue that is no cue: 투자를 유치).
+- `inst_forms`: name endings that make a word an institution outside the gazetteer (…대학교, …테크노파크).
+- `inst_generic`: endings that make such a word a generic noun instead (지정심사위원회, 박사후연구원).
+- `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
+- `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
+  a bilateral prefix as in 한-EU).
+- `inst_not_actor`: forums (never actors), groupings (actors only as the subject), legislatures (pass budgets:
+  their role stays `mentioned`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl import lexicon
+
+ROLE_CUES = "inst_role_cues"
+FORMS = "inst_forms"
+GENERIC = "inst_generic"
+LIST_CUES = "inst_list_cues"
+CONTEXT = "inst_context"
+NOT_ACTOR = "inst_not_actor"
+
+# A list item is one or two words; a role in parentheses may follow it (충남대(주관), 한국과학기술원(KAIST·카이스트)).
+# 16 characters hold the longest such note in our fixtures (`KAIST·카이스트`) with room; a longer parenthetical is prose.
+_PAREN_NOTE = 16
+_WORD = r"[^\s,·ㆍ、()\[\]'\"‘’“”:/–△○□▲■•]+"
+_ITEM = rf"{_WORD}(?:[ ]{_WORD})?(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?"
+_SEP = r"\s*(?:,(?!\d)|[·ㆍ、])\s*"  # a comma before a digit is inside a number (5조1,000억원)
+# A run starts where a word starts, so the engine tries it once per word, not once per character.
+_RUN = re.compile(rf"(?:^|(?<=[\s(\['\"‘“]))(?:{_ITEM})(?:{_SEP}{_ITEM})+")
+_ITEM_IN_RUN = re.compile(rf"({_WORD}(?:[ ]{_WORD})?)(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?")
+# Where a `X 컨소시엄` line starts its name: the sentence start or a list mark (–, :, /, △, ○, ·, a comma).
+_MEMBER_START = r"(?:^|(?<=[–:/△○□▲■•,·])|(?<=[–:/△○□▲■•,·]\s)|(?<=\s[-–]\s))\s*"
+_LEGAL_FORM = re.compile(r"^(?:\(재\)|\(주\)|\(사\)|㈜|재단법인\s*|주식회사\s*)")
+# A name is at least two characters; a member longer than 24 characters is a clause, not a name.
+_MIN_NAME, _MAX_NAME = 2, 24
+
+
+@dataclass(frozen=True)
+class Member:
+    """A list member that no earlier rule found: its span in the sentence and its surface."""
+
+    start: int
+    end: int
+    surface: str
+
+
+def _key(term: str) -> str:
+    return "".join(term.split()).casefold()
+
+
+@cache
+def role_cues() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The alternation of every role cue and its meaning by normalised term."""
+    index = {_key(e.term): e.meaning for e in lexicon.entries(ROLE_CUES)}
+    return re.compile(_first_letter(lexicon.terms(ROLE_CUES)) + lexicon.pattern(ROLE_CUES)), index
+
+
+def _first_letter(terms: list[str]) -> str:
+    """A lookahead on the terms' first letters (both cases), computed from the vocabulary: the engine skips
+    most positions with one character test instead of trying every branch there."""
+    first = {c for t in terms for c in (t[0], t[0].swapcase())}
+    return "(?=[" + re.escape("".join(sorted(first))) + "])"
+
+
+def cue_meaning(matched: str) -> str:
+    """The meaning of a matched role cue (spaces and case ignored)."""
+    return role_cues()[1][_key(matched)]
+
+
+@cache
+def forms() -> dict[str, str]:
+    """Name ending → the institution type it implies."""
+    return lexicon.meanings(FORMS)
+
+
+@cache
+def _generic_end() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.pattern(GENERIC)}$")
+
+
+def generic_head(surface: str) -> str | None:
+    """The generic ending of a name found by its form (지정심사위원회 → 심사위원회), else None."""
+    m = _generic_end().search(surface)
+    return m.group() if m else None
+
+
+@cache
+def not_actor() -> dict[str, str]:
+    """Canonical name → forum, grouping or legislature."""
+    return lexicon.meanings(NOT_ACTOR)
+
+
+@cache
+def _context(meaning: str) -> str:
+    return lexicon.pattern(CONTEXT, meaning)
+
+
+@cache
+def _old_name_before() -> re.Pattern[str]:
+    return re.compile(rf"\(\s*{_context('old_name')}\s*(?:the\s+)?$")
+
+
+def is_old_name(before: str) -> bool:
+    """`국가데이터처(옛 통계청)`: the name after `(옛` is an old name of the one before, not another actor."""
+    return bool(_old_name_before().search(before))
+
+
+@cache
+def _bilateral_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![가-힣]){_context('bilateral')}$")
+
+
+def is_bilateral_prefix(before: str) -> bool:
+    """`한-EU 공동위원회`: the partner named after 한- qualifies a meeting; it acts in no way."""
+    return bool(_bilateral_before().search(before))
+
+
+@cache
+def _caption() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    opens = re.compile(rf"^\s*{_context('caption')}")
+    # A caption describes its photo in the present progressive and says the day: `…14일 … 발언하고 있다.`
+    ends = re.compile(rf"\d+일.*{_context('caption_end')}\.?\s*(?:\S{{0,12}}\s*(?:제공)?)?$")
+    return opens, ends
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption: opened by a caption mark, or dated and told in the present progressive."""
+    opens, ends = _caption()
+    return bool(opens.search(sentence) or ends.search(sentence))
+
+
+@cache
+def _member_tail() -> re.Pattern[str]:
+    tail = lexicon.pattern(LIST_CUES, "member_tail")
+    return re.compile(rf"{_MEMBER_START}(?P<name>{_WORD})[ ]+{tail}")
+
+
+def consortium_members(text: str) -> list[Member]:
+    """`– 휴인스 컨소시엄`, `국방부 / 에스큐아이소프트 컨소시엄`: the one word before 컨소시엄 after a list mark."""
+    if not _tail_word().search(text):
+        return []  # one literal search spares the position-by-position start test in most sentences
+    return [Member(m.start("name"), m.end("name"), m.group("name")) for m in _member_tail().finditer(text)]
+
+
+@cache
+def _tail_word() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern(LIST_CUES, "member_tail"))
+
+
+@cache
+def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    head = re.compile(rf"{lexicon.pattern(LIST_CUES, 'list_head')}\s*\($")
+    close = re.compile(
+        rf"\s*\)?\s*{lexicon.pattern(LIST_CUES, 'list_close')}(?:이|을|과|와|의|은|도|에)?(?![가-힣])"
+    )
+    return head, close
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    """One comma- or dot-separated run: its items, and whether the text names it as a list of institutions."""
+
+    items: list[Member]
+    headed: bool  # `5개 광역지자체(부산·대구·…)`
+    closed: bool  # `… 등 8개 기관`
+
+
+def enumerations(text: str) -> list[Enumeration]:
+    """Every run of two or more items separated by `,` `·` `、` in a sentence."""
+    head, close = _list_marks()
+    out = []
+    for run in _RUN.finditer(text):
+        items = [
+            Member(run.start() + m.start(1), run.start() + m.end(1), m.group(1)) for m in _items(run.group())
+        ]
+        if len(items) < 2:
+            continue
+        closed = bool(close.match(text, run.end()))
+        items = [_trim_first(items[0]), *items[1:-1], _trim_last(items[-1], closed)]
+        out.append(Enumeration(items, bool(head.search(text[: run.start()])), closed))
+    return out
+
+
+def _items(run: str) -> list[re.Match[str]]:
+    return [m for m in _ITEM_IN_RUN.finditer(run) if m.group(1)]
+
+
+def _trim_first(item: Member) -> Member:
+    """The first item may hold the word before the list (`비롯해 베네포스`): keep its last word."""
+    if " " not in item.surface:
+        return item
+    cut = item.surface.rindex(" ") + 1
+    return Member(item.start + cut, item.end, item.surface[cut:])
+
+
+def _trim_last(item: Member, closed: bool) -> Member:
+    """The last item may run into the verb (`서남해안기업도시개발이 함께한다`): keep its first word, less a particle;
+    before a closing `등` both its words are the name (`시드인베스트먼트 자산운용 등`)."""
+    surface = item.surface.split(" ")[0] if " " in item.surface and not closed else item.surface
+    m = re.search(r"(?:이|가|은|는|을|를|와|과|도|의|에|로|으로|까지)$", surface)
+    if m and len(surface) - len(m.group()) >= _MIN_NAME and not surface.isascii():
+        surface = surface[: m.start()]
+    return Member(item.start, item.start + len(surface), surface)
+
+
+def clean_member(surface: str) -> tuple[int, str]:
+    """Drop a legal-form prefix ((재), ㈜); returns how many characters were dropped and the rest."""
+    m = _LEGAL_FORM.match(surface)
+    cut = m.end() if m else 0
+    return cut, surface[cut:]
+
+
+def plausible_length(name: str) -> bool:
+    """Long enough to be a name, short enough not to be a clause."""
+    return _MIN_NAME <= len(name) <= _MAX_NAME

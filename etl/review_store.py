@@ -1,0 +1,173 @@
+"""The database side of reviews (etl/reviews.py): list facts with their ids and states, apply decisions.
+
+This module owns the SQL of the review columns (`fact_id`, `state` on budgets, participations and sites,
+`programs.parent_id`) and of `review_outcomes`. Applying is idempotent: every ingest re-applies the whole file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from etl.consolidate import stable_id
+from etl.db import transaction
+from etl.extract.institutions import lookup
+from etl.extract.programs import norm_key
+from etl.reviews import Decision, fact_type
+
+Con = duckdb.DuckDBPyConnection
+# Where each fact type lives; a participation merged into another institution's row is not counted either.
+_TABLE = {"budget": "budgets", "institution": "participations", "site": "sites"}
+_COLUMNS = {"amount_krw", "kind", "role", "fiscal_year", "address", "lat", "lon"}
+EXCLUDED_STATES = ("rejected", "merged")
+
+_LIST = {
+    "budget": """SELECT fact_id, state, b.document_id, amount, unit_text, currency, amount_krw, kind, role,
+                        fiscal_year, p.name AS program, evidence
+                 FROM budgets b LEFT JOIN programs p USING (program_id)""",
+    "institution": """SELECT fact_id, state, pa.document_id, i.name, pa.role, i.type, i.country, pa.evidence
+                      FROM participations pa JOIN institutions i USING (institution_id)""",
+    "site": """SELECT fact_id, state, document_id, name, address, lat, lon, status, evidence FROM sites""",
+    "program": """SELECT 'p-' || p.program_id AS fact_id, 'machine' AS state, p.name, p.name_en,
+                         q.name AS parent FROM programs p LEFT JOIN programs q ON q.program_id = p.parent_id""",
+}
+
+
+@dataclass
+class Outcome:
+    fact_id: str
+    state: str
+    outcome: str  # applied | orphaned | error
+    message: str = ""
+    lines: str = ""
+
+
+def list_facts(con: Con, kind: str | None = None, state: str | None = None) -> list[dict[str, Any]]:
+    """Every fact of one type (or all) as dicts with `fact_id`, `type`, `state` and the fact's fields."""
+    out: list[dict[str, Any]] = []
+    for name, query in _LIST.items():
+        if kind not in (None, name):
+            continue
+        cur = con.execute(
+            f"SELECT * FROM ({query}) WHERE ? IS NULL OR state = ? ORDER BY fact_id", [state, state]
+        )
+        cols = [d[0] for d in cur.description]
+        out.extend({"type": name, **dict(zip(cols, row, strict=True))} for row in cur.fetchall())
+    return out
+
+
+def problems(con: Con) -> list[dict[str, Any]]:
+    """The decisions the last pass did not apply (orphaned or in error)."""
+    cur = con.execute("SELECT * FROM review_outcomes WHERE outcome <> 'applied' ORDER BY fact_id")
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
+def applied_sha(con: Con) -> str | None:
+    """The reviews file's hash as last applied (None when never)."""
+    row = con.execute("SELECT any_value(file_sha256) FROM review_outcomes").fetchone()
+    return row[0] if row else None
+
+
+def apply(con: Con, decisions: dict[str, Decision], file_sha: str) -> list[Outcome]:
+    """Apply every decision in one transaction; record and return what became of each."""
+    now = datetime.now()
+    with transaction(con):
+        outcomes = [_apply_one(con, d) for d in decisions.values()]
+        con.execute("DELETE FROM review_outcomes")
+        con.executemany(
+            "INSERT INTO review_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [[o.fact_id, fact_type(o.fact_id), o.state, o.outcome, o.message, o.lines, file_sha, now]
+             for o in outcomes],
+        )  # fmt: skip
+    return outcomes
+
+
+def _apply_one(con: Con, d: Decision) -> Outcome:
+    kind = fact_type(d.fact_id)
+    lines = ",".join(map(str, d.lines))
+    try:
+        found = _program(con, d) if kind == "program" else _fact(con, kind, d)
+    except LookupError as exc:
+        return Outcome(d.fact_id, d.state, "error", str(exc), lines)
+    if not found:
+        return Outcome(d.fact_id, d.state, "orphaned", "the fact is no longer in the database", lines)
+    return Outcome(d.fact_id, d.state, "applied", "", lines)
+
+
+def _fact(con: Con, kind: str, d: Decision) -> bool:
+    table = _TABLE[kind]
+    if not con.execute(f"SELECT count(*) FROM {table} WHERE fact_id = ?", [d.fact_id]).fetchone()[0]:
+        return False
+    sets: dict[str, Any] = {k: v for k, v in d.fields.items() if k in _COLUMNS}
+    if "program" in d.fields:
+        sets["program_id"] = _program_id(con, d.fields["program"])
+    if kind == "site" and "name" in d.fields:
+        sets |= {"name": d.fields["name"], "norm_key": norm_key(d.fields["name"])}
+    if kind == "institution" and "role" in d.fields:
+        sets["role"] = d.fields["role"]
+    state = d.state
+    if kind == "institution" and "name" in d.fields:
+        state = _move_participation(con, d.fact_id, d.fields["name"]) or state
+    assignments = ", ".join(f"{col} = ?" for col in sets)  # column names come from _COLUMNS, not input
+    con.execute(
+        f"UPDATE {table} SET {assignments + ', ' if sets else ''}state = ? WHERE fact_id = ?",
+        [*sets.values(), state, d.fact_id],
+    )
+    return True
+
+
+def _program_id(con: Con, name: str | None) -> str | None:
+    """The id of the program a name or alias names; LookupError when there is none."""
+    if name is None:
+        return None
+    row = con.execute(
+        "SELECT program_id FROM program_aliases WHERE norm_key = ? UNION SELECT program_id FROM programs "
+        "WHERE program_id = ? LIMIT 1",
+        [norm_key(name), name],
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"no program named {name!r}")
+    return row[0]
+
+
+def _move_participation(con: Con, fid: str, name: str) -> str | None:
+    """Point the participation at the institution `name` names (made when new); 'merged' when the document
+    already has a row for it, so the institution is counted once."""
+    entry = lookup(name)
+    canonical = entry.canonical if entry else name
+    target = stable_id(canonical)
+    con.execute(
+        "INSERT INTO institutions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [target, canonical, entry.name_en if entry else None, entry.type if entry else "other",
+         entry.country if entry else None, entry is not None],
+    )  # fmt: skip
+    doc, current = con.execute(
+        "SELECT document_id, institution_id FROM participations WHERE fact_id = ?", [fid]
+    ).fetchone()
+    if current == target:
+        return None
+    taken = con.execute(
+        "SELECT count(*) FROM participations WHERE document_id = ? AND institution_id = ?", [doc, target]
+    ).fetchone()[0]
+    if taken:
+        return "merged"
+    con.execute("UPDATE participations SET institution_id = ? WHERE fact_id = ?", [target, fid])
+    return None
+
+
+def _program(con: Con, d: Decision) -> bool:
+    pid = d.fact_id.split("-", 1)[1]
+    if not con.execute("SELECT count(*) FROM programs WHERE program_id = ?", [pid]).fetchone()[0]:
+        return False
+    if "parent" in d.fields:
+        parent = _program_id(con, d.fields["parent"])
+        if parent == pid:
+            raise LookupError("a program cannot be its own parent")
+        con.execute("UPDATE programs SET parent_id = ? WHERE program_id = ?", [parent, pid])
+    if "name_en" in d.fields:
+        con.execute("UPDATE programs SET name_en = ? WHERE program_id = ?", [d.fields["name_en"], pid])
+    return True

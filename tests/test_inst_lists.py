@@ -1,0 +1,179 @@
+"""Institutions: the gazetteer's coverage, list members, short forms, places that are no actors, roles."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+from etl.config import RESOURCES
+from etl.extract.institutions import extract_institutions
+from etl.models import Institution
+from etl.nlp import split_sentences
+
+
+def extract(text: str) -> dict[str, Institution]:
+    return {i.name: i for i in extract_institutions(text, split_sentences(text))}
+
+
+def rows() -> list[dict[str, str]]:
+    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+# --- gazetteer coverage -----------------------------------------------------------------------
+
+
+def test_gazetteer_holds_at_least_1200_entries_with_unique_names() -> None:
+    data = rows()
+    assert len(data) >= 1200
+    names = [r["canonical"] for r in data]
+    assert len(set(names)) == len(names)
+    owner: dict[str, str] = {}
+    for r in data:
+        for alias in {r["canonical"], *r["aliases"].split("|")}:
+            assert owner.setdefault(" ".join(alias.split()), r["canonical"]) == r["canonical"], alias
+
+
+def test_every_si_gun_gu_is_a_local_government() -> None:
+    local = [r["canonical"] for r in rows() if r["type"] == "local_government"]
+    basic = [
+        n for n in local if re.search(r"[시군구]$", n) and not re.search(r"(?:특별|광역|특별자치)시$", n)
+    ]
+    assert len(basic) >= 226
+    for name in (
+        "단양군",
+        "여수시",
+        "대구광역시 동구",
+        "부산광역시 강서구",
+        "서울특별시 강서구",
+        "경기도 광주시",
+    ):
+        assert name in local
+
+
+def test_every_korean_university_has_its_short_form() -> None:
+    for r in rows():
+        name = r["canonical"]
+        if r["type"] == "university" and r["country"] == "KR" and re.search(r"(?<!대학원)대학교$", name):
+            assert any(a.endswith("대") for a in r["aliases"].split("|")), r["canonical"]
+
+
+# --- enumerations and list lines --------------------------------------------------------------
+
+
+def test_every_member_of_an_enumerated_list_with_its_role() -> None:
+    found = extract("충남대(주관), 공주대, 한밭대, 충북테크노파크 등 4개 기관이 참여한다.")
+    assert set(found) == {"충남대학교", "공주대학교", "국립한밭대학교", "충북테크노파크"}
+    assert found["충남대학교"].role == "lead"
+    assert found["충북테크노파크"].role == "participant"
+
+
+def test_unknown_members_of_a_list_with_known_ones() -> None:
+    found = extract(
+        "협약에는 전남도와 장성군, 강진군을 비롯해 하늘별, 대우건설, KT, 누리솔라 등이 이름을 올렸다."
+    )
+    assert {"전라남도", "장성군", "강진군", "하늘별", "대우건설", "누리솔라"} <= set(found)
+
+
+def test_a_dotted_list_with_known_members_brings_in_the_unknown_one() -> None:
+    found = extract("AI 자율제조 기술은 한국생산기술연구원·케이피항공·연세대가 맡는다.")
+    assert {"한국생산기술연구원", "케이피항공", "연세대학교"} <= set(found)
+
+
+def test_bullets_and_consortium_lines() -> None:
+    found = extract("운영 기관은 다음과 같다.\n- 국립암센터\n- 한국사회보장정보원\n- 광주테크노파크")
+    assert {"국립암센터", "한국사회보장정보원", "광주테크노파크"} <= set(found)
+    found = extract("○ 스마트 소방 안전 서비스 : 서울소방재난본부 / 아일리스프런티어 컨소시엄")
+    assert {"서울소방재난본부", "아일리스프런티어"} <= set(found)
+    assert "휴인스" in extract("△AI 기반 드론 구조 시스템 개발·실증 – 휴인스 컨소시엄")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'부처협업 AI확산' 10개 컨소시엄 확정, 올해 240억원",
+        "AI, 반도체, 바이오 등 3개 분야를 지원한다.",
+        "영남권 컨소시엄은 오픈랩을 만든다.",
+        "충청권(2차전지)은 충북대와 한국원자력연구원이, 호남·제주권(모빌리티)은 전남대가 맡는다.",
+        "대통령실 이경우 AI·디지털 비서관, 최호정 서울시의장, 전성수 서초구청장 등이 참석했다.",
+        "부처별로는 과학기술정보통신부가 5조1,000억원, 산업통상자원부 1조7,000억원 순이다.",
+    ],
+)
+def test_counts_fields_and_regions_are_no_members(text: str) -> None:
+    found = set(extract(text))
+    junk = {"10개", "AI", "반도체", "바이오", "영남권", "호남", "제주권", "디지털 비서관", "000억원"}
+    assert not found & junk, found
+
+
+def test_a_list_of_provinces_named_as_local_governments() -> None:
+    found = extract("영남권 5개 광역지자체(부산·대구·울산·경남·경북)가 공모에 함께 뽑혔다.")
+    assert set(found) == {"부산광역시", "대구광역시", "울산광역시", "경상남도", "경상북도"}
+
+
+# --- short forms, companies, parties, English names -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("국립창원대가 참여한다.", "창원대학교"),
+        ("경남대와 인제대가 손잡았다.", "경남대학교"),
+        ("한국해양대 산학협력단이 맡는다.", "한국해양대학교"),
+        ("LG유플러스가 참여한다.", "LG유플러스"),
+        ("카카오모빌리티가 발표했다.", "카카오모빌리티"),
+        ("한화시스템이 과제를 맡는다.", "한화시스템"),
+        ("구글 코리아 정태일 이사가 발표했다.", "구글코리아"),
+        ("단양군은 AI 센터를 유치했다.", "단양군"),
+        ("여수시와 협약을 맺었다.", "여수시"),
+        ("국민의힘은 예산 삭감을 요구했다.", "국민의힘"),
+        ("과방위는 예산안을 의결했다.", "과학기술정보방송통신위원회"),
+        ("국회 과학기술정보방송통신위원회 전체회의가 열렸다.", "과학기술정보방송통신위원회"),
+        ("The Ministry of Science and ICT said on Monday it will fund the lab.", "과학기술정보통신부"),
+        ("Minister of Trade, Industry and Energy Ahn Duk-geun said the plan is ready.", "산업통상자원부"),
+        ("Trade, Industry and Energy Minister Kim presented the plan.", "산업통상자원부"),
+        ("South Korea's science ministry held a ceremony.", "과학기술정보통신부"),
+    ],
+)
+def test_short_forms_companies_counties_parties_and_english_names(text: str, name: str) -> None:
+    assert name in extract(text), (text, list(extract(text)))
+
+
+def test_a_subsidiary_stays_itself() -> None:
+    found = extract("구글 코리아와 카카오T가 발표했다.")
+    assert {"구글코리아", "카카오모빌리티"} <= set(found) and not {"Google", "카카오"} & set(found)
+
+
+# --- places, venues and captions --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("대구 동구 신암동에서 열린 행사에 참석했다.", "대구광역시 동구"),
+        ("과기정통부는 서울 종로구 정부서울청사에서 브리핑을 열었다.", "종로구"),
+        ("지난 6월 경기 성남시 분당구 네이버 1784에서 발족식이 열렸다.", "성남시"),
+        ("지난 6월 경기 성남시 분당구 네이버 1784에서 발족식이 열렸다.", "네이버"),
+        ("국가데이터처(옛 통계청)가 이노베이션 존을 운영한다.", "통계청"),
+        ("외부 전문가로 꾸린 지정심사위원회가 심사한다.", "지정심사위원회"),
+        ("박사후연구원 20명을 뽑는다.", "박사후연구원"),
+        ("아세안 국가로는 처음 싱가포르와 공동연구를 시작했다.", "Association of Southeast Asian Nations"),
+    ],
+)
+def test_places_venues_old_names_and_generic_nouns_are_no_actors(text: str, absent: str) -> None:
+    assert absent not in extract(text)
+
+
+def test_a_grouping_that_acts_is_an_institution() -> None:
+    assert "European Union" in extract("EU는 AI 법을 시행했다.")
+
+
+# --- roles ------------------------------------------------------------------------------------
+
+
+def test_joining_makes_a_participant_and_the_assembly_stays_mentioned() -> None:
+    found = extract("고려대학교와 연세대학교가 이번 사업에 함께한다.")
+    assert found["고려대학교"].role == found["연세대학교"].role == "participant"
+    found = extract("국회는 본회의에서 AI 예산 1조원을 통과시켰다.")
+    assert found["국회"].role == "mentioned"
