@@ -34,6 +34,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.documents
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).tmp $(DB).building $(DB).lock tests/artifacts

@@ -268,7 +268,7 @@ INSERT INTO documents
 SELECT m.document_id, 'synthetic://doc/' || m.didx, 'synthetic://batch/' || (m.didx // 1000),
        CASE WHEN rnd(m.didx, 'nourl') >= 0.2 THEN 'https://example.org/press/' || m.didx END,
        CASE WHEN rnd(m.didx, 'notitle') >= 0.03 THEN m.title END, d.published_on, d.lang, 'html', md5(t.text), t.text,
-       length(t.text), 1, TIMESTAMP '2026-01-01 00:00:00', 1, TIMESTAMP '2026-01-01 00:00:00'
+       length(t.text), 1, TIMESTAMP '2026-01-01 00:00:00', 1, TIMESTAMP '2026-01-01 00:00:00', NULL
 FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_text t ON t.document_id = m.document_id;
 INSERT INTO programs (program_id, name, name_en, norm_key)
 SELECT program_id, name, CASE WHEN rnd(pidx, 'noen') >= 0.3 THEN name_en END, lower(replace(name, ' ', ''))
@@ -304,6 +304,11 @@ SELECT s.document_id || ':0', s.document_id, s.program_id, 0, s.site_name, s.nor
        x.s, x.ev_start,
        x.ev_start + length(x.s)
 FROM s_sites s JOIN s_sents x ON x.document_id = s.document_id AND x.ord = 10000002;
+-- A document's first figure also stands in a small table (m008): the Sources page shows it as a table.
+INSERT INTO document_tables
+SELECT document_id, 0, '사업비', '억원', 2, 2, to_json([['사업', '금액'], [coalesce(program_id, '-'), unit_text]])::VARCHAR
+FROM budgets WHERE seq = 0;
+UPDATE budgets SET table_seq = 0, cell_row = 1, cell_col = 1 WHERE seq = 0;
 INSERT INTO runs (run_id, started_at, finished_at, inputs, n_new) VALUES (1, now(), now(), 'synthetic', 0);
 INSERT INTO watch_sources (source_name, url, kind, last_checked_at, last_success_at, last_status, last_error,
                            last_error_at, n_failures, n_items_seen, n_new_last) VALUES

@@ -71,12 +71,25 @@ def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(_table_ddl(table))
 
 
+def _m008_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Attachments point to their page; table facts point to their cell; tables are kept as grids (issue #15)."""
+    con.execute("ALTER TABLE documents ADD COLUMN parent_id VARCHAR")
+    for col in ("table_seq", "cell_row", "cell_col"):
+        con.execute(f"ALTER TABLE budgets ADD COLUMN {col} INTEGER")
+    con.execute(_table_ddl("document_tables"))
+    con.execute("COMMENT ON TABLE document_tables IS '문서 속 표: 셀 격자(병합 셀은 반복), 제목, 단위'")
+    con.execute(
+        "COMMENT ON COLUMN documents.parent_id IS '첨부파일이면 그 파일을 링크한 보도자료 페이지의 document_id'"
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
     ("m004_reviews", _m004_reviews),
     ("m006_watch", _m006_watch),
     ("m007_document_versions", _m007_document_versions),
+    ("m008_attachments_tables", _m008_attachments_tables),
 ]
 
 

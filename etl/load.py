@@ -7,6 +7,7 @@ tables (executemany manages ~1,500 rows/s; Arrow loads a million rows in a fract
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,10 +18,11 @@ from etl.consolidate import ProgramIndex, stable_id
 from etl.db import insert_rows, transaction
 from etl.extract.institutions import lookup
 from etl.extract.programs import norm_key
-from etl.models import Evidence, Facts
+from etl.models import Document, Evidence, Facts
 
 _KEPT = pa.schema([("input", pa.string()), ("source", pa.string())])
 _CHILDREN = ("budgets", "program_mentions", "participations", "sites", "program_countries")
+_SHOWN = ("document_tables",)  # kept with each document for display; not counted as facts
 
 
 @dataclass
@@ -66,7 +68,7 @@ class Loader:
 
     def load_batch(self, batch: list[tuple[str, Facts]], run_id: int, counts: LoadCounts) -> None:
         """Load (input, facts) pairs in one transaction."""
-        rows: dict[str, list[dict]] = {t: [] for t in ("documents", "institutions", *_CHILDREN)}
+        rows: dict[str, list[dict]] = {t: [] for t in ("documents", "institutions", *_CHILDREN, *_SHOWN)}
         replaced: list[str] = []  # documents already in the file; new ones have no rows to delete
         self.known_inputs |= self.batch_inputs
         self.batch_inputs = {input_ for input_, _ in batch}
@@ -131,7 +133,7 @@ class Loader:
             return
         # the old version ends exactly when the new one begins
         self._delete(replaced, rows["documents"][0]["valid_from"])
-        for table in ("documents", "institutions", *_CHILDREN):
+        for table in ("documents", "institutions", *_CHILDREN, *_SHOWN):
             insert_rows(self.con, table, rows[table], ignore_conflicts=table == "institutions")
         back = [r["document_id"] for r in rows["documents"]]
         self.con.register("_back", pa.table({"document_id": back}))
@@ -150,9 +152,10 @@ class Loader:
                 "title": doc.title, "published_on": doc.published_on, "lang": doc.lang, "kind": doc.kind,
                 "content_hash": doc.content_hash, "text": doc.text, "n_chars": len(doc.text),
                 "run_id": run_id, "loaded_at": self.batch_at, "version": self.versions.get(doc_id, 0) + 1,
-                "valid_from": self.batch_at,
+                "valid_from": self.batch_at, "parent_id": document_id(doc.parent) if doc.parent else None,
             }
         )  # fmt: skip
+        rows["document_tables"].extend(_table_rows(doc_id, doc))
         pids = self._program_rows(doc_id, facts, rows)
         main = next(iter(pids.values()), None)
         seen: dict[tuple, int] = {}
@@ -166,6 +169,7 @@ class Loader:
                     "amount_krw": b.amount_krw, "kind": b.kind, "fiscal_year": b.fiscal_year,
                     "announced_on": doc.published_on, **_ev(b.evidence), "role": b.role,
                     "low_krw": b.low, "high_krw": b.high, "approx": b.approx, "bound": b.bound,
+                    **_cell(b.table_cell),
                 }
             )  # fmt: skip
         self._institution_rows(doc_id, main, facts, rows)
@@ -237,6 +241,23 @@ def _nth_fact_id(prefix: str, seen: dict[tuple, int], doc_id: str, *key: object)
     """The id of the n-th fact with this value in the document (the same figure twice is two facts)."""
     n = seen[(prefix, *key)] = seen.get((prefix, *key), -1) + 1
     return fact_id(prefix, doc_id, *key, n)
+
+
+def _table_rows(doc_id: str, doc: Document) -> list[dict]:
+    """A document's tables as stored grids (JSON rows of cell text)."""
+    return [
+        {
+            "document_id": doc_id, "table_seq": i, "caption": t.caption, "unit": t.unit,
+            "n_rows": t.n_rows, "n_cols": t.n_cols, "grid_json": json.dumps(t.grid, ensure_ascii=False),
+        }
+        for i, t in enumerate(doc.tables)
+    ]  # fmt: skip
+
+
+def _cell(cell: tuple[int, int, int] | None) -> dict[str, int | None]:
+    """A table fact's table, row and column (all None for a fact from prose)."""
+    seq, row, col = cell or (None, None, None)
+    return {"table_seq": seq, "cell_row": row, "cell_col": col}
 
 
 def _ev(ev: Evidence | None) -> dict[str, object]:
@@ -333,7 +354,7 @@ def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str], at: da
     con.register("_changed", pa.table({"document_id": doc_ids}))
     try:
         _archive_versions(con, at or datetime.now())
-        for table in (*_CHILDREN, "documents"):
+        for table in (*_CHILDREN, *_SHOWN, "documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
     finally:
         con.unregister("_changed")

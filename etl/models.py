@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from etl.parse.table import Table
 
 
 class SourceError(Exception):
@@ -43,6 +46,8 @@ class Document:
     url: str | None = None
     content_hash: str = ""  # sha256 hex of `text` (set by parse.make_document)
     notes: tuple[str, ...] = ()  # warnings from reading it (bytes replaced, …): reported, not fatal
+    parent: str | None = None  # an attachment: the source of the page that links it
+    tables: tuple[Table, ...] = ()  # tables as grids (HWP/HWPX, HTML, PDF); rows are found in `text`
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class Budget:
     high: int | None = None
     approx: bool = False  # 약, 가량, about …
     bound: str = "exact"  # exact | between | above (at least) | under (at most)
+    table_cell: tuple[int, int, int] | None = None  # a table fact: (table index in the document, row, col)
 
 
 @dataclass
@@ -145,6 +151,7 @@ class Facts:
             "title": doc.title,
             "published_on": doc.published_on.isoformat() if doc.published_on else None,
             "lang": doc.lang,
+            "parent": doc.parent,
             "programs": [flat(p) for p in self.programs],
             "budgets": [flat(b) for b in self.budgets],
             "institutions": [flat(i) for i in self.institutions],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import itertools
 import multiprocessing
 import os
@@ -21,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from etl import db, load, program_catalog, review_run, workers
+from etl.attachments import raw_digest
 from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
 from etl.lock import ingest_lock
@@ -101,7 +101,7 @@ class BudgetExceeded(SourceError):
 
 def process_raw(raw: RawDoc, limits: Limits = Limits()) -> Extracted:
     """Parse and extract one raw input (runs in a worker process), within the per-document budget."""
-    out = Extracted(raw.source, _sha256(raw.data), len(raw.data))
+    out = Extracted(raw.source, raw_digest(raw), len(raw.data))
     try:
         with _time_budget(raw.source, limits.doc_seconds):
             _parse_and_extract(raw, limits, out)
@@ -139,6 +139,33 @@ def _parse_and_extract(raw: RawDoc, limits: Limits, out: Extracted) -> None:
             raise
         except Exception as e:
             out.failure = InputFailure(doc.source, "extract", f"{type(e).__name__}: {e}")
+    if out.facts and not out.failure:
+        _attachments(raw, limits, out)
+
+
+def _attachments(raw: RawDoc, limits: Limits, out: Extracted) -> None:
+    """Each attachment as a child document of the page; a figure the page or an earlier attachment states is
+    kept once (the same release as HWP, HWPX and PDF counts once).
+
+    A bad attachment (damaged, protected, unreachable) is one warning line; the page is stored all the same.
+    """
+    from etl.extract.budgets import drop_restated
+
+    out.notes.extend(raw.meta.get("attachment_errors", ()))
+    page = out.facts[0]
+    stated = list(page.budgets)
+    for kid in raw.meta.get("attachments", ()):
+        sub = Extracted(kid.source, "", len(kid.data))
+        _parse_and_extract(kid, limits, sub)
+        out.notes.extend(sub.notes)
+        if sub.failure:
+            out.notes.append(f"attachment {sub.failure.source}: {sub.failure.message}")
+            continue
+        for facts in sub.facts:
+            facts.document = replace(facts.document, parent=page.document.source)
+            facts.budgets = drop_restated(stated, facts.budgets)
+            stated.extend(facts.budgets)
+            out.facts.append(facts)
 
 
 @contextlib.contextmanager
@@ -164,10 +191,6 @@ def _time_budget(source: str, seconds: float) -> Iterator[None]:
 
 def _process_chunk(chunk: list[RawDoc], limits: Limits) -> list[Extracted]:
     return [process_raw(r, limits) for r in chunk]
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def ingest(
@@ -316,12 +339,20 @@ def _changed_inputs(
             if on_failure:
                 on_failure(fail)
             continue
-        item = replace(item, source=canonical_source(item.source))
+        item = _canonical(item)
         seen.add(item.source)
-        if known.get(item.source) == _sha256(item.data):
+        seen.update(kid.source for kid in item.meta.get("attachments", ()))
+        if known.get(item.source) == raw_digest(item):
             report.unchanged += 1
             continue
         yield item
+
+
+def _canonical(raw: RawDoc) -> RawDoc:
+    """The input and its attachments under their canonical names."""
+    kids = raw.meta.get("attachments", ())
+    meta = {**raw.meta, "attachments": tuple(replace(k, source=canonical_source(k.source)) for k in kids)}
+    return replace(raw, source=canonical_source(raw.source), meta=meta if kids else raw.meta)
 
 
 def canonical_source(source: str) -> str:

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 6 (m004_reviews, m006_watch, m007_document_versions). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 7 (… m006_watch, m007_document_versions, m008_attachments_tables). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS documents (
     run_id        INTEGER,
     loaded_at     TIMESTAMP,           -- when this version was fetched and loaded
     version       INTEGER DEFAULT 1,   -- 1, 2, …: a changed text is a new version (m007)
-    valid_from    TIMESTAMP            -- when this version became the current one (m007)
+    valid_from    TIMESTAMP,           -- when this version became the current one (m007)
+    parent_id     VARCHAR              -- an attachment's page (m008): the document it was linked from
 );
 
 -- A program consolidated across documents (one row however many times it is announced).
@@ -101,7 +102,22 @@ CREATE TABLE IF NOT EXISTS budgets (
     approx        BOOLEAN DEFAULT FALSE,  -- 약, 가량, about (m003)
     bound         VARCHAR DEFAULT 'exact', -- exact | between | above | under (m003)
     fact_id       VARCHAR,               -- stable across re-ingest: what a review refers to (m004)
-    state         VARCHAR DEFAULT 'machine' -- machine | confirmed | edited | rejected (m004)
+    state         VARCHAR DEFAULT 'machine', -- machine | confirmed | edited | rejected (m004)
+    table_seq     INTEGER,               -- a table fact: which table of the document (m008)
+    cell_row      INTEGER,               -- and its cell's grid row and column
+    cell_col      INTEGER
+);
+
+-- m008_attachments_tables: every table of a document as a grid (merged cells repeated), for showing it.
+CREATE TABLE IF NOT EXISTS document_tables (
+    document_id   VARCHAR NOT NULL,
+    table_seq     INTEGER NOT NULL,
+    caption       VARCHAR,
+    unit          VARCHAR,               -- from the unit line, e.g. 억원
+    n_rows        INTEGER NOT NULL,
+    n_cols        INTEGER NOT NULL,
+    grid_json     VARCHAR NOT NULL,      -- JSON list of rows of cell text
+    PRIMARY KEY (document_id, table_seq)
 );
 
 CREATE TABLE IF NOT EXISTS institutions (
@@ -265,6 +281,8 @@ COMMENT ON TABLE ingest_errors IS '입력별 오류: 단계와 한 줄 메시지
 COMMENT ON TABLE withdrawn_documents IS '입력 파일이 사라진 문서: 보관하되 집계에서 제외';
 COMMENT ON COLUMN budgets.amount_krw IS '정확한 원화 금액(BIGINT); 외화는 NULL';
 COMMENT ON COLUMN budgets.role IS '금액의 역할: budget(사업 예산) change(증감) base(예산 총액) cap(상한) investment market revenue conversion other';
+COMMENT ON TABLE document_tables IS '문서 속 표: 셀 격자(병합 셀은 반복), 제목, 단위';
+COMMENT ON COLUMN documents.parent_id IS '첨부파일이면 그 파일을 링크한 보도자료 페이지의 document_id';
 COMMENT ON COLUMN budgets.high_krw IS '범위(3조~4조원)의 상한, 원';
 
 -- m004_reviews: what the last review pass did with each decision of the reviews file (etl/reviews.py).

@@ -10,11 +10,13 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import httpx
 
+from etl.attachments import attachment_kind, attachment_links, disposition_filename, sibling_links
 from etl.config import Settings
 from etl.models import RawDoc, SourceError
 from etl.netguard import MAX_REDIRECTS, Guard, RefusedURL
@@ -49,7 +51,8 @@ def iter_raw(inputs: list[str], settings: Settings) -> Iterator[RawDoc | InputEr
     """Yield a RawDoc per file or URL (folders expanded, sorted); an InputError for each failure."""
     for item in inputs:
         if _URL.match(item):
-            yield _or_error(lambda item=item: read_url(item, settings))
+            page = _or_error(lambda item=item: read_url(item, settings))
+            yield page if isinstance(page, InputError) else with_attachments(page, settings)
             continue
         path = Path(item)
         if settings.public_only and not _is_upload(path, settings):
@@ -59,10 +62,58 @@ def iter_raw(inputs: list[str], settings: Settings) -> Iterator[RawDoc | InputEr
             files = list_folder(path)
             if not files:
                 yield InputError(item, f"folder holds no supported files ({', '.join(KIND_BY_EXTENSION)})")
-            for file in files:
-                yield _or_error(lambda file=file: read_file(file, settings, explicit=False))
+            yield from _read_folder(files, settings)
         else:
             yield _or_error(lambda path=path, item=item: read_file(path, settings, source=item))
+
+
+def _read_folder(files: list[Path], settings: Settings) -> Iterator[RawDoc | InputError]:
+    """Each file once; a page's attachments beside it come inside the page's RawDoc, not on their own."""
+    pages: dict[Path, RawDoc | InputError] = {}
+    children: dict[Path, list[Path]] = {}
+    for file in files:
+        if file.suffix.lower() in (".html", ".htm"):
+            page = pages[file] = _or_error(lambda file=file: read_file(file, settings, explicit=False))
+            if isinstance(page, RawDoc):
+                listed = {f.resolve() for f in files}
+                children[file] = [p for p in sibling_links(file, page.data) if p in listed]
+    owned = {child.resolve() for kids in children.values() for child in kids}
+    for file in files:
+        if file.resolve() in owned:
+            continue
+        raw = pages.get(file) or _or_error(lambda file=file: read_file(file, settings, explicit=False))
+        if isinstance(raw, RawDoc) and children.get(file):
+            raw = _attach(
+                raw, [_or_error(lambda p=p: read_file(p, settings, explicit=False)) for p in children[file]]
+            )
+        yield raw
+
+
+def with_attachments(page: RawDoc, settings: Settings) -> RawDoc:
+    """A fetched HTML page with its linked attachments fetched under the same rules as pages."""
+    if page.kind != "html":
+        return page
+    links = attachment_links(page.data, page.url or page.source)
+    return (
+        _attach(page, [_or_error(lambda u=u: read_attachment(u, settings)) for u in links]) if links else page
+    )
+
+
+def _attach(page: RawDoc, got: list[RawDoc | InputError]) -> RawDoc:
+    """The page with meta `attachments` (RawDocs) and `attachment_errors` (one line each)."""
+    kids = tuple(g for g in got if isinstance(g, RawDoc))
+    errors = tuple(str(g) for g in got if isinstance(g, InputError))
+    return replace(page, meta={**page.meta, "attachments": kids, "attachment_errors": errors})
+
+
+def read_attachment(url: str, settings: Settings) -> RawDoc:
+    """Fetch one attachment like a page (timeout, size cap, redirects, address guard); its kind from its bytes."""
+    raw = read_url(url, settings)
+    ctype, disp = raw.meta.get("content_type", ""), raw.meta.get("content_disposition", "")
+    kind = attachment_kind(raw.data, ctype, disp)
+    if kind is None:
+        raise InputError(url, f"attachment is not HWP/HWPX/PDF (content type {ctype or 'none'!r})")
+    return replace(raw, kind=kind, meta={**raw.meta, "filename": disposition_filename(disp)})
 
 
 def _is_upload(path: Path, settings: Settings) -> bool:
@@ -154,6 +205,7 @@ def read_url(url: str, settings: Settings, *, guard: Guard | None = None) -> Raw
             data = _download(response, url, settings)
             content_type = response.headers.get("content-type", "")
             charset = response.charset_encoding
+            disposition = response.headers.get("content-disposition", "")
             final_url = str(response.url)
     except RefusedURL as exc:
         raise InputError(url, exc.reason) from exc
@@ -168,7 +220,7 @@ def read_url(url: str, settings: Settings, *, guard: Guard | None = None) -> Raw
     if not data.strip():
         raise InputError(url, "empty response")
     kind = _kind_for_download(data, content_type, final_url)
-    meta = {"content_type": content_type, "charset": charset}
+    meta = {"content_type": content_type, "charset": charset, "content_disposition": disposition}
     return RawDoc(source=url, kind=kind, data=data, url=final_url, meta=meta)
 
 

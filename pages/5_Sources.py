@@ -49,6 +49,7 @@ st.html(
     legend_html({k: code(k, lang) for k in ("budget", "mention", "participation", "site", "country_fact")})
 )
 st.html(highlight_html(d["text"], spans))  # every character of the document is escaped
+widgets.document_tables(doc_id, lang)  # tables as tables, budget cells marked
 
 st.subheader(t("facts", lang))
 widgets.table(facts, view, key="document_facts")

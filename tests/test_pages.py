@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -167,6 +168,19 @@ def test_sources_page_highlights_facts_as_escaped_text(ui_env: Path) -> None:
     body = [h.proto.body for h in at.get("html")]
     assert any("<mark" in b and "국비" in b for b in body)
     assert at.text_input[0].value == "국비"
+
+
+def test_sources_page_shows_a_table_with_its_budget_cell_marked(ui_env: Path) -> None:
+    with duckdb.connect(str(ui_env), read_only=True) as con:
+        doc_id, unit_text = con.execute(
+            "SELECT document_id, unit_text FROM budgets WHERE table_seq IS NOT NULL ORDER BY document_id LIMIT 1"
+        ).fetchone()
+    at = app("pages/5_Sources.py", doc=doc_id)
+    assert not at.exception
+    tables = [h.proto.body for h in at.get("html") if h.proto.body.startswith("<table")]
+    assert len(tables) == 1 and "<caption>사업비</caption>" in tables[0]
+    marked = re.findall(r'<td style="[^"]*background:[^"]*" title="([^"]*)">([^<]*)</td>', tables[0])
+    assert [cell for _, cell in marked] == [html.escape(unit_text)]
 
 
 def test_widget_changes_are_written_to_the_url_and_the_share_box(ui_env: Path) -> None:

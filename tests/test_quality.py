@@ -26,6 +26,18 @@ def test_amounts_are_a_multiset_on_exact_won() -> None:
     assert s.misses["amounts extra"] == ["300"]
 
 
+def test_table_cells_are_judged_whole_and_prose_rows_are_not_table_rows() -> None:
+    cell = {"role": "budget", "fiscal_year": 2025, "table_cell": [0, 1, 1]}
+    gold = {"table_budgets": [_b(100, **cell), _b(200, kind="total", **cell)]}
+    pred = {"budgets": [_b(100, **cell), _b(200, **cell), _b(300)]}  # 200 has the wrong kind; 300 is prose
+    s = score_document(gold, pred)
+    assert (s.table_amounts.hit, s.table_amounts.pred, s.table_amounts.gold) == (1, 2, 2)
+    assert s.misses["table cells missed"] == ["200 total budget 2025"]
+    assert (
+        score_document({}, {"budgets": [_b(300)]}).table_amounts.precision == 1.0
+    )  # no table, nothing to judge
+
+
 def test_range_high_bound_is_an_expected_value() -> None:
     gold = {"budgets": [_b(3, low=3, high=4)]}
     assert score_document(gold, {"budgets": [_b(3)]}).amounts.recall == 0.5

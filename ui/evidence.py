@@ -160,3 +160,19 @@ def source_health(con: Con, *, filters: Filters) -> pd.DataFrame:
                n_new_last, last_error, url FROM watch_sources
         ORDER BY n_failures DESC, last_status = 'error' DESC, source_name"""
     return sql.frame(con, query, [])
+
+
+@dataset("table_seq", "caption", "unit", "grid_json")
+def document_tables(con: Con, *, filters: Filters, document_id: str = "") -> pd.DataFrame:
+    """One document's tables as stored grids (JSON rows of cell text), in document order."""
+    query = "SELECT table_seq, caption, unit, grid_json FROM document_tables WHERE document_id = ? ORDER BY table_seq"
+    return sql.frame(con, query, [document_id])
+
+
+@dataset("table_seq", "cell_row", "cell_col", "kind", "role", "fiscal_year", "unit_text", "program")
+def table_cells(con: Con, *, filters: Filters, document_id: str = "") -> pd.DataFrame:
+    """The budget rows of one document that come from a table cell, with the cell's place."""
+    query = """SELECT b.table_seq, b.cell_row, b.cell_col, b.kind, b.role, b.fiscal_year, b.unit_text,
+        p.name AS program FROM budgets b LEFT JOIN programs p USING (program_id)
+        WHERE b.document_id = ? AND b.table_seq IS NOT NULL ORDER BY b.table_seq, b.cell_row, b.cell_col"""
+    return sql.frame(con, query, [document_id])

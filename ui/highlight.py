@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import itertools
 import numbers
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 COLORS = {
@@ -36,7 +36,8 @@ def locate(text: str, start: object, end: object, evidence: object) -> tuple[int
     ok = isinstance(start, numbers.Real) and isinstance(end, numbers.Real) and start == start and end == end
     if ok and 0 <= int(start) < int(end) <= len(text):
         s, e = int(start), int(end)
-        if not isinstance(evidence, str) or text[s:e] == evidence:
+        # a table fact's evidence is `caption · row`, its span the row as the text has it
+        if not isinstance(evidence, str) or text[s:e] == evidence or evidence.endswith(f" · {text[s:e]}"):
             return s, e
     if isinstance(evidence, str) and evidence:
         at = text.find(evidence)
@@ -61,6 +62,31 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
         out.append(f'<mark style="background:{color};padding:0 1px" title="{title}">{piece}</mark>')
     body = "".join(out)
     return f'<div style="white-space:pre-wrap;line-height:1.7;font-size:0.95rem">{body}</div>'
+
+
+def table_html(grid: list[list[str]], marks: dict[tuple[int, int], str], caption: str = "") -> str:
+    """A document's table as escaped HTML; cells holding a fact are marked, their label in the tooltip.
+
+    A merged cell's text fills every slot it covers (the stored grid), so columns stay aligned.
+    """
+    rows = []
+    for r, row in enumerate(grid):
+        cells = []
+        for c, cell in enumerate(row):
+            style = "border:1px solid #ccc;padding:2px 6px"
+            label = marks.get((r, c))
+            if label is not None:
+                style += f";background:{COLORS['budget']}"
+            title = f' title="{html.escape(label, quote=True)}"' if label else ""
+            cells.append(f'<td style="{style}"{title}>{html.escape(str(cell), quote=True)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    head = f"<caption>{html.escape(caption, quote=True)}</caption>" if caption else ""
+    return f'<table style="border-collapse:collapse;font-size:0.9rem">{head}{"".join(rows)}</table>'
+
+
+def cell_marks(cells: list[dict], seq: int, label: Callable[[dict], str]) -> dict[tuple[int, int], str]:
+    """(row, col) → tooltip for the fact cells of table `seq` (rows of table_cells)."""
+    return {(int(c["cell_row"]), int(c["cell_col"])): label(c) for c in cells if int(c["table_seq"]) == seq}
 
 
 def legend_html(labels: dict[str, str]) -> str:

@@ -91,6 +91,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "search_text": ("본문 검색", "Search the text"),
     "pick_document": ("발표문 선택", "Choose a document"),
     "facts": ("추출된 사실", "Extracted facts"),
+    "tables": ("문서 속 표", "Tables in the document"),
     "open_source": ("원문 보기", "Open the source"),
     "source_health": ("감시 중인 수집원", "Watched sources"),
     "source_health_help": (

@@ -30,11 +30,13 @@ from ui.evidence import budget_facts as budget_facts
 from ui.evidence import country_facts as country_facts
 from ui.evidence import document_facts as document_facts
 from ui.evidence import document_list as document_list
+from ui.evidence import document_tables as document_tables
 from ui.evidence import document_text as document_text
 from ui.evidence import participation_facts as participation_facts
 from ui.evidence import program_documents as program_documents
 from ui.evidence import site_map as site_map
 from ui.evidence import source_health as source_health
+from ui.evidence import table_cells as table_cells
 from ui.filters import Filters
 from ui.sql import DATASETS as DATASETS  # every dataset below, by name
 from ui.sql import Con, dataset

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
 import threading
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from ui import data, fmt, ingest, plain, queries, tables
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
-from ui.i18n import column, t
+from ui.highlight import cell_marks, table_html
+from ui.i18n import code, column, t
 from ui.sidebar import share_box, sidebar
 
 # page key: (script path relative to dashboard.py, URL path, label key)
@@ -259,3 +261,21 @@ def metrics(items: list[tuple[str, str, str | None]], widths: list[float] | None
     """A row of st.metric boxes: (label, value, help); widths give long values (exact won) more room."""
     for col, (label, value, help_) in zip(st.columns(widths or len(items)), items, strict=True):
         col.metric(label, value, help=help_, border=True)
+
+
+def document_tables(document_id: str, lang: str) -> None:
+    """A document's tables as tables, each budget cell marked with its kind, year and program."""
+    grids = data.load(queries.document_tables, document_id=document_id)
+    if grids.empty:
+        return
+    cells = data.load(queries.table_cells, document_id=document_id).to_dict("records")
+
+    def label(c: dict) -> str:
+        year = c["fiscal_year"] if fmt.present(c["fiscal_year"]) else ""
+        program = c["program"] if fmt.present(c["program"]) else ""
+        return " · ".join(str(x) for x in (code(c["kind"], lang), code(c["role"], lang), year, program) if x)
+
+    st.subheader(t("tables", lang))
+    for tb in grids.itertuples():
+        marks = cell_marks(cells, int(tb.table_seq), label)
+        st.html(table_html(json.loads(tb.grid_json), marks, tb.caption if fmt.present(tb.caption) else ""))

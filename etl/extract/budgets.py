@@ -212,3 +212,29 @@ def _restates(a: Budget, b: Budget) -> bool:
     if ea is None or eb is None:
         return True
     return ea.start != eb.start and not (_LIST_LINE.match(ea.text) and _LIST_LINE.match(eb.text))
+
+
+def drop_restated(page: list[Budget], attachment: list[Budget]) -> list[Budget]:
+    """An attachment's rows without those its page already states (same won, same or no kind and year).
+
+    The page keeps its row, and takes the kind and fiscal year it lacked from the attachment's.
+    """
+    out: list[Budget] = []
+    for b in attachment:
+        twin = next((p for p in page if _same_referent(p, b)), None)
+        if twin is None:
+            out.append(b)
+            continue
+        twin.fiscal_year = twin.fiscal_year or b.fiscal_year
+        if twin.kind == "unspecified":
+            twin.kind = b.kind
+    return out
+
+
+def _same_referent(a: Budget, b: Budget) -> bool:
+    return (
+        a.amount_krw is not None
+        and a.amount_krw == b.amount_krw
+        and (a.kind == b.kind or "unspecified" in (a.kind, b.kind))
+        and (a.fiscal_year == b.fiscal_year or None in (a.fiscal_year, b.fiscal_year))
+    )

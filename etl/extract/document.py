@@ -12,7 +12,8 @@ from etl.extract.institutions import extract_institutions
 from etl.extract.links import ProgramLinker
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.sites import extract_sites
-from etl.models import Document, Facts, Institution, Program, Sentence
+from etl.extract.tables import extract_tables, merge_table_budgets
+from etl.models import Budget, Document, Facts, Institution, Program, Sentence
 from etl.nlp import split_sentences
 
 
@@ -30,6 +31,10 @@ def extract_document(doc: Document) -> Facts:
     # 4. Money (each amount linked to the program the text ties it to), institutions, sites, countries.
     linker = ProgramLinker(sentences, programs, doc.lang)
     budgets = extract_budgets(sentences, published, linker.link)
+    # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
+    table_rows = extract_tables(doc.text, doc.tables)
+    _link_table_programs(table_rows, programs)
+    budgets = merge_table_budgets(budgets, table_rows)
     institutions = extract_institutions(doc.text, sentences)
     sites = extract_sites(doc.text, sentences, published, {p.name for p in programs})
     countries = extract_countries(sentences)
@@ -57,6 +62,21 @@ def _with_foreign_actors(partners: list[str], institutions: list[Institution]) -
         if inst.role in _ACTING_ROLES and inst.country and inst.country != HOME and inst.country not in out:
             out.append(inst.country)
     return out
+
+
+def _link_table_programs(rows: list[Budget], programs: list[Program]) -> None:
+    """A table's row header names the program briefly ('AI 집적단지'): link it to the document's program
+    whose name holds it, or, when the table has one program and the document one, to that program."""
+    keys = [(p.name, norm_key(p.name)) for p in programs]
+    labels = {b.program for b in rows if b.program}
+    for b in rows:
+        if not b.program or any(b.program == name for name, _ in keys):
+            continue
+        label = norm_key(b.program)
+        match = next((name for name, k in keys if label and (label in k or k in label)), None)
+        if match is None and len(labels) == 1 and len(programs) == 1:
+            match = programs[0].name
+        b.program = match or b.program
 
 
 def _program_by_sentence(sentences: list[Sentence], programs: list[Program]) -> dict[int, str | None]:

@@ -11,6 +11,7 @@ from importlib import import_module
 
 from etl.models import Document, RawDoc, SourceError
 from etl.nlp import detect_lang
+from etl.parse.table import Table
 
 _READERS = {
     "text": ("etl.parse.text", "parse_text"),
@@ -46,6 +47,7 @@ def make_document(
     kind: str = "text",
     url: str | None = None,
     notes: tuple[str, ...] = (),
+    tables: tuple[Table, ...] = (),
 ) -> Document:
     """Build a Document with content_hash = sha256(text) and lang detected from the text."""
     title = " ".join(title.split()) if title else None
@@ -59,4 +61,5 @@ def make_document(
         url=url,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         notes=notes,
+        tables=tables,
     )

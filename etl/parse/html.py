@@ -20,6 +20,7 @@ from lxml import etree
 from etl.models import Document, RawDoc
 from etl.parse import ParseError, make_document
 from etl.parse.clean import clean_text
+from etl.parse.html_tables import read_html_tables
 from etl.parse.text import looks_binary, replaced_note
 
 # Ordered: site-specific article containers first, the generic #content last.
@@ -89,15 +90,25 @@ def parse_html(raw: RawDoc) -> list[Document]:
     published = published or (parse_date(byline) if byline else None)
     subtitle = find_subtitle(tree)
     _prune(tree)
+    tables = read_html_tables(tree)  # before main_text, which drops chrome boxes from the tree
     text = main_text(tree, title)
     if not text:
         raise ParseError(raw.source, "no text in HTML page" + (f" ({_TOO_DEEP})" if too_deep else ""))
     head = [line for line in (title, *subtitle, byline) if line and line not in text[:2000]]
     text = "\n\n".join([*head, text])
     notes = tuple(n for n in (replaced_note(html, raw.data), _TOO_DEEP if too_deep else None) if n)
+    # A table outside the article text (a sidebar, a dropped chrome box) is not the page's table.
+    kept = tuple(t for t in tables if t.row_pattern(t.n_rows - 1).search(text))
     return [
         make_document(
-            raw.source, text, title=title, published_on=published, kind="html", url=raw.url, notes=notes
+            raw.source,
+            text,
+            title=title,
+            published_on=published,
+            kind="html",
+            url=raw.url,
+            notes=notes,
+            tables=kept,
         )
     ]
 

@@ -80,9 +80,9 @@ def read_hwp(raw: RawDoc) -> tuple[list[str], list[Table]]:
 
 def parse_hwp(raw: RawDoc) -> list[Document]:
     """One Document: paragraphs and tables in reading order; kind 'hwp'."""
-    blocks, _tables = read_hwp(raw)
+    blocks, tables = read_hwp(raw)
     text = "\n".join(b for b in blocks if b)
     if not text.strip():
         raise ParseError(raw.source, "no text in HWP/HWPX")
     title = blocks[0] if blocks and len(blocks[0]) < 120 else None
-    return [make_document(raw.source, text, title=title, kind=raw.kind, url=raw.url)]
+    return [make_document(raw.source, text, title=title, kind=raw.kind, url=raw.url, tables=tuple(tables))]

@@ -13,6 +13,8 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 from etl.models import Document, RawDoc
 from etl.parse import ParseError, make_document
 from etl.parse.clean import clean_text
+from etl.parse.pdf_tables import read_pdf_tables
+from etl.parse.table import Table
 from etl.parse.text import first_line_title
 
 # A line ending like this closes a paragraph; a long line without it was wrapped by the layout.
@@ -33,6 +35,7 @@ def parse_pdf(raw: RawDoc) -> list[Document]:
     if not text:
         raise ParseError(raw.source, "no extractable text in PDF (image-only or scanned?)")
     title, created = _metadata(reader)
+    tables, notes = _tables(raw)
     return [
         make_document(
             raw.source,
@@ -41,8 +44,18 @@ def parse_pdf(raw: RawDoc) -> list[Document]:
             published_on=created,
             kind="pdf",
             url=raw.url,
+            tables=tables,
+            notes=notes,
         )
     ]
+
+
+def _tables(raw: RawDoc) -> tuple[tuple[Table, ...], tuple[str, ...]]:
+    """Ruled tables via pdfplumber; a failure there costs the tables only, never the text."""
+    try:
+        return tuple(read_pdf_tables(raw.data)), ()
+    except Exception as exc:  # pdfminer raises many types on odd content streams
+        return (), (f"PDF tables not read ({type(exc).__name__}: {exc})",)
 
 
 def _open(raw: RawDoc) -> PdfReader:

@@ -43,6 +43,15 @@ class Table:
         """Number of grid columns."""
         return max((len(r) for r in self.grid), default=0)
 
+    def row_pattern(self, r: int) -> re.Pattern[str]:
+        """Row r's own (anchor) cells with any spaces or `|` rules between them: finds the row in a text."""
+        cells = [t for c, t in enumerate(self.grid[r]) if (r, c) in self.anchors and t.strip()]
+        if not cells:
+            cells = [t for t in dict.fromkeys(self.grid[r]) if t.strip()]
+        if not cells:
+            return re.compile(r"(?!)")
+        return re.compile(r"[\s|]*".join(r"\s*".join(map(re.escape, x.split())) for x in cells))
+
     def as_text(self) -> str:
         """The table as lines of tab-separated anchor cells, for the document text."""
         lines = []

@@ -30,6 +30,8 @@ FIGURES: list[tuple[str, str, str, float | None]] = [
     ("countries_mentioned.f1", "countries_mentioned", "f1", None),
     ("link.accuracy", "link", "accuracy", 0.95),
     ("date.accuracy", "date", "accuracy", 1.0),
+    ("table_amounts.precision", "table_amounts", "precision", None),  # issue #15: money cells of tables
+    ("table_amounts.recall", "table_amounts", "recall", None),
 ]
 
 

@@ -12,7 +12,7 @@ from etl.quality.score import Record
 
 FIXTURES = ROOT / "tests" / "fixtures" / "realworld"
 GOLD_SUFFIX = ".gold.json"
-DOC_SUFFIXES = (".txt", ".html")
+DOC_SUFFIXES = (".txt", ".html", ".hwpx", ".hwp", ".pdf")
 
 
 @dataclass
@@ -32,13 +32,13 @@ class Run:
 
 
 def load_fixtures(folder: Path = FIXTURES) -> list[Fixture]:
-    """Every NAME.gold.json with its NAME.txt or NAME.html, sorted by name."""
+    """Every NAME.gold.json with its NAME.txt, .html, .hwpx, .hwp or .pdf, sorted by name."""
     out = []
     for gold_path in sorted(folder.glob(f"*{GOLD_SUFFIX}")):
         name = gold_path.name[: -len(GOLD_SUFFIX)]
         docs = [folder / f"{name}{s}" for s in DOC_SUFFIXES if (folder / f"{name}{s}").exists()]
         if len(docs) != 1:
-            raise ValueError(f"{gold_path}: expected one of {name}.txt / {name}.html beside it")
+            raise ValueError(f"{gold_path}: expected one {name}{{{','.join(DOC_SUFFIXES)}}} beside it")
         out.append(Fixture(name, docs[0], json.loads(gold_path.read_text(encoding="utf-8"))))
     return out
 

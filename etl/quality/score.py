@@ -61,6 +61,7 @@ class Scores:
     countries: Counts = field(default_factory=Counts)
     countries_mentioned: Counts = field(default_factory=Counts)
     date: Counts = field(default_factory=Counts)
+    table_amounts: Counts = field(default_factory=Counts)
     misses: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, other: Scores) -> None:
@@ -79,6 +80,7 @@ METRICS = (
     "countries",
     "countries_mentioned",
     "date",
+    "table_amounts",
 )
 
 
@@ -155,6 +157,20 @@ def score_amounts(gold: list[Record], pred: list[Record], s: Scores) -> None:
     ]
 
 
+def _table_keys(rows: list[Record]) -> Counter[tuple]:
+    """A table cell's fact as judged: exact won, kind, role and fiscal year."""
+    return Counter((int(r["amount_krw"]), r.get("kind"), r.get("role"), r.get("fiscal_year")) for r in rows)
+
+
+def score_tables(gold: list[Record], pred: list[Record], s: Scores) -> None:
+    """P/R of the budget rows read from table cells (`table_cell` set), each judged whole."""
+    g = _table_keys(gold)
+    p = _table_keys([r for r in pred if r.get("table_cell") is not None and r.get("amount_krw") is not None])
+    s.table_amounts = Counts(hit=sum((g & p).values()), pred=sum(p.values()), gold=sum(g.values()))
+    s.misses["table cells missed"] = [f"{k[0]:,} {k[1]} {k[2]} {k[3]}" for k in (g - p).elements()]
+    s.misses["table cells extra"] = [f"{k[0]:,} {k[1]} {k[2]} {k[3]}" for k in (p - g).elements()]
+
+
 def _match_sets(gold_keys: list[set[str]], pred_keys: list[set[str]], loose: bool) -> list[tuple[int, int]]:
     """Greedy one-to-one matching of gold and predicted items, each a set of acceptable keys."""
     used: set[int] = set()
@@ -195,6 +211,7 @@ def score_document(gold: Record, pred: Record) -> Scores:
     """Every metric for one document."""
     s = Scores()
     score_amounts(gold.get("budgets", []), pred.get("budgets", []), s)
+    score_tables(gold.get("table_budgets", []), pred.get("budgets", []), s)
     s.institutions, s.misses["institutions missed"], s.misses["institutions extra"] = score_named(
         gold.get("institutions", []), pred.get("institutions", []), loose=False
     )
