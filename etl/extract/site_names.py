@@ -27,11 +27,11 @@ EVENT_WINDOW = 30
 # "AI 데이터센터가 각각 들어선다": 각각 within a particle and a space of the head.
 EACH_WINDOW = 6
 # Kiwi tags a qualifier word may be made of (nouns, foreign words, numbers, noun prefixes and suffixes).
-_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN", "NR", "W_SERIAL"})
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN", "NR", "NNB", "W_SERIAL"})
 _PARTICLE = "은는이가을를의에와과도로으까부만서엔내"
 _LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
 _EN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|our)\s+$", re.I)
-_EN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:[A-Z][\w-]*|\w+ern)\b")
+_EN_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-Z][\w-]*|\w+ern)\b")
 # A word that may qualify an English head: a plain word, or a size written as one word (5-gigawatt).
 _EN_WORD = re.compile(r"(?:(?<=\s)|^)([A-Za-z][A-Za-z-]*|\d[\d.]*-[A-Za-z]+)\s+$")
 # Names are single-quoted in Korean news; double quotes carry speech (in English they also mark names).
@@ -83,6 +83,7 @@ def _vocab() -> dict[str, object]:
         "ko_core": re.compile(
             rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&·\-]*?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
         ),
+        "ko_chain": re.compile(rf" ({alt(ko)})(?=[^가-힣]|$|[{_PARTICLE}])"),
         "ko_heads": sorted(ko, key=len, reverse=True),
         "en_name": re.compile(
             r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})("
@@ -91,7 +92,9 @@ def _vocab() -> dict[str, object]:
         ),
         "en_low": re.compile(rf"\b({'|'.join(re.escape(t) for t in en_low)})s?\b"),
         "generic": {t.lower() for t in lexicon.terms("site_generic")} | {h.lower() for h in ko + en_cap},
-        "stops": set(lexicon.terms("site_name_stops")),
+        "stops": set(lexicon.terms("site_name_stops", "stop"))
+        | set(lexicon.terms("site_name_stops", "unit")),
+        "prefixes": set(lexicon.terms("site_name_stops", "prefix")),
         "bodies": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'body'))}$"),
         "venues": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'venue'))}$"),
         "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
@@ -121,7 +124,7 @@ def _is_place_word(text: str, start: int, end: int) -> bool:
 
 def _extend_left(text: str, start: int) -> int:
     """Start of the name once the qualifiers before the head are added: nouns, Latin words, one place word."""
-    stops = _vocab()["stops"]
+    stops, prefixes = _vocab()["stops"], _vocab()["prefixes"]
     for _ in range(MAX_NAME_WORDS):
         m = re.search(r"(?:^|(?<=\s))([^\s]+) $", text[:start])
         if not m:
@@ -129,6 +132,8 @@ def _extend_left(text: str, start: int) -> int:
         word = m.group(1)
         if _is_place_word(text, m.start(1), m.end(1)):
             return m.start(1)  # one place word ends the name (양재 강남데이터센터)
+        if word in prefixes:  # type: ignore[operator]
+            return m.start(1)  # "옛 방직공장 부지": the word is part of the name and nothing before it is
         if word in stops or re.search(r"\d", word.removeprefix("제")) or not _is_noun_word(word):  # type: ignore[operator]
             break  # a number is a size or a date (300MW급, 2027년), not part of a name
         start = m.start(1)
@@ -142,8 +147,11 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
     for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
         if any(a <= m.start() < b for a, b in quoted):
             continue
-        start = _extend_left(text, m.start())
-        out.append((text[start : m.end()], start, m.end(), m.group(2) in v["weak"]))  # type: ignore[operator]
+        start, end, head = _extend_left(text, m.start()), m.end(), m.group(2)
+        chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
+        if chained:  # "솔라시도 데이터센터 파크": a second head names the whole
+            end, head = chained.end(), chained.group(1)
+        out.append((text[start:end], start, end, head in v["weak"]))  # type: ignore[operator]
     return out
 
 
@@ -222,7 +230,7 @@ def is_generic(name: str) -> bool:
     """True when every part of the name is a common word (AI 데이터센터, 설계지원센터, Data Center)."""
     if find_addresses(name):
         return False
-    parts = re.findall(r"제\d+|[A-Za-z]+|\d[\d.]*|[가-힣]+", re.sub(r"\([^)]*\)", "", name))
+    parts = re.findall(r"제\d+|[A-Za-z&]+|\d[\d.]*|[가-힣]+", re.sub(r"\([^)]*\)", "", name))
     for suffix in _vocab()["ko_heads"]:  # type: ignore[attr-defined]
         if parts and parts[-1].endswith(suffix) and parts[-1] != suffix:
             parts[-1:] = [parts[-1][: -len(suffix)], suffix]
@@ -316,7 +324,7 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
     named, spans = _quoted(text)
     cands = named + _korean(text, spans) + (_english(text, prev) if re.search(r"[A-Za-z]{3}", text) else [])
     seen: dict[str, Mention] = {}
-    for cand in sorted(cands, key=lambda c: c[1]):
+    for cand in sorted(cands, key=lambda c: (c[1], -c[2])):
         name, start, end, weak = cand
         if any(a.start <= start < a.end for a in seen.values()) or is_not_site(text, name, end):
             continue
