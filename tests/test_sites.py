@@ -409,3 +409,9 @@ def test_title_and_body_spellings_merge() -> None:
 )
 def test_more_not_sites(text: str) -> None:
     assert sites_in(text) == []
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("site_same"), ids=lambda e: e.term)
+def test_two_names_said_to_be_one_facility_are_one_site(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    assert len(_names(entry.example)) == 1, _names(entry.example)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from datetime import date
 
+from etl import lexicon
 from etl.extract.places import find_addresses, geocode, specificity
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
@@ -40,9 +41,11 @@ _PLANNED = re.compile(
     r"|will (?:build|open|be built|house)|plans? to|planned|to be (?:built|completed|opened)"
     r"|scheduled to|slated to|by 20\d\d"
 )
-_PLACE_VERB = re.compile(r"건립|조성|구축|설립|위치|이전|유치|located|built|construction|broke ground")
+_PLACE_VERB = re.compile(r"건립|조성|구축|설립|위치|이전|유치|들어서|들어선|located|built|construction|broke ground")
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
+# "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
+_SAME = re.compile(rf"\s*{lexicon.pattern('site_same')}\s*['‘「]?")
 _CLAUSE_END = re.compile(r"다[.!?]|\.\s")
 
 
@@ -157,13 +160,7 @@ def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
         old.name = new.name
         sites[key] = sites.pop(found)
         found = key
-    if new.address and (not old.address or specificity(new.address) > specificity(old.address)):
-        old.address = new.address
-    old.floors = old.floors or new.floors
-    if old.area_m2 is None:
-        old.area_m2, old.area_text = new.area_m2, new.area_text
-    if old.status is None:
-        old.status, old.year = new.status, new.year
+    _fold(old, new)
     return found
 
 
@@ -191,6 +188,9 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
     for i, m in enumerate(mentions):
         area = next((a for a, o in zip(areas, owner, strict=True) if o == i), None)
         keys.append(_merge(sites, m.key, _build(s, m, area, ctx)))
+    for i in range(1, len(mentions)):  # "X 역할을 맡을 'Y'": one facility, two names
+        if _SAME.fullmatch(s.text, mentions[i - 1].end, mentions[i].start):
+            ctx["same"].append((keys[i - 1], keys[i]))
     if not mentions and areas and ctx["prev_keys"]:
         # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
         site = sites[ctx["prev_keys"][-1]]
@@ -208,7 +208,13 @@ def extract_sites(
     """Named facilities in a document, one Site per facility, in order of first mention."""
     program_keys = {name_key(re.sub(r"\([^)]*\)", "", p)) for p in program_names}
     sites: dict[str, Site] = {}
-    ctx: dict = {"published_on": published_on, "prev_addresses": [], "prev_keys": [], "prev_text": ""}
+    ctx: dict = {
+        "published_on": published_on,
+        "prev_addresses": [],
+        "prev_keys": [],
+        "prev_text": "",
+        "same": [],
+    }
     since = 0  # sentences since a site was last named: an area alone attaches within two
     for s in sentences:
         ctx["addresses"] = find_addresses(s.text)
@@ -217,6 +223,20 @@ def extract_sites(
         if keys or since > 2:
             ctx["prev_keys"] = keys
         ctx["prev_addresses"], ctx["prev_text"] = ctx["addresses"], s.text
+    for keep, drop in ctx["same"]:
+        if keep in sites and drop in sites and keep != drop:
+            _fold(sites[keep], sites.pop(drop))
     for site in sites.values():
         _locate(site)
     return list(sites.values())
+
+
+def _fold(old: Site, new: Site) -> None:
+    """Fill the empty fields of `old` from `new`, the same facility under another name."""
+    if new.address and (not old.address or specificity(new.address) > specificity(old.address)):
+        old.address = new.address
+    old.floors = old.floors or new.floors
+    if old.area_m2 is None:
+        old.area_m2, old.area_text = new.area_m2, new.area_text
+    if old.status is None:
+        old.status, old.year = new.status, new.year
