@@ -41,7 +41,9 @@ _PLANNED = re.compile(
     r"|will (?:build|open|be built|house)|plans? to|planned|to be (?:built|completed|opened)"
     r"|scheduled to|slated to|by 20\d\d"
 )
-_PLACE_VERB = re.compile(r"건립|조성|구축|설립|위치|이전|유치|들어서|들어선|located|built|construction|broke ground")
+_PLACE_VERB = re.compile(
+    r"건립|조성|구축|설립|위치|이전|유치|들어서|들어선|located|built|construction|broke ground"
+)
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
