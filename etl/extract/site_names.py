@@ -106,14 +106,18 @@ def _vocab() -> dict[str, object]:
 
 
 @lru_cache(maxsize=4096)
-def _is_noun_word(word: str) -> bool:
-    """Every Kiwi token of the word is a noun-like token (인공지능, 고도화, 강원대병원; not 짓고, 주변의)."""
+def _is_noun_word(word: str, after: str) -> bool:
+    """Every Kiwi token of the word is a noun-like token (인공지능, 고도화, 강원대병원; not 짓고, 주변의).
+
+    The word is read with the word after it, since alone Kiwi takes a verb form for a noun (몰린 데이터센터).
+    """
     from etl.nlp import get_kiwi
 
     core = re.sub(r"\([^)]*\)", "", word)
     if not re.search(r"[가-힣]", core):
         return bool(re.fullmatch(r"[A-Za-z0-9&.\-]+", core))
-    return all(t.tag in _NOUN_TAGS for t in get_kiwi().tokenize(core))
+    tokens = get_kiwi().tokenize(f"{core} {after}")
+    return all(t.tag in _NOUN_TAGS for t in tokens if t.start < len(core))
 
 
 def _is_place_word(text: str, start: int, end: int) -> bool:
@@ -134,7 +138,8 @@ def _extend_left(text: str, start: int) -> int:
             return m.start(1)  # one place word ends the name (양재 강남데이터센터)
         if word in prefixes:  # type: ignore[operator]
             return m.start(1)  # "옛 방직공장 부지": the word is part of the name and nothing before it is
-        if word in stops or re.search(r"\d", word.removeprefix("제")) or not _is_noun_word(word):  # type: ignore[operator]
+        after = text[start : start + 12].split(" ")[0]
+        if word in stops or re.search(r"\d", word.removeprefix("제")) or not _is_noun_word(word, after):  # type: ignore[operator]
             break  # a number is a size or a date (300MW급, 2027년), not part of a name
         start = m.start(1)
     return start
@@ -146,6 +151,8 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
     out = []
     for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
         if any(a <= m.start() < b for a, b in quoted):
+            continue
+        if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
             continue
         start, end, head = _extend_left(text, m.start()), m.end(), m.group(2)
         chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
