@@ -106,18 +106,19 @@ def _vocab() -> dict[str, object]:
 
 
 @lru_cache(maxsize=4096)
-def _is_noun_word(word: str, after: str) -> bool:
+def _is_noun_word(before: str, word: str, after: str) -> bool:
     """Every Kiwi token of the word is a noun-like token (인공지능, 고도화, 강원대병원; not 짓고, 주변의).
 
-    The word is read with the word after it, since alone Kiwi takes a verb form for a noun (몰린 데이터센터).
+    The word is read between its neighbours, since alone Kiwi takes a verb form for a noun (수도권에 몰린 데이터센터).
     """
     from etl.nlp import get_kiwi
 
     core = re.sub(r"\([^)]*\)", "", word)
     if not re.search(r"[가-힣]", core):
         return bool(re.fullmatch(r"[A-Za-z0-9&.\-]+", core))
-    tokens = get_kiwi().tokenize(f"{core} {after}")
-    return all(t.tag in _NOUN_TAGS for t in tokens if t.start < len(core))
+    tokens = get_kiwi().tokenize(f"{before} {core} {after}")
+    lo = len(before) + 1
+    return all(t.tag in _NOUN_TAGS for t in tokens if lo <= t.start < lo + len(core))
 
 
 def _is_place_word(text: str, start: int, end: int) -> bool:
@@ -139,7 +140,12 @@ def _extend_left(text: str, start: int) -> int:
         if word in prefixes:  # type: ignore[operator]
             return m.start(1)  # "옛 방직공장 부지": the word is part of the name and nothing before it is
         after = text[start : start + 12].split(" ")[0]
-        if word in stops or re.search(r"\d", word.removeprefix("제")) or not _is_noun_word(word, after):  # type: ignore[operator]
+        before = text[max(0, m.start(1) - 12) : m.start(1)].split(" ")[-2:][0]
+        if (
+            word in stops
+            or re.search(r"\d", word.removeprefix("제"))
+            or not _is_noun_word(before, word, after)
+        ):  # type: ignore[operator]
             break  # a number is a size or a date (300MW급, 2027년), not part of a name
         start = m.start(1)
     return start
