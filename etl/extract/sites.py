@@ -8,52 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 
-from etl.extract.places import find_addresses, geocode, specificity, trie_regex
+from etl import lexicon
+from etl.extract.places import find_addresses, geocode, specificity
+from etl.extract.site_names import Mention as _Mention
+from etl.extract.site_names import mentions as _mentions
+from etl.extract.site_names import name_key
 from etl.models import Evidence, Sentence, Site
 
-
-def _words(text: str) -> list[str]:
-    """Word lists written as one string keep the lexicons readable."""
-    return text.split()
-
-
-_KO_SUFFIXES = _words("데이터센터 허브 센터 캠퍼스 거점 단지 클러스터 밸리 타운 파크 연구소 특구")
-# Suffixes that also name organisations or programs (벡터연구소, 지원센터): a site only where the
-# sentence speaks of a place (address, floors, area or a build/open/plan verb).
-_WEAK = set(_words("센터 거점 단지 밸리 타운 파크 연구소 특구 Center Centre Park Valley Town"))
-_PARTICLE = "은는이가을를의에와과도로으까부만서엔내"
-_KO_CORE = re.compile(
-    rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&·\-]*?({trie_regex(_KO_SUFFIXES)}))(?=[^가-힣]|$|[{_PARTICLE}])"
-)
-_EN_NAME = re.compile(
-    r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})(Data Cent(?:er|re)|data cent(?:er|re)|Hub|Cent(?:er|re)|Campus|Cluster"
-    r"|Valley|Park|Town)\b"
-)
-_EN_IN = re.compile(
-    r"\b((?:[A-Z][\w&\-]*\s+)?(?:(?:AI|new|hyperscale|large|an?|the)\s+)*data cent(?:er|re)\s+in\s+"
-    r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
-)
-# Names are single-quoted in Korean news; double quotes carry speech.
-_QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
-_LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
-# Words that may stand before the core word and still be part of the name.
-_MODIFIERS = set(_words("국가 국립 글로벌 첨단 스마트 하이퍼스케일 초거대 국제 디지털 인공지능 제1 제2"))
-# A name made only of these words is no name (AI 데이터센터, 설계지원센터, Data Center). 국가/국립 do
-# make a name (국가 AI데이터센터); a program of that name is left out through program_names.
-_GENERIC = (
-    (_MODIFIERS - {"국가", "국립"})
-    | {"", *_KO_SUFFIXES}
-    | set(
-        _words("""AI 데이터 연구 대규모 신규 공공 민간 초대형 대형 통합 지역 혁신 산업 교육 지원 창업 기술 테크노 사이언스
-    바이오 클라우드 컴퓨팅 R&D ICT SW GPU IDC 이 그 본 해당 차세대 융합 복합 협력 운영 관제 서비스 전용 공동
-    연구개발 신 전국 권역 물류 에너지 반도체 인재 실증 벤처 스타트업 실리콘 집적 산학 설계 일반 융복합 종합
-    data center centre hub campus cluster valley park town national research innovation technology tech
-    science new cloud computing global smart digital hyperscale large in an a the""")
-    )
-)
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _AREA = re.compile(
     rf"(?:({_NUM})\s*만\s*(?:({_NUM})\s*)?|({_NUM})\s*)"
@@ -78,136 +41,22 @@ _PLANNED = re.compile(
     r"|will (?:build|open|be built|house)|plans? to|planned|to be (?:built|completed|opened)"
     r"|scheduled to|slated to|by 20\d\d"
 )
-_PLACE_VERB = re.compile(r"건립|조성|구축|설립|위치|이전|유치|located|built|construction|broke ground")
+_PLACE_VERB = re.compile(
+    r"건립|조성|구축|설립|위치|이전|유치|들어서|들어선|located|built|construction|broke ground"
+)
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
+# "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
+_SAME = re.compile(rf"\s*{lexicon.pattern('site_same')}\s*['‘「]?")
 _CLAUSE_END = re.compile(r"다[.!?]|\.\s")
-
-
-@dataclass(frozen=True)
-class _Mention:
-    name: str
-    key: str
-    start: int  # span of the name in the sentence text
-    end: int
-    weak: bool
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[\s'‘’\"“”·\-]|\([^)]*\)", "", name).lower()
-
-
-def _common(word: str) -> bool:
-    """A word made only of common words, joined or not (설계지원 = 설계 + 지원)."""
-    if word in _GENERIC or word.lower() in _GENERIC:
-        return True
-    if not re.fullmatch(r"[가-힣]{2,}", word):
-        return False
-    ok = [True] + [False] * len(word)
-    for i in range(2, len(word) + 1):
-        ok[i] = any(ok[j] and word[j:i] in _GENERIC for j in range(max(0, i - 6), i - 1))
-    return ok[-1]
-
-
-def _is_generic(name: str) -> bool:
-    """True when every part of the name is a common word (AI 데이터센터, 설계지원센터, Data Center)."""
-    parts = re.findall(r"제\d+|[A-Za-z0-9&]+|[가-힣]+", name)
-    for suffix in sorted(_KO_SUFFIXES, key=len, reverse=True):
-        if parts and parts[-1].endswith(suffix) and parts[-1] != suffix:
-            parts[-1:] = [parts[-1][: -len(suffix)], suffix]
-            break
-    if parts and geocode(parts[0]) is not None:
-        return False
-    return all(_common(p) for p in parts)
-
-
-def _is_program(name: str, program_keys: Collection[str]) -> bool:
-    """The name is a program's (국가 AI 연구거점), or a shortening of it (국가 AI거점)."""
-    key = _key(name)
-    for pk in program_keys:
-        if key == pk:
-            return True
-        it = iter(pk)
-        if key[:2] == pk[:2] and key[-2:] == pk[-2:] and all(ch in it for ch in key):
-            return True
-    return False
-
-
-def _is_place_word(text: str, start: int, end: int) -> bool:
-    """text[start:end] is a place name on its own, not the end of a longer address (울산 울주군)."""
-    found = find_addresses(text[:end])
-    return bool(found) and found[-1][1] == start and found[-1][2] == end
-
-
-def _extend_left(text: str, start: int) -> int:
-    """Start of the name once place words, Latin tokens and modifiers before the core are added."""
-    for _ in range(3):
-        m = re.search(r"(?:^|(?<=\s))([^\s]+) $", text[:start])
-        if not m:
-            break
-        word = m.group(1)
-        if _is_place_word(text, m.start(1), m.end(1)):
-            return m.start(1)  # one place word ends the name (양재 강남데이터센터)
-        if re.fullmatch(r"[A-Za-z0-9&.]+", word) or word in _MODIFIERS:
-            start = m.start(1)
-            continue
-        break
-    return start
-
-
-def _candidates(text: str) -> list[tuple[str, int, int, bool]]:
-    """(name, start, end, weak) for every facility-looking name in a sentence."""
-    out: list[tuple[str, int, int, bool]] = []
-    quoted = []
-    for m in _QUOTED.finditer(text):
-        inner = re.sub(r"\s*\([^)]*\)$", "", m.group(1)).strip()
-        hit = _KO_CORE.search(inner)
-        quoted.append((m.start(), m.end()))  # '국산 NPU 데이터센터 구축사업' names a program
-        if hit and hit.end() == len(inner):
-            out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in _WEAK))
-    for m in _KO_CORE.finditer(text):
-        if any(a <= m.start() < b for a, b in quoted):
-            continue
-        start = _extend_left(text, m.start())
-        out.append((text[start : m.end()], start, m.end(), m.group(2) in _WEAK))
-    for m in _EN_NAME.finditer(text):
-        words = m.group(1).split()
-        while words and words[0] in _LEADING_EN:
-            words.pop(0)
-        name = " ".join([*words, m.group(2)])
-        out.append((name, m.end() - len(name), m.end(), m.group(2) in _WEAK))
-    for m in _EN_IN.finditer(text):
-        name = re.sub(r"^(?:(?:an?|the|new)\s+)+", "", m.group(1), flags=re.I)
-        out.append((name, m.end() - len(name), m.end(), False))
-    return out
-
-
-def _mentions(text: str, program_keys: Collection[str]) -> list[_Mention]:
-    """Distinct named facilities in one sentence, program names and generic words left out."""
-    seen: dict[str, _Mention] = {}
-    for name, start, end, weak in sorted(_candidates(text), key=lambda c: c[1]):
-        if _is_generic(name):
-            name = _placed(text, name, end) or ""
-        if not name or _is_program(name, program_keys):
-            continue
-        key = _key(name)
-        if key not in seen and not any(a.start <= start < a.end for a in seen.values()):
-            seen[key] = _Mention(name, key, start, end, weak)
-    return list(seen.values())
-
-
-def _placed(text: str, name: str, end: int) -> str | None:
-    """A generic facility named by the place right after it: '집적단지는 광주 북구 첨단3지구의' → 첨단3지구 집적단지."""
-    for address, a_start, _ in find_addresses(text):
-        if 0 <= a_start - end <= 4 and re.fullmatch(r"[은는이가]?\s*", text[end:a_start]):
-            return f"{address.split()[-1]} {name}"
-    return None
 
 
 def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
     """The sentence treats the name as a place: an address beside it, an area, floors or a build verb."""
-    if areas or any(a[2] <= m.start or a[1] >= m.end for a in find_addresses(text)):
+    if m.address or areas or any(a[2] <= m.start or a[1] >= m.end for a in find_addresses(text)):
         return True
+    if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]):
+        return True  # "강원대병원 AI암치유센터에서 … 적용한다": the work happens there
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
     return any(cues)
 
@@ -285,7 +134,7 @@ def _build(s: Sentence, m: _Mention, area: re.Match[str] | None, ctx: dict) -> S
     status, year = _status(text, m, ctx["published_on"])
     return Site(
         name=m.name,
-        address=_best_address(ctx["addresses"], m) or _best_address(ctx["prev_addresses"], None),
+        address=m.address or _best_address(ctx["addresses"], m) or _best_address(ctx["prev_addresses"], None),
         floors=floors.group().strip() if floors else None,
         area_m2=_area_m2(area) if area else None,
         area_text=area.group().strip() if area else None,
@@ -295,9 +144,16 @@ def _build(s: Sentence, m: _Mention, area: re.Match[str] | None, ctx: dict) -> S
     )
 
 
+def _short(a: str, b: str) -> bool:
+    """One key shortens the other (창원산단 / 창원국가산단): same first and last two letters, a subsequence."""
+    short, long_ = sorted((a, b), key=len)
+    it = iter(long_)
+    return short[:2] == long_[:2] and short[-2:] == long_[-2:] and all(ch in it for ch in short)
+
+
 def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
     """Add `new` or fill the gaps of the site it repeats (same name, or one name ending the other)."""
-    found = next((k for k in sites if k == key or k.endswith(key) or key.endswith(k)), None)
+    found = next((k for k in sites if k == key or k.endswith(key) or key.endswith(k) or _short(k, key)), None)
     if found is None:
         sites[key] = new
         return key
@@ -306,13 +162,7 @@ def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
         old.name = new.name
         sites[key] = sites.pop(found)
         found = key
-    if new.address and (not old.address or specificity(new.address) > specificity(old.address)):
-        old.address = new.address
-    old.floors = old.floors or new.floors
-    if old.area_m2 is None:
-        old.area_m2, old.area_text = new.area_m2, new.area_text
-    if old.status is None:
-        old.status, old.year = new.status, new.year
+    _fold(old, new)
     return found
 
 
@@ -332,13 +182,17 @@ def _locate(site: Site) -> None:
 def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str], ctx: dict) -> list[str]:
     """Add the sites named in one sentence; return their keys."""
     areas = list(_AREA.finditer(s.text))
-    mentions = [m for m in _mentions(s.text, program_keys) if not m.weak or _has_place_cue(s.text, m, areas)]
+    found = _mentions(s.text, ctx["prev_text"], program_keys)
+    mentions = [m for m in found if not m.weak or _has_place_cue(s.text, m, areas)]
     owner = [_area_owner(s.text, mentions, a) for a in areas] if mentions else []
     ctx["alone"] = len(mentions) == 1
     keys = []
     for i, m in enumerate(mentions):
         area = next((a for a, o in zip(areas, owner, strict=True) if o == i), None)
         keys.append(_merge(sites, m.key, _build(s, m, area, ctx)))
+    for i in range(1, len(mentions)):  # "X 역할을 맡을 'Y'": one facility, two names
+        if _SAME.fullmatch(s.text, mentions[i - 1].end, mentions[i].start):
+            ctx["same"].append((keys[i - 1], keys[i]))
     if not mentions and areas and ctx["prev_keys"]:
         # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
         site = sites[ctx["prev_keys"][-1]]
@@ -354,9 +208,15 @@ def extract_sites(
     program_names: Collection[str] = frozenset(),
 ) -> list[Site]:
     """Named facilities in a document, one Site per facility, in order of first mention."""
-    program_keys = {_key(re.sub(r"\([^)]*\)", "", p)) for p in program_names}
+    program_keys = {name_key(re.sub(r"\([^)]*\)", "", p)) for p in program_names}
     sites: dict[str, Site] = {}
-    ctx: dict = {"published_on": published_on, "prev_addresses": [], "prev_keys": []}
+    ctx: dict = {
+        "published_on": published_on,
+        "prev_addresses": [],
+        "prev_keys": [],
+        "prev_text": "",
+        "same": [],
+    }
     since = 0  # sentences since a site was last named: an area alone attaches within two
     for s in sentences:
         ctx["addresses"] = find_addresses(s.text)
@@ -364,7 +224,21 @@ def extract_sites(
         since = 0 if keys else since + 1
         if keys or since > 2:
             ctx["prev_keys"] = keys
-        ctx["prev_addresses"] = ctx["addresses"]
+        ctx["prev_addresses"], ctx["prev_text"] = ctx["addresses"], s.text
+    for keep, drop in ctx["same"]:
+        if keep in sites and drop in sites and keep != drop:
+            _fold(sites[keep], sites.pop(drop))
     for site in sites.values():
         _locate(site)
     return list(sites.values())
+
+
+def _fold(old: Site, new: Site) -> None:
+    """Fill the empty fields of `old` from `new`, the same facility under another name."""
+    if new.address and (not old.address or specificity(new.address) > specificity(old.address)):
+        old.address = new.address
+    old.floors = old.floors or new.floors
+    if old.area_m2 is None:
+        old.area_m2, old.area_text = new.area_m2, new.area_text
+    if old.status is None:
+        old.status, old.year = new.status, new.year

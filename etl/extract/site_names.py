@@ -1,0 +1,354 @@
+"""Facility names in one sentence: a head, the qualifiers before it, and what is not a site.
+
+The words are data in `etl/resources/lexicon/`: `site_heads.tsv` (facility heads: `strong` ones are places
+wherever they are said, `weak` ones only where the sentence treats them as places, `qualified` English heads
+only with a qualifier and a place nearby), `site_generic.tsv` (words that do not make a name on their own:
+`AI 데이터센터` is no name, `제조 AI 데이터센터` is), `site_name_stops.tsv` (words a name never reaches across),
+`site_not_sites.tsv` (bodies whose names end in a facility word, venues, ceremony words) and `site_each.tsv`
+(one head said of several places: `구미와 창원, 부산 등지에 … 거점센터` is three sites).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from etl import lexicon
+from etl.extract.institutions import lookup as institution
+from etl.extract.places import find_addresses, geocode
+
+# Words before a head that may still qualify it. The longest name seen in real announcements is
+# "AI 기반 디젤엔진 생산 물류 자율화 공장" (six words before the head); a longer run is a clause.
+MAX_NAME_WORDS = 6
+# "X에서 열린 '○○ 사업' 발족식": a ceremony word this many characters after "X에서" makes X a venue.
+EVENT_WINDOW = 30
+# "AI 데이터센터가 각각 들어선다": 각각 within a particle and a space of the head.
+EACH_WINDOW = 6
+# Kiwi tags a qualifier word may be made of (nouns, foreign words, numbers, noun prefixes and suffixes).
+_NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN", "NR", "NNB", "W_SERIAL"})
+_PARTICLE = "은는이가을를의에와과도로으까부만서엔내"
+_LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
+_EN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|our)\s+$", re.I)
+_EN_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-Z][\w-]*|\w+ern)\b")
+# A word that may qualify an English head: a plain word, or a size written as one word (5-gigawatt).
+_EN_WORD = re.compile(r"(?:(?<=\s)|^)([A-Za-z][A-Za-z-]*|\d[\d.]*-[A-Za-z]+)\s+$")
+# Names are single-quoted in Korean news; double quotes carry speech (in English they also mark names).
+_QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
+_EN_QUOTED = re.compile(r"[\"“]([A-Za-z][A-Za-z0-9 \-]{2,60}?)[.,]?[\"”]")
+_EN_IN = re.compile(
+    r"\b((?:[A-Z][\w&\-]*\s+)?(?:(?:AI|new|hyperscale|large|an?|the)\s+)*data cent(?:er|re)\s+in\s+"
+    r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One facility named in a sentence: its name, merge key, span, weak head, and a place it was given."""
+
+    name: str
+    key: str
+    start: int
+    end: int
+    weak: bool
+    address: str | None = None
+
+
+def name_key(name: str) -> str:
+    """Merge key of a name: no spaces, quotes, dots or parentheticals, lower case."""
+    key = re.sub(r"[\s'‘’\"“”·\-]|\([^)]*\)", "", name).lower()
+    for long_form, short in _short_forms():
+        key = key.replace(long_form, short)
+    return key
+
+
+@cache
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    """(long, short) spellings of one head: 창원국가산업단지 and 창원국가산단 are one key (site_short_forms.tsv)."""
+    return tuple((e.term, e.meaning) for e in lexicon.entries("site_short_forms"))
+
+
+@cache
+def _vocab() -> dict[str, object]:
+    heads = lexicon.entries("site_heads")
+    ko = [e.term for e in heads if not e.term.isascii()]
+    en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper()]
+    en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
+    weak = {e.term for e in heads if e.meaning == "weak"}
+    alt = lexicon.alternation
+    return {
+        "heads": {e.term for e in heads},
+        "weak": weak,
+        "ko_core": re.compile(
+            rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&·\-]*?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
+        ),
+        "ko_chain": re.compile(rf" ({alt(ko)})(?=[^가-힣]|$|[{_PARTICLE}])"),
+        "ko_heads": sorted(ko, key=len, reverse=True),
+        "en_name": re.compile(
+            r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})("
+            + "|".join(re.escape(t) for t in sorted(en_cap, key=len, reverse=True))
+            + r"|data cent(?:er|re))\b"
+        ),
+        "en_low": re.compile(rf"\b({'|'.join(re.escape(t) for t in en_low)})s?\b"),
+        "generic": {t.lower() for t in lexicon.terms("site_generic")} | {h.lower() for h in ko + en_cap},
+        "stops": set(lexicon.terms("site_name_stops", "stop"))
+        | set(lexicon.terms("site_name_stops", "unit")),
+        "prefixes": set(lexicon.terms("site_name_stops", "prefix")),
+        "bodies": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'body'))}$"),
+        "venues": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'venue'))}$"),
+        "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
+        "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
+        "each": re.compile(alt(lexicon.terms("site_each", "each"))),
+        "link": re.compile(rf"\s*{alt(lexicon.terms('site_each', 'link'))}\s*"),
+        "list_end": re.compile(rf"(?:\s*{alt(lexicon.terms('site_each', 'list_end'))})?\s*에(?:는|서)?\s*"),
+    }
+
+
+@lru_cache(maxsize=4096)
+def _is_noun_word(before: str, word: str, after: str) -> bool:
+    """Every Kiwi token of the word is a noun-like token (인공지능, 고도화, 강원대병원; not 짓고, 주변의).
+
+    The word is read between its neighbours, since alone Kiwi takes a verb form for a noun (수도권에 몰린 데이터센터).
+    """
+    from etl.nlp import get_kiwi
+
+    core = re.sub(r"\([^)]*\)", "", word)
+    if not re.search(r"[가-힣]", core):
+        return bool(re.fullmatch(r"[A-Za-z0-9&.\-]+", core))
+    tokens = get_kiwi().tokenize(f"{before} {core} {after}")
+    lo = len(before) + 1
+    return all(t.tag in _NOUN_TAGS for t in tokens if lo <= t.start < lo + len(core))
+
+
+def _is_place_word(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a place name on its own, not the end of a longer address (울산 울주군)."""
+    found = find_addresses(text[:end])
+    return bool(found) and found[-1][1] == start and found[-1][2] == end
+
+
+def _extend_left(text: str, start: int) -> int:
+    """Start of the name once the qualifiers before the head are added: nouns, Latin words, one place word."""
+    stops, prefixes = _vocab()["stops"], _vocab()["prefixes"]
+    for _ in range(MAX_NAME_WORDS):
+        m = re.search(r"(?:^|(?<=\s))([^\s]+) $", text[:start])
+        if not m:
+            break
+        word = m.group(1)
+        if _is_place_word(text, m.start(1), m.end(1)):
+            return m.start(1)  # one place word ends the name (양재 강남데이터센터)
+        if word in prefixes:  # type: ignore[operator]
+            return m.start(1)  # "옛 방직공장 부지": the word is part of the name and nothing before it is
+        after = text[start : start + 12].split(" ")[0]
+        before = text[max(0, m.start(1) - 12) : m.start(1)].split(" ")[-2:][0]
+        if (
+            word in stops
+            or re.search(r"\d", word.removeprefix("제"))
+            or not _is_noun_word(before, word, after)
+        ):  # type: ignore[operator]
+            break  # a number is a size or a date (300MW급, 2027년), not part of a name
+        start = m.start(1)
+    return start
+
+
+def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, int, bool]]:
+    """Korean names: a head with the qualifiers before it, outside quoted titles."""
+    v = _vocab()
+    out = []
+    for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
+            continue
+        start, end, head = _extend_left(text, m.start()), m.end(), m.group(2)
+        chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
+        if chained:  # "솔라시도 데이터센터 파크": a second head names the whole
+            end, head = chained.end(), chained.group(1)
+        out.append((text[start:end], start, end, head in v["weak"]))  # type: ignore[operator]
+    return out
+
+
+def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int, int]]]:
+    """Quoted Korean names ending in a head ('AI 오픈랩'); every quoted span, since '○○ 구축사업' names a program."""
+    v = _vocab()
+    out, spans = [], []
+    for m in _QUOTED.finditer(text):
+        inner = re.sub(r"\s*\([^)]*\)$", "", m.group(1)).strip()
+        hit = v["ko_core"].search(inner)  # type: ignore[attr-defined]
+        spans.append((m.start(), m.end()))
+        if hit and hit.end() == len(inner):
+            out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in v["weak"]))  # type: ignore[operator]
+    return out, spans
+
+
+def _english(text: str, prev: str) -> list[tuple[str, int, int, bool]]:
+    """English names: Capitalised names before a head, `data center in X`, and qualified generic heads."""
+    v = _vocab()
+    out = []
+    for m in v["en_name"].finditer(text):  # type: ignore[attr-defined]
+        words = m.group(1).split()
+        owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
+        words = words[owner[-1] + 1 :] if owner else words  # "Abu Dhabi's Khalifa Port"
+        while words and (words[0] in _LEADING_EN or words[0] in v["stops"]):
+            words.pop(0)  # type: ignore[operator]
+        if any(w in v["stops"] for w in words):  # type: ignore[operator]
+            continue  # "1 GW AI data center": a size, not a name
+        name = " ".join([*words, m.group(2)])
+        out.append((name, m.end() - len(name), m.end(), m.group(2) in v["weak"]))  # type: ignore[operator]
+    for m in _EN_IN.finditer(text):
+        name = re.sub(r"^(?:(?:an?|the|new)\s+)+", "", m.group(1), flags=re.I)
+        out.append((name, m.end() - len(name), m.end(), False))
+    if find_addresses(text) or _EN_PLACE.search(text) or find_addresses(prev) or _EN_PLACE.search(prev):
+        out += _english_qualified(text)
+    return out
+
+
+def _english_qualified(text: str) -> list[tuple[str, int, int, bool]]:
+    """`an advanced packaging hub`, `a 5-gigawatt AI campus`, `"second semiconductor production hub"`."""
+    stops = _vocab()["stops"]
+    out = []
+    for m in _vocab()["en_low"].finditer(text):  # type: ignore[attr-defined]
+        q = _EN_QUOTED.search(text, max(0, m.start() - 62), m.end() + 3)
+        if q and q.start(1) < m.start() and q.end(1) >= m.end():
+            out.append((text[q.start(1) : m.start()] + m.group(1), q.start(1), m.end(), False))
+            continue
+        start = m.start()
+        for _ in range(MAX_NAME_WORDS):
+            if _EN_DETERMINER.search(text, max(0, start - 8), start):
+                break
+            w = _EN_WORD.search(text, max(0, start - 40), start)
+            if not w or w.group(1) in stops or w.group(1).lower() in stops:  # type: ignore[operator]
+                start = m.start()
+                break
+            start = w.start(1)
+        if start < m.start() and _EN_DETERMINER.search(text, max(0, start - 8), start):
+            out.append((text[start : m.start()] + m.group(1), start, m.end(), False))
+    return out
+
+
+def _common(word: str) -> bool:
+    """A word made only of common words, joined or not (설계지원 = 설계 + 지원), or a number."""
+    generic = _vocab()["generic"]
+    if word.lower() in generic or re.fullmatch(r"\d[\d.]*", word):  # type: ignore[operator]
+        return True
+    if not re.fullmatch(r"[가-힣]{2,}", word):
+        return False
+    ok = [True] + [False] * len(word)
+    for i in range(2, len(word) + 1):
+        ok[i] = any(ok[j] and word[j:i] in generic for j in range(max(0, i - 6), i - 1))  # type: ignore[operator]
+    return ok[-1]
+
+
+def is_generic(name: str) -> bool:
+    """True when every part of the name is a common word (AI 데이터센터, 설계지원센터, Data Center)."""
+    if find_addresses(name):
+        return False
+    parts = re.findall(r"제\d+|[A-Za-z&]+|\d[\d.]*|[가-힣]+", re.sub(r"\([^)]*\)", "", name))
+    for suffix in _vocab()["ko_heads"]:  # type: ignore[attr-defined]
+        if parts and parts[-1].endswith(suffix) and parts[-1] != suffix:
+            parts[-1:] = [parts[-1][: -len(suffix)], suffix]
+            break
+    if parts and geocode(parts[0]) is not None:
+        return False
+    return all(_common(p) for p in parts)
+
+
+def is_program(name: str, program_keys: Collection[str]) -> bool:
+    """The name is a program's (국가 AI 연구거점), or a shortening of it (국가 AI거점)."""
+    key = name_key(name)
+    for pk in program_keys:
+        if key == pk:
+            return True
+        it = iter(pk)
+        if key[:2] == pk[:2] and key[-2:] == pk[-2:] and all(ch in it for ch in key):
+            return True
+    return False
+
+
+def is_not_site(text: str, name: str, end: int) -> bool:
+    """A body named like a facility (경남테크노파크, a gazetteer institution), a venue, or where a ceremony is held."""
+    v = _vocab()
+    if v["bodies"].search(name) or v["venues"].search(name) or institution(name) is not None:  # type: ignore[attr-defined]
+        return True
+    if v["program_word"].match(text, end):  # type: ignore[attr-defined]
+        return True  # "'AX 실증산단' 공모": the title of a call
+    if _QUOTED.match(text, end + 1) and text[end : end + 1] == " ":
+        return True  # "한미 AI 공동연구 거점 '글로벌 AI 프론티어랩'": a description of the quoted name
+    at = re.match(r"['’」\"”]?\s*에서(?![는도])", text[end:])
+    return bool(at) and v["events"].search(text, end, end + EVENT_WINDOW) is not None  # type: ignore[attr-defined]
+
+
+def _listed_places(
+    text: str, start: int, addresses: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """Places said of the name starting at `start`: `구미와 창원, 부산 등지에 X` (a list right before it)."""
+    v = _vocab()
+    before = [a for a in addresses if a[2] <= start]
+    if not before or not v["list_end"].fullmatch(text, before[-1][2], start):  # type: ignore[attr-defined]
+        return []
+    chain = [before[-1]]
+    for a in reversed(before[:-1]):
+        if not v["link"].fullmatch(text, a[2], chain[0][1]):  # type: ignore[attr-defined]
+            break
+        chain.insert(0, a)
+    return chain
+
+
+def _each_places(
+    text: str, m: tuple[int, int], addresses: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """`장성군에는 …, 강진군에는 … X가 각각`: places each followed by 에/에는, with 각각 after the name."""
+    if not _vocab()["each"].search(text, m[1], m[1] + EACH_WINDOW):  # type: ignore[attr-defined]
+        return []
+    return [a for a in addresses if a[2] <= m[0] and re.match(r"에는?\s", text[a[2] :])]
+
+
+def _spread(
+    text: str, cand: tuple[str, int, int, bool], addresses: list[tuple[str, int, int]]
+) -> list[Mention]:
+    """One head said of several places is one site per place (구미 AI 자율제조 거점센터, 창원 …)."""
+    name, start, end, weak = cand
+    places = _listed_places(text, start, addresses) or _each_places(text, (start, end), addresses)
+    if len(places) < 2 or find_addresses(name):
+        return []
+    out = []
+    for address, a_start, a_end in places:
+        place = re.sub(rf"[{_PARTICLE}]+$", "", text[a_start:a_end])
+        out.append(Mention(f"{place} {name}", name_key(f"{address} {name}"), start, end, weak, address))
+    return out
+
+
+def _placed(text: str, name: str, end: int) -> str | None:
+    """A generic facility named by the place right after it: '집적단지는 광주 북구 첨단3지구의' → 첨단3지구 집적단지.
+
+    A bare head (단지는 광주를 중심으로) speaks of a facility already named: it names nothing new.
+    """
+    if name in _vocab()["heads"]:  # type: ignore[operator]
+        return None
+    for address, a_start, _ in find_addresses(text):
+        if 0 <= a_start - end <= 4 and re.fullmatch(r"[은는이가]?\s*", text[end:a_start]):
+            return f"{address.split()[-1]} {name}"
+    return None
+
+
+def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mention]:
+    """Distinct named facilities in one sentence; programs, bodies, venues and generic words left out."""
+    addresses = find_addresses(text)
+    named, spans = _quoted(text)
+    cands = named + _korean(text, spans) + (_english(text, prev) if re.search(r"[A-Za-z]{3}", text) else [])
+    seen: dict[str, Mention] = {}
+    for cand in sorted(cands, key=lambda c: (c[1], -c[2])):
+        name, start, end, weak = cand
+        if any(a.start <= start < a.end for a in seen.values()) or is_not_site(text, name, end):
+            continue
+        found = _spread(text, cand, addresses)
+        if not found and is_generic(name):
+            placed = _placed(text, name, end)
+            found = [Mention(placed, name_key(placed), start, end, weak)] if placed else []
+        elif not found:
+            found = [Mention(name, name_key(name), start, end, weak)]
+        for m in found:
+            # A program named after a strong head ('제조 AI 데이터센터' 구축) names the facility it builds.
+            if not m.weak or not is_program(m.name, program_keys):
+                seen.setdefault(m.key, m)
+    return list(seen.values())
