@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from etl.cli import main as cli_main
@@ -138,3 +139,29 @@ def test_values_are_read_as_their_field_wants() -> None:
             parse_value(fact, name, value)
     with pytest.raises(ReviewError):
         make("b-1", "reject", {}, "  ")  # a rejection says why
+
+
+def test_rejected_money_and_merged_institutions_are_not_counted(corpus: Path, tmp_path: Path) -> None:
+    from etl.reviews import append
+    from ui import queries
+    from ui.filters import Filters
+
+    db, reviews = tmp_path / "p.duckdb", tmp_path / "reviews.jsonl"
+    opts = ("--db", str(db), "--reviews", str(reviews))
+    assert run("ingest", str(corpus), *opts, "--quiet") == 0
+
+    def overview() -> tuple[int, int]:
+        with duckdb.connect(str(db), read_only=True) as con:
+            m = queries.overview_metrics(con, filters=Filters()).iloc[0]
+        return (0 if pd.isna(m["total_krw"]) else int(m["total_krw"])), int(m["n_institutions"])
+
+    total, n_inst = overview()
+    assert total > 0 and n_inst > 1
+    for fact in facts(db, "budget"):
+        append(reviews, make(fact["fact_id"], "reject", {}, "test: none of it counts"))
+    for fact in facts(db, "institution"):
+        append(reviews, make(fact["fact_id"], "reject", {}, "test"))
+    assert run("review", "apply", *opts) == 0
+    assert overview() == (0, 0)
+    states = {f["state"] for f in facts(db, "budget")}
+    assert states == {"rejected"}  # kept, shown with their state, never counted

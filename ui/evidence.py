@@ -27,7 +27,7 @@ FACTS_SQL = """
 
 @dataset(
     "budget_id", "document_id", "announced_on", "program_id", "program", "kind", "role", "amount_krw",
-    "unit_text", "currency", "fiscal_year", "evidence", "title", "url",
+    "unit_text", "currency", "fiscal_year", "state", "evidence", "title", "url",
 )  # fmt: skip
 def budget_facts(con: Con, *, filters: Filters, limit: int = 1000) -> pd.DataFrame:
     """Money statements with their role and evidence sentence, newest first (every role: the table is where an
@@ -41,7 +41,7 @@ def budget_facts(con: Con, *, filters: Filters, limit: int = 1000) -> pd.DataFra
         ORDER BY announced_on DESC NULLS LAST, budget_id LIMIT ?)"""
     with_, wp = sql.with_(filters, (rows, [*scope[1], limit]))
     query = f"""{with_} SELECT b.budget_id, b.document_id, b.announced_on, b.program_id, p.name AS program, b.kind,
-               b.role, b.amount_krw, b.unit_text, b.currency, b.fiscal_year, b.evidence, d.title, d.url
+               b.role, b.amount_krw, b.unit_text, b.currency, b.fiscal_year, b.state, b.evidence, d.title, d.url
         FROM b LEFT JOIN programs p USING (program_id) JOIN documents d USING (document_id)
         ORDER BY b.announced_on DESC NULLS LAST, b.budget_id"""
     return sql.frame(con, query, wp)
@@ -84,7 +84,7 @@ def country_facts(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFra
                c.evidence
         FROM program_countries c JOIN documents d USING (document_id) LEFT JOIN countries k ON k.iso2 = c.country
         LEFT JOIN programs p ON p.program_id = c.program_id
-        WHERE {sql.fact_scope(filters, "c")[0]}
+        WHERE {sql.fact_scope(filters, "c", reviewed=False)[0]}
         ORDER BY d.published_on DESC NULLS LAST, c.document_id, c.country LIMIT ?"""
     return sql.frame(con, query, [*wp, limit])
 

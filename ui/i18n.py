@@ -143,6 +143,12 @@ CODES: dict[str, tuple[str, str]] = {
     "funder": ("지원", "funder"),
     "partner": ("협력", "partner"),
     "mentioned": ("언급", "mentioned"),
+    # review states of a fact
+    "machine": ("자동 추출", "machine"),
+    "confirmed": ("확인됨", "confirmed"),
+    "edited": ("수정됨", "edited"),
+    "rejected": ("제외됨", "rejected"),
+    "merged": ("병합됨", "merged"),
     # money roles (budgets.role; "budget" and "other" are above)
     "change": ("증감", "change"),
     "base": ("예산 총액", "budget envelope"),
@@ -199,6 +205,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "country_ko": ("국가", "Country"),
     "country_en": ("국가(영문)", "Country"),
     "role": ("역할", "Role"),
+    "state": ("검토", "Review"),
     "name": ("이름", "Name"),
     "name_seen": ("쓰인 이름", "Name as written"),
     "address": ("주소", "Address"),

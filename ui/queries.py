@@ -221,7 +221,7 @@ def program_revisions(con: Con, *, filters: Filters, program_id: str | None = No
     where, params = sql.and_(("program_id = ?", [pid]), sql.period_scope(filters, "announced_on"), kinds)
     # One pass over the program's rows: the total if stated, else the largest, per document.
     query = f"""SELECT b.document_id, b.announced_on, b.amount_krw, b.kind, b.unit_text, d.title, b.evidence
-        FROM (SELECT * FROM budgets WHERE amount_krw IS NOT NULL AND role = 'budget' AND {where}) b JOIN documents d USING (document_id)
+        FROM (SELECT * FROM budgets WHERE amount_krw IS NOT NULL AND role = 'budget' AND state NOT IN ('rejected', 'merged') AND {where}) b JOIN documents d USING (document_id)
         QUALIFY row_number() OVER (PARTITION BY b.document_id
                                    ORDER BY (b.kind = 'total') DESC, b.amount_krw DESC, b.budget_id DESC) = 1
         ORDER BY b.announced_on, b.document_id"""
@@ -314,7 +314,7 @@ def partner_countries(con: Con, *, filters: Filters) -> pd.DataFrame:
     """Foreign partners by country: programs and documents naming the country, and its institutions taking part."""
     c = f"""c AS (SELECT c.country AS iso2, count(DISTINCT c.program_id) AS n_programs,
                          count(DISTINCT c.document_id) AS n_documents
-        FROM program_countries c WHERE {sql.fact_scope(filters, "c")[0]} AND c.country <> 'KR' GROUP BY ALL),
+        FROM program_countries c WHERE {sql.fact_scope(filters, "c", reviewed=False)[0]} AND c.country <> 'KR' GROUP BY ALL),
         i AS (SELECT i.country AS iso2, count(DISTINCT ip.institution_id) AS n_institutions
               FROM ip JOIN institutions i USING (institution_id) WHERE i.country <> 'KR' GROUP BY ALL)"""
     with_, wp = sql.with_(filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (c, []))

@@ -31,10 +31,14 @@ FIGURES = """SELECT program_id, document_id{key}, any_value(announced_on) AS ann
        max(amount_krw) FILTER (kind = 'local') AS local_krw,
        max(amount_krw) FILTER (kind = 'private') AS private_krw,
        max(amount_krw) FILTER (kind = 'unspecified') AS unspecified_krw
-    FROM budgets WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = 'budget'{where}
+    FROM budgets WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = 'budget'
+        AND state NOT IN ('rejected', 'merged'){where}
     GROUP BY program_id, document_id{key}"""
 _FY = " AND fiscal_year IS NOT NULL"
-INST_PROGRAMS = "SELECT institution_id, program_id, count(*) AS n_documents FROM participations GROUP BY ALL"
+INST_PROGRAMS = (
+    "SELECT institution_id, program_id, count(*) AS n_documents FROM participations "
+    "WHERE state NOT IN ('rejected', 'merged') GROUP BY ALL"
+)
 ESC = "ESCAPE '\\'"
 
 
@@ -147,9 +151,15 @@ def doc_scope(f: Filters, col: str = "document_id") -> Part:
     return (f"{col} IN (SELECT document_id FROM sel_docs)", []) if active else ("TRUE", [])
 
 
-def fact_scope(f: Filters, alias: str) -> Part:
-    """Scope for a fact table that has program_id and document_id (participations, sites, countries)."""
-    return and_(program_scope(f, f"{alias}.program_id"), doc_scope(f, f"{alias}.document_id"))
+# Facts an analyst rejected, or merged into another row, are kept (the review list shows them) but never counted.
+NOT_EXCLUDED = "{a}.state NOT IN ('rejected', 'merged')"
+
+
+def fact_scope(f: Filters, alias: str, *, reviewed: bool = True) -> Part:
+    """Scope for a fact table that has program_id and document_id (participations, sites, countries); with
+    `reviewed`, the table has a review state and rejected or merged rows are left out."""
+    scope = and_(program_scope(f, f"{alias}.program_id"), doc_scope(f, f"{alias}.document_id"))
+    return and_(scope, (NOT_EXCLUDED.format(a=alias), [])) if reviewed else scope
 
 
 def figure_expr(kinds: tuple[str, ...]) -> str:
