@@ -32,11 +32,12 @@ class Run:
 
 
 def load_fixtures(folder: Path = FIXTURES) -> list[Fixture]:
-    """Every NAME.gold.json with its NAME.txt, .html, .hwpx, .hwp or .pdf, sorted by name."""
+    """Every NAME.gold.json with its NAME.txt, .html, .hwpx, .hwp or .pdf, sorted by name; subfolders too
+    (`holdout/`: pages written apart from the rules, which `--fixtures …/holdout` scores alone)."""
     out = []
-    for gold_path in sorted(folder.glob(f"*{GOLD_SUFFIX}")):
-        name = gold_path.name[: -len(GOLD_SUFFIX)]
-        docs = [folder / f"{name}{s}" for s in DOC_SUFFIXES if (folder / f"{name}{s}").exists()]
+    for gold_path in sorted(folder.rglob(f"*{GOLD_SUFFIX}"), key=lambda p: p.name):
+        name, here = gold_path.name[: -len(GOLD_SUFFIX)], gold_path.parent
+        docs = [here / f"{name}{s}" for s in DOC_SUFFIXES if (here / f"{name}{s}").exists()]
         if len(docs) != 1:
             raise ValueError(f"{gold_path}: expected one {name}{{{','.join(DOC_SUFFIXES)}}} beside it")
         out.append(Fixture(name, docs[0], json.loads(gold_path.read_text(encoding="utf-8"))))
