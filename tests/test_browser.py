@@ -127,6 +127,9 @@ def test_page_in_a_real_browser(browser_page: object, server: str, name: str) ->
     glyphs = page.evaluate(GLYPH_CHECK)
     assert glyphs["hangulDiffers"] and glyphs["hangulIsNotTofu"], glyphs
     if name in ("Overview", "Budgets", "Institutions"):
+        # The first page of a fresh server can still be drawing (a rerun after the URL is written): wait for
+        # the chart instead of counting at once (CI flake: skeletons on the Overview, a chart a moment later).
+        page.wait_for_selector(".js-plotly-plot", timeout=30_000)
         assert page.locator(".js-plotly-plot").count() >= 1
 
 
