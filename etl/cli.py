@@ -229,13 +229,21 @@ def _engine(args: argparse.Namespace) -> contextlib.AbstractContextManager:
     return RayEngine(args.address, args.workers or None)
 
 
+def _existing_db(args: argparse.Namespace) -> Path | None:
+    """The database the command reads, or None after one error line when there is none yet."""
+    path = _settings(args).db_path
+    if path.exists():
+        return path
+    _err(f"error: no database at {path}; run `python -m etl ingest data/raw` first")
+    return None
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     """Row counts, date range and money totals of the database."""
     from etl import db
 
-    path = _settings(args).db_path
-    if not path.exists():
-        _err(f"error: no database at {path}; run `python -m etl ingest data/raw` first")
+    path = _existing_db(args)
+    if path is None:
         return 1
     with db.connect(path, read_only=True) as con:
         for table, n in db.table_counts(con).items():
@@ -251,9 +259,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Every table to OUT/<table>.<csv|parquet>."""
     from etl import db
 
-    path = _settings(args).db_path
-    if not path.exists():
-        _err(f"error: no database at {path}")
+    path = _existing_db(args)
+    if path is None:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     with db.connect(path, read_only=True) as con:
@@ -268,9 +275,8 @@ def cmd_review_list(args: argparse.Namespace) -> int:
     """Print facts (or the decisions not applied) as JSON lines."""
     from etl import db, review_store
 
-    path = _settings(args).db_path
-    if not path.exists():
-        _err(f"error: no database at {path}; run `python -m etl ingest data/raw` first")
+    path = _existing_db(args)
+    if path is None:
         return 1
     with db.connect(path, read_only=True) as con:
         rows = (
