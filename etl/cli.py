@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from etl.categories import FactState, FactType, values
 from etl.config import Settings
 
 
@@ -94,8 +95,8 @@ def _review_parsers(sub: argparse._SubParsersAction) -> None:
     rev = sub.add_parser("review", help="list facts with their ids; confirm, reject or correct one")
     rsub = rev.add_subparsers(required=True, metavar="ACTION")
     ls = rsub.add_parser("list", help="facts as JSON lines (fact_id, type, state and the fact's fields)")
-    ls.add_argument("--type", choices=["budget", "institution", "site", "program"])
-    ls.add_argument("--state", choices=["machine", "confirmed", "edited", "rejected", "merged"])
+    ls.add_argument("--type", choices=values(FactType))
+    ls.add_argument("--state", choices=values(FactState))
     ls.add_argument("--format", choices=["jsonl"], default="jsonl")
     ls.add_argument("--problems", action="store_true", help="decisions not applied (orphaned or in error)")
     ls.set_defaults(func=cmd_review_list)

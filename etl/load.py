@@ -17,8 +17,8 @@ import pyarrow as pa
 from etl.consolidate import ProgramIndex, stable_id
 from etl.db import insert_rows, transaction
 from etl.extract.institutions import lookup
-from etl.extract.programs import norm_key
 from etl.models import Document, Evidence, Facts
+from etl.normalize import program_key
 
 _KEPT = pa.schema([("input", pa.string()), ("source", pa.string())])
 _CHILDREN = ("budgets", "program_mentions", "participations", "sites", "program_countries")
@@ -177,8 +177,8 @@ class Loader:
             rows["sites"].append(
                 {
                     "site_id": f"{doc_id}:{seq}", "document_id": doc_id, "program_id": main, "seq": seq,
-                    "fact_id": _nth_fact_id("s", seen, doc_id, norm_key(s.name)),
-                    "name": s.name, "norm_key": norm_key(s.name), "address": s.address, "floors": s.floors,
+                    "fact_id": _nth_fact_id("s", seen, doc_id, program_key(s.name)),
+                    "name": s.name, "norm_key": program_key(s.name), "address": s.address, "floors": s.floors,
                     "area_m2": s.area_m2, "area_text": s.area_text, "status": s.status, "year": s.year,
                     "lat": s.lat, "lon": s.lon, **_ev(s.evidence),
                 }

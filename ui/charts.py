@@ -13,6 +13,7 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from etl.categories import SHARE_KINDS, MoneyKind
 from ui import fmt
 from ui.figures import (
     KIND_COLORS,
@@ -145,7 +146,7 @@ def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         won=won_text(df["amount_krw"], lang),
         kind_label=[code(k, lang) for k in df["kind"]],
     )
-    order = [code(k, lang) for k in ("national", "local", "private", "unspecified")]
+    order = [code(k, lang) for k in (*SHARE_KINDS, MoneyKind.UNSPECIFIED)]
     fig = px.bar(
         data,
         x="x",

@@ -13,12 +13,13 @@ from typing import Any, NamedTuple
 import duckdb
 import pandas as pd
 
+from etl.categories import EXCLUDED_STATES, HEADLINE_KINDS, sql_in
 from ui.filters import KINDS, Filters
 
 Con = duckdb.DuckDBPyConnection
 Part = tuple[str, list[Any]]
 DATASETS: dict[str, Callable[..., pd.DataFrame]] = {}
-HEAD_KINDS = "kind IN ('total', 'national', 'unspecified')"
+HEAD_KINDS = f"kind IN {sql_in(HEADLINE_KINDS)}"
 
 # Per program and document (and fiscal year): the largest KRW amount of each kind. doc_key orders
 # announcements by date, ties broken by a hash of the document id, so "latest" is deterministic and
@@ -152,7 +153,7 @@ def doc_scope(f: Filters, col: str = "document_id") -> Part:
 
 
 # Facts an analyst rejected, or merged into another row, are kept (the review list shows them) but never counted.
-NOT_EXCLUDED = "{a}.state NOT IN ('rejected', 'merged')"
+NOT_EXCLUDED = "{a}.state NOT IN " + sql_in(EXCLUDED_STATES)
 
 
 def fact_scope(f: Filters, alias: str, *, reviewed: bool = True) -> Part:
@@ -167,7 +168,7 @@ def figure_expr(kinds: tuple[str, ...]) -> str:
 
     Column names come from the fixed KINDS list, never from user text.
     """
-    chosen = [k for k in KINDS if k in kinds] or ["total", "national", "unspecified"]
+    chosen = [k for k in KINDS if k in kinds] or [k.value for k in HEADLINE_KINDS]
     others = [f"{k}_krw" for k in chosen if k != "total"]
     rest = f"greatest({', '.join(others)})" if len(others) > 1 else (others[0] if others else "NULL::BIGINT")
     return f"coalesce(total_krw, {rest})" if "total" in chosen else rest
