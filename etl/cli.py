@@ -153,7 +153,7 @@ def _err(line: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON object per input document, in input order; errors on stderr."""
-    from etl.pipeline import process_raw
+    from etl.process import process_raw
     from etl.sources import InputError, iter_raw
 
     failed = 0

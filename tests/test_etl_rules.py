@@ -121,5 +121,6 @@ def test_no_database_error_is_swallowed() -> None:
                 checked += 1
                 if not _reports(h):
                     swallowed.append(f"{path.relative_to(ROOT)}:{h.lineno}")
-    assert checked >= 5  # db.py's and pipeline.py's handlers are among those checked
+    # db.py's and pipeline.py's handlers are among those checked (etl/process.py's catch-alls touch no database)
+    assert checked >= 4
     assert swallowed == []
