@@ -183,7 +183,8 @@ _PROGRESS = {"auto": None, "bar": True, "lines": "lines", "none": False}
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Load inputs; exit 1 when any input failed, 2 when the run could not write at all, else 0."""
-    from etl.db import DatabaseUnreadable, PublishRefused
+    from etl.db import DatabaseUnreadable
+    from etl.dbfile import PublishRefused
     from etl.lock import IngestLocked
     from etl.pipeline import EngineError, ingest
 
@@ -314,7 +315,7 @@ def cmd_review_write(args: argparse.Namespace) -> int:
 def cmd_review_apply(args: argparse.Namespace) -> int:
     """Apply the reviews file now; exit 1 when a decision was orphaned or in error, 2 when the database is busy."""
     from etl import review_run
-    from etl.db import PublishRefused
+    from etl.dbfile import PublishRefused
     from etl.lock import IngestLocked
 
     settings = _settings(args)
@@ -360,7 +361,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
     """Watch passes: once (exit 1 if a source failed, 2 if the database could not be written) or forever."""
     import time
 
-    from etl.db import DatabaseUnreadable, PublishRefused
+    from etl.db import DatabaseUnreadable
+    from etl.dbfile import PublishRefused
     from etl.lock import IngestLocked
     from etl.watch.config import ConfigError
     from etl.watch.run import watch_once

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import db, load, program_catalog, review_run, workers
+from etl import db, dbfile, load, program_catalog, review_run, workers
 from etl.attachments import raw_digest
 from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
@@ -105,8 +105,8 @@ def _ingest_locked(
     (on_failure, on_warning), (prefetched, after_load) = callbacks, extra
     report = RunReport()
     sink = _Sink(report, on_failure, on_warning)
-    work = db.building_path(settings.db_path)
-    problem = None if rebuild else db.work_copy_problem(work)
+    work = dbfile.building_path(settings.db_path)
+    problem = None if rebuild else dbfile.work_copy_problem(work)
     report.resumed = not rebuild and problem is None
     if problem not in (None, "missing"):  # open_for_write starts over from the published file
         sink.warning(InputFailure(str(work), "resume", f"work copy of a killed run discarded: {problem}"))
@@ -131,7 +131,7 @@ def _ingest_locked(
     else:
         n = n_workers or settings.workers or os.cpu_count() or 1
         results = _extract_all(first, pending, n, settings.inline_below, limits)
-    with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
+    with dbfile.open_for_write(settings.db_path, rebuild=rebuild) as con:
         names = [*inputs, *(r.source for r in prefetched)]
         _load_all(con, results, names, sink, progress, settings.batch_size, (known, seen))
         _after_load(con, settings, sink, after_load)
