@@ -29,7 +29,7 @@ from etl.config import ROOT
 BUDGET_S = 600.0
 MARGIN_S = 20.0  # kept free at the end of the budget for writing the table
 PROJECTION_FACTOR = 1.15  # per-document cost rose ~5% from 10k to 100k documents; the rest is variance
-KIWI_TARGET = 0.50
+KIWI_TARGET = 0.60  # issue 11: extraction keeps at least 60 % of Kiwi's own throughput (goal 70 %)
 REINGEST_TARGET_S = 3.0
 PEAK_TARGET = 2 * 2**30
 QUERY_TARGET_S = 0.100
