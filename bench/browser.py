@@ -4,7 +4,8 @@ For every page: time to the first drawn chart and to a settled page (the script 
 skeleton or spinner is left, every plotly chart has drawn), in a fresh browser context each time (no
 cache), and a filter change (the sidebar's exact-figures toggle: click to settled again). Medians over
 `--reps` visits, on the bundled data and on a synthetic database of 100k documents (1M budget rows,
-`bench.dashboard.query_db`). Targets (issue 13): settled < 2 s and a filter change < 0.5 s on 2 cores
+`bench.dashboard.query_db`), beside two reference apps (an empty Streamlit page, one plotly chart): the floor
+no page can beat in this browser on this machine. Targets (issue 13): settled < 2 s and a filter change < 0.5 s on 2 cores
 at the bundled data.
 
 `--save-before` stores this run's figures in bench/browser_before.json; later runs print them beside
@@ -76,12 +77,23 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# Reference apps: what Streamlit alone costs in this browser (an empty page) and with one small plotly chart
+# (plotly.js is loaded and started on the first chart of a page). No page of ours can settle faster.
+FLOOR_APPS = {
+    "Streamlit, empty page": 'import streamlit as st\nst.title("floor")\nst.write("text")\n',
+    "Streamlit, one plotly chart": (
+        'import plotly.graph_objects as go\nimport streamlit as st\nst.title("floor")\n'
+        "st.plotly_chart(go.Figure(go.Bar(x=list(range(20)), y=list(range(20)))))\n"
+    ),
+}
+
+
 @contextmanager
-def server(db: Path) -> Iterator[str]:
-    """`streamlit run dashboard.py` on `db`, read-only; yields its base URL."""
+def server(db: Path | None, script: Path = ROOT / "dashboard.py") -> Iterator[str]:
+    """`streamlit run SCRIPT` (the dashboard on `db`, read-only); yields its base URL."""
     port = _free_port()
-    env = {**os.environ, "POLICY_DB": str(db), "POLICY_READ_ONLY": "1"}
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
+    env = {**os.environ, "POLICY_DB": str(db or ""), "POLICY_READ_ONLY": "1"}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none"]  # fmt: skip
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -93,7 +105,7 @@ def server(db: Path) -> Iterator[str]:
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"streamlit did not start on {db}") from None
+                    raise RuntimeError(f"streamlit did not start: {script} on {db}") from None
                 time.sleep(0.2)
         yield f"http://127.0.0.1:{port}"
     finally:
@@ -191,6 +203,34 @@ def measure(db: Path, reps: int, pages: dict[str, str] = PAGES) -> dict[str, dic
     return out
 
 
+def floor(work: Path, reps: int) -> dict[str, dict[str, float | None]]:
+    """The reference apps' settled times (first visit and cached): the floor under every page's figures."""
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, dict[str, float | None]] = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium()), args=ARGS)
+        try:
+            for name, code in FLOOR_APPS.items():
+                script = work / f"floor_{len(out)}.py"
+                script.write_text(code, encoding="utf-8")
+                with server(None, script) as base:
+                    warm = browser.new_context()
+                    visit(browser, base, name, warm)
+                    cold = [visit(browser, base, name) for _ in range(reps)]
+                    cached = [visit(browser, base, name, warm) for _ in range(reps)]
+                    warm.close()
+                out[name] = {
+                    "first_chart_s": None,
+                    "settled_s": statistics.median(r.settled_s for r in cold),
+                    "warm_settled_s": statistics.median(r.settled_s for r in cached),
+                    "filter_s": None,
+                }
+        finally:
+            browser.close()
+    return out
+
+
 def bundled_db(work: Path) -> Path:
     """The bundled corpus (data/raw) ingested into `work`/bundled.duckdb (built once per run)."""
     from etl.config import Settings
@@ -213,6 +253,11 @@ def render(results: dict[str, dict], before: dict[str, dict]) -> str:
     for data, pages in results.items():
         for page, r in pages.items():
             b = before.get(data, {}).get(page, {})
+            if data == "floor":
+                lines.append(
+                    f"| {data} | {page} | — | {s(r['settled_s'])} | {s(r['warm_settled_s'])} | — | reference |"
+                )
+                continue
             ok = r["warm_settled_s"] < SETTLED_TARGET_S and r["filter_s"] < FILTER_TARGET_S
             lines.append(
                 f"| {data} | {page} | {s(r['first_chart_s'])} | {s(b.get('settled_s'))} → {s(r['settled_s'])}"
@@ -240,6 +285,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.db:
             results[Path(args.db).name] = measure(Path(args.db), args.reps)
         else:
+            results["floor"] = floor(Path(tmp), args.reps)
             results["bundled"] = measure(bundled_db(Path(tmp)), args.reps)
             if args.docs:
                 from bench.dashboard import query_db

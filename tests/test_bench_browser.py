@@ -32,6 +32,13 @@ def test_table_shows_before_now_and_whether_targets_are_met() -> None:
     assert "| — |" in row and "— → 3.00 s" in row and row.endswith("NOT met |")
 
 
+def test_floor_rows_are_references_without_targets() -> None:
+    ref = {"floor": {"Streamlit, empty page": {"first_chart_s": None, "settled_s": 1.1, "warm_settled_s": 0.9,
+                                               "filter_s": None}}}  # fmt: skip
+    row = next(line for line in browser.render(ref, {}).splitlines() if "empty page" in line)
+    assert "1.10 s" in row and "0.90 s" in row and row.endswith("| reference |")
+
+
 @pytest.mark.browser
 @pytest.mark.skipif(browser.chromium() is None, reason="no Chromium on PATH (Debian package chromium)")
 def test_one_page_measured_in_a_real_browser(synth_db: Path) -> None:
