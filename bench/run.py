@@ -1,4 +1,5 @@
-"""`python -m bench.run [--quick] [--full]` (also `make bench`): one table of how fast we are and how cost grows.
+"""`python -m bench.run [--quick] [--full] [--only SECTION] [--sizes 1M,10M]` (also `make bench`): one table of
+how fast we are and how cost grows.
 
 Sections: extraction against Kiwi and a regex pass over the same text; cold ingest and unchanged
 re-ingest of synthetic corpora (docs/s, peak RSS of the process tree); every ui/queries.py function on
@@ -6,6 +7,7 @@ synthetic DBs (median/p95 ms); each page's warm rerun through AppTest; growth (1
 The table is printed and written to bench/RESULTS.md (bench/out/RESULTS-quick.md with --quick) with
 the machine and the command. The largest ingest runs last, and only when the time left in the
 10-minute budget covers it at the rate measured at the next size down (or always with --full).
+`--only queries --sizes 10M` runs one section at the sizes given (its table goes to bench/out/RESULTS-only.md).
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
 from bench import dashboard, extraction, ingest
-from bench.table import Row, load_average, machine, mib, p95, render, size_label, verdict
+from bench.table import Row, load_average, machine, mib, p95, parse_sizes, render, size_label, verdict
 from etl.config import ROOT
 
 BUDGET_S = 600.0
@@ -65,21 +67,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace, argv: list[str] | None, work: Path) -> int:
-    """Every section with work files under `work`; print and write the table."""
-    plan = QUICK if args.quick else FULL
+    """The chosen sections (all by default) with work files under `work`; print and write the table."""
+    plan = _plan(args)
+    only = set(args.only or SECTIONS)
     started, load0 = time.perf_counter(), load_average()
     work.mkdir(parents=True, exist_ok=True)
-    rows = _step("extraction", lambda: extraction_rows(plan, work))
-    ingest_part = IngestSection(plan, work)
-    _step("ingest (all but the largest)", ingest_part.run_small)
-    rows_q = _step("queries", lambda: query_rows(plan, work))
-    rows_p = _step("pages", lambda: page_rows(plan, work))
-    _step("ingest (largest)", lambda: ingest_part.run_largest(started, args.full))
-    rows += ingest_part.rows() + rows_q + rows_p + growth_rows(plan, ingest_part, rows_q)
+    rows = _step("extraction", lambda: extraction_rows(plan, work)) if "extraction" in only else []
+    ingest_part = IngestSection(plan, work) if "ingest" in only else None
+    if ingest_part:
+        _step("ingest (all but the largest)", ingest_part.run_small)
+    rows_q = _step("queries", lambda: query_rows(plan, work)) if "queries" in only else []
+    rows_p = _step("pages", lambda: page_rows(plan, work)) if "pages" in only else []
+    if ingest_part:
+        _step("ingest (largest)", lambda: ingest_part.run_largest(started, args.full))
+        rows += ingest_part.rows()
+    rows += rows_q + rows_p + growth_rows(plan, ingest_part, rows_q)
     table = render(rows)
     print(table)
     seconds = time.perf_counter() - started
-    out = Path(args.results) if args.results else (ingest.OUT / "RESULTS-quick.md" if args.quick else RESULTS)
+    out = Path(args.results) if args.results else _default_results(args)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(results_markdown(table, argv, seconds, (load0, load_average())), encoding="utf-8")
     print(f"\n{seconds:.0f} s; written to {out}")
@@ -87,7 +93,24 @@ def run(args: argparse.Namespace, argv: list[str] | None, work: Path) -> int:
 
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
+SECTIONS = ("extraction", "ingest", "queries", "pages")
 T = TypeVar("T")
+
+
+def _plan(args: argparse.Namespace) -> Plan:
+    """QUICK or FULL, with the query sizes of --sizes (the target then applies to the largest of them)."""
+    plan = QUICK if args.quick else FULL
+    if not args.sizes:
+        return plan
+    target = plan.query_target_at if plan.query_target_at in args.sizes else max(args.sizes)
+    return replace(plan, query_sizes=tuple(args.sizes), query_target_at=target)
+
+
+def _default_results(args: argparse.Namespace) -> Path:
+    """bench/RESULTS.md for a whole run; a file under bench/out/ for --quick or a partial run."""
+    if args.quick:
+        return ingest.OUT / "RESULTS-quick.md"
+    return ingest.OUT / "RESULTS-only.md" if args.only or args.sizes else RESULTS
 
 
 SECTION_SECONDS: dict[str, float] = {}
@@ -116,8 +139,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--results",
-        help="where to write the table (default bench/RESULTS.md; bench/out/RESULTS-quick.md with --quick)",
+        help="where to write the table (default bench/RESULTS.md; a file in bench/out/ with --quick, --only "
+        "or --sizes)",
     )
+    p.add_argument(
+        "--only", action="append", choices=SECTIONS, help="run only this section (repeatable; default: all)"
+    )
+    p.add_argument("--sizes", type=parse_sizes, help="budget rows of the query databases, e.g. 1M,10M")
     return p
 
 
@@ -220,31 +248,39 @@ class IngestSection:
 
 
 def query_rows(plan: Plan, work: Path) -> list[Row]:
-    """Median and p95 of every public query at each DB size, beside the smallest size (per-row growth)."""
+    """Median and p95 of every public query at each DB size, beside the next size down."""
     timings = {
         n: dashboard.time_queries(dashboard.query_db(n, root=work), plan.query_runs, plan.query_budget_s)
         for n in plan.query_sizes
     }
-    base_n = plan.query_sizes[0]
     rows = []
-    for name in timings[base_n]:
-        base = statistics.median(timings[base_n][name])
+    for name in timings[plan.query_sizes[0]]:
+        prev = 0
         for n in plan.query_sizes:
             ts = timings[n][name]
             med = statistics.median(ts)
             fig = f"median {med * 1000:.1f} ms, p95 {p95(ts) * 1000:.1f} ms ({len(ts)} runs)"
-            growth = (med / n) / (base / base_n)
+            ref, ratio = "", ""
+            if prev:
+                before = statistics.median(timings[prev][name])
+                ref = f"{size_label(prev)}: {before * 1000:.1f} ms"
+                ratio = f"time x{med / before:.1f} for rows x{n / prev:g}"
             target = f"median < {QUERY_TARGET_S * 1000:.0f} ms" if n == plan.query_target_at else ""
-            rows.append(Row("query", name, f"{size_label(n)} budgets", fig, f"{size_label(base_n)}: "
-                            f"{base * 1000:.1f} ms", f"per row x{growth:.2f}", target,
+            rows.append(Row("query", name, f"{size_label(n)} budgets", fig, ref, ratio, target,
                             verdict(med < QUERY_TARGET_S) if target else ""))  # fmt: skip
+            prev = n
     return [*rows, _slowest_query(rows)]
+
+
+def _median_s(row: Row) -> float:
+    """The median of a query row's figure ('median 12.3 ms, …'), in seconds."""
+    return float(row.figure.split()[1]) / 1000
 
 
 def _slowest_query(rows: list[Row]) -> Row:
     """The target row for the whole dashboard: the slowest median at the target size, and how many miss."""
     at_target = [r for r in rows if r.target]
-    worst = max(at_target, key=lambda r: float(r.figure.split()[1]))
+    worst = max(at_target, key=_median_s)
     misses = sum(r.result == "MISS" for r in at_target)
     return Row("query", f"slowest of {len(at_target)}: {worst.item}", worst.size, worst.figure, "", "",
                worst.target, f"{verdict(not misses)} ({misses} over)")  # fmt: skip
@@ -297,24 +333,38 @@ def _count_docs(db: Path) -> int:
 # ---- growth and the results file ------------------------------------------------------------------------
 
 
-def growth_rows(plan: Plan, part: IngestSection, query: list[Row]) -> list[Row]:
+def growth_rows(plan: Plan, part: IngestSection | None, query: list[Row]) -> list[Row]:
     """Per-unit cost at each size relative to the smallest (1.00 = linear; below 1 = cheaper per unit)."""
     rows = []
-    for label, runs in (("ingest, cold: per document", part.cold), ("re-ingest: per document", part.again)):
+    by_label = (
+        (("ingest, cold: per document", part.cold), ("re-ingest: per document", part.again)) if part else ()
+    )
+    for label, runs in by_label:
         sizes = [n for n in plan.ingest_sizes if n in runs]
         base = runs[sizes[0]].seconds / sizes[0]
         chain = " -> ".join(f"{runs[n].seconds / n / base:.2f}" for n in sizes)
         rows.append(Row("growth", label, " -> ".join(size_label(n) for n in sizes), chain,
                         f"{size_label(sizes[0])}: {base * 1000:.1f} ms/doc", "1.00 = linear"))  # fmt: skip
-    by_size: dict[str, list[float]] = {}
-    for r in query:
-        if r.ratio.startswith("per row x"):
-            by_size.setdefault(r.size, []).append(float(r.ratio.removeprefix("per row x")))
-    sizes_q = [s.removesuffix(" budgets") for s in by_size]
-    chain = " -> ".join(f"{statistics.median(v):.2f}" for v in by_size.values())
-    rows.append(Row("growth", "queries: per budget row (median of the functions)", " -> ".join(sizes_q), chain,
-                    f"{sizes_q[0]}: each function's own median", "1.00 = linear"))  # fmt: skip
+    if query:
+        rows.append(_query_growth(plan, query))
     return rows
+
+
+def _query_growth(plan: Plan, query: list[Row]) -> Row:
+    """Per budget row, each function's median at each size over its own at the smallest; their median."""
+    by_name: dict[str, dict[str, float]] = {}
+    for r in query:
+        if not r.item.startswith("slowest of"):
+            by_name.setdefault(r.item, {})[r.size] = _median_s(r)
+    labels = [(n, f"{size_label(n)} budgets") for n in plan.query_sizes]
+    base_n, base_label = labels[0]
+    chain = " -> ".join(
+        f"{statistics.median((t[label] / n) / (t[base_label] / base_n) for t in by_name.values()):.2f}"
+        for n, label in labels
+    )
+    sizes = " -> ".join(size_label(n) for n, _ in labels)
+    return Row("growth", "queries: per budget row (median of the functions)", sizes, chain,
+               f"{size_label(base_n)}: each function's own median", "1.00 = linear")  # fmt: skip
 
 
 def results_markdown(table: str, argv: list[str] | None, seconds: float, loads: tuple[str, str]) -> str:

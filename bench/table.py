@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import statistics
@@ -58,6 +59,19 @@ def size_label(n: int) -> str:
         if n >= div and n % div == 0:
             return f"{n // div}{suffix}"
     return f"{n:,}"
+
+
+def parse_sizes(text: str) -> list[int]:
+    """'1M,10M' -> [1000000, 10000000] (k and M suffixes, or plain numbers)."""
+    out = []
+    for part in text.split(","):
+        part = part.strip()
+        scale = {"k": 1_000, "K": 1_000, "M": 1_000_000}.get(part[-1:], 1)
+        number = part[:-1] if scale > 1 else part
+        if not number.isdigit() or int(number) == 0:
+            raise argparse.ArgumentTypeError(f"not a size: {part!r} (e.g. 100k, 1M, 10M)")
+        out.append(int(number) * scale)
+    return sorted(set(out))
 
 
 def p95(values: list[float]) -> float:
