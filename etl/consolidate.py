@@ -53,6 +53,9 @@ class ProgramIndex:
         self.new_programs: dict[str, dict] = {}
         self.new_aliases: list[dict] = []
         self.new_en: dict[str, str] = {}
+        self.merged: set[str] = (
+            set()
+        )  # program ids whose facts a merge moved (the loader refreshes their aggregates)
 
     def resolve(self, name: str, name_en: str | None = None) -> str:
         """The program id for a name (creating the program when it is new)."""
@@ -131,6 +134,7 @@ class ProgramIndex:
     def merge(self, victim: str, *, into: str) -> None:
         """Fold one program into another: its facts and aliases move, its row goes."""
         self.flush()
+        self.merged |= {victim, into}
         for table in _CHILD_TABLES:
             if table == "program_mentions":
                 # A document may mention both: keep the surviving program's row.

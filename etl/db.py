@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl import aggregates
 from etl.config import RESOURCES
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
@@ -35,15 +36,27 @@ def _m002_ingest_safety(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
     con.execute("UPDATE runs SET status = CASE WHEN finished_at IS NULL THEN 'aborted' ELSE 'finished' END")
     con.execute("ALTER TABLE ingest_errors ADD COLUMN severity VARCHAR DEFAULT 'error'")
-    con.execute(_table_ddl("withdrawn_documents"))
+    con.execute(table_ddl("withdrawn_documents"))
+
+
+def _m003_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """Derived tables for the dashboard (etl/aggregates.py), filled from the facts; indexes by document."""
+    for name in aggregates.DERIVED:
+        con.execute(table_ddl(name))
+    for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
+        table = line.split()[3] if line.startswith("COMMENT ON TABLE ") else ""
+        if line.startswith("CREATE INDEX IF NOT EXISTS ") or table in aggregates.DERIVED:
+            con.execute(line)
+    aggregates.rebuild(con)
 
 
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
+    ("m003_aggregates", _m003_aggregates),
 ]
 
 
-def _table_ddl(name: str) -> str:
+def table_ddl(name: str) -> str:
     """The CREATE TABLE statement of `name` as schema.sql has it (so a migration and a fresh file agree)."""
     text = SCHEMA_PATH.read_text(encoding="utf-8")
     start = text.index(f"CREATE TABLE IF NOT EXISTS {name} (")

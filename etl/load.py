@@ -13,6 +13,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
+from etl import aggregates
 from etl.consolidate import ProgramIndex, stable_id
 from etl.db import insert_rows, transaction
 from etl.extract.institutions import lookup
@@ -118,9 +119,13 @@ class Loader:
     def _replace(self, replaced: list[str], rows: dict[str, list[dict]]) -> None:
         if not rows["documents"]:
             return
-        self._delete(replaced)
-        for table in ("documents", "institutions", *_CHILDREN):
-            insert_rows(self.con, table, rows[table], ignore_conflicts=table == "institutions")
+        changes = aggregates.Changes(self.con)
+        changes.merged(self.programs.merged)
+        self.programs.merged = set()
+        _delete_documents(self.con, replaced, changes)
+        insert_rows(self.con, "institutions", rows["institutions"], ignore_conflicts=True)
+        changes.add(_stage(self.con, rows))
+        changes.refresh()
         back = [r["document_id"] for r in rows["documents"]]
         self.con.register("_back", pa.table({"document_id": back}))
         try:  # a file that returns after being withdrawn is a document again, not both
@@ -258,7 +263,12 @@ def record_problems(
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, started: datetime, t: RunTotals) -> None:
-    """Close the run's row; call inside the run's last transaction."""
+    """Close the run's row, and re-sort the derived tables after a large load; call inside the run's last
+    transaction. (A run that changed under a tenth of the documents left only a few row groups out of order.)"""
+    [(n_docs,)] = con.execute("SELECT count(*) FROM documents").fetchall()
+    changed = t.new + t.updated + t.withdrawn
+    if changed and changed * 10 >= n_docs:
+        aggregates.tidy(con)
     now = datetime.now()
     con.execute(
         "UPDATE runs SET finished_at = ?, status = 'finished', n_new = ?, n_updated = ?, n_unchanged = ?, "
@@ -297,13 +307,39 @@ def withdraw_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: i
     return len(gone)
 
 
-def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
-    """Delete documents with every fact row that hangs off them."""
+def _stage(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) -> dict[str, str]:
+    """Insert a batch's documents and facts through typed temp tables, which then hold this batch alone.
+
+    Returns fact table -> its temp table, the batch's rows the derived tables are computed from.
+    """
+    staged = {}
+    for table in ("documents", *_CHILDREN):
+        name = f"_staged_{table}"  # names from the fixed list above
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS SELECT * FROM {table} LIMIT 0")
+        con.execute(f"DELETE FROM {name}")
+        insert_rows(con, name, rows[table])
+        con.execute(f"INSERT INTO {table} SELECT * FROM {name}")
+        staged[table] = name
+    return staged
+
+
+def _delete_documents(
+    con: duckdb.DuckDBPyConnection, doc_ids: list[str], changes: aggregates.Changes | None = None
+) -> None:
+    """Delete documents with every fact row that hangs off them, and their derived rows.
+
+    With `changes` the caller refreshes the derived tables once it has loaded what replaces them.
+    """
     if not doc_ids:
         return
+    own = changes is None
+    changes = changes or aggregates.Changes(con)
     con.register("_changed", pa.table({"document_id": doc_ids}))
     try:
+        changes.drop("_changed")
         for table in (*_CHILDREN, "documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
     finally:
         con.unregister("_changed")
+    if own:
+        changes.refresh()
