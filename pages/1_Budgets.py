@@ -52,5 +52,6 @@ if options:
     widgets.link("programs", f"{t('open_program', lang)}: {names.get(pid, pid)}", f, view, id=pid)
 
 st.subheader(t("budget_rows", lang))
-rows = data.load(queries.budget_facts, f, limit=1000)
+n_rows = data.load(queries.fact_counts, f)["n_budgets"].iloc[0]
+rows = widgets.paged(queries.budget_facts, f, n_rows, key="budget_statements", lang=lang)
 widgets.table(rows, view, key="budget_statements", money=("amount_krw",))
