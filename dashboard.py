@@ -30,7 +30,7 @@ if not m["n_documents"]:
 
 st.subheader(t("announcements_over_time", lang))
 months = data.load(queries.announcements_by_month, f)
-widgets.chart(charts.announcements_chart(months, lang=lang), key="months")
+widgets.chart(charts.announcements_chart, months, key="months", lang=lang)
 
 st.subheader(t("latest", lang))
 latest = widgets.named(data.load(queries.latest_announcements, f, limit=15), lang)

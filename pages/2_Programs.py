@@ -44,7 +44,7 @@ if not row.empty:
         st.caption(f"{t('aliases', lang)}: {r['aliases']}")
 
 revisions = data.load(queries.program_revisions, one, program_id=pid)
-widgets.chart(charts.revisions_chart(revisions, lang=lang), key="program_revisions")
+widgets.chart(charts.revisions_chart, revisions, key="program_revisions", lang=lang)
 
 tabs = st.tabs([t(k, lang) for k in ("documents", "budgets", "institutions", "sites", "country")])
 same = {"hide": ("program",), "empty": "nothing_here"}  # every row is this program

@@ -22,11 +22,12 @@ from typing import Literal
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from etl.config import Settings
-from ui import queries, sql
+from ui import charts, queries, sql
 from ui.filters import Filters
 
 _LOCK = threading.Lock()  # guards version checks, reconnects and cursor creation across session threads
@@ -120,6 +121,20 @@ def load(fn: Callable[..., pd.DataFrame], filters: Filters = NO_FILTERS, **kwarg
     """A dataset from ui/queries.py for these filters, cached until the database file changes."""
     path = db_path()
     return _load(fn.__name__, str(path), db_version(path), filters, tuple(sorted(kwargs.items())))
+
+
+def figure(build: Callable[..., go.Figure], df: pd.DataFrame, **options: object) -> go.Figure:
+    """A ui/charts.py figure of `df`, built once per chart, data and options and then shared.
+
+    Building a plotly figure takes 20-100 ms, most of a warm rerun once the data is cached. The figure is
+    not copied out of the cache (st.cache_resource), so callers only display it, never change it.
+    """
+    return _figure(build.__name__, df, tuple(sorted(options.items())))
+
+
+@st.cache_resource(max_entries=500, show_spinner=False)
+def _figure(name: str, df: pd.DataFrame, options: tuple) -> go.Figure:
+    return getattr(charts, name)(df, **dict(options))
 
 
 def status() -> Literal["missing", "empty", "broken", "ok"]:

@@ -143,9 +143,9 @@ def _ingest_one(upload: object, url: str, lang: str) -> None:
         st.sidebar.error(f"{t('build_failed', lang)}: {_last(outcome)}")
 
 
-def chart(fig: go.Figure, key: str) -> None:
-    """A plotly figure, full width, with plotly's image export kept."""
-    st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+def chart(build: Callable[..., go.Figure], df: pd.DataFrame, *, key: str, **options: object) -> None:
+    """A ui/charts.py figure of `df` (built once, data.figure), full width, with plotly's image export kept."""
+    st.plotly_chart(data.figure(build, df, **options), config=PLOTLY_CONFIG, key=key)
 
 
 def _english_names() -> dict[str, dict[str, str]]:
