@@ -146,3 +146,35 @@ def _git_commit() -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return out.stdout.strip() or "unknown"
+
+
+def results_markdown(
+    table: str, command: str, seconds: float, sections: dict[str, float], loads: tuple[str, str]
+) -> str:
+    """RESULTS.md: the command, the machine, the table."""
+    sections = ", ".join(f"{k} {v:.0f} s" for k, v in sections.items())
+    lines = ["# Benchmark results", "", f"Command: `{command}` ({seconds:.0f} s in all: {sections}).", ""]
+    lines += ["Machine:", "", *(f"- {k}: {v}" for k, v in machine())]
+    lines += [
+        f"- load average (1 min) at start / end: {loads[0]} / {loads[1]} (the end value includes this run's"
+        " own processes; other tenants of a shared machine slow every figure, so each ratio compares figures"
+        " measured in the same run)",
+        "",
+        "Reading the table:",
+        "",
+        "- `per doc` / `per row`: cost per unit at this size over the smallest size's (1.00 = linear growth;"
+        " below 1 = cheaper per unit, e.g. fixed start-up spread over more work). Cold ingest includes"
+        " process start-up and one Kiwi build per worker, which dominates the smallest size.",
+        "- Extraction: the same files for ours, Kiwi and the regex; all cores = one spawned process per core.",
+        "- Queries: `ui.sql.open_prepared` connection, a cursor per call, no filters, default arguments (the"
+        " fact and document lists: their first page of 100 rows); DBs from `bench.synth_db.make_db` (one"
+        " document per 10 budget rows, derived tables built as the loader keeps them), cached under bench/out/."
+        " Building them the first time adds minutes, and the budget check may then skip the largest ingest.",
+        "- Pages: AppTest, run twice, the second (warm) run timed; synthetic = the 10M-budget DB above (1M documents).",
+        "",
+        "```",
+        table,
+        "```",
+        "",
+    ]
+    return "\n".join(lines)

@@ -25,7 +25,6 @@ import pyarrow as pa
 Con = duckdb.DuckDBPyConnection
 FACT_TABLES = ("documents", "budgets", "program_mentions", "participations", "sites", "program_countries")
 DOC_TABLES = ("document_stats", "doc_figures", "fy_figures")
-PROGRAM_TABLES = ("program_stats", "program_years", "program_months")
 HEAD_KINDS = ("total", "national", "unspecified")
 # A program's figure in a document with no kind chosen (ui/sql.figure_expr of no kinds).
 FIGURE = "coalesce({p}total_krw, greatest({p}national_krw, {p}unspecified_krw))"
@@ -87,46 +86,74 @@ COUNTS = {
                         "WHERE published_on IS NOT NULL GROUP BY ALL"),
 }  # fmt: skip
 
-# Per-program tables over the per-document ones; {scope} restricts program_id.
+# Per-program tables. Each is a GROUP BY over partial rows: one per per-document row, or a stored row of the
+# table itself, so a load that only adds documents merges its rows into the stored ones instead of reading
+# every document of the programs it touched again. {rows}: per-document rows; {scope}: restricts program_id.
+STATS_PARTS = """SELECT program_id, TRUE AS own, mentioned::BIGINT AS n_documents,
+       CASE WHEN mentioned THEN published_on END AS first_announced,
+       CASE WHEN mentioned THEN published_on END AS last_announced,
+       CASE WHEN p THEN start_year END AS start_year, CASE WHEN p THEN end_year END AS end_year,
+       CASE WHEN p THEN coalesce(published_on, DATE '1900-01-01') END AS period_on,
+       CASE WHEN p THEN document_id END AS period_doc, figure_krw AS headline_krw,
+       CASE WHEN figure_krw IS NOT NULL THEN document_id END AS head_doc,
+       CASE WHEN figure_krw IS NOT NULL THEN doc_key END AS head_key, (figure_krw IS NOT NULL)::BIGINT AS n_announcements,
+       national_krw, local_krw, private_krw, NULL::VARCHAR[] AS itypes
+    FROM (SELECT *, mentioned AND start_year IS NOT NULL AS p FROM {rows} WHERE {scope})"""
+STATS_STORED = """SELECT program_id, TRUE AS own, n_documents, first_announced, last_announced, start_year, end_year, period_on,
+       period_doc, headline_krw, head_doc, head_key, n_announcements, national_krw, local_krw, private_krw, itypes
+    FROM program_stats WHERE {scope}"""
+STATS_TYPES = """SELECT ip.program_id, FALSE, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL,
+       list(DISTINCT i.type) FROM {pairs} ip JOIN institutions i USING (institution_id) WHERE {scope} GROUP BY ALL"""
+STATS_COMBINE = """SELECT program_id, n_documents, first_announced, last_announced, y.s, y.e, h.a, h.d, n_announcements,
+       h.n, h.l, h.p, itypes, y.o, y.d, h.k
+FROM (SELECT program_id, sum(n_documents) AS n_documents, min(first_announced) AS first_announced,
+             max(last_announced) AS last_announced,
+             arg_max(struct_pack(s := start_year, e := end_year, o := period_on, d := period_doc),
+                     struct_pack(o := period_on, d := period_doc)) FILTER (period_on IS NOT NULL) AS y,
+             arg_max(struct_pack(a := headline_krw, d := head_doc, k := head_key, n := national_krw, l := local_krw,
+                                 p := private_krw), head_key) FILTER (head_key IS NOT NULL) AS h,
+             sum(n_announcements) AS n_announcements,
+             list_sort(list_distinct(flatten(list(itypes) FILTER (itypes IS NOT NULL)))) AS itypes
+      FROM ({parts}) GROUP BY program_id HAVING bool_or(own))"""
+YEARS_PARTS = f"""SELECT program_id, fiscal_year, {FIGURE.format(p="")} AS amount_krw, doc_key FROM {{rows}}
+    WHERE {{scope}} AND {FIGURE.format(p="")} IS NOT NULL"""
+HEADS_PARTS = """SELECT program_id, date_trunc('month', announced_on)::DATE AS month, figure_krw AS head_krw,
+       doc_key AS head_key FROM {rows} WHERE {scope} AND figure_krw IS NOT NULL"""
+# (table, stored rows as parts, parts of per-document rows {rows}, how parts combine into the table's rows)
 PROGRAM_SQL = {
-    "program_stats": """
-WITH f AS (SELECT * FROM doc_figures WHERE {scope}),
-     t AS (SELECT ip.program_id, list(DISTINCT i.type ORDER BY i.type) AS itypes
-           FROM inst_programs ip JOIN institutions i USING (institution_id) WHERE {scope} GROUP BY ALL),
-     g AS (SELECT program_id, count(*) FILTER (mentioned) AS n_documents,
-                  min(published_on) FILTER (mentioned) AS first_announced,
-                  max(published_on) FILTER (mentioned) AS last_announced,
-                  arg_max(struct_pack(s := start_year, e := end_year),
-                          struct_pack(d := coalesce(published_on, DATE '1900-01-01'), doc := document_id))
-                      FILTER (mentioned AND start_year IS NOT NULL) AS y,
-                  arg_max(struct_pack(a := figure_krw, doc := document_id, n := national_krw, l := local_krw,
-                                      p := private_krw), doc_key) FILTER (figure_krw IS NOT NULL) AS h,
-                  count(*) FILTER (figure_krw IS NOT NULL) AS n_announcements
-           FROM f GROUP BY ALL)
-SELECT g.program_id, g.n_documents, g.first_announced, g.last_announced, g.y.s, g.y.e, g.h.a, g.h.doc,
-       g.n_announcements, g.h.n, g.h.l, g.h.p, t.itypes
-FROM g LEFT JOIN t USING (program_id)""",
-    "program_years": f"""
-SELECT program_id, fiscal_year, arg_max(fig, doc_key)
-FROM (SELECT *, {FIGURE.format(p="")} AS fig FROM fy_figures WHERE {{scope}}) WHERE fig IS NOT NULL GROUP BY ALL""",
-    "program_months": """
-SELECT program_id, date_trunc('month', announced_on)::DATE, sum(change)::BIGINT
-FROM (SELECT program_id, announced_on,
-             figure_krw - coalesce(lag(figure_krw) OVER (PARTITION BY program_id ORDER BY doc_key), 0) AS change
-      FROM doc_figures WHERE figure_krw IS NOT NULL AND {scope})
-WHERE announced_on IS NOT NULL GROUP BY ALL""",
+    "program_stats": (STATS_STORED, STATS_PARTS, STATS_COMBINE),
+    "program_years": ("SELECT * FROM program_years WHERE {scope}", YEARS_PARTS,
+                      "SELECT program_id, fiscal_year, arg_max(amount_krw, doc_key), max(doc_key) FROM ({parts}) GROUP BY ALL"),
+    "program_month_heads": ("SELECT * FROM program_month_heads WHERE {scope}", HEADS_PARTS,
+                            "SELECT program_id, month, arg_max(head_krw, head_key), max(head_key) FROM ({parts}) GROUP BY ALL"),
+}  # fmt: skip
+# A month's move of a program's headline: its last figure that month less the one before (from the heads).
+MONTHS_SQL = """SELECT program_id, month, change FROM (
+    SELECT program_id, month, head_krw - coalesce(lag(head_krw) OVER (PARTITION BY program_id ORDER BY head_key), 0) AS change
+    FROM program_month_heads WHERE {scope}) WHERE month IS NOT NULL"""
+SOURCES = {
+    "program_stats": "doc_figures",
+    "program_years": "fy_figures",
+    "program_month_heads": "doc_figures",
 }
+PROGRAM_TABLES = (*PROGRAM_SQL, "program_months")
 
 INSTITUTION_STATS_SQL = """
 SELECT ip.institution_id, count(ip.program_id), sum(ip.n_documents), sum(p.headline_krw)::BIGINT
 FROM inst_programs ip LEFT JOIN program_stats p USING (program_id) GROUP BY ALL"""
 
-FACILITIES_SQL = """
-SELECT s.norm_key, s.site_id, s.document_id, s.program_id, s.name, s.address, s.area_m2, s.status, s.year, s.lat,
-       s.lon, s.evidence, count(*) OVER (PARTITION BY s.norm_key), d.published_on
-FROM sites s JOIN document_stats d USING (document_id) WHERE {scope}
-QUALIFY row_number() OVER (PARTITION BY s.norm_key ORDER BY d.published_on DESC NULLS LAST,
-                           (s.lat IS NOT NULL) DESC, s.site_id DESC) = 1"""
+# Facilities as a pick over sites (n = 1 each, dated by their document) or over stored facilities (n mentions).
+SITE_COLUMNS = (
+    "norm_key, site_id, document_id, program_id, name, address, area_m2, status, year, lat, lon, evidence"
+)
+FACILITY_SITES = f"""SELECT {SITE_COLUMNS.replace("document_id", "s.document_id")}, 1 AS n, d.published_on
+    FROM {{sites}} s JOIN {{documents}} d ON d.document_id = s.document_id WHERE {{scope}}"""
+FACILITY_STORED = (
+    f"SELECT {SITE_COLUMNS}, n_mentions AS n, last_published AS published_on FROM facilities WHERE {{scope}}"
+)
+FACILITIES_SQL = f"""SELECT {SITE_COLUMNS}, sum(n) OVER (PARTITION BY norm_key), published_on FROM ({{parts}})
+QUALIFY row_number() OVER (PARTITION BY norm_key ORDER BY published_on DESC NULLS LAST, (lat IS NOT NULL) DESC,
+                           site_id DESC) = 1"""
 
 DERIVED = (*DOC_TABLES, *COUNTS, *PROGRAM_TABLES, "institution_stats", "facilities")
 
@@ -139,9 +166,11 @@ def rebuild(con: Con) -> None:
     for table, (fact, _, counts) in COUNTS.items():
         con.execute(f"INSERT INTO {table} {counts.format(rows=fact, n='count(*)')}")
     _refresh_programs(con, "TRUE")
-    con.execute(f"INSERT INTO facilities {FACILITIES_SQL.format(scope='TRUE')}")
+    _refresh_facilities(con, "TRUE")
     _refresh_institutions(con)
     tidy(con)
+    for temp in ("_program_rows", "_facility_rows"):  # a migrated file's connection shows no extra tables
+        con.execute(f"DROP TABLE IF EXISTS {temp}")
 
 
 def tidy(con: Con) -> None:
@@ -162,9 +191,38 @@ def _insert_documents(con: Con, sources: dict[str, str]) -> None:
         con.execute(f"INSERT INTO {table} {select.format(**sources)}")
 
 
-def _refresh_programs(con: Con, scope: str) -> None:
-    for table, select in PROGRAM_SQL.items():
-        con.execute(f"INSERT INTO {table} {select.format(scope=scope)}")
+def _refresh_programs(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
+    """Rows of the per-program tables for the programs in `scope`: recomputed from every per-document row,
+    or, given `new` (per-document table -> relation of just-added rows), merged from the stored rows and those."""
+    for table, (stored, parts, combine) in PROGRAM_SQL.items():
+        if new is None:
+            rows = parts.format(rows=SOURCES[table], scope=scope)
+            if table == "program_stats":
+                rows += " UNION ALL " + STATS_TYPES.format(pairs="inst_programs", scope=scope)
+        else:
+            rows = (
+                stored.format(scope=scope)
+                + " UNION ALL "
+                + parts.format(rows=new[SOURCES[table]], scope=scope)
+            )
+            if table == "program_stats":
+                rows += " UNION ALL " + STATS_TYPES.format(pairs=new["participations"], scope=scope)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _program_rows AS {combine.format(parts=rows)}")
+        con.execute(f"DELETE FROM {table} WHERE {scope}")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _program_rows")
+    con.execute(f"DELETE FROM program_months WHERE {scope}")
+    con.execute(f"INSERT INTO program_months {MONTHS_SQL.format(scope=scope)}")
+
+
+def _refresh_facilities(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
+    """Facility rows for the norm_keys in `scope`: from every site, or stored rows merged with `new` sites."""
+    if new is None:
+        parts = FACILITY_SITES.format(sites="sites", documents="document_stats", scope=scope)
+    else:
+        parts = f"{FACILITY_STORED.format(scope=scope)} UNION ALL {FACILITY_SITES.format(**new, scope=scope)}"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _facility_rows AS {FACILITIES_SQL.format(parts=parts)}")
+    con.execute(f"DELETE FROM facilities WHERE {scope}")
+    con.execute("INSERT INTO facilities SELECT * FROM _facility_rows")
 
 
 def _refresh_institutions(con: Con) -> None:
@@ -177,15 +235,24 @@ class Changes:
 
     Call `merged` after a program merge rewrote ids (before anything else), `drop` before deleting
     documents' facts, `add` after inserting staged ones, and `refresh` last, all inside the transaction.
+    Programs and facilities a drop or merge touched are recomputed; those only `add` touched are merged.
     """
 
     def __init__(self, con: Con) -> None:
+        """Make the connection's work tables; a loader makes one Changes and reuses it for every batch."""
         self.con = con
-        self.programs: set[str] = set()
-        self.norm_keys: set[str] = set()
-        self.counted = False  # count differences wait in _delta_<table>
+        self.forget()
         for table in COUNTS:
             con.execute(f"CREATE TEMP TABLE IF NOT EXISTS _delta_{table} AS SELECT * FROM {table} LIMIT 0")
+        for table in DOC_TABLES:
+            con.execute(f"CREATE TEMP TABLE IF NOT EXISTS _new_{table} AS SELECT * FROM {table} LIMIT 0")
+
+    def forget(self) -> None:
+        """Start over (after `refresh`, or after a rolled back transaction took the work tables' rows)."""
+        self.programs: set[str] = set()  # to recompute
+        self.norm_keys: set[str] = set()
+        self.staged: dict[str, str] | None = None  # what `add` loaded, to merge
+        self.counted = False  # count differences wait in _delta_<table>
 
     def drop(self, ids: str) -> None:
         """Take out the rows of the documents listed in relation `ids` (document_id), before their facts go."""
@@ -197,12 +264,14 @@ class Changes:
             self.con.execute(f"DELETE FROM {table} WHERE {docs}")
 
     def add(self, staged: dict[str, str]) -> None:
-        """Add the rows of documents just loaded, from `staged` (fact table -> relation of this batch's rows)."""
-        _insert_documents(self.con, staged)
-        self._note(f"SELECT program_id, NULL FROM {staged['budgets']} "
-                   f"UNION ALL SELECT program_id, NULL FROM {staged['program_mentions']} "
-                   f"UNION ALL SELECT NULL, norm_key FROM {staged['sites']}")  # fmt: skip
+        """Add the rows of documents just loaded, from `staged` (fact table -> relation of this batch's rows).
+
+        Call once per transaction."""
+        for table, select in DOC_SQL.items():
+            self.con.execute(f"INSERT INTO _new_{table} {select.format(**staged)}")
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _new_{table}")
         self._count(staged, 1)
+        self.staged = staged
 
     def merged(self, programs: set[str]) -> None:
         """After facts of `programs` were moved between program ids: recompute their documents and pairs."""
@@ -224,6 +293,7 @@ class Changes:
         for table in DOC_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE {docs}")
         _insert_documents(self.con, {t: f"(SELECT * FROM {t} WHERE {docs})" for t in FACT_TABLES})
+        self.con.execute("DROP TABLE _merged_docs")
         self.programs |= programs
 
     def refresh(self) -> None:
@@ -231,20 +301,30 @@ class Changes:
         if self.counted:
             for table in COUNTS:
                 self._move_counts(table)
-        if self.programs:
-            with _ids(self.con, "_touched", "program_id", self.programs) as rel:
-                scope = f"program_id IN (SELECT program_id FROM {rel})"
-                for table in PROGRAM_TABLES:
-                    self.con.execute(f"DELETE FROM {table} WHERE {scope}")
-                _refresh_programs(self.con, scope)
+        added: set[str] = set()
+        added_keys: set[str] = set()
+        if self.staged:
+            added = {
+                r[0] for r in self.con.execute("SELECT DISTINCT program_id FROM _new_doc_figures").fetchall()
+            }
+            added_keys = {
+                r[0]
+                for r in self.con.execute(f"SELECT DISTINCT norm_key FROM {self.staged['sites']}").fetchall()
+            }
+        new = {"doc_figures": "_new_doc_figures", "fy_figures": "_new_fy_figures", **(self.staged or {})}
+        for programs, rows in ((self.programs, None), (added - self.programs, new)):
+            if programs:
+                with _ids(self.con, "_touched", "program_id", programs) as rel:
+                    _refresh_programs(self.con, f"program_id IN (SELECT program_id FROM {rel})", rows)
         if self.counted or self.programs:
             _refresh_institutions(self.con)
-        if self.norm_keys:
-            with _ids(self.con, "_facilities", "norm_key", self.norm_keys) as rel:
-                scope = f"norm_key IN (SELECT norm_key FROM {rel})"
-                self.con.execute(f"DELETE FROM facilities WHERE {scope}")
-                self.con.execute(f"INSERT INTO facilities {FACILITIES_SQL.format(scope=scope)}")
-        self.programs, self.norm_keys, self.counted = set(), set(), False
+        for keys, rows in ((self.norm_keys, None), (added_keys - self.norm_keys, self.staged)):
+            if keys:
+                with _ids(self.con, "_facilities", "norm_key", keys) as rel:
+                    _refresh_facilities(self.con, f"norm_key IN (SELECT norm_key FROM {rel})", rows)
+        for table in DOC_TABLES:
+            self.con.execute(f"DELETE FROM _new_{table}")
+        self.forget()
 
     def _note(self, query: str) -> None:
         for program_id, norm_key in self.con.execute(query).fetchall():

@@ -7,6 +7,8 @@ tables (executemany manages ~1,500 rows/s; Arrow loads a million rows in a fract
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -55,6 +57,8 @@ class Loader:
             r[0] for r in con.execute("SELECT input FROM inputs UNION SELECT input FROM documents").fetchall()
         }
         self.batch_inputs: set[str] = set()
+        self.changes = aggregates.Changes(con)
+        self.schemas = {t: _arrow_schema(con, t) for t in ("documents", *_CHILDREN)}
 
     def load_batch(self, batch: list[tuple[str, Facts]], run_id: int, counts: LoadCounts) -> None:
         """Load (input, facts) pairs in one transaction."""
@@ -62,6 +66,7 @@ class Loader:
         replaced: list[str] = []  # documents already in the file; new ones have no rows to delete
         self.known_inputs |= self.batch_inputs
         self.batch_inputs = {input_ for input_, _ in batch}
+        self.changes.forget()  # a batch that failed before may have left notes
         with transaction(self.con):
             for input_, facts in batch:
                 doc_id = document_id(facts.document.source)
@@ -114,18 +119,20 @@ class Loader:
             self.hashes.pop(doc_id, None)
 
     def _delete(self, doc_ids: list[str]) -> None:
-        _delete_documents(self.con, doc_ids)
+        self.changes.forget()
+        _delete_documents(self.con, doc_ids, self.changes)
+        self.changes.refresh()
 
     def _replace(self, replaced: list[str], rows: dict[str, list[dict]]) -> None:
         if not rows["documents"]:
             return
-        changes = aggregates.Changes(self.con)
-        changes.merged(self.programs.merged)
+        self.changes.merged(self.programs.merged)
         self.programs.merged = set()
-        _delete_documents(self.con, replaced, changes)
+        _delete_documents(self.con, replaced, self.changes)
         insert_rows(self.con, "institutions", rows["institutions"], ignore_conflicts=True)
-        changes.add(_stage(self.con, rows))
-        changes.refresh()
+        with _staged(self.con, rows, self.schemas) as staged:
+            self.changes.add(staged)
+            self.changes.refresh()
         back = [r["document_id"] for r in rows["documents"]]
         self.con.register("_back", pa.table({"document_id": back}))
         try:  # a file that returns after being withdrawn is a document again, not both
@@ -300,40 +307,54 @@ def withdraw_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: i
             "WHERE input IN (SELECT input FROM _gone_inputs)",
             [datetime.now(), run_id],
         )
-        _delete_documents(con, gone)
+        changes = aggregates.Changes(con)
+        _delete_documents(con, gone, changes)
+        changes.refresh()
         con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _gone_inputs)")
     finally:
         con.unregister("_gone_inputs")
     return len(gone)
 
 
-def _stage(con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]]) -> dict[str, str]:
-    """Insert a batch's documents and facts through typed temp tables, which then hold this batch alone.
+_ARROW_TYPES = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+                "DATE": pa.date32(), "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us")}  # fmt: skip
 
-    Returns fact table -> its temp table, the batch's rows the derived tables are computed from.
-    """
-    staged = {}
-    for table in ("documents", *_CHILDREN):
-        name = f"_staged_{table}"  # names from the fixed list above
-        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS SELECT * FROM {table} LIMIT 0")
-        con.execute(f"DELETE FROM {name}")
-        insert_rows(con, name, rows[table])
-        con.execute(f"INSERT INTO {table} SELECT * FROM {name}")
-        staged[table] = name
-    return staged
+
+def _arrow_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
+    """The Arrow schema of a table's columns, in order (typed even when a batch has no row or only NULLs)."""
+    cols = con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND schema_name = 'main' AND table_name = ? ORDER BY column_index",
+        [table],
+    ).fetchall()
+    return pa.schema([(name, _ARROW_TYPES[kind]) for name, kind in cols])
+
+
+@contextlib.contextmanager
+def _staged(
+    con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]], schemas: dict[str, pa.Schema]
+) -> Iterator[dict[str, str]]:
+    """Insert a batch's documents and facts; inside the block each is also relation `_staged_<table>`
+    (typed Arrow), the batch's rows that the derived tables are computed from."""
+    names: dict[str, str] = {}
+    try:
+        for table, schema in schemas.items():
+            names[table] = f"_staged_{table}"  # names from the fixed list above
+            con.register(names[table], pa.Table.from_pylist(rows[table], schema=schema))
+            con.execute(f"INSERT INTO {table} SELECT * FROM {names[table]}")
+        yield names
+    finally:
+        for name in names.values():
+            con.unregister(name)
 
 
 def _delete_documents(
-    con: duckdb.DuckDBPyConnection, doc_ids: list[str], changes: aggregates.Changes | None = None
+    con: duckdb.DuckDBPyConnection, doc_ids: list[str], changes: aggregates.Changes
 ) -> None:
-    """Delete documents with every fact row that hangs off them, and their derived rows.
-
-    With `changes` the caller refreshes the derived tables once it has loaded what replaces them.
-    """
+    """Delete documents with every fact row that hangs off them, and their derived rows (the caller then
+    calls changes.refresh(), once what replaces them is loaded)."""
     if not doc_ids:
         return
-    own = changes is None
-    changes = changes or aggregates.Changes(con)
     con.register("_changed", pa.table({"document_id": doc_ids}))
     try:
         changes.drop("_changed")
@@ -341,5 +362,3 @@ def _delete_documents(
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
     finally:
         con.unregister("_changed")
-    if own:
-        changes.refresh()

@@ -259,14 +259,26 @@ CREATE TABLE IF NOT EXISTS program_stats (
     national_krw    BIGINT,               -- that document's parts
     local_krw       BIGINT,
     private_krw     BIGINT,
-    itypes          VARCHAR[]             -- the types of the institutions taking part
+    itypes          VARCHAR[],            -- the types of the institutions taking part
+    period_on       DATE,                 -- the mention the period comes from: its date (1900-01-01 if none)
+    period_doc      VARCHAR,              -- and its document
+    head_key        BIGINT                -- doc_figures.doc_key of head_doc (a later load compares against it)
 );
 
 -- Per program and fiscal year: the latest announcement's figure for that year.
 CREATE TABLE IF NOT EXISTS program_years (
     program_id      VARCHAR NOT NULL,
     fiscal_year     INTEGER NOT NULL,
-    amount_krw      BIGINT NOT NULL
+    amount_krw      BIGINT NOT NULL,
+    doc_key         BIGINT NOT NULL       -- that announcement's
+);
+
+-- Per program and month of announcement (NULL: undated): the figure of its latest announcement that month.
+CREATE TABLE IF NOT EXISTS program_month_heads (
+    program_id      VARCHAR NOT NULL,
+    month           DATE,
+    head_krw        BIGINT NOT NULL,
+    head_key        BIGINT NOT NULL
 );
 
 -- Per program and month: how much its headline amount moved (a first announcement adds all of it).
@@ -334,6 +346,7 @@ COMMENT ON TABLE country_programs IS '(파생) 협력국·사업별 함께 나�
 COMMENT ON TABLE document_months IS '(파생) 발행 월·언어별 문서 수';
 COMMENT ON TABLE program_stats IS '(파생) 사업별 언급 문서 수·기간, 최신 발표 기준 대표 금액과 그 구성';
 COMMENT ON TABLE program_years IS '(파생) 사업·회계연도별 최신 발표 금액';
+COMMENT ON TABLE program_month_heads IS '(파생) 사업·월별 그달 마지막 발표의 대표 금액';
 COMMENT ON TABLE program_months IS '(파생) 사업·월별 대표 금액 변화';
 COMMENT ON TABLE institution_stats IS '(파생) 기관별 사업 수·문서 수·참여 사업 금액 합';
 COMMENT ON TABLE facilities IS '(파생) 시설(norm_key)별 최신 언급과 언급 수';

@@ -56,7 +56,9 @@ def test_ingest_fills_every_derived_table(settings: Settings, folder: Path, tmp_
         assert rows[table], f"{table} is empty after ingesting the fixtures"
 
 
-def test_reingest_of_a_changed_document_moves_its_rows(settings: Settings, folder: Path, tmp_path: Path) -> None:
+def test_reingest_of_a_changed_document_moves_its_rows(
+    settings: Settings, folder: Path, tmp_path: Path
+) -> None:
     ingest([str(folder)], settings, progress=False)
     before = assert_in_step(settings.db_path, tmp_path)
     doc = folder / KCLOUD
@@ -80,7 +82,9 @@ def test_batches_and_single_documents_agree(folder: Path, tmp_path: Path) -> Non
 def test_withdrawn_document_leaves_no_derived_rows(settings: Settings, folder: Path, tmp_path: Path) -> None:
     ingest([str(folder)], settings, progress=False)
     with db.connect(settings.db_path, read_only=True) as con:
-        [(gone,)] = con.execute("SELECT document_id FROM documents WHERE source LIKE ?", [f"%{KCLOUD}"]).fetchall()
+        [(gone,)] = con.execute(
+            "SELECT document_id FROM documents WHERE source LIKE ?", [f"%{KCLOUD}"]
+        ).fetchall()
     (folder / KCLOUD).unlink()
     assert ingest([str(folder)], settings, progress=False).withdrawn == 1
     rows = assert_in_step(settings.db_path, tmp_path)
