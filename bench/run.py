@@ -26,6 +26,7 @@ from typing import TypeVar
 from bench import dashboard, extraction, ingest
 from bench.table import (
     Row,
+    kept_notes,
     load_average,
     mib,
     p95,
@@ -99,7 +100,7 @@ def run(args: argparse.Namespace, argv: list[str] | None, work: Path) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     command = " ".join([".venv/bin/python -m bench.run", *(argv if argv is not None else sys.argv[1:])])
     text = results_markdown(table, command, seconds, SECTION_SECONDS, (load0, load_average()))
-    out.write_text(text, encoding="utf-8")
+    out.write_text(text + kept_notes(out), encoding="utf-8")
     print(f"\n{seconds:.0f} s; written to {out}")
     return 0
 

@@ -178,3 +178,13 @@ def results_markdown(
         "",
     ]
     return "\n".join(lines)
+
+
+NOTES = "\n## Notes"  # RESULTS.md from this heading on is written by hand and kept across runs
+
+
+def kept_notes(path: Path) -> str:
+    """The hand-written notes at the end of a results file (from NOTES on), to keep when rewriting it."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = text.find(NOTES)
+    return text[start:] if start >= 0 else ""
