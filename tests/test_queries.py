@@ -326,3 +326,8 @@ def test_pages_add_up_to_the_whole_list(synth_con: duckdb.DuckDBPyConnection, na
     column = {"budget_facts": "n_budgets", "program_documents": "n_mentions", "participation_facts": "n_participations",
               "country_facts": "n_countries", "site_map": "n_sites", "document_list": "n_documents"}[name]  # fmt: skip
     assert counts[column] == len(whole)
+
+
+def test_list_sizes_count_zero_for_an_empty_period(synth_con: duckdb.DuckDBPyConnection) -> None:
+    counts = run(synth_con, "fact_counts", Filters(year_from=1900, year_to=1901)).iloc[0]
+    assert counts.tolist() == [0] * len(counts)

@@ -198,7 +198,9 @@ def document_list(
 @dataset("n_documents", "n_budgets", "n_mentions", "n_participations", "n_countries", "n_sites")
 def fact_counts(con: Con, *, filters: Filters, search: str = "") -> pd.DataFrame:
     """How many rows each list holds for these filters: document_list, budget_facts, program_documents,
-    participation_facts, country_facts, site_map (the lists' page counts)."""
+    participation_facts, country_facts, site_map (the lists' page counts).
+
+    A list that keeps whole documents (see _whole_documents) is counted from document_stats."""
     with_, wp = sql.with_(filters)
     docs, dp = _search(filters, search)
     budgets, bp = sql.and_(
@@ -206,29 +208,26 @@ def fact_counts(con: Con, *, filters: Filters, search: str = "") -> pd.DataFrame
         sql.period_scope(filters, "announced_on"),
         sql.kind_scope(filters),
     )
-    mentions = sql.and_(sql.program_scope(filters, "program_id"), sql.doc_scope(filters))[0]
     parts, pp = sql.and_(sql.fact_scope(filters, "pa"), sql.itype_scope(filters))
-    query = f"""{with_} SELECT (SELECT count(*) FROM documents WHERE {docs}) AS n_documents,
-        (SELECT count(*) FROM budgets WHERE {budgets}) AS n_budgets,
-        (SELECT count(*) FROM program_mentions WHERE {mentions}) AS n_mentions,
-        (SELECT count(*) FROM participations pa JOIN institutions i USING (institution_id) WHERE {parts})
-            AS n_participations,
-        (SELECT count(*) FROM program_countries c WHERE {sql.fact_scope(filters, "c")[0]}) AS n_countries,
-        (SELECT count(DISTINCT s.norm_key) FROM sites s WHERE {sql.fact_scope(filters, "s")[0]}) AS n_sites"""
-    if filters.is_empty() and not search:  # whole tables, which DuckDB counts from metadata
-        tables = (
-            "documents",
-            "budgets",
-            "program_mentions",
-            "participations",
-            "program_countries",
-            "facilities",
-        )
-        counts = ", ".join(
-            f"(SELECT count(*) FROM {t}) AS {c}" for t, c in zip(tables, fact_counts.columns, strict=True)
-        )
-        return sql.frame(con, f"SELECT {counts}", [])
-    return sql.frame(con, query, [*wp, *dp, *bp, *pp])
+    counts = {
+        "n_documents": (f"count(*) FROM documents WHERE {docs}", dp),
+        "n_budgets": (f"count(*) FROM budgets WHERE {budgets}", bp),
+        "n_mentions": ("count(*) FROM program_mentions m WHERE "
+                       + sql.and_(sql.program_scope(filters, "program_id"), sql.doc_scope(filters))[0], []),
+        "n_participations": (f"count(*) FROM participations pa JOIN institutions i USING (institution_id) WHERE {parts}", pp),
+        "n_countries": (f"count(*) FROM program_countries c WHERE {sql.fact_scope(filters, 'c')[0]}", []),
+        "n_sites": (f"count(DISTINCT s.norm_key) FROM sites s WHERE {sql.fact_scope(filters, 's')[0]}", []),
+    }  # fmt: skip
+    period, pp = sql.period_scope(filters, "published_on")
+    for col, whole in (("n_documents", not search), ("n_budgets", not filters.kinds), ("n_mentions", True),
+                       ("n_participations", not filters.itypes), ("n_countries", True)):  # fmt: skip
+        if whole and _whole_documents(filters):
+            total = "count(*)" if col == "n_documents" else f"coalesce(sum({col}), 0)::BIGINT"
+            counts[col] = (f"{total} FROM document_stats WHERE {period}", pp)
+    if filters.is_empty():
+        counts["n_sites"] = ("count(*) FROM facilities", [])
+    query = f"{with_} SELECT " + ", ".join(f"(SELECT {c}) AS {name}" for name, (c, _) in counts.items())
+    return sql.frame(con, query, [*wp, *(x for _, ps in counts.values() for x in ps)])
 
 
 @dataset("document_id", "title", "published_on", "lang", "kind", "url", "source", "text")
