@@ -15,7 +15,9 @@ import multiprocessing
 import os
 import pickle
 import re
+import sys
 import time
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -56,8 +58,15 @@ def measure(files: list[Path], processes: int, *, pin: bool = False, reps: int =
         )
         for i, share in enumerate(shares)
     ]
-    for w in workers:
-        w.start()
+    saved = sys.modules["__main__"]
+    # As etl.pipeline._spawn_workers: a spawned child re-runs the caller's __main__, which after AppTest in
+    # the same process is a page script (it then dies in the child and this waits for its result).
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        for w in workers:
+            w.start()
+    finally:
+        sys.modules["__main__"] = saved
     try:
         got = [results.get(timeout=900) for _ in workers]
     finally:
