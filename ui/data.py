@@ -1,8 +1,10 @@
 """Connection and cache layer between Streamlit and ui/queries.py.
 
 - One read-only connection per process (`st.cache_resource`): an in-memory DuckDB that ATTACHes the
-  file READ_ONLY and builds small per-document figure tables once (ui/sql.open_prepared). Each query
-  gets its own `.cursor()`, because a connection shared by concurrent sessions raises "connection is busy".
+  file READ_ONLY (ui/sql.open_prepared; a file older than the derived tables gets them built once, in
+  memory). Each query gets its own `.cursor()`, because a connection shared by concurrent sessions
+  raises "connection is busy".
+- Charts are built once per chart, data and options (`figure`, `st.cache_resource`), and shared.
 - The ETL swaps a new file in with `os.replace`. The file's `st_mtime_ns` is the db_version: every
   `st.cache_data` entry is keyed by it, so results refresh by themselves, and when it changes the
   resource is cleared (closing the old connection) *before* reconnecting: DuckDB keeps serving an open
