@@ -19,8 +19,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl import aggregates
 from etl.config import RESOURCES
-from etl.db import connect
+from etl.db import connect, transaction
 
 MAX_PROGRAMS = 5000
 
@@ -384,9 +385,9 @@ def make_db(path: Path | str, n_budgets: int, seed: int = 0, n_docs: int | None 
         _lookup_tables(con)
         for sql in (PROGRAMS_SQL, BUDGETS_SQL, FACTS_SQL, TEXT_SQL):
             con.execute(sql)
-        con.execute("BEGIN")
-        con.execute(LOAD_SQL)
-        con.execute("COMMIT")
+        with transaction(con):
+            con.execute(LOAD_SQL)
+            aggregates.rebuild(con)  # as the loader keeps them: in the transaction that writes the facts
         con.execute("CHECKPOINT")
     finally:
         con.close()

@@ -46,6 +46,8 @@ class ProgramIndex:
         self.new_programs: dict[str, dict] = {}
         self.new_aliases: list[dict] = []
         self.new_en: dict[str, str] = {}
+        # Program ids whose facts a merge moved (the loader refreshes their aggregates).
+        self.merged: set[str] = set()
 
     def resolve(self, name: str, name_en: str | None = None) -> str:
         """The program id for a name (creating the program when it is new). A name the catalogue lists
@@ -121,6 +123,7 @@ class ProgramIndex:
     def merge(self, victim: str, *, into: str) -> None:
         """Fold one program into another: its facts and aliases move, its row goes."""
         self.flush()
+        self.merged |= {victim, into}
         db.merge_program(self.con, victim, into)
         self.by_key = {k: (into if v == victim else v) for k, v in self.by_key.items()}
 

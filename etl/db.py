@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl import aggregates
 from etl.config import RESOURCES
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
@@ -29,7 +30,7 @@ def _m002_ingest_safety(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
     con.execute("UPDATE runs SET status = CASE WHEN finished_at IS NULL THEN 'aborted' ELSE 'finished' END")
     con.execute("ALTER TABLE ingest_errors ADD COLUMN severity VARCHAR DEFAULT 'error'")
-    con.execute(_table_ddl("withdrawn_documents"))
+    con.execute(table_ddl("withdrawn_documents"))
 
 
 def _m003_budget_roles(con: duckdb.DuckDBPyConnection) -> None:
@@ -47,13 +48,13 @@ def _m004_reviews(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE {table} ADD COLUMN fact_id VARCHAR")
         con.execute(f"ALTER TABLE {table} ADD COLUMN state VARCHAR DEFAULT 'machine'")
     con.execute("ALTER TABLE programs ADD COLUMN parent_id VARCHAR")
-    con.execute(_table_ddl("review_outcomes"))
+    con.execute(table_ddl("review_outcomes"))
 
 
 def _m006_watch(con: duckdb.DuckDBPyConnection) -> None:
     """Per-source state of `etl watch` and the items it fetched (issue #16; SQL in etl/watch/store.py)."""
     for table in ("watch_sources", "watch_items"):
-        con.execute(_table_ddl(table))
+        con.execute(table_ddl(table))
 
 
 def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
@@ -62,7 +63,7 @@ def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE documents ADD COLUMN valid_from TIMESTAMP")
     con.execute("UPDATE documents SET valid_from = loaded_at")
     for table in ("document_versions", "fact_versions"):
-        con.execute(_table_ddl(table))
+        con.execute(table_ddl(table))
 
 
 def _m008_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -70,11 +71,22 @@ def _m008_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE documents ADD COLUMN parent_id VARCHAR")
     for col in ("table_seq", "cell_row", "cell_col"):
         con.execute(f"ALTER TABLE budgets ADD COLUMN {col} INTEGER")
-    con.execute(_table_ddl("document_tables"))
+    con.execute(table_ddl("document_tables"))
     con.execute("COMMENT ON TABLE document_tables IS '문서 속 표: 셀 격자(병합 셀은 반복), 제목, 단위'")
     con.execute(
         "COMMENT ON COLUMN documents.parent_id IS '첨부파일이면 그 파일을 링크한 보도자료 페이지의 document_id'"
     )
+
+
+def _m009_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """Derived tables for the dashboard (etl/aggregates.py), filled from the facts; indexes by document."""
+    for name in aggregates.DERIVED:
+        con.execute(table_ddl(name))
+    for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
+        table = line.split()[3] if line.startswith("COMMENT ON TABLE ") else ""
+        if line.startswith("CREATE INDEX IF NOT EXISTS ") or table in aggregates.DERIVED:
+            con.execute(line)
+    aggregates.rebuild(con)
 
 
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
@@ -84,10 +96,11 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m006_watch", _m006_watch),
     ("m007_document_versions", _m007_document_versions),
     ("m008_attachments_tables", _m008_attachments_tables),
+    ("m009_aggregates", _m009_aggregates),
 ]
 
 
-def _table_ddl(name: str) -> str:
+def table_ddl(name: str) -> str:
     """The CREATE TABLE statement of `name` as schema.sql has it (so a migration and a fresh file agree)."""
     text = SCHEMA_PATH.read_text(encoding="utf-8")
     start = text.index(f"CREATE TABLE IF NOT EXISTS {name} (")

@@ -12,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from etl import aggregates
 from etl.categories import EXCLUDED_STATES as _EXCLUDED
 from etl.categories import FACT_TABLES
 from etl.consolidate import stable_id
@@ -79,6 +80,8 @@ def apply(con: Con, decisions: dict[str, Decision], file_sha: str) -> list[Outco
     now = datetime.now()
     with transaction(con):
         outcomes = [_apply_one(con, d) for d in decisions.values()]
+        if any(o.outcome == "applied" for o in outcomes):
+            aggregates.rebuild(con)  # states, amounts and links changed: the derived tables follow in step
         con.execute("DELETE FROM review_outcomes")
         con.executemany(
             "INSERT INTO review_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -44,21 +44,22 @@ if not row.empty:
         st.caption(f"{t('aliases', lang)}: {plain.md(r['aliases'])}")
 
 revisions = data.load(queries.program_revisions, one, program_id=pid)
-widgets.chart(charts.revisions_chart(revisions, lang=lang), key="program_revisions")
+widgets.chart(charts.revisions_chart, revisions, key="program_revisions", lang=lang)
 
 tabs = st.tabs([t(k, lang) for k in ("documents", "budgets", "institutions", "sites", "country")])
 same = {"hide": ("program",), "empty": "nothing_here"}  # every row is this program
-with tabs[0]:
-    widgets.table(data.load(queries.program_documents, one, limit=500), view, key="program_documents", **same)
-with tabs[1]:
-    budgets = data.load(queries.budget_facts, one, limit=1000)
-    widgets.table(budgets, view, key="program_budgets", money=("amount_krw",), **same)
-with tabs[2]:
-    rows = data.load(queries.participation_facts, one, limit=500)
-    widgets.table(rows, view, key="program_institutions", **same)
-with tabs[3]:
-    widgets.table(data.load(queries.site_map, one, limit=500), view, key="program_sites", **same)
-with tabs[4]:
-    widgets.table(data.load(queries.country_facts, one, limit=500), view, key="program_countries", **same)
+n = data.load(queries.fact_counts, one).iloc[0]
+lists = [
+    (queries.program_documents, "n_mentions", "program_documents", ()),
+    (queries.budget_facts, "n_budgets", "program_budgets", ("amount_krw",)),
+    (queries.participation_facts, "n_participations", "program_institutions", ()),
+    (queries.site_map, "n_sites", "program_sites", ()),
+    (queries.country_facts, "n_countries", "program_countries", ()),
+]
+for tab, (fn, count, key, money) in zip(tabs, lists, strict=True):
+    with tab:
+        widgets.table(
+            widgets.paged(fn, one, n[count], key=key, lang=lang), view, key=key, money=money, **same
+        )
 
 widgets.link("budgets", t("open_budgets", lang), one, view)

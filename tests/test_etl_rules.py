@@ -17,7 +17,13 @@ from pathlib import Path
 from etl.config import ROOT
 
 ETL = ROOT / "etl"
-SCHEMA_OWNERS = {ETL / "db.py", ETL / "load.py", ETL / "review_store.py", ETL / "watch" / "store.py"}
+SCHEMA_OWNERS = {
+    ETL / "db.py",
+    ETL / "load.py",
+    ETL / "aggregates.py",
+    ETL / "review_store.py",
+    ETL / "watch" / "store.py",
+}
 SQL_STATEMENT = re.compile(
     r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|BEGIN|COMMIT|ROLLBACK|CHECKPOINT|ATTACH|COPY)\s"
 )

@@ -113,6 +113,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "aliases": ("다른 이름", "Also called"),
     "programs_suffix": ("개 사업", " programs"),
     "nothing_here": ("이 항목에 해당하는 자료가 없습니다.", "Nothing of this kind was found."),
+    "page": ("쪽", "Page"),
+    "rows_of": ("전체 {total:,}건 중 {first:,}–{last:,}번째", "Rows {first:,}–{last:,} of {total:,}"),
     "evidence_hint": (
         "행을 선택하면 근거 문장 전체를 볼 수 있습니다.",
         "Select a row to read its whole evidence sentence.",

@@ -9,6 +9,7 @@ import hashlib
 import html
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from ui import data, fmt, ingest, plain, queries, tables
+from ui.evidence import PAGE
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.highlight import cell_marks, table_html
 from ui.i18n import code, column, t
@@ -143,9 +145,10 @@ def _ingest_one(upload: object, url: str, lang: str) -> None:
         st.sidebar.error(f"{t('build_failed', lang)}: {_last(outcome)}")
 
 
-def chart(fig: go.Figure, key: str) -> None:
-    """A plotly figure, full width, with plotly's image export kept; labels from documents shown as text."""
-    st.plotly_chart(plain.figure(fig), config=PLOTLY_CONFIG, key=key)
+def chart(build: Callable[..., go.Figure], df: pd.DataFrame, *, key: str, **options: object) -> None:
+    """A ui/charts.py figure of `df` (built once, data.figure), full width, with plotly's image export kept; labels
+    from documents are shown as text (ui/plain.py, applied when the figure is built)."""
+    st.plotly_chart(data.figure(build, df, **options), config=PLOTLY_CONFIG, key=key)
 
 
 def _english_names() -> dict[str, dict[str, str]]:
@@ -226,6 +229,20 @@ def table(
         _whole_evidence(df, event, view.lang)
     csv = tables.export_frame(df, lang=view.lang, money=money, hide=hide, english=english)
     _download(csv, key, view.lang)
+
+
+def paged(
+    fn: Callable[..., pd.DataFrame], f: Filters, total: int, *, key: str, lang: str, **kwargs: object
+) -> pd.DataFrame:
+    """One page of a long list (`total` rows; fact_counts has them): a page picker when there is more than
+    one page, then that page's rows, so a list never fetches more than it shows."""
+    pages = max(1, -(-int(total) // PAGE))
+    page = 1
+    if pages > 1:  # the key carries the page count: a new count starts again at page 1 (always in range)
+        page = int(st.number_input(t("page", lang), 1, pages, 1, key=f"{key}_page_{pages}"))
+        last = min(page * PAGE, int(total))
+        st.caption(t("rows_of", lang).format(first=(page - 1) * PAGE + 1, last=last, total=int(total)))
+    return data.load(fn, f, limit=PAGE, offset=(page - 1) * PAGE, **kwargs)
 
 
 def _download(csv: pd.DataFrame, key: str, lang: str) -> None:
