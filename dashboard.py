@@ -17,6 +17,7 @@ widgets.metrics(
     ],
     widths=[2, 1, 1],
 )
+st.caption(t("roots_only", lang).format(counted=fmt.number(m["n_counted"]), inside=fmt.number(m["n_inside"])))
 widgets.metrics(
     [
         (t("n_documents", lang), fmt.number(m["n_documents"]), None),

@@ -164,7 +164,23 @@ FACILITIES_SQL = f"""SELECT {SITE_COLUMNS}, sum(n) OVER (PARTITION BY norm_key),
 QUALIFY row_number() OVER (PARTITION BY norm_key ORDER BY published_on DESC NULLS LAST, (lat IS NOT NULL) DESC,
                            site_id DESC) = 1"""
 
-DERIVED = (*DOC_TABLES, *COUNTS, *PROGRAM_TABLES, "institution_stats", "facilities")
+DERIVED = (*DOC_TABLES, *COUNTS, *PROGRAM_TABLES, "institution_stats", "facilities", "program_ancestors")
+# Parent links followed up to this many steps: deeper than any real hierarchy (strategy > plan > project >
+# line item), and it ends a cycle an analyst's review might make.
+MAX_DEPTH = 12
+ANCESTORS_SQL = f"""INSERT INTO program_ancestors
+WITH RECURSIVE up(program_id, ancestor_id, depth) AS (
+    SELECT program_id, parent_id, 1 FROM programs WHERE parent_id IS NOT NULL AND parent_id <> program_id
+    UNION ALL
+    SELECT up.program_id, p.parent_id, up.depth + 1 FROM up JOIN programs p ON p.program_id = up.ancestor_id
+    WHERE p.parent_id IS NOT NULL AND up.depth < {MAX_DEPTH})
+SELECT program_id, ancestor_id, min(depth) FROM up WHERE ancestor_id <> program_id GROUP BY ALL"""
+
+
+def refresh_ancestors(con: Con) -> None:
+    """Recompute program_ancestors from programs.parent_id (inside the caller's transaction)."""
+    con.execute("DELETE FROM program_ancestors")
+    con.execute(ANCESTORS_SQL)
 
 
 def rebuild(con: Con) -> None:
@@ -177,6 +193,7 @@ def rebuild(con: Con) -> None:
     _refresh_programs(con, "TRUE")
     _refresh_facilities(con, "TRUE")
     _refresh_institutions(con)
+    con.execute(ANCESTORS_SQL)
     tidy(con)
     for temp in ("_program_rows", "_facility_rows"):  # a migrated file's connection shows no extra tables
         con.execute(f"DROP TABLE IF EXISTS {temp}")

@@ -89,6 +89,13 @@ def _m009_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     aggregates.rebuild(con)
 
 
+def _m010_program_ancestors(con: duckdb.DuckDBPyConnection) -> None:
+    """The program hierarchy followed up, for totals that add each money once (issue #12)."""
+    con.execute(table_ddl("program_ancestors"))
+    con.execute("COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)'")
+    aggregates.refresh_ancestors(con)
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
@@ -97,6 +104,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m007_document_versions", _m007_document_versions),
     ("m008_attachments_tables", _m008_attachments_tables),
     ("m009_aggregates", _m009_aggregates),
+    ("m010_program_ancestors", _m010_program_ancestors),
 ]
 
 
@@ -235,6 +243,7 @@ def link_parents(con: duckdb.DuckDBPyConnection, links: list[tuple[str, str]]) -
                          WHERE c.program_id <> p.program_id GROUP BY c.program_id) l
                    WHERE programs.program_id = l.program_id"""
             )
+            aggregates.refresh_ancestors(con)
     finally:
         con.unregister("_links")
 

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 8 (… m007_document_versions, m008_attachments_tables, m009_aggregates). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 9 (… m008_attachments_tables, m009_aggregates, m010_program_ancestors). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -402,6 +402,15 @@ CREATE TABLE IF NOT EXISTS facilities (
     last_published  DATE
 );
 
+-- m010_program_ancestors: every (program, ancestor) pair of the hierarchy (programs.parent_id followed up),
+-- with the number of steps between them. A program with an ancestor that has its own figure is inside that
+-- figure, so totals across programs leave it out (roots only); kept in step by db.link_parents and rebuild.
+CREATE TABLE IF NOT EXISTS program_ancestors (
+    program_id      VARCHAR NOT NULL,
+    ancestor_id     VARCHAR NOT NULL,
+    depth           INTEGER NOT NULL
+);
+
 CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
 CREATE INDEX IF NOT EXISTS budgets_document ON budgets (document_id);
 CREATE INDEX IF NOT EXISTS participations_institution ON participations (institution_id);
@@ -458,4 +467,5 @@ COMMENT ON TABLE program_years IS '(파생) 사업·회계연도별 최신 발�
 COMMENT ON TABLE program_month_heads IS '(파생) 사업·월별 그달 마지막 발표의 대표 금액';
 COMMENT ON TABLE program_months IS '(파생) 사업·월별 대표 금액 변화';
 COMMENT ON TABLE institution_stats IS '(파생) 기관별 사업 수·문서 수·참여 사업 금액 합';
+COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)';
 COMMENT ON TABLE facilities IS '(파생) 시설(norm_key)별 최신 언급과 언급 수';

@@ -64,6 +64,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "사업마다 가장 최근 발표의 총액(없으면 국비·미분류 중 최대)을 한 번씩만 더한 값입니다.",
         "Each program counted once: its latest announcement's total (else its largest national/unspecified figure).",
     ),
+    "roots_only": (
+        "상위 사업만 더했습니다: 사업 {counted}개의 금액을 더했고, 상위 사업의 금액 안에 들어 있는 하위 사업 {inside}개는 빼서 같은 돈을 두 번 세지 않습니다.",
+        "Root programs only: the figures of {counted} programs are added; {inside} programs inside a parent's figure are left out, so no money is counted twice.",
+    ),
     "announcements_over_time": ("월별 발표", "Announcements per month"),
     "latest": ("최근 발표", "Latest announcements"),
     "timeline": ("발표 금액 타임라인", "Announced amounts over time"),

@@ -79,13 +79,16 @@ def country_options(con: Con, *, filters: Filters) -> pd.DataFrame:
 
 
 @dataset(
-    "n_programs", "total_krw", "national_krw", "national_base_krw", "n_documents", "n_institutions", "n_sites"
+    "n_programs", "total_krw", "national_krw", "national_base_krw", "n_documents", "n_institutions", "n_sites",
+    "n_counted", "n_inside",
 )  # fmt: skip
 def overview_metrics(con: Con, *, filters: Filters) -> pd.DataFrame:
     """Headline figures: programs, summed headline amounts, national part, documents, institutions, sites.
 
     national_krw sums the national figures of the programs' latest announcements; national_base_krw sums
     the headline amounts of just those programs, so national_krw / national_base_krw is the national share.
+    Every sum adds root programs only (sql.ROOTS): n_counted programs added, n_inside left out because an
+    ancestor's own figure holds their money.
     """
     with_, wp = sql.with_(filters, sql.money_ctes(filters), (sql.MIX, []))
     mentions, mp = sql.and_(sql.program_scope(filters, "program_id"), sql.doc_scope(filters))
@@ -102,10 +105,11 @@ def overview_metrics(con: Con, *, filters: Filters) -> pd.DataFrame:
                   "(SELECT count(*) FROM facilities) AS n_sites")  # fmt: skip
         mp, ip = [], []
     query = f"""{with_}
-    SELECT {counts[0]}, (SELECT sum(headline_krw)::BIGINT FROM prog_head) AS total_krw,
-           (SELECT sum(national)::BIGINT FROM mix) AS national_krw,
-           (SELECT sum(headline_krw)::BIGINT FROM mix WHERE national IS NOT NULL) AS national_base_krw,
-           (SELECT count(*) FROM documents WHERE {sql.doc_scope(filters)[0]}) AS n_documents, {counts[1]}, {counts[2]}"""
+    SELECT {counts[0]}, (SELECT sum(headline_krw)::BIGINT FROM prog_head WHERE {sql.ROOTS}) AS total_krw,
+           (SELECT sum(national)::BIGINT FROM mix WHERE {sql.ROOTS}) AS national_krw,
+           (SELECT sum(headline_krw)::BIGINT FROM mix WHERE national IS NOT NULL AND {sql.ROOTS}) AS national_base_krw,
+           (SELECT count(*) FROM documents WHERE {sql.doc_scope(filters)[0]}) AS n_documents, {counts[1]}, {counts[2]},
+           (SELECT count(*) FROM prog_head WHERE {sql.ROOTS}) AS n_counted, (SELECT count(*) FROM inside) AS n_inside"""
     return sql.frame(con, query, [*wp, *mp, *ip])
 
 
@@ -194,8 +198,11 @@ def money_by_fiscal_year(con: Con, *, filters: Filters) -> pd.DataFrame:
         latest = f"y AS (SELECT * FROM program_years WHERE {sql.program_scope(filters, 'program_id')[0]})"
         params = []
     with_, wp = sql.with_(filters, (latest, params))
+    # Roots only, year by year: a program's figure for a year is inside its ancestor's figure for that year.
     query = f"""{with_} SELECT fiscal_year, sum(amount_krw)::BIGINT AS amount_krw, count(*) AS n_programs
-        FROM y GROUP BY ALL ORDER BY fiscal_year"""
+        FROM y WHERE NOT EXISTS (SELECT 1 FROM program_ancestors a JOIN y up ON up.program_id = a.ancestor_id
+                                 AND up.fiscal_year = y.fiscal_year WHERE a.program_id = y.program_id)
+        GROUP BY ALL ORDER BY fiscal_year"""
     return sql.frame(con, query, wp)
 
 
@@ -216,24 +223,24 @@ def kind_breakdown(con: Con, *, filters: Filters, limit: int = 15) -> pd.DataFra
 
 @dataset("kind", "amount_krw", "n_programs")
 def kind_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
-    """The funding mix over all selected programs (their parts summed, each program once)."""
+    """The funding mix over all selected programs (their parts summed, each root program once)."""
     with_, wp = _money(filters, (sql.MIX, []))
     query = f"""{with_} SELECT kind, sum(amount_krw)::BIGINT AS amount_krw,
                count(*) FILTER (amount_krw > 0) AS n_programs
-        FROM long GROUP BY ALL ORDER BY kind"""
+        FROM long WHERE {sql.ROOTS} GROUP BY ALL ORDER BY kind"""
     return sql.frame(con, query, wp)
 
 
 @dataset("month", "change_krw", "cumulative_krw")
 def cumulative_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
     """The summed headline amounts as known at each month: new programs add, revisions adjust."""
-    steps = """steps AS (SELECT announced_on, amount_krw - coalesce(lag(amount_krw) OVER (PARTITION BY program_id
-               ORDER BY doc_key), 0) AS change FROM doc_head WHERE announced_on IS NOT NULL)"""
+    steps = f"""steps AS (SELECT announced_on, amount_krw - coalesce(lag(amount_krw) OVER (PARTITION BY program_id
+               ORDER BY doc_key), 0) AS change FROM doc_head WHERE announced_on IS NOT NULL AND {sql.ROOTS})"""
     with_, wp = sql.with_(filters, sql.money_ctes(filters, docs=True), (steps, []))
     months = "SELECT date_trunc('month', announced_on)::DATE AS month, sum(change)::BIGINT AS change_krw FROM steps"
     if sql.stored_heads(filters):  # each program's moves per month are stored
-        with_, wp = sql.with_(filters)
-        where = sql.program_scope(filters, "program_id")[0]
+        with_, wp = sql.with_(filters, sql.money_ctes(filters))
+        where = f"{sql.program_scope(filters, 'program_id')[0]} AND {sql.ROOTS}"
         months = f"SELECT month, sum(change_krw)::BIGINT AS change_krw FROM program_months WHERE {where}"
     query = f"""{with_} SELECT month, change_krw, (sum(change_krw) OVER (ORDER BY month))::BIGINT AS cumulative_krw
         FROM ({months} GROUP BY ALL) ORDER BY month"""

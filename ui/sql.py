@@ -172,9 +172,17 @@ def stored_heads(f: Filters) -> bool:
     return f.year_from is None and f.year_to is None and not f.kinds
 
 
+# Programs inside another program's figure: an ancestor of theirs (program_ancestors) has a headline amount
+# too, so a total across programs that added both would count the same money twice. Totals add ROOTS only.
+INSIDE = """inside AS MATERIALIZED (SELECT DISTINCT a.program_id FROM program_ancestors a
+        JOIN prog_head h ON h.program_id = a.ancestor_id)"""
+ROOTS = "program_id NOT IN (SELECT program_id FROM inside)"
+
+
 def money_ctes(f: Filters, *, docs: bool = False) -> Part:
-    """CTE prog_head (a program's headline amount, from which document, and that document's parts), and
-    doc_head (a document's figure per program) when `docs` or when prog_head is computed from it."""
+    """CTE prog_head (a program's headline amount, from which document, and that document's parts), inside
+    (programs whose ancestor has its own amount: left out of totals, see ROOTS), and doc_head (a document's
+    figure per program) when `docs` or when prog_head is computed from it."""
     where, params = and_(program_scope(f, "program_id"), period_scope(f, "announced_on"))
     fig = figure_expr(f.kinds)
     doc_head = f"""doc_head AS MATERIALIZED (
@@ -184,14 +192,14 @@ def money_ctes(f: Filters, *, docs: bool = False) -> Part:
     if stored_heads(f):
         head = f"""prog_head AS MATERIALIZED (
             SELECT program_id, headline_krw, head_doc, n_announcements, national_krw, local_krw, private_krw
-            FROM program_stats WHERE headline_krw IS NOT NULL AND {program_scope(f, "program_id")[0]})"""
+            FROM program_stats WHERE headline_krw IS NOT NULL AND {program_scope(f, "program_id")[0]}), {INSIDE}"""
         return (f"{doc_head}, {head}", params) if docs else (head, [])
-    head = """prog_head AS MATERIALIZED (
+    head = f"""prog_head AS MATERIALIZED (
         SELECT program_id, h.a AS headline_krw, h.doc AS head_doc, n AS n_announcements, h.n AS national_krw,
                h.l AS local_krw, h.p AS private_krw
         FROM (SELECT program_id, count(*) AS n, arg_max(struct_pack(a := amount_krw, doc := document_id,
                      n := national_krw, l := local_krw, p := private_krw), doc_key) AS h
-              FROM doc_head GROUP BY ALL))"""
+              FROM doc_head GROUP BY ALL)), {INSIDE}"""
     return f"{doc_head}, {head}", params
 
 

@@ -1,0 +1,76 @@
+"""Totals add each money once: a program inside another program's figure (etl/resources/programs.tsv gives
+디지털 뉴딜 the parent 한국판 뉴딜) is left out of every sum across programs, and said to be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl import db
+from etl.config import Settings
+from etl.pipeline import ingest
+from ui import queries, sql
+from ui.filters import Filters
+
+PARENT = "정부, 한국판 뉴딜 발표\n2020-07-14\n\n정부는 14일 ‘한국판 뉴딜’ 종합계획을 발표하고 2025년까지 총사업비 160조원을 투입한다고 밝혔다.\n"
+CHILD = (
+    "과기정통부, 디지털 뉴딜 추진\n2020-07-20\n\n"
+    "과학기술정보통신부는 ‘디지털 뉴딜’에 2025년까지 총사업비 58조2000억원을 투입한다고 20일 밝혔다.\n"
+)
+OTHER = (
+    "AI 바우처 공고\n2021-03-02\n\n정부는 ‘AI 바우처 지원사업’에 올해 국비 560억원을 지원한다고 2일 밝혔다.\n"
+)
+
+
+def _metrics(path: Path, f: Filters) -> dict:
+    con = sql.open_prepared(str(path))
+    try:
+        return queries.overview_metrics(con, filters=f).iloc[0].to_dict()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "parent.txt").write_text(PARENT, encoding="utf-8")
+    (folder / "other.txt").write_text(OTHER, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("f", [Filters(), Filters(year_from=2020)], ids=["stored", "period"])
+def test_a_child_programs_announcement_does_not_change_the_total(
+    corpus: Path, tmp_path: Path, f: Filters
+) -> None:
+    settings = Settings(db_path=tmp_path / "h.duckdb")
+    ingest([str(corpus)], settings, progress=False)
+    before = _metrics(settings.db_path, f)
+    assert before["total_krw"] == 160_000_000_000_000 + 56_000_000_000
+    assert (before["n_counted"], before["n_inside"]) == (2, 0)
+
+    (corpus / "child.txt").write_text(CHILD, encoding="utf-8")
+    ingest([str(corpus)], settings, progress=False)
+    with db.connect(settings.db_path, read_only=True) as con:
+        parent_of = dict(con.execute("SELECT name, parent_id FROM programs").fetchall())
+        names = dict(con.execute("SELECT program_id, name FROM programs").fetchall())
+    assert names[parent_of["디지털 뉴딜"]] == "한국판 뉴딜"
+    after = _metrics(settings.db_path, f)
+    assert after["total_krw"] == before["total_krw"]
+    assert (after["n_counted"], after["n_inside"]) == (2, 1)
+    assert after["n_programs"] == before["n_programs"] + 1  # the child is listed, only not added again
+
+
+def test_fiscal_years_and_cumulative_totals_add_roots_only(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "child.txt").write_text(CHILD, encoding="utf-8")
+    settings = Settings(db_path=tmp_path / "h.duckdb")
+    ingest([str(corpus)], settings, progress=False)
+    con = sql.open_prepared(str(settings.db_path))
+    try:
+        cumulative = queries.cumulative_totals(con, filters=Filters())
+        kinds = queries.kind_totals(con, filters=Filters())
+    finally:
+        con.close()
+    assert cumulative["cumulative_krw"].iloc[-1] == 160_000_000_000_000 + 56_000_000_000
+    assert kinds["amount_krw"].sum() == 160_000_000_000_000 + 56_000_000_000
