@@ -271,9 +271,12 @@ SELECT m.document_id, 'synthetic://doc/' || m.didx, 'synthetic://batch/' || (m.d
        CASE WHEN rnd(m.didx, 'notitle') >= 0.03 THEN m.title END, d.published_on, d.lang, 'html', md5(t.text), t.text,
        length(t.text), 1, TIMESTAMP '2026-01-01 00:00:00', 1, TIMESTAMP '2026-01-01 00:00:00', NULL
 FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_text t ON t.document_id = m.document_id;
-INSERT INTO programs (program_id, name, name_en, norm_key)
-SELECT program_id, name, CASE WHEN rnd(pidx, 'noen') >= 0.3 THEN name_en END, lower(replace(name, ' ', ''))
-FROM s_programs;
+-- A hierarchy as real programs have one: every tenth program (7, 17, 27 …) is a sub-program of a larger one
+-- (the programs with small indexes have the largest budgets and the most documents).
+INSERT INTO programs (program_id, name, name_en, norm_key, parent_id)
+SELECT c.program_id, c.name, CASE WHEN rnd(c.pidx, 'noen') >= 0.3 THEN c.name_en END, lower(replace(c.name, ' ', '')),
+       p.program_id
+FROM s_programs c LEFT JOIN s_programs p ON c.pidx % 10 = 7 AND p.pidx = c.pidx // 10;
 INSERT INTO program_aliases
 SELECT program_id, name, lower(replace(name, ' ', '')) FROM s_programs
 UNION ALL SELECT program_id, name_en, lower(replace(name_en, ' ', '')) FROM s_programs WHERE rnd(pidx, 'noen') >= 0.3;

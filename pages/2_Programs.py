@@ -16,6 +16,9 @@ widgets.table(table, view, key="programs", money=("headline_krw",), height=320)
 if table.empty:
     st.stop()
 
+st.subheader(t("hierarchy", lang), help=t("hierarchy_help", lang))
+widgets.chart(charts.hierarchy_chart, data.load(queries.program_tree, f), key="hierarchy", lang=lang)
+
 names = tables.display_names(table, "program_id", "program", lang)
 chosen = page_param("id") or f.program
 options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
@@ -42,6 +45,8 @@ if not row.empty:
     )
     if fmt.present(r["aliases"]):
         st.caption(f"{t('aliases', lang)}: {plain.md(r['aliases'])}")
+
+widgets.family(data.load(queries.program_family, f, program_id=pid), r if not row.empty else None, f, view)
 
 revisions = data.load(queries.program_revisions, one, program_id=pid)
 widgets.chart(charts.revisions_chart, revisions, key="program_revisions", lang=lang)

@@ -131,6 +131,9 @@ def test_page_in_a_real_browser(browser_page: object, server: str, name: str) ->
         # the chart instead of counting at once (CI flake: skeletons on the Overview, a chart a moment later).
         page.wait_for_selector(".js-plotly-plot", timeout=30_000)
         assert page.locator(".js-plotly-plot").count() >= 1
+    if name == "Programs":  # the program hierarchy is drawn as a treemap (issue 12)
+        page.wait_for_selector("g.treemaplayer path", timeout=30_000)
+        assert page.locator("g.treemaplayer path").count() >= 1
 
 
 def test_shared_url_opens_the_same_view(browser_page: object, server: str) -> None:

@@ -74,3 +74,36 @@ def test_fiscal_years_and_cumulative_totals_add_roots_only(corpus: Path, tmp_pat
         con.close()
     assert cumulative["cumulative_krw"].iloc[-1] == 160_000_000_000_000 + 56_000_000_000
     assert kinds["amount_krw"].sum() == 160_000_000_000_000 + 56_000_000_000
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_programs_page_draws_the_hierarchy_and_a_programs_children_with_their_gap(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clear_streamlit_caches: None, lang: str
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from etl.config import ROOT
+
+    (corpus / "child.txt").write_text(CHILD, encoding="utf-8")
+    settings = Settings(db_path=tmp_path / "h.duckdb")
+    ingest([str(corpus)], settings, progress=False)
+    with db.connect(settings.db_path, read_only=True) as con:
+        [(parent_id,)] = con.execute("SELECT program_id FROM programs WHERE name = '한국판 뉴딜'").fetchall()
+    monkeypatch.setenv("POLICY_DB", str(settings.db_path))
+    monkeypatch.delenv("POLICY_READ_ONLY", raising=False)
+    at = AppTest.from_file(str(ROOT / "pages" / "2_Programs.py"), default_timeout=60)
+    at.query_params["id"] = parent_id
+    at.query_params["lang"] = lang
+    at.run()
+    assert not at.exception
+    import json
+
+    treemap = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"treemap"' in c.proto.spec)
+    trace = treemap["data"][0]
+    labels = dict(zip(trace["ids"], trace["labels"], strict=True))
+    rest = next(i for i in trace["ids"] if i.endswith("#rest"))
+    assert labels[rest] == ("세부 미기재" if lang == "ko" else "not itemised")
+    values = dict(zip(trace["ids"], trace["values"], strict=True))
+    assert values[parent_id] == 160e12 and values[rest] == 160e12 - 58.2e12  # the gap, not hidden
+    words = "58.2"
+    assert any(words in c.value and "160" in c.value for c in at.caption), [c.value for c in at.caption]

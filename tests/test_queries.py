@@ -33,6 +33,9 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
     if name in BY_ID:
         row = con.execute("SELECT document_id FROM documents ORDER BY document_id LIMIT 1").fetchone()
         return {"document_id": row[0] if row else "none"}
+    if name == "program_family":  # a program with sub-programs (bench.synth_db gives every tenth a parent)
+        row = con.execute("SELECT min(parent_id) FROM programs").fetchone()
+        return {"program_id": row[0]}
     if name == "program_revisions":
         row = con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 1").fetchone()
         return {"program_id": row[0] if row else None}

@@ -15,6 +15,9 @@ import plotly.graph_objects as go
 
 from etl.categories import SHARE_KINDS, MoneyKind
 from ui import fmt
+from ui.chart_tree import (
+    hierarchy_chart as hierarchy_chart,  # re-exported: data.figure looks builders up here
+)
 from ui.figures import (
     KIND_COLORS,
     MAX_LEGEND,

@@ -64,6 +64,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "사업마다 가장 최근 발표의 총액(없으면 국비·미분류 중 최대)을 한 번씩만 더한 값입니다.",
         "Each program counted once: its latest announcement's total (else its largest national/unspecified figure).",
     ),
+    "hierarchy": ("사업 계층", "Program hierarchy"),
+    "hierarchy_help": (
+        "상위 사업 안에 하위 사업을 넣어 금액 크기로 그렸습니다. ‘세부 미기재’는 상위 사업 금액 중 하위 사업으로 나뉘어 발표되지 않은 부분입니다.",
+        "Programs drawn inside their parents, sized by amount. 'Not itemised' is the part of a parent's figure that no child program accounts for.",
+    ),
+    "not_itemised": ("세부 미기재", "not itemised"),
+    "no_own_figure": ("자체 금액 없음", "no figure of its own"),
+    "parent_program": ("상위 사업", "Part of"),
+    "child_programs": ("하위 사업", "Sub-programs"),
+    "children_add_up": (
+        "하위 사업 {n}개의 합 {sum} / 이 사업 {own}: 차이 {gap}",
+        "{n} sub-programs add up to {sum} of this program's {own}: gap {gap}",
+    ),
+    "children_exceed": (
+        "하위 사업 {n}개의 합 {sum}이 이 사업의 금액 {own}보다 큽니다(차이 {gap}): 근거 문서를 확인하세요.",
+        "{n} sub-programs add up to {sum}, more than this program's {own} (gap {gap}): check their documents.",
+    ),
     "roots_only": (
         "상위 사업만 더했습니다: 사업 {counted}개의 금액을 더했고, 상위 사업의 금액 안에 들어 있는 하위 사업 {inside}개는 빼서 같은 돈을 두 번 세지 않습니다.",
         "Root programs only: the figures of {counted} programs are added; {inside} programs inside a parent's figure are left out, so no money is counted twice.",

@@ -313,6 +313,35 @@ def program_table(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFra
     return sql.frame(con, query, [*wp, limit])
 
 
+@dataset("program_id", "program", "name_en", "parent_id", "headline_krw")
+def program_tree(con: Con, *, filters: Filters, limit: int = 400) -> pd.DataFrame:
+    """The program hierarchy for a treemap: every program with a headline amount in scope, and every
+    ancestor of one (a parent may have no figure of its own), with its parent; largest first."""
+    up = """up AS (SELECT DISTINCT a.ancestor_id AS program_id FROM program_ancestors a
+               JOIN prog_head h ON h.program_id = a.program_id)"""
+    with_, wp = _money(filters, (up, []))
+    query = f"""{with_} SELECT p.program_id, p.name AS program, p.name_en, p.parent_id, h.headline_krw
+        FROM programs p LEFT JOIN prog_head h USING (program_id)
+        WHERE h.headline_krw IS NOT NULL OR p.program_id IN (SELECT program_id FROM up)
+        ORDER BY h.headline_krw DESC NULLS LAST, p.program_id LIMIT ?"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+@dataset("relation", "program_id", "program", "name_en", "headline_krw")
+def program_family(con: Con, *, filters: Filters, program_id: str | None = None) -> pd.DataFrame:
+    """One program's parent and children (relation 'parent' / 'child') with their headline amounts."""
+    pid = program_id or filters.program
+    with_, wp = _money(filters.replace(program=None))
+    query = f"""{with_} SELECT 'parent' AS relation, p.program_id, p.name AS program, p.name_en, h.headline_krw
+        FROM programs c JOIN programs p ON p.program_id = c.parent_id LEFT JOIN prog_head h
+            ON h.program_id = p.program_id WHERE c.program_id = ?
+        UNION ALL
+        SELECT 'child', c.program_id, c.name, c.name_en, h.headline_krw
+        FROM programs c LEFT JOIN prog_head h ON h.program_id = c.program_id WHERE c.parent_id = ?
+        ORDER BY relation DESC, headline_krw DESC NULLS LAST, program_id"""
+    return sql.frame(con, query, [*wp, pid, pid])
+
+
 # ---- institutions ----------------------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ Pages call `start()` first; it stops the page with a clear message when there is
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -272,6 +273,30 @@ def link(page: str, label: str, f: Filters, view: View, **extra: str) -> None:
         st.page_link(PAGES[page][0], label=label, query_params=params, icon="➡️")
     except StreamlitPageNotFoundError:  # the page script runs on its own (AppTest of one page file)
         st.link_button(label, share_url(PAGES[page][1], params))
+
+
+def family(fam: pd.DataFrame, program: pd.Series | None, f: Filters, view: View) -> None:
+    """A program's parent (a link) and children (a table), and whether the children add up to it: the gap is
+    shown, never hidden, and children adding up to more than the program are called out."""
+    lang = view.lang
+    names = tables.display_names(fam, "program_id", "program", lang)
+    for up in fam[fam["relation"] == "parent"].itertuples():
+        link("programs", f"{t('parent_program', lang)}: {names[up.program_id]}", f, view, id=up.program_id)
+    kids = fam[fam["relation"] == "child"]
+    if kids.empty:
+        return
+    st.markdown(f"**{t('child_programs', lang)}**")
+    table(kids.drop(columns=["relation"]), view, key="program_children", money=("headline_krw",))
+    own = program["headline_krw"] if program is not None else None
+    if not fmt.present(own):
+        return
+    total = kids["headline_krw"].dropna().sum()
+    won = functools.partial(fmt.won, lang=lang, exact=view.exact)
+    words = {"n": len(kids), "sum": won(total), "own": won(own), "gap": won(abs(own - total))}
+    if total > own:
+        st.warning(t("children_exceed", lang).format(**words))
+    else:
+        st.caption(t("children_add_up", lang).format(**words))
 
 
 def metrics(items: list[tuple[str, str, str | None]], widths: list[float] | None = None) -> None:
