@@ -21,6 +21,11 @@ widgets.chart(charts.hierarchy_chart, data.load(queries.program_tree, f), key="h
 
 names = tables.display_names(table, "program_id", "program", lang)
 chosen = page_param("id") or f.program
+if (
+    chosen and chosen not in names
+):  # a shared link's program that the filters now leave out: say so, start over
+    st.info(t("stale_program", lang))
+    chosen = None
 options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
 pid = st.selectbox(
     t("pick_program", lang), options, format_func=lambda p: names.get(p, p), key="program_detail"

@@ -107,3 +107,22 @@ def test_programs_page_draws_the_hierarchy_and_a_programs_children_with_their_ga
     assert values[parent_id] == 160e12 and values[rest] == 160e12 - 58.2e12  # the gap, not hidden
     words = "58.2"
     assert any(words in c.value and "160" in c.value for c in at.caption), [c.value for c in at.caption]
+
+
+def test_a_stale_program_in_a_link_resets_with_a_note(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clear_streamlit_caches: None
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from etl.config import ROOT
+
+    settings = Settings(db_path=tmp_path / "h.duckdb")
+    ingest([str(corpus)], settings, progress=False)
+    monkeypatch.setenv("POLICY_DB", str(settings.db_path))
+    at = AppTest.from_file(str(ROOT / "pages" / "2_Programs.py"), default_timeout=60)
+    at.query_params["id"] = "no-such-program"
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    assert any("not in the current filters" in i.value for i in at.info)
+    assert at.selectbox(key="program_detail").value != "no-such-program"

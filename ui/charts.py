@@ -21,6 +21,8 @@ from ui.chart_tree import (
 from ui.figures import (
     KIND_COLORS,
     MAX_LEGEND,
+    OTHER_COLOR,
+    PALETTE,
     STATUS_COLORS,
     date_axis,
     empty_figure,
@@ -63,12 +65,14 @@ def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     # programs keep their own colour and the rest share one, so the chart stays fast at 100k documents.
     largest = data.groupby("program")["amount_krw"].max().nlargest(MAX_LEGEND - 1).index
     data["series"] = data["program"].where(data["program"].isin(largest), code("other", lang))
+    colors = dict(zip(largest, PALETTE, strict=False)) | {code("other", lang): OTHER_COLOR}
     fig = px.scatter(
         data,
         x="announced_on",
         y="y",
         size="size",
         color="series",
+        color_discrete_map=colors,
         size_max=28,
         custom_data=["program", "won", "title"],
         labels={

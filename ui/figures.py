@@ -23,6 +23,11 @@ KIND_COLORS = {
 }
 STATUS_COLORS = {"open": "#2ca02c", "planned": "#ff7f0e", None: "#7f7f7f"}
 MAX_LEGEND = 12  # more colour groups than this and the legend is hidden
+# As many distinct colours as a chart has named series (MAX_LEGEND - 1, then "other" in grey): plotly's default
+# sequence has 10, so an eleventh program came out in the first one's blue.
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+           "#393b79", "#ad494a", "#637939")  # fmt: skip
+OTHER_COLOR = "#b0b0b0"
 
 
 def layout(fig: go.Figure, title: str = "", height: int | None = None, money: str = "") -> go.Figure:

@@ -81,6 +81,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "하위 사업 {n}개의 합 {sum}이 이 사업의 금액 {own}보다 큽니다(차이 {gap}): 근거 문서를 확인하세요.",
         "{n} sub-programs add up to {sum}, more than this program's {own} (gap {gap}): check their documents.",
     ),
+    "stale_program": (
+        "링크에 있던 사업은 지금 필터에 들어 있지 않아 첫 번째 사업을 보여 줍니다.",
+        "The program in the link is not in the current filters, so the first program is shown instead.",
+    ),
     "roots_only": (
         "상위 사업만 더했습니다: 사업 {counted}개의 금액을 더했고, 상위 사업의 금액 안에 들어 있는 하위 사업 {inside}개는 빼서 같은 돈을 두 번 세지 않습니다.",
         "Root programs only: the figures of {counted} programs are added; {inside} programs inside a parent's figure are left out, so no money is counted twice.",
@@ -145,11 +149,11 @@ LABELS: dict[str, tuple[str, str]] = {
 
 CODES: dict[str, tuple[str, str]] = {
     # budget kinds
-    "total": ("총액", "total"),
-    "national": ("국비", "national"),
-    "local": ("지방비", "local"),
-    "private": ("민간", "private"),
-    "unspecified": ("미분류", "unspecified"),
+    "total": ("총액", "total cost"),
+    "national": ("국비", "national funds"),
+    "local": ("지방비", "local funds"),
+    "private": ("민간", "private funds"),
+    "unspecified": ("미분류", "kind not stated"),
     # institution types
     "government": ("중앙정부", "government"),
     "public_agency": ("공공기관", "public agency"),

@@ -176,8 +176,6 @@ def _column_config(shown: pd.DataFrame, lang: str, money: tuple[str, ...]) -> di
     for col in shown.columns:
         if col in money:  # amounts are text (946억원) but line up on the right like the counts beside them
             config[col] = st.column_config.TextColumn(column(col, lang), alignment="right")
-        elif pd.api.types.is_datetime64_any_dtype(shown[col]):
-            config[col] = st.column_config.DateColumn(column(col, lang), format="YYYY-MM-DD")
         elif col == "area_m2":
             config[col] = st.column_config.NumberColumn(column(col, lang), format="localized")
     if "link" in shown:
