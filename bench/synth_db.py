@@ -159,7 +159,10 @@ WITH b AS (
 ), a AS (
   SELECT *, CASE seq WHEN 0 THEN total WHEN 1 THEN (round(total * 0.55 / 1e6) * 1e6)::BIGINT
                      WHEN 2 THEN (round(total * 0.2 / 1e6) * 1e6)::BIGINT
-                     WHEN 3 THEN total - (round(total * 0.55 / 1e6) * 1e6)::BIGINT - (round(total * 0.2 / 1e6) * 1e6)::BIGINT
+                     -- the private part is what is left of the total, except in 3 % of documents where it is
+                     -- stated 10 % larger (parts that do not add up, as real releases sometimes have)
+                     WHEN 3 THEN ((total - (round(total * 0.55 / 1e6) * 1e6)::BIGINT - (round(total * 0.2 / 1e6) * 1e6)::BIGINT)
+                                  * CASE WHEN rnd(bidx, 'odd') < 0.03 THEN 1.1 ELSE 1 END)::BIGINT
                      WHEN seq - 4 < span THEN (round(total / span / 1e6) * 1e6)::BIGINT
                      ELSE (round(total * (0.05 + 0.25 * rnd(bidx, 'sub')) / 1e6) * 1e6)::BIGINT END AS krw
   FROM k

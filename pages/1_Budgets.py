@@ -36,6 +36,8 @@ with tabs[3]:
         charts.cumulative_chart, data.load(queries.cumulative_totals, f), key="cumulative", lang=lang
     )
 
+widgets.reconciliation(data.load(queries.reconciliation, f), view, key="reconciliation")
+
 st.subheader(t("revisions", lang))
 programs = data.load(queries.program_table, f, limit=200)
 names = tables.display_names(programs, "program_id", "program", lang)

@@ -72,4 +72,7 @@ for tab, (fn, count, key, money) in zip(tabs, lists, strict=True):
             widgets.paged(fn, one, n[count], key=key, lang=lang), view, key=key, money=money, **same
         )
 
+widgets.reconciliation(
+    data.load(queries.reconciliation, f, program_id=pid), view, key="program_reconciliation"
+)
 widgets.link("budgets", t("open_budgets", lang), one, view)

@@ -126,3 +126,38 @@ def test_a_stale_program_in_a_link_resets_with_a_note(
     assert not at.exception
     assert any("not in the current filters" in i.value for i in at.info)
     assert at.selectbox(key="program_detail").value != "no-such-program"
+
+
+YEARS = (
+    "AI 실증 사업 착수\n2024-03-04\n\n정부는 ‘AI 실증 사업’에 2024년부터 2026년까지 총사업비 300억원을 투입한다. "
+    "연도별로는 2024년 100억원, 2025년 100억원, 2026년 50억원이 배정됐다.\n"
+)
+PARTS = (
+    "AI 거점 조성\n2024-05-02\n\n‘AI 거점 조성사업’의 총사업비는 100억원으로 국비 50억원, 지방비 30억원, "
+    "민자 30억원으로 구성된다.\n"
+)
+
+
+def test_reconciliation_names_what_does_not_add_up(corpus: Path, tmp_path: Path) -> None:
+    for name, text in (("child.txt", CHILD), ("years.txt", YEARS), ("parts.txt", PARTS)):
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(db_path=tmp_path / "h.duckdb")
+    ingest([str(corpus)], settings, progress=False)
+    con = sql.open_prepared(str(settings.db_path))
+    try:
+        every = queries.reconciliation(con, filters=Filters())
+        ids = dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+        years = queries.reconciliation(con, filters=Filters(), program_id=ids["AI 실증 사업"])
+        parent = queries.reconciliation(con, filters=Filters(), program_id=ids["한국판 뉴딜"])
+    finally:
+        con.close()
+    parts = every[every["check_kind"] == "parts"].iloc[0]
+    assert (parts["program"], parts["stated_krw"], parts["parts_krw"]) == (
+        "AI 거점 조성사업",
+        10**10,
+        11 * 10**9,
+    )
+    assert parts["title"] == "AI 거점 조성"  # the document to read
+    assert list(years["check_kind"]) == ["years"] and years["stated_krw"].iloc[0] == 3 * 10**10
+    # 한국판 뉴딜 (160조) holds more than its one sub-program states: no mismatch to show
+    assert parent.empty and "children" not in set(every["check_kind"])

@@ -282,3 +282,51 @@ def table_cells(con: Con, *, filters: Filters, document_id: str = "") -> pd.Data
         p.name AS program FROM budgets b LEFT JOIN programs p USING (program_id)
         WHERE b.document_id = ? AND b.table_seq IS NOT NULL ORDER BY b.table_seq, b.cell_row, b.cell_col"""
     return sql.frame(con, query, [document_id])
+
+
+# Reconciliation (issue 12): stated figures that do not add up, each with the document(s) to read.
+# - parts: a document's national + local + private for a program against the total it states (flagged when two
+#   or more parts are stated and differ from the total, or when the parts exceed it);
+# - children: a program's sub-programs' headline amounts against its own (flagged when they exceed it);
+# - years: one document's fiscal-year lines for a program against the multi-year total it states (program page).
+PARTS_CHECK = """SELECT 'parts' AS check_kind, f.program_id, f.document_id, f.total_krw AS stated_krw,
+       (coalesce(f.national_krw, 0) + coalesce(f.local_krw, 0) + coalesce(f.private_krw, 0))::BIGINT AS parts_krw,
+       f.title
+    FROM doc_figures f WHERE f.total_krw IS NOT NULL AND {where}
+        AND (f.national_krw IS NOT NULL)::INT + (f.local_krw IS NOT NULL)::INT + (f.private_krw IS NOT NULL)::INT
+            >= CASE WHEN coalesce(f.national_krw, 0) + coalesce(f.local_krw, 0) + coalesce(f.private_krw, 0)
+                         > f.total_krw THEN 1 ELSE 2 END
+        AND coalesce(f.national_krw, 0) + coalesce(f.local_krw, 0) + coalesce(f.private_krw, 0) <> f.total_krw"""
+CHILDREN_CHECK = """SELECT 'children' AS check_kind, p.program_id, h.head_doc AS document_id, h.headline_krw AS stated_krw,
+       sum(ch.headline_krw)::BIGINT AS parts_krw, NULL AS title
+    FROM prog_head h JOIN programs c ON c.parent_id = h.program_id JOIN prog_head ch ON ch.program_id = c.program_id
+    JOIN programs p ON p.program_id = h.program_id GROUP BY ALL HAVING sum(ch.headline_krw) > h.headline_krw"""
+YEARS_CHECK = """SELECT 'years' AS check_kind, program_id, document_id, max(amount_krw) FILTER (fiscal_year IS NULL
+            AND kind = 'total') AS stated_krw,
+       sum(amount_krw) FILTER (fiscal_year IS NOT NULL AND kind IN ('total', 'unspecified'))::BIGINT AS parts_krw,
+       NULL AS title
+    FROM budgets WHERE program_id = ? AND role = 'budget' AND {counted} AND amount_krw IS NOT NULL
+    GROUP BY ALL HAVING count(DISTINCT fiscal_year) >= 2 AND stated_krw IS NOT NULL AND parts_krw <> stated_krw"""
+
+
+@dataset("check_kind", "program_id", "program", "document_id", "title", "stated_krw", "parts_krw", "gap_krw")
+def reconciliation(
+    con: Con, *, filters: Filters, program_id: str | None = None, limit: int = 500
+) -> pd.DataFrame:
+    """Figures that do not add up: parts against totals, sub-programs against their parent, fiscal-year lines
+    against the multi-year total (with a program), largest gap first; each names a document to read."""
+    # One program's checks still read the others' figures (its sub-programs): filter the program at the end.
+    f = filters.replace(program=None) if program_id else filters
+    where, params = sql.and_(sql.program_scope(f, "f.program_id"), sql.period_scope(f, "f.announced_on"))
+    checks = [(PARTS_CHECK.format(where=where), params), (CHILDREN_CHECK, [])]
+    if program_id:
+        checks.append((YEARS_CHECK.format(counted=sql.NOT_EXCLUDED.format(a="budgets")), [program_id]))
+    union = " UNION ALL ".join(q for q, _ in checks)
+    with_, wp = sql.with_(f, sql.money_ctes(f))
+    only = ("x.program_id = ?", [program_id]) if program_id else sql.program_scope(f, "x.program_id")
+    query = f"""{with_} SELECT x.check_kind, x.program_id, p.name AS program, x.document_id,
+               coalesce(x.title, d.title) AS title, x.stated_krw, x.parts_krw, (x.parts_krw - x.stated_krw) AS gap_krw
+        FROM ({union}) x LEFT JOIN programs p USING (program_id) LEFT JOIN documents d USING (document_id)
+        WHERE {only[0]}
+        ORDER BY abs(x.parts_krw - x.stated_krw) DESC, x.program_id, x.document_id LIMIT ?"""
+    return sql.frame(con, query, [*wp, *[p for _, ps in checks for p in ps], *only[1], limit])

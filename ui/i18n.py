@@ -85,6 +85,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "링크에 있던 사업은 지금 필터에 들어 있지 않아 첫 번째 사업을 보여 줍니다.",
         "The program in the link is not in the current filters, so the first program is shown instead.",
     ),
+    "reconciliation": ("맞지 않는 금액", "Figures that do not add up"),
+    "reconciliation_help": (
+        "국비·지방비·민간의 합과 발표된 총액, 하위 사업의 합과 상위 사업 금액, 연도별 금액의 합과 총사업비를 맞춰 보고 어긋나는 것을 근거 문서와 함께 보여 줍니다.",
+        "National + local + private against the stated total, sub-programs against their parent, fiscal-year lines against the multi-year total: each mismatch with the document to read.",
+    ),
+    "all_add_up": ("어긋나는 금액이 없습니다.", "Every checked figure adds up."),
     "roots_only": (
         "상위 사업만 더했습니다: 사업 {counted}개의 금액을 더했고, 상위 사업의 금액 안에 들어 있는 하위 사업 {inside}개는 빼서 같은 돈을 두 번 세지 않습니다.",
         "Root programs only: the figures of {counted} programs are added; {inside} programs inside a parent's figure are left out, so no money is counted twice.",
@@ -170,6 +176,10 @@ CODES: dict[str, tuple[str, str]] = {
     "funder": ("지원", "funder"),
     "partner": ("협력", "partner"),
     "mentioned": ("언급", "mentioned"),
+    # reconciliation checks
+    "parts": ("국비+지방비+민간 ↔ 총액", "parts vs. total"),
+    "children": ("하위 사업 ↔ 상위 사업", "sub-programs vs. parent"),
+    "years": ("연도별 ↔ 총사업비", "fiscal years vs. total"),
     # review states of a fact
     "machine": ("자동 추출", "machine"),
     "confirmed": ("확인됨", "confirmed"),
@@ -206,6 +216,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "name_en": ("영문명", "English name"),
     "aliases": ("다른 이름", "Aliases"),
     "headline_krw": ("발표 금액", "Announced amount"),
+    "check_kind": ("점검", "Check"),
+    "stated_krw": ("발표된 합계", "Stated total"),
+    "parts_krw": ("부분의 합", "Sum of the parts"),
+    "gap_krw": ("차이(부분−합계)", "Gap (parts − total)"),
     "amount_krw": ("금액", "Amount"),
     "money_krw": ("참여 사업 예산", "Program money"),
     "unit_text": ("원문 표기", "As written"),

@@ -35,6 +35,7 @@ from ui.evidence import document_text as document_text
 from ui.evidence import fact_counts as fact_counts
 from ui.evidence import participation_facts as participation_facts
 from ui.evidence import program_documents as program_documents
+from ui.evidence import reconciliation as reconciliation
 from ui.evidence import site_map as site_map
 from ui.evidence import source_health as source_health
 from ui.evidence import table_cells as table_cells

@@ -35,7 +35,7 @@ HIDDEN = frozenset(
         "currency",  # the 'as written' column already says USD or won
     }
 )
-CODE_COLUMNS = ("kind", "type", "role", "status", "lang", "detail", "fact", "state")
+CODE_COLUMNS = ("kind", "type", "role", "status", "lang", "detail", "fact", "state", "check_kind")
 YEAR_COLUMNS = ("fiscal_year", "start_year", "end_year", "year")
 LANG_ONLY = {"country_ko": "ko", "country_en": "en"}  # a column shown only in that language
 EVIDENCE_UNITS = 140  # about three lines of a 400 px column (a Hangul syllable counts 2, Latin 1)

@@ -297,6 +297,15 @@ def family(fam: pd.DataFrame, program: pd.Series | None, f: Filters, view: View)
         st.caption(t("children_add_up", lang).format(**words))
 
 
+def reconciliation(checks: pd.DataFrame, view: View, key: str) -> None:
+    """The figures that do not add up, each with its document (a table), or one line saying all do."""
+    st.subheader(t("reconciliation", view.lang), help=t("reconciliation_help", view.lang))
+    if checks.empty:
+        st.caption(t("all_add_up", view.lang))
+        return
+    table(named(checks, view.lang), view, key=key, money=("stated_krw", "parts_krw", "gap_krw"))
+
+
 def metrics(items: list[tuple[str, str, str | None]], widths: list[float] | None = None) -> None:
     """A row of st.metric boxes: (label, value, help); widths give long values (exact won) more room."""
     for col, (label, value, help_) in zip(st.columns(widths or len(items)), items, strict=True):
