@@ -184,6 +184,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"{'published':20} {first} … {last}")
         for kind, n, krw in kinds:
             print(f"budgets {kind:12} {n:>10,}  {int(krw):>22,} won")
+        for label, named, total in db.english_label_share(con):
+            share = f"{named / total:.0%}" if total else "-"
+            print(f"English names, {label:12} {named:>6,} of {total:>6,} ({share})")
     return 0
 
 

@@ -349,6 +349,25 @@ def stats_rows(con: duckdb.DuckDBPyConnection) -> tuple[tuple[object, object], l
     return span, kinds
 
 
+# A label has a real English name when one is stored (programs, institutions) or the name itself has no
+# Hangul (a site named in an English article). Counted over what the dashboard shows: programs some document
+# mentions, institutions taking part in something, and facilities.
+LABEL_SHARE_SQL = """
+SELECT 'programs', count(*) FILTER (p.name_en IS NOT NULL AND p.name_en <> ''), count(*)
+    FROM programs p WHERE p.program_id IN (SELECT program_id FROM program_mentions)
+UNION ALL
+SELECT 'institutions', count(*) FILTER (i.name_en IS NOT NULL AND i.name_en <> ''), count(*)
+    FROM institutions i WHERE i.institution_id IN (SELECT institution_id FROM participations)
+UNION ALL
+SELECT 'sites', count(*) FILTER (NOT regexp_matches(name, '[가-힣]')), count(*)
+    FROM (SELECT DISTINCT norm_key, first(name) AS name FROM sites GROUP BY norm_key)"""
+
+
+def english_label_share(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
+    """(label kind, labels with a real English name, labels shown) for programs, institutions and sites."""
+    return con.execute(LABEL_SHARE_SQL).fetchall()
+
+
 def export_table(con: duckdb.DuckDBPyConnection, table: str, target: Path, fmt: str) -> None:
     """Write one table as CSV or Parquet (`table` comes from table_counts, i.e. the catalog)."""
     rel = con.sql(f'SELECT * FROM "{table}"')
