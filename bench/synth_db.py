@@ -323,6 +323,9 @@ INSERT INTO watch_sources (source_name, url, kind, last_checked_at, last_success
    TIMESTAMP '2026-01-01 00:00:00', 'not-modified', NULL, NULL, 0, 40, 0),
   ('synthetic broken feed', 'https://example.org/broken.xml', 'rss', TIMESTAMP '2026-01-01 00:00:00', NULL,
    'error', 'HTTP 503 Service Unavailable (after 3 attempts)', TIMESTAMP '2026-01-01 00:00:00', 3, 0, 0);
+-- One analyst decision whose fact a later re-extraction no longer gives (the Review page lists it).
+INSERT INTO review_outcomes VALUES ('b-synthetic-gone', 'budget', 'rejected', 'orphaned',
+  'the fact is no longer in the database', '1', NULL, TIMESTAMP '2026-01-01 00:00:00');
 """
 
 

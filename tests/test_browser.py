@@ -23,7 +23,7 @@ from etl.config import ROOT
 CHROMIUM = next((Path(p) for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
-         "Sites": "Sites", "Sources": "Sources"}  # fmt: skip
+         "Sites": "Sites", "Sources": "Sources", "Review": "Review"}  # fmt: skip
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -159,9 +159,9 @@ def test_menu_is_translated_and_the_file_name_menu_hidden(browser_page: object, 
         # The menu is filled after the sidebar widgets: on a slow machine it can land after the first settle.
         page.wait_for_function(
             """([sel, label]) => { const m = [...document.querySelectorAll(sel)];
-                 return m.length === 6 && m.some(e => e.innerText.includes(label)); }""",
+                 return m.length === 7 && m.some(e => e.innerText.includes(label)); }""",
             arg=['[data-testid="stSidebar"] [data-testid="stPageLink"]', label],
             timeout=20_000,
         )
-        assert menu.count() == 6 and label in menu.all_inner_texts()
+        assert menu.count() == 7 and label in menu.all_inner_texts()
         assert "dashboard" not in page.locator('[data-testid="stSidebar"]').inner_text()

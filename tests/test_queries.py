@@ -11,12 +11,19 @@ import pytest
 
 from etl import aggregates
 from etl.db import transaction
-from ui import evidence, queries, sql
+from ui import evidence, queries, review, sql
 from ui.filters import Filters, from_params, to_params, view_from_params, view_to_params
 
 NAMES = sorted(queries.DATASETS)
 # Datasets that list options or one document by id: filters deliberately do not apply.
-UNFILTERED = {"period_bounds", "program_options", "institution_options", "country_options", "source_health"}
+UNFILTERED = {
+    "period_bounds",
+    "program_options",
+    "institution_options",
+    "country_options",
+    "source_health",
+    "review_problems",
+}
 BY_ID = {"document_text", "document_facts"}
 BY_TABLE = {"document_tables", "table_cells"}  # one document's tables: a document that has one
 EOK = 10**8
@@ -43,7 +50,7 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
 
 
 def test_every_public_function_is_a_dataset() -> None:
-    modules = {queries.__name__, evidence.__name__}
+    modules = {queries.__name__, evidence.__name__, review.__name__}
     public = {
         n
         for n, v in vars(queries).items()

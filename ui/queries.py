@@ -40,6 +40,8 @@ from ui.evidence import site_map as site_map
 from ui.evidence import source_health as source_health
 from ui.evidence import table_cells as table_cells
 from ui.filters import Filters
+from ui.review import review_candidates as review_candidates
+from ui.review import review_problems as review_problems
 from ui.sql import DATASETS as DATASETS  # every dataset below, by name
 from ui.sql import Con, dataset
 

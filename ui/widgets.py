@@ -34,6 +34,7 @@ PAGES = {
     "institutions": ("pages/3_Institutions.py", "Institutions", "institutions"),
     "sites": ("pages/4_Sites.py", "Sites", "sites"),
     "sources": ("pages/5_Sources.py", "Sources", "sources"),
+    "review": ("pages/6_Review.py", "Review", "review"),
 }
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 EVIDENCE_WIDTH = 400  # px: with three lines per row, most evidence sentences show whole
