@@ -6,7 +6,7 @@ A fact is flagged by rules, each worth one point of doubt:
 - no_kind: a budget whose kind (total / national / local / private) the text does not state;
 - no_program: a budget the text ties to no program;
 - out_of_line: more than OUT_OF_LINE times, or less than 1 / OUT_OF_LINE of, the median of its program's
-  other budget figures (programs with at least MIN_FIGURES of them);
+  figures per announcement (programs with at least MIN_FIGURES announcements with a figure);
 - part_exceeds: a national, local or private part larger than the total its document states for the program.
 """
 
@@ -20,6 +20,7 @@ from ui.sql import Con, dataset
 
 OUT_OF_LINE = 10  # an order of magnitude: a unit slip (억 for 조) or another body's money, not a revision
 MIN_FIGURES = 3  # a median of fewer figures says little
+TOP_N = 5000  # facts looked at, largest first: more than a reviewer gets through, and a bounded cost
 REASONS = ("no_kind", "no_program", "out_of_line", "part_exceeds")
 
 
@@ -30,17 +31,22 @@ REASONS = ("no_kind", "no_program", "out_of_line", "part_exceeds")
 def review_candidates(
     con: Con, *, filters: Filters, state: str | None = None, limit: int = 200
 ) -> pd.DataFrame:
-    """Budget facts with at least one doubt, most doubts and largest amounts first (not yet reviewed by
-    default; `state` picks machine, confirmed, edited or rejected ones)."""
+    """Budget facts with at least one doubt among the TOP_N largest in scope, most doubts and largest amounts
+    first (not yet reviewed by default; `state` picks machine, confirmed, edited or rejected ones)."""
     scope, params = sql.and_(
         sql.program_scope(filters, "b.program_id"),
         sql.period_scope(filters, "b.announced_on"),
         ("b.state = ?", [state or "machine"]),
     )
     with_, wp = sql.with_(filters)
-    med = f"""med AS (SELECT program_id, median(amount_krw) AS m FROM budgets
-        WHERE role = 'budget' AND amount_krw > 0 AND program_id IS NOT NULL GROUP BY ALL HAVING count(*) >= {MIN_FIGURES})"""
-    head = f"{with_}, {med}" if with_ else f"WITH {med}"
+    # The largest figures first: doubts are computed for the TOP_N largest facts in scope, against each
+    # program's median figure per announcement (doc_figures), so the page costs the same at any size.
+    top = f"""top AS MATERIALIZED (SELECT * FROM budgets b WHERE b.role = 'budget' AND b.amount_krw IS NOT NULL
+            AND {scope} ORDER BY b.amount_krw DESC, b.fact_id LIMIT {TOP_N}),
+        med AS (SELECT program_id, median(figure_krw) AS m FROM doc_figures
+            WHERE program_id IN (SELECT program_id FROM top) AND figure_krw > 0
+            GROUP BY ALL HAVING count(*) >= {MIN_FIGURES})"""
+    head = f"{with_}, {top}" if with_ else f"WITH {top}"
     query = f"""{head}
     SELECT * FROM (
         SELECT b.fact_id, b.state, b.amount_krw, b.kind, b.role, b.program_id, p.name AS program, b.document_id,
@@ -52,10 +58,9 @@ def review_candidates(
                         THEN 'out_of_line' END,
                    CASE WHEN b.kind IN ('national', 'local', 'private') AND b.amount_krw > f.total_krw
                         THEN 'part_exceeds' END], lambda x: x IS NOT NULL) AS reasons
-        FROM budgets b LEFT JOIN med USING (program_id)
+        FROM top b LEFT JOIN med USING (program_id)
         LEFT JOIN doc_figures f ON f.program_id = b.program_id AND f.document_id = b.document_id
-        LEFT JOIN programs p ON p.program_id = b.program_id JOIN documents d ON d.document_id = b.document_id
-        WHERE b.role = 'budget' AND b.amount_krw IS NOT NULL AND {scope})
+        LEFT JOIN programs p ON p.program_id = b.program_id JOIN documents d ON d.document_id = b.document_id)
     WHERE len(reasons) > 0
     ORDER BY len(reasons) DESC, amount_krw DESC, fact_id LIMIT ?"""
     df = sql.frame(con, query, [*wp, *params, limit])
