@@ -26,7 +26,7 @@ from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
 
 Con = duckdb.DuckDBPyConnection
 FACT_TABLES = ("documents", "budgets", "program_mentions", "participations", "sites", "program_countries")
-DOC_TABLES = ("document_stats", "doc_figures", "fy_figures")
+DOC_TABLES = ("document_stats", "doc_figures", "fy_figures", "doc_parts")
 HEAD_KINDS = ("total", "national", "unspecified")
 # A program's figure in a document with no kind chosen (ui/sql.figure_expr of no kinds).
 FIGURE = "coalesce({p}total_krw, greatest({p}national_krw, {p}unspecified_krw))"
@@ -82,6 +82,17 @@ SELECT program_id, document_id, fiscal_year, any_value(announced_on),
        {DOC_KEY.format(d="any_value(announced_on)", doc="document_id")}, {KINDS_MAX}
 FROM {{budgets}} WHERE {BUDGET_ROWS} AND fiscal_year IS NOT NULL
 GROUP BY program_id, document_id, fiscal_year""",
+    # Parts that do not add up: two or more of national / local / private stated and differing from the
+    # total, or any parts together larger than it.
+    "doc_parts": f"""
+SELECT program_id, document_id, announced_on, total_krw, parts_krw FROM (
+    SELECT program_id, document_id, any_value(announced_on) AS announced_on, {KINDS_MAX}
+    FROM {{budgets}} WHERE {BUDGET_ROWS} GROUP BY program_id, document_id),
+    LATERAL (SELECT (coalesce(national_krw, 0) + coalesce(local_krw, 0) + coalesce(private_krw, 0))::BIGINT
+                        AS parts_krw,
+                    (national_krw IS NOT NULL)::INT + (local_krw IS NOT NULL)::INT + (private_krw IS NOT NULL)::INT
+                        AS n_parts)
+WHERE total_krw IS NOT NULL AND parts_krw <> total_krw AND n_parts >= CASE WHEN parts_krw > total_krw THEN 1 ELSE 2 END""",
 }
 
 # Count tables: (fact table, key columns, the counts {n} over a relation {rows} of its rows).

@@ -96,6 +96,16 @@ def _m010_program_ancestors(con: duckdb.DuckDBPyConnection) -> None:
     aggregates.refresh_ancestors(con)
 
 
+def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
+    """Parts that do not add up to their total, per document and program (the reconciliation check)."""
+    con.execute(table_ddl("doc_parts"))
+    con.execute("CREATE INDEX IF NOT EXISTS doc_parts_document ON doc_parts (document_id)")
+    con.execute(
+        "COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업'"
+    )
+    con.execute(f"INSERT INTO doc_parts {aggregates.DOC_SQL['doc_parts'].format(budgets='budgets')}")
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
@@ -105,6 +115,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m008_attachments_tables", _m008_attachments_tables),
     ("m009_aggregates", _m009_aggregates),
     ("m010_program_ancestors", _m010_program_ancestors),
+    ("m011_doc_parts", _m011_doc_parts),
 ]
 
 

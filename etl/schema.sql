@@ -1,4 +1,4 @@
--- policy-tracker schema, version 9 (… m008_attachments_tables, m009_aggregates, m010_program_ancestors). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 10 (… m009_aggregates, m010_program_ancestors, m011_doc_parts). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -298,6 +298,16 @@ CREATE TABLE IF NOT EXISTS doc_figures (
     title           VARCHAR               -- the document's (the budget timeline shows it)
 );
 
+-- m011_doc_parts: a document's national + local + private for a program that do not add up to the total it
+-- states (two or more parts that differ from it, or parts larger than it): the reconciliation check reads it.
+CREATE TABLE IF NOT EXISTS doc_parts (
+    program_id      VARCHAR NOT NULL,
+    document_id     VARCHAR NOT NULL,
+    announced_on    DATE,
+    total_krw       BIGINT NOT NULL,
+    parts_krw       BIGINT NOT NULL
+);
+
 -- The same per fiscal year.
 CREATE TABLE IF NOT EXISTS fy_figures (
     program_id      VARCHAR NOT NULL,
@@ -421,6 +431,7 @@ CREATE INDEX IF NOT EXISTS sites_document ON sites (document_id);
 CREATE INDEX IF NOT EXISTS program_countries_document ON program_countries (document_id);
 CREATE INDEX IF NOT EXISTS document_stats_document ON document_stats (document_id);
 CREATE INDEX IF NOT EXISTS doc_figures_document ON doc_figures (document_id);
+CREATE INDEX IF NOT EXISTS doc_parts_document ON doc_parts (document_id);
 
 COMMENT ON TABLE documents IS '발표문(보도자료·기사) 한 건: 정제된 본문과 메타데이터';
 COMMENT ON TABLE programs IS '여러 발표에 걸쳐 하나로 묶은 사업(프로그램)';
@@ -467,5 +478,6 @@ COMMENT ON TABLE program_years IS '(파생) 사업·회계연도별 최신 발�
 COMMENT ON TABLE program_month_heads IS '(파생) 사업·월별 그달 마지막 발표의 대표 금액';
 COMMENT ON TABLE program_months IS '(파생) 사업·월별 대표 금액 변화';
 COMMENT ON TABLE institution_stats IS '(파생) 기관별 사업 수·문서 수·참여 사업 금액 합';
+COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업';
 COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)';
 COMMENT ON TABLE facilities IS '(파생) 시설(norm_key)별 최신 언급과 언급 수';

@@ -290,13 +290,8 @@ def table_cells(con: Con, *, filters: Filters, document_id: str = "") -> pd.Data
 # - children: a program's sub-programs' headline amounts against its own (flagged when they exceed it);
 # - years: one document's fiscal-year lines for a program against the multi-year total it states (program page).
 PARTS_CHECK = """SELECT 'parts' AS check_kind, f.program_id, f.document_id, f.total_krw AS stated_krw,
-       (coalesce(f.national_krw, 0) + coalesce(f.local_krw, 0) + coalesce(f.private_krw, 0))::BIGINT AS parts_krw,
-       f.title
-    FROM doc_figures f WHERE f.total_krw IS NOT NULL AND {where}
-        AND (f.national_krw IS NOT NULL)::INT + (f.local_krw IS NOT NULL)::INT + (f.private_krw IS NOT NULL)::INT
-            >= CASE WHEN coalesce(f.national_krw, 0) + coalesce(f.local_krw, 0) + coalesce(f.private_krw, 0)
-                         > f.total_krw THEN 1 ELSE 2 END
-        AND coalesce(f.national_krw, 0) + coalesce(f.local_krw, 0) + coalesce(f.private_krw, 0) <> f.total_krw"""
+       f.parts_krw, NULL AS title
+    FROM doc_parts f WHERE {where}"""
 CHILDREN_CHECK = """SELECT 'children' AS check_kind, p.program_id, h.head_doc AS document_id, h.headline_krw AS stated_krw,
        sum(ch.headline_krw)::BIGINT AS parts_krw, NULL AS title
     FROM prog_head h JOIN programs c ON c.parent_id = h.program_id JOIN prog_head ch ON ch.program_id = c.program_id

@@ -42,14 +42,14 @@ def review_candidates(
     # The largest figures first: doubts are computed for the TOP_N largest facts in scope, against each
     # program's median figure per announcement (doc_figures), so the page costs the same at any size.
     top = f"""top AS MATERIALIZED (SELECT * FROM budgets b WHERE b.role = 'budget' AND b.amount_krw IS NOT NULL
-            AND {scope} ORDER BY b.amount_krw DESC, b.fact_id LIMIT {TOP_N}),
+            AND {scope} ORDER BY b.amount_krw DESC, b.budget_id LIMIT {TOP_N}),
         med AS (SELECT program_id, median(figure_krw) AS m FROM doc_figures
             WHERE program_id IN (SELECT program_id FROM top) AND figure_krw > 0
             GROUP BY ALL HAVING count(*) >= {MIN_FIGURES})"""
     head = f"{with_}, {top}" if with_ else f"WITH {top}"
     query = f"""{head}
     SELECT * FROM (
-        SELECT b.fact_id, b.state, b.amount_krw, b.kind, b.role, b.program_id, p.name AS program, b.document_id,
+        SELECT b.budget_id, b.fact_id, b.state, b.amount_krw, b.kind, b.role, b.program_id, p.name AS program, b.document_id,
                d.title, b.announced_on, b.evidence,
                list_filter([
                    CASE WHEN b.kind = 'unspecified' THEN 'no_kind' END,
@@ -62,9 +62,10 @@ def review_candidates(
         LEFT JOIN doc_figures f ON f.program_id = b.program_id AND f.document_id = b.document_id
         LEFT JOIN programs p ON p.program_id = b.program_id JOIN documents d ON d.document_id = b.document_id)
     WHERE len(reasons) > 0
-    ORDER BY len(reasons) DESC, amount_krw DESC, fact_id LIMIT ?"""
+    ORDER BY len(reasons) DESC, amount_krw DESC, budget_id LIMIT ?"""
     df = sql.frame(con, query, [*wp, *params, limit])
     reasons = df.pop("reasons")
+    df = df.drop(columns=["budget_id"])
     df.insert(1, "doubt", reasons.map(len).astype("int64"))
     df.insert(2, "reasons", reasons.map(lambda r: " ".join(r)).astype("object"))
     return df
