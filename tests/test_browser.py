@@ -6,33 +6,20 @@ full-page screenshot per page to tests/artifacts/<page>.png.
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.browser import ARGS, chromium
 from etl.config import ROOT
 
-# Debian's `chromium` (what .ci/run installs), or another distribution's name for it, on PATH.
-CHROMIUM = next((Path(p) for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
+CHROMIUM = chromium()  # Debian's `chromium` (what .ci/run installs), or another distribution's name for it
+
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
          "Sites": "Sites", "Sources": "Sources", "Review": "Review"}  # fmt: skip
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 # Two different Hangul syllables draw different pixels; two missing glyphs draw the same box ("tofu").
 GLYPH_CHECK = """() => {
   const draw = (ch) => {
@@ -61,32 +48,11 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(synth_db: Path) -> Iterator[str]:
-    """`streamlit run dashboard.py` on the synthetic database; yields its base URL."""
-    port = _free_port()
-    env = {**os.environ, "POLICY_DB": str(synth_db), "POLICY_READ_ONLY": "1"}
-    cmd = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-           "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none"]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        proc.stdout.read().decode() if proc.stdout else "streamlit did not start"
-                    ) from None
-                time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    """`streamlit run dashboard.py` on the synthetic database, read-only (as bench.browser runs it); its base URL."""
+    from bench.browser import server as dashboard_server
+
+    with dashboard_server(synth_db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
