@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from etl import lexicon
+from etl.extract import roles
 from etl.extract.programs import line_item, norm_key
 from etl.models import Evidence, Program, Sentence
 
@@ -82,8 +83,20 @@ def _group() -> re.Pattern[str]:
 
 
 @cache
+def _envelope_title() -> re.Pattern[str]:
+    """A title naming a ministry's yearly or supplementary budget ("과기정통부 내년 예산 18.5조원 확정",
+    "내년 과기부 예산", "[2022 예산안] 과기정통부 …"): the story is about that envelope, not a program."""
+    time = r"(?:(?:내년|올해|금년)도?|(?:19|20)\d\d년도?|\d차)"
+    owner = roles.owners()
+    words = lexicon.pattern("program_envelope_cues", "title")
+    return re.compile(
+        rf"(?:{time}\s*)?{owner}\s*(?:의\s*)?(?:{time}\s*)*{words}|\[\s*(?:19|20)\d\d\s*{words}\s*\]"
+    )
+
+
+@cache
 def _envelope() -> re.Pattern[str]:
-    words = lexicon.terms("program_envelope_cues") + [
+    words = lexicon.terms("program_envelope_cues", "envelope") + [
         e.term
         for f in ("money_role_before", "money_role_after")
         for e in lexicon.entries(f)
@@ -168,7 +181,10 @@ class ProgramLinker:
         return name
 
     def _subject(self) -> str | None:
-        """The program the story is about: the first named in its lead, else the only one it names."""
+        """The program the story is about: the first named in its lead, else the only one it names; none
+        when the title is about a ministry's budget (an envelope)."""
+        if self.sentences and _envelope_title().search(self.sentences[0].text):
+            return None
         for s in self.sentences[:LEAD_SENTENCES]:
             named = self.named(s)
             # "X 사업의 하나로 'Y' 공모": the story is about Y; X is its parent.
