@@ -59,6 +59,12 @@ def test_national_inside_total() -> None:
         ("정부가 ", "을 출자하고", "national"),
         ("민관 ", " 들여 센터를 세운다", "total"),
         ("정부와 민간이 함께 투자하는 약 ", " 규모의 센터", "unspecified"),  # joint money: no single kind
+        (
+            "기술과제로 정하고 ",
+            "(국비 87억원, 시비 176억원, 민간 49억원)을 들여",
+            "total",
+        ),  # a split by source
+        ("기술과제로 정하고 ", "(국비 87억원)을 들여", "unspecified"),  # one share is no split
     ],
 )
 def test_kind_markers(before: str, after: str, kind: str) -> None:

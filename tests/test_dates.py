@@ -31,10 +31,17 @@ SEED = Path("/work/shared/seed/national_ai_research_lab_2024-10-28.txt")
         "정부는 2024년 11월 5일 착공식을 연다고 밝혔다.\n입력 2024.10.28",
         "정부는 2024년 11월 5일 착공식을 연다고 밝혔다.\n홍길동 기자 2024.10.28",
         "Updated: 2024-10-30 | Published: 2024-10-28",
+        "작성일 24-10-28 11:02\n국회는 예산을 심사했다.",
+        "By Hong Gildong | Posted : October 28, 2024, 16:06 | Updated : October 30, 2024, 09:00",
+        "Published: 28 Oct. 2024, 14:26",
     ],
 )
 def test_published_date_from_head(head: str) -> None:
     assert find_published_date(head) == OCT28
+
+
+def test_two_digit_year_needs_a_label() -> None:
+    assert find_published_date("문의 02-10-28\n정부는 연구거점을 열었다.") is None
 
 
 def test_published_date_of_seed_article() -> None:

@@ -436,3 +436,18 @@ def test_html_standfirst_and_info_line_are_read() -> None:
     [doc] = parse(RawDoc(source="head.html", kind="html", data=page))
     assert doc.published_on == date(2025, 12, 8)
     assert "정부 예산 700억원 반영" in doc.text and "기획비 10억원도 확보" in doc.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<p class="byline">By Hong Gildong | Posted : October 28, 2024, 16:06</p>',
+        '<p class="date">Published: 28 Oct. 2024, 14:26</p>',
+        '<p class="meta">과학 | 입력 :2024/10/28 15:49</p>',
+    ],
+)
+def test_html_date_from_a_byline_or_labelled_line(line: str) -> None:
+    body = "정부는 연구거점을 열었다. " * 20
+    page = f"<html><head><title>t</title></head><body>{line}<article><p>{body}</p></article></body></html>"
+    [doc] = parse(raw("dated.html", "html", page.encode()))
+    assert doc.published_on == date(2024, 10, 28)

@@ -236,3 +236,37 @@ def test_a_later_clause_that_speaks_of_the_program_again_is_linked() -> None:
         "'사이버 보안 펀드' 조성 등 보안산업 육성 예산은 3656억 원이며, 이 가운데 펀드 몫이 약 200억 원이다."
     )
     assert links(text) == [(365_600_000_000, None), (20_000_000_000, "사이버 보안 펀드")]
+
+
+def test_a_name_after_the_amount_in_another_clause_or_after_another_amount_is_not_its_program() -> None:
+    lead = "AI 소식을 전한다. 회의가 열렸다. 관계자가 참석했다. 정부는 'AI 바우처 사업'도 이어 간다. "
+    text = lead + "정부는 주요 산업에 5년간 6조원을 투입하고, 'AX 실증밸리' 조성에 6,000억원을 반영했다."
+    assert links(text)[-2:] == [(6_000_000_000_000, None), (600_000_000_000, "AX 실증밸리")]
+    assert links(lead + "정부는 데이터 산업에 58조원…'데이터 댐 사업'이 핵심이다.")[-1] == (
+        58_000_000_000_000,
+        None,
+    )
+
+
+def test_a_pointer_back_speaks_of_the_amount_only_in_its_own_clause() -> None:
+    lead = (
+        "Korea unveiled a plan. Officials met in Seoul. Reporters asked questions. "
+        "The ministry runs the Smart Farm Program and then the Data Dam Project. "
+    )
+    assert links(lead + "The program gets 80 billion won a year.", "en") == [
+        (80_000_000_000, "Data Dam Project")
+    ]
+    other = (
+        lead
+        + "Of the total, 44.8 trillion won comes from the state budget, and the program should create jobs."
+    )
+    assert links(other, "en") == [(44_800_000_000_000, None)]
+
+
+def test_a_title_about_a_ministry_budget_gives_the_story_no_program() -> None:
+    text = "과기정통부 내년 예산 18조원 확정. 'AI 바우처 사업'이 새로 생긴다. 데이터 경제를 만드는 데 7200억원을 쓴다."
+    assert links(text)[-1] == (720_000_000_000, None)
+    assert links(text.replace("과기정통부 내년 예산 18조원 확정", "AI 소식"))[-1] == (
+        720_000_000_000,
+        "AI 바우처 사업",
+    )

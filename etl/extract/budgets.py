@@ -162,6 +162,14 @@ def _kind_in_parens() -> re.Pattern[str]:
     return re.compile(rf"^\s*[(（]\s*(?:전액\s*)?{lexicon.alternation(ko)}[^()（）0-9]*[)）]")
 
 
+@cache
+def _split_in_parens() -> re.Pattern[str]:
+    """ "312억원(국비 87억원, 시비 176억원, 민간 49억원)": two or more shares by source, each with its figure, right
+    after the amount make it the total they add up to."""
+    share = rf"{lexicon.pattern('money_kind_split')}\s*[0-9]"
+    return re.compile(rf"^\s*[(（][^()（）]*?{share}[^()（）]*?[,·/][^()（）]*?{share}[^()（）]*[)）]")
+
+
 def classify_kind(before: str, after: str) -> str:
     """total | national | local | private | unspecified from the words around an amount."""
     tail = before[-KIND_TAIL:]
@@ -171,6 +179,8 @@ def classify_kind(before: str, after: str) -> str:
     found = [(m.end("term"), -m.start("term"), kind) for kind, pat in kind_before if (m := pat.search(tail))]
     if found:
         return max(found)[2]
+    if _split_in_parens().match(after):
+        return "total"
     after = (
         _PAREN.sub("", after, count=1)
         # "100억원(국비)" names the kind; "312억원(국비 87억원, 시비 176억원)" is a split of the total.

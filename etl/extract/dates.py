@@ -27,6 +27,11 @@ _FULL = [
     # "06/18/2025": month first, as English-language sites write it (a day over 12 fails as a month).
     re.compile(rf"(?<![0-9/])(?P<m>[0-9]{{1,2}})/(?P<d>[0-9]{{1,2}})/{_Y}(?![0-9])"),
 ]
+# "작성일 23-10-29 11:02": a two-digit year, read only after a 입력/작성/Published label (alone it could be
+# anything: a phone number, a score, a version).
+_SHORT_YEAR = re.compile(
+    r"(?<![0-9.\-/])(?P<yy>[0-9]{2})(?P<sep>[-./])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})(?![0-9]|[-./][0-9])"
+)
 _PARTIAL = [
     re.compile(r"(?<![0-9])(?P<m>[0-9]{1,2})월\s?(?P<d>[0-9]{1,2})일"),
     re.compile(rf"\b{_MON}\.?\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+[0-9])"),
@@ -104,9 +109,8 @@ def find_published_date(text: str) -> date | None:
     """Publication date from bylines and metadata lines near the top; labelled dates win."""
     head = text[:_HEAD]
     found = _full_dates(head)
-    labelled = [(_label_rank(head, s), s, d) for s, _e, d in found if _label_rank(head, s)]
-    if labelled:
-        return min(labelled)[2]
+    if labelled := labelled_date(head, found):
+        return labelled
     lines = [(s, d, _line_at(head, s)) for s, _e, d in found]
     for _s, d, line in lines:
         if _is_byline(line):
@@ -121,6 +125,19 @@ def find_published_date(text: str) -> date | None:
         if not has_byline or not _SENTENCE_END.search(line):
             return d
     return None
+
+
+def labelled_date(text: str, found: list[tuple[int, int, date]] | None = None) -> date | None:
+    """The date a 입력/기사승인/작성일/Posted/Published label stands before (a 수정/Updated one last), or None."""
+    found = _full_dates(text) if found is None else found
+    short = [(m.start(), m.end(), d) for m in _SHORT_YEAR.finditer(text) if (d := _short_date(m))]
+    dated = found + [s for s in short if _free([(a, b) for a, b, _ in found], s[0], s[1])]
+    labelled = [(rank, s, d) for s, _e, d in dated if (rank := _label_rank(text, s))]
+    return min(labelled)[2] if labelled else None
+
+
+def _short_date(m: re.Match[str]) -> date | None:
+    return _safe_date(2000 + int(m.group("yy")), int(m.group("m")), int(m.group("d")))
 
 
 def resolve_day(day: int, ref: date) -> date:

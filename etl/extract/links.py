@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from etl import lexicon
+from etl.extract import roles
 from etl.extract.programs import line_item, norm_key
 from etl.models import Evidence, Program, Sentence
 
@@ -82,14 +83,57 @@ def _group() -> re.Pattern[str]:
 
 
 @cache
+def _envelope_title() -> re.Pattern[str]:
+    """A title naming a ministry's yearly or supplementary budget ("과기정통부 내년 예산 18.5조원 확정",
+    "내년 과기부 예산", "[2022 예산안] 과기정통부 …"): the story is about that envelope, not a program."""
+    time = r"(?:(?:내년|올해|금년)도?|(?:19|20)\d\d년도?|\d차)"
+    owner = roles.owners()
+    words = lexicon.pattern("program_envelope_cues", "title")
+    # A government-wide envelope needs no owner ("…AI 예산 10조1000억원", "내년 정부 예산안"); it must open a
+    # word, so that a program's budget ("AI 바우처 예산") is not one.
+    whole = lexicon.pattern("program_envelope_cues", "title_any")
+    return re.compile(
+        rf"(?:{time}\s*)?{owner}\s*(?:의\s*)?(?:{time}\s*)*{words}|\[\s*(?:19|20)\d\d\s*{words}\s*\]"
+        rf"|(?<![가-힣A-Za-z&]){whole}"
+    )
+
+
+@cache
 def _envelope() -> re.Pattern[str]:
-    words = lexicon.terms("program_envelope_cues") + [
+    words = lexicon.terms("program_envelope_cues", "envelope") + [
         e.term
         for f in ("money_role_before", "money_role_after")
         for e in lexicon.entries(f)
         if e.meaning == "base"
     ]
     return re.compile(lexicon.alternation(words))
+
+
+# Where an amount's own text ends: its currency word, within the span an amount is written in.
+_CURRENCY = re.compile(r"원|\bwon\b")
+# Between an amount and a name after it: a clause break ("…", ";", a comma outside a number) or another amount
+# means the name is another clause's or another amount's ("6조원을 투입하고, … 'AX 실증밸리' 조성에 6,000억원").
+_BREAK = re.compile(r"…|\.\.\.|;|,(?![0-9])|[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
+
+
+def _amount_end(text: str, start: int) -> int:
+    m = _CURRENCY.search(text, start, start + _AHEAD_SPAN)
+    return m.end() if m else start
+
+
+def _tied_ahead(text: str, start: int, name_at: int) -> bool:
+    """A program named after the amount is its program only within the same clause, with no amount between."""
+    return not _BREAK.search(text, _amount_end(text, start), name_at)
+
+
+def _same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
+    """A pointer back ("이 사업", "the program") in the amount's own clause, before or after it."""
+    end = _amount_end(text, start)
+    for m in cue.finditer(text):
+        lo, hi = (m.end(), start) if m.start() < start else (end, m.start())
+        if not _BREAK.search(text, lo, hi):
+            return True
+    return False
 
 
 class ProgramLinker:
@@ -118,10 +162,13 @@ class ProgramLinker:
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
             if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
                 return None
-            return prior[-1][1] if prior else named[0][1]
+            if prior:
+                return prior[-1][1]
+            if _tied_ahead(sent.text, start, named[0][0]):
+                return named[0][1]
         if role not in FALLBACK_ROLES:
             return None
-        back = self._carried(sent)
+        back = self._carried(sent, start)
         if back:
             return back
         return None if _envelope().search(sent.text) else self.subject
@@ -147,9 +194,9 @@ class ProgramLinker:
             ]
         return self._key_cache
 
-    def _carried(self, sent: Sentence) -> str | None:
+    def _carried(self, sent: Sentence, start: int) -> str | None:
         i = self._order.get(sent.start, 0)
-        if i == 0 or not _cue("program_anaphora").search(sent.text):
+        if i == 0 or not _same_clause(sent.text, start, _cue("program_anaphora")):
             return None
         # "이 사업", "the project": the program named last before this sentence.
         for prev in reversed(self.sentences[:i]):
@@ -168,7 +215,10 @@ class ProgramLinker:
         return name
 
     def _subject(self) -> str | None:
-        """The program the story is about: the first named in its lead, else the only one it names."""
+        """The program the story is about: the first named in its lead, else the only one it names; none
+        when the title is about a ministry's budget (an envelope)."""
+        if self.sentences and _envelope_title().search(self.sentences[0].text):
+            return None
         for s in self.sentences[:LEAD_SENTENCES]:
             named = self.named(s)
             # "X 사업의 하나로 'Y' 공모": the story is about Y; X is its parent.

@@ -65,7 +65,7 @@ _ORDER = ("cap", "change", "base", "market", "revenue", "investment", "other")
 
 
 @cache
-def _owners() -> str:
+def owners() -> str:
     """The Korean names of ministries and agencies (gazetteer type `government`, not the Assembly): whose yearly
     budget is an envelope ("과기정통부 내년 예산", "과학기술정보통신부의 내년 예산이 모두 …")."""
     names: set[str] = set()
@@ -86,7 +86,7 @@ def _owner_budget() -> re.Pattern[str]:
     time = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|금년)"
     stops = lexicon.pattern("money_cue_stops")
     return re.compile(
-        rf"{_owners()}\s*(?:의)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*)?예산(?:안)?\s*(?:은|는|이|가)?"
+        rf"{owners()}\s*(?:의|은|는|이|가)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*)?예산(?:안)?\s*(?:은|는|이|가)?"
         rf"(?:(?!{stops})(?:[,.](?=\d)|[^,.;])){{0,{GAP_KO}}}$"
     )
 

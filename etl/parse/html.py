@@ -17,6 +17,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from etl.extract.dates import find_published_date, labelled_date
 from etl.models import Document, RawDoc
 from etl.parse import ParseError, make_document
 from etl.parse.clean import clean_text
@@ -72,6 +73,8 @@ _SUBTITLE_XPATH = "|".join(
     for attr in ("class", "id")
     for key in ("sub-title", "subtitle", "sub-head", "subhead", "standfirst")
 )
+MAX_BYLINE = 120  # a reporter/date line; longer is a paragraph that may only mention a date
+MAX_LINE_CHILDREN = 4  # a date line holds a few inline parts (a label, a separator, a time)
 MAX_SUBTITLE_LINES = 5  # a standfirst is a few lines; more is a list of something else
 MAX_DEPTH = 256  # libxml2's element nesting limit without XML_PARSE_HUGE (kept off: no unbounded recursion)
 _TOO_DEEP = f"HTML nested deeper than {MAX_DEPTH} levels: the text after that point was not read"
@@ -87,7 +90,7 @@ def parse_html(raw: RawDoc) -> list[Document]:
     title = find_title(tree)
     published = find_published(tree)
     byline = find_byline(tree)
-    published = published or (parse_date(byline) if byline else None)
+    published = published or (_byline_date(byline) if byline else None) or _labelled_line_date(tree)
     subtitle = find_subtitle(tree)
     _prune(tree)
     tables = read_html_tables(tree)  # before main_text, which drops chrome boxes from the tree
@@ -202,8 +205,25 @@ def find_byline(tree: lxml.html.HtmlElement) -> str | None:
     """A short reporter/date line (class or id like byline, writer, date, info) holding a date."""
     for node in tree.xpath(_BYLINE_XPATH):
         text = " ".join(node.text_content().split())
-        if 6 <= len(text) <= 120 and parse_date(text):
+        if 6 <= len(text) <= MAX_BYLINE and _byline_date(text):
             return text
+    return None
+
+
+def _byline_date(line: str) -> date | None:
+    """A byline's date: numeric (2024.10.28) or as English sites write it (January 22, 2020; 19 Dec. 2025)."""
+    return parse_date(line) or find_published_date(line)
+
+
+def _labelled_line_date(tree: lxml.html.HtmlElement) -> date | None:
+    """A date on a short line of the page labelled 입력/작성일/Posted/Published ("컴퓨팅 | 입력 :2022/02/23
+    15:49"), wherever the page keeps it; a label makes it the page's own date, not one the story names."""
+    for node in tree.iter("p", "span", "div", "li", "em", "dd", "time"):
+        if len(node) > MAX_LINE_CHILDREN:
+            continue  # a container, not a line: its text is read through its children
+        text = " ".join(node.text_content().split())
+        if 6 <= len(text) <= MAX_BYLINE and (found := labelled_date(text)):
+            return found
     return None
 
 
