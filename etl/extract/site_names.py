@@ -32,18 +32,8 @@ EACH_WINDOW = 6
 # Kiwi tags a qualifier word may be made of (nouns, foreign words, numbers, noun prefixes and suffixes).
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN", "NR", "NNB", "W_SERIAL"})
 _PARTICLE = "은는이가을를의에와과도로으까부만서엔내"
-_LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
-_EN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|our)\s+$", re.I)
-_EN_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-Z][\w-]*|\w+ern)\b")
-# A word that may qualify an English head: a plain word, or a size written as one word (5-gigawatt).
-_EN_WORD = re.compile(r"(?:(?<=\s)|^)([A-Za-z][A-Za-z-]*|\d[\d.]*-[A-Za-z]+)\s+$")
 # Names are single-quoted in Korean news; double quotes carry speech (in English they also mark names).
 _QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
-_EN_QUOTED = re.compile(r"[\"“]([A-Za-z][A-Za-z0-9 \-]{2,60}?)[.,]?[\"”]")
-_EN_IN = re.compile(
-    r"\b((?:[A-Z][\w&\-]*\s+)?(?:(?:AI|new|hyperscale|large|an?|the)\s+)*data cent(?:er|re)\s+in\s+"
-    r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
-)
 
 
 @dataclass(frozen=True)
@@ -194,51 +184,6 @@ def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int
         if hit and hit.end() == len(inner):
             out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in v["weak"]))  # type: ignore[operator]
     return out, spans
-
-
-def _english(text: str, prev: str) -> list[tuple[str, int, int, bool]]:
-    """English names: Capitalised names before a head, `data center in X`, and qualified generic heads."""
-    v = _vocab()
-    out = []
-    for m in v["en_name"].finditer(text):  # type: ignore[attr-defined]
-        words = m.group(1).split()
-        owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
-        words = words[owner[-1] + 1 :] if owner else words  # "Abu Dhabi's Khalifa Port"
-        while words and (words[0] in _LEADING_EN or words[0] in v["stops"]):
-            words.pop(0)  # type: ignore[operator]
-        if any(w in v["stops"] for w in words):  # type: ignore[operator]
-            continue  # "1 GW AI data center": a size, not a name
-        name = " ".join([*words, m.group(2)])
-        out.append((name, m.end() - len(name), m.end(), m.group(2) in v["weak"]))  # type: ignore[operator]
-    for m in _EN_IN.finditer(text):
-        name = re.sub(r"^(?:(?:an?|the|new)\s+)+", "", m.group(1), flags=re.I)
-        out.append((name, m.end() - len(name), m.end(), False))
-    if find_addresses(text) or _EN_PLACE.search(text) or find_addresses(prev) or _EN_PLACE.search(prev):
-        out += _english_qualified(text)
-    return out
-
-
-def _english_qualified(text: str) -> list[tuple[str, int, int, bool]]:
-    """`an advanced packaging hub`, `a 5-gigawatt AI campus`, `"second semiconductor production hub"`."""
-    stops = _vocab()["stops"]
-    out = []
-    for m in _vocab()["en_low"].finditer(text):  # type: ignore[attr-defined]
-        q = _EN_QUOTED.search(text, max(0, m.start() - 62), m.end() + 3)
-        if q and q.start(1) < m.start() and q.end(1) >= m.end():
-            out.append((text[q.start(1) : m.start()] + m.group(1), q.start(1), m.end(), False))
-            continue
-        start = m.start()
-        for _ in range(MAX_NAME_WORDS):
-            if _EN_DETERMINER.search(text, max(0, start - 8), start):
-                break
-            w = _EN_WORD.search(text, max(0, start - 40), start)
-            if not w or w.group(1) in stops or w.group(1).lower() in stops:  # type: ignore[operator]
-                start = m.start()
-                break
-            start = w.start(1)
-        if start < m.start() and _EN_DETERMINER.search(text, max(0, start - 8), start):
-            out.append((text[start : m.start()] + m.group(1), start, m.end(), False))
-    return out
 
 
 # A particle that may end the word after a prefix ("옛 서남중학교를").
@@ -415,7 +360,10 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
     addresses = find_addresses(text)
     named, spans = _quoted(text)
     cands = named + _korean(text, spans) + _former(text)
-    cands += _english(text, prev) if re.search(r"[A-Za-z]{3}", text) else []
+    if re.search(r"[A-Za-z]{3}", text):
+        from etl.extract.site_english import english  # English forms live apart; they use this module's vocab
+
+        cands += english(text, prev)
     seen: dict[str, Mention] = {}
     for cand in sorted(cands, key=lambda c: (c[1], -c[2])):
         name, start, end, weak = cand
