@@ -35,6 +35,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.documents
+	$(BIN)/python -m bench.browser
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB).tmp $(DB).building $(DB).lock tests/artifacts

@@ -17,6 +17,7 @@ widgets.metrics(
     ],
     widths=[2, 1, 1],
 )
+st.caption(t("roots_only", lang).format(counted=fmt.number(m["n_counted"]), inside=fmt.number(m["n_inside"])))
 widgets.metrics(
     [
         (t("n_documents", lang), fmt.number(m["n_documents"]), None),
@@ -30,20 +31,21 @@ if not m["n_documents"]:
 
 st.subheader(t("announcements_over_time", lang))
 months = data.load(queries.announcements_by_month, f)
-widgets.chart(charts.announcements_chart(months, lang=lang), key="months")
+widgets.chart(charts.announcements_chart, months, key="months", lang=lang)
 
 st.subheader(t("latest", lang))
 latest = widgets.named(data.load(queries.latest_announcements, f, limit=15), lang)
 widgets.table(latest, view, key="latest_announcements", money=("headline_krw",))
 
-newest = latest.iloc[0]
+newest = latest.iloc[0] if len(latest) else None
 c1, c2, c3 = st.columns(3)
 with c1:
-    widgets.link(
-        "sources", f"{t('open_source', lang)}: {newest['title']}", f, view, doc=newest["document_id"]
-    )
+    if newest is not None:
+        widgets.link(
+            "sources", f"{t('open_source', lang)}: {newest['title']}", f, view, doc=newest["document_id"]
+        )
 with c2:
-    if fmt.present(newest["program_id"]):
+    if newest is not None and fmt.present(newest["program_id"]):
         widgets.link(
             "programs", f"{t('open_program', lang)}: {newest['program']}", f, view, id=newest["program_id"]
         )

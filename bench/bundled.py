@@ -11,7 +11,8 @@ from pathlib import Path
 
 from etl.config import ROOT, Settings
 from etl.nlp import get_kiwi
-from etl.pipeline import ingest, process_raw
+from etl.pipeline import ingest
+from etl.process import process_raw
 from etl.sources import InputError, iter_raw
 
 RAW = ROOT / "data" / "raw"

@@ -29,7 +29,9 @@ def query_db(n_budgets: int, seed: int = 0, root: Path = OUT) -> Path:
     """A synthetic DB with n_budgets budget rows (bench.synth_db), built only when missing or stale."""
     from bench import synth_db
 
-    source = (ROOT / "bench" / "synth_db.py").read_bytes() + (ROOT / "etl" / "schema.sql").read_bytes()
+    source = b"".join(
+        (ROOT / f).read_bytes() for f in ("bench/synth_db.py", "etl/schema.sql", "etl/aggregates.py")
+    )
     key = hashlib.sha256(source + f"|{n_budgets}|{seed}".encode()).hexdigest()[:10]
     path = root / f"budgets-{n_budgets}-{key}.duckdb"
     if path.exists():

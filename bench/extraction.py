@@ -2,7 +2,7 @@
 
 Each worker process (spawned, like the pipeline's) reads its share of the files, builds its Kiwi and
 warms up; then, for every repetition, all workers start each phase together at a barrier:
-- ours: `etl.pipeline.process_raw` per file, each result pickled as a pipeline worker sends it back;
+- ours: `etl.process.process_raw` per file, each result pickled as a pipeline worker sends it back;
 - kiwi: `get_kiwi().tokenize(text)` per document, the Korean NLP floor our rules sit on;
 - regex: one `re.findall` of a money pattern per document, the floor of any text pass.
 A phase's time is its slowest worker; the best repetition counts (other tenants' load only slows runs).
@@ -96,7 +96,7 @@ def _run_phases(paths: list[str], reps: int, barrier: Any) -> dict[str, list[flo
     from etl.config import Settings
     from etl.models import RawDoc
     from etl.nlp import get_kiwi
-    from etl.pipeline import process_raw
+    from etl.process import process_raw
     from etl.sources import iter_raw
 
     raws = [r for r in iter_raw(paths, Settings()) if isinstance(r, RawDoc)]

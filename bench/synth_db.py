@@ -19,8 +19,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl import aggregates
 from etl.config import RESOURCES
-from etl.db import connect
+from etl.db import connect, transaction
 
 MAX_PROGRAMS = 5000
 
@@ -158,7 +159,10 @@ WITH b AS (
 ), a AS (
   SELECT *, CASE seq WHEN 0 THEN total WHEN 1 THEN (round(total * 0.55 / 1e6) * 1e6)::BIGINT
                      WHEN 2 THEN (round(total * 0.2 / 1e6) * 1e6)::BIGINT
-                     WHEN 3 THEN total - (round(total * 0.55 / 1e6) * 1e6)::BIGINT - (round(total * 0.2 / 1e6) * 1e6)::BIGINT
+                     -- the private part is what is left of the total, except in 3 % of documents where it is
+                     -- stated 10 % larger (parts that do not add up, as real releases sometimes have)
+                     WHEN 3 THEN ((total - (round(total * 0.55 / 1e6) * 1e6)::BIGINT - (round(total * 0.2 / 1e6) * 1e6)::BIGINT)
+                                  * CASE WHEN rnd(bidx, 'odd') < 0.03 THEN 1.1 ELSE 1 END)::BIGINT
                      WHEN seq - 4 < span THEN (round(total / span / 1e6) * 1e6)::BIGINT
                      ELSE (round(total * (0.05 + 0.25 * rnd(bidx, 'sub')) / 1e6) * 1e6)::BIGINT END AS krw
   FROM k
@@ -270,9 +274,12 @@ SELECT m.document_id, 'synthetic://doc/' || m.didx, 'synthetic://batch/' || (m.d
        CASE WHEN rnd(m.didx, 'notitle') >= 0.03 THEN m.title END, d.published_on, d.lang, 'html', md5(t.text), t.text,
        length(t.text), 1, TIMESTAMP '2026-01-01 00:00:00', 1, TIMESTAMP '2026-01-01 00:00:00', NULL
 FROM s_mentions m JOIN s_docs d USING (didx) JOIN s_text t ON t.document_id = m.document_id;
-INSERT INTO programs (program_id, name, name_en, norm_key)
-SELECT program_id, name, CASE WHEN rnd(pidx, 'noen') >= 0.3 THEN name_en END, lower(replace(name, ' ', ''))
-FROM s_programs;
+-- A hierarchy as real programs have one: every tenth program (7, 17, 27 …) is a sub-program of a larger one
+-- (the programs with small indexes have the largest budgets and the most documents).
+INSERT INTO programs (program_id, name, name_en, norm_key, parent_id)
+SELECT c.program_id, c.name, CASE WHEN rnd(c.pidx, 'noen') >= 0.3 THEN c.name_en END, lower(replace(c.name, ' ', '')),
+       p.program_id
+FROM s_programs c LEFT JOIN s_programs p ON c.pidx % 10 = 7 AND p.pidx = c.pidx // 10;
 INSERT INTO program_aliases
 SELECT program_id, name, lower(replace(name, ' ', '')) FROM s_programs
 UNION ALL SELECT program_id, name_en, lower(replace(name_en, ' ', '')) FROM s_programs WHERE rnd(pidx, 'noen') >= 0.3;
@@ -316,6 +323,9 @@ INSERT INTO watch_sources (source_name, url, kind, last_checked_at, last_success
    TIMESTAMP '2026-01-01 00:00:00', 'not-modified', NULL, NULL, 0, 40, 0),
   ('synthetic broken feed', 'https://example.org/broken.xml', 'rss', TIMESTAMP '2026-01-01 00:00:00', NULL,
    'error', 'HTTP 503 Service Unavailable (after 3 attempts)', TIMESTAMP '2026-01-01 00:00:00', 3, 0, 0);
+-- One analyst decision whose fact a later re-extraction no longer gives (the Review page lists it).
+INSERT INTO review_outcomes VALUES ('b-synthetic-gone', 'budget', 'rejected', 'orphaned',
+  'the fact is no longer in the database', '1', NULL, TIMESTAMP '2026-01-01 00:00:00');
 """
 
 
@@ -384,9 +394,9 @@ def make_db(path: Path | str, n_budgets: int, seed: int = 0, n_docs: int | None 
         _lookup_tables(con)
         for sql in (PROGRAMS_SQL, BUDGETS_SQL, FACTS_SQL, TEXT_SQL):
             con.execute(sql)
-        con.execute("BEGIN")
-        con.execute(LOAD_SQL)
-        con.execute("COMMIT")
+        with transaction(con):
+            con.execute(LOAD_SQL)
+            aggregates.rebuild(con)  # as the loader keeps them: in the transaction that writes the facts
         con.execute("CHECKPOINT")
     finally:
         con.close()

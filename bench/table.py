@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import platform
 import statistics
@@ -58,6 +59,19 @@ def size_label(n: int) -> str:
         if n >= div and n % div == 0:
             return f"{n // div}{suffix}"
     return f"{n:,}"
+
+
+def parse_sizes(text: str) -> list[int]:
+    """'1M,10M' -> [1000000, 10000000] (k and M suffixes, or plain numbers)."""
+    out = []
+    for part in text.split(","):
+        part = part.strip()
+        scale = {"k": 1_000, "K": 1_000, "M": 1_000_000}.get(part[-1:], 1)
+        number = part[:-1] if scale > 1 else part
+        if not number.isdigit() or int(number) == 0:
+            raise argparse.ArgumentTypeError(f"not a size: {part!r} (e.g. 100k, 1M, 10M)")
+        out.append(int(number) * scale)
+    return sorted(set(out))
 
 
 def p95(values: list[float]) -> float:
@@ -132,3 +146,47 @@ def _git_commit() -> str:
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return out.stdout.strip() or "unknown"
+
+
+def results_markdown(
+    table: str, command: str, seconds: float, sections: dict[str, float], loads: tuple[str, str]
+) -> str:
+    """RESULTS.md: the command, the machine, the table."""
+    sections = ", ".join(f"{k} {v:.0f} s" for k, v in sections.items())
+    lines = ["# Benchmark results", "", f"Command: `{command}` ({seconds:.0f} s in all: {sections}).", ""]
+    lines += ["Machine:", "", *(f"- {k}: {v}" for k, v in machine())]
+    lines += [
+        f"- load average (1 min) at start / end: {loads[0]} / {loads[1]} (the end value includes this run's"
+        " own processes; other tenants of a shared machine slow every figure, so each ratio compares figures"
+        " measured in the same run)",
+        "",
+        "Reading the table:",
+        "",
+        "- `per doc` / `per row`: cost per unit at this size over the smallest size's (1.00 = linear growth;"
+        " below 1 = cheaper per unit, e.g. fixed start-up spread over more work). Cold ingest includes"
+        " process start-up and one Kiwi build per worker, which dominates the smallest size.",
+        "- Extraction: the same files for ours, Kiwi and the regex; all cores = one spawned process per core.",
+        "- Queries: `ui.sql.open_prepared` connection, a cursor per call, no filters, default arguments (the"
+        " fact and document lists: their first page of 100 rows); DBs from `bench.synth_db.make_db` (one"
+        " document per 10 budget rows, derived tables built as the loader keeps them), cached under bench/out/."
+        " Building them the first time adds minutes, and the budget check may then skip the largest ingest.",
+        "- Pages: AppTest, run twice, the second (warm) run timed; synthetic = the 10M-budget DB above (1M documents).",
+        "- Distributed: cold CLI ingests of one synthetic corpus at two sizes per engine; start-up and ms/doc"
+        " come from the two (time = start-up + n x per doc). Ray runs a local cluster on this machine.",
+        "",
+        "```",
+        table,
+        "```",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+NOTES = "\n## Notes"  # RESULTS.md from this heading on is written by hand and kept across runs
+
+
+def kept_notes(path: Path) -> str:
+    """The hand-written notes at the end of a results file (from NOTES on), to keep when rewriting it."""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    start = text.find(NOTES)
+    return text[start:] if start >= 0 else ""

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import sys
 from pathlib import Path
 
-from etl.config import Settings
+from etl.cli_common import db_option, err, existing_db, reviews_option, settings_of
+from etl.cli_review import review_parsers
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +29,7 @@ def _parser() -> argparse.ArgumentParser:
 
     ing = sub.add_parser("ingest", help="load files, folders, feeds and URLs into the database")
     ing.add_argument("inputs", nargs="+", metavar="PATH_OR_URL")
-    _db_option(ing)
+    db_option(ing)
     ing.add_argument("--rebuild", action="store_true", help="recreate the database from scratch")
     ing.add_argument(
         "--workers", type=int, default=0,
@@ -52,19 +52,19 @@ def _parser() -> argparse.ArgumentParser:
         "--progress", choices=["auto", "bar", "lines", "none"], default="auto",
         help="progress on stderr: a bar on a terminal (auto), always a bar, one line a second, or none",
     )  # fmt: skip
-    _reviews_option(ing)
+    reviews_option(ing)
     ing.set_defaults(func=cmd_ingest)
 
-    _review_parsers(sub)
+    review_parsers(sub)
 
     st = sub.add_parser("stats", help="what the database holds")
-    _db_option(st)
+    db_option(st)
     st.set_defaults(func=cmd_stats)
 
     _watch_parsers(sub)
 
     exp = sub.add_parser("export", help="write every table as CSV or Parquet")
-    _db_option(exp)
+    db_option(exp)
     exp.add_argument("--format", choices=["csv", "parquet"], default="csv")
     exp.add_argument("--out", type=Path, required=True)
     exp.set_defaults(func=cmd_export)
@@ -81,90 +81,30 @@ def _watch_parsers(sub: argparse._SubParsersAction) -> None:
     )
     w.add_argument("--config", type=Path, default=None, help="sources file (default: sources.toml)")
     w.add_argument("--no-config", action="store_true", help="watch only the FEED_URLs given")
-    _db_option(w)
+    db_option(w)
     w.set_defaults(func=cmd_watch)
 
     so = sub.add_parser("sources", help="the watched sources and their health")
     so.add_argument("--config", type=Path, default=None, help="sources file (default: sources.toml)")
-    _db_option(so)
+    db_option(so)
     so.set_defaults(func=cmd_sources)
-
-
-def _review_parsers(sub: argparse._SubParsersAction) -> None:
-    rev = sub.add_parser("review", help="list facts with their ids; confirm, reject or correct one")
-    rsub = rev.add_subparsers(required=True, metavar="ACTION")
-    ls = rsub.add_parser("list", help="facts as JSON lines (fact_id, type, state and the fact's fields)")
-    ls.add_argument("--type", choices=["budget", "institution", "site", "program"])
-    ls.add_argument("--state", choices=["machine", "confirmed", "edited", "rejected", "merged"])
-    ls.add_argument("--format", choices=["jsonl"], default="jsonl")
-    ls.add_argument("--problems", action="store_true", help="decisions not applied (orphaned or in error)")
-    ls.set_defaults(func=cmd_review_list)
-    for action, text in (("confirm", "mark a fact right"), ("reject", "mark a fact wrong (not counted)")):
-        r = rsub.add_parser(action, help=text)
-        r.add_argument("fact_id")
-        r.add_argument("--why", default="", required=action == "reject")
-        r.set_defaults(func=cmd_review_write, action=action, assignments=[])
-    st = rsub.add_parser("set", help="correct fields: amount_krw= kind= role= fiscal_year= program= name= …")
-    st.add_argument("fact_id")
-    st.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
-    st.add_argument("--why", required=True)
-    st.set_defaults(func=cmd_review_write, action="set")
-    ap = rsub.add_parser("apply", help="apply the reviews file to the database now")
-    ap.set_defaults(func=cmd_review_apply)
-    for p in (ls, ap, *(rsub.choices[a] for a in ("confirm", "reject", "set"))):
-        _db_option(p)
-        _reviews_option(p)
-        if p is not ls:
-            p.add_argument("--who", default="", help="who decided (default: $POLICY_REVIEWER or $USER)")
-            p.add_argument(
-                "--wait", type=float, default=10.0, metavar="SECONDS", help="wait for a running ingest"
-            )
-
-
-def _reviews_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--reviews", type=Path, default=None,
-        help="the reviews file (default: data/reviews/reviews.jsonl or $POLICY_REVIEWS)",
-    )  # fmt: skip
-
-
-def _db_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--db", type=Path, default=None, help="database file (default: data/policy.duckdb or $POLICY_DB)"
-    )
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    s = Settings.from_env()
-    overrides = {}
-    if getattr(args, "db", None):
-        overrides["db_path"] = args.db
-    if getattr(args, "workers", 0):
-        overrides["workers"] = args.workers
-    if getattr(args, "reviews", None):
-        overrides["reviews_path"] = args.reviews
-    return Settings(**{**s.__dict__, **overrides})
-
-
-def _err(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """One JSON object per input document, in input order; errors on stderr."""
-    from etl.pipeline import process_raw
+    from etl.process import process_raw
     from etl.sources import InputError, iter_raw
 
     failed = 0
     records = []
-    for item in iter_raw(args.inputs, _settings(args)):
+    for item in iter_raw(args.inputs, settings_of(args)):
         if isinstance(item, InputError):
-            _err(f"error: {item.source}: {item.reason}")
+            err(f"error: {item.source}: {item.reason}")
             failed += 1
             continue
         res = process_raw(item)
         if res.failure:
-            _err(f"error: {res.failure.source}: {res.failure.message}")
+            err(f"error: {res.failure.source}: {res.failure.message}")
             failed += 1
         for facts in res.facts:
             rec = facts.to_json()
@@ -182,11 +122,12 @@ _PROGRESS = {"auto": None, "bar": True, "lines": "lines", "none": False}
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Load inputs; exit 1 when any input failed, 2 when the run could not write at all, else 0."""
-    from etl.db import DatabaseUnreadable, PublishRefused
+    from etl.db import DatabaseUnreadable
+    from etl.dbfile import PublishRefused
     from etl.lock import IngestLocked
     from etl.pipeline import EngineError, ingest
 
-    settings = _settings(args)
+    settings = settings_of(args)
     try:
         with _engine(args) as engine:
             report = ingest(
@@ -195,17 +136,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 rebuild=args.rebuild,
                 workers=args.workers or None,
                 progress=False if args.quiet else _PROGRESS[args.progress],
-                on_failure=lambda f: _err(f"error: {f.source}: {f.stage}: {f.message}"),
-                on_warning=lambda w: _err(f"warning: {w.source}: {w.message}"),
+                on_failure=lambda f: err(f"error: {f.source}: {f.stage}: {f.message}"),
+                on_warning=lambda w: err(f"warning: {w.source}: {w.message}"),
                 wait=args.wait,
                 engine=engine,
             )
     except (IngestLocked, PublishRefused, DatabaseUnreadable, EngineError) as e:
-        _err(f"error: {e}")
+        err(f"error: {e}")
         return 2
     if not args.quiet:
-        _err(report.summary())
-        _err(f"database: {settings.db_path}" + ("" if report.wrote else " (unchanged)"))
+        err(report.summary())
+        err(f"database: {settings.db_path}" + ("" if report.wrote else " (unchanged)"))
     return 1 if report.failed else 0
 
 
@@ -229,20 +170,11 @@ def _engine(args: argparse.Namespace) -> contextlib.AbstractContextManager:
     return RayEngine(args.address, args.workers or None)
 
 
-def _existing_db(args: argparse.Namespace) -> Path | None:
-    """The database the command reads, or None after one error line when there is none yet."""
-    path = _settings(args).db_path
-    if path.exists():
-        return path
-    _err(f"error: no database at {path}; run `python -m etl ingest data/raw` first")
-    return None
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     """Row counts, date range and money totals of the database."""
     from etl import db
 
-    path = _existing_db(args)
+    path = existing_db(args)
     if path is None:
         return 1
     with db.connect(path, read_only=True) as con:
@@ -252,6 +184,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(f"{'published':20} {first} … {last}")
         for kind, n, krw in kinds:
             print(f"budgets {kind:12} {n:>10,}  {int(krw):>22,} won")
+        for label, named, total in db.english_label_share(con):
+            share = f"{named / total:.0%}" if total else "-"
+            print(f"English names, {label:12} {named:>6,} of {total:>6,} ({share})")
     return 0
 
 
@@ -259,7 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Every table to OUT/<table>.<csv|parquet>."""
     from etl import db
 
-    path = _existing_db(args)
+    path = existing_db(args)
     if path is None:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
@@ -269,66 +204,6 @@ def cmd_export(args: argparse.Namespace) -> int:
             db.export_table(con, table, target, args.format)
             print(target)
     return 0
-
-
-def cmd_review_list(args: argparse.Namespace) -> int:
-    """Print facts (or the decisions not applied) as JSON lines."""
-    from etl import db, review_store
-
-    path = _existing_db(args)
-    if path is None:
-        return 1
-    with db.connect(path, read_only=True) as con:
-        rows = (
-            review_store.problems(con)
-            if args.problems
-            else review_store.list_facts(con, args.type, args.state)
-        )
-    for row in rows:
-        print(json.dumps(row, ensure_ascii=False, default=str))
-    return 0
-
-
-def cmd_review_write(args: argparse.Namespace) -> int:
-    """Record a decision in the reviews file, then apply the file to the database."""
-    from etl import review_run
-    from etl.reviews import ReviewError, fact_type, make, parse_value
-
-    settings = _settings(args)
-    try:
-        fields = {}
-        for item in args.assignments:
-            name, sep, value = item.partition("=")
-            if not sep:
-                raise ReviewError(f"{item!r}: want FIELD=VALUE")
-            fields[name] = parse_value(fact_type(args.fact_id), name, value)
-        review_run.record(settings, make(args.fact_id, args.action, fields, args.why, args.who))
-    except ReviewError as e:
-        _err(f"error: {e}")
-        return 2
-    print(f"recorded in {settings.reviews_path}")
-    return cmd_review_apply(args)
-
-
-def cmd_review_apply(args: argparse.Namespace) -> int:
-    """Apply the reviews file now; exit 1 when a decision was orphaned or in error, 2 when the database is busy."""
-    from etl import review_run
-    from etl.db import PublishRefused
-    from etl.lock import IngestLocked
-
-    settings = _settings(args)
-    try:
-        outcomes = review_run.apply_now(settings, wait=args.wait)
-    except (IngestLocked, PublishRefused) as e:
-        _err(
-            f"error: {e} (the decision is recorded: `python -m etl review apply` or the next ingest applies it)"
-        )
-        return 2
-    problems = review_run.problem_lines(outcomes)
-    for line in problems:
-        _err(f"warning: {line}")
-    print(f"applied {len(outcomes) - len(problems)} of {len(outcomes)} decisions to {settings.db_path}")
-    return 1 if problems else 0
 
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -359,7 +234,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
     """Watch passes: once (exit 1 if a source failed, 2 if the database could not be written) or forever."""
     import time
 
-    from etl.db import DatabaseUnreadable, PublishRefused
+    from etl.db import DatabaseUnreadable
+    from etl.dbfile import PublishRefused
     from etl.lock import IngestLocked
     from etl.watch.config import ConfigError
     from etl.watch.run import watch_once
@@ -367,17 +243,17 @@ def cmd_watch(args: argparse.Namespace) -> int:
     try:
         sources = _watched(args)
     except ConfigError as e:
-        _err(f"error: {e}")
+        err(f"error: {e}")
         return 2
     if not sources:
-        _err("error: nothing to watch (no sources in the config and no FEED_URL)")
+        err("error: nothing to watch (no sources in the config and no FEED_URL)")
         return 2
-    settings = _settings(args)
+    settings = settings_of(args)
     while True:
         try:
             report = watch_once(sources, settings)
         except (IngestLocked, PublishRefused, DatabaseUnreadable) as e:
-            _err(f"error: {e}")
+            err(f"error: {e}")
             if args.once:
                 return 2
         else:
@@ -393,11 +269,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
     from etl.watch.config import DEFAULT_CONFIG, ConfigError, load_sources
     from etl.watch.store import watch_state
 
-    state, _ = watch_state(_settings(args).db_path)
+    state, _ = watch_state(settings_of(args).db_path)
     try:
         configured = [s.name for s in load_sources(args.config or DEFAULT_CONFIG)[0]]
     except ConfigError as e:
-        _err(f"warning: {e}")
+        err(f"warning: {e}")
         configured = []
     names = configured + sorted(n for n in state if n not in configured)
     print(f"{'status':12} {'last success':19} {'fails':>5} {'seen':>5} {'new':>4}  source / last error")

@@ -1,6 +1,6 @@
 """Resolve program mentions across documents to one `programs` row each.
 
-Names meet on a normalised key (etl.extract.programs.norm_key: 인공지능→ai, no spaces or punctuation),
+Names meet on a normalised key (etl.normalize.program_key: 인공지능→ai, no spaces or punctuation),
 on any alias seen before (a Korean announcement's English name in parentheses links the two
 languages), and otherwise by fuzzy match. FUZZY_THRESHOLD is justified in tests/test_consolidate.py:
 at 88, one-character spelling variants of names of 9+ characters merge ('데이터 댐'/'데이타댐': 88.9),
@@ -17,7 +17,7 @@ import duckdb
 from rapidfuzz import fuzz, process
 
 from etl import db, program_catalog
-from etl.extract.programs import norm_key
+from etl.normalize import program_key
 
 FUZZY_THRESHOLD = 88
 FUZZY_MIN_LEN = 8
@@ -46,6 +46,8 @@ class ProgramIndex:
         self.new_programs: dict[str, dict] = {}
         self.new_aliases: list[dict] = []
         self.new_en: dict[str, str] = {}
+        # Program ids whose facts a merge moved (the loader refreshes their aggregates).
+        self.merged: set[str] = set()
 
     def resolve(self, name: str, name_en: str | None = None) -> str:
         """The program id for a name (creating the program when it is new). A name the catalogue lists
@@ -53,7 +55,7 @@ class ProgramIndex:
         seen = name
         if entry := program_catalog.find(name) or program_catalog.find(name_en):
             name, name_en = entry.canonical, entry.name_en or name_en
-        spelled = [(norm_key(x), x) for x in dict.fromkeys((name, name_en, seen)) if x and norm_key(x)]
+        spelled = [(program_key(x), x) for x in dict.fromkeys((name, name_en, seen)) if x and program_key(x)]
         keys = [k for k, _ in spelled]
         hits = [self.by_key[k] for k in keys if k in self.by_key]
         if not hits:
@@ -121,6 +123,7 @@ class ProgramIndex:
     def merge(self, victim: str, *, into: str) -> None:
         """Fold one program into another: its facts and aliases move, its row goes."""
         self.flush()
+        self.merged |= {victim, into}
         db.merge_program(self.con, victim, into)
         self.by_key = {k: (into if v == victim else v) for k, v in self.by_key.items()}
 

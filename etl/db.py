@@ -1,18 +1,12 @@
-"""DuckDB access: connect, migrate, and the build-then-swap writer that keeps readers working.
+"""DuckDB access: connect, migrate, the one transaction helper, and the ETL's SQL that is not a load's.
 
-DuckDB allows one read-write process *or* many read-only ones per file, and a conflicting open fails
-at once (FACTS.md). So the ingest never writes to the file the dashboard reads: it writes to
-`<db>.building` (a copy of the current file, or the leftover of a crashed run, which holds every
-document committed before the crash) and then `os.replace`s it over `<db>`. Readers keep their old
-snapshot until they reconnect; the dashboard reconnects when the file's mtime changes.
+How a run writes a file that readers are using is etl/dbfile.py (build, then swap).
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from etl import aggregates
 from etl.config import RESOURCES
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
@@ -35,7 +30,7 @@ def _m002_ingest_safety(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE runs ADD COLUMN pid INTEGER")
     con.execute("UPDATE runs SET status = CASE WHEN finished_at IS NULL THEN 'aborted' ELSE 'finished' END")
     con.execute("ALTER TABLE ingest_errors ADD COLUMN severity VARCHAR DEFAULT 'error'")
-    con.execute(_table_ddl("withdrawn_documents"))
+    con.execute(table_ddl("withdrawn_documents"))
 
 
 def _m003_budget_roles(con: duckdb.DuckDBPyConnection) -> None:
@@ -53,13 +48,13 @@ def _m004_reviews(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"ALTER TABLE {table} ADD COLUMN fact_id VARCHAR")
         con.execute(f"ALTER TABLE {table} ADD COLUMN state VARCHAR DEFAULT 'machine'")
     con.execute("ALTER TABLE programs ADD COLUMN parent_id VARCHAR")
-    con.execute(_table_ddl("review_outcomes"))
+    con.execute(table_ddl("review_outcomes"))
 
 
 def _m006_watch(con: duckdb.DuckDBPyConnection) -> None:
     """Per-source state of `etl watch` and the items it fetched (issue #16; SQL in etl/watch/store.py)."""
     for table in ("watch_sources", "watch_items"):
-        con.execute(_table_ddl(table))
+        con.execute(table_ddl(table))
 
 
 def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
@@ -68,7 +63,7 @@ def _m007_document_versions(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE documents ADD COLUMN valid_from TIMESTAMP")
     con.execute("UPDATE documents SET valid_from = loaded_at")
     for table in ("document_versions", "fact_versions"):
-        con.execute(_table_ddl(table))
+        con.execute(table_ddl(table))
 
 
 def _m008_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -76,11 +71,39 @@ def _m008_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE documents ADD COLUMN parent_id VARCHAR")
     for col in ("table_seq", "cell_row", "cell_col"):
         con.execute(f"ALTER TABLE budgets ADD COLUMN {col} INTEGER")
-    con.execute(_table_ddl("document_tables"))
+    con.execute(table_ddl("document_tables"))
     con.execute("COMMENT ON TABLE document_tables IS '문서 속 표: 셀 격자(병합 셀은 반복), 제목, 단위'")
     con.execute(
         "COMMENT ON COLUMN documents.parent_id IS '첨부파일이면 그 파일을 링크한 보도자료 페이지의 document_id'"
     )
+
+
+def _m009_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """Derived tables for the dashboard (etl/aggregates.py), filled from the facts; indexes by document."""
+    for name in aggregates.DERIVED:
+        con.execute(table_ddl(name))
+    for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
+        table = line.split()[3] if line.startswith("COMMENT ON TABLE ") else ""
+        if line.startswith("CREATE INDEX IF NOT EXISTS ") or table in aggregates.DERIVED:
+            con.execute(line)
+    aggregates.rebuild(con)
+
+
+def _m010_program_ancestors(con: duckdb.DuckDBPyConnection) -> None:
+    """The program hierarchy followed up, for totals that add each money once (issue #12)."""
+    con.execute(table_ddl("program_ancestors"))
+    con.execute("COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)'")
+    aggregates.refresh_ancestors(con)
+
+
+def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
+    """Parts that do not add up to their total, per document and program (the reconciliation check)."""
+    con.execute(table_ddl("doc_parts"))
+    con.execute("CREATE INDEX IF NOT EXISTS doc_parts_document ON doc_parts (document_id)")
+    con.execute(
+        "COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업'"
+    )
+    con.execute(f"INSERT INTO doc_parts {aggregates.DOC_SQL['doc_parts'].format(budgets='budgets')}")
 
 
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
@@ -90,10 +113,13 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m006_watch", _m006_watch),
     ("m007_document_versions", _m007_document_versions),
     ("m008_attachments_tables", _m008_attachments_tables),
+    ("m009_aggregates", _m009_aggregates),
+    ("m010_program_ancestors", _m010_program_ancestors),
+    ("m011_doc_parts", _m011_doc_parts),
 ]
 
 
-def _table_ddl(name: str) -> str:
+def table_ddl(name: str) -> str:
     """The CREATE TABLE statement of `name` as schema.sql has it (so a migration and a fresh file agree)."""
     text = SCHEMA_PATH.read_text(encoding="utf-8")
     start = text.index(f"CREATE TABLE IF NOT EXISTS {name} (")
@@ -228,6 +254,7 @@ def link_parents(con: duckdb.DuckDBPyConnection, links: list[tuple[str, str]]) -
                          WHERE c.program_id <> p.program_id GROUP BY c.program_id) l
                    WHERE programs.program_id = l.program_id"""
             )
+            aggregates.refresh_ancestors(con)
     finally:
         con.unregister("_links")
 
@@ -294,86 +321,13 @@ def delete_programs(con: duckdb.DuckDBPyConnection, program_ids: list[str]) -> N
         con.execute("DELETE FROM programs WHERE program_id = ?", [pid])
 
 
-def building_path(db_path: Path) -> Path:
-    """The work file an ingest writes before swapping it in."""
-    return db_path.with_name(db_path.name + ".building")
-
-
-class PublishRefused(RuntimeError):
-    """The final check before publishing failed; the work copy is kept and the published file untouched."""
+def checkpoint(con: duckdb.DuckDBPyConnection) -> None:
+    """Write the WAL into the file, so the file alone holds every committed change (before a swap)."""
+    con.execute("CHECKPOINT")
 
 
 class DatabaseUnreadable(RuntimeError):
     """The database file exists but cannot be opened; str() is the one line to show."""
-
-
-FileIdentity = tuple[int, int, int, int]  # st_dev, st_ino, st_size, st_mtime_ns
-
-
-def _identity(path: Path) -> FileIdentity | None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-@contextlib.contextmanager
-def open_for_write(db_path: Path, *, rebuild: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A writable connection to the work file; on clean exit the work file replaces `db_path`.
-
-    The caller holds the ingest lock (etl/lock.py), so no other ingest touches the work file. A work
-    file left by a killed run is reused (its committed documents survive), so a re-run completes the
-    work instead of starting over. On an exception the work file is kept for the same reason and
-    `db_path` is untouched. Before publishing, the work file must still be the file this run opened
-    and `db_path` the file it started from; else PublishRefused and nothing is replaced.
-    """
-    db_path = Path(db_path)
-    work = building_path(db_path)
-    if rebuild:
-        work.unlink(missing_ok=True)
-    elif work_copy_problem(work) is not None:
-        work.unlink(missing_ok=True)
-        if db_path.exists():
-            shutil.copy2(db_path, work)
-    published = _identity(db_path)
-    con = connect(work)
-    opened = _identity(work)
-    try:
-        yield con
-    except BaseException:
-        con.close()
-        raise
-    con.execute("CHECKPOINT")
-    con.close()
-    _check_before_publish(db_path, work, opened, published)
-    os.replace(work, db_path)
-
-
-def _check_before_publish(
-    db_path: Path, work: Path, opened: FileIdentity | None, published: FileIdentity | None
-) -> None:
-    now = _identity(work)
-    if now is None or opened is None or now[:2] != opened[:2]:
-        raise PublishRefused(f"not published: the work copy {work} was replaced or deleted during the run")
-    if _identity(db_path) != published:
-        raise PublishRefused(
-            f"not published: {db_path} changed during the run (written outside the ingest lock); "
-            f"this run's work is kept in {work}"
-        )
-    if (problem := work_copy_problem(work)) is not None:
-        raise PublishRefused(f"not published: the work copy {work} does not open ({problem})")
-
-
-def work_copy_problem(path: Path) -> str | None:
-    """None when `path` is a database DuckDB opens; else why not ('missing' or DuckDB's message)."""
-    if not path.exists():
-        return "missing"
-    try:
-        duckdb.connect(str(path), read_only=True).close()
-    except duckdb.Error as e:
-        return f"{type(e).__name__}: {str(e).splitlines()[0]}"
-    return None
 
 
 def known_inputs(path: Path) -> dict[str, str]:
@@ -404,6 +358,25 @@ def stats_rows(con: duckdb.DuckDBPyConnection) -> tuple[tuple[object, object], l
         "SELECT kind, count(*), coalesce(sum(amount_krw), 0) FROM budgets GROUP BY kind ORDER BY kind"
     ).fetchall()
     return span, kinds
+
+
+# A label has a real English name when one is stored (programs, institutions) or the name itself has no
+# Hangul (a site named in an English article). Counted over what the dashboard shows: programs some document
+# mentions, institutions taking part in something, and facilities.
+LABEL_SHARE_SQL = """
+SELECT 'programs', count(*) FILTER (p.name_en IS NOT NULL AND p.name_en <> ''), count(*)
+    FROM programs p WHERE p.program_id IN (SELECT program_id FROM program_mentions)
+UNION ALL
+SELECT 'institutions', count(*) FILTER (i.name_en IS NOT NULL AND i.name_en <> ''), count(*)
+    FROM institutions i WHERE i.institution_id IN (SELECT institution_id FROM participations)
+UNION ALL
+SELECT 'sites', count(*) FILTER (NOT regexp_matches(name, '[가-힣]')), count(*)
+    FROM (SELECT DISTINCT norm_key, first(name) AS name FROM sites GROUP BY norm_key)"""
+
+
+def english_label_share(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
+    """(label kind, labels with a real English name, labels shown) for programs, institutions and sites."""
+    return con.execute(LABEL_SHARE_SQL).fetchall()
 
 
 def export_table(con: duckdb.DuckDBPyConnection, table: str, target: Path, fmt: str) -> None:

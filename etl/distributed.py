@@ -25,7 +25,8 @@ import ray
 import ray.data
 
 from etl.models import RawDoc
-from etl.pipeline import CHUNK, EngineError, Extracted, Limits, process_raw
+from etl.pipeline import CHUNK, EngineError
+from etl.process import Extracted, Limits, process_raw
 
 BLOCK = 64  # raw inputs per object-store block, one task of the actor pool (bench: 16 cost ~1.5 ms/doc more)
 PACKAGE = Path(__file__).resolve().parent  # shipped to the cluster's workers (runtime_env py_modules)

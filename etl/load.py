@@ -7,18 +7,21 @@ tables (executemany manages ~1,500 rows/s; Arrow loads a million rows in a fract
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
 import pyarrow as pa
 
+from etl import aggregates
 from etl.consolidate import ProgramIndex, stable_id
 from etl.db import insert_rows, transaction
 from etl.extract.institutions import lookup
-from etl.extract.programs import norm_key
 from etl.models import Document, Evidence, Facts
+from etl.normalize import program_key
 
 _KEPT = pa.schema([("input", pa.string()), ("source", pa.string())])
 _CHILDREN = ("budgets", "program_mentions", "participations", "sites", "program_countries")
@@ -65,6 +68,8 @@ class Loader:
         }
         self.batch_inputs: set[str] = set()
         self.batch_at = datetime.now()
+        self.changes = aggregates.Changes(con)
+        self.schemas = {t: _arrow_schema(con, t) for t in ("documents", *_CHILDREN)}
 
     def load_batch(self, batch: list[tuple[str, Facts]], run_id: int, counts: LoadCounts) -> None:
         """Load (input, facts) pairs in one transaction."""
@@ -73,6 +78,7 @@ class Loader:
         self.known_inputs |= self.batch_inputs
         self.batch_inputs = {input_ for input_, _ in batch}
         self.batch_at = datetime.now()  # one instant per batch: new versions begin when old ones end
+        self.changes.forget()  # a batch that failed before may have left notes
         with transaction(self.con):
             for input_, facts in batch:
                 doc_id = document_id(facts.document.source)
@@ -126,15 +132,23 @@ class Loader:
             self.hashes.pop(doc_id, None)
 
     def _delete(self, doc_ids: list[str], at: datetime | None = None) -> None:
-        _delete_documents(self.con, doc_ids, at)
+        self.changes.forget()
+        _delete_documents(self.con, doc_ids, self.changes, at)
+        self.changes.refresh()
 
     def _replace(self, replaced: list[str], rows: dict[str, list[dict]]) -> None:
         if not rows["documents"]:
             return
+        self.changes.merged(self.programs.merged)
+        self.programs.merged = set()
         # the old version ends exactly when the new one begins
-        self._delete(replaced, rows["documents"][0]["valid_from"])
-        for table in ("documents", "institutions", *_CHILDREN, *_SHOWN):
-            insert_rows(self.con, table, rows[table], ignore_conflicts=table == "institutions")
+        _delete_documents(self.con, replaced, self.changes, rows["documents"][0]["valid_from"])
+        insert_rows(self.con, "institutions", rows["institutions"], ignore_conflicts=True)
+        for table in _SHOWN:
+            insert_rows(self.con, table, rows[table])
+        with _staged(self.con, rows, self.schemas) as staged:
+            self.changes.add(staged)
+            self.changes.refresh()
         back = [r["document_id"] for r in rows["documents"]]
         self.con.register("_back", pa.table({"document_id": back}))
         try:  # a file that returns after being withdrawn is a document again, not both
@@ -177,8 +191,8 @@ class Loader:
             rows["sites"].append(
                 {
                     "site_id": f"{doc_id}:{seq}", "document_id": doc_id, "program_id": main, "seq": seq,
-                    "fact_id": _nth_fact_id("s", seen, doc_id, norm_key(s.name)),
-                    "name": s.name, "norm_key": norm_key(s.name), "address": s.address, "floors": s.floors,
+                    "fact_id": _nth_fact_id("s", seen, doc_id, program_key(s.name)),
+                    "name": s.name, "norm_key": program_key(s.name), "address": s.address, "floors": s.floors,
                     "area_m2": s.area_m2, "area_text": s.area_text, "status": s.status, "year": s.year,
                     "lat": s.lat, "lon": s.lon, **_ev(s.evidence),
                 }
@@ -308,7 +322,12 @@ def record_problems(
 
 
 def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, started: datetime, t: RunTotals) -> None:
-    """Close the run's row; call inside the run's last transaction."""
+    """Close the run's row, and re-sort the derived tables after a large load; call inside the run's last
+    transaction. (A run that changed under a tenth of the documents left only a few row groups out of order.)"""
+    [(n_docs,)] = con.execute("SELECT count(*) FROM documents").fetchall()
+    changed = t.new + t.updated + t.withdrawn
+    if changed and changed * 10 >= n_docs:
+        aggregates.tidy(con)
     now = datetime.now()
     con.execute(
         "UPDATE runs SET finished_at = ?, status = 'finished', n_new = ?, n_updated = ?, n_unchanged = ?, "
@@ -340,20 +359,90 @@ def withdraw_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: i
             "WHERE input IN (SELECT input FROM _gone_inputs)",
             [datetime.now(), run_id],
         )
-        _delete_documents(con, gone)
+        changes = aggregates.Changes(con)
+        _delete_documents(con, gone, changes)
+        changes.refresh()
         con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _gone_inputs)")
     finally:
         con.unregister("_gone_inputs")
     return len(gone)
 
 
-def _delete_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str], at: datetime | None = None) -> None:
-    """Take documents and their fact rows out of the current record; their version is kept first."""
+_ARROW_TYPES = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
+                "DATE": pa.date32(), "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us")}  # fmt: skip
+
+
+# Column defaults the schema gives (DEFAULT 'machine', DEFAULT false …), as the values a staged row gets
+# when the loader leaves the column out (a staged Arrow row names every column, so DuckDB's own default
+# would not apply).
+_DEFAULTS = {"false": False, "true": True}
+
+
+def _arrow_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
+    """The Arrow schema of a table's columns, in order (typed even when a batch has no row or only NULLs),
+    with each column's default value in its field metadata."""
+    cols = con.execute(
+        "SELECT column_name, data_type, column_default FROM duckdb_columns() WHERE database_name = "
+        "current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index",
+        [table],
+    ).fetchall()
+    return pa.schema(
+        [pa.field(name, _ARROW_TYPES[kind], metadata={"default": default} if default else None)
+         for name, kind, default in cols]
+    )  # fmt: skip
+
+
+def _default(field: pa.Field) -> object:
+    """The value of a column's schema default: a quoted string, a number or a boolean."""
+    text = (field.metadata or {}).get(b"default", b"").decode()
+    if text.startswith("'") and text.endswith("'"):
+        return text[1:-1].replace("''", "'")
+    if text in _DEFAULTS:
+        return _DEFAULTS[text]
+    return int(text) if text.lstrip("-").isdigit() else None
+
+
+def _with_defaults(rows: list[dict], schema: pa.Schema) -> list[dict]:
+    """Rows with every defaulted column the loader left out set to its default."""
+    defaults = {f.name: _default(f) for f in schema if f.metadata}
+    missing = {k: v for k, v in defaults.items() if v is not None and rows and k not in rows[0]}
+    return [{**missing, **r} for r in rows] if missing else rows
+
+
+@contextlib.contextmanager
+def _staged(
+    con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]], schemas: dict[str, pa.Schema]
+) -> Iterator[dict[str, str]]:
+    """Insert a batch's documents and facts; inside the block each is also relation `_staged_<table>`
+    (typed Arrow), the batch's rows that the derived tables are computed from."""
+    names: dict[str, str] = {}
+    try:
+        for table, schema in schemas.items():
+            names[table] = f"_staged_{table}"  # names from the fixed list above
+            con.register(
+                names[table], pa.Table.from_pylist(_with_defaults(rows[table], schema), schema=schema)
+            )
+            con.execute(f"INSERT INTO {table} SELECT * FROM {names[table]}")
+        yield names
+    finally:
+        for name in names.values():
+            con.unregister(name)
+
+
+def _delete_documents(
+    con: duckdb.DuckDBPyConnection,
+    doc_ids: list[str],
+    changes: aggregates.Changes,
+    at: datetime | None = None,
+) -> None:
+    """Take documents and their fact rows out of the current record (their version is kept first) with their
+    derived rows (the caller then calls changes.refresh(), once what replaces them is loaded)."""
     if not doc_ids:
         return
     con.register("_changed", pa.table({"document_id": doc_ids}))
     try:
         _archive_versions(con, at or datetime.now())
+        changes.drop("_changed")
         for table in (*_CHILDREN, *_SHOWN, "documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
     finally:

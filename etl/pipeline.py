@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import multiprocessing
 import os
-import signal
 import sys
-import threading
 import time
 import types
 from collections import deque
@@ -19,33 +16,15 @@ from pathlib import Path
 
 import duckdb
 
-from etl import db, load, program_catalog, review_run, workers
+from etl import db, dbfile, load, program_catalog, review_run, workers
 from etl.attachments import raw_digest
 from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
 from etl.lock import ingest_lock
-from etl.models import Facts, RawDoc, SourceError
+from etl.models import Facts, RawDoc
+from etl.process import Extracted, InputFailure, Limits, process_chunk, process_raw
 
 CHUNK = 8  # raw inputs per worker task
-
-
-@dataclass
-class InputFailure:
-    source: str
-    stage: str  # read | parse | extract | load
-    message: str
-
-
-@dataclass
-class Extracted:
-    """What a worker returns for one raw input."""
-
-    input: str
-    raw_sha256: str
-    n_bytes: int
-    facts: list[Facts] = field(default_factory=list)
-    failure: InputFailure | None = None
-    notes: list[str] = field(default_factory=list)  # warnings: the input was stored all the same
 
 
 @dataclass
@@ -75,122 +54,12 @@ class RunReport:
         )
 
 
-@dataclass(frozen=True)
-class Limits:
-    """The per-document budget, passed to workers with each chunk (see Settings)."""
-
-    max_text_chars: int = Settings.max_text_chars
-    doc_seconds: float = Settings.doc_seconds
-
-    @classmethod
-    def of(cls, settings: Settings) -> Limits:
-        return cls(settings.max_text_chars, settings.doc_seconds)
-
-
 # Runs parse + extract elsewhere (etl/distributed.py's RayEngine): raw inputs in, results in input order.
 Engine = Callable[[Iterator[RawDoc], Limits], Iterator[Extracted]]
 
 
 class EngineError(Exception):
     """An engine that cannot run (not installed, no cluster at the address): one line for the user."""
-
-
-class BudgetExceeded(SourceError):
-    """One document took more time or text than the per-document budget allows."""
-
-
-def process_raw(raw: RawDoc, limits: Limits = Limits()) -> Extracted:
-    """Parse and extract one raw input (runs in a worker process), within the per-document budget."""
-    out = Extracted(raw.source, raw_digest(raw), len(raw.data))
-    try:
-        with _time_budget(raw.source, limits.doc_seconds):
-            _parse_and_extract(raw, limits, out)
-    except BudgetExceeded as e:
-        out.facts = []
-        out.failure = InputFailure(raw.source, "budget", e.reason)
-    return out
-
-
-def _parse_and_extract(raw: RawDoc, limits: Limits, out: Extracted) -> None:
-    from etl.extract.document import extract_document
-    from etl.parse import ParseError, parse
-
-    try:
-        docs = parse(raw)
-    except ParseError as e:
-        out.failure = InputFailure(raw.source, "parse", e.reason)
-        return
-    except BudgetExceeded:
-        raise
-    except Exception as e:  # a reader bug must not end the run
-        out.failure = InputFailure(raw.source, "parse", f"{type(e).__name__}: {e}")
-        return
-    for doc in docs:
-        if len(doc.text) > limits.max_text_chars:
-            raise BudgetExceeded(
-                raw.source,
-                f"text too long to extract: {len(doc.text):,} characters (budget {limits.max_text_chars:,}; "
-                "POLICY_MAX_TEXT_CHARS raises it)",
-            )
-        out.notes.extend(doc.notes)
-        try:
-            out.facts.append(extract_document(doc))
-        except BudgetExceeded:
-            raise
-        except Exception as e:
-            out.failure = InputFailure(doc.source, "extract", f"{type(e).__name__}: {e}")
-    if out.facts and not out.failure:
-        _attachments(raw, limits, out)
-
-
-def _attachments(raw: RawDoc, limits: Limits, out: Extracted) -> None:
-    """Each attachment as a child document of the page; a figure the page or an earlier attachment states is
-    kept once (the same release as HWP, HWPX and PDF counts once).
-
-    A bad attachment (damaged, protected, unreachable) is one warning line; the page is stored all the same.
-    """
-    from etl.extract.budgets import drop_restated
-
-    out.notes.extend(raw.meta.get("attachment_errors", ()))
-    page = out.facts[0]
-    stated = list(page.budgets)
-    for kid in raw.meta.get("attachments", ()):
-        sub = Extracted(kid.source, "", len(kid.data))
-        _parse_and_extract(kid, limits, sub)
-        out.notes.extend(sub.notes)
-        if sub.failure:
-            out.notes.append(f"attachment {sub.failure.source}: {sub.failure.message}")
-            continue
-        for facts in sub.facts:
-            facts.document = replace(facts.document, parent=page.document.source)
-            facts.budgets = drop_restated(stated, facts.budgets)
-            stated.extend(facts.budgets)
-            out.facts.append(facts)
-
-
-@contextlib.contextmanager
-def _time_budget(source: str, seconds: float) -> Iterator[None]:
-    """Raise BudgetExceeded in the block after `seconds` (SIGALRM: main thread only, else no limit)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise BudgetExceeded(
-            source, f"took longer than {seconds:g} s to read and extract (POLICY_DOC_SECONDS raises it)"
-        )
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _process_chunk(chunk: list[RawDoc], limits: Limits) -> list[Extracted]:
-    return [process_raw(r, limits) for r in chunk]
 
 
 def ingest(
@@ -236,8 +105,8 @@ def _ingest_locked(
     (on_failure, on_warning), (prefetched, after_load) = callbacks, extra
     report = RunReport()
     sink = _Sink(report, on_failure, on_warning)
-    work = db.building_path(settings.db_path)
-    problem = None if rebuild else db.work_copy_problem(work)
+    work = dbfile.building_path(settings.db_path)
+    problem = None if rebuild else dbfile.work_copy_problem(work)
     report.resumed = not rebuild and problem is None
     if problem not in (None, "missing"):  # open_for_write starts over from the published file
         sink.warning(InputFailure(str(work), "resume", f"work copy of a killed run discarded: {problem}"))
@@ -262,7 +131,7 @@ def _ingest_locked(
     else:
         n = n_workers or settings.workers or os.cpu_count() or 1
         results = _extract_all(first, pending, n, settings.inline_below, limits)
-    with db.open_for_write(settings.db_path, rebuild=rebuild) as con:
+    with dbfile.open_for_write(settings.db_path, rebuild=rebuild) as con:
         names = [*inputs, *(r.source for r in prefetched)]
         _load_all(con, results, names, sink, progress, settings.batch_size, (known, seen))
         _after_load(con, settings, sink, after_load)
@@ -392,7 +261,7 @@ def _extract_all(
         _spawn_workers(pool, n_workers)
         window: deque[Future[list[Extracted]]] = deque()
         for chunk in _chunks(itertools.chain(first, rest)):
-            window.append(pool.submit(_process_chunk, chunk, limits))
+            window.append(pool.submit(process_chunk, chunk, limits))
             if len(window) >= n_workers * 4:  # bounded: memory stays flat on huge corpora
                 yield from window.popleft().result()
         while window:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl.config import RESOURCES
-from etl.extract.programs import norm_key
+from etl.normalize import program_key
 
 PATH = RESOURCES / "programs.tsv"
 COLUMNS = ("canonical", "name_en", "parent", "aliases", "agency")
@@ -50,7 +50,7 @@ def _by_key() -> dict[str, CatalogProgram]:
     out: dict[str, CatalogProgram] = {}
     for r in entries():
         for name in (r.canonical, r.name_en, *r.aliases):
-            if name and (key := norm_key(name)):
+            if name and (key := program_key(name)):
                 if key in out and out[key] is not r:
                     raise ValueError(
                         f"{PATH.name}: {name!r} names both {out[key].canonical} and {r.canonical}"
@@ -61,9 +61,9 @@ def _by_key() -> dict[str, CatalogProgram]:
 
 def find(name: str | None) -> CatalogProgram | None:
     """The catalogue program a name (any listed spelling, spaces and case aside) names, else None."""
-    return _by_key().get(norm_key(name)) if name else None
+    return _by_key().get(program_key(name)) if name else None
 
 
 def parent_links() -> list[tuple[str, str]]:
     """(child norm key, parent norm key) for every program with a parent."""
-    return [(norm_key(r.canonical), norm_key(r.parent)) for r in entries() if r.parent]
+    return [(program_key(r.canonical), program_key(r.parent)) for r in entries() if r.parent]

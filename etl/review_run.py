@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import db, review_store
+from etl import db, dbfile, review_store
 from etl.config import Settings
 from etl.lock import ingest_lock
 from etl.review_store import Outcome
@@ -43,7 +43,7 @@ def pending(settings: Settings) -> bool:
 
 def apply_now(settings: Settings, wait: float = 0.0) -> list[Outcome]:
     """Apply the file to the published database now (under the ingest lock, through a work copy)."""
-    with ingest_lock(settings.db_path, wait=wait), db.open_for_write(settings.db_path) as con:
+    with ingest_lock(settings.db_path, wait=wait), dbfile.open_for_write(settings.db_path) as con:
         return apply_file(con, settings.reviews_path)
 
 

@@ -12,17 +12,20 @@ from typing import Any
 
 import duckdb
 
+from etl import aggregates
+from etl.categories import EXCLUDED_STATES as _EXCLUDED
+from etl.categories import FACT_TABLES
 from etl.consolidate import stable_id
 from etl.db import transaction
 from etl.extract.institutions import lookup
-from etl.extract.programs import norm_key
+from etl.normalize import program_key
 from etl.reviews import Decision, fact_type
 
 Con = duckdb.DuckDBPyConnection
 # Where each fact type lives; a participation merged into another institution's row is not counted either.
-_TABLE = {"budget": "budgets", "institution": "participations", "site": "sites"}
+_TABLE = {t.value: table for t, table in FACT_TABLES.items()}
 _COLUMNS = {"amount_krw", "kind", "role", "fiscal_year", "address", "lat", "lon"}
-EXCLUDED_STATES = ("rejected", "merged")
+EXCLUDED_STATES = tuple(s.value for s in _EXCLUDED)
 
 _LIST = {
     "budget": """SELECT fact_id, state, b.document_id, amount, unit_text, currency, amount_krw, kind, role,
@@ -77,6 +80,8 @@ def apply(con: Con, decisions: dict[str, Decision], file_sha: str) -> list[Outco
     now = datetime.now()
     with transaction(con):
         outcomes = [_apply_one(con, d) for d in decisions.values()]
+        if any(o.outcome == "applied" for o in outcomes):
+            aggregates.rebuild(con)  # states, amounts and links changed: the derived tables follow in step
         con.execute("DELETE FROM review_outcomes")
         con.executemany(
             "INSERT INTO review_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -106,7 +111,7 @@ def _fact(con: Con, kind: str, d: Decision) -> bool:
     if "program" in d.fields:
         sets["program_id"] = _program_id(con, d.fields["program"])
     if kind == "site" and "name" in d.fields:
-        sets |= {"name": d.fields["name"], "norm_key": norm_key(d.fields["name"])}
+        sets |= {"name": d.fields["name"], "norm_key": program_key(d.fields["name"])}
     if kind == "institution" and "role" in d.fields:
         sets["role"] = d.fields["role"]
     state = d.state
@@ -127,7 +132,7 @@ def _program_id(con: Con, name: str | None) -> str | None:
     row = con.execute(
         "SELECT program_id FROM program_aliases WHERE norm_key = ? UNION SELECT program_id FROM programs "
         "WHERE program_id = ? LIMIT 1",
-        [norm_key(name), name],
+        [program_key(name), name],
     ).fetchone()
     if row is None:
         raise LookupError(f"no program named {name!r}")

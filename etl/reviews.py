@@ -20,10 +20,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from etl.categories import FactType, MoneyKind, MoneyRole, values
+
 ACTIONS = ("confirm", "reject", "set")
-FACT_TYPES = {"b": "budget", "i": "institution", "s": "site", "p": "program"}
-KINDS = ("total", "national", "local", "private", "unspecified")
-ROLES = ("budget", "change", "base", "cap", "investment", "market", "revenue", "conversion", "other")
+FACT_TYPES = {t.value[0]: t.value for t in FactType}  # a fact id's prefix: b-…, i-…, s-…, p-…
+KINDS = values(MoneyKind)
+ROLES = values(MoneyRole)
 # The fields a `set` may change, per fact type, and how a value given on the command line is read.
 FIELDS: dict[str, dict[str, str]] = {
     "budget": {"amount_krw": "int", "kind": "kind", "role": "role", "fiscal_year": "int?", "program": "str?"},

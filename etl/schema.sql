@@ -1,4 +1,4 @@
--- policy-tracker schema, version 7 (… m006_watch, m007_document_versions, m008_attachments_tables). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 10 (… m009_aggregates, m010_program_ancestors, m011_doc_parts). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -263,9 +263,175 @@ CREATE TABLE IF NOT EXISTS fact_versions (
     fact          JSON NOT NULL
 );
 
+-- m009_aggregates: tables derived from the facts above, which the dashboard reads instead of scanning
+-- them. etl/aggregates.py defines each one as a SELECT over the facts and keeps it in step inside the
+-- transaction that writes the facts; nothing else writes them.
+-- Per document: its fact counts and main program (the document and fact lists page through these).
+CREATE TABLE IF NOT EXISTS document_stats (
+    document_id      VARCHAR NOT NULL,
+    published_on     DATE,
+    main_program_id  VARCHAR,
+    n_budgets        INTEGER NOT NULL,
+    n_mentions       INTEGER NOT NULL,
+    n_participations INTEGER NOT NULL,
+    n_sites          INTEGER NOT NULL,
+    n_countries      INTEGER NOT NULL
+);
+
+-- Per program and document: the largest KRW amount of each kind, the head budget row, and the mention.
+CREATE TABLE IF NOT EXISTS doc_figures (
+    program_id      VARCHAR NOT NULL,
+    document_id     VARCHAR NOT NULL,
+    published_on    DATE,                 -- the document's
+    announced_on    DATE,                 -- the budget rows' (NULL without KRW amounts)
+    doc_key         BIGINT,               -- orders announcements: day, then a hash of the document id
+    total_krw       BIGINT,
+    national_krw    BIGINT,
+    local_krw       BIGINT,
+    private_krw     BIGINT,
+    unspecified_krw BIGINT,
+    figure_krw      BIGINT,               -- the document's figure for the program, no kind chosen
+    head_budget_id  VARCHAR,              -- the row a revision shows: the total, else the largest national/unspecified
+    mentioned       BOOLEAN NOT NULL,     -- the document mentions the program (program_mentions)
+    start_year      INTEGER,              -- the period that mention states
+    end_year        INTEGER,
+    title           VARCHAR               -- the document's (the budget timeline shows it)
+);
+
+-- m011_doc_parts: a document's national + local + private for a program that do not add up to the total it
+-- states (two or more parts that differ from it, or parts larger than it): the reconciliation check reads it.
+CREATE TABLE IF NOT EXISTS doc_parts (
+    program_id      VARCHAR NOT NULL,
+    document_id     VARCHAR NOT NULL,
+    announced_on    DATE,
+    total_krw       BIGINT NOT NULL,
+    parts_krw       BIGINT NOT NULL
+);
+
+-- The same per fiscal year.
+CREATE TABLE IF NOT EXISTS fy_figures (
+    program_id      VARCHAR NOT NULL,
+    document_id     VARCHAR NOT NULL,
+    fiscal_year     INTEGER NOT NULL,
+    announced_on    DATE,
+    doc_key         BIGINT,
+    total_krw       BIGINT,
+    national_krw    BIGINT,
+    local_krw       BIGINT,
+    private_krw     BIGINT,
+    unspecified_krw BIGINT
+);
+
+-- Per institution and program (NULL: documents without one): how many documents name both.
+CREATE TABLE IF NOT EXISTS inst_programs (
+    institution_id  VARCHAR NOT NULL,
+    program_id      VARCHAR,
+    n_documents     BIGINT NOT NULL
+);
+
+-- Per partner country and program (NULL: documents without one): how many documents name both.
+CREATE TABLE IF NOT EXISTS country_programs (
+    country         VARCHAR NOT NULL,
+    program_id      VARCHAR,
+    n_documents     BIGINT NOT NULL
+);
+
+-- Per month of publication and language: how many documents.
+CREATE TABLE IF NOT EXISTS document_months (
+    month           DATE NOT NULL,
+    lang            VARCHAR,
+    n_documents     BIGINT NOT NULL
+);
+
+-- Per program: its mentions and its headline amount (the latest announcement's figure, default kinds).
+CREATE TABLE IF NOT EXISTS program_stats (
+    program_id      VARCHAR NOT NULL,
+    n_documents     BIGINT NOT NULL,      -- documents mentioning it
+    first_announced DATE,
+    last_announced  DATE,
+    start_year      INTEGER,              -- the period as the latest mention that states one has it
+    end_year        INTEGER,
+    headline_krw    BIGINT,
+    head_doc        VARCHAR,              -- the document the headline amount comes from
+    n_announcements BIGINT NOT NULL,
+    national_krw    BIGINT,               -- that document's parts
+    local_krw       BIGINT,
+    private_krw     BIGINT,
+    itypes          VARCHAR[],            -- the types of the institutions taking part
+    period_on       DATE,                 -- the mention the period comes from: its date (1900-01-01 if none)
+    period_doc      VARCHAR,              -- and its document
+    head_key        BIGINT                -- doc_figures.doc_key of head_doc (a later load compares against it)
+);
+
+-- Per program and fiscal year: the latest announcement's figure for that year.
+CREATE TABLE IF NOT EXISTS program_years (
+    program_id      VARCHAR NOT NULL,
+    fiscal_year     INTEGER NOT NULL,
+    amount_krw      BIGINT NOT NULL,
+    doc_key         BIGINT NOT NULL       -- that announcement's
+);
+
+-- Per program and month of announcement (NULL: undated): the figure of its latest announcement that month.
+CREATE TABLE IF NOT EXISTS program_month_heads (
+    program_id      VARCHAR NOT NULL,
+    month           DATE,
+    head_krw        BIGINT NOT NULL,
+    head_key        BIGINT NOT NULL
+);
+
+-- Per program and month: how much its headline amount moved (a first announcement adds all of it).
+CREATE TABLE IF NOT EXISTS program_months (
+    program_id      VARCHAR NOT NULL,
+    month           DATE NOT NULL,
+    change_krw      BIGINT NOT NULL
+);
+
+-- Per institution: programs, documents, and those programs' summed headline amounts.
+CREATE TABLE IF NOT EXISTS institution_stats (
+    institution_id  VARCHAR NOT NULL,
+    n_programs      BIGINT NOT NULL,
+    n_documents     BIGINT NOT NULL,
+    money_krw       BIGINT
+);
+
+-- Per facility (sites.norm_key): its latest mention, and how many there are.
+CREATE TABLE IF NOT EXISTS facilities (
+    norm_key        VARCHAR NOT NULL,
+    site_id         VARCHAR NOT NULL,
+    document_id     VARCHAR NOT NULL,
+    program_id      VARCHAR,
+    name            VARCHAR NOT NULL,
+    address         VARCHAR,
+    area_m2         DOUBLE,
+    status          VARCHAR,
+    year            INTEGER,
+    lat             DOUBLE,
+    lon             DOUBLE,
+    evidence        VARCHAR,
+    n_mentions      BIGINT NOT NULL,
+    last_published  DATE
+);
+
+-- m010_program_ancestors: every (program, ancestor) pair of the hierarchy (programs.parent_id followed up),
+-- with the number of steps between them. A program with an ancestor that has its own figure is inside that
+-- figure, so totals across programs leave it out (roots only); kept in step by db.link_parents and rebuild.
+CREATE TABLE IF NOT EXISTS program_ancestors (
+    program_id      VARCHAR NOT NULL,
+    ancestor_id     VARCHAR NOT NULL,
+    depth           INTEGER NOT NULL
+);
+
 CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
 CREATE INDEX IF NOT EXISTS budgets_document ON budgets (document_id);
 CREATE INDEX IF NOT EXISTS participations_institution ON participations (institution_id);
+-- m009: one document's rows by point lookup (a composite primary key does not serve its first column alone).
+CREATE INDEX IF NOT EXISTS program_mentions_document ON program_mentions (document_id);
+CREATE INDEX IF NOT EXISTS participations_document ON participations (document_id);
+CREATE INDEX IF NOT EXISTS sites_document ON sites (document_id);
+CREATE INDEX IF NOT EXISTS program_countries_document ON program_countries (document_id);
+CREATE INDEX IF NOT EXISTS document_stats_document ON document_stats (document_id);
+CREATE INDEX IF NOT EXISTS doc_figures_document ON doc_figures (document_id);
+CREATE INDEX IF NOT EXISTS doc_parts_document ON doc_parts (document_id);
 
 COMMENT ON TABLE documents IS '발표문(보도자료·기사) 한 건: 정제된 본문과 메타데이터';
 COMMENT ON TABLE programs IS '여러 발표에 걸쳐 하나로 묶은 사업(프로그램)';
@@ -301,3 +467,17 @@ COMMENT ON TABLE watch_sources IS '감시 중인 피드·목록 페이지의 상
 COMMENT ON TABLE watch_items IS '이미 가져온 피드 항목(guid 또는 링크): 다시 가져오지 않음';
 COMMENT ON TABLE document_versions IS '문서의 지난 판: 본문이 바뀌거나 빠진 문서의 이전 내용(valid_from~valid_to); 덮어쓰지 않음';
 COMMENT ON TABLE fact_versions IS '지난 판의 사실(금액·사업·기관·시설·국가) 행을 JSON으로 보관: 집계에서 제외';
+COMMENT ON TABLE document_stats IS '(파생) 문서별 사실 건수와 대표 사업: 문서·사실 목록의 쪽 나누기에 쓴다';
+COMMENT ON TABLE doc_figures IS '(파생) 사업·문서별 종류별 최대 금액, 대표 예산 행, 언급 여부와 기간';
+COMMENT ON TABLE fy_figures IS '(파생) 사업·문서·회계연도별 종류별 최대 금액';
+COMMENT ON TABLE inst_programs IS '(파생) 기관·사업별 함께 나온 문서 수';
+COMMENT ON TABLE country_programs IS '(파생) 협력국·사업별 함께 나온 문서 수';
+COMMENT ON TABLE document_months IS '(파생) 발행 월·언어별 문서 수';
+COMMENT ON TABLE program_stats IS '(파생) 사업별 언급 문서 수·기간, 최신 발표 기준 대표 금액과 그 구성';
+COMMENT ON TABLE program_years IS '(파생) 사업·회계연도별 최신 발표 금액';
+COMMENT ON TABLE program_month_heads IS '(파생) 사업·월별 그달 마지막 발표의 대표 금액';
+COMMENT ON TABLE program_months IS '(파생) 사업·월별 대표 금액 변화';
+COMMENT ON TABLE institution_stats IS '(파생) 기관별 사업 수·문서 수·참여 사업 금액 합';
+COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업';
+COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)';
+COMMENT ON TABLE facilities IS '(파생) 시설(norm_key)별 최신 언급과 언급 수';

@@ -15,26 +15,28 @@ if timeline.empty:
     st.stop()
 st.subheader(t("timeline", lang))
 st.caption(t("money_help", lang))
-widgets.chart(charts.timeline_chart(timeline, lang=lang), key="timeline")
+widgets.chart(charts.timeline_chart, timeline, key="timeline", lang=lang)
 
 tabs = st.tabs([t(k, lang) for k in ("gantt", "per_year", "by_kind", "cumulative")])
 with tabs[0]:
     periods = widgets.named(data.load(queries.program_periods, f, limit=40), lang)
-    widgets.chart(charts.gantt_chart(periods, lang=lang), key="gantt")
+    widgets.chart(charts.gantt_chart, periods, key="gantt", lang=lang)
 with tabs[1]:
     years = data.load(queries.money_by_fiscal_year, f)
-    widgets.chart(charts.fiscal_year_chart(years, lang=lang), key="fiscal_years")
+    widgets.chart(charts.fiscal_year_chart, years, key="fiscal_years", lang=lang)
 with tabs[2]:
     left, right = st.columns([2, 1])
     with left:
         mix = widgets.named(data.load(queries.kind_breakdown, f, limit=15), lang)
-        widgets.chart(charts.kind_mix_chart(mix, lang=lang), key="mix")
+        widgets.chart(charts.kind_mix_chart, mix, key="mix", lang=lang)
     with right:
-        widgets.chart(charts.kind_totals_chart(data.load(queries.kind_totals, f), lang=lang), key="mix_total")
+        widgets.chart(charts.kind_totals_chart, data.load(queries.kind_totals, f), key="mix_total", lang=lang)
 with tabs[3]:
     widgets.chart(
-        charts.cumulative_chart(data.load(queries.cumulative_totals, f), lang=lang), key="cumulative"
+        charts.cumulative_chart, data.load(queries.cumulative_totals, f), key="cumulative", lang=lang
     )
+
+widgets.reconciliation(data.load(queries.reconciliation, f), view, key="reconciliation")
 
 st.subheader(t("revisions", lang))
 programs = data.load(queries.program_table, f, limit=200)
@@ -47,10 +49,11 @@ if options:
     )
     set_page_param("rev", pid if pid != options[0] else page_param("rev"))
     revisions = data.load(queries.program_revisions, f, program_id=pid)
-    widgets.chart(charts.revisions_chart(revisions, lang=lang), key="revisions")
+    widgets.chart(charts.revisions_chart, revisions, key="revisions", lang=lang)
     widgets.table(revisions, view, key="revisions_table", money=("amount_krw",), empty="nothing_here")
     widgets.link("programs", f"{t('open_program', lang)}: {names.get(pid, pid)}", f, view, id=pid)
 
 st.subheader(t("budget_rows", lang))
-rows = data.load(queries.budget_facts, f, limit=1000)
+n_rows = data.load(queries.fact_counts, f)["n_budgets"].iloc[0]
+rows = widgets.paged(queries.budget_facts, f, n_rows, key="budget_statements", lang=lang)
 widgets.table(rows, view, key="budget_statements", money=("amount_krw",))

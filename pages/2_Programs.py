@@ -16,8 +16,16 @@ widgets.table(table, view, key="programs", money=("headline_krw",), height=320)
 if table.empty:
     st.stop()
 
+st.subheader(t("hierarchy", lang), help=t("hierarchy_help", lang))
+widgets.chart(charts.hierarchy_chart, data.load(queries.program_tree, f), key="hierarchy", lang=lang)
+
 names = tables.display_names(table, "program_id", "program", lang)
 chosen = page_param("id") or f.program
+if (
+    chosen and chosen not in names
+):  # a shared link's program that the filters now leave out: say so, start over
+    st.info(t("stale_program", lang))
+    chosen = None
 options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
 pid = st.selectbox(
     t("pick_program", lang), options, format_func=lambda p: names.get(p, p), key="program_detail"
@@ -43,22 +51,28 @@ if not row.empty:
     if fmt.present(r["aliases"]):
         st.caption(f"{t('aliases', lang)}: {plain.md(r['aliases'])}")
 
+widgets.family(data.load(queries.program_family, f, program_id=pid), r if not row.empty else None, f, view)
+
 revisions = data.load(queries.program_revisions, one, program_id=pid)
-widgets.chart(charts.revisions_chart(revisions, lang=lang), key="program_revisions")
+widgets.chart(charts.revisions_chart, revisions, key="program_revisions", lang=lang)
 
 tabs = st.tabs([t(k, lang) for k in ("documents", "budgets", "institutions", "sites", "country")])
 same = {"hide": ("program",), "empty": "nothing_here"}  # every row is this program
-with tabs[0]:
-    widgets.table(data.load(queries.program_documents, one, limit=500), view, key="program_documents", **same)
-with tabs[1]:
-    budgets = data.load(queries.budget_facts, one, limit=1000)
-    widgets.table(budgets, view, key="program_budgets", money=("amount_krw",), **same)
-with tabs[2]:
-    rows = data.load(queries.participation_facts, one, limit=500)
-    widgets.table(rows, view, key="program_institutions", **same)
-with tabs[3]:
-    widgets.table(data.load(queries.site_map, one, limit=500), view, key="program_sites", **same)
-with tabs[4]:
-    widgets.table(data.load(queries.country_facts, one, limit=500), view, key="program_countries", **same)
+n = data.load(queries.fact_counts, one).iloc[0]
+lists = [
+    (queries.program_documents, "n_mentions", "program_documents", ()),
+    (queries.budget_facts, "n_budgets", "program_budgets", ("amount_krw",)),
+    (queries.participation_facts, "n_participations", "program_institutions", ()),
+    (queries.site_map, "n_sites", "program_sites", ()),
+    (queries.country_facts, "n_countries", "program_countries", ()),
+]
+for tab, (fn, count, key, money) in zip(tabs, lists, strict=True):
+    with tab:
+        widgets.table(
+            widgets.paged(fn, one, n[count], key=key, lang=lang), view, key=key, money=money, **same
+        )
 
+widgets.reconciliation(
+    data.load(queries.reconciliation, f, program_id=pid), view, key="program_reconciliation"
+)
 widgets.link("budgets", t("open_budgets", lang), one, view)

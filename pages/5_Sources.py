@@ -18,7 +18,8 @@ if not health.empty:
 
 search = st.text_input(t("search_text", lang), value=page_param("text") or "", max_chars=100).strip()
 set_page_param("text", search)
-docs = data.load(queries.document_list, f, search=search, limit=200)
+n_docs = data.load(queries.fact_counts, f, search=search)["n_documents"].iloc[0]
+docs = widgets.paged(queries.document_list, f, n_docs, key="documents", lang=lang, search=search)
 widgets.table(docs, view, key="documents", height=300, hide=("kind",))  # kind: file format
 
 titles = tables.document_labels(docs, lang)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bench import run
 from bench.dashboard import PAGES, public_queries
-from bench.table import size_label
+from bench.table import kept_notes, parse_sizes, size_label
 from etl.config import ROOT
 
 
@@ -87,3 +89,26 @@ def test_results_file_holds_the_table_machine_and_command(quick: tuple[str, str]
     assert table in results
     for label in ("- cores:", "- RAM:", "- CPU:", "- Python:", "- packages:", "Command: `"):
         assert label in results
+
+
+def test_only_one_section_at_chosen_sizes(tmp_path: Path) -> None:
+    """`--only queries --sizes …` times the queries alone, at those sizes, the target at the largest."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    argv = ["--quick", "--only", "queries", "--sizes", "2k,3k", "--work", str(tmp_path), "--results", str(tmp_path / "R.md")]  # fmt: skip
+    with contextlib.redirect_stdout(out):
+        assert run.main(argv) == 0
+    rows = table_rows(out.getvalue())
+    assert {r[0] for r in rows} == {"query", "growth"}
+    assert {r[2] for r in rows if r[0] == "query"} == {"2k budgets", "3k budgets"}
+    assert all(r[-1].split()[0] in ("PASS", "MISS") for r in rows if r[0] == "query" and r[2] == "3k budgets")
+    assert parse_sizes("100k, 1M,10M") == [100_000, 1_000_000, 10_000_000]
+
+
+def test_hand_written_notes_survive_a_rerun(tmp_path: Path) -> None:
+    path = tmp_path / "RESULTS.md"
+    path.write_text("# Benchmark results\n\nold table\n\n## Notes\n\nwritten by hand\n", encoding="utf-8")
+    assert kept_notes(path) == "\n## Notes\n\nwritten by hand\n"
+    assert kept_notes(tmp_path / "missing.md") == ""

@@ -23,7 +23,7 @@ from etl.config import ROOT
 CHROMIUM = next((Path(p) for p in map(shutil.which, ("chromium", "chromium-browser")) if p), None)
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
-         "Sites": "Sites", "Sources": "Sources"}  # fmt: skip
+         "Sites": "Sites", "Sources": "Sources", "Review": "Review"}  # fmt: skip
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -131,6 +131,9 @@ def test_page_in_a_real_browser(browser_page: object, server: str, name: str) ->
         # the chart instead of counting at once (CI flake: skeletons on the Overview, a chart a moment later).
         page.wait_for_selector(".js-plotly-plot", timeout=30_000)
         assert page.locator(".js-plotly-plot").count() >= 1
+    if name == "Programs":  # the program hierarchy is drawn as a treemap (issue 12)
+        page.wait_for_selector("g.treemaplayer path", timeout=30_000)
+        assert page.locator("g.treemaplayer path").count() >= 1
 
 
 def test_shared_url_opens_the_same_view(browser_page: object, server: str) -> None:
@@ -156,9 +159,9 @@ def test_menu_is_translated_and_the_file_name_menu_hidden(browser_page: object, 
         # The menu is filled after the sidebar widgets: on a slow machine it can land after the first settle.
         page.wait_for_function(
             """([sel, label]) => { const m = [...document.querySelectorAll(sel)];
-                 return m.length === 6 && m.some(e => e.innerText.includes(label)); }""",
+                 return m.length === 7 && m.some(e => e.innerText.includes(label)); }""",
             arg=['[data-testid="stSidebar"] [data-testid="stPageLink"]', label],
             timeout=20_000,
         )
-        assert menu.count() == 6 and label in menu.all_inner_texts()
+        assert menu.count() == 7 and label in menu.all_inner_texts()
         assert "dashboard" not in page.locator('[data-testid="stSidebar"]').inner_text()

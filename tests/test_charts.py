@@ -263,3 +263,19 @@ def test_english_names_and_short_unique_axis_labels() -> None:
         institution_a_en=["Ga", "Ga", None, None], institution_b_en=["Ga", None, "Ga", None]
     )
     assert list(charts.coparticipation_heatmap(pairs, lang="en").data[0].y) == ["Ga", "나"]
+
+
+def test_timeline_gives_every_named_program_its_own_colour() -> None:
+    from ui.figures import MAX_LEGEND, OTHER_COLOR
+
+    n = MAX_LEGEND + 3
+    df = pd.DataFrame({
+        "document_id": [f"d{i}" for i in range(n)], "announced_on": pd.to_datetime(["2024-10-28"] * n),
+        "program_id": [f"p{i}" for i in range(n)], "program": [f"사업 {i}" for i in range(n)],
+        "amount_krw": [10**10 * (i + 1) for i in range(n)], "title": ["t"] * n,
+    })  # fmt: skip
+    fig = charts.timeline_chart(df, lang="en")
+    colors = {tr.name: tr.marker.color for tr in fig.data}
+    named = [c for name, c in colors.items() if name != "other"]
+    assert len(named) == MAX_LEGEND - 1 and len(set(named)) == len(named)
+    assert colors["other"] == OTHER_COLOR and OTHER_COLOR not in named

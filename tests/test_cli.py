@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from etl.cli import main
@@ -71,6 +73,11 @@ def test_ingest_stats_export(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["stats", "--db", str(db)]) == 0
     stats = capsys.readouterr().out
     assert "documents" in stats and "budgets total" in stats
+    shares = dict(re.findall(r"English names, (\w+) +([\d,]+ of +[\d,]+)", stats))
+    assert set(shares) == {"programs", "institutions", "sites"}
+    with duckdb.connect(str(db), read_only=True) as con:
+        n_inst = con.execute("SELECT count(DISTINCT institution_id) FROM participations").fetchone()[0]
+    assert shares["institutions"].split(" of ")[1].strip() == f"{n_inst:,}"
     assert main(["export", "--db", str(db), "--format", "csv", "--out", str(tmp_path / "csv")]) == 0
     assert main(["export", "--db", str(db), "--format", "parquet", "--out", str(tmp_path / "pq")]) == 0
     assert (tmp_path / "csv" / "budgets.csv").read_text(encoding="utf-8").count("\n") > 5

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import db
+from etl import db, dbfile
 
 
 def _columns(con: duckdb.DuckDBPyConnection) -> list[tuple]:
@@ -107,10 +107,10 @@ def test_money_is_exact_bigint(tmp_path: Path) -> None:
 
 def test_writer_swaps_in_while_a_reader_is_open(tmp_path: Path) -> None:
     path = tmp_path / "p.duckdb"
-    with db.open_for_write(path) as con:
+    with dbfile.open_for_write(path) as con:
         con.execute("INSERT INTO countries VALUES ('ZZ', 'Testland', '테스트')")
     reader = db.connect(path, read_only=True)
-    with db.open_for_write(path) as con:  # a reader holds the old file: the writer is not blocked
+    with dbfile.open_for_write(path) as con:  # a reader holds the old file: the writer is not blocked
         con.execute("INSERT INTO countries VALUES ('ZY', 'Otherland', '다른나라')")
     reader.close()
     with db.connect(path, read_only=True) as fresh:
@@ -118,4 +118,4 @@ def test_writer_swaps_in_while_a_reader_is_open(tmp_path: Path) -> None:
             r[0] for r in fresh.execute("SELECT iso2 FROM countries WHERE iso2 IN ('ZZ', 'ZY')").fetchall()
         }
     assert got == {"ZZ", "ZY"}
-    assert not db.building_path(path).exists()
+    assert not dbfile.building_path(path).exists()

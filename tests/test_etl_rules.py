@@ -17,7 +17,13 @@ from pathlib import Path
 from etl.config import ROOT
 
 ETL = ROOT / "etl"
-SCHEMA_OWNERS = {ETL / "db.py", ETL / "load.py", ETL / "review_store.py", ETL / "watch" / "store.py"}
+SCHEMA_OWNERS = {
+    ETL / "db.py",
+    ETL / "load.py",
+    ETL / "aggregates.py",
+    ETL / "review_store.py",
+    ETL / "watch" / "store.py",
+}
 SQL_STATEMENT = re.compile(
     r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|BEGIN|COMMIT|ROLLBACK|CHECKPOINT|ATTACH|COPY)\s"
 )
@@ -121,5 +127,6 @@ def test_no_database_error_is_swallowed() -> None:
                 checked += 1
                 if not _reports(h):
                     swallowed.append(f"{path.relative_to(ROOT)}:{h.lineno}")
-    assert checked >= 5  # db.py's and pipeline.py's handlers are among those checked
+    # db.py's and pipeline.py's handlers are among those checked (etl/process.py's catch-alls touch no database)
+    assert checked >= 4
     assert swallowed == []

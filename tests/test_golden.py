@@ -9,7 +9,7 @@ import pytest
 from golden import check_facts
 
 from etl.config import ROOT, Settings
-from etl.pipeline import process_raw
+from etl.process import process_raw
 from etl.sources import iter_raw
 
 EXPECTED = sorted((ROOT / "tests" / "fixtures" / "expected").glob("*.json"))

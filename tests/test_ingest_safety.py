@@ -13,7 +13,7 @@ import duckdb
 import pytest
 
 from bench.synth import write_corpus
-from etl import db
+from etl import db, dbfile
 from etl.config import ROOT, Settings
 from etl.lock import IngestLocked, ingest_lock
 from etl.pipeline import ingest
@@ -114,7 +114,7 @@ def test_killed_run_is_resumed_and_marked_aborted(tmp_path: Path) -> None:
     dbp, corpus = tmp_path / "p.duckdb", tmp_path / "c"
     write_corpus(corpus, 6, seed=5)
     ingest([str(corpus)], Settings(db_path=dbp, workers=1), progress=False)
-    work = db.building_path(dbp)
+    work = dbfile.building_path(dbp)
     extra = tmp_path / "c" / "more"
     write_corpus(extra, 2, seed=6)
     # a killed run: its work copy holds a committed document and an unfinished `runs` row
@@ -136,7 +136,7 @@ def test_unreadable_work_copy_is_reported_then_replaced(tmp_path: Path) -> None:
     dbp, corpus = tmp_path / "p.duckdb", tmp_path / "c"
     write_corpus(corpus, 3, seed=8)
     ingest([str(corpus)], Settings(db_path=dbp, workers=1), progress=False)
-    work = db.building_path(dbp)
+    work = dbfile.building_path(dbp)
     work.write_bytes(b"torn write" * 1000)
     seen: list[str] = []
     report = ingest(

@@ -56,3 +56,23 @@ def test_spans_slice_the_text_exactly(parts: list[str]) -> None:
 def test_detect_lang() -> None:
     assert detect_lang("과학기술정보통신부는 28일 개소식을 가졌다.") == "ko"
     assert detect_lang("The Ministry of Science and ICT opened the lab (국가 AI 연구거점).") == "en"
+
+
+def test_korean_sentences_end_at_punctuation_and_space_only() -> None:
+    text = (
+        "과기정통부는 2024. 10. 28. 서울에서 개소식을 열었다. 총 946억원이 든다! "
+        "미국(U.S. 기관)과 협력한다고 밝혔다.” 이어 3.5% 늘었다고 했다…. 끝으로 '국가 AI 연구거점'은 문을 열었다."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "과기정통부는 2024. 10. 28. 서울에서 개소식을 열었다.",
+        "총 946억원이 든다!",
+        "미국(U.S. 기관)과 협력한다고 밝혔다.”",
+        "이어 3.5% 늘었다고 했다….",
+        "끝으로 '국가 AI 연구거점'은 문을 열었다.",
+    ]
+
+
+def test_a_table_leader_line_keeps_its_amount() -> None:
+    line = "○ 공공AX 프로젝트(신규) ............................ 150억원"
+    assert [s.text for s in split_sentences(line)] == [line]

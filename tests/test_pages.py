@@ -46,8 +46,8 @@ def first_program(db: Path) -> tuple[str, str]:
         ).fetchone()
 
 
-def test_there_are_six_pages() -> None:
-    assert len(PAGES) == 6
+def test_there_are_seven_pages() -> None:
+    assert len(PAGES) == 7
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -98,8 +98,8 @@ def test_program_without_a_period(ui_env: Path) -> None:
 
 def test_menu_is_in_the_readers_language_and_keeps_the_view(ui_env: Path) -> None:
     """Streamlit's own menu shows file names ('dashboard', 'Budgets'); ours is translated and keeps lang/filters."""
-    for lang, labels in (("ko", ["개요", "예산", "사업", "기관", "거점", "원문"]),
-                         ("en", ["Overview", "Budgets", "Programs", "Institutions", "Sites", "Sources"])):  # fmt: skip
+    for lang, labels in (("ko", ["개요", "예산", "사업", "기관", "거점", "원문", "검토"]),
+                         ("en", ["Overview", "Budgets", "Programs", "Institutions", "Sites", "Sources", "Review"])):  # fmt: skip
         at = app("dashboard.py", lang=lang, kind="national")
         links = at.sidebar.get("page_link")
         assert [link.proto.label for link in links] == labels

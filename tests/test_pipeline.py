@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from bench.synth import write_corpus
-from etl import db
+from etl import db, dbfile
 from etl.cli import main as cli_main
 from etl.config import ROOT, Settings
 from etl.pipeline import ingest
@@ -168,7 +168,7 @@ def test_killed_mid_ingest_then_rerun_completes(tmp_path: Path) -> None:
     ingest([str(FIXTURE_DOCS)], Settings(db_path=dbp, workers=1), progress=False)
     before = snapshot(dbp)
     proc = _run_ingest(corpus, dbp, env_extra={"POLICY_BATCH_SIZE": "5"})
-    wal = Path(str(db.building_path(dbp)) + ".wal")
+    wal = Path(str(dbfile.building_path(dbp)) + ".wal")
     deadline = time.monotonic() + 120
     while not wal.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)

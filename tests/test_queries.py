@@ -9,12 +9,21 @@ import duckdb
 import pandas as pd
 import pytest
 
-from ui import evidence, queries, sql
+from etl import aggregates
+from etl.db import transaction
+from ui import evidence, queries, review, sql
 from ui.filters import Filters, from_params, to_params, view_from_params, view_to_params
 
 NAMES = sorted(queries.DATASETS)
 # Datasets that list options or one document by id: filters deliberately do not apply.
-UNFILTERED = {"period_bounds", "program_options", "institution_options", "country_options", "source_health"}
+UNFILTERED = {
+    "period_bounds",
+    "program_options",
+    "institution_options",
+    "country_options",
+    "source_health",
+    "review_problems",
+}
 BY_ID = {"document_text", "document_facts"}
 BY_TABLE = {"document_tables", "table_cells"}  # one document's tables: a document that has one
 EOK = 10**8
@@ -31,6 +40,9 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
     if name in BY_ID:
         row = con.execute("SELECT document_id FROM documents ORDER BY document_id LIMIT 1").fetchone()
         return {"document_id": row[0] if row else "none"}
+    if name == "program_family":  # a program with sub-programs (bench.synth_db gives every tenth a parent)
+        row = con.execute("SELECT min(parent_id) FROM programs").fetchone()
+        return {"program_id": row[0]}
     if name == "program_revisions":
         row = con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 1").fetchone()
         return {"program_id": row[0] if row else None}
@@ -38,7 +50,7 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
 
 
 def test_every_public_function_is_a_dataset() -> None:
-    modules = {queries.__name__, evidence.__name__}
+    modules = {queries.__name__, evidence.__name__, review.__name__}
     public = {
         n
         for n, v in vars(queries).items()
@@ -60,7 +72,7 @@ def test_declared_columns_on_empty_db(empty_db: Path, name: str) -> None:
     with duckdb.connect(str(empty_db), read_only=True) as con:
         df = run(con, name, Filters(year_from=2020, kinds=("total",), q="x"), **_id_args(con, name))
     assert tuple(df.columns) == queries.DATASETS[name].columns
-    assert name in {"period_bounds", "overview_metrics", "kind_totals"} or df.empty
+    assert name in {"period_bounds", "overview_metrics", "kind_totals", "fact_counts"} or df.empty
 
 
 @pytest.mark.parametrize("name", sorted(set(NAMES) - UNFILTERED - BY_ID - BY_TABLE))
@@ -71,6 +83,8 @@ def test_a_filter_matching_nothing_empties_the_dataset(
     if name == "overview_metrics":
         assert df.iloc[0]["n_programs"] == 0 and df.iloc[0]["n_documents"] == 0
         assert pd.isna(df.iloc[0]["total_krw"])
+    elif name == "fact_counts":
+        assert df.iloc[0].tolist() == [0] * len(df.columns)
     else:
         assert df.empty
 
@@ -83,11 +97,24 @@ FILTER_SETS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def pre_m003_db(synth_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic database as a file written before the derived tables existed."""
+    path = tmp_path_factory.mktemp("old") / "policy.duckdb"
+    shutil.copy(synth_db, path)
+    with duckdb.connect(str(path)) as con:
+        for table in aggregates.DERIVED:
+            con.execute(f"DROP TABLE {table}")
+    return path
+
+
 @pytest.mark.parametrize("f", FILTER_SETS, ids=["none", "period", "kinds", "mixed"])
-def test_prepared_connection_gives_the_same_results(synth_db: Path, f: Filters) -> None:
-    """open_prepared's precomputed tables must not change any answer."""
+def test_a_file_without_derived_tables_gives_the_same_results(
+    synth_db: Path, pre_m003_db: Path, f: Filters
+) -> None:
+    """open_prepared builds the derived tables in memory for an older file: the answers stay the same."""
     raw = duckdb.connect(str(synth_db), read_only=True)
-    prepared = sql.open_prepared(str(synth_db))
+    prepared = sql.open_prepared(str(pre_m003_db))
     try:
         for name in NAMES:
             kw = _id_args(raw, name)
@@ -196,6 +223,8 @@ def test_parts_larger_than_the_headline_are_capped(money_db: Path, tmp_path: Pat
               ('d5:1', 'd5', 'pc', 1, 'KRW', 15000000000, 'national', DATE '2025-08-01', 'e', 0, 1),
               ('d5:2', 'd5', 'pc', 2, 'KRW', 3000000000, 'local', DATE '2025-08-01', 'e', 0, 1);
         """)
+        with transaction(con):
+            aggregates.rebuild(con)
         mix = run(con, "kind_breakdown", Filters(program="pc")).set_index("kind")["amount_krw"].to_dict()
         m = run(con, "overview_metrics").iloc[0]
     assert mix == {"national": 100 * EOK, "local": 0, "unspecified": 0}
@@ -268,3 +297,64 @@ def test_malformed_query_params_are_ignored() -> None:
     assert from_params({"from": "2025", "to": "2020"}).year_from == 2020  # swapped into order
     assert view_from_params(view_to_params(view_from_params({"lang": "en", "won": "exact"}))).exact
     assert view_from_params({"lang": "fr"}).lang == "ko"
+
+
+# ---- stored (derived) rows and paging ----------------------------------------------------------------------
+
+EVERY_DATE = Filters(year_from=1900, year_to=2100)  # selects everything, but computes from the facts
+LISTS = (
+    "budget_facts",
+    "program_documents",
+    "participation_facts",
+    "country_facts",
+    "site_map",
+    "document_list",
+)
+
+
+def _all_rows(name: str) -> dict[str, int]:
+    return {"limit": 100_000} if name in LISTS or name in {"program_table", "budget_timeline"} else {}
+
+
+@pytest.mark.parametrize("name", sorted(set(NAMES) - UNFILTERED - BY_ID))
+def test_stored_rows_give_the_computed_answer(synth_con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """No filter reads the derived tables; a period covering every date computes from the facts instead."""
+    assert synth_con.execute("SELECT count(*) FROM documents WHERE published_on IS NULL").fetchone()[0] == 0
+    kw = {**_id_args(synth_con, name), **_all_rows(name)}
+    stored, computed = run(synth_con, name, Filters(), **kw), run(synth_con, name, EVERY_DATE, **kw)
+    assert len(stored) > 0
+    pd.testing.assert_frame_equal(stored, computed, obj=name)
+
+
+def test_stored_revisions_give_the_computed_answer(synth_con: duckdb.DuckDBPyConnection) -> None:
+    """Revisions read each document's row from doc_figures; the three headline kinds chosen compute them."""
+    for (pid,) in synth_con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 5").fetchall():
+        stored = run(synth_con, "program_revisions", program_id=pid)
+        computed = run(
+            synth_con,
+            "program_revisions",
+            Filters(kinds=("total", "national", "unspecified")),
+            program_id=pid,
+        )
+        pd.testing.assert_frame_equal(stored, computed)
+
+
+@pytest.mark.parametrize("name", LISTS)
+@pytest.mark.parametrize("f", [Filters(), Filters(year_from=2021), Filters(kinds=("local",), itypes=("university",))],
+                         ids=["stored", "period", "filtered"])  # fmt: skip
+def test_pages_add_up_to_the_whole_list(synth_con: duckdb.DuckDBPyConnection, name: str, f: Filters) -> None:
+    whole = run(synth_con, name, f, limit=100_000)
+    size = 37
+    pages = [run(synth_con, name, f, limit=size, offset=k) for k in range(0, len(whole) + size, size)]
+    assert all(len(p) <= size for p in pages) and pages[-1].empty
+    glued = pd.concat([p for p in pages if len(p)], ignore_index=True)
+    pd.testing.assert_frame_equal(glued, whole, obj=name, check_dtype=False)
+    counts = run(synth_con, "fact_counts", f).iloc[0]
+    column = {"budget_facts": "n_budgets", "program_documents": "n_mentions", "participation_facts": "n_participations",
+              "country_facts": "n_countries", "site_map": "n_sites", "document_list": "n_documents"}[name]  # fmt: skip
+    assert counts[column] == len(whole)
+
+
+def test_list_sizes_count_zero_for_an_empty_period(synth_con: duckdb.DuckDBPyConnection) -> None:
+    counts = run(synth_con, "fact_counts", Filters(year_from=1900, year_to=1901)).iloc[0]
+    assert counts.tolist() == [0] * len(counts)

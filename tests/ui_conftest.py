@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from bench.synth_db import make_db
-from etl.db import connect
+from etl import aggregates
+from etl.db import connect, transaction
 
 N_BUDGETS = 3000  # ~300 documents, ~15 programs: every chart and table has rows
 
@@ -99,6 +100,8 @@ def money_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Two programs with known headline amounts: A revised 946억 → 1,000억, B 300억 (unspecified only)."""
     path = tmp_path_factory.mktemp("money") / "policy.duckdb"
     con = connect(path)
-    con.execute(MONEY_SQL)
+    with transaction(con):  # as the loader writes: facts and their derived tables together
+        con.execute(MONEY_SQL)
+        aggregates.rebuild(con)
     con.close()
     return path

@@ -13,10 +13,16 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
+from etl.categories import SHARE_KINDS, MoneyKind
 from ui import fmt
+from ui.chart_tree import (
+    hierarchy_chart as hierarchy_chart,  # re-exported: data.figure looks builders up here
+)
 from ui.figures import (
     KIND_COLORS,
     MAX_LEGEND,
+    OTHER_COLOR,
+    PALETTE,
     STATUS_COLORS,
     date_axis,
     empty_figure,
@@ -59,12 +65,14 @@ def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     # programs keep their own colour and the rest share one, so the chart stays fast at 100k documents.
     largest = data.groupby("program")["amount_krw"].max().nlargest(MAX_LEGEND - 1).index
     data["series"] = data["program"].where(data["program"].isin(largest), code("other", lang))
+    colors = dict(zip(largest, PALETTE, strict=False)) | {code("other", lang): OTHER_COLOR}
     fig = px.scatter(
         data,
         x="announced_on",
         y="y",
         size="size",
         color="series",
+        color_discrete_map=colors,
         size_max=28,
         custom_data=["program", "won", "title"],
         labels={
@@ -145,7 +153,7 @@ def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         won=won_text(df["amount_krw"], lang),
         kind_label=[code(k, lang) for k in df["kind"]],
     )
-    order = [code(k, lang) for k in ("national", "local", "private", "unspecified")]
+    order = [code(k, lang) for k in (*SHARE_KINDS, MoneyKind.UNSPECIFIED)]
     fig = px.bar(
         data,
         x="x",

@@ -1,8 +1,10 @@
 """Connection and cache layer between Streamlit and ui/queries.py.
 
 - One read-only connection per process (`st.cache_resource`): an in-memory DuckDB that ATTACHes the
-  file READ_ONLY and builds small per-document figure tables once (ui/sql.open_prepared). Each query
-  gets its own `.cursor()`, because a connection shared by concurrent sessions raises "connection is busy".
+  file READ_ONLY (ui/sql.open_prepared; a file older than the derived tables gets them built once, in
+  memory). Each query gets its own `.cursor()`, because a connection shared by concurrent sessions
+  raises "connection is busy".
+- Charts are built once per chart, data and options (`figure`, `st.cache_resource`), and shared.
 - The ETL swaps a new file in with `os.replace`. The file's `st_mtime_ns` is the db_version: every
   `st.cache_data` entry is keyed by it, so results refresh by themselves, and when it changes the
   resource is cleared (closing the old connection) *before* reconnecting: DuckDB keeps serving an open
@@ -22,11 +24,12 @@ from typing import Literal
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from etl.config import Settings
-from ui import queries, sql
+from ui import charts, plain, queries, sql
 from ui.filters import Filters
 
 _LOCK = threading.Lock()  # guards version checks, reconnects and cursor creation across session threads
@@ -120,6 +123,20 @@ def load(fn: Callable[..., pd.DataFrame], filters: Filters = NO_FILTERS, **kwarg
     """A dataset from ui/queries.py for these filters, cached until the database file changes."""
     path = db_path()
     return _load(fn.__name__, str(path), db_version(path), filters, tuple(sorted(kwargs.items())))
+
+
+def figure(build: Callable[..., go.Figure], df: pd.DataFrame, **options: object) -> go.Figure:
+    """A ui/charts.py figure of `df`, built once per chart, data and options and then shared.
+
+    Building a plotly figure takes 20-100 ms, most of a warm rerun once the data is cached. The figure is
+    not copied out of the cache (st.cache_resource), so callers only display it, never change it.
+    """
+    return _figure(build.__name__, df, tuple(sorted(options.items())))
+
+
+@st.cache_resource(max_entries=500, show_spinner=False)
+def _figure(name: str, df: pd.DataFrame, options: tuple) -> go.Figure:
+    return plain.figure(getattr(charts, name)(df, **dict(options)))
 
 
 def status() -> Literal["missing", "empty", "broken", "ok"]:

@@ -8,20 +8,26 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from etl.categories import MoneyKind
 from ui import fmt
 from ui.i18n import t
 
 # Hangul needs a CJK font in the browser; Noto Sans CJK comes with fonts-noto-cjk, NanumGothic is common on Windows.
 FONT = "Noto Sans CJK KR, Noto Sans KR, NanumGothic, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
 KIND_COLORS = {
-    "total": "#4c78a8",
-    "national": "#1f77b4",
-    "local": "#2ca02c",
-    "private": "#ff7f0e",
-    "unspecified": "#9d9d9d",
+    MoneyKind.TOTAL: "#4c78a8",
+    MoneyKind.NATIONAL: "#1f77b4",
+    MoneyKind.LOCAL: "#2ca02c",
+    MoneyKind.PRIVATE: "#ff7f0e",
+    MoneyKind.UNSPECIFIED: "#9d9d9d",
 }
 STATUS_COLORS = {"open": "#2ca02c", "planned": "#ff7f0e", None: "#7f7f7f"}
 MAX_LEGEND = 12  # more colour groups than this and the legend is hidden
+# As many distinct colours as a chart has named series (MAX_LEGEND - 1, then "other" in grey): plotly's default
+# sequence has 10, so an eleventh program came out in the first one's blue.
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+           "#393b79", "#ad494a", "#637939")  # fmt: skip
+OTHER_COLOR = "#b0b0b0"
 
 
 def layout(fig: go.Figure, title: str = "", height: int | None = None, money: str = "") -> go.Figure:

@@ -10,18 +10,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-KINDS = ("total", "national", "local", "private", "unspecified")
-INSTITUTION_TYPES = (
-    "government",
-    "public_agency",
-    "local_government",
-    "university",
-    "research",
-    "industry",
-    "international",
-    "other",
-)
-AGENCY_TYPES = ("government", "public_agency")
+from etl.categories import AGENCY_TYPES as _AGENCY_TYPES
+from etl.categories import InstitutionType, MoneyKind, values
+
+KINDS = values(MoneyKind)
+INSTITUTION_TYPES = values(InstitutionType)
+AGENCY_TYPES = tuple(t.value for t in _AGENCY_TYPES)
 LANGS = ("ko", "en")
 
 # Query-parameter names: short, stable, part of every shared URL.

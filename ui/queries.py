@@ -32,12 +32,16 @@ from ui.evidence import document_facts as document_facts
 from ui.evidence import document_list as document_list
 from ui.evidence import document_tables as document_tables
 from ui.evidence import document_text as document_text
+from ui.evidence import fact_counts as fact_counts
 from ui.evidence import participation_facts as participation_facts
 from ui.evidence import program_documents as program_documents
+from ui.evidence import reconciliation as reconciliation
 from ui.evidence import site_map as site_map
 from ui.evidence import source_health as source_health
 from ui.evidence import table_cells as table_cells
 from ui.filters import Filters
+from ui.review import review_candidates as review_candidates
+from ui.review import review_problems as review_problems
 from ui.sql import DATASETS as DATASETS  # every dataset below, by name
 from ui.sql import Con, dataset
 
@@ -78,26 +82,37 @@ def country_options(con: Con, *, filters: Filters) -> pd.DataFrame:
 
 
 @dataset(
-    "n_programs", "total_krw", "national_krw", "national_base_krw", "n_documents", "n_institutions", "n_sites"
+    "n_programs", "total_krw", "national_krw", "national_base_krw", "n_documents", "n_institutions", "n_sites",
+    "n_counted", "n_inside",
 )  # fmt: skip
 def overview_metrics(con: Con, *, filters: Filters) -> pd.DataFrame:
     """Headline figures: programs, summed headline amounts, national part, documents, institutions, sites.
 
     national_krw sums the national figures of the programs' latest announcements; national_base_krw sums
     the headline amounts of just those programs, so national_krw / national_base_krw is the national share.
+    Every sum adds root programs only (sql.ROOTS): n_counted programs added, n_inside left out because an
+    ancestor's own figure holds their money.
     """
-    with_, wp = sql.with_(filters, sql.money_ctes(filters, sql.figure_sources(con).docs), (sql.MIX, []))
+    with_, wp = sql.with_(filters, sql.money_ctes(filters), (sql.MIX, []))
     mentions, mp = sql.and_(sql.program_scope(filters, "program_id"), sql.doc_scope(filters))
     inst_where, ip = sql.and_(sql.fact_scope(filters, "pa"), sql.itype_scope(filters))
+    counts = (
+        f"""(SELECT count(DISTINCT program_id) FROM program_mentions WHERE {mentions}) AS n_programs""",
+        f"""(SELECT count(DISTINCT pa.institution_id) FROM participations pa
+               JOIN institutions i USING (institution_id) WHERE {inst_where}) AS n_institutions""",
+        f"""(SELECT count(DISTINCT s.norm_key) FROM sites s WHERE {sql.fact_scope(filters, "s")[0]}) AS n_sites""",
+    )
+    if filters.is_empty():  # the stored per-program, per-institution and per-facility rows, counted
+        counts = ("(SELECT count(*) FROM program_stats WHERE n_documents > 0) AS n_programs",
+                  "(SELECT count(*) FROM institution_stats JOIN institutions USING (institution_id)) AS n_institutions",
+                  "(SELECT count(*) FROM facilities) AS n_sites")  # fmt: skip
+        mp, ip = [], []
     query = f"""{with_}
-    SELECT (SELECT count(DISTINCT program_id) FROM program_mentions WHERE {mentions}) AS n_programs,
-           (SELECT sum(headline_krw)::BIGINT FROM prog_head) AS total_krw,
-           (SELECT sum(national)::BIGINT FROM mix) AS national_krw,
-           (SELECT sum(headline_krw)::BIGINT FROM mix WHERE national IS NOT NULL) AS national_base_krw,
-           (SELECT count(*) FROM documents WHERE {sql.doc_scope(filters)[0]}) AS n_documents,
-           (SELECT count(DISTINCT pa.institution_id) FROM participations pa
-               JOIN institutions i USING (institution_id) WHERE {inst_where}) AS n_institutions,
-           (SELECT count(DISTINCT s.norm_key) FROM sites s WHERE {sql.fact_scope(filters, "s")[0]}) AS n_sites"""
+    SELECT {counts[0]}, (SELECT sum(headline_krw)::BIGINT FROM prog_head WHERE {sql.ROOTS}) AS total_krw,
+           (SELECT sum(national)::BIGINT FROM mix WHERE {sql.ROOTS}) AS national_krw,
+           (SELECT sum(headline_krw)::BIGINT FROM mix WHERE national IS NOT NULL AND {sql.ROOTS}) AS national_base_krw,
+           (SELECT count(*) FROM documents WHERE {sql.doc_scope(filters)[0]}) AS n_documents, {counts[1]}, {counts[2]},
+           (SELECT count(*) FROM prog_head WHERE {sql.ROOTS}) AS n_counted, (SELECT count(*) FROM inside) AS n_inside"""
     return sql.frame(con, query, [*wp, *mp, *ip])
 
 
@@ -108,40 +123,49 @@ def announcements_by_month(con: Con, *, filters: Filters) -> pd.DataFrame:
     query = f"""{with_} SELECT date_trunc('month', published_on)::DATE AS month, lang, count(*) AS n_documents
         FROM documents WHERE published_on IS NOT NULL AND {sql.doc_scope(filters)[0]}
         GROUP BY ALL ORDER BY month, lang"""
+    if filters.is_empty():  # counted as documents come and go
+        query = "SELECT month, lang, n_documents FROM document_months ORDER BY month, lang"
     return sql.frame(con, query, wp)
 
 
 @dataset("document_id", "published_on", "title", "program_id", "program", "headline_krw", "url")
 def latest_announcements(con: Con, *, filters: Filters, limit: int = 15) -> pd.DataFrame:
     """The most recent documents with their main program and that program's figure in the document."""
-    with_, wp = sql.with_(filters)
-    query = f"""{with_} SELECT d.document_id, d.published_on, d.title, m.program_id, p.name AS program,
+    ids, _ = sql.doc_page(con, filters, "1", limit, 0)  # document_stats in date order: one row per document
+    (docs, dp), (stats, sp), (figs, fp) = (sql.ids_in(c, ids) for c in ("document_id",) * 3)
+    # Materialized, so each lookup by id stays an index scan (a join above one can turn it into a full scan).
+    query = f"""WITH d AS MATERIALIZED (SELECT document_id, published_on, title, url FROM documents WHERE {docs}),
+             s AS MATERIALIZED (SELECT document_id, main_program_id FROM document_stats WHERE {stats}),
+             f AS MATERIALIZED (SELECT * FROM doc_figures WHERE {figs})
+        SELECT d.document_id, d.published_on, d.title, s.main_program_id AS program_id, p.name AS program,
                {sql.figure_expr(filters.kinds)} AS headline_krw, d.url
-        FROM (SELECT document_id, published_on, title, url FROM documents WHERE {sql.doc_scope(filters)[0]}
-              ORDER BY published_on DESC NULLS LAST, document_id LIMIT ?) d
-        LEFT JOIN program_mentions m ON m.document_id = d.document_id AND m.is_main
-        LEFT JOIN programs p ON p.program_id = m.program_id
-        LEFT JOIN {sql.figure_sources(con).docs} f ON f.document_id = d.document_id AND f.program_id = m.program_id
+        FROM d JOIN s USING (document_id) LEFT JOIN programs p ON p.program_id = s.main_program_id
+        LEFT JOIN f ON f.document_id = d.document_id AND f.program_id = s.main_program_id
         ORDER BY d.published_on DESC NULLS LAST, d.document_id"""
-    return sql.frame(con, query, [*wp, limit])
+    return sql.frame(con, query, [*dp, *sp, *fp])
 
 
 # ---- budgets ---------------------------------------------------------------------------------------------
 
 
-def _money(con: Con, f: Filters, *more: sql.Part) -> sql.Part:
-    """WITH scope + doc_head/prog_head (+ more CTEs)."""
-    return sql.with_(f, sql.money_ctes(f, sql.figure_sources(con).docs), *more)
+def _money(f: Filters, *more: sql.Part) -> sql.Part:
+    """WITH scope + prog_head (+ more CTEs)."""
+    return sql.with_(f, sql.money_ctes(f), *more)
 
 
 @dataset("document_id", "announced_on", "program_id", "program", "amount_krw", "title")
 def budget_timeline(con: Con, *, filters: Filters, limit: int = 1500) -> pd.DataFrame:
     """Each document's figure per program over time: the `limit` largest, so the whole period shows."""
-    top = "top AS (SELECT * FROM doc_head ORDER BY amount_krw DESC, doc_key DESC LIMIT ?)"
-    with_, wp = _money(con, filters, (top, [limit]))
-    query = f"""{with_} SELECT t.document_id, t.announced_on, t.program_id, p.name AS program, t.amount_krw, d.title
-        FROM top t JOIN programs p USING (program_id) JOIN documents d USING (document_id)
-        ORDER BY t.announced_on, t.document_id"""
+    where, params = sql.and_(
+        sql.program_scope(filters, "program_id"), sql.period_scope(filters, "announced_on")
+    )
+    # No kind chosen: doc_figures is kept largest figure_krw first, so the top-N reads its first row group.
+    fig = sql.figure_expr(filters.kinds) if filters.kinds else "figure_krw"
+    top = f"""top AS (SELECT program_id, document_id, announced_on, {fig} AS amount_krw, title FROM doc_figures
+        WHERE {where} AND {fig} IS NOT NULL ORDER BY {fig} DESC, doc_key DESC LIMIT ?)"""
+    with_, wp = sql.with_(filters, (top, [*params, limit]))
+    query = f"""{with_} SELECT t.document_id, t.announced_on, t.program_id, p.name AS program, t.amount_krw, t.title
+        FROM top t JOIN programs p USING (program_id) ORDER BY t.announced_on, t.document_id, t.program_id"""
     return sql.frame(con, query, wp)
 
 
@@ -153,7 +177,10 @@ def program_periods(con: Con, *, filters: Filters, limit: int = 40) -> pd.DataFr
                    struct_pack(d := coalesce(d.published_on, DATE '1900-01-01'), doc := d.document_id)) AS y
             FROM program_mentions m JOIN documents d USING (document_id)
             WHERE m.start_year IS NOT NULL AND {where} GROUP BY ALL)"""
-    with_, wp = _money(con, filters, (per, []))
+    if sql.period_scope(filters, "x")[0] == "TRUE":  # each program's latest period is stored
+        per = f"""per AS (SELECT program_id, struct_pack(s := start_year, e := end_year) AS y FROM program_stats
+            WHERE start_year IS NOT NULL AND {sql.program_scope(filters, "program_id")[0]})"""
+    with_, wp = _money(filters, (per, []))
     query = f"""{with_} SELECT per.program_id, p.name AS program, per.y.s AS start_year,
                coalesce(per.y.e, per.y.s) AS end_year, h.headline_krw
         FROM per JOIN programs p USING (program_id) LEFT JOIN prog_head h USING (program_id)
@@ -169,10 +196,16 @@ def money_by_fiscal_year(con: Con, *, filters: Filters) -> pd.DataFrame:
     )
     fig = sql.figure_expr(filters.kinds)
     latest = f"""y AS (SELECT program_id, fiscal_year, arg_max({fig}, doc_key) AS amount_krw
-        FROM {sql.figure_sources(con).years} WHERE {fig} IS NOT NULL AND {where} GROUP BY ALL)"""
+        FROM fy_figures WHERE {fig} IS NOT NULL AND {where} GROUP BY ALL)"""
+    if sql.stored_heads(filters):
+        latest = f"y AS (SELECT * FROM program_years WHERE {sql.program_scope(filters, 'program_id')[0]})"
+        params = []
     with_, wp = sql.with_(filters, (latest, params))
+    # Roots only, year by year: a program's figure for a year is inside its ancestor's figure for that year.
     query = f"""{with_} SELECT fiscal_year, sum(amount_krw)::BIGINT AS amount_krw, count(*) AS n_programs
-        FROM y GROUP BY ALL ORDER BY fiscal_year"""
+        FROM y WHERE NOT EXISTS (SELECT 1 FROM program_ancestors a JOIN y up ON up.program_id = a.ancestor_id
+                                 AND up.fiscal_year = y.fiscal_year WHERE a.program_id = y.program_id)
+        GROUP BY ALL ORDER BY fiscal_year"""
     return sql.frame(con, query, wp)
 
 
@@ -184,7 +217,7 @@ def kind_breakdown(con: Con, *, filters: Filters, limit: int = 15) -> pd.DataFra
     headline amount, so a program's parts add up to its headline amount.
     """
     top = "top AS (SELECT program_id, headline_krw FROM prog_head ORDER BY headline_krw DESC, program_id LIMIT ?)"
-    with_, wp = _money(con, filters, (sql.MIX, []), (top, [limit]))
+    with_, wp = _money(filters, (sql.MIX, []), (top, [limit]))
     query = f"""{with_} SELECT l.program_id, p.name AS program, l.kind, l.amount_krw::BIGINT AS amount_krw
         FROM long l JOIN top USING (program_id) JOIN programs p USING (program_id)
         ORDER BY top.headline_krw DESC, l.program_id, l.kind"""
@@ -193,23 +226,27 @@ def kind_breakdown(con: Con, *, filters: Filters, limit: int = 15) -> pd.DataFra
 
 @dataset("kind", "amount_krw", "n_programs")
 def kind_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
-    """The funding mix over all selected programs (their parts summed, each program once)."""
-    with_, wp = _money(con, filters, (sql.MIX, []))
+    """The funding mix over all selected programs (their parts summed, each root program once)."""
+    with_, wp = _money(filters, (sql.MIX, []))
     query = f"""{with_} SELECT kind, sum(amount_krw)::BIGINT AS amount_krw,
                count(*) FILTER (amount_krw > 0) AS n_programs
-        FROM long GROUP BY ALL ORDER BY kind"""
+        FROM long WHERE {sql.ROOTS} GROUP BY ALL ORDER BY kind"""
     return sql.frame(con, query, wp)
 
 
 @dataset("month", "change_krw", "cumulative_krw")
 def cumulative_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
     """The summed headline amounts as known at each month: new programs add, revisions adjust."""
-    steps = """steps AS (SELECT announced_on, amount_krw - coalesce(lag(amount_krw) OVER (PARTITION BY program_id
-               ORDER BY doc_key), 0) AS change FROM doc_head WHERE announced_on IS NOT NULL)"""
-    with_, wp = _money(con, filters, (steps, []))
+    steps = f"""steps AS (SELECT announced_on, amount_krw - coalesce(lag(amount_krw) OVER (PARTITION BY program_id
+               ORDER BY doc_key), 0) AS change FROM doc_head WHERE announced_on IS NOT NULL AND {sql.ROOTS})"""
+    with_, wp = sql.with_(filters, sql.money_ctes(filters, docs=True), (steps, []))
+    months = "SELECT date_trunc('month', announced_on)::DATE AS month, sum(change)::BIGINT AS change_krw FROM steps"
+    if sql.stored_heads(filters):  # each program's moves per month are stored
+        with_, wp = sql.with_(filters, sql.money_ctes(filters))
+        where = f"{sql.program_scope(filters, 'program_id')[0]} AND {sql.ROOTS}"
+        months = f"SELECT month, sum(change_krw)::BIGINT AS change_krw FROM program_months WHERE {where}"
     query = f"""{with_} SELECT month, change_krw, (sum(change_krw) OVER (ORDER BY month))::BIGINT AS cumulative_krw
-        FROM (SELECT date_trunc('month', announced_on)::DATE AS month, sum(change)::BIGINT AS change_krw
-              FROM steps GROUP BY ALL) ORDER BY month"""
+        FROM ({months} GROUP BY ALL) ORDER BY month"""
     return sql.frame(con, query, wp)
 
 
@@ -217,6 +254,8 @@ def cumulative_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
 def program_revisions(con: Con, *, filters: Filters, program_id: str | None = None) -> pd.DataFrame:
     """One program's figure in each announcement, in date order (how its amount was revised)."""
     pid = program_id or filters.program or ""  # none chosen: an empty result with the declared columns
+    if not filters.kinds:  # doc_figures names each document's row: fetch those by id
+        return _stored_revisions(con, filters, pid)
     kinds = sql.kind_scope(filters, sql.HEAD_KINDS)
     where, params = sql.and_(("program_id = ?", [pid]), sql.period_scope(filters, "announced_on"), kinds)
     # One pass over the program's rows: the total if stated, else the largest, per document.
@@ -226,6 +265,24 @@ def program_revisions(con: Con, *, filters: Filters, program_id: str | None = No
                                    ORDER BY (b.kind = 'total') DESC, b.amount_krw DESC, b.budget_id DESC) = 1
         ORDER BY b.announced_on, b.document_id"""
     return sql.frame(con, query, params)
+
+
+def _stored_revisions(con: Con, f: Filters, pid: str) -> pd.DataFrame:
+    where, params = sql.and_(("program_id = ?", [pid]), sql.period_scope(f, "announced_on"))
+    heads = con.execute(
+        f"SELECT head_budget_id, document_id FROM doc_figures WHERE head_budget_id IS NOT NULL AND {where}",
+        params,
+    ).fetchall()
+    (rows, rp), (docs, dp) = (
+        sql.ids_in("budget_id", [h for h, _ in heads]),
+        sql.ids_in("document_id", [d for _, d in heads]),
+    )
+    query = f"""WITH b AS MATERIALIZED (SELECT document_id, announced_on, amount_krw, kind, unit_text, evidence
+                                     FROM budgets WHERE {rows}),
+             d AS MATERIALIZED (SELECT document_id, title FROM documents WHERE {docs})
+        SELECT b.document_id, b.announced_on, b.amount_krw, b.kind, b.unit_text, d.title, b.evidence
+        FROM b JOIN d USING (document_id) ORDER BY b.announced_on, b.document_id"""
+    return sql.frame(con, query, [*rp, *dp])
 
 
 # ---- programs --------------------------------------------------------------------------------------------
@@ -244,7 +301,11 @@ def program_table(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFra
                arg_max(struct_pack(s := m.start_year, e := m.end_year), {latest})
                    FILTER (m.start_year IS NOT NULL) AS y
         FROM program_mentions m JOIN documents d USING (document_id) WHERE {where} GROUP BY ALL)"""
-    with_, wp = _money(con, filters, (m, []))
+    if sql.period_scope(filters, "x")[0] == "TRUE":  # every program's mentions are summed up in program_stats
+        m = f"""m AS (SELECT program_id, n_documents, first_announced, last_announced,
+                  struct_pack(s := start_year, e := end_year) AS y FROM program_stats
+            WHERE n_documents > 0 AND {sql.program_scope(filters, "program_id")[0]})"""
+    with_, wp = _money(filters, (m, []))
     query = f"""{with_} SELECT m.program_id, p.name AS program, p.name_en,
                (SELECT string_agg(DISTINCT alias, ' | ') FROM program_aliases a
                 WHERE a.program_id = m.program_id AND a.alias <> p.name) AS aliases,
@@ -255,6 +316,35 @@ def program_table(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFra
     return sql.frame(con, query, [*wp, limit])
 
 
+@dataset("program_id", "program", "name_en", "parent_id", "headline_krw")
+def program_tree(con: Con, *, filters: Filters, limit: int = 400) -> pd.DataFrame:
+    """The program hierarchy for a treemap: every program with a headline amount in scope, and every
+    ancestor of one (a parent may have no figure of its own), with its parent; largest first."""
+    up = """up AS (SELECT DISTINCT a.ancestor_id AS program_id FROM program_ancestors a
+               JOIN prog_head h ON h.program_id = a.program_id)"""
+    with_, wp = _money(filters, (up, []))
+    query = f"""{with_} SELECT p.program_id, p.name AS program, p.name_en, p.parent_id, h.headline_krw
+        FROM programs p LEFT JOIN prog_head h USING (program_id)
+        WHERE h.headline_krw IS NOT NULL OR p.program_id IN (SELECT program_id FROM up)
+        ORDER BY h.headline_krw DESC NULLS LAST, p.program_id LIMIT ?"""
+    return sql.frame(con, query, [*wp, limit])
+
+
+@dataset("relation", "program_id", "program", "name_en", "headline_krw")
+def program_family(con: Con, *, filters: Filters, program_id: str | None = None) -> pd.DataFrame:
+    """One program's parent and children (relation 'parent' / 'child') with their headline amounts."""
+    pid = program_id or filters.program
+    with_, wp = _money(filters.replace(program=None))
+    query = f"""{with_} SELECT 'parent' AS relation, p.program_id, p.name AS program, p.name_en, h.headline_krw
+        FROM programs c JOIN programs p ON p.program_id = c.parent_id LEFT JOIN prog_head h
+            ON h.program_id = p.program_id WHERE c.program_id = ?
+        UNION ALL
+        SELECT 'child', c.program_id, c.name, c.name_en, h.headline_krw
+        FROM programs c LEFT JOIN prog_head h ON h.program_id = c.program_id WHERE c.parent_id = ?
+        ORDER BY relation DESC, headline_krw DESC NULLS LAST, program_id"""
+    return sql.frame(con, query, [*wp, pid, pid])
+
+
 # ---- institutions ----------------------------------------------------------------------------------------
 
 
@@ -263,15 +353,18 @@ def program_table(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFra
 )
 def institution_ranking(con: Con, *, filters: Filters, limit: int = 30, by: str = "programs") -> pd.DataFrame:
     """Institutions ranked by how many selected programs they take part in (or by those programs' money)."""
-    with_, wp = _money(con, filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst))
+    with_, wp = _money(filters, sql.inst_program_cte(filters))
     order = (
         "money_krw DESC NULLS LAST, n_programs DESC" if by == "money" else "n_programs DESC, money_krw DESC"
     )
-    query = f"""{with_} SELECT ip.institution_id, i.name AS institution, i.name_en, i.type, i.country,
-               count(ip.program_id) AS n_programs, sum(ip.n_documents)::BIGINT AS n_documents,
-               sum(h.headline_krw)::BIGINT AS money_krw
-        FROM ip JOIN institutions i USING (institution_id) LEFT JOIN prog_head h USING (program_id)
-        GROUP BY ALL ORDER BY {order}, i.name LIMIT ?"""
+    rows = """(SELECT ip.institution_id, count(ip.program_id) AS n_programs, sum(ip.n_documents)::BIGINT AS n_documents,
+                      sum(h.headline_krw)::BIGINT AS money_krw
+               FROM ip LEFT JOIN prog_head h USING (program_id) GROUP BY ALL)"""
+    if filters.is_empty():  # stored per institution
+        with_, wp, rows = "", [], "institution_stats"
+    query = f"""{with_} SELECT s.institution_id, i.name AS institution, i.name_en, i.type, i.country, s.n_programs,
+               s.n_documents, s.money_krw
+        FROM {rows} s JOIN institutions i USING (institution_id) ORDER BY {order}, i.name LIMIT ?"""
     return sql.frame(con, query, [*wp, limit])
 
 
@@ -283,26 +376,41 @@ def institution_types(con: Con, *, filters: Filters) -> pd.DataFrame:
                                 FROM ip JOIN institutions i USING (institution_id)),
             money AS (SELECT type, sum(h.headline_krw)::BIGINT AS money_krw
                       FROM (SELECT DISTINCT type, program_id FROM tp) JOIN prog_head h USING (program_id) GROUP BY ALL)"""
-    with_, wp = _money(con, filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (tp, []))
+    with_, wp = _money(filters, sql.inst_program_cte(filters), (tp, []))
     query = f"""{with_} SELECT type, count(DISTINCT institution_id) AS n_institutions,
                count(DISTINCT program_id) AS n_programs, any_value(m.money_krw) AS money_krw
         FROM tp LEFT JOIN money m USING (type) GROUP BY type ORDER BY n_programs DESC, type"""
+    if filters.is_empty():  # institutions per type from institution_stats; programs carry their types
+        query = """WITH t AS (SELECT i.type, count(*) AS n_institutions FROM institution_stats
+                              JOIN institutions i USING (institution_id) GROUP BY ALL),
+                        p AS (SELECT x.type, count(*) AS n_programs, sum(headline_krw)::BIGINT AS money_krw
+                              FROM program_stats, unnest(itypes) AS x(type) GROUP BY ALL)
+            SELECT type, n_institutions, coalesce(n_programs, 0) AS n_programs, money_krw
+            FROM t LEFT JOIN p USING (type) ORDER BY n_programs DESC, type"""
+        wp = []
     return sql.frame(con, query, wp)
 
 
 @dataset("institution_a", "institution_b", "n_programs", "institution_a_en", "institution_b_en")
 def coparticipation(con: Con, *, filters: Filters, limit: int = 20) -> pd.DataFrame:
-    """For the `limit` institutions in most programs: how many programs each pair shares (diagonal = own count)."""
-    top = """top AS (SELECT institution_id FROM ip WHERE program_id IS NOT NULL GROUP BY ALL
-                     ORDER BY count(*) DESC, institution_id LIMIT ?),
-             t AS (SELECT ip.institution_id, ip.program_id FROM ip JOIN top USING (institution_id)
-                   WHERE ip.program_id IS NOT NULL)"""
-    with_, wp = sql.with_(
-        filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (top, [limit])
-    )
-    query = f"""{with_} SELECT ia.name AS institution_a, ib.name AS institution_b, count(*) AS n_programs,
+    """For the `limit` (at most 64) institutions in most programs: how many programs each pair shares
+    (diagonal = own count)."""
+    if limit > 64:
+        raise ValueError(f"coparticipation compares at most 64 institutions, not {limit}")
+    counts = "SELECT institution_id FROM ip WHERE program_id IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC"
+    if filters.is_empty():  # programs per institution are stored
+        counts = "SELECT institution_id FROM institution_stats WHERE n_programs > 0 ORDER BY n_programs DESC"
+    # Each program's top institutions as bits of one number, programs with equal bits counted together: a
+    # pair's programs are then the numbers holding both bits, not a join of every two rows of a program.
+    top = f"""top AS ({counts}, institution_id LIMIT ?),
+        r AS (SELECT institution_id, (row_number() OVER (ORDER BY institution_id) - 1)::INT AS bit FROM top),
+        m AS (SELECT mask, count(*) AS n FROM (
+                SELECT bit_or(1::UBIGINT << r.bit) AS mask FROM ip JOIN r USING (institution_id)
+                WHERE ip.program_id IS NOT NULL GROUP BY ip.program_id) GROUP BY ALL)"""
+    with_, wp = sql.with_(filters, sql.inst_program_cte(filters), (top, [limit]))
+    query = f"""{with_} SELECT ia.name AS institution_a, ib.name AS institution_b, sum(m.n)::BIGINT AS n_programs,
                any_value(ia.name_en) AS institution_a_en, any_value(ib.name_en) AS institution_b_en
-        FROM t a JOIN t b ON a.program_id = b.program_id
+        FROM m JOIN r a ON (m.mask >> a.bit) & 1 = 1 JOIN r b ON (m.mask >> b.bit) & 1 = 1
         JOIN institutions ia ON ia.institution_id = a.institution_id
         JOIN institutions ib ON ib.institution_id = b.institution_id
         GROUP BY ALL ORDER BY institution_a, institution_b"""
@@ -314,10 +422,15 @@ def partner_countries(con: Con, *, filters: Filters) -> pd.DataFrame:
     """Foreign partners by country: programs and documents naming the country, and its institutions taking part."""
     c = f"""c AS (SELECT c.country AS iso2, count(DISTINCT c.program_id) AS n_programs,
                          count(DISTINCT c.document_id) AS n_documents
-        FROM program_countries c WHERE {sql.fact_scope(filters, "c", reviewed=False)[0]} AND c.country <> 'KR' GROUP BY ALL),
-        i AS (SELECT i.country AS iso2, count(DISTINCT ip.institution_id) AS n_institutions
-              FROM ip JOIN institutions i USING (institution_id) WHERE i.country <> 'KR' GROUP BY ALL)"""
-    with_, wp = sql.with_(filters, sql.inst_program_cte(filters, sql.figure_sources(con).inst), (c, []))
+        FROM program_countries c WHERE {sql.fact_scope(filters, "c", reviewed=False)[0]} AND c.country <> 'KR' GROUP BY ALL)"""
+    ip = "ip"
+    if filters.is_empty():  # counted per (country, program) and per institution as documents come and go
+        c = """c AS (SELECT country AS iso2, count(program_id) AS n_programs, sum(n_documents)::BIGINT AS n_documents
+                     FROM country_programs WHERE country <> 'KR' GROUP BY ALL)"""
+        ip = "institution_stats"
+    c += f""", i AS (SELECT i.country AS iso2, count(DISTINCT ip.institution_id) AS n_institutions
+              FROM {ip} ip JOIN institutions i USING (institution_id) WHERE i.country <> 'KR' GROUP BY ALL)"""
+    with_, wp = sql.with_(filters, sql.inst_program_cte(filters), (c, []))
     query = f"""{with_} SELECT iso2, coalesce(k.name_ko, iso2) AS country_ko, coalesce(k.name_en, iso2) AS country_en,
                coalesce(c.n_programs, 0) AS n_programs, coalesce(c.n_documents, 0) AS n_documents,
                coalesce(i.n_institutions, 0) AS n_institutions

@@ -1,44 +1,35 @@
-"""SQL building blocks that ui/queries.py composes: filter predicates and the money CTEs.
+"""SQL building blocks that ui/queries.py composes: filter predicates, the money CTEs, paging by document.
 
 Each helper returns `(sql_fragment, params)`: fragments hold only constant SQL and `?` placeholders,
 and the params are bound by the caller in the same order as the fragments appear.
 See ui/queries.py for the money semantics these CTEs implement.
+
+Queries read the derived tables the loader keeps (etl/aggregates.py): per document (document_stats,
+doc_figures, fy_figures), per program (program_stats, program_years, program_months), per institution
+(inst_programs, institution_stats) and per facility (facilities). Per-program and per-institution rows
+hold the unfiltered answer, so a query uses them when the filters allow (`stored_heads`, Filters.is_empty)
+and computes from the per-document tables otherwise.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 import duckdb
 import pandas as pd
 
+from etl import aggregates
+from etl.categories import EXCLUDED_STATES, HEADLINE_KINDS, sql_in
+from etl.db import table_ddl, transaction
 from ui.filters import KINDS, Filters
 
 Con = duckdb.DuckDBPyConnection
 Part = tuple[str, list[Any]]
 DATASETS: dict[str, Callable[..., pd.DataFrame]] = {}
-HEAD_KINDS = "kind IN ('total', 'national', 'unspecified')"
+HEAD_KINDS = f"kind IN {sql_in(HEADLINE_KINDS)}"
+INDEX_LOOKUP_MAX = 2048  # DuckDB's index_scan_max_count: more matches and it scans the table
 
-# Per program and document (and fiscal year): the largest KRW amount of each kind. doc_key orders
-# announcements by date, ties broken by a hash of the document id, so "latest" is deterministic and
-# numeric (struct keys cost twice as much at a million rows).
-FIGURES = """SELECT program_id, document_id{key}, any_value(announced_on) AS announced_on,
-       date_diff('day', DATE '1970-01-01', coalesce(any_value(announced_on), DATE '1970-01-01')) * 4294967296
-           + (hash(document_id) % 4294967296)::BIGINT AS doc_key,
-       max(amount_krw) FILTER (kind = 'total') AS total_krw,
-       max(amount_krw) FILTER (kind = 'national') AS national_krw,
-       max(amount_krw) FILTER (kind = 'local') AS local_krw,
-       max(amount_krw) FILTER (kind = 'private') AS private_krw,
-       max(amount_krw) FILTER (kind = 'unspecified') AS unspecified_krw
-    FROM budgets WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = 'budget'
-        AND state NOT IN ('rejected', 'merged'){where}
-    GROUP BY program_id, document_id{key}"""
-_FY = " AND fiscal_year IS NOT NULL"
-INST_PROGRAMS = (
-    "SELECT institution_id, program_id, count(*) AS n_documents FROM participations "
-    "WHERE state NOT IN ('rejected', 'merged') GROUP BY ALL"
-)
 ESC = "ESCAPE '\\'"
 
 
@@ -152,7 +143,7 @@ def doc_scope(f: Filters, col: str = "document_id") -> Part:
 
 
 # Facts an analyst rejected, or merged into another row, are kept (the review list shows them) but never counted.
-NOT_EXCLUDED = "{a}.state NOT IN ('rejected', 'merged')"
+NOT_EXCLUDED = "{a}.state NOT IN " + sql_in(EXCLUDED_STATES)
 
 
 def fact_scope(f: Filters, alias: str, *, reviewed: bool = True) -> Part:
@@ -167,46 +158,49 @@ def figure_expr(kinds: tuple[str, ...]) -> str:
 
     Column names come from the fixed KINDS list, never from user text.
     """
-    chosen = [k for k in KINDS if k in kinds] or ["total", "national", "unspecified"]
+    chosen = [k for k in KINDS if k in kinds] or [k.value for k in HEADLINE_KINDS]
     others = [f"{k}_krw" for k in chosen if k != "total"]
     rest = f"greatest({', '.join(others)})" if len(others) > 1 else (others[0] if others else "NULL::BIGINT")
     return f"coalesce(total_krw, {rest})" if "total" in chosen else rest
 
 
-class Sources(NamedTuple):
-    """FROM targets for derived per-document data: prepared tables, or the same SELECTs inline."""
+def stored_heads(f: Filters) -> bool:
+    """True when program_stats holds every program's headline for `f`: no period and no kinds chosen.
 
-    docs: str  # per program and document: largest amount of each kind
-    years: str  # the same per fiscal year
-    inst: str  # per institution and program: documents naming both
-
-
-def figure_sources(con: Con) -> Sources:
-    """The prepared tables when this connection has them (open_prepared), else inline SELECTs."""
-    query = "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'"
-    names = {r[0] for r in con.execute(query).fetchall()}
-    if {"doc_figures", "fy_figures", "inst_programs"} <= names:
-        return Sources("doc_figures", "fy_figures", "inst_programs")
-    return Sources(
-        f"({FIGURES.format(key='', where='')})",
-        f"({FIGURES.format(key=', fiscal_year', where=_FY)})",
-        f"({INST_PROGRAMS})",
-    )
+    Program-level filters only pick programs, so they apply to its rows as they are.
+    """
+    return f.year_from is None and f.year_to is None and not f.kinds
 
 
-def money_ctes(f: Filters, source: str) -> Part:
-    """CTEs doc_head (a document's figure per program) and prog_head (a program's headline amount)."""
+# Programs inside another program's figure: an ancestor of theirs (program_ancestors) has a headline amount
+# too, so a total across programs that added both would count the same money twice. Totals add ROOTS only.
+INSIDE = """inside AS MATERIALIZED (SELECT DISTINCT a.program_id FROM program_ancestors a
+        JOIN prog_head h ON h.program_id = a.ancestor_id)"""
+ROOTS = "program_id NOT IN (SELECT program_id FROM inside)"
+
+
+def money_ctes(f: Filters, *, docs: bool = False) -> Part:
+    """CTE prog_head (a program's headline amount, from which document, and that document's parts), inside
+    (programs whose ancestor has its own amount: left out of totals, see ROOTS), and doc_head (a document's
+    figure per program) when `docs` or when prog_head is computed from it."""
     where, params = and_(program_scope(f, "program_id"), period_scope(f, "announced_on"))
     fig = figure_expr(f.kinds)
-    sql = f"""doc_head AS MATERIALIZED (
+    doc_head = f"""doc_head AS MATERIALIZED (
         SELECT program_id, document_id, announced_on, doc_key, {fig} AS amount_krw,
                national_krw, local_krw, private_krw
-        FROM {source} WHERE {where} AND {fig} IS NOT NULL
-    ), prog_head AS MATERIALIZED (
-        SELECT program_id, arg_max(amount_krw, doc_key) AS headline_krw, arg_max(document_id, doc_key) AS head_doc,
-               count(*) AS n_announcements
-        FROM doc_head GROUP BY ALL)"""
-    return sql, params
+        FROM doc_figures WHERE {where} AND {fig} IS NOT NULL)"""
+    if stored_heads(f):
+        head = f"""prog_head AS MATERIALIZED (
+            SELECT program_id, headline_krw, head_doc, n_announcements, national_krw, local_krw, private_krw
+            FROM program_stats WHERE headline_krw IS NOT NULL AND {program_scope(f, "program_id")[0]}), {INSIDE}"""
+        return (f"{doc_head}, {head}", params) if docs else (head, [])
+    head = f"""prog_head AS MATERIALIZED (
+        SELECT program_id, h.a AS headline_krw, h.doc AS head_doc, n AS n_announcements, h.n AS national_krw,
+               h.l AS local_krw, h.p AS private_krw
+        FROM (SELECT program_id, count(*) AS n, arg_max(struct_pack(a := amount_krw, doc := document_id,
+                     n := national_krw, l := local_krw, p := private_krw), doc_key) AS h
+              FROM doc_head GROUP BY ALL)), {INSIDE}"""
+    return f"{doc_head}, {head}", params
 
 
 def frame(con: Con, sql: str, params: list[Any]) -> pd.DataFrame:
@@ -227,9 +221,8 @@ MIX = f"""mix AS MATERIALIZED (
         SELECT program_id, headline_krw, national, local,
                {_cap("private", f"headline_krw - {_NAT} - {_LOC}")} AS private
         FROM (SELECT program_id, headline_krw, national, {_cap("local", f"headline_krw - {_NAT}")} AS local, private
-              FROM (SELECT h.program_id, h.headline_krw, {_cap("d.national_krw", "h.headline_krw")} AS national,
-                           d.local_krw AS local, d.private_krw AS private
-                    FROM prog_head h JOIN doc_head d ON d.program_id = h.program_id AND d.document_id = h.head_doc))
+              FROM (SELECT program_id, headline_krw, {_cap("national_krw", "headline_krw")} AS national,
+                           local_krw AS local, private_krw AS private FROM prog_head))
     ), long AS MATERIALIZED (
         UNPIVOT (SELECT program_id, headline_krw, national, local, private,
                         greatest(headline_krw - coalesce(national, 0) - coalesce(local, 0) - coalesce(private, 0), 0)
@@ -237,16 +230,16 @@ MIX = f"""mix AS MATERIALIZED (
         ON national, local, private, unspecified INTO NAME kind VALUE amount_krw)"""
 
 
-def inst_program_cte(f: Filters, source: str) -> Part:
+def inst_program_cte(f: Filters) -> Part:
     """CTE ip: (institution, program, documents) in scope, institution types applied to the institutions.
 
     Without a period the per-document scope adds nothing (a participation's program is its document's
-    main program), so the precomputed pairs serve.
+    main program), so the stored pairs serve.
     """
     if period_scope(f, "x")[0] == "TRUE":
         where, params = and_(program_scope(f, "ip.program_id"), itype_scope(f))
         return (
-            f"ip AS (SELECT ip.* FROM {source} ip JOIN institutions i USING (institution_id) WHERE {where})",
+            f"ip AS (SELECT ip.* FROM inst_programs ip JOIN institutions i USING (institution_id) WHERE {where})",
             params,
         )
     where, params = and_(fact_scope(f, "pa"), itype_scope(f))
@@ -255,26 +248,60 @@ def inst_program_cte(f: Filters, source: str) -> Part:
     return sql, params
 
 
-def open_prepared(path: str) -> Con:
-    """An in-memory database viewing the file read-only, plus per-document figure tables built once.
+def ids_in(col: str, ids: list[str]) -> Part:
+    """`col IN (?, ?, …)` over the given ids: a constant list is answered from the column's ART index
+    (point lookups), where a join or a subquery would scan the table. FALSE for no ids."""
+    if not ids:
+        return "FALSE", []
+    if len(ids) > INDEX_LOOKUP_MAX:  # past DuckDB's index_scan_max_count it scans anyway: bind one list
+        return f"{col} IN (SELECT unnest(?::VARCHAR[]))", [list(ids)]
+    return f"{col} IN ({', '.join('?' * len(ids))})", list(ids)
 
-    The file is ATTACHed read-only and every table gets a same-named view, so queries read as if
-    connected to the file; doc_figures and fy_figures make money queries 10x smaller at a million rows.
+
+def doc_page(con: Con, f: Filters, count: str, limit: int, offset: int) -> tuple[list[str], int]:
+    """The documents whose facts are rows [offset, offset + limit) of a fact list in document date order,
+    and how many of the first one's rows come before `offset`.
+
+    `count` is a document_stats column (n_budgets, …) counting each document's rows in the list; the
+    filters may restrict documents (period, programs) but not facts within a document.
+    """
+    programs = _program_conditions(f)[0] != "TRUE"
+    head, hp = with_(f) if programs else ("", [])
+    scope = (doc_scope(f)[0], []) if programs else period_scope(f, "published_on")
+    where, params = and_((f"{count} > 0", []), scope)
+    query = f"""{head} SELECT document_id, upto - n AS before FROM (
+            SELECT document_id, {count} AS n, sum({count}) OVER (ORDER BY published_on DESC NULLS LAST, document_id
+                                                          ROWS UNBOUNDED PRECEDING) AS upto
+            FROM (SELECT * FROM document_stats WHERE {where}
+                  ORDER BY published_on DESC NULLS LAST, document_id LIMIT ?))
+        WHERE upto > ? AND upto - n < ? ORDER BY before"""
+    rows = con.execute(query, [*hp, *params, offset + limit, offset, offset + limit]).fetchall()
+    return [r[0] for r in rows], (offset - int(rows[0][1]) if rows else 0)
+
+
+def open_prepared(path: str) -> Con:
+    """An in-memory database viewing the file read-only: every table as a same-named view.
+
+    A file written before the derived tables existed (schema m009) gets them built here, in memory, once.
     """
     con = duckdb.connect(":memory:")
     try:
         con.execute("ATTACH ? AS src (READ_ONLY)", [path])
-        tables = con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src' AND schema_name = 'main'"
-        ).fetchall()
-        for (name,) in tables:
+        names = {
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = 'src' AND schema_name = 'main'"
+            ).fetchall()
+        }
+        derived = set(aggregates.DERIVED) if not set(aggregates.DERIVED) <= names else set()
+        for name in sorted(names - derived):
             # Identifiers come from the file's catalog; they cannot be bound as parameters.
             con.execute(f'CREATE VIEW main."{name}" AS SELECT * FROM src.main."{name}"')
-        if {"budgets"} <= {n for (n,) in tables}:
-            con.execute(f"CREATE TABLE doc_figures AS {FIGURES.format(key='', where='')}")
-            con.execute(f"CREATE TABLE fy_figures AS {FIGURES.format(key=', fiscal_year', where=_FY)}")
-        if "participations" in {n for (n,) in tables}:
-            con.execute(f"CREATE TABLE inst_programs AS {INST_PROGRAMS}")
+        if derived and "budgets" in names:
+            for name in aggregates.DERIVED:
+                con.execute(table_ddl(name))
+            with transaction(con):
+                aggregates.rebuild(con)
     except BaseException:
         con.close()
         raise

@@ -11,6 +11,7 @@ No streamlit here (ui/widgets.py draws the table), so every rule is tested on pl
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 
 import pandas as pd
@@ -34,7 +35,7 @@ HIDDEN = frozenset(
         "currency",  # the 'as written' column already says USD or won
     }
 )
-CODE_COLUMNS = ("kind", "type", "role", "status", "lang", "detail", "fact", "state")
+CODE_COLUMNS = ("kind", "type", "role", "status", "lang", "detail", "fact", "state", "check_kind")
 YEAR_COLUMNS = ("fiscal_year", "start_year", "end_year", "year")
 LANG_ONLY = {"country_ko": "ko", "country_en": "en"}  # a column shown only in that language
 EVIDENCE_UNITS = 140  # about three lines of a 400 px column (a Hangul syllable counts 2, Latin 1)
@@ -130,6 +131,19 @@ def _period(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _is_dates(values: pd.Series) -> bool:
+    if pd.api.types.is_datetime64_any_dtype(values):
+        return True
+    first = next((v for v in values if fmt.present(v)), None)
+    return isinstance(first, datetime.date)
+
+
+def calendar_dates(values: pd.Series) -> list[str | None]:
+    """Dates as `YYYY-MM-DD` text: a calendar date, which no browser time zone can move to the day before
+    (a date sent as a date is a UTC midnight that a browser west of Greenwich shows as the previous day)."""
+    return [None if _missing(v) else pd.Timestamp(v).strftime("%Y-%m-%d") for v in values]
+
+
 def shown_columns(columns: list[str], lang: str, hide: tuple[str, ...] = ()) -> list[str]:
     """The columns a reader sees, in order: no internal ids or coordinates, one language's country name."""
     return [c for c in columns if c not in HIDDEN and c not in hide and LANG_ONLY.get(c, lang) == lang]
@@ -161,6 +175,8 @@ def display_frame(
             out[col] = [None if _missing(v) else countries.get(str(v), v) for v in out[col]]
         elif col == "evidence":
             out[col] = [shorten(v) for v in out[col]]
+        elif _is_dates(out[col]):
+            out[col] = calendar_dates(out[col])
     for col in out.columns:
         if pd.api.types.is_object_dtype(out[col]) or pd.api.types.is_string_dtype(out[col]):
             # NaN, NA and "" in text columns all become None: one kind of missing, drawn as an empty cell.

@@ -5,10 +5,12 @@ Pages call `start()` first; it stops the page with a clear message when there is
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from ui import data, fmt, ingest, plain, queries, tables
+from ui.evidence import PAGE
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.highlight import cell_marks, table_html
 from ui.i18n import code, column, t
@@ -31,6 +34,7 @@ PAGES = {
     "institutions": ("pages/3_Institutions.py", "Institutions", "institutions"),
     "sites": ("pages/4_Sites.py", "Sites", "sites"),
     "sources": ("pages/5_Sources.py", "Sources", "sources"),
+    "review": ("pages/6_Review.py", "Review", "review"),
 }
 PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 EVIDENCE_WIDTH = 400  # px: with three lines per row, most evidence sentences show whole
@@ -143,9 +147,10 @@ def _ingest_one(upload: object, url: str, lang: str) -> None:
         st.sidebar.error(f"{t('build_failed', lang)}: {_last(outcome)}")
 
 
-def chart(fig: go.Figure, key: str) -> None:
-    """A plotly figure, full width, with plotly's image export kept; labels from documents shown as text."""
-    st.plotly_chart(plain.figure(fig), config=PLOTLY_CONFIG, key=key)
+def chart(build: Callable[..., go.Figure], df: pd.DataFrame, *, key: str, **options: object) -> None:
+    """A ui/charts.py figure of `df` (built once, data.figure), full width, with plotly's image export kept; labels
+    from documents are shown as text (ui/plain.py, applied when the figure is built)."""
+    st.plotly_chart(data.figure(build, df, **options), config=PLOTLY_CONFIG, key=key)
 
 
 def _english_names() -> dict[str, dict[str, str]]:
@@ -172,8 +177,6 @@ def _column_config(shown: pd.DataFrame, lang: str, money: tuple[str, ...]) -> di
     for col in shown.columns:
         if col in money:  # amounts are text (946억원) but line up on the right like the counts beside them
             config[col] = st.column_config.TextColumn(column(col, lang), alignment="right")
-        elif pd.api.types.is_datetime64_any_dtype(shown[col]):
-            config[col] = st.column_config.DateColumn(column(col, lang), format="YYYY-MM-DD")
         elif col == "area_m2":
             config[col] = st.column_config.NumberColumn(column(col, lang), format="localized")
     if "link" in shown:
@@ -228,6 +231,20 @@ def table(
     _download(csv, key, view.lang)
 
 
+def paged(
+    fn: Callable[..., pd.DataFrame], f: Filters, total: int, *, key: str, lang: str, **kwargs: object
+) -> pd.DataFrame:
+    """One page of a long list (`total` rows; fact_counts has them): a page picker when there is more than
+    one page, then that page's rows, so a list never fetches more than it shows."""
+    pages = max(1, -(-int(total) // PAGE))
+    page = 1
+    if pages > 1:  # the key carries the page count: a new count starts again at page 1 (always in range)
+        page = int(st.number_input(t("page", lang), 1, pages, 1, key=f"{key}_page_{pages}"))
+        last = min(page * PAGE, int(total))
+        st.caption(t("rows_of", lang).format(first=(page - 1) * PAGE + 1, last=last, total=int(total)))
+    return data.load(fn, f, limit=PAGE, offset=(page - 1) * PAGE, **kwargs)
+
+
 def _download(csv: pd.DataFrame, key: str, lang: str) -> None:
     data = csv.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Korean CSV correctly
     st.download_button(t("download", lang), data, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv")
@@ -255,6 +272,39 @@ def link(page: str, label: str, f: Filters, view: View, **extra: str) -> None:
         st.page_link(PAGES[page][0], label=label, query_params=params, icon="➡️")
     except StreamlitPageNotFoundError:  # the page script runs on its own (AppTest of one page file)
         st.link_button(label, share_url(PAGES[page][1], params))
+
+
+def family(fam: pd.DataFrame, program: pd.Series | None, f: Filters, view: View) -> None:
+    """A program's parent (a link) and children (a table), and whether the children add up to it: the gap is
+    shown, never hidden, and children adding up to more than the program are called out."""
+    lang = view.lang
+    names = tables.display_names(fam, "program_id", "program", lang)
+    for up in fam[fam["relation"] == "parent"].itertuples():
+        link("programs", f"{t('parent_program', lang)}: {names[up.program_id]}", f, view, id=up.program_id)
+    kids = fam[fam["relation"] == "child"]
+    if kids.empty:
+        return
+    st.markdown(f"**{t('child_programs', lang)}**")
+    table(kids.drop(columns=["relation"]), view, key="program_children", money=("headline_krw",))
+    own = program["headline_krw"] if program is not None else None
+    if not fmt.present(own):
+        return
+    total = kids["headline_krw"].dropna().sum()
+    won = functools.partial(fmt.won, lang=lang, exact=view.exact)
+    words = {"n": len(kids), "sum": won(total), "own": won(own), "gap": won(abs(own - total))}
+    if total > own:
+        st.warning(t("children_exceed", lang).format(**words))
+    else:
+        st.caption(t("children_add_up", lang).format(**words))
+
+
+def reconciliation(checks: pd.DataFrame, view: View, key: str) -> None:
+    """The figures that do not add up, each with its document (a table), or one line saying all do."""
+    st.subheader(t("reconciliation", view.lang), help=t("reconciliation_help", view.lang))
+    if checks.empty:
+        st.caption(t("all_add_up", view.lang))
+        return
+    table(named(checks, view.lang), view, key=key, money=("stated_krw", "parts_krw", "gap_krw"))
 
 
 def metrics(items: list[tuple[str, str, str | None]], widths: list[float] | None = None) -> None:

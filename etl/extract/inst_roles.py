@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from etl.categories import AGENCY_TYPES, InstitutionType, ParticipationRole
 from etl.extract import inst_rules
 from etl.models import Sentence
 
 if TYPE_CHECKING:
     from etl.extract.institutions import _Mention
 
-ROLE_RANK = {"lead": 5, "funder": 4, "host": 3, "participant": 2, "partner": 1, "mentioned": 0}
+ROLE_RANK = {
+    r.value: len(ParticipationRole) - 1 - i for i, r in enumerate(ParticipationRole)
+}  # lead 5 … mentioned 0
 _HANGUL = re.compile(r"[가-힣]")
 _SUBJECT = re.compile(r"[)\]'\"’”]*(?:\s*\([^()]{0,60}\))?(은|는|이|가|도|에서는|께서)(?![가-힣])")
 _LOCATIVE = re.compile(r"[)\]'\"’”]*(?:\s*\([^()]{0,60}\))?(?:에|에서|내에?)(?![가-힣])")
@@ -26,7 +29,7 @@ _COORD = re.compile(
 _GOVERNMENT_SUBJECT = re.compile(
     r"(?<![가-힣])정부(?:는|가|도|에서는)(?![가-힣])|\b[Tt]he (?:South )?(?:Korean )?government\b"
 )
-_ANNOUNCER_TYPES = ("government", "public_agency", "local_government")
+_ANNOUNCER_TYPES = (*AGENCY_TYPES, InstitutionType.LOCAL_GOVERNMENT)
 # 참여하는 X, 주관기관인 X: an adnominal role word speaks of what follows it.
 _ADNOMINAL = re.compile(r"[가-힣]{0,3}?(?:하는|한|할|된|되는|인)(?=\s)")
 _WINDOW = 60  # a role word applies to the nearest mention at most this many characters away

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import lexicon
+from etl.normalize import compact_key
 
 ROLE_CUES = "inst_role_cues"
 FORMS = "inst_forms"
@@ -52,7 +53,7 @@ class Member:
 
 
 def _key(term: str) -> str:
-    return "".join(term.split()).casefold()
+    return compact_key(term)
 
 
 @cache

@@ -18,13 +18,9 @@ from etl.config import RESOURCES
 from etl.extract import inst_actors, inst_roles, inst_rules
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
+from etl.normalize import PARTICLES_AFTER_NAME, space_key
 
-_PARTICLE = (
-    "으로부터|에서부터|에게서|으로서|으로써|이라는|이라고|에서는|에서도|에서의|이었다|"
-    "에서|에게|에는|에도|에의|으로|로서|로써|로부터|까지|부터|보다|처럼|마다|이나|이랑|하고|과의|와의|"
-    "과도|와도|께서|이며|이자|이고|이다|였다|라는|라고|이란|"
-    "은|는|이|가|을|를|와|과|의|에|께|로|도|만|나|랑|며|란|인|측|내|간|등|들"
-)
+_PARTICLE = PARTICLES_AFTER_NAME
 # Titles glued to a name reveal the institution: 서울시장, 서초구청장, 국회의원, 카이스트총장.
 _TITLE = (
     "연구부총장|부총장|총장|이사장|부위원장|위원장|부원장|원장|연구소장|소장|본부장|단장|실장|국장|과장|"
@@ -99,7 +95,7 @@ class _Mention:
 
 
 def _key(name: str) -> str:
-    return " ".join(name.split())
+    return space_key(name)
 
 
 @lru_cache(maxsize=4)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from etl.normalize import PARTICLES_AFTER_NUMBER
+
 # ---- numerals ---------------------------------------------------------------------------------------
 _D = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
 _SINO = dict(zip("영공빵일이삼사오육륙칠팔구", (0, 0, 0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9), strict=True))
@@ -124,7 +126,7 @@ class _Side:
 
 
 _HD, _HU = "일이삼사오육칠팔구", "십백천만억조경"
-_PARTICLE = "을를이가은는에의과와도로으까씩만"
+_PARTICLE = PARTICLES_AFTER_NUMBER
 _CUR_KO = dict(
     zip(("원", "₩", "달러", "불", "유로", "파운드"), ("KRW", "KRW", "USD", "USD", "EUR", "GBP"), strict=True)
 )

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from etl import lexicon
 from etl.models import Evidence, Program, Sentence
+from etl.normalize import program_key
 
 # Program words come from lexicon/program_forms.tsv: `quoted` words end a quoted program name (사업, 거점,
 # Strategy, Hub …), `bare` words end an unquoted Korean one, `en_bare` an unquoted English one (facility words
@@ -68,16 +69,8 @@ class _Cand:
 
 
 def norm_key(name: str) -> str:
-    """Key under which spellings of one program name meet: 인공지능→ai, no spaces or punctuation."""
-    # '인공지능(AI) 국가전략' and '인공지능 국가전략' are one name: a parenthesised gloss is dropped.
-    s = (
-        re.sub(r"\([^)]*\)", "", name)
-        .lower()
-        .replace("인공지능", "ai")
-        .replace("artificial intelligence", "ai")
-    )
-    s = re.sub(r"[\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]", "", s)
-    return re.sub(r"(?:사업|project|program|programme)$", "", s) or s
+    """The program key of `name` (etl.normalize.program_key), kept under the name extraction code uses."""
+    return program_key(name)
 
 
 def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:

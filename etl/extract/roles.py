@@ -12,9 +12,10 @@ import re
 from functools import cache
 
 from etl import lexicon
+from etl.categories import MoneyRole, values
 from etl.config import RESOURCES
 
-ROLES = ("budget", "change", "base", "cap", "investment", "market", "revenue", "conversion", "other")
+ROLES = values(MoneyRole)
 
 # How far before an amount a cue still speaks of it. Korean: a particle and one or two short words
 # ("시장 규모는 오는 약 3조원"); 14 characters is what the market rule was measured with. English words are

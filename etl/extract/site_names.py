@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from etl import lexicon
 from etl.extract.institutions import lookup as institution
 from etl.extract.places import find_addresses, geocode
+from etl.normalize import PARTICLES_AFTER_PLACE
 
 # Words before a head that may still qualify it. The longest name seen in real announcements is
 # "AI 기반 디젤엔진 생산 물류 자율화 공장" (six words before the head); a longer run is a clause.
@@ -31,7 +32,7 @@ EVENT_WINDOW = 30
 EACH_WINDOW = 6
 # Kiwi tags a qualifier word may be made of (nouns, foreign words, numbers, noun prefixes and suffixes).
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN", "NR", "NNB", "W_SERIAL"})
-_PARTICLE = "은는이가을를의에와과도로으까부만서엔내"
+_PARTICLE = PARTICLES_AFTER_PLACE
 # Names are single-quoted in Korean news; double quotes carry speech (in English they also mark names).
 _QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
 

@@ -56,7 +56,7 @@ def digest(fixtures: list[Fixture]) -> str:
 
 def extract(fixture: Fixture, settings: Settings) -> tuple[Record, str | None]:
     """The jsonl record `etl extract` prints for this fixture, or an empty one and an error line."""
-    from etl.pipeline import process_raw
+    from etl.process import process_raw
     from etl.sources import InputError, iter_raw
 
     empty: Record = {"budgets": [], "institutions": [], "sites": [], "countries": [], "published_on": None}

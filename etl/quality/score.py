@@ -5,10 +5,11 @@ No I/O here, so tiny hand-made gold/pred pairs can test the scorer itself.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
+
+from etl.normalize import compare_key
 
 Record = dict[str, Any]
 
@@ -85,11 +86,8 @@ METRICS = (
 
 
 def norm(text: str | None) -> str:
-    """NFKC, case-folded, spaces and middle dots dropped: the key two names are compared on."""
-    if text is None:
-        return ""
-    t = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in t if not ch.isspace() and ch not in "·ㆍ・'\"‘’“”")
+    """The key two names are compared on (etl.normalize.compare_key)."""
+    return compare_key(text)
 
 
 def _won_values(rows: list[Record]) -> Counter[int]:

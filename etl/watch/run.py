@@ -16,7 +16,7 @@ from datetime import datetime
 
 import duckdb
 
-from etl import db
+from etl import dbfile
 from etl.config import Settings
 from etl.lock import ingest_lock
 from etl.models import RawDoc
@@ -100,7 +100,7 @@ def watch_once(
     if docs:
         report.ingest = ingest([], settings, progress=False, wait=wait, prefetched=docs, after_load=save)
     if not saved:
-        with ingest_lock(settings.db_path, wait=wait), db.open_for_write(settings.db_path) as con:
+        with ingest_lock(settings.db_path, wait=wait), dbfile.open_for_write(settings.db_path) as con:
             save(con)
     report.seconds = time.perf_counter() - t0
     return report

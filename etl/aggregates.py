@@ -1,0 +1,401 @@
+"""Derived tables the dashboard reads instead of scanning the facts (schema.sql, m009_aggregates).
+
+Each table is a fixed function of the fact tables, written below as the SELECT that computes it.
+`rebuild` recomputes them all; the loader keeps them in step inside the transaction that writes the
+facts, through one `Changes` per transaction, at a cost that grows with what the batch touches:
+- per document (document_stats, doc_figures, fy_figures): a document's rows go before its facts are
+  deleted, and a loaded document's rows are computed from its staged rows alone;
+- counts per pair of keys (inst_programs, country_programs, document_months): they move by the difference;
+- per program (program_stats, program_years, program_months) and per facility (facilities): recomputed
+  for the programs and facilities touched, from the per-document tables above;
+- per institution (institution_stats): recomputed from inst_programs and program_stats (small).
+A program merge rewrites program ids in the facts; its documents are recomputed from the facts.
+`tidy` re-sorts the two tables the lists read in order. tests/test_aggregates.py checks every table
+against `rebuild` after ingests, re-ingests, withdrawals and merges.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import duckdb
+import pyarrow as pa
+
+from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
+
+Con = duckdb.DuckDBPyConnection
+FACT_TABLES = ("documents", "budgets", "program_mentions", "participations", "sites", "program_countries")
+DOC_TABLES = ("document_stats", "doc_figures", "fy_figures", "doc_parts")
+HEAD_KINDS = ("total", "national", "unspecified")
+# A program's figure in a document with no kind chosen (ui/sql.figure_expr of no kinds).
+FIGURE = "coalesce({p}total_krw, greatest({p}national_krw, {p}unspecified_krw))"
+# Orders announcements: the day, then a hash of the document id, so "latest" is deterministic and numeric.
+DOC_KEY = """date_diff('day', DATE '1970-01-01', coalesce({d}, DATE '1970-01-01')) * 4294967296
+    + (hash({doc}) % 4294967296)::BIGINT"""
+KINDS_MAX = """max(amount_krw) FILTER (kind = 'total') AS total_krw,
+    max(amount_krw) FILTER (kind = 'national') AS national_krw,
+    max(amount_krw) FILTER (kind = 'local') AS local_krw,
+    max(amount_krw) FILTER (kind = 'private') AS private_krw,
+    max(amount_krw) FILTER (kind = 'unspecified') AS unspecified_krw"""
+# A fact counts when an analyst has not rejected it (or merged it into another row); money counts only as a
+# program's budget (not a change, a cap, an envelope, a market size …).
+COUNTED = f"state NOT IN {sql_in(EXCLUDED_STATES)}"
+BUDGET_ROWS = (
+    f"amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{MoneyRole.BUDGET}' AND {COUNTED}"
+)
+
+# The order each sorted table is kept in (tidy): zone maps then let a top-N read one row group.
+SORTED = {
+    "document_stats": "published_on DESC NULLS LAST, document_id",  # every list, newest first
+    "doc_figures": "figure_krw DESC NULLS LAST, doc_key DESC",  # the budget timeline, largest first
+}
+
+# Per-document tables, over relations named by their fact table ({budgets} is the staged rows of a batch,
+# or the whole table in a rebuild).
+DOC_SQL = {
+    "document_stats": """
+WITH b AS (SELECT document_id, count(*) AS n FROM {budgets} GROUP BY ALL),
+     m AS (SELECT document_id, count(*) AS n, any_value(program_id) FILTER (is_main) AS main
+           FROM {program_mentions} GROUP BY ALL),
+     pa AS (SELECT document_id, count(*) AS n FROM {participations} GROUP BY ALL),
+     s AS (SELECT document_id, count(*) AS n FROM {sites} GROUP BY ALL),
+     c AS (SELECT document_id, count(*) AS n FROM {program_countries} GROUP BY ALL)
+SELECT d.document_id, d.published_on, m.main, coalesce(b.n, 0), coalesce(m.n, 0), coalesce(pa.n, 0),
+       coalesce(s.n, 0), coalesce(c.n, 0)
+FROM {documents} d LEFT JOIN b USING (document_id) LEFT JOIN m USING (document_id)
+     LEFT JOIN pa USING (document_id) LEFT JOIN s USING (document_id) LEFT JOIN c USING (document_id)""",
+    "doc_figures": f"""
+WITH f AS (SELECT program_id, document_id, any_value(announced_on) AS announced_on, {KINDS_MAX},
+                  arg_max(budget_id, struct_pack(t := kind = 'total', a := amount_krw, id := budget_id))
+                      FILTER (kind IN {HEAD_KINDS}) AS head_budget_id
+           FROM {{budgets}} WHERE {BUDGET_ROWS} GROUP BY ALL),
+     k AS (SELECT coalesce(f.program_id, m.program_id) AS pid, coalesce(f.document_id, m.document_id) AS did,
+                  f.*, m.program_id IS NOT NULL AS mentioned, m.start_year, m.end_year
+           FROM f FULL JOIN {{program_mentions}} m ON m.program_id = f.program_id AND m.document_id = f.document_id)
+SELECT k.pid, k.did, d.published_on, k.announced_on, {DOC_KEY.format(d="k.announced_on", doc="k.did")},
+       k.total_krw, k.national_krw, k.local_krw, k.private_krw, k.unspecified_krw, {FIGURE.format(p="k.")}, k.head_budget_id,
+       k.mentioned, k.start_year, k.end_year, d.title
+FROM k LEFT JOIN {{documents}} d ON d.document_id = k.did""",
+    "fy_figures": f"""
+SELECT program_id, document_id, fiscal_year, any_value(announced_on),
+       {DOC_KEY.format(d="any_value(announced_on)", doc="document_id")}, {KINDS_MAX}
+FROM {{budgets}} WHERE {BUDGET_ROWS} AND fiscal_year IS NOT NULL
+GROUP BY program_id, document_id, fiscal_year""",
+    # Parts that do not add up: two or more of national / local / private stated and differing from the
+    # total, or any parts together larger than it.
+    "doc_parts": f"""
+SELECT program_id, document_id, announced_on, total_krw, parts_krw FROM (
+    SELECT program_id, document_id, any_value(announced_on) AS announced_on, {KINDS_MAX}
+    FROM {{budgets}} WHERE {BUDGET_ROWS} GROUP BY program_id, document_id),
+    LATERAL (SELECT (coalesce(national_krw, 0) + coalesce(local_krw, 0) + coalesce(private_krw, 0))::BIGINT
+                        AS parts_krw,
+                    (national_krw IS NOT NULL)::INT + (local_krw IS NOT NULL)::INT + (private_krw IS NOT NULL)::INT
+                        AS n_parts)
+WHERE total_krw IS NOT NULL AND parts_krw <> total_krw AND n_parts >= CASE WHEN parts_krw > total_krw THEN 1 ELSE 2 END""",
+}
+
+# Count tables: (fact table, key columns, the counts {n} over a relation {rows} of its rows).
+COUNTS = {
+    "inst_programs": ("participations", ("institution_id", "program_id"),
+                      "SELECT institution_id, program_id, {n} FROM {rows} WHERE " + COUNTED + " GROUP BY ALL"),
+    "country_programs": ("program_countries", ("country", "program_id"),
+                         "SELECT country, program_id, {n} FROM {rows} GROUP BY ALL"),
+    "document_months": ("documents", ("month", "lang"),
+                        "SELECT date_trunc('month', published_on)::DATE, lang, {n} FROM {rows} "
+                        "WHERE published_on IS NOT NULL GROUP BY ALL"),
+}  # fmt: skip
+
+# Per-program tables. Each is a GROUP BY over partial rows: one per per-document row, or a stored row of the
+# table itself, so a load that only adds documents merges its rows into the stored ones instead of reading
+# every document of the programs it touched again. {rows}: per-document rows; {scope}: restricts program_id.
+STATS_PARTS = """SELECT program_id, TRUE AS own, mentioned::BIGINT AS n_documents,
+       CASE WHEN mentioned THEN published_on END AS first_announced,
+       CASE WHEN mentioned THEN published_on END AS last_announced,
+       CASE WHEN p THEN start_year END AS start_year, CASE WHEN p THEN end_year END AS end_year,
+       CASE WHEN p THEN coalesce(published_on, DATE '1900-01-01') END AS period_on,
+       CASE WHEN p THEN document_id END AS period_doc, figure_krw AS headline_krw,
+       CASE WHEN figure_krw IS NOT NULL THEN document_id END AS head_doc,
+       CASE WHEN figure_krw IS NOT NULL THEN doc_key END AS head_key, (figure_krw IS NOT NULL)::BIGINT AS n_announcements,
+       national_krw, local_krw, private_krw, NULL::VARCHAR[] AS itypes
+    FROM (SELECT *, mentioned AND start_year IS NOT NULL AS p FROM {rows} WHERE {scope})"""
+STATS_STORED = """SELECT program_id, TRUE AS own, n_documents, first_announced, last_announced, start_year, end_year, period_on,
+       period_doc, headline_krw, head_doc, head_key, n_announcements, national_krw, local_krw, private_krw, itypes
+    FROM program_stats WHERE {scope}"""
+STATS_TYPES = """SELECT ip.program_id, FALSE, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL,
+       list(DISTINCT i.type) FROM {pairs} ip JOIN institutions i USING (institution_id) WHERE {scope} GROUP BY ALL"""
+STATS_COMBINE = """SELECT program_id, n_documents, first_announced, last_announced, y.s, y.e, h.a, h.d, n_announcements,
+       h.n, h.l, h.p, itypes, y.o, y.d, h.k
+FROM (SELECT program_id, sum(n_documents) AS n_documents, min(first_announced) AS first_announced,
+             max(last_announced) AS last_announced,
+             arg_max(struct_pack(s := start_year, e := end_year, o := period_on, d := period_doc),
+                     struct_pack(o := period_on, d := period_doc)) FILTER (period_on IS NOT NULL) AS y,
+             arg_max(struct_pack(a := headline_krw, d := head_doc, k := head_key, n := national_krw, l := local_krw,
+                                 p := private_krw), head_key) FILTER (head_key IS NOT NULL) AS h,
+             sum(n_announcements) AS n_announcements,
+             list_sort(list_distinct(flatten(list(itypes) FILTER (itypes IS NOT NULL)))) AS itypes
+      FROM ({parts}) GROUP BY program_id HAVING bool_or(own))"""
+YEARS_PARTS = f"""SELECT program_id, fiscal_year, {FIGURE.format(p="")} AS amount_krw, doc_key FROM {{rows}}
+    WHERE {{scope}} AND {FIGURE.format(p="")} IS NOT NULL"""
+HEADS_PARTS = """SELECT program_id, date_trunc('month', announced_on)::DATE AS month, figure_krw AS head_krw,
+       doc_key AS head_key FROM {rows} WHERE {scope} AND figure_krw IS NOT NULL"""
+# (table, stored rows as parts, parts of per-document rows {rows}, how parts combine into the table's rows)
+PROGRAM_SQL = {
+    "program_stats": (STATS_STORED, STATS_PARTS, STATS_COMBINE),
+    "program_years": ("SELECT * FROM program_years WHERE {scope}", YEARS_PARTS,
+                      "SELECT program_id, fiscal_year, arg_max(amount_krw, doc_key), max(doc_key) FROM ({parts}) GROUP BY ALL"),
+    "program_month_heads": ("SELECT * FROM program_month_heads WHERE {scope}", HEADS_PARTS,
+                            "SELECT program_id, month, arg_max(head_krw, head_key), max(head_key) FROM ({parts}) GROUP BY ALL"),
+}  # fmt: skip
+# A month's move of a program's headline: its last figure that month less the one before (from the heads).
+MONTHS_SQL = """SELECT program_id, month, change FROM (
+    SELECT program_id, month, head_krw - coalesce(lag(head_krw) OVER (PARTITION BY program_id ORDER BY head_key), 0) AS change
+    FROM program_month_heads WHERE {scope}) WHERE month IS NOT NULL"""
+SOURCES = {
+    "program_stats": "doc_figures",
+    "program_years": "fy_figures",
+    "program_month_heads": "doc_figures",
+}
+PROGRAM_TABLES = (*PROGRAM_SQL, "program_months")
+
+INSTITUTION_STATS_SQL = """
+SELECT ip.institution_id, count(ip.program_id), sum(ip.n_documents), sum(p.headline_krw)::BIGINT
+FROM inst_programs ip LEFT JOIN program_stats p USING (program_id) GROUP BY ALL"""
+
+# Facilities as a pick over sites (n = 1 each, dated by their document) or over stored facilities (n mentions).
+SITE_COLUMNS = (
+    "norm_key, site_id, document_id, program_id, name, address, area_m2, status, year, lat, lon, evidence"
+)
+FACILITY_SITES = f"""SELECT {SITE_COLUMNS.replace("document_id", "s.document_id")}, 1 AS n, d.published_on
+    FROM {{sites}} s JOIN {{documents}} d ON d.document_id = s.document_id WHERE s.{COUNTED} AND {{scope}}"""
+FACILITY_STORED = (
+    f"SELECT {SITE_COLUMNS}, n_mentions AS n, last_published AS published_on FROM facilities WHERE {{scope}}"
+)
+FACILITIES_SQL = f"""SELECT {SITE_COLUMNS}, sum(n) OVER (PARTITION BY norm_key), published_on FROM ({{parts}})
+QUALIFY row_number() OVER (PARTITION BY norm_key ORDER BY published_on DESC NULLS LAST, (lat IS NOT NULL) DESC,
+                           site_id DESC) = 1"""
+
+DERIVED = (*DOC_TABLES, *COUNTS, *PROGRAM_TABLES, "institution_stats", "facilities", "program_ancestors")
+# Parent links followed up to this many steps: deeper than any real hierarchy (strategy > plan > project >
+# line item), and it ends a cycle an analyst's review might make.
+MAX_DEPTH = 12
+ANCESTORS_SQL = f"""INSERT INTO program_ancestors
+WITH RECURSIVE up(program_id, ancestor_id, depth) AS (
+    SELECT program_id, parent_id, 1 FROM programs WHERE parent_id IS NOT NULL AND parent_id <> program_id
+    UNION ALL
+    SELECT up.program_id, p.parent_id, up.depth + 1 FROM up JOIN programs p ON p.program_id = up.ancestor_id
+    WHERE p.parent_id IS NOT NULL AND up.depth < {MAX_DEPTH})
+SELECT program_id, ancestor_id, min(depth) FROM up WHERE ancestor_id <> program_id GROUP BY ALL"""
+
+
+def refresh_ancestors(con: Con) -> None:
+    """Recompute program_ancestors from programs.parent_id (inside the caller's transaction)."""
+    con.execute("DELETE FROM program_ancestors")
+    con.execute(ANCESTORS_SQL)
+
+
+def rebuild(con: Con) -> None:
+    """Recompute every derived table from the fact tables (inside the caller's transaction)."""
+    for table in DERIVED:
+        con.execute(f"DELETE FROM {table}")  # names from the fixed lists above
+    _insert_documents(con, {t: t for t in FACT_TABLES})
+    for table, (fact, _, counts) in COUNTS.items():
+        con.execute(f"INSERT INTO {table} {counts.format(rows=fact, n='count(*)')}")
+    _refresh_programs(con, "TRUE")
+    _refresh_facilities(con, "TRUE")
+    _refresh_institutions(con)
+    con.execute(ANCESTORS_SQL)
+    tidy(con)
+    for temp in ("_program_rows", "_facility_rows"):  # a migrated file's connection shows no extra tables
+        con.execute(f"DROP TABLE IF EXISTS {temp}")
+
+
+def tidy(con: Con) -> None:
+    """Rewrite the sorted tables in their order (SORTED); a load appends out of order.
+
+    Sorted, a top-N over them stops after the first row group (3 ms instead of 45 ms at a million
+    documents); rows appended later only cost their own row groups until the next tidy.
+    """
+    for table, order in SORTED.items():
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _sorted AS SELECT * FROM {table}")
+        con.execute(f"DELETE FROM {table}")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _sorted ORDER BY {order}")
+        con.execute("DROP TABLE _sorted")
+
+
+def _insert_documents(con: Con, sources: dict[str, str]) -> None:
+    for table, select in DOC_SQL.items():
+        con.execute(f"INSERT INTO {table} {select.format(**sources)}")
+
+
+def _refresh_programs(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
+    """Rows of the per-program tables for the programs in `scope`: recomputed from every per-document row,
+    or, given `new` (per-document table -> relation of just-added rows), merged from the stored rows and those."""
+    for table, (stored, parts, combine) in PROGRAM_SQL.items():
+        if new is None:
+            rows = parts.format(rows=SOURCES[table], scope=scope)
+            if table == "program_stats":
+                rows += " UNION ALL " + STATS_TYPES.format(pairs="inst_programs", scope=scope)
+        else:
+            rows = (
+                stored.format(scope=scope)
+                + " UNION ALL "
+                + parts.format(rows=new[SOURCES[table]], scope=scope)
+            )
+            if table == "program_stats":
+                rows += " UNION ALL " + STATS_TYPES.format(pairs=new["participations"], scope=scope)
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _program_rows AS {combine.format(parts=rows)}")
+        con.execute(f"DELETE FROM {table} WHERE {scope}")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _program_rows")
+    con.execute(f"DELETE FROM program_months WHERE {scope}")
+    con.execute(f"INSERT INTO program_months {MONTHS_SQL.format(scope=scope)}")
+
+
+def _refresh_facilities(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
+    """Facility rows for the norm_keys in `scope`: from every site, or stored rows merged with `new` sites."""
+    if new is None:
+        parts = FACILITY_SITES.format(sites="sites", documents="document_stats", scope=scope)
+    else:
+        parts = f"{FACILITY_STORED.format(scope=scope)} UNION ALL {FACILITY_SITES.format(**new, scope=scope)}"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _facility_rows AS {FACILITIES_SQL.format(parts=parts)}")
+    con.execute(f"DELETE FROM facilities WHERE {scope}")
+    con.execute("INSERT INTO facilities SELECT * FROM _facility_rows")
+
+
+def _refresh_institutions(con: Con) -> None:
+    con.execute("DELETE FROM institution_stats")
+    con.execute(f"INSERT INTO institution_stats {INSTITUTION_STATS_SQL}")
+
+
+class Changes:
+    """What one write transaction did to the facts, and the refresh of the derived tables it needs.
+
+    Call `merged` after a program merge rewrote ids (before anything else), `drop` before deleting
+    documents' facts, `add` after inserting staged ones, and `refresh` last, all inside the transaction.
+    Programs and facilities a drop or merge touched are recomputed; those only `add` touched are merged.
+    """
+
+    def __init__(self, con: Con) -> None:
+        """Make the connection's work tables; a loader makes one Changes and reuses it for every batch."""
+        self.con = con
+        self.forget()
+        for table in COUNTS:
+            con.execute(f"CREATE TEMP TABLE IF NOT EXISTS _delta_{table} AS SELECT * FROM {table} LIMIT 0")
+        for table in DOC_TABLES:
+            con.execute(f"CREATE TEMP TABLE IF NOT EXISTS _new_{table} AS SELECT * FROM {table} LIMIT 0")
+
+    def forget(self) -> None:
+        """Start over (after `refresh`, or after a rolled back transaction took the work tables' rows)."""
+        self.programs: set[str] = set()  # to recompute
+        self.norm_keys: set[str] = set()
+        self.staged: dict[str, str] | None = None  # what `add` loaded, to merge
+        self.counted = False  # count differences wait in _delta_<table>
+
+    def drop(self, ids: str) -> None:
+        """Take out the rows of the documents listed in relation `ids` (document_id), before their facts go."""
+        docs = f"document_id IN (SELECT document_id FROM {ids})"
+        self._note(f"SELECT program_id, NULL FROM doc_figures WHERE {docs} "
+                   f"UNION ALL SELECT NULL, norm_key FROM sites WHERE {docs}")  # fmt: skip
+        self._count({fact: f"(SELECT * FROM {fact} WHERE {docs})" for fact, _, _ in COUNTS.values()}, -1)
+        for table in DOC_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE {docs}")
+
+    def add(self, staged: dict[str, str]) -> None:
+        """Add the rows of documents just loaded, from `staged` (fact table -> relation of this batch's rows).
+
+        Call once per transaction."""
+        for table, select in DOC_SQL.items():
+            self.con.execute(f"INSERT INTO _new_{table} {select.format(**staged)}")
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM _new_{table}")
+        self._count(staged, 1)
+        self.staged = staged
+
+    def merged(self, programs: set[str]) -> None:
+        """After facts of `programs` were moved between program ids: recompute their documents and pairs."""
+        if not programs:
+            return
+        with _ids(self.con, "_merged", "program_id", programs) as rel:
+            scope = f"program_id IN (SELECT program_id FROM {rel})"
+            self.con.execute(
+                "CREATE OR REPLACE TEMP TABLE _merged_docs AS "
+                f"SELECT DISTINCT document_id FROM doc_figures WHERE {scope}"
+            )
+            for table, (fact, keys, counts) in COUNTS.items():
+                if "program_id" in keys:
+                    self.con.execute(f"DELETE FROM {table} WHERE {scope}")
+                    rows = f"(SELECT * FROM {fact} WHERE {scope})"
+                    self.con.execute(f"INSERT INTO {table} {counts.format(rows=rows, n='count(*)')}")
+        docs = "document_id IN (SELECT document_id FROM _merged_docs)"
+        self._note(f"SELECT NULL, norm_key FROM sites WHERE {docs}")
+        for table in DOC_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE {docs}")
+        _insert_documents(self.con, {t: f"(SELECT * FROM {t} WHERE {docs})" for t in FACT_TABLES})
+        self.con.execute("DROP TABLE _merged_docs")
+        self.programs |= programs
+
+    def refresh(self) -> None:
+        """Bring the count, per-program, per-institution and per-facility tables in step with the changes."""
+        if self.counted:
+            for table in COUNTS:
+                self._move_counts(table)
+        added: set[str] = set()
+        added_keys: set[str] = set()
+        if self.staged:
+            added = {
+                r[0] for r in self.con.execute("SELECT DISTINCT program_id FROM _new_doc_figures").fetchall()
+            }
+            added_keys = {
+                r[0]
+                for r in self.con.execute(f"SELECT DISTINCT norm_key FROM {self.staged['sites']}").fetchall()
+            }
+        new = {"doc_figures": "_new_doc_figures", "fy_figures": "_new_fy_figures", **(self.staged or {})}
+        for programs, rows in ((self.programs, None), (added - self.programs, new)):
+            if programs:
+                with _ids(self.con, "_touched", "program_id", programs) as rel:
+                    _refresh_programs(self.con, f"program_id IN (SELECT program_id FROM {rel})", rows)
+        if self.counted or self.programs:
+            _refresh_institutions(self.con)
+        for keys, rows in ((self.norm_keys, None), (added_keys - self.norm_keys, self.staged)):
+            if keys:
+                with _ids(self.con, "_facilities", "norm_key", keys) as rel:
+                    _refresh_facilities(self.con, f"norm_key IN (SELECT norm_key FROM {rel})", rows)
+        for table in DOC_TABLES:
+            self.con.execute(f"DELETE FROM _new_{table}")
+        self.forget()
+
+    def _note(self, query: str) -> None:
+        for program_id, norm_key in self.con.execute(query).fetchall():
+            if program_id is not None:
+                self.programs.add(program_id)
+            if norm_key is not None:
+                self.norm_keys.add(norm_key)
+
+    def _count(self, rows: dict[str, str], sign: int) -> None:
+        """Note the counts of `rows` (fact table -> relation), added (sign 1) or taken away (-1)."""
+        for table, (fact, _, counts) in COUNTS.items():
+            n = "count(*)" if sign > 0 else "-count(*)"
+            self.con.execute(f"INSERT INTO _delta_{table} {counts.format(rows=rows[fact], n=n)}")
+        self.counted = True
+
+    def _move_counts(self, table: str) -> None:
+        """Apply the summed differences to a count table; a key whose count reaches 0 goes."""
+        keys = COUNTS[table][1]
+        same = " AND ".join(f"d.{k} IS NOT DISTINCT FROM t.{k}" for k in keys)
+        touched = f"EXISTS (SELECT 1 FROM _delta_{table} d WHERE {same})"
+        cols = ", ".join(keys)
+        self.con.execute(f"""CREATE OR REPLACE TEMP TABLE _summed AS
+            SELECT {cols}, sum(n_documents)::BIGINT AS n FROM (
+                SELECT * FROM {table} t WHERE {touched} UNION ALL SELECT * FROM _delta_{table}) GROUP BY ALL""")
+        self.con.execute(f"DELETE FROM {table} t WHERE {touched}")
+        self.con.execute(f"INSERT INTO {table} SELECT * FROM _summed WHERE n <> 0")
+        self.con.execute(f"DELETE FROM _delta_{table}")
+
+
+@contextlib.contextmanager
+def _ids(con: Con, name: str, column: str, values: set[str]) -> Iterator[str]:
+    """A set of ids as a one-column relation `name` for the duration of the block."""
+    con.register(name, pa.table({column: pa.array(sorted(values), pa.string())}))
+    try:
+        yield name
+    finally:
+        con.unregister(name)
