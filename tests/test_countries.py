@@ -140,6 +140,14 @@ def test_a_mention_cue_keeps_the_country_beside_it_out_of_the_partners(entry: le
     assert mentioned and not partners, (entry.example, partners, mentioned)
 
 
+@pytest.mark.parametrize("entry", lexicon.entries("country_clause_breaks"), ids=lambda e: e.term)
+def test_a_partner_cue_in_another_clause_makes_no_partner(entry: lexicon.Entry) -> None:
+    # The cue sits after the break: the country before it, in a clause of its own, is only mentioned.
+    assert entry.term in entry.example
+    partners, mentioned = split(entry.example)
+    assert mentioned and not partners, (entry.example, partners, mentioned)
+
+
 @pytest.mark.parametrize(
     ("texts", "partners", "mentioned"),
     [

@@ -336,6 +336,23 @@ def test_one_head_said_of_several_places_is_one_site_each(entry: lexicon.Entry) 
     assert len(_names(entry.example)) >= 2, _names(entry.example)
 
 
+@pytest.mark.parametrize("entry", lexicon.entries("site_place_cues"), ids=lambda e: e.term)
+def test_an_english_name_after_a_place_preposition_is_a_site(entry: lexicon.Entry) -> None:
+    assert f" {entry.term} " in entry.example
+    assert _names(entry.example), entry.example
+
+
+def test_a_name_with_a_title_after_it_is_a_company_everywhere() -> None:
+    names = _names(
+        "도는 김철수 한빛캠퍼스 대표와 협약을 맺었다. 한빛캠퍼스는 울산 미포산단에 데이터센터를 짓는다."
+    )
+    assert not any("한빛캠퍼스" in n for n in names), names
+
+
+def test_two_research_centers_name_no_facility() -> None:
+    assert _names("In Daegu, the institute will open two research centers with local firms.") == []
+
+
 @pytest.mark.parametrize("entry", lexicon.entries("site_short_forms"), ids=lambda e: e.term)
 def test_a_short_form_is_the_same_site(entry: lexicon.Entry) -> None:
     assert entry.term in entry.example and entry.meaning in entry.example
@@ -365,6 +382,14 @@ def test_a_short_form_is_the_same_site(entry: lexicon.Entry) -> None:
             "It is meant to build data centers in Abu Dhabi as the first stage of a 5-gigawatt AI campus.",
             "5-gigawatt AI campus",
         ),
+        # Two qualifiers, one of them a field (site_generic.tsv `field`): a name, though each word is common.
+        ("시는 판교에 AI 스타트업 캠퍼스를 새로 조성한다.", "AI 스타트업 캠퍼스"),
+        ("회사는 AI 스타트업 연구개발(R&D)센터도 함께 지어 창업을 돕는다.", "AI 스타트업 연구개발(R&D)센터"),
+        # A list mark glued to the first word starts the name.
+        ("정부는 △국가 AI 컴퓨팅 센터 구축 △AI 모델 개발에 투자한다.", "국가 AI 컴퓨팅 센터"),
+        # A prefix (옛) and the noun after it: a former facility, given a place.
+        ("군은 태안군 남면의 옛 서남중학교를 고쳐 연구센터로 쓴다.", "옛 서남중학교"),
+        ("The joint offices will sit in One MetroTech Center in Brooklyn.", "One MetroTech Center"),
     ],
 )
 def test_qualified_generic_heads(text: str, name: str) -> None:

@@ -97,21 +97,30 @@ MENTION_BEFORE = 20
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     partner = re.compile(lexicon.pattern("country_partner_cues", "partner"))
     after = re.compile(lexicon.pattern("country_mention_cues", "after"))
     before = re.compile(lexicon.pattern("country_mention_cues", "before") + r"\s*(?:the\s+)?$")
-    return partner, after, before
+    breaks = re.compile(lexicon.pattern("country_clause_breaks", "break") + r"\s")
+    return partner, after, before, breaks
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause a mention stands in: "캐나다는 …을 세웠고, 영국은 …" ends 캐나다's clause at "고,"."""
+    breaks = _cues()[3]
+    left = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in breaks.finditer(text, end)), len(text))
+    return text[left:right]
 
 
 def _is_partner(text: str, start: int, end: int) -> bool:
-    """A country is a partner when its sentence has a partner cue and no comparison cue sits beside it."""
-    partner, after, before = _cues()
+    """A partner: its clause has a partner cue and no comparison cue sits beside the country."""
+    partner, after, before, _ = _cues()
     if after.search(text[end : end + MENTION_AFTER]) or before.search(
         text[max(0, start - MENTION_BEFORE) : start]
     ):
         return False
-    return bool(partner.search(text))
+    return bool(partner.search(_clause(text, start, end)))
 
 
 # Countries named together ("미국·중국의", "the U.S. and Japan") share the cue beside the group.

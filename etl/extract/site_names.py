@@ -23,6 +23,9 @@ from etl.normalize import PARTICLES_AFTER_PLACE
 # Words before a head that may still qualify it. The longest name seen in real announcements is
 # "AI 기반 디젤엔진 생산 물류 자율화 공장" (six words before the head); a longer run is a clause.
 MAX_NAME_WORDS = 6
+# Parts of a name (head included) from which common words make a name when one qualifier names a field:
+# "AI 스타트업 캠퍼스" (AI, 스타트업, 캠퍼스) is a facility; "AI 데이터센터" (two parts) is not.
+MIN_FIELD_NAME_PARTS = 3
 # "X에서 열린 '○○ 사업' 발족식": a ceremony word this many characters after "X에서" makes X a venue.
 EVENT_WINDOW = 30
 # "AI 데이터센터가 각각 들어선다": 각각 within a particle and a space of the head.
@@ -30,18 +33,8 @@ EACH_WINDOW = 6
 # Kiwi tags a qualifier word may be made of (nouns, foreign words, numbers, noun prefixes and suffixes).
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN", "NR", "NNB", "W_SERIAL"})
 _PARTICLE = PARTICLES_AFTER_PLACE
-_LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
-_EN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|our)\s+$", re.I)
-_EN_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-Z][\w-]*|\w+ern)\b")
-# A word that may qualify an English head: a plain word, or a size written as one word (5-gigawatt).
-_EN_WORD = re.compile(r"(?:(?<=\s)|^)([A-Za-z][A-Za-z-]*|\d[\d.]*-[A-Za-z]+)\s+$")
 # Names are single-quoted in Korean news; double quotes carry speech (in English they also mark names).
 _QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
-_EN_QUOTED = re.compile(r"[\"“]([A-Za-z][A-Za-z0-9 \-]{2,60}?)[.,]?[\"”]")
-_EN_IN = re.compile(
-    r"\b((?:[A-Z][\w&\-]*\s+)?(?:(?:AI|new|hyperscale|large|an?|the)\s+)*data cent(?:er|re)\s+in\s+"
-    r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
-)
 
 
 @dataclass(frozen=True)
@@ -82,7 +75,7 @@ def _vocab() -> dict[str, object]:
         "heads": {e.term for e in heads},
         "weak": weak,
         "ko_core": re.compile(
-            rf"(?<![가-힣A-Za-z0-9])([가-힣A-Za-z0-9&·\-]*?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
+            rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
         ),
         "ko_chain": re.compile(rf" ({alt(ko)})(?=[^가-힣]|$|[{_PARTICLE}])"),
         "ko_heads": sorted(ko, key=len, reverse=True),
@@ -92,6 +85,7 @@ def _vocab() -> dict[str, object]:
             + r"|data cent(?:er|re))\b"
         ),
         "en_low": re.compile(rf"\b({'|'.join(re.escape(t) for t in en_low)})s?\b"),
+        "field": {t for t in lexicon.terms("site_generic", "field")},
         "generic": {t.lower() for t in lexicon.terms("site_generic")} | {h.lower() for h in ko + en_cap},
         "stops": set(lexicon.terms("site_name_stops", "stop"))
         | set(lexicon.terms("site_name_stops", "unit")),
@@ -101,6 +95,13 @@ def _vocab() -> dict[str, object]:
         "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
         "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
         "each": re.compile(alt(lexicon.terms("site_each", "each"))),
+        "bullet": "".join(re.escape(t) for t in lexicon.terms("site_each", "bullet")),
+        "role": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'role'))}"),
+        "org_title": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'org_title'))}"),
+        "place_before": re.compile(
+            rf"(?:^|\s){alt(lexicon.terms('site_place_cues', 'before'))}\s+(?:the\s+)?$"
+        ),
+        "en_event_at": re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w&\-]*['’]s\s+)?$"),
         "link": re.compile(rf"\s*{alt(lexicon.terms('site_each', 'link'))}\s*"),
         "list_end": re.compile(rf"(?:\s*{alt(lexicon.terms('site_each', 'list_end'))})?\s*에(?:는|서)?\s*"),
     }
@@ -114,9 +115,9 @@ def _is_noun_word(before: str, word: str, after: str) -> bool:
     """
     from etl.nlp import get_kiwi
 
-    core = re.sub(r"\([^)]*\)", "", word)
+    core = re.sub(r"\([^)]*\)", "", word).replace("+", " ")  # AI+모빌리티: two nouns joined by a plus
     if not re.search(r"[가-힣]", core):
-        return bool(re.fullmatch(r"[A-Za-z0-9&.\-]+", core))
+        return bool(re.fullmatch(r"[A-Za-z0-9&.\- ]+", core))
     tokens = get_kiwi().tokenize(f"{before} {core} {after}")
     lo = len(before) + 1
     return all(t.tag in _NOUN_TAGS for t in tokens if lo <= t.start < lo + len(core))
@@ -136,6 +137,10 @@ def _extend_left(text: str, start: int) -> int:
         if not m:
             break
         word = m.group(1)
+        bullet = re.match(rf"[{_vocab()['bullet']}]+", word)
+        if bullet:  # "△국가 AI 컴퓨팅 센터": a list mark glued to the first word starts the name
+            rest = m.start(1) + bullet.end()
+            return rest if word[bullet.end() :] and _is_noun_word("", word[bullet.end() :], "") else start
         if _is_place_word(text, m.start(1), m.end(1)):
             return m.start(1)  # one place word ends the name (양재 강남데이터센터)
         if word in prefixes:  # type: ignore[operator]
@@ -182,49 +187,56 @@ def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int
     return out, spans
 
 
-def _english(text: str, prev: str) -> list[tuple[str, int, int, bool]]:
-    """English names: Capitalised names before a head, `data center in X`, and qualified generic heads."""
+# A particle that may end the word after a prefix ("옛 서남중학교를").
+_JOSA = re.compile(r"(?:으로|에서|을|를|이|가|은|는|의|에|와|과|도|로)$")
+
+
+def _former(text: str) -> list[tuple[str, int, int, bool]]:
+    """`옛 서남중학교`: a prefix (site_name_stops.tsv) and the noun after it name a former facility (weak)."""
+    out = []
+    for p in _vocab()["prefixes"]:  # type: ignore[attr-defined]
+        for m in re.finditer(rf"(?<![가-힣]){re.escape(p)}\s+([가-힣A-Za-z0-9]{{2,}})", text):
+            word = _JOSA.sub("", m.group(1))
+            if len(word) >= 2 and _is_noun_word("", word, ""):
+                out.append((f"{p} {word}", m.start(), m.start(1) + len(word), True))
+    return out
+
+
+def _bulleted(text: str, name: str, start: int) -> list[str]:
+    """`▲ A 실증 ▲ B 실증 시험구역`: the items listed before the last one share its head word.
+
+    Every earlier item must be a short run of nouns with no facility head of its own, else nothing is shared.
+    """
+    marks = _vocab()["bullet"]
+    if " " not in name or not marks or not re.search(rf"[{marks}]\s*$", text[:start]):
+        return []
+    head_word = name.rsplit(" ", 1)[1]
+    items = re.findall(rf"[{marks}]\s*([^{marks}]+?)\s*(?=[{marks}])", text[: start + 1])
+    out = []
+    for item in reversed(items):
+        words = item.split()
+        heads = _vocab()["ko_core"]  # type: ignore[attr-defined]
+        if not words or len(words) > MAX_NAME_WORDS or heads.search(item):
+            return []
+        if not all(_is_noun_word("", w, "") for w in words):
+            return []
+        out.insert(0, f"{item} {head_word}")
+    return out
+
+
+def org_keys(text: str) -> set[str]:
+    """Keys of facility-like words followed by a title (웅천에이아이캠퍼스 대표): companies, in the whole text."""
     v = _vocab()
-    out = []
-    for m in v["en_name"].finditer(text):  # type: ignore[attr-defined]
-        words = m.group(1).split()
-        owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
-        words = words[owner[-1] + 1 :] if owner else words  # "Abu Dhabi's Khalifa Port"
-        while words and (words[0] in _LEADING_EN or words[0] in v["stops"]):
-            words.pop(0)  # type: ignore[operator]
-        if any(w in v["stops"] for w in words):  # type: ignore[operator]
-            continue  # "1 GW AI data center": a size, not a name
-        name = " ".join([*words, m.group(2)])
-        out.append((name, m.end() - len(name), m.end(), m.group(2) in v["weak"]))  # type: ignore[operator]
-    for m in _EN_IN.finditer(text):
-        name = re.sub(r"^(?:(?:an?|the|new)\s+)+", "", m.group(1), flags=re.I)
-        out.append((name, m.end() - len(name), m.end(), False))
-    if find_addresses(text) or _EN_PLACE.search(text) or find_addresses(prev) or _EN_PLACE.search(prev):
-        out += _english_qualified(text)
+    out = set()
+    for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
+        if v["org_title"].match(text, m.end()):  # type: ignore[attr-defined]
+            out.add(name_key(m.group(1)))
     return out
 
 
-def _english_qualified(text: str) -> list[tuple[str, int, int, bool]]:
-    """`an advanced packaging hub`, `a 5-gigawatt AI campus`, `"second semiconductor production hub"`."""
-    stops = _vocab()["stops"]
-    out = []
-    for m in _vocab()["en_low"].finditer(text):  # type: ignore[attr-defined]
-        q = _EN_QUOTED.search(text, max(0, m.start() - 62), m.end() + 3)
-        if q and q.start(1) < m.start() and q.end(1) >= m.end():
-            out.append((text[q.start(1) : m.start()] + m.group(1), q.start(1), m.end(), False))
-            continue
-        start = m.start()
-        for _ in range(MAX_NAME_WORDS):
-            if _EN_DETERMINER.search(text, max(0, start - 8), start):
-                break
-            w = _EN_WORD.search(text, max(0, start - 40), start)
-            if not w or w.group(1) in stops or w.group(1).lower() in stops:  # type: ignore[operator]
-                start = m.start()
-                break
-            start = w.start(1)
-        if start < m.start() and _EN_DETERMINER.search(text, max(0, start - 8), start):
-            out.append((text[start : m.start()] + m.group(1), start, m.end(), False))
-    return out
+def place_before(text: str, start: int) -> bool:
+    """An English name right after `in`/`at`/`inside` (site_place_cues.tsv) is a place."""
+    return _vocab()["place_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
 
 
 def _common(word: str) -> bool:
@@ -246,11 +258,14 @@ def is_generic(name: str) -> bool:
         return False
     parts = re.findall(r"제\d+|[A-Za-z&]+|\d[\d.]*|[가-힣]+", re.sub(r"\([^)]*\)", "", name))
     for suffix in _vocab()["ko_heads"]:  # type: ignore[attr-defined]
-        if parts and parts[-1].endswith(suffix) and parts[-1] != suffix:
-            parts[-1:] = [parts[-1][: -len(suffix)], suffix]
+        if parts and parts[-1].endswith(suffix):  # the longest head that ends the name (데이터센터, not 센터)
+            if parts[-1] != suffix:
+                parts[-1:] = [parts[-1][: -len(suffix)], suffix]
             break
     if parts and geocode(parts[0]) is not None:
         return False
+    if len(parts) >= MIN_FIELD_NAME_PARTS and any(p in _vocab()["field"] for p in parts[:-1]):  # type: ignore[operator]
+        return False  # "AI 스타트업 캠퍼스": two qualifiers, one naming a field, make a name
     return all(_common(p) for p in parts)
 
 
@@ -258,7 +273,7 @@ def is_program(name: str, program_keys: Collection[str]) -> bool:
     """The name is a program's (국가 AI 연구거점), or a shortening of it (국가 AI거점)."""
     key = name_key(name)
     for pk in program_keys:
-        if key == pk:
+        if key == pk or (len(key) >= 4 and pk.endswith(key)):  # "AI 연구거점" of 국가 AI 연구거점
             return True
         it = iter(pk)
         if key[:2] == pk[:2] and key[-2:] == pk[-2:] and all(ch in it for ch in key):
@@ -271,6 +286,15 @@ def is_not_site(text: str, name: str, end: int) -> bool:
     v = _vocab()
     if v["bodies"].search(name) or v["venues"].search(name) or institution(name) is not None:  # type: ignore[attr-defined]
         return True
+    if v["org_title"].match(text, end):  # type: ignore[attr-defined]
+        return True  # "김철수 한빛캠퍼스 대표": a company named like a facility
+    if v["role"].match(text, end):  # type: ignore[attr-defined]
+        return True  # "충청권 AI 산업 허브로 도약": a role a region aims at, not a facility
+    start = end - len(name)
+    if v["en_event_at"].search(text, max(0, start - 40), start) and v["events"].search(  # type: ignore[attr-defined]
+        text, max(0, start - EVENT_WINDOW - 10), start
+    ):
+        return True  # "a meeting at KAIST's Dogok Campus": the venue of an event
     if v["program_word"].match(text, end):  # type: ignore[attr-defined]
         return True  # "'AX 실증산단' 공모": the title of a call
     if _QUOTED.match(text, end + 1) and text[end : end + 1] == " ":
@@ -336,14 +360,21 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
     """Distinct named facilities in one sentence; programs, bodies, venues and generic words left out."""
     addresses = find_addresses(text)
     named, spans = _quoted(text)
-    cands = named + _korean(text, spans) + (_english(text, prev) if re.search(r"[A-Za-z]{3}", text) else [])
+    cands = named + _korean(text, spans) + _former(text)
+    if re.search(r"[A-Za-z]{3}", text):
+        from etl.extract.site_english import english  # English forms live apart; they use this module's vocab
+
+        cands += english(text, prev)
     seen: dict[str, Mention] = {}
     for cand in sorted(cands, key=lambda c: (c[1], -c[2])):
         name, start, end, weak = cand
         if any(a.start <= start < a.end for a in seen.values()) or is_not_site(text, name, end):
             continue
         found = _spread(text, cand, addresses)
-        if not found and is_generic(name):
+        shared = _bulleted(text, name, start)
+        if shared:  # one site per listed item, the last one included
+            found = [Mention(n, name_key(n), start, end, weak) for n in [*shared, name]]
+        elif not found and is_generic(name):
             placed = _placed(text, name, end)
             found = [Mention(placed, name_key(placed), start, end, weak)] if placed else []
         elif not found:

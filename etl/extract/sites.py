@@ -14,7 +14,7 @@ from etl import lexicon
 from etl.extract.places import find_addresses, geocode, specificity
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
-from etl.extract.site_names import name_key
+from etl.extract.site_names import name_key, org_keys, place_before
 from etl.models import Evidence, Sentence, Site
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -42,7 +42,7 @@ _PLANNED = re.compile(
     r"|scheduled to|slated to|by 20\d\d"
 )
 _PLACE_VERB = re.compile(
-    r"건립|조성|구축|설립|위치|이전|유치|들어서|들어선|located|built|construction|broke ground"
+    r"건립|조성|구축|설립|위치|이전|유치|들어서|들어선|짓는|짓고|지어|located|built|construction|broke ground"
 )
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
@@ -55,8 +55,8 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
     """The sentence treats the name as a place: an address beside it, an area, floors or a build verb."""
     if m.address or areas or any(a[2] <= m.start or a[1] >= m.end for a in find_addresses(text)):
         return True
-    if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]):
-        return True  # "강원대병원 AI암치유센터에서 … 적용한다": the work happens there
+    if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
+        return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
     return any(cues)
 
@@ -228,6 +228,9 @@ def extract_sites(
     for keep, drop in ctx["same"]:
         if keep in sites and drop in sites and keep != drop:
             _fold(sites[keep], sites.pop(drop))
+    orgs = org_keys(text)  # "웅천에이아이캠퍼스 대표": the name is a company's wherever it is said
+    for key in [k for k in sites if any(k.endswith(o) for o in orgs)]:
+        del sites[key]
     for site in sites.values():
         _locate(site)
     return list(sites.values())
