@@ -15,9 +15,10 @@ import plotly.graph_objects as go
 
 from etl.categories import SHARE_KINDS, MoneyKind
 from ui import fmt
-from ui.chart_tree import (
-    hierarchy_chart as hierarchy_chart,  # re-exported: data.figure looks builders up here
-)
+from ui.chart_inst import partners_chart as partners_chart  # re-exported: data.figure looks builders up here
+from ui.chart_inst import ranking_chart as ranking_chart
+from ui.chart_inst import types_chart as types_chart
+from ui.chart_tree import hierarchy_chart as hierarchy_chart
 from ui.figures import (
     KIND_COLORS,
     MAX_LEGEND,
@@ -28,7 +29,6 @@ from ui.figures import (
     date_axis,
     empty_figure,
     layout,
-    local_names,
     money_axis,
     pick_key,
     program_ids,
@@ -270,55 +270,6 @@ def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     return layout(date_axis(fig), money="y")
 
 
-def ranking_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Institutions as horizontal bars by the programs they take part in, coloured by type (no money: no fact
-    assigns an amount to an institution)."""
-    if df.empty:
-        return empty_figure(lang)
-    data = df.assign(
-        type_label=[code(v, lang) for v in df["type"]],
-        full=local_names(df, "institution", lang),
-        key=[pick_key("i", i) for i in df["institution_id"]],
-    )
-    data["institution"] = shorts([str(n) for n in data["full"]], 40)
-    fig = px.bar(
-        data,
-        x="n_programs",
-        y="institution",
-        color="type_label",
-        orientation="h",
-        custom_data=["n_documents", "full", "key"],
-        category_orders={"institution": list(data["institution"])},
-        labels={"n_programs": t("programs_axis", lang), "institution": "", "type_label": ""},
-    )
-    fig.update_traces(
-        hovertemplate=f"%{{customdata[1]}}<br>%{{x}}{t('programs_suffix', lang)} · %{{customdata[0]}} "
-        f"{column('n_documents', lang)}<extra></extra>"
-    )
-    fig.update_xaxes(tickformat=",d")
-    return layout(fig, height=max(300, 24 * len(data) + 80))
-
-
-def types_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Institutions and programs per institution type."""
-    if df.empty:
-        return empty_figure(lang)
-    data = df.assign(
-        type_label=[code(v, lang) for v in df["type"]], key=[pick_key("t", v) for v in df["type"]]
-    )
-    fig = go.Figure()
-    for col in ("n_institutions", "n_programs"):
-        fig.add_bar(
-            x=data["type_label"],
-            y=data[col],
-            name=column(col, lang),
-            customdata=data["key"],
-            hovertemplate="%{x}<br>%{y}<extra></extra>",
-        )
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.1})
-    return layout(fig)
-
-
 def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     """Programs shared by each pair of institutions, busiest first.
 
@@ -362,20 +313,6 @@ def _pair_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
         return {}
     en = df.dropna(subset=["institution_a_en"])
     return dict(zip(en["institution_a"], en["institution_a_en"], strict=True))
-
-
-def partners_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Foreign partner countries: programs naming them and their institutions taking part."""
-    if df.empty:
-        return empty_figure(lang)
-    label = df["country_ko"] if lang == "ko" else df["country_en"]
-    fig = go.Figure()
-    keys = [pick_key("c", c) for c in df["iso2"]]
-    for col in ("n_programs", "n_institutions"):
-        fig.add_bar(x=label, y=df[col], name=column(col, lang), customdata=keys)
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.1})
-    fig.update_yaxes(title=t("count", lang), tickformat=",d", rangemode="tozero")
-    return layout(fig)
 
 
 def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:

@@ -1,7 +1,7 @@
 """The dashboard's datasets: one function per dataset, `(con, *, filters, …) -> DataFrame`.
 
-All SQL lives here, in ui/evidence.py (row-level facts and documents, re-exported below) and in
-ui/sql.py (the filter fragments and money CTEs both compose). Values are always bound with `?`; the only
+All SQL lives here, in ui/evidence.py (row-level facts and documents), ui/counted.py (the facts behind a
+number, rankings), ui/review.py (re-exported below) and ui/sql.py (fragments and money CTEs). Values are always bound with `?`; the only
 text composed is constant SQL chosen by which filters are set. Every function declares its columns
 (`fn.columns`); tests check them on real and empty data. Results are aggregated in SQL and LIMITed.
 
@@ -22,22 +22,25 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.categories import MoneyRole, ParticipationRole, values
-from ui import evidence, sql
+from etl.categories import MoneyRole
+from ui import sql
 
-# Row-level facts with their evidence, and the documents, live in ui/evidence.py; re-exported here so
-# pages find every dataset in one module.
+# Datasets of ui/evidence.py, ui/counted.py and ui/review.py, re-exported: pages find every one here.
+from ui.counted import counted_figures as counted_figures
+from ui.counted import evidence_facts as evidence_facts
+from ui.counted import institution_count as institution_count
+from ui.counted import institution_ranking as institution_ranking
+from ui.counted import left_out_facts as left_out_facts
+from ui.counted import left_out_summary as left_out_summary
+from ui.counted import program_count as program_count
+from ui.counted import program_table as program_table
 from ui.evidence import budget_facts as budget_facts
-from ui.evidence import counted_figures as counted_figures
 from ui.evidence import country_facts as country_facts
 from ui.evidence import document_facts as document_facts
 from ui.evidence import document_list as document_list
 from ui.evidence import document_tables as document_tables
 from ui.evidence import document_text as document_text
-from ui.evidence import evidence_facts as evidence_facts
 from ui.evidence import fact_counts as fact_counts
-from ui.evidence import left_out_facts as left_out_facts
-from ui.evidence import left_out_summary as left_out_summary
 from ui.evidence import participation_facts as participation_facts
 from ui.evidence import program_documents as program_documents
 from ui.evidence import reconciliation as reconciliation
@@ -294,55 +297,6 @@ def _stored_revisions(con: Con, f: Filters, pid: str) -> pd.DataFrame:
 # ---- programs --------------------------------------------------------------------------------------------
 
 
-def _program_rows(f: Filters) -> sql.Part:
-    """WITH scope + money CTEs + m: the programs mentioned in scope with their documents, dates and period."""
-    where = sql.and_(sql.program_scope(f, "m.program_id"), sql.doc_scope(f, "m.document_id"))[0]
-    latest = "struct_pack(d := coalesce(d.published_on, DATE '1900-01-01'), doc := d.document_id)"
-    m = f"""m AS (SELECT m.program_id, count(*) AS n_documents, min(d.published_on) AS first_announced,
-               max(d.published_on) AS last_announced,
-               arg_max(struct_pack(s := m.start_year, e := m.end_year), {latest})
-                   FILTER (m.start_year IS NOT NULL) AS y
-        FROM program_mentions m JOIN documents d USING (document_id) WHERE {where} GROUP BY ALL)"""
-    if sql.period_scope(f, "x")[0] == "TRUE":  # every program's mentions are summed up in program_stats
-        m = f"""m AS (SELECT program_id, n_documents, first_announced, last_announced,
-                  struct_pack(s := start_year, e := end_year) AS y FROM program_stats
-            WHERE n_documents > 0 AND {sql.program_scope(f, "program_id")[0]})"""
-    return _money(f, (m, []))
-
-
-@dataset(
-    "program_id", "program", "name_en", "aliases", "n_documents", "first_announced", "last_announced",
-    "start_year", "end_year", "headline_krw", "kind", "role", "document_id",
-)  # fmt: skip
-def program_table(
-    con: Con, *, filters: Filters, limit: int = 500, offset: int = 0, search: str = ""
-) -> pd.DataFrame:
-    """Programs mentioned in the selected documents, largest headline amounts first, with the kind and role of
-    the row stating each headline figure and its document; `search` matches a name (Korean or English)."""
-    with_, wp = _program_rows(filters)
-    name, np_ = evidence.name_match(search, "p.name", "p.name_en")
-    query = f"""{with_} SELECT m.program_id, p.name AS program, p.name_en,
-               (SELECT string_agg(DISTINCT alias, ' | ') FROM program_aliases a
-                WHERE a.program_id = m.program_id AND a.alias <> p.name) AS aliases,
-               m.n_documents, m.first_announced, m.last_announced, m.y.s AS start_year, m.y.e AS end_year,
-               h.headline_krw, h.head_doc AS document_id
-        FROM m JOIN programs p USING (program_id) LEFT JOIN prog_head h USING (program_id) WHERE {name}
-        ORDER BY h.headline_krw DESC NULLS LAST, m.n_documents DESC, p.name, m.program_id LIMIT ? OFFSET ?"""
-    page = sql.frame(con, query, [*wp, *np_, limit, offset])
-    rows = evidence.figure_rows(con, filters.kinds, page.assign(figure=page["headline_krw"]))
-    out = page.merge(rows[["program_id", "kind", "role"]], on="program_id", how="left")
-    return out[list(program_table.columns)]
-
-
-@dataset("n_programs")
-def program_count(con: Con, *, filters: Filters, search: str = "") -> pd.DataFrame:
-    """How many rows program_table has for these filters and search (its page count)."""
-    with_, wp = _program_rows(filters)
-    name, np_ = evidence.name_match(search, "p.name", "p.name_en")
-    query = f"{with_} SELECT count(*) AS n_programs FROM m JOIN programs p USING (program_id) WHERE {name}"
-    return sql.frame(con, query, [*wp, *np_])
-
-
 @dataset("program_id", "program", "name_en", "parent_id", "headline_krw")
 def program_tree(con: Con, *, filters: Filters, limit: int = 400) -> pd.DataFrame:
     """The program hierarchy for a treemap: every program with a headline amount in scope, and every
@@ -373,49 +327,6 @@ def program_family(con: Con, *, filters: Filters, program_id: str | None = None)
 
 
 # ---- institutions ----------------------------------------------------------------------------------------
-
-
-def _institution_rows(f: Filters, search: str) -> sql.Part:
-    """WITH … SELECT of the institutions in scope (programs, documents) whose name holds `search`."""
-    with_, wp = sql.with_(f, sql.inst_program_cte(f))
-    rows = """(SELECT institution_id, count(program_id) AS n_programs, sum(n_documents)::BIGINT AS n_documents
-               FROM ip GROUP BY ALL)"""
-    if f.is_empty():  # stored per institution
-        with_, wp, rows = "", [], "institution_stats"
-    name, np_ = evidence.name_match(search, "i.name", "i.name_en")
-    query = f"""{with_} SELECT s.institution_id, i.name AS institution, i.name_en, i.type, i.country, s.n_programs,
-               s.n_documents FROM {rows} s JOIN institutions i USING (institution_id) WHERE {name}"""
-    return query, [*wp, *np_]
-
-
-@dataset("institution_id", "institution", "name_en", "type", "country", "n_programs", "n_documents", "roles")
-def institution_ranking(
-    con: Con, *, filters: Filters, limit: int = 30, offset: int = 0, search: str = ""
-) -> pd.DataFrame:
-    """Institutions ranked by how many selected programs they take part in, with their roles (`lead:2 participant:5`,
-    documents per role). No money: no fact assigns an amount to an institution, only to programs."""
-    query, params = _institution_rows(filters, search)
-    page = sql.frame(
-        con,
-        f"{query} ORDER BY s.n_programs DESC, s.n_documents DESC, i.name LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    ids, ip = sql.ids_in("pa.institution_id", list(page["institution_id"]))
-    with_, wp = sql.with_(filters)
-    where, fp = sql.and_(sql.fact_scope(filters, "pa"), sql.itype_scope(filters), (ids, ip))
-    order = ", ".join(f"'{r}'" for r in values(ParticipationRole))
-    roles = sql.frame(con, f"""{with_} SELECT institution_id, string_agg(role || ':' || n, ' '
-                                   ORDER BY list_position([{order}], role)) AS roles
-        FROM (SELECT pa.institution_id, pa.role, count(*) AS n FROM participations pa
-              JOIN institutions i USING (institution_id) WHERE {where} GROUP BY ALL) GROUP BY ALL""", [*wp, *fp])  # fmt: skip
-    return page.merge(roles, on="institution_id", how="left")[list(institution_ranking.columns)]
-
-
-@dataset("n_institutions")
-def institution_count(con: Con, *, filters: Filters, search: str = "") -> pd.DataFrame:
-    """How many rows institution_ranking has for these filters and search (its page count)."""
-    query, params = _institution_rows(filters, search)
-    return sql.frame(con, f"SELECT count(*) AS n_institutions FROM ({query})", params)
 
 
 @dataset("type", "n_institutions", "n_programs", "money_krw")
