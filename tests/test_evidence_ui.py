@@ -95,9 +95,14 @@ def test_a_point_opens_its_program_figure_and_the_rows_beside_it(money: duckdb.D
         [500 * EOK, "national"]
     ]
     year = queries.evidence_facts(money, filters=Filters(), key=("fy", "2025"))
-    assert year.loc[year["counted"], "amount_krw"].tolist() == [250 * EOK] and set(year["fiscal_year"]) == {
-        2025
+    assert year.loc[year["counted"], "amount_krw"].tolist() == [250 * EOK]
+    assert set(year["fiscal_year"]) == {2025}
+    month = queries.evidence_facts(money, filters=Filters(), key=("m", "2025-03-01"))  # A revised to 1,000억
+    assert month.loc[month["counted"], "amount_krw"].tolist() == [1000 * EOK] and set(month["n_figures"]) == {
+        1
     }
+    top = queries.evidence_facts(money, filters=Filters(year_from=2024), key=("m", "2024-01-01"), limit=1)
+    assert top["amount_krw"].tolist() == [946 * EOK] and top["n_figures"].tolist() == [1]
     inst = queries.evidence_facts(money, filters=Filters(), key=("i", "i2"))
     assert sorted(inst["document_id"]) == ["d1", "d3"] and set(inst["role"]) == {"lead"}
 
@@ -158,6 +163,11 @@ def test_institution_ranking_is_complete_paged_and_searchable(ui_env: Path) -> N
 
 def test_how_this_is_counted_lists_what_was_added_and_left_out(ui_env: Path) -> None:
     at = app("dashboard.py")
+    assert not next(
+        e for e in at.expander if e.label == "어떻게 셌나"
+    ).children  # nothing computed while closed
+    at.session_state["how_counted"] = True  # the reader opens it
+    at.run()
     panel = next(e for e in at.expander if e.label == "어떻게 셌나")
     with duckdb.connect(str(ui_env), read_only=True) as con:
         n_inside = con.execute(
@@ -204,3 +214,21 @@ def test_a_clicked_chart_point_opens_its_sentence(ui_env: Path) -> None:
     assert text in shown[0] and "<mark" in shown[0]
     at = select_point(app("pages/3_Institutions.py", lang="en"), "types", json.dumps(["t", "university"]))
     assert cards(at) and "university" in cards(at)[0]
+
+
+@pytest.mark.parametrize(
+    "kinds", [(), ("total",), ("national",), ("local",), ("private",), ("national", "local")]
+)
+def test_the_ranking_kind_is_the_kind_of_the_row_stating_the_figure(
+    synth_con: duckdb.DuckDBPyConnection, kinds: tuple[str, ...]
+) -> None:
+    """program_table reads each headline's kind from doc_figures; the budget row that states it agrees."""
+    from ui import counted
+
+    f = Filters(kinds=kinds)
+    table = queries.program_table(synth_con, filters=f, limit=500).dropna(subset=["headline_krw"])
+    rows = counted.figure_rows(synth_con, kinds, table.assign(figure=table["headline_krw"]))
+    both = table.merge(rows, on=["program_id", "document_id"], suffixes=("", "_row"))
+    assert len(both) == len(table) > 0
+    assert (both["kind"] == both["kind_row"]).all() and both["role"].eq("budget").all()
+    assert both["kind"].isin(kinds or ("total", "national", "unspecified")).all()

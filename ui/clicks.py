@@ -126,6 +126,8 @@ def panel(keys: list[tuple[str, ...]], f: Filters, view: View) -> None:
             st.caption(t("nothing_here", view.lang))
             continue
         st.html(cards_html(rows, view.lang, view.exact))
-        total = int(rows["n_total"].iloc[0])
-        if total > len(rows):
-            st.caption(t("more_facts", view.lang).format(shown=len(rows), total=total))
+        figures, shown = rows["n_figures"].iloc[0], int(rows["counted"].fillna(False).astype(bool).sum())
+        if fmt.present(figures) and int(figures) > shown:  # a sum over many programs: its largest figures
+            st.caption(t("more_figures", view.lang).format(shown=shown, total=int(figures)))
+        elif int(rows["n_total"].iloc[0]) > len(rows):
+            st.caption(t("more_facts", view.lang).format(shown=len(rows), total=int(rows["n_total"].iloc[0])))

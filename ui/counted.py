@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.categories import EXCLUDED_STATES, ParticipationRole, sql_in, values
+from etl.categories import EXCLUDED_STATES, HEADLINE_KINDS, MoneyRole, ParticipationRole, sql_in, values
 from ui import sql
 from ui.evidence import PAGE, budget_facts
-from ui.filters import Filters
+from ui.filters import KINDS, Filters
 from ui.sql import Con, dataset
 
 # ---- the facts behind a chart point or a headline figure (issue 13) ------------------------------------------
@@ -24,11 +24,12 @@ from ui.sql import Con, dataset
 EVIDENCE = (
     "fact", "budget_id", "document_id", "published_on", "title", "url", "program_id", "program", "amount_krw",
     "unit_text", "currency", "kind", "role", "fiscal_year", "state", "label", "detail", "counted", "evidence",
-    "n_total",
+    "n_total", "n_figures",
 )  # fmt: skip
 _ROW = """{fact} AS fact, {budget_id} AS budget_id, x.document_id, d.published_on, d.title, d.url, x.program_id,
     p.name AS program, {money}, {role} AS role, NULL::INTEGER AS fiscal_year, {state} AS state, {label} AS label,
-    {detail} AS detail, NULL::BOOLEAN AS counted, {evidence} AS evidence, count(*) OVER () AS n_total"""
+    {detail} AS detail, NULL::BOOLEAN AS counted, {evidence} AS evidence, count(*) OVER () AS n_total,
+    NULL::BIGINT AS n_figures"""
 _NO_MONEY = "NULL::BIGINT AS amount_krw, NULL AS unit_text, NULL AS currency, NULL AS kind"
 _FACTS = {  # key → (FROM rows x, their condition, their columns)
     "i": ("participations x JOIN institutions i USING (institution_id)", "x.institution_id = ?",
@@ -58,28 +59,38 @@ def _money_pairs(f: Filters, key: tuple[str, ...]) -> sql.Part:
             JOIN y up ON up.program_id = a.ancestor_id))"""
         return f"{per}, {roots}", [int(key[1]), *params]
     # "m": root programs' announcements that month (what moved the cumulative total)
-    return (f"""pairs AS (SELECT program_id, document_id, amount_krw AS figure FROM doc_head WHERE {sql.ROOTS}
-        AND announced_on >= ?::DATE AND announced_on < ?::DATE + INTERVAL 1 MONTH)""", [key[1], key[1]])  # fmt: skip
+    month = "announced_on >= ?::DATE AND announced_on < ?::DATE + INTERVAL 1 MONTH"
+    return (f"""pairs AS (SELECT program_id, document_id, {fig} AS figure FROM doc_figures
+        WHERE {month} AND {fig} IS NOT NULL AND {where} AND {sql.ROOTS})""", [key[1], key[1], *params])  # fmt: skip
 
 
 def _money_facts(con: Con, f: Filters, key: tuple[str, ...], limit: int) -> pd.DataFrame:
-    """Every money row of the key's (program, document) pairs, each pair's counted figure first and marked."""
-    pairs = _money_pairs(f, key)
-    with_, wp = sql.with_(f, sql.money_ctes(f, docs=key[0] == "m"), pairs)
+    """The money rows of the key's (program, document) pairs, each pair's counted figure first and marked. Only
+    the `limit` largest figures are opened (n_figures says how many the point adds); their rows are fetched
+    by document, through the budgets' document index."""
+    with_, wp = sql.with_(f, sql.money_ctes(f), _money_pairs(f, key))
+    top = sql.frame(con, f"""{with_} SELECT program_id, document_id, figure, count(*) OVER () AS n_figures FROM pairs
+        ORDER BY figure DESC NULLS LAST, program_id, document_id LIMIT ?""", [*wp, limit])  # fmt: skip
+    (docs, dp), (in_d, ip) = (sql.ids_in("document_id", sorted(set(top["document_id"]))) for _ in range(2))
     year = ("b.fiscal_year = ?", [int(key[1])]) if key[0] == "fy" else ("TRUE", [])
-    stated = sql.states_figure(f.kinds, "b", "x.figure")
-    first = sql.FIGURE_FIRST.format(b="b")
-    query = f"""{with_} SELECT 'budget' AS fact, b.budget_id, b.document_id, d.published_on, d.title, d.url,
+    stated, first = sql.states_figure(f.kinds, "b", "x.figure"), sql.FIGURE_FIRST.format(b="b")
+    query = f"""WITH x AS (SELECT unnest(?::VARCHAR[]) AS program_id, unnest(?::VARCHAR[]) AS document_id,
+                              unnest(?::BIGINT[]) AS figure, unnest(?::BIGINT[]) AS n_figures),
+             b AS MATERIALIZED (SELECT * FROM budgets WHERE {docs}),
+             d AS MATERIALIZED (SELECT document_id, published_on, title, url FROM documents WHERE {in_d})
+        SELECT 'budget' AS fact, b.budget_id, b.document_id, d.published_on, d.title, d.url,
                b.program_id, p.name AS program, b.amount_krw, b.unit_text, b.currency, b.kind, b.role, b.fiscal_year,
                b.state, NULL AS label, NULL AS detail,
                {stated} AND row_number() OVER (PARTITION BY b.program_id, b.document_id
                                                ORDER BY {stated} DESC, {first}) = 1 AS counted,
-               b.evidence, count(*) OVER () AS n_total
-        FROM pairs x JOIN budgets b ON b.program_id = x.program_id AND b.document_id = x.document_id
-        JOIN documents d ON d.document_id = b.document_id LEFT JOIN programs p ON p.program_id = b.program_id
+               b.evidence, count(*) OVER () AS n_total, x.n_figures
+        FROM x JOIN b ON b.program_id = x.program_id AND b.document_id = x.document_id
+        JOIN d ON d.document_id = b.document_id LEFT JOIN programs p ON p.program_id = b.program_id
         WHERE {year[0]} ORDER BY counted DESC, x.figure DESC NULLS LAST, d.published_on DESC NULLS LAST,
               b.amount_krw DESC NULLS LAST, b.budget_id LIMIT ?"""
-    return sql.frame(con, query, [*wp, *year[1], limit])
+    figs = [None if pd.isna(v) else int(v) for v in top["figure"]]
+    lists = [list(top["program_id"]), list(top["document_id"]), figs, [int(n) for n in top["n_figures"]]]
+    return sql.frame(con, query, [*lists, *dp, *ip, *year[1], limit])
 
 
 @dataset(*EVIDENCE)
@@ -114,21 +125,42 @@ def evidence_facts(
 
 def figure_rows(con: Con, kinds: tuple[str, ...], heads: pd.DataFrame) -> pd.DataFrame:
     """The budget row stating each figure of `heads` (program_id, document_id, figure): its kind, role, unit,
-    state and evidence. The rows are fetched by document, through the budgets' document index."""
+    state and evidence (sql.states_figure; a total first, then the lowest budget_id). The candidate rows are
+    fetched by document, through the budgets' document index, and matched here."""
     cols = ["program_id", "document_id", "budget_id", "kind", "role", "unit_text", "state", "evidence"]
     heads = heads.dropna(subset=["document_id", "figure"])
     if heads.empty:
         return pd.DataFrame(columns=cols)
     docs, dp = sql.ids_in("document_id", sorted(set(heads["document_id"])))
-    stated, first = sql.states_figure(kinds, "b", "h.figure"), sql.FIGURE_FIRST.format(b="b")
-    query = f"""WITH h AS (SELECT unnest(?::VARCHAR[]) AS program_id, unnest(?::VARCHAR[]) AS document_id,
-                              unnest(?::BIGINT[]) AS figure),
-             b AS MATERIALIZED (SELECT * FROM budgets WHERE {docs})
-        SELECT h.program_id, h.document_id, b.budget_id, b.kind, b.role, b.unit_text, b.state, b.evidence
-        FROM h JOIN b ON b.program_id = h.program_id AND b.document_id = h.document_id WHERE {stated}
-        QUALIFY row_number() OVER (PARTITION BY h.program_id, h.document_id ORDER BY {first}) = 1"""
-    lists = [list(heads["program_id"]), list(heads["document_id"]), [int(v) for v in heads["figure"]]]
-    return sql.frame(con, query, [*lists, *dp])
+    stated = sql.states_figure(kinds, "b", "b.amount_krw")  # every condition but the amount, matched below
+    query = f"""SELECT {", ".join(cols)}, amount_krw AS figure FROM budgets b WHERE {docs} AND {stated}"""
+    rows = sql.frame(con, query, dp)
+    keys = heads[["program_id", "document_id", "figure"]].astype({"figure": "int64"})
+    rows = rows.astype({"figure": "int64"}).merge(keys, on=["program_id", "document_id", "figure"])
+    rows = rows.assign(first=rows["kind"] != "total").sort_values(["first", "budget_id"])
+    return rows.drop_duplicates(["program_id", "document_id"])[cols].reset_index(drop=True)
+
+
+def head_kinds(con: Con, kinds: tuple[str, ...], heads: pd.DataFrame) -> pd.DataFrame:
+    """The kind and role of each figure of `heads` (program_id, document_id, figure), read from doc_figures
+    (a document's largest amount of each kind, budget rows only) by document, without touching budgets: the
+    figure is the total when it is chosen and stated, else the chosen kind whose largest amount it is."""
+    heads = heads.dropna(subset=["document_id", "figure"])
+    if heads.empty:
+        return pd.DataFrame(columns=["program_id", "kind", "role"])
+    chosen = [k for k in KINDS if k in kinds] or [k.value for k in HEADLINE_KINDS]
+    fig = sql.figure_expr(kinds)
+    cases = " ".join(
+        f"WHEN {k}_krw IS NOT NULL THEN '{k}'" if k == "total" else f"WHEN {k}_krw = {fig} THEN '{k}'"
+        for k in (["total"] if "total" in chosen else []) + [k for k in chosen if k != "total"]
+    )
+    docs, dp = sql.ids_in("document_id", sorted(set(heads["document_id"])))
+    query = f"""SELECT program_id, document_id, CASE {cases} END AS kind, '{MoneyRole.BUDGET}' AS role
+        FROM doc_figures WHERE {docs}"""
+    rows = sql.frame(con, query, dp)
+    return heads[["program_id", "document_id"]].merge(rows, on=["program_id", "document_id"])[
+        ["program_id", "kind", "role"]
+    ]
 
 
 def name_match(search: str, *cols: str) -> sql.Part:
@@ -249,8 +281,8 @@ def program_table(
         FROM m JOIN programs p USING (program_id) LEFT JOIN prog_head h USING (program_id) WHERE {name}
         ORDER BY h.headline_krw DESC NULLS LAST, m.n_documents DESC, p.name, m.program_id LIMIT ? OFFSET ?"""
     page = sql.frame(con, query, [*wp, *np_, limit, offset])
-    rows = figure_rows(con, filters.kinds, page.assign(figure=page["headline_krw"]))
-    out = page.merge(rows[["program_id", "kind", "role"]], on="program_id", how="left")
+    rows = head_kinds(con, filters.kinds, page.assign(figure=page["headline_krw"]))
+    out = page.merge(rows, on="program_id", how="left")
     return out[list(program_table.columns)]
 
 

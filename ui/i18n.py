@@ -183,6 +183,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Click a point to see the facts behind it (amount, kind, role, program, document, sentence) below.",
     ),
     "charted_figure": ("이 값으로 집계됨", "the figure counted"),
+    "more_figures": (
+        "이 값에 더한 금액 {total:,}건 중 큰 {shown:,}건입니다.",
+        "The {shown:,} largest of the {total:,} figures this value adds.",
+    ),
     "more_facts": ("전체 {total:,}건 중 {shown:,}건", "{shown:,} of {total:,} facts shown"),
     "show_facts": ("근거 보기", "Show the facts"),
     "facts_behind": ("근거: {what}", "The facts behind: {what}"),

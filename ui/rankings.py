@@ -68,7 +68,10 @@ def how_counted(f: Filters, view: View, n_counted: int) -> None:
     """The Overview's "how this is counted" panel: each figure added (program, amount, kind, role, document,
     evidence), then the money rows left out, by reason, with the rows of a chosen reason."""
     lang = view.lang
-    with st.expander(t("how_counted", lang)):
+    box = st.expander(t("how_counted", lang), key="how_counted", on_change="rerun")
+    if not box.open:  # computed only when opened: the left-out rows need a pass over every money row in scope
+        return
+    with box:
         st.markdown(t("how_counted_added", lang).format(n=n_counted))
         search = _search("counted", lang)
         if search:
