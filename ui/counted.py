@@ -133,7 +133,9 @@ def figure_rows(con: Con, kinds: tuple[str, ...], heads: pd.DataFrame) -> pd.Dat
         return pd.DataFrame(columns=cols)
     docs, dp = sql.ids_in("document_id", sorted(set(heads["document_id"])))
     stated = sql.states_figure(kinds, "b", "b.amount_krw")  # every condition but the amount, matched below
-    query = f"""SELECT {", ".join(cols)}, amount_krw AS figure FROM budgets b WHERE {docs} AND {stated}"""
+    # The document lookup alone, materialized: with more conditions beside it DuckDB scans instead of using the index.
+    query = f"""WITH b AS MATERIALIZED (SELECT * FROM budgets WHERE {docs})
+        SELECT {", ".join(cols)}, amount_krw AS figure FROM b WHERE {stated}"""
     rows = sql.frame(con, query, dp)
     keys = heads[["program_id", "document_id", "figure"]].astype({"figure": "int64"})
     rows = rows.astype({"figure": "int64"}).merge(keys, on=["program_id", "document_id", "figure"])
@@ -185,11 +187,15 @@ def counted_figures(
     with_, wp = sql.with_(filters, sql.money_ctes(filters))
     name, np_ = name_match(search, "p.name", "p.name_en")
     fig = "h.national_krw" if part == "national" else "h.headline_krw"
-    query = f"""{with_} SELECT h.program_id, p.name AS program, p.name_en, {fig} AS amount_krw,
-               h.head_doc AS document_id, d.published_on AS announced_on, d.title, d.url
-        FROM prog_head h JOIN programs p USING (program_id) JOIN documents d ON d.document_id = h.head_doc
+    query = f"""{with_} SELECT h.program_id, p.name AS program, p.name_en, {fig} AS amount_krw, h.head_doc AS document_id
+        FROM prog_head h JOIN programs p USING (program_id)
         WHERE {sql.ROOTS} AND {fig} IS NOT NULL AND {name} ORDER BY {fig} DESC, h.program_id LIMIT ? OFFSET ?"""
     page = sql.frame(con, query, [*wp, *np_, limit, offset])
+    docs, dp = sql.ids_in("document_id", sorted(set(page["document_id"])))  # by id: an index lookup
+    dated = sql.frame(
+        con, f"SELECT document_id, published_on AS announced_on, title, url FROM documents WHERE {docs}", dp
+    )
+    page = page.merge(dated, on="document_id", how="left")
     kinds = ("national",) if part == "national" else filters.kinds
     rows = figure_rows(con, kinds, page.assign(figure=page["amount_krw"]))
     out = page.merge(rows.drop(columns=["budget_id"]), on=["program_id", "document_id"], how="left")

@@ -91,7 +91,9 @@ def how_counted(f: Filters, view: View, n_counted: int) -> None:
         if not reasons:
             return
         pick = st.selectbox(t("left_out_pick", lang), reasons, format_func=lambda r: t(f"reason_{r}", lang),
-                            key="left_out_reason")  # fmt: skip
+                            index=None, key="left_out_reason")  # fmt: skip
+        if pick is None:  # the rows of a reason are listed once the reader picks one
+            return
         total = int(summary.set_index("reason").loc[pick, "n_rows"])
         rows = widgets.paged(queries.left_out_facts, f, total, key=f"left_{pick}", lang=lang, reason=pick)
         widgets.table(rows.drop(columns=["reason"]), view, key="left_out_rows", money=("amount_krw",))
