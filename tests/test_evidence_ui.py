@@ -60,7 +60,8 @@ def _card_row(**over: object) -> dict:
     row = dict.fromkeys(queries.evidence_facts.columns)
     row.update(fact="budget", document_id="d1", published_on=pd.Timestamp("2024-10-28"), title="<b>제목</b>",
                program="국가 AI 연구거점", amount_krw=44_000_000_000, unit_text="440억원", kind="national",
-               role="budget", state="machine", counted=True, evidence="국비 440억원을 <투입>한다.", n_total=1)  # fmt: skip
+               role="budget", state="machine", counted=True, evidence="국비 440억원을 <투입>한다.", n_total=1,
+               program_en="National AI Research Lab")  # fmt: skip
     return {**row, **over}
 
 
@@ -69,7 +70,8 @@ def test_cards_mark_the_figure_and_escape_the_document() -> None:
     assert "<mark" in body and ">440억원</mark>" in body
     assert "&lt;투입&gt;" in body and "&lt;b&gt;제목&lt;/b&gt;" in body and "<투입>" not in body
     assert "national funds" in body and "the figure counted" in body and "national<" not in body
-    assert 'href="Sources?doc=d1&amp;lang=en"' in body
+    assert 'href="Sources?doc=d1&amp;lang=en"' in body and "National AI Research Lab" in body
+    assert "국가 AI 연구거점" not in body.split("<mark")[0].split("</b>")[1]  # the program in English
     other = clicks.cards_html(pd.DataFrame([_card_row(counted=False, url="javascript:alert(1)")]), "ko")
     assert "국비" in other and "이 값으로 집계됨" not in other and "javascript" not in other
 

@@ -77,14 +77,20 @@ def _headline(row: pd.Series, lang: str, exact: bool) -> list[str]:
     if row["fact"] == "document":
         return [str(row["label"]), code(row["detail"], lang)]
     detail = [code(row[c], lang) for c in ("role", "detail") if fmt.present(row[c])]
-    return [str(row["label"]), *detail]
+    return [_name(row, "label", lang), *detail]
+
+
+def _name(row: pd.Series, col: str, lang: str) -> str:
+    """A program's or institution's name in the reader's language (the English one where known)."""
+    english = row.get(f"{col}_en")
+    return str(english) if lang == "en" and fmt.present(english) else str(row[col])
 
 
 def _where(row: pd.Series, lang: str) -> str:
     """The second line: program, date and the document (a link to it on the Sources page, and to its URL)."""
     params = {"doc": row["document_id"], **({"lang": "en"} if lang == "en" else {})}
     title = str(row["title"]) if fmt.present(row["title"]) else t("open_source", lang)
-    bits = [html.escape(str(row["program"])) if fmt.present(row["program"]) else ""]
+    bits = [html.escape(_name(row, "program", lang)) if fmt.present(row["program"]) else ""]
     bits.append(fmt.day(row["published_on"], lang=lang))
     bits.append(f'<a href="Sources?{html.escape(urlencode(params))}" target="_self">{html.escape(title)}</a>')
     if url := plain.web_url(row["url"]):

@@ -24,19 +24,23 @@ from ui.sql import Con, dataset
 EVIDENCE = (
     "fact", "budget_id", "document_id", "published_on", "title", "url", "program_id", "program", "amount_krw",
     "unit_text", "currency", "kind", "role", "fiscal_year", "state", "label", "detail", "counted", "evidence",
-    "n_total", "n_figures",
+    "n_total", "n_figures", "program_en", "label_en",
 )  # fmt: skip
 _ROW = """{fact} AS fact, {budget_id} AS budget_id, x.document_id, d.published_on, d.title, d.url, x.program_id,
     p.name AS program, {money}, {role} AS role, NULL::INTEGER AS fiscal_year, {state} AS state, {label} AS label,
     {detail} AS detail, NULL::BOOLEAN AS counted, {evidence} AS evidence, count(*) OVER () AS n_total,
-    NULL::BIGINT AS n_figures"""
+    NULL::BIGINT AS n_figures, p.name_en AS program_en, {label_en} AS label_en"""
 _NO_MONEY = "NULL::BIGINT AS amount_krw, NULL AS unit_text, NULL AS currency, NULL AS kind"
 _FACTS = {  # key → (FROM rows x, their condition, their columns)
     "i": ("participations x JOIN institutions i USING (institution_id)", "x.institution_id = ?",
-          {"fact": "'participation'", "role": "x.role", "state": "x.state", "label": "i.name", "detail": "i.type"}),
+          {"fact": "'participation'", "role": "x.role", "state": "x.state", "label": "i.name", "detail": "i.type",
+           "label_en": "i.name_en"}),
     "t": ("participations x JOIN institutions i USING (institution_id)", "i.type = ?",
-          {"fact": "'participation'", "role": "x.role", "state": "x.state", "label": "i.name", "detail": "i.type"}),
-    "c": ("program_countries x", "x.country = ?", {"fact": "'country_fact'", "label": "x.country"}),
+          {"fact": "'participation'", "role": "x.role", "state": "x.state", "label": "i.name", "detail": "i.type",
+           "label_en": "i.name_en"}),
+    "c": ("program_countries x LEFT JOIN countries k ON k.iso2 = x.country", "x.country = ?",
+          {"fact": "'country_fact'", "label": "coalesce(k.name_ko, x.country)",
+           "label_en": "coalesce(k.name_en, x.country)"}),
     "s": ("sites x", "x.norm_key = ?",
           {"fact": "'site'", "state": "x.state", "label": "x.name", "detail": "x.status"}),
 }  # fmt: skip
@@ -83,7 +87,7 @@ def _money_facts(con: Con, f: Filters, key: tuple[str, ...], limit: int) -> pd.D
                b.state, NULL AS label, NULL AS detail,
                {stated} AND row_number() OVER (PARTITION BY b.program_id, b.document_id
                                                ORDER BY {stated} DESC, {first}) = 1 AS counted,
-               b.evidence, count(*) OVER () AS n_total, x.n_figures
+               b.evidence, count(*) OVER () AS n_total, x.n_figures, p.name_en AS program_en, NULL AS label_en
         FROM x JOIN b ON b.program_id = x.program_id AND b.document_id = x.document_id
         JOIN d ON d.document_id = b.document_id LEFT JOIN programs p ON p.program_id = b.program_id
         WHERE {year[0]} ORDER BY counted DESC, x.figure DESC NULLS LAST, d.published_on DESC NULLS LAST,
@@ -106,7 +110,7 @@ def evidence_facts(
     if key[0] == "dm":  # documents published that month (in that language)
         lang = key[2] if len(key) > 2 else None
         cols = _ROW.format(fact="'document'", budget_id="NULL", money=_NO_MONEY, role="NULL", state="NULL",
-                           label="x.title", detail="x.lang", evidence="NULL")  # fmt: skip
+                           label="x.title", detail="x.lang", evidence="NULL", label_en="NULL")  # fmt: skip
         cols = cols.replace("x.program_id", "s.main_program_id AS program_id")
         query = f"""{with_} SELECT {cols} FROM documents x JOIN documents d USING (document_id)
             LEFT JOIN document_stats s USING (document_id) LEFT JOIN programs p ON p.program_id = s.main_program_id
@@ -114,7 +118,8 @@ def evidence_facts(
               AND (?::VARCHAR IS NULL OR x.lang = ?) ORDER BY x.published_on DESC, x.document_id LIMIT ?"""
         return sql.frame(con, query, [*wp, key[1], lang, lang, limit])
     rows, cond, shown = _FACTS[key[0]]
-    parts = {"fact": "NULL", "role": "NULL", "state": "NULL", "label": "NULL", "detail": "NULL", **shown}
+    parts = {"fact": "NULL", "role": "NULL", "state": "NULL", "label": "NULL", "detail": "NULL", "label_en": "NULL",
+             **shown}  # fmt: skip
     cols = _ROW.format(budget_id="NULL", money=_NO_MONEY, evidence="x.evidence", **parts)
     where, params = sql.and_(sql.fact_scope(filters, "x", reviewed="state" in shown), (cond, [key[1]]))
     query = f"""{with_} SELECT {cols} FROM {rows} JOIN documents d ON d.document_id = x.document_id

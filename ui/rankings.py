@@ -96,14 +96,15 @@ def how_counted(f: Filters, view: View, n_counted: int) -> None:
             return
         total = int(summary.set_index("reason").loc[pick, "n_rows"])
         rows = widgets.paged(queries.left_out_facts, f, total, key=f"left_{pick}", lang=lang, reason=pick)
-        widgets.table(rows.drop(columns=["reason"]), view, key="left_out_rows", money=("amount_krw",))
+        shown = widgets.named(rows.drop(columns=["reason"]), lang)
+        widgets.table(shown, view, key="left_out_rows", money=("amount_krw",))
 
 
 def _as_cards(counted: pd.DataFrame) -> pd.DataFrame:
     """counted_figures rows in the shape the cards read (evidence_facts' columns)."""
     return counted.assign(
         fact="budget", counted=True, published_on=counted["announced_on"], currency="KRW", fiscal_year=None,
-        label=None, detail=None,
+        label=None, detail=None, program_en=counted["name_en"], label_en=None,
     )  # fmt: skip
 
 
