@@ -1,8 +1,9 @@
-"""Overview: headline figures, announcements over time and the latest announcements with their key figures."""
+"""Overview: headline figures (each opening the facts behind it), how the total is counted, announcements over
+time and the latest announcements with their key figures."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, queries, widgets
+from ui import charts, data, fmt, queries, rankings, widgets
 from ui.i18n import t
 
 f, view = widgets.start("overview")
@@ -16,6 +17,8 @@ widgets.metrics(
         (t("n_programs", lang), fmt.number(m["n_programs"]), None),
     ],
     widths=[2, 1, 1],
+    facts=("total", "national", "programs"),
+    lang=lang,
 )
 st.caption(t("roots_only", lang).format(counted=fmt.number(m["n_counted"]), inside=fmt.number(m["n_inside"])))
 widgets.metrics(
@@ -23,15 +26,19 @@ widgets.metrics(
         (t("n_documents", lang), fmt.number(m["n_documents"]), None),
         (t("n_institutions", lang), fmt.number(m["n_institutions"]), None),
         (t("n_sites", lang), fmt.number(m["n_sites"]), None),
-    ]
+    ],
+    facts=("documents", "institutions", "sites"),
+    lang=lang,
 )
 if not m["n_documents"]:
     st.info(t("no_rows", lang))
     st.stop()
+rankings.metric_facts(st.session_state.get(widgets.OPEN_FACTS), f, view, m)
+rankings.how_counted(f, view, int(m["n_counted"]))
 
 st.subheader(t("announcements_over_time", lang))
 months = data.load(queries.announcements_by_month, f)
-widgets.chart(charts.announcements_chart, months, key="months", lang=lang)
+widgets.chart(charts.announcements_chart, months, key="months", lang=lang, pick=(f, view))
 
 st.subheader(t("latest", lang))
 latest = widgets.named(data.load(queries.latest_announcements, f, limit=15), lang)

@@ -15,26 +15,28 @@ if timeline.empty:
     st.stop()
 st.subheader(t("timeline", lang))
 st.caption(t("money_help", lang))
-widgets.chart(charts.timeline_chart, timeline, key="timeline", lang=lang)
+widgets.chart(charts.timeline_chart, timeline, key="timeline", lang=lang, pick=(f, view))
 
 tabs = st.tabs([t(k, lang) for k in ("gantt", "per_year", "by_kind", "cumulative")])
 with tabs[0]:
     periods = widgets.named(data.load(queries.program_periods, f, limit=40), lang)
-    widgets.chart(charts.gantt_chart, periods, key="gantt", lang=lang)
+    widgets.chart(charts.gantt_chart, periods, key="gantt", lang=lang, pick=(f, view))
 with tabs[1]:
     years = data.load(queries.money_by_fiscal_year, f)
-    widgets.chart(charts.fiscal_year_chart, years, key="fiscal_years", lang=lang)
+    widgets.chart(charts.fiscal_year_chart, years, key="fiscal_years", lang=lang, pick=(f, view))
 with tabs[2]:
     left, right = st.columns([2, 1])
     with left:
         mix = widgets.named(data.load(queries.kind_breakdown, f, limit=15), lang)
-        widgets.chart(charts.kind_mix_chart, mix, key="mix", lang=lang)
+        widgets.chart(charts.kind_mix_chart, mix, key="mix", lang=lang, pick=(f, view))
     with right:
-        widgets.chart(charts.kind_totals_chart, data.load(queries.kind_totals, f), key="mix_total", lang=lang)
+        totals = data.load(queries.kind_totals, f)
+        widgets.chart(charts.kind_totals_chart, totals, key="mix_total", lang=lang)
+        widgets.table(totals, view, key="kind_totals", money=("amount_krw",))
+    widgets.table(mix, view, key="kind_breakdown", money=("amount_krw",))
 with tabs[3]:
-    widgets.chart(
-        charts.cumulative_chart, data.load(queries.cumulative_totals, f), key="cumulative", lang=lang
-    )
+    cumulative = data.load(queries.cumulative_totals, f)
+    widgets.chart(charts.cumulative_chart, cumulative, key="cumulative", lang=lang, pick=(f, view))
 
 widgets.reconciliation(data.load(queries.reconciliation, f), view, key="reconciliation")
 
@@ -49,7 +51,8 @@ if options:
     )
     set_page_param("rev", pid if pid != options[0] else page_param("rev"))
     revisions = data.load(queries.program_revisions, f, program_id=pid)
-    widgets.chart(charts.revisions_chart, revisions, key="revisions", lang=lang)
+    points = revisions.assign(program_id=pid)  # each point's key names the program and the document
+    widgets.chart(charts.revisions_chart, points, key="revisions", lang=lang, pick=(f, view))
     widgets.table(revisions, view, key="revisions_table", money=("amount_krw",), empty="nothing_here")
     widgets.link("programs", f"{t('open_program', lang)}: {names.get(pid, pid)}", f, view, id=pid)
 

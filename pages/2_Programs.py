@@ -3,7 +3,7 @@ countries, each fact with its evidence sentence and a link to its document."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, plain, queries, tables, widgets
+from ui import charts, data, fmt, plain, queries, rankings, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -11,10 +11,11 @@ f, view = widgets.start("programs")
 lang = view.lang
 
 st.subheader(t("program_table", lang))
-table = data.load(queries.program_table, f, limit=500)
-widgets.table(table, view, key="programs", money=("headline_krw",), height=320)
+table = data.load(queries.program_table, f, limit=500)  # the program picker's choices
 if table.empty:
+    st.info(t("no_rows", lang))
     st.stop()
+rankings.program_ranking(f, view, key="programs")
 
 st.subheader(t("hierarchy", lang), help=t("hierarchy_help", lang))
 widgets.chart(charts.hierarchy_chart, data.load(queries.program_tree, f), key="hierarchy", lang=lang)
@@ -53,8 +54,8 @@ if not row.empty:
 
 widgets.family(data.load(queries.program_family, f, program_id=pid), r if not row.empty else None, f, view)
 
-revisions = data.load(queries.program_revisions, one, program_id=pid)
-widgets.chart(charts.revisions_chart, revisions, key="program_revisions", lang=lang)
+revisions = data.load(queries.program_revisions, one, program_id=pid).assign(program_id=pid)
+widgets.chart(charts.revisions_chart, revisions, key="program_revisions", lang=lang, pick=(one, view))
 
 tabs = st.tabs([t(k, lang) for k in ("documents", "budgets", "institutions", "sites", "country")])
 same = {"hide": ("program",), "empty": "nothing_here"}  # every row is this program

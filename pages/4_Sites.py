@@ -14,7 +14,7 @@ if sites.empty:
     st.stop()
 
 st.subheader(t("site_map", lang))
-widgets.chart(charts.site_map_chart, sites, key="site_map", lang=lang)
+widgets.chart(charts.site_map_chart, sites, key="site_map", lang=lang, pick=(f, view))
 if sites["lat"].isna().any():
     st.caption(t("no_coords", lang))
 

@@ -131,3 +131,40 @@ def test_menu_is_translated_and_the_file_name_menu_hidden(browser_page: object, 
         )
         assert menu.count() == 7 and label in menu.all_inner_texts()
         assert "dashboard" not in page.locator('[data-testid="stSidebar"]').inner_text()
+
+
+def _cards_after(page: object, action: object) -> str:
+    """Do `action`, wait for the rerun it starts and for the evidence cards; return their text."""
+    action()
+    page.wait_for_selector(".ev-card mark", timeout=30_000)
+    return page.locator(".ev-card").first.inner_text()
+
+
+def test_a_clicked_chart_point_opens_its_evidence_sentence(browser_page: object, server: str) -> None:
+    """Issue 13: a point of the budget timeline opens the facts behind it, the figure marked in its sentence."""
+    page = browser_page
+    page.goto(f"{server}/Budgets")
+    _wait_for_run(page)
+    point = page.locator(".js-plotly-plot .scatterlayer .points path").first
+    point.wait_for(timeout=30_000)
+    box = point.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+    def click() -> None:
+        page.mouse.move(x, y)  # plotly picks the point under the pointer on hover, then the click selects it
+        page.wait_for_timeout(300)
+        page.mouse.click(x, y)
+
+    card = _cards_after(page, click)
+    assert "이 값으로 집계됨" in card and page.locator(".ev-card mark").count() >= 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_headline_metric_opens_its_evidence_sentences(browser_page: object, server: str) -> None:
+    """Issue 13: the Overview's total opens the figures it adds, each with its sentence and document."""
+    page = browser_page
+    page.goto(f"{server}/?lang=en")
+    _wait_for_run(page)
+    card = _cards_after(page, lambda: page.get_by_role("button", name="Show the facts").first.click())
+    assert "the figure counted" in card and page.locator(".ev-card a").count() >= 1
+    assert page.locator('[data-testid="stExpander"]', has_text="How this is counted").count() == 1

@@ -83,7 +83,6 @@ FRAMES: dict[str, pd.DataFrame] = {
             "country": ["KR", "KR"],
             "n_programs": [2, 1],
             "n_documents": [2, 1],
-            "money_krw": [1300 * EOK, 1000 * EOK],
         }
     ),
     "types_chart": pd.DataFrame(
@@ -91,7 +90,6 @@ FRAMES: dict[str, pd.DataFrame] = {
             "type": ["university", "government"],
             "n_institutions": [2, 1],
             "n_programs": [2, 1],
-            "money_krw": [1300 * EOK, None],
         }
     ),
     "coparticipation_heatmap": pd.DataFrame(

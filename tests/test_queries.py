@@ -11,7 +11,7 @@ import pytest
 
 from etl import aggregates
 from etl.db import transaction
-from ui import evidence, queries, review, sql
+from ui import counted, evidence, queries, review, sql
 from ui.filters import Filters, from_params, to_params, view_from_params, view_to_params
 
 NAMES = sorted(queries.DATASETS)
@@ -43,6 +43,11 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
     if name == "program_family":  # a program with sub-programs (bench.synth_db gives every tenth a parent)
         row = con.execute("SELECT min(parent_id) FROM programs").fetchone()
         return {"program_id": row[0]}
+    if name == "evidence_facts":  # the facts behind a program's headline figure (a chart point's key)
+        row = con.execute("SELECT min(program_id) FROM budgets").fetchone()
+        return {"key": ("p", row[0] or "none")}
+    if name == "left_out_facts":
+        return {"reason": "superseded"}
     if name == "program_revisions":
         row = con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 1").fetchone()
         return {"program_id": row[0] if row else None}
@@ -50,7 +55,7 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
 
 
 def test_every_public_function_is_a_dataset() -> None:
-    modules = {queries.__name__, evidence.__name__, review.__name__}
+    modules = {queries.__name__, evidence.__name__, review.__name__, counted.__name__}
     public = {
         n
         for n, v in vars(queries).items()
@@ -72,7 +77,8 @@ def test_declared_columns_on_empty_db(empty_db: Path, name: str) -> None:
     with duckdb.connect(str(empty_db), read_only=True) as con:
         df = run(con, name, Filters(year_from=2020, kinds=("total",), q="x"), **_id_args(con, name))
     assert tuple(df.columns) == queries.DATASETS[name].columns
-    assert name in {"period_bounds", "overview_metrics", "kind_totals", "fact_counts"} or df.empty
+    counts = {"fact_counts", "program_count", "institution_count"}
+    assert name in {"period_bounds", "overview_metrics", "kind_totals", *counts} or df.empty
 
 
 @pytest.mark.parametrize("name", sorted(set(NAMES) - UNFILTERED - BY_ID - BY_TABLE))
@@ -83,7 +89,7 @@ def test_a_filter_matching_nothing_empties_the_dataset(
     if name == "overview_metrics":
         assert df.iloc[0]["n_programs"] == 0 and df.iloc[0]["n_documents"] == 0
         assert pd.isna(df.iloc[0]["total_krw"])
-    elif name == "fact_counts":
+    elif name in ("fact_counts", "program_count", "institution_count"):
         assert df.iloc[0].tolist() == [0] * len(df.columns)
     else:
         assert df.empty
@@ -260,8 +266,9 @@ def test_full_text_search(money: duckdb.DuckDBPyConnection) -> None:
 def test_document_facts_and_institution_datasets(money: duckdb.DuckDBPyConnection) -> None:
     facts = run(money, "document_facts", document_id="d1")
     assert list(facts["fact"]).count("budget") == 3 and "participation" in set(facts["fact"])
-    ranking = run(money, "institution_ranking", by="money").set_index("institution_id")
-    assert ranking.loc["i2", "n_programs"] == 2 and ranking.loc["i2", "money_krw"] == 1300 * EOK
+    ranking = run(money, "institution_ranking").set_index("institution_id")
+    assert ranking.loc["i2", "n_programs"] == 2 and ranking.loc["i2", "roles"] == "lead:2"  # d1 and d3
+    assert ranking.loc["i1", "roles"] == "funder:1" and "money_krw" not in ranking  # no fact gives it money
     pairs = run(money, "coparticipation")
     assert len(pairs) == 9  # i1, i2, i3 share A (every ordered pair); B adds to i2's own count
     assert (

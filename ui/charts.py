@@ -15,20 +15,23 @@ import plotly.graph_objects as go
 
 from etl.categories import SHARE_KINDS, MoneyKind
 from ui import fmt
-from ui.chart_tree import (
-    hierarchy_chart as hierarchy_chart,  # re-exported: data.figure looks builders up here
-)
+from ui.chart_inst import partners_chart as partners_chart  # re-exported: data.figure looks builders up here
+from ui.chart_inst import ranking_chart as ranking_chart
+from ui.chart_inst import types_chart as types_chart
+from ui.chart_tree import hierarchy_chart as hierarchy_chart
 from ui.figures import (
     KIND_COLORS,
     MAX_LEGEND,
     OTHER_COLOR,
     PALETTE,
     STATUS_COLORS,
+    calendar_day,
     date_axis,
     empty_figure,
     layout,
-    local_names,
     money_axis,
+    pick_key,
+    program_ids,
     scaled,
     shorts,
     top_value,
@@ -41,12 +44,16 @@ def announcements_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     """Documents per month, stacked by language."""
     if df.empty:
         return empty_figure(lang)
-    data = df.assign(lang_label=[code(v, lang) for v in df["lang"]])
+    data = df.assign(
+        lang_label=[code(v, lang) for v in df["lang"]],
+        key=[pick_key("dm", calendar_day(m), g) for m, g in zip(df["month"], df["lang"], strict=True)],
+    )
     fig = px.bar(
         data,
         x="month",
         y="n_documents",
         color="lang_label",
+        custom_data=["key"],
         labels={"month": t("month", lang), "n_documents": t("n_documents", lang), "lang_label": ""},
     )
     fig.update_yaxes(tickformat=",d", rangemode="tozero")  # counts: no 0.5 documents
@@ -60,6 +67,7 @@ def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     if df.empty:
         return empty_figure(lang)
     data = df.assign(y=scaled(df["amount_krw"], lang), won=won_text(df["amount_krw"], lang))
+    data["key"] = [pick_key("pd", p, d) for p, d in zip(df["program_id"], df["document_id"], strict=True)]
     data["size"] = data["y"].clip(lower=0).pow(0.5).fillna(0)
     # One colour (one plotly trace) per program costs ~8 ms a trace on every rerun: the largest
     # programs keep their own colour and the rest share one, so the chart stays fast at 100k documents.
@@ -74,7 +82,7 @@ def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         color="series",
         color_discrete_map=colors,
         size_max=28,
-        custom_data=["program", "won", "title"],
+        custom_data=["program", "won", "title", "key"],
         labels={
             "announced_on": t("date", lang),
             "y": money_axis(lang, df["amount_krw"]),
@@ -115,7 +123,13 @@ def gantt_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
                 },
             },
             customdata=list(
-                zip(won_text(data["headline_krw"], lang), data["start_year"], data["end_year"], strict=True)
+                zip(
+                    won_text(data["headline_krw"], lang),
+                    data["start_year"],
+                    data["end_year"],
+                    [pick_key("p", p) for p in data["program_id"]],
+                    strict=True,
+                )
             ),
             hovertemplate="%{y}<br>%{customdata[1]}–%{customdata[2]}<br><b>%{customdata[0]}</b><extra></extra>",
         )
@@ -130,11 +144,12 @@ def fiscal_year_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     if df.empty:
         return empty_figure(lang)
     data = df.assign(y=scaled(df["amount_krw"], lang), won=won_text(df["amount_krw"], lang))
+    data["key"] = [pick_key("fy", int(y)) for y in df["fiscal_year"]]
     fig = px.bar(
         data,
         x="fiscal_year",
         y="y",
-        custom_data=["won", "n_programs"],
+        custom_data=["won", "n_programs", "key"],
         labels={"fiscal_year": column("fiscal_year", lang), "y": money_axis(lang, df["amount_krw"])},
     )
     fig.update_traces(
@@ -152,6 +167,7 @@ def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         x=scaled(df["amount_krw"], lang),
         won=won_text(df["amount_krw"], lang),
         kind_label=[code(k, lang) for k in df["kind"]],
+        key=[pick_key("p", p, k) for p, k in zip(df["program_id"], df["kind"], strict=True)],
     )
     order = [code(k, lang) for k in (*SHARE_KINDS, MoneyKind.UNSPECIFIED)]
     fig = px.bar(
@@ -160,7 +176,7 @@ def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         y="program",
         color="kind_label",
         orientation="h",
-        custom_data=["won"],
+        custom_data=["won", "key"],
         category_orders={"kind_label": order, "program": list(dict.fromkeys(data["program"]))},
         color_discrete_map={code(k, lang): c for k, c in KIND_COLORS.items()},
         labels={"x": money_axis(lang, df["amount_krw"]), "program": "", "kind_label": ""},
@@ -199,14 +215,15 @@ def cumulative_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     """The summed headline amounts as known over time (a step line), with each month's change as bars."""
     if df.empty:
         return empty_figure(lang)
+    keys = [pick_key("m", calendar_day(m)) for m in df["month"]]
     fig = go.Figure()
     fig.add_bar(
         x=df["month"],
         y=scaled(df["change_krw"], lang, top_value(df["cumulative_krw"], df["change_krw"])),
         name=t("change", lang),
         marker_color="#9ecae1",
-        customdata=won_text(df["change_krw"], lang),
-        hovertemplate="%{x|%Y-%m}<br>%{customdata}<extra></extra>",
+        customdata=list(zip(won_text(df["change_krw"], lang), keys, strict=True)),
+        hovertemplate="%{x|%Y-%m}<br>%{customdata[0]}<extra></extra>",
     )
     fig.add_scatter(
         x=df["month"],
@@ -214,8 +231,8 @@ def cumulative_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         name=t("cumulative", lang),
         mode="lines",
         line={"shape": "hv", "width": 3, "color": "#08519c"},
-        customdata=won_text(df["cumulative_krw"], lang),
-        hovertemplate="%{x|%Y-%m}<br><b>%{customdata}</b><extra></extra>",
+        customdata=list(zip(won_text(df["cumulative_krw"], lang), keys, strict=True)),
+        hovertemplate="%{x|%Y-%m}<br><b>%{customdata[0]}</b><extra></extra>",
     )
     unit = fmt.money_scale(lang, top_value(df["cumulative_krw"], df["change_krw"]))[1]
     fig.update_yaxes(title=f"{t('amount', lang)} ({unit})")
@@ -231,13 +248,14 @@ def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         y=scaled(df["amount_krw"], lang),
         won=won_text(df["amount_krw"], lang),
         kind_label=[code(k, lang) for k in df["kind"]],
+        key=[pick_key("pd", p, d) for p, d in zip(program_ids(df), df["document_id"], strict=True)],
     )
     fig = px.line(
         data,
         x="announced_on",
         y="y",
         markers=True,
-        custom_data=["won", "kind_label", "title"],
+        custom_data=["won", "kind_label", "title", "key"],
         labels={"announced_on": t("date", lang), "y": money_axis(lang, df["amount_krw"])},
     )
     fig.update_traces(
@@ -250,54 +268,6 @@ def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         fig.update_traces(mode="lines+markers+text", text=data["won"], textposition=where)
         fig.update_yaxes(rangemode="tozero")
     return layout(date_axis(fig), money="y")
-
-
-def ranking_chart(df: pd.DataFrame, *, metric: str = "n_programs", lang: str = "ko") -> go.Figure:
-    """Institutions as horizontal bars by programs (or program money), coloured by type."""
-    if df.empty:
-        return empty_figure(lang)
-    money = metric == "money_krw"
-    data = df.assign(
-        x=scaled(df[metric], lang) if money else df[metric],
-        type_label=[code(v, lang) for v in df["type"]],
-        won=won_text(df["money_krw"], lang),
-        full=local_names(df, "institution", lang),
-    )
-    data["institution"] = shorts([str(n) for n in data["full"]], 40)
-    fig = px.bar(
-        data,
-        x="x",
-        y="institution",
-        color="type_label",
-        orientation="h",
-        custom_data=["n_programs", "won", "full"],
-        category_orders={"institution": list(data["institution"])},
-        labels={
-            "x": money_axis(lang, df[metric]) if money else t("programs_axis", lang),
-            "institution": "",
-            "type_label": "",
-        },
-    )
-    fig.update_traces(hovertemplate="%{customdata[2]}<br>%{customdata[0]} · %{customdata[1]}<extra></extra>")
-    return layout(fig, height=max(300, 24 * len(data) + 80), money="x" if money else "")
-
-
-def types_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Institutions and programs per institution type."""
-    if df.empty:
-        return empty_figure(lang)
-    data = df.assign(type_label=[code(v, lang) for v in df["type"]], won=won_text(df["money_krw"], lang))
-    fig = go.Figure()
-    for col in ("n_institutions", "n_programs"):
-        fig.add_bar(
-            x=data["type_label"],
-            y=data[col],
-            name=column(col, lang),
-            customdata=data["won"],
-            hovertemplate="%{x}<br>%{y}<br>%{customdata}<extra></extra>",
-        )
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.1})
-    return layout(fig)
 
 
 def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
@@ -345,19 +315,6 @@ def _pair_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
     return dict(zip(en["institution_a"], en["institution_a_en"], strict=True))
 
 
-def partners_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Foreign partner countries: programs naming them and their institutions taking part."""
-    if df.empty:
-        return empty_figure(lang)
-    label = df["country_ko"] if lang == "ko" else df["country_en"]
-    fig = go.Figure()
-    for col in ("n_programs", "n_institutions"):
-        fig.add_bar(x=label, y=df[col], name=column(col, lang))
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.1})
-    fig.update_yaxes(title=t("count", lang), tickformat=",d", rangemode="tozero")
-    return layout(fig)
-
-
 def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     """Sites on an OpenStreetMap map (no token needed), sized by floor area, coloured by status."""
     data = df.dropna(subset=["lat", "lon"])
@@ -368,6 +325,7 @@ def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         status_label=[code(v, lang) for v in data["status"]],
         size=root + root.max() / 5 + 1,  # sites without an area still show as small dots
         area_text=[fmt.area(v, lang=lang) for v in data["area_m2"]],
+        key=[pick_key("s", k) for k in data["norm_key"]] if "norm_key" in data else None,
     )
     fig = px.scatter_map(
         data,
@@ -380,7 +338,7 @@ def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
         zoom=5.6,
         center={"lat": 36.2, "lon": 127.8},
         map_style="open-street-map",
-        custom_data=["name", "address", "area_text", "program"],
+        custom_data=["name", "address", "area_text", "program", "key"],
         color_discrete_map={code(k, lang): c for k, c in STATUS_COLORS.items()},
         category_orders={"status_label": [code(k, lang) for k in STATUS_COLORS]},
         labels={"status_label": ""},

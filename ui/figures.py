@@ -5,6 +5,8 @@ No SQL, no streamlit; ui/charts.py builds every chart from these.
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -114,3 +116,19 @@ def money_axis(lang: str, values: pd.Series) -> str:
 def won_text(values: pd.Series, lang: str) -> list[str]:
     """Each amount as readable won for hover text."""
     return [fmt.won(v, lang=lang) for v in values]
+
+
+def pick_key(*parts: object) -> str:
+    """What a chart point stands for, as the last item of its customdata: ("pd", program, document) and the
+    other keys ui/evidence.evidence_facts reads. JSON text, so it survives plotly and the selection event."""
+    return json.dumps([str(p) for p in parts], ensure_ascii=False)
+
+
+def calendar_day(value: object) -> str:
+    """A date (or timestamp) as YYYY-MM-DD text."""
+    return pd.Timestamp(value).strftime("%Y-%m-%d")
+
+
+def program_ids(df: pd.DataFrame) -> list[object]:
+    """The frame's program_id column, or None per row when it has none (a key then finds nothing)."""
+    return list(df["program_id"]) if "program_id" in df else [None] * len(df)

@@ -177,6 +177,97 @@ LABELS: dict[str, tuple[str, str]] = {
         "Select a row to read its whole evidence sentence.",
     ),
     "pages": ("페이지", "Pages"),
+    # evidence from every number, like with like (issue 13)
+    "click_hint": (
+        "점을 누르면 그 값의 근거(금액·구분·역할·사업·문서·근거 문장)가 아래에 나옵니다.",
+        "Click a point to see the facts behind it (amount, kind, role, program, document, sentence) below.",
+    ),
+    "charted_figure": ("이 값으로 집계됨", "the figure counted"),
+    "more_figures": (
+        "이 값에 더한 금액 {total:,}건 중 큰 {shown:,}건입니다.",
+        "The {shown:,} largest of the {total:,} figures this value adds.",
+    ),
+    "more_facts": ("전체 {total:,}건 중 {shown:,}건", "{shown:,} of {total:,} facts shown"),
+    "show_facts": ("근거 보기", "Show the facts"),
+    "facts_behind": ("근거: {what}", "The facts behind: {what}"),
+    "metric_total": ("발표 총액", "Total announced"),
+    "metric_national": ("국비 비중", "National share"),
+    "metric_programs": ("사업 수", "Programs"),
+    "metric_documents": ("발표문", "Announcements"),
+    "metric_institutions": ("참여 기관", "Institutions"),
+    "metric_sites": ("거점", "Sites"),
+    "metric_total_help": (
+        "금액이 큰 {shown}건입니다. 더한 {total}건 전체와 뺀 것은 아래 ‘어떻게 셌나’에 있습니다.",
+        "The {shown} largest; all {total} figures added, and what was left out, are under 'How this is counted' below.",
+    ),
+    "metric_national_help": (
+        "사업마다 총액을 잡은 그 발표의 국비입니다(금액이 큰 {shown}건).",
+        "Each program's national figure in the announcement its headline comes from ({shown} largest shown).",
+    ),
+    "search_names": ("이름 검색", "Search names"),
+    "rank_by": ("비교할 금액", "Compare"),
+    "rank_headline": ("사업별 대표 금액", "each program's headline figure"),
+    "rank_help_headline": (
+        "사업마다 가장 최근 발표의 대표 금액(총액, 없으면 국비·미분류 중 최대)으로 순위를 매깁니다. 금액마다 구분이 붙어 있습니다.",
+        "Each program's headline figure (its latest announcement's total, else its largest national or unspecified figure); the kind of each is shown.",
+    ),
+    "rank_help_kind": (
+        "‘{kind}’ 금액만 비교합니다: 사업마다 그 구분의 금액을 밝힌 가장 최근 발표의 금액입니다.",
+        "Only '{kind}' figures are compared: each program's latest announcement stating one.",
+    ),
+    "no_institution_money": (
+        "기관별 금액은 없습니다: 발표문은 금액을 사업에 배정할 뿐 참여 기관에 배정하지 않으므로, 사업 예산을 기관마다 더하면 같은 돈을 여러 번 셉니다. 기관은 참여 사업·발표문 수와 역할로 비교합니다.",
+        "No money per institution: the announcements assign money to programs, not to the institutions taking part, so adding programs' money per institution would count the same money many times. Institutions are compared by programs, documents and roles.",
+    ),
+    "how_counted": ("어떻게 셌나", "How this is counted"),
+    "how_counted_added": (
+        "**더한 것**: 상위 사업 {n}개의 대표 금액(사업마다 한 번), 각각 구분·역할·문서·근거 문장과 함께.",
+        "**Added**: the headline figure of each of {n} root programs (once each), with its kind, role, document and sentence.",
+    ),
+    "how_counted_left": (
+        "**뺀 것과 이유** (같은 범위의 금액 문장)",
+        "**Left out, and why** (money statements in the same scope)",
+    ),
+    "left_out_pick": ("이유별 금액 문장 보기", "Show the statements left out for"),
+    "reason_rejected": ("검토에서 제외", "rejected by review"),
+    "reason_not_budget": ("사업 예산이 아님", "not a program's budget"),
+    "reason_foreign_currency": ("외화", "foreign currency"),
+    "reason_no_program": ("사업 없음", "no program"),
+    "reason_inside_parent": ("상위 사업에 포함", "inside a parent program"),
+    "reason_no_headline": ("대표 금액 종류 아님", "no headline kind"),
+    "reason_superseded": ("다른(이전) 발표", "another announcement"),
+    "reason_same_announcement": ("같은 발표의 금액", "same announcement"),
+    "reason_old_version": ("바뀌기 전 문서 판", "old document version"),
+    "left_rejected": (
+        "분석가가 틀렸다고 제외(또는 다른 기관에 병합)한 금액",
+        "An analyst rejected it (or merged it into another fact)",
+    ),
+    "left_not_budget": (
+        "역할이 예산이 아님: 증감, 예산 총액(본예산·추경·부처 전체), 상한, 투자, 시장 규모, 환산 등",
+        "Its role is not 'budget': a change, an envelope (base budget, supplementary, a ministry's total), a cap, an investment, a market size, a conversion …",
+    ),
+    "left_foreign_currency": ("원화가 아닌 금액(환산하지 않음)", "Not in won (never converted)"),
+    "left_no_program": ("어느 사업의 돈인지 본문이 말하지 않음", "The text ties it to no program"),
+    "left_inside_parent": (
+        "하위 사업: 상위 사업의 금액에 이미 들어 있음",
+        "A sub-program: its money is inside its parent program's figure",
+    ),
+    "left_no_headline": (
+        "사업에 총액·국비·미분류 금액이 없음(지방비·민간 등 부분만)",
+        "The program has no total, national or unspecified figure (only parts such as local or private)",
+    ),
+    "left_superseded": (
+        "대표 금액은 가장 최근 발표의 것: 같은 사업의 다른 발표의 금액",
+        "The headline is the latest announcement's: a figure from another announcement of the program",
+    ),
+    "left_same_announcement": (
+        "대표 금액을 잡은 발표의 금액들(더한 금액 자체 포함): 국비·지방비·민간 등 부분과 작은 금액",
+        "Figures of the announcement the headline comes from (the added one among them): its parts and smaller figures",
+    ),
+    "left_old_version": (
+        "고쳐지기 전 문서 판의 금액(어디에도 세지 않음)",
+        "From a document's earlier version (counted nowhere)",
+    ),
 }
 
 CODES: dict[str, tuple[str, str]] = {
@@ -304,6 +395,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "n_items_seen": ("가져온 항목", "Items fetched"),
     "n_new_last": ("새 항목(마지막)", "New last time"),
     "last_error": ("마지막 오류", "Last error"),
+    "roles": ("역할(발표문 수)", "Roles (documents)"),
+    "reason": ("이유", "Reason"),
+    "why": ("설명", "Why"),
+    "n_rows": ("금액 문장 수", "Statements"),
 }
 
 

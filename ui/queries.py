@@ -1,7 +1,7 @@
 """The dashboard's datasets: one function per dataset, `(con, *, filters, …) -> DataFrame`.
 
-All SQL lives here, in ui/evidence.py (row-level facts and documents, re-exported below) and in
-ui/sql.py (the filter fragments and money CTEs both compose). Values are always bound with `?`; the only
+All SQL lives here, in ui/evidence.py (row-level facts and documents), ui/counted.py (the facts behind a
+number, rankings), ui/review.py (re-exported below) and ui/sql.py (fragments and money CTEs). Values are always bound with `?`; the only
 text composed is constant SQL chosen by which filters are set. Every function declares its columns
 (`fn.columns`); tests check them on real and empty data. Results are aggregated in SQL and LIMITed.
 
@@ -22,10 +22,18 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl.categories import MoneyRole
 from ui import sql
 
-# Row-level facts with their evidence, and the documents, live in ui/evidence.py; re-exported here so
-# pages find every dataset in one module.
+# Datasets of ui/evidence.py, ui/counted.py and ui/review.py, re-exported: pages find every one here.
+from ui.counted import counted_figures as counted_figures
+from ui.counted import evidence_facts as evidence_facts
+from ui.counted import institution_count as institution_count
+from ui.counted import institution_ranking as institution_ranking
+from ui.counted import left_out_facts as left_out_facts
+from ui.counted import left_out_summary as left_out_summary
+from ui.counted import program_count as program_count
+from ui.counted import program_table as program_table
 from ui.evidence import budget_facts as budget_facts
 from ui.evidence import country_facts as country_facts
 from ui.evidence import document_facts as document_facts
@@ -209,7 +217,7 @@ def money_by_fiscal_year(con: Con, *, filters: Filters) -> pd.DataFrame:
     return sql.frame(con, query, wp)
 
 
-@dataset("program_id", "program", "kind", "amount_krw")
+@dataset("program_id", "program", "kind", "role", "amount_krw")
 def kind_breakdown(con: Con, *, filters: Filters, limit: int = 15) -> pd.DataFrame:
     """The funding mix of the programs with the largest headline amounts, from their latest announcement.
 
@@ -218,17 +226,18 @@ def kind_breakdown(con: Con, *, filters: Filters, limit: int = 15) -> pd.DataFra
     """
     top = "top AS (SELECT program_id, headline_krw FROM prog_head ORDER BY headline_krw DESC, program_id LIMIT ?)"
     with_, wp = _money(filters, (sql.MIX, []), (top, [limit]))
-    query = f"""{with_} SELECT l.program_id, p.name AS program, l.kind, l.amount_krw::BIGINT AS amount_krw
+    query = f"""{with_} SELECT l.program_id, p.name AS program, l.kind, '{MoneyRole.BUDGET}' AS role,
+               l.amount_krw::BIGINT AS amount_krw
         FROM long l JOIN top USING (program_id) JOIN programs p USING (program_id)
         ORDER BY top.headline_krw DESC, l.program_id, l.kind"""
     return sql.frame(con, query, wp)
 
 
-@dataset("kind", "amount_krw", "n_programs")
+@dataset("kind", "role", "amount_krw", "n_programs")
 def kind_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
     """The funding mix over all selected programs (their parts summed, each root program once)."""
     with_, wp = _money(filters, (sql.MIX, []))
-    query = f"""{with_} SELECT kind, sum(amount_krw)::BIGINT AS amount_krw,
+    query = f"""{with_} SELECT kind, '{MoneyRole.BUDGET}' AS role, sum(amount_krw)::BIGINT AS amount_krw,
                count(*) FILTER (amount_krw > 0) AS n_programs
         FROM long WHERE {sql.ROOTS} GROUP BY ALL ORDER BY kind"""
     return sql.frame(con, query, wp)
@@ -288,34 +297,6 @@ def _stored_revisions(con: Con, f: Filters, pid: str) -> pd.DataFrame:
 # ---- programs --------------------------------------------------------------------------------------------
 
 
-@dataset(
-    "program_id", "program", "name_en", "aliases", "n_documents", "first_announced", "last_announced",
-    "start_year", "end_year", "headline_krw",
-)  # fmt: skip
-def program_table(con: Con, *, filters: Filters, limit: int = 500) -> pd.DataFrame:
-    """Programs mentioned in the selected documents, largest headline amounts first."""
-    where = sql.and_(sql.program_scope(filters, "m.program_id"), sql.doc_scope(filters, "m.document_id"))[0]
-    latest = "struct_pack(d := coalesce(d.published_on, DATE '1900-01-01'), doc := d.document_id)"
-    m = f"""m AS (SELECT m.program_id, count(*) AS n_documents, min(d.published_on) AS first_announced,
-               max(d.published_on) AS last_announced,
-               arg_max(struct_pack(s := m.start_year, e := m.end_year), {latest})
-                   FILTER (m.start_year IS NOT NULL) AS y
-        FROM program_mentions m JOIN documents d USING (document_id) WHERE {where} GROUP BY ALL)"""
-    if sql.period_scope(filters, "x")[0] == "TRUE":  # every program's mentions are summed up in program_stats
-        m = f"""m AS (SELECT program_id, n_documents, first_announced, last_announced,
-                  struct_pack(s := start_year, e := end_year) AS y FROM program_stats
-            WHERE n_documents > 0 AND {sql.program_scope(filters, "program_id")[0]})"""
-    with_, wp = _money(filters, (m, []))
-    query = f"""{with_} SELECT m.program_id, p.name AS program, p.name_en,
-               (SELECT string_agg(DISTINCT alias, ' | ') FROM program_aliases a
-                WHERE a.program_id = m.program_id AND a.alias <> p.name) AS aliases,
-               m.n_documents, m.first_announced, m.last_announced, m.y.s AS start_year, m.y.e AS end_year,
-               h.headline_krw
-        FROM m JOIN programs p USING (program_id) LEFT JOIN prog_head h USING (program_id)
-        ORDER BY h.headline_krw DESC NULLS LAST, m.n_documents DESC, p.name LIMIT ?"""
-    return sql.frame(con, query, [*wp, limit])
-
-
 @dataset("program_id", "program", "name_en", "parent_id", "headline_krw")
 def program_tree(con: Con, *, filters: Filters, limit: int = 400) -> pd.DataFrame:
     """The program hierarchy for a treemap: every program with a headline amount in scope, and every
@@ -346,26 +327,6 @@ def program_family(con: Con, *, filters: Filters, program_id: str | None = None)
 
 
 # ---- institutions ----------------------------------------------------------------------------------------
-
-
-@dataset(
-    "institution_id", "institution", "name_en", "type", "country", "n_programs", "n_documents", "money_krw"
-)
-def institution_ranking(con: Con, *, filters: Filters, limit: int = 30, by: str = "programs") -> pd.DataFrame:
-    """Institutions ranked by how many selected programs they take part in (or by those programs' money)."""
-    with_, wp = _money(filters, sql.inst_program_cte(filters))
-    order = (
-        "money_krw DESC NULLS LAST, n_programs DESC" if by == "money" else "n_programs DESC, money_krw DESC"
-    )
-    rows = """(SELECT ip.institution_id, count(ip.program_id) AS n_programs, sum(ip.n_documents)::BIGINT AS n_documents,
-                      sum(h.headline_krw)::BIGINT AS money_krw
-               FROM ip LEFT JOIN prog_head h USING (program_id) GROUP BY ALL)"""
-    if filters.is_empty():  # stored per institution
-        with_, wp, rows = "", [], "institution_stats"
-    query = f"""{with_} SELECT s.institution_id, i.name AS institution, i.name_en, i.type, i.country, s.n_programs,
-               s.n_documents, s.money_krw
-        FROM {rows} s JOIN institutions i USING (institution_id) ORDER BY {order}, i.name LIMIT ?"""
-    return sql.frame(con, query, [*wp, limit])
 
 
 @dataset("type", "n_institutions", "n_programs", "money_krw")

@@ -164,6 +164,22 @@ def figure_expr(kinds: tuple[str, ...]) -> str:
     return f"coalesce(total_krw, {rest})" if "total" in chosen else rest
 
 
+def figure_kinds(kinds: tuple[str, ...]) -> str:
+    """`('total', …)`: the kinds a figure may be of (figure_expr's choice); constant SQL from the fixed KINDS list."""
+    chosen = [k for k in KINDS if k in kinds] or [k.value for k in HEADLINE_KINDS]
+    return "(" + ", ".join(f"'{k}'" for k in chosen) + ")"
+
+
+def states_figure(kinds: tuple[str, ...], b: str, figure: str) -> str:
+    """True for a budget row `b` that states the figure `figure` (a program's in a document): a counted budget
+    row of a chosen kind with that amount. Several may: rank them with FIGURE_FIRST and take the first."""
+    counted = NOT_EXCLUDED.format(a=b)
+    return f"({b}.amount_krw = {figure} AND {b}.role = 'budget' AND {counted} AND {b}.kind IN {figure_kinds(kinds)})"
+
+
+FIGURE_FIRST = "({b}.kind = 'total') DESC, {b}.budget_id"  # among rows stating a figure: a total first
+
+
 def stored_heads(f: Filters) -> bool:
     """True when program_stats holds every program's headline for `f`: no period and no kinds chosen.
 

@@ -64,6 +64,12 @@ def shorten(text: object, units: int = EVIDENCE_UNITS) -> object:
     return s
 
 
+def role_counts(value: object, lang: str) -> str:
+    """`lead:2 participant:5` (institution_ranking's roles) as words: `주관 2 · 참여 5`."""
+    pairs = [p.partition(":") for p in str(value).split()]
+    return " · ".join(f"{code(role, lang)} {n}" for role, _, n in pairs)
+
+
 def _years(values: pd.Series) -> pd.Series:
     """Year-like numbers as whole numbers (2025, not 2025.0), missing kept as NA."""
     return pd.to_numeric(values, errors="coerce").round().astype("Int64")
@@ -175,6 +181,8 @@ def display_frame(
             out[col] = [None if _missing(v) else countries.get(str(v), v) for v in out[col]]
         elif col == "evidence":
             out[col] = [shorten(v) for v in out[col]]
+        elif col == "roles":
+            out[col] = [None if _missing(v) else role_counts(v, lang) for v in out[col]]
         elif _is_dates(out[col]):
             out[col] = calendar_dates(out[col])
     for col in out.columns:
@@ -215,6 +223,8 @@ def export_frame(
     for col in out.columns:
         if col in CODE_COLUMNS:
             out[col] = [None if _missing(v) else code(v, lang) for v in out[col]]
+        elif col == "roles":
+            out[col] = [None if _missing(v) else role_counts(v, lang) for v in out[col]]
         elif col in YEAR_COLUMNS or col in money:
             out[col] = pd.to_numeric(out[col], errors="coerce").round().astype("Int64")
     out = out[shown_columns(list(out.columns), lang, hide)]

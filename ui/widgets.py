@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import data, fmt, ingest, plain, queries, tables
+from ui import clicks, data, fmt, ingest, plain, queries, tables
 from ui.evidence import PAGE
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.highlight import cell_marks, table_html
@@ -147,10 +147,23 @@ def _ingest_one(upload: object, url: str, lang: str) -> None:
         st.sidebar.error(f"{t('build_failed', lang)}: {_last(outcome)}")
 
 
-def chart(build: Callable[..., go.Figure], df: pd.DataFrame, *, key: str, **options: object) -> None:
+def chart(
+    build: Callable[..., go.Figure],
+    df: pd.DataFrame,
+    *,
+    key: str,
+    pick: tuple[Filters, View] | None = None,
+    **options: object,
+) -> None:
     """A ui/charts.py figure of `df` (built once, data.figure), full width, with plotly's image export kept; labels
-    from documents are shown as text (ui/plain.py, applied when the figure is built)."""
-    st.plotly_chart(data.figure(build, df, **options), config=PLOTLY_CONFIG, key=key)
+    from documents are shown as text (ui/plain.py, applied when the figure is built). With `pick` (the page's
+    filters and view), a clicked point opens the facts behind it beneath the chart (ui/clicks.py)."""
+    fig = data.figure(build, df, **options)
+    if pick is None:
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+        return
+    event = st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+    clicks.panel(clicks.picked(event), *pick)
 
 
 def _english_names() -> dict[str, dict[str, str]]:
@@ -307,10 +320,30 @@ def reconciliation(checks: pd.DataFrame, view: View, key: str) -> None:
     table(named(checks, view.lang), view, key=key, money=("stated_krw", "parts_krw", "gap_krw"))
 
 
-def metrics(items: list[tuple[str, str, str | None]], widths: list[float] | None = None) -> None:
-    """A row of st.metric boxes: (label, value, help); widths give long values (exact won) more room."""
-    for col, (label, value, help_) in zip(st.columns(widths or len(items)), items, strict=True):
+OPEN_FACTS = "open_facts"  # session key: which headline figure's facts are open (rankings.metric_facts)
+
+
+def _toggle_facts(which: str) -> None:
+    st.session_state[OPEN_FACTS] = None if st.session_state.get(OPEN_FACTS) == which else which
+
+
+def metrics(
+    items: list[tuple[str, str, str | None]],
+    widths: list[float] | None = None,
+    facts: tuple[str, ...] = (),
+    lang: str = "ko",
+) -> None:
+    """A row of st.metric boxes: (label, value, help); widths give long values (exact won) more room. With
+    `facts` (one name per box), a button under each box opens (or closes) the facts behind its figure."""
+    for i, (col, (label, value, help_)) in enumerate(
+        zip(st.columns(widths or len(items)), items, strict=True)
+    ):
         col.metric(label, value, help=help_, border=True)
+        if i < len(facts):
+            col.button(
+                t("show_facts", lang), key=f"facts_{facts[i]}", type="tertiary", icon=":material/search:",
+                on_click=_toggle_facts, args=(facts[i],),
+            )  # fmt: skip
 
 
 def document_tables(document_id: str, lang: str) -> None:
