@@ -30,6 +30,9 @@ widgets.metrics(
     facts=("documents", "institutions", "sites"),
     lang=lang,
 )
+st.caption(
+    t("events_caption", lang).format(documents=fmt.number(m["n_documents"]), events=fmt.number(m["n_events"]))
+)
 if not m["n_documents"]:
     st.info(t("no_rows", lang))
     st.stop()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import aggregates
+from etl import aggregates, events
 from etl.config import RESOURCES
 from etl.db import connect, transaction
 
@@ -396,6 +396,7 @@ def make_db(path: Path | str, n_budgets: int, seed: int = 0, n_docs: int | None 
             con.execute(sql)
         with transaction(con):
             con.execute(LOAD_SQL)
+            events.rebuild(con)
             aggregates.rebuild(con)  # as the loader keeps them: in the transaction that writes the facts
         con.execute("CHECKPOINT")
     finally:

@@ -41,9 +41,15 @@ KINDS_MAX = """max(amount_krw) FILTER (kind = 'total') AS total_krw,
 # A fact counts when an analyst has not rejected it (or merged it into another row); money counts only as a
 # program's budget (not a change, a cap, an envelope, a market size …).
 COUNTED = f"state NOT IN {sql_in(EXCLUDED_STATES)}"
-BUDGET_ROWS = (
-    f"amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{MoneyRole.BUDGET}' AND {COUNTED}"
-)
+OWN_ROWS = f"amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{MoneyRole.BUDGET}' AND {COUNTED}"
+# One event per announcement (etl/events.py): a program's money in an event counts from the best-ranked document
+# stating it (the release first), so a release and the papers that rewrote it add each figure once. Budget rows
+# are named x where this applies.
+COUNTED_DOCS = f"""NOT EXISTS (SELECT 1 FROM event_documents e
+    JOIN event_documents e2 ON e2.event_id = e.event_id AND e2.rank < e.rank
+    JOIN budgets b2 ON b2.document_id = e2.document_id AND b2.program_id = {{x}}.program_id
+    WHERE e.document_id = {{x}}.document_id AND e.rank > 0 AND b2.{OWN_ROWS.replace(" AND ", " AND b2.")})"""
+BUDGET_ROWS = f"{OWN_ROWS} AND {COUNTED_DOCS.format(x='x')}"
 
 # The order each sorted table is kept in (tidy): zone maps then let a top-N read one row group.
 SORTED = {
@@ -69,7 +75,7 @@ FROM {documents} d LEFT JOIN b USING (document_id) LEFT JOIN m USING (document_i
 WITH f AS (SELECT program_id, document_id, any_value(announced_on) AS announced_on, {KINDS_MAX},
                   arg_max(budget_id, struct_pack(t := kind = 'total', a := amount_krw, id := budget_id))
                       FILTER (kind IN {HEAD_KINDS}) AS head_budget_id
-           FROM {{budgets}} WHERE {BUDGET_ROWS} GROUP BY ALL),
+           FROM {{budgets}} x WHERE {BUDGET_ROWS} GROUP BY ALL),
      k AS (SELECT coalesce(f.program_id, m.program_id) AS pid, coalesce(f.document_id, m.document_id) AS did,
                   f.*, m.program_id IS NOT NULL AS mentioned, m.start_year, m.end_year
            FROM f FULL JOIN {{program_mentions}} m ON m.program_id = f.program_id AND m.document_id = f.document_id)
@@ -80,14 +86,14 @@ FROM k LEFT JOIN {{documents}} d ON d.document_id = k.did""",
     "fy_figures": f"""
 SELECT program_id, document_id, fiscal_year, any_value(announced_on),
        {DOC_KEY.format(d="any_value(announced_on)", doc="document_id")}, {KINDS_MAX}
-FROM {{budgets}} WHERE {BUDGET_ROWS} AND fiscal_year IS NOT NULL
+FROM {{budgets}} x WHERE {BUDGET_ROWS} AND fiscal_year IS NOT NULL
 GROUP BY program_id, document_id, fiscal_year""",
     # Parts that do not add up: two or more of national / local / private stated and differing from the
     # total, or any parts together larger than it.
     "doc_parts": f"""
 SELECT program_id, document_id, announced_on, total_krw, parts_krw FROM (
     SELECT program_id, document_id, any_value(announced_on) AS announced_on, {KINDS_MAX}
-    FROM {{budgets}} WHERE {BUDGET_ROWS} GROUP BY program_id, document_id),
+    FROM {{budgets}} x WHERE {BUDGET_ROWS} GROUP BY program_id, document_id),
     LATERAL (SELECT (coalesce(national_krw, 0) + coalesce(local_krw, 0) + coalesce(private_krw, 0))::BIGINT
                         AS parts_krw,
                     (national_krw IS NOT NULL)::INT + (local_krw IS NOT NULL)::INT + (private_krw IS NOT NULL)::INT
@@ -332,6 +338,19 @@ class Changes:
         _insert_documents(self.con, {t: f"(SELECT * FROM {t} WHERE {docs})" for t in FACT_TABLES})
         self.con.execute("DROP TABLE _merged_docs")
         self.programs |= programs
+
+    def regrouped(self, docs: set[str]) -> None:
+        """After documents became, or stopped being, their event's primary: recompute their rows (call before
+        `add`; documents of this batch's `add` are computed there)."""
+        if not docs:
+            return
+        with _ids(self.con, "_regrouped", "document_id", docs) as rel:
+            where = f"document_id IN (SELECT document_id FROM {rel})"
+            self._note(f"SELECT program_id, NULL FROM doc_figures WHERE {where}")
+            for table in DOC_TABLES:
+                self.con.execute(f"DELETE FROM {table} WHERE {where}")
+            _insert_documents(self.con, {t: f"(SELECT * FROM {t} WHERE {where})" for t in FACT_TABLES})
+            self._note(f"SELECT program_id, NULL FROM doc_figures WHERE {where}")
 
     def refresh(self) -> None:
         """Bring the count, per-program, per-institution and per-facility tables in step with the changes."""

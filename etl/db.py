@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl import aggregates
+from etl import aggregates, events
 from etl.config import RESOURCES
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
@@ -80,7 +80,7 @@ def _m008_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 def _m009_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     """Derived tables for the dashboard (etl/aggregates.py), filled from the facts; indexes by document."""
-    for name in aggregates.DERIVED:
+    for name in (*aggregates.DERIVED, *events.TABLES):  # the money tables read which documents count (m013)
         con.execute(table_ddl(name))
     for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
         table = line.split()[3] if line.startswith("COMMENT ON TABLE ") else ""
@@ -106,6 +106,18 @@ def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"INSERT INTO doc_parts {aggregates.DOC_SQL['doc_parts'].format(budgets='budgets')}")
 
 
+def _m013_events(con: duckdb.DuckDBPyConnection) -> None:
+    """One event per announcement (etl/events.py): group the documents, then count only primaries' money."""
+    for name in events.TABLES:
+        con.execute(table_ddl(name))
+    for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if line.startswith(("CREATE INDEX", "COMMENT ON TABLE")) and any(t in words for t in events.TABLES):
+            con.execute(line)
+    events.rebuild(con)
+    aggregates.rebuild(con)
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
@@ -116,6 +128,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m009_aggregates", _m009_aggregates),
     ("m010_program_ancestors", _m010_program_ancestors),
     ("m011_doc_parts", _m011_doc_parts),
+    ("m013_events", _m013_events),
 ]
 
 

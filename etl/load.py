@@ -16,7 +16,7 @@ from datetime import datetime
 import duckdb
 import pyarrow as pa
 
-from etl import aggregates
+from etl import aggregates, events
 from etl.consolidate import ProgramIndex, stable_id
 from etl.db import insert_rows, transaction
 from etl.extract.institutions import lookup
@@ -147,6 +147,8 @@ class Loader:
         for table in _SHOWN:
             insert_rows(self.con, table, rows[table])
         with _staged(self.con, rows, self.schemas) as staged:
+            moved = events.update(self.con, [r["document_id"] for r in rows["documents"]])
+            self.changes.regrouped(moved)
             self.changes.add(staged)
             self.changes.refresh()
         back = [r["document_id"] for r in rows["documents"]]
@@ -443,10 +445,12 @@ def _delete_documents(
     try:
         _archive_versions(con, at or datetime.now())
         changes.drop("_changed")
+        mates = events.drop(con, "_changed")
         for table in (*_CHILDREN, *_SHOWN, "documents"):
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
     finally:
         con.unregister("_changed")
+    changes.regrouped(events.update(con, [], mates))  # the events they were in, without them
 
 
 def _archive_versions(con: duckdb.DuckDBPyConnection, valid_to: datetime) -> None:

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 10 (… m009_aggregates, m010_program_ancestors, m011_doc_parts). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 11 (… m010_program_ancestors, m011_doc_parts, m013_events). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -422,6 +422,28 @@ CREATE TABLE IF NOT EXISTS program_ancestors (
 );
 
 CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
+-- m013: one event per announcement (etl/events.py). A document's MinHash signature and whether it is the
+-- issuing body's own release; links between documents that report the same announcement; and each current
+-- document's event (event_id = the primary document's id). Only a primary document's money is counted.
+CREATE TABLE IF NOT EXISTS doc_signatures (
+    document_id   VARCHAR PRIMARY KEY,
+    published_on  DATE,
+    minhash       UINTEGER[],         -- 64 MinHash values of the text's character 5-grams
+    official      BOOLEAN NOT NULL    -- an official host or a release cue (lexicon official_sources)
+);
+CREATE TABLE IF NOT EXISTS event_links (
+    doc_a         VARCHAR NOT NULL,   -- doc_a < doc_b
+    doc_b         VARCHAR NOT NULL,
+    reason        VARCHAR NOT NULL,   -- attachment | same_figure | same_figures | near_duplicate
+    score         DOUBLE              -- near_duplicate: the estimated Jaccard similarity
+);
+CREATE TABLE IF NOT EXISTS event_documents (
+    document_id   VARCHAR PRIMARY KEY,
+    event_id      VARCHAR NOT NULL,   -- the primary document's id
+    is_primary    BOOLEAN NOT NULL,   -- rank 0: the issuing body's release when there is one
+    rank          INTEGER NOT NULL,   -- 0, 1, …: a program's money counts from the best-ranked document stating it
+    n_documents   INTEGER NOT NULL    -- documents in the event
+);
 CREATE INDEX IF NOT EXISTS budgets_document ON budgets (document_id);
 CREATE INDEX IF NOT EXISTS participations_institution ON participations (institution_id);
 -- m009: one document's rows by point lookup (a composite primary key does not serve its first column alone).
@@ -432,7 +454,13 @@ CREATE INDEX IF NOT EXISTS program_countries_document ON program_countries (docu
 CREATE INDEX IF NOT EXISTS document_stats_document ON document_stats (document_id);
 CREATE INDEX IF NOT EXISTS doc_figures_document ON doc_figures (document_id);
 CREATE INDEX IF NOT EXISTS doc_parts_document ON doc_parts (document_id);
+CREATE INDEX IF NOT EXISTS event_documents_event ON event_documents (event_id);
+CREATE INDEX IF NOT EXISTS event_links_b ON event_links (doc_b);
+CREATE INDEX IF NOT EXISTS event_links_a ON event_links (doc_a);
 
+COMMENT ON TABLE event_documents IS '같은 발표를 전한 문서들의 묶음(사건)과 순위: 사업별 금액은 순위가 가장 높은 문서 것만 집계';
+COMMENT ON TABLE event_links IS '같은 발표로 묶는 문서 쌍과 근거(첨부, 같은 사업·금액, 거의 같은 본문)';
+COMMENT ON TABLE doc_signatures IS '문서 본문의 MinHash 서명과 공식 보도자료 여부';
 COMMENT ON TABLE documents IS '발표문(보도자료·기사) 한 건: 정제된 본문과 메타데이터';
 COMMENT ON TABLE programs IS '여러 발표에 걸쳐 하나로 묶은 사업(프로그램)';
 COMMENT ON TABLE program_aliases IS '사업이 쓰인 모든 이름(국문·영문·띄어쓰기 변형)';

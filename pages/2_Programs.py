@@ -57,17 +57,17 @@ widgets.family(data.load(queries.program_family, f, program_id=pid), r if not ro
 revisions = data.load(queries.program_revisions, one, program_id=pid).assign(program_id=pid)
 widgets.chart(charts.revisions_chart, revisions, key="program_revisions", lang=lang, pick=(one, view))
 
-tabs = st.tabs([t(k, lang) for k in ("documents", "budgets", "institutions", "sites", "country")])
-same = {"hide": ("program",), "empty": "nothing_here"}  # every row is this program
+same = {"hide": ("program", "event_id"), "empty": "nothing_here"}  # every row is this program
 n = data.load(queries.fact_counts, one).iloc[0]
-lists = [
-    (queries.program_documents, "n_mentions", "program_documents", ()),
-    (queries.budget_facts, "n_budgets", "program_budgets", ("amount_krw",)),
-    (queries.participation_facts, "n_participations", "program_institutions", ()),
-    (queries.site_map, "n_sites", "program_sites", ()),
-    (queries.country_facts, "n_countries", "program_countries", ()),
+lists = [  # (tab, dataset, its count in fact_counts, key, money columns)
+    ("program_events", queries.program_events, "n_events", "program_events", ()),
+    ("documents", queries.program_documents, "n_mentions", "program_documents", ()),
+    ("budgets", queries.budget_facts, "n_budgets", "program_budgets", ("amount_krw",)),
+    ("institutions", queries.participation_facts, "n_participations", "program_institutions", ()),
+    ("sites", queries.site_map, "n_sites", "program_sites", ()),
+    ("country", queries.country_facts, "n_countries", "program_countries", ()),
 ]
-for tab, (fn, count, key, money) in zip(tabs, lists, strict=True):
+for tab, (_, fn, count, key, money) in zip(st.tabs([t(x[0], lang) for x in lists]), lists, strict=True):
     with tab:
         widgets.table(
             widgets.paged(fn, one, n[count], key=key, lang=lang), view, key=key, money=money, **same

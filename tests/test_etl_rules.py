@@ -21,6 +21,7 @@ SCHEMA_OWNERS = {
     ETL / "db.py",
     ETL / "load.py",
     ETL / "aggregates.py",
+    ETL / "events.py",
     ETL / "review_store.py",
     ETL / "watch" / "store.py",
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl import aggregates
 from etl.categories import EXCLUDED_STATES, HEADLINE_KINDS, MoneyRole, ParticipationRole, sql_in, values
 from ui import sql
 from ui.evidence import PAGE, budget_facts
@@ -211,6 +212,7 @@ def counted_figures(
 LEFT_OUT = f"""CASE WHEN b.state IN {sql_in(EXCLUDED_STATES)} THEN 'rejected'
     WHEN b.role <> 'budget' THEN 'not_budget' WHEN b.amount_krw IS NULL THEN 'foreign_currency'
     WHEN b.program_id IS NULL THEN 'no_program' WHEN b.program_id IN (SELECT program_id FROM inside) THEN 'inside_parent'
+    WHEN NOT {aggregates.COUNTED_DOCS.format(x="b")} THEN 'same_event'
     WHEN h.head_doc IS NULL THEN 'no_headline' WHEN b.document_id <> h.head_doc THEN 'superseded'
     ELSE 'same_announcement' END"""
 

@@ -199,10 +199,10 @@ def document_list(
     return sql.frame(con, query, [*wp, *sp])
 
 
-@dataset("n_documents", "n_budgets", "n_mentions", "n_participations", "n_countries", "n_sites")
+@dataset("n_documents", "n_budgets", "n_mentions", "n_participations", "n_countries", "n_sites", "n_events")
 def fact_counts(con: Con, *, filters: Filters, search: str = "") -> pd.DataFrame:
     """How many rows each list holds for these filters: document_list, budget_facts, program_documents,
-    participation_facts, country_facts, site_map (the lists' page counts).
+    participation_facts, country_facts, site_map, program_events (the lists' page counts).
 
     A list that keeps whole documents (see _whole_documents) is counted from document_stats."""
     with_, wp = sql.with_(filters)
@@ -221,6 +221,7 @@ def fact_counts(con: Con, *, filters: Filters, search: str = "") -> pd.DataFrame
         "n_participations": (f"count(*) FROM participations pa JOIN institutions i USING (institution_id) WHERE {parts}", pp),
         "n_countries": (f"count(*) FROM program_countries c WHERE {sql.fact_scope(filters, 'c', reviewed=False)[0]}", []),
         "n_sites": (f"count(DISTINCT s.norm_key) FROM sites s WHERE {sql.fact_scope(filters, 's')[0]}", []),
+        "n_events": (f"count(DISTINCT event_id) FROM event_documents WHERE {sql.doc_scope(filters)[0]}", []),
     }  # fmt: skip
     period, pp = sql.period_scope(filters, "published_on")
     for col, whole in (("n_documents", not search), ("n_budgets", not filters.kinds), ("n_mentions", True),

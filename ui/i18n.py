@@ -117,6 +117,13 @@ LABELS: dict[str, tuple[str, str]] = {
         "National + local + private against the stated total, sub-programs against their parent, fiscal-year lines against the multi-year total: each mismatch with the document to read.",
     ),
     "all_add_up": ("어긋나는 금액이 없습니다.", "Every checked figure adds up."),
+    "events_caption": (
+        "발표문 {documents}건은 발표 {events}건을 전함: 같은 발표를 전한 보도자료·기사·첨부는 한 발표로 묶고, 사업별 금액은 한 번만 셉니다.",
+        "{documents} documents report {events} announcements: a release, the articles that covered it and its attachments are one announcement, and each program's money in it is counted once.",
+    ),
+    "program_events": ("발표와 보도", "Announcements and coverage"),
+    "outlets": ("같은 발표를 전한 문서", "Other documents reporting it"),
+    "n_outlets": ("문서 수", "Documents"),
     "roots_only": (
         "상위 사업만 더했습니다: 사업 {counted}개의 금액을 더했고, 상위 사업의 금액 안에 들어 있는 하위 사업 {inside}개는 빼서 같은 돈을 두 번 세지 않습니다.",
         "Root programs only: the figures of {counted} programs are added; {inside} programs inside a parent's figure are left out, so no money is counted twice.",
@@ -237,6 +244,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "reason_no_headline": ("대표 금액 종류 아님", "no headline kind"),
     "reason_superseded": ("다른(이전) 발표", "another announcement"),
     "reason_same_announcement": ("같은 발표의 금액", "same announcement"),
+    "reason_same_event": ("같은 발표를 전한 다른 문서", "another outlet of the same announcement"),
     "reason_old_version": ("바뀌기 전 문서 판", "old document version"),
     "left_rejected": (
         "분석가가 틀렸다고 제외(또는 다른 기관에 병합)한 금액",
@@ -263,6 +271,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "left_same_announcement": (
         "대표 금액을 잡은 발표의 금액들(더한 금액 자체 포함): 국비·지방비·민간 등 부분과 작은 금액",
         "Figures of the announcement the headline comes from (the added one among them): its parts and smaller figures",
+    ),
+    "left_same_event": (
+        "같은 발표를 전한 여러 문서(보도자료·기사·첨부) 가운데 순위가 더 높은 문서가 같은 사업의 금액을 이미 말함: 한 번만 셈",
+        "Several documents (release, articles, attachments) report one announcement, and a higher-ranked one already states this program's money: counted once",
     ),
     "left_old_version": (
         "고쳐지기 전 문서 판의 금액(어디에도 세지 않음)",

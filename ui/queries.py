@@ -34,6 +34,7 @@ from ui.counted import left_out_facts as left_out_facts
 from ui.counted import left_out_summary as left_out_summary
 from ui.counted import program_count as program_count
 from ui.counted import program_table as program_table
+from ui.events import program_events as program_events
 from ui.evidence import budget_facts as budget_facts
 from ui.evidence import country_facts as country_facts
 from ui.evidence import document_facts as document_facts
@@ -90,7 +91,7 @@ def country_options(con: Con, *, filters: Filters) -> pd.DataFrame:
 
 
 @dataset(
-    "n_programs", "total_krw", "national_krw", "national_base_krw", "n_documents", "n_institutions", "n_sites",
+    "n_programs", "total_krw", "national_krw", "national_base_krw", "n_documents", "n_events", "n_institutions", "n_sites",
     "n_counted", "n_inside",
 )  # fmt: skip
 def overview_metrics(con: Con, *, filters: Filters) -> pd.DataFrame:
@@ -119,7 +120,9 @@ def overview_metrics(con: Con, *, filters: Filters) -> pd.DataFrame:
     SELECT {counts[0]}, (SELECT sum(headline_krw)::BIGINT FROM prog_head WHERE {sql.ROOTS}) AS total_krw,
            (SELECT sum(national)::BIGINT FROM mix WHERE {sql.ROOTS}) AS national_krw,
            (SELECT sum(headline_krw)::BIGINT FROM mix WHERE national IS NOT NULL AND {sql.ROOTS}) AS national_base_krw,
-           (SELECT count(*) FROM documents WHERE {sql.doc_scope(filters)[0]}) AS n_documents, {counts[1]}, {counts[2]},
+           (SELECT count(*) FROM documents WHERE {sql.doc_scope(filters)[0]}) AS n_documents,
+           (SELECT count(DISTINCT event_id) FROM event_documents WHERE {sql.doc_scope(filters)[0]}) AS n_events,
+           {counts[1]}, {counts[2]},
            (SELECT count(*) FROM prog_head WHERE {sql.ROOTS}) AS n_counted, (SELECT count(*) FROM inside) AS n_inside"""
     return sql.frame(con, query, [*wp, *mp, *ip])
 

@@ -92,6 +92,7 @@ def parse_html(raw: RawDoc) -> list[Document]:
     byline = find_byline(tree)
     published = published or (_byline_date(byline) if byline else None) or _labelled_line_date(tree)
     subtitle = find_subtitle(tree)
+    canonical = find_canonical(tree)
     _prune(tree)
     tables = read_html_tables(tree)  # before main_text, which drops chrome boxes from the tree
     text = main_text(tree, title)
@@ -109,7 +110,7 @@ def parse_html(raw: RawDoc) -> list[Document]:
             title=title,
             published_on=published,
             kind="html",
-            url=raw.url,
+            url=raw.url or canonical,
             notes=notes,
             tables=kept,
         )
@@ -183,6 +184,14 @@ def find_title(tree: lxml.html.HtmlElement) -> str | None:
     if title and h1 and title.startswith(h1):
         return h1
     return title or h1
+
+
+def find_canonical(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's own address as it states it (a saved page read from a file): link rel=canonical, else og:url."""
+    found = tree.xpath(
+        "//link[@rel='canonical']/@href | //meta[@property='og:url' or @name='og:url']/@content"
+    )
+    return next((u.strip() for u in found if u.strip().startswith(("http://", "https://"))), None)
 
 
 def find_published(tree: lxml.html.HtmlElement) -> date | None:

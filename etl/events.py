@@ -1,0 +1,350 @@
+"""One event per announcement: documents that report the same announcement are grouped, and one is primary.
+
+A ministry's release, the newspapers that rewrote it and its attached HWP/PDF are several documents but one
+announcement. Two documents are linked when
+- one is the other's attachment (`documents.parent_id`): `attachment`;
+- they were published at most WINDOW_DAYS apart and state the same amount for the same program (a counted
+  budget row each): `same_figure`;
+- they were published at most WINDOW_DAYS apart and state MIN_SHARED or more of the same won amounts, whatever
+  program or role each has (a release's table and an article's prose, an investment and a budget): `same_figures`;
+- they were published at most WINDOW_DAYS apart and their texts are near-duplicates: the MinHash estimate of
+  the Jaccard similarity of their character 5-grams is at least NEAR_DUPLICATE (datasketch): `near_duplicate`.
+An event is a connected group of linked documents (the links, kept in `event_links`, make it independent of the
+order documents were loaded in). Its primary document is the issuing body's own release when there is one
+(an official host or a release cue, etl/resources/lexicon/official_sources.tsv, or a page with attachments),
+then a page before its attachments, then the earliest, then the longest; the others follow in that order. A
+program's money in an event counts once, from the best-ranked document that states it (etl/aggregates.py
+COUNTED_DOCS): the primary's figures, and a program only an outlet gave a figure for from that outlet. Every
+document stays listed as an outlet that covered the event.
+
+Kept in step by the loader inside its transaction: `drop` before documents go, `update` after new ones are in.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlsplit
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+from datasketch import MinHash
+
+from etl import lexicon
+from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
+
+Con = duckdb.DuckDBPyConnection
+WINDOW_DAYS = 3  # "the same date ± a few days": a release, the next day's papers, a weekly's round-up
+NEAR_DUPLICATE = 0.5  # estimated Jaccard similarity of 5-gram sets: reprints and light rewrites, not topics
+NUM_PERM = 64  # MinHash size: the estimate's standard error at J = 0.5 is about 0.06
+SHINGLE = 5
+# Or the same MIN_SHARED amounts of at least MIN_SHARED_KRW, with any program and role (a release's table rows and
+# an article's prose read differently): two announcements a few days apart rarely share two exact won figures.
+MIN_SHARED = 2
+MIN_SHARED_KRW = 100_000_000
+TEXT_CHARS = 6000  # the start of a text is enough to tell a reprint; bounds the cost of a huge one
+PAIR_CHUNK = 200_000
+# Candidate pairs come from locality-sensitive hashing, not from every pair in the window: the signature is cut
+# into BANDS bands of BAND_ROWS values, and two documents are compared when any band is equal. With 21 × 3 a pair
+# at J = 0.5 is a candidate with probability 1 - (1 - 0.5³)²¹ ≈ 0.94, at J = 0.7 ≈ 1.00, at J = 0.05 ≈ 0.003.
+BANDS, BAND_ROWS = 21, 3
+_BAND_KEYS = f"list_transform(range({BANDS}), lambda i: hash(i, minhash[i * {BAND_ROWS} + 1 : i * {BAND_ROWS} + {BAND_ROWS}]))"
+LINK_CHUNK = 5000  # documents linked per query: bounds the memory of a full rebuild
+_SPACE = re.compile(r"\s+")
+TABLES = ("doc_signatures", "event_links", "event_documents")
+# Counted budget rows (etl/aggregates.BUDGET_ROWS without the event condition: links are made from figures).
+_FIGURES = f"""SELECT DISTINCT document_id, program_id, amount_krw FROM budgets
+    WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{MoneyRole.BUDGET}'
+      AND state NOT IN {sql_in(EXCLUDED_STATES)}"""
+
+
+@cache
+def _official() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(host suffixes, title cues) of an issuing body's own release, from the lexicon."""
+    rows = lexicon.entries("official_sources")
+    hosts = tuple(e.term.lower() for e in rows if e.meaning == "host")
+    cues = tuple(e.term.lower() for e in rows if e.meaning == "title")
+    return hosts, cues
+
+
+def is_official(url: str | None, source: str | None, title: str | None) -> bool:
+    """True for a release by the body itself: its address is on an official host, or its title says release."""
+    hosts, cues = _official()
+    for address in (url, source):
+        host = (urlsplit(address).hostname or "").lower() if address and "://" in address else ""
+        if host and any(host == h or host.endswith("." + h) for h in hosts):
+            return True
+    low = (title or "").lower()
+    return any(cue in low for cue in cues)
+
+
+def signature(text: str) -> list[int]:
+    """The MinHash of a text's character 5-grams (spaces folded, case folded); stable across processes."""
+    flat = _SPACE.sub(" ", text[:TEXT_CHARS]).strip().lower()
+    grams = {flat[i : i + SHINGLE].encode("utf-8") for i in range(max(len(flat) - SHINGLE + 1, 1))}
+    m = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32)
+    m.update_batch(grams)
+    return [int(v) for v in m.hashvalues]
+
+
+@dataclass(frozen=True)
+class _Doc:
+    document_id: str
+    official: bool
+    attachment: bool
+    published_on: object
+    n_chars: int
+
+    def rank(self) -> tuple:
+        """Sort key: the primary first (official, a page before its attachment, earliest, longest, id)."""
+        dated = self.published_on is not None
+        return (
+            not self.official,
+            self.attachment,
+            not dated,
+            self.published_on or 0,
+            -self.n_chars,
+            self.document_id,
+        )
+
+
+def drop(con: Con, ids: str) -> set[str]:
+    """Before the documents in relation `ids` go: forget their signatures, links and event rows; return the
+    other members of their events, which `update` must group again."""
+    docs = f"document_id IN (SELECT document_id FROM {ids})"
+    mates = {
+        r[0]
+        for r in con.execute(
+            f"""SELECT document_id FROM event_documents WHERE event_id IN
+                (SELECT event_id FROM event_documents WHERE {docs}) AND NOT {docs}"""
+        ).fetchall()
+    }
+    con.execute(f"DELETE FROM event_documents WHERE {docs}")
+    con.execute(f"DELETE FROM doc_signatures WHERE {docs}")
+    con.execute(
+        f"""DELETE FROM event_links WHERE doc_a IN (SELECT document_id FROM {ids})
+            OR doc_b IN (SELECT document_id FROM {ids})"""
+    )
+    return mates
+
+
+def update(con: Con, new: Iterable[str], mates: Iterable[str] = ()) -> set[str]:
+    """Sign and link the documents `new` (already in `documents`), then regroup every event they or `mates`
+    reach. Returns the documents not in `new` whose rank in their event changed (their derived rows must move)."""
+    new_ids = sorted(set(new))
+    for start in range(0, len(new_ids), LINK_CHUNK):
+        _sign(con, new_ids[start : start + LINK_CHUNK])
+    for start in range(0, len(new_ids), LINK_CHUNK):
+        _link(con, new_ids[start : start + LINK_CHUNK])
+    seeds = sorted(set(new_ids) | set(mates))
+    if not seeds:
+        return set()
+    return _regroup(con, seeds) - set(new_ids)
+
+
+def _sign(con: Con, ids: list[str]) -> None:
+    rows = con.execute(
+        "SELECT document_id, published_on, url, source, title, text FROM documents "
+        "WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids],
+    ).fetchall()
+    table = pa.table(
+        {
+            "document_id": [r[0] for r in rows],
+            "published_on": pa.array([r[1] for r in rows], pa.date32()),
+            "minhash": pa.array([signature(r[5]) for r in rows], pa.list_(pa.uint32())),
+            "official": [is_official(r[2], r[3], r[4]) for r in rows],
+        }
+    )
+    con.register("_signed", table)
+    try:
+        con.execute("DELETE FROM doc_signatures WHERE document_id IN (SELECT document_id FROM _signed)")
+        con.execute("INSERT INTO doc_signatures SELECT * FROM _signed")
+    finally:
+        con.unregister("_signed")
+
+
+def _link(con: Con, ids: list[str]) -> None:
+    """Links between each new document and the documents around it (both ways, stored once as a < b)."""
+    con.execute(
+        "DELETE FROM event_links WHERE doc_a IN (SELECT unnest(?::VARCHAR[])) OR doc_b IN (SELECT unnest(?::VARCHAR[]))",
+        [ids, ids],
+    )
+    found = con.execute(
+        f"""WITH f AS MATERIALIZED ({_FIGURES}),
+             nf AS MATERIALIZED (SELECT * FROM f WHERE document_id IN (SELECT unnest($1::VARCHAR[])))
+        SELECT document_id, parent_id, 'attachment', 1.0 FROM documents
+        WHERE parent_id IS NOT NULL AND parent_id <> document_id AND parent_id IN (SELECT document_id FROM documents)
+          AND (document_id IN (SELECT unnest($1::VARCHAR[])) OR parent_id IN (SELECT unnest($1::VARCHAR[])))
+        UNION ALL
+        SELECT DISTINCT nf.document_id, o.document_id, 'same_figure', 1.0
+        FROM nf JOIN f o ON o.program_id = nf.program_id AND o.amount_krw = nf.amount_krw
+             AND o.document_id <> nf.document_id
+        JOIN doc_signatures sn ON sn.document_id = nf.document_id JOIN doc_signatures so ON so.document_id = o.document_id
+        WHERE abs(date_diff('day', sn.published_on, so.published_on)) <= {WINDOW_DAYS}
+        UNION ALL
+        SELECT nf.document_id, o.document_id, 'same_figures', 1.0
+        FROM (SELECT DISTINCT document_id, amount_krw FROM budgets WHERE amount_krw >= {MIN_SHARED_KRW}
+              AND state NOT IN {sql_in(EXCLUDED_STATES)} AND document_id IN (SELECT unnest($1::VARCHAR[]))) nf
+        JOIN (SELECT DISTINCT document_id, amount_krw FROM budgets WHERE amount_krw >= {MIN_SHARED_KRW}
+              AND state NOT IN {sql_in(EXCLUDED_STATES)}) o ON o.amount_krw = nf.amount_krw AND o.document_id <> nf.document_id
+        JOIN doc_signatures sn ON sn.document_id = nf.document_id JOIN doc_signatures so ON so.document_id = o.document_id
+        WHERE abs(date_diff('day', sn.published_on, so.published_on)) <= {WINDOW_DAYS}
+        GROUP BY ALL HAVING count(*) >= {MIN_SHARED}""",
+        [ids],
+    ).fetchall()
+    pairs = con.execute(
+        f"""WITH n AS MATERIALIZED (SELECT * FROM doc_signatures WHERE document_id IN (SELECT unnest($1::VARCHAR[]))),
+             o AS MATERIALIZED (SELECT * FROM doc_signatures WHERE published_on BETWEEN
+                 (SELECT min(published_on) FROM n) - {WINDOW_DAYS} AND (SELECT max(published_on) FROM n) + {WINDOW_DAYS}),
+             nk AS (SELECT document_id, published_on, unnest({_BAND_KEYS}) AS key FROM n),
+             ok AS (SELECT document_id, published_on, unnest({_BAND_KEYS}) AS key FROM o)
+        SELECT DISTINCT nk.document_id, ok.document_id FROM nk JOIN ok ON ok.key = nk.key
+        WHERE ok.document_id <> nk.document_id
+          AND ok.published_on BETWEEN nk.published_on - {WINDOW_DAYS} AND nk.published_on + {WINDOW_DAYS}""",
+        [ids],
+    ).fetchall()
+    found += _near_duplicates(con, pairs)
+    best: dict[tuple[str, str], tuple[str, float]] = {}
+    for a, b, reason, score in found:
+        key = (min(a, b), max(a, b))
+        if key not in best or _LINK_ORDER[reason] < _LINK_ORDER[best[key][0]]:
+            best[key] = (reason, float(score))
+    if best:
+        table = pa.table(
+            {
+                "doc_a": [k[0] for k in best],
+                "doc_b": [k[1] for k in best],
+                "reason": [v[0] for v in best.values()],
+                "score": [v[1] for v in best.values()],
+            }
+        )
+        con.register("_links", table)
+        try:
+            con.execute("INSERT INTO event_links SELECT * FROM _links")
+        finally:
+            con.unregister("_links")
+
+
+_LINK_ORDER = {"attachment": 0, "same_figure": 1, "same_figures": 2, "near_duplicate": 3}
+
+
+def _near_duplicates(con: Con, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str, float]]:
+    """The pairs whose estimated Jaccard similarity reaches NEAR_DUPLICATE, with it."""
+    if not pairs:
+        return []
+    ids = sorted({x for p in pairs for x in p})
+    rows = con.execute(
+        "SELECT document_id, minhash FROM doc_signatures WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
+        [ids],
+    ).fetchall()
+    index = {r[0]: i for i, r in enumerate(rows)}
+    sigs = np.array([r[1] for r in rows], dtype=np.uint32)
+    a = np.array([index[p[0]] for p in pairs])
+    b = np.array([index[p[1]] for p in pairs])
+    out: list[tuple[str, str, str, float]] = []
+    for start in range(0, len(pairs), PAIR_CHUNK):
+        sa, sb = a[start : start + PAIR_CHUNK], b[start : start + PAIR_CHUNK]
+        sim = (sigs[sa] == sigs[sb]).mean(axis=1)
+        for i in np.nonzero(sim >= NEAR_DUPLICATE)[0]:
+            out.append((rows[sa[i]][0], rows[sb[i]][0], "near_duplicate", round(float(sim[i]), 3)))
+    return out
+
+
+def _reach(con: Con, seeds: list[str]) -> list[str]:
+    """Every document linked to a seed, directly or through others (the seeds included)."""
+    return [
+        r[0]
+        for r in con.execute(
+            """WITH RECURSIVE reach(document_id) AS (
+                SELECT unnest(?::VARCHAR[])
+                UNION
+                SELECT CASE WHEN l.doc_a = r.document_id THEN l.doc_b ELSE l.doc_a END
+                FROM event_links l JOIN reach r ON r.document_id = l.doc_a OR r.document_id = l.doc_b)
+            SELECT document_id FROM reach WHERE document_id IN (SELECT document_id FROM documents)""",
+            [seeds],
+        ).fetchall()
+    ]
+
+
+def _regroup(con: Con, seeds: list[str]) -> set[str]:
+    """Recompute the events of every document reachable from `seeds`; return those whose rank moved."""
+    everything = con.execute("SELECT count(*) FROM documents").fetchone()[0] <= len(seeds)
+    docs = sorted(seeds) if everything else _reach(con, seeds)
+    links = con.execute(
+        """SELECT doc_a, doc_b FROM event_links
+           WHERE doc_a IN (SELECT unnest($1::VARCHAR[])) AND doc_b IN (SELECT unnest($1::VARCHAR[]))""",
+        [docs],
+    ).fetchall()
+    info = {
+        r[0]: _Doc(r[0], bool(r[1]), bool(r[2]), r[3], int(r[4] or 0))
+        for r in con.execute(
+            """SELECT d.document_id, coalesce(s.official, FALSE)
+                        OR EXISTS (SELECT 1 FROM documents c WHERE c.parent_id = d.document_id),
+                      d.parent_id IS NOT NULL, d.published_on, d.n_chars
+               FROM documents d LEFT JOIN doc_signatures s USING (document_id)
+               WHERE d.document_id IN (SELECT unnest(?::VARCHAR[]))""",
+            [docs],
+        ).fetchall()
+    }
+    groups = _components(sorted(info), links)
+    rows = []
+    for members in groups:
+        primary = min((info[m] for m in members), key=_Doc.rank).document_id
+        ranked = sorted((info[m] for m in members), key=_Doc.rank)
+        rows += [(d.document_id, primary, i, len(members)) for i, d in enumerate(ranked)]
+    before = dict(
+        con.execute(
+            "SELECT document_id, rank FROM event_documents WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
+            [docs],
+        ).fetchall()
+    )
+    table = pa.table(
+        {
+            "document_id": [r[0] for r in rows],
+            "event_id": [r[1] for r in rows],
+            "is_primary": [r[2] == 0 for r in rows],
+            "rank": pa.array([r[2] for r in rows], pa.int32()),
+            "n_documents": pa.array([r[3] for r in rows], pa.int32()),
+        }
+    )
+    con.register("_events", table)
+    try:
+        con.execute("DELETE FROM event_documents WHERE document_id IN (SELECT document_id FROM _events)")
+        con.execute("INSERT INTO event_documents SELECT * FROM _events")
+    finally:
+        con.unregister("_events")
+    return {doc for doc, _, rank, _ in rows if before.get(doc, 0) != rank}
+
+
+def _components(nodes: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
+    """Connected groups of `nodes` under `links` (union-find), each sorted."""
+    parent = {n: n for n in nodes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in links:
+        if a in parent and b in parent:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for n in nodes:
+        groups.setdefault(find(n), []).append(n)
+    return [sorted(g) for g in groups.values()]
+
+
+def rebuild(con: Con) -> None:
+    """Group every current document from scratch (a migration, or after the rules changed)."""
+    for table in TABLES:
+        con.execute(f"DELETE FROM {table}")  # names from the fixed list above
+    ids = [r[0] for r in con.execute("SELECT document_id FROM documents ORDER BY document_id").fetchall()]
+    update(con, ids)

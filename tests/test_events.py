@@ -1,0 +1,146 @@
+"""etl/events.py: one event per announcement, the release as primary, money counted once, order independent."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from etl import aggregates, events, lexicon
+from etl.config import Settings
+from etl.db import transaction
+from etl.pipeline import ingest
+from ui import queries
+from ui.filters import Filters
+
+ROOT = Path(__file__).resolve().parent.parent
+EVENTS = ROOT / "tests" / "fixtures" / "events"
+BUNDLED = ROOT / "data" / "raw"
+# Bundled documents with counted budgets that a second outlet reprints (tests/fixtures/events/README.md).
+REPRINTED = (
+    "2020/2020-12-02_msit_2021_budget.txt",
+    "2025/2025-08-29_budget_2026_proposal_ai.txt",
+    "2023/2023-02-15_k_cloud_2023_call.txt",
+)
+HEADLINE = ("n_programs", "total_krw", "national_krw", "national_base_krw", "n_events")
+
+
+def _ingest(folder: Path, db: Path) -> None:
+    report = ingest([str(folder)], Settings(db_path=db, workers=1), progress=False)
+    assert report.failed == 0, report.failures
+
+
+def _events(db: Path) -> dict[str, tuple[str, bool, int]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute(
+            """SELECT split_part(d.source, '/', -1), p.source, e.is_primary, e.rank
+               FROM event_documents e JOIN documents d USING (document_id)
+               JOIN documents p ON p.document_id = e.event_id"""
+        ).fetchall()
+    return {name: (primary.rsplit("/", 1)[-1], is_primary, rank) for name, primary, is_primary, rank in rows}
+
+
+@pytest.fixture(scope="module")
+def outlets_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("events") / "p.duckdb"
+    _ingest(EVENTS, db)
+    return db
+
+
+def test_four_outlets_of_one_announcement_are_one_event_led_by_the_release(outlets_db: Path) -> None:
+    got = _events(outlets_db)
+    release = "2025-06-02_msit_release.txt"
+    same = (
+        "2025-06-02_msit_release.txt",
+        "2025-06-02_news1.txt",
+        "2025-06-02_etoday.txt",
+        "2025-06-03_digitaltoday.txt",
+    )
+    assert {got[name][0] for name in same} == {release}
+    assert got[release][1:] == (True, 0)
+    assert sorted(got[name][2] for name in same) == [0, 1, 2, 3]
+    second = "2025-06-13_ajunews_second_failure.txt"  # ten days later, a different announcement
+    assert got[second][0] == second and got[second][1]
+
+
+def test_withdrawing_the_primary_regroups_the_other_outlets(tmp_path: Path) -> None:
+    folder, db = tmp_path / "c", tmp_path / "p.duckdb"
+    shutil.copytree(EVENTS, folder)
+    _ingest(folder, db)
+    (folder / "2025-06-02_msit_release.txt").unlink()
+    _ingest(folder, db)
+    got = _events(db)
+    assert "2025-06-02_msit_release.txt" not in got
+    rest = ("2025-06-02_news1.txt", "2025-06-02_etoday.txt", "2025-06-03_digitaltoday.txt")
+    primaries = {got[name][0] for name in rest}
+    assert len(primaries) == 1 and primaries.pop() in rest
+    assert sorted(got[name][2] for name in rest) == [0, 1, 2]
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection) -> tuple[list, list, dict]:
+    ev = con.execute("SELECT * FROM event_documents ORDER BY document_id").fetchall()
+    links = con.execute("SELECT * FROM event_links ORDER BY doc_a, doc_b").fetchall()
+    head = queries.overview_metrics(con, filters=Filters()).iloc[0].to_dict()
+    return ev, links, head
+
+
+def test_reprints_of_bundled_releases_leave_the_headline_unchanged(tmp_path: Path) -> None:
+    folder, db = tmp_path / "raw", tmp_path / "p.duckdb"
+    shutil.copytree(BUNDLED, folder)
+    _ingest(folder, db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        before = _snapshot(con)[2]
+    for rel in REPRINTED:  # a newspaper's copy: its own headline and byline above the same story
+        text = (BUNDLED / rel).read_text(encoding="utf-8")
+        title, _, body = text.partition("\n")
+        (folder / rel).with_name(Path(rel).stem + "_reprint.txt").write_text(
+            f"[종합] {title}\n(세종=연합) 기자 = \n{body}", encoding="utf-8"
+        )
+    _ingest(folder, db)
+    with duckdb.connect(str(db)) as con:
+        ev, links, after = _snapshot(con)
+        assert {k: after[k] for k in HEADLINE} == {k: before[k] for k in HEADLINE}
+        assert after["n_documents"] == before["n_documents"] + len(REPRINTED)
+        pairs = con.execute(
+            """SELECT r.event_id = o.event_id, r.n_documents FROM event_documents r
+               JOIN documents rd ON rd.document_id = r.document_id AND rd.source LIKE '%\\_reprint.txt' ESCAPE '\\'
+               JOIN documents od ON od.source = replace(rd.source, '_reprint.txt', '.txt')
+               JOIN event_documents o ON o.document_id = od.document_id"""
+        ).fetchall()
+        assert len(pairs) == len(REPRINTED) and all(same and n >= 2 for same, n in pairs), pairs
+        with transaction(con):  # grouping from scratch gives what the loads kept step by step
+            events.rebuild(con)
+            aggregates.rebuild(con)
+        assert _snapshot(con) == (ev, links, after)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("official_sources"), ids=lambda e: e.term)
+def test_every_official_source_entry_holds_on_its_example(entry: lexicon.Entry) -> None:
+    url = entry.example.split()[0]
+    assert (
+        events.is_official(url, None, None)
+        if entry.meaning == "host"
+        else events.is_official(None, None, entry.example)
+    )
+
+
+def test_official_sources_follow_the_lexicon() -> None:
+    assert events.is_official("https://www.msit.go.kr/bbs/view.do?nttSeqNo=1", None, None)
+    assert events.is_official("https://www.korea.kr/briefing/pressReleaseView.do", None, None)
+    assert events.is_official(None, "data/raw/x.txt", "[보도자료] 국가 AI컴퓨팅센터 재공고")
+    assert events.is_official("https://www.gov.uk/government/news/x", None, None)
+    assert not events.is_official("https://www.etnews.com/2025060200001", None, "AI컴퓨팅센터 재공고")
+    assert not events.is_official("https://notgo.kr.example.com/x", None, None)
+
+
+def test_signatures_are_stable_and_near_duplicates_score_high() -> None:
+    text = (EVENTS / "2025-06-02_news1.txt").read_text(encoding="utf-8")
+    a, b = events.signature(text), events.signature(text)
+    assert a == b and len(a) == events.NUM_PERM
+    reprint = events.signature("[종합] " + text)
+    other = events.signature((EVENTS / "2025-06-13_ajunews_second_failure.txt").read_text(encoding="utf-8"))
+    same = sum(x == y for x, y in zip(a, reprint, strict=True)) / events.NUM_PERM
+    different = sum(x == y for x, y in zip(a, other, strict=True)) / events.NUM_PERM
+    assert same >= 0.8 > events.NEAR_DUPLICATE > different
