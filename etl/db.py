@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl import aggregates
+from etl import aggregates, doubts, hierarchy
 from etl.config import RESOURCES
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
@@ -93,7 +93,7 @@ def _m010_program_ancestors(con: duckdb.DuckDBPyConnection) -> None:
     """The program hierarchy followed up, for totals that add each money once (issue #12)."""
     con.execute(table_ddl("program_ancestors"))
     con.execute("COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)'")
-    aggregates.refresh_ancestors(con)
+    hierarchy.refresh_ancestors(con)
 
 
 def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
@@ -103,7 +103,18 @@ def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업'"
     )
+    con.execute("DELETE FROM doc_parts")  # m009's rebuild on an older file has filled it already
     con.execute(f"INSERT INTO doc_parts {aggregates.DOC_SQL['doc_parts'].format(budgets='budgets')}")
+
+
+def _m012_fact_doubts(con: duckdb.DuckDBPyConnection) -> None:
+    """The Review page's doubts per money fact, kept at load instead of computed per view (etl/doubts.py)."""
+    con.execute(table_ddl("fact_doubts"))
+    con.execute(
+        "COMMENT ON TABLE fact_doubts IS '(파생) 규칙이 검토를 권하는 금액 사실: 이유(비트마스크)와 의심 점수'"
+    )
+    doubts.rebuild(con)
+    aggregates.tidy(con)
 
 
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
@@ -116,6 +127,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m009_aggregates", _m009_aggregates),
     ("m010_program_ancestors", _m010_program_ancestors),
     ("m011_doc_parts", _m011_doc_parts),
+    ("m012_fact_doubts", _m012_fact_doubts),
 ]
 
 
@@ -254,7 +266,7 @@ def link_parents(con: duckdb.DuckDBPyConnection, links: list[tuple[str, str]]) -
                          WHERE c.program_id <> p.program_id GROUP BY c.program_id) l
                    WHERE programs.program_id = l.program_id"""
             )
-            aggregates.refresh_ancestors(con)
+            hierarchy.refresh_ancestors(con)
     finally:
         con.unregister("_links")
 

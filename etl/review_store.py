@@ -6,13 +6,16 @@ This module owns the SQL of the review columns (`fact_id`, `state` on budgets, p
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
-from etl import aggregates
+from etl import aggregates, hierarchy
 from etl.categories import EXCLUDED_STATES as _EXCLUDED
 from etl.categories import FACT_TABLES
 from etl.consolidate import stable_id
@@ -26,6 +29,8 @@ Con = duckdb.DuckDBPyConnection
 _TABLE = {t.value: table for t, table in FACT_TABLES.items()}
 _COLUMNS = {"amount_krw", "kind", "role", "fiscal_year", "address", "lat", "lon"}
 EXCLUDED_STATES = tuple(s.value for s in _EXCLUDED)
+_UPDATED = tuple(_TABLE.values())  # the fact tables a decision updates in place
+_IN_REVIEWED = "document_id IN (SELECT document_id FROM _reviewed_docs)"
 
 _LIST = {
     "budget": """SELECT fact_id, state, b.document_id, amount, unit_text, currency, amount_krw, kind, role,
@@ -75,20 +80,69 @@ def applied_sha(con: Con) -> str | None:
     return row[0] if row else None
 
 
-def apply(con: Con, decisions: dict[str, Decision], file_sha: str) -> list[Outcome]:
-    """Apply every decision in one transaction; record and return what became of each."""
+def apply(
+    con: Con, decisions: dict[str, Decision], file_sha: str, stats: dict[str, int] | None = None
+) -> list[Outcome]:
+    """Apply every decision in one transaction; record and return what became of each.
+
+    The derived tables follow in the same transaction, for the documents whose facts the pass changed only
+    (a pass re-applied after an ingest changes nothing it had done before). `stats`, when given, gets
+    `documents`: how many documents' derived rows were refreshed."""
     now = datetime.now()
     with transaction(con):
-        outcomes = [_apply_one(con, d) for d in decisions.values()]
-        if any(o.outcome == "applied" for o in outcomes):
-            aggregates.rebuild(con)  # states, amounts and links changed: the derived tables follow in step
+        with _before(con, decisions):
+            outcomes = [_apply_one(con, d) for d in decisions.values()]
+            refreshed = _refresh_changed(con)
+        if any(o.outcome == "applied" and fact_type(o.fact_id) == "program" for o in outcomes):
+            hierarchy.refresh_ancestors(con)  # a parent may have changed
         con.execute("DELETE FROM review_outcomes")
         con.executemany(
             "INSERT INTO review_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [[o.fact_id, fact_type(o.fact_id), o.state, o.outcome, o.message, o.lines, file_sha, now]
              for o in outcomes],
         )  # fmt: skip
+    if stats is not None:
+        stats["documents"] = refreshed
     return outcomes
+
+
+@contextlib.contextmanager
+def _before(con: Con, decisions: dict[str, Decision]) -> Iterator[None]:
+    """Inside the block, `_before_<table>` holds the rows the decisions' documents had in each table a
+    decision updates in place, as they were on entry (`_reviewed_docs`: those documents)."""
+    ids = [fid for fid in decisions if fact_type(fid) != "program"]
+    con.register("_decided", pa.table({"fact_id": pa.array(ids, pa.string())}))
+    try:
+        found = " UNION ".join(
+            f"SELECT document_id FROM {t} WHERE fact_id IN (SELECT fact_id FROM _decided)" for t in _UPDATED
+        )
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _reviewed_docs AS {found}")
+        for t in _UPDATED:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _before_{t} AS SELECT * FROM {t} WHERE {_IN_REVIEWED}")
+        yield
+    finally:
+        con.unregister("_decided")
+        for t in ("_reviewed_docs", *(f"_before_{t}" for t in _UPDATED)):
+            con.execute(f"DROP TABLE IF EXISTS {t}")
+
+
+def _refresh_changed(con: Con) -> int:
+    """Refresh the derived rows of the documents whose rows differ from `_before_<table>`; return how many."""
+    diff = " UNION ".join(
+        f"""SELECT document_id FROM ((SELECT * FROM {t} WHERE {_IN_REVIEWED} EXCEPT ALL SELECT * FROM _before_{t})
+            UNION ALL (SELECT * FROM _before_{t} EXCEPT ALL SELECT * FROM {t} WHERE {_IN_REVIEWED}))"""
+        for t in _UPDATED
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _changed_docs AS {diff}")
+    [(n,)] = con.execute("SELECT count(*) FROM _changed_docs").fetchall()
+    if n:
+        changed = "document_id IN (SELECT document_id FROM _changed_docs)"
+        changes = aggregates.Changes(con)
+        changes.drop("_changed_docs", {t: f"_before_{t}" for t in _UPDATED})
+        changes.add({t: f"(SELECT * FROM {t} WHERE {changed})" for t in aggregates.FACT_TABLES})
+        changes.refresh()
+    con.execute("DROP TABLE _changed_docs")
+    return int(n)
 
 
 def _apply_one(con: Con, d: Decision) -> Outcome:
