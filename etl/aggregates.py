@@ -11,7 +11,7 @@ facts, through one `Changes` per transaction, at a cost that grows with what the
 - per institution (institution_stats): recomputed from inst_programs and program_stats (small);
 - per fact (fact_doubts, etl/doubts.py): recomputed for the documents and programs touched.
 A program merge rewrites program ids in the facts; its documents are recomputed from the facts.
-`tidy` re-sorts the two tables the lists read in order. tests/test_aggregates.py checks every table
+`tidy` re-sorts the tables the lists read in order (SORTED). tests/test_aggregates.py checks every table
 against `rebuild` after ingests, re-ingests, withdrawals and merges.
 """
 
