@@ -4,7 +4,8 @@ how fast we are and how cost grows.
 Sections: extraction against Kiwi and a regex pass over the same text; cold ingest and unchanged
 re-ingest of synthetic corpora (docs/s, peak RSS of the process tree); every ui/queries.py function on
 synthetic DBs (median/p95 ms); each page's warm rerun through AppTest; growth (1.00 = linear); the
-process pool against Ray at 1 and 2 local workers (bench/distributed.py; not with --quick).
+process pool against Ray at 1 and 2 local workers (bench/distributed.py; not with --quick); a review pass of
+10k decisions on the 1M-row database (bench/reviews.py).
 The table is printed and written to bench/RESULTS.md (bench/out/RESULTS-quick.md with --quick) with
 the machine and the command. The largest ingest runs last, and only when the time left in the
 10-minute budget covers it at the rate measured at the next size down (or always with --full).
@@ -24,7 +25,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from bench import dashboard, distributed, extraction, ingest
+from bench import dashboard, distributed, extraction, ingest, reviews
 from bench.table import (
     Row,
     kept_notes,
@@ -63,11 +64,12 @@ class Plan:
     page_db_size: int  # budget rows of the synthetic DB whose documents the pages are timed on
     bundled_files: int | None  # None: all of data/raw
     distributed_sizes: tuple[int, int] | None = None  # (fit, measured) documents; None: not run
+    reviews: tuple[int, int] = (1_000_000, 10_000)  # (budget rows of the database, decisions applied)
 
 
 FULL = Plan(1000, 2, (1_000, 10_000, 100_000), 10_000, 100_000, (100_000, 1_000_000, 10_000_000),
             10_000_000, 20, 3.0, 10_000_000, None, (100, 2_000))  # fmt: skip
-QUICK = Plan(16, 1, (10, 20, 30), 20, 30, (2_000, 20_000), 20_000, 3, 0.5, 20_000, 6)
+QUICK = Plan(16, 1, (10, 20, 30), 20, 30, (2_000, 20_000), 20_000, 3, 0.5, 20_000, 6, None, (2_000, 100))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,6 +93,7 @@ def run(args: argparse.Namespace, argv: list[str] | None, work: Path) -> int:
         _step("ingest (all but the largest)", ingest_part.run_small)
     rows_q = _step("queries", lambda: query_rows(plan, work)) if "queries" in only else []
     rows_p = _step("pages", lambda: page_rows(plan, work)) if "pages" in only else []
+    rows_p += _step("reviews", lambda: reviews.rows(*plan.reviews, work)) if "reviews" in only else []
     if ingest_part:
         _step("ingest (largest)", lambda: ingest_part.run_largest(started, args.full))
         rows += ingest_part.rows()
@@ -110,7 +113,14 @@ def run(args: argparse.Namespace, argv: list[str] | None, work: Path) -> int:
 
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
-SECTIONS = ("extraction", "ingest", "queries", "pages", "distributed")  # distributed needs ingest's corpus
+SECTIONS = (
+    "extraction",
+    "ingest",
+    "queries",
+    "pages",
+    "reviews",
+    "distributed",
+)  # distributed needs ingest's corpus
 T = TypeVar("T")
 
 

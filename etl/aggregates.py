@@ -8,9 +8,10 @@ facts, through one `Changes` per transaction, at a cost that grows with what the
 - counts per pair of keys (inst_programs, country_programs, document_months): they move by the difference;
 - per program (program_stats, program_years, program_months) and per facility (facilities): recomputed
   for the programs and facilities touched, from the per-document tables above;
-- per institution (institution_stats): recomputed from inst_programs and program_stats (small).
+- per institution (institution_stats): recomputed from inst_programs and program_stats (small);
+- per fact (fact_doubts, etl/doubts.py): recomputed for the documents and programs touched.
 A program merge rewrites program ids in the facts; its documents are recomputed from the facts.
-`tidy` re-sorts the two tables the lists read in order. tests/test_aggregates.py checks every table
+`tidy` re-sorts the tables the lists read in order (SORTED). tests/test_aggregates.py checks every table
 against `rebuild` after ingests, re-ingests, withdrawals and merges.
 """
 
@@ -22,7 +23,9 @@ from collections.abc import Iterator
 import duckdb
 import pyarrow as pa
 
+from etl import doubts
 from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
+from etl.hierarchy import ANCESTORS_SQL
 
 Con = duckdb.DuckDBPyConnection
 FACT_TABLES = ("documents", "budgets", "program_mentions", "participations", "sites", "program_countries")
@@ -55,6 +58,7 @@ BUDGET_ROWS = f"{OWN_ROWS} AND {COUNTED_DOCS.format(x='x')}"
 SORTED = {
     "document_stats": "published_on DESC NULLS LAST, document_id",  # every list, newest first
     "doc_figures": "figure_krw DESC NULLS LAST, doc_key DESC",  # the budget timeline, largest first
+    "fact_doubts": doubts.ORDER,  # the Review page, most doubts first
 }
 
 # Per-document tables, over relations named by their fact table ({budgets} is the staged rows of a batch,
@@ -181,23 +185,8 @@ FACILITIES_SQL = f"""SELECT {SITE_COLUMNS}, sum(n) OVER (PARTITION BY norm_key),
 QUALIFY row_number() OVER (PARTITION BY norm_key ORDER BY published_on DESC NULLS LAST, (lat IS NOT NULL) DESC,
                            site_id DESC) = 1"""
 
-DERIVED = (*DOC_TABLES, *COUNTS, *PROGRAM_TABLES, "institution_stats", "facilities", "program_ancestors")
-# Parent links followed up to this many steps: deeper than any real hierarchy (strategy > plan > project >
-# line item), and it ends a cycle an analyst's review might make.
-MAX_DEPTH = 12
-ANCESTORS_SQL = f"""INSERT INTO program_ancestors
-WITH RECURSIVE up(program_id, ancestor_id, depth) AS (
-    SELECT program_id, parent_id, 1 FROM programs WHERE parent_id IS NOT NULL AND parent_id <> program_id
-    UNION ALL
-    SELECT up.program_id, p.parent_id, up.depth + 1 FROM up JOIN programs p ON p.program_id = up.ancestor_id
-    WHERE p.parent_id IS NOT NULL AND up.depth < {MAX_DEPTH})
-SELECT program_id, ancestor_id, min(depth) FROM up WHERE ancestor_id <> program_id GROUP BY ALL"""
-
-
-def refresh_ancestors(con: Con) -> None:
-    """Recompute program_ancestors from programs.parent_id (inside the caller's transaction)."""
-    con.execute("DELETE FROM program_ancestors")
-    con.execute(ANCESTORS_SQL)
+DERIVED = (*DOC_TABLES, *COUNTS, *PROGRAM_TABLES, "institution_stats", "facilities", "program_ancestors",
+           "fact_doubts")  # fmt: skip
 
 
 def rebuild(con: Con) -> None:
@@ -205,6 +194,7 @@ def rebuild(con: Con) -> None:
     for table in DERIVED:
         con.execute(f"DELETE FROM {table}")  # names from the fixed lists above
     _insert_documents(con, {t: t for t in FACT_TABLES})
+    doubts.rebuild(con)
     for table, (fact, _, counts) in COUNTS.items():
         con.execute(f"INSERT INTO {table} {counts.format(rows=fact, n='count(*)')}")
     _refresh_programs(con, "TRUE")
@@ -284,6 +274,7 @@ class Changes:
     def __init__(self, con: Con) -> None:
         """Make the connection's work tables; a loader makes one Changes and reuses it for every batch."""
         self.con = con
+        con.execute("CREATE TEMP TABLE IF NOT EXISTS _touched_docs (document_id VARCHAR)")
         self.forget()
         for table in COUNTS:
             con.execute(f"CREATE TEMP TABLE IF NOT EXISTS _delta_{table} AS SELECT * FROM {table} LIMIT 0")
@@ -296,13 +287,17 @@ class Changes:
         self.norm_keys: set[str] = set()
         self.staged: dict[str, str] | None = None  # what `add` loaded, to merge
         self.counted = False  # count differences wait in _delta_<table>
+        self.con.execute("DELETE FROM _touched_docs")  # documents whose facts' doubts to recompute
 
-    def drop(self, ids: str) -> None:
-        """Take out the rows of the documents listed in relation `ids` (document_id), before their facts go."""
+    def drop(self, ids: str, old: dict[str, str] | None = None) -> None:
+        """Take out the rows of the documents listed in relation `ids` (document_id), before their facts go
+        (or, given `old`: fact table -> relation of its rows before an update in place, after they changed)."""
         docs = f"document_id IN (SELECT document_id FROM {ids})"
+        rows = {t: f"(SELECT * FROM {(old or {}).get(t, t)} WHERE {docs})" for t in FACT_TABLES}
+        self.con.execute(f"INSERT INTO _touched_docs SELECT document_id FROM {ids}")
         self._note(f"SELECT program_id, NULL FROM doc_figures WHERE {docs} "
-                   f"UNION ALL SELECT NULL, norm_key FROM sites WHERE {docs}")  # fmt: skip
-        self._count({fact: f"(SELECT * FROM {fact} WHERE {docs})" for fact, _, _ in COUNTS.values()}, -1)
+                   f"UNION ALL SELECT NULL, norm_key FROM {rows['sites']}")  # fmt: skip
+        self._count(rows, -1)
         for table in DOC_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE {docs}")
 
@@ -314,6 +309,7 @@ class Changes:
             self.con.execute(f"INSERT INTO _new_{table} {select.format(**staged)}")
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _new_{table}")
         self._count(staged, 1)
+        self.con.execute(f"INSERT INTO _touched_docs SELECT document_id FROM {staged['documents']}")
         self.staged = staged
 
     def merged(self, programs: set[str]) -> None:
@@ -336,6 +332,7 @@ class Changes:
         for table in DOC_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE {docs}")
         _insert_documents(self.con, {t: f"(SELECT * FROM {t} WHERE {docs})" for t in FACT_TABLES})
+        self.con.execute("INSERT INTO _touched_docs SELECT document_id FROM _merged_docs")
         self.con.execute("DROP TABLE _merged_docs")
         self.programs |= programs
 
@@ -372,8 +369,10 @@ class Changes:
             if programs:
                 with _ids(self.con, "_touched", "program_id", programs) as rel:
                     _refresh_programs(self.con, f"program_id IN (SELECT program_id FROM {rel})", rows)
-        if self.counted or self.programs:
+        if self.counted or self.programs:  # a drop, an add or a merge
             _refresh_institutions(self.con)
+            with _ids(self.con, "_touched", "program_id", self.programs | added) as rel:
+                doubts.refresh(self.con, "_touched_docs", rel)
         for keys, rows in ((self.norm_keys, None), (added_keys - self.norm_keys, self.staged)):
             if keys:
                 with _ids(self.con, "_facilities", "norm_key", keys) as rel:

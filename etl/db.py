@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from etl import aggregates, events
+from etl import aggregates, doubts, events, hierarchy
 from etl.config import RESOURCES
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "schema.sql"
@@ -80,7 +80,7 @@ def _m008_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 def _m009_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     """Derived tables for the dashboard (etl/aggregates.py), filled from the facts; indexes by document."""
-    for name in (*aggregates.DERIVED, *events.TABLES):  # the money tables read which documents count (m013)
+    for name in (*aggregates.DERIVED, *events.TABLES):  # the money tables read which documents count (m014)
         con.execute(table_ddl(name))
     for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
         table = line.split()[3] if line.startswith("COMMENT ON TABLE ") else ""
@@ -93,7 +93,7 @@ def _m010_program_ancestors(con: duckdb.DuckDBPyConnection) -> None:
     """The program hierarchy followed up, for totals that add each money once (issue #12)."""
     con.execute(table_ddl("program_ancestors"))
     con.execute("COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)'")
-    aggregates.refresh_ancestors(con)
+    hierarchy.refresh_ancestors(con)
 
 
 def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
@@ -103,10 +103,21 @@ def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업'"
     )
+    con.execute("DELETE FROM doc_parts")  # m009's rebuild on an older file has filled it already
     con.execute(f"INSERT INTO doc_parts {aggregates.DOC_SQL['doc_parts'].format(budgets='budgets')}")
 
 
-def _m013_events(con: duckdb.DuckDBPyConnection) -> None:
+def _m012_fact_doubts(con: duckdb.DuckDBPyConnection) -> None:
+    """The Review page's doubts per money fact, kept at load instead of computed per view (etl/doubts.py)."""
+    con.execute(table_ddl("fact_doubts"))
+    con.execute(
+        "COMMENT ON TABLE fact_doubts IS '(파생) 규칙이 검토를 권하는 금액 사실: 이유(비트마스크)와 의심 점수'"
+    )
+    doubts.rebuild(con)
+    aggregates.tidy(con)
+
+
+def _m014_events(con: duckdb.DuckDBPyConnection) -> None:
     """One event per announcement (etl/events.py): group the documents, then count only primaries' money."""
     for name in events.TABLES:
         con.execute(table_ddl(name))
@@ -128,7 +139,8 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m009_aggregates", _m009_aggregates),
     ("m010_program_ancestors", _m010_program_ancestors),
     ("m011_doc_parts", _m011_doc_parts),
-    ("m013_events", _m013_events),
+    ("m012_fact_doubts", _m012_fact_doubts),
+    ("m014_events", _m014_events),
 ]
 
 
@@ -267,7 +279,7 @@ def link_parents(con: duckdb.DuckDBPyConnection, links: list[tuple[str, str]]) -
                          WHERE c.program_id <> p.program_id GROUP BY c.program_id) l
                    WHERE programs.program_id = l.program_id"""
             )
-            aggregates.refresh_ancestors(con)
+            hierarchy.refresh_ancestors(con)
     finally:
         con.unregister("_links")
 

@@ -146,6 +146,20 @@ def update(con: Con, new: Iterable[str], mates: Iterable[str] = ()) -> set[str]:
     return _regroup(con, seeds) - set(new_ids)
 
 
+def ranked_below(con: Con, rel: str) -> set[str]:
+    """The documents ranked below a document of relation `rel` in its event (and not in `rel`): whether their
+    money counts depends on the better-ranked members' figures, so a review that changed those must refresh them."""
+    return {
+        r[0]
+        for r in con.execute(
+            f"""SELECT DISTINCT m.document_id FROM event_documents c
+                JOIN event_documents m ON m.event_id = c.event_id AND m.rank > c.rank
+                WHERE c.document_id IN (SELECT document_id FROM {rel})
+                  AND m.document_id NOT IN (SELECT document_id FROM {rel})"""
+        ).fetchall()
+    }
+
+
 def _sign(con: Con, ids: list[str]) -> None:
     rows = con.execute(
         "SELECT document_id, published_on, url, source, title, text FROM documents "

@@ -6,13 +6,16 @@ This module owns the SQL of the review columns (`fact_id`, `state` on budgets, p
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
-from etl import aggregates
+from etl import aggregates, events, hierarchy
 from etl.categories import EXCLUDED_STATES as _EXCLUDED
 from etl.categories import FACT_TABLES
 from etl.consolidate import stable_id
@@ -26,6 +29,8 @@ Con = duckdb.DuckDBPyConnection
 _TABLE = {t.value: table for t, table in FACT_TABLES.items()}
 _COLUMNS = {"amount_krw", "kind", "role", "fiscal_year", "address", "lat", "lon"}
 EXCLUDED_STATES = tuple(s.value for s in _EXCLUDED)
+_UPDATED = tuple(_TABLE.values())  # the fact tables a decision updates in place
+_IN_REVIEWED = "document_id IN (SELECT document_id FROM _reviewed_docs)"
 
 _LIST = {
     "budget": """SELECT fact_id, state, b.document_id, amount, unit_text, currency, amount_krw, kind, role,
@@ -75,38 +80,128 @@ def applied_sha(con: Con) -> str | None:
     return row[0] if row else None
 
 
-def apply(con: Con, decisions: dict[str, Decision], file_sha: str) -> list[Outcome]:
-    """Apply every decision in one transaction; record and return what became of each."""
+def apply(
+    con: Con, decisions: dict[str, Decision], file_sha: str, stats: dict[str, int] | None = None
+) -> list[Outcome]:
+    """Apply every decision in one transaction; record and return what became of each.
+
+    The derived tables follow in the same transaction, for the documents whose facts the pass changed only
+    (a pass re-applied after an ingest changes nothing it had done before). `stats`, when given, gets
+    `documents`: how many documents' derived rows were refreshed."""
     now = datetime.now()
     with transaction(con):
-        outcomes = [_apply_one(con, d) for d in decisions.values()]
-        if any(o.outcome == "applied" for o in outcomes):
-            aggregates.rebuild(con)  # states, amounts and links changed: the derived tables follow in step
-        con.execute("DELETE FROM review_outcomes")
-        con.executemany(
-            "INSERT INTO review_outcomes VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [[o.fact_id, fact_type(o.fact_id), o.state, o.outcome, o.message, o.lines, file_sha, now]
-             for o in outcomes],
-        )  # fmt: skip
+        with _before(con, decisions):
+            outcomes = _apply_all(con, decisions)
+            refreshed = _refresh_changed(con)
+        if any(o.outcome == "applied" and fact_type(o.fact_id) == "program" for o in outcomes):
+            hierarchy.refresh_ancestors(con)  # a parent may have changed
+        _record(con, outcomes, file_sha, now)
+    if stats is not None:
+        stats["documents"] = refreshed
     return outcomes
 
 
-def _apply_one(con: Con, d: Decision) -> Outcome:
-    kind = fact_type(d.fact_id)
-    lines = ",".join(map(str, d.lines))
+def _record(con: Con, outcomes: list[Outcome], file_sha: str, now: datetime) -> None:
+    """Replace review_outcomes with this pass's outcomes (one insert of them all: executemany took seconds)."""
+    con.execute("DELETE FROM review_outcomes")
+    cols = {"fact_id": [o.fact_id for o in outcomes], "fact_type": [fact_type(o.fact_id) for o in outcomes],
+            "state": [o.state for o in outcomes], "outcome": [o.outcome for o in outcomes],
+            "message": [o.message for o in outcomes], "lines": [o.lines for o in outcomes]}  # fmt: skip
+    con.execute("SELECT 1").fetchall()  # DuckDB refuses register() while a write's result is left unread
+    con.register("_outcomes", pa.table({k: pa.array(v, pa.string()) for k, v in cols.items()}))
     try:
-        found = _program(con, d) if kind == "program" else _fact(con, kind, d)
-    except LookupError as exc:
-        return Outcome(d.fact_id, d.state, "error", str(exc), lines)
-    if not found:
-        return Outcome(d.fact_id, d.state, "orphaned", "the fact is no longer in the database", lines)
-    return Outcome(d.fact_id, d.state, "applied", "", lines)
+        con.execute(
+            "INSERT INTO review_outcomes SELECT fact_id, fact_type, state, outcome, message, lines, ?, ? "
+            "FROM _outcomes",
+            [file_sha, now],
+        )
+    finally:
+        con.unregister("_outcomes")
 
 
-def _fact(con: Con, kind: str, d: Decision) -> bool:
-    table = _TABLE[kind]
-    if not con.execute(f"SELECT count(*) FROM {table} WHERE fact_id = ?", [d.fact_id]).fetchone()[0]:
-        return False
+@contextlib.contextmanager
+def _before(con: Con, decisions: dict[str, Decision]) -> Iterator[None]:
+    """Inside the block, `_before_<table>` holds the rows the decisions' documents had in each table a
+    decision updates in place, as they were on entry (`_reviewed_docs`: those documents)."""
+    ids = [fid for fid in decisions if fact_type(fid) != "program"]
+    con.register("_decided", pa.table({"fact_id": pa.array(ids, pa.string())}))
+    try:
+        found = " UNION ".join(
+            f"SELECT document_id FROM {t} WHERE fact_id IN (SELECT fact_id FROM _decided)" for t in _UPDATED
+        )
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _reviewed_docs AS {found}")
+        for t in _UPDATED:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _before_{t} AS SELECT * FROM {t} WHERE {_IN_REVIEWED}")
+        yield
+    finally:
+        con.unregister("_decided")
+        for t in ("_reviewed_docs", *(f"_before_{t}" for t in _UPDATED)):
+            con.execute(f"DROP TABLE IF EXISTS {t}")
+
+
+def _refresh_changed(con: Con) -> int:
+    """Refresh the derived rows of the documents whose rows differ from `_before_<table>`; return how many."""
+    diff = " UNION ".join(
+        f"""SELECT document_id FROM ((SELECT * FROM {t} WHERE {_IN_REVIEWED} EXCEPT ALL SELECT * FROM _before_{t})
+            UNION ALL (SELECT * FROM _before_{t} EXCEPT ALL SELECT * FROM {t} WHERE {_IN_REVIEWED}))"""
+        for t in _UPDATED
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _changed_docs AS {diff}")
+    [(n,)] = con.execute("SELECT count(*) FROM _changed_docs").fetchall()
+    if n:
+        changed = "document_id IN (SELECT document_id FROM _changed_docs)"
+        changes = aggregates.Changes(con)
+        changes.drop("_changed_docs", {t: f"_before_{t}" for t in _UPDATED})
+        mates = events.ranked_below(
+            con, "_changed_docs"
+        )  # their money counts or not by these documents' figures
+        changes.regrouped(mates)
+        n += len(mates)
+        changes.add({t: f"(SELECT * FROM {t} WHERE {changed})" for t in aggregates.FACT_TABLES})
+        changes.refresh()
+    con.execute("DROP TABLE _changed_docs")
+    return int(n)
+
+
+def _apply_all(con: Con, decisions: dict[str, Decision]) -> list[Outcome]:
+    """Each decision's outcome; the fact rows' new values are written at the end, one UPDATE per table and
+    set of columns (one UPDATE per decision read the whole table each time: minutes for 10k decisions)."""
+    known = _existing(con)
+    updates: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
+    outcomes = []
+    for d in decisions.values():
+        kind = fact_type(d.fact_id)
+        lines = ",".join(map(str, d.lines))
+        try:
+            if kind == "program":
+                found = _program(con, d)
+            elif found := d.fact_id in known:
+                sets = _fact_sets(con, kind, d)
+                updates.setdefault((_TABLE[kind], tuple(sets)), []).append([d.fact_id, *sets.values()])
+        except LookupError as exc:
+            outcomes.append(Outcome(d.fact_id, d.state, "error", str(exc), lines))
+            continue
+        if not found:
+            outcomes.append(
+                Outcome(d.fact_id, d.state, "orphaned", "the fact is no longer in the database", lines)
+            )
+        else:
+            outcomes.append(Outcome(d.fact_id, d.state, "applied", "", lines))
+    for (table, columns), rows in updates.items():
+        _update(con, table, columns, rows)
+    return outcomes
+
+
+def _existing(con: Con) -> set[str]:
+    """The ids of `_decided` (registered by `_before`) that name a fact row."""
+    found = " UNION ALL ".join(
+        f"SELECT fact_id FROM {t} WHERE fact_id IN (SELECT fact_id FROM _decided)" for t in _UPDATED
+    )
+    return {r[0] for r in con.execute(found).fetchall()}
+
+
+def _fact_sets(con: Con, kind: str, d: Decision) -> dict[str, Any]:
+    """The columns a decision sets on its fact row (state last); an institution rename moves the row now."""
     sets: dict[str, Any] = {k: v for k, v in d.fields.items() if k in _COLUMNS}
     if "program" in d.fields:
         sets["program_id"] = _program_id(con, d.fields["program"])
@@ -117,12 +212,19 @@ def _fact(con: Con, kind: str, d: Decision) -> bool:
     state = d.state
     if kind == "institution" and "name" in d.fields:
         state = _move_participation(con, d.fact_id, d.fields["name"]) or state
-    assignments = ", ".join(f"{col} = ?" for col in sets)  # column names come from _COLUMNS, not input
-    con.execute(
-        f"UPDATE {table} SET {assignments + ', ' if sets else ''}state = ? WHERE fact_id = ?",
-        [*sets.values(), state, d.fact_id],
-    )
-    return True
+    return {**sets, "state": state}
+
+
+def _update(con: Con, table: str, columns: tuple[str, ...], rows: list[list[Any]]) -> None:
+    """Set `columns` of the rows of `table` whose fact_id is each row's first value to its other values."""
+    names = ["fact_id", *columns]  # column names come from _COLUMNS and _fact_sets, not from input
+    con.execute("SELECT 1").fetchall()  # DuckDB refuses register() while a write's result is left unread
+    con.register("_updates", pa.Table.from_pylist([dict(zip(names, r, strict=True)) for r in rows]))
+    try:
+        assignments = ", ".join(f"{c} = u.{c}" for c in columns)
+        con.execute(f"UPDATE {table} SET {assignments} FROM _updates u WHERE {table}.fact_id = u.fact_id")
+    finally:
+        con.unregister("_updates")
 
 
 def _program_id(con: Con, name: str | None) -> str | None:

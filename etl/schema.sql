@@ -1,4 +1,4 @@
--- policy-tracker schema, version 11 (… m010_program_ancestors, m011_doc_parts, m013_events). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 12 (… m010_program_ancestors, m011_doc_parts, m012_fact_doubts, m014_events). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -308,6 +308,19 @@ CREATE TABLE IF NOT EXISTS doc_parts (
     parts_krw       BIGINT NOT NULL
 );
 
+-- m012_fact_doubts: the money facts the rules flag for a look (etl/doubts.py), with what the Review page
+-- filters and sorts on; kept sorted by doubt, then amount (the page reads the first rows).
+CREATE TABLE IF NOT EXISTS fact_doubts (
+    budget_id       VARCHAR NOT NULL,
+    program_id      VARCHAR,
+    document_id     VARCHAR NOT NULL,
+    announced_on    DATE,
+    state           VARCHAR,
+    amount_krw      BIGINT NOT NULL,
+    reasons         UTINYINT NOT NULL,    -- bitmask: 1 no_kind, 2 no_program, 4 out_of_line, 8 part_exceeds
+    doubt           UTINYINT NOT NULL     -- how many reasons
+);
+
 -- The same per fiscal year.
 CREATE TABLE IF NOT EXISTS fy_figures (
     program_id      VARCHAR NOT NULL,
@@ -422,7 +435,7 @@ CREATE TABLE IF NOT EXISTS program_ancestors (
 );
 
 CREATE INDEX IF NOT EXISTS budgets_program ON budgets (program_id);
--- m013: one event per announcement (etl/events.py). A document's MinHash signature and whether it is the
+-- m014: one event per announcement (etl/events.py). A document's MinHash signature and whether it is the
 -- issuing body's own release; links between documents that report the same announcement; and each current
 -- document's event (event_id = the primary document's id). Only a primary document's money is counted.
 CREATE TABLE IF NOT EXISTS doc_signatures (
@@ -507,5 +520,6 @@ COMMENT ON TABLE program_month_heads IS '(파생) 사업·월별 그달 마지�
 COMMENT ON TABLE program_months IS '(파생) 사업·월별 대표 금액 변화';
 COMMENT ON TABLE institution_stats IS '(파생) 기관별 사업 수·문서 수·참여 사업 금액 합';
 COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업';
+COMMENT ON TABLE fact_doubts IS '(파생) 규칙이 검토를 권하는 금액 사실: 이유(비트마스크)와 의심 점수';
 COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)';
 COMMENT ON TABLE facilities IS '(파생) 시설(norm_key)별 최신 언급과 언급 수';

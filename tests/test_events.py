@@ -8,10 +8,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import aggregates, events, lexicon
+from etl import aggregates, events, lexicon, review_store
 from etl.config import Settings
 from etl.db import transaction
 from etl.pipeline import ingest
+from etl.reviews import fold, make
+from tests.test_aggregates import assert_in_step
 from ui import queries
 from ui.filters import Filters
 
@@ -144,3 +146,30 @@ def test_signatures_are_stable_and_near_duplicates_score_high() -> None:
     same = sum(x == y for x, y in zip(a, reprint, strict=True)) / events.NUM_PERM
     different = sum(x == y for x, y in zip(a, other, strict=True)) / events.NUM_PERM
     assert same >= 0.8 > events.NEAR_DUPLICATE > different
+
+
+def test_rejecting_the_primarys_figures_lets_an_outlets_figure_count(tmp_path: Path) -> None:
+    """A review pass that takes the release's money away refreshes the outlets ranked below it in its event."""
+    db = tmp_path / "p.duckdb"
+    _ingest(EVENTS, db)
+    with duckdb.connect(str(db)) as con:
+        release = [
+            r[0]
+            for r in con.execute(
+                """SELECT b.fact_id FROM budgets b JOIN documents d USING (document_id)
+                   WHERE d.source LIKE '%msit_release%'"""
+            ).fetchall()
+        ]
+        figure = """SELECT f.private_krw FROM doc_figures f JOIN documents d USING (document_id)
+                    WHERE d.source LIKE '%etoday%'"""
+        assert con.execute(figure).fetchall() == [
+            (None,)
+        ]  # the release states the money: the outlet adds none
+        decisions = fold([make(f, "reject", {}, "not this program's") for f in release])
+        stats: dict[str, int] = {}
+        outcomes = review_store.apply(con, decisions, "sha", stats)
+        assert {o.outcome for o in outcomes} == {"applied"}
+        assert stats["documents"] == 1 + 3  # the release and the three outlets ranked below it
+        # the best-ranked outlet that states a figure for the program now gives it (news1 gives none)
+        assert con.execute(figure).fetchall() == [(200_000_000_000,)]
+    assert_in_step(db, tmp_path)

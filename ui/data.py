@@ -139,6 +139,27 @@ def _figure(name: str, df: pd.DataFrame, options: tuple) -> go.Figure:
     return plain.figure(getattr(charts, name)(df, **dict(options)))
 
 
+def table_frames(
+    build: Callable[..., tuple[pd.DataFrame, bytes]], df: pd.DataFrame, **options: object
+) -> tuple[pd.DataFrame, bytes]:
+    """A table's shown frame and CSV (`build`, ui/widgets.py), made once per data and options and shared.
+
+    Formatting every cell (amounts, codes, dates, shortened evidence) and writing the CSV took most of a warm
+    rerun of a 2,000-row table; like figures, the result is not copied out of the cache, only displayed.
+    """
+    return _table_frames(
+        f"{build.__module__}.{build.__qualname__}", build, df, tuple(sorted(options.items()))
+    )
+
+
+@st.cache_resource(max_entries=200, show_spinner=False)
+def _table_frames(
+    name: str, _build: Callable[..., tuple[pd.DataFrame, bytes]], df: pd.DataFrame, options: tuple
+) -> tuple[pd.DataFrame, bytes]:
+    # The builder is keyed by its name (`_build`, with a leading underscore, is not hashed).
+    return _build(df, **dict(options))
+
+
 def status() -> Literal["missing", "empty", "broken", "ok"]:
     """Whether there is a database with documents in it."""
     path = db_path()

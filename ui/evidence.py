@@ -321,8 +321,13 @@ def reconciliation(
     with_, wp = sql.with_(f, sql.money_ctes(f))
     only = ("x.program_id = ?", [program_id]) if program_id else sql.program_scope(f, "x.program_id")
     query = f"""{with_} SELECT x.check_kind, x.program_id, p.name AS program, x.document_id,
-               coalesce(x.title, d.title) AS title, x.stated_krw, x.parts_krw, (x.parts_krw - x.stated_krw) AS gap_krw
-        FROM ({union}) x LEFT JOIN programs p USING (program_id) LEFT JOIN documents d USING (document_id)
+               x.title, x.stated_krw, x.parts_krw, (x.parts_krw - x.stated_krw) AS gap_krw
+        FROM ({union}) x LEFT JOIN programs p USING (program_id)
         WHERE {only[0]}
         ORDER BY abs(x.parts_krw - x.stated_krw) DESC, x.program_id, x.document_id LIMIT ?"""
-    return sql.frame(con, query, [*wp, *[p for _, ps in checks for p in ps], *only[1], limit])
+    df = sql.frame(con, query, [*wp, *[p for _, ps in checks for p in ps], *only[1], limit])
+    # Titles of the rows kept only, by primary key: joined before the LIMIT, every document was read.
+    docs, dp = sql.ids_in("document_id", sorted(set(df["document_id"].dropna())))
+    titles = dict(con.execute(f"SELECT document_id, title FROM documents WHERE {docs}", dp).fetchall())
+    df["title"] = df["title"].fillna(df["document_id"].map(titles)).astype(df["document_id"].dtype)
+    return df

@@ -2,26 +2,27 @@
 the reviews that did not apply. Same rules as ui/queries.py (which re-exports these): bound parameters,
 declared columns, LIMITed results.
 
-A fact is flagged by rules, each worth one point of doubt:
-- no_kind: a budget whose kind (total / national / local / private) the text does not state;
-- no_program: a budget the text ties to no program;
-- out_of_line: more than OUT_OF_LINE times, or less than 1 / OUT_OF_LINE of, the median of its program's
-  figures per announcement (programs with at least MIN_FIGURES announcements with a figure);
-- part_exceeds: a national, local or private part larger than the total its document states for the program.
+The rules (no_kind, no_program, out_of_line, part_exceeds; one point of doubt each) are etl/doubts.py's: the
+loader keeps every flagged fact's reasons in fact_doubts, sorted by doubt and amount, so the page reads the
+first rows of a small table instead of judging every budget row per view.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from etl.doubts import REASONS, reason_names
 from ui import sql
 from ui.filters import Filters
 from ui.sql import Con, dataset
 
-OUT_OF_LINE = 10  # an order of magnitude: a unit slip (억 for 조) or another body's money, not a revision
-MIN_FIGURES = 3  # a median of fewer figures says little
-TOP_N = 5000  # facts looked at, largest first: more than a reviewer gets through, and a bounded cost
-REASONS = ("no_kind", "no_program", "out_of_line", "part_exceeds")
+# Each CTE is answered from its primary key's index; joined in one query, the lists would become a scan.
+SHOWN = """WITH b AS MATERIALIZED (SELECT budget_id, fact_id, state, amount_krw, kind, role, program_id, document_id,
+                                   announced_on, evidence FROM budgets b WHERE {ids}),
+         d AS MATERIALIZED (SELECT document_id, title FROM documents d WHERE {docs})
+    SELECT b.budget_id, b.fact_id, b.state, b.amount_krw, b.kind, b.role, b.program_id, p.name AS program,
+           b.document_id, d.title, b.announced_on, b.evidence
+    FROM b LEFT JOIN programs p USING (program_id) JOIN d USING (document_id)"""
 
 
 @dataset(
@@ -31,43 +32,35 @@ REASONS = ("no_kind", "no_program", "out_of_line", "part_exceeds")
 def review_candidates(
     con: Con, *, filters: Filters, state: str | None = None, limit: int = 200
 ) -> pd.DataFrame:
-    """Budget facts with at least one doubt among the TOP_N largest in scope, most doubts and largest amounts
-    first (not yet reviewed by default; `state` picks machine, confirmed, edited or rejected ones)."""
+    """Budget facts with at least one doubt in scope, most doubts and largest amounts first (not yet reviewed
+    by default; `state` picks machine, confirmed, edited or rejected ones)."""
     scope, params = sql.and_(
         sql.program_scope(filters, "b.program_id"),
         sql.period_scope(filters, "b.announced_on"),
         ("b.state = ?", [state or "machine"]),
     )
     with_, wp = sql.with_(filters)
-    # The largest figures first: doubts are computed for the TOP_N largest facts in scope, against each
-    # program's median figure per announcement (doc_figures), so the page costs the same at any size.
-    top = f"""top AS MATERIALIZED (SELECT * FROM budgets b WHERE b.role = 'budget' AND b.amount_krw IS NOT NULL
-            AND {scope} ORDER BY b.amount_krw DESC, b.budget_id LIMIT {TOP_N}),
-        med AS (SELECT program_id, median(figure_krw) AS m FROM doc_figures
-            WHERE program_id IN (SELECT program_id FROM top) AND figure_krw > 0
-            GROUP BY ALL HAVING count(*) >= {MIN_FIGURES})"""
-    head = f"{with_}, {top}" if with_ else f"WITH {top}"
-    query = f"""{head}
-    SELECT * FROM (
-        SELECT b.budget_id, b.fact_id, b.state, b.amount_krw, b.kind, b.role, b.program_id, p.name AS program, b.document_id,
-               d.title, b.announced_on, b.evidence,
-               list_filter([
-                   CASE WHEN b.kind = 'unspecified' THEN 'no_kind' END,
-                   CASE WHEN b.program_id IS NULL THEN 'no_program' END,
-                   CASE WHEN b.amount_krw > med.m * {OUT_OF_LINE} OR b.amount_krw * {OUT_OF_LINE} < med.m
-                        THEN 'out_of_line' END,
-                   CASE WHEN b.kind IN ('national', 'local', 'private') AND b.amount_krw > f.total_krw
-                        THEN 'part_exceeds' END], lambda x: x IS NOT NULL) AS reasons
-        FROM top b LEFT JOIN med USING (program_id)
-        LEFT JOIN doc_figures f ON f.program_id = b.program_id AND f.document_id = b.document_id
-        LEFT JOIN programs p ON p.program_id = b.program_id JOIN documents d ON d.document_id = b.document_id)
-    WHERE len(reasons) > 0
-    ORDER BY len(reasons) DESC, amount_krw DESC, budget_id LIMIT ?"""
-    df = sql.frame(con, query, [*wp, *params, limit])
-    reasons = df.pop("reasons")
-    df = df.drop(columns=["budget_id"])
-    df.insert(1, "doubt", reasons.map(len).astype("int64"))
-    df.insert(2, "reasons", reasons.map(lambda r: " ".join(r)).astype("object"))
+    # One top-N per doubt level: the table is sorted by doubt, then amount, so each stops after the first row
+    # groups of its level (one top-N over both keys would read every row of the top level).
+    levels = " UNION ALL ".join(
+        f"""(SELECT budget_id, reasons, doubt, document_id, amount_krw FROM fact_doubts b
+             WHERE doubt = {n} AND {scope} ORDER BY amount_krw DESC, budget_id LIMIT ?)"""
+        for n in range(len(REASONS), 0, -1)
+    )
+    top = con.execute(
+        f"""{with_} SELECT budget_id, reasons, doubt, document_id FROM ({levels})
+        ORDER BY doubt DESC, amount_krw DESC, budget_id LIMIT ?""",
+        [*wp, *[*params, limit] * len(REASONS), limit],
+    ).fetchall()
+    # The shown columns of those rows, by primary key (index lookups, not a scan of the facts).
+    ids, ids_params = sql.ids_in("b.budget_id", [r[0] for r in top])
+    docs, docs_params = sql.ids_in("d.document_id", sorted({r[3] for r in top}))
+    shown = sql.frame(con, SHOWN.format(ids=ids, docs=docs), [*ids_params, *docs_params]).set_index(
+        "budget_id"
+    )
+    df = shown.reindex([r[0] for r in top]).reset_index(drop=True)
+    df.insert(1, "doubt", pd.Series([r[2] for r in top], dtype="int64"))
+    df.insert(2, "reasons", pd.Series([" ".join(reason_names(r[1])) for r in top], dtype="object"))
     return df
 
 

@@ -219,14 +219,10 @@ def table(
         st.info(t(empty, view.lang))
         return
     english = _english_names() if view.lang == "en" else {}
-    shown = tables.display_frame(
-        df, lang=view.lang, exact=view.exact, money=money, hide=hide, english=english,
+    shown, csv = data.table_frames(
+        _table_frames, df, lang=view.lang, exact=view.exact, money=money, hide=hide, english=english,
         countries=_country_names(view.lang),
     )  # fmt: skip
-    if "url" in shown:  # only http(s) addresses become links: a document may claim any `url`
-        shown["url"] = shown["url"].map(plain.web_url)
-    if "document_id" in df:
-        shown.insert(0, "link", ("Sources?doc=" + df["document_id"].astype(str)).to_numpy())
     has_evidence = "evidence" in shown
     event = st.dataframe(
         shown,
@@ -240,8 +236,29 @@ def table(
     )
     if has_evidence:
         _whole_evidence(df, event, view.lang)
-    csv = tables.export_frame(df, lang=view.lang, money=money, hide=hide, english=english)
     _download(csv, key, view.lang)
+
+
+def _table_frames(
+    df: pd.DataFrame,
+    *,
+    lang: str,
+    exact: bool,
+    money: tuple[str, ...],
+    hide: tuple[str, ...],
+    english: dict[str, dict[str, str]],
+    countries: dict[str, str],
+) -> tuple[pd.DataFrame, bytes]:
+    """The table's shown frame (display cells, links) and its CSV download."""
+    shown = tables.display_frame(
+        df, lang=lang, exact=exact, money=money, hide=hide, english=english, countries=countries
+    )
+    if "url" in shown:  # only http(s) addresses become links: a document may claim any `url`
+        shown["url"] = shown["url"].map(plain.web_url)
+    if "document_id" in df:
+        shown.insert(0, "link", ("Sources?doc=" + df["document_id"].astype(str)).to_numpy())
+    csv = tables.export_frame(df, lang=lang, money=money, hide=hide, english=english)
+    return shown, csv.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Korean CSV correctly
 
 
 def paged(
@@ -258,9 +275,8 @@ def paged(
     return data.load(fn, f, limit=PAGE, offset=(page - 1) * PAGE, **kwargs)
 
 
-def _download(csv: pd.DataFrame, key: str, lang: str) -> None:
-    data = csv.to_csv(index=False).encode("utf-8-sig")  # BOM: Excel opens Korean CSV correctly
-    st.download_button(t("download", lang), data, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv")
+def _download(csv: bytes, key: str, lang: str) -> None:
+    st.download_button(t("download", lang), csv, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv")
 
 
 def _whole_evidence(df: pd.DataFrame, event: Any, lang: str) -> None:
