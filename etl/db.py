@@ -80,7 +80,7 @@ def _m008_attachments_tables(con: duckdb.DuckDBPyConnection) -> None:
 
 def _m009_aggregates(con: duckdb.DuckDBPyConnection) -> None:
     """Derived tables for the dashboard (etl/aggregates.py), filled from the facts; indexes by document."""
-    _site_precision(con)  # the rebuild below reads sites.precision (m013), which this DDL of facilities has
+    con.execute("ALTER TABLE sites ADD COLUMN IF NOT EXISTS precision VARCHAR")  # the rebuild reads it (m013)
     for name in aggregates.DERIVED:
         con.execute(table_ddl(name))
     for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
@@ -107,16 +107,10 @@ def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"INSERT INTO doc_parts {aggregates.DOC_SQL['doc_parts'].format(budgets='budgets')}")
 
 
-def _site_precision(con: duckdb.DuckDBPyConnection) -> None:
-    """The precision columns of m013, added where missing (m009 needs them for its rebuild on older files)."""
-    for table in ("sites", "facilities"):
-        if table_exists(con, table):
-            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS precision VARCHAR")
-
-
 def _m013_site_precision(con: duckdb.DuckDBPyConnection) -> None:
     """What a site's coordinates stand for (building, district, city, province); re-ingest fills it (issue #13)."""
-    _site_precision(con)
+    for table in ("sites", "facilities"):  # IF NOT EXISTS: m009 adds the one of sites on files older than it
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS precision VARCHAR")
 
 
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
@@ -138,15 +132,6 @@ def table_ddl(name: str) -> str:
     text = SCHEMA_PATH.read_text(encoding="utf-8")
     start = text.index(f"CREATE TABLE IF NOT EXISTS {name} (")
     return text[start : text.index(");", start) + 2]
-
-
-def table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    """Whether the main schema has a table of that name."""
-    found = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = ?",
-        [name],
-    ).fetchone()
-    return bool(found and found[0])
 
 
 def schema_version() -> int:
