@@ -176,12 +176,14 @@ FROM inst_programs ip LEFT JOIN program_stats p USING (program_id) GROUP BY ALL"
 SITE_COLUMNS = (
     "norm_key, site_id, document_id, program_id, name, address, area_m2, status, year, lat, lon, evidence"
 )
-FACILITY_SITES = f"""SELECT {SITE_COLUMNS.replace("document_id", "s.document_id")}, 1 AS n, d.published_on
-    FROM {{sites}} s JOIN {{documents}} d ON d.document_id = s.document_id WHERE s.{COUNTED} AND {{scope}}"""
+FACILITY_SITES = f"""SELECT {SITE_COLUMNS.replace("document_id", "s.document_id")}, 1 AS n, d.published_on,
+    s.precision FROM {{sites}} s JOIN {{documents}} d ON d.document_id = s.document_id WHERE s.{COUNTED} AND {{scope}}"""
 FACILITY_STORED = (
-    f"SELECT {SITE_COLUMNS}, n_mentions AS n, last_published AS published_on FROM facilities WHERE {{scope}}"
+    f"SELECT {SITE_COLUMNS}, n_mentions AS n, last_published AS published_on, precision FROM facilities "
+    "WHERE {scope}"
 )
-FACILITIES_SQL = f"""SELECT {SITE_COLUMNS}, sum(n) OVER (PARTITION BY norm_key), published_on FROM ({{parts}})
+FACILITIES_SQL = f"""SELECT {SITE_COLUMNS}, sum(n) OVER (PARTITION BY norm_key), published_on, precision
+FROM ({{parts}})
 QUALIFY row_number() OVER (PARTITION BY norm_key ORDER BY published_on DESC NULLS LAST, (lat IS NOT NULL) DESC,
                            site_id DESC) = 1"""
 

@@ -172,19 +172,19 @@ def _engine(args: argparse.Namespace) -> contextlib.AbstractContextManager:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """Row counts, date range and money totals of the database."""
-    from etl import db
+    from etl import db, db_stats
 
     path = existing_db(args)
     if path is None:
         return 1
     with db.connect(path, read_only=True) as con:
-        for table, n in db.table_counts(con).items():
+        for table, n in db_stats.table_counts(con).items():
             print(f"{table:20} {n:>10,}")
-        (first, last), kinds = db.stats_rows(con)
+        (first, last), kinds = db_stats.stats_rows(con)
         print(f"{'published':20} {first} … {last}")
         for kind, n, krw in kinds:
             print(f"budgets {kind:12} {n:>10,}  {int(krw):>22,} won")
-        for label, named, total in db.english_label_share(con):
+        for label, named, total in db_stats.english_label_share(con):
             share = f"{named / total:.0%}" if total else "-"
             print(f"English names, {label:12} {named:>6,} of {total:>6,} ({share})")
     return 0
@@ -192,16 +192,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Every table to OUT/<table>.<csv|parquet>."""
-    from etl import db
+    from etl import db, db_stats
 
     path = existing_db(args)
     if path is None:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     with db.connect(path, read_only=True) as con:
-        for table in db.table_counts(con):
+        for table in db_stats.table_counts(con):
             target = args.out / f"{table}.{args.format}"
-            db.export_table(con, table, target, args.format)
+            db_stats.export_table(con, table, target, args.format)
             print(target)
     return 0
 

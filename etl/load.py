@@ -196,7 +196,7 @@ class Loader:
                     "fact_id": _nth_fact_id("s", seen, doc_id, program_key(s.name)),
                     "name": s.name, "norm_key": program_key(s.name), "address": s.address, "floors": s.floors,
                     "area_m2": s.area_m2, "area_text": s.area_text, "status": s.status, "year": s.year,
-                    "lat": s.lat, "lon": s.lon, **_ev(s.evidence),
+                    "lat": s.lat, "lon": s.lon, "precision": s.precision, **_ev(s.evidence),
                 }
             )  # fmt: skip
         for iso in dict.fromkeys(facts.countries):

@@ -119,6 +119,7 @@ class Site:
     year: int | None = None
     lat: float | None = None
     lon: float | None = None
+    precision: str | None = None  # what lat/lon stand for: building | district | city | province
     evidence: Evidence | None = None
 
 

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 12 (… m010_program_ancestors, m011_doc_parts, m012_fact_doubts, m014_events). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 13 (… m011_doc_parts, m012_fact_doubts, m013_site_precision, m014_events). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -163,7 +163,8 @@ CREATE TABLE IF NOT EXISTS sites (
     ev_start      INTEGER,
     ev_end        INTEGER,
     fact_id       VARCHAR,               -- stable across re-ingest (m004)
-    state         VARCHAR DEFAULT 'machine' -- machine | confirmed | edited | rejected (m004)
+    state         VARCHAR DEFAULT 'machine', -- machine | confirmed | edited | rejected (m004)
+    precision     VARCHAR                -- what lat/lon stand for: building | district | city | province (m013)
 );
 
 CREATE TABLE IF NOT EXISTS program_countries (
@@ -422,7 +423,8 @@ CREATE TABLE IF NOT EXISTS facilities (
     lon             DOUBLE,
     evidence        VARCHAR,
     n_mentions      BIGINT NOT NULL,
-    last_published  DATE
+    last_published  DATE,
+    precision       VARCHAR               -- of lat/lon (m013)
 );
 
 -- m010_program_ancestors: every (program, ancestor) pair of the hierarchy (programs.parent_id followed up),

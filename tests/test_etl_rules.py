@@ -19,9 +19,12 @@ from etl.config import ROOT
 ETL = ROOT / "etl"
 SCHEMA_OWNERS = {
     ETL / "db.py",
+    ETL / "db_stats.py",
     ETL / "load.py",
     ETL / "aggregates.py",
     ETL / "events.py",
+    ETL / "doubts.py",
+    ETL / "hierarchy.py",
     ETL / "review_store.py",
     ETL / "watch" / "store.py",
 }

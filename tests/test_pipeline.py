@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from bench.synth import write_corpus
-from etl import db, dbfile
+from etl import db, db_stats, dbfile
 from etl.cli import main as cli_main
 from etl.config import ROOT, Settings
 from etl.pipeline import ingest
@@ -34,7 +34,7 @@ FACT_TABLES = (
 
 def counts(path: Path) -> dict[str, int]:
     with db.connect(path, read_only=True) as con:
-        return {t: n for t, n in db.table_counts(con).items() if t in FACT_TABLES}
+        return {t: n for t, n in db_stats.table_counts(con).items() if t in FACT_TABLES}
 
 
 def snapshot(path: Path) -> list[tuple]:

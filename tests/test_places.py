@@ -8,7 +8,16 @@ import math
 import pytest
 
 from etl.config import RESOURCES
-from etl.extract.places import find_address, find_addresses, geocode, load_places, specificity
+from etl.extract.places import (
+    PRECISIONS,
+    find_address,
+    find_addresses,
+    find_facility,
+    geocode,
+    load_places,
+    locate,
+    specificity,
+)
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -21,7 +30,7 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def test_csv_has_every_sido_and_sigungu() -> None:
     with (RESOURCES / "places.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["name", "level", "parent", "lat", "lon", "aliases"]
+    assert list(rows[0]) == ["name", "level", "parent", "lat", "lon", "aliases", "precision", "source"]
     levels = [r["level"] for r in rows]
     assert levels.count("sido") == 17
     assert levels.count("sigungu") >= 226
@@ -126,3 +135,46 @@ def test_geocode_prefers_the_most_specific_place() -> None:
 def test_geocode_unknown_is_none() -> None:
     assert geocode("어딘가 모르는 곳") is None
     assert geocode("") is None
+
+
+def test_every_place_says_its_precision_and_every_facility_its_source() -> None:
+    """Precision is one of four words; a named facility names the public page that says where it is."""
+    places = load_places()
+    assert {p.precision for p in places} == set(PRECISIONS)
+    facilities = [p for p in places if p.level == "facility"]
+    assert len(facilities) >= 5
+    for p in facilities:
+        assert p.source.startswith("https://"), p
+        assert p.precision in ("building", "district"), p
+    assert {p.precision for p in places if p.level == "sido"} == {"city", "province"}
+
+
+@pytest.mark.parametrize(
+    ("name", "address", "facility", "precision"),
+    [
+        ("서울 AI허브", "서울 서초구 양재동", "서울 AI 허브", "building"),  # a spelling without the space
+        (
+            "옛 품질시험소 별관 부지",
+            "서울 서초구 태봉로 108",
+            "서울 AI 허브",
+            "building",
+        ),  # by its street address
+        ("광주 국가AI데이터센터", "광주 북구 첨단3지구", "광주 AI 집적단지", "building"),
+        ("울산 AI 데이터센터", "울산 울주군", "SK AI 데이터센터 울산", "district"),  # not the event's venue
+        ("용인 국가산업단지", "경기 용인시", "용인 첨단시스템반도체 국가산업단지", "district"),
+    ],
+)
+def test_named_facilities_get_their_own_point(name: str, address: str, facility: str, precision: str) -> None:
+    place = find_facility(name, address)
+    assert place is not None and place.name == facility
+    assert locate(name, address) == (place.lat, place.lon, precision)
+    assert locate(name, address)[:2] != geocode(address)  # finer than the address's district or city
+
+
+def test_sites_without_a_facility_take_their_address_precision() -> None:
+    assert locate("어느 센터", "서울 서초구 양재동")[2] == "district"
+    assert locate("어느 센터", "경기 성남시")[2] == "city"
+    assert locate("어느 센터", "전남")[2] == "province"
+    assert locate("어느 센터", None) is None
+    # facilities never become addresses: the address finder does not see them
+    assert find_addresses("서울 AI 허브에서 열렸다")[0][0] == "서울"

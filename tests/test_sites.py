@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.extract.places import geocode
+from etl.extract.places import find_facility, geocode
 from etl.extract.sites import extract_sites
 from etl.models import Sentence, Site
 
@@ -49,8 +49,15 @@ def test_restated_seed_gives_the_hub_and_the_data_center() -> None:
     assert hub.status == "open" and hub.year == 2024
     assert hub.area_m2 == pytest.approx(7048, abs=1) and hub.area_text == "2132평"
     assert hub.floors is not None and "5~7층" in hub.floors
-    assert (hub.lat, hub.lon) == geocode("양재동")
+    # The hub is a gazetteer facility: its own point (a building), not the 양재동 centre of its address.
+    hub_place = find_facility("서울 AI 허브")
+    assert hub_place is not None and (hub.lat, hub.lon, hub.precision) == (
+        hub_place.lat,
+        hub_place.lon,
+        "building",
+    )
     assert dc.name == "양재 강남데이터센터"
+    assert (dc.lat, dc.lon, dc.precision) == (*geocode("양재동"), "district")
     assert dc.status == "planned" and dc.year == 2025
     assert dc.area_m2 == pytest.approx(8264.5, abs=0.5) and dc.floors == "1~2층"
     assert hub.evidence is not None and hub.evidence.text == LAB[0]
@@ -440,3 +447,25 @@ def test_more_not_sites(text: str) -> None:
 def test_two_names_said_to_be_one_facility_are_one_site(entry: lexicon.Entry) -> None:
     assert entry.term in entry.example
     assert len(_names(entry.example)) == 1, _names(entry.example)
+
+
+def test_coordinates_and_precision_reach_the_database_and_the_sites_table(built_db: Path) -> None:
+    """The real pipeline stores each site's precision beside its lat/lon, facilities carry them, and the Sites
+    page's query and CSV show all three; the research lab sits on the Seoul AI Hub's own point."""
+    import duckdb
+
+    from ui import queries, tables
+    from ui.filters import Filters
+
+    with duckdb.connect(str(built_db), read_only=True) as con:
+        rows = con.execute("SELECT name, lat, lon, precision FROM sites").fetchall()
+        stored = con.execute("SELECT count(*) FROM facilities WHERE lat IS NOT NULL AND precision IS NULL")
+        assert stored.fetchone() == (0,)
+        df = queries.site_map(con, filters=Filters())
+    assert rows and all((lat is None) == (precision is None) for _, lat, _, precision in rows)
+    lab = [(lat, lon, p) for name, lat, lon, p in rows if "연구거점" in name or "AI Hub" in name]
+    assert lab and all(p == "building" for _, _, p in lab), lab
+    assert df["precision"].notna().sum() == df["lat"].notna().sum() > 0
+    csv = tables.export_frame(df, lang="en")
+    assert {"Latitude", "Longitude", "Coordinates at"} <= set(csv.columns)
+    assert set(csv["Coordinates at"].dropna()) <= {"building", "district", "city", "province"}

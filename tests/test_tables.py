@@ -11,7 +11,7 @@ import pytest
 
 from ui import queries, tables
 from ui.filters import Filters
-from ui.i18n import COLUMNS
+from ui.i18n import COLUMNS, column
 
 # Every dataset a page shows with widgets.table, with the money columns the page passes.
 TABLES: dict[str, tuple[str, ...]] = {
@@ -32,7 +32,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "document_list": (),
     "document_facts": (),
 }
-INTERNAL = {"program_id", "institution_id", "document_id", "budget_id", "norm_key", "iso2", "lat", "lon",
+INTERNAL = {"program_id", "institution_id", "document_id", "budget_id", "norm_key", "iso2",
             "ev_start", "ev_end", "source"}  # fmt: skip
 RAW_LOOKING = re.compile(r"^(None|nan|NaN|NaT|<NA>|null)$")
 
@@ -93,13 +93,17 @@ def test_missing_cells_stay_missing_and_years_have_no_decimals(money_db: Path) -
     assert list(shown.columns).index("evidence") < list(shown.columns).index("title")
 
 
-def test_sites_hide_coordinates_and_label_the_last_announcement(money_db: Path) -> None:
+def test_sites_show_coordinates_with_precision_and_label_the_last_announcement(money_db: Path) -> None:
     with duckdb.connect(str(money_db), read_only=True) as con:
         df = queries.site_map(con, filters=Filters())
     for lang, header in (("ko", "최근 발표"), ("en", "Last announced")):
         shown = tables.display_frame(df, lang=lang)
         assert list(shown.columns)[-3:] == ["evidence", "n_mentions", "last_published"]  # the sentence first
-        assert {"lat", "lon", "norm_key", "document_id"}.isdisjoint(shown.columns)
+        assert {"norm_key", "document_id"}.isdisjoint(shown.columns)
+        cols = list(shown.columns)
+        assert cols[cols.index("lat") : cols.index("lat") + 3] == ["lat", "lon", "precision"]
+        csv = tables.export_frame(df, lang=lang)
+        assert {column(c, lang) for c in ("lat", "lon", "precision")} <= set(csv.columns)
         assert tables.headers(list(shown.columns), lang)["last_published"] == header
         assert tables.headers(list(shown.columns), lang)["n_mentions"] in ("언급 수", "Mentions")
 

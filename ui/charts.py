@@ -18,13 +18,13 @@ from ui import fmt
 from ui.chart_inst import partners_chart as partners_chart  # re-exported: data.figure looks builders up here
 from ui.chart_inst import ranking_chart as ranking_chart
 from ui.chart_inst import types_chart as types_chart
+from ui.chart_map import site_map_chart as site_map_chart
 from ui.chart_tree import hierarchy_chart as hierarchy_chart
 from ui.figures import (
     KIND_COLORS,
     MAX_LEGEND,
     OTHER_COLOR,
     PALETTE,
-    STATUS_COLORS,
     calendar_day,
     date_axis,
     empty_figure,
@@ -313,37 +313,3 @@ def _pair_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
         return {}
     en = df.dropna(subset=["institution_a_en"])
     return dict(zip(en["institution_a"], en["institution_a_en"], strict=True))
-
-
-def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Sites on an OpenStreetMap map (no token needed), sized by floor area, coloured by status."""
-    data = df.dropna(subset=["lat", "lon"])
-    if data.empty:
-        return empty_figure(lang)
-    root = data["area_m2"].astype("float64").fillna(0).clip(lower=0).pow(0.5)
-    data = data.assign(
-        status_label=[code(v, lang) for v in data["status"]],
-        size=root + root.max() / 5 + 1,  # sites without an area still show as small dots
-        area_text=[fmt.area(v, lang=lang) for v in data["area_m2"]],
-        key=[pick_key("s", k) for k in data["norm_key"]] if "norm_key" in data else None,
-    )
-    fig = px.scatter_map(
-        data,
-        lat="lat",
-        lon="lon",
-        size="size",
-        color="status_label",
-        size_max=16,
-        opacity=0.75,
-        zoom=5.6,
-        center={"lat": 36.2, "lon": 127.8},
-        map_style="open-street-map",
-        custom_data=["name", "address", "area_text", "program", "key"],
-        color_discrete_map={code(k, lang): c for k, c in STATUS_COLORS.items()},
-        category_orders={"status_label": [code(k, lang) for k in STATUS_COLORS]},
-        labels={"status_label": ""},
-    )
-    fig.update_traces(
-        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<br>%{customdata[3]}<extra></extra>"
-    )
-    return layout(fig, height=560)

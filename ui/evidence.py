@@ -144,13 +144,13 @@ def country_facts(con: Con, *, filters: Filters, limit: int = PAGE, offset: int 
 
 
 @dataset(
-    "norm_key", "name", "address", "area_m2", "status", "year", "lat", "lon", "program", "n_mentions",
+    "norm_key", "name", "address", "area_m2", "status", "year", "lat", "lon", "precision", "program", "n_mentions",
     "last_published", "document_id", "evidence",
 )  # fmt: skip
 def site_map(con: Con, *, filters: Filters, limit: int = 2000, offset: int = 0) -> pd.DataFrame:
-    """Each facility once (its latest mention), with coordinates, area, status and evidence."""
+    """Each facility once (its latest mention), with coordinates and their precision, area, status and evidence."""
     with_, wp = sql.with_(filters)
-    rows = f"""(SELECT s.norm_key, s.name, s.address, s.area_m2, s.status, s.year, s.lat, s.lon, s.program_id,
+    rows = f"""(SELECT s.norm_key, s.name, s.address, s.area_m2, s.status, s.year, s.lat, s.lon, s.precision, s.program_id,
                count(*) OVER (PARTITION BY s.norm_key) AS n_mentions, d.published_on AS last_published,
                s.document_id, s.evidence
         FROM sites s JOIN documents d USING (document_id) WHERE {sql.fact_scope(filters, "s")[0]}
@@ -159,7 +159,7 @@ def site_map(con: Con, *, filters: Filters, limit: int = 2000, offset: int = 0) 
     if filters.is_empty():  # each facility's latest mention is stored
         rows = "facilities"
     query = f"""{with_} SELECT s.norm_key, s.name, s.address, s.area_m2, s.status, s.year, s.lat, s.lon,
-               p.name AS program, s.n_mentions, s.last_published, s.document_id, s.evidence
+               s.precision, p.name AS program, s.n_mentions, s.last_published, s.document_id, s.evidence
         FROM {rows} s LEFT JOIN programs p ON p.program_id = s.program_id
         ORDER BY s.area_m2 DESC NULLS LAST, s.norm_key LIMIT ? OFFSET ?"""
     return sql.frame(con, query, [*wp, limit, offset])

@@ -148,6 +148,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "coparticipation": ("공동 참여(같은 사업에 함께 등장)", "Co-participation (same program)"),
     "partners": ("해외 협력 국가", "Foreign partners by country"),
     "site_map": ("거점 지도", "Map of sites"),
+    "sites_here": (
+        "이 지점의 거점 {n}곳 (지도에서는 둘레에 펼쳐 표시)",
+        "{n} sites at this point (spread around it on the map)",
+    ),
     "no_coords": (
         "좌표가 없는 거점은 지도에 표시되지 않습니다.",
         "Sites without coordinates are not on the map.",
@@ -326,6 +330,11 @@ CODES: dict[str, tuple[str, str]] = {
     # site status
     "open": ("개소", "open"),
     "planned": ("예정", "planned"),
+    # what a site's coordinates stand for (etl/resources/places.csv `precision`)
+    "building": ("건물·부지", "building"),
+    "district": ("지구·구", "district"),
+    "city": ("시·군", "city"),
+    "province": ("시·도", "province"),
     # fact kinds on the Sources page
     "budget": ("예산", "budget"),
     "mention": ("사업", "program"),
@@ -388,6 +397,9 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "name_seen": ("쓰인 이름", "Name as written"),
     "address": ("주소", "Address"),
     "area_m2": ("면적(㎡)", "Area (m²)"),
+    "lat": ("위도", "Latitude"),
+    "lon": ("경도", "Longitude"),
+    "precision": ("좌표 정밀도", "Coordinates at"),
     "area": ("면적", "Area"),
     "status": ("상태", "Status"),
     "year": ("연도", "Year"),

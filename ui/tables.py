@@ -30,12 +30,21 @@ HIDDEN = frozenset(
         "source",
         "ev_start",
         "ev_end",
-        "lat",
-        "lon",
         "currency",  # the 'as written' column already says USD or won
     }
 )
-CODE_COLUMNS = ("kind", "type", "role", "status", "lang", "detail", "fact", "state", "check_kind")
+CODE_COLUMNS = (
+    "kind",
+    "type",
+    "role",
+    "status",
+    "lang",
+    "detail",
+    "fact",
+    "state",
+    "check_kind",
+    "precision",
+)
 YEAR_COLUMNS = ("fiscal_year", "start_year", "end_year", "year")
 LANG_ONLY = {"country_ko": "ko", "country_en": "en"}  # a column shown only in that language
 EVIDENCE_UNITS = 140  # about three lines of a 400 px column (a Hangul syllable counts 2, Latin 1)
@@ -151,7 +160,7 @@ def calendar_dates(values: pd.Series) -> list[str | None]:
 
 
 def shown_columns(columns: list[str], lang: str, hide: tuple[str, ...] = ()) -> list[str]:
-    """The columns a reader sees, in order: no internal ids or coordinates, one language's country name."""
+    """The columns a reader sees, in order: no internal ids, one language's country name."""
     return [c for c in columns if c not in HIDDEN and c not in hide and LANG_ONLY.get(c, lang) == lang]
 
 

@@ -3,7 +3,10 @@
 `resources/places.csv` lists the 17 시·도, the 시·군·구, the 일반구 of the large cities (level `gu`)
 and named areas that AI-policy news mentions (level `area`). `parent` is the canonical path of the
 parent place ("서울특별시 서초구"); a 시·도's first alias is its short name (서울, 경기 …).
-Coordinates are representative points (office or area centre), good to a few kilometres.
+Coordinates are representative points (office or area centre), good to a few kilometres; `precision`
+says what a point stands for (building, district, city, province). Named facilities (level `facility`:
+a hub, a campus, a data centre, a 국가산단) carry their own point and the `source` (URL) that states
+where they are; they are matched against a site's name and address, never used to find addresses.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from functools import lru_cache
 from etl.config import RESOURCES
 
 _RANK = {"sido": 1, "sigungu": 2, "gu": 3, "area": 4}
+PRECISIONS = ("building", "district", "city", "province")  # finest first
 _HANGUL_TAIL = "은는이가을를의에와과도로으까부만서엔지권내청역쪽측등형"
 # A Korean name may carry a particle or a short suffix (서울에서, 서초구청); it must not be the start of
 # another word (상주하며, 서울대). Latin may follow Hangul directly (서울AI허브).
@@ -32,11 +36,13 @@ class Place:
     """One gazetteer entry; `path` is its canonical full name ("서울특별시 서초구")."""
 
     name: str
-    level: str  # sido | sigungu | gu | area
+    level: str  # sido | sigungu | gu | area | facility
     parent: str  # canonical path of the parent place, "" for a 시·도
     lat: float
     lon: float
     aliases: tuple[str, ...]
+    precision: str = "district"  # building | district | city | province
+    source: str = ""  # URL stating where a facility is
 
     @property
     def path(self) -> str:
@@ -83,22 +89,29 @@ def load_places() -> list[Place]:
                 lat=float(row["lat"]),
                 lon=float(row["lon"]),
                 aliases=tuple(a for a in row["aliases"].split("|") if a),
+                precision=row["precision"],
+                source=row["source"],
             )
             for row in csv.DictReader(fh)
         ]
 
 
+def _admin_places() -> list[Place]:
+    """The places addresses are made of (facilities are looked up by name only)."""
+    return [p for p in load_places() if p.level in _RANK]
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, Place], dict[str, list[Place]], re.Pattern[str], frozenset[str]]:
-    by_path = {p.path: p for p in load_places()}
+    by_path = {p.path: p for p in _admin_places()}
     by_alias: dict[str, list[Place]] = {}
-    for p in load_places():
+    for p in _admin_places():
         for alias in dict.fromkeys((p.name, p.path, *p.aliases)):
             by_alias.setdefault(alias, []).append(p)
     pattern = re.compile(_LEFT + "(" + trie_regex(sorted(by_alias)) + ")" + _RIGHT)
     # 시·도 with no 시·군·구 (세종): a 동 may follow the 시·도 directly.
-    with_children = {p.parent for p in load_places() if p.level == "sigungu"}
-    flat = frozenset(p.path for p in load_places() if p.level == "sido" and p.path not in with_children)
+    with_children = {p.parent for p in _admin_places() if p.level == "sigungu"}
+    flat = frozenset(p.path for p in _admin_places() if p.level == "sido" and p.path not in with_children)
     return by_path, by_alias, pattern, flat
 
 
@@ -192,3 +205,32 @@ def geocode(address_or_name: str) -> tuple[float, float] | None:
         return None
     best = max(chains, key=lambda c: _RANK[c.place.level])  # max keeps the first of equals
     return best.place.lat, best.place.lon
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@lru_cache(maxsize=1)
+def _facilities() -> list[tuple[str, Place]]:
+    """(alias without spaces, facility), longest alias first, so the most specific name wins."""
+    pairs = [(_squash(a), p) for p in load_places() if p.level == "facility" for a in (p.name, *p.aliases)]
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def find_facility(*texts: str | None) -> Place | None:
+    """The gazetteer facility a site's name or address names (spaces ignored), else None."""
+    squashed = [_squash(t) for t in texts if t]
+    return next((p for alias, p in _facilities() if any(alias in t for t in squashed)), None)
+
+
+def locate(name: str, address: str | None) -> tuple[float, float, str] | None:
+    """(lat, lon, precision) of a site: its facility's point, else the most specific place of its address."""
+    facility = find_facility(name, address)
+    if facility is not None:
+        return facility.lat, facility.lon, facility.precision
+    chains = _chains(address) if address else []
+    if not chains:
+        return None
+    best = max(chains, key=lambda c: _RANK[c.place.level]).place
+    return best.lat, best.lon, best.precision

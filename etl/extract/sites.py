@@ -11,7 +11,7 @@ from collections.abc import Collection
 from datetime import date
 
 from etl import lexicon
-from etl.extract.places import find_addresses, geocode, specificity
+from etl.extract.places import find_addresses, locate, specificity
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
 from etl.extract.site_names import name_key, org_keys, place_before
@@ -167,16 +167,17 @@ def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
 
 
 def _locate(site: Site) -> None:
-    """lat/lon of the address; a place in the name that narrows the address (서울 → 양재) refines both."""
+    """lat/lon and their precision: a named facility's own point, else the address's place; a place in the
+    name that narrows the address (서울 → 양재) refines both."""
     named = find_addresses(site.name)
     if named:
         best = max(named, key=lambda a: specificity(a[0]))[0]
         current = site.address or ""
         if specificity(best) > specificity(current) and best.startswith(current):
             site.address = best
-    point = geocode(site.address) if site.address else None
+    point = locate(site.name, site.address)
     if point:
-        site.lat, site.lon = point
+        site.lat, site.lon, site.precision = point
 
 
 def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str], ctx: dict) -> list[str]:
