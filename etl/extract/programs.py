@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from etl import lexicon
+from etl import lexicon, program_catalog
 from etl.models import Evidence, Program, Sentence
 from etl.normalize import program_key
 
@@ -149,6 +149,10 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
 
 
 def _is_program_name(name: str, name_en: str | None) -> bool:
+    # An English name the programs catalogue lists is a program's, whatever word it ends in (the quoted forms
+    # are Korean words): '"AI Semiconductor Industry Development Strategy" was adopted'.
+    if name.isascii() and name[-1:].isalnum() and program_catalog.find(name):
+        return True
     if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in _forms("noise")):
         return False
     # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
