@@ -289,8 +289,9 @@ def test_a_quoted_english_name_the_catalogue_lists_is_a_program() -> None:
 def test_a_period_stated_beside_a_figure_is_the_programs() -> None:
     text = (
         "과기정통부는 'AI 연구거점' 수행기관으로 KAIST 컨소시엄을 선정했다. 주관기관은 KAIST이다. 공모와 평가를 거쳤다. "
-        "사업 기간은 2024~2028년으로, 정부는 이 기간 국비 360억원을 지원한다."
-    )
+        "사업 기간은 2024~2028년으로, 정부는 이 기간 국비 360억원을 지원한다. "
+        "국제공동연구로는 '로봇 파운데이션 모델' 연구가 먼저 추진된다."
+    )  # two programs: the period sentence is not next to the name, so only the figure ties it
     facts = extract_document(Document(source="x.txt", text=text, lang="ko", published_on=date(2024, 8, 18)))
     lab = next(p for p in facts.programs if p.name == "AI 연구거점")
     assert [(b.amount_krw, b.program) for b in facts.budgets] == [(36_000_000_000, "AI 연구거점")]
