@@ -40,7 +40,7 @@ with tabs[3]:
 
 widgets.reconciliation(data.load(queries.reconciliation, f), view, key="reconciliation")
 
-st.subheader(t("revisions", lang))
+st.subheader(t("revisions", lang), help=t("revisions_help", lang))
 programs = data.load(queries.program_table, f, limit=200)
 names = tables.display_names(programs, "program_id", "program", lang)
 chosen = page_param("rev") or f.program
@@ -50,10 +50,7 @@ if options:
         t("pick_program", lang), options, format_func=lambda p: names.get(p, p), key="rev_program"
     )
     set_page_param("rev", pid if pid != options[0] else page_param("rev"))
-    revisions = data.load(queries.program_revisions, f, program_id=pid)
-    points = revisions.assign(program_id=pid)  # each point's key names the program and the document
-    widgets.chart(charts.revisions_chart, points, key="revisions", lang=lang, pick=(f, view))
-    widgets.table(revisions, view, key="revisions_table", money=("amount_krw",), empty="nothing_here")
+    widgets.revisions(f, view, pid, key="revisions", points_table=True)
     widgets.link("programs", f"{t('open_program', lang)}: {names.get(pid, pid)}", f, view, id=pid)
 
 st.subheader(t("budget_rows", lang))

@@ -54,8 +54,8 @@ if not row.empty:
 
 widgets.family(data.load(queries.program_family, f, program_id=pid), r if not row.empty else None, f, view)
 
-revisions = data.load(queries.program_revisions, one, program_id=pid).assign(program_id=pid)
-widgets.chart(charts.revisions_chart, revisions, key="program_revisions", lang=lang, pick=(one, view))
+st.subheader(t("revisions", lang), help=t("revisions_help", lang))
+widgets.revisions(one, view, pid, key="program_revisions")
 
 same = {"hide": ("program", "event_id"), "empty": "nothing_here"}  # every row is this program
 n = data.load(queries.fact_counts, one).iloc[0]

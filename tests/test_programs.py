@@ -270,3 +270,29 @@ def test_a_title_about_a_ministry_budget_gives_the_story_no_program() -> None:
         720_000_000_000,
         "AI 바우처 사업",
     )
+
+
+def test_a_quoted_english_name_the_catalogue_lists_is_a_program() -> None:
+    """'Strategy' is no Korean form word: the programs catalogue vouches for the name (its English twin meets the
+    Korean announcement on one program); an English quote it does not list still needs a form word."""
+    text = 'The "AI Semiconductor Industry Development Strategy" was adopted. A "one company, one chip" program starts.'
+    assert (
+        "AI Semiconductor Industry Development Strategy",
+        "AI Semiconductor Industry Development Strategy",
+    ) in names(text, "en")
+    assert not any(
+        n == "Semiconductor Growth Vision"
+        for n, _ in names('The "Semiconductor Growth Vision" was out.', "en")
+    )
+
+
+def test_a_period_stated_beside_a_figure_is_the_programs() -> None:
+    text = (
+        "과기정통부는 'AI 연구거점' 수행기관으로 KAIST 컨소시엄을 선정했다. 주관기관은 KAIST이다. 공모와 평가를 거쳤다. "
+        "사업 기간은 2024~2028년으로, 정부는 이 기간 국비 360억원을 지원한다. "
+        "국제공동연구로는 '로봇 파운데이션 모델' 연구가 먼저 추진된다."
+    )  # two programs: the period sentence is not next to the name, so only the figure ties it
+    facts = extract_document(Document(source="x.txt", text=text, lang="ko", published_on=date(2024, 8, 18)))
+    lab = next(p for p in facts.programs if p.name == "AI 연구거점")
+    assert [(b.amount_krw, b.program) for b in facts.budgets] == [(36_000_000_000, "AI 연구거점")]
+    assert (lab.start_year, lab.end_year) == (2024, 2028)

@@ -51,6 +51,11 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
     if name == "program_revisions":
         row = con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 1").fetchone()
         return {"program_id": row[0] if row else None}
+    if name == "program_changes":  # the program with the most money rows: its series hold revisions
+        row = con.execute(
+            "SELECT program_id FROM budgets WHERE program_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"
+        ).fetchone()
+        return {"program_id": row[0] if row else None}
     return {}
 
 
@@ -198,7 +203,10 @@ def test_headline_is_latest_announcement_total_summed_once_per_program(
 
 def test_revisions_cumulative_and_fiscal_years(money: duckdb.DuckDBPyConnection) -> None:
     rev = run(money, "program_revisions", program_id="pa")
-    assert list(rev["amount_krw"]) == [946 * EOK, 1000 * EOK] and list(rev["kind"]) == ["total", "total"]
+    totals = rev[rev["kind"] == "total"]  # 2024–2028 then 2024–2029: the years covered changed, two series
+    assert list(totals["amount_krw"]) == [946 * EOK, 1000 * EOK] and totals["series"].nunique() == 2
+    changes = run(money, "program_changes", program_id="pa")  # the fiscal-year 2025 line moved 200억 → 250억
+    assert changes[["from_krw", "to_krw", "change_pct"]].values.tolist() == [[200 * EOK, 250 * EOK, 25.0]]
     cum = run(money, "cumulative_totals")
     assert list(cum["change_krw"]) == [946 * EOK, 54 * EOK, 300 * EOK]
     assert cum["cumulative_krw"].iloc[-1] == run(money, "overview_metrics").iloc[0]["total_krw"]
@@ -334,7 +342,7 @@ def test_stored_rows_give_the_computed_answer(synth_con: duckdb.DuckDBPyConnecti
 
 
 def test_stored_revisions_give_the_computed_answer(synth_con: duckdb.DuckDBPyConnection) -> None:
-    """Revisions read each document's row from doc_figures; the three headline kinds chosen compute them."""
+    """No kinds chosen means the three headline kinds: choosing them gives the same series."""
     for (pid,) in synth_con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 5").fetchall():
         stored = run(synth_con, "program_revisions", program_id=pid)
         computed = run(

@@ -17,6 +17,7 @@ from ui.i18n import COLUMNS, column
 TABLES: dict[str, tuple[str, ...]] = {
     "latest_announcements": ("headline_krw",),
     "program_revisions": ("amount_krw",),
+    "program_changes": ("from_krw", "to_krw"),
     "budget_facts": ("amount_krw",),
     "program_table": ("headline_krw",),
     "program_documents": (),
@@ -41,7 +42,7 @@ def _frame(con: duckdb.DuckDBPyConnection, name: str) -> pd.DataFrame:
     kw: dict[str, object] = {}
     if name in ("document_facts",):
         kw["document_id"] = con.execute("SELECT min(document_id) FROM documents").fetchone()[0]
-    if name == "program_revisions":
+    if name in ("program_revisions", "program_changes"):
         kw["program_id"] = con.execute("SELECT min(program_id) FROM budgets").fetchone()[0]
     return queries.DATASETS[name](con, filters=Filters(), **kw)
 

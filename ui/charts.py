@@ -33,6 +33,7 @@ from ui.figures import (
     pick_key,
     program_ids,
     scaled,
+    series_labels,
     shorts,
     top_value,
     won_text,
@@ -241,32 +242,41 @@ def cumulative_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
 
 
 def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """A program's announced figure at each announcement: how its amount was revised."""
+    """A program's figures over its announcements, one line per series (same kind, same scope: ui/sql.py
+    SERIES), so a figure for another scope never reads as a revision; each point opens its own sentence."""
     if df.empty:
         return empty_figure(lang)
+    series = df["series"] if "series" in df else pd.Series([""] * len(df), index=df.index)
+    keys = df.get("budget_id")
     data = df.assign(
         y=scaled(df["amount_krw"], lang),
         won=won_text(df["amount_krw"], lang),
         kind_label=[code(k, lang) for k in df["kind"]],
-        key=[pick_key("pd", p, d) for p, d in zip(program_ids(df), df["document_id"], strict=True)],
+        label=series_labels(df, lang) if "scope" in df else [code(k, lang) for k in df["kind"]],
+        key=[pick_key("b", b) for b in keys]
+        if keys is not None
+        else [pick_key("pd", p, d) for p, d in zip(program_ids(df), df["document_id"], strict=True)],
+        series=series,
     )
-    fig = px.line(
-        data,
-        x="announced_on",
-        y="y",
-        markers=True,
-        custom_data=["won", "kind_label", "title", "key"],
-        labels={"announced_on": t("date", lang), "y": money_axis(lang, df["amount_krw"])},
-    )
-    fig.update_traces(
-        line_shape="hv",
-        hovertemplate="%{x|%Y-%m-%d}<br><b>%{customdata[0]}</b> (%{customdata[1]})<br>%{customdata[2]}<extra></extra>",
-    )
-    if len(data) <= MAX_LEGEND:  # few announcements: write each amount on its point
+    fig = go.Figure()
+    for n, (_, part) in enumerate(data.groupby("series", sort=False)):
         # The first label goes right of its point, the others left: labels at the plot's edges were cut off.
-        where = ["top right"] + ["top left"] * (len(data) - 1)
-        fig.update_traces(mode="lines+markers+text", text=data["won"], textposition=where)
-        fig.update_yaxes(rangemode="tozero")
+        text = part["won"] if len(data) <= MAX_LEGEND else None  # few announcements: each amount on its point
+        fig.add_trace(
+            go.Scatter(
+                x=part["announced_on"], y=part["y"], name=part["label"].iloc[0], line_shape="hv",
+                mode="lines+markers+text" if text is not None else "lines+markers", text=text,
+                textposition=["top right"] + ["top left"] * (len(part) - 1),
+                marker_color=PALETTE[n % len(PALETTE)], line_color=PALETTE[n % len(PALETTE)],
+                customdata=part[["won", "kind_label", "title", "key"]].to_numpy(),
+                hovertemplate="%{x|%Y-%m-%d}<br><b>%{customdata[0]}</b> (%{fullData.name})<br>"
+                "%{customdata[2]}<extra></extra>",
+            )
+        )  # fmt: skip
+    fig.update_layout(
+        showlegend=True, xaxis_title=t("date", lang), yaxis_title=money_axis(lang, df["amount_krw"])
+    )
+    fig.update_yaxes(rangemode="tozero")
     return layout(date_axis(fig), money="y")
 
 

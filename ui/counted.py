@@ -19,7 +19,7 @@ from ui.sql import Con, dataset
 
 # ---- the facts behind a chart point or a headline figure (issue 13) ------------------------------------------
 # A clicked point carries a key (ui/clicks.py): ("pd", program, document) a program's figure in a document,
-# ("p", program[, kind]) a program's headline figure, ("fy", year) a fiscal year's sum, ("m", month) a month's
+# ("p", program[, kind]) a program's headline figure, ("b", budget_id) one budget row (a revision series' point), ("fy", year) a fiscal year's sum, ("m", month) a month's
 # changes to the total; ("i", institution), ("t", type), ("c", country), ("s", facility) and ("dm", month[, lang])
 # the facts or documents a count counts. Every answer has the same columns.
 EVIDENCE = (
@@ -103,8 +103,10 @@ def evidence_facts(
     con: Con, *, filters: Filters, key: tuple[str, ...] = (), limit: int = PAGE
 ) -> pd.DataFrame:
     """The facts behind one chart point or count (`key`, see above), counted figures first, newest first."""
-    if not key or key[0] not in ("pd", "p", "fy", "m", "dm", *_FACTS):
+    if not key or key[0] not in ("pd", "p", "fy", "m", "dm", "b", *_FACTS):
         return pd.DataFrame(columns=list(EVIDENCE))
+    if key[0] == "b":  # one budget row: a revision series' point (its own sentence and document)
+        return _budget_fact(con, key[1])
     if key[0] in ("pd", "p", "fy", "m"):
         return _money_facts(con, filters, key, limit)
     with_, wp = sql.with_(filters)
@@ -127,6 +129,17 @@ def evidence_facts(
         LEFT JOIN programs p ON p.program_id = x.program_id
         WHERE {where} ORDER BY d.published_on DESC NULLS LAST, x.document_id LIMIT ?"""
     return sql.frame(con, query, [*wp, *params, limit])
+
+
+def _budget_fact(con: Con, budget_id: str) -> pd.DataFrame:
+    """The budget row a series point stands for, marked as the charted figure."""
+    query = """SELECT 'budget' AS fact, b.budget_id, b.document_id, d.published_on, d.title, d.url, b.program_id,
+               p.name AS program, b.amount_krw, b.unit_text, b.currency, b.kind, b.role, b.fiscal_year, b.state,
+               NULL AS label, NULL AS detail, TRUE AS counted, b.evidence, 1::BIGINT AS n_total,
+               NULL::BIGINT AS n_figures, p.name_en AS program_en, NULL AS label_en
+        FROM budgets b JOIN documents d USING (document_id) LEFT JOIN programs p ON p.program_id = b.program_id
+        WHERE b.budget_id = ?"""
+    return sql.frame(con, query, [budget_id])
 
 
 def figure_rows(con: Con, kinds: tuple[str, ...], heads: pd.DataFrame) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from etl.categories import MoneyKind
 from ui import fmt
-from ui.i18n import t
+from ui.i18n import code, t
 
 # Hangul needs a CJK font in the browser; Noto Sans CJK comes with fonts-noto-cjk, NanumGothic is common on Windows.
 FONT = "Noto Sans CJK KR, Noto Sans KR, NanumGothic, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
@@ -132,3 +132,18 @@ def calendar_day(value: object) -> str:
 def program_ids(df: pd.DataFrame) -> list[object]:
     """The frame's program_id column, or None per row when it has none (a key then finds nothing)."""
     return list(df["program_id"]) if "program_id" in df else [None] * len(df)
+
+
+def series_label(kind: object, scope: object, start: object, end: object, lang: str = "ko") -> str:
+    """A revision series (ui/sql.py SERIES) in words: its scope, then its kind ("2020 추경분 · 미분류",
+    "2020–2025 · total cost")."""
+    a = "" if not fmt.present(start) else str(int(start))  # type: ignore[call-overload]
+    b = "" if not fmt.present(end) else str(int(end))  # type: ignore[call-overload]
+    name = f"scope_{scope}" if scope in ("supplementary", "year", "period") else "scope_open"
+    return f"{t(name, lang).format(a=a or '~', b=b)} · {code(kind, lang)}".replace("~–", "~")
+
+
+def series_labels(df: pd.DataFrame, lang: str) -> list[str]:
+    """series_label for every row of a frame with kind, scope, scope_from and scope_to."""
+    cols = [df[c] for c in ("kind", "scope", "scope_from", "scope_to")]
+    return [series_label(k, s, a, b, lang) for k, s, a, b in zip(*cols, strict=True)]

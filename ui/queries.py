@@ -14,7 +14,8 @@ never summed over rows:
   filters' period;
 - totals across programs add up the per-program headline amounts, once each; money without a program
   or in a foreign currency (amount_krw NULL) is listed but not totalled;
-- revisions are the sequence of a program's per-document figures over `announced_on`;
+- revisions are the sequence of a program's per-document figures over `announced_on` within one series
+  (same kind, same scope: ui/sql.py SERIES);
 - money per fiscal year takes, per program and year, the latest announcement's largest figure for that year.
 """
 
@@ -262,39 +263,31 @@ def cumulative_totals(con: Con, *, filters: Filters) -> pd.DataFrame:
     return sql.frame(con, query, wp)
 
 
-@dataset("document_id", "announced_on", "amount_krw", "kind", "unit_text", "title", "evidence")
+@dataset(
+    "document_id", "announced_on", "amount_krw", "kind", "unit_text", "title", "evidence", *sql.SERIES_COLUMNS
+)
 def program_revisions(con: Con, *, filters: Filters, program_id: str | None = None) -> pd.DataFrame:
-    """One program's figure in each announcement, in date order (how its amount was revised)."""
-    pid = program_id or filters.program or ""  # none chosen: an empty result with the declared columns
-    if not filters.kinds:  # doc_figures names each document's row: fetch those by id
-        return _stored_revisions(con, filters, pid)
-    kinds = sql.kind_scope(filters, sql.HEAD_KINDS)
-    where, params = sql.and_(("program_id = ?", [pid]), sql.period_scope(filters, "announced_on"), kinds)
-    # One pass over the program's rows: the total if stated, else the largest, per document.
-    query = f"""SELECT b.document_id, b.announced_on, b.amount_krw, b.kind, b.unit_text, d.title, b.evidence
-        FROM (SELECT * FROM budgets WHERE amount_krw IS NOT NULL AND role = 'budget' AND state NOT IN ('rejected', 'merged') AND {where}) b JOIN documents d USING (document_id)
-        QUALIFY row_number() OVER (PARTITION BY b.document_id
-                                   ORDER BY (b.kind = 'total') DESC, b.amount_krw DESC, b.budget_id DESC) = 1
-        ORDER BY b.announced_on, b.document_id"""
-    return sql.frame(con, query, params)
+    """One program's figures as series (kind and scope, see ui/sql.py SERIES): per document and series its
+    largest figure, in date order. A figure for another scope is another series, never a revision."""
+    with_, wp = sql.series_ctes(filters, program_id or filters.program or "")
+    query = f"""{with_} SELECT document_id, announced_on, amount_krw, kind, unit_text, title, evidence,
+            {", ".join(sql.SERIES_COLUMNS)} FROM points ORDER BY announced_on, document_id, series"""
+    return sql.frame(con, query, wp)
 
 
-def _stored_revisions(con: Con, f: Filters, pid: str) -> pd.DataFrame:
-    where, params = sql.and_(("program_id = ?", [pid]), sql.period_scope(f, "announced_on"))
-    heads = con.execute(
-        f"SELECT head_budget_id, document_id FROM doc_figures WHERE head_budget_id IS NOT NULL AND {where}",
-        params,
-    ).fetchall()
-    (rows, rp), (docs, dp) = (
-        sql.ids_in("budget_id", [h for h, _ in heads]),
-        sql.ids_in("document_id", [d for _, d in heads]),
-    )
-    query = f"""WITH b AS MATERIALIZED (SELECT document_id, announced_on, amount_krw, kind, unit_text, evidence
-                                     FROM budgets WHERE {rows}),
-             d AS MATERIALIZED (SELECT document_id, title FROM documents WHERE {docs})
-        SELECT b.document_id, b.announced_on, b.amount_krw, b.kind, b.unit_text, d.title, b.evidence
-        FROM b JOIN d USING (document_id) ORDER BY b.announced_on, b.document_id"""
-    return sql.frame(con, query, [*rp, *dp])
+@dataset("series", "kind", "scope", "scope_from", "scope_to", "from_krw", "to_krw", "from_on", "announced_on",
+         "change_pct", "document_id", "title", "budget_id", "evidence")  # fmt: skip
+def program_changes(con: Con, *, filters: Filters, program_id: str | None = None) -> pd.DataFrame:
+    """The revisions within each series (from -> to, date, source document, change in %): a later document's
+    figure that differs from the series' previous one; a restatement of the same figure is no change."""
+    with_, wp = sql.series_ctes(filters, program_id or filters.program or "")
+    query = f"""{with_}, steps AS (SELECT *, lag(amount_krw) OVER w AS from_krw, lag(announced_on) OVER w AS from_on
+            FROM points WINDOW w AS (PARTITION BY series ORDER BY announced_on, document_id))
+        SELECT series, kind, scope, scope_from, scope_to, from_krw, amount_krw AS to_krw, from_on, announced_on,
+               round(100.0 * (amount_krw - from_krw) / from_krw, 1) AS change_pct, document_id, title, budget_id,
+               evidence
+        FROM steps WHERE from_krw IS NOT NULL AND from_krw <> amount_krw ORDER BY announced_on, series, document_id"""
+    return sql.frame(con, query, wp)
 
 
 # ---- programs --------------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ def extract_document(doc: Document) -> Facts:
     table_rows = extract_tables(doc.text, doc.tables)
     _link_table_programs(table_rows, programs)
     budgets = merge_table_budgets(budgets, table_rows)
+    _periods_from_budgets(programs, budgets, published)
     institutions = extract_institutions(doc.text, sentences)
     sites = extract_sites(doc.text, sentences, published, {p.name for p in programs})
     countries = extract_countries(sentences)
@@ -119,3 +120,19 @@ def _set_periods(
         if end and not start and published and published.year <= end:
             start = published.year
         p.start_year, p.end_year = start, end
+
+
+def _periods_from_budgets(programs: list[Program], budgets: list[Budget], published: date | None) -> None:
+    """A program whose own sentences state no period takes the one stated beside a figure credited to it
+    ("사업 기간은 2024~2028년으로, 정부는 이 기간 국비 360억원을 지원한다"): the revision series compare like
+    periods, and a figure's period is the program's as that document states it."""
+    for p in programs:
+        if p.start_year or p.end_year:
+            continue
+        for b in budgets:
+            if b.program != p.name or b.evidence is None or b.table_cell is not None:
+                continue
+            start, end = dates.find_period(b.evidence.text, published)
+            if start and end:
+                p.start_year, p.end_year = start, end
+                break

@@ -8,7 +8,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from etl import lexicon
+from etl import lexicon, program_catalog
 from etl.models import Evidence, Program, Sentence
 from etl.normalize import program_key
 
@@ -89,7 +89,10 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
             merged.append((c, 1))
     # Keep bare (unquoted) phrases only if quoted ones are absent or they recur.
     quoted_any = any(rep.quoted for rep, _ in merged)
-    kept = [(rep, n) for rep, n in merged if rep.quoted or not quoted_any or n > 1]
+    # An English name the programs catalogue lists is kept too ('the Korean New Deal' beside a quoted "data dam").
+    kept = [
+        (rep, n) for rep, n in merged if rep.quoted or not quoted_any or n > 1 or _catalogued_en(rep.name)
+    ]
     kept.sort(key=lambda t: (-t[1], -t[0].quoted, cands.index(t[0]) if t[0] in cands else 0))
     return [
         Program(
@@ -148,7 +151,16 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
     return out
 
 
+def _catalogued_en(name: str) -> bool:
+    """An English name (no trailing punctuation) that etl/resources/programs.tsv lists."""
+    return name.isascii() and name[-1:].isalnum() and program_catalog.find(name) is not None
+
+
 def _is_program_name(name: str, name_en: str | None) -> bool:
+    # An English name the programs catalogue lists is a program's, whatever word it ends in (the quoted forms
+    # are Korean words): '"AI Semiconductor Industry Development Strategy" was adopted'.
+    if _catalogued_en(name):
+        return True
     if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in _forms("noise")):
         return False
     # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
