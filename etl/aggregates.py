@@ -49,9 +49,11 @@ OWN_ROWS = f"amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{Mone
 # stating it (the release first), so a release and the papers that rewrote it add each figure once. Budget rows
 # are named x where this applies.
 COUNTED_DOCS = f"""NOT EXISTS (SELECT 1 FROM event_documents e
-    JOIN event_documents e2 ON e2.event_id = e.event_id AND e2.rank < e.rank
-    JOIN budgets b2 ON b2.document_id = e2.document_id AND b2.program_id = {{x}}.program_id
-    WHERE e.document_id = {{x}}.document_id AND e.rank > 0 AND b2.{OWN_ROWS.replace(" AND ", " AND b2.")})"""
+    JOIN (SELECT e3.event_id, b3.program_id, min(e3.rank) AS best FROM event_documents e3
+          JOIN budgets b3 ON b3.document_id = e3.document_id
+          WHERE e3.n_documents > 1 AND b3.{OWN_ROWS.replace(" AND ", " AND b3.")} GROUP BY ALL) f
+      ON f.event_id = e.event_id AND f.program_id = {{x}}.program_id AND f.best < e.rank
+    WHERE e.document_id = {{x}}.document_id AND e.rank > 0)"""
 BUDGET_ROWS = f"{OWN_ROWS} AND {COUNTED_DOCS.format(x='x')}"
 
 # The order each sorted table is kept in (tidy): zone maps then let a top-N read one row group.

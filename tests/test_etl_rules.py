@@ -23,6 +23,7 @@ SCHEMA_OWNERS = {
     ETL / "load.py",
     ETL / "aggregates.py",
     ETL / "events.py",
+    ETL / "asof.py",
     ETL / "doubts.py",
     ETL / "hierarchy.py",
     ETL / "review_store.py",

@@ -23,6 +23,7 @@ UNFILTERED = {
     "country_options",
     "source_health",
     "review_problems",
+    "figure_history",  # a program's whole record over versions
 }
 BY_ID = {"document_text", "document_facts"}
 BY_TABLE = {"document_tables", "table_cells"}  # one document's tables: a document that has one
@@ -51,7 +52,7 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
     if name == "program_revisions":
         row = con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 1").fetchone()
         return {"program_id": row[0] if row else None}
-    if name == "program_changes":  # the program with the most money rows: its series hold revisions
+    if name in ("program_changes", "figure_history"):  # the program with the most money rows
         row = con.execute(
             "SELECT program_id FROM budgets WHERE program_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"
         ).fetchone()

@@ -14,11 +14,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -28,6 +31,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
+from etl import asof
 from etl.config import Settings
 from ui import charts, plain, queries, sql
 from ui.filters import Filters
@@ -120,9 +124,30 @@ def _load(name: str, path: str, version: int, filters: Filters, kwargs: tuple) -
 
 
 def load(fn: Callable[..., pd.DataFrame], filters: Filters = NO_FILTERS, **kwargs: object) -> pd.DataFrame:
-    """A dataset from ui/queries.py for these filters, cached until the database file changes."""
-    path = db_path()
+    """A dataset from ui/queries.py for these filters, cached until the database file changes (with an
+    "as of" date: from the record as it stood then, etl/asof.py)."""
+    path = source(filters)
     return _load(fn.__name__, str(path), db_version(path), filters, tuple(sorted(kwargs.items())))
+
+
+def source(filters: Filters) -> Path:
+    """The file a dataset reads: the database, or its snapshot as of `filters.as_of`."""
+    path = db_path()
+    if not filters.as_of:
+        return path
+    return Path(_snapshot(str(path), db_version(path), filters.as_of))
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _snapshot(path: str, version: int, day: str) -> str:
+    """The record of `path` as of the end of `day`, built once per file version and day in a temp folder
+    (a read-only host can still show it; `version` makes a swapped file give new snapshots)."""
+    folder = Path(tempfile.gettempdir()) / "policy-tracker-asof"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{hashlib.sha1(f'{path}|{version}|{day}'.encode()).hexdigest()[:16]}.duckdb"
+    if not out.exists():
+        asof.build(Path(path), asof.moment(date.fromisoformat(day)), out)
+    return str(out)
 
 
 def figure(build: Callable[..., go.Figure], df: pd.DataFrame, **options: object) -> go.Figure:

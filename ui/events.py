@@ -28,3 +28,26 @@ def program_events(con: Con, *, filters: Filters, limit: int = PAGE, offset: int
         WHERE e.event_id IN (SELECT event_id FROM ev)
         GROUP BY e.event_id ORDER BY published_on DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?"""
     return sql.frame(con, query, [*wp, limit, offset])
+
+
+@dataset(
+    "announced_on", "title", "version", "valid_from", "valid_to", "amount_krw", "kind", "role", "state", "evidence",
+    "document_id",
+)  # fmt: skip
+def figure_history(con: Con, *, filters: Filters, program_id: str) -> pd.DataFrame:
+    """Every money figure a document gave this program, in each version of it the tracker loaded: the current
+    rows (valid_to empty) and those of versions a changed or withdrawn page replaced (fact_versions), so a
+    figure that changed shows when and in which version. Filters do not apply: history is the whole record."""
+    query = """
+        SELECT b.announced_on, d.title, d.version, d.valid_from, NULL::TIMESTAMP AS valid_to, b.amount_krw, b.kind,
+               b.role, b.state, b.evidence, b.document_id
+        FROM budgets b JOIN documents d USING (document_id) WHERE b.program_id = ?
+        UNION ALL
+        SELECT (f.fact ->> 'announced_on')::DATE, v.title, v.version, v.valid_from, v.valid_to,
+               (f.fact ->> 'amount_krw')::BIGINT, f.fact ->> 'kind', f.fact ->> 'role', f.fact ->> 'state',
+               f.fact ->> 'evidence', f.document_id
+        FROM fact_versions f JOIN document_versions v USING (document_id, version)
+        WHERE f.fact_table = 'budgets' AND f.fact ->> 'program_id' = ?
+        ORDER BY document_id, version DESC, amount_krw DESC NULLS LAST"""
+    del filters
+    return sql.frame(con, query, [program_id, program_id])

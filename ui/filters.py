@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from urllib.parse import urlencode
 
 from etl.categories import AGENCY_TYPES as _AGENCY_TYPES
@@ -21,7 +22,7 @@ LANGS = ("ko", "en")
 # Query-parameter names: short, stable, part of every shared URL.
 _SCALAR = {"agency": "agency", "program": "program", "institution": "inst", "country": "country", "q": "q"}
 _LISTS = {"itypes": "itype", "kinds": "kind"}
-FILTER_KEYS = ("from", "to", *_SCALAR.values(), *_LISTS.values())
+FILTER_KEYS = ("from", "to", "asof", *_SCALAR.values(), *_LISTS.values())
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Filters:
     country: str | None = None  # ISO 3166-1 alpha-2
     q: str = ""  # a word in a program's name or aliases
     kinds: tuple[str, ...] = ()  # budget kinds
+    as_of: str | None = None  # ISO date: the record as it stood at the end of that day (etl/asof.py)
 
     def replace(self, **changes: object) -> Filters:
         """A copy with some fields changed."""
@@ -74,6 +76,14 @@ def _year(text: str | None) -> int | None:
     return int(text) if text and text.isdigit() and 1900 <= int(text) <= 2100 else None
 
 
+def _day(text: str | None) -> str | None:
+    """An ISO date from a parameter, or None for anything else."""
+    try:
+        return date.fromisoformat(text).isoformat() if text else None
+    except ValueError:
+        return None
+
+
 def from_params(params: Mapping[str, str | list[str]]) -> Filters:
     """Filters from query parameters; unknown or malformed values are ignored, never raised."""
     y0, y1 = _year(_first(params, "from")), _year(_first(params, "to"))
@@ -84,6 +94,7 @@ def from_params(params: Mapping[str, str | list[str]]) -> Filters:
     scalars = {field: _first(params, key) for field, key in _SCALAR.items()}
     country = scalars.pop("country")
     return Filters(
+        as_of=_day(_first(params, "asof")),
         year_from=y0,
         year_to=y1,
         itypes=itypes,
@@ -101,6 +112,8 @@ def to_params(f: Filters) -> dict[str, str | list[str]]:
         out["from"] = str(f.year_from)
     if f.year_to is not None:
         out["to"] = str(f.year_to)
+    if f.as_of:
+        out["asof"] = f.as_of
     for field, key in _SCALAR.items():
         value = getattr(f, field)
         if value:

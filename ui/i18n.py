@@ -49,6 +49,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "itypes": ("기관 유형", "Institution type"),
     "country": ("협력 국가", "Partner country"),
     "q": ("사업명 검색", "Program name contains"),
+    "figure_history": ("버전별 금액 기록", "Figures by version"),
+    "figure_history_help": (
+        "이 사업에 대해 문서가 밝힌 모든 금액, 문서의 판마다: 지금 판(유효 종료일 없음)과 바뀌거나 빠진 페이지의 지난 판. 금액이 언제, 어느 판에서 바뀌었는지 봅니다.",
+        "Every figure a document gave this program, in each version loaded: the current one (no end date) and the versions a changed or withdrawn page replaced: when a figure changed, and in which version.",
+    ),
+    "as_of": ("기준일 (그날의 기록)", "As of (the record on that day)"),
+    "as_of_help": (
+        "비우면 지금의 기록. 날짜를 고르면 그날 끝에 있던 문서 판과 사실로 모든 수치를 다시 셉니다(바뀐 문서는 그때의 판, 뒤에 들어온 문서는 빠짐). 검토 결과는 지금 것을 씁니다.",
+        "Empty: the record now. A date recounts every figure from the document versions current at the end of that day (a changed document as it read then, later documents left out). Reviews are today's.",
+    ),
+    "as_of_note": (
+        "{day} 기준 기록입니다: 그날 끝에 있던 문서 판으로 센 수치.",
+        "The record as of {day}: figures from the document versions current at the end of that day.",
+    ),
     "kinds": ("예산 구분", "Budget kind"),
     "all": ("전체", "All"),
     "language": ("언어", "Language"),

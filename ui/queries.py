@@ -35,6 +35,7 @@ from ui.counted import left_out_facts as left_out_facts
 from ui.counted import left_out_summary as left_out_summary
 from ui.counted import program_count as program_count
 from ui.counted import program_table as program_table
+from ui.events import figure_history as figure_history
 from ui.events import program_events as program_events
 from ui.evidence import budget_facts as budget_facts
 from ui.evidence import country_facts as country_facts

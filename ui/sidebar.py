@@ -10,6 +10,7 @@ After the widgets are drawn their values are written back to the URL.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -45,6 +46,7 @@ _W = {  # widget keys
     "country": "w_country",
     "q": "w_q",
     "kinds": "w_kinds",
+    "as_of": "w_as_of",
 }
 
 
@@ -80,6 +82,7 @@ def _push_to_widgets(f: Filters, v: View, years: tuple[int, int] | None) -> None
         ss[_W[name]] = getattr(f, name) or ""
     ss[_W["itypes"]], ss[_W["kinds"]] = list(f.itypes), list(f.kinds)
     ss[_W["q"]] = f.q
+    ss[_W["as_of"]] = date.fromisoformat(f.as_of) if f.as_of else None
 
 
 def _target_state(page: str) -> tuple[Filters, View] | None:
@@ -119,6 +122,9 @@ def _filter_widgets(opts: dict[str, pd.DataFrame], lang: str) -> Filters:
             st.session_state[_W["years"]] = years  # first run, a reset, or a database with other years
         y0, y1 = st.slider(t("period", lang), years[0], years[1], key=_W["years"])
         y0, y1 = (None if y0 == years[0] else y0), (None if y1 == years[1] else y1)
+    as_of = st.date_input(
+        t("as_of", lang), value=None, key=_W["as_of"], help=t("as_of_help", lang), format="YYYY-MM-DD"
+    )
     inst = opts["institutions"]
     agencies = inst[inst["type"].isin(AGENCY_TYPES)]
     programs = opts["programs"]
@@ -134,6 +140,7 @@ def _filter_widgets(opts: dict[str, pd.DataFrame], lang: str) -> Filters:
         country=_select(t("country", lang), _W["country"], ["", *countries["iso2"]], c_names, lang) or None,
         q=st.text_input(t("q", lang), key=_W["q"], max_chars=100).strip(),
         kinds=tuple(st.multiselect(t("kinds", lang), list(KINDS), key=_W["kinds"], format_func=lambda c: code(c, lang), placeholder=t("all", lang))),
+        as_of=as_of.isoformat() if isinstance(as_of, date) else None,
     )  # fmt: skip
 
 

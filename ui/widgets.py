@@ -57,6 +57,8 @@ def start(page: str) -> tuple[Filters, View]:
     share_box(PAGES[page][1], view.lang)
     add_announcement(view.lang)
     st.title(t(PAGES[page][2], view.lang))
+    if f.as_of:
+        st.info(t("as_of_note", view.lang).format(day=f.as_of))
     return f, view
 
 
@@ -166,10 +168,12 @@ def chart(
     clicks.panel(clicks.picked(event), *pick)
 
 
-def revisions(f: Filters, view: View, program_id: str, *, key: str, points_table: bool = False) -> None:
+def revisions(
+    f: Filters, view: View, program_id: str, *, key: str, points_table: bool = False, history: bool = False
+) -> None:
     """A program's revision series (one line each, every point opening its sentence) and, beneath, the table
     of changes within a series (from -> to, date, source document, change in %); with `points_table`, every
-    point as a row too."""
+    point as a row too; with `history`, every figure in every document version loaded (queries.figure_history)."""
     points = data.load(queries.program_revisions, f, program_id=program_id)
     chart(charts.revisions_chart, points, key=key, lang=view.lang, pick=(f, view))
     scoped = ("kind", "scope", "scope_from", "scope_to")  # said by the series label
@@ -180,6 +184,11 @@ def revisions(f: Filters, view: View, program_id: str, *, key: str, points_table
     st.caption(t("changes", view.lang))
     shown = changes.assign(series=figures.series_labels(changes, view.lang))
     table(shown, view, key=f"{key}_changes", money=("from_krw", "to_krw"), hide=scoped, empty="nothing_here")
+    if history:
+        with st.expander(t("figure_history", view.lang)):
+            st.caption(t("figure_history_help", view.lang))
+            past = data.load(queries.figure_history, f, program_id=program_id)
+            table(past, view, key=f"{key}_history", money=("amount_krw",), hide=("document_id",))
 
 
 def _english_names() -> dict[str, dict[str, str]]:
