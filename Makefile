@@ -35,6 +35,8 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.documents
+	$(BIN)/python -m bench.watch
+	$(BIN)/python -m bench.events
 	$(BIN)/python -m bench.browser
 
 clean:

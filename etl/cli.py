@@ -182,6 +182,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             print(f"{table:20} {n:>10,}")
         (first, last), kinds = db_stats.stats_rows(con)
         print(f"{'published':20} {first} … {last}")
+        n_docs, n_events = db_stats.event_counts(con)
+        print(f"{'events':20} {n_events:>10,}  ({n_docs:,} documents, one event per announcement)")
         for kind, n, krw in kinds:
             print(f"budgets {kind:12} {n:>10,}  {int(krw):>22,} won")
         for label, named, total in db_stats.english_label_share(con):

@@ -51,3 +51,11 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     ]
     # Table names come from the catalog, not from users; identifiers cannot be bound as parameters.
     return {n: con.execute(f'SELECT count(*) FROM "{n}"').fetchall()[0][0] for n in names}
+
+
+def event_counts(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """(documents grouped, events): how many announcements the documents report (etl/events.py)."""
+    [(n_docs, n_events)] = con.execute(
+        "SELECT count(*), count(DISTINCT event_id) FROM event_documents"
+    ).fetchall()
+    return int(n_docs), int(n_events)
