@@ -3,7 +3,7 @@ reject or correct one; the decisions that did not apply are listed beneath."""
 
 import streamlit as st
 
-from ui import data, queries, review_form, widgets
+from ui import data, queries, review_form, sidebar, widgets
 from ui.i18n import code, t
 
 f, view = widgets.start("review")
@@ -11,13 +11,11 @@ lang = view.lang
 
 st.caption(t("review_help", lang))
 states = ["machine", "confirmed", "edited", "rejected"]
+sidebar.seed_from_url("review_state", "state", states, default="machine")
 state = st.segmented_control(
-    t("review_state", lang),
-    states,
-    default="machine",
-    format_func=lambda s: code(s, lang),
-    key="review_state",
+    t("review_state", lang), states, format_func=lambda s: code(s, lang), key="review_state"
 )
+sidebar.keep_in_url("state", state, "machine")
 candidates = data.load(queries.review_candidates, f, state=state or "machine")
 shown = candidates.assign(
     reasons=[", ".join(t(f"why_{r}", lang) for r in str(rs).split()) for rs in candidates["reasons"]]

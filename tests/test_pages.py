@@ -317,3 +317,23 @@ def test_sources_page_shows_source_health(
     names = list(tables[0]["source_name"])  # failing sources first (the synthetic one fails 3 times in a row)
     assert names == ["synthetic broken feed", "피드 가", "synthetic feed", "피드 나"]
     assert "HTTP 500" in tables[0]["last_error"].iloc[1]
+
+
+def test_list_choices_are_kept_in_the_link(ui_env: Path) -> None:
+    """The ranking's kind and search, a list's page and the Review state reopen from a shared link."""
+    at = app("pages/2_Programs.py", programs_by="national", programs_q="AI")
+    assert not at.exception and not at.warning
+    assert at.segmented_control(key="programs_kind").value == "national"
+    assert at.text_input(key="programs_search").value == "AI"
+    at.segmented_control(key="programs_kind").set_value("total").run()
+    assert qp(at, "programs_by") == ["total"]
+    at.segmented_control(key="programs_kind").set_value("headline").run()
+    assert qp(at, "programs_by") == []  # the default: left out of the link
+    at = app("pages/2_Programs.py", programs_by="nonsense")
+    assert not at.exception and at.segmented_control(key="programs_kind").value == "headline"
+    at = app("pages/6_Review.py", state="rejected")
+    assert not at.exception and at.segmented_control(key="review_state").value == "rejected"
+    at = app("pages/1_Budgets.py", budget_statements_p="2")
+    assert not at.exception and not at.warning
+    [page] = [w for w in at.number_input if (w.key or "").startswith("budget_statements_page_")]
+    assert page.value == 2

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import charts, clicks, data, queries, widgets
+from ui import charts, clicks, data, queries, sidebar, widgets
 from ui.evidence import PAGE
 from ui.filters import Filters, View
 from ui.i18n import code, t
@@ -25,7 +25,18 @@ REASONS = ("rejected", "not_budget", "foreign_currency", "no_program", "inside_p
 
 
 def _search(key: str, lang: str) -> str:
-    return st.text_input(t("search_names", lang), key=f"{key}_search", max_chars=100).strip()
+    """A name search whose words are kept in the URL (`<key>_q`)."""
+    sidebar.seed_from_url(f"{key}_search", f"{key}_q", _AnyText())
+    text = st.text_input(t("search_names", lang), key=f"{key}_search", max_chars=100).strip()
+    sidebar.keep_in_url(f"{key}_q", text)
+    return text
+
+
+class _AnyText:
+    """Every string up to a search box's length is a valid search."""
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and len(value) <= 100
 
 
 def program_ranking(f: Filters, view: View, *, key: str = "programs") -> pd.DataFrame:
@@ -34,10 +45,12 @@ def program_ranking(f: Filters, view: View, *, key: str = "programs") -> pd.Data
     lang = view.lang
     left, right = st.columns([3, 2])
     with left:
+        sidebar.seed_from_url(f"{key}_kind", f"{key}_by", RANK_KINDS, default="headline")
         kind = st.segmented_control(
-            t("rank_by", lang), RANK_KINDS, default="headline", key=f"{key}_kind",
+            t("rank_by", lang), RANK_KINDS, key=f"{key}_kind",
             format_func=lambda k: t("rank_headline", lang) if k == "headline" else code(k, lang),
         )  # fmt: skip
+        sidebar.keep_in_url(f"{key}_by", kind, "headline")
     with right:
         search = _search(key, lang)
     kind = kind or "headline"
@@ -90,8 +103,10 @@ def how_counted(f: Filters, view: View, n_counted: int) -> None:
         reasons = [r for r in REASONS if r in set(summary["reason"]) and r != "old_version"]
         if not reasons:
             return
+        sidebar.seed_from_url("left_out_reason", "left", reasons)
         pick = st.selectbox(t("left_out_pick", lang), reasons, format_func=lambda r: t(f"reason_{r}", lang),
                             index=None, key="left_out_reason")  # fmt: skip
+        sidebar.keep_in_url("left", pick)
         if pick is None:  # the rows of a reason are listed once the reader picks one
             return
         total = int(summary.set_index("reason").loc[pick, "n_rows"])

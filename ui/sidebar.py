@@ -10,6 +10,7 @@ After the widgets are drawn their values are written back to the URL.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -189,6 +190,23 @@ def page_param(key: str) -> str | None:
     """A page's own query parameter (e.g. doc on Sources), or None."""
     value = st.query_params.get(key)
     return value or None
+
+
+def seed_from_url(key: str, param: str, valid: Collection[str], default: str | None = None) -> None:
+    """Before the widget `key` is drawn: on its first run in this session, take its value from the URL's
+    `param` when the value is one of `valid` (a shared link reopens the same choice), else `default`."""
+    if key in st.session_state:
+        return
+    value = page_param(param)
+    if value is not None and value in valid:
+        st.session_state[key] = value
+    elif default is not None:
+        st.session_state[key] = default
+
+
+def keep_in_url(param: str, value: object, default: object = None) -> None:
+    """After the widget: its value in the URL (dropped when it is the default, so links stay short)."""
+    set_page_param(param, None if value in (None, "", default) else str(value))
 
 
 def set_page_param(key: str, value: str | None) -> None:

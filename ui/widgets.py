@@ -24,7 +24,7 @@ from ui.evidence import PAGE
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.highlight import cell_marks, table_html
 from ui.i18n import code, column, t
-from ui.sidebar import share_box, sidebar
+from ui.sidebar import keep_in_url, seed_from_url, share_box, sidebar
 
 # page key: (script path relative to dashboard.py, URL path, label key)
 PAGES = {
@@ -294,7 +294,12 @@ def paged(
     pages = max(1, -(-int(total) // PAGE))
     page = 1
     if pages > 1:  # the key carries the page count: a new count starts again at page 1 (always in range)
-        page = int(st.number_input(t("page", lang), 1, pages, 1, key=f"{key}_page_{pages}"))
+        widget, param = f"{key}_page_{pages}", f"{key}_p"
+        seed_from_url(widget, param, {str(p) for p in range(1, pages + 1)})
+        if isinstance(st.session_state.get(widget), str):
+            st.session_state[widget] = int(st.session_state[widget])
+        page = int(st.number_input(t("page", lang), min_value=1, max_value=pages, key=widget))
+        keep_in_url(param, page, 1)
         last = min(page * PAGE, int(total))
         st.caption(t("rows_of", lang).format(first=(page - 1) * PAGE + 1, last=last, total=int(total)))
     return data.load(fn, f, limit=PAGE, offset=(page - 1) * PAGE, **kwargs)
