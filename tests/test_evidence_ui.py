@@ -234,3 +234,15 @@ def test_the_ranking_kind_is_the_kind_of_the_row_stating_the_figure(
     assert len(both) == len(table) > 0
     assert (both["kind"] == both["kind_row"]).all() and both["role"].eq("budget").all()
     assert both["kind"].isin(kinds or ("total", "national", "unspecified")).all()
+
+
+def test_every_left_out_reason_can_be_picked_and_is_explained() -> None:
+    """A reason LEFT_OUT can give is offered by the Overview's picker and has its words in both languages."""
+    import re
+
+    from ui import counted, rankings
+    from ui.i18n import LABELS
+
+    given = set(re.findall(r"(?:THEN|ELSE) '(\w+)'", counted.LEFT_OUT))
+    assert "same_event" in given and given <= set(rankings.REASONS)
+    assert all(f"reason_{r}" in LABELS and f"left_{r}" in LABELS for r in rankings.REASONS)

@@ -20,7 +20,7 @@ from ui.i18n import code, t
 RANK_KINDS = ("headline", "total", "national", "local", "private")
 RANK_CHART = 25  # bars in a ranking chart: the top of the page shown (the table beneath holds the whole page)
 METRIC_FACTS = ("total", "national", "programs", "documents", "institutions", "sites")
-REASONS = ("rejected", "not_budget", "foreign_currency", "no_program", "inside_parent", "no_headline",
+REASONS = ("rejected", "not_budget", "foreign_currency", "no_program", "inside_parent", "same_event", "no_headline",
            "superseded", "same_announcement", "old_version")  # fmt: skip
 
 
