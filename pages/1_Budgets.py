@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, data, queries, tables, widgets
+from ui import charts, data, history, queries, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -50,7 +50,7 @@ if options:
         t("pick_program", lang), options, format_func=lambda p: names.get(p, p), key="rev_program"
     )
     set_page_param("rev", pid if pid != options[0] else page_param("rev"))
-    widgets.revisions(f, view, pid, key="revisions", points_table=True)
+    history.revisions(f, view, pid, key="revisions", points_table=True)
     widgets.link("programs", f"{t('open_program', lang)}: {names.get(pid, pid)}", f, view, id=pid)
 
 st.subheader(t("budget_rows", lang))

@@ -3,7 +3,7 @@ countries, each fact with its evidence sentence and a link to its document."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, plain, queries, rankings, tables, widgets
+from ui import charts, data, fmt, history, plain, queries, rankings, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -55,7 +55,7 @@ if not row.empty:
 widgets.family(data.load(queries.program_family, f, program_id=pid), r if not row.empty else None, f, view)
 
 st.subheader(t("revisions", lang), help=t("revisions_help", lang))
-widgets.revisions(one, view, pid, key="program_revisions", history=True)
+history.revisions(one, view, pid, key="program_revisions", history=True)
 
 same = {"hide": ("program", "event_id"), "empty": "nothing_here"}  # every row is this program
 n = data.load(queries.fact_counts, one).iloc[0]

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import charts, clicks, data, figures, fmt, ingest, plain, queries, tables
+from ui import clicks, data, fmt, ingest, plain, queries, tables
 from ui.evidence import PAGE
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.highlight import cell_marks, table_html
@@ -166,29 +166,6 @@ def chart(
         return
     event = st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
     clicks.panel(clicks.picked(event), *pick)
-
-
-def revisions(
-    f: Filters, view: View, program_id: str, *, key: str, points_table: bool = False, history: bool = False
-) -> None:
-    """A program's revision series (one line each, every point opening its sentence) and, beneath, the table
-    of changes within a series (from -> to, date, source document, change in %); with `points_table`, every
-    point as a row too; with `history`, every figure in every document version loaded (queries.figure_history)."""
-    points = data.load(queries.program_revisions, f, program_id=program_id)
-    chart(charts.revisions_chart, points, key=key, lang=view.lang, pick=(f, view))
-    scoped = ("kind", "scope", "scope_from", "scope_to")  # said by the series label
-    if points_table:
-        shown = points.assign(series=figures.series_labels(points, view.lang))
-        table(shown, view, key=f"{key}_table", money=("amount_krw",), hide=scoped, empty="nothing_here")
-    changes = data.load(queries.program_changes, f, program_id=program_id)
-    st.caption(t("changes", view.lang))
-    shown = changes.assign(series=figures.series_labels(changes, view.lang))
-    table(shown, view, key=f"{key}_changes", money=("from_krw", "to_krw"), hide=scoped, empty="nothing_here")
-    if history:
-        with st.expander(t("figure_history", view.lang)):
-            st.caption(t("figure_history_help", view.lang))
-            past = data.load(queries.figure_history, f, program_id=program_id)
-            table(past, view, key=f"{key}_history", money=("amount_krw",), hide=("document_id",))
 
 
 def _english_names() -> dict[str, dict[str, str]]:

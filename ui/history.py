@@ -1,0 +1,33 @@
+"""A program's figures over time on the Budgets and Programs pages: revision series, changes, every version."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import charts, data, figures, queries
+from ui.filters import Filters, View
+from ui.i18n import t
+from ui.widgets import chart, table
+
+
+def revisions(
+    f: Filters, view: View, program_id: str, *, key: str, points_table: bool = False, history: bool = False
+) -> None:
+    """A program's revision series (one line each, every point opening its sentence) and, beneath, the table
+    of changes within a series (from -> to, date, source document, change in %); with `points_table`, every
+    point as a row too; with `history`, every figure in every document version loaded (queries.figure_history)."""
+    points = data.load(queries.program_revisions, f, program_id=program_id)
+    chart(charts.revisions_chart, points, key=key, lang=view.lang, pick=(f, view))
+    scoped = ("kind", "scope", "scope_from", "scope_to")  # said by the series label
+    if points_table:
+        shown = points.assign(series=figures.series_labels(points, view.lang))
+        table(shown, view, key=f"{key}_table", money=("amount_krw",), hide=scoped, empty="nothing_here")
+    changes = data.load(queries.program_changes, f, program_id=program_id)
+    st.caption(t("changes", view.lang))
+    shown = changes.assign(series=figures.series_labels(changes, view.lang))
+    table(shown, view, key=f"{key}_changes", money=("from_krw", "to_krw"), hide=scoped, empty="nothing_here")
+    if history:
+        with st.expander(t("figure_history", view.lang)):
+            st.caption(t("figure_history_help", view.lang))
+            past = data.load(queries.figure_history, f, program_id=program_id)
+            table(past, view, key=f"{key}_history", money=("amount_krw",), hide=("document_id",))
