@@ -340,6 +340,12 @@ class Changes:
         self.con.execute("DROP TABLE _merged_docs")
         self.programs |= programs
 
+    def touched(self, docs: set[str]) -> None:
+        """Documents whose facts did not change but whose doubts may have (a mate left their event)."""
+        if docs:
+            with _ids(self.con, "_mates", "document_id", docs) as rel:
+                self.con.execute(f"INSERT INTO _touched_docs SELECT document_id FROM {rel}")
+
     def regrouped(self, docs: set[str]) -> None:
         """After documents became, or stopped being, their event's primary: recompute their rows (call before
         `add`; documents of this batch's `add` are computed there)."""

@@ -5,7 +5,10 @@ A money fact (a budget row with a KRW amount in the role 'budget') is flagged by
 - no_program: the text ties it to no program;
 - out_of_line: more than OUT_OF_LINE times, or less than 1 / OUT_OF_LINE of, the median of its program's
   figures per announcement (doc_figures.figure_krw > 0; programs with at least MIN_FIGURES of them);
-- part_exceeds: a national, local or private part larger than the total its document states for the program.
+- part_exceeds: a national, local or private part larger than the total its document states for the program;
+- credit_conflict: another document of its event (etl/events.py: one announcement in several outlets) states
+  the same amount for another program: one of the two credits is wrong (an English rewrite crediting the data
+  dam's 18.1조 to the Digital New Deal, a fund credited with the centre's total).
 fact_doubts holds the flagged facts (reasons as a bitmask, REASONS order) with the columns the page filters
 and sorts on. A fact's doubts depend on its own row, its document's doc_figures row and its program's
 median, so after a write the facts of the documents and programs it touched are recomputed (`refresh`),
@@ -16,10 +19,18 @@ from __future__ import annotations
 
 import duckdb
 
+from etl.categories import EXCLUDED_STATES, sql_in
+
 Con = duckdb.DuckDBPyConnection
 OUT_OF_LINE = 10  # an order of magnitude: a unit slip (억 for 조) or another body's money, not a revision
 MIN_FIGURES = 3  # a median of fewer figures says little
-REASONS = ("no_kind", "no_program", "out_of_line", "part_exceeds")  # bit i of `reasons` is REASONS[i]
+REASONS = (
+    "no_kind",
+    "no_program",
+    "out_of_line",
+    "part_exceeds",
+    "credit_conflict",
+)  # bit i of `reasons` is REASONS[i]
 ORDER = "doubt DESC, amount_krw DESC, budget_id"  # the Review page's order (and the table's, after tidy)
 
 # {scope}: a condition on the budget rows `b` to compute (TRUE in a rebuild).
@@ -29,10 +40,17 @@ WITH b AS MATERIALIZED (SELECT budget_id, program_id, document_id, announced_on,
      med AS (SELECT program_id, median(figure_krw) AS m FROM doc_figures
              WHERE program_id IN (SELECT program_id FROM b) AND figure_krw > 0
              GROUP BY ALL HAVING count(*) >= {MIN_FIGURES}),
+     c AS (SELECT DISTINCT b.budget_id FROM b
+           JOIN event_documents e ON e.document_id = b.document_id AND e.n_documents > 1
+           JOIN event_documents m ON m.event_id = e.event_id AND m.document_id <> e.document_id
+           JOIN budgets o ON o.document_id = m.document_id AND o.amount_krw = b.amount_krw AND o.role = 'budget'
+                AND o.program_id IS NOT NULL AND o.program_id IS DISTINCT FROM b.program_id
+                AND o.state NOT IN {sql_in(EXCLUDED_STATES)}),
      r AS (SELECT b.*, (b.kind = 'unspecified')::UTINYINT
               + 2 * (b.program_id IS NULL)::UTINYINT
               + 4 * coalesce(b.amount_krw > med.m * {OUT_OF_LINE} OR b.amount_krw * {OUT_OF_LINE} < med.m, FALSE)::UTINYINT
               + 8 * coalesce(b.kind IN ('national', 'local', 'private') AND b.amount_krw > f.total_krw, FALSE)::UTINYINT
+              + 16 * (b.budget_id IN (SELECT budget_id FROM c))::UTINYINT
                   AS reasons
            FROM b LEFT JOIN med USING (program_id)
            LEFT JOIN doc_figures f ON f.program_id = b.program_id AND f.document_id = b.document_id)
@@ -52,8 +70,14 @@ def rebuild(con: Con) -> None:
 
 
 def refresh(con: Con, docs: str, programs: str) -> None:
-    """Recompute the doubts of the facts of the documents in relation `docs` (document_id) and of the
-    programs in relation `programs` (program_id): a program's median moves with any of its documents."""
+    """Recompute the doubts of the facts of the documents in relation `docs` (document_id), of the other
+    documents of their events (a conflict comes and goes with a mate) and of the programs in relation
+    `programs` (program_id): a program's median moves with any of its documents."""
+    con.execute(
+        f"""INSERT INTO {docs} SELECT m.document_id FROM event_documents e
+            JOIN event_documents m ON m.event_id = e.event_id AND m.document_id <> e.document_id
+            WHERE e.document_id IN (SELECT document_id FROM {docs})"""
+    )
     scope = (
         f"document_id IN (SELECT document_id FROM {docs}) "
         f"OR program_id IN (SELECT program_id FROM {programs})"

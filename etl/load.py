@@ -451,6 +451,7 @@ def _delete_documents(
     finally:
         con.unregister("_changed")
     changes.regrouped(events.update(con, [], mates))  # the events they were in, without them
+    changes.touched(mates)  # and whether their figures conflict with a mate's (etl/doubts.py)
 
 
 def _archive_versions(con: duckdb.DuckDBPyConnection, valid_to: datetime) -> None:

@@ -318,7 +318,7 @@ CREATE TABLE IF NOT EXISTS fact_doubts (
     announced_on    DATE,
     state           VARCHAR,
     amount_krw      BIGINT NOT NULL,
-    reasons         UTINYINT NOT NULL,    -- bitmask: 1 no_kind, 2 no_program, 4 out_of_line, 8 part_exceeds
+    reasons         UTINYINT NOT NULL,    -- bitmask: 1 no_kind, 2 no_program, 4 out_of_line, 8 part_exceeds, 16 credit_conflict
     doubt           UTINYINT NOT NULL     -- how many reasons
 );
 

@@ -33,6 +33,21 @@ def from_scratch(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     pos = figs[figs["figure_krw"] > 0].groupby("program_id")["figure_krw"]
     med = pos.median()[pos.size() >= MIN_FIGURES]
     totals = {(r.program_id, r.document_id): r.total_krw for r in figs.itertuples()}
+    ev = con.execute("SELECT document_id, event_id FROM event_documents WHERE n_documents > 1").df()
+    event_of = dict(zip(ev["document_id"], ev["event_id"], strict=True))
+    credits: dict[tuple[str, int], set[tuple[str, str]]] = {}  # (event, amount) -> {(document, program)}
+    live = b[b["program_id"].notna() & ~b["state"].isin(["rejected", "merged"])]
+    for r in live.itertuples():
+        if r.document_id in event_of:
+            credits.setdefault((event_of[r.document_id], r.amount_krw), set()).add(
+                (r.document_id, r.program_id)
+            )
+
+    def conflict(r: object) -> bool:
+        mates = credits.get((event_of.get(r.document_id), r.amount_krw), set())
+        mine = r.program_id if isinstance(r.program_id, str) else None
+        return any(doc != r.document_id and program != mine for doc, program in mates)
+
     out = []
     for r in b.itertuples():
         m = med.get(r.program_id) if isinstance(r.program_id, str) else None
@@ -42,6 +57,7 @@ def from_scratch(con: duckdb.DuckDBPyConnection) -> list[tuple]:
             not isinstance(r.program_id, str),
             m is not None and (r.amount_krw > m * OUT_OF_LINE or r.amount_krw * OUT_OF_LINE < m),
             r.kind in PARTS and total is not None and not pd.isna(total) and r.amount_krw > total,
+            r.document_id in event_of and conflict(r),
         ]
         mask = sum(1 << i for i, f in enumerate(flags) if f)
         if mask:
@@ -72,7 +88,7 @@ def folder(tmp_path: Path) -> Path:
 
 def test_reason_names_follow_the_bits() -> None:
     assert reason_names(0) == [] and reason_names(1 | 8) == [REASONS[0], REASONS[3]]
-    assert reason_names(15) == list(REASONS)
+    assert reason_names(31) == list(REASONS)
 
 
 def test_doubts_after_ingest_review_and_rebuild(settings: Settings, folder: Path, tmp_path: Path) -> None:

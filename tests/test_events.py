@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import aggregates, events, lexicon, review_store
+from etl import aggregates, doubts, events, lexicon, review_store
 from etl.config import Settings
 from etl.db import transaction
 from etl.pipeline import ingest
@@ -173,3 +173,68 @@ def test_rejecting_the_primarys_figures_lets_an_outlets_figure_count(tmp_path: P
         # the best-ranked outlet that states a figure for the program now gives it (news1 gives none)
         assert con.execute(figure).fetchall() == [(200_000_000_000,)]
     assert_in_step(db, tmp_path)
+
+
+def test_two_outlets_crediting_one_amount_to_two_programs_are_doubted(tmp_path: Path) -> None:
+    """credit_conflict (etl/doubts.py) comes with a mate's other credit and goes when that credit is rejected."""
+    from tests.test_doubts import assert_doubts_right
+
+    folder, db = tmp_path / "in", tmp_path / "p.duckdb"
+    shutil.copytree(EVENTS, folder)
+    shutil.copy(BUNDLED / REPRINTED[0], folder)  # a 2020 budget story: other programs to credit
+    _ingest(folder, db)
+    conflict = 1 << doubts.REASONS.index("credit_conflict")
+    flagged = f"""SELECT split_part(d.source, '/', -1) FROM fact_doubts f JOIN documents d USING (document_id)
+                  WHERE f.reasons & {conflict} > 0 AND f.state <> 'rejected' ORDER BY 1"""
+    with duckdb.connect(str(db)) as con:
+        assert con.execute(flagged).fetchall() == []  # every outlet credits 4,000억 to the same program
+        [(fact, other)] = con.execute(
+            """SELECT b.fact_id, (SELECT name FROM programs WHERE program_id <> b.program_id
+                                   AND program_id IN (SELECT program_id FROM budgets) ORDER BY name LIMIT 1)
+               FROM budgets b JOIN documents d USING (document_id)
+               WHERE d.source LIKE '%digitaltoday%' AND b.amount_krw = 400000000000"""
+        ).fetchall()
+        apply = review_store.apply
+        assert {
+            o.outcome for o in apply(con, fold([make(fact, "set", {"program": other}, "test")]), "a")
+        } == {"applied"}
+        got = {r[0] for r in con.execute(flagged).fetchall()}
+        assert {"2025-06-02_msit_release.txt", "2025-06-03_digitaltoday.txt"} <= got
+    assert_doubts_right(db)
+    with duckdb.connect(str(db)) as con:
+        review_store.apply(con, fold([make(fact, "reject", {}, "another program's figure")]), "b")
+        assert con.execute(flagged).fetchall() == []
+    assert_doubts_right(db)
+
+
+def test_an_outlet_joining_with_another_credit_flags_the_release_at_load(tmp_path: Path) -> None:
+    """The release's row is doubted when a later-loaded outlet of its event credits its amount elsewhere, and
+    the doubts kept through the loads equal the rules computed from scratch."""
+    from tests.test_doubts import assert_doubts_right
+
+    folder, db = tmp_path / "in", tmp_path / "p.duckdb"
+    shutil.copytree(EVENTS, folder)
+    release = (EVENTS / "2025-06-02_msit_release.txt").read_text(encoding="utf-8")
+    unnamed = release.replace("국가 AI컴퓨팅센터 구축 사업", "이 사업").replace("[보도자료] ", "")
+    (folder / "2025-06-02_unnamed_outlet.txt").write_text(unnamed, encoding="utf-8")  # credits no program
+    _ingest(folder, db)
+    mistaken = release.replace("국가 AI컴퓨팅센터 구축 사업", "K-클라우드 프로젝트").replace(
+        "[보도자료] ", ""
+    )
+    (folder / "2025-06-02_mistaken_outlet.txt").write_text(mistaken, encoding="utf-8")
+    _ingest(folder, db)
+    conflict = 1 << doubts.REASONS.index("credit_conflict")
+    with duckdb.connect(str(db), read_only=True) as con:
+        got = {
+            r[0]
+            for r in con.execute(
+                f"""SELECT split_part(d.source, '/', -1) FROM fact_doubts f JOIN documents d USING (document_id)
+                    WHERE f.reasons & {conflict} > 0"""
+            ).fetchall()
+        }
+    assert {
+        "2025-06-02_msit_release.txt",
+        "2025-06-02_mistaken_outlet.txt",
+        "2025-06-02_unnamed_outlet.txt",
+    } <= got
+    assert_doubts_right(db)

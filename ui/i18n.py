@@ -25,6 +25,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "why_no_program": ("사업 연결 없음", "no program link"),
     "why_out_of_line": ("사업의 다른 금액과 10배 이상 차이", "10x off the program's other figures"),
     "why_part_exceeds": ("부분이 총액보다 큼", "a part larger than its total"),
+    "why_credit_conflict": (
+        "같은 발표를 전한 다른 문서는 이 금액을 다른 사업의 것으로 봄",
+        "another outlet of the same announcement credits this amount to another program",
+    ),
     "review_problems": ("적용되지 않은 결정", "Decisions not applied"),
     "review_read_only": (
         "이 화면은 읽기 전용입니다. 결정은 `python -m etl review confirm|reject|set FACT_ID`로 기록하거나, 쓰기를 허용한 실행(POLICY_ALLOW_WRITE=1, `make run`)에서 하세요.",

@@ -2,7 +2,7 @@
 the reviews that did not apply. Same rules as ui/queries.py (which re-exports these): bound parameters,
 declared columns, LIMITed results.
 
-The rules (no_kind, no_program, out_of_line, part_exceeds; one point of doubt each) are etl/doubts.py's: the
+The rules (no_kind, no_program, out_of_line, part_exceeds, credit_conflict; one point of doubt each) are etl/doubts.py's: the
 loader keeps every flagged fact's reasons in fact_doubts, sorted by doubt and amount, so the page reads the
 first rows of a small table instead of judging every budget row per view.
 """
