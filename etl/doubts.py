@@ -40,12 +40,15 @@ WITH b AS MATERIALIZED (SELECT budget_id, program_id, document_id, announced_on,
      med AS (SELECT program_id, median(figure_krw) AS m FROM doc_figures
              WHERE program_id IN (SELECT program_id FROM b) AND figure_krw > 0
              GROUP BY ALL HAVING count(*) >= {MIN_FIGURES}),
-     c AS (SELECT DISTINCT b.budget_id FROM b
-           JOIN event_documents e ON e.document_id = b.document_id AND e.n_documents > 1
+     pairs AS MATERIALIZED (SELECT e.document_id AS doc, m.document_id AS mate FROM event_documents e
            JOIN event_documents m ON m.event_id = e.event_id AND m.document_id <> e.document_id
-           JOIN budgets o ON o.document_id = m.document_id AND o.amount_krw = b.amount_krw AND o.role = 'budget'
-                AND o.program_id IS NOT NULL AND o.program_id IS DISTINCT FROM b.program_id
-                AND o.state NOT IN {sql_in(EXCLUDED_STATES)}),
+           WHERE e.n_documents > 1 AND e.document_id IN (SELECT document_id FROM b)),
+     bp AS MATERIALIZED (SELECT b.budget_id, b.program_id, b.amount_krw, p.mate FROM b JOIN pairs p ON p.doc = b.document_id),
+     credits AS MATERIALIZED (SELECT DISTINCT document_id, amount_krw, program_id FROM budgets
+           WHERE role = 'budget' AND amount_krw IS NOT NULL AND program_id IS NOT NULL
+             AND state NOT IN {sql_in(EXCLUDED_STATES)} AND document_id IN (SELECT mate FROM pairs)),
+     c AS (SELECT DISTINCT bp.budget_id FROM bp JOIN credits o ON o.document_id = bp.mate AND o.amount_krw = bp.amount_krw
+           WHERE o.program_id IS DISTINCT FROM bp.program_id),
      r AS (SELECT b.*, (b.kind = 'unspecified')::UTINYINT
               + 2 * (b.program_id IS NULL)::UTINYINT
               + 4 * coalesce(b.amount_krw > med.m * {OUT_OF_LINE} OR b.amount_krw * {OUT_OF_LINE} < med.m, FALSE)::UTINYINT

@@ -9,8 +9,9 @@ announcement. Two documents are linked when
   program or role each has (a release's table and an article's prose, an investment and a budget): `same_figures`;
 - they were published at most WINDOW_DAYS apart and their texts are near-duplicates: the MinHash estimate of
   the Jaccard similarity of their character 5-grams is at least NEAR_DUPLICATE (datasketch): `near_duplicate`.
-An event is a connected group of linked documents (the links, kept in `event_links`, make it independent of the
-order documents were loaded in). Its primary document is the issuing body's own release when there is one
+An event is a connected group of linked documents, joined strongest link first and never spanning more than
+MAX_SPAN_DAYS from its first to its last dated document (the links, kept in `event_links`, make it independent
+of the order documents were loaded in). Its primary document is the issuing body's own release when there is one
 (an official host or a release cue, etl/resources/lexicon/official_sources.tsv, or a page with attachments),
 then a page before its attachments, then the earliest, then the longest; the others follow in that order. A
 program's money in an event counts once, from the best-ranked document that states it (etl/aggregates.py
@@ -38,6 +39,10 @@ from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
 
 Con = duckdb.DuckDBPyConnection
 WINDOW_DAYS = 3  # "the same date ± a few days": a release, the next day's papers, a weekly's round-up
+# Links chain (A ~ B ~ C …): an event never spans more than this from its first to its last dated document, so a
+# run of look-alike stories (a weekly column, templated notices) cannot grow into one event over years. The
+# strongest links join first (attachment, same figure, shared figures, then the most similar texts).
+MAX_SPAN_DAYS = 7
 NEAR_DUPLICATE = 0.5  # estimated Jaccard similarity of 5-gram sets: reprints and light rewrites, not topics
 NUM_PERM = 64  # MinHash size: the estimate's standard error at J = 0.5 is about 0.06
 SHINGLE = 5
@@ -302,7 +307,7 @@ def _regroup(con: Con, seeds: list[str]) -> set[str]:
     everything = con.execute("SELECT count(*) FROM documents").fetchone()[0] <= len(seeds)
     docs = sorted(seeds) if everything else _reach(con, seeds)
     links = con.execute(
-        """SELECT doc_a, doc_b FROM event_links
+        """SELECT doc_a, doc_b, reason, score FROM event_links
            WHERE doc_a IN (SELECT unnest($1::VARCHAR[])) AND doc_b IN (SELECT unnest($1::VARCHAR[]))""",
         [docs],
     ).fetchall()
@@ -317,7 +322,7 @@ def _regroup(con: Con, seeds: list[str]) -> set[str]:
             [docs],
         ).fetchall()
     }
-    groups = _components(sorted(info), links)
+    groups = _components(info, links)
     rows = []
     for members in groups:
         primary = min((info[m] for m in members), key=_Doc.rank).document_id
@@ -347,9 +352,11 @@ def _regroup(con: Con, seeds: list[str]) -> set[str]:
     return {doc for doc, _, rank, _ in rows if before.get(doc, 0) != rank}
 
 
-def _components(nodes: list[str], links: list[tuple[str, str]]) -> list[list[str]]:
-    """Connected groups of `nodes` under `links` (union-find), each sorted."""
-    parent = {n: n for n in nodes}
+def _components(info: dict[str, _Doc], links: list[tuple[str, str, str, float]]) -> list[list[str]]:
+    """Groups of documents under `links` (union-find), strongest link first, never joining two groups whose
+    dated documents would then span more than MAX_SPAN_DAYS (but for an attachment); each group sorted."""
+    parent = {n: n for n in info}
+    span = {n: (info[n].published_on, info[n].published_on) for n in info}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -357,13 +364,20 @@ def _components(nodes: list[str], links: list[tuple[str, str]]) -> list[list[str
             x = parent[x]
         return x
 
-    for a, b in links:
-        if a in parent and b in parent:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    for a, b, reason, _ in sorted(links, key=lambda k: (_LINK_ORDER[k[2]], -k[3], k[0], k[1])):
+        if a not in parent or b not in parent:
+            continue
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        days = [d for d in (*span[ra], *span[rb]) if d is not None]
+        if reason != "attachment" and days and (max(days) - min(days)).days > MAX_SPAN_DAYS:
+            continue  # an attachment is its page's, whatever dates the two carry
+        root, child = min(ra, rb), max(ra, rb)
+        parent[child] = root
+        span[root] = (min(days), max(days)) if days else (None, None)
     groups: dict[str, list[str]] = {}
-    for n in nodes:
+    for n in sorted(info):
         groups.setdefault(find(n), []).append(n)
     return [sorted(g) for g in groups.values()]
 

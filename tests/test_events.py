@@ -238,3 +238,23 @@ def test_an_outlet_joining_with_another_credit_flags_the_release_at_load(tmp_pat
         "2025-06-02_unnamed_outlet.txt",
     } <= got
     assert_doubts_right(db)
+
+
+def test_a_chain_of_look_alike_stories_does_not_become_one_event() -> None:
+    """Each story links the next (a weekly column, templated notices): events stop at MAX_SPAN_DAYS."""
+    from datetime import date, timedelta
+
+    day0 = date(2025, 1, 1)
+    info = {
+        f"d{i:02}": events._Doc(f"d{i:02}", False, False, day0 + timedelta(days=2 * i), 100)
+        for i in range(20)
+    }
+    chain = [(f"d{i:02}", f"d{i + 1:02}", "near_duplicate", 0.9) for i in range(19)]
+    groups = events._components(info, chain)
+    assert sum(len(g) for g in groups) == 20
+    for g in groups:
+        days = [info[d].published_on for d in g]
+        assert (max(days) - min(days)).days <= events.MAX_SPAN_DAYS
+    assert max(len(g) for g in groups) == events.MAX_SPAN_DAYS // 2 + 1  # as many as fit, not one per story
+    attached = [*chain, ("d05", "d15", "attachment", 1.0)]  # an attachment dated far away joins first
+    assert ["d05", "d15"] in events._components(info, attached)

@@ -225,20 +225,22 @@ def counted_figures(
 LEFT_OUT = f"""CASE WHEN b.state IN {sql_in(EXCLUDED_STATES)} THEN 'rejected'
     WHEN b.role <> 'budget' THEN 'not_budget' WHEN b.amount_krw IS NULL THEN 'foreign_currency'
     WHEN b.program_id IS NULL THEN 'no_program' WHEN b.program_id IN (SELECT program_id FROM inside) THEN 'inside_parent'
-    WHEN NOT {aggregates.COUNTED_DOCS.format(x="b")} THEN 'same_event'
+    WHEN o.document_id IS NOT NULL THEN 'same_event'
     WHEN h.head_doc IS NULL THEN 'no_headline' WHEN b.document_id <> h.head_doc THEN 'superseded'
     ELSE 'same_announcement' END"""
 
 
 def _left_out_rows(f: Filters) -> sql.Part:
     """The WITH clause and FROM … WHERE of the money rows in scope, each with its LEFT_OUT reason."""
-    with_, wp = sql.with_(f, sql.money_ctes(f))
+    outranked = (f"outranked AS MATERIALIZED ({aggregates.OUTRANKED})", [])
+    with_, wp = sql.with_(f, sql.money_ctes(f), outranked)
     kinds = ("list_contains(?::VARCHAR[], b.kind)", [list(f.kinds)]) if f.kinds else ("TRUE", [])
     where, params = sql.and_(
         sql.program_scope(f, "b.program_id"), sql.period_scope(f, "b.announced_on"), kinds
     )
     body = f"""{with_} SELECT b.*, {LEFT_OUT} AS reason FROM budgets b
-        LEFT JOIN prog_head h ON h.program_id = b.program_id WHERE {where}"""
+        LEFT JOIN prog_head h ON h.program_id = b.program_id
+        LEFT JOIN outranked o ON o.document_id = b.document_id AND o.program_id = b.program_id WHERE {where}"""
     return body, [*wp, *params]
 
 
