@@ -17,16 +17,23 @@ def program_events(con: Con, *, filters: Filters, limit: int = PAGE, offset: int
     is one) and the titles of every other document that reported it (articles, attachments), best-ranked first."""
     with_, wp = sql.with_(filters)
     head = f"{with_}, " if with_ else "WITH "
-    query = f"""{head} ev AS MATERIALIZED (
-            SELECT DISTINCT event_id FROM event_documents WHERE {sql.doc_scope(filters)[0]})
+    scope = sql.doc_scope(filters)[0]
+    in_scope = (
+        "TRUE" if scope == "TRUE" else f"e.event_id IN (SELECT event_id FROM event_documents WHERE {scope})"
+    )
+    # The page's events first (by their primary's date), then only their members: a page reads 100 events.
+    query = f"""{head} top AS MATERIALIZED (
+            SELECT e.event_id, d.published_on FROM event_documents e JOIN documents d USING (document_id)
+            WHERE e.is_primary AND {in_scope}
+            ORDER BY d.published_on DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?)
         SELECT e.event_id, any_value(d.published_on) FILTER (e.is_primary) AS published_on,
                any_value(d.title) FILTER (e.is_primary) AS title, any_value(d.url) FILTER (e.is_primary) AS url,
                count(*) AS n_documents,
                string_agg(coalesce(d.title, d.source), ' · ' ORDER BY e.rank) FILTER (NOT e.is_primary) AS outlets,
                any_value(e.document_id) FILTER (e.is_primary) AS document_id
         FROM event_documents e JOIN documents d USING (document_id)
-        WHERE e.event_id IN (SELECT event_id FROM ev)
-        GROUP BY e.event_id ORDER BY published_on DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?"""
+        WHERE e.event_id IN (SELECT event_id FROM top)
+        GROUP BY e.event_id ORDER BY published_on DESC NULLS LAST, e.event_id"""
     return sql.frame(con, query, [*wp, limit, offset])
 
 
