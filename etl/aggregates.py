@@ -48,18 +48,17 @@ OWN_ROWS = f"amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{Mone
 # One event per announcement (etl/events.py): a program's money in an event counts from the best-ranked document
 # stating it (the release first), so a release and the papers that rewrote it add each figure once. Budget rows
 # are named x where this applies.
+# Per event and program, the best rank among the members stating a counted budget for it.
+_BEST_RANK = f"""SELECT e3.event_id, b3.program_id, min(e3.rank) AS best FROM event_documents e3
+    JOIN budgets b3 ON b3.document_id = e3.document_id
+    WHERE e3.n_documents > 1 AND b3.{OWN_ROWS.replace(" AND ", " AND b3.")} GROUP BY ALL"""
 OUTRANKED = f"""SELECT DISTINCT e.document_id, f.program_id FROM event_documents e
-    JOIN (SELECT e3.event_id, b3.program_id, min(e3.rank) AS best FROM event_documents e3
-          JOIN budgets b3 ON b3.document_id = e3.document_id
-          WHERE e3.n_documents > 1 AND b3.{OWN_ROWS.replace(" AND ", " AND b3.")} GROUP BY ALL) f
-      ON f.event_id = e.event_id AND f.best < e.rank
+    JOIN ({_BEST_RANK}) f ON f.event_id = e.event_id AND f.best < e.rank
     WHERE e.rank > 0"""  # (document, program) pairs whose money a better-ranked member of the event states
+# OUTRANKED as a condition on the budget rows x (correlated on the row: DuckDB plans it as an anti join).
 COUNTED_DOCS = f"""NOT EXISTS (SELECT 1 FROM event_documents e
-    JOIN (SELECT e3.event_id, b3.program_id, min(e3.rank) AS best FROM event_documents e3
-          JOIN budgets b3 ON b3.document_id = e3.document_id
-          WHERE e3.n_documents > 1 AND b3.{OWN_ROWS.replace(" AND ", " AND b3.")} GROUP BY ALL) f
-      ON f.event_id = e.event_id AND f.program_id = {{x}}.program_id AND f.best < e.rank
-    WHERE e.document_id = {{x}}.document_id AND e.rank > 0)"""  # OUTRANKED, as a condition on the rows x
+    JOIN ({_BEST_RANK}) f ON f.event_id = e.event_id AND f.program_id = {{x}}.program_id AND f.best < e.rank
+    WHERE e.document_id = {{x}}.document_id AND e.rank > 0)"""
 BUDGET_ROWS = f"{OWN_ROWS} AND {COUNTED_DOCS.format(x='x')}"
 
 # The order each sorted table is kept in (tidy): zone maps then let a top-N read one row group.

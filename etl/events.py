@@ -177,6 +177,18 @@ def ranked_below(con: Con, rel: str) -> set[str]:
     }
 
 
+def _write(con: Con, table: str, rows: pa.Table, replace: bool = True) -> None:
+    """Insert `rows` into `table` (one of TABLES) through Arrow, first deleting the rows of the same documents
+    when `replace`."""
+    con.register("_rows", rows)
+    try:
+        if replace:
+            con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _rows)")
+        con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
+    finally:
+        con.unregister("_rows")
+
+
 def _sign(con: Con, ids: list[str]) -> None:
     rows = con.execute(
         "SELECT document_id, published_on, url, source, title, text FROM documents "
@@ -191,12 +203,7 @@ def _sign(con: Con, ids: list[str]) -> None:
             "official": [is_official(r[2], r[3], r[4]) for r in rows],
         }
     )
-    con.register("_signed", table)
-    try:
-        con.execute("DELETE FROM doc_signatures WHERE document_id IN (SELECT document_id FROM _signed)")
-        con.execute("INSERT INTO doc_signatures SELECT * FROM _signed")
-    finally:
-        con.unregister("_signed")
+    _write(con, "doc_signatures", table)
 
 
 def _link(con: Con, ids: list[str]) -> None:
@@ -254,11 +261,7 @@ def _link(con: Con, ids: list[str]) -> None:
                 "score": [v[1] for v in best.values()],
             }
         )
-        con.register("_links", table)
-        try:
-            con.execute("INSERT INTO event_links SELECT * FROM _links")
-        finally:
-            con.unregister("_links")
+        _write(con, "event_links", table, replace=False)  # deleted above, by either end
 
 
 _LINK_ORDER = {"attachment": 0, "same_figure": 1, "same_figures": 2, "near_duplicate": 3}
@@ -325,9 +328,8 @@ def _regroup(con: Con, seeds: list[str]) -> set[str]:
     groups = _components(info, links)
     rows = []
     for members in groups:
-        primary = min((info[m] for m in members), key=_Doc.rank).document_id
-        ranked = sorted((info[m] for m in members), key=_Doc.rank)
-        rows += [(d.document_id, primary, i, len(members)) for i, d in enumerate(ranked)]
+        ranked = sorted((info[m] for m in members), key=_Doc.rank)  # the primary first
+        rows += [(d.document_id, ranked[0].document_id, i, len(members)) for i, d in enumerate(ranked)]
     before = dict(
         con.execute(
             "SELECT document_id, rank FROM event_documents WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
@@ -343,12 +345,7 @@ def _regroup(con: Con, seeds: list[str]) -> set[str]:
             "n_documents": pa.array([r[3] for r in rows], pa.int32()),
         }
     )
-    con.register("_events", table)
-    try:
-        con.execute("DELETE FROM event_documents WHERE document_id IN (SELECT document_id FROM _events)")
-        con.execute("INSERT INTO event_documents SELECT * FROM _events")
-    finally:
-        con.unregister("_events")
+    _write(con, "event_documents", table)
     return {doc for doc, _, rank, _ in rows if before.get(doc, 0) != rank}
 
 

@@ -38,8 +38,6 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, datetime, d
     work = tmp_path_factory.mktemp("asof")
     folder, db = work / "in", work / "p.duckdb"
     shutil.copytree(EVENTS, folder, ignore=shutil.ignore_patterns("*.md"))
-    before = datetime.now()
-    time.sleep(0.01)
     first = _run(folder, db)
     release = folder / RELEASE
     text = release.read_text(encoding="utf-8")
@@ -48,7 +46,6 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, datetime, d
     second = _run(folder, db)
     (folder / LATER).unlink()
     third = _run(folder, db)
-    del before
     return db, first, second, third
 
 

@@ -56,5 +56,4 @@ def figure_history(con: Con, *, filters: Filters, program_id: str) -> pd.DataFra
         FROM fact_versions f JOIN document_versions v USING (document_id, version)
         WHERE f.fact_table = 'budgets' AND f.fact ->> 'program_id' = ?
         ORDER BY document_id, version DESC, amount_krw DESC NULLS LAST"""
-    del filters
     return sql.frame(con, query, [program_id, program_id])
