@@ -301,20 +301,6 @@ def test_a_period_stated_beside_a_figure_is_the_programs() -> None:
     assert (lab.start_year, lab.end_year) == (2024, 2028)
 
 
-def test_a_story_that_lists_several_programs_gives_untied_money_to_none_of_them() -> None:
-    """The story's program fills in only where the text ties money to no other program: a budget story that
-    ties amounts to two line items besides it is a list, and its other amounts are no single program's."""
-    lead = "'AI 바우처 사업'이 올해도 이어진다. 정부가 예산을 밝혔다. 관계자가 설명했다. "
-    body = "데이터 가공 지원 사업에는 90억원을 쓴다. 공공 AI 실증 사업에는 120억원을 쓴다. 모두 합쳐 3000억원이 잡혔다."
-    assert links(lead + body) == [
-        (9_000_000_000, "데이터 가공 지원 사업"),
-        (12_000_000_000, "공공 AI 실증 사업"),
-        (300_000_000_000, None),
-    ]
-    one = "데이터 가공 지원 사업에는 90억원을 쓴다. 모두 합쳐 3000억원이 잡혔다."
-    assert links(lead + one)[-1] == (300_000_000_000, "AI 바우처 사업")
-
-
 def test_the_lead_skips_breadcrumbs_and_datelines_and_may_hold_a_long_piece_of_the_name() -> None:
     text = (
         "전국 > 부산·경남\n부산시, 항공 부품 공정에 AI 자율제조 심는다\n입력 : 2024-10-29 10:31:00\n"

@@ -17,7 +17,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract import roles
 from etl.extract.programs import line_item, listed_amounts, norm_key
-from etl.models import Budget, Evidence, Program, Sentence
+from etl.models import Evidence, Program, Sentence
 
 # Roles that can be a program's money: its budget, a per-project ceiling, a change to it, its won restatement.
 LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
@@ -52,9 +52,6 @@ _LETTER = re.compile(r"[가-힣A-Za-z]")
 # How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
 # a program word with its particle ("… 조성' 사업의 하나로").
 PARENT_GAP = 56
-# Programs the text ties money to, besides the story's subject, that make a story a list of programs: two (one
-# other program can be the subject's part; two or more are a bill's or a call's lines).
-MULTI_PROGRAM_STORY = 2
 # Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
 # alone may be a place or a purpose ("장성군에 50억원").
 LIST_ITEMS = 2
@@ -176,10 +173,6 @@ class ProgramLinker:
         self._named: dict[int, list[tuple[int, str]]] = {}
         self._key_cache: list[tuple[str, list[str]]] = []
         self.subject = self._subject()
-        self.tied: set[str] = set()  # programs an amount was tied to by the text itself
-        self.by_story: set[tuple[int, int]] = (
-            set()
-        )  # (sentence start, amount offset) given the story's program
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
         """The program the amount at `start` of `sent` belongs to, or None."""
@@ -191,26 +184,8 @@ class ProgramLinker:
         )
         tied = self._tied(sent, start, before, role, item)
         if tied is not None or role not in FALLBACK_ROLES:
-            if tied:
-                self.tied.add(tied)
             return tied or None
-        if self.subject is None or _envelope().search(sent.text):
-            return None
-        self.by_story.add((sent.start, start))
-        return self.subject
-
-    def settle(self, budgets: list[Budget]) -> None:
-        """A story whose text ties its money to two or more programs besides its subject is a list of programs
-        (a budget bill, a call with several tracks): an amount nothing in the text ties is then no program's."""
-        if len(self.tied - {self.subject}) < MULTI_PROGRAM_STORY:
-            return
-        for b in budgets:
-            ev = b.evidence
-            if ev is None or b.program != self.subject:
-                continue
-            at = {i for i in range(len(ev.text)) if ev.text.startswith(b.unit_text, i)}
-            if any((ev.start, i) in self.by_story for i in at):
-                b.program = None
+        return None if _envelope().search(sent.text) else self.subject
 
     def _tied(
         self, sent: Sentence, start: int, before: str, role: str, item: tuple[str, bool] | None

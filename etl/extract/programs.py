@@ -199,7 +199,9 @@ def _named_enough(words: list[str]) -> str | None:
     """The words as a name once leading generic words (이번, 주요, AI …) are dropped; None if too little is left:
     fewer than two words, or fewer than MIN_BARE_NAME characters."""
     generic = _generic()
-    while words and (generic.fullmatch(words[0]) or _FIGURE_WORD.match(words[0])):
+    while words and (
+        generic.fullmatch(words[0]) or _FIGURE_WORD.match(words[0]) or _PARTICLE_START.match(words[0])
+    ):
         words = words[1:]
     name = " ".join(words)
     return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
@@ -319,7 +321,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
         clause = re.sub(r"^\S*", "", clause, count=1)
     if headed := _quoted_or_head(clause):
         return headed, True
-    tail, form = clause, ""
+    tail, form, cue = clause, "", ""
     while True:
         for kind, pat in (
             ("bracket", _ITEM_OPEN),
@@ -330,6 +332,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
         ):
             cut = pat.search(tail)
             if cut and 0 < cut.start() < cut.end():
+                cue = cue or (cut.group() if kind == "tie" else "")
                 form, tail = form or kind, tail[: cut.start()]
                 break
         else:
@@ -347,7 +350,11 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     # A bracket vouches for one word ("AI혁신펀드(1000억원)"); a tie cue for two ("장성군에는" is a place);
     # with neither, the words must fill the clause ("한계도전 R&D 117억원, …") and the last carry no particle.
     unmarked = not words and len(keep) >= 2 and not _head_particle().search(keep[-1])
-    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2}.get(form, unmarked)
+    # A single word ending in a program word ("소재부품기술개발사업에 8,410억원") names itself.
+    named = len(name) >= MIN_BARE_NAME and (
+        name.endswith(_forms("quoted")) or cue.startswith(_forms("quoted"))
+    )
+    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named}.get(form, unmarked)
     return (name, bool(form)) if enough else None
 
 
