@@ -328,3 +328,23 @@ def test_a_figure_before_a_bare_name_is_not_part_of_it_and_a_clause_is_no_name()
 def test_a_comma_inside_a_number_does_not_end_a_listed_name() -> None:
     text = "정부안에서는 GPU 구매에 1조4,600억원, 민간 GPU 2,600장 임차에 1,723억원이 잡혀 있었다."
     assert links(text) == [(1_460_000_000_000, "GPU 구매"), (172_300_000_000, "민간 GPU 2,600장 임차")]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_en_name_stops"), ids=lambda e: e.term)
+def test_an_english_name_after_a_tie_cue_ends_before_a_stop_word(entry: lexicon.Entry) -> None:
+    """A stop word ends the name ("the data voucher project this year"); a category word after it ("key
+    technologies such as bio") makes it a field with examples, no program."""
+    assert entry.term in entry.example
+    [(_, program)] = links(entry.example, "en")
+    if entry.meaning == "category":
+        assert program is None
+    else:
+        assert program and entry.term not in program.split(), program
+
+
+def test_an_english_tie_reads_past_the_figures_own_point_and_a_bracket() -> None:
+    text = (
+        "About 1.5 trillion won (US$1.3 billion) will be put into intelligent semiconductor R&D, which helps."
+    )
+    assert links(text, "en") == [(1_500_000_000_000, "intelligent semiconductor R&D")]
+    assert links("Of it, 5 billion won will go to a separate project.", "en") == [(5_000_000_000, None)]

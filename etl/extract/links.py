@@ -81,27 +81,36 @@ _AHEAD_SPAN = 24
 
 def _named_after(text: str, start: int) -> str | None:
     """The name a cue right after the amount at `start` ties it to (quoted in Korean, "is earmarked for
-    international joint R&D" in English), or None."""
-    m = _ahead().match(text, start) or _ahead_en().match(text, start)
-    return m.group(1).strip() if m else None
+    international joint R&D" in English), or None. Matched from the amount's end, so that a figure's own
+    comma or point ("8,410억원", "124.1 billion won") does not stand in the way."""
+    end = _amount_end(text, start)
+    if end == start:
+        return None
+    m = _ahead().match(text, end) or _ahead_en().match(text, end)
+    # "key national technologies such as bio, AI …": a field with examples, not a program.
+    if m is None or re.match(r"\s*" + lexicon.pattern("program_en_name_stops", "category"), text[m.end() :]):
+        return None
+    return m.group(1).strip()
 
 
 @cache
 def _ahead_en() -> re.Pattern[str]:
-    # The English name runs to the end of the clause (a comma, a point, "and"), two to six words.
+    # The English name runs to the end of its clause (a comma, a point, "and", a bracket) or to a word that
+    # starts what is said of it ("this year", "over ten years", "in Gwangju"): two to six words.
     cue = lexicon.pattern("program_tie_cues", "en_before")
+    stop = lexicon.pattern("program_en_name_stops")
+    word = r"[A-Za-z][\w&\-]*"
     return re.compile(
-        rf"[^,.;]{{0,{_AHEAD_SPAN}}}?\bwon\s+{cue}\s+(?:the\s+)?"
-        r"((?:[A-Za-z][\w&\-]*)(?:\s+(?!and\b)[A-Za-z][\w&\-]*){1,5})(?=\s*(?:[,.;]|and\b|$))"
+        # "a separate project", "an extra fund": an indefinite article names nothing.
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+(?!an?\s)(?:the\s+)?"
+        rf"((?!{stop}\b){word}(?:\s+(?!and\b|{stop}\b){word}){{1,5}})(?=\s*(?:[,.;(]|and\b|{stop}\b|$))"
     )
 
 
 @cache
 def _ahead() -> re.Pattern[str]:
     cue = lexicon.pattern("program_tie_cues", "before")
-    return re.compile(
-        rf"[^'‘\"“「『,.]{{0,{_AHEAD_SPAN}}}?(?:원|won)\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]"
-    )
+    return re.compile(rf"\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]")
 
 
 @cache
