@@ -146,6 +146,7 @@ def test_companies_as_subject_make_private_investment() -> None:
     [
         ("SK·AWS, 울산 미포산단에 7조원 규모 AI 데이터센터를 짓는다.", True),  # AWS is in the gazetteer
         ("삼성전자는 평택 공장에 30조원을 투자한다.", True),
+        ("SK텔레콤과 SK브로드밴드가 함께 추진하며, 총 투자 규모는 약 7조원이다.", True),
         ("부산시는 AI 데이터센터 사업에 300억원을 쓴다.", False),  # a city: public money
         ("과기정통부·네이버, AI 사업에 300억원을 투입한다.", False),  # a ministry among them: not only theirs
     ],

@@ -63,7 +63,8 @@ _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 # "SK·AWS, 울산에 7조원 규모 AI 데이터센터", "삼성전자는 …": the names a sentence opens with, up to a comma or a
 # topic/subject particle; when they are companies (gazetteer type `industry`) and no public body, the money is
 # theirs (private investment).
-_OPENING_NAMES = re.compile(r"^\s*([^\s,.]{1,30}?)(?:,|(?:은|는|이|가)\s)")
+_OPENING_NAMES = re.compile(r"^\s*((?:[^\s,.]{1,30}?(?:과|와)\s+)*[^\s,.]{1,30}?)(?:,|(?:은|는|이|가)\s)")
+_NAME_JOINS = re.compile(r"(?:과|와)\s+|·")
 _PUBLIC_TYPES = frozenset(("government", "local_government", "public_agency", "research", "university"))
 
 
@@ -74,7 +75,7 @@ def _company_subject(text: str) -> bool:
     m = _OPENING_NAMES.match(text)
     if not m:
         return False
-    types = {e.type for name in m.group(1).split("·") if (e := lookup(name))}
+    types = {e.type for name in _NAME_JOINS.split(m.group(1)) if (e := lookup(name))}
     return "industry" in types and not types & _PUBLIC_TYPES
 
 
