@@ -212,3 +212,9 @@ def test_evidence_is_the_sentence() -> None:
     [b] = extract_budgets(split_sentences(text), PUB)
     assert b.evidence is not None and text[b.evidence.start : b.evidence.end] == b.evidence.text
     assert "946억원" in b.evidence.text and "첫 문장" not in b.evidence.text
+
+
+def test_a_ministrys_programme_spending_budget_is_an_envelope() -> None:
+    """'사업비' is a ministry's yearly envelope as much as '예산' is (role `base`)."""
+    assert roles("내년 행안부 사업비 예산은 모두 4조 6394억원이다.") == [(4_639_400_000_000, "base")]
+    assert roles("행안부 내년 사업비 4조9242억원으로 증액") == [(4_924_200_000_000, "base")]
