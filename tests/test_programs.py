@@ -362,3 +362,38 @@ def test_an_unquoted_name_said_once_is_kept_when_its_sentence_carries_won() -> N
         (70_000_000, "데이터 가공바우처 지원사업"),
         (36_900_000_000, "국방 ICT R&D 전용사업"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name before another amount and a finished clause ("…깎이고 …더해졌으며,") is that amount's.
+        (
+            "심사에서 정책펀드와 AI 지원 사업 등이 4조3,000억원 깎이고 민생 예산에 4조2,000억원이 더해졌으며, "
+            "정부안에서 10조1,000억원이던 AI 예산도 조정됐다.",
+            [(4_300_000_000_000, None), (4_200_000_000_000, None), (10_100_000_000_000, None)],
+        ),
+        (
+            "해킹바이러스 대응체계 고도화에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
+            [(9_000_000_000, "해킹바이러스 대응체계 고도화"), (5_000_000_000, None)],
+        ),
+        # A split of one figure has no verb between: both parts keep the name.
+        (
+            "AI 바우처 사업에는 국비 100억원, 지방비 50억원이 들어간다.",
+            [(10_000_000_000, "AI 바우처 사업"), (5_000_000_000, "AI 바우처 사업")],
+        ),
+    ],
+)
+def test_a_name_in_an_earlier_finished_clause_is_not_the_amounts(text: str, expected: list) -> None:
+    assert links(text) == expected
+
+
+def test_an_english_lead_holds_a_program_only_by_most_of_its_name() -> None:
+    """'national' is in "national AI computing center" and in "National Growth Fund": one shared word does not
+    make the fund the story's program."""
+    text = (
+        "Samsung SDS consortium confirmed to build national AI computing center in Haenam. "
+        "The ministry signed the agreement on Tuesday. The board of the National Growth Fund approved its share. "
+        "The company will invest 2.5 trillion won in total by 2028."
+    )
+    assert [p for _, p in links(text, "en")] == [None]

@@ -18,6 +18,7 @@ from etl import lexicon
 from etl.extract import roles
 from etl.extract.programs import line_item, listed_amounts, norm_key
 from etl.models import Evidence, Program, Sentence
+from etl.nlp import connective
 
 # Roles that can be a program's money: its budget, a per-project ceiling, a change to it, its won restatement.
 LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
@@ -33,6 +34,9 @@ LEAD_MIN_LETTERS = 4
 # A lead holds a program's name loosely when it shares this many characters in a row with the name's key: six
 # (about three Korean syllable pairs, "ai자율제조") is more than a generic word ("ai반도체", "데이터") carries.
 LEAD_PIECE = 6
+# An English name's key is spelled in whole words, so a shared run of six letters is one common word ("national"):
+# the lead must hold this share of the key ("national growth fund" is not in "national AI computing center").
+LEAD_SHARE_EN = 0.6
 # Page chrome before the lead: a breadcrumb ("전국 > 부산·경남") or a dateline ("입력 2024-10-29 10:31").
 _BREADCRUMB = re.compile(r"^[^>]{1,20}(?:>[^>]{1,20})+$")
 _DATELINE = re.compile(r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]")
@@ -115,7 +119,10 @@ def _ahead() -> re.Pattern[str]:
 
 @cache
 def _group() -> re.Pattern[str]:
-    return re.compile(r"(?:^|\s)" + lexicon.pattern("program_group_cues") + r"(?=\s|$)")
+    # "A 사업 등이 4조원 깎이고": the cue may carry a particle.
+    return re.compile(
+        r"(?:^|\s)" + lexicon.pattern("program_group_cues") + r"(?:이|가|은|는|을|를|에)?(?=\s|$)"
+    )
 
 
 @cache
@@ -161,6 +168,21 @@ def _amount_end(text: str, start: int) -> int:
 def _tied_ahead(text: str, start: int, name_at: int) -> bool:
     """A program named after the amount is its program only within the same clause, with no amount between."""
     return not _BREAK.search(text, _amount_end(text, start), name_at)
+
+
+# Another figure of won between a name and an amount.
+_AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
+
+
+def _clause_between(text: str, name_at: int, start: int) -> bool:
+    """True when another amount and a finished clause stand between a name and the amount at `start` ("A 사업
+    등이 4조원 깎이고 … 10조원이던"): the name is the other amount's. A split of one figure ("A 사업에 국비 100억원,
+    지방비 50억원") has no verb between, and a pointer back ("여기에", "이 사업") names it again: both keep it."""
+    between = text[name_at:start]
+    if not _AMOUNT.search(between) or not any(connective(w) for w in between.split()):
+        return False
+    # "…들어갔는데, 내년에는 여기에 163억원이 더해졌다": a pointer back in the new clause keeps the name.
+    return not _cue("program_anaphora").search(between)
 
 
 def _same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
@@ -213,10 +235,11 @@ class ProgramLinker:
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
             if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
                 return ""
-            if prior:
+            if prior and not _clause_between(sent.text, prior[-1][0], start):
                 return prior[-1][1]
-            if _tied_ahead(sent.text, start, named[0][0]):
-                return named[0][1]
+            ahead = [(pos, n) for pos, n in named if pos > start]
+            if ahead and _tied_ahead(sent.text, start, ahead[0][0]):
+                return ahead[0][1]
         return self._carried(sent, start) if role in FALLBACK_ROLES else None
 
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
@@ -284,10 +307,12 @@ class ProgramLinker:
     def _loosely_named(self, sent: Sentence) -> str | None:
         """The program whose name shares the longest run of at least LEAD_PIECE characters with `sent`."""
         text = _normalised(sent.text)[0]
-        best, size = None, LEAD_PIECE - 1
+        best, size = None, 0
         for name, keys in self._keys():
             for key in keys:
                 run = SequenceMatcher(None, key, text, autojunk=False).find_longest_match().size
-                if run > size:
+                # An English key shares whole common words ("national") with any lead: most of it must be there.
+                need = max(LEAD_PIECE, round(LEAD_SHARE_EN * len(key))) if key.isascii() else LEAD_PIECE
+                if run >= need and run > size:
                     best, size = name, run
         return best
