@@ -393,7 +393,8 @@ def test_an_english_lead_holds_a_program_only_by_most_of_its_name() -> None:
     make the fund the story's program."""
     text = (
         "Samsung SDS consortium confirmed to build national AI computing center in Haenam. "
-        "The ministry signed the agreement on Tuesday. The board of the National Growth Fund approved its share. "
+        "The ministry signed the agreement on Tuesday. The plan was set out in March. "
+        "The board of the National Growth Fund approved its share. "
         "The company will invest 2.5 trillion won in total by 2028."
     )
     assert [p for _, p in links(text, "en")] == [None]
