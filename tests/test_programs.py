@@ -348,3 +348,17 @@ def test_an_english_tie_reads_past_the_figures_own_point_and_a_bracket() -> None
     )
     assert links(text, "en") == [(1_500_000_000_000, "intelligent semiconductor R&D")]
     assert links("Of it, 5 billion won will go to a separate project.", "en") == [(5_000_000_000, None)]
+
+
+def test_an_unquoted_name_said_once_is_kept_when_its_sentence_carries_won() -> None:
+    text = (
+        "과기정통부는 '디지털 뉴딜'의 데이터 사업을 안내했다. "
+        "데이터 가공바우처 지원사업은 과제당 7000만원씩 모두 587건을 지원한다. "
+        "국방 ICT R&D 전용사업을 새로 만들어 4년간 모두 369억원을 투입한다."
+    )
+    got = [n for n, _ in names(text)]
+    assert "데이터 가공바우처 지원사업" in got and "국방 ICT R&D 전용사업" in got, got
+    assert links(text) == [
+        (70_000_000, "데이터 가공바우처 지원사업"),
+        (36_900_000_000, "국방 ICT R&D 전용사업"),
+    ]

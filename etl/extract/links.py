@@ -277,14 +277,16 @@ class ProgramLinker:
             ]
             if named:
                 return (children or [n for _, n in named])[0]
-        return self._loosely_named(lead)
+            if loose := self._loosely_named(s):
+                return loose
+        return None
 
-    def _loosely_named(self, lead: list[Sentence]) -> str | None:
-        """The program whose name shares the longest run of at least LEAD_PIECE characters with the lead."""
-        texts = [_normalised(s.text)[0] for s in lead]
+    def _loosely_named(self, sent: Sentence) -> str | None:
+        """The program whose name shares the longest run of at least LEAD_PIECE characters with `sent`."""
+        text = _normalised(sent.text)[0]
         best, size = None, LEAD_PIECE - 1
         for name, keys in self._keys():
-            for key, text in ((k, t) for k in keys for t in texts):
+            for key in keys:
                 run = SequenceMatcher(None, key, text, autojunk=False).find_longest_match().size
                 if run > size:
                     best, size = name, run

@@ -34,7 +34,7 @@ _EN_NAME = re.compile(
 @cache
 def _ko_bare() -> re.Pattern[str]:
     return re.compile(
-        r"((?:[A-Za-z0-9가-힣·\-]+\s){0,4}[A-Za-z0-9가-힣·\-]*"
+        r"((?:[A-Za-z0-9가-힣·\-&]+\s){0,4}[A-Za-z0-9가-힣·\-&]*"
         + lexicon.pattern("program_forms", "bare")
         + ")"
         + _PARTICLE_NEXT
@@ -89,11 +89,14 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
                 break
         else:
             merged.append((c, 1))
-    # Keep bare (unquoted) phrases only if quoted ones are absent or they recur.
+    # Keep bare (unquoted) phrases only if quoted ones are absent, they recur, or their sentence carries a won
+    # figure ("데이터 가공바우처 지원사업은 과제당 7000만원씩"). An English name the programs catalogue lists is
+    # kept too ('the Korean New Deal' beside a quoted "data dam").
     quoted_any = any(rep.quoted for rep, _ in merged)
-    # An English name the programs catalogue lists is kept too ('the Korean New Deal' beside a quoted "data dam").
     kept = [
-        (rep, n) for rep, n in merged if rep.quoted or not quoted_any or n > 1 or _catalogued_en(rep.name)
+        (rep, n)
+        for rep, n in merged
+        if rep.quoted or not quoted_any or n > 1 or _catalogued_en(rep.name) or _with_won(rep.sent.text)
     ]
     kept.sort(key=lambda t: (-t[1], -t[0].quoted, cands.index(t[0]) if t[0] in cands else 0))
     return [
@@ -151,6 +154,13 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
             if name and not any(norm_key(name) == norm_key(c.name) for c in out):
                 out.append(_Cand(name, None, sent, False))
     return out
+
+
+def _with_won(text: str) -> bool:
+    """True when the sentence states an amount of won."""
+    from etl.extract.money import find_amounts
+
+    return any(a.krw for a in find_amounts(text))
 
 
 def _catalogued_en(name: str) -> bool:
