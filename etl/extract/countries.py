@@ -125,9 +125,7 @@ def _is_partner(text: str, start: int, end: int) -> bool:
         return False
     # "영국은 정부기관과 5개 대학이 함께 돈을 대 …": a country that is its clause's own topic works with a partner
     # only when the clause names this side too (Korea, 우리, 국내, 양국); else it acts at home.
-    if _TOPIC.match(text, end) and not _home_named(clause):
-        return False
-    return True
+    return not _TOPIC.match(text, end) or _home_named(clause)
 
 
 # A topic particle right after a country's name ("영국은", "미국도").
