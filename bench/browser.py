@@ -89,10 +89,13 @@ FLOOR_APPS = {
 
 
 @contextmanager
-def server(db: Path | None, script: Path = ROOT / "dashboard.py") -> Iterator[str]:
-    """`streamlit run SCRIPT` (the dashboard on `db`, read-only); yields its base URL."""
+def server(
+    db: Path | None, script: Path = ROOT / "dashboard.py", extra_env: dict[str, str] | None = None
+) -> Iterator[str]:
+    """`streamlit run SCRIPT` (the dashboard on `db`, read-only unless `extra_env` allows writes); yields its
+    base URL."""
     port = _free_port()
-    env = {**os.environ, "POLICY_DB": str(db or ""), "POLICY_READ_ONLY": "1"}
+    env = {**os.environ, "POLICY_DB": str(db or ""), "POLICY_READ_ONLY": "1", **(extra_env or {})}
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
            "--server.fileWatcherType", "none"]  # fmt: skip

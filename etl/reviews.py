@@ -59,8 +59,10 @@ class Review:
         return json.dumps(body, ensure_ascii=False, sort_keys=False)
 
 
-def fact_type(fact_id: str) -> str:
-    """`budget` for `b-…`, and so on; ReviewError for an id of no known type."""
+def fact_type(fact_id: str | None) -> str:
+    """`budget` for `b-…`, and so on; ReviewError for an id of no known type, or none."""
+    if not fact_id:
+        raise ReviewError("this fact has no id (loaded before fact ids existed?): re-ingest to review it")
     prefix = fact_id.split("-", 1)[0]
     if prefix not in FACT_TYPES or "-" not in fact_id:
         raise ReviewError(f"not a fact id: {fact_id!r} (ids start with b-, i-, s- or p-)")

@@ -168,3 +168,79 @@ def test_a_headline_metric_opens_its_evidence_sentences(browser_page: object, se
     card = _cards_after(page, lambda: page.get_by_role("button", name="Show the facts").first.click())
     assert "the figure counted" in card and page.locator(".ev-card a").count() >= 1
     assert page.locator('[data-testid="stExpander"]', has_text="How this is counted").count() == 1
+
+
+def test_a_share_link_in_a_fresh_browser_context_reproduces_the_view(
+    browser_page: object, server: str
+) -> None:
+    """Issue 13: a copied link opened by someone else (a new context: no cookies, no session) shows the same
+    language, filter and chosen section."""
+    context = browser_page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/Budgets?lang=en&kind=national&budget_chart=by_kind")
+        _wait_for_run(page)
+        assert page.locator("h1").first.inner_text().strip() == "Budgets"
+        chosen = page.locator('[data-testid="stButtonGroup"] button[aria-checked="true"], '
+                              '[data-testid="stButtonGroup"] button[kind*="Active"]')  # fmt: skip
+        # The chosen buttons: the language (English) and the section the link names.
+        assert any(t.startswith("Funding mix") for t in chosen.all_inner_texts()), chosen.all_inner_texts()
+        assert "English" in chosen.all_inner_texts()
+        assert "kind=national" in page.url and "budget_chart=by_kind" in page.url
+        assert page.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
+
+
+def test_a_read_only_run_has_no_write_control(browser_page: object, server: str) -> None:
+    """Issue 13: the default (hosted, shared link) has no way to write: no add-an-announcement box, no review
+    form, no Deploy button; the Review page says how to decide from the command line."""
+    page = browser_page
+    for path in ("?lang=en", "Review?lang=en"):
+        page.goto(f"{server}/{path}")
+        _wait_for_run(page)
+        assert page.get_by_text("Add an announcement").count() == 0
+        assert page.get_by_role("button", name="Record and apply").count() == 0
+        assert page.locator('[data-testid="stAppDeployButton"]').count() == 0
+    assert page.get_by_text("This view is read-only").count() >= 1
+
+
+def test_a_review_decision_made_in_the_browser_is_recorded_and_applied(
+    tmp_path: Path, browser_page: object
+) -> None:
+    """Issue 12: with writing allowed, confirming a fact on the Review page appends one decision to the reviews
+    file (who, when, action) without an error on the page."""
+    import json
+    import shutil
+
+    from bench.browser import server as dashboard_server
+    from etl.config import Settings
+    from etl.pipeline import ingest
+
+    db, reviews = tmp_path / "policy.duckdb", tmp_path / "reviews.jsonl"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "docs", tmp_path / "in")
+    ingest([str(tmp_path / "in")], Settings(db_path=db), progress=False)  # real facts, with stable ids
+    env = {"POLICY_READ_ONLY": "", "POLICY_ALLOW_WRITE": "1", "POLICY_REVIEWS": str(reviews)}
+    with dashboard_server(db, extra_env=env) as base:
+        context = browser_page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+        try:
+            page = context.new_page()
+            page.goto(f"{base}/Review?lang=en")
+            _wait_for_run(page)
+            page.get_by_role("button", name="Record and apply").click()
+            page.wait_for_function(  # the rerun after the decision has run and settled
+                "() => document.querySelector('[data-testid=stApp]')"
+                ".getAttribute('data-test-script-state') === 'notRunning'",
+                timeout=60_000,
+            )
+            for _ in range(120):  # the decision is written, then applied, by the server
+                if reviews.exists() and reviews.read_text(encoding="utf-8").strip():
+                    break
+                page.wait_for_timeout(500)
+            errors = page.locator('[data-testid="stException"]')
+            assert errors.count() == 0, errors.first.inner_text()[:2000]
+        finally:
+            context.close()
+    [line] = reviews.read_text(encoding="utf-8").splitlines()
+    decision = json.loads(line)
+    assert decision["action"] == "confirm" and decision["fact_id"]

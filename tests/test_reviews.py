@@ -165,3 +165,11 @@ def test_rejected_money_and_merged_institutions_are_not_counted(corpus: Path, tm
     assert overview() == (0, 0)
     states = {f["state"] for f in facts(db, "budget")}
     assert states == {"rejected"}  # kept, shown with their state, never counted
+
+
+def test_a_fact_without_an_id_is_a_one_line_error_not_a_crash() -> None:
+    """A fact loaded before ids existed (or a synthetic one) cannot be reviewed: the page shows why."""
+    from etl.reviews import ReviewError, make
+
+    with pytest.raises(ReviewError, match="no id"):
+        make(None, "confirm", {}, "")  # type: ignore[arg-type]

@@ -19,11 +19,14 @@ ACTIONS = ("confirm", "reject", "set")
 
 
 def form(candidates: pd.DataFrame, lang: str) -> None:
-    """The decision form over the listed facts (nothing when there are none)."""
+    """The decision form over the listed facts that have a stable id (nothing when there are none)."""
     if candidates.empty:
         return
     if not data.writes_allowed():
         st.caption(t("review_read_only", lang))
+        return
+    candidates = candidates[candidates["fact_id"].notna()]
+    if candidates.empty:
         return
     label = {
         r.fact_id: f"{fmt.won(r.amount_krw, lang=lang)} · {r.program if fmt.present(r.program) else '—'} · {r.fact_id}"
