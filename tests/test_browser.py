@@ -81,13 +81,16 @@ def _full_page_screenshot(page: object, path: Path) -> None:
     page.set_viewport_size({"width": 1400, "height": 1000})
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_in_a_real_browser(browser_page: object, server: str, name: str) -> None:
+def test_page_in_a_real_browser(browser_page: object, server: str, name: str, lang: str) -> None:
+    """Every page in both languages: drawn without an exception box, with Hangul glyphs; a screenshot of each
+    (tests/artifacts/<page>.png in Korean, <page>-en.png in English)."""
     page = browser_page
-    page.goto(f"{server}/{PAGES[name]}")
+    page.goto(f"{server}/{PAGES[name]}" + ("?lang=en" if lang == "en" else ""))
     _wait_for_run(page)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    _full_page_screenshot(page, ARTIFACTS / f"{name}.png")
+    _full_page_screenshot(page, ARTIFACTS / (f"{name}.png" if lang == "ko" else f"{name}-en.png"))
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator("h1").first.inner_text().strip()
     glyphs = page.evaluate(GLYPH_CHECK)
