@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from etl.models import Sentence
@@ -46,6 +46,20 @@ def detect_lang(text: str) -> str:
     hangul = len(_HANGUL.findall(sample))
     latin = sum(1 for c in sample if c.isascii() and c.isalpha())
     return "ko" if hangul * 3 >= latin * 0.5 and hangul > 0 else "en"
+
+
+# Kiwi's tags that end a word no name can hold: a particle (조사 J…), a verb or copula ending (어미 E…).
+_CLAUSE_TAGS = ("J", "E")
+
+
+@cache
+def inflected(word: str) -> bool:
+    """True when Kiwi reads `word` as ending in a particle or a verb ending ("전환이", "농업에", "강화해",
+    "분야인", "투입돼"): a clause, not a piece of a name. Hangul words only; cached, as names repeat."""
+    if not re.search(r"[가-힣]$", word):
+        return False
+    tokens = get_kiwi().tokenize(word)
+    return len(tokens) > 1 and tokens[-1].tag.startswith(_CLAUSE_TAGS)
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -142,6 +142,20 @@ def test_companies_as_subject_make_private_investment() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "private"),
+    [
+        ("SK·AWS, 울산 미포산단에 7조원 규모 AI 데이터센터를 짓는다.", True),  # AWS is in the gazetteer
+        ("삼성전자는 평택 공장에 30조원을 투자한다.", True),
+        ("부산시는 AI 데이터센터 사업에 300억원을 쓴다.", False),  # a city: public money
+        ("과기정통부·네이버, AI 사업에 300억원을 투입한다.", False),  # a ministry among them: not only theirs
+    ],
+)
+def test_named_companies_as_the_subject_make_private_investment(text: str, private: bool) -> None:
+    [b] = extract_budgets(split_sentences(text), PUB)
+    assert (b.kind, b.role) == (("private", "investment") if private else ("unspecified", "budget"))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -106,3 +106,15 @@ def test_a_sum_word_or_fragment_never_becomes_a_program_name(entry: lexicon.Entr
 
     facts = extract_document(Document(source="x.txt", text=entry.example, lang="ko"))
     assert not [p.name for p in facts.programs if entry.term in p.name], entry.example
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_item_not_tails"), ids=lambda e: e.term)
+def test_a_listed_name_never_ends_in_a_predicate_or_a_year(entry: lexicon.Entry) -> None:
+    from etl.extract.document import extract_document
+    from etl.models import Document
+
+    assert entry.term in entry.example
+    facts = extract_document(Document(source="x.txt", text=entry.example, lang="ko"))
+    assert facts.budgets, entry.example
+    assert not [p.name for p in facts.programs if p.name.endswith(entry.term)], entry.example
+    assert not [b.program for b in facts.budgets if (b.program or "").endswith(entry.term)], entry.example

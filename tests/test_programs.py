@@ -270,6 +270,9 @@ def test_a_title_about_a_ministry_budget_gives_the_story_no_program() -> None:
         720_000_000_000,
         "AI 바우처 사업",
     )
+    # The owner set off by a comma or a topic particle ("중기부, 2025년 예산 15조3천억"): still the envelope.
+    for title in ("중기부, 2025년 예산 15조원 편성", "과기정통부는 내년 예산 18조원 확정"):
+        assert links(text.replace("과기정통부 내년 예산 18조원 확정", title))[-1] == (720_000_000_000, None)
 
 
 def test_a_quoted_english_name_the_catalogue_lists_is_a_program() -> None:
@@ -296,3 +299,46 @@ def test_a_period_stated_beside_a_figure_is_the_programs() -> None:
     lab = next(p for p in facts.programs if p.name == "AI 연구거점")
     assert [(b.amount_krw, b.program) for b in facts.budgets] == [(36_000_000_000, "AI 연구거점")]
     assert (lab.start_year, lab.end_year) == (2024, 2028)
+
+
+def test_a_story_that_lists_several_programs_gives_untied_money_to_none_of_them() -> None:
+    """The story's program fills in only where the text ties money to no other program: a budget story that
+    ties amounts to two line items besides it is a list, and its other amounts are no single program's."""
+    lead = "'AI 바우처 사업'이 올해도 이어진다. 정부가 예산을 밝혔다. 관계자가 설명했다. "
+    body = "데이터 가공 지원 사업에는 90억원을 쓴다. 공공 AI 실증 사업에는 120억원을 쓴다. 모두 합쳐 3000억원이 잡혔다."
+    assert links(lead + body) == [
+        (9_000_000_000, "데이터 가공 지원 사업"),
+        (12_000_000_000, "공공 AI 실증 사업"),
+        (300_000_000_000, None),
+    ]
+    one = "데이터 가공 지원 사업에는 90억원을 쓴다. 모두 합쳐 3000억원이 잡혔다."
+    assert links(lead + one)[-1] == (300_000_000_000, "AI 바우처 사업")
+
+
+def test_the_lead_skips_breadcrumbs_and_datelines_and_may_hold_a_long_piece_of_the_name() -> None:
+    text = (
+        "전국 > 부산·경남\n부산시, 항공 부품 공정에 AI 자율제조 심는다\n입력 : 2024-10-29 10:31:00\n"
+        "부산시는 기관들과 기술을 개발한다. 아홉 기관이 함께한다. 정부는 'AI 자율제조 선도프로젝트'를 공모했다. "
+        "부산은 312억원을 투입한다."
+    )
+    assert links(text) == [(31_200_000_000, "AI 자율제조 선도프로젝트")]
+    # A program named only further down, and in the lead by no long piece of its name, is not the story's.
+    other = text.replace("AI 자율제조 심는다", "로봇 공정 바꾼다")
+    assert links(other) == [(31_200_000_000, None)]
+
+
+def test_a_name_followed_by_a_body_word_is_a_body_not_a_program() -> None:
+    text = "The ministry spoke at the AI Strategy High-Level Consultative Council on Thursday."
+    assert names(text, "en") == []
+
+
+def test_a_figure_before_a_bare_name_is_not_part_of_it_and_a_clause_is_no_name() -> None:
+    got = [n for n, _ in names("389억 피지컬AI 실증사업 연내 마무리. 이 사업은 계속된다.")]
+    assert got == ["피지컬AI 실증사업"], got
+    # "전환이 핵심 사업": a word ending in a particle (Kiwi: 이/JKS) ends the name, leaving too little.
+    assert names("△모바일 신분증 확대 △클라우드 네이티브 전환이 핵심 사업으로 꼽혔다.") == []
+
+
+def test_a_comma_inside_a_number_does_not_end_a_listed_name() -> None:
+    text = "정부안에서는 GPU 구매에 1조4,600억원, 민간 GPU 2,600장 임차에 1,723억원이 잡혀 있었다."
+    assert links(text) == [(1_460_000_000_000, "GPU 구매"), (172_300_000_000, "민간 GPU 2,600장 임차")]

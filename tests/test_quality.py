@@ -155,3 +155,13 @@ def test_every_fixture_has_a_source_url() -> None:
     for f in load_fixtures():
         assert f.gold.get("source_url", "").startswith("http"), f.name
         assert f.gold["source_url"] in readme, f"{f.name}: source not listed in README"
+
+
+def test_a_link_is_right_when_the_loader_would_merge_the_two_names() -> None:
+    """Program links meet on the key the loader merges programs under (etl.normalize.program_key)."""
+    gold = {"budgets": [_b(1, program="AI 기술실증 테스트베드 조성 사업"), _b(2, program="AI 바우처")]}
+    pred = {
+        "budgets": [_b(1, program="인공지능(AI) 기술 실증 테스트베드 조성 사업"), _b(2, program="AI 반도체")]
+    }
+    s = score_document(gold, pred)
+    assert (s.link.hit, s.link.gold) == (1, 2)

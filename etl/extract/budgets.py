@@ -60,6 +60,24 @@ _PRIVATE_SUBJECT = re.compile(
     r"|^(?:Private\s+(?:companies|firms|investors)|(?:Major\s+|Korean\s+)?(?:companies|firms|businesses))\b",
 )
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
+# "SK·AWS, 울산에 7조원 규모 AI 데이터센터", "삼성전자는 …": the names a sentence opens with, up to a comma or a
+# topic/subject particle; when they are companies (gazetteer type `industry`) and no public body, the money is
+# theirs (private investment).
+_OPENING_NAMES = re.compile(r"^\s*([^\s,.]{1,30}?)(?:,|(?:은|는|이|가)\s)")
+_PUBLIC_TYPES = frozenset(("government", "local_government", "public_agency", "research", "university"))
+
+
+def _company_subject(text: str) -> bool:
+    """True when the sentence opens with one or more companies as its subject, and no public body."""
+    from etl.extract.institutions import lookup
+
+    m = _OPENING_NAMES.match(text)
+    if not m:
+        return False
+    types = {e.type for name in m.group(1).split("·") if (e := lookup(name))}
+    return "industry" in types and not types & _PUBLIC_TYPES
+
+
 # A bullet or numbered line: each one names its own item.
 _LIST_LINE = re.compile(r"^\s*(?:[-–·•○●□■▪◦※*▶►]|\d{1,2}[.)]\s|[①-⑳])")
 
@@ -131,7 +149,9 @@ def _budget(
     window = sent.text[max(0, a.start - 30) : a.end + 20]
     kind = classify_kind(before, after)
     role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
-    if kind in ("unspecified", "total") and _PRIVATE_SUBJECT.match(sent.text):
+    if kind in ("unspecified", "total") and (
+        _PRIVATE_SUBJECT.match(sent.text) or _company_subject(sent.text)
+    ):
         kind = "private"
         role = "investment" if role == "budget" else role
     return Budget(

@@ -11,12 +11,13 @@ the document is about (named in its title or lead) when nothing in the sentence 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cache
 
 from etl import lexicon
 from etl.extract import roles
-from etl.extract.programs import line_item, norm_key
-from etl.models import Evidence, Program, Sentence
+from etl.extract.programs import line_item, listed_amounts, norm_key
+from etl.models import Budget, Evidence, Program, Sentence
 
 # Roles that can be a program's money: its budget, a per-project ceiling, a change to it, its won restatement.
 LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
@@ -25,9 +26,38 @@ LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
 FALLBACK_ROLES = frozenset(("budget", "cap"))
 # The title and the lead say what a news story is about; 3 sentences cover a title, a subtitle and the lead.
 LEAD_SENTENCES = 3
+# A bare date line ("2023-12-21 입력", "2024.07.15") is no lead sentence: a sentence counts towards the lead when
+# it has at least this many letters (the shortest real sentence, "회의가 열렸다", has 6; datelines with more
+# letters are caught by _DATELINE).
+LEAD_MIN_LETTERS = 4
+# A lead holds a program's name loosely when it shares this many characters in a row with the name's key: six
+# (about three Korean syllable pairs, "ai자율제조") is more than a generic word ("ai반도체", "데이터") carries.
+LEAD_PIECE = 6
+# Page chrome before the lead: a breadcrumb ("전국 > 부산·경남") or a dateline ("입력 2024-10-29 10:31").
+_BREADCRUMB = re.compile(r"^[^>]{1,20}(?:>[^>]{1,20})+$")
+_DATELINE = re.compile(r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]")
+# A dateline with more letters than this is a sentence that happens to hold a date.
+DATELINE_MAX_LETTERS = 30
+
+
+def _chrome_line(text: str) -> bool:
+    """A breadcrumb, a dateline or byline, or a line too short to say what a story is about."""
+    letters = len(_LETTER.findall(text))
+    if letters < LEAD_MIN_LETTERS or _BREADCRUMB.match(text.strip()):
+        return True
+    return bool(_DATELINE.search(text)) and letters <= DATELINE_MAX_LETTERS
+
+
+_LETTER = re.compile(r"[가-힣A-Za-z]")
 # How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
 # a program word with its particle ("… 조성' 사업의 하나로").
 PARENT_GAP = 56
+# Programs the text ties money to, besides the story's subject, that make a story a list of programs: two (one
+# other program can be the subject's part; two or more are a bill's or a call's lines).
+MULTI_PROGRAM_STORY = 2
+# Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
+# alone may be a place or a purpose ("장성군에 50억원").
+LIST_ITEMS = 2
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -85,7 +115,8 @@ def _group() -> re.Pattern[str]:
 @cache
 def _envelope_title() -> re.Pattern[str]:
     """A title naming a ministry's yearly or supplementary budget ("과기정통부 내년 예산 18.5조원 확정",
-    "내년 과기부 예산", "[2022 예산안] 과기정통부 …"): the story is about that envelope, not a program."""
+    "내년 과기부 예산", "중기부, 2025년 예산 15조", "[2022 예산안] 과기정통부 …"): the story is about that
+    envelope, not a program."""
     time = r"(?:(?:내년|올해|금년)도?|(?:19|20)\d\d년도?|\d차)"
     owner = roles.owners()
     words = lexicon.pattern("program_envelope_cues", "title")
@@ -93,7 +124,7 @@ def _envelope_title() -> re.Pattern[str]:
     # word, so that a program's budget ("AI 바우처 예산") is not one.
     whole = lexicon.pattern("program_envelope_cues", "title_any")
     return re.compile(
-        rf"(?:{time}\s*)?{owner}\s*(?:의\s*)?(?:{time}\s*)*{words}|\[\s*(?:19|20)\d\d\s*{words}\s*\]"
+        rf"(?:{time}\s*)?{owner}\s*(?:의|,|은|는)?\s*(?:{time}\s*)*{words}|\[\s*(?:19|20)\d\d\s*{words}\s*\]"
         rf"|(?<![가-힣A-Za-z&]){whole}"
     )
 
@@ -145,12 +176,48 @@ class ProgramLinker:
         self._named: dict[int, list[tuple[int, str]]] = {}
         self._key_cache: list[tuple[str, list[str]]] = []
         self.subject = self._subject()
+        self.tied: set[str] = set()  # programs an amount was tied to by the text itself
+        self.by_story: set[tuple[int, int]] = (
+            set()
+        )  # (sentence start, amount offset) given the story's program
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
         """The program the amount at `start` of `sent` belongs to, or None."""
         if role not in LINKED_ROLES:
             return None
-        item = line_item(before, after_amount=len(before) < start) if self.lang == "ko" else None
+        listed = len(listed_amounts().findall(sent.text)) >= LIST_ITEMS
+        item = (
+            line_item(before, after_amount=len(before) < start, listed=listed) if self.lang == "ko" else None
+        )
+        tied = self._tied(sent, start, before, role, item)
+        if tied is not None or role not in FALLBACK_ROLES:
+            if tied:
+                self.tied.add(tied)
+            return tied or None
+        if self.subject is None or _envelope().search(sent.text):
+            return None
+        self.by_story.add((sent.start, start))
+        return self.subject
+
+    def settle(self, budgets: list[Budget]) -> None:
+        """A story whose text ties its money to two or more programs besides its subject is a list of programs
+        (a budget bill, a call with several tracks): an amount nothing in the text ties is then no program's."""
+        if len(self.tied - {self.subject}) < MULTI_PROGRAM_STORY:
+            return
+        for b in budgets:
+            ev = b.evidence
+            if ev is None or b.program != self.subject:
+                continue
+            at = {i for i in range(len(ev.text)) if ev.text.startswith(b.unit_text, i)}
+            if any((ev.start, i) in self.by_story for i in at):
+                b.program = None
+
+    def _tied(
+        self, sent: Sentence, start: int, before: str, role: str, item: tuple[str, bool] | None
+    ) -> str | None:
+        """The program the text itself ties the amount to: its line item, a name right after it, a name
+        in its sentence, or a pointer back; "" when the text says it is no single program's (a group's), None
+        when nothing ties it."""
         if item:
             return self._known(item[0]) or self._add(item[0], sent)
         ahead = _named_after(sent.text, start)
@@ -161,17 +228,12 @@ class ProgramLinker:
             prior = [(pos, n) for pos, n in named if pos < start]
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
             if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
-                return None
+                return ""
             if prior:
                 return prior[-1][1]
             if _tied_ahead(sent.text, start, named[0][0]):
                 return named[0][1]
-        if role not in FALLBACK_ROLES:
-            return None
-        back = self._carried(sent, start)
-        if back:
-            return back
-        return None if _envelope().search(sent.text) else self.subject
+        return self._carried(sent, start) if role in FALLBACK_ROLES else None
 
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
         """(offset, program) for every known program named in `sent`, in order."""
@@ -215,11 +277,15 @@ class ProgramLinker:
         return name
 
     def _subject(self) -> str | None:
-        """The program the story is about: the first named in its lead, else the only one it names; none
-        when the title is about a ministry's budget (an envelope)."""
-        if self.sentences and _envelope_title().search(self.sentences[0].text):
+        """The program the story is about: the first named in its lead (title, subtitle, first sentence), or
+        else the one whose name the lead holds a long piece of ("AI 기술실증 테스트베드" for "인공지능(AI) 기술
+        실증 테스트베드 조성 사업"); none when the lead names no program (a program named only further down may
+        be a parent, a comparison or a law: on unseen pages that fallback credited more amounts wrongly than
+        rightly) or when the title is about a ministry's budget (an envelope)."""
+        lead = [s for s in self.sentences if not _chrome_line(s.text)][:LEAD_SENTENCES]
+        if not lead or _envelope_title().search(lead[0].text):
             return None
-        for s in self.sentences[:LEAD_SENTENCES]:
+        for s in lead:
             named = self.named(s)
             # "X 사업의 하나로 'Y' 공모": the story is about Y; X is its parent.
             children = [
@@ -227,4 +293,15 @@ class ProgramLinker:
             ]
             if named:
                 return (children or [n for _, n in named])[0]
-        return self.programs[0].name if len(self.programs) == 1 else None
+        return self._loosely_named(lead)
+
+    def _loosely_named(self, lead: list[Sentence]) -> str | None:
+        """The program whose name shares the longest run of at least LEAD_PIECE characters with the lead."""
+        texts = [_normalised(s.text)[0] for s in lead]
+        best, size = None, LEAD_PIECE - 1
+        for name, keys in self._keys():
+            for key, text in ((k, t) for k in keys for t in texts):
+                run = SequenceMatcher(None, key, text, autojunk=False).find_longest_match().size
+                if run > size:
+                    best, size = name, run
+        return best

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 
 from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
 from etl.models import Evidence, Program, Sentence
+from etl.nlp import inflected
 from etl.normalize import program_key
 
 # Program words come from lexicon/program_forms.tsv: `quoted` words end a quoted program name (사업, 거점,
@@ -197,12 +199,14 @@ def _named_enough(words: list[str]) -> str | None:
     """The words as a name once leading generic words (이번, 주요, AI …) are dropped; None if too little is left:
     fewer than two words, or fewer than MIN_BARE_NAME characters."""
     generic = _generic()
-    while words and generic.fullmatch(words[0]):
+    while words and (generic.fullmatch(words[0]) or _FIGURE_WORD.match(words[0])):
         words = words[1:]
     name = " ".join(words)
     return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
 
 
+# A figure before a name in a title ("389억 피지컬AI 실증사업 마무리") is the program's money, not its name.
+_FIGURE_WORD = re.compile(r"^\d[\d,.]*(?:조|억|만|천)*원?$")
 # '산업 육성 사업' (8) names something; 'AI 사업' (5) or '신규 사업' do not.
 MIN_BARE_NAME = 6
 
@@ -215,7 +219,7 @@ def _generic() -> re.Pattern[str]:
 def _breaks(word: str) -> bool:
     """True when `word` cannot stand inside a program name: a particle or verb ending, or a stop word."""
     stops, endings = _break_patterns()
-    return bool(stops.fullmatch(word) or endings.search(word))
+    return bool(stops.fullmatch(word) or endings.search(word) or inflected(word))
 
 
 @cache
@@ -245,9 +249,10 @@ def _english_names(text: str) -> list[str]:
             while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
                 end += 1
         name = words[:end]
-        if set(_forms("en_body")).intersection(
-            name
-        ):  # 'Presidential Committee on National AI Strategy' is a body
+        # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
+        # bodies: a body word inside the name or in the capitalised words right after it.
+        tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
+        if set(_forms("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
             continue
         if len([w for w in name if w not in _forms("en_weak")]) >= 2:
             names.append(" ".join(name))
@@ -267,18 +272,20 @@ _QUOTED_TAIL = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,40})['’\"�
 # the head names the item.
 _BULLET_HEAD = re.compile(r"^\s*[-*•·ㅇ○□▶■◦]\s*([^:：\n]{2,30}?)\s*[:：]")
 _TABLE_HEAD = re.compile(r"^\s*\|\s*([^|\n]{2,40}?)\s*\|")
-# A clause ends at a comma, a semicolon, a colon, an ellipsis or an opening quote; a name never reaches over.
-_CLAUSE_END = re.compile(r"[,;:：…‘“'\"「『|]")
+# A clause ends at a comma (not one inside a number: "GPU 2,600장 임차"), a semicolon, a colon, an ellipsis or an
+# opening quote; a name never reaches over.
+_CLAUSE_END = re.compile(r"[;:：…‘“'\"「『|]|,(?![0-9])|(?<![0-9]),")
 # A time word may stand between a tie cue and the amount ("분야에는 내년 761억원").
 _TIME = r"(?:(?:19|20)\d\d년도?|내년|올해|해마다|매년)"
 
 
-def line_item(clause: str, after_amount: bool = False) -> tuple[str, bool] | None:
+def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> tuple[str, bool] | None:
     """The name a won amount is listed under, from its clause up to the amount, and whether a tie form (a
     bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
     stands there. `after_amount`: the clause starts right after another amount (its first word is that
-    amount's particle)."""
-    found = _line_item(clause, after_amount)
+    amount's particle). `listed`: the sentence lists several amounts each after a list cue ("A에 145억원, B에
+    121억원"), so a list cue ties too."""
+    found = _line_item(clause, after_amount, listed)
     if found is None:
         return None
     name = _ITEM_TRIM.sub("", found[0])
@@ -294,17 +301,20 @@ _NOT_A_NAME = re.compile(r"[%○/→~]|\d+\s*(?:년간|%)")
 
 def _plausible_item(name: str) -> bool:
     """A listed name that can be a program or a line of one: not a fragment, a share, a period, a sum word
-    (program_item_not_names.tsv) or a body the gazetteer knows."""
+    (program_item_not_names.tsv), a predicate or a year (program_item_not_tails.tsv) or a body the gazetteer
+    knows."""
     from etl.extract.institutions import lookup
 
     if len(name) < 2 or _PARTICLE_START.match(name) or _NOT_A_NAME.search(name):
         return False
     if re.search(lexicon.pattern("program_item_not_names"), name):
         return False
+    if re.search(lexicon.pattern("program_item_not_tails") + "$", name):
+        return False
     return lookup(name) is None
 
 
-def _line_item(clause: str, after_amount: bool) -> tuple[str, bool] | None:
+def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[str, bool] | None:
     if after_amount:
         clause = re.sub(r"^\S*", "", clause, count=1)
     if headed := _quoted_or_head(clause):
@@ -315,6 +325,7 @@ def _line_item(clause: str, after_amount: bool) -> tuple[str, bool] | None:
             ("bracket", _ITEM_OPEN),
             ("bracket", _ITEM_MARK),
             ("tie", _tie_cue()),
+            ("tie", _list_cue() if listed else _NEVER),
             ("", _ITEM_FILL),
         ):
             cut = pat.search(tail)
@@ -357,6 +368,20 @@ def _quoted_or_head(clause: str) -> str | None:
     if head and not _CLAUSE_END.search(head.group(1)) and not _breaks(head.group(1).strip()):
         return head.group(1).strip()
     return None
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+@cache
+def _list_cue() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_TIME}?\s*$")
+
+
+@cache
+def listed_amounts() -> re.Pattern[str]:
+    """A list cue right before a figure ("…에 145억원"): two in a sentence make it a list of items."""
+    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_TIME}?\s*(?:총|약)?\s*[0-9]")
 
 
 @cache

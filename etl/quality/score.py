@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from etl.normalize import compare_key
+from etl.normalize import compare_key, program_key
 
 Record = dict[str, Any]
 
@@ -119,10 +119,16 @@ def _pair_amounts(gold: list[Record], pred: list[Record]) -> list[tuple[Record, 
     return pairs
 
 
+def _program_norm(name: str | None) -> str:
+    """The key the loader merges program names under (etl.normalize.program_key): two spellings that become
+    one program in the database (`인공지능(AI) 기술 실증 …` / `AI 기술실증 …`) are one link."""
+    return program_key(compare_key(name)) if name else ""
+
+
 def _link_ok(gold: Record, pred: Record) -> bool:
     wanted = [gold.get("program"), *gold.get("program_aliases", [])]
-    got = norm(pred.get("program"))
-    return any(norm(w) == got for w in wanted)
+    got = _program_norm(pred.get("program"))
+    return any(_program_norm(w) == got for w in wanted)
 
 
 def score_amounts(gold: list[Record], pred: list[Record], s: Scores) -> None:
