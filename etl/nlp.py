@@ -62,6 +62,16 @@ def inflected(word: str) -> bool:
     return len(tokens) > 1 and tokens[-1].tag.startswith(_CLAUSE_TAGS)
 
 
+@cache
+def connective(word: str) -> bool:
+    """True when Kiwi reads `word` as a verb with a connective ending ("깎이고", "늘렸으며", "했지만"): the clause
+    it ends is done and another begins."""
+    if not re.search(r"[가-힣],?$", word):
+        return False
+    tokens = get_kiwi().tokenize(word.rstrip(","))
+    return len(tokens) > 1 and tokens[-1].tag == "EC" and tokens[-2].tag.startswith(("V", "XSV", "XSA", "EP"))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with spans such that text[s.start:s.end] == s.text.
 

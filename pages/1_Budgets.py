@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, data, history, queries, tables, widgets
+from ui import charts, data, history, queries, sections, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -17,14 +17,16 @@ st.subheader(t("timeline", lang))
 st.caption(t("money_help", lang))
 widgets.chart(charts.timeline_chart, timeline, key="timeline", lang=lang, pick=(f, view))
 
-tabs = st.tabs([t(k, lang) for k in ("gantt", "per_year", "by_kind", "cumulative")])
-with tabs[0]:
+shown = sections.section(
+    ("gantt", "per_year", "by_kind", "cumulative"), key="budget_chart", label=t("budgets", lang), lang=lang
+)
+if shown == "gantt":  # one section at a time (ui/sections.py): hidden tabs' charts would cost every run
     periods = widgets.named(data.load(queries.program_periods, f, limit=40), lang)
     widgets.chart(charts.gantt_chart, periods, key="gantt", lang=lang, pick=(f, view))
-with tabs[1]:
+elif shown == "per_year":
     years = data.load(queries.money_by_fiscal_year, f)
     widgets.chart(charts.fiscal_year_chart, years, key="fiscal_years", lang=lang, pick=(f, view))
-with tabs[2]:
+elif shown == "by_kind":
     left, right = st.columns([2, 1])
     with left:
         mix = widgets.named(data.load(queries.kind_breakdown, f, limit=15), lang)
@@ -34,7 +36,7 @@ with tabs[2]:
         widgets.chart(charts.kind_totals_chart, totals, key="mix_total", lang=lang)
         widgets.table(totals, view, key="kind_totals", money=("amount_krw",))
     widgets.table(mix, view, key="kind_breakdown", money=("amount_krw",))
-with tabs[3]:
+else:
     cumulative = data.load(queries.cumulative_totals, f)
     widgets.chart(charts.cumulative_chart, cumulative, key="cumulative", lang=lang, pick=(f, view))
 

@@ -3,7 +3,7 @@ countries, each fact with its evidence sentence and a link to its document."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, history, plain, queries, rankings, tables, widgets
+from ui import charts, data, fmt, history, plain, queries, rankings, sections, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -59,7 +59,7 @@ history.revisions(one, view, pid, key="program_revisions", history=True)
 
 same = {"hide": ("program", "event_id"), "empty": "nothing_here"}  # every row is this program
 n = data.load(queries.fact_counts, one).iloc[0]
-lists = [  # (tab, dataset, its count in fact_counts, key, money columns)
+lists = [  # (section, dataset, its count in fact_counts, key, money columns)
     ("program_events", queries.program_events, "n_events", "program_events", ()),
     ("documents", queries.program_documents, "n_mentions", "program_documents", ()),
     ("budgets", queries.budget_facts, "n_budgets", "program_budgets", ("amount_krw",)),
@@ -67,11 +67,12 @@ lists = [  # (tab, dataset, its count in fact_counts, key, money columns)
     ("sites", queries.site_map, "n_sites", "program_sites", ()),
     ("country", queries.country_facts, "n_countries", "program_countries", ()),
 ]
-for tab, (_, fn, count, key, money) in zip(st.tabs([t(x[0], lang) for x in lists]), lists, strict=True):
-    with tab:
-        widgets.table(
-            widgets.paged(fn, one, n[count], key=key, lang=lang), view, key=key, money=money, **same
-        )
+shown = sections.section(
+    [x[0] for x in lists], key="program_list", label=t("programs", lang), lang=lang,
+    counts={x[0]: n[x[2]] for x in lists},
+)  # fmt: skip
+_, fn, count, key, money = next(x for x in lists if x[0] == shown)  # one list at a time (ui/sections.py)
+widgets.table(widgets.paged(fn, one, n[count], key=key, lang=lang), view, key=key, money=money, **same)
 
 widgets.reconciliation(
     data.load(queries.reconciliation, f, program_id=pid), view, key="program_reconciliation"

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from etl import lexicon
 from etl.extract.budgets import classify_kind, extract_budgets
 from etl.nlp import split_sentences
 
@@ -146,6 +147,7 @@ def test_companies_as_subject_make_private_investment() -> None:
     [
         ("SK·AWS, 울산 미포산단에 7조원 규모 AI 데이터센터를 짓는다.", True),  # AWS is in the gazetteer
         ("삼성전자는 평택 공장에 30조원을 투자한다.", True),
+        ("SK텔레콤과 SK브로드밴드가 함께 추진하며, 총 투자 규모는 약 7조원이다.", True),
         ("부산시는 AI 데이터센터 사업에 300억원을 쓴다.", False),  # a city: public money
         ("과기정통부·네이버, AI 사업에 300억원을 투입한다.", False),  # a ministry among them: not only theirs
     ],
@@ -211,3 +213,28 @@ def test_evidence_is_the_sentence() -> None:
     [b] = extract_budgets(split_sentences(text), PUB)
     assert b.evidence is not None and text[b.evidence.start : b.evidence.end] == b.evidence.text
     assert "946억원" in b.evidence.text and "첫 문장" not in b.evidence.text
+
+
+def test_a_ministrys_programme_spending_budget_is_an_envelope() -> None:
+    """'사업비' is a ministry's yearly envelope as much as '예산' is (role `base`)."""
+    assert roles("내년 행안부 사업비 예산은 모두 4조 6394억원이다.") == [(4_639_400_000_000, "base")]
+    assert roles("행안부 내년 사업비 4조9242억원으로 증액") == [(4_924_200_000_000, "base")]
+
+
+@pytest.mark.parametrize(
+    ("before", "kind"),
+    [
+        ("지자체 예산만 총 ", "local"),
+        ("국비 총 ", "national"),
+        ("민관 합동 총 ", "total"),
+        ("국비 140억원과 총 ", "total"),
+    ],
+)
+def test_a_source_of_money_just_before_a_total_word_is_what_is_totalled(before: str, kind: str) -> None:
+    assert classify_kind(before, "") == kind
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_received"), ids=lambda e: e.term)
+def test_companies_that_receive_money_are_recipients_not_investors(entry: lexicon.Entry) -> None:
+    [b] = extract_budgets(split_sentences(entry.example), PUB)
+    assert b.kind != "private" and b.role != "investment", entry.example

@@ -162,3 +162,15 @@ def test_a_partner_cue_in_another_clause_makes_no_partner(entry: lexicon.Entry) 
 )
 def test_partners_and_mentions(texts: tuple[str, ...], partners: list[str], mentioned: list[str]) -> None:
     assert split(*texts) == (partners, mentioned)
+
+
+def test_a_country_that_is_its_clauses_topic_works_at_home_unless_this_side_is_named() -> None:
+    """'영국은 … 함께 돈을 대': the UK and its own universities, not a partner; '미국은 우리 연구진과 함께': one."""
+    text = "캐나다는 연구소를 세웠고, 영국은 정부기관과 5개 대학이 함께 돈을 대 연구소를 설립했다."
+    assert split(text) == ([], ["CA", "GB"])
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("country_home_words"), ids=lambda e: e.term)
+def test_a_topic_country_working_with_this_side_is_a_partner(entry: lexicon.Entry) -> None:
+    partners, _ = split(entry.example)
+    assert partners, entry.example

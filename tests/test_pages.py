@@ -189,7 +189,8 @@ def test_widget_changes_are_written_to_the_url_and_the_share_box(ui_env: Path) -
     at.sidebar.selectbox(key="w_program").set_value(pid).run()
     at.sidebar.multiselect(key="w_kinds").set_value(["national"]).run()
     assert qp(at, "program") == [pid] and qp(at, "kind") == ["national"]
-    assert f"program={pid}" in at.sidebar.code[0].value
+    [share] = [h.proto.body for h in at.sidebar.get("html") if h.proto.body.startswith("<code")]
+    assert f"program={pid}" in share
     at.switch_page("pages/3_Institutions.py").run()  # the filters follow to the next page
     assert not at.exception and at.sidebar.selectbox(key="w_program").value == pid
     at.sidebar.button[0].click().run()  # reset
@@ -337,3 +338,27 @@ def test_list_choices_are_kept_in_the_link(ui_env: Path) -> None:
     assert not at.exception and not at.warning
     [page] = [w for w in at.number_input if (w.key or "").startswith("budget_statements_page_")]
     assert page.value == 2
+
+
+def charts(at: AppTest) -> list[str]:
+    return [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")]
+
+
+def test_only_the_chosen_section_is_drawn_and_kept_in_the_link(ui_env: Path) -> None:
+    """Budgets and Programs draw one section at a time (in place of st.tabs, which drew every tab's charts)."""
+    at = app("pages/1_Budgets.py")
+    assert at.segmented_control(key="budget_chart").value == "gantt" and not qp(at, "budget_chart")
+    assert len(at.get("plotly_chart")) == 3  # timeline, program periods, one revision history
+    at.segmented_control(key="budget_chart").set_value("by_kind").run()
+    assert qp(at, "budget_chart") == ["by_kind"] and "pie" in charts(at)
+    at.segmented_control(key="budget_chart").set_value(None).run()  # clicking the chosen one again keeps it
+    assert at.segmented_control(key="budget_chart").value == "by_kind" and "pie" in charts(at)
+    at = app("pages/1_Budgets.py", budget_chart="nonsense")
+    assert not at.exception and at.segmented_control(key="budget_chart").value == "gantt"
+    pid, _ = first_program(ui_env)
+    for shown, hidden in (("budgets", "name_seen"), ("documents", "unit_text")):  # name_seen: documents only
+        at = app("pages/2_Programs.py", id=pid, program_list=shown)
+        assert not at.exception and at.segmented_control(key="program_list").value == shown
+        columns = [set(d.value.columns) for d in at.dataframe]
+        assert not any(hidden in c for c in columns)
+        assert any(("unit_text" if shown == "budgets" else "name_seen") in c for c in columns)

@@ -301,20 +301,6 @@ def test_a_period_stated_beside_a_figure_is_the_programs() -> None:
     assert (lab.start_year, lab.end_year) == (2024, 2028)
 
 
-def test_a_story_that_lists_several_programs_gives_untied_money_to_none_of_them() -> None:
-    """The story's program fills in only where the text ties money to no other program: a budget story that
-    ties amounts to two line items besides it is a list, and its other amounts are no single program's."""
-    lead = "'AI 바우처 사업'이 올해도 이어진다. 정부가 예산을 밝혔다. 관계자가 설명했다. "
-    body = "데이터 가공 지원 사업에는 90억원을 쓴다. 공공 AI 실증 사업에는 120억원을 쓴다. 모두 합쳐 3000억원이 잡혔다."
-    assert links(lead + body) == [
-        (9_000_000_000, "데이터 가공 지원 사업"),
-        (12_000_000_000, "공공 AI 실증 사업"),
-        (300_000_000_000, None),
-    ]
-    one = "데이터 가공 지원 사업에는 90억원을 쓴다. 모두 합쳐 3000억원이 잡혔다."
-    assert links(lead + one)[-1] == (300_000_000_000, "AI 바우처 사업")
-
-
 def test_the_lead_skips_breadcrumbs_and_datelines_and_may_hold_a_long_piece_of_the_name() -> None:
     text = (
         "전국 > 부산·경남\n부산시, 항공 부품 공정에 AI 자율제조 심는다\n입력 : 2024-10-29 10:31:00\n"
@@ -342,3 +328,73 @@ def test_a_figure_before_a_bare_name_is_not_part_of_it_and_a_clause_is_no_name()
 def test_a_comma_inside_a_number_does_not_end_a_listed_name() -> None:
     text = "정부안에서는 GPU 구매에 1조4,600억원, 민간 GPU 2,600장 임차에 1,723억원이 잡혀 있었다."
     assert links(text) == [(1_460_000_000_000, "GPU 구매"), (172_300_000_000, "민간 GPU 2,600장 임차")]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_en_name_stops"), ids=lambda e: e.term)
+def test_an_english_name_after_a_tie_cue_ends_before_a_stop_word(entry: lexicon.Entry) -> None:
+    """A stop word ends the name ("the data voucher project this year"); a category word after it ("key
+    technologies such as bio") makes it a field with examples, no program."""
+    assert entry.term in entry.example
+    [(_, program)] = links(entry.example, "en")
+    if entry.meaning == "category":
+        assert program is None
+    else:
+        assert program and entry.term not in program.split(), program
+
+
+def test_an_english_tie_reads_past_the_figures_own_point_and_a_bracket() -> None:
+    text = (
+        "About 1.5 trillion won (US$1.3 billion) will be put into intelligent semiconductor R&D, which helps."
+    )
+    assert links(text, "en") == [(1_500_000_000_000, "intelligent semiconductor R&D")]
+    assert links("Of it, 5 billion won will go to a separate project.", "en") == [(5_000_000_000, None)]
+
+
+def test_an_unquoted_name_said_once_is_kept_when_its_sentence_carries_won() -> None:
+    text = (
+        "과기정통부는 '디지털 뉴딜'의 데이터 사업을 안내했다. "
+        "데이터 가공바우처 지원사업은 과제당 7000만원씩 모두 587건을 지원한다. "
+        "국방 ICT R&D 전용사업을 새로 만들어 4년간 모두 369억원을 투입한다."
+    )
+    got = [n for n, _ in names(text)]
+    assert "데이터 가공바우처 지원사업" in got and "국방 ICT R&D 전용사업" in got, got
+    assert links(text) == [
+        (70_000_000, "데이터 가공바우처 지원사업"),
+        (36_900_000_000, "국방 ICT R&D 전용사업"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name before another amount and a finished clause ("…깎이고 …더해졌으며,") is that amount's.
+        (
+            "심사에서 정책펀드와 AI 지원 사업 등이 4조3,000억원 깎이고 민생 예산에 4조2,000억원이 더해졌으며, "
+            "정부안에서 10조1,000억원이던 AI 예산도 조정됐다.",
+            [(4_300_000_000_000, None), (4_200_000_000_000, None), (10_100_000_000_000, None)],
+        ),
+        (
+            "해킹바이러스 대응체계 고도화에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
+            [(9_000_000_000, "해킹바이러스 대응체계 고도화"), (5_000_000_000, None)],
+        ),
+        # A split of one figure has no verb between: both parts keep the name.
+        (
+            "AI 바우처 사업에는 국비 100억원, 지방비 50억원이 들어간다.",
+            [(10_000_000_000, "AI 바우처 사업"), (5_000_000_000, "AI 바우처 사업")],
+        ),
+    ],
+)
+def test_a_name_in_an_earlier_finished_clause_is_not_the_amounts(text: str, expected: list) -> None:
+    assert links(text) == expected
+
+
+def test_an_english_lead_holds_a_program_only_by_most_of_its_name() -> None:
+    """'national' is in "national AI computing center" and in "National Growth Fund": one shared word does not
+    make the fund the story's program."""
+    text = (
+        "Samsung SDS consortium confirmed to build national AI computing center in Haenam. "
+        "The ministry signed the agreement on Tuesday. The plan was set out in March. "
+        "The board of the National Growth Fund approved its share. "
+        "The company will invest 2.5 trillion won in total by 2028."
+    )
+    assert [p for _, p in links(text, "en")] == [None]

@@ -469,3 +469,23 @@ def test_coordinates_and_precision_reach_the_database_and_the_sites_table(built_
     csv = tables.export_frame(df, lang="en")
     assert {"Latitude", "Longitude", "Coordinates at"} <= set(csv.columns)
     assert set(csv["Coordinates at"].dropna()) <= {"building", "district", "city", "province"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The National AI Computing Center will open in 2028 in Haenam.", "National AI Computing Center"),
+        # lower case: a generic name, named by the place written after it
+        (
+            "The ministry will build the national AI computing center in Haenam.",
+            "national AI computing center",
+        ),
+    ],
+)
+def test_an_english_facility_in_capitals_or_followed_by_its_place_is_a_site(text: str, name: str) -> None:
+    from etl.extract.document import extract_document
+    from etl.models import Document
+
+    facts = extract_document(Document(source="x.txt", text=text, lang="en"))
+    assert [s.name for s in facts.sites] == [name]
+    assert "해남" in (facts.sites[0].address or "")

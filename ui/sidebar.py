@@ -10,6 +10,7 @@ After the widgets are drawn their values are written back to the URL.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Collection
 from datetime import date
 from typing import Any
@@ -227,5 +228,10 @@ def share_box(page: str, lang: str) -> None:
     except Exception:  # no browser context (tests): a relative URL is fine
         base = ""
     with st.sidebar.expander(t("share", lang)):
-        st.code(share_url(page, _url_params(), base=base), language=None, wrap_lines=True)
+        # Escaped text in a <code> that one click selects whole; st.code would load a 1.5 MB highlighter on
+        # every page (the expander's content is drawn while collapsed) for one line of plain text.
+        st.html(
+            '<code style="user-select:all;word-break:break-all;white-space:pre-wrap">'
+            f"{html.escape(share_url(page, _url_params(), base=base))}</code>"
+        )
         st.caption(t("share_help", lang))

@@ -60,10 +60,20 @@ _PRIVATE_SUBJECT = re.compile(
     r"|^(?:Private\s+(?:companies|firms|investors)|(?:Major\s+|Korean\s+)?(?:companies|firms|businesses))\b",
 )
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
+
+
+@cache
+def _received() -> re.Pattern[str]:
+    """A verb of receiving right after the amount ("3억원까지 받을 수 있다", "will receive"): companies that get
+    the money are recipients, not investors."""
+    return re.compile(r"^\s*\S{0,4}\s*(?:지원\s*)?" + lexicon.pattern("money_received"), re.I)
+
+
 # "SK·AWS, 울산에 7조원 규모 AI 데이터센터", "삼성전자는 …": the names a sentence opens with, up to a comma or a
 # topic/subject particle; when they are companies (gazetteer type `industry`) and no public body, the money is
 # theirs (private investment).
-_OPENING_NAMES = re.compile(r"^\s*([^\s,.]{1,30}?)(?:,|(?:은|는|이|가)\s)")
+_OPENING_NAMES = re.compile(r"^\s*((?:[^\s,.]{1,30}?(?:과|와)\s+)*[^\s,.]{1,30}?)(?:,|(?:은|는|이|가)\s)")
+_NAME_JOINS = re.compile(r"(?:과|와)\s+|·")
 _PUBLIC_TYPES = frozenset(("government", "local_government", "public_agency", "research", "university"))
 
 
@@ -74,7 +84,7 @@ def _company_subject(text: str) -> bool:
     m = _OPENING_NAMES.match(text)
     if not m:
         return False
-    types = {e.type for name in m.group(1).split("·") if (e := lookup(name))}
+    types = {e.type for name in _NAME_JOINS.split(m.group(1)) if (e := lookup(name))}
     return "industry" in types and not types & _PUBLIC_TYPES
 
 
@@ -149,9 +159,8 @@ def _budget(
     window = sent.text[max(0, a.start - 30) : a.end + 20]
     kind = classify_kind(before, after)
     role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
-    if kind in ("unspecified", "total") and (
-        _PRIVATE_SUBJECT.match(sent.text) or _company_subject(sent.text)
-    ):
+    private_subject = _PRIVATE_SUBJECT.match(sent.text) or _company_subject(sent.text)
+    if kind in ("unspecified", "total") and private_subject and not _received().match(after):
         kind = "private"
         role = "investment" if role == "budget" else role
     return Budget(
@@ -190,6 +199,11 @@ def _split_in_parens() -> re.Pattern[str]:
     return re.compile(rf"^\s*[(（][^()（）]*?{share}[^()（）]*?[,·/][^()（）]*?{share}[^()（）]*[)）]")
 
 
+# How far before a total word (총, 모두) a source of money (국비, 지자체 예산) still names what is totalled: a
+# particle and a word ("지자체 예산만 총").
+KIND_SOURCE_GAP = 6
+
+
 def classify_kind(before: str, after: str) -> str:
     """total | national | local | private | unspecified from the words around an amount."""
     tail = before[-KIND_TAIL:]
@@ -198,7 +212,17 @@ def classify_kind(before: str, after: str) -> str:
     # "government funds").
     found = [(m.end("term"), -m.start("term"), kind) for kind, pat in kind_before if (m := pat.search(tail))]
     if found:
-        return max(found)[2]
+        _, neg_start, kind = max(found)
+        # "지자체 예산만 총 500억원", "국비 총 300억원": a source of money just before 총/모두 is what is totalled.
+        # A source followed by a subject particle ("정부는 모두 …") is who acts, not a label of the money.
+        source = [
+            f
+            for f in found
+            if f[2] != "total"
+            and -neg_start - KIND_SOURCE_GAP <= f[0] <= -neg_start
+            and tail[f[0] : f[0] + 1] not in ("은", "는", "이", "가")
+        ]
+        return max(source)[2] if kind == "total" and source else kind
     if _split_in_parens().match(after):
         return "total"
     after = (

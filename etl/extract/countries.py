@@ -120,7 +120,23 @@ def _is_partner(text: str, start: int, end: int) -> bool:
         text[max(0, start - MENTION_BEFORE) : start]
     ):
         return False
-    return bool(partner.search(_clause(text, start, end)))
+    clause = _clause(text, start, end)
+    if not partner.search(clause):
+        return False
+    # "영국은 정부기관과 5개 대학이 함께 돈을 대 …": a country that is its clause's own topic works with a partner
+    # only when the clause names this side too (Korea, 우리, 국내, 양국); else it acts at home.
+    return not _TOPIC.match(text, end) or _home_named(clause)
+
+
+# A topic particle right after a country's name ("영국은", "미국도").
+_TOPIC = re.compile(r"(?:은|는|도)\s")
+
+
+def _home_named(clause: str) -> bool:
+    """True when the clause names Korea or this side (우리, 국내, 양국)."""
+    if any(iso == HOME for iso, _, _ in find_countries(clause)):
+        return True
+    return bool(re.search(lexicon.pattern("country_home_words", "home"), clause))
 
 
 # Countries named together ("미국·중국의", "the U.S. and Japan") share the cue beside the group.

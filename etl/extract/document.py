@@ -31,7 +31,6 @@ def extract_document(doc: Document) -> Facts:
     # 4. Money (each amount linked to the program the text ties it to), institutions, sites, countries.
     linker = ProgramLinker(sentences, programs, doc.lang)
     budgets = extract_budgets(sentences, published, linker.link)
-    linker.settle(budgets)
     # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
     table_rows = extract_tables(doc.text, doc.tables)
     _link_table_programs(table_rows, programs)

@@ -17,7 +17,8 @@ from functools import cache
 from etl import lexicon
 from etl.extract import roles
 from etl.extract.programs import line_item, listed_amounts, norm_key
-from etl.models import Budget, Evidence, Program, Sentence
+from etl.models import Evidence, Program, Sentence
+from etl.nlp import connective
 
 # Roles that can be a program's money: its budget, a per-project ceiling, a change to it, its won restatement.
 LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
@@ -33,6 +34,9 @@ LEAD_MIN_LETTERS = 4
 # A lead holds a program's name loosely when it shares this many characters in a row with the name's key: six
 # (about three Korean syllable pairs, "ai자율제조") is more than a generic word ("ai반도체", "데이터") carries.
 LEAD_PIECE = 6
+# An English name's key is spelled in whole words, so a shared run of six letters is one common word ("national"):
+# the lead must hold this share of the key ("national growth fund" is not in "national AI computing center").
+LEAD_SHARE_EN = 0.6
 # Page chrome before the lead: a breadcrumb ("전국 > 부산·경남") or a dateline ("입력 2024-10-29 10:31").
 _BREADCRUMB = re.compile(r"^[^>]{1,20}(?:>[^>]{1,20})+$")
 _DATELINE = re.compile(r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]")
@@ -52,9 +56,6 @@ _LETTER = re.compile(r"[가-힣A-Za-z]")
 # How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
 # a program word with its particle ("… 조성' 사업의 하나로").
 PARENT_GAP = 56
-# Programs the text ties money to, besides the story's subject, that make a story a list of programs: two (one
-# other program can be the subject's part; two or more are a bill's or a call's lines).
-MULTI_PROGRAM_STORY = 2
 # Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
 # alone may be a place or a purpose ("장성군에 50억원").
 LIST_ITEMS = 2
@@ -84,32 +85,44 @@ _AHEAD_SPAN = 24
 
 def _named_after(text: str, start: int) -> str | None:
     """The name a cue right after the amount at `start` ties it to (quoted in Korean, "is earmarked for
-    international joint R&D" in English), or None."""
-    m = _ahead().match(text, start) or _ahead_en().match(text, start)
-    return m.group(1).strip() if m else None
+    international joint R&D" in English), or None. Matched from the amount's end, so that a figure's own
+    comma or point ("8,410억원", "124.1 billion won") does not stand in the way."""
+    end = _amount_end(text, start)
+    if end == start:
+        return None
+    m = _ahead().match(text, end) or _ahead_en().match(text, end)
+    # "key national technologies such as bio, AI …": a field with examples, not a program.
+    if m is None or re.match(r"\s*" + lexicon.pattern("program_en_name_stops", "category"), text[m.end() :]):
+        return None
+    return m.group(1).strip()
 
 
 @cache
 def _ahead_en() -> re.Pattern[str]:
-    # The English name runs to the end of the clause (a comma, a point, "and"), two to six words.
+    # The English name runs to the end of its clause (a comma, a point, "and", a bracket) or to a word that
+    # starts what is said of it ("this year", "over ten years", "in Gwangju"): two to six words.
     cue = lexicon.pattern("program_tie_cues", "en_before")
+    stop = lexicon.pattern("program_en_name_stops")
+    word = r"[A-Za-z][\w&\-]*"
     return re.compile(
-        rf"[^,.;]{{0,{_AHEAD_SPAN}}}?\bwon\s+{cue}\s+(?:the\s+)?"
-        r"((?:[A-Za-z][\w&\-]*)(?:\s+(?!and\b)[A-Za-z][\w&\-]*){1,5})(?=\s*(?:[,.;]|and\b|$))"
+        # "a separate project", "an extra fund": an indefinite article names nothing.
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+(?!an?\s)(?:the\s+)?"
+        rf"((?!{stop}\b){word}(?:\s+(?!and\b|{stop}\b){word}){{1,5}})(?=\s*(?:[,.;(]|and\b|{stop}\b|$))"
     )
 
 
 @cache
 def _ahead() -> re.Pattern[str]:
     cue = lexicon.pattern("program_tie_cues", "before")
-    return re.compile(
-        rf"[^'‘\"“「『,.]{{0,{_AHEAD_SPAN}}}?(?:원|won)\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]"
-    )
+    return re.compile(rf"\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]")
 
 
 @cache
 def _group() -> re.Pattern[str]:
-    return re.compile(r"(?:^|\s)" + lexicon.pattern("program_group_cues") + r"(?=\s|$)")
+    # "A 사업 등이 4조원 깎이고": the cue may carry a particle.
+    return re.compile(
+        r"(?:^|\s)" + lexicon.pattern("program_group_cues") + r"(?:이|가|은|는|을|를|에)?(?=\s|$)"
+    )
 
 
 @cache
@@ -157,6 +170,21 @@ def _tied_ahead(text: str, start: int, name_at: int) -> bool:
     return not _BREAK.search(text, _amount_end(text, start), name_at)
 
 
+# Another figure of won between a name and an amount.
+_AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
+
+
+def _clause_between(text: str, name_at: int, start: int) -> bool:
+    """True when another amount and a finished clause stand between a name and the amount at `start` ("A 사업
+    등이 4조원 깎이고 … 10조원이던"): the name is the other amount's. A split of one figure ("A 사업에 국비 100억원,
+    지방비 50억원") has no verb between, and a pointer back ("여기에", "이 사업") names it again: both keep it."""
+    between = text[name_at:start]
+    if not _AMOUNT.search(between) or not any(connective(w) for w in between.split()):
+        return False
+    # "…들어갔는데, 내년에는 여기에 163억원이 더해졌다": a pointer back in the new clause keeps the name.
+    return not _cue("program_anaphora").search(between)
+
+
 def _same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
     """A pointer back ("이 사업", "the program") in the amount's own clause, before or after it."""
     end = _amount_end(text, start)
@@ -176,10 +204,6 @@ class ProgramLinker:
         self._named: dict[int, list[tuple[int, str]]] = {}
         self._key_cache: list[tuple[str, list[str]]] = []
         self.subject = self._subject()
-        self.tied: set[str] = set()  # programs an amount was tied to by the text itself
-        self.by_story: set[tuple[int, int]] = (
-            set()
-        )  # (sentence start, amount offset) given the story's program
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
         """The program the amount at `start` of `sent` belongs to, or None."""
@@ -191,26 +215,8 @@ class ProgramLinker:
         )
         tied = self._tied(sent, start, before, role, item)
         if tied is not None or role not in FALLBACK_ROLES:
-            if tied:
-                self.tied.add(tied)
             return tied or None
-        if self.subject is None or _envelope().search(sent.text):
-            return None
-        self.by_story.add((sent.start, start))
-        return self.subject
-
-    def settle(self, budgets: list[Budget]) -> None:
-        """A story whose text ties its money to two or more programs besides its subject is a list of programs
-        (a budget bill, a call with several tracks): an amount nothing in the text ties is then no program's."""
-        if len(self.tied - {self.subject}) < MULTI_PROGRAM_STORY:
-            return
-        for b in budgets:
-            ev = b.evidence
-            if ev is None or b.program != self.subject:
-                continue
-            at = {i for i in range(len(ev.text)) if ev.text.startswith(b.unit_text, i)}
-            if any((ev.start, i) in self.by_story for i in at):
-                b.program = None
+        return None if _envelope().search(sent.text) else self.subject
 
     def _tied(
         self, sent: Sentence, start: int, before: str, role: str, item: tuple[str, bool] | None
@@ -229,10 +235,11 @@ class ProgramLinker:
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
             if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
                 return ""
-            if prior:
+            if prior and not _clause_between(sent.text, prior[-1][0], start):
                 return prior[-1][1]
-            if _tied_ahead(sent.text, start, named[0][0]):
-                return named[0][1]
+            ahead = [(pos, n) for pos, n in named if pos > start]
+            if ahead and _tied_ahead(sent.text, start, ahead[0][0]):
+                return ahead[0][1]
         return self._carried(sent, start) if role in FALLBACK_ROLES else None
 
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
@@ -293,15 +300,19 @@ class ProgramLinker:
             ]
             if named:
                 return (children or [n for _, n in named])[0]
-        return self._loosely_named(lead)
+            if loose := self._loosely_named(s):
+                return loose
+        return None
 
-    def _loosely_named(self, lead: list[Sentence]) -> str | None:
-        """The program whose name shares the longest run of at least LEAD_PIECE characters with the lead."""
-        texts = [_normalised(s.text)[0] for s in lead]
-        best, size = None, LEAD_PIECE - 1
+    def _loosely_named(self, sent: Sentence) -> str | None:
+        """The program whose name shares the longest run of at least LEAD_PIECE characters with `sent`."""
+        text = _normalised(sent.text)[0]
+        best, size = None, 0
         for name, keys in self._keys():
-            for key, text in ((k, t) for k in keys for t in texts):
+            for key in keys:
                 run = SequenceMatcher(None, key, text, autojunk=False).find_longest_match().size
-                if run > size:
+                # An English key shares whole common words ("national") with any lead: most of it must be there.
+                need = max(LEAD_PIECE, round(LEAD_SHARE_EN * len(key))) if key.isascii() else LEAD_PIECE
+                if run >= need and run > size:
                     best, size = name, run
         return best

@@ -34,7 +34,7 @@ _EN_NAME = re.compile(
 @cache
 def _ko_bare() -> re.Pattern[str]:
     return re.compile(
-        r"((?:[A-Za-z0-9가-힣·\-]+\s){0,4}[A-Za-z0-9가-힣·\-]*"
+        r"((?:[A-Za-z0-9가-힣·\-&]+\s){0,4}[A-Za-z0-9가-힣·\-&]*"
         + lexicon.pattern("program_forms", "bare")
         + ")"
         + _PARTICLE_NEXT
@@ -89,11 +89,14 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
                 break
         else:
             merged.append((c, 1))
-    # Keep bare (unquoted) phrases only if quoted ones are absent or they recur.
+    # Keep bare (unquoted) phrases only if quoted ones are absent, they recur, or their sentence carries a won
+    # figure ("데이터 가공바우처 지원사업은 과제당 7000만원씩"). An English name the programs catalogue lists is
+    # kept too ('the Korean New Deal' beside a quoted "data dam").
     quoted_any = any(rep.quoted for rep, _ in merged)
-    # An English name the programs catalogue lists is kept too ('the Korean New Deal' beside a quoted "data dam").
     kept = [
-        (rep, n) for rep, n in merged if rep.quoted or not quoted_any or n > 1 or _catalogued_en(rep.name)
+        (rep, n)
+        for rep, n in merged
+        if rep.quoted or not quoted_any or n > 1 or _catalogued_en(rep.name) or _with_won(rep.sent.text)
     ]
     kept.sort(key=lambda t: (-t[1], -t[0].quoted, cands.index(t[0]) if t[0] in cands else 0))
     return [
@@ -153,6 +156,13 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
     return out
 
 
+def _with_won(text: str) -> bool:
+    """True when the sentence states an amount of won."""
+    from etl.extract.money import find_amounts
+
+    return any(a.krw for a in find_amounts(text))
+
+
 def _catalogued_en(name: str) -> bool:
     """An English name (no trailing punctuation) that etl/resources/programs.tsv lists."""
     return name.isascii() and name[-1:].isalnum() and program_catalog.find(name) is not None
@@ -199,7 +209,9 @@ def _named_enough(words: list[str]) -> str | None:
     """The words as a name once leading generic words (이번, 주요, AI …) are dropped; None if too little is left:
     fewer than two words, or fewer than MIN_BARE_NAME characters."""
     generic = _generic()
-    while words and (generic.fullmatch(words[0]) or _FIGURE_WORD.match(words[0])):
+    while words and (
+        generic.fullmatch(words[0]) or _FIGURE_WORD.match(words[0]) or _PARTICLE_START.match(words[0])
+    ):
         words = words[1:]
     name = " ".join(words)
     return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
@@ -319,7 +331,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
         clause = re.sub(r"^\S*", "", clause, count=1)
     if headed := _quoted_or_head(clause):
         return headed, True
-    tail, form = clause, ""
+    tail, form, cue = clause, "", ""
     while True:
         for kind, pat in (
             ("bracket", _ITEM_OPEN),
@@ -330,6 +342,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
         ):
             cut = pat.search(tail)
             if cut and 0 < cut.start() < cut.end():
+                cue = cue or (cut.group() if kind == "tie" else "")
                 form, tail = form or kind, tail[: cut.start()]
                 break
         else:
@@ -347,7 +360,11 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     # A bracket vouches for one word ("AI혁신펀드(1000억원)"); a tie cue for two ("장성군에는" is a place);
     # with neither, the words must fill the clause ("한계도전 R&D 117억원, …") and the last carry no particle.
     unmarked = not words and len(keep) >= 2 and not _head_particle().search(keep[-1])
-    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2}.get(form, unmarked)
+    # A single word ending in a program word ("소재부품기술개발사업에 8,410억원") names itself.
+    named = len(name) >= MIN_BARE_NAME and (
+        name.endswith(_forms("quoted")) or cue.startswith(_forms("quoted"))
+    )
+    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named}.get(form, unmarked)
     return (name, bool(form)) if enough else None
 
 

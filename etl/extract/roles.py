@@ -82,11 +82,13 @@ def owners() -> str:
 
 @cache
 def _owner_budget() -> re.Pattern[str]:
-    """A ministry's own (yearly, R&D) budget named shortly before the amount."""
+    """A ministry's own (yearly, R&D, programme-spending) budget named shortly before the amount ("행안부 내년
+    사업비 예산은 모두 4조 6394억원")."""
     time = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|금년)"
     stops = lexicon.pattern("money_cue_stops")
     return re.compile(
-        rf"{owners()}\s*(?:의|은|는|이|가)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*)?예산(?:안)?\s*(?:은|는|이|가)?"
+        rf"{owners()}\s*(?:의|은|는|이|가)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*|사업비\s*)?(?:예산(?:안)?|사업비)"
+        r"\s*(?:은|는|이|가)?"
         rf"(?:(?!{stops})(?:[,.](?=\d)|[^,.;])){{0,{GAP_KO}}}$"
     )
 

@@ -252,10 +252,14 @@ def _common(word: str) -> bool:
     return ok[-1]
 
 
+# Three or more capitalised English words ("National AI Computing Center"; "of"/"and"/"for" may stand between).
+_TITLE_CASE = re.compile(r"[A-Z][\w&\-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w&\-]*){2,}")
+
+
 def is_generic(name: str) -> bool:
     """True when every part of the name is a common word (AI 데이터센터, 설계지원센터, Data Center)."""
-    if find_addresses(name):
-        return False
+    if find_addresses(name) or _TITLE_CASE.fullmatch(name):
+        return False  # "National AI Computing Center": an English name in capitals is a proper name
     parts = re.findall(r"제\d+|[A-Za-z&]+|\d[\d.]*|[가-힣]+", re.sub(r"\([^)]*\)", "", name))
     for suffix in _vocab()["ko_heads"]:  # type: ignore[attr-defined]
         if parts and parts[-1].endswith(suffix):  # the longest head that ends the name (데이터센터, not 센터)
@@ -353,6 +357,8 @@ def _placed(text: str, name: str, end: int) -> str | None:
     for address, a_start, _ in find_addresses(text):
         if 0 <= a_start - end <= 4 and re.fullmatch(r"[은는이가]?\s*", text[end:a_start]):
             return f"{address.split()[-1]} {name}"
+        if re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[end:a_start]):
+            return name  # "the national AI computing center in Haenam": its place follows, its name stays
     return None
 
 
