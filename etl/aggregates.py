@@ -60,6 +60,11 @@ COUNTED_DOCS = f"""NOT EXISTS (SELECT 1 FROM event_documents e
     JOIN ({_BEST_RANK}) f ON f.event_id = e.event_id AND f.program_id = {{x}}.program_id AND f.best < e.rank
     WHERE e.document_id = {{x}}.document_id AND e.rank > 0)"""
 BUDGET_ROWS = f"{OWN_ROWS} AND {COUNTED_DOCS.format(x='x')}"
+# Why a money row {b} is not one of its program's own budget rows, as far as the row itself tells: OWN_ROWS'
+# conditions in turn (a NULL state or role is not counted either). ui/counted.LEFT_OUT goes on from here.
+ROW_REASONS = f"""WHEN ({{b}}state NOT IN {sql_in(EXCLUDED_STATES)}) IS NOT TRUE THEN 'rejected'
+    WHEN {{b}}role IS DISTINCT FROM '{MoneyRole.BUDGET}' THEN 'not_budget'
+    WHEN {{b}}amount_krw IS NULL THEN 'foreign_currency' WHEN {{b}}program_id IS NULL THEN 'no_program'"""
 
 # The order each sorted table is kept in (tidy): zone maps then let a top-N read one row group.
 SORTED = {
@@ -67,6 +72,10 @@ SORTED = {
     "doc_figures": "figure_krw DESC NULLS LAST, doc_key DESC",  # the budget timeline, largest first
     "fact_doubts": doubts.ORDER,  # the Review page, most doubts first
 }
+
+# The budget row stating a document's figure for a program (the largest amount, a total first, then the lowest id;
+# ui/sql.states_figure and FIGURE_FIRST): what the headline's evidence shows.
+FIGURE_ROW = "arg_min(budget_id, struct_pack(t := kind <> 'total', a := -amount_krw, id := budget_id))"
 
 # Per-document tables, over relations named by their fact table ({budgets} is the staged rows of a batch,
 # or the whole table in a rebuild).
@@ -79,20 +88,22 @@ WITH b AS (SELECT document_id, count(*) AS n FROM {budgets} GROUP BY ALL),
      s AS (SELECT document_id, count(*) AS n FROM {sites} GROUP BY ALL),
      c AS (SELECT document_id, count(*) AS n FROM {program_countries} GROUP BY ALL)
 SELECT d.document_id, d.published_on, m.main, coalesce(b.n, 0), coalesce(m.n, 0), coalesce(pa.n, 0),
-       coalesce(s.n, 0), coalesce(c.n, 0)
-FROM {documents} d LEFT JOIN b USING (document_id) LEFT JOIN m USING (document_id)
+       coalesce(s.n, 0), coalesce(c.n, 0), coalesce(e.is_primary, FALSE)
+FROM {documents} d LEFT JOIN event_documents e USING (document_id) LEFT JOIN b USING (document_id) LEFT JOIN m USING (document_id)
      LEFT JOIN pa USING (document_id) LEFT JOIN s USING (document_id) LEFT JOIN c USING (document_id)""",
     "doc_figures": f"""
 WITH f AS (SELECT program_id, document_id, any_value(announced_on) AS announced_on, {KINDS_MAX},
                   arg_max(budget_id, struct_pack(t := kind = 'total', a := amount_krw, id := budget_id))
-                      FILTER (kind IN {HEAD_KINDS}) AS head_budget_id
+                      FILTER (kind IN {HEAD_KINDS}) AS head_budget_id, count(*) AS n_rows,
+                  {FIGURE_ROW} FILTER (kind IN {HEAD_KINDS}) AS figure_budget_id,
+                  {FIGURE_ROW} FILTER (kind = 'national') AS national_budget_id
            FROM {{budgets}} x WHERE {BUDGET_ROWS} GROUP BY ALL),
      k AS (SELECT coalesce(f.program_id, m.program_id) AS pid, coalesce(f.document_id, m.document_id) AS did,
                   f.*, m.program_id IS NOT NULL AS mentioned, m.start_year, m.end_year
            FROM f FULL JOIN {{program_mentions}} m ON m.program_id = f.program_id AND m.document_id = f.document_id)
 SELECT k.pid, k.did, d.published_on, k.announced_on, {DOC_KEY.format(d="k.announced_on", doc="k.did")},
        k.total_krw, k.national_krw, k.local_krw, k.private_krw, k.unspecified_krw, {FIGURE.format(p="k.")}, k.head_budget_id,
-       k.mentioned, k.start_year, k.end_year, d.title
+       k.mentioned, k.start_year, k.end_year, d.title, coalesce(k.n_rows, 0), k.figure_budget_id, k.national_budget_id
 FROM k LEFT JOIN {{documents}} d ON d.document_id = k.did""",
     "fy_figures": f"""
 SELECT program_id, document_id, fiscal_year, any_value(announced_on),
@@ -121,7 +132,12 @@ COUNTS = {
     "document_months": ("documents", ("month", "lang"),
                         "SELECT date_trunc('month', published_on)::DATE, lang, {n} FROM {rows} "
                         "WHERE published_on IS NOT NULL GROUP BY ALL"),
+    # Money rows per program by ROW_REASONS ('own': OWN_ROWS), for the left-out summary (ui/counted.py).
+    "money_reasons": ("budgets", ("program_id", "reason"),
+                      f"SELECT program_id, CASE {ROW_REASONS.format(b='')} ELSE 'own' END, {{n}} FROM {{rows}} "
+                      "GROUP BY ALL"),
 }  # fmt: skip
+COUNT_COLUMN = {"money_reasons": "n_rows"}  # the others count documents (n_documents)
 
 # Per-program tables. Each is a GROUP BY over partial rows: one per per-document row, or a stored row of the
 # table itself, so a load that only adds documents merges its rows into the stored ones instead of reading
@@ -134,22 +150,25 @@ STATS_PARTS = """SELECT program_id, TRUE AS own, mentioned::BIGINT AS n_document
        CASE WHEN p THEN document_id END AS period_doc, figure_krw AS headline_krw,
        CASE WHEN figure_krw IS NOT NULL THEN document_id END AS head_doc,
        CASE WHEN figure_krw IS NOT NULL THEN doc_key END AS head_key, (figure_krw IS NOT NULL)::BIGINT AS n_announcements,
-       national_krw, local_krw, private_krw, NULL::VARCHAR[] AS itypes
+       national_krw, local_krw, private_krw, NULL::VARCHAR[] AS itypes, n_rows,
+       CASE WHEN figure_krw IS NOT NULL THEN n_rows END AS head_rows, figure_budget_id, national_budget_id
     FROM (SELECT *, mentioned AND start_year IS NOT NULL AS p FROM {rows} WHERE {scope})"""
 STATS_STORED = """SELECT program_id, TRUE AS own, n_documents, first_announced, last_announced, start_year, end_year, period_on,
-       period_doc, headline_krw, head_doc, head_key, n_announcements, national_krw, local_krw, private_krw, itypes
+       period_doc, headline_krw, head_doc, head_key, n_announcements, national_krw, local_krw, private_krw, itypes,
+       n_rows, head_rows, figure_budget_id, national_budget_id
     FROM program_stats WHERE {scope}"""
 STATS_TYPES = """SELECT ip.program_id, FALSE, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL,
-       list(DISTINCT i.type) FROM {pairs} ip JOIN institutions i USING (institution_id) WHERE {scope} GROUP BY ALL"""
+       list(DISTINCT i.type), 0, NULL, NULL, NULL FROM {pairs} ip JOIN institutions i USING (institution_id) WHERE {scope} GROUP BY ALL"""
 STATS_COMBINE = """SELECT program_id, n_documents, first_announced, last_announced, y.s, y.e, h.a, h.d, n_announcements,
-       h.n, h.l, h.p, itypes, y.o, y.d, h.k
+       h.n, h.l, h.p, itypes, y.o, y.d, h.k, n_rows, h.r, h.f, h.g
 FROM (SELECT program_id, sum(n_documents) AS n_documents, min(first_announced) AS first_announced,
              max(last_announced) AS last_announced,
              arg_max(struct_pack(s := start_year, e := end_year, o := period_on, d := period_doc),
                      struct_pack(o := period_on, d := period_doc)) FILTER (period_on IS NOT NULL) AS y,
              arg_max(struct_pack(a := headline_krw, d := head_doc, k := head_key, n := national_krw, l := local_krw,
-                                 p := private_krw), head_key) FILTER (head_key IS NOT NULL) AS h,
-             sum(n_announcements) AS n_announcements,
+                                 p := private_krw, r := head_rows, f := figure_budget_id, g := national_budget_id),
+                     head_key) FILTER (head_key IS NOT NULL) AS h,
+             sum(n_announcements) AS n_announcements, sum(n_rows)::BIGINT AS n_rows,
              list_sort(list_distinct(flatten(list(itypes) FILTER (itypes IS NOT NULL)))) AS itypes
       FROM ({parts}) GROUP BY program_id HAVING bool_or(own))"""
 YEARS_PARTS = f"""SELECT program_id, fiscal_year, {FIGURE.format(p="")} AS amount_krw, doc_key FROM {{rows}}
@@ -415,9 +434,9 @@ class Changes:
         keys = COUNTS[table][1]
         same = " AND ".join(f"d.{k} IS NOT DISTINCT FROM t.{k}" for k in keys)
         touched = f"EXISTS (SELECT 1 FROM _delta_{table} d WHERE {same})"
-        cols = ", ".join(keys)
+        cols, n = ", ".join(keys), COUNT_COLUMN.get(table, "n_documents")
         self.con.execute(f"""CREATE OR REPLACE TEMP TABLE _summed AS
-            SELECT {cols}, sum(n_documents)::BIGINT AS n FROM (
+            SELECT {cols}, sum({n})::BIGINT AS n FROM (
                 SELECT * FROM {table} t WHERE {touched} UNION ALL SELECT * FROM _delta_{table}) GROUP BY ALL""")
         self.con.execute(f"DELETE FROM {table} t WHERE {touched}")
         self.con.execute(f"INSERT INTO {table} SELECT * FROM _summed WHERE n <> 0")

@@ -136,6 +136,33 @@ def _m014_events(con: duckdb.DuckDBPyConnection) -> None:
     aggregates.rebuild(con)
 
 
+# m015: columns the derived tables gained (schema.sql has them last, so a migrated file equals a fresh one).
+_M015_COLUMNS = {
+    "document_stats": ("is_primary BOOLEAN",),
+    "doc_figures": ("n_rows BIGINT", "figure_budget_id VARCHAR", "national_budget_id VARCHAR"),
+    "program_stats": (
+        "n_rows BIGINT",
+        "head_rows BIGINT",
+        "figure_budget_id VARCHAR",
+        "national_budget_id VARCHAR",
+    ),
+}
+
+
+def _m015_counted_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """What three page queries computed per view, kept at load (issue #14): money rows per program by why they
+    count or not (money_reasons, counted rows per document and program), the row stating each headline, and
+    which documents are their event's primary."""
+    con.execute(table_ddl("money_reasons"))  # IF NOT EXISTS: m009 makes every derived table of today's schema
+    for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
+        if line.startswith("COMMENT ON TABLE money_reasons "):
+            con.execute(line)
+    for table, columns in _M015_COLUMNS.items():
+        for column in columns:  # IF NOT EXISTS: as above
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}")
+    aggregates.rebuild(con)
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
@@ -149,6 +176,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m012_fact_doubts", _m012_fact_doubts),
     ("m013_site_precision", _m013_site_precision),
     ("m014_events", _m014_events),
+    ("m015_counted_rows", _m015_counted_rows),
 ]
 
 

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 13 (… m011_doc_parts, m012_fact_doubts, m013_site_precision, m014_events). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 14 (… m012_fact_doubts, m013_site_precision, m014_events, m015_counted_rows). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -276,7 +276,8 @@ CREATE TABLE IF NOT EXISTS document_stats (
     n_mentions       INTEGER NOT NULL,
     n_participations INTEGER NOT NULL,
     n_sites          INTEGER NOT NULL,
-    n_countries      INTEGER NOT NULL
+    n_countries      INTEGER NOT NULL,
+    is_primary       BOOLEAN               -- m015: the document is its event's primary (event_documents)
 );
 
 -- Per program and document: the largest KRW amount of each kind, the head budget row, and the mention.
@@ -296,7 +297,10 @@ CREATE TABLE IF NOT EXISTS doc_figures (
     mentioned       BOOLEAN NOT NULL,     -- the document mentions the program (program_mentions)
     start_year      INTEGER,              -- the period that mention states
     end_year        INTEGER,
-    title           VARCHAR               -- the document's (the budget timeline shows it)
+    title           VARCHAR,              -- the document's (the budget timeline shows it)
+    n_rows          BIGINT,               -- m015: the program's counted budget rows in the document
+    figure_budget_id VARCHAR,             -- m015: the row stating figure_krw (a total first, then the lowest id)
+    national_budget_id VARCHAR            -- m015: the row stating national_krw (the lowest id)
 );
 
 -- m011_doc_parts: a document's national + local + private for a program that do not add up to the total it
@@ -350,6 +354,15 @@ CREATE TABLE IF NOT EXISTS country_programs (
     n_documents     BIGINT NOT NULL
 );
 
+-- m015_counted_rows: per program (NULL: rows without one), money rows by what the row itself says about
+-- counting it: rejected, not_budget, foreign_currency, no_program, or own (a counted budget row if its event
+-- does not state the figure in a better-ranked document); the left-out summary reads it.
+CREATE TABLE IF NOT EXISTS money_reasons (
+    program_id      VARCHAR,
+    reason          VARCHAR NOT NULL,
+    n_rows          BIGINT NOT NULL
+);
+
 -- Per month of publication and language: how many documents.
 CREATE TABLE IF NOT EXISTS document_months (
     month           DATE NOT NULL,
@@ -374,7 +387,11 @@ CREATE TABLE IF NOT EXISTS program_stats (
     itypes          VARCHAR[],            -- the types of the institutions taking part
     period_on       DATE,                 -- the mention the period comes from: its date (1900-01-01 if none)
     period_doc      VARCHAR,              -- and its document
-    head_key        BIGINT                -- doc_figures.doc_key of head_doc (a later load compares against it)
+    head_key        BIGINT,               -- doc_figures.doc_key of head_doc (a later load compares against it)
+    n_rows          BIGINT,               -- m015: its counted budget rows (doc_figures.n_rows summed)
+    head_rows       BIGINT,               -- m015: those in head_doc
+    figure_budget_id VARCHAR,             -- m015: head_doc's doc_figures.figure_budget_id (the headline's row)
+    national_budget_id VARCHAR            -- m015: and its national_budget_id
 );
 
 -- Per program and fiscal year: the latest announcement's figure for that year.
@@ -524,4 +541,5 @@ COMMENT ON TABLE institution_stats IS '(파생) 기관별 사업 수·문서 수
 COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업';
 COMMENT ON TABLE fact_doubts IS '(파생) 규칙이 검토를 권하는 금액 사실: 이유(비트마스크)와 의심 점수';
 COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)';
+COMMENT ON TABLE money_reasons IS '(파생) 사업별 금액 행 수: 행 자체로 알 수 있는 집계 제외 이유(반려·예산 아님·외화·사업 없음) 또는 own';
 COMMENT ON TABLE facilities IS '(파생) 시설(norm_key)별 최신 언급과 언급 수';

@@ -39,6 +39,25 @@ def assert_in_step(path: Path, tmp_path: Path) -> dict[str, list[tuple]]:
     return kept
 
 
+def assert_pages_match_live(path: Path) -> None:
+    """The page queries that read stored answers (ui/counted.py, ui/events.py) give what computing them from the
+    facts gives: the left-out summary, the rows behind the headline figures, the events list."""
+    from ui import queries
+    from ui.filters import Filters
+
+    with db.connect(path, read_only=True) as con:
+        top = con.execute("SELECT program_id FROM program_stats ORDER BY n_documents DESC LIMIT 1").fetchall()
+        for f in (Filters(), *(Filters(program=p) for (p,) in top)):
+            stored = queries.left_out_summary(con, filters=f)
+            assert stored.equals(queries.left_out_summary(con, filters=f, stored=False)), f
+            assert not stored.empty
+            for part in ("total", "national"):
+                got = queries.counted_figures(con, filters=f, part=part)
+                assert got.equals(queries.counted_figures(con, filters=f, part=part, stored=False)), (f, part)
+        events = queries.program_events(con, filters=Filters())
+        assert events.equals(queries.program_events(con, filters=Filters(), stored=False)) and len(events)
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     src = tmp_path / "in"
@@ -49,6 +68,7 @@ def folder(tmp_path: Path) -> Path:
 def test_ingest_fills_every_derived_table(settings: Settings, folder: Path, tmp_path: Path) -> None:
     ingest([str(folder)], settings, progress=False)
     rows = assert_in_step(settings.db_path, tmp_path)
+    assert_pages_match_live(settings.db_path)
     with db.connect(settings.db_path, read_only=True) as con:
         n_docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     assert len(rows["document_stats"]) == n_docs == len(list(folder.iterdir()))
@@ -109,12 +129,14 @@ def test_program_merge_moves_derived_rows(settings: Settings, folder: Path, tmp_
             changes.merged(index.merged)
             changes.refresh()
     rows = assert_in_step(settings.db_path, tmp_path)
+    assert_pages_match_live(settings.db_path)
     assert victim not in {r[0] for r in rows["program_stats"]}
 
 
 def test_synthetic_database_is_in_step(tmp_path: Path) -> None:
     path = make_db(tmp_path / "synth.duckdb", 2000, seed=5)
     rows = assert_in_step(path, tmp_path)
+    assert_pages_match_live(path)
     assert len(rows["document_stats"]) == 200 and rows["facilities"] and rows["program_months"]
 
 
@@ -163,4 +185,11 @@ def test_reviews_and_roles_reach_the_derived_tables(settings: Settings, folder: 
             [other[1], other[2]],
         ).fetchone()[0]
     assert_in_step(settings.db_path, tmp_path)
+    assert_pages_match_live(settings.db_path)
     assert still == 0 and shown == 0  # the market size is no program's figure any more
+    with db.connect(settings.db_path, read_only=True) as con:
+        why = dict(con.execute("SELECT reason, sum(n_rows) FROM money_reasons GROUP BY ALL").fetchall())
+    assert why["rejected"] >= len(fact_ids) and why["not_budget"] >= 1
+    assert ingest([str(folder)], settings, progress=False, rebuild=True).failed == 0  # --rebuild
+    assert_in_step(settings.db_path, tmp_path)
+    assert_pages_match_live(settings.db_path)

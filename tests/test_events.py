@@ -13,7 +13,7 @@ from etl.config import Settings
 from etl.db import transaction
 from etl.pipeline import ingest
 from etl.reviews import fold, make
-from tests.test_aggregates import assert_in_step
+from tests.test_aggregates import assert_in_step, assert_pages_match_live
 from ui import queries
 from ui.filters import Filters
 
@@ -101,6 +101,8 @@ def test_reprints_of_bundled_releases_leave_the_headline_unchanged(tmp_path: Pat
             f"[종합] {title}\n(세종=연합) 기자 = \n{body}", encoding="utf-8"
         )
     _ingest(folder, db)
+    assert_in_step(db, tmp_path)  # the load that put each reprint in its release's event kept every table
+    assert_pages_match_live(db)
     with duckdb.connect(str(db)) as con:
         ev, links, after = _snapshot(con)
         assert {k: after[k] for k in HEADLINE} == {k: before[k] for k in HEADLINE}
@@ -173,6 +175,7 @@ def test_rejecting_the_primarys_figures_lets_an_outlets_figure_count(tmp_path: P
         # the best-ranked outlet that states a figure for the program now gives it (news1 gives none)
         assert con.execute(figure).fetchall() == [(200_000_000_000,)]
     assert_in_step(db, tmp_path)
+    assert_pages_match_live(db)
 
 
 def test_two_outlets_crediting_one_amount_to_two_programs_are_doubted(tmp_path: Path) -> None:

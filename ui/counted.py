@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from etl import aggregates
-from etl.categories import EXCLUDED_STATES, HEADLINE_KINDS, MoneyRole, ParticipationRole, sql_in, values
+from etl.categories import HEADLINE_KINDS, MoneyRole, ParticipationRole, values
 from ui import sql
 from ui.evidence import PAGE, budget_facts
 from ui.filters import KINDS, Filters
@@ -198,16 +198,27 @@ def name_match(search: str, *cols: str) -> sql.Part:
     "announced_on", "title", "url", "evidence",
 )  # fmt: skip
 def counted_figures(
-    con: Con, *, filters: Filters, search: str = "", part: str = "total", limit: int = PAGE, offset: int = 0
+    con: Con,
+    *,
+    filters: Filters,
+    search: str = "",
+    part: str = "total",
+    limit: int = PAGE,
+    offset: int = 0,
+    stored: bool = True,
 ) -> pd.DataFrame:
     """What the headline total adds: each root program's headline figure, largest first, with its document and
     the row stating it (kind, role, evidence). `search` matches the program's name. With part='national', the
-    national figure of that same announcement instead (what the national share adds up)."""
+    national figure of that same announcement instead (what the national share adds up). The row is the one
+    program_stats names when the filters allow and `stored`, else found among the documents' rows."""
     with_, wp = sql.with_(filters, sql.money_ctes(filters))
     name, np_ = name_match(search, "p.name", "p.name_en")
     fig = "h.national_krw" if part == "national" else "h.headline_krw"
-    query = f"""{with_} SELECT h.program_id, p.name AS program, p.name_en, {fig} AS amount_krw, h.head_doc AS document_id
-        FROM prog_head h JOIN programs p USING (program_id)
+    stored = stored and sql.stored_heads(filters)  # program_stats names the row stating each headline figure
+    row = ("s.national_budget_id" if part == "national" else "s.figure_budget_id") if stored else "NULL"
+    query = f"""{with_} SELECT h.program_id, p.name AS program, p.name_en, {fig} AS amount_krw, h.head_doc AS document_id,
+               {row} AS budget_id
+        FROM prog_head h JOIN programs p USING (program_id) LEFT JOIN program_stats s USING (program_id)
         WHERE {sql.ROOTS} AND {fig} IS NOT NULL AND {name} ORDER BY {fig} DESC, h.program_id LIMIT ? OFFSET ?"""
     page = sql.frame(con, query, [*wp, *np_, limit, offset])
     docs, dp = sql.ids_in("document_id", sorted(set(page["document_id"])))  # by id: an index lookup
@@ -215,16 +226,22 @@ def counted_figures(
         con, f"SELECT document_id, published_on AS announced_on, title, url FROM documents WHERE {docs}", dp
     )
     page = page.merge(dated, on="document_id", how="left")
-    kinds = ("national",) if part == "national" else filters.kinds
-    rows = figure_rows(con, kinds, page.assign(figure=page["amount_krw"]))
-    out = page.merge(rows.drop(columns=["budget_id"]), on=["program_id", "document_id"], how="left")
+    if stored:  # one row per figure, by id: a tenth of the rows of the page's documents
+        ids, ip = sql.ids_in("budget_id", sorted(set(page["budget_id"].dropna())))
+        rows = sql.frame(
+            con, f"SELECT budget_id, kind, role, unit_text, state, evidence FROM budgets WHERE {ids}", ip
+        )
+        out = page.merge(rows, on="budget_id", how="left")
+    else:
+        kinds = ("national",) if part == "national" else filters.kinds
+        rows = figure_rows(con, kinds, page.assign(figure=page["amount_krw"]))
+        out = page.merge(rows.drop(columns=["budget_id"]), on=["program_id", "document_id"], how="left")
     return out[list(counted_figures.columns)]
 
 
 # Why a money row in scope is not one of the figures the headline total adds, first reason that applies.
-LEFT_OUT = f"""CASE WHEN b.state IN {sql_in(EXCLUDED_STATES)} THEN 'rejected'
-    WHEN b.role <> 'budget' THEN 'not_budget' WHEN b.amount_krw IS NULL THEN 'foreign_currency'
-    WHEN b.program_id IS NULL THEN 'no_program' WHEN b.program_id IN (SELECT program_id FROM inside) THEN 'inside_parent'
+LEFT_OUT = f"""CASE {aggregates.ROW_REASONS.format(b="b.")}
+    WHEN b.program_id IN (SELECT program_id FROM inside) THEN 'inside_parent'
     WHEN o.document_id IS NOT NULL THEN 'same_event'
     WHEN h.head_doc IS NULL THEN 'no_headline' WHEN b.document_id <> h.head_doc THEN 'superseded'
     ELSE 'same_announcement' END"""
@@ -244,16 +261,45 @@ def _left_out_rows(f: Filters) -> sql.Part:
     return body, [*wp, *params]
 
 
+# LEFT_OUT from the stored counts (etl/aggregates.py): money_reasons gives the reasons a row tells by itself and
+# each program's own rows; program_stats how many of those count (n_rows: the rest an event's better-ranked
+# document states) and how many are in the headline's document (head_rows).
+_STORED_REASONS = """SELECT program_id, reason, n_rows FROM r WHERE reason <> 'own'
+    UNION ALL SELECT program_id, 'inside_parent', n_own FROM o WHERE inside
+    UNION ALL SELECT program_id, 'same_event', n_own - n_counted FROM o WHERE NOT inside
+    UNION ALL SELECT program_id, 'no_headline', n_counted FROM o WHERE NOT inside AND head_rows IS NULL
+    UNION ALL SELECT program_id, 'superseded', n_counted - head_rows FROM o WHERE NOT inside
+    UNION ALL SELECT program_id, 'same_announcement', head_rows FROM o WHERE NOT inside"""
+
+
+def _stored_reasons(f: Filters) -> sql.Part:
+    """The WITH … SELECT of (program_id, reason, n_rows) that LEFT_OUT gives the money rows in scope, from the
+    stored counts: only without a period or kinds (sql.stored_heads)."""
+    with_, wp = sql.with_(f, sql.money_ctes(f))
+    rows = f"""r AS (SELECT * FROM money_reasons WHERE {sql.program_scope(f, "program_id")[0]}),
+        o AS (SELECT r.program_id, r.n_rows AS n_own, coalesce(s.n_rows, 0) AS n_counted,
+                     CASE WHEN s.head_doc IS NOT NULL THEN s.head_rows END AS head_rows,
+                     r.program_id IN (SELECT program_id FROM inside) AS inside
+              FROM r LEFT JOIN program_stats s USING (program_id) WHERE r.reason = 'own')"""
+    return f"{with_}, {rows} {_STORED_REASONS}", wp
+
+
 @dataset("reason", "n_rows", "n_programs")
-def left_out_summary(con: Con, *, filters: Filters) -> pd.DataFrame:
+def left_out_summary(con: Con, *, filters: Filters, stored: bool = True) -> pd.DataFrame:
     """Money rows in scope by why they are (not) added: 'same_announcement' holds each counted figure and the
-    other figures its announcement states; 'old_version' counts rows of superseded document versions."""
-    body, params = _left_out_rows(filters)
+    other figures its announcement states; 'old_version' counts rows of superseded document versions. Read
+    from the stored counts when the filters allow and `stored`, else classified row by row."""
+    if stored and sql.stored_heads(filters):
+        body, params = _stored_reasons(filters)
+        counts = "sum(n_rows)::BIGINT AS n_rows, count(DISTINCT program_id) AS n_programs"
+        grouped = f"SELECT reason, {counts} FROM ({body}) WHERE n_rows > 0 GROUP BY reason"
+    else:
+        body, params = _left_out_rows(filters)
+        grouped = f"SELECT reason, count(*) AS n_rows, count(DISTINCT program_id) AS n_programs FROM ({body}) GROUP BY reason"
     old = ("SELECT 'old_version' AS reason, count(*) AS n_rows, NULL::BIGINT AS n_programs FROM fact_versions "
            f"WHERE fact_table = 'budgets' AND {sql.doc_scope(filters)[0]} HAVING count(*) > 0")  # fmt: skip
     with_, wp = sql.with_(filters)
-    query = f"""SELECT reason, count(*) AS n_rows, count(DISTINCT program_id) AS n_programs FROM ({body})
-        GROUP BY reason UNION ALL SELECT * FROM ({with_} {old}) ORDER BY n_rows DESC, reason"""
+    query = f"{grouped} UNION ALL SELECT * FROM ({with_} {old}) ORDER BY n_rows DESC, reason"
     return sql.frame(con, query, [*params, *wp])
 
 
