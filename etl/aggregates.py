@@ -61,7 +61,7 @@ COUNTED_DOCS = f"""NOT EXISTS (SELECT 1 FROM event_documents e
     WHERE e.document_id = {{x}}.document_id AND e.rank > 0)"""
 BUDGET_ROWS = f"{OWN_ROWS} AND {COUNTED_DOCS.format(x='x')}"
 # Why a money row {b} is not one of its program's own budget rows, as far as the row itself tells: OWN_ROWS'
-# conditions in turn (a NULL state or role is not counted either). ui/counted.LEFT_OUT goes on from here.
+# conditions in turn (a NULL state or role is not counted either). ui/left_out.LEFT_OUT goes on from here.
 ROW_REASONS = f"""WHEN ({{b}}state NOT IN {sql_in(EXCLUDED_STATES)}) IS NOT TRUE THEN 'rejected'
     WHEN {{b}}role IS DISTINCT FROM '{MoneyRole.BUDGET}' THEN 'not_budget'
     WHEN {{b}}amount_krw IS NULL THEN 'foreign_currency' WHEN {{b}}program_id IS NULL THEN 'no_program'"""

@@ -40,7 +40,7 @@ def assert_in_step(path: Path, tmp_path: Path) -> dict[str, list[tuple]]:
 
 
 def assert_pages_match_live(path: Path) -> None:
-    """The page queries that read stored answers (ui/counted.py, ui/events.py) give what computing them from the
+    """The page queries that read stored answers (ui/counted.py, ui/left_out.py, ui/events.py) give what computing them from the
     facts gives: the left-out summary, the rows behind the headline figures, the events list."""
     from ui import queries
     from ui.filters import Filters

@@ -240,9 +240,9 @@ def test_every_left_out_reason_can_be_picked_and_is_explained() -> None:
     """A reason LEFT_OUT can give is offered by the Overview's picker and has its words in both languages."""
     import re
 
-    from ui import counted, rankings
+    from ui import left_out, rankings
     from ui.i18n import LABELS
 
-    given = set(re.findall(r"(?:THEN|ELSE) '(\w+)'", counted.LEFT_OUT))
+    given = set(re.findall(r"(?:THEN|ELSE) '(\w+)'", left_out.LEFT_OUT))
     assert "same_event" in given and given <= set(rankings.REASONS)
     assert all(f"reason_{r}" in LABELS and f"left_{r}" in LABELS for r in rankings.REASONS)

@@ -11,7 +11,7 @@ import pytest
 
 from etl import aggregates
 from etl.db import transaction
-from ui import counted, events, evidence, queries, review, sql
+from ui import counted, events, evidence, left_out, queries, review, sql
 from ui.filters import Filters, from_params, to_params, view_from_params, view_to_params
 
 NAMES = sorted(queries.DATASETS)
@@ -61,7 +61,14 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
 
 
 def test_every_public_function_is_a_dataset() -> None:
-    modules = {queries.__name__, evidence.__name__, review.__name__, counted.__name__, events.__name__}
+    modules = {
+        queries.__name__,
+        evidence.__name__,
+        review.__name__,
+        counted.__name__,
+        events.__name__,
+        left_out.__name__,
+    }
     public = {
         n
         for n, v in vars(queries).items()

@@ -31,8 +31,6 @@ from ui.counted import counted_figures as counted_figures
 from ui.counted import evidence_facts as evidence_facts
 from ui.counted import institution_count as institution_count
 from ui.counted import institution_ranking as institution_ranking
-from ui.counted import left_out_facts as left_out_facts
-from ui.counted import left_out_summary as left_out_summary
 from ui.counted import program_count as program_count
 from ui.counted import program_table as program_table
 from ui.events import figure_history as figure_history
@@ -51,6 +49,8 @@ from ui.evidence import site_map as site_map
 from ui.evidence import source_health as source_health
 from ui.evidence import table_cells as table_cells
 from ui.filters import Filters
+from ui.left_out import left_out_facts as left_out_facts
+from ui.left_out import left_out_summary as left_out_summary
 from ui.review import review_candidates as review_candidates
 from ui.review import review_problems as review_problems
 from ui.sql import DATASETS as DATASETS  # every dataset below, by name
