@@ -398,3 +398,15 @@ def test_an_english_lead_holds_a_program_only_by_most_of_its_name() -> None:
         "The company will invest 2.5 trillion won in total by 2028."
     )
     assert [p for _, p in links(text, "en")] == [None]
+
+
+def test_an_english_name_with_its_amount_in_brackets_is_its_program() -> None:
+    text = (
+        "Among the projects, the ministry will run a metaverse leading project (33 billion KRW) "
+        "and a blockchain and twin globalization project (6.75 billion KRW)."
+    )
+    assert links(text, "en") == [
+        (33_000_000_000, "metaverse leading project"),
+        (6_750_000_000, "blockchain and twin globalization project"),
+    ]
+    assert links("The plan (1 trillion won) was set out by the ministry.", "en") == [(1_000_000_000_000, None)]

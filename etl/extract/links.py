@@ -118,6 +118,23 @@ def _ahead() -> re.Pattern[str]:
 
 
 @cache
+def _en_bracket() -> re.Pattern[str]:
+    # "a metaverse leading project (33 billion KRW)": an article, one to six words, a program word, the bracket.
+    form = lexicon.alternation(lexicon.terms("program_forms", "en_bare"))
+    return re.compile(
+        rf"\b(?:a|an|the)\s+((?:(?!(?:a|an|the)\s)[A-Za-z][\w&\-]*\s+){{1,6}}{form})\s*\(\s*(?:about\s+|some\s+)?$",
+        re.I,
+    )
+
+
+def _en_bracket_item(before: str) -> tuple[str, bool] | None:
+    """The English name whose bracket the amount stands in ("the ministry will run a metaverse leading project
+    (33 billion KRW)"), or None."""
+    m = _en_bracket().search(before)
+    return (m.group(1), True) if m else None
+
+
+@cache
 def _group() -> re.Pattern[str]:
     # "A 사업 등이 4조원 깎이고": the cue may carry a particle.
     return re.compile(
@@ -210,9 +227,10 @@ class ProgramLinker:
         if role not in LINKED_ROLES:
             return None
         listed = len(listed_amounts().findall(sent.text)) >= LIST_ITEMS
-        item = (
-            line_item(before, after_amount=len(before) < start, listed=listed) if self.lang == "ko" else None
-        )
+        if self.lang == "ko":
+            item = line_item(before, after_amount=len(before) < start, listed=listed)
+        else:
+            item = _en_bracket_item(before)
         tied = self._tied(sent, start, before, role, item)
         if tied is not None or role not in FALLBACK_ROLES:
             return tied or None
