@@ -61,6 +61,12 @@ LINK_CHUNK = 5000  # documents linked per query: bounds the memory of a full reb
 _SPACE = re.compile(r"\s+")
 TABLES = ("doc_signatures", "event_links", "event_documents")
 # Counted budget rows (etl/aggregates.BUDGET_ROWS without the event condition: links are made from figures).
+# The documents a chunk of new ones ($1) can link to: published within WINDOW_DAYS of the chunk's dates (a
+# rebuild links in date order, so each chunk's window is a few days; without it the figure joins read every
+# document that ever stated the same amount: a 10M-row rebuild ran for over an hour at 17 GB).
+_WINDOW = f"""SELECT document_id FROM doc_signatures WHERE published_on BETWEEN
+    (SELECT min(published_on) FROM doc_signatures WHERE document_id IN (SELECT unnest($1::VARCHAR[]))) - {WINDOW_DAYS}
+    AND (SELECT max(published_on) FROM doc_signatures WHERE document_id IN (SELECT unnest($1::VARCHAR[]))) + {WINDOW_DAYS}"""
 _FIGURES = f"""SELECT DISTINCT document_id, program_id, amount_krw FROM budgets
     WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{MoneyRole.BUDGET}'
       AND state NOT IN {sql_in(EXCLUDED_STATES)}"""
@@ -213,7 +219,8 @@ def _link(con: Con, ids: list[str]) -> None:
         [ids, ids],
     )
     found = con.execute(
-        f"""WITH f AS MATERIALIZED ({_FIGURES}),
+        f"""WITH win AS MATERIALIZED ({_WINDOW}),
+             f AS MATERIALIZED ({_FIGURES} AND document_id IN (SELECT document_id FROM win)),
              nf AS MATERIALIZED (SELECT * FROM f WHERE document_id IN (SELECT unnest($1::VARCHAR[])))
         SELECT document_id, parent_id, 'attachment', 1.0 FROM documents
         WHERE parent_id IS NOT NULL AND parent_id <> document_id AND parent_id IN (SELECT document_id FROM documents)
@@ -229,7 +236,8 @@ def _link(con: Con, ids: list[str]) -> None:
         FROM (SELECT DISTINCT document_id, amount_krw FROM budgets WHERE amount_krw >= {MIN_SHARED_KRW}
               AND state NOT IN {sql_in(EXCLUDED_STATES)} AND document_id IN (SELECT unnest($1::VARCHAR[]))) nf
         JOIN (SELECT DISTINCT document_id, amount_krw FROM budgets WHERE amount_krw >= {MIN_SHARED_KRW}
-              AND state NOT IN {sql_in(EXCLUDED_STATES)}) o ON o.amount_krw = nf.amount_krw AND o.document_id <> nf.document_id
+              AND state NOT IN {sql_in(EXCLUDED_STATES)} AND document_id IN (SELECT document_id FROM win)) o
+          ON o.amount_krw = nf.amount_krw AND o.document_id <> nf.document_id
         JOIN doc_signatures sn ON sn.document_id = nf.document_id JOIN doc_signatures so ON so.document_id = o.document_id
         WHERE abs(date_diff('day', sn.published_on, so.published_on)) <= {WINDOW_DAYS}
         GROUP BY ALL HAVING count(*) >= {MIN_SHARED}""",

@@ -409,4 +409,6 @@ def test_an_english_name_with_its_amount_in_brackets_is_its_program() -> None:
         (33_000_000_000, "metaverse leading project"),
         (6_750_000_000, "blockchain and twin globalization project"),
     ]
-    assert links("The plan (1 trillion won) was set out by the ministry.", "en") == [(1_000_000_000_000, None)]
+    assert links("The plan (1 trillion won) was set out by the ministry.", "en") == [
+        (1_000_000_000_000, None)
+    ]
