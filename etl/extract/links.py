@@ -16,7 +16,8 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract import roles
-from etl.extract.programs import line_item, listed_amounts, norm_key
+from etl.extract.line_items import line_item, listed_amounts
+from etl.extract.programs import norm_key
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 

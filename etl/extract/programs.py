@@ -20,7 +20,7 @@ from etl.normalize import program_key
 
 
 @cache
-def _forms(meaning: str) -> tuple[str, ...]:
+def program_words(meaning: str) -> tuple[str, ...]:
     return tuple(lexicon.terms("program_forms", meaning))
 
 
@@ -173,17 +173,17 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     # are Korean words): '"AI Semiconductor Industry Development Strategy" was adopted'.
     if _catalogued_en(name):
         return True
-    if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in _forms("noise")):
+    if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in program_words("noise")):
         return False
     # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
     # 지원사업'), not a name; '지역의 미래를 여는 … 프로젝트' (an adnominal 여는) stays a name.
     words = name.split()
-    if _generic().fullmatch(words[0]) and any(_topic().search(w) for w in words[1:-1]):
+    if generic_words().fullmatch(words[0]) and any(_topic().search(w) for w in words[1:-1]):
         return False
     core = name.rstrip()
-    if core in _forms("quoted"):  # a bare '플랫폼' names nothing
+    if core in program_words("quoted"):  # a bare '플랫폼' names nothing
         return False
-    if any(core.endswith(f) for f in _forms("quoted")):
+    if any(core.endswith(f) for f in program_words("quoted")):
         return True
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
@@ -200,7 +200,7 @@ def _trim_bare(phrase: str) -> str | None:
     # back from the end, '가운데 3개는 이미 하던 사업' stops at 하던 and leaves too little to be a name.
     words = phrase.split()
     keep = [words.pop()]
-    while words and not _breaks(words[-1]):
+    while words and not breaks_name(words[-1]):
         keep.insert(0, words.pop())
     return _named_enough(keep)
 
@@ -208,9 +208,9 @@ def _trim_bare(phrase: str) -> str | None:
 def _named_enough(words: list[str]) -> str | None:
     """The words as a name once leading generic words (이번, 주요, AI …) are dropped; None if too little is left:
     fewer than two words, or fewer than MIN_BARE_NAME characters."""
-    generic = _generic()
+    generic = generic_words()
     while words and (
-        generic.fullmatch(words[0]) or _FIGURE_WORD.match(words[0]) or _PARTICLE_START.match(words[0])
+        generic.fullmatch(words[0]) or _FIGURE_WORD.match(words[0]) or PARTICLE_START.match(words[0])
     ):
         words = words[1:]
     name = " ".join(words)
@@ -224,11 +224,11 @@ MIN_BARE_NAME = 6
 
 
 @cache
-def _generic() -> re.Pattern[str]:
+def generic_words() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("program_name_breaks", "generic"))
 
 
-def _breaks(word: str) -> bool:
+def breaks_name(word: str) -> bool:
     """True when `word` cannot stand inside a program name: a particle or verb ending, or a stop word."""
     stops, endings = _break_patterns()
     return bool(stops.fullmatch(word) or endings.search(word) or inflected(word))
@@ -251,7 +251,7 @@ def _english_names(text: str) -> list[str]:
         words = m.group(1).split()
         while words and words[0].lower() in stop:
             words.pop(0)
-        forms = [i for i, w in enumerate(words) if w in _forms("en_bare") and i >= 1]
+        forms = [i for i, w in enumerate(words) if w in program_words("en_bare") and i >= 1]
         if not forms:
             continue
         end = forms[0] + 1
@@ -264,143 +264,12 @@ def _english_names(text: str) -> list[str]:
         # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
         # bodies: a body word inside the name or in the capitalised words right after it.
         tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
-        if set(_forms("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
+        if set(program_words("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
             continue
-        if len([w for w in name if w not in _forms("en_weak")]) >= 2:
+        if len([w for w in name if w not in program_words("en_weak")]) >= 2:
             names.append(" ".join(name))
     return names
 
 
-# Text stripped from the end of a clause before a won amount to reach the name it is listed under: spaces, a
-# former figure with its arrow ("308 → "), closing quotes.
-_ITEM_FILL = re.compile(r"(?:\s+|\d[\d,.]*\s*(?:→|->)|['’\"”」』])$")
-# The bracket that holds the amount, with a year before it ("AI혁신펀드('25년, "), or a short one right after
-# the name ("('23 신규)"): either marks a line item.
-_ITEM_OPEN = re.compile(r"\(\s*[^()]{0,12}$")
-_ITEM_MARK = re.compile(r"\([^()]{0,12}\)\s*$")
-# "'지능형 인터랙션 기술'(25억원)", "'AI일상화 확산' 사업(총 308.7억 원)": a quoted name before the bracket.
-_QUOTED_TAIL = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,40})['’\"”」』]\s*(?:사업\s*)?\(\s*[^()]{0,12}$")
-# "- AI팩토리: 44개 과제, 627억원" (a bullet line) and "| 민간지능정보 서비스 확산 | … | 60억원 |" (a table row):
-# the head names the item.
-_BULLET_HEAD = re.compile(r"^\s*[-*•·ㅇ○□▶■◦]\s*([^:：\n]{2,30}?)\s*[:：]")
-_TABLE_HEAD = re.compile(r"^\s*\|\s*([^|\n]{2,40}?)\s*\|")
-# A clause ends at a comma (not one inside a number: "GPU 2,600장 임차"), a semicolon, a colon, an ellipsis or an
-# opening quote; a name never reaches over.
-_CLAUSE_END = re.compile(r"[;:：…‘“'\"「『|]|,(?![0-9])|(?<![0-9]),")
-# A time word may stand between a tie cue and the amount ("분야에는 내년 761억원").
-_TIME = r"(?:(?:19|20)\d\d년도?|내년|올해|해마다|매년)"
-
-
-def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> tuple[str, bool] | None:
-    """The name a won amount is listed under, from its clause up to the amount, and whether a tie form (a
-    bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
-    stands there. `after_amount`: the clause starts right after another amount (its first word is that
-    amount's particle). `listed`: the sentence lists several amounts each after a list cue ("A에 145억원, B에
-    121억원"), so a list cue ties too."""
-    found = _line_item(clause, after_amount, listed)
-    if found is None:
-        return None
-    name = _ITEM_TRIM.sub("", found[0])
-    return (name, found[1]) if _plausible_item(name) else None
-
-
-# Bullets and marks around a listed name: "▲AI 바우처", "거대언어모델 사업)" (the bracket opened before the clause).
-_ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
 # A name starts with a word, not with the particle of a word before it ("에 앞으로 4년간", "의 핵심인 …").
-_PARTICLE_START = re.compile(r"^(?:에|의|밖에|에서|으로|로|와|과|을|를|은|는|이|가)(?:\s|$)")
-_NOT_A_NAME = re.compile(r"[%○/→~]|\d+\s*(?:년간|%)")
-
-
-def _plausible_item(name: str) -> bool:
-    """A listed name that can be a program or a line of one: not a fragment, a share, a period, a sum word
-    (program_item_not_names.tsv), a predicate or a year (program_item_not_tails.tsv) or a body the gazetteer
-    knows."""
-    from etl.extract.institutions import lookup
-
-    if len(name) < 2 or _PARTICLE_START.match(name) or _NOT_A_NAME.search(name):
-        return False
-    if re.search(lexicon.pattern("program_item_not_names"), name):
-        return False
-    if re.search(lexicon.pattern("program_item_not_tails") + "$", name):
-        return False
-    return lookup(name) is None
-
-
-def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[str, bool] | None:
-    if after_amount:
-        clause = re.sub(r"^\S*", "", clause, count=1)
-    if headed := _quoted_or_head(clause):
-        return headed, True
-    tail, form, cue = clause, "", ""
-    while True:
-        for kind, pat in (
-            ("bracket", _ITEM_OPEN),
-            ("bracket", _ITEM_MARK),
-            ("tie", _tie_cue()),
-            ("tie", _list_cue() if listed else _NEVER),
-            ("", _ITEM_FILL),
-        ):
-            cut = pat.search(tail)
-            if cut and 0 < cut.start() < cut.end():
-                cue = cue or (cut.group() if kind == "tie" else "")
-                form, tail = form or kind, tail[: cut.start()]
-                break
-        else:
-            break
-    boundary = max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0)
-    words = _SYMBOL_LEAD.sub("", tail[boundary:]).split()
-    keep: list[str] = []
-    while words and not _breaks(words[-1]):
-        keep.insert(0, words.pop())
-    while keep and _generic().fullmatch(keep[0]):
-        keep.pop(0)
-    name = " ".join(keep)
-    if not re.search(r"[가-힣A-Za-z]{2}", name):
-        return None
-    # A bracket vouches for one word ("AI혁신펀드(1000억원)"); a tie cue for two ("장성군에는" is a place);
-    # with neither, the words must fill the clause ("한계도전 R&D 117억원, …") and the last carry no particle.
-    unmarked = not words and len(keep) >= 2 and not _head_particle().search(keep[-1])
-    # A single word ending in a program word ("소재부품기술개발사업에 8,410억원") names itself.
-    named = len(name) >= MIN_BARE_NAME and (
-        name.endswith(_forms("quoted")) or cue.startswith(_forms("quoted"))
-    )
-    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named}.get(form, unmarked)
-    return (name, bool(form)) if enough else None
-
-
-# "■선도형 R&D 4조3200억원": a bullet or box glyph before a name is not part of it.
-_SYMBOL_LEAD = re.compile(r"^[\s\-*•·ㅇ○□▶■◦▪◆※]+")
-
-
-@cache
-def _head_particle() -> re.Pattern[str]:
-    return re.compile(r"\S" + lexicon.pattern("program_name_breaks", "head") + "$")
-
-
-def _quoted_or_head(clause: str) -> str | None:
-    """A quoted name before the amount's bracket, or the head of a bullet line or table row."""
-    if quoted := _QUOTED_TAIL.search(clause):
-        return quoted.group(1).strip()
-    head = _BULLET_HEAD.match(clause) or _TABLE_HEAD.match(clause)
-    if head and not _CLAUSE_END.search(head.group(1)) and not _breaks(head.group(1).strip()):
-        return head.group(1).strip()
-    return None
-
-
-_NEVER = re.compile(r"(?!)")
-
-
-@cache
-def _list_cue() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_TIME}?\s*$")
-
-
-@cache
-def listed_amounts() -> re.Pattern[str]:
-    """A list cue right before a figure ("…에 145억원"): two in a sentence make it a list of items."""
-    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_TIME}?\s*(?:총|약)?\s*[0-9]")
-
-
-@cache
-def _tie_cue() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("program_tie_cues", "after") + rf"\s*{_TIME}?\s*$")
+PARTICLE_START = re.compile(r"^(?:에|의|밖에|에서|으로|로|와|과|을|를|은|는|이|가)(?:\s|$)")

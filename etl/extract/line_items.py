@@ -1,0 +1,144 @@
+"""Line items: the name a won amount is listed under in its clause (`A 사업(58억원)`, `AI팩토리: 44개 과제, 627억원`,
+`데이터 가공 지원 사업에는 90억원`, `A에 145억원, B에 121억원`), from etl/resources/lexicon/ (program_tie_cues,
+program_name_breaks, program_item_not_names, program_item_not_tails). Used by etl/extract/links.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+from etl.extract.programs import MIN_BARE_NAME, PARTICLE_START, breaks_name, generic_words, program_words
+
+# Text stripped from the end of a clause before a won amount to reach the name it is listed under: spaces, a
+# former figure with its arrow ("308 → "), closing quotes.
+_ITEM_FILL = re.compile(r"(?:\s+|\d[\d,.]*\s*(?:→|->)|['’\"”」』])$")
+# The bracket that holds the amount, with a year before it ("AI혁신펀드('25년, "), or a short one right after
+# the name ("('23 신규)"): either marks a line item.
+_ITEM_OPEN = re.compile(r"\(\s*[^()]{0,12}$")
+_ITEM_MARK = re.compile(r"\([^()]{0,12}\)\s*$")
+# "'지능형 인터랙션 기술'(25억원)", "'AI일상화 확산' 사업(총 308.7억 원)": a quoted name before the bracket.
+_QUOTED_TAIL = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,40})['’\"”」』]\s*(?:사업\s*)?\(\s*[^()]{0,12}$")
+# "- AI팩토리: 44개 과제, 627억원" (a bullet line) and "| 민간지능정보 서비스 확산 | … | 60억원 |" (a table row):
+# the head names the item.
+_BULLET_HEAD = re.compile(r"^\s*[-*•·ㅇ○□▶■◦]\s*([^:：\n]{2,30}?)\s*[:：]")
+_TABLE_HEAD = re.compile(r"^\s*\|\s*([^|\n]{2,40}?)\s*\|")
+# A clause ends at a comma (not one inside a number: "GPU 2,600장 임차"), a semicolon, a colon, an ellipsis or an
+# opening quote; a name never reaches over.
+_CLAUSE_END = re.compile(r"[;:：…‘“'\"「『|]|,(?![0-9])|(?<![0-9]),")
+# A time word may stand between a tie cue and the amount ("분야에는 내년 761억원").
+_TIME = r"(?:(?:19|20)\d\d년도?|내년|올해|해마다|매년)"
+
+
+def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> tuple[str, bool] | None:
+    """The name a won amount is listed under, from its clause up to the amount, and whether a tie form (a
+    bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
+    stands there. `after_amount`: the clause starts right after another amount (its first word is that
+    amount's particle). `listed`: the sentence lists several amounts each after a list cue ("A에 145억원, B에
+    121억원"), so a list cue ties too."""
+    found = _line_item(clause, after_amount, listed)
+    if found is None:
+        return None
+    name = _ITEM_TRIM.sub("", found[0])
+    return (name, found[1]) if _plausible_item(name) else None
+
+
+# Bullets and marks around a listed name: "▲AI 바우처", "거대언어모델 사업)" (the bracket opened before the clause).
+_ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
+_NOT_A_NAME = re.compile(r"[%○/→~]|\d+\s*(?:년간|%)")
+
+
+def _plausible_item(name: str) -> bool:
+    """A listed name that can be a program or a line of one: not a fragment, a share, a period, a sum word
+    (program_item_not_names.tsv), a predicate or a year (program_item_not_tails.tsv) or a body the gazetteer
+    knows."""
+    from etl.extract.institutions import lookup
+
+    if len(name) < 2 or PARTICLE_START.match(name) or _NOT_A_NAME.search(name):
+        return False
+    if re.search(lexicon.pattern("program_item_not_names"), name):
+        return False
+    if re.search(lexicon.pattern("program_item_not_tails") + "$", name):
+        return False
+    return lookup(name) is None
+
+
+def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[str, bool] | None:
+    if after_amount:
+        clause = re.sub(r"^\S*", "", clause, count=1)
+    if headed := _quoted_or_head(clause):
+        return headed, True
+    tail, form, cue = clause, "", ""
+    while True:
+        for kind, pat in (
+            ("bracket", _ITEM_OPEN),
+            ("bracket", _ITEM_MARK),
+            ("tie", _tie_cue()),
+            ("tie", _list_cue() if listed else _NEVER),
+            ("", _ITEM_FILL),
+        ):
+            cut = pat.search(tail)
+            if cut and 0 < cut.start() < cut.end():
+                cue = cue or (cut.group() if kind == "tie" else "")
+                form, tail = form or kind, tail[: cut.start()]
+                break
+        else:
+            break
+    boundary = max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0)
+    words = _SYMBOL_LEAD.sub("", tail[boundary:]).split()
+    keep: list[str] = []
+    while words and not breaks_name(words[-1]):
+        keep.insert(0, words.pop())
+    while keep and generic_words().fullmatch(keep[0]):
+        keep.pop(0)
+    name = " ".join(keep)
+    if not re.search(r"[가-힣A-Za-z]{2}", name):
+        return None
+    # A bracket vouches for one word ("AI혁신펀드(1000억원)"); a tie cue for two ("장성군에는" is a place);
+    # with neither, the words must fill the clause ("한계도전 R&D 117억원, …") and the last carry no particle.
+    unmarked = not words and len(keep) >= 2 and not _head_particle().search(keep[-1])
+    # A single word ending in a program word ("소재부품기술개발사업에 8,410억원") names itself.
+    named = len(name) >= MIN_BARE_NAME and (
+        name.endswith(program_words("quoted")) or cue.startswith(program_words("quoted"))
+    )
+    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named}.get(form, unmarked)
+    return (name, bool(form)) if enough else None
+
+
+# "■선도형 R&D 4조3200억원": a bullet or box glyph before a name is not part of it.
+_SYMBOL_LEAD = re.compile(r"^[\s\-*•·ㅇ○□▶■◦▪◆※]+")
+
+
+@cache
+def _head_particle() -> re.Pattern[str]:
+    return re.compile(r"\S" + lexicon.pattern("program_name_breaks", "head") + "$")
+
+
+def _quoted_or_head(clause: str) -> str | None:
+    """A quoted name before the amount's bracket, or the head of a bullet line or table row."""
+    if quoted := _QUOTED_TAIL.search(clause):
+        return quoted.group(1).strip()
+    head = _BULLET_HEAD.match(clause) or _TABLE_HEAD.match(clause)
+    if head and not _CLAUSE_END.search(head.group(1)) and not breaks_name(head.group(1).strip()):
+        return head.group(1).strip()
+    return None
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+@cache
+def _list_cue() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_TIME}?\s*$")
+
+
+@cache
+def listed_amounts() -> re.Pattern[str]:
+    """A list cue right before a figure ("…에 145억원"): two in a sentence make it a list of items."""
+    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_TIME}?\s*(?:총|약)?\s*[0-9]")
+
+
+@cache
+def _tie_cue() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_tie_cues", "after") + rf"\s*{_TIME}?\s*$")
