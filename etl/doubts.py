@@ -40,15 +40,26 @@ WITH b AS MATERIALIZED (SELECT budget_id, program_id, document_id, announced_on,
      med AS (SELECT program_id, median(figure_krw) AS m FROM doc_figures
              WHERE program_id IN (SELECT program_id FROM b) AND figure_krw > 0
              GROUP BY ALL HAVING count(*) >= {MIN_FIGURES}),
-     pairs AS MATERIALIZED (SELECT e.document_id AS doc, m.document_id AS mate FROM event_documents e
-           JOIN event_documents m ON m.event_id = e.event_id AND m.document_id <> e.document_id
-           WHERE e.n_documents > 1 AND e.document_id IN (SELECT document_id FROM b)),
-     bp AS MATERIALIZED (SELECT b.budget_id, b.program_id, b.amount_krw, p.mate FROM b JOIN pairs p ON p.doc = b.document_id),
-     credits AS MATERIALIZED (SELECT DISTINCT document_id, amount_krw, program_id FROM budgets
-           WHERE role = 'budget' AND amount_krw IS NOT NULL AND program_id IS NOT NULL
-             AND state NOT IN {sql_in(EXCLUDED_STATES)} AND document_id IN (SELECT mate FROM pairs)),
-     c AS (SELECT DISTINCT bp.budget_id FROM bp JOIN credits o ON o.document_id = bp.mate AND o.amount_krw = bp.amount_krw
-           WHERE o.program_id IS DISTINCT FROM bp.program_id),
+     bx AS MATERIALIZED (SELECT b.budget_id, b.document_id, b.program_id, b.amount_krw, e.event_id FROM b
+           JOIN event_documents e USING (document_id) WHERE e.n_documents > 1),
+     ce AS MATERIALIZED (SELECT DISTINCT e.event_id, c.document_id, c.amount_krw, c.program_id FROM budgets c
+           JOIN event_documents e USING (document_id)
+           WHERE c.role = 'budget' AND c.amount_krw IS NOT NULL AND c.program_id IS NOT NULL
+             AND c.state NOT IN {sql_in(EXCLUDED_STATES)} AND e.event_id IN (SELECT event_id FROM bx)),
+     g AS (SELECT event_id, amount_krw, count(*) AS n FROM ce GROUP BY ALL),
+     gp AS (SELECT event_id, amount_krw, program_id, count(*) AS n FROM ce GROUP BY ALL),
+     gd AS (SELECT event_id, amount_krw, document_id, count(*) AS n FROM ce GROUP BY ALL),
+     -- another document of the event credits the amount to another program: of the event's (document,
+     -- program) credits of this amount, those neither in this document nor to this program (counted, not
+     -- paired: an event of n documents would give n² pairs)
+     c AS (SELECT bx.budget_id FROM bx JOIN g USING (event_id, amount_krw)
+           LEFT JOIN gp ON gp.event_id = bx.event_id AND gp.amount_krw = bx.amount_krw
+                       AND gp.program_id = bx.program_id
+           LEFT JOIN gd ON gd.event_id = bx.event_id AND gd.amount_krw = bx.amount_krw
+                       AND gd.document_id = bx.document_id
+           LEFT JOIN ce own ON own.event_id = bx.event_id AND own.amount_krw = bx.amount_krw
+                       AND own.document_id = bx.document_id AND own.program_id = bx.program_id
+           WHERE g.n - coalesce(gp.n, 0) - coalesce(gd.n, 0) + (own.document_id IS NOT NULL)::INT > 0),
      r AS (SELECT b.*, (b.kind = 'unspecified')::UTINYINT
               + 2 * (b.program_id IS NULL)::UTINYINT
               + 4 * coalesce(b.amount_krw > med.m * {OUT_OF_LINE} OR b.amount_krw * {OUT_OF_LINE} < med.m, FALSE)::UTINYINT
