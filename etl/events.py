@@ -60,13 +60,13 @@ _BAND_KEYS = f"list_transform(range({BANDS}), lambda i: hash(i, minhash[i * {BAN
 LINK_CHUNK = 5000  # documents linked per query: bounds the memory of a full rebuild
 _SPACE = re.compile(r"\s+")
 TABLES = ("doc_signatures", "event_links", "event_documents")
-# Counted budget rows (etl/aggregates.BUDGET_ROWS without the event condition: links are made from figures).
 # The documents a chunk of new ones ($1) can link to: published within WINDOW_DAYS of the chunk's dates (a
 # rebuild links in date order, so each chunk's window is a few days; without it the figure joins read every
 # document that ever stated the same amount: a 10M-row rebuild ran for over an hour at 17 GB).
 _WINDOW = f"""SELECT document_id FROM doc_signatures WHERE published_on BETWEEN
     (SELECT min(published_on) FROM doc_signatures WHERE document_id IN (SELECT unnest($1::VARCHAR[]))) - {WINDOW_DAYS}
     AND (SELECT max(published_on) FROM doc_signatures WHERE document_id IN (SELECT unnest($1::VARCHAR[]))) + {WINDOW_DAYS}"""
+# Counted budget rows (etl/aggregates.BUDGET_ROWS without the event condition: links are made from figures).
 _FIGURES = f"""SELECT DISTINCT document_id, program_id, amount_krw FROM budgets
     WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{MoneyRole.BUDGET}'
       AND state NOT IN {sql_in(EXCLUDED_STATES)}"""

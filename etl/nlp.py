@@ -53,23 +53,24 @@ _CLAUSE_TAGS = ("J", "E")
 
 
 @cache
+def _word_tags(word: str) -> tuple[str, ...]:
+    """Kiwi's tags of one Hangul word (trailing comma dropped); () for any other word. Cached: words repeat."""
+    word = word.rstrip(",")
+    return tuple(t.tag for t in get_kiwi().tokenize(word)) if re.search(r"[가-힣]$", word) else ()
+
+
 def inflected(word: str) -> bool:
     """True when Kiwi reads `word` as ending in a particle or a verb ending ("전환이", "농업에", "강화해",
-    "분야인", "투입돼"): a clause, not a piece of a name. Hangul words only; cached, as names repeat."""
-    if not re.search(r"[가-힣]$", word):
-        return False
-    tokens = get_kiwi().tokenize(word)
-    return len(tokens) > 1 and tokens[-1].tag.startswith(_CLAUSE_TAGS)
+    "분야인", "투입돼"): a clause, not a piece of a name."""
+    tags = _word_tags(word)
+    return len(tags) > 1 and tags[-1].startswith(_CLAUSE_TAGS)
 
 
-@cache
 def connective(word: str) -> bool:
     """True when Kiwi reads `word` as a verb with a connective ending ("깎이고", "늘렸으며", "했지만"): the clause
     it ends is done and another begins."""
-    if not re.search(r"[가-힣],?$", word):
-        return False
-    tokens = get_kiwi().tokenize(word.rstrip(","))
-    return len(tokens) > 1 and tokens[-1].tag == "EC" and tokens[-2].tag.startswith(("V", "XSV", "XSA", "EP"))
+    tags = _word_tags(word)
+    return len(tags) > 1 and tags[-1] == "EC" and tags[-2].startswith(("V", "XSV", "XSA", "EP"))
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -69,15 +69,11 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
         clause = re.sub(r"^\S*", "", clause, count=1)
     if headed := _quoted_or_head(clause):
         return headed, True
+    lists = [("tie", _list_cue())] if listed else []
+    forms = [("bracket", _ITEM_OPEN), ("bracket", _ITEM_MARK), ("tie", _tie_cue()), *lists, ("", _ITEM_FILL)]
     tail, form, cue = clause, "", ""
     while True:
-        for kind, pat in (
-            ("bracket", _ITEM_OPEN),
-            ("bracket", _ITEM_MARK),
-            ("tie", _tie_cue()),
-            ("tie", _list_cue() if listed else _NEVER),
-            ("", _ITEM_FILL),
-        ):
+        for kind, pat in forms:
             cut = pat.search(tail)
             if cut and 0 < cut.start() < cut.end():
                 cue = cue or (cut.group() if kind == "tie" else "")
@@ -123,9 +119,6 @@ def _quoted_or_head(clause: str) -> str | None:
     if head and not _CLAUSE_END.search(head.group(1)) and not breaks_name(head.group(1).strip()):
         return head.group(1).strip()
     return None
-
-
-_NEVER = re.compile(r"(?!)")
 
 
 @cache

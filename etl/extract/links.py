@@ -45,6 +45,9 @@ _DATELINE = re.compile(r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]")
 DATELINE_MAX_LETTERS = 30
 
 
+_LETTER = re.compile(r"[가-힣A-Za-z]")
+
+
 def _chrome_line(text: str) -> bool:
     """A breadcrumb, a dateline or byline, or a line too short to say what a story is about."""
     letters = len(_LETTER.findall(text))
@@ -53,7 +56,6 @@ def _chrome_line(text: str) -> bool:
     return bool(_DATELINE.search(text)) and letters <= DATELINE_MAX_LETTERS
 
 
-_LETTER = re.compile(r"[가-힣A-Za-z]")
 # How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
 # a program word with its particle ("… 조성' 사업의 하나로").
 PARENT_GAP = 56
@@ -121,7 +123,7 @@ def _ahead() -> re.Pattern[str]:
 @cache
 def _en_bracket() -> re.Pattern[str]:
     # "a metaverse leading project (33 billion KRW)": an article, one to six words, a program word, the bracket.
-    form = lexicon.alternation(lexicon.terms("program_forms", "en_bare"))
+    form = lexicon.pattern("program_forms", "en_bare")
     return re.compile(
         rf"\b(?:a|an|the)\s+((?:(?!(?:a|an|the)\s)[A-Za-z][\w&\-]*\s+){{1,6}}{form})\s*\(\s*(?:about\s+|some\s+)?$",
         re.I,
