@@ -23,13 +23,13 @@ from collections.abc import Iterator
 import duckdb
 import pyarrow as pa
 
-from etl import doubts
+from etl import doubts, series
 from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
 from etl.hierarchy import ANCESTORS_SQL
 
 Con = duckdb.DuckDBPyConnection
 FACT_TABLES = ("documents", "budgets", "program_mentions", "participations", "sites", "program_countries")
-DOC_TABLES = ("document_stats", "doc_figures", "fy_figures", "doc_parts")
+DOC_TABLES = ("document_stats", "doc_figures", "fy_figures", "doc_parts", "series_rows")
 HEAD_KINDS = ("total", "national", "unspecified")
 # A program's figure in a document with no kind chosen (ui/sql.figure_expr of no kinds).
 FIGURE = "coalesce({p}total_krw, greatest({p}national_krw, {p}unspecified_krw))"
@@ -71,6 +71,7 @@ SORTED = {
     "document_stats": "published_on DESC NULLS LAST, document_id",  # every list, newest first
     "doc_figures": "figure_krw DESC NULLS LAST, doc_key DESC",  # the budget timeline, largest first
     "fact_doubts": doubts.ORDER,  # the Review page, most doubts first
+    "series_rows": series.ORDER,  # a program's revisions: its own row groups
 }
 
 # The budget row stating a document's figure for a program (the largest amount, a total first, then the lowest id;
@@ -121,6 +122,7 @@ SELECT program_id, document_id, announced_on, total_krw, parts_krw FROM (
                     (national_krw IS NOT NULL)::INT + (local_krw IS NOT NULL)::INT + (private_krw IS NOT NULL)::INT
                         AS n_parts)
 WHERE total_krw IS NOT NULL AND parts_krw <> total_krw AND n_parts >= CASE WHEN parts_krw > total_krw THEN 1 ELSE 2 END""",
+    "series_rows": series.ROWS_SQL,  # a program's revision rows (etl/series.py)
 }
 
 # Count tables: (fact table, key columns, the counts {n} over a relation {rows} of its rows).
@@ -247,9 +249,14 @@ def tidy(con: Con) -> None:
         con.execute("DROP TABLE _sorted")
 
 
+def doc_select(table: str, sources: dict[str, str]) -> str:
+    """The SELECT of per-document table `table` over `sources` (fact table -> relation)."""
+    return DOC_SQL[table].format(**sources, supplementary=series.supplementary_literal())
+
+
 def _insert_documents(con: Con, sources: dict[str, str]) -> None:
-    for table, select in DOC_SQL.items():
-        con.execute(f"INSERT INTO {table} {select.format(**sources)}")
+    for table in DOC_SQL:
+        con.execute(f"INSERT INTO {table} {doc_select(table, sources)}")
 
 
 def _refresh_programs(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
@@ -333,8 +340,8 @@ class Changes:
         """Add the rows of documents just loaded, from `staged` (fact table -> relation of this batch's rows).
 
         Call once per transaction."""
-        for table, select in DOC_SQL.items():
-            self.con.execute(f"INSERT INTO _new_{table} {select.format(**staged)}")
+        for table in DOC_SQL:
+            self.con.execute(f"INSERT INTO _new_{table} {doc_select(table, staged)}")
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _new_{table}")
         self._count(staged, 1)
         self.con.execute(f"INSERT INTO _touched_docs SELECT document_id FROM {staged['documents']}")

@@ -105,7 +105,7 @@ def _m011_doc_parts(con: duckdb.DuckDBPyConnection) -> None:
         "COMMENT ON TABLE doc_parts IS '(파생) 국비·지방비·민간의 합이 발표 총액과 맞지 않는 문서·사업'"
     )
     con.execute("DELETE FROM doc_parts")  # m009's rebuild on an older file has filled it already
-    con.execute(f"INSERT INTO doc_parts {aggregates.DOC_SQL['doc_parts'].format(budgets='budgets')}")
+    con.execute(f"INSERT INTO doc_parts {aggregates.doc_select('doc_parts', {'budgets': 'budgets'})}")
 
 
 def _m012_fact_doubts(con: duckdb.DuckDBPyConnection) -> None:
@@ -163,6 +163,19 @@ def _m015_counted_rows(con: duckdb.DuckDBPyConnection) -> None:
     aggregates.rebuild(con)
 
 
+def _m016_series_rows(con: duckdb.DuckDBPyConnection) -> None:
+    """A program's revision rows kept at load (etl/series.py), so its history reads its own row groups (#14)."""
+    con.execute(table_ddl("series_rows"))  # IF NOT EXISTS: m009 makes every derived table of today's schema
+    for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("COMMENT ON TABLE series_rows ", "CREATE INDEX IF NOT EXISTS series_rows_")):
+            con.execute(line)
+    con.execute("DELETE FROM series_rows")  # m009's rebuild on an older file has filled it already
+    con.execute(
+        f"INSERT INTO series_rows {aggregates.doc_select('series_rows', {t: t for t in aggregates.FACT_TABLES})}"
+    )
+    aggregates.tidy(con)
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
@@ -177,6 +190,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m013_site_precision", _m013_site_precision),
     ("m014_events", _m014_events),
     ("m015_counted_rows", _m015_counted_rows),
+    ("m016_series_rows", _m016_series_rows),
 ]
 
 

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 14 (… m012_fact_doubts, m013_site_precision, m014_events, m015_counted_rows). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 15 (… m013_site_precision, m014_events, m015_counted_rows, m016_series_rows). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -363,6 +363,25 @@ CREATE TABLE IF NOT EXISTS money_reasons (
     n_rows          BIGINT NOT NULL
 );
 
+-- m016_series_rows: a program's budget rows as its revision series read them (etl/series.py): counted-looking
+-- money rows (role budget, won, a program, not rejected or merged) with the document's title, the period the
+-- document states for the program, and whether the row belongs to a supplementary budget; kept sorted by program.
+CREATE TABLE IF NOT EXISTS series_rows (
+    program_id      VARCHAR NOT NULL,
+    document_id     VARCHAR NOT NULL,
+    budget_id       VARCHAR NOT NULL,
+    announced_on    DATE,
+    amount_krw      BIGINT NOT NULL,
+    kind            VARCHAR,
+    unit_text       VARCHAR,
+    fiscal_year     INTEGER,
+    evidence        VARCHAR,
+    title           VARCHAR,
+    start_year      INTEGER,
+    end_year        INTEGER,
+    supplementary   BOOLEAN NOT NULL
+);
+
 -- Per month of publication and language: how many documents.
 CREATE TABLE IF NOT EXISTS document_months (
     month           DATE NOT NULL,
@@ -486,6 +505,7 @@ CREATE INDEX IF NOT EXISTS program_countries_document ON program_countries (docu
 CREATE INDEX IF NOT EXISTS document_stats_document ON document_stats (document_id);
 CREATE INDEX IF NOT EXISTS doc_figures_document ON doc_figures (document_id);
 CREATE INDEX IF NOT EXISTS doc_parts_document ON doc_parts (document_id);
+CREATE INDEX IF NOT EXISTS series_rows_document ON series_rows (document_id);
 CREATE INDEX IF NOT EXISTS event_documents_event ON event_documents (event_id);
 CREATE INDEX IF NOT EXISTS event_links_b ON event_links (doc_b);
 CREATE INDEX IF NOT EXISTS event_links_a ON event_links (doc_a);
@@ -543,3 +563,4 @@ COMMENT ON TABLE fact_doubts IS '(파생) 규칙이 검토를 권하는 금액 �
 COMMENT ON TABLE program_ancestors IS '(파생) 사업 계층: 사업과 그 모든 상위 사업(단계 수)';
 COMMENT ON TABLE money_reasons IS '(파생) 사업별 금액 행 수: 행 자체로 알 수 있는 집계 제외 이유(반려·예산 아님·외화·사업 없음) 또는 own';
 COMMENT ON TABLE facilities IS '(파생) 시설(norm_key)별 최신 언급과 언급 수';
+COMMENT ON TABLE series_rows IS '(파생) 사업별 개정 계열이 읽는 금액 행: 문서 제목, 문서가 밝힌 사업 기간, 추경 여부';

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -94,6 +95,26 @@ def test_figure_history_shows_when_a_figure_changed(history: tuple) -> None:
     assert (1, 4000 * EOK, False) in got and (2, 5000 * EOK, True) in got
     withdrawn = df[df["title"].str.contains("결국 유찰", na=False)]
     assert not withdrawn.empty and withdrawn["valid_to"].notna().all()  # kept, marked no longer current
+
+
+def test_figure_history_comes_a_page_at_a_time(history: tuple) -> None:
+    """Pages of two rows, read in turn, are the whole record in the same order; the count says how many."""
+    db = history[0]
+    with duckdb.connect(str(db), read_only=True) as con:
+        [(pid,)] = con.execute(
+            f"""SELECT DISTINCT b.program_id FROM budgets b JOIN documents d USING (document_id)
+                WHERE d.source LIKE '%{RELEASE}' AND b.kind = 'total'"""
+        ).fetchall()
+        whole = queries.figure_history(con, filters=Filters(), program_id=pid, limit=1000)
+        n = int(queries.figure_history_count(con, filters=Filters(), program_id=pid)["n_rows"].iloc[0])
+        pages = [queries.figure_history(con, filters=Filters(), program_id=pid, limit=2, offset=k)
+                 for k in range(0, n + 2, 2)]  # fmt: skip
+    assert n == len(whole) > 2 and whole["valid_to"].notna().any()  # current rows and replaced versions
+    joined = pd.concat([p for p in pages if len(p)], ignore_index=True)
+    assert joined.astype(str).equals(whole.astype(str))
+    assert (
+        whole.groupby("document_id", sort=False)["version"].apply(lambda v: v.is_monotonic_decreasing)
+    ).all()
 
 
 def test_as_of_goes_through_the_url() -> None:

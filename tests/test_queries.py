@@ -24,6 +24,7 @@ UNFILTERED = {
     "source_health",
     "review_problems",
     "figure_history",  # a program's whole record over versions
+    "figure_history_count",
 }
 BY_ID = {"document_text", "document_facts"}
 BY_TABLE = {"document_tables", "table_cells"}  # one document's tables: a document that has one
@@ -52,7 +53,11 @@ def _id_args(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, object]:
     if name == "program_revisions":
         row = con.execute("SELECT program_id FROM programs ORDER BY program_id LIMIT 1").fetchone()
         return {"program_id": row[0] if row else None}
-    if name in ("program_changes", "figure_history"):  # the program with the most money rows
+    if name in (
+        "program_changes",
+        "figure_history",
+        "figure_history_count",
+    ):  # the program with the most money rows
         row = con.execute(
             "SELECT program_id FROM budgets WHERE program_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1"
         ).fetchone()
@@ -90,7 +95,7 @@ def test_declared_columns_on_empty_db(empty_db: Path, name: str) -> None:
     with duckdb.connect(str(empty_db), read_only=True) as con:
         df = run(con, name, Filters(year_from=2020, kinds=("total",), q="x"), **_id_args(con, name))
     assert tuple(df.columns) == queries.DATASETS[name].columns
-    counts = {"fact_counts", "program_count", "institution_count"}
+    counts = {"fact_counts", "program_count", "institution_count", "figure_history_count"}
     assert name in {"period_bounds", "overview_metrics", "kind_totals", *counts} or df.empty
 
 

@@ -44,23 +44,52 @@ def program_events(
     return sql.frame(con, query, [*ep, *dp])
 
 
-@dataset(
-    "announced_on", "title", "version", "valid_from", "valid_to", "amount_krw", "kind", "role", "state", "evidence",
-    "document_id",
-)  # fmt: skip
-def figure_history(con: Con, *, filters: Filters, program_id: str) -> pd.DataFrame:
+# Every money row a program had in any version: the current rows (version NULL: first within their document) and
+# those of replaced or withdrawn versions (fact_versions), keyed for one page's join back to the documents.
+_HISTORY_ROWS = """
+    SELECT document_id, NULL::INTEGER AS version, announced_on, amount_krw, kind, role, state, evidence
+    FROM budgets WHERE program_id = ?
+    UNION ALL
+    SELECT document_id, version, (fact ->> 'announced_on')::DATE, (fact ->> 'amount_krw')::BIGINT, fact ->> 'kind',
+           fact ->> 'role', fact ->> 'state', fact ->> 'evidence'
+    FROM fact_versions WHERE fact_table = 'budgets' AND fact ->> 'program_id' = ?"""
+
+
+HISTORY_COLUMNS = ("announced_on", "title", "version", "valid_from", "valid_to", "amount_krw", "kind", "role",
+                   "state", "evidence", "document_id")  # fmt: skip
+
+
+@dataset(*HISTORY_COLUMNS)
+def figure_history(
+    con: Con, *, filters: Filters, program_id: str, limit: int = PAGE, offset: int = 0
+) -> pd.DataFrame:
     """Every money figure a document gave this program, in each version of it the tracker loaded: the current
     rows (valid_to empty) and those of versions a changed or withdrawn page replaced (fact_versions), so a
-    figure that changed shows when and in which version. Filters do not apply: history is the whole record."""
-    query = """
-        SELECT b.announced_on, d.title, d.version, d.valid_from, NULL::TIMESTAMP AS valid_to, b.amount_krw, b.kind,
-               b.role, b.state, b.evidence, b.document_id
-        FROM budgets b JOIN documents d USING (document_id) WHERE b.program_id = ?
-        UNION ALL
-        SELECT (f.fact ->> 'announced_on')::DATE, v.title, v.version, v.valid_from, v.valid_to,
-               (f.fact ->> 'amount_krw')::BIGINT, f.fact ->> 'kind', f.fact ->> 'role', f.fact ->> 'state',
-               f.fact ->> 'evidence', f.document_id
-        FROM fact_versions f JOIN document_versions v USING (document_id, version)
-        WHERE f.fact_table = 'budgets' AND f.fact ->> 'program_id' = ?
-        ORDER BY document_id, version DESC, amount_krw DESC NULLS LAST"""
-    return sql.frame(con, query, [program_id, program_id])
+    figure that changed shows when and in which version; a page at a time (figure_history_count has the length),
+    by document, newest version first. Filters do not apply: history is the whole record."""
+    page = f"""SELECT * FROM ({_HISTORY_ROWS})
+        ORDER BY document_id, version DESC NULLS FIRST, amount_krw DESC NULLS LAST LIMIT ? OFFSET ?"""
+    rows = sql.frame(con, page, [program_id, program_id, limit, offset])
+    docs, dp = sql.ids_in("document_id", sorted(set(rows["document_id"])))
+    cur = sql.frame(
+        con, f"SELECT document_id, title, version AS v, valid_from FROM documents WHERE {docs}", dp
+    )
+    old = sql.frame(
+        con,
+        f"SELECT document_id, version, title, valid_from, valid_to FROM document_versions WHERE {docs}",
+        dp,
+    )
+    rows = rows.assign(n=range(len(rows)))  # the page's order, kept through the merges
+    now, past = rows[rows["version"].isna()], rows[rows["version"].notna()]
+    now = now.drop(columns="version").merge(
+        cur.rename(columns={"v": "version"}), on="document_id", how="left"
+    )
+    past = past.merge(old, on=["document_id", "version"], how="left")
+    both = pd.concat([now, past], ignore_index=True) if len(past) else now
+    return both.sort_values("n").reindex(columns=HISTORY_COLUMNS).reset_index(drop=True)
+
+
+@dataset("n_rows")
+def figure_history_count(con: Con, *, filters: Filters, program_id: str) -> pd.DataFrame:
+    """How many rows figure_history has for the program over all its pages."""
+    return sql.frame(con, f"SELECT count(*) AS n_rows FROM ({_HISTORY_ROWS})", [program_id, program_id])

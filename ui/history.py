@@ -7,7 +7,7 @@ import streamlit as st
 from ui import charts, data, figures, queries
 from ui.filters import Filters, View
 from ui.i18n import t
-from ui.widgets import chart, table
+from ui.widgets import chart, paged, table
 
 
 def revisions(
@@ -29,5 +29,8 @@ def revisions(
     if history:
         with st.expander(t("figure_history", view.lang)):
             st.caption(t("figure_history_help", view.lang))
-            past = data.load(queries.figure_history, f, program_id=program_id)
+            n = data.load(queries.figure_history_count, f, program_id=program_id)["n_rows"].iloc[0]
+            past = paged(
+                queries.figure_history, f, n, key=f"{key}_history", lang=view.lang, program_id=program_id
+            )
             table(past, view, key=f"{key}_history", money=("amount_krw",), hide=("document_id",))

@@ -34,6 +34,7 @@ from ui.counted import institution_ranking as institution_ranking
 from ui.counted import program_count as program_count
 from ui.counted import program_table as program_table
 from ui.events import figure_history as figure_history
+from ui.events import figure_history_count as figure_history_count
 from ui.events import program_events as program_events
 from ui.evidence import budget_facts as budget_facts
 from ui.evidence import country_facts as country_facts

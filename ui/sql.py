@@ -13,15 +13,13 @@ and computes from the per-document tables otherwise.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 import duckdb
 import pandas as pd
 
-from etl import aggregates, lexicon
+from etl import aggregates
 from etl.categories import EXCLUDED_STATES, HEADLINE_KINDS, sql_in
 from etl.db import table_ddl, transaction
 from ui.filters import KINDS, Filters
@@ -329,7 +327,7 @@ def open_prepared(path: str) -> Con:
 # ---- revision series (issue 12 item 2) -------------------------------------------------------------------
 # A revision is a later figure for the same program, the same kind and the same scope (the years it covers). A
 # budget row's scope comes from what the tables store: `supplementary` when its sentence names a supplementary
-# budget (or the document's title does and the row states no period of its own; lexicon budget_scopes.tsv),
+# budget (or the document's title does and the row states no period of its own; series_rows, etl/series.py),
 # covering its fiscal year or else the year announced; `year` when it states a fiscal year; `period` when the
 # document states the program's period (program_mentions start/end); else `open`. Series = kind + scope + its last
 # year: a period is known by its end ("2028년까지" announced in 2024 and in 2025 is one scope; the extractor
@@ -347,32 +345,14 @@ SERIES = """series AS (SELECT * EXCLUDE (scope_start), CASE WHEN scope = 'period
 SERIES_COLUMNS = ("series", "scope", "scope_from", "scope_to", "budget_id")
 
 
-@cache
-def _supplementary() -> str:
-    """The supplementary-budget words as one RE2 regex for DuckDB (no look-behind there: Latin words are held
-    whole by \\b), read when first needed (no file reads at import)."""
-    parts = []
-    for term in sorted(set(lexicon.terms("budget_scopes", "supplementary")), key=lambda w: (-len(w), w)):
-        body = r"\s*".join(re.escape(w) for w in term.split())
-        parts.append(rf"\b{body}\b" if term.isascii() else body)
-    return "(?i)(?:" + "|".join(parts) + ")"
-
-
 def series_ctes(f: Filters, program_id: str) -> Part:
-    """CTEs scoped (a program's budget rows in the filters, with their document's title and period) and series
-    (each row's scope and series key); then `points` keeps one row per document and series, its largest."""
+    """CTEs scoped (a program's revision rows in the filters: series_rows, kept at load with their document's
+    title, period and supplementary flag, etl/series.py) and series (each row's scope and series key); then
+    `points` keeps one row per document and series, its largest."""
     where, params = and_(
         ("program_id = ?", [program_id]), period_scope(f, "announced_on"), kind_scope(f, HEAD_KINDS)
     )
-    word = _supplementary()
-    scoped = f"""scoped AS (SELECT r.*, d.title, m.start_year, m.end_year,
-            regexp_matches(r.evidence, ?) OR (r.fiscal_year IS NULL AND m.end_year IS NULL
-                                              AND regexp_matches(coalesce(d.title, ''), ?)) AS supplementary
-        FROM (SELECT budget_id, document_id, program_id, announced_on, amount_krw, kind, unit_text, evidence,
-                     fiscal_year FROM budgets
-              WHERE amount_krw IS NOT NULL AND role = 'budget' AND {NOT_EXCLUDED.format(a="budgets")} AND {where}) r
-        JOIN documents d USING (document_id)
-        LEFT JOIN program_mentions m ON m.program_id = r.program_id AND m.document_id = r.document_id)"""
+    scoped = f"scoped AS (SELECT * FROM series_rows WHERE {where})"
     points = """points AS (SELECT * FROM series QUALIFY row_number() OVER (PARTITION BY document_id, series
                                                   ORDER BY amount_krw DESC, budget_id DESC) = 1)"""
-    return f"WITH {scoped}, {SERIES}, {points}", [word, word, *params]
+    return f"WITH {scoped}, {SERIES}, {points}", params
