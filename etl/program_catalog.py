@@ -1,7 +1,8 @@
 """The programs that recur, as data: `etl/resources/programs.tsv` (canonical name, English name, parent,
-aliases, agency). Consolidation maps any listed name (Korean, English, short form) to its canonical program,
-takes its English name from here, and links each program to its parent (a strategy and its projects), so a
-total can add each money once. The analyst's reviews (etl/reviews.py) can still change a parent.
+aliases, agency, source). Consolidation maps any listed name (Korean, English, short form) to its canonical
+program, takes its English name from here, and links each program to its parent (a strategy and its projects),
+so a total can add each money once. `source` is the public page (the body's own English release, Korea.net,
+an English-language newspaper) where that English name is used; empty for rows written before the column. The analyst's reviews (etl/reviews.py) can still change a parent.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from etl.config import RESOURCES
 from etl.normalize import program_key
 
 PATH = RESOURCES / "programs.tsv"
-COLUMNS = ("canonical", "name_en", "parent", "aliases", "agency")
+COLUMNS = ("canonical", "name_en", "parent", "aliases", "agency", "source")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class CatalogProgram:
     parent: str | None
     aliases: tuple[str, ...]
     agency: str | None
+    source: str | None = None
 
 
 @cache
@@ -35,7 +37,8 @@ def entries() -> tuple[CatalogProgram, ...]:
             raise ValueError(f"{PATH.name}: the header must be {' / '.join(COLUMNS)}")
         rows = [
             CatalogProgram(r["canonical"].strip(), r["name_en"].strip() or None, r["parent"].strip() or None,
-                           tuple(a.strip() for a in r["aliases"].split("|") if a.strip()), r["agency"].strip() or None)
+                           tuple(a.strip() for a in r["aliases"].split("|") if a.strip()), r["agency"].strip() or None,
+                           r["source"].strip() or None)
             for r in reader
         ]  # fmt: skip
     names = {r.canonical for r in rows}

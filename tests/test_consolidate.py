@@ -129,3 +129,19 @@ def test_the_catalogue_is_consistent() -> None:
             assert key not in seen
             seen.add(key)
             key = dict(program_catalog.parent_links()).get(key)
+
+
+def test_catalogue_sources_are_public_pages() -> None:
+    """`source` names where the body (or an English-language paper) uses the English name; it may be empty."""
+    from etl import program_catalog
+
+    assert program_catalog.COLUMNS[-1] == "source"
+    rows = program_catalog.entries()
+    assert all(r.source is None or r.source.startswith(("https://", "http://")) for r in rows)
+    assert all(" " not in (r.source or "") for r in rows)
+    by_name = {r.canonical: r for r in rows}  # a row added with its source keeps it
+    assert (
+        by_name["AI 양재허브"].source
+        == "https://english.seoul.go.kr/seoul-to-set-up-a-global-ai-hub-in-yangjae/"
+    )
+    assert program_catalog.find("World Best LLM(WBL) 프로젝트") is by_name["독자 AI 파운데이션 모델"]
