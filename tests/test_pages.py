@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from bench.synth_db import make_db
 from etl.config import ROOT, Settings
+from etl.romanize import english_label, has_hangul
 from ui import plain
 
 PAGES = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
@@ -155,7 +156,8 @@ def test_charts_get_english_program_names(ui_env: Path) -> None:
     known = timeline["program_id"].isin(english.index)
     assert known.any() and (~known).any()  # the synthetic database has programs with and without one
     assert (named.loc[known, "program"] == timeline.loc[known, "program_id"].map(english)).all()
-    assert (named.loc[~known, "program"] == timeline.loc[~known, "program"]).all()
+    romanised = [english_label(None, k) for k in timeline.loc[~known, "program"]]  # marked, never raw Korean
+    assert named.loc[~known, "program"].tolist() == romanised and not any(map(has_hangul, named["program"]))
 
 
 def test_sources_page_highlights_facts_as_escaped_text(ui_env: Path) -> None:

@@ -9,6 +9,7 @@ import duckdb
 import pandas as pd
 import pytest
 
+from etl.romanize import MARK
 from ui import queries, tables
 from ui.filters import Filters
 from ui.i18n import COLUMNS, column
@@ -132,8 +133,11 @@ def test_english_names_where_known() -> None:
     )
     en = tables.display_frame(programs, lang="en")
     assert list(en.columns) == ["program", "name_ko", "period"]
-    assert list(en["program"]) == ["Digital New Deal", "인공지능+X", "Korean New Deal"]
-    assert en["name_ko"].iloc[0] == "디지털 뉴딜" and en["name_ko"].iloc[1:].isna().all()  # never twice
+    # no English name on record: a marked machine romanisation, the Korean name beside it
+    assert list(en["program"]) == ["Digital New Deal", MARK + "Ingongjineung+X", "Korean New Deal"]
+    assert list(en["name_ko"].iloc[:2]) == ["디지털 뉴딜", "인공지능+X"] and pd.isna(
+        en["name_ko"].iloc[2]
+    )  # never twice
     assert list(en["period"].fillna("")) == ["2020–2025", "", "2021"]
     ko = tables.display_frame(programs, lang="ko")
     assert list(ko.columns) == ["program", "name_en", "period"] and pd.isna(ko["name_en"].iloc[2])
@@ -141,7 +145,7 @@ def test_english_names_where_known() -> None:
     english = {"institution_id": {"i1": "Ministry of Science and ICT"}}
     assert list(tables.display_frame(facts, lang="en", english=english)["institution"]) == [
         "Ministry of Science and ICT",
-        "국회",
+        MARK + "Gukhoe",  # no English name on record
     ]
     names = tables.display_names(programs, "program_id", "program", "en")
     assert names == {"a": "Digital New Deal", "b": "인공지능+X", "c": "Korean New Deal"}

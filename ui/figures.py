@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl.categories import MoneyKind
+from etl.romanize import english_label
 from ui import fmt
 from ui.i18n import code, t
 
@@ -81,10 +82,12 @@ def shorts(names: list[str], limit: int) -> list[str]:
 
 
 def local_names(df: pd.DataFrame, col: str, lang: str, en_col: str = "name_en") -> pd.Series:
-    """A name column in the reader's language: the English name where one is known."""
-    if lang != "en" or en_col not in df:
+    """A name column in the reader's language: in English the English name where one is known, else a Korean
+    name as a marked machine romanisation (etl/romanize.py)."""
+    if lang != "en":
         return df[col]
-    return df[en_col].where(df[en_col].map(fmt.present), df[col])
+    english = df[en_col] if en_col in df else pd.Series([None] * len(df), index=df.index)
+    return pd.Series([english_label(e, k) for e, k in zip(english, df[col], strict=True)], index=df.index)
 
 
 def empty_figure(lang: str = "ko", title: str = "") -> go.Figure:

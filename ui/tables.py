@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from etl.romanize import english_label
 from ui import fmt
 from ui.i18n import code, column
 
@@ -85,8 +86,9 @@ def _years(values: pd.Series) -> pd.Series:
 
 
 def localize_names(df: pd.DataFrame, lang: str, english: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
-    """In English, program and institution names become their English names where one is known (by id, or
-    from the frame's own name_en).
+    """In English, program and institution names become their English names where one is known (by id, by
+    the stored name, or from the frame's own name_en), else a Korean name its marked machine romanisation
+    (etl/romanize.py); so do facility names (frames with norm_key), which have no English names on record.
 
     A frame that carries `name_en` (program or institution tables) shows the Korean name beside it instead.
     """
@@ -104,22 +106,28 @@ def localize_names(df: pd.DataFrame, lang: str, english: Mapping[str, Mapping[st
             en = out.pop("name_en").astype("object")
         elif id_col in out and english.get(id_col):
             en = out[id_col].map(english[id_col]).astype("object")
-        out[name_col] = en.where(en.map(fmt.present), stored)
+        elif english.get(name_col):  # a list with the name only: its English name by the stored name
+            en = stored.map(english[name_col]).astype("object")
+        out[name_col] = [english_label(e, k) for e, k in zip(en, stored, strict=True)]
         if "name_en" in df and "name_ko" not in out:
             # The stored (Korean) name beside the English one, where they differ.
             out.insert(
                 list(df.columns).index("name_en"), "name_ko", stored.where(stored != out[name_col], None)
             )
+    if "norm_key" in out and "name" in out:  # facilities: no English name on record, so marked romanisation
+        out["name"] = [english_label(None, k) for k in out["name"]]
     return out
 
 
 def display_names(
     df: pd.DataFrame, id_col: str, name_col: str, lang: str, en_col: str = "name_en"
 ) -> dict[str, str]:
-    """id → the name a reader sees: the English name in English where one is known, else the stored name."""
+    """id → the name a reader sees: in English the English name where one is known, else the stored name (a
+    Korean one as a marked machine romanisation)."""
     names = df[name_col]
-    if lang == "en" and en_col in df:
-        names = df[en_col].where(df[en_col].map(fmt.present), names)
+    if lang == "en":  # the English name, else a marked romanisation (etl/romanize.py)
+        english = df[en_col] if en_col in df else pd.Series([None] * len(df), index=df.index)
+        names = pd.Series([english_label(e, k) for e, k in zip(english, names, strict=True)], index=df.index)
     return dict(zip(df[id_col], names, strict=True))
 
 

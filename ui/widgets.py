@@ -159,7 +159,10 @@ def chart(
 ) -> None:
     """A ui/charts.py figure of `df` (built once, data.figure), full width, with plotly's image export kept; labels
     from documents are shown as text (ui/plain.py, applied when the figure is built). With `pick` (the page's
-    filters and view), a clicked point opens the facts behind it beneath the chart (ui/clicks.py)."""
+    filters and view), a clicked point opens the facts behind it beneath the chart (ui/clicks.py). In English,
+    names are English (or marked romanisations) before the figure is built (`named`)."""
+    if options.get("lang") == "en":
+        df = named(df, "en")
     fig = data.figure(build, df, **options)
     if pick is None:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
@@ -169,11 +172,13 @@ def chart(
 
 
 def _english_names() -> dict[str, dict[str, str]]:
-    """Program and institution ids → English names, for tables read in English."""
+    """Program and institution ids → English names, for tables read in English; and stored names → English
+    names (`program`, `institution`) for lists that carry the name without its id."""
     out: dict[str, dict[str, str]] = {}
     for key, fn in (("program_id", queries.program_options), ("institution_id", queries.institution_options)):
         df = data.load(fn).dropna(subset=["name_en"])
         out[key] = dict(zip(df[key], df["name_en"], strict=True))
+        out[key.removesuffix("_id")] = dict(zip(df["name"], df["name_en"], strict=False))
     return out
 
 
