@@ -148,7 +148,7 @@ def test_english_names_where_known() -> None:
         MARK + "Gukhoe",  # no English name on record
     ]
     names = tables.display_names(programs, "program_id", "program", "en")
-    assert names == {"a": "Digital New Deal", "b": "인공지능+X", "c": "Korean New Deal"}
+    assert names == {"a": "Digital New Deal", "b": MARK + "Ingongjineung+X", "c": "Korean New Deal"}
     assert tables.display_names(programs, "program_id", "program", "ko")["a"] == "디지털 뉴딜"
 
 
