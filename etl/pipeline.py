@@ -148,7 +148,9 @@ def _after_load(
 ) -> None:
     # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
     db.link_parents(con, program_catalog.parent_links())
-    for line in review_run.problem_lines(review_run.apply_file(con, settings.reviews_path)):
+    for line in review_run.problem_lines(
+        review_run.apply_file(con, settings.reviews_path, settings.merge_twins)
+    ):
         sink.warning(InputFailure(str(settings.reviews_path), "review", line))
     # 7. What the caller writes into the same published copy (the watch's per-source state).
     if after_load is not None:
