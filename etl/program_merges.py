@@ -117,8 +117,8 @@ def check(con: Con, fact_id: str, into: str) -> None:
         raise ReviewError(f"{fact_id} merge_into={into}: {why}")
 
 
-def apply(con: Con, decisions: dict[str, Decision], merge_twins: bool) -> Pass:
-    """Apply the `merge_into` decisions, then the twin rule (inside the caller's transaction)."""
+def apply_reviews(con: Con, decisions: dict[str, Decision]) -> Pass:
+    """Apply the `merge_into` decisions (inside the caller's transaction), first in a review pass."""
     done = dict(
         con.execute("SELECT program_id, into_id FROM program_merges WHERE state = 'merged'").fetchall()
     )
@@ -128,7 +128,14 @@ def apply(con: Con, decisions: dict[str, Decision], merge_twins: bool) -> Pass:
         if d.fact_id.startswith("p-") and ("merge_into" in d.fields or d.fact_id[2:] in done):
             result.outcomes[d.fact_id] = _decide(con, d, done, result.moved)
     if result.moved:
-        hierarchy.refresh_ancestors(con)  # the rule below reads it
+        hierarchy.refresh_ancestors(con)
+    return result
+
+
+def apply_twins(con: Con, decisions: dict[str, Decision], merge_twins: bool) -> set[str]:
+    """Propose the twins the rule finds, or merge them when asked to or confirmed (last in a review pass, after
+    the analyst's parents); return the programs whose facts moved."""
+    moved: set[str] = set()
     found = twins(con)
     for twin in found:
         d = decisions.get(f"p-{twin.en_id}")
@@ -139,12 +146,12 @@ def apply(con: Con, decisions: dict[str, Decision], merge_twins: bool) -> Pass:
         if twin.en_id in {t.en_id for t in found if t.ko_id != twin.ko_id}:
             _remember(con, twin.en_id, twin.ko_id, "twins", "proposed", f"{twin.why}; ambiguous")
         elif merge_twins or (d is not None and d.state == FactState.CONFIRMED):
-            _merge(con, twin.en_id, twin.ko_id, "twins", twin.why, result.moved)
-            if d is not None:
-                result.outcomes[d.fact_id] = ("applied", "")
+            _merge(con, twin.en_id, twin.ko_id, "twins", twin.why, moved)
         else:
             _remember(con, twin.en_id, twin.ko_id, "twins", "proposed", twin.why)
-    return result
+    if moved:
+        hierarchy.refresh_ancestors(con)
+    return moved
 
 
 def _decide(con: Con, d: Decision, done: dict[str, str], moved: set[str]) -> tuple[str, str]:
@@ -182,15 +189,19 @@ def _merge(con: Con, victim: str, into: str, source: str, why: str, moved: set[s
     english = name_en or (name if name.isascii() else None)
     con.execute("UPDATE programs SET name_en = coalesce(name_en, ?) WHERE program_id = ?", [english, into])
     con.execute("UPDATE program_merges SET into_id = ? WHERE into_id = ?", [into, victim])
-    _remember(con, victim, into, source, "merged", why)
+    _remember(con, victim, into, source, "merged", why, name)
     moved |= {victim, into}
 
 
-def _remember(con: Con, pid: str, into: str, source: str, state: str, why: str) -> None:
-    name = con.execute("SELECT name FROM programs WHERE program_id = ?", [pid]).fetchone()
+def _remember(
+    con: Con, pid: str, into: str, source: str, state: str, why: str, name: str | None = None
+) -> None:
+    """Keep one row of program_merges (the program's name read now unless given: a merged row is gone)."""
+    if name is None:
+        name = con.execute("SELECT name FROM programs WHERE program_id = ?", [pid]).fetchone()[0]
     con.execute(
         "INSERT OR REPLACE INTO program_merges VALUES (?, ?, ?, ?, ?, ?)",
-        [pid, name[0] if name else pid, into, source, state, why],
+        [pid, name, into, source, state, why],
     )
 
 

@@ -108,22 +108,26 @@ def apply(
     documents' derived rows were refreshed."""
     now = datetime.now()
     with transaction(con):
-        merges = program_merges.apply(con, decisions, merge_twins)
-        if merges.moved:  # as after the loader's own merges (etl/load.py)
-            changes = aggregates.Changes(con)
-            changes.merged(merges.moved)
-            changes.refresh()
+        merges = program_merges.apply_reviews(con, decisions)
+        _follow_merges(con, merges.moved)
         with _before(con, decisions):
             outcomes = _apply_all(con, decisions, merges.outcomes)
             refreshed = _refresh_changed(con)
-        if merges.moved or any(
-            o.outcome == "applied" and fact_type(o.fact_id) == "program" for o in outcomes
-        ):
+        if any(o.outcome == "applied" and fact_type(o.fact_id) == "program" for o in outcomes):
             hierarchy.refresh_ancestors(con)  # a parent may have changed
+        _follow_merges(con, program_merges.apply_twins(con, decisions, merge_twins))
         _record(con, outcomes, file_sha, now)
     if stats is not None:
         stats["documents"] = refreshed
     return outcomes
+
+
+def _follow_merges(con: Con, moved: set[str]) -> None:
+    """The derived tables after program merges, as after the loader's own (etl/load.py)."""
+    if moved:
+        changes = aggregates.Changes(con)
+        changes.merged(moved)
+        changes.refresh()
 
 
 def _record(con: Con, outcomes: list[Outcome], file_sha: str, now: datetime) -> None:
@@ -149,6 +153,7 @@ def _before(con: Con, decisions: dict[str, Decision]) -> Iterator[None]:
     """Inside the block, `_before_<table>` holds the rows the decisions' documents had in each table a
     decision updates in place, as they were on entry (`_reviewed_docs`: those documents)."""
     ids = [fid for fid in decisions if fact_type(fid) != "program"]
+    con.execute("SELECT 1").fetchall()  # DuckDB refuses register() while a write's result is left unread
     con.register("_decided", pa.table({"fact_id": pa.array(ids, pa.string())}))
     try:
         found = " UNION ".join(
