@@ -160,6 +160,8 @@ def _decide(con: Con, d: Decision, done: dict[str, str], moved: set[str]) -> tup
     if d.state == FactState.REJECTED:
         into = None
     exists = con.execute("SELECT count(*) FROM programs WHERE program_id = ?", [pid]).fetchone()[0]
+    if not exists and pid in done and resolve(con, pid) is None:
+        return "orphaned", "the program it was merged into is no longer in the database"
     if not exists and pid in done:  # merged by an earlier pass: the same merge again is done already
         if "merge_into" not in d.fields and d.state != FactState.REJECTED:
             return "applied", ""  # a confirmed twin
