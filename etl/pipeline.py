@@ -121,6 +121,7 @@ def _ingest_locked(
         and settings.db_path.exists()
         and not gone_inputs(inputs, known, seen)
         and not (review_run.pending(settings))
+        and not settings.merge_twins  # the twin rule may merge what the last run only proposed
     ):
         report.seconds = time.perf_counter() - t0
         return report  # nothing changed: leave the database file alone

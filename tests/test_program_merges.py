@@ -136,7 +136,7 @@ def test_twins_are_proposed_merged_when_asked_and_stay_apart_once_rejected(
     assert "1 days apart" in proposal["merge_why"] and "17,000,000,000,000" in proposal["merge_why"]
     assert program_of(db, "en_chip") == {PROGRAM}  # proposed only
 
-    assert run("ingest", str(folder), *opts, "--rebuild", "--merge-twins", "--quiet") == 0
+    assert run("ingest", str(folder), *opts, "--merge-twins", "--quiet") == 0  # the same inputs, now merged
     rows = programs(capsys, *opts)
     assert rows[PROGRAM]["state"] == "merged" and rows[PROGRAM]["merge_into"] == PLAN
     assert rows[PLAN]["name_en"] == PROGRAM and program_of(db, "en_chip") == {PLAN}
