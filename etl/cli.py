@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
         help="progress on stderr: a bar on a terminal (auto), always a bar, one line a second, or none",
     )  # fmt: skip
     reviews_option(ing)
+    ing.add_argument(
+        "--merge-twins", action="store_true",
+        help="merge the Korean and English programs the twin rule finds to be one (default: only propose)",
+    )  # fmt: skip
     ing.set_defaults(func=cmd_ingest)
 
     review_parsers(sub)

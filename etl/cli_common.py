@@ -34,6 +34,8 @@ def settings_of(args: argparse.Namespace) -> Settings:
         overrides["workers"] = args.workers
     if getattr(args, "reviews", None):
         overrides["reviews_path"] = args.reviews
+    if getattr(args, "merge_twins", False):
+        overrides["merge_twins"] = True
     return Settings(**{**s.__dict__, **overrides})
 
 

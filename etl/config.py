@@ -32,11 +32,13 @@ class Settings:
     doc_seconds: float = 120.0  # parse + extract of one input, wall clock
     # URLs only to public addresses, redirects checked hop by hop (etl/netguard.py): set for dashboard ingests.
     public_only: bool = False
+    # The cross-language twin rule (etl/program_merges.py) merges what it finds instead of only proposing it.
+    merge_twins: bool = False
 
     @classmethod
     def from_env(cls) -> Settings:
         """Defaults overridden by POLICY_DB / POLICY_RAW / POLICY_REVIEWS / POLICY_BATCH_SIZE / POLICY_INLINE_BELOW /
-        POLICY_MAX_TEXT_CHARS / POLICY_DOC_SECONDS (and POLICY_PUBLIC_ONLY=1 for dashboard ingests)."""
+        POLICY_MAX_TEXT_CHARS / POLICY_DOC_SECONDS (and POLICY_PUBLIC_ONLY=1 for dashboard ingests, POLICY_MERGE_TWINS=1)."""
         db = os.environ.get("POLICY_DB")
         raw = os.environ.get("POLICY_RAW")
         reviews = os.environ.get("POLICY_REVIEWS")
@@ -49,4 +51,5 @@ class Settings:
             max_text_chars=int(os.environ.get("POLICY_MAX_TEXT_CHARS", cls.max_text_chars)),
             doc_seconds=float(os.environ.get("POLICY_DOC_SECONDS", cls.doc_seconds)),
             public_only=os.environ.get("POLICY_PUBLIC_ONLY", "") == "1",
+            merge_twins=os.environ.get("POLICY_MERGE_TWINS", "") == "1",
         )

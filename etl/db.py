@@ -176,6 +176,14 @@ def _m016_series_rows(con: duckdb.DuckDBPyConnection) -> None:
     aggregates.tidy(con)
 
 
+def _m017_program_merges(con: duckdb.DuckDBPyConnection) -> None:
+    """Programs merged by review or proposed by the cross-language twin rule (issue #12, etl/program_merges.py)."""
+    con.execute(table_ddl("program_merges"))
+    for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
+        if line.startswith("COMMENT ON TABLE program_merges "):
+            con.execute(line)
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m002_ingest_safety", _m002_ingest_safety),
     ("m003_budget_roles", _m003_budget_roles),
@@ -191,6 +199,7 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("m014_events", _m014_events),
     ("m015_counted_rows", _m015_counted_rows),
     ("m016_series_rows", _m016_series_rows),
+    ("m017_program_merges", _m017_program_merges),
 ]
 
 

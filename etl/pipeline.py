@@ -121,6 +121,7 @@ def _ingest_locked(
         and settings.db_path.exists()
         and not gone_inputs(inputs, known, seen)
         and not (review_run.pending(settings))
+        and not settings.merge_twins  # the twin rule may merge what the last run only proposed
     ):
         report.seconds = time.perf_counter() - t0
         return report  # nothing changed: leave the database file alone
@@ -148,7 +149,9 @@ def _after_load(
 ) -> None:
     # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
     db.link_parents(con, program_catalog.parent_links())
-    for line in review_run.problem_lines(review_run.apply_file(con, settings.reviews_path)):
+    for line in review_run.problem_lines(
+        review_run.apply_file(con, settings.reviews_path, settings.merge_twins)
+    ):
         sink.warning(InputFailure(str(settings.reviews_path), "review", line))
     # 7. What the caller writes into the same published copy (the watch's per-source state).
     if after_load is not None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import db, dbfile, review_store
+from etl import db, dbfile, program_merges, review_store
 from etl.config import Settings
 from etl.lock import ingest_lock
 from etl.review_store import Outcome
@@ -24,12 +24,11 @@ def file_sha(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
 
-def apply_file(con: duckdb.DuckDBPyConnection, path: Path) -> list[Outcome]:
-    """Apply every decision of the file to an open writable database; [] when there is no file."""
+def apply_file(con: duckdb.DuckDBPyConnection, path: Path, merge_twins: bool = False) -> list[Outcome]:
+    """Apply every decision of the file to an open writable database (none when there is no file), with the
+    twin rule's proposals or, given `merge_twins`, its merges (etl/program_merges.py)."""
     sha = file_sha(path)
-    if sha is None:
-        return []
-    return review_store.apply(con, fold(read(path)), sha)
+    return review_store.apply(con, fold(read(path)) if sha else {}, sha, merge_twins=merge_twins)
 
 
 def pending(settings: Settings) -> bool:
@@ -44,7 +43,7 @@ def pending(settings: Settings) -> bool:
 def apply_now(settings: Settings, wait: float = 0.0) -> list[Outcome]:
     """Apply the file to the published database now (under the ingest lock, through a work copy)."""
     with ingest_lock(settings.db_path, wait=wait), dbfile.open_for_write(settings.db_path) as con:
-        return apply_file(con, settings.reviews_path)
+        return apply_file(con, settings.reviews_path, settings.merge_twins)
 
 
 def record(settings: Settings, review: Review) -> None:
@@ -53,8 +52,10 @@ def record(settings: Settings, review: Review) -> None:
         raise ReviewError(f"no database at {settings.db_path}: run `python -m etl ingest` first")
     with db.connect(settings.db_path, read_only=True) as con:
         known = {f["fact_id"] for f in review_store.list_facts(con, review.fact_type)}
-    if review.fact_id not in known:
-        raise ReviewError(f"no {review.fact_type} with id {review.fact_id} in {settings.db_path}")
+        if review.fact_id not in known:
+            raise ReviewError(f"no {review.fact_type} with id {review.fact_id} in {settings.db_path}")
+        if review.fields.get("merge_into") is not None:
+            program_merges.check(con, review.fact_id, review.fields["merge_into"])
     append(settings.reviews_path, review)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from etl import aggregates, events, hierarchy
+from etl import aggregates, events, hierarchy, program_merges
 from etl.categories import EXCLUDED_STATES as _EXCLUDED
 from etl.categories import FACT_TABLES
 from etl.consolidate import stable_id
@@ -39,8 +39,20 @@ _LIST = {
     "institution": """SELECT fact_id, state, pa.document_id, i.name, pa.role, i.type, i.country, pa.evidence
                       FROM participations pa JOIN institutions i USING (institution_id)""",
     "site": """SELECT fact_id, state, document_id, name, address, lat, lon, status, evidence FROM sites""",
-    "program": """SELECT 'p-' || p.program_id AS fact_id, 'machine' AS state, p.name, p.name_en,
-                         q.name AS parent FROM programs p LEFT JOIN programs q ON q.program_id = p.parent_id""",
+    # A program's state is its last applied decision's; a program merged into another is listed from
+    # program_merges (state merged), and a twin the rule proposes shows as `merge` proposed (etl/program_merges.py).
+    "program": """SELECT 'p-' || p.program_id AS fact_id, coalesce(o.state, 'machine') AS state, p.name, p.name_en,
+                         q.name AS parent, t.name AS merge_into, m.state AS merge, m.source AS merge_source,
+                         m.why AS merge_why
+                  FROM programs p LEFT JOIN programs q ON q.program_id = p.parent_id
+                  LEFT JOIN program_merges m ON m.program_id = p.program_id
+                  LEFT JOIN programs t ON t.program_id = m.into_id
+                  LEFT JOIN (SELECT fact_id, any_value(state) AS state FROM review_outcomes
+                             WHERE outcome = 'applied' GROUP BY ALL) o ON o.fact_id = 'p-' || p.program_id
+                  UNION ALL
+                  SELECT 'p-' || m.program_id, 'merged', m.name, NULL, NULL, t.name, m.state, m.source, m.why
+                  FROM program_merges m LEFT JOIN programs t ON t.program_id = m.into_id
+                  WHERE m.state = 'merged' AND m.program_id NOT IN (SELECT program_id FROM programs)""",
 }
 
 
@@ -81,24 +93,41 @@ def applied_sha(con: Con) -> str | None:
 
 
 def apply(
-    con: Con, decisions: dict[str, Decision], file_sha: str, stats: dict[str, int] | None = None
+    con: Con,
+    decisions: dict[str, Decision],
+    file_sha: str | None,
+    stats: dict[str, int] | None = None,
+    merge_twins: bool = False,
 ) -> list[Outcome]:
     """Apply every decision in one transaction; record and return what became of each.
 
-    The derived tables follow in the same transaction, for the documents whose facts the pass changed only
-    (a pass re-applied after an ingest changes nothing it had done before). `stats`, when given, gets
-    `documents`: how many documents' derived rows were refreshed."""
+    Program merges go first (etl/program_merges.py: the analyst's, then the twin rule's, merged only when
+    `merge_twins` or confirmed), so the other decisions see the programs as merged. The derived tables
+    follow in the same transaction, for the documents whose facts the pass changed only (a pass re-applied
+    after an ingest changes nothing it had done before). `stats`, when given, gets `documents`: how many
+    documents' derived rows were refreshed."""
     now = datetime.now()
     with transaction(con):
+        merges = program_merges.apply_reviews(con, decisions)
+        _follow_merges(con, merges.moved)
         with _before(con, decisions):
-            outcomes = _apply_all(con, decisions)
+            outcomes = _apply_all(con, decisions, merges.outcomes)
             refreshed = _refresh_changed(con)
         if any(o.outcome == "applied" and fact_type(o.fact_id) == "program" for o in outcomes):
             hierarchy.refresh_ancestors(con)  # a parent may have changed
+        _follow_merges(con, program_merges.apply_twins(con, decisions, merge_twins))
         _record(con, outcomes, file_sha, now)
     if stats is not None:
         stats["documents"] = refreshed
     return outcomes
+
+
+def _follow_merges(con: Con, moved: set[str]) -> None:
+    """The derived tables after program merges, as after the loader's own (etl/load.py)."""
+    if moved:
+        changes = aggregates.Changes(con)
+        changes.merged(moved)
+        changes.refresh()
 
 
 def _record(con: Con, outcomes: list[Outcome], file_sha: str, now: datetime) -> None:
@@ -124,6 +153,7 @@ def _before(con: Con, decisions: dict[str, Decision]) -> Iterator[None]:
     """Inside the block, `_before_<table>` holds the rows the decisions' documents had in each table a
     decision updates in place, as they were on entry (`_reviewed_docs`: those documents)."""
     ids = [fid for fid in decisions if fact_type(fid) != "program"]
+    con.execute("SELECT 1").fetchall()  # DuckDB refuses register() while a write's result is left unread
     con.register("_decided", pa.table({"fact_id": pa.array(ids, pa.string())}))
     try:
         found = " UNION ".join(
@@ -163,15 +193,19 @@ def _refresh_changed(con: Con) -> int:
     return int(n)
 
 
-def _apply_all(con: Con, decisions: dict[str, Decision]) -> list[Outcome]:
-    """Each decision's outcome; the fact rows' new values are written at the end, one UPDATE per table and
-    set of columns (one UPDATE per decision read the whole table each time: minutes for 10k decisions)."""
+def _apply_all(con: Con, decisions: dict[str, Decision], merged: dict[str, tuple[str, str]]) -> list[Outcome]:
+    """Each decision's outcome (`merged`: those of the program merges, done already); the fact rows' new values
+    are written at the end, one UPDATE per table and set of columns (one UPDATE per decision read the whole
+    table each time: minutes for 10k decisions)."""
     known = _existing(con)
     updates: dict[tuple[str, tuple[str, ...]], list[list[Any]]] = {}
     outcomes = []
     for d in decisions.values():
         kind = fact_type(d.fact_id)
         lines = ",".join(map(str, d.lines))
+        if d.fact_id in merged:
+            outcomes.append(Outcome(d.fact_id, d.state, *merged[d.fact_id], lines))
+            continue
         try:
             if kind == "program":
                 found = _program(con, d)

@@ -31,7 +31,8 @@ FIELDS: dict[str, dict[str, str]] = {
     "budget": {"amount_krw": "int", "kind": "kind", "role": "role", "fiscal_year": "int?", "program": "str?"},
     "institution": {"name": "str", "role": "str"},
     "site": {"name": "str", "address": "str?", "lat": "float?", "lon": "float?"},
-    "program": {"parent": "str?", "name_en": "str?"},
+    # merge_into: the program (id, p- id or name) this one is the same as; null keeps them apart.
+    "program": {"parent": "str?", "name_en": "str?", "merge_into": "str?"},
 }
 
 

@@ -1,4 +1,4 @@
--- policy-tracker schema, version 15 (… m013_site_precision, m014_events, m015_counted_rows, m016_series_rows). The full current DDL: a fresh database runs it as migration m001_initial.
+-- policy-tracker schema, version 16 (… m014_events, m015_counted_rows, m016_series_rows, m017_program_merges). The full current DDL: a fresh database runs it as migration m001_initial.
 -- Later changes are appended to etl/db.py MIGRATIONS (m002_…) and folded in here, so fresh == migrated.
 
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -542,6 +542,18 @@ CREATE TABLE IF NOT EXISTS review_outcomes (
     file_sha256   VARCHAR,               -- the reviews file as applied
     applied_at    TIMESTAMP NOT NULL
 );
+-- m017_program_merges: programs folded into another by an analyst's review (`merge_into`) or proposed for it by
+-- the cross-language twin rule (etl/program_merges.py). A merged program's row is gone; this keeps its name
+-- and id, so the next review pass knows it is done and the lists show it. Rewritten by every review pass.
+CREATE TABLE IF NOT EXISTS program_merges (
+    program_id    VARCHAR PRIMARY KEY,   -- the program folded in (or proposed for it)
+    name          VARCHAR NOT NULL,      -- its name when it was merged
+    into_id       VARCHAR NOT NULL,      -- the program it is (or would be) one with
+    source        VARCHAR NOT NULL,      -- review | twins
+    state         VARCHAR NOT NULL,      -- merged | proposed | rejected
+    why           VARCHAR                -- the review's why, or what the rule found (figures, days, agency)
+);
+COMMENT ON TABLE program_merges IS '다른 사업에 합쳐진(또는 합칠 것을 규칙이 제안한) 사업: 검토 결정과 한·영 쌍둥이 규칙';
 COMMENT ON TABLE review_outcomes IS '리뷰 파일의 결정이 마지막 적용에서 어떻게 처리됐는지(적용/고아/오류)';
 COMMENT ON TABLE watch_sources IS '감시 중인 피드·목록 페이지의 상태: 검증자(ETag/Last-Modified), 마지막 성공·오류, 본 항목 수';
 COMMENT ON TABLE watch_items IS '이미 가져온 피드 항목(guid 또는 링크): 다시 가져오지 않음';

@@ -22,6 +22,7 @@ shown = candidates.assign(
 )
 widgets.table(widgets.named(shown, lang), view, key="review_candidates", money=("amount_krw",))
 review_form.form(candidates, lang)
+review_form.merge_form(data.load(queries.program_options), lang)
 
 problems = data.load(queries.review_problems)
 if not problems.empty:

@@ -64,3 +64,45 @@ def test_a_rejection_on_the_page_is_recorded_and_applied(
         assert (
             con.execute("SELECT state FROM budgets WHERE fact_id = ?", [fact_id]).fetchone()[0] == "rejected"
         )
+
+
+def test_a_program_merge_on_the_page_is_recorded_and_applied(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        ids = dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+    victim, target = ids["K-Cloud Technology Development Project"], ids["K-클라우드 프로젝트"]
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    at.selectbox(key="merge_program").set_value(victim)
+    at.selectbox(key="merge_into").set_value(target)
+    at.text_input(key="merge_why").input("the English name of the same project")
+    at.button[1].click()
+    at.run()
+    assert not at.exception and at.success
+    line = json.loads(
+        Path(str(review_db.parent / "reviews.jsonl")).read_text(encoding="utf-8").splitlines()[-1]
+    )
+    assert line == {**line, "fact_id": f"p-{victim}", "action": "set", "fields": {"merge_into": target}}
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        assert not con.execute("SELECT count(*) FROM programs WHERE program_id = ?", [victim]).fetchone()[0]
+        assert con.execute(
+            "SELECT into_id, state FROM program_merges WHERE program_id = ?", [victim]
+        ).fetchone() == (target, "merged")
+
+
+def test_a_program_merge_into_itself_is_one_line_of_error(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.run()
+    same = at.selectbox(key="merge_program").value
+    at.selectbox(key="merge_into").set_value(same)
+    at.button[1].click()
+    at.run()
+    assert not at.exception and len(at.error) == 1 and "itself" in at.error[0].value
+    assert not (review_db.parent / "reviews.jsonl").exists()

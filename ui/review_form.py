@@ -1,4 +1,5 @@
-"""The Review page's decision form: confirm, reject or correct one money fact. A decision goes through the same
+"""The Review page's decision forms: confirm, reject or correct one money fact, or merge one program into another
+(`merge_into`, etl/program_merges.py). A decision goes through the same
 code as `python -m etl review …` (etl/review_run.py): appended to the reviews file, then applied to the
 database through its work copy, so the page shows the new state on the next run. Shown only where writing is
 allowed (ui/data.py writes_allowed); a read-only view says how to decide from the command line instead."""
@@ -10,6 +11,7 @@ import streamlit as st
 
 from etl import review_run
 from etl.categories import MoneyKind, MoneyRole, values
+from etl.dbfile import PublishRefused
 from etl.lock import IngestLocked
 from etl.reviews import ReviewError, make
 from ui import data, fmt
@@ -59,13 +61,33 @@ def form(candidates: pd.DataFrame, lang: str) -> None:
             _decide(fact_id, action, fields if action == "set" else {}, why, lang)
 
 
+def merge_form(programs: pd.DataFrame, lang: str) -> None:
+    """A form that merges one program into another (`review set p-… merge_into=…`); only where writes are allowed."""
+    if programs.empty or not data.writes_allowed():
+        return
+    label = {
+        r.program_id: f"{r.name} · {r.name_en if fmt.present(r.name_en) else '—'} · p-{r.program_id}"
+        for r in programs.itertuples()
+    }
+    st.subheader(t("merge_heading", lang))
+    with st.form("merge_form"):
+        c1, c2 = st.columns(2)
+        victim = c1.selectbox(
+            t("merge_program", lang), list(label), format_func=label.get, key="merge_program"
+        )
+        into = c2.selectbox(t("merge_into", lang), list(label), format_func=label.get, key="merge_into")
+        why = st.text_input(t("review_why", lang), key="merge_why")
+        if st.form_submit_button(t("review_submit", lang)):
+            _decide(f"p-{victim}", "set", {"merge_into": into}, why, lang)
+
+
 def _decide(fact_id: str, action: str, fields: dict, why: str, lang: str) -> None:
     """Record the decision and apply the reviews file now; one line of error if either fails."""
     settings = data.settings()
     try:
         review_run.record(settings, make(fact_id, action, fields, why, "dashboard"))
         outcomes = review_run.apply_now(settings, wait=10.0)
-    except (ReviewError, IngestLocked) as e:
+    except (ReviewError, IngestLocked, PublishRefused) as e:
         st.error(str(e))
         return
     problems = review_run.problem_lines(outcomes)
