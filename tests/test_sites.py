@@ -489,3 +489,44 @@ def test_an_english_facility_in_capitals_or_followed_by_its_place_is_a_site(text
     facts = extract_document(Document(source="x.txt", text=text, lang="en"))
     assert [s.name for s in facts.sites] == [name]
     assert "해남" in (facts.sites[0].address or "")
+
+
+# --- build verbs, programs a sentence builds, lists sharing one head (issue #11, sites11) -------------------
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("site_build_words"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_build_word_makes_a_weak_head_a_place(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    assert _names(entry.example), entry.example
+
+
+def test_a_weak_head_with_no_place_cue_is_no_site() -> None:
+    assert _names("시는 로봇 실증센터 예산을 늘린다.") == []
+
+
+def test_an_object_verb_counts_only_for_the_name_it_governs() -> None:
+    # "세워" builds what stands right before it with 을/를, not a name with a place between them.
+    assert _names("정부는 세계적 수준의 AI 연구거점을 국내에 세워 연구자를 모은다.") == []
+    assert _names("시는 해양 로봇 실증센터를 세운다.") == ["해양 로봇 실증센터"]
+    assert _names("과기정통부는 '정보통신 복합혁신센터'와 교육공간을 만든다.") == ["정보통신 복합혁신센터"]
+
+
+def test_a_program_the_sentence_builds_is_a_site_too() -> None:
+    programs = frozenset({"대구AI혁신센터"})
+    built = sites_in("거점은 옛 소방서 후적지에 세워질 '대구AI혁신센터'다.", programs=programs)
+    assert "대구AI혁신센터" in [s.name for s in built]
+    # Only named as a program (its ceremony), it stays a program.
+    assert sites_in("시는 '대구AI혁신센터' 출범을 알렸다.", programs=programs) == []
+
+
+def test_items_glued_to_a_counted_head_are_one_site_each() -> None:
+    names = _names("도는 하회·양동·도산서원 등 3개 서원의 건물을 3D 데이터로 담는다.")
+    assert names == ["하회서원", "양동서원", "도산서원"]
+    # Without the count the list may be fields (로봇·자동차·조선·공장) or two names: no split.
+    assert _names("도는 하회·양동·도산서원에서 건물을 찍었다.") == []
+
+
+def test_fields_before_a_one_word_name_are_one_site_each() -> None:
+    assert _names("제조·물류 리빙랩에서 기업 3곳이 기술을 시험한다.") == ["제조 리빙랩", "물류 리빙랩"]
+    # Not fields: one designation, not three sites.
+    assert not [n for n in _names("소재·부품·장비 특화단지로 지정된 곳에 전력망을 깐다.") if "소재" in n]

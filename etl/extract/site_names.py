@@ -30,6 +30,8 @@ MIN_FIELD_NAME_PARTS = 3
 EVENT_WINDOW = 30
 # "AI 데이터센터가 각각 들어선다": 각각 within a particle and a space of the head.
 EACH_WINDOW = 6
+# "'X'와 AI 복합 교육공간을 만든다": the other names a build verb's object may list after X (characters).
+BUILD_LIST_CHARS = 25
 # Kiwi tags a qualifier word may be made of (nouns, foreign words, numbers, noun prefixes and suffixes).
 _NOUN_TAGS = frozenset({"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN", "NR", "NNB", "W_SERIAL"})
 _PARTICLE = PARTICLES_AFTER_PLACE
@@ -71,6 +73,7 @@ def _vocab() -> dict[str, object]:
     en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
     weak = {e.term for e in heads if e.meaning == "weak"}
     alt = lexicon.alternation
+    builders = alt(lexicon.terms("site_build_words", "object") + lexicon.terms("site_build_words", "verb"))
     return {
         "heads": {e.term for e in heads},
         "weak": weak,
@@ -102,6 +105,18 @@ def _vocab() -> dict[str, object]:
             rf"(?:^|\s){alt(lexicon.terms('site_place_cues', 'before'))}\s+(?:the\s+)?$"
         ),
         "en_event_at": re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w&\-]*['’]s\s+)?$"),
+        "build_after": re.compile(
+            r"['’」\"”]?\s*(?:\([^)]*\)\s*)?['’」\"”]?\s*"
+            rf"(?:(?:와|과)\s+[^,.'‘]{{1,{BUILD_LIST_CHARS}}}?)?(?:을|를)\s*{builders}"
+        ),
+        "build_before": re.compile(
+            rf"{builders}"
+            r"[가-힣]{0,2}\s+['‘「\"“]?$"
+        ),
+        "counted": re.compile(
+            rf"\s*{alt(lexicon.terms('site_each', 'list_end'))}?\s*(\d+)\s*{alt(lexicon.terms('site_each', 'counter'))}"
+            rf"\s*(?:의\s*)?({alt(ko)})"
+        ),
         "link": re.compile(rf"\s*{alt(lexicon.terms('site_each', 'link'))}\s*"),
         "list_end": re.compile(rf"(?:\s*{alt(lexicon.terms('site_each', 'list_end'))})?\s*에(?:는|서)?\s*"),
     }
@@ -165,12 +180,56 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         if any(a <= m.start() < b for a, b in quoted):
             continue
         if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
+            out += _glued_list(text, m)
             continue
         start, end, head = _extend_left(text, m.start()), m.end(), m.group(2)
         chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
         if chained:  # "솔라시도 데이터센터 파크": a second head names the whole
             end, head = chained.end(), chained.group(1)
-        out.append((text[start:end], start, end, head in v["weak"]))  # type: ignore[operator]
+        weak = head in v["weak"]  # type: ignore[operator]
+        listed = _spaced_list(text, start, end, weak) if start == m.start() else []
+        out += listed or [(text[start:end], start, end, weak)]
+    return out
+
+
+def _glued_list(text: str, m: re.Match[str]) -> list[tuple[str, int, int, bool]]:
+    """`하회·양동·도산서원 등 3개 서원`: items sharing the head glued to the last, one site each.
+
+    Only when a count of the head right after says how many there are (site_each.tsv `counter`), since
+    `로봇·자동차·조선·공장` (fields) and `보령시장·웅천캠퍼스` (two names) are lists of another kind.
+    """
+    head, items = m.group(2), m.group(1).split("·")
+    last = items[-1]
+    if len(items) < 2 or last == head or not all(items[:-1]):
+        return []
+    count = _vocab()["counted"].match(text, m.end())  # type: ignore[attr-defined]
+    if not count or int(count.group(1)) != len(items) or count.group(2) != head:
+        return []
+    out, pos = [], m.start()
+    for item in items:
+        name = item if item == last else item + head
+        out.append((name, pos, pos + len(item), False))  # counted: the text says each is a facility
+        pos += len(item) + 1
+    return out
+
+
+def _spaced_list(text: str, start: int, end: int, weak: bool) -> list[tuple[str, int, int, bool]]:
+    """`제조·물류 리빙랩`: a one-word name after a list of fields (site_generic.tsv `field`) is one site per field.
+
+    Only fields: `소재·부품·장비 특화단지` is one designation and `연구원·AI 솔루션센터` two things.
+    """
+    name = text[start:end]
+    lead = re.search(r"(?:^|(?<=\s))([가-힣A-Za-z0-9]+(?:·[가-힣A-Za-z0-9]+)+) $", text[:start])
+    if " " in name or not lead:
+        return []
+    items = lead.group(1).split("·")
+    if not all(w in _vocab()["field"] for w in items):  # type: ignore[operator]
+        return []
+    out, pos = [], lead.start(1)
+    for item in items:
+        out.append((f"{item} {name}", pos, pos + len(item), weak))
+        pos += len(item) + 1
+    out[-1] = (out[-1][0], out[-1][1], end, weak)
     return out
 
 
@@ -222,6 +281,14 @@ def _bulleted(text: str, name: str, start: int) -> list[str]:
             return []
         out.insert(0, f"{item} {head_word}")
     return out
+
+
+def builds(text: str, start: int, end: int) -> bool:
+    """The name is what a build verb (site_build_words.tsv) makes: `X를 세운다`, `X와 Y를 만든다`, `세워질 'X'`."""
+    v = _vocab()
+    if v["build_after"].match(text, end):  # type: ignore[attr-defined]
+        return True
+    return v["build_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
 
 
 def org_keys(text: str) -> set[str]:
@@ -386,7 +453,8 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
         elif not found:
             found = [Mention(name, name_key(name), start, end, weak)]
         for m in found:
-            # A program named after a strong head ('제조 AI 데이터센터' 구축) names the facility it builds.
-            if not m.weak or not is_program(m.name, program_keys):
+            # A program named after a strong head ('제조 AI 데이터센터' 구축) names the facility it builds; so
+            # does one the sentence builds ("후적지에 세워질 '대구AI혁신센터'", "'○○센터'를 짓는다").
+            if not m.weak or not is_program(m.name, program_keys) or builds(text, start, end):
                 seen.setdefault(m.key, m)
     return list(seen.values())

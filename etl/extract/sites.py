@@ -13,8 +13,8 @@ from datetime import date
 from etl import lexicon
 from etl.extract.places import find_addresses, locate, specificity
 from etl.extract.site_names import Mention as _Mention
+from etl.extract.site_names import builds, name_key, org_keys, place_before
 from etl.extract.site_names import mentions as _mentions
-from etl.extract.site_names import name_key, org_keys, place_before
 from etl.models import Evidence, Sentence, Site
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -41,8 +41,9 @@ _PLANNED = re.compile(
     r"|will (?:build|open|be built|house)|plans? to|planned|to be (?:built|completed|opened)"
     r"|scheduled to|slated to|by 20\d\d"
 )
+# Build and location verbs (세운다, 들어선, located) and pictures of a planned place (조감도): site_build_words.tsv.
 _PLACE_VERB = re.compile(
-    r"건립|조성|구축|설립|위치|이전|유치|들어서|들어선|짓는|짓고|지어|located|built|construction|broke ground"
+    lexicon.pattern("site_build_words", "verb") + "|" + lexicon.pattern("site_build_words", "picture")
 )
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
@@ -58,7 +59,7 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
     if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
-    return any(cues)
+    return any(cues) or builds(text, m.start, m.end)  # "센터를 세운다": 세우다 only of the name it governs
 
 
 def _area_m2(m: re.Match[str]) -> float:
@@ -184,7 +185,10 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
     """Add the sites named in one sentence; return their keys."""
     areas = list(_AREA.finditer(s.text))
     found = _mentions(s.text, ctx["prev_text"], program_keys)
-    mentions = [m for m in found if not m.weak or _has_place_cue(s.text, m, areas)]
+    placed = [not m.weak or _has_place_cue(s.text, m, areas) for m in found]
+    for i in range(len(found) - 2, -1, -1):  # "제조·물류 리빙랩에서": the items of a list share its cue
+        placed[i] = placed[i] or (placed[i + 1] and s.text[found[i].end : found[i + 1].start] == "·")
+    mentions = [m for m, ok in zip(found, placed, strict=True) if ok]
     owner = [_area_owner(s.text, mentions, a) for a in areas] if mentions else []
     ctx["alone"] = len(mentions) == 1
     keys = []
