@@ -174,3 +174,26 @@ def test_a_country_that_is_its_clauses_topic_works_at_home_unless_this_side_is_n
 def test_a_topic_country_working_with_this_side_is_a_partner(entry: lexicon.Entry) -> None:
     partners, _ = split(entry.example)
     assert partners, entry.example
+
+
+@pytest.mark.parametrize(
+    ("text", "partners"),
+    [
+        # A foreign body acting in a sentence set in its own country (named there as no partner): no partner.
+        (
+            "In China, Alibaba Group has announced that it will invest 75 trillion won in cloud infrastructure.",
+            [],
+        ),
+        ("중국에서는 알리바바가 클라우드에 75조원을 투자한다.", []),
+        # The same body acting with this side, its country unnamed: its country takes part.
+        ("Alibaba Group will invest 75 trillion won with Naver in a joint AI lab in Seoul.", ["CN"]),
+    ],
+)
+def test_a_foreign_actor_makes_its_country_a_partner_unless_it_acts_at_home(
+    text: str, partners: list[str]
+) -> None:
+    from etl.extract.document import extract_document
+    from etl.models import Document
+
+    facts = extract_document(Document(source="x.txt", text=text, lang="en" if text.isascii() else "ko"))
+    assert facts.countries == partners

@@ -156,6 +156,13 @@ def _groups(text: str) -> list[tuple[str, int, int]]:
     return [(iso, s, e) for (iso, _, _), (s, e) in zip(found, spans, strict=True)]
 
 
+def named_at_home(text: str, iso: str) -> bool:
+    """The sentence names the country `iso` and never as a partner: "In China, … Alibaba will invest" sets a
+    Chinese firm's act in China, so it makes China no partner."""
+    found = [(s, e) for c, s, e in _groups(text) if c == iso]
+    return bool(found) and not any(_is_partner(text, s, e) for s, e in found)
+
+
 def extract_countries(sentences: list[Sentence]) -> CountryFacts:
     """Foreign countries (ISO2, not KR) in order of first mention: partners, then those only mentioned."""
     partners: dict[str, Evidence] = {}

@@ -7,7 +7,7 @@ from datetime import date
 
 from etl.extract import dates
 from etl.extract.budgets import extract_budgets
-from etl.extract.countries import HOME, extract_countries
+from etl.extract.countries import HOME, extract_countries, named_at_home
 from etl.extract.institutions import extract_institutions
 from etl.extract.links import ProgramLinker
 from etl.extract.programs import extract_programs, norm_key
@@ -60,8 +60,11 @@ def _with_foreign_actors(partners: list[str], institutions: list[Institution]) -
     """Partner countries plus the country of every foreign institution that takes part."""
     out = list(partners)
     for inst in institutions:
-        if inst.role in _ACTING_ROLES and inst.country and inst.country != HOME and inst.country not in out:
-            out.append(inst.country)
+        if inst.role not in _ACTING_ROLES or not inst.country or inst.country in (HOME, *out):
+            continue
+        if inst.evidence and named_at_home(inst.evidence.text, inst.country):
+            continue  # "In China, … Alibaba will invest": a foreign body acting in its own country
+        out.append(inst.country)
     return out
 
 
