@@ -397,6 +397,13 @@ def test_a_short_form_is_the_same_site(entry: lexicon.Entry) -> None:
         # A prefix (옛) and the noun after it: a former facility, given a place.
         ("군은 태안군 남면의 옛 서남중학교를 고쳐 연구센터로 쓴다.", "옛 서남중학교"),
         ("The joint offices will sit in One MetroTech Center in Brooklyn.", "One MetroTech Center"),
+        # A gloss in brackets inside the name is part of it.
+        ("시는 센텀2지구와 한진 CY(컨테이너 야적장) 부지로 거점을 넓힌다.", "한진 CY(컨테이너 야적장) 부지"),
+        # Two English heads joined by "and" after one determiner name one facility.
+        (
+            "The firm will invest in an AI data center and research hub in Jeonju.",
+            "AI data center and research hub",
+        ),
     ],
 )
 def test_qualified_generic_heads(text: str, name: str) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from etl import lexicon
 from etl.extract.places import find_addresses
 from etl.extract.site_names import MAX_NAME_WORDS, _vocab
 
@@ -17,6 +19,13 @@ _EN_IN = re.compile(
     r"\b((?:[A-Z][\w&\-]*\s+)?(?:(?:AI|new|hyperscale|large|an?|the)\s+)*data cent(?:er|re)\s+in\s+"
     r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
 )
+
+
+@cache
+def _head_before() -> re.Pattern[str]:
+    """A lower-case English head (site_heads.tsv) right before the cursor: `data center ` of `… and research hub`."""
+    heads = [e.term for e in lexicon.entries("site_heads") if e.term.isascii() and e.term[0].islower()]
+    return re.compile(rf"\b(?:{'|'.join(re.escape(t) for t in heads)})s?\s+$")
 
 
 def english(text: str, prev: str) -> list[tuple[str, int, int, bool]]:
@@ -55,6 +64,9 @@ def _english_qualified(text: str) -> list[tuple[str, int, int, bool]]:
             if _EN_DETERMINER.search(text, max(0, start - 8), start):
                 break
             w = _EN_WORD.search(text, max(0, start - 40), start)
+            if w and w.group(1) == "and" and _head_before().search(text, max(0, w.start(1) - 20), w.start(1)):
+                start = w.start(1)  # "an AI data center and research hub": two heads of one facility
+                continue
             if not w or w.group(1) in stops or w.group(1).lower() in stops:  # type: ignore[operator]
                 start = m.start()
                 break

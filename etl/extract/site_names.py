@@ -144,11 +144,15 @@ def _is_place_word(text: str, start: int, end: int) -> bool:
     return bool(found) and found[-1][1] == start and found[-1][2] == end
 
 
+# The word before a name's start; a word with a gloss in brackets is one word ("한진 CY(컨테이너 야적장) 부지").
+_LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\s(]*\([^()]*\)|[^\s]+) $")
+
+
 def _extend_left(text: str, start: int) -> int:
     """Start of the name once the qualifiers before the head are added: nouns, Latin words, one place word."""
     stops, prefixes = _vocab()["stops"], _vocab()["prefixes"]
     for _ in range(MAX_NAME_WORDS):
-        m = re.search(r"(?:^|(?<=\s))([^\s]+) $", text[:start])
+        m = _LAST_WORD.search(text, max(0, start - 40), start)
         if not m:
             break
         word = m.group(1)
