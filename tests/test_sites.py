@@ -537,3 +537,9 @@ def test_fields_before_a_one_word_name_are_one_site_each() -> None:
     assert _names("제조·물류 리빙랩에서 기업 3곳이 기술을 시험한다.") == ["제조 리빙랩", "물류 리빙랩"]
     # Not fields: one designation, not three sites.
     assert not [n for n in _names("소재·부품·장비 특화단지로 지정된 곳에 전력망을 깐다.") if "소재" in n]
+
+
+def test_a_facility_in_a_clause_about_a_country_only_mentioned_is_no_site() -> None:
+    # "캐나다는 … 세웠고": an example from abroad; a country working with this side keeps its site.
+    assert _names("캐나다는 정부 주도로 토론토에 국가 AI 연구소를 세웠고, 우리 정부는 예산을 늘린다.") == []
+    assert _names("미국은 우리 연구진과 함께 보스턴에 양자 공동연구센터를 세운다.") == ["양자 공동연구센터"]

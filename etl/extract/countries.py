@@ -163,6 +163,18 @@ def named_at_home(text: str, iso: str) -> bool:
     return bool(found) and not any(_is_partner(text, s, e) for s, e in found)
 
 
+def abroad_clause(text: str, pos: int) -> bool:
+    """The clause holding `pos` is about a foreign country only mentioned, its topic ("캐나다는 … 연구소를 세웠고,"):
+    what it builds there is an example from abroad."""
+    breaks = _cues()[3]
+    left = max((m.end() for m in breaks.finditer(text, 0, pos)), default=0)
+    for iso, start, end in find_countries(text[left:pos]):
+        lead = text[left : left + start].strip()
+        if iso != HOME and not lead and _TOPIC.match(text, left + end):
+            return not _is_partner(text, left + start, left + end)
+    return False
+
+
 def extract_countries(sentences: list[Sentence]) -> CountryFacts:
     """Foreign countries (ISO2, not KR) in order of first mention: partners, then those only mentioned."""
     partners: dict[str, Evidence] = {}

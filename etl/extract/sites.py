@@ -11,6 +11,7 @@ from collections.abc import Collection
 from datetime import date
 
 from etl import lexicon
+from etl.extract.countries import abroad_clause
 from etl.extract.places import find_addresses, locate, specificity
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import builds, name_key, org_keys, place_before
@@ -188,7 +189,8 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
     placed = [not m.weak or _has_place_cue(s.text, m, areas) for m in found]
     for i in range(len(found) - 2, -1, -1):  # "제조·물류 리빙랩에서": the items of a list share its cue
         placed[i] = placed[i] or (placed[i + 1] and s.text[found[i].end : found[i + 1].start] == "·")
-    mentions = [m for m, ok in zip(found, placed, strict=True) if ok]
+    # "캐나다는 … 국가 AI 연구소를 세웠고": a facility abroad, given as an example, is no site of the program.
+    mentions = [m for m, ok in zip(found, placed, strict=True) if ok and not abroad_clause(s.text, m.start)]
     owner = [_area_owner(s.text, mentions, a) for a in areas] if mentions else []
     ctx["alone"] = len(mentions) == 1
     keys = []
