@@ -6,6 +6,9 @@ from pathlib import Path
 
 import duckdb
 
+from etl.extract.places import facility_name_en
+from etl.romanize import has_hangul
+
 
 def stats_rows(con: duckdb.DuckDBPyConnection) -> tuple[tuple[object, object], list[tuple[str, int, int]]]:
     """(first, last publication date) and (kind, count, sum of won) per budget kind, for `etl stats`."""
@@ -16,23 +19,25 @@ def stats_rows(con: duckdb.DuckDBPyConnection) -> tuple[tuple[object, object], l
     return span, kinds
 
 
-# A label has a real English name when one is stored (programs, institutions) or the name itself has no
-# Hangul (a site named in an English article). Counted over what the dashboard shows: programs some document
-# mentions, institutions taking part in something, and facilities.
+# A label has a real English name when one is stored (programs, institutions), when the gazetteer gives the
+# facility one (etl/extract/places.py facility_name_en, by the site's norm_key), or when the name itself has
+# no Hangul (a site named in an English article). Counted over what the dashboard shows: programs some
+# document mentions, institutions taking part in something, and facilities (one per norm_key).
 LABEL_SHARE_SQL = """
 SELECT 'programs', count(*) FILTER (p.name_en IS NOT NULL AND p.name_en <> ''), count(*)
     FROM programs p WHERE p.program_id IN (SELECT program_id FROM program_mentions)
 UNION ALL
 SELECT 'institutions', count(*) FILTER (i.name_en IS NOT NULL AND i.name_en <> ''), count(*)
-    FROM institutions i WHERE i.institution_id IN (SELECT institution_id FROM participations)
-UNION ALL
-SELECT 'sites', count(*) FILTER (NOT regexp_matches(name, '[가-힣]')), count(*)
-    FROM (SELECT DISTINCT norm_key, first(name) AS name FROM sites GROUP BY norm_key)"""
+    FROM institutions i WHERE i.institution_id IN (SELECT institution_id FROM participations)"""
+SITE_NAMES_SQL = "SELECT norm_key, first(name) FROM sites GROUP BY norm_key"
 
 
 def english_label_share(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
     """(label kind, labels with a real English name, labels shown) for programs, institutions and sites."""
-    return con.execute(LABEL_SHARE_SQL).fetchall()
+    shares = con.execute(LABEL_SHARE_SQL).fetchall()
+    sites = con.execute(SITE_NAMES_SQL).fetchall()
+    named = sum(1 for key, name in sites if facility_name_en(key) or not has_hangul(name))
+    return [*shares, ("sites", named, len(sites))]
 
 
 def export_table(con: duckdb.DuckDBPyConnection, table: str, target: Path, fmt: str) -> None:

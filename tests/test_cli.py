@@ -84,6 +84,29 @@ def test_ingest_stats_export(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert (tmp_path / "pq" / "documents.parquet").stat().st_size > 0
 
 
+def test_stats_counts_a_site_english_when_the_gazetteer_names_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Korean-named facility the gazetteer gives an English name counts as English; so does a name with no
+    Hangul; a Korean name the gazetteer does not know does not (etl/db_stats.py english_label_share)."""
+    from etl import db
+    from etl.normalize import program_key
+
+    path = tmp_path / "s.duckdb"
+    with db.connect(path) as con:
+        db.migrate(con)
+        names = ["서울 AI허브", "서울 AI 허브", "국가 AI 컴퓨팅 센터", "Vector Institute", "어느 혁신센터"]
+        with db.transaction(con):
+            for seq, name in enumerate(names):
+                con.execute(
+                    "INSERT INTO sites (site_id, document_id, seq, name, norm_key) VALUES (?, 'd', ?, ?, ?)",
+                    [f"d:{seq}", seq, name, program_key(name)],
+                )
+    assert main(["stats", "--db", str(path)]) == 0
+    shares = dict(re.findall(r"English names, (\w+) +([\d,]+ of +[\d,]+)", capsys.readouterr().out))
+    assert re.sub(r"\s+", " ", shares["sites"]) == "3 of 4"  # the two hub spellings are one facility
+
+
 def test_stats_without_database_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "--db", str(tmp_path / "none.duckdb")]) == 1
     assert "python -m etl ingest" in capsys.readouterr().err

@@ -10,6 +10,7 @@ import pytest
 from etl.config import RESOURCES
 from etl.extract.places import (
     PRECISIONS,
+    facility_name_en,
     find_address,
     find_addresses,
     find_facility,
@@ -18,6 +19,8 @@ from etl.extract.places import (
     locate,
     specificity,
 )
+from etl.normalize import program_key
+from etl.romanize import has_hangul
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -30,7 +33,17 @@ def km(a: tuple[float, float], b: tuple[float, float]) -> float:
 def test_csv_has_every_sido_and_sigungu() -> None:
     with (RESOURCES / "places.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["name", "level", "parent", "lat", "lon", "aliases", "precision", "source"]
+    assert list(rows[0]) == [
+        "name",
+        "level",
+        "parent",
+        "lat",
+        "lon",
+        "aliases",
+        "precision",
+        "source",
+        "name_en",
+    ]
     levels = [r["level"] for r in rows]
     assert levels.count("sido") == 17
     assert levels.count("sigungu") >= 226
@@ -159,8 +172,11 @@ def test_every_place_says_its_precision_and_every_facility_its_source() -> None:
             "서울 AI 허브",
             "building",
         ),  # by its street address
-        ("광주 국가AI데이터센터", "광주 북구 첨단3지구", "광주 AI 집적단지", "building"),
+        # the data centre is a facility of its own (with its own English name), at the complex's point
+        ("광주 국가AI데이터센터", "광주 북구 첨단3지구", "국가 AI 데이터센터", "building"),
+        ("AI 중심 산업융합 집적단지", "광주", "광주 AI 집적단지", "building"),
         ("울산 AI 데이터센터", "울산 울주군", "SK AI 데이터센터 울산", "district"),  # not the event's venue
+        ("옛 SK케미칼 부지", "울산 남구 황성동", "SK AI 데이터센터 울산", "district"),  # by a location hint
         ("용인 국가산업단지", "경기 용인시", "용인 첨단시스템반도체 국가산업단지", "district"),
     ],
 )
@@ -169,6 +185,40 @@ def test_named_facilities_get_their_own_point(name: str, address: str, facility:
     assert place is not None and place.name == facility
     assert locate(name, address) == (place.lat, place.lon, precision)
     assert locate(name, address)[:2] != geocode(address)  # finer than the address's district or city
+
+
+@pytest.mark.parametrize(
+    ("name", "english"),
+    [
+        ("서울 AI허브", "Seoul AI Hub"),  # a spelling of the name
+        ("AI 양재허브", "Seoul AI Hub"),  # the hub's name before 2023
+        ("Seoul AI Hub", "Seoul AI Hub"),
+        ("국가 AI 연구거점", "National AI Research Lab"),  # a body housed in the hub: its own name
+        ("인공지능 중심 산업융합 집적단지", "National AI Industrial Convergence Complex"),
+        ("국가 인공지능(AI) 집적단지", "National AI Industrial Convergence Complex"),  # a gloss is dropped
+        ("광주 국가AI데이터센터", "National AI Data Center"),
+        ("울산 AI 데이터센터", "SK AI Data Center Ulsan"),
+        ("국가 AI컴퓨팅 센터", "National AI Computing Center"),
+        ("옛 SK케미칼", None),  # a location hint locates a site but does not name it
+        ("서울 AI 허브 입주기업 지원센터", None),  # a name that contains a facility's is another site
+        ("시스템반도체 설계지원센터", None),  # no English name on record
+        ("양재동", None),  # not a facility
+    ],
+)
+def test_facility_english_name_by_norm_key(name: str, english: str | None) -> None:
+    assert facility_name_en(program_key(name)) == english
+
+
+def test_no_facility_name_is_two_facilities_english_names() -> None:
+    """Every name or alias of a facility with an English name keys one English name, and says its source."""
+    named: dict[str, set[str]] = {}
+    for p in load_places():
+        if p.level == "facility" and p.name_en:
+            assert not has_hangul(p.name_en) and p.source.startswith("https://"), p
+            for alias in (p.name, *p.aliases):
+                named.setdefault(program_key(alias), set()).add(p.name_en)
+    assert named and all(len(v) == 1 for v in named.values()), named
+    assert facility_name_en(None) is None and facility_name_en("") is None
 
 
 def test_sites_without_a_facility_take_their_address_precision() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from etl.romanize import MARK, english_label, has_hangul, romanize
+from etl.romanize import MARK, english_label, romanize
 from ui import tables
 from ui.figures import local_names
 
@@ -49,6 +49,20 @@ def test_english_tables_and_charts_show_no_hangul_names() -> None:
     docs = pd.DataFrame({"document_id": ["d"], "program": ["국가 AI 연구거점"]})
     named = tables.localize_names(docs, "en", {"program": {"국가 AI 연구거점": "National AI Research Hub"}})
     assert named["program"].tolist() == ["National AI Research Hub"]
-    sites = pd.DataFrame({"norm_key": ["k"], "name": ["서울 AI 허브"], "address": ["서울 서초구"]})
-    assert not has_hangul(tables.localize_names(sites, "en", {})["name"].iloc[0])
+    sites = pd.DataFrame({"norm_key": ["k"], "name": ["어느 혁신센터"], "address": ["서울 서초구"]})
+    assert tables.localize_names(sites, "en", {})["name"].iloc[0] == MARK + "Eoneu Hyeoksinsenteo"
     assert tables.localize_names(programs, "ko", {})["program"].tolist() == ["국가 AI 연구거점", "데이터 댐"]
+
+
+def test_english_pages_show_a_facility_by_its_gazetteer_english_name() -> None:
+    """etl/extract/places.py facility_name_en, by the site's norm_key: the name, not a romanisation."""
+    sites = pd.DataFrame(
+        {
+            "norm_key": ["서울ai허브", "국가ai연구거점", "옛sk케미칼", "k"],
+            "name": ["서울 AI허브", "국가 AI 연구거점", "옛 SK케미칼", "어느 센터"],
+        }
+    )
+    shown = tables.localize_names(sites, "en", {})["name"].tolist()
+    assert shown[:2] == ["Seoul AI Hub", "National AI Research Lab"]
+    assert shown[2:] == [MARK + "Yet SKkemikal", MARK + "Eoneu Senteo"]  # a location hint names nothing
+    assert tables.localize_names(sites, "ko", {})["name"].tolist() == sites["name"].tolist()

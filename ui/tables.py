@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from etl.extract.places import facility_name_en
 from etl.romanize import english_label
 from ui import fmt
 from ui.i18n import code, column
@@ -88,7 +89,8 @@ def _years(values: pd.Series) -> pd.Series:
 def localize_names(df: pd.DataFrame, lang: str, english: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
     """In English, program and institution names become their English names where one is known (by id, by
     the stored name, or from the frame's own name_en), else a Korean name its marked machine romanisation
-    (etl/romanize.py); so do facility names (frames with norm_key), which have no English names on record.
+    (etl/romanize.py); so do facility names (frames with norm_key), by the English name the gazetteer gives the
+    facility (etl/extract/places.py facility_name_en).
 
     A frame that carries `name_en` (program or institution tables) shows the Korean name beside it instead.
     """
@@ -114,8 +116,9 @@ def localize_names(df: pd.DataFrame, lang: str, english: Mapping[str, Mapping[st
             out.insert(
                 list(df.columns).index("name_en"), "name_ko", stored.where(stored != out[name_col], None)
             )
-    if "norm_key" in out and "name" in out:  # facilities: no English name on record, so marked romanisation
-        out["name"] = [english_label(None, k) for k in out["name"]]
+    if "norm_key" in out and "name" in out:  # facilities: the gazetteer's English name, else a romanisation
+        english_sites = [facility_name_en(k) for k in out["norm_key"]]
+        out["name"] = [english_label(e, n) for e, n in zip(english_sites, out["name"], strict=True)]
     return out
 
 

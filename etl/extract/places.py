@@ -7,6 +7,10 @@ Coordinates are representative points (office or area centre), good to a few kil
 says what a point stands for (building, district, city, province). Named facilities (level `facility`:
 a hub, a campus, a data centre, a 국가산단) carry their own point and the `source` (URL) that states
 where they are; they are matched against a site's name and address, never used to find addresses.
+A facility's aliases are its other names (spellings, short forms, English forms); an alias written `@…`
+is a hint of where it is (its street address, the building or complex it sits in), which locates a site
+but does not name it. `name_en` is the facility's English name as the body or the English-language press
+uses it (the `source` URLs, `|`-separated, say where); English pages show it (`facility_name_en`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.config import RESOURCES
+from etl.normalize import program_key
 
 _RANK = {"sido": 1, "sigungu": 2, "gu": 3, "area": 4}
 PRECISIONS = ("building", "district", "city", "province")  # finest first
@@ -42,7 +47,9 @@ class Place:
     lon: float
     aliases: tuple[str, ...]
     precision: str = "district"  # building | district | city | province
-    source: str = ""  # URL stating where a facility is
+    source: str = ""  # URL(s) stating where a facility is and its English name, "|"-separated
+    name_en: str = ""  # a facility's English name as its body uses it, "" if none on record
+    hints: tuple[str, ...] = ()  # where a facility is (an address, its building): locate, never name it
 
     @property
     def path(self) -> str:
@@ -88,9 +95,11 @@ def load_places() -> list[Place]:
                 parent=row["parent"],
                 lat=float(row["lat"]),
                 lon=float(row["lon"]),
-                aliases=tuple(a for a in row["aliases"].split("|") if a),
+                aliases=tuple(a for a in row["aliases"].split("|") if a and not a.startswith("@")),
                 precision=row["precision"],
                 source=row["source"],
+                name_en=row["name_en"],
+                hints=tuple(a[1:] for a in row["aliases"].split("|") if a.startswith("@")),
             )
             for row in csv.DictReader(fh)
         ]
@@ -214,7 +223,12 @@ def _squash(text: str) -> str:
 @lru_cache(maxsize=1)
 def _facilities() -> list[tuple[str, Place]]:
     """(alias without spaces, facility), longest alias first, so the most specific name wins."""
-    pairs = [(_squash(a), p) for p in load_places() if p.level == "facility" for a in (p.name, *p.aliases)]
+    pairs = [
+        (_squash(a), p)
+        for p in load_places()
+        if p.level == "facility"
+        for a in (p.name, *p.aliases, *p.hints)
+    ]
     return sorted(pairs, key=lambda pair: -len(pair[0]))
 
 
@@ -222,6 +236,23 @@ def find_facility(*texts: str | None) -> Place | None:
     """The gazetteer facility a site's name or address names (spaces ignored), else None."""
     squashed = [_squash(t) for t in texts if t]
     return next((p for alias, p in _facilities() if any(alias in t for t in squashed)), None)
+
+
+@lru_cache(maxsize=1)
+def _english_by_key() -> dict[str, str]:
+    """program_key of each facility name and alias (never a hint) → the facility's English name; the first
+    facility in the gazetteer keeps a key two would share (tests/test_places.py checks none do)."""
+    out: dict[str, str] = {}
+    for p in load_places():
+        for alias in (p.name, *p.aliases) if p.level == "facility" and p.name_en else ():
+            out.setdefault(program_key(alias), p.name_en)
+    return out
+
+
+def facility_name_en(norm_key: str | None) -> str | None:
+    """The English name of the gazetteer facility a site's `norm_key` (program_key of its name) names
+    exactly, else None: a site is named by the whole of its name, so "서울 AI 허브 입주기업" is not the hub."""
+    return _english_by_key().get(norm_key) if norm_key else None
 
 
 def locate(name: str, address: str | None) -> tuple[float, float, str] | None:
