@@ -199,6 +199,7 @@ def test_named_facilities_get_their_own_point(name: str, address: str, facility:
         ("광주 국가AI데이터센터", "National AI Data Center"),
         ("울산 AI 데이터센터", "SK AI Data Center Ulsan"),
         ("국가 AI컴퓨팅 센터", "National AI Computing Center"),
+        ("용인 반도체 국가산단", "Yongin Advanced System Semiconductor National Industrial Complex"),
         ("옛 SK케미칼", None),  # a location hint locates a site but does not name it
         ("서울 AI 허브 입주기업 지원센터", None),  # a name that contains a facility's is another site
         ("시스템반도체 설계지원센터", None),  # no English name on record
