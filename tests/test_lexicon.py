@@ -118,3 +118,16 @@ def test_a_listed_name_never_ends_in_a_predicate_or_a_year(entry: lexicon.Entry)
     assert facts.budgets, entry.example
     assert not [p.name for p in facts.programs if p.name.endswith(entry.term)], entry.example
     assert not [b.program for b in facts.budgets if (b.program or "").endswith(entry.term)], entry.example
+
+
+def test_the_marker_after_one_amount_is_not_a_marker_before_the_next() -> None:
+    """'16 billion won of national funds and 14.1 billion won of city funds': each amount keeps its own marker;
+    a Korean marker after a particle stays the next amount's ('39억원은 도비 6억원과')."""
+    text = "It costs 30.1 billion won, 16 billion won of national funds and 14.1 billion won of city funds."
+    kinds = {b.unit_text: b.kind for b in extract_budgets(split_sentences(text), PUB)}
+    assert kinds["16 billion won"] == "national" and kinds["14.1 billion won"] == "local"
+    kinds = {
+        b.unit_text: b.kind
+        for b in extract_budgets(split_sentences("예산 39억원은 도비 6억원과 기금 33억원이다."), PUB)
+    }
+    assert kinds["6억원"] == "local"

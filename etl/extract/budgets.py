@@ -157,7 +157,7 @@ def _budget(
 ) -> Budget:
     after = sent.text[a.end : a.end + 60]
     window = sent.text[max(0, a.start - 30) : a.end + 20]
-    kind = classify_kind(before, after)
+    kind = classify_kind(before, after, follows_amount=a.start > len(before))
     role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
     private_subject = _PRIVATE_SUBJECT.match(sent.text) or _company_subject(sent.text)
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
@@ -204,10 +204,18 @@ def _split_in_parens() -> re.Pattern[str]:
 KIND_SOURCE_GAP = 6
 
 
-def classify_kind(before: str, after: str) -> str:
-    """total | national | local | private | unspecified from the words around an amount."""
-    tail = before[-KIND_TAIL:]
+def classify_kind(before: str, after: str, *, follows_amount: bool = False) -> str:
+    """total | national | local | private | unspecified from the words around an amount. `follows_amount`: `before`
+    starts right after another amount, whose own after-marker ("16 billion won of national funds and 14.1 billion
+    won …") is not this one's."""
     kind_before, kind_after = _kind_patterns()
+    if follows_amount:
+        for _, pat in kind_after:
+            # English markers only: a Korean one after a particle ("39억원은 도비 6억원") may be the next amount's
+            if (m := pat.match(before)) and m.group(0).isascii():
+                before = before[m.end() :]
+                break
+    tail = before[-KIND_TAIL:]
     # The marker nearest the amount wins; at the same place the longer one ("local government funds" over
     # "government funds").
     found = [(m.end("term"), -m.start("term"), kind) for kind, pat in kind_before if (m := pat.search(tail))]
