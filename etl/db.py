@@ -167,7 +167,7 @@ def _m016_series_rows(con: duckdb.DuckDBPyConnection) -> None:
     """A program's revision rows kept at load (etl/series.py), so its history reads its own row groups (#14)."""
     con.execute(table_ddl("series_rows"))  # IF NOT EXISTS: m009 makes every derived table of today's schema
     for line in SCHEMA_PATH.read_text(encoding="utf-8").splitlines():
-        if line.startswith(("COMMENT ON TABLE series_rows ", "CREATE INDEX IF NOT EXISTS series_rows_")):
+        if line.startswith("COMMENT ON TABLE series_rows "):
             con.execute(line)
     con.execute("DELETE FROM series_rows")  # m009's rebuild on an older file has filled it already
     con.execute(
