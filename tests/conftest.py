@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import ipaddress
+import os
 import socket
 import threading
 from collections.abc import Iterator
@@ -35,6 +36,14 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = ingest([str(FIXTURE_DOCS)], Settings(db_path=path, workers=1), progress=False)
     assert report.failed == 0, report.failures
     return path
+
+
+@pytest.fixture(autouse=True)
+def _own_reviews(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Ingests in tests apply their own (empty) reviews file, not the repo's data/reviews/reviews.jsonl, whose
+    decisions name facts of the bundled corpus (a test that wants a file passes --reviews or sets the variable)."""
+    if "POLICY_REVIEWS" not in os.environ:
+        monkeypatch.setenv("POLICY_REVIEWS", str(tmp_path_factory.mktemp("reviews") / "reviews.jsonl"))
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,8 @@
 
 - `grep -rn "BEGIN\\|COMMIT" etl/` finds only db.transaction.
 - SQL lives in the modules that own the schema (etl/schema.sql, etl/db.py, etl/load.py, and
-  etl/review_store.py for the review columns and table, etl/watch/store.py for the watch's tables): no other
+  etl/review_store.py for the review columns and table, etl/watch/store.py for the watch's tables, and the
+  derived-table modules: aggregates, events, doubts, hierarchy, series, program_merges): no other
   etl module has an SQL statement in a string or calls a connection's execute/sql itself.
 - No database error is swallowed: a handler of a DuckDB error, or a catch-all in a module that opens
   the database, re-raises or uses the error it caught (to report it).
@@ -26,6 +27,8 @@ SCHEMA_OWNERS = {
     ETL / "asof.py",
     ETL / "doubts.py",
     ETL / "hierarchy.py",
+    ETL / "series.py",  # series_rows (m016)
+    ETL / "program_merges.py",  # program_merges (m017)
     ETL / "review_store.py",
     ETL / "watch" / "store.py",
 }

@@ -135,13 +135,14 @@ def test_unreadable_work_copy_is_reported_then_replaced(tmp_path: Path) -> None:
     """A killed run's work copy that does not open is not resumed silently: a warning names it and why."""
     dbp, corpus = tmp_path / "p.duckdb", tmp_path / "c"
     write_corpus(corpus, 3, seed=8)
-    ingest([str(corpus)], Settings(db_path=dbp, workers=1), progress=False)
+    settings = Settings(db_path=dbp, workers=1, reviews_path=tmp_path / "reviews.jsonl")  # no other warning
+    ingest([str(corpus)], settings, progress=False)
     work = dbfile.building_path(dbp)
     work.write_bytes(b"torn write" * 1000)
     seen: list[str] = []
     report = ingest(
         [str(corpus)],
-        Settings(db_path=dbp, workers=1),
+        settings,
         progress=False,
         on_warning=lambda w: seen.append(w.message),
     )
