@@ -230,7 +230,8 @@ def test_a_review_decision_made_in_the_browser_is_recorded_and_applied(
             page = context.new_page()
             page.goto(f"{base}/Review?lang=en")
             _wait_for_run(page)
-            page.get_by_role("button", name="Record and apply").click()
+            # the decision form comes first; the program-merge form below it has the same button
+            page.get_by_role("button", name="Record and apply").first.click()
             page.wait_for_function(  # the rerun after the decision has run and settled
                 "() => document.querySelector('[data-testid=stApp]')"
                 ".getAttribute('data-test-script-state') === 'notRunning'",

@@ -68,7 +68,8 @@ def figure_history(
     figure that changed shows when and in which version; a page at a time (figure_history_count has the length),
     by document, newest version first. Filters do not apply: history is the whole record."""
     page = f"""SELECT * FROM ({_HISTORY_ROWS})
-        ORDER BY document_id, version DESC NULLS FIRST, amount_krw DESC NULLS LAST LIMIT ? OFFSET ?"""
+        ORDER BY document_id, version DESC NULLS FIRST, amount_krw DESC NULLS LAST, kind, role, state, evidence
+        LIMIT ? OFFSET ?"""  # a total order: pages read in turn neither repeat nor skip a row
     rows = sql.frame(con, page, [program_id, program_id, limit, offset])
     docs, dp = sql.ids_in("document_id", sorted(set(rows["document_id"])))
     cur = sql.frame(
