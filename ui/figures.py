@@ -11,9 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from etl.categories import MoneyKind
-from etl.romanize import english_label
 from ui import fmt
 from ui.i18n import code, t
+from ui.tables import local_names as local_names  # the charts' names, as the tables'
 
 # Hangul needs a CJK font in the browser; Noto Sans CJK comes with fonts-noto-cjk, NanumGothic is common on Windows.
 FONT = "Noto Sans CJK KR, Noto Sans KR, NanumGothic, Malgun Gothic, Apple SD Gothic Neo, sans-serif"
@@ -79,15 +79,6 @@ def shorts(names: list[str], limit: int) -> list[str]:
         if len(set(out)) == len(set(names)) or limit > max(map(len, names), default=0):
             return out
         limit += 8
-
-
-def local_names(df: pd.DataFrame, col: str, lang: str, en_col: str = "name_en") -> pd.Series:
-    """A name column in the reader's language: in English the English name where one is known, else a Korean
-    name as a marked machine romanisation (etl/romanize.py)."""
-    if lang != "en":
-        return df[col]
-    english = df[en_col] if en_col in df else pd.Series([None] * len(df), index=df.index)
-    return pd.Series([english_label(e, k) for e, k in zip(english, df[col], strict=True)], index=df.index)
 
 
 def empty_figure(lang: str = "ko", title: str = "") -> go.Figure:

@@ -122,16 +122,20 @@ def localize_names(df: pd.DataFrame, lang: str, english: Mapping[str, Mapping[st
     return out
 
 
+def local_names(df: pd.DataFrame, col: str, lang: str, en_col: str = "name_en") -> pd.Series:
+    """A name column in the reader's language: in English the English name where one is known, else a Korean
+    name as a marked machine romanisation (etl/romanize.py)."""
+    if lang != "en":
+        return df[col]
+    english = df[en_col] if en_col in df else pd.Series([None] * len(df), index=df.index)
+    return pd.Series([english_label(e, k) for e, k in zip(english, df[col], strict=True)], index=df.index)
+
+
 def display_names(
     df: pd.DataFrame, id_col: str, name_col: str, lang: str, en_col: str = "name_en"
 ) -> dict[str, str]:
-    """id → the name a reader sees: in English the English name where one is known, else the stored name (a
-    Korean one as a marked machine romanisation)."""
-    names = df[name_col]
-    if lang == "en":  # the English name, else a marked romanisation (etl/romanize.py)
-        english = df[en_col] if en_col in df else pd.Series([None] * len(df), index=df.index)
-        names = pd.Series([english_label(e, k) for e, k in zip(english, names, strict=True)], index=df.index)
-    return dict(zip(df[id_col], names, strict=True))
+    """id → the name a reader sees (local_names)."""
+    return dict(zip(df[id_col], local_names(df, name_col, lang, en_col), strict=True))
 
 
 def document_labels(docs: pd.DataFrame, lang: str) -> dict[str, str]:
