@@ -80,13 +80,19 @@ def test_a_snapshot_of_now_equals_the_live_record(history: tuple, tmp_path: Path
             assert snap.execute(rows).fetchall() == live.execute(rows).fetchall(), table
 
 
+def _release_program(con: duckdb.DuckDBPyConnection) -> str:
+    """The program whose total the re-called release states (the history fixture's changed figure)."""
+    [(pid,)] = con.execute(
+        f"""SELECT DISTINCT b.program_id FROM budgets b JOIN documents d USING (document_id)
+            WHERE d.source LIKE '%{RELEASE}' AND b.kind = 'total'"""
+    ).fetchall()
+    return pid
+
+
 def test_figure_history_shows_when_a_figure_changed(history: tuple) -> None:
     db = history[0]
     with duckdb.connect(str(db), read_only=True) as con:
-        [(pid,)] = con.execute(
-            f"""SELECT DISTINCT b.program_id FROM budgets b JOIN documents d USING (document_id)
-                WHERE d.source LIKE '%{RELEASE}' AND b.kind = 'total'"""
-        ).fetchall()
+        pid = _release_program(con)
         df = queries.figure_history(con, filters=Filters(), program_id=pid)
     totals = df[df["kind"] == "total"]
     release = totals[totals["title"].str.contains("재공고", na=False) & totals["version"].isin([1, 2])]
@@ -101,10 +107,7 @@ def test_figure_history_comes_a_page_at_a_time(history: tuple) -> None:
     """Pages of two rows, read in turn, are the whole record in the same order; the count says how many."""
     db = history[0]
     with duckdb.connect(str(db), read_only=True) as con:
-        [(pid,)] = con.execute(
-            f"""SELECT DISTINCT b.program_id FROM budgets b JOIN documents d USING (document_id)
-                WHERE d.source LIKE '%{RELEASE}' AND b.kind = 'total'"""
-        ).fetchall()
+        pid = _release_program(con)
         whole = queries.figure_history(con, filters=Filters(), program_id=pid, limit=1000)
         n = int(queries.figure_history_count(con, filters=Filters(), program_id=pid)["n_rows"].iloc[0])
         pages = [queries.figure_history(con, filters=Filters(), program_id=pid, limit=2, offset=k)
