@@ -3,7 +3,7 @@ countries, each fact with its evidence sentence and a link to its document."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, history, plain, queries, rankings, sections, tables, widgets
+from ui import charts, data, fmt, history, plain, queries, rankings, review_form, sections, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -22,9 +22,7 @@ widgets.chart(charts.hierarchy_chart, data.load(queries.program_tree, f), key="h
 
 names = tables.display_names(table, "program_id", "program", lang)
 chosen = page_param("id") or f.program
-if (
-    chosen and chosen not in names
-):  # a shared link's program that the filters now leave out: say so, start over
+if chosen and chosen not in names:  # a shared link's program the filters now leave out: say so, start over
     st.info(t("stale_program", lang))
     chosen = None
 options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
@@ -38,19 +36,14 @@ row = table[table["program_id"] == pid]
 st.header(plain.md(names.get(pid, pid)))
 if not row.empty:
     r = row.iloc[0]
-    widgets.metrics(
-        [
-            (
-                t("total_krw", lang),
-                fmt.won(r["headline_krw"], lang=lang, exact=view.exact),
-                t("money_help", lang),
-            ),
-            (t("period_one", lang), fmt.period(r["start_year"], r["end_year"]), None),
-            (t("n_documents", lang), fmt.number(r["n_documents"]), None),
-        ]
-    )
+    widgets.metrics([
+        (t("total_krw", lang), fmt.won(r["headline_krw"], lang=lang, exact=view.exact), t("money_help", lang)),
+        (t("period_one", lang), fmt.period(r["start_year"], r["end_year"]), None),
+        (t("n_documents", lang), fmt.number(r["n_documents"]), None),
+    ])  # fmt: skip
     if fmt.present(r["aliases"]):
         st.caption(f"{t('aliases', lang)}: {plain.md(r['aliases'])}")
+review_form.program_form(pid, data.load(queries.program_options), lang)
 
 widgets.family(data.load(queries.program_family, f, program_id=pid), r if not row.empty else None, f, view)
 
@@ -72,7 +65,9 @@ shown = sections.section(
     counts={x[0]: n[x[2]] for x in lists},
 )  # fmt: skip
 _, fn, count, key, money = next(x for x in lists if x[0] == shown)  # one list at a time (ui/sections.py)
-widgets.table(widgets.paged(fn, one, n[count], key=key, lang=lang), view, key=key, money=money, **same)
+rows = widgets.paged(fn, one, n[count], key=key, lang=lang)
+widgets.table(rows, view, key=key, money=money, **same)
+review_form.under_list(rows, shown, lang, key=key)  # correct a fact listed, here where it is shown
 
 widgets.reconciliation(
     data.load(queries.reconciliation, f, program_id=pid), view, key="program_reconciliation"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import charts, data, queries, widgets
+from ui import charts, data, queries, review_form, widgets
 from ui.i18n import t
 
 f, view = widgets.start("sites")
@@ -19,3 +19,4 @@ if sites["lat"].isna().any():
     st.caption(t("no_coords", lang))
 
 widgets.table(sites, view, key="sites")
+review_form.fact_form(sites, "site", lang, key="site_review")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -208,12 +209,10 @@ def test_a_read_only_run_has_no_write_control(browser_page: object, server: str)
     assert page.get_by_text("This view is read-only").count() >= 1
 
 
-def test_a_review_decision_made_in_the_browser_is_recorded_and_applied(
-    tmp_path: Path, browser_page: object
-) -> None:
-    """Issue 12: with writing allowed, confirming a fact on the Review page appends one decision to the reviews
-    file (who, when, action) without an error on the page."""
-    import json
+@contextmanager
+def _writable_app(tmp_path: Path, browser_page: object) -> Iterator[tuple[object, str, Path, Path]]:
+    """The dashboard with writing allowed on the fixture documents (real facts, with stable ids): a page in a
+    fresh browser context, the app's base URL, the database and the reviews file."""
     import shutil
 
     from bench.browser import server as dashboard_server
@@ -222,29 +221,70 @@ def test_a_review_decision_made_in_the_browser_is_recorded_and_applied(
 
     db, reviews = tmp_path / "policy.duckdb", tmp_path / "reviews.jsonl"
     shutil.copytree(ROOT / "tests" / "fixtures" / "docs", tmp_path / "in")
-    ingest([str(tmp_path / "in")], Settings(db_path=db), progress=False)  # real facts, with stable ids
+    ingest([str(tmp_path / "in")], Settings(db_path=db), progress=False)
     env = {"POLICY_READ_ONLY": "", "POLICY_ALLOW_WRITE": "1", "POLICY_REVIEWS": str(reviews)}
     with dashboard_server(db, extra_env=env) as base:
         context = browser_page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
         try:
-            page = context.new_page()
-            page.goto(f"{base}/Review?lang=en")
-            _wait_for_run(page)
-            # the decision form comes first; the program-merge form below it has the same button
-            page.get_by_role("button", name="Record and apply").first.click()
-            page.wait_for_function(  # the rerun after the decision has run and settled
-                "() => document.querySelector('[data-testid=stApp]')"
-                ".getAttribute('data-test-script-state') === 'notRunning'",
-                timeout=60_000,
-            )
-            for _ in range(120):  # the decision is written, then applied, by the server
-                if reviews.exists() and reviews.read_text(encoding="utf-8").strip():
-                    break
-                page.wait_for_timeout(500)
-            errors = page.locator('[data-testid="stException"]')
-            assert errors.count() == 0, errors.first.inner_text()[:2000]
+            yield context.new_page(), base, db, reviews
         finally:
             context.close()
+
+
+def _recorded(page: object, reviews: Path) -> None:
+    """Wait until the decision is written and applied by the server and the rerun has settled; no error box."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stApp]')"
+        ".getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=60_000,
+    )
+    for _ in range(120):
+        if reviews.exists() and reviews.read_text(encoding="utf-8").strip():
+            break
+        page.wait_for_timeout(500)
+    errors = page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.first.inner_text()[:2000]
+
+
+def test_a_review_decision_made_in_the_browser_is_recorded_and_applied(
+    tmp_path: Path, browser_page: object
+) -> None:
+    """Issue 12: with writing allowed, confirming a fact on the Review page appends one decision to the reviews
+    file (who, when, action) without an error on the page."""
+    import json
+
+    with _writable_app(tmp_path, browser_page) as (page, base, _, reviews):
+        page.goto(f"{base}/Review?lang=en")
+        _wait_for_run(page)
+        # the decision form comes first; the program-merge form below it has the same button
+        page.get_by_role("button", name="Record and apply").first.click()
+        _recorded(page, reviews)
     [line] = reviews.read_text(encoding="utf-8").splitlines()
     decision = json.loads(line)
     assert decision["action"] == "confirm" and decision["fact_id"]
+
+
+def test_a_program_is_merged_from_its_own_page_in_the_browser(tmp_path: Path, browser_page: object) -> None:
+    """Issue 12: the program page's own form merges it into the program it is (the English K-Cloud project
+    into the Korean one), and the merged program is gone from the database."""
+    import json
+
+    import duckdb
+
+    with _writable_app(tmp_path, browser_page) as (page, base, db, reviews):
+        with duckdb.connect(str(db), read_only=True) as con:
+            ids = dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+        victim, target = ids["K-Cloud Technology Development Project"], ids["K-클라우드 프로젝트"]
+        page.goto(f"{base}/Programs?lang=en&id={victim}")
+        _wait_for_run(page)
+        page.get_by_text("Correct this program").click()
+        box = page.get_by_role("combobox", name="Merge into")
+        box.click()
+        box.fill(f"p-{target}")  # every program's label ends with its id
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Record and apply").click()
+        _recorded(page, reviews)
+    [line] = reviews.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["fields"] == {"merge_into": target}
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert not con.execute("SELECT count(*) FROM programs WHERE program_id = ?", [victim]).fetchone()[0]

@@ -106,3 +106,177 @@ def test_a_program_merge_into_itself_is_one_line_of_error(
     at.run()
     assert not at.exception and len(at.error) == 1 and "itself" in at.error[0].value
     assert not (review_db.parent / "reviews.jsonl").exists()
+
+
+# ---- the same decisions on the page where a fact is shown (issue 12: "on the page where it is shown") --------
+
+BUDGETS, PROGRAMS, SITES = (str(ROOT / "pages" / p) for p in ("1_Budgets.py", "2_Programs.py", "4_Sites.py"))
+
+
+def _submit(at: AppTest, n_forms: int = 1, which: int = 0) -> None:
+    """Press the `which`th of the page's `n_forms` 'Record and apply' buttons and rerun."""
+    buttons = [b for b in at.button if b.label in ("Record and apply", "기록하고 적용")]
+    assert len(buttons) == n_forms
+    buttons[which].click()
+    at.run()
+
+
+def _last_decision(review_db: Path) -> dict:
+    lines = (review_db.parent / "reviews.jsonl").read_text(encoding="utf-8").splitlines()
+    return json.loads(lines[-1])
+
+
+@pytest.mark.parametrize("page", [BUDGETS, PROGRAMS, SITES])
+def test_a_read_only_page_has_no_review_form(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch, page: str
+) -> None:
+    monkeypatch.delenv("POLICY_ALLOW_WRITE", raising=False)
+    at = AppTest.from_file(page, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception and not at.get("form")
+    assert not [b for b in at.button if b.label == "Record and apply"]
+
+
+def test_a_budget_row_is_corrected_under_the_budgets_table(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    at = AppTest.from_file(BUDGETS, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    fact_id = at.selectbox(key="budget_review_fact").value
+    at.radio(key="budget_review_action").set_value("set")
+    at.selectbox(key="budget_review_kind").set_value("local")
+    at.number_input(key="budget_review_fiscal_year").set_value(2027)
+    at.text_input(key="budget_review_why").input("the city's share, for 2027")
+    _submit(at)
+    assert not at.exception and at.success
+    decision = _last_decision(review_db)
+    assert decision["fact_id"] == fact_id and decision["fields"] == {"kind": "local", "fiscal_year": 2027}
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        row = con.execute(
+            "SELECT kind, fiscal_year, state FROM budgets WHERE fact_id = ?", [fact_id]
+        ).fetchone()
+    assert row == ("local", 2027, "edited")
+
+
+def test_a_budget_row_is_linked_to_another_program_or_to_none(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        target = con.execute("SELECT program_id FROM programs WHERE name = 'AI 바우처 지원사업'").fetchone()[
+            0
+        ]
+    at = AppTest.from_file(BUDGETS, default_timeout=60)
+    at.run()
+    fact_id = at.selectbox(key="budget_review_fact").value
+    at.radio(key="budget_review_action").set_value("set")
+    at.selectbox(key="budget_review_program").set_value(target)
+    _submit(at)
+    assert not at.exception and at.success
+    assert _last_decision(review_db)["fields"] == {"program": target}
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        assert (
+            con.execute("SELECT program_id FROM budgets WHERE fact_id = ?", [fact_id]).fetchone()[0] == target
+        )
+
+
+def test_a_program_gets_a_parent_and_an_english_name_on_its_page(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        ids = dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+    child, parent = ids["AI 바우처 지원사업"], ids["광주 인공지능 중심 산업융합 집적단지 조성사업"]
+    at = AppTest.from_file(PROGRAMS, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["id"] = child
+    at.run()
+    assert not at.exception
+    at.selectbox(key="program_review_parent").set_value(parent)
+    at.text_input(key="program_review_name_en").input("AI Voucher Program")
+    at.text_input(key="program_review_why").input("a line of the Gwangju cluster's budget")
+    _submit(at)
+    assert not at.exception and at.success
+    decision = _last_decision(review_db)
+    assert decision["fact_id"] == f"p-{child}"
+    assert decision["fields"] == {"parent": parent, "name_en": "AI Voucher Program"}
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        row = con.execute("SELECT parent_id, name_en FROM programs WHERE program_id = ?", [child]).fetchone()
+    assert row == (parent, "AI Voucher Program")
+
+
+def test_a_program_is_merged_from_its_own_page(review_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        ids = dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+    victim, target = ids["K-Cloud Technology Development Project"], ids["K-클라우드 프로젝트"]
+    at = AppTest.from_file(PROGRAMS, default_timeout=60)
+    at.query_params["id"] = victim
+    at.run()
+    at.selectbox(key="program_review_merge_into").set_value(target)
+    _submit(at)
+    assert not at.exception and at.success
+    assert _last_decision(review_db)["fields"] == {"merge_into": target}
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        assert not con.execute("SELECT count(*) FROM programs WHERE program_id = ?", [victim]).fetchone()[0]
+
+
+def test_a_program_form_with_nothing_changed_records_nothing(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    at = AppTest.from_file(PROGRAMS, default_timeout=60)
+    at.run()
+    _submit(at)
+    assert not at.exception and len(at.error) == 1
+    assert not (review_db.parent / "reviews.jsonl").exists()
+
+
+def test_an_institution_named_in_a_program_is_renamed_in_the_program_list(
+    review_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'institution merge/rename': a participation set to another institution's name moves to it."""
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        pid = con.execute("SELECT program_id FROM programs WHERE name = '국가 AI 연구거점'").fetchone()[0]
+    at = AppTest.from_file(PROGRAMS, default_timeout=60)
+    at.query_params["id"] = pid
+    at.query_params["program_list"] = "institutions"
+    at.run()
+    assert not at.exception
+    fact_id = at.selectbox(key="program_institutions_review_fact").value
+    at.radio(key="program_institutions_review_action").set_value("set")
+    at.text_input(key="program_institutions_review_name").input("한국과학기술원")
+    at.selectbox(key="program_institutions_review_role").set_value("participant")
+    _submit(at, n_forms=2, which=1)  # the program's own form comes first
+    assert not at.exception and at.success
+    assert _last_decision(review_db)["fields"] == {"name": "한국과학기술원", "role": "participant"}
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        name, role = con.execute(
+            "SELECT i.name, pa.role FROM participations pa JOIN institutions i USING (institution_id) "
+            "WHERE pa.fact_id = ?",
+            [fact_id],
+        ).fetchone()
+    assert role == "participant" and name in ("KAIST", "한국과학기술원")
+
+
+def test_a_site_is_placed_under_the_sites_table(review_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
+    at = AppTest.from_file(SITES, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    assert not at.exception
+    fact_id = at.selectbox(key="site_review_fact").value
+    at.radio(key="site_review_action").set_value("set")
+    at.number_input(key="site_review_lat").set_value(37.4687)
+    at.number_input(key="site_review_lon").set_value(127.0389)
+    _submit(at)
+    assert not at.exception and at.success
+    assert _last_decision(review_db)["fields"] == {"lat": 37.4687, "lon": 127.0389}
+    with duckdb.connect(str(review_db), read_only=True) as con:
+        row = con.execute("SELECT lat, lon, state FROM sites WHERE fact_id = ?", [fact_id]).fetchone()
+    assert row == (pytest.approx(37.4687), pytest.approx(127.0389), "edited")

@@ -69,7 +69,7 @@ def _whole_documents(f: Filters, *fact_filters: object) -> bool:
 
 @dataset(
     "budget_id", "document_id", "announced_on", "program_id", "program", "kind", "role", "amount_krw",
-    "unit_text", "currency", "fiscal_year", "state", "evidence", "title", "url",
+    "unit_text", "currency", "fiscal_year", "state", "evidence", "title", "url", "fact_id",
 )  # fmt: skip
 def budget_facts(con: Con, *, filters: Filters, limit: int = PAGE, offset: int = 0) -> pd.DataFrame:
     """Money statements with their role and evidence sentence, newest first (every role: the table is where an
@@ -85,11 +85,11 @@ def budget_facts(con: Con, *, filters: Filters, limit: int = PAGE, offset: int =
     page = _Page(con, filters, "budgets", "n_budgets", _whole_documents(filters, filters.kinds), scope)
     cut = page.cut(limit, offset)
     rows = f"""(SELECT budget_id, document_id, announced_on, program_id, kind, role, amount_krw, unit_text, currency,
-                       fiscal_year, state, evidence FROM {page.src} b WHERE {page.rows[0]}
+                       fiscal_year, state, evidence, fact_id FROM {page.src} b WHERE {page.rows[0]}
                 ORDER BY announced_on DESC NULLS LAST, budget_id LIMIT ? OFFSET ?)"""
     query = f"""{page.head[0]} SELECT b.budget_id, b.document_id, b.announced_on, b.program_id, p.name AS program,
                b.kind, b.role, b.amount_krw, b.unit_text, b.currency, b.fiscal_year, b.state, b.evidence, d.title,
-               d.url
+               d.url, b.fact_id
         FROM {rows} b LEFT JOIN programs p USING (program_id) JOIN {page.docs} d USING (document_id)
         ORDER BY b.announced_on DESC NULLS LAST, b.budget_id"""
     return sql.frame(con, query, [*page.head[1], *page.rows[1], *cut])
@@ -110,7 +110,7 @@ def program_documents(con: Con, *, filters: Filters, limit: int = PAGE, offset: 
 
 @dataset(
     "document_id", "published_on", "institution_id", "institution", "type", "country", "role", "program",
-    "evidence",
+    "evidence", "state", "fact_id",
 )  # fmt: skip
 def participation_facts(con: Con, *, filters: Filters, limit: int = PAGE, offset: int = 0) -> pd.DataFrame:
     """Institutions named in the selected documents, with their role and evidence sentence."""
@@ -119,7 +119,7 @@ def participation_facts(con: Con, *, filters: Filters, limit: int = PAGE, offset
     page = _Page(con, filters, "participations", "n_participations", whole, where)
     cut = page.cut(limit, offset)
     query = f"""{page.head[0]} SELECT pa.document_id, d.published_on, pa.institution_id, i.name AS institution,
-               i.type, i.country, pa.role, p.name AS program, pa.evidence
+               i.type, i.country, pa.role, p.name AS program, pa.evidence, pa.state, pa.fact_id
         FROM {page.src} pa JOIN institutions i USING (institution_id) JOIN {page.docs} d USING (document_id)
         LEFT JOIN programs p ON p.program_id = pa.program_id
         WHERE {page.rows[0]} ORDER BY d.published_on DESC NULLS LAST, pa.document_id, i.name LIMIT ? OFFSET ?"""
@@ -145,22 +145,24 @@ def country_facts(con: Con, *, filters: Filters, limit: int = PAGE, offset: int 
 
 @dataset(
     "norm_key", "name", "address", "area_m2", "status", "year", "lat", "lon", "precision", "program", "n_mentions",
-    "last_published", "document_id", "evidence",
+    "last_published", "document_id", "evidence", "state", "fact_id",
 )  # fmt: skip
 def site_map(con: Con, *, filters: Filters, limit: int = 2000, offset: int = 0) -> pd.DataFrame:
     """Each facility once (its latest mention), with coordinates and their precision, area, status and evidence."""
     with_, wp = sql.with_(filters)
     rows = f"""(SELECT s.norm_key, s.name, s.address, s.area_m2, s.status, s.year, s.lat, s.lon, s.precision, s.program_id,
                count(*) OVER (PARTITION BY s.norm_key) AS n_mentions, d.published_on AS last_published,
-               s.document_id, s.evidence
+               s.document_id, s.evidence, s.site_id
         FROM sites s JOIN documents d USING (document_id) WHERE {sql.fact_scope(filters, "s")[0]}
         QUALIFY row_number() OVER (PARTITION BY s.norm_key ORDER BY d.published_on DESC NULLS LAST,
                                    (s.lat IS NOT NULL) DESC, s.site_id DESC) = 1)"""
     if filters.is_empty():  # each facility's latest mention is stored
         rows = "facilities"
     query = f"""{with_} SELECT s.norm_key, s.name, s.address, s.area_m2, s.status, s.year, s.lat, s.lon,
-               s.precision, p.name AS program, s.n_mentions, s.last_published, s.document_id, s.evidence
+               s.precision, p.name AS program, s.n_mentions, s.last_published, s.document_id, s.evidence,
+               x.state, x.fact_id
         FROM {rows} s LEFT JOIN programs p ON p.program_id = s.program_id
+        LEFT JOIN sites x ON x.site_id = s.site_id
         ORDER BY s.area_m2 DESC NULLS LAST, s.norm_key LIMIT ? OFFSET ?"""
     return sql.frame(con, query, [*wp, limit, offset])
 

@@ -23,6 +23,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "doubt": ("의심 점수", "Doubts"),
     "reasons": ("의심 사유", "Why flagged"),
     "fact_id": ("사실 ID", "Fact id"),
+    "parent": ("상위 사업", "Parent program"),
+    "merge_into": ("합칠 사업", "Merge into"),
     "outcome": ("처리", "Outcome"),
     "message": ("내용", "Message"),
     "lines": ("파일 줄", "File lines"),
