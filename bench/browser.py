@@ -1,7 +1,7 @@
 """`python -m bench.browser`: what a visitor waits for, measured in headless Chromium (playwright).
 
 For every page: time to the first drawn chart and to a settled page (the script has finished, no
-skeleton or spinner is left, every plotly chart has drawn), in a fresh browser context each time (no
+skeleton or spinner is left, every plotly and Vega-Lite chart and every table has drawn), in a fresh browser context each time (no
 cache), and a filter change (the sidebar's exact-figures toggle: click to settled again). Medians over
 `--reps` visits, on the bundled data and on a synthetic database of 100k documents (1M budget rows,
 `bench.dashboard.query_db`), beside two reference apps (an empty Streamlit page, one plotly chart): the floor
@@ -45,9 +45,14 @@ SETTLED_JS = """() => {
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stSpinner"]')) return false;
   if (!document.querySelector('h1')) return false;
-  return [...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg'));
+  const drawn = (sel, inner) => [...document.querySelectorAll(sel)].every(e => e.querySelector(inner));
+  return drawn('.js-plotly-plot', '.main-svg') && drawn('[data-testid="stVegaLiteChart"]', 'canvas, svg')
+    && drawn('[data-testid="stDataFrame"]', 'canvas');
 }"""
-FIRST_CHART_JS = "() => !!document.querySelector('.js-plotly-plot .main-svg')"
+FIRST_CHART_JS = (
+    '() => !!document.querySelector(\'.js-plotly-plot .main-svg, [data-testid="stVegaLiteChart"] canvas, '
+    '[data-testid="stVegaLiteChart"] svg\')'
+)
 # Set before a click: becomes true once the app has run again and settled after it.
 WATCH_RERUN_JS = """() => {
   window.__rerun = 'waiting';
@@ -79,12 +84,33 @@ def _free_port() -> int:
 
 # Reference apps: what Streamlit alone costs in this browser (an empty page) and with one small plotly chart
 # (plotly.js is loaded and started on the first chart of a page). No page of ours can settle faster.
+# The others ask whether another element would lower it: Streamlit's own Vega-Lite chart instead of plotly, a
+# table (the data grid every list of ours uses), and the least a page of ours shows: a sidebar of filters,
+# three metrics, one plotly chart and one table.
+_BAR = "st.plotly_chart(go.Figure(go.Bar(x=list(range(20)), y=list(range(20)))))\n"
+_VL_BAR = 'st.bar_chart(pd.DataFrame({"y": range(20)}))\n'
+_PAGE = (
+    "import pandas as pd\nimport plotly.graph_objects as go\nimport streamlit as st\n"
+    'st.title("floor")\n'
+    "with st.sidebar:\n"
+    '    st.segmented_control("lang", ["ko", "en"], default="ko")\n'
+    '    st.slider("years", 2018, 2026, (2018, 2026))\n'
+    '    for name in ("agency", "program", "institution"):\n'
+    '        st.selectbox(name, ["All", "a", "b"])\n'
+    "for col, v in zip(st.columns(3), (1, 2, 3)):\n"
+    '    col.metric(f"m{v}", v)\n'
+)
+_TABLE = 'st.dataframe(pd.DataFrame({"a": range(100), "b": [f"row {i}" for i in range(100)]}))\n'
 FLOOR_APPS = {
     "Streamlit, empty page": 'import streamlit as st\nst.title("floor")\nst.write("text")\n',
     "Streamlit, one plotly chart": (
-        'import plotly.graph_objects as go\nimport streamlit as st\nst.title("floor")\n'
-        "st.plotly_chart(go.Figure(go.Bar(x=list(range(20)), y=list(range(20)))))\n"
+        'import plotly.graph_objects as go\nimport streamlit as st\nst.title("floor")\n' + _BAR
     ),
+    "Streamlit, one Vega-Lite chart": 'import pandas as pd\nimport streamlit as st\nst.title("floor")\n'
+    + _VL_BAR,
+    "Streamlit, one table": 'import pandas as pd\nimport streamlit as st\nst.title("floor")\n' + _TABLE,
+    "Streamlit, sidebar + metrics + plotly chart + table": _PAGE + _BAR + _TABLE,
+    "Streamlit, sidebar + metrics + Vega-Lite chart + table": _PAGE + _VL_BAR + _TABLE,
 }
 
 
@@ -278,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--docs", type=int, default=100_000, help="documents of the large synthetic DB (0: skip)")
     p.add_argument("--db", help="measure this database only (instead of the bundled and synthetic ones)")
     p.add_argument("--save-before", action="store_true", help="store these figures as the 'before' column")
+    p.add_argument("--floor-only", action="store_true", help="measure only the reference apps (the floor)")
     p.add_argument("--results", default=str(RESULTS), help="where to write the Markdown table")
     args = p.parse_args(argv)
     if chromium() is None:
@@ -289,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
             results[Path(args.db).name] = measure(Path(args.db), args.reps)
         else:
             results["floor"] = floor(Path(tmp), args.reps)
+        if not args.db and not args.floor_only:
             results["bundled"] = measure(bundled_db(Path(tmp)), args.reps)
             if args.docs:
                 from bench.dashboard import query_db
