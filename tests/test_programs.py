@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl.extract.line_items import line_item
 from etl.extract.programs import extract_programs, norm_key
 from etl.nlp import split_sentences
 
@@ -412,3 +413,12 @@ def test_an_english_name_with_its_amount_in_brackets_is_its_program() -> None:
     assert links("The plan (1 trillion won) was set out by the ministry.", "en") == [
         (1_000_000_000_000, None)
     ]
+
+
+@pytest.mark.parametrize("leader", ["..................", "……", "·····"])
+def test_a_dot_leader_between_a_listed_name_and_its_figure_is_not_part_of_the_name(leader: str) -> None:
+    """A PDF list ('○ 침해 대응체계 구축 ........ 50억원') pads the name to its figure with a dot leader."""
+    assert line_item(f"○ 생성형 AI 기반 침해 대응체계 구축 {leader} ") == (
+        "생성형 AI 기반 침해 대응체계 구축",
+        False,
+    )

@@ -67,6 +67,7 @@ def _plausible_item(name: str) -> bool:
 def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[str, bool] | None:
     if after_amount:
         clause = re.sub(r"^\S*", "", clause, count=1)
+    clause = _LEADER.sub(" ", clause)  # layout, not an elision: read as the name's end
     if headed := _quoted_or_head(clause):
         return headed, True
     lists = [("tie", _list_cue())] if listed else []
@@ -102,6 +103,8 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     return (name, bool(form)) if enough else None
 
 
+# "AI혁신펀드 추가 조성 ........ 1,000억원": a PDF list's dot leader between a name and its figure is layout.
+_LEADER = re.compile(r"[.·ㆍ]{3,}|[…‥]{2,}")
 # "■선도형 R&D 4조3200억원": a bullet or box glyph before a name is not part of it.
 _SYMBOL_LEAD = re.compile(r"^[\s\-*•·ㅇ○□▶■◦▪◆※]+")
 
