@@ -170,6 +170,9 @@ def test_named_companies_as_the_subject_make_private_investment(text: str, priva
         ("국내 기업의 매출 10조원 달성을 목표로 한다.", [(10 * 10**12, "market")]),
         ("전환비용을 최대 약 128조원 아낄 수 있다는 분석이다.", [(128 * 10**12, "other")]),
         ("추경으로 AI 사업에 500억원을 배정했다.", [(50_000_000_000, "budget")]),
+        # a ministry's yearly budget in a headline, the owner set off by a comma, a two-digit year
+        ("산업부, 22년도 예산 11조7천3백억원 확정", [(11_730_000_000_000, "base")]),
+        ("중기부, 2025년 예산 15조3천억 편성", [(15_300_000_000_000, "base")]),
         ("The chip program is worth 1.0096 trillion won through 2029.", [(1_009_600_000_000, "budget")]),
     ],
 )
