@@ -150,6 +150,12 @@ def test_companies_as_subject_make_private_investment() -> None:
         ("SK텔레콤과 SK브로드밴드가 함께 추진하며, 총 투자 규모는 약 7조원이다.", True),
         ("부산시는 AI 데이터센터 사업에 300억원을 쓴다.", False),  # a city: public money
         ("과기정통부·네이버, AI 사업에 300억원을 투입한다.", False),  # a ministry among them: not only theirs
+        (
+            "Earlier this year SK Telecom said it would spend 3.4 trillion won on AI.",
+            True,
+        ),  # a gazetteer company
+        ("The government will invest 1 trillion won in the project.", False),
+        ("The Ministry of Science and ICT said it will spend 50 billion won on the lab.", False),
     ],
 )
 def test_named_companies_as_the_subject_make_private_investment(text: str, private: bool) -> None:

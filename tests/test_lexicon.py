@@ -131,3 +131,12 @@ def test_the_marker_after_one_amount_is_not_a_marker_before_the_next() -> None:
         for b in extract_budgets(split_sentences("예산 39억원은 도비 6억원과 기금 33억원이다."), PUB)
     }
     assert kinds["6억원"] == "local"
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("money_private_spenders"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_a_company_that_spends_the_amount_makes_it_private_investment(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    rows = [(b.kind, b.role) for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert rows == [("private", "investment")], (entry.example, rows)
