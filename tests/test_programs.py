@@ -231,6 +231,13 @@ def test_an_amount_of_a_group_a_program_is_one_example_of_stays_unlinked(entry: 
     assert got and all(p is None for _, p in got), got
 
 
+@pytest.mark.parametrize("entry", lexicon.entries("program_area_cues"), ids=lambda e: e.term)
+def test_a_list_of_spending_areas_links_no_amount_to_a_program(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = links(entry.example)
+    assert len(got) >= 2 and all(p is None for _, p in got), got
+
+
 def test_a_later_clause_that_speaks_of_the_program_again_is_linked() -> None:
     text = (
         "'사이버 보안 펀드' 조성 등 보안산업 육성 예산은 3656억 원이며, 이 가운데 펀드 몫이 약 200억 원이다."
