@@ -247,3 +247,18 @@ def test_a_source_of_money_just_before_a_total_word_is_what_is_totalled(before: 
 def test_companies_that_receive_money_are_recipients_not_investors(entry: lexicon.Entry) -> None:
     [b] = extract_budgets(split_sentences(entry.example), PUB)
     assert b.kind != "private" and b.role != "investment", entry.example
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("경남도가 16억 원을 보태고 기업도 11억 원을 낸다.", "local"),  # a province adds its own money
+        ("광주시는 200억원을 쏟는다.", "local"),  # fixtures README: a local government's own budget
+        ("재단은 200억원을 쏟는다.", "unspecified"),  # not a local government
+        ("광주시는 국비 200억원을 확보했다.", "national"),  # a kind word wins
+        ("광주시에 200억원을 들여 센터를 짓는다.", "unspecified"),  # the city is where, not who
+    ],
+)
+def test_a_local_government_as_the_payer_makes_the_amount_local(text: str, kind: str) -> None:
+    first = extract_budgets(split_sentences(text), PUB)[0]
+    assert first.kind == kind, text

@@ -140,3 +140,12 @@ def test_a_company_that_spends_the_amount_makes_it_private_investment(entry: lex
     assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
     rows = [(b.kind, b.role) for b in extract_budgets(split_sentences(entry.example), PUB)]
     assert rows == [("private", "investment")], (entry.example, rows)
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("money_local_spenders"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_a_local_government_that_adds_the_amount_makes_it_local(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert kinds == ["local"], (entry.example, kinds)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from etl import lexicon
-from etl.extract import dates, implied, money
+from etl.extract import dates, implied, money, payers
 from etl.extract.roles import classify_role
 from etl.models import Budget, Evidence, Sentence
 
@@ -88,53 +88,6 @@ def _company_subject(text: str) -> bool:
     return "industry" in types and not types & _PUBLIC_TYPES
 
 
-# How far before an English spending verb its company subject may stand ("SK Telecom said it would spend"), and
-# how many words may follow the verb before the amount ("will put a combined 2.1 trillion won").
-SPENDER_GAP_EN = 40
-SPENDER_WORDS_EN = 2
-# An English company name as the gazetteer may hold it: one to four capitalised words ("SK Telecom", "SK E&S").
-_EN_NAME = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}")
-
-
-@cache
-def _spender_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(English subject then verb before the amount, English verb alone, Korean subject before with the verb
-    after), from `money_private_spenders.tsv`."""
-    subj = lexicon.alternation(t for t in lexicon.terms("money_private_spenders", "subject") if t.isascii())
-    verb_en = lexicon.pattern("money_private_spenders", "verb_en")
-    tail = rf"{verb_en}\s+(?:[A-Za-z]+\s+){{0,{SPENDER_WORDS_EN}}}$"
-    subj_ko = lexicon.alternation(
-        t for t in lexicon.terms("money_private_spenders", "subject") if not t.isascii()
-    )
-    return (
-        re.compile(rf"{subj}[^.;]{{0,{SPENDER_GAP_EN}}}?{tail}"),
-        re.compile(rf"(?P<verb>{tail})"),
-        re.compile(rf"{subj_ko}(?:\s*[^\s,.]{{1,20}})?(?:은|는|이|가)\s"),
-    )
-
-
-def _company_spends(head: str, after: str) -> bool:
-    """True when a company is who spends the amount: "The consortium will spend 2 trillion won", "SK Telecom said
-    it would spend 3.4 trillion won" (a gazetteer company before the verb), "이 회사는 … 1조5000억원을 들여"."""
-    subj_en, verb_en, subj_ko = _spender_patterns()
-    if head.isascii():
-        clause = head.rsplit(";", 1)[-1]
-        if subj_en.search(clause):
-            return True
-        m = verb_en.search(clause)
-        return bool(m) and _company_subject_en(clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()])
-    verb_ko = lexicon.pattern("money_private_spenders", "verb_ko")
-    return bool(subj_ko.search(head)) and bool(re.match(rf"\s*(?:을|를)?\s*{verb_ko}", after))
-
-
-def _company_subject_en(text: str) -> bool:
-    """A company of the gazetteer named in `text`, and no public body."""
-    from etl.extract.institutions import lookup
-
-    types = {e.type for m in _EN_NAME.finditer(text) if (e := lookup(m.group()))}
-    return "industry" in types and not types & _PUBLIC_TYPES
-
-
 # A bullet or numbered line: each one names its own item.
 _LIST_LINE = re.compile(r"^\s*(?:[-–·•○●□■▪◦※*▶►]|\d{1,2}[.)]\s|[①-⑳])")
 
@@ -209,11 +162,13 @@ def _budget(
     private_subject = (
         _PRIVATE_SUBJECT.match(sent.text)
         or _company_subject(sent.text)
-        or _company_spends(sent.text[: a.start], after)
+        or payers.company_spends(sent.text[: a.start], after)
     )
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
         kind = "private"
         role = "investment" if role == "budget" else role
+    elif kind == "unspecified" and payers.local_spends(before, after):
+        kind = "local"
     return Budget(
         amount=a.value,
         unit_text=a.surface,
