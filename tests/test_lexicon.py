@@ -149,3 +149,10 @@ def test_a_local_government_that_adds_the_amount_makes_it_local(entry: lexicon.E
     assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
     kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
     assert kinds == ["local"], (entry.example, kinds)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_rate_in_parens"), ids=lambda e: e.term)
+def test_a_yearly_rate_in_brackets_takes_the_kind_of_the_amount_it_divides(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert len(kinds) == 2 and kinds[0] == kinds[1] != "unspecified", (entry.example, kinds)

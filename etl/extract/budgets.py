@@ -63,6 +63,11 @@ _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 
 
 @cache
+def _rate_in_parens() -> re.Pattern[str]:
+    return re.compile(rf"^\s*[(（]\s*{lexicon.pattern('money_rate_in_parens')}\s*$")
+
+
+@cache
 def _received() -> re.Pattern[str]:
     """A verb of receiving right after the amount ("3억원까지 받을 수 있다", "will receive"): companies that get
     the money are recipients, not investors."""
@@ -118,7 +123,11 @@ def extract_budgets(
                 continue
             # "$500 million (약 6,500억원)": the won figure restates the foreign one.
             conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
-            found.extend(_budgets_at(a, sent, before, prev_end, published_on, link, conversion))
+            rows = _budgets_at(a, sent, before, prev_end, published_on, link, conversion)
+            # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
+            if rows and found and prev and rows[0].kind == "unspecified" and _rate_in_parens().match(before):
+                rows[0].kind = found[-1].kind
+            found.extend(rows)
             prev_end, prev = a.end, a
     return _dedupe(found)
 
