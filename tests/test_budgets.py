@@ -199,7 +199,8 @@ def test_a_range_keeps_both_bounds() -> None:
 
 def test_a_won_figure_restating_a_foreign_one_is_a_conversion() -> None:
     got = extract_budgets(split_sentences("The firm will invest $500 million (약 6,500억원) in Korea."), PUB)
-    assert [(b.currency, b.role) for b in got] == [("USD", "budget"), ("KRW", "conversion")]
+    # the firm spends its own money: investment (fixtures README, role rule); the won figure restates it
+    assert [(b.currency, b.role) for b in got] == [("USD", "investment"), ("KRW", "conversion")]
 
 
 def test_restated_figure_keeps_the_typed_statement() -> None:
