@@ -150,6 +150,12 @@ def test_companies_as_subject_make_private_investment() -> None:
         ("SK텔레콤과 SK브로드밴드가 함께 추진하며, 총 투자 규모는 약 7조원이다.", True),
         ("부산시는 AI 데이터센터 사업에 300억원을 쓴다.", False),  # a city: public money
         ("과기정통부·네이버, AI 사업에 300억원을 투입한다.", False),  # a ministry among them: not only theirs
+        (
+            "Earlier this year SK Telecom said it would spend 3.4 trillion won on AI.",
+            True,
+        ),  # a gazetteer company
+        ("The government will invest 1 trillion won in the project.", False),
+        ("The Ministry of Science and ICT said it will spend 50 billion won on the lab.", False),
     ],
 )
 def test_named_companies_as_the_subject_make_private_investment(text: str, private: bool) -> None:
@@ -170,6 +176,9 @@ def test_named_companies_as_the_subject_make_private_investment(text: str, priva
         ("국내 기업의 매출 10조원 달성을 목표로 한다.", [(10 * 10**12, "market")]),
         ("전환비용을 최대 약 128조원 아낄 수 있다는 분석이다.", [(128 * 10**12, "other")]),
         ("추경으로 AI 사업에 500억원을 배정했다.", [(50_000_000_000, "budget")]),
+        # a ministry's yearly budget in a headline, the owner set off by a comma, a two-digit year
+        ("산업부, 22년도 예산 11조7천3백억원 확정", [(11_730_000_000_000, "base")]),
+        ("중기부, 2025년 예산 15조3천억 편성", [(15_300_000_000_000, "base")]),
         ("The chip program is worth 1.0096 trillion won through 2029.", [(1_009_600_000_000, "budget")]),
     ],
 )
@@ -190,7 +199,8 @@ def test_a_range_keeps_both_bounds() -> None:
 
 def test_a_won_figure_restating_a_foreign_one_is_a_conversion() -> None:
     got = extract_budgets(split_sentences("The firm will invest $500 million (약 6,500억원) in Korea."), PUB)
-    assert [(b.currency, b.role) for b in got] == [("USD", "budget"), ("KRW", "conversion")]
+    # the firm spends its own money: investment (fixtures README, role rule); the won figure restates it
+    assert [(b.currency, b.role) for b in got] == [("USD", "investment"), ("KRW", "conversion")]
 
 
 def test_restated_figure_keeps_the_typed_statement() -> None:
@@ -238,3 +248,18 @@ def test_a_source_of_money_just_before_a_total_word_is_what_is_totalled(before: 
 def test_companies_that_receive_money_are_recipients_not_investors(entry: lexicon.Entry) -> None:
     [b] = extract_budgets(split_sentences(entry.example), PUB)
     assert b.kind != "private" and b.role != "investment", entry.example
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("경남도가 16억 원을 보태고 기업도 11억 원을 낸다.", "local"),  # a province adds its own money
+        ("광주시는 200억원을 쏟는다.", "local"),  # fixtures README: a local government's own budget
+        ("재단은 200억원을 쏟는다.", "unspecified"),  # not a local government
+        ("광주시는 국비 200억원을 확보했다.", "national"),  # a kind word wins
+        ("광주시에 200억원을 들여 센터를 짓는다.", "unspecified"),  # the city is where, not who
+    ],
+)
+def test_a_local_government_as_the_payer_makes_the_amount_local(text: str, kind: str) -> None:
+    first = extract_budgets(split_sentences(text), PUB)[0]
+    assert first.kind == kind, text

@@ -131,3 +131,28 @@ def test_the_marker_after_one_amount_is_not_a_marker_before_the_next() -> None:
         for b in extract_budgets(split_sentences("예산 39억원은 도비 6억원과 기금 33억원이다."), PUB)
     }
     assert kinds["6억원"] == "local"
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("money_private_spenders"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_a_company_that_spends_the_amount_makes_it_private_investment(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    rows = [(b.kind, b.role) for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert rows == [("private", "investment")], (entry.example, rows)
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("money_local_spenders"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_a_local_government_that_adds_the_amount_makes_it_local(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert kinds == ["local"], (entry.example, kinds)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_rate_in_parens"), ids=lambda e: e.term)
+def test_a_yearly_rate_in_brackets_takes_the_kind_of_the_amount_it_divides(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert len(kinds) == 2 and kinds[0] == kinds[1] != "unspecified", (entry.example, kinds)

@@ -39,6 +39,12 @@ DUCKLING_KIND = {"simple": "exact", "between": "between", "above": "above", "und
         ("W94.6 billion", 94_600_000_000, 94.6, "billion"),
         ("₩1.2 trillion", 1_200_000_000_000, 1.2, "trillion"),
         ("won 3 billion", 3_000_000_000, 3.0, "billion"),
+        ("W5.1tr", 5_100_000_000_000, 5.1, "trillion"),  # headline abbreviations
+        ("130 bln won", 130_000_000_000, 130.0, "billion"),
+        ("about 9-trillion won", 9_000_000_000_000, 9.0, "trillion"),  # a hyphen joins figure and scale
+        ("400-billion won", 400_000_000_000, 400.0, "billion"),
+        ("one-trillion won", 1_000_000_000_000, 1.0, "trillion"),
+        ("1.67 trillion-won", 1_670_000_000_000, 1.67, "trillion"),  # … or scale and currency
     ],
 )
 def test_won_amounts_parse_to_exact_integers(text: str, krw: int, value: float, unit: str) -> None:

@@ -72,6 +72,13 @@ def test_leading_conjunction_is_not_part_of_a_bare_name() -> None:
     assert names(text) == [("디지털 산업 육성 사업", None)]
 
 
+def test_a_ministry_before_a_bare_name_is_whose_call_it_is_not_the_name() -> None:
+    assert names("과기부 공모사업 채택돼 5년간 480억원 투입") == []
+    assert [n for n, _ in names("과기정통부 AI 바우처 지원 사업에 80억원이 들어간다.")] == [
+        "AI 바우처 지원 사업"
+    ]
+
+
 def test_weak_english_name_is_dropped() -> None:
     assert names("It is part of the New Deal. The Korean New Deal runs to 2025.", "en") == [
         ("Korean New Deal", "Korean New Deal")
@@ -230,6 +237,13 @@ def test_an_amount_of_a_group_a_program_is_one_example_of_stays_unlinked(entry: 
     assert entry.term.lower() in entry.example.lower()
     got = links(entry.example, _lang(entry.example))
     assert got and all(p is None for _, p in got), got
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_area_cues"), ids=lambda e: e.term)
+def test_a_list_of_spending_areas_links_no_amount_to_a_program(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    got = links(entry.example)
+    assert len(got) >= 2 and all(p is None for _, p in got), got
 
 
 def test_a_later_clause_that_speaks_of_the_program_again_is_linked() -> None:

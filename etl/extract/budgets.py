@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from etl import lexicon
-from etl.extract import dates, implied, money
+from etl.extract import dates, implied, money, payers
 from etl.extract.roles import classify_role
 from etl.models import Budget, Evidence, Sentence
 
@@ -60,6 +60,11 @@ _PRIVATE_SUBJECT = re.compile(
     r"|^(?:Private\s+(?:companies|firms|investors)|(?:Major\s+|Korean\s+)?(?:companies|firms|businesses))\b",
 )
 _CONVERSION = re.compile(r"^\s*[(（]\s*$")
+
+
+@cache
+def _rate_in_parens() -> re.Pattern[str]:
+    return re.compile(rf"^\s*[(（]\s*{lexicon.pattern('money_rate_in_parens')}\s*$")
 
 
 @cache
@@ -118,7 +123,11 @@ def extract_budgets(
                 continue
             # "$500 million (약 6,500억원)": the won figure restates the foreign one.
             conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
-            found.extend(_budgets_at(a, sent, before, prev_end, published_on, link, conversion))
+            rows = _budgets_at(a, sent, before, prev_end, published_on, link, conversion)
+            # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
+            if rows and found and prev and rows[0].kind == "unspecified" and _rate_in_parens().match(before):
+                rows[0].kind = found[-1].kind
+            found.extend(rows)
             prev_end, prev = a.end, a
     return _dedupe(found)
 
@@ -159,10 +168,16 @@ def _budget(
     window = sent.text[max(0, a.start - 30) : a.end + 20]
     kind = classify_kind(before, after, follows_amount=a.start > len(before))
     role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
-    private_subject = _PRIVATE_SUBJECT.match(sent.text) or _company_subject(sent.text)
+    private_subject = (
+        _PRIVATE_SUBJECT.match(sent.text)
+        or _company_subject(sent.text)
+        or payers.company_spends(sent.text[: a.start], after)
+    )
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
         kind = "private"
         role = "investment" if role == "budget" else role
+    elif kind == "unspecified" and payers.local_spends(before, after):
+        kind = "local"
     return Budget(
         amount=a.value,
         unit_text=a.surface,

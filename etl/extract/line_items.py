@@ -27,8 +27,14 @@ _TABLE_HEAD = re.compile(r"^\s*\|\s*([^|\n]{2,40}?)\s*\|")
 # A clause ends at a comma (not one inside a number: "GPU 2,600장 임차"), a semicolon, a colon, an ellipsis or an
 # opening quote; a name never reaches over.
 _CLAUSE_END = re.compile(r"[;:：…‘“'\"「『|]|,(?![0-9])|(?<![0-9]),")
-# A time word may stand between a tie cue and the amount ("분야에는 내년 761억원").
+# A time word may stand between a tie cue and the amount ("분야에는 내년 761억원"), and so may the year it is
+# compared with ("구축에는 전년보다 77억원 많은 163억원": program_tie_cues `between`).
 _TIME = r"(?:(?:19|20)\d\d년도?|내년|올해|해마다|매년)"
+
+
+@cache
+def _gap() -> str:
+    return rf"(?:{_TIME}|{lexicon.pattern('program_tie_cues', 'between')})"
 
 
 def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> tuple[str, bool] | None:
@@ -126,15 +132,15 @@ def _quoted_or_head(clause: str) -> str | None:
 
 @cache
 def _list_cue() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_TIME}?\s*$")
+    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_gap()}?\s*$")
 
 
 @cache
 def listed_amounts() -> re.Pattern[str]:
     """A list cue right before a figure ("…에 145억원"): two in a sentence make it a list of items."""
-    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_TIME}?\s*(?:총|약)?\s*[0-9]")
+    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_gap()}?\s*(?:총|약)?\s*[0-9]")
 
 
 @cache
 def _tie_cue() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("program_tie_cues", "after") + rf"\s*{_TIME}?\s*$")
+    return re.compile(lexicon.pattern("program_tie_cues", "after") + rf"\s*{_gap()}?\s*$")

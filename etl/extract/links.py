@@ -146,6 +146,14 @@ def _group() -> re.Pattern[str]:
 
 
 @cache
+def _areas() -> re.Pattern[str]:
+    """A sentence that says its figures are spending areas ("분야별로는 ▲A 531억원 ▲B …", "… 등 5대 분야에
+    집중된다"): a list of areas, none of them a program, so no amount of it is a program's."""
+    numbered = lexicon.pattern("program_area_cues", "numbered")
+    return re.compile(rf"{lexicon.pattern('program_area_cues', 'areas')}|\d\s*{numbered}")
+
+
+@cache
 def _envelope_title() -> re.Pattern[str]:
     """A title naming a ministry's yearly or supplementary budget ("과기정통부 내년 예산 18.5조원 확정",
     "내년 과기부 예산", "중기부, 2025년 예산 15조", "[2022 예산안] 과기정통부 …"): the story is about that
@@ -192,6 +200,8 @@ def _tied_ahead(text: str, start: int, name_at: int) -> bool:
 
 # Another figure of won between a name and an amount.
 _AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
+# A figure of won, also one whose 원 a list leaves to its last item ("정보화 8649억, 국민안전 2조 5197억원").
+_FIGURE = re.compile(r"[0-9]\s*(?:조|억)|[0-9]\s*(?:만|천)?\s*(?:원|won\b)")
 
 
 def _clause_between(text: str, name_at: int, start: int) -> bool:
@@ -230,6 +240,8 @@ class ProgramLinker:
         if role not in LINKED_ROLES:
             return None
         listed = len(listed_amounts().findall(sent.text)) >= LIST_ITEMS
+        if _areas().search(sent.text) and len(_FIGURE.findall(sent.text)) >= LIST_ITEMS:
+            return None
         if self.lang == "ko":
             item = line_item(before, after_amount=len(before) < start, listed=listed)
         else:

@@ -138,6 +138,8 @@ _UNIT_MULT = {"경": 10**16, "조": 10**12, "억": 10**8, "만": 10**4, "천": 1
 _UNIT_MULT |= {"trillion": 10**12, "billion": 10**9, "million": 10**6, "thousand": 1000}
 _SCALE = {"tn": "trillion", "bn": "billion", "mn": "million", "t": "trillion", "b": "billion", "m": "million"}
 _SCALE |= {"k": "thousand"} | {w: w for w in ("trillion", "billion", "million", "thousand")}
+# Headline abbreviations: "W5.1tr" (Korea Herald), "130 bln won" (Yonhap).
+_SCALE |= {"tr": "trillion", "trn": "trillion", "tln": "trillion", "bln": "billion", "mln": "million"}
 
 # 원 followed by these syllables starts another word: 원년, 원장, 원자력, 원전, 원칙, 원팀, 원룸 ...
 _KO_CUR = (
@@ -157,9 +159,14 @@ _PREFIX_RE = re.compile(
     r"(US\$|U\.S\.\s?\$|[$€£¥₩]|(?<![A-Za-z])(?:KRW|USD|EUR|GBP|JPY|CNY|RMB)(?![A-Za-z])"
     r"|(?<![A-Za-z0-9])W(?=[0-9])|(?<![A-Za-z])[Ww]on(?=\s[0-9]))\s?"
 )
-_SCALE_WORD = re.compile(r"\s?(trillion|billion|million|thousand|tn|bn|mn)(?![A-Za-z])", re.I)
+# A hyphen may join a figure, its scale and its currency: "about 9-trillion won", "a 1 trillion-won fund".
+_SCALE_WORD = re.compile(
+    r"[\s-]?(trillion|billion|million|thousand|tn|bn|mn|trn|tln|tr|bln|mln)(?![A-Za-z])", re.I
+)
 _SCALE_ABBR = re.compile(_SCALE_WORD.pattern + r"|([MBKT])(?![A-Za-z])", re.I)  # $1.2B only after a sign
-_EN_CUR = re.compile(r"\s?(?:(won|dollar|euro|pound|yen|yuan)s?|(KRW|USD|EUR|GBP|JPY|CNY))(?![A-Za-z])", re.I)
+_EN_CUR = re.compile(
+    r"[\s-]?(?:(won|dollar|euro|pound|yen|yuan)s?|(KRW|USD|EUR|GBP|JPY|CNY))(?![A-Za-z])", re.I
+)
 _YEARISH = re.compile(r"(?:19|20)[0-9]{2}")
 _COUNTER = re.compile(
     r"\s?(?:마리|가구|세대|시간|가지|필지|그루|단어|토큰|파라미터|매개변수|바이트|화소|픽셀|리터|광년|개국|개사|개소|개월"
@@ -202,7 +209,7 @@ _EN_DIGIT = "|".join(_EN_ONES[:10])
 _EN_NUMBER = re.compile(
     rf"(?i:(?P<int>(?:[0-9]+|{_EN_WORD})(?:[- ](?:{_EN_WORD}|and(?=[- ](?:{_EN_WORD}))))*)"
     rf"(?:[- ]point[- ](?P<frac>[0-9]+|(?:{_EN_DIGIT})(?:[- ](?:{_EN_DIGIT}))*))?)"
-    r"(?=\s(?i:trillion|billion|million|thousand)\b)"
+    r"(?=[\s-](?i:trillion|billion|million|thousand)\b)"
 )
 
 

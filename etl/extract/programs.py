@@ -210,11 +210,21 @@ def _named_enough(words: list[str]) -> str | None:
     fewer than two words, or fewer than MIN_BARE_NAME characters."""
     generic = generic_words()
     while words and (
-        generic.fullmatch(words[0]) or _FIGURE_WORD.match(words[0]) or PARTICLE_START.match(words[0])
+        generic.fullmatch(words[0])
+        or _FIGURE_WORD.match(words[0])
+        or PARTICLE_START.match(words[0])
+        or _owner().fullmatch(words[0])  # "과기부 공모사업": whose call it is, not its name
     ):
         words = words[1:]
     name = " ".join(words)
     return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
+
+
+@cache
+def _owner() -> re.Pattern[str]:
+    from etl.extract.roles import owners
+
+    return re.compile(owners())
 
 
 # A figure before a name in a title ("389억 피지컬AI 실증사업 마무리") is the program's money, not its name.

@@ -84,10 +84,12 @@ def owners() -> str:
 def _owner_budget() -> re.Pattern[str]:
     """A ministry's own (yearly, R&D, programme-spending) budget named shortly before the amount ("행안부 내년
     사업비 예산은 모두 4조 6394억원")."""
-    time = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|금년)"
+    # "'22년도", "22년도": a two-digit year as headlines write it.
+    time = r"(?:(?:20\d\d|19\d\d|'?\d\d)년도?|내년도?|올해|금년)"
     stops = lexicon.pattern("money_cue_stops")
+    # "산업부, 22년도 예산 …", "중기부, 2025년 예산 15조3천억": a headline sets the owner off with a comma.
     return re.compile(
-        rf"{owners()}\s*(?:의|은|는|이|가)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*|사업비\s*)?(?:예산(?:안)?|사업비)"
+        rf"{owners()}\s*(?:의|은|는|이|가|,)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*|사업비\s*)?(?:예산(?:안)?|사업비)"
         r"\s*(?:은|는|이|가)?"
         rf"(?:(?!{stops})(?:[,.](?=\d)|[^,.;])){{0,{GAP_KO}}}$"
     )

@@ -1,0 +1,90 @@
+"""Who pays an amount when the text names the payer instead of a kind word (fixtures README, kind rule).
+
+A company that spends the amount makes it private investment ("The consortium will spend 2 trillion won",
+"SK Telecom said it would spend 3.4 trillion won", "이 회사는 … 1조5000억원을 들여"); a province, city or county
+that adds its own money makes it local ("경남도가 16억 원을 보태고", "경기도도 195억 원을 매칭해 보탠다").
+The words live in `etl/resources/lexicon/money_private_spenders.tsv` and `money_local_spenders.tsv`; companies
+and local governments come from the institutions gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+
+# How far before an English spending verb its company subject may stand ("SK Telecom said it would spend"), and
+# how many words may follow the verb before the amount ("will put a combined 2.1 trillion won").
+SPENDER_GAP_EN = 40
+SPENDER_WORDS_EN = 2
+# An English company name as the gazetteer may hold it: one to four capitalised words ("SK Telecom", "SK E&S").
+_EN_NAME = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}")
+_PUBLIC_TYPES = frozenset(("government", "local_government", "public_agency", "research", "university"))
+# A Korean subject: a word and its subject, topic or "also" particle ("경남도가", "경기도도", "광주시는").
+_KO_SUBJECT = re.compile(r"([^\s,.()·]{2,20}?)(?:이|가|은|는|도)\s")
+
+
+@cache
+def _spender_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(English subject then verb before the amount, English verb alone, Korean subject before with the verb
+    after), from `money_private_spenders.tsv`."""
+    subj = lexicon.alternation(t for t in lexicon.terms("money_private_spenders", "subject") if t.isascii())
+    verb_en = lexicon.pattern("money_private_spenders", "verb_en")
+    tail = rf"{verb_en}\s+(?:[A-Za-z]+\s+){{0,{SPENDER_WORDS_EN}}}$"
+    subj_ko = lexicon.alternation(
+        t for t in lexicon.terms("money_private_spenders", "subject") if not t.isascii()
+    )
+    return (
+        re.compile(rf"{subj}[^.;]{{0,{SPENDER_GAP_EN}}}?{tail}"),
+        re.compile(rf"(?P<verb>{tail})"),
+        re.compile(rf"{subj_ko}(?:\s*[^\s,.]{{1,20}})?(?:은|는|이|가|도)\s"),
+    )
+
+
+def company_spends(head: str, after: str) -> bool:
+    """True when a company is who spends the amount: "The consortium will spend 2 trillion won", "SK Telecom said
+    it would spend 3.4 trillion won" (a gazetteer company before the verb), "이 회사는 … 1조5000억원을 들여"."""
+    subj_en, verb_en, subj_ko = _spender_patterns()
+    if head.isascii():
+        clause = head.rsplit(";", 1)[-1]
+        if subj_en.search(clause):
+            return True
+        m = verb_en.search(clause)
+        return bool(m) and _company_subject_en(clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()])
+    verb_ko = lexicon.pattern("money_private_spenders", "verb_ko")
+    return bool(subj_ko.search(head)) and bool(re.match(rf"\s*(?:을|를)?\s*{verb_ko}", after))
+
+
+def _company_subject_en(text: str) -> bool:
+    """A company of the gazetteer named in `text`, and no public body."""
+    from etl.extract.institutions import lookup
+
+    types = {e.type for m in _EN_NAME.finditer(text) if (e := lookup(m.group()))}
+    return "industry" in types and not types & _PUBLIC_TYPES
+
+
+@cache
+def _local_verb() -> re.Pattern[str]:
+    # "16억 원을 보태고", "195억 원을 매칭해 보탠다", "3조7000억원 집중 투자": a particle and one word may come first.
+    verb = lexicon.pattern("money_local_spenders", "verb")
+    return re.compile(rf"\s*(?:을|를)?\s*(?:[^\s,.]{{1,6}}\s+)?{verb}")
+
+
+@cache
+def _local_short() -> re.Pattern[str]:
+    # "도, 2031년까지 … 3조7000억원 집중 투자": a headline names the province by its short form alone.
+    return re.compile(rf"^\s*{lexicon.pattern('money_local_spenders', 'short')}\s*(?:,|은|는|가)\s")
+
+
+def local_spends(before: str, after: str) -> bool:
+    """True when a province, city or county is who adds the amount from its own budget: its name as the subject
+    in the text since the amount before ("경남도가 16억 원을 보태고"), then a verb of putting money in."""
+    from etl.extract.institutions import lookup
+
+    if not _local_verb().match(after):
+        return False
+    if _local_short().match(before):
+        return True
+    names = [m.group(1) for m in _KO_SUBJECT.finditer(before)]
+    return bool(names) and (e := lookup(names[-1])) is not None and e.type == "local_government"
