@@ -211,13 +211,15 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     subjects = {
         m.name for g in inst_roles.groups(s.text, found) if inst_roles.is_subject(s.text, g) for m in g
     }
-    return inst_actors.groupings_as_subject(found, subjects)
+    return inst_actors.groupings_as_subject(s.text, found, subjects)
 
 
 def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
     for m, strength in inst_actors.list_members(text, found):
+        if _is_country(m.surface):
+            continue  # `미국·캐나다·싱가포르 등과 공동연구`: countries, not institutions
         region = gaz.regions.get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
@@ -225,6 +227,13 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
             typ = next((t for f, t in inst_rules.forms().items() if m.surface.endswith(f)), "other")
             out.append(_form_mention(text, m.start, m.end, typ))
     return out
+
+
+def _is_country(surface: str) -> bool:
+    """The whole surface is a country's name (미국, Canada)."""
+    from etl.extract.countries import find_countries
+
+    return any(a == 0 and b == len(surface) for _, a, b in find_countries(surface))
 
 
 def _new_institution(m: _Mention, s: Sentence) -> Institution:
