@@ -193,3 +193,12 @@ def test_a_closing_word_after_a_space_closes_the_list() -> None:
 def test_countries_in_a_list_are_not_institutions() -> None:
     found = extract("정보통신기획평가원은 미국·캐나다·싱가포르 등과 공동연구를 한다.")
     assert not {"미국", "캐나다", "싱가포르"} & set(found), list(found)
+
+
+def test_a_district_named_in_english_after_in_is_an_address() -> None:
+    assert "강남구" not in extract("The lab opens in Gangnam District, Seoul, next month.")
+
+
+def test_a_masthead_line_names_no_actor_but_a_table_row_does() -> None:
+    assert "한국방송공사" not in extract("KBS WORLD | Economy | 2024-04-04")
+    assert "고려대학교" in extract("| 사업주체 | 포항공과대학교, 고려대, 포항시 등 |")

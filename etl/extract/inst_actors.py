@@ -85,6 +85,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # the venue an address names: 성남시 분당구 네이버 1784
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
+        if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):
+            continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
         if inst_rules.not_actor().get(m.name) == "forum":

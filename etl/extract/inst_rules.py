@@ -6,7 +6,7 @@
 - `inst_generic`: endings that make such a word a generic noun instead (지정심사위원회, 박사후연구원).
 - `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
-  a bilateral prefix as in 한-EU).
+  a bilateral prefix as in 한-EU, an English district after `in`: an address) and the separator of a masthead.
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
   lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
 """
@@ -116,6 +116,36 @@ def is_old_name(before: str) -> bool:
 @cache
 def _bilateral_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![가-힣]){_context('bilateral')}$")
+
+
+@cache
+def _address_before() -> re.Pattern[str]:
+    return re.compile(rf"{_context('address_before')}\s*$")
+
+
+def is_english_address(before: str, surface: str, canonical: str) -> bool:
+    """`in Gangnam District, Seoul`, `Daechi-dong, Gangnam-gu`: a district named in English after `in`, `at` or a
+    neighbourhood is where something is, not an actor."""
+    district = canonical.endswith(("구", "군")) and surface.isascii()
+    return district and bool(_address_before().search(before))
+
+
+# A masthead or breadcrumb (`KBS WORLD | Economy | 2024-04-04`) is short; 60 characters hold the longest in our
+# fixtures with room, while an article sentence quoting a `|` runs longer.
+_CHROME_MAX = 60
+
+
+@cache
+def _chrome() -> re.Pattern[str]:
+    return re.compile(_context("chrome"))
+
+
+def is_chrome(sentence: str) -> bool:
+    """A short line cut by a separator (`전자신문 | 발행일 …`): the page's masthead or breadcrumb, no actor in it.
+
+    A table row opens with the separator (`| 사업주체 | 포항공과대학교, … |`): it is content, not chrome."""
+    line = sentence.strip()
+    return len(line) <= _CHROME_MAX and bool(_chrome().search(line)) and not _chrome().match(line)
 
 
 def is_bilateral_prefix(before: str) -> bool:

@@ -183,7 +183,11 @@ def lookup(name: str) -> GazetteerEntry | None:
 def extract_institutions(text: str, sentences: list[Sentence]) -> list[Institution]:
     """One Institution per canonical name, with the aliases seen, its type, country and strongest role."""
     gaz = load_gazetteer()
-    kept = [s for s in sentences if not (len(s.text) < 200 and _SKIP_LINE.search(s.text))]
+    kept = [
+        s
+        for s in sentences
+        if not (len(s.text) < 200 and _SKIP_LINE.search(s.text)) and not inst_rules.is_chrome(s.text)
+    ]
     per_sentence = [_sentence_mentions(s, gaz) for s in kept]
     announcers = inst_roles.announcers(kept, per_sentence)
     out: dict[str, Institution] = {}
