@@ -202,3 +202,8 @@ def test_a_district_named_in_english_after_in_is_an_address() -> None:
 def test_a_masthead_line_names_no_actor_but_a_table_row_does() -> None:
     assert "한국방송공사" not in extract("KBS WORLD | Economy | 2024-04-04")
     assert "고려대학교" in extract("| 사업주체 | 포항공과대학교, 고려대, 포항시 등 |")
+
+
+def test_an_english_name_after_its_owner_leaves_the_owner_out() -> None:
+    found = extract("KAIST signed a pact with Saudi Arabia's King Saud University on Friday.")
+    assert "King Saud University" in found and "Saudi Arabia's King Saud University" not in found, list(found)

@@ -331,6 +331,10 @@ def _english_form(m: re.Match[str]) -> list[_Mention]:
     start = m.start()
     while len(words) > 1 and (words[0] in _EN_STOP or words[0].endswith("'s")):
         start += len(words.pop(0)) + 1
+    owner = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+    for w in words[: owner[-1] + 1] if owner else []:  # "Saudi Arabia's King Saud University": the owner goes
+        start += len(w) + 1
+    words = words[owner[-1] + 1 :] if owner else words
     head = next((w for w in words if w in _EN_TYPES or w in {"Inc.", "Corp.", "Corporation"}), None)
     if head is None or len(words) < 2 or (words[0] == head and head != "University"):
         return []
