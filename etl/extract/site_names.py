@@ -2,9 +2,7 @@
 
 The words are data in `etl/resources/lexicon/`: `site_heads.tsv` (facility heads: `strong` ones are places
 wherever they are said, `weak` ones only where the sentence treats them as places, `qualified` English heads
-only with a qualifier and a place nearby, `placed` ones only after a place word or in quotes: `서울 AI허브` is a
-facility, `바이오헬스산업 허브를 만든다` what a region aims to be; `area` ones, tracts of land, are weak heads that
-are places whenever the name opens with its place: `진해구 신항배후단지에 투자한다`), `site_generic.tsv` (words that do not make a name on their own:
+only with a qualifier and a place nearby), `site_generic.tsv` (words that do not make a name on their own:
 `AI 데이터센터` is no name, `제조 AI 데이터센터` is), `site_name_stops.tsv` (words a name never reaches across),
 `site_not_sites.tsv` (bodies whose names end in a facility word, venues, ceremony words) and `site_each.tsv`
 (one head said of several places: `구미와 창원, 부산 등지에 … 거점센터` is three sites).
@@ -51,7 +49,6 @@ class Mention:
     end: int
     weak: bool
     address: str | None = None
-    area: bool = False  # a tract of land (단지, 특구): a place whenever its name opens with its place
 
 
 def name_key(name: str) -> str:
@@ -74,16 +71,12 @@ def _vocab() -> dict[str, object]:
     ko = [e.term for e in heads if not e.term.isascii()]
     en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper()]
     en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
-    weak = {e.term for e in heads if e.meaning in ("weak", "area")}
-    area = {e.term for e in heads if e.meaning == "area"}
-    placed = {e.term for e in heads if e.meaning == "placed"}
+    weak = {e.term for e in heads if e.meaning == "weak"}
     alt = lexicon.alternation
     builders = alt(lexicon.terms("site_build_words", "object") + lexicon.terms("site_build_words", "verb"))
     return {
         "heads": {e.term for e in heads},
         "weak": weak,
-        "placed": placed,
-        "area": area,
         "ko_core": re.compile(
             rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
         ),
@@ -197,17 +190,10 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
         if chained:  # "솔라시도 데이터센터 파크": a second head names the whole
             end, head = chained.end(), chained.group(1)
-        if head in v["placed"] and not _starts_with_place(text, start, end):  # type: ignore[operator]
-            continue  # "바이오헬스산업 허브를 만들고": an aim, not a facility
         weak = head in v["weak"]  # type: ignore[operator]
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
     return out
-
-
-def _starts_with_place(text: str, start: int, end: int) -> bool:
-    """The name opens with a place word (서울 AI허브, 양재 R&CD 혁신허브)."""
-    return any(a[1] == 0 for a in find_addresses(text[start:end]))
 
 
 def _glued_list(text: str, m: re.Match[str]) -> list[tuple[str, int, int, bool]]:
@@ -444,11 +430,6 @@ def _placed(text: str, name: str, end: int) -> str | None:
             return f"{address.split()[-1]} {name}"
         if re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[end:a_start]):
             return name  # "the national AI computing center in Haenam": its place follows, its name stays
-    start = end - len(name)
-    if builds(text, start, end) and any(
-        re.match(r"에\s", text[b:]) for _, _, b in find_addresses(text[:start])
-    ):
-        return name  # "사천시에 … 초거대 AI 데이터센터를 세운다": the sentence builds it at a place it names
     return None
 
 
@@ -474,8 +455,7 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
             placed = _placed(text, name, end)
             found = [Mention(placed, name_key(placed), start, end, weak)] if placed else []
         elif not found:
-            area = any(name.endswith(t) for t in _vocab()["area"])  # type: ignore[attr-defined]
-            found = [Mention(name, name_key(name), start, end, weak, area=area)]
+            found = [Mention(name, name_key(name), start, end, weak)]
         for m in found:
             # A program named after a strong head ('제조 AI 데이터센터' 구축) names the facility it builds; so
             # does one the sentence builds ("후적지에 세워질 '대구AI혁신센터'", "'○○센터'를 짓는다").
