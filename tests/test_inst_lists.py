@@ -177,3 +177,33 @@ def test_joining_makes_a_participant_and_the_assembly_stays_mentioned() -> None:
     assert found["고려대학교"].role == found["연세대학교"].role == "participant"
     found = extract("국회는 본회의에서 AI 예산 1조원을 통과시켰다.")
     assert found["국회"].role == "mentioned"
+
+
+def test_a_count_of_list_heads_after_the_close_makes_the_members_institutions() -> None:
+    found = extract("중기부는 지난해 부산, 광주, 강원 등 3개 광역 지방정부를 골라 AI 전환을 돕는다.")
+    assert {"부산광역시", "광주광역시", "강원특별자치도"} <= set(found), list(found)
+    assert "부산광역시" not in extract("서울, 부산, 광주 등 대도시에서 AI 수요가 늘었다.")
+
+
+def test_a_closing_word_after_a_space_closes_the_list() -> None:
+    found = extract("한국전자통신연구원, 하늘별, 누리솔루션 등 3개 기관이 참여한다.")
+    assert {"하늘별", "누리솔루션"} <= set(found), list(found)
+
+
+def test_countries_in_a_list_are_not_institutions() -> None:
+    found = extract("정보통신기획평가원은 미국·캐나다·싱가포르 등과 공동연구를 한다.")
+    assert not {"미국", "캐나다", "싱가포르"} & set(found), list(found)
+
+
+def test_a_district_named_in_english_after_in_is_an_address() -> None:
+    assert "강남구" not in extract("The lab opens in Gangnam District, Seoul, next month.")
+
+
+def test_a_masthead_line_names_no_actor_but_a_table_row_does() -> None:
+    assert "한국방송공사" not in extract("KBS WORLD | Economy | 2024-04-04")
+    assert "고려대학교" in extract("| 사업주체 | 포항공과대학교, 고려대, 포항시 등 |")
+
+
+def test_an_english_name_after_its_owner_leaves_the_owner_out() -> None:
+    found = extract("KAIST signed a pact with Saudi Arabia's King Saud University on Friday.")
+    assert "King Saud University" in found and "Saudi Arabia's King Saud University" not in found, list(found)

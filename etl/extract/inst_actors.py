@@ -85,6 +85,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # the venue an address names: 성남시 분당구 네이버 1784
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
+        if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):
+            continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
         if inst_rules.not_actor().get(m.name) == "forum":
@@ -101,10 +103,22 @@ def _in_address(before: str, after: str, surface: str, regions: Collection[str])
     return " " in surface or prev in regions or bool(_PLACE_WORD.match(after))
 
 
-def groupings_as_subject(found: Sequence[S], subjects: Collection[str]) -> list[S]:
-    """A grouping (EU, ASEAN) is an actor only as the subject of its sentence; `아세안 국가로는` is a region."""
+# Names that act only as the subject of their sentence: a grouping (`아세안 국가로는` is a region) and a party
+# (`이○○ 더불어민주당 의원이`: a lawmaker's affiliation, not the party doing something).
+_SUBJECT_ONLY = {"grouping", "party"}
+_NOTE_OPEN = re.compile(r"[가-힣A-Za-z0-9]\($")
+
+
+def groupings_as_subject(text: str, found: Sequence[S], subjects: Collection[str]) -> list[S]:
+    """A grouping (EU, ASEAN) or a party is an actor only as the subject of its sentence, and never inside a
+    parenthetical note on the name before it (`송○○ 의원실(자유한국당)이`: the subject is the office)."""
     kinds = inst_rules.not_actor()
-    return [m for m in found if kinds.get(m.name) != "grouping" or m.name in subjects]
+    return [
+        m
+        for m in found
+        if kinds.get(m.name) not in _SUBJECT_ONLY
+        or (m.name in subjects and not _NOTE_OPEN.search(text, 0, m.start))
+    ]
 
 
 def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:

@@ -6,9 +6,9 @@
 - `inst_generic`: endings that make such a word a generic noun instead (지정심사위원회, 박사후연구원).
 - `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
-  a bilateral prefix as in 한-EU).
-- `inst_not_actor`: forums (never actors), groupings (actors only as the subject), legislatures (pass budgets:
-  their role stays `mentioned`).
+  a bilateral prefix as in 한-EU, an English district after `in`: an address) and the separator of a masthead.
+- `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
+  lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
 """
 
 from __future__ import annotations
@@ -118,6 +118,36 @@ def _bilateral_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![가-힣]){_context('bilateral')}$")
 
 
+@cache
+def _address_before() -> re.Pattern[str]:
+    return re.compile(rf"{_context('address_before')}\s*$")
+
+
+def is_english_address(before: str, surface: str, canonical: str) -> bool:
+    """`in Gangnam District, Seoul`, `Daechi-dong, Gangnam-gu`: a district named in English after `in`, `at` or a
+    neighbourhood is where something is, not an actor."""
+    district = canonical.endswith(("구", "군")) and surface.isascii()
+    return district and bool(_address_before().search(before))
+
+
+# A masthead or breadcrumb (`KBS WORLD | Economy | 2024-04-04`) is short; 60 characters hold the longest in our
+# fixtures with room, while an article sentence quoting a `|` runs longer.
+_CHROME_MAX = 60
+
+
+@cache
+def _chrome() -> re.Pattern[str]:
+    return re.compile(_context("chrome"))
+
+
+def is_chrome(sentence: str) -> bool:
+    """A short line cut by a separator (`전자신문 | 발행일 …`): the page's masthead or breadcrumb, no actor in it.
+
+    A table row opens with the separator (`| 사업주체 | 포항공과대학교, … |`): it is content, not chrome."""
+    line = sentence.strip()
+    return len(line) <= _CHROME_MAX and bool(_chrome().search(line)) and not _chrome().match(line)
+
+
 def is_bilateral_prefix(before: str) -> bool:
     """`한-EU 공동위원회`: the partner named after 한- qualifies a meeting; it acts in no way."""
     return bool(_bilateral_before().search(before))
@@ -156,12 +186,14 @@ def _tail_word() -> re.Pattern[str]:
 
 
 @cache
-def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     head = re.compile(rf"{lexicon.pattern(LIST_CUES, 'list_head')}\s*\($")
     close = re.compile(
         rf"\s*\)?\s*{lexicon.pattern(LIST_CUES, 'list_close')}(?:이|을|과|와|의|은|도|에)?(?![가-힣])"
     )
-    return head, close
+    # `경남, 대구, 울산 등 5개 광역 지방정부`: a count of list heads after the close names the members' kind.
+    counted = re.compile(rf"\s*\d+\s*개\s*(?:[가-힣]+\s+)?{lexicon.pattern(LIST_CUES, 'list_head')}")
+    return head, close, counted
 
 
 @dataclass(frozen=True)
@@ -169,13 +201,13 @@ class Enumeration:
     """One comma- or dot-separated run: its items, and whether the text names it as a list of institutions."""
 
     items: list[Member]
-    headed: bool  # `5개 광역지자체(부산·대구·…)`
+    headed: bool  # `5개 광역지자체(부산·대구·…)`, `부산, 대구 등 2개 광역 지방정부`
     closed: bool  # `… 등 8개 기관`
 
 
 def enumerations(text: str) -> list[Enumeration]:
     """Every run of two or more items separated by `,` `·` `、` in a sentence."""
-    head, close = _list_marks()
+    head, close, counted = _list_marks()
     out = []
     for run in _RUN.finditer(text):
         items = [
@@ -183,9 +215,16 @@ def enumerations(text: str) -> list[Enumeration]:
         ]
         if len(items) < 2:
             continue
-        closed = bool(close.match(text, run.end()))
-        items = [_trim_first(items[0]), *items[1:-1], _trim_last(items[-1], closed)]
-        out.append(Enumeration(items, bool(head.search(text[: run.start()])), closed))
+        last = items[-1]
+        # `…, 충북테크노파크 등 4개 기관`: the run's last item may have taken the closing word as its second word.
+        closing = close.match(text, run.end()) or (
+            close.match(text, last.start + last.surface.index(" ")) if " " in last.surface else None
+        )
+        if closing and closing.start() < run.end():
+            last = Member(last.start, closing.start(), text[last.start : closing.start()])
+        items = [_trim_first(items[0]), *items[1:-1], _trim_last(last, bool(closing))]
+        headed = bool(head.search(text[: run.start()]) or (closing and counted.match(text, closing.end())))
+        out.append(Enumeration(items, headed, bool(closing)))
     return out
 
 

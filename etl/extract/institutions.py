@@ -183,7 +183,11 @@ def lookup(name: str) -> GazetteerEntry | None:
 def extract_institutions(text: str, sentences: list[Sentence]) -> list[Institution]:
     """One Institution per canonical name, with the aliases seen, its type, country and strongest role."""
     gaz = load_gazetteer()
-    kept = [s for s in sentences if not (len(s.text) < 200 and _SKIP_LINE.search(s.text))]
+    kept = [
+        s
+        for s in sentences
+        if not (len(s.text) < 200 and _SKIP_LINE.search(s.text)) and not inst_rules.is_chrome(s.text)
+    ]
     per_sentence = [_sentence_mentions(s, gaz) for s in kept]
     announcers = inst_roles.announcers(kept, per_sentence)
     out: dict[str, Institution] = {}
@@ -211,13 +215,15 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     subjects = {
         m.name for g in inst_roles.groups(s.text, found) if inst_roles.is_subject(s.text, g) for m in g
     }
-    return inst_actors.groupings_as_subject(found, subjects)
+    return inst_actors.groupings_as_subject(s.text, found, subjects)
 
 
 def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
     for m, strength in inst_actors.list_members(text, found):
+        if _is_country(m.surface):
+            continue  # `미국·캐나다·싱가포르 등과 공동연구`: countries, not institutions
         region = gaz.regions.get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
@@ -225,6 +231,13 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
             typ = next((t for f, t in inst_rules.forms().items() if m.surface.endswith(f)), "other")
             out.append(_form_mention(text, m.start, m.end, typ))
     return out
+
+
+def _is_country(surface: str) -> bool:
+    """The whole surface is a country's name (미국, Canada)."""
+    from etl.extract.countries import find_countries
+
+    return any(a == 0 and b == len(surface) for _, a, b in find_countries(surface))
 
 
 def _new_institution(m: _Mention, s: Sentence) -> Institution:
@@ -318,6 +331,10 @@ def _english_form(m: re.Match[str]) -> list[_Mention]:
     start = m.start()
     while len(words) > 1 and (words[0] in _EN_STOP or words[0].endswith("'s")):
         start += len(words.pop(0)) + 1
+    owner = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+    for w in words[: owner[-1] + 1] if owner else []:  # "Saudi Arabia's King Saud University": the owner goes
+        start += len(w) + 1
+    words = words[owner[-1] + 1 :] if owner else words
     head = next((w for w in words if w in _EN_TYPES or w in {"Inc.", "Corp.", "Corporation"}), None)
     if head is None or len(words) < 2 or (words[0] == head and head != "University"):
         return []
