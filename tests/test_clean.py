@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from etl import lexicon
 from etl.parse.clean import clean_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
@@ -155,3 +156,22 @@ def test_clean_text_is_idempotent_and_keeps_no_blank_runs(lines: list[str]) -> N
     assert clean_text(once) == once
     assert "\n\n\n" not in once
     assert once == once.strip()
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("photo_credits"), ids=lambda e: e.term)
+def test_a_photo_credit_is_dropped_and_the_article_goes_on(entry: lexicon.Entry) -> None:
+    """A picture's credit line ('ⓒ게티이미지뱅크') in the middle of an article is not its copyright footer."""
+    assert entry.term.lower() in entry.example.lower()
+    cleaned = clean_text(f"제목 줄\n\n{BODY_KO}\n\n{entry.example}\n\n{BODY_EN}")
+    assert cleaned == f"제목 줄\n\n{BODY_KO}\n\n{BODY_EN}"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    ["ⓒ 게티이미지뱅크 무단전재 및 재배포 금지", "© Getty Images. All rights reserved.", "ⓒ 정책신문"],
+)
+def test_a_copyright_footer_naming_no_photo_agency_or_with_rights_words_still_ends_the_article(
+    footer: str,
+) -> None:
+    cleaned = clean_text(f"제목 줄\n\n{BODY_KO}\n\n{footer}\n\n{TAIL}")
+    assert cleaned == f"제목 줄\n\n{BODY_KO}"

@@ -86,5 +86,16 @@ def local_spends(before: str, after: str) -> bool:
         return False
     if _local_short().match(before):
         return True
-    names = [m.group(1) for m in _KO_SUBJECT.finditer(before)]
-    return bool(names) and (e := lookup(names[-1])) is not None and e.type == "local_government"
+    # The nearest subject the gazetteer knows, or a word for local governments in general ("17개 광역지자체는");
+    # an adnominal verb before the amount ("세우는 데") is no subject.
+    for m in reversed(list(_KO_SUBJECT.finditer(before))):
+        if _local_subject().search(m.group(1)):
+            return True
+        if (e := lookup(m.group(1))) is not None:
+            return e.type == "local_government"
+    return False
+
+
+@cache
+def _local_subject() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.pattern('money_local_spenders', 'subject')}$")

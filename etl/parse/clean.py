@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+from etl import lexicon
 
 # A line starting with one of these ends the article; everything from it on is page furniture.
 _END_START = re.compile(
@@ -89,6 +92,8 @@ def _looks_like_sentence(line: str) -> bool:
 
 def _is_end_marker(line: str) -> bool:
     body = _BULLET.sub("", line).lstrip("[<(【「『 ").strip()
+    if is_photo_credit(body):
+        return False
     if _looks_like_sentence(body) and not re.search(r"rights\s+reserved|재배포\s*금지", body, re.I):
         return False
     if _END_START.match(body):
@@ -98,8 +103,29 @@ def _is_end_marker(line: str) -> bool:
     return len(body) <= 40 and bool(_SECTION.match(body))
 
 
+def is_photo_credit(line: str) -> bool:
+    """A short line crediting a picture to a photo agency ('ⓒ게티이미지뱅크', lexicon photo_credits): not the
+    copyright footer that ends an article, and not text either."""
+    return (
+        len(line) <= _CREDIT_MAX_CHARS
+        and "©" in line.replace("ⓒ", "©")
+        and not _END_ANYWHERE.search(line)
+        and bool(_photo_agencies().search(line))
+    )
+
+
+_CREDIT_MAX_CHARS = 40  # a credit names an agency; a longer line is a sentence or a footer
+
+
+@cache
+def _photo_agencies() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("photo_credits", "agency"))
+
+
 def _is_chrome(line: str) -> bool:
     body = _BULLET.sub("", line).strip()
+    if is_photo_credit(body):
+        return True
     if len(body) > 40:
         return False
     if not body.strip("•·-+|/ "):
