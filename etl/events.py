@@ -32,7 +32,6 @@ from urllib.parse import urlsplit
 import duckdb
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash
 
 from etl import lexicon
 from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
@@ -104,6 +103,8 @@ def signature(text: str) -> list[int]:
     for k in range(min(SHINGLE, len(points))):
         grams = grams * np.uint64(1_000_003) + points[k : k + n]
     grams = (grams ^ (grams >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+    from datasketch import MinHash  # here, not at the top: importing it loads scipy (~0.5 s of every CLI run)
+
     m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
     m.update_batch(np.unique(grams).tolist())
     return [int(v) for v in m.hashvalues]
@@ -111,6 +112,8 @@ def signature(text: str) -> list[int]:
 
 @cache
 def _permutations() -> tuple:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
