@@ -340,6 +340,7 @@ def _load_all(
     report.unchanged += counts.unchanged
     report.facts = counts.facts
     with db.transaction(con):
+        loader.group_events()  # once per run: per batch it re-read every event the batch reached
         report.withdrawn = load.withdraw_inputs(con, gone_inputs(inputs, *known_seen), run_id)
         loader.programs.drop_orphans()
         load.record_problems(
