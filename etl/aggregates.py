@@ -89,7 +89,7 @@ WITH b AS (SELECT document_id, count(*) AS n FROM {budgets} GROUP BY ALL),
      s AS (SELECT document_id, count(*) AS n FROM {sites} GROUP BY ALL),
      c AS (SELECT document_id, count(*) AS n FROM {program_countries} GROUP BY ALL)
 SELECT d.document_id, d.published_on, m.main, coalesce(b.n, 0), coalesce(m.n, 0), coalesce(pa.n, 0),
-       coalesce(s.n, 0), coalesce(c.n, 0), coalesce(e.is_primary, FALSE)
+       coalesce(s.n, 0), coalesce(c.n, 0), coalesce(e.is_primary, TRUE)
 FROM {documents} d LEFT JOIN event_documents e USING (document_id) LEFT JOIN b USING (document_id) LEFT JOIN m USING (document_id)
      LEFT JOIN pa USING (document_id) LEFT JOIN s USING (document_id) LEFT JOIN c USING (document_id)""",
     "doc_figures": f"""
@@ -322,6 +322,7 @@ class Changes:
         self.norm_keys: set[str] = set()
         self.staged: dict[str, str] | None = None  # what `add` loaded, to merge
         self.counted = False  # count differences wait in _delta_<table>
+        self.doubted = False  # documents in _touched_docs whose doubts must be redone
         self.con.execute("DELETE FROM _touched_docs")  # documents whose facts' doubts to recompute
 
     def drop(self, ids: str, old: dict[str, str] | None = None) -> None:
@@ -372,8 +373,9 @@ class Changes:
         self.programs |= programs
 
     def touched(self, docs: set[str]) -> None:
-        """Documents whose facts did not change but whose doubts may have (a mate left their event)."""
+        """Documents whose facts did not change but whose doubts may have (a mate left or joined their event)."""
         if docs:
+            self.doubted = True
             with _ids(self.con, "_mates", "document_id", docs) as rel:
                 self.con.execute(f"INSERT INTO _touched_docs SELECT document_id FROM {rel}")
 
@@ -410,7 +412,7 @@ class Changes:
             if programs:
                 with _ids(self.con, "_touched", "program_id", programs) as rel:
                     _refresh_programs(self.con, f"program_id IN (SELECT program_id FROM {rel})", rows)
-        if self.counted or self.programs:  # a drop, an add or a merge
+        if self.counted or self.programs or self.doubted:  # a drop, an add, a merge or a regroup
             _refresh_institutions(self.con)
             with _ids(self.con, "_touched", "program_id", self.programs | added) as rel:
                 doubts.refresh(self.con, "_touched_docs", rel)

@@ -18,7 +18,11 @@ program's money in an event counts once, from the best-ranked document that stat
 COUNTED_DOCS): the primary's figures, and a program only an outlet gave a figure for from that outlet. Every
 document stays listed as an outlet that covered the event.
 
-Kept in step by the loader inside its transaction: `drop` before documents go, `update` after new ones are in.
+Kept in step by the loader inside its transactions: `drop` before documents go; `link` after each batch of new
+ones is in; `regroup_pending` once per ingest run, in its last transaction, groups every document linked since
+(regrouping per batch re-read every event a batch reached: with templated look-alikes chained over the years, a
+cold 100k-document ingest spent most of its writer time there). Until then a new document has no event row and
+counts as its own event's primary (aggregates.COUNTED_DOCS, document_stats).
 """
 
 from __future__ import annotations
@@ -27,12 +31,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import duckdb
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash
 
 from etl import lexicon
 from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
@@ -104,6 +108,8 @@ def signature(text: str) -> list[int]:
     for k in range(min(SHINGLE, len(points))):
         grams = grams * np.uint64(1_000_003) + points[k : k + n]
     grams = (grams ^ (grams >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+    from datasketch import MinHash  # here, not at the top: importing it loads scipy (~0.5 s of every CLI run)
+
     m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
     m.update_batch(np.unique(grams).tolist())
     return [int(v) for v in m.hashvalues]
@@ -111,6 +117,8 @@ def signature(text: str) -> list[int]:
 
 @cache
 def _permutations() -> tuple:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
@@ -155,18 +163,43 @@ def drop(con: Con, ids: str) -> set[str]:
     return mates
 
 
-def update(con: Con, new: Iterable[str], mates: Iterable[str] = ()) -> set[str]:
-    """Sign and link the documents `new` (already in `documents`), then regroup every event they or `mates`
-    reach. Returns the documents not in `new` whose rank in their event changed (their derived rows must move)."""
+class Regrouped(NamedTuple):
+    """What a regroup changed: `moved`, the documents whose rank changed (their derived rows must move), and
+    `changed`, those whose event row changed at all (their facts' doubts, and their mates', must be redone).
+    A document that had no event row counts as rank 0 of an event of its own."""
+
+    moved: set[str]
+    changed: set[str]
+
+
+def link(con: Con, new: Iterable[str]) -> None:
+    """Sign and link the documents `new` (already in `documents`); their events wait for a regroup."""
     new_ids = list(dict.fromkeys(new))  # in the caller's order: by date, a chunk's window holds few documents
     for start in range(0, len(new_ids), LINK_CHUNK):
         _sign(con, new_ids[start : start + LINK_CHUNK])
     for start in range(0, len(new_ids), LINK_CHUNK):
         _link(con, new_ids[start : start + LINK_CHUNK])
+
+
+def update(con: Con, new: Iterable[str], mates: Iterable[str] = ()) -> Regrouped:
+    """Sign and link the documents `new`, then regroup every event they or `mates` reach."""
+    new_ids = list(dict.fromkeys(new))
+    link(con, new_ids)
     seeds = sorted(set(new_ids) | set(mates))
-    if not seeds:
-        return set()
-    return _regroup(con, seeds) - set(new_ids)
+    return _regroup(con, seeds) if seeds else Regrouped(set(), set())
+
+
+def regroup_pending(con: Con) -> Regrouped:
+    """Group the documents that have no event row yet (linked by `link` since the last regroup, in this run or in
+    a killed one whose work copy was resumed) with every event they reach."""
+    seeds = [
+        r[0]
+        for r in con.execute(
+            """SELECT document_id FROM documents ANTI JOIN event_documents USING (document_id)
+               ORDER BY document_id"""
+        ).fetchall()
+    ]
+    return _regroup(con, seeds) if seeds else Regrouped(set(), set())
 
 
 def ranked_below(con: Con, rel: str) -> set[str]:
@@ -280,12 +313,13 @@ def _near_duplicates(con: Con, pairs: list[tuple[str, str]]) -> list[tuple[str, 
     if not pairs:
         return []
     ids = sorted({x for p in pairs for x in p})
-    rows = con.execute(
-        "SELECT document_id, minhash FROM doc_signatures WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
-        [ids],
-    ).fetchall()
-    index = {r[0]: i for i, r in enumerate(rows)}
-    sigs = np.array([r[1] for r in rows], dtype=np.uint32)
+    got = con.sql(
+        "SELECT document_id, minhash FROM doc_signatures WHERE document_id IN (SELECT unnest($1::VARCHAR[]))",
+        params=[ids],
+    ).to_arrow_table()  # through Arrow: turning the signature lists into Python lists cost more than the rest
+    names = got.column("document_id").to_pylist()
+    index = {name: i for i, name in enumerate(names)}
+    sigs = got.column("minhash").combine_chunks().flatten().to_numpy().reshape(len(names), NUM_PERM)
     a = np.array([index[p[0]] for p in pairs])
     b = np.array([index[p[1]] for p in pairs])
     out: list[tuple[str, str, str, float]] = []
@@ -293,7 +327,7 @@ def _near_duplicates(con: Con, pairs: list[tuple[str, str]]) -> list[tuple[str, 
         sa, sb = a[start : start + PAIR_CHUNK], b[start : start + PAIR_CHUNK]
         sim = (sigs[sa] == sigs[sb]).mean(axis=1)
         for i in np.nonzero(sim >= NEAR_DUPLICATE)[0]:
-            out.append((rows[sa[i]][0], rows[sb[i]][0], "near_duplicate", round(float(sim[i]), 3)))
+            out.append((names[sa[i]], names[sb[i]], "near_duplicate", round(float(sim[i]), 3)))
     return out
 
 
@@ -317,8 +351,8 @@ def _reach(con: Con, seeds: list[str]) -> list[str]:
     ]
 
 
-def _regroup(con: Con, seeds: list[str]) -> set[str]:
-    """Recompute the events of every document reachable from `seeds`; return those whose rank moved."""
+def _regroup(con: Con, seeds: list[str]) -> Regrouped:
+    """Recompute the events of every document reachable from `seeds`; write the rows that changed."""
     everything = con.execute("SELECT count(*) FROM documents").fetchone()[0] <= len(seeds)
     docs = sorted(seeds) if everything else _reach(con, seeds)
     links = con.execute(
@@ -326,28 +360,25 @@ def _regroup(con: Con, seeds: list[str]) -> set[str]:
            WHERE doc_a IN (SELECT unnest($1::VARCHAR[])) AND doc_b IN (SELECT unnest($1::VARCHAR[]))""",
         [docs],
     ).fetchall()
-    info = {
-        r[0]: _Doc(r[0], bool(r[1]), bool(r[2]), r[3], int(r[4] or 0))
-        for r in con.execute(
-            """SELECT d.document_id, coalesce(s.official, FALSE)
-                        OR EXISTS (SELECT 1 FROM documents c WHERE c.parent_id = d.document_id),
-                      d.parent_id IS NOT NULL, d.published_on, d.n_chars
-               FROM documents d LEFT JOIN doc_signatures s USING (document_id)
-               WHERE d.document_id IN (SELECT unnest(?::VARCHAR[]))""",
-            [docs],
-        ).fetchall()
-    }
+    info = _info(con, docs)
     groups = _components(info, links)
     rows = []
     for members in groups:
         ranked = sorted((info[m] for m in members), key=_Doc.rank)  # the primary first
         rows += [(d.document_id, ranked[0].document_id, i, len(members)) for i, d in enumerate(ranked)]
-    before = dict(
-        con.execute(
-            "SELECT document_id, rank FROM event_documents WHERE document_id IN (SELECT unnest(?::VARCHAR[]))",
+    before = {
+        r[0]: r
+        for r in con.execute(
+            """SELECT document_id, event_id, rank, n_documents FROM event_documents
+               WHERE document_id IN (SELECT unnest(?::VARCHAR[]))""",
             [docs],
         ).fetchall()
-    )
+    }
+    # Only the rows that differ are rewritten (most of a large reach keeps its events); a document without a row
+    # was counted as an event of its own.
+    changed = {r[0] for r in rows if before.get(r[0], (r[0], r[0], 0, 1)) != r}
+    moved = {r[0] for r in rows if before.get(r[0], (r[0], r[0], 0, 1))[2] != r[2]}
+    rows = [r for r in rows if r[0] in changed or r[0] not in before]
     table = pa.table(
         {
             "document_id": [r[0] for r in rows],
@@ -358,7 +389,22 @@ def _regroup(con: Con, seeds: list[str]) -> set[str]:
         }
     )
     _write(con, "event_documents", table)
-    return {doc for doc, _, rank, _ in rows if before.get(doc, 0) != rank}
+    return Regrouped(moved, changed)
+
+
+def _info(con: Con, docs: list[str]) -> dict[str, _Doc]:
+    """What ranks each of `docs` in its event."""
+    return {
+        r[0]: _Doc(r[0], bool(r[1]), bool(r[2]), r[3], int(r[4] or 0))
+        for r in con.execute(
+            """SELECT d.document_id, coalesce(s.official, FALSE)
+                        OR EXISTS (SELECT 1 FROM documents c WHERE c.parent_id = d.document_id),
+                      d.parent_id IS NOT NULL, d.published_on, d.n_chars
+               FROM documents d LEFT JOIN doc_signatures s USING (document_id)
+               WHERE d.document_id IN (SELECT unnest(?::VARCHAR[]))""",
+            [docs],
+        ).fetchall()
+    }
 
 
 def _components(info: dict[str, _Doc], links: list[tuple[str, str, str, float]]) -> list[list[str]]:

@@ -131,6 +131,15 @@ class Loader:
         for doc_id in gone:
             self.hashes.pop(doc_id, None)
 
+    def group_events(self) -> None:
+        """Group the documents loaded since the last grouping into events and move the derived rows that
+        depend on their ranks; call once per run, inside its last transaction (etl/events.py)."""
+        self.changes.forget()
+        regrouped = events.regroup_pending(self.con)
+        self.changes.regrouped(regrouped.moved)
+        self.changes.touched(regrouped.changed)  # a figure another outlet credits elsewhere (etl/doubts.py)
+        self.changes.refresh()
+
     def _delete(self, doc_ids: list[str], at: datetime | None = None) -> None:
         self.changes.forget()
         _delete_documents(self.con, doc_ids, self.changes, at)
@@ -147,8 +156,7 @@ class Loader:
         for table in _SHOWN:
             insert_rows(self.con, table, rows[table])
         with _staged(self.con, rows, self.schemas) as staged:
-            moved = events.update(self.con, [r["document_id"] for r in rows["documents"]])
-            self.changes.regrouped(moved)
+            events.link(self.con, [r["document_id"] for r in rows["documents"]])  # grouped by group_events
             self.changes.add(staged)
             self.changes.refresh()
         back = [r["document_id"] for r in rows["documents"]]
@@ -450,8 +458,10 @@ def _delete_documents(
             con.execute(f"DELETE FROM {table} WHERE document_id IN (SELECT document_id FROM _changed)")
     finally:
         con.unregister("_changed")
-    changes.regrouped(events.update(con, [], mates))  # the events they were in, without them
-    changes.touched(mates)  # and whether their figures conflict with a mate's (etl/doubts.py)
+    regrouped = events.update(con, [], mates)  # the events they were in, without them
+    changes.regrouped(regrouped.moved)
+    # and whether their figures conflict with a mate's (etl/doubts.py)
+    changes.touched(mates | regrouped.changed)
 
 
 def _archive_versions(con: duckdb.DuckDBPyConnection, valid_to: datetime) -> None:

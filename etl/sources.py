@@ -71,15 +71,16 @@ def _read_folder(files: list[Path], settings: Settings) -> Iterator[RawDoc | Inp
     """Each file once; a page's attachments beside it come inside the page's RawDoc, not on their own."""
     pages: dict[Path, RawDoc | InputError] = {}
     children: dict[Path, list[Path]] = {}
+    listed: set[Path] | None = None  # resolved once, and only for a folder with pages
     for file in files:
         if file.suffix.lower() in (".html", ".htm"):
             page = pages[file] = _or_error(lambda file=file: read_file(file, settings, explicit=False))
             if isinstance(page, RawDoc):
-                listed = {f.resolve() for f in files}
+                listed = {f.resolve() for f in files} if listed is None else listed
                 children[file] = [p for p in sibling_links(file, page.data) if p in listed]
     owned = {child.resolve() for kids in children.values() for child in kids}
     for file in files:
-        if file.resolve() in owned:
+        if owned and file.resolve() in owned:
             continue
         raw = pages.get(file) or _or_error(lambda file=file: read_file(file, settings, explicit=False))
         if isinstance(raw, RawDoc) and children.get(file):

@@ -261,3 +261,56 @@ def test_a_chain_of_look_alike_stories_does_not_become_one_event() -> None:
     assert max(len(g) for g in groups) == events.MAX_SPAN_DAYS // 2 + 1  # as many as fit, not one per story
     attached = [*chain, ("d05", "d15", "attachment", 1.0)]  # an attachment dated far away joins first
     assert ["d05", "d15"] in events._components(info, attached)
+
+
+def _event_tables(path: Path) -> tuple[list, list]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return (
+            con.execute("SELECT * FROM event_documents ORDER BY document_id").fetchall(),
+            con.execute("SELECT * FROM event_links ORDER BY doc_a, doc_b").fetchall(),
+        )
+
+
+def test_loads_in_batches_and_a_killed_run_group_as_a_rebuild_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader links each batch and groups once per run (etl/events.py): after runs of small batches, a
+    changed and a withdrawn document, and a run killed before its grouping then resumed, the events and
+    every derived table equal those a from-scratch events.rebuild and aggregates.rebuild give."""
+    folder, path = tmp_path / "raw", tmp_path / "p.duckdb"
+    shutil.copytree(BUNDLED, folder)
+    settings = Settings(db_path=path, workers=1, batch_size=7)
+    assert ingest([str(folder)], settings, progress=False).failed == 0
+    for rel in REPRINTED:  # reprints join their releases' events in later batches of a later run
+        text = (BUNDLED / rel).read_text(encoding="utf-8")
+        title, _, body = text.partition("\n")
+        (folder / rel).with_name(Path(rel).stem + "_reprint.txt").write_text(
+            f"[종합] {title}\n(세종=연합) 기자 = \n{body}", encoding="utf-8"
+        )
+    shutil.copytree(EVENTS, folder / "events")
+    changed = folder / REPRINTED[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n(끝)\n", encoding="utf-8")
+    (folder / REPRINTED[2]).unlink()  # its reprint stays: the event loses its release
+
+    def killed(self: object) -> None:
+        raise KeyboardInterrupt  # the run dies after its batches committed, before it grouped them
+
+    monkeypatch.setattr("etl.load.Loader.group_events", killed)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([str(folder)], Settings(db_path=path, workers=1, batch_size=5), progress=False)
+    monkeypatch.undo()
+    report = ingest([str(folder)], settings, progress=False)  # resumes the work copy, groups what waits
+    assert report.resumed and report.failed == 0
+    loaded = _event_tables(path)
+    kept = assert_in_step(path, tmp_path)
+    assert_pages_match_live(path)
+    copy = tmp_path / "from_scratch.duckdb"
+    shutil.copy(path, copy)
+    with duckdb.connect(str(copy)) as con, transaction(con):
+        events.rebuild(con)
+        aggregates.rebuild(con)
+    assert _event_tables(copy) == loaded
+    assert assert_in_step(copy, tmp_path) == kept
+    with duckdb.connect(str(path), read_only=True) as con:
+        [(n_docs,)] = con.execute("SELECT count(*) FROM documents").fetchall()
+    assert len(loaded[0]) == n_docs and max(n for *_, n in loaded[0]) >= 2  # every document in one event
