@@ -19,6 +19,8 @@ from etl.config import ROOT
 CHROMIUM = chromium()  # Debian's `chromium` (what .ci/run installs), or another distribution's name for it
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
+CHART = '[data-testid="stVegaLiteChart"] svg .mark-rect, [data-testid="stVegaLiteChart"] svg .mark-symbol, .js-plotly-plot'
+
 PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
          "Sites": "Sites", "Sources": "Sources", "Review": "Review"}  # fmt: skip
 # Two different Hangul syllables draw different pixels; two missing glyphs draw the same box ("tofu").
@@ -68,7 +70,7 @@ def browser_page(server: str) -> Iterator[object]:
 def _wait_for_run(page: object) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
     page.wait_for_selector("h1", timeout=10_000)
-    page.wait_for_timeout(400)  # plotly draws after the script finishes
+    page.wait_for_timeout(400)  # charts draw after the script finishes
 
 
 def _full_page_screenshot(page: object, path: Path) -> None:
@@ -99,8 +101,8 @@ def test_page_in_a_real_browser(browser_page: object, server: str, name: str, la
     if name in ("Overview", "Budgets", "Institutions"):
         # The first page of a fresh server can still be drawing (a rerun after the URL is written): wait for
         # the chart instead of counting at once (CI flake: skeletons on the Overview, a chart a moment later).
-        page.wait_for_selector(".js-plotly-plot", timeout=30_000)
-        assert page.locator(".js-plotly-plot").count() >= 1
+        page.wait_for_selector(CHART, timeout=30_000)
+        assert page.locator(CHART).count() >= 1
     if name == "Programs":  # the program hierarchy is drawn as a treemap (issue 12)
         page.wait_for_selector("g.treemaplayer path", timeout=30_000)
         assert page.locator("g.treemaplayer path").count() >= 1

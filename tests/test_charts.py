@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 
+import altair as alt
 import pandas as pd
 import pytest
 
@@ -127,10 +128,33 @@ FRAMES: dict[str, pd.DataFrame] = {
 BUILDERS = sorted(FRAMES)
 
 
+def vega(chart: alt.TopLevelMixin) -> dict:
+    """The chart as the Vega-Lite spec Streamlit sends (validated against the schema on the way)."""
+    return chart.to_dict()
+
+
+def rows(chart: alt.TopLevelMixin, field: str | None = None) -> list[dict]:
+    """The records of the chart's datasets (those having `field`, when given), in order."""
+    out = [r for data in vega(chart)["datasets"].values() if isinstance(data, list) for r in data]
+    return [r for r in out if field is None or field in r]
+
+
+def layers(chart: alt.TopLevelMixin) -> list[dict]:
+    """The chart's views: its layers, or the chart itself."""
+    spec = vega(chart)
+    return spec.get("layer", [spec])
+
+
 @pytest.mark.parametrize("name", BUILDERS)
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_builders_return_figures_with_data_and_a_cjk_font(name: str, lang: str) -> None:
     fig = getattr(charts, name)(FRAMES[name], lang=lang)
+    if isinstance(fig, alt.TopLevelMixin):
+        spec = vega(fig)
+        assert rows(fig) and "Noto Sans CJK KR" in spec["config"]["font"]
+        assert spec["usermeta"]["embedOptions"]["renderer"] == "svg"
+        json.dumps(spec)  # serialisable, as st.altair_chart needs
+        return
     assert len(fig.data) > 0
     assert "Noto Sans CJK KR" in fig.layout.font.family
     fig.to_json()  # serialisable, as st.plotly_chart needs
@@ -139,8 +163,28 @@ def test_builders_return_figures_with_data_and_a_cjk_font(name: str, lang: str) 
 @pytest.mark.parametrize("name", BUILDERS)
 def test_builders_handle_empty_frames(name: str) -> None:
     fig = getattr(charts, name)(FRAMES[name].iloc[0:0], lang="ko")
+    if isinstance(fig, alt.TopLevelMixin):
+        assert [r["note"] for r in rows(fig)] == ["선택한 필터에 맞는 자료가 없습니다."]
+        assert not figures.pickable(fig)
+        return
     assert len(fig.data) == 0
     assert "자료가 없습니다" in fig.layout.annotations[0].text
+
+
+def test_dates_are_calendar_days_in_every_time_zone() -> None:
+    """Vega-Lite reads "2024-10-28" as UTC midnight: the axis must bin and label it in UTC, or a browser west of
+    Greenwich draws it on the 27th; a single day gets an axis around it."""
+    x = vega(charts.announcements_chart(FRAMES["announcements_chart"]))["encoding"]["x"]
+    assert x["timeUnit"] == "utcyearmonth" and x["scale"]["type"] == "utc" and x["axis"]["format"] == "%Y-%m"
+    assert {r["day"] for r in rows(charts.announcements_chart(FRAMES["announcements_chart"]))} == {
+        "2024-01-01", "2024-02-01"
+    }  # fmt: skip
+    one = figures.date_x(D(["2024-10-28"]), "날짜").to_dict()
+    assert one["timeUnit"] == "utcyearmonthdate" and one["axis"]["format"] == "%Y-%m-%d"
+    low, high = one["scale"]["domain"]
+    assert (low["month"], low["date"], high["month"], high["date"], low["utc"]) == (10, 13, 11, 12, True)
+    years = figures.date_x(D(["2019-01-01", "2025-06-30"]), "").to_dict()["axis"]
+    assert years["format"] == "%Y" and years["tickCount"]["interval"] == "year"
 
 
 def test_money_is_scaled_to_eok_and_hover_reads_korean() -> None:
@@ -254,7 +298,7 @@ def test_co_located_sites_are_spread_and_counted() -> None:
 
 
 def test_date_axes_read_the_same_in_both_languages() -> None:
-    for name in ("announcements_chart", "timeline_chart", "cumulative_chart", "revisions_chart"):
+    for name in ("timeline_chart", "cumulative_chart", "revisions_chart"):
         for lang in ("ko", "en"):
             stops = getattr(charts, name)(FRAMES[name], lang=lang).layout.xaxis.tickformatstops
             assert [s.value for s in stops] == ["%Y-%m-%d", "%Y-%m", "%Y"], name  # not plotly's "Jun 7"
@@ -262,7 +306,10 @@ def test_date_axes_read_the_same_in_both_languages() -> None:
 
 def test_counts_have_whole_ticks_and_hover_speaks_the_language() -> None:
     fig = charts.announcements_chart(FRAMES["announcements_chart"], lang="ko")
-    assert fig.layout.yaxis.tickformat == ",d" and fig.layout.yaxis.dtick == 1
+    y = vega(fig)["encoding"]["y"]
+    assert y["axis"]["format"] == ",d" and y["axis"]["tickMinStep"] == 1
+    assert [r["lang_label"] for r in rows(fig)] == ["한국어", "영어", "한국어"]
+    assert [tip["title"] for tip in vega(fig)["encoding"]["tooltip"]] == ["월", "언어", "발표문"]
     ko = charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="ko").data[0].hovertemplate
     assert "개 사업" in ko and "programs" not in ko
     assert (

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import altair as alt
 import numpy as np
 import pandas as pd
 import plotly.express as px
@@ -27,40 +28,59 @@ from ui.figures import (
     PALETTE,
     calendar_day,
     date_axis,
+    date_x,
+    empty_chart,
     empty_figure,
     layout,
+    legend,
+    look,
     money_axis,
+    pick,
     pick_key,
     program_ids,
     scaled,
+    series_colors,
     series_labels,
     shorts,
     top_value,
+    when_picked,
     won_text,
 )
 from ui.i18n import code, column, t
 
 
-def announcements_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Documents per month, stacked by language."""
+def announcements_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """Documents per month, stacked by language; a bar opens that month's documents in that language."""
     if df.empty:
-        return empty_figure(lang)
-    data = df.assign(
-        lang_label=[code(v, lang) for v in df["lang"]],
-        key=[pick_key("dm", calendar_day(m), g) for m, g in zip(df["month"], df["lang"], strict=True)],
+        return empty_chart(lang)
+    data = pd.DataFrame(
+        {
+            "day": [calendar_day(m) for m in df["month"]],
+            "month": [calendar_day(m)[:7] for m in df["month"]],
+            "lang_label": [code(v, lang) for v in df["lang"]],
+            "n_documents": df["n_documents"].astype(int).to_numpy(),
+            "key": [pick_key("dm", calendar_day(m), g) for m, g in zip(df["month"], df["lang"], strict=True)],
+        }
     )
-    fig = px.bar(
-        data,
-        x="month",
-        y="n_documents",
-        color="lang_label",
-        custom_data=["key"],
-        labels={"month": t("month", lang), "n_documents": t("n_documents", lang), "lang_label": ""},
+    names = list(dict.fromkeys(data["lang_label"]))
+    selection = pick()
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=date_x(df["month"], t("month", lang), unit="utcyearmonth"),
+            y=alt.Y("n_documents:Q", title=t("n_documents", lang), axis=alt.Axis(format=",d", tickMinStep=1)),
+            color=alt.Color("lang_label:N", scale=series_colors(names, lang), legend=legend(len(names))),
+            opacity=when_picked(selection, 1.0, 0.45),
+            tooltip=[
+                alt.Tooltip("month:N", title=t("month", lang)),
+                alt.Tooltip("lang_label:N", title=column("lang", lang)),
+                alt.Tooltip("n_documents:Q", title=t("n_documents", lang), format=",d"),
+            ],
+        )
+        .add_params(selection)
     )
-    fig.update_yaxes(tickformat=",d", rangemode="tozero")  # counts: no 0.5 documents
-    if df.groupby("month")["n_documents"].sum().max() <= 10:
-        fig.update_yaxes(dtick=1)
-    return layout(date_axis(fig))
+    return look(chart)
 
 
 def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:

@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data, fmt, plain, queries
+from ui.figures import PICK
 from ui.filters import Filters, View
 from ui.highlight import Span, highlight_html
 from ui.i18n import code, column, t
@@ -27,13 +28,21 @@ MAX_KEYS = 3  # points shown at once (a box or lasso selection may hold many)
 
 
 def picked(event: Any) -> list[tuple[str, ...]]:
-    """The keys of the points a selection event holds, in order, once each."""
-    points = _get(_get(event, "selection"), "points") or []
+    """The keys of the points a selection event holds, in order, once each: a Vega-Lite chart's point
+    selection (`selection[PICK]`, a list of the picked points' fields) or a plotly chart's points (customdata,
+    the key last)."""
+    selection = _get(event, "selection")
+    chosen = _get(selection, PICK) if selection is not None else None
+    if isinstance(chosen, list | tuple):
+        values = [p.get("key") for p in chosen if isinstance(p, dict)]
+    else:
+        values = []
+        for point in _get(selection, "points") or []:
+            custom = point.get("customdata") if isinstance(point, dict) else None
+            values.append(custom[-1] if isinstance(custom, list) and custom else custom)
     keys: list[tuple[str, ...]] = []
-    for point in points:
-        custom = point.get("customdata") if isinstance(point, dict) else None
-        last = custom[-1] if isinstance(custom, list) and custom else custom
-        key = _key(last)
+    for value in values:
+        key = _key(value)
         if key and key not in keys:
             keys.append(key)
     return keys
@@ -41,7 +50,9 @@ def picked(event: Any) -> list[tuple[str, ...]]:
 
 def _get(obj: Any, name: str) -> Any:
     """An item of the selection state (a dict, or an object with attributes)."""
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return None if obj is None else getattr(obj, name, None)
 
 
 def _key(value: object) -> tuple[str, ...] | None:

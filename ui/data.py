@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import duckdb
 import pandas as pd
@@ -150,18 +150,19 @@ def _snapshot(path: str, version: int, day: str) -> str:
     return str(out)
 
 
-def figure(build: Callable[..., go.Figure], df: pd.DataFrame, **options: object) -> go.Figure:
-    """A ui/charts.py figure of `df`, built once per chart, data and options and then shared.
+def figure(build: Callable[..., Any], df: pd.DataFrame, **options: object) -> Any:
+    """A ui/charts.py chart of `df`, built once per chart, data and options and then shared.
 
-    Building a plotly figure takes 20-100 ms, most of a warm rerun once the data is cached. The figure is
+    Building a plotly figure takes 20-100 ms, most of a warm rerun once the data is cached. The chart is
     not copied out of the cache (st.cache_resource), so callers only display it, never change it.
     """
     return _figure(build.__name__, df, tuple(sorted(options.items())))
 
 
 @st.cache_resource(max_entries=500, show_spinner=False)
-def _figure(name: str, df: pd.DataFrame, options: tuple) -> go.Figure:
-    return plain.figure(getattr(charts, name)(df, **dict(options)))
+def _figure(name: str, df: pd.DataFrame, options: tuple) -> Any:
+    built = getattr(charts, name)(df, **dict(options))
+    return plain.figure(built) if isinstance(built, go.Figure) else built
 
 
 def table_frames(

@@ -6,7 +6,9 @@ No SQL, no streamlit; ui/charts.py builds every chart from these.
 from __future__ import annotations
 
 import json
+from typing import Any
 
+import altair as alt
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -141,3 +143,96 @@ def series_labels(df: pd.DataFrame, lang: str) -> list[str]:
     """series_label for every row of a frame with kind, scope, scope_from and scope_to."""
     cols = [df[c] for c in ("kind", "scope", "scope_from", "scope_to")]
     return [series_label(k, s, a, b, lang) for k, s, a, b in zip(*cols, strict=True)]
+
+
+# ---- Vega-Lite (Altair) ------------------------------------------------------------------------------------
+# Streamlit's Vega-Lite element costs a page ~1.6 s less first paint than its plotly bundle (README).
+
+PICK = "pick"  # the point selection of a clickable chart: ui/clicks.picked reads event.selection[PICK]
+SVG = {
+    "embedOptions": {"renderer": "svg"}
+}  # marks as SVG elements (clickable and findable in a browser test)
+HEIGHT = 360
+
+
+def look(chart: Any, *, height: int = HEIGHT) -> Any:
+    """The common look of an Altair chart: CJK font, height, SVG, legends without a title, plain numbers."""
+    return (
+        chart.properties(height=height, usermeta=SVG)
+        .configure(font=FONT)
+        .configure_legend(title=None, labelLimit=260, symbolLimit=MAX_LEGEND + 1)
+        .configure_axis(labelLimit=260)
+    )
+
+
+def empty_chart(lang: str = "ko") -> Any:
+    """A blank chart that says there is no data."""
+    note = pd.DataFrame({"note": [t("no_rows", lang)]})
+    return look(alt.Chart(note).mark_text(size=14, color="#555").encode(text="note:N"), height=240)
+
+
+def pick() -> Any:
+    """The point selection over a chart's `key` field (pick_key): a click selects one point, a double click
+    none; ui/widgets.chart turns it into a rerun that opens the point's facts."""
+    return alt.selection_point(name=PICK, fields=["key"], on="click", clear="dblclick")
+
+
+def pickable(chart: Any) -> bool:
+    """Whether the chart (or one of its layers) carries the PICK selection."""
+    layers = getattr(chart, "layer", alt.Undefined)
+    views = [chart, *(layers if layers is not alt.Undefined else [])]
+    params = [
+        p
+        for v in views
+        for p in (v["params"] if "params" in v._kwds and v["params"] is not alt.Undefined else [])
+    ]
+    return any(getattr(p, "name", None) == PICK for p in params)
+
+
+def when_picked(selection: Any, value: object, other: object) -> Any:
+    """An encoding value that marks the picked point (all are `value` while nothing is picked)."""
+    return alt.when(selection).then(alt.value(value)).otherwise(alt.value(other))
+
+
+def _utc(day: pd.Timestamp) -> Any:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+
+
+def date_x(days: pd.Series, title: str, *, field: str = "day", unit: str = "utcyearmonthdate") -> Any:
+    """A calendar-date x axis over "YYYY-MM-DD" text. Vega-Lite reads such text as UTC midnight and would show
+    it in the browser's time zone (2024-10-28 drawn as 10-27 west of Greenwich): UTC time units and UTC tick
+    labels keep the day. Ticks read 2024-10-28, 2024-10 or 2024 by the span shown (never plotly's "Jun 7");
+    a single day (or month) gets room around it, so its ticks are distinct."""
+    d = pd.to_datetime(pd.Series(days))
+    monthly = unit == "utcyearmonth"
+    span = (d.max() - d.min()).days if len(d) else 0
+    scale = alt.Scale(type="utc")  # ticks fall on UTC days, months and years
+    if span < (28 if monthly else 1) and len(d):
+        pad = pd.Timedelta(days=75 if monthly else 15)
+        scale = alt.Scale(type="utc", domain=[_utc(d.min() - pad), _utc(d.max() + pad)])
+    if span <= 62 and not monthly:
+        form, ticks = "%Y-%m-%d", alt.Undefined
+    elif span <= 3 * 366:
+        form, ticks = "%Y-%m", {"interval": "month", "step": max(1, span // 30 // 8)}
+    else:
+        form, ticks = "%Y", {"interval": "year", "step": max(1, span // 365 // 10)}
+    axis = alt.Axis(format=form, tickCount=ticks, labelAngle=0, labelOverlap=True)  # UTC: from the time unit
+    return alt.X(f"{field}:T", timeUnit=unit, title=title, scale=scale, axis=axis)
+
+
+def money_format(axis: str = "") -> Any:
+    """A money axis's ticks as plain numbers ("120k 억원" would read wrong)."""
+    return alt.Axis(format=",.1~f", title=axis)
+
+
+def series_colors(names: list[str], lang: str, *, other: bool = False) -> Any:
+    """An alt.Scale giving each named series its own colour (PALETTE has MAX_LEGEND - 1 of them), and "other"
+    (when `other`) the grey."""
+    domain = [*names, *([code("other", lang)] if other else [])]
+    colours = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
+    return alt.Scale(domain=domain, range=[*colours, *([OTHER_COLOR] if other else [])])
+
+
+def legend(n: int) -> Any:
+    """A legend without a title, hidden when there are more groups than it can show."""
+    return alt.Legend(title=None) if n <= MAX_LEGEND else None

@@ -19,7 +19,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import clicks, data, fmt, ingest, plain, queries, tables
+from ui import clicks, data, figures, fmt, ingest, plain, queries, tables
 from ui.evidence import PAGE
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.highlight import cell_marks, table_html
@@ -150,20 +150,27 @@ def _ingest_one(upload: object, url: str, lang: str) -> None:
 
 
 def chart(
-    build: Callable[..., go.Figure],
+    build: Callable[..., Any],
     df: pd.DataFrame,
     *,
     key: str,
     pick: tuple[Filters, View] | None = None,
     **options: object,
 ) -> None:
-    """A ui/charts.py figure of `df` (built once, data.figure), full width, with plotly's image export kept; labels
-    from documents are shown as text (ui/plain.py, applied when the figure is built). With `pick` (the page's
-    filters and view), a clicked point opens the facts behind it beneath the chart (ui/clicks.py). In English,
-    names are English (or marked romanisations) before the figure is built (`named`)."""
+    """A ui/charts.py chart of `df` (built once, data.figure), full width, with image export kept (Streamlit's
+    chart menu for Vega-Lite, plotly's for plotly). With `pick` (the page's filters and view), a clicked point
+    opens the facts behind it beneath the chart (ui/clicks.py). In English, names are English (or marked
+    romanisations) before the chart is built (`named`)."""
     if options.get("lang") == "en":
         df = named(df, "en")
     fig = data.figure(build, df, **options)
+    if not isinstance(fig, go.Figure):  # Vega-Lite (Altair): text is drawn as text, never as markup
+        if pick is None or not figures.pickable(fig):  # an empty chart has nothing to click
+            st.altair_chart(fig, key=key)
+            return
+        event = st.altair_chart(fig, key=key, on_select="rerun", selection_mode=figures.PICK)
+        clicks.panel(clicks.picked(event), *pick)
+        return
     if pick is None:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
         return
