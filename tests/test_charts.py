@@ -189,11 +189,12 @@ def test_dates_are_calendar_days_in_every_time_zone() -> None:
 
 def test_money_is_scaled_to_eok_and_hover_reads_korean() -> None:
     fig = charts.timeline_chart(FRAMES["timeline_chart"], lang="ko")
-    assert list(fig.data[0].y) == [946.0, 1000.0]
-    assert fig.data[0].customdata[0][1] == "946억원"
-    assert "억원" in fig.layout.yaxis.title.text and fig.layout.yaxis.tickformat == ",.1~f"
+    assert [r["y"] for r in rows(fig)] == [946.0, 1000.0] and rows(fig)[0]["won"] == "946억원"
+    y = vega(fig)["encoding"]["y"]["axis"]
+    assert "억원" in y["title"] and y["format"] == ",.1~f"
     en = charts.timeline_chart(FRAMES["timeline_chart"], lang="en")
-    assert list(en.data[0].y) == [94.6, 100.0] and en.data[0].customdata[0][1] == "94.6 billion won"
+    assert [r["y"] for r in rows(en)] == [94.6, 100.0] and rows(en)[0]["won"] == "94.6 billion won"
+    assert [r["day"] for r in rows(en)] == ["2024-01-10", "2025-03-05"]  # calendar days, not timestamps
 
 
 def test_timeline_keeps_colours_for_the_largest_programs_and_groups_the_rest() -> None:
@@ -209,24 +210,40 @@ def test_timeline_keeps_colours_for_the_largest_programs_and_groups_the_rest() -
         }
     )
     fig = charts.timeline_chart(frame, lang="ko")
-    names = [tr.name for tr in fig.data]
-    assert len(fig.data) == MAX_LEGEND and "기타" in names and "사업 39" in names and "사업 0" not in names
-    assert sum(len(tr.y) for tr in fig.data) == n  # every point is still drawn
+    names = {r["series"] for r in rows(fig)}
+    assert len(names) == MAX_LEGEND and "기타" in names and "사업 39" in names and "사업 0" not in names
+    assert len(rows(fig)) == n  # every point is still drawn
+    assert vega(fig)["params"][0]["select"]["fields"] == ["key"] and all(
+        r["key"].startswith('["pd"') for r in rows(fig)
+    )
 
 
 def test_gantt_bars_span_the_years_and_grow_with_budget() -> None:
     fig = charts.gantt_chart(FRAMES["gantt_chart"], lang="ko")
-    bar = fig.data[0]
-    assert list(bar.base) == ["2024-01-01", "2025-01-01"]
-    assert bar.x[1] == pytest.approx(364 * 86_400_000 + 86_399_000, rel=0.01)  # one year, end_year missing
-    assert bar.width[0] > bar.width[1]
+    bars = rows(fig)
+    assert [(b["start"], b["end"]) for b in bars] == [
+        ("2024-01-01", "2028-12-31"),
+        ("2025-01-01", "2025-12-31"),
+    ]
+    assert bars[0]["thick"] > bars[1]["thick"] and vega(fig)["encoding"]["size"]["scale"] is None
+    enc = vega(fig)["encoding"]
+    assert (
+        enc["x"]["timeUnit"] == "utcyear"
+        and enc["x2"]["field"] == "end"
+        and enc["x"]["axis"]["format"] == "%Y"
+    )
 
 
 def test_kind_mix_stacks_in_fixed_order_with_kind_words() -> None:
     fig = charts.kind_mix_chart(FRAMES["kind_mix_chart"], lang="ko")
-    assert [t.name for t in fig.data] == ["국비", "미분류"]
-    assert fig.layout.barmode == "relative"
-    assert list(fig.data[1].x) == [500.0, 300.0]  # unspecified: A then B, in 억원
+    enc = vega(fig)["encoding"]
+    assert (
+        enc["color"]["scale"]["domain"][:2] == ["국비", "지방비"]
+        and enc["color"]["scale"]["domain"][-1] == "미분류"
+    )
+    assert enc["x"]["stack"] == "zero" and enc["order"]["field"] == "rank"
+    unspecified = [r for r in rows(fig) if r["kind_label"] == "미분류"]
+    assert [r["x"] for r in unspecified] == [500.0, 300.0]  # unspecified: A then B, in 억원
 
 
 def test_heatmap_blanks_the_diagonal_and_map_uses_open_street_map() -> None:
@@ -247,7 +264,11 @@ def test_heatmap_blanks_the_diagonal_and_map_uses_open_street_map() -> None:
 
 def test_cumulative_shares_one_scale() -> None:
     fig = charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko")
-    assert list(fig.data[1].y) == [946.0, 1000.0] and list(fig.data[0].y) == [946.0, 54.0]
+    assert [(r["cumulative"], r["change"]) for r in rows(fig)] == [(946.0, 946.0), (1000.0, 54.0)]
+    bars, line = layers(fig)
+    assert line["mark"]["interpolate"] == "step-after" and bars["mark"]["type"] == "bar"
+    [param] = vega(fig)["params"]  # Altair hoists a layer's selection to the top, naming the layer it is on
+    assert param["name"] == figures.PICK and param["views"] == [bars["name"]]
 
 
 def test_site_legend_reads_open_planned_unknown() -> None:
@@ -298,10 +319,13 @@ def test_co_located_sites_are_spread_and_counted() -> None:
 
 
 def test_date_axes_read_the_same_in_both_languages() -> None:
-    for name in ("timeline_chart", "cumulative_chart", "revisions_chart"):
+    for name in ("announcements_chart", "timeline_chart", "cumulative_chart", "revisions_chart"):
+        axes = []
         for lang in ("ko", "en"):
-            stops = getattr(charts, name)(FRAMES[name], lang=lang).layout.xaxis.tickformatstops
-            assert [s.value for s in stops] == ["%Y-%m-%d", "%Y-%m", "%Y"], name  # not plotly's "Jun 7"
+            x = next(v["encoding"]["x"] for v in layers(getattr(charts, name)(FRAMES[name], lang=lang)))
+            assert x["timeUnit"].startswith("utc") and x["scale"]["type"] == "utc", name
+            axes.append(x["axis"])
+        assert axes[0] == axes[1] and axes[0]["format"].startswith("%Y"), name  # not Vega's "Jan 2024"
 
 
 def test_counts_have_whole_ticks_and_hover_speaks_the_language() -> None:
@@ -310,34 +334,44 @@ def test_counts_have_whole_ticks_and_hover_speaks_the_language() -> None:
     assert y["axis"]["format"] == ",d" and y["axis"]["tickMinStep"] == 1
     assert [r["lang_label"] for r in rows(fig)] == ["한국어", "영어", "한국어"]
     assert [tip["title"] for tip in vega(fig)["encoding"]["tooltip"]] == ["월", "언어", "발표문"]
-    ko = charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="ko").data[0].hovertemplate
-    assert "개 사업" in ko and "programs" not in ko
+    ko = rows(charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="ko"))
+    assert ko[1]["programs"] == "2개 사업"
     assert (
-        "programs" in charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="en").data[0].hovertemplate
+        rows(charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="en"))[1]["programs"] == "2 programs"
     )
-    bars = charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko").data[0]
-    assert bars.name == "월별 증감"
+    spec = vega(charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko"))
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["월별 증감", "누적 발표 총액"]
 
 
 def test_revisions_write_each_amount_on_its_point() -> None:
-    trace = charts.revisions_chart(FRAMES["revisions_chart"], lang="ko").data[0]
-    assert list(trace.text) == ["946억원", "1,000억원"] and "text" in trace.mode
-    assert list(trace.textposition) == ["top right", "top left"]  # the first label stays inside the plot
+    fig = charts.revisions_chart(FRAMES["revisions_chart"], lang="ko")
+    lines, points, right, left = layers(fig)
+    assert lines["mark"]["interpolate"] == "step-after" and vega(fig)["params"][0]["views"] == [
+        points["name"]
+    ]
+    assert (
+        right["mark"]["align"] == "left" and left["mark"]["align"] == "right"
+    )  # the first label stays inside
+    assert [(r["won"], r["first"]) for r in rows(fig)] == [("946억원", True), ("1,000억원", False)]
 
 
 def test_donut_keeps_the_kind_order_and_drops_sliver_labels() -> None:
     frame = pd.DataFrame(
         {"kind": ["unspecified", "local", "national"], "amount_krw": [800 * EOK, 0.01 * EOK, 500 * EOK]}
     )
-    pie = charts.kind_totals_chart(frame, lang="ko").data[0]
-    assert list(pie.labels) == ["국비", "지방비", "미분류"]
-    assert list(pie.text) == ["38%", "", "62%"] and pie.textposition == "inside"
+    fig = charts.kind_totals_chart(frame, lang="ko")
+    assert [r["kind_label"] for r in rows(fig)] == ["국비", "지방비", "미분류"]
+    assert [r["label"] for r in rows(fig)] == ["38%", "", "62%"]
+    ring, text = layers(fig)
+    assert (
+        ring["mark"]["type"] == "arc" and ring["mark"]["innerRadius"] > 0 and text["mark"]["type"] == "text"
+    )
 
 
 def test_gantt_without_any_period_says_so() -> None:
     frame = FRAMES["gantt_chart"].assign(start_year=[None, None], end_year=[None, None])
     fig = charts.gantt_chart(frame, lang="en")
-    assert len(fig.data) == 0 and fig.layout.annotations[0].text == "Nothing matches the selected filters."
+    assert [r["note"] for r in rows(fig)] == ["Nothing matches the selected filters."]
 
 
 def test_english_names_and_short_unique_axis_labels() -> None:
@@ -363,8 +397,8 @@ def test_timeline_gives_every_named_program_its_own_colour() -> None:
         "program_id": [f"p{i}" for i in range(n)], "program": [f"사업 {i}" for i in range(n)],
         "amount_krw": [10**10 * (i + 1) for i in range(n)], "title": ["t"] * n,
     })  # fmt: skip
-    fig = charts.timeline_chart(df, lang="en")
-    colors = {tr.name: tr.marker.color for tr in fig.data}
+    scale = vega(charts.timeline_chart(df, lang="en"))["encoding"]["color"]["scale"]
+    colors = dict(zip(scale["domain"], scale["range"], strict=True))
     named = [c for name, c in colors.items() if name != "other"]
     assert len(named) == MAX_LEGEND - 1 and len(set(named)) == len(named)
     assert colors["other"] == OTHER_COLOR and OTHER_COLOR not in named

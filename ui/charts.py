@@ -11,7 +11,6 @@ import math
 import altair as alt
 import numpy as np
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from etl.categories import SHARE_KINDS, MoneyKind
@@ -24,10 +23,8 @@ from ui.chart_tree import hierarchy_chart as hierarchy_chart
 from ui.figures import (
     KIND_COLORS,
     MAX_LEGEND,
-    OTHER_COLOR,
     PALETTE,
     calendar_day,
-    date_axis,
     date_x,
     empty_chart,
     empty_figure,
@@ -35,6 +32,7 @@ from ui.figures import (
     legend,
     look,
     money_axis,
+    money_format,
     pick,
     pick_key,
     program_ids,
@@ -56,7 +54,7 @@ def announcements_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     data = pd.DataFrame(
         {
             "day": [calendar_day(m) for m in df["month"]],
-            "month": [calendar_day(m)[:7] for m in df["month"]],
+            "month": [(calendar_day(m) or "")[:7] for m in df["month"]],
             "lang_label": [code(v, lang) for v in df["lang"]],
             "n_documents": df["n_documents"].astype(int).to_numpy(),
             "key": [pick_key("dm", calendar_day(m), g) for m, g in zip(df["month"], df["lang"], strict=True)],
@@ -83,221 +81,314 @@ def announcements_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     return look(chart)
 
 
-def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def _won_axis(df: pd.DataFrame, lang: str, *cols: str) -> tuple[float, str]:
+    """The one scale of a money chart's columns: (top value, axis title with its unit)."""
+    top = top_value(*(df[c] for c in cols))
+    return top, f"{t('amount', lang)} ({fmt.money_scale(lang, top)[1]})"
+
+
+def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Announced amounts by date: one point per document and program, sized by amount."""
     if df.empty:
-        return empty_figure(lang)
-    data = df.assign(y=scaled(df["amount_krw"], lang), won=won_text(df["amount_krw"], lang))
-    data["key"] = [pick_key("pd", p, d) for p, d in zip(df["program_id"], df["document_id"], strict=True)]
+        return empty_chart(lang)
+    data = pd.DataFrame(
+        {
+            "day": [calendar_day(d) for d in df["announced_on"]],
+            "y": scaled(df["amount_krw"], lang).to_numpy(),
+            "won": won_text(df["amount_krw"], lang),
+            "program": df["program"].astype(str).to_numpy(),
+            "title": df["title"].fillna("").astype(str).to_numpy(),
+            "key": [pick_key("pd", p, d) for p, d in zip(df["program_id"], df["document_id"], strict=True)],
+        }
+    )
     data["size"] = data["y"].clip(lower=0).pow(0.5).fillna(0)
-    # One colour (one plotly trace) per program costs ~8 ms a trace on every rerun: the largest
-    # programs keep their own colour and the rest share one, so the chart stays fast at 100k documents.
-    largest = data.groupby("program")["amount_krw"].max().nlargest(MAX_LEGEND - 1).index
+    # The largest programs keep their own colour and the rest share one ("other"): a legend of hundreds of
+    # programs reads as nothing, and colours would repeat.
+    amount = pd.Series(df["amount_krw"].to_numpy(), index=data.index)
+    largest = list(amount.groupby(data["program"]).max().nlargest(MAX_LEGEND - 1).index)
     data["series"] = data["program"].where(data["program"].isin(largest), code("other", lang))
-    colors = dict(zip(largest, PALETTE, strict=False)) | {code("other", lang): OTHER_COLOR}
-    fig = px.scatter(
-        data,
-        x="announced_on",
-        y="y",
-        size="size",
-        color="series",
-        color_discrete_map=colors,
-        size_max=28,
-        custom_data=["program", "won", "title", "key"],
-        labels={
-            "announced_on": t("date", lang),
-            "y": money_axis(lang, df["amount_krw"]),
-            "series": t("program", lang),
-        },
+    other = len(largest) < data["program"].nunique()
+    selection = pick()
+    chart = (
+        alt.Chart(data)
+        .mark_circle(opacity=0.75, stroke="white", strokeWidth=0.5)
+        .encode(
+            x=date_x(df["announced_on"], t("date", lang)),
+            y=alt.Y("y:Q", axis=money_format(money_axis(lang, df["amount_krw"]))),
+            size=alt.Size("size:Q", scale=alt.Scale(range=[20, 700]), legend=None),
+            color=alt.Color(
+                "series:N",
+                scale=series_colors(largest, lang, other=other),
+                legend=legend(len(largest) + other),
+                title=t("program", lang),
+            ),
+            opacity=when_picked(selection, 0.8, 0.25),
+            tooltip=[
+                alt.Tooltip("day:N", title=t("date", lang)),
+                alt.Tooltip("program:N", title=t("program", lang)),
+                alt.Tooltip("won:N", title=t("amount", lang)),
+                alt.Tooltip("title:N", title=column("title", lang)),
+            ],
+        )
+        .add_params(selection)
     )
-    fig.update_traces(
-        hovertemplate="%{x|%Y-%m-%d}<br>%{customdata[0]}<br><b>%{customdata[1]}</b><br>%{customdata[2]}"
-    )
-    return layout(date_axis(fig), money="y")
+    return look(chart)
 
 
-def gantt_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def gantt_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Program periods as horizontal bars from start to end year; bar thickness and colour show the budget."""
     if df.empty:
-        return empty_figure(lang)
-    data = df.dropna(subset=["start_year"]).copy()
+        return empty_chart(lang)
+    data = df.dropna(subset=["start_year"])
     if data.empty:  # no program states its years
-        return empty_figure(lang)
-    start = pd.to_datetime(data["start_year"].astype(int).astype(str) + "-01-01")
-    end = pd.to_datetime(data["end_year"].fillna(data["start_year"]).astype(int).astype(str) + "-12-31")
+        return empty_chart(lang)
+    first = data["start_year"].astype(int)
+    last = data["end_year"].fillna(data["start_year"]).astype(int)
     amount = data["headline_krw"].astype("float64").fillna(0)
     top = amount.max() or 1.0
-    fig = go.Figure(
-        go.Bar(
-            base=start.dt.strftime("%Y-%m-%d"),
-            x=(end - start).dt.total_seconds() * 1000,  # a date axis takes bar lengths in milliseconds
-            y=data["program"],
-            orientation="h",
-            width=[0.25 + 0.65 * math.sqrt(a / top) for a in amount],
-            marker={
-                "color": scaled(amount, lang),
-                "colorscale": [[0, "#9ecae1"], [1, "#08306b"]],  # light bars stay visible
-                "showscale": True,
-                "colorbar": {
-                    "title": {"text": fmt.money_scale(lang, top_value(amount))[1]},
-                    "tickformat": ",.1~f",
-                },
-            },
-            customdata=list(
-                zip(
-                    won_text(data["headline_krw"], lang),
-                    data["start_year"],
-                    data["end_year"],
-                    [pick_key("p", p) for p in data["program_id"]],
-                    strict=True,
-                )
-            ),
-            hovertemplate="%{y}<br>%{customdata[1]}–%{customdata[2]}<br><b>%{customdata[0]}</b><extra></extra>",
-        )
+    bars = pd.DataFrame(
+        {
+            "program": data["program"].astype(str).to_numpy(),
+            "start": [f"{y}-01-01" for y in first],
+            "end": [f"{y}-12-31" for y in last],
+            "years": [f"{a}–{b}" if a != b else str(a) for a, b in zip(first, last, strict=True)],
+            "y": scaled(amount, lang).to_numpy(),
+            "won": won_text(data["headline_krw"], lang),
+            "thick": [4 + 14 * math.sqrt(a / top) for a in amount],  # px of a 26 px row
+            "key": [pick_key("p", p) for p in data["program_id"]],
+        }
     )
-    fig.update_xaxes(type="date", title=t("year", lang))
-    fig.update_yaxes(autorange="reversed", title="")
-    return layout(fig, height=max(300, 26 * len(data) + 80))
+    unit = fmt.money_scale(lang, top_value(amount))[1]
+    selection = pick()
+    days = pd.concat([pd.Series(bars["start"]), pd.Series(bars["end"])])
+    chart = (
+        alt.Chart(bars)
+        .mark_bar()
+        .encode(
+            x=date_x(days, t("year", lang), field="start", unit="utcyear"),
+            x2="end:T",
+            y=alt.Y("program:N", sort=list(dict.fromkeys(bars["program"])), title=None),
+            size=alt.Size("thick:Q", scale=None),
+            color=alt.Color(
+                "y:Q",
+                scale=alt.Scale(range=["#9ecae1", "#08306b"]),  # light bars stay visible
+                legend=alt.Legend(title=unit, format=",.1~f"),
+            ),
+            opacity=when_picked(selection, 1.0, 0.4),
+            tooltip=[
+                alt.Tooltip("program:N", title=t("program", lang)),
+                alt.Tooltip("years:N", title=t("year", lang)),
+                alt.Tooltip("won:N", title=t("amount", lang)),
+            ],
+        )
+        .add_params(selection)
+    )
+    return look(chart, height=max(300, 26 * len(bars) + 80))
 
 
-def fiscal_year_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def fiscal_year_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Money per fiscal year (each program's latest statement for that year)."""
     if df.empty:
-        return empty_figure(lang)
-    data = df.assign(y=scaled(df["amount_krw"], lang), won=won_text(df["amount_krw"], lang))
-    data["key"] = [pick_key("fy", int(y)) for y in df["fiscal_year"]]
-    fig = px.bar(
-        data,
-        x="fiscal_year",
-        y="y",
-        custom_data=["won", "n_programs", "key"],
-        labels={"fiscal_year": column("fiscal_year", lang), "y": money_axis(lang, df["amount_krw"])},
+        return empty_chart(lang)
+    data = pd.DataFrame(
+        {
+            "fiscal_year": df["fiscal_year"].astype(int).to_numpy(),
+            "y": scaled(df["amount_krw"], lang).to_numpy(),
+            "won": won_text(df["amount_krw"], lang),
+            "programs": [f"{int(n)}{t('programs_suffix', lang)}" for n in df["n_programs"]],
+            "key": [pick_key("fy", int(y)) for y in df["fiscal_year"]],
+        }
     )
-    fig.update_traces(
-        hovertemplate=f"%{{x}}<br><b>%{{customdata[0]}}</b><br>%{{customdata[1]}}{t('programs_suffix', lang)}<extra></extra>"
+    selection = pick()
+    chart = (
+        alt.Chart(data)
+        .mark_bar(color=PALETTE[0])
+        .encode(
+            x=alt.X("fiscal_year:O", title=column("fiscal_year", lang), axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("y:Q", axis=money_format(money_axis(lang, df["amount_krw"]))),
+            opacity=when_picked(selection, 1.0, 0.4),
+            tooltip=[
+                alt.Tooltip("fiscal_year:O", title=column("fiscal_year", lang)),
+                alt.Tooltip("won:N", title=t("amount", lang)),
+                alt.Tooltip("programs:N", title=t("programs_axis", lang)),
+            ],
+        )
+        .add_params(selection)
     )
-    fig.update_xaxes(dtick=1)
-    return layout(fig, money="y")
+    return look(chart)
 
 
-def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Stacked national / local / private / unspecified money per program."""
     if df.empty or not df["amount_krw"].fillna(0).any():
-        return empty_figure(lang)
-    data = df.assign(
-        x=scaled(df["amount_krw"], lang),
-        won=won_text(df["amount_krw"], lang),
-        kind_label=[code(k, lang) for k in df["kind"]],
-        key=[pick_key("p", p, k) for p, k in zip(df["program_id"], df["kind"], strict=True)],
+        return empty_chart(lang)
+    kinds = [*SHARE_KINDS, MoneyKind.UNSPECIFIED]
+    rank = {k: i for i, k in enumerate(kinds)}
+    data = pd.DataFrame(
+        {
+            "program": df["program"].astype(str).to_numpy(),
+            "x": scaled(df["amount_krw"], lang).to_numpy(),
+            "won": won_text(df["amount_krw"], lang),
+            "kind_label": [code(k, lang) for k in df["kind"]],
+            "rank": [rank.get(k, len(rank)) for k in df["kind"]],
+            "key": [pick_key("p", p, k) for p, k in zip(df["program_id"], df["kind"], strict=True)],
+        }
     )
-    order = [code(k, lang) for k in (*SHARE_KINDS, MoneyKind.UNSPECIFIED)]
-    fig = px.bar(
-        data,
-        x="x",
-        y="program",
-        color="kind_label",
-        orientation="h",
-        custom_data=["won", "key"],
-        category_orders={"kind_label": order, "program": list(dict.fromkeys(data["program"]))},
-        color_discrete_map={code(k, lang): c for k, c in KIND_COLORS.items()},
-        labels={"x": money_axis(lang, df["amount_krw"]), "program": "", "kind_label": ""},
-    )
-    fig.update_traces(hovertemplate="%{y}<br>%{customdata[0]}")
-    return layout(fig, height=max(300, 28 * data["program"].nunique() + 100), money="x")
-
-
-def kind_totals_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """The overall funding mix as a donut."""
-    data = df[df["amount_krw"].fillna(0) > 0]
-    if data.empty:
-        return empty_figure(lang)
-    order = {k: i for i, k in enumerate(KIND_COLORS)}  # the same order as the stacked bars beside it
-    data = data.sort_values("kind", key=lambda s: s.map(order).fillna(len(order)))
-    share = data["amount_krw"].astype("float64") / data["amount_krw"].astype("float64").sum()
-    fig = go.Figure(
-        go.Pie(
-            labels=[code(k, lang) for k in data["kind"]],
-            values=data["amount_krw"].astype("float64"),
-            hole=0.5,
-            marker={"colors": [KIND_COLORS.get(k, "#999") for k in data["kind"]]},
-            customdata=won_text(data["amount_krw"], lang),
-            # Slivers get no label: "0.0032%" outside the ring was cut off at the chart's edge.
-            text=[f"{p:.0%}" if p >= 0.03 else "" for p in share],
-            textinfo="text",
-            textposition="inside",
-            hovertemplate="%{label}<br><b>%{customdata}</b><br>%{percent}<extra></extra>",
-            sort=False,
+    selection = pick()
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("x:Q", axis=money_format(money_axis(lang, df["amount_krw"])), stack="zero"),
+            y=alt.Y("program:N", sort=list(dict.fromkeys(data["program"])), title=None),
+            color=alt.Color(
+                "kind_label:N",
+                legend=alt.Legend(title=None),
+                scale=alt.Scale(domain=[code(k, lang) for k in kinds], range=[KIND_COLORS[k] for k in kinds]),
+            ),
+            order=alt.Order("rank:Q"),
+            opacity=when_picked(selection, 1.0, 0.4),
+            tooltip=[
+                alt.Tooltip("program:N", title=t("program", lang)),
+                alt.Tooltip("kind_label:N", title=column("kind", lang)),
+                alt.Tooltip("won:N", title=t("amount", lang)),
+            ],
         )
+        .add_params(selection)
     )
-    return layout(fig, height=320)
+    return look(chart, height=max(300, 28 * data["program"].nunique() + 100))
 
 
-def cumulative_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def kind_totals_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """The overall funding mix as a donut."""
+    kept = df[df["amount_krw"].fillna(0) > 0]
+    if kept.empty:
+        return empty_chart(lang)
+    order = {k: i for i, k in enumerate(KIND_COLORS)}  # the same order as the stacked bars beside it
+    kept = kept.sort_values("kind", key=lambda s: s.map(order).fillna(len(order)))
+    amount = kept["amount_krw"].astype("float64")
+    share = amount / amount.sum()
+    data = pd.DataFrame(
+        {
+            "kind_label": [code(k, lang) for k in kept["kind"]],
+            "amount": amount.to_numpy(),
+            "won": won_text(kept["amount_krw"], lang),
+            "share": [f"{p:.0%}" for p in share],
+            # Slivers get no label: "0.0032%" beside the ring was cut off at the chart's edge.
+            "label": [f"{p:.0%}" if p >= 0.03 else "" for p in share],
+            "rank": [order.get(k, len(order)) for k in kept["kind"]],
+        }
+    )
+    colours = alt.Scale(
+        domain=list(data["kind_label"]), range=[KIND_COLORS.get(k, "#999") for k in kept["kind"]]
+    )
+    base = alt.Chart(data).encode(
+        theta=alt.Theta("amount:Q", stack=True), order=alt.Order("rank:Q"),
+        color=alt.Color("kind_label:N", scale=colours, legend=alt.Legend(title=None)),
+        tooltip=[alt.Tooltip("kind_label:N", title=column("kind", lang)), alt.Tooltip("won:N", title=t("amount", lang)),
+                 alt.Tooltip("share:N", title="%")],
+    )  # fmt: skip
+    ring = base.mark_arc(innerRadius=60, outerRadius=110)
+    text = base.mark_text(radius=85, size=13, color="white", fontWeight="bold").encode(text="label:N")
+    return look(alt.layer(ring, text), height=320)
+
+
+def cumulative_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """The summed headline amounts as known over time (a step line), with each month's change as bars."""
     if df.empty:
-        return empty_figure(lang)
-    keys = [pick_key("m", calendar_day(m)) for m in df["month"]]
-    fig = go.Figure()
-    fig.add_bar(
-        x=df["month"],
-        y=scaled(df["change_krw"], lang, top_value(df["cumulative_krw"], df["change_krw"])),
-        name=t("change", lang),
-        marker_color="#9ecae1",
-        customdata=list(zip(won_text(df["change_krw"], lang), keys, strict=True)),
-        hovertemplate="%{x|%Y-%m}<br>%{customdata[0]}<extra></extra>",
+        return empty_chart(lang)
+    top, title = _won_axis(df, lang, "cumulative_krw", "change_krw")
+    names = [t("change", lang), t("cumulative", lang)]
+    data = pd.DataFrame(
+        {
+            "day": [calendar_day(m) for m in df["month"]],
+            "month": [(calendar_day(m) or "")[:7] for m in df["month"]],
+            "change": scaled(df["change_krw"], lang, top).to_numpy(),
+            "cumulative": scaled(df["cumulative_krw"], lang, top).to_numpy(),
+            "change_won": won_text(df["change_krw"], lang),
+            "cumulative_won": won_text(df["cumulative_krw"], lang),
+            "change_name": names[0],
+            "cumulative_name": names[1],
+            "key": [pick_key("m", calendar_day(m)) for m in df["month"]],
+        }
     )
-    fig.add_scatter(
-        x=df["month"],
-        y=scaled(df["cumulative_krw"], lang, top_value(df["cumulative_krw"], df["change_krw"])),
-        name=t("cumulative", lang),
-        mode="lines",
-        line={"shape": "hv", "width": 3, "color": "#08519c"},
-        customdata=list(zip(won_text(df["cumulative_krw"], lang), keys, strict=True)),
-        hovertemplate="%{x|%Y-%m}<br><b>%{customdata[0]}</b><extra></extra>",
+    colours = alt.Color(
+        scale=alt.Scale(domain=names, range=["#9ecae1", "#08519c"]),
+        legend=alt.Legend(title=None, orient="top"),
     )
-    unit = fmt.money_scale(lang, top_value(df["cumulative_krw"], df["change_krw"]))[1]
-    fig.update_yaxes(title=f"{t('amount', lang)} ({unit})")
-    fig.update_layout(legend={"orientation": "h", "y": 1.1})
-    return layout(date_axis(fig), money="y")
+    x = date_x(df["month"], t("date", lang), unit="utcyearmonth")
+    tips = [alt.Tooltip("month:N", title=t("month", lang)), alt.Tooltip("change_won:N", title=names[0]),
+            alt.Tooltip("cumulative_won:N", title=names[1])]  # fmt: skip
+    selection = pick()
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=x,
+            y=alt.Y("change:Q", axis=money_format(title)),
+            color=colours.field("change_name").type("nominal"),
+            opacity=when_picked(selection, 1.0, 0.4),
+            tooltip=tips,
+        )
+        .add_params(selection)
+    )
+    line = (
+        alt.Chart(data)
+        .mark_line(interpolate="step-after", strokeWidth=3)
+        .encode(x=x, y="cumulative:Q", color=alt.Color("cumulative_name:N"), tooltip=tips)
+    )
+    return look(alt.layer(bars, line))
 
 
-def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """A program's figures over its announcements, one line per series (same kind, same scope: ui/sql.py
     SERIES), so a figure for another scope never reads as a revision; each point opens its own sentence."""
     if df.empty:
-        return empty_figure(lang)
+        return empty_chart(lang)
     series = df["series"] if "series" in df else pd.Series([""] * len(df), index=df.index)
     keys = df.get("budget_id")
-    data = df.assign(
-        y=scaled(df["amount_krw"], lang),
-        won=won_text(df["amount_krw"], lang),
-        kind_label=[code(k, lang) for k in df["kind"]],
-        label=series_labels(df, lang) if "scope" in df else [code(k, lang) for k in df["kind"]],
-        key=[pick_key("b", b) for b in keys]
-        if keys is not None
-        else [pick_key("pd", p, d) for p, d in zip(program_ids(df), df["document_id"], strict=True)],
-        series=series,
+    data = pd.DataFrame(
+        {
+            "day": [calendar_day(d) for d in df["announced_on"]],
+            "y": scaled(df["amount_krw"], lang).to_numpy(),
+            "won": won_text(df["amount_krw"], lang),
+            "label": series_labels(df, lang) if "scope" in df else [code(k, lang) for k in df["kind"]],
+            "title": df["title"].fillna("").astype(str).to_numpy(),
+            "series": series.astype(str).to_numpy(),
+            "key": [pick_key("b", b) for b in keys]
+            if keys is not None
+            else [pick_key("pd", p, d) for p, d in zip(program_ids(df), df["document_id"], strict=True)],
+        }
     )
-    fig = go.Figure()
-    for n, (_, part) in enumerate(data.groupby("series", sort=False)):
+    # A series' name is the label of its first point (one series is one kind and scope).
+    data["label"] = data.groupby("series", sort=False)["label"].transform("first")
+    data["first"] = ~data.duplicated("series")
+    names = list(dict.fromkeys(data["label"]))
+    selection = pick()
+    base = alt.Chart(data).encode(
+        x=date_x(df["announced_on"], t("date", lang)),
+        y=alt.Y("y:Q", axis=money_format(money_axis(lang, df["amount_krw"])), scale=alt.Scale(zero=True)),
+        color=alt.Color("label:N", scale=series_colors(names, lang), legend=alt.Legend(title=None, orient="top")),
+        detail="series:N",
+        tooltip=[alt.Tooltip("day:N", title=t("date", lang)), alt.Tooltip("won:N", title=t("amount", lang)),
+                 alt.Tooltip("label:N", title=column("series", lang)), alt.Tooltip("title:N", title=column("title", lang))],
+    )  # fmt: skip
+    lines = base.mark_line(interpolate="step-after")
+    points = (
+        base.mark_point(filled=True, size=70)
+        .encode(opacity=when_picked(selection, 1.0, 0.4))
+        .add_params(selection)
+    )
+    layers = [lines, points]
+    if len(data) <= MAX_LEGEND:  # few announcements: each amount on its point
         # The first label goes right of its point, the others left: labels at the plot's edges were cut off.
-        text = part["won"] if len(data) <= MAX_LEGEND else None  # few announcements: each amount on its point
-        fig.add_trace(
-            go.Scatter(
-                x=part["announced_on"], y=part["y"], name=part["label"].iloc[0], line_shape="hv",
-                mode="lines+markers+text" if text is not None else "lines+markers", text=text,
-                textposition=["top right"] + ["top left"] * (len(part) - 1),
-                marker_color=PALETTE[n % len(PALETTE)], line_color=PALETTE[n % len(PALETTE)],
-                customdata=part[["won", "kind_label", "title", "key"]].to_numpy(),
-                hovertemplate="%{x|%Y-%m-%d}<br><b>%{customdata[0]}</b> (%{fullData.name})<br>"
-                "%{customdata[2]}<extra></extra>",
+        for first, align, dx in ((True, "left", 6), (False, "right", -6)):
+            layers.append(
+                base.mark_text(align=align, dx=dx, dy=-10)
+                .encode(text="won:N")
+                .transform_filter(alt.datum.first == first)
             )
-        )  # fmt: skip
-    fig.update_layout(
-        showlegend=True, xaxis_title=t("date", lang), yaxis_title=money_axis(lang, df["amount_krw"])
-    )
-    fig.update_yaxes(rangemode="tozero")
-    return layout(date_axis(fig), money="y")
+    return look(alt.layer(*layers))
 
 
 def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:

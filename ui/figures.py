@@ -120,9 +120,9 @@ def pick_key(*parts: object) -> str:
     return json.dumps([str(p) for p in parts], ensure_ascii=False)
 
 
-def calendar_day(value: object) -> str:
-    """A date (or timestamp) as YYYY-MM-DD text."""
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
+def calendar_day(value: object) -> str | None:
+    """A date (or timestamp) as YYYY-MM-DD text (None when missing: the chart leaves the point out)."""
+    return None if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
 def program_ids(df: pd.DataFrame) -> list[object]:
@@ -203,7 +203,7 @@ def date_x(days: pd.Series, title: str, *, field: str = "day", unit: str = "utcy
     it in the browser's time zone (2024-10-28 drawn as 10-27 west of Greenwich): UTC time units and UTC tick
     labels keep the day. Ticks read 2024-10-28, 2024-10 or 2024 by the span shown (never plotly's "Jun 7");
     a single day (or month) gets room around it, so its ticks are distinct."""
-    d = pd.to_datetime(pd.Series(days))
+    d = pd.to_datetime(pd.Series(days)).dropna()
     monthly = unit == "utcyearmonth"
     span = (d.max() - d.min()).days if len(d) else 0
     scale = alt.Scale(type="utc")  # ticks fall on UTC days, months and years
@@ -234,5 +234,8 @@ def series_colors(names: list[str], lang: str, *, other: bool = False) -> Any:
 
 
 def legend(n: int) -> Any:
-    """A legend without a title, hidden when there are more groups than it can show."""
-    return alt.Legend(title=None) if n <= MAX_LEGEND else None
+    """A legend without a title (beneath the chart in columns when long: a tall one is cut at the chart's
+    height), hidden when there are more groups than it can show."""
+    if n > MAX_LEGEND:
+        return None
+    return alt.Legend(title=None) if n <= 6 else alt.Legend(title=None, orient="bottom", columns=3)
