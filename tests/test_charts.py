@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 
 import altair as alt
 import pandas as pd
@@ -246,15 +245,19 @@ def test_kind_mix_stacks_in_fixed_order_with_kind_words() -> None:
     assert [r["x"] for r in unspecified] == [500.0, 300.0]  # unspecified: A then B, in 억원
 
 
-def test_heatmap_blanks_the_diagonal_and_map_uses_open_street_map() -> None:
-    heat = charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]).data[0]
-    z = [list(r) for r in heat.z]
+def test_heatmap_blanks_the_diagonal() -> None:
+    cells = {
+        (r["a"], r["b"]): r for r in rows(charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]))
+    }
+    assert cells[("가", "가")]["n"] is None and cells[("나", "나")]["n"] is None  # only shared counts colour
+    assert cells[("가", "나")]["n"] == cells[("나", "가")]["n"] == 1
     assert (
-        math.isnan(z[0][0]) and math.isnan(z[1][1]) and z[0][1] == z[1][0] == 1
-    )  # only shared counts colour
-    assert (
-        heat.customdata[0][0] == "가: 3" and heat.customdata[0][1] == "가 × 나: 1"
-    )  # the hover still tells an institution's own count
+        cells[("가", "가")]["full"] == "가: 3" and cells[("가", "나")]["full"] == "가 × 나: 1"
+    )  # the hover tells it
+    assert vega(charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]))["mark"]["type"] == "rect"
+
+
+def test_map_uses_open_street_map() -> None:
     fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="en")
     assert fig.layout.map.style == "open-street-map"
     sites = [t for t in fig.data if t.name != "outline"]
@@ -376,7 +379,8 @@ def test_gantt_without_any_period_says_so() -> None:
 
 def test_english_names_and_short_unique_axis_labels() -> None:
     fig = charts.ranking_chart(FRAMES["ranking_chart"], lang="en")
-    assert set(fig.data[0].y) | set(fig.data[-1].y) == {"KAIST", "MSIT"}
+    assert [r["institution"] for r in rows(fig)] == ["KAIST", "MSIT"]
+    assert vega(fig)["encoding"]["y"]["sort"] == ["KAIST", "MSIT"]  # ranked order, not alphabetical
     long = ["Korea Institute of Science and Technology Evaluation and Planning",
             "Korea Institute of Science and Technology Information", "NVIDIA"]  # fmt: skip
     labels = figures.shorts(long, 16)
@@ -385,7 +389,19 @@ def test_english_names_and_short_unique_axis_labels() -> None:
     pairs = FRAMES["coparticipation_heatmap"].assign(
         institution_a_en=["Ga", "Ga", None, None], institution_b_en=["Ga", None, "Ga", None]
     )
-    assert list(charts.coparticipation_heatmap(pairs, lang="en").data[0].y) == ["Ga", "나"]
+    assert vega(charts.coparticipation_heatmap(pairs, lang="en"))["encoding"]["y"]["sort"] == ["Ga", "나"]
+
+
+def test_grouped_bars_open_their_type_or_country() -> None:
+    """Institutions and programs per type (and per partner country) side by side, each bar keyed to its facts."""
+    fig = charts.types_chart(FRAMES["types_chart"], lang="en")
+    assert vega(fig)["encoding"]["xOffset"]["field"] == "measure"
+    assert {(r["label"], r["measure"], r["n"]) for r in rows(fig)} >= {("university", "Institutions", 2)}
+    assert {r["key"] for r in rows(fig)} == {'["t", "university"]', '["t", "government"]'}
+    partners = rows(charts.partners_chart(FRAMES["partners_chart"], lang="ko"))
+    assert {r["label"] for r in partners} == {"캐나다", "미국"} and '["c", "CA"]' in {
+        r["key"] for r in partners
+    }
 
 
 def test_timeline_gives_every_named_program_its_own_colour() -> None:

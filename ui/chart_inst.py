@@ -4,72 +4,116 @@ re-exports them)."""
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
-import plotly.express as px
-import plotly.graph_objects as go
 
-from ui.figures import empty_figure, layout, local_names, pick_key, shorts
+from ui.figures import PALETTE, empty_chart, legend, local_names, look, pick, pick_key, shorts, when_picked
 from ui.i18n import code, column, t
 
 
-def ranking_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def ranking_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Institutions as horizontal bars by the programs they take part in, coloured by type (no money: no fact
     assigns an amount to an institution)."""
     if df.empty:
-        return empty_figure(lang)
-    data = df.assign(
-        type_label=[code(v, lang) for v in df["type"]],
-        full=local_names(df, "institution", lang),
-        key=[pick_key("i", i) for i in df["institution_id"]],
+        return empty_chart(lang)
+    full = [str(n) for n in local_names(df, "institution", lang)]
+    data = pd.DataFrame(
+        {
+            "institution": shorts(full, 40),
+            "full": full,
+            "type_label": [code(v, lang) for v in df["type"]],
+            "n_programs": df["n_programs"].astype(int).to_numpy(),
+            "n_documents": df["n_documents"].astype(int).to_numpy(),
+            "key": [pick_key("i", i) for i in df["institution_id"]],
+        }
     )
-    data["institution"] = shorts([str(n) for n in data["full"]], 40)
-    fig = px.bar(
-        data,
-        x="n_programs",
-        y="institution",
-        color="type_label",
-        orientation="h",
-        custom_data=["n_documents", "full", "key"],
-        category_orders={"institution": list(data["institution"])},
-        labels={"n_programs": t("programs_axis", lang), "institution": "", "type_label": ""},
+    types = list(dict.fromkeys(data["type_label"]))
+    selection = pick()
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "n_programs:Q", title=t("programs_axis", lang), axis=alt.Axis(format=",d", tickMinStep=1)
+            ),
+            y=alt.Y("institution:N", sort=list(data["institution"]), title=None),
+            color=alt.Color(
+                "type_label:N",
+                scale=alt.Scale(domain=types, range=[PALETTE[i % len(PALETTE)] for i in range(len(types))]),
+                legend=legend(len(types)),
+            ),
+            opacity=when_picked(selection, 1.0, 0.4),
+            tooltip=[
+                alt.Tooltip("full:N", title=column("institution", lang)),
+                alt.Tooltip("type_label:N", title=column("type", lang)),
+                alt.Tooltip("n_programs:Q", title=t("programs_axis", lang), format=",d"),
+                alt.Tooltip("n_documents:Q", title=column("n_documents", lang), format=",d"),
+            ],
+        )
+        .add_params(selection)
     )
-    fig.update_traces(
-        hovertemplate=f"%{{customdata[1]}}<br>%{{x}}{t('programs_suffix', lang)} · %{{customdata[0]}} "
-        f"{column('n_documents', lang)}<extra></extra>"
-    )
-    fig.update_xaxes(tickformat=",d")
-    return layout(fig, height=max(300, 24 * len(data) + 80))
+    return look(chart, height=max(300, 24 * len(data) + 80))
 
 
-def types_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def _grouped(
+    labels: list[str], counts: dict[str, pd.Series], keys: list[str], *, what: str, lang: str
+) -> alt.Chart:
+    """Side-by-side bars: for each label, one bar per count (its name from ui/i18n columns)."""
+    names = [column(c, lang) for c in counts]
+    data = pd.DataFrame(
+        [
+            {"label": lab, "measure": column(c, lang), "n": int(v), "key": k}
+            for c, values in counts.items()
+            for lab, v, k in zip(labels, values, keys, strict=True)
+        ]
+    )
+    selection = pick()
+    chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("label:N", sort=list(dict.fromkeys(labels)), title=None, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("measure:N", sort=names),
+            y=alt.Y("n:Q", title=t("count", lang), axis=alt.Axis(format=",d", tickMinStep=1)),
+            color=alt.Color(
+                "measure:N",
+                scale=alt.Scale(domain=names, range=list(PALETTE[: len(names)])),
+                legend=alt.Legend(title=None, orient="top"),
+            ),
+            opacity=when_picked(selection, 1.0, 0.4),
+            tooltip=[
+                alt.Tooltip("label:N", title=what),
+                alt.Tooltip("measure:N", title=" "),
+                alt.Tooltip("n:Q", title=t("count", lang), format=",d"),
+            ],
+        )
+        .add_params(selection)
+    )
+    return look(chart)
+
+
+def types_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Institutions and programs per institution type."""
     if df.empty:
-        return empty_figure(lang)
-    data = df.assign(
-        type_label=[code(v, lang) for v in df["type"]], key=[pick_key("t", v) for v in df["type"]]
+        return empty_chart(lang)
+    return _grouped(
+        [code(v, lang) for v in df["type"]],
+        {c: df[c] for c in ("n_institutions", "n_programs")},
+        [pick_key("t", v) for v in df["type"]],
+        what=column("type", lang),
+        lang=lang,
     )
-    fig = go.Figure()
-    for col in ("n_institutions", "n_programs"):
-        fig.add_bar(
-            x=data["type_label"],
-            y=data[col],
-            name=column(col, lang),
-            customdata=data["key"],
-            hovertemplate="%{x}<br>%{y}<extra></extra>",
-        )
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.1})
-    return layout(fig)
 
 
-def partners_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def partners_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Foreign partner countries: programs naming them and their institutions taking part."""
     if df.empty:
-        return empty_figure(lang)
+        return empty_chart(lang)
     label = df["country_ko"] if lang == "ko" else df["country_en"]
-    fig = go.Figure()
-    keys = [pick_key("c", c) for c in df["iso2"]]
-    for col in ("n_programs", "n_institutions"):
-        fig.add_bar(x=label, y=df[col], name=column(col, lang), customdata=keys)
-    fig.update_layout(barmode="group", legend={"orientation": "h", "y": 1.1})
-    fig.update_yaxes(title=t("count", lang), tickformat=",d", rangemode="tozero")
-    return layout(fig)
+    return _grouped(
+        [str(v) for v in label],
+        {c: df[c] for c in ("n_programs", "n_institutions")},
+        [pick_key("c", c) for c in df["iso2"]],
+        what=t("country", lang),
+        lang=lang,
+    )

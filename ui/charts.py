@@ -11,7 +11,6 @@ import math
 import altair as alt
 import numpy as np
 import pandas as pd
-import plotly.graph_objects as go
 
 from etl.categories import SHARE_KINDS, MoneyKind
 from ui import fmt
@@ -27,8 +26,6 @@ from ui.figures import (
     calendar_day,
     date_x,
     empty_chart,
-    empty_figure,
-    layout,
     legend,
     look,
     money_axis,
@@ -391,14 +388,14 @@ def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     return look(alt.layer(*layers))
 
 
-def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
+def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Programs shared by each pair of institutions, busiest first.
 
     The diagonal (an institution's own count) is left blank: it dwarfed every shared count and washed the
     map out; the hover still tells it.
     """
     if df.empty:
-        return empty_figure(lang)
+        return empty_chart(lang)
     grid = df.pivot_table(index="institution_a", columns="institution_b", values="n_programs", fill_value=0)
     order = grid.max(axis=1).sort_values(ascending=False).index
     grid = grid.loc[order, order]
@@ -407,25 +404,26 @@ def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
     shown = _pair_names(df, lang)
     names = [shown.get(n, n) for n in grid.index]
     # Axis labels are short (English names run to 60 characters); the hover names both in full.
-    full = [
-        [f"{a}: {n:.0f}" if a == b else f"{a} × {b}: {n:.0f}" for b, n in zip(names, row, strict=True)]
-        for a, row in zip(names, grid.to_numpy(), strict=True)
-    ]
-    fig = go.Figure(
-        go.Heatmap(
-            z=shared,
-            x=shorts(names, 16),
-            y=shorts(names, 32),
-            customdata=full,
-            colorscale="Blues",
-            hoverongaps=True,
-            hovertemplate="%{customdata}<extra></extra>",
-            colorbar={"title": {"text": t("programs_axis", lang)}},
+    across, down = shorts(names, 16), shorts(names, 32)
+    cells = [
+        {"a": down[i], "b": across[j], "n": None if np.isnan(shared[i, j]) else shared[i, j],
+         "full": f"{a}: {n:.0f}" if i == j else f"{a} × {b}: {n:.0f}"}
+        for i, (a, row) in enumerate(zip(names, grid.to_numpy(), strict=True))
+        for j, (b, n) in enumerate(zip(names, row, strict=True))
+    ]  # fmt: skip
+    chart = (
+        alt.Chart(pd.DataFrame(cells))
+        .mark_rect()
+        .encode(
+            x=alt.X("b:N", sort=across, title=None, axis=alt.Axis(labelAngle=-45)),
+            y=alt.Y("a:N", sort=down, title=None),
+            color=alt.Color(
+                "n:Q", scale=alt.Scale(scheme="blues"), legend=alt.Legend(title=t("programs_axis", lang))
+            ),
+            tooltip=[alt.Tooltip("full:N", title=t("coparticipation", lang))],
         )
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(tickangle=-45)
-    return layout(fig, height=max(360, 24 * len(grid) + 200))
+    return look(chart, height=max(360, 24 * len(grid) + 40))
 
 
 def _pair_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
