@@ -418,3 +418,44 @@ def test_timeline_gives_every_named_program_its_own_colour() -> None:
     named = [c for name, c in colors.items() if name != "other"]
     assert len(named) == MAX_LEGEND - 1 and len(set(named)) == len(named)
     assert colors["other"] == OTHER_COLOR and OTHER_COLOR not in named
+
+
+def test_squarified_tiles_fill_their_box_in_proportion() -> None:
+    """The treemap layout: Bruls, Huizing and van Wijk's example (6, 6, 4, 3, 2, 2, 1 in a 6 x 4 box)."""
+    from ui.chart_tree import squarify
+
+    tiles = squarify([6, 6, 4, 3, 2, 2, 1], (0, 0, 6, 4))
+    areas = [(x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in tiles]
+    assert areas == pytest.approx([6, 6, 4, 3, 2, 2, 1])
+    assert tiles[:2] == [(0, 0, 3, 2), (0, 2, 3, 4)]  # the two largest stack in one column first
+    assert all(0 <= x0 < x1 <= 6 + 1e-9 and 0 <= y0 < y1 <= 4 + 1e-9 for x0, y0, x1, y1 in tiles)
+
+
+def test_treemap_draws_children_inside_parents_and_the_rest() -> None:
+    frame = pd.DataFrame(
+        {
+            "program_id": ["root", "a", "b", "solo"],
+            "program": [
+                "한국판 뉴딜",
+                "데이터 댐",
+                "디지털 뉴딜의 아주 긴 이름을 가진 하위 사업 하나",
+                "따로",
+            ],
+            "parent_id": [None, "root", "root", None],
+            "headline_krw": [160 * EOK, 40 * EOK, 18 * EOK, None],
+        }
+    )
+    fig = charts.hierarchy_chart(frame, lang="ko")
+    tiles = {r["id"]: r for r in rows(fig)}
+    assert set(tiles) == {"root", "a", "b", "root#rest"}  # a program without any amount has no area
+    assert tiles["root#rest"]["label"] == "세부 미기재" and tiles["root#rest"]["value"] == 102 * EOK
+    assert tiles["root"]["won"] == "160억원" and tiles["a"]["depth"] == 1
+    for kid in ("a", "b", "root#rest"):
+        k, r = tiles[kid], tiles["root"]
+        assert r["x0"] < k["x0"] < k["x1"] < r["x1"] and r["y0"] < k["y0"] < k["y1"] < r["y1"]
+    rect, text = layers(fig)
+    assert (
+        rect["mark"]["type"] == "rect"
+        and {"x2", "y2"} <= set(rect["encoding"])
+        and text["mark"]["type"] == "text"
+    )

@@ -380,6 +380,8 @@ def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     if len(data) <= MAX_LEGEND:  # few announcements: each amount on its point
         # The first label goes right of its point, the others left: labels at the plot's edges were cut off.
         for first, align, dx in ((True, "left", 6), (False, "right", -6)):
+            if not (data["first"] == first).any():
+                continue  # an empty layer only warns in the browser
             layers.append(
                 base.mark_text(align=align, dx=dx, dy=-10)
                 .encode(text="won:N")
