@@ -257,14 +257,6 @@ def test_heatmap_blanks_the_diagonal() -> None:
     assert vega(charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]))["mark"]["type"] == "rect"
 
 
-def test_map_uses_open_street_map() -> None:
-    fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="en")
-    assert fig.layout.map.style == "open-street-map"
-    sites = [t for t in fig.data if t.name != "outline"]
-    assert sum(len(t.lat) for t in sites) == 1  # the site without coordinates is left out
-    assert sites[0].name == "open"
-
-
 def test_cumulative_shares_one_scale() -> None:
     fig = charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko")
     assert [(r["cumulative"], r["change"]) for r in rows(fig)] == [(946.0, 946.0), (1000.0, 54.0)]
@@ -272,53 +264,6 @@ def test_cumulative_shares_one_scale() -> None:
     assert line["mark"]["interpolate"] == "step-after" and bars["mark"]["type"] == "bar"
     [param] = vega(fig)["params"]  # Altair hoists a layer's selection to the top, naming the layer it is on
     assert param["name"] == figures.PICK and param["views"] == [bars["name"]]
-
-
-def test_site_legend_reads_open_planned_unknown() -> None:
-    frame = FRAMES["site_map_chart"].assign(lat=[37.47, 35.1], lon=[127.04, 129.0], status=[None, "open"])
-    assert [t.name for t in charts.site_map_chart(frame, lang="ko").data] == ["outline", "개소", "미상"]
-
-
-def test_site_map_draws_the_provinces_under_the_dots() -> None:
-    """The bundled outline is the first trace (drawn first, so under the sites), a line through Korea."""
-    fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="ko")
-    outline = fig.data[0]
-    assert outline.name == "outline" and outline.mode == "lines" and outline.hoverinfo == "skip"
-    lats = [y for y in outline.lat if y is not None]
-    lons = [x for x in outline.lon if x is not None]
-    assert len(lats) > 1000 and None in outline.lat  # many rings, separated
-    assert 33.0 < min(lats) < 34.0 and 38.0 < max(lats) < 38.7  # Jeju to the DMZ
-    assert 124.5 < min(lons) < 126.0 and 129.5 < max(lons) < 131.0  # the west islands to Ulleungdo
-    assert chart_map.OUTLINE_PATH.stat().st_size < 300_000
-    names = {f["properties"]["name"] for f in json.loads(chart_map.OUTLINE_PATH.read_text())["features"]}
-    assert len(names) == 17 and {"Seoul", "Jeju", "Sejong", "Gwangju"} <= names
-
-
-def test_co_located_sites_are_spread_and_counted() -> None:
-    """Five sites on one point land on five points, the first on the true one, the same way every time."""
-    frame = pd.DataFrame(
-        {
-            "name": [f"거점 {i}" for i in range(5)] + ["다른 곳"],
-            "address": ["광주 북구 첨단3지구"] * 5 + ["서울"],
-            "area_m2": [None] * 6,
-            "status": ["open"] * 6,
-            "lat": [35.235] * 5 + [37.566],
-            "lon": [126.848] * 5 + [126.978],
-            "program": [None] * 6,
-            "norm_key": [f"k{i}" for i in range(6)],
-        }
-    )
-    fig = charts.site_map_chart(frame, lang="en")
-    dots = next(t for t in fig.data if t.name != "outline")
-    points = set(zip(dots.lat, dots.lon, strict=True))
-    assert len(points) == 6  # none on top of another
-    assert (35.235, 126.848) in points and (37.566, 126.978) in points
-    assert all(
-        abs(lat - 35.235) < 0.05 and abs(lon - 126.848) < 0.07 for lat, lon in list(points) if lat < 36
-    )
-    assert [c[5] for c in dots.customdata].count("5 sites at this point (spread around it on the map)") == 5
-    again = next(t for t in charts.site_map_chart(frame, lang="en").data if t.name != "outline")
-    assert list(again.lat) == list(dots.lat) and list(again.lon) == list(dots.lon)
 
 
 def test_date_axes_read_the_same_in_both_languages() -> None:
@@ -459,3 +404,56 @@ def test_treemap_draws_children_inside_parents_and_the_rest() -> None:
         and {"x2", "y2"} <= set(rect["encoding"])
         and text["mark"]["type"] == "text"
     )
+
+
+def test_site_map_draws_the_provinces_under_the_dots() -> None:
+    """The bundled outline is the first layer (drawn first, so under the sites): Korea's 17 provinces as
+    geoshapes on a Mercator projection the sites share; no tiles, so the map reads offline."""
+    fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="en")
+    outline, sites = layers(fig)
+    assert outline["mark"]["type"] == "geoshape" and sites["mark"]["type"] == "circle"
+    assert outline["projection"] == sites["projection"] == {"type": "mercator"}
+    features = (
+        outline["data"]["values"]
+        if "values" in outline.get("data", {})
+        else next(d for d in vega(fig)["datasets"].values() if d and "geometry" in d[0])
+    )
+    names = {f["properties"]["name"] for f in features}
+    assert len(names) == 17 and {"Seoul", "Jeju", "Sejong", "Gwangju"} <= names
+    lons = [p[0] for f in features for poly in f["geometry"]["coordinates"] for ring in poly for p in ring]
+    lats = [p[1] for f in features for poly in f["geometry"]["coordinates"] for ring in poly for p in ring]
+    assert 33.0 < min(lats) < 34.0 and 38.0 < max(lats) < 38.7  # Jeju to the DMZ
+    assert 124.5 < min(lons) < 126.0 and 129.5 < max(lons) < 131.0  # the west islands to Ulleungdo
+    assert chart_map.OUTLINE_PATH.stat().st_size < 300_000
+    assert len(rows(fig, "map_lat")) == 1  # the site without coordinates is left out
+    assert sites["encoding"]["longitude"]["field"] == "map_lon"
+
+
+def test_site_legend_reads_open_planned_unknown() -> None:
+    frame = FRAMES["site_map_chart"].assign(lat=[37.47, 35.1], lon=[127.04, 129.0], status=[None, "open"])
+    _, sites = layers(charts.site_map_chart(frame, lang="ko"))
+    assert sites["encoding"]["color"]["scale"]["domain"] == ["개소", "미상"]
+
+
+def test_co_located_sites_are_spread_and_counted() -> None:
+    """Five sites on one point land on five points, the first on the true one, the same way every time."""
+    frame = pd.DataFrame(
+        {
+            "name": [f"거점 {i}" for i in range(5)] + ["다른 곳"],
+            "address": ["광주 북구 첨단3지구"] * 5 + ["서울"],
+            "area_m2": [None] * 6,
+            "status": ["open"] * 6,
+            "lat": [35.235] * 5 + [37.566],
+            "lon": [126.848] * 5 + [126.978],
+            "program": [None] * 6,
+            "norm_key": [f"k{i}" for i in range(6)],
+        }
+    )
+    dots = rows(charts.site_map_chart(frame, lang="en"), "map_lat")
+    points = {(d["map_lat"], d["map_lon"]) for d in dots}
+    assert len(points) == 6  # none on top of another
+    assert (35.235, 126.848) in points and (37.566, 126.978) in points
+    assert all(abs(lat - 35.235) < 0.05 and abs(lon - 126.848) < 0.07 for lat, lon in points if lat < 36)
+    assert [d["here"] for d in dots].count("5 sites at this point (spread around it on the map)") == 5
+    assert dots == rows(charts.site_map_chart(frame, lang="en"), "map_lat")
+    assert {d["key"] for d in dots} == {f'["s", "k{i}"]' for i in range(6)}
