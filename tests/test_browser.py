@@ -20,7 +20,7 @@ CHROMIUM = chromium()  # Debian's `chromium` (what .ci/run installs), or another
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
 TREEMAP = '[data-testid="stVegaLiteChart"] g.treemap_layer_0_marks path'  # Vega names marks by their view
-CHART = '[data-testid="stVegaLiteChart"] svg .mark-rect, [data-testid="stVegaLiteChart"] svg .mark-symbol, .js-plotly-plot'
+CHART = '[data-testid="stVegaLiteChart"] svg .mark-rect, [data-testid="stVegaLiteChart"] svg .mark-symbol'
 
 PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
          "Sites": "Sites", "Sources": "Sources", "Review": "Review"}  # fmt: skip

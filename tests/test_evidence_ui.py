@@ -37,39 +37,13 @@ def vega_charts(at: AppTest) -> dict[str, dict]:
 
 
 def select_point(at: AppTest, chart_key: str, key: str) -> AppTest:
-    """What the browser sends when a point is clicked: the Vega-Lite point selection's fields (a plotly chart:
-    its customdata, the key last)."""
-    if at.get("vega_lite_chart") and any(chart_key in c.proto.id for c in at.get("vega_lite_chart")):
-        at.session_state[chart_key] = {"selection": {PICK: [{"key": key}]}}
-        return at.run(timeout=TIMEOUT)
-    point = {"curve_number": 0, "point_number": 0, "point_index": 0, "customdata": ["x", key]}
-    at.session_state[chart_key] = {
-        "selection": {"points": [point], "point_indices": [0], "box": [], "lasso": []}
-    }
+    """What the browser sends when a point is clicked: the Vega-Lite point selection's fields."""
+    assert any(chart_key in c.proto.id for c in at.get("vega_lite_chart")), chart_key
+    at.session_state[chart_key] = {"selection": {PICK: [{"key": key}]}}
     return at.run(timeout=TIMEOUT)
 
 
 # ---- keys and cards, as plain functions --------------------------------------------------------------------
-
-
-class _Event:
-    def __init__(self, points: list[dict]) -> None:
-        self.selection = type("S", (), {"points": points})()
-
-
-def test_picked_reads_the_vega_lite_point_selection_once_each() -> None:
-    a, b = pick_key("dm", "2024-10-01", "ko"), pick_key("s", "a&b <c>")
-    event = {"selection": {PICK: [{"key": a}, {"key": b}, {"key": a}, {"other": 1}]}}
-    assert clicks.picked(event) == [("dm", "2024-10-01", "ko"), ("s", "a&b <c>")]
-    assert clicks.picked({"selection": {PICK: {}}}) == []  # nothing picked: Streamlit sends an empty dict
-
-
-def test_picked_reads_the_last_customdata_item_once_each() -> None:
-    a, b = pick_key("pd", "p1", "d1"), pick_key("s", "a&b <c>")
-    escaped = b.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # as ui/plain.py escapes it
-    event = _Event([{"customdata": ["946억원", a]}, {"customdata": [a]}, {"customdata": escaped}, {"x": 1}])
-    assert clicks.picked(event) == [("pd", "p1", "d1"), ("s", "a&b <c>")]
-    assert clicks.picked(None) == [] and clicks.picked(_Event([{"customdata": ["no key"]}])) == []
 
 
 def _card_row(**over: object) -> dict:

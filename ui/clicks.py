@@ -1,8 +1,8 @@
 """Evidence from every number: the facts behind a clicked chart point, as cards with the figure marked in its
 sentence (issue 13).
 
-Every clickable chart (ui/charts.py) ends each point's customdata with a key (ui/figures.pick_key) naming what
-the point stands for; `picked` reads the keys of a selection event, `panel` shows their facts
+Every clickable chart (ui/charts.py) gives each point a `key` field (ui/figures.pick_key) naming what the point
+stands for, and a point selection over it (ui/figures.pick); `picked` reads the keys of a selection event, `panel` shows their facts
 (ui/evidence.evidence_facts). The cards are built by `cards_html`, plain and tested: every character that
 comes from a document is escaped.
 """
@@ -28,21 +28,12 @@ MAX_KEYS = 3  # points shown at once (a box or lasso selection may hold many)
 
 
 def picked(event: Any) -> list[tuple[str, ...]]:
-    """The keys of the points a selection event holds, in order, once each: a Vega-Lite chart's point
-    selection (`selection[PICK]`, a list of the picked points' fields) or a plotly chart's points (customdata,
-    the key last)."""
-    selection = _get(event, "selection")
-    chosen = _get(selection, PICK) if selection is not None else None
-    if isinstance(chosen, list | tuple):
-        values = [p.get("key") for p in chosen if isinstance(p, dict)]
-    else:
-        values = []
-        for point in _get(selection, "points") or []:
-            custom = point.get("customdata") if isinstance(point, dict) else None
-            values.append(custom[-1] if isinstance(custom, list) and custom else custom)
+    """The keys of the points a Vega-Lite selection event holds (`selection[PICK]`: a list of the picked points'
+    fields), in order, once each."""
+    chosen = _get(_get(event, "selection"), PICK)
     keys: list[tuple[str, ...]] = []
-    for value in values:
-        key = _key(value)
+    for point in chosen if isinstance(chosen, list | tuple) else []:
+        key = _key(point.get("key")) if isinstance(point, dict) else None
         if key and key not in keys:
             keys.append(key)
     return keys
@@ -58,8 +49,8 @@ def _get(obj: Any, name: str) -> Any:
 def _key(value: object) -> tuple[str, ...] | None:
     if not isinstance(value, str) or not value.startswith("["):
         return None
-    try:  # plotly text is HTML-escaped when the figure is built (ui/plain.py)
-        parts = json.loads(html.unescape(value))
+    try:
+        parts = json.loads(value)
     except ValueError:
         return None
     return tuple(str(p) for p in parts) if isinstance(parts, list) and parts else None

@@ -27,13 +27,12 @@ from typing import Any, Literal
 
 import duckdb
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from etl import asof
 from etl.config import Settings
-from ui import charts, plain, queries, sql
+from ui import charts, queries, sql
 from ui.filters import Filters
 
 _LOCK = threading.Lock()  # guards version checks, reconnects and cursor creation across session threads
@@ -153,16 +152,16 @@ def _snapshot(path: str, version: int, day: str) -> str:
 def figure(build: Callable[..., Any], df: pd.DataFrame, **options: object) -> Any:
     """A ui/charts.py chart of `df`, built once per chart, data and options and then shared.
 
-    Building a plotly figure takes 20-100 ms, most of a warm rerun once the data is cached. The chart is
-    not copied out of the cache (st.cache_resource), so callers only display it, never change it.
+    Building a chart (frames of display text, keys, the layout of a treemap) is most of a warm rerun once the
+    data is cached. The chart is not copied out of the cache (st.cache_resource), so callers only display it,
+    never change it.
     """
     return _figure(build.__name__, df, tuple(sorted(options.items())))
 
 
 @st.cache_resource(max_entries=500, show_spinner=False)
 def _figure(name: str, df: pd.DataFrame, options: tuple) -> Any:
-    built = getattr(charts, name)(df, **dict(options))
-    return plain.figure(built) if isinstance(built, go.Figure) else built
+    return getattr(charts, name)(df, **dict(options))
 
 
 def table_frames(

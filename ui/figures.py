@@ -1,4 +1,5 @@
-"""Shared pieces of the dashboard's plotly figures: the look, date and money axes, labels, the empty figure.
+"""Shared pieces of the dashboard's charts (Vega-Lite, through Altair): the look, calendar-date and money
+axes, the palette rule, labels, keys of clickable points, the empty chart.
 
 No SQL, no streamlit; ui/charts.py builds every chart from these.
 """
@@ -10,7 +11,6 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
-import plotly.graph_objects as go
 
 from etl.categories import MoneyKind
 from ui import fmt
@@ -28,44 +28,11 @@ KIND_COLORS = {
 }
 STATUS_COLORS = {"open": "#2ca02c", "planned": "#ff7f0e", None: "#7f7f7f"}
 MAX_LEGEND = 12  # more colour groups than this and the legend is hidden
-# As many distinct colours as a chart has named series (MAX_LEGEND - 1, then "other" in grey): plotly's default
-# sequence has 10, so an eleventh program came out in the first one's blue.
+# As many distinct colours as a chart has named series (MAX_LEGEND - 1, then "other" in grey): a default
+# sequence of 10 gave an eleventh program the first one's blue.
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
            "#393b79", "#ad494a", "#637939")  # fmt: skip
 OTHER_COLOR = "#b0b0b0"
-
-
-def layout(fig: go.Figure, title: str = "", height: int | None = None, money: str = "") -> go.Figure:
-    """The common look: CJK font, tight margins, no legend title, plain numbers on a money axis."""
-    fig.update_layout(
-        font={"family": FONT},
-        title={"text": title} if title else None,
-        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
-        legend={"title": {"text": ""}},
-        hoverlabel={"font": {"family": FONT}},
-    )
-    if money == "x":
-        fig.update_xaxes(tickformat=",.1~f")  # plain numbers: "120k 억원" would read wrong
-    elif money == "y":
-        fig.update_yaxes(tickformat=",.1~f")
-    if height:
-        fig.update_layout(height=height)
-    return fig
-
-
-DAY_MS = 86_400_000
-# Date ticks by zoom level, the same in both languages (plotly's own are English: "Jun 7").
-DATE_TICKS = [
-    {"dtickrange": [None, 28 * DAY_MS], "value": "%Y-%m-%d"},
-    {"dtickrange": [28 * DAY_MS, 365 * DAY_MS], "value": "%Y-%m"},
-    {"dtickrange": [365 * DAY_MS, None], "value": "%Y"},
-]
-
-
-def date_axis(fig: go.Figure) -> go.Figure:
-    """Date ticks as 2024-10-28 / 2024-10 / 2024 by zoom level."""
-    fig.update_xaxes(tickformatstops=DATE_TICKS, hoverformat="%Y-%m-%d")
-    return fig
 
 
 def short(name: object, limit: int = 32) -> str:
@@ -75,21 +42,12 @@ def short(name: object, limit: int = 32) -> str:
 
 
 def shorts(names: list[str], limit: int) -> list[str]:
-    """Axis labels cut to `limit` characters, made longer where two would read the same (plotly merges them)."""
+    """Axis labels cut to `limit` characters, made longer where two would read the same (a chart merges them)."""
     while True:
         out = [short(n, limit) for n in names]
         if len(set(out)) == len(set(names)) or limit > max(map(len, names), default=0):
             return out
         limit += 8
-
-
-def empty_figure(lang: str = "ko", title: str = "") -> go.Figure:
-    """A blank figure that says there is no data."""
-    fig = go.Figure()
-    fig.add_annotation(text=t("no_rows", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return layout(fig, title, height=240)
 
 
 def top_value(*series: pd.Series) -> float:
@@ -115,8 +73,8 @@ def won_text(values: pd.Series, lang: str) -> list[str]:
 
 
 def pick_key(*parts: object) -> str:
-    """What a chart point stands for, as the last item of its customdata: ("pd", program, document) and the
-    other keys ui/evidence.evidence_facts reads. JSON text, so it survives plotly and the selection event."""
+    """What a chart point stands for, as its `key` field (the field the PICK selection reads): ("pd", program, document) and the
+    other keys ui/evidence.evidence_facts reads. JSON text, so it survives the chart and the selection event."""
     return json.dumps([str(p) for p in parts], ensure_ascii=False)
 
 

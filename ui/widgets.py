@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
@@ -36,7 +35,6 @@ PAGES = {
     "sources": ("pages/5_Sources.py", "Sources", "sources"),
     "review": ("pages/6_Review.py", "Review", "review"),
 }
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 EVIDENCE_WIDTH = 400  # px: with three lines per row, most evidence sentences show whole
 EVIDENCE_ROW_HEIGHT = 70  # px: three lines of text
 _HIDE_DEFAULT_NAV = (
@@ -157,24 +155,17 @@ def chart(
     pick: tuple[Filters, View] | None = None,
     **options: object,
 ) -> None:
-    """A ui/charts.py chart of `df` (built once, data.figure), full width, with image export kept (Streamlit's
-    chart menu for Vega-Lite, plotly's for plotly). With `pick` (the page's filters and view), a clicked point
-    opens the facts behind it beneath the chart (ui/clicks.py). In English, names are English (or marked
-    romanisations) before the chart is built (`named`)."""
+    """A ui/charts.py chart of `df` (an Altair chart, built once: data.figure), full width, with Streamlit's
+    chart menu (PNG export, full screen). With `pick` (the page's filters and view), a clicked point opens the
+    facts behind it beneath the chart (ui/clicks.py). In English, names are English (or marked romanisations)
+    before the chart is built (`named`). Vega-Lite draws document text as text, never as markup."""
     if options.get("lang") == "en":
         df = named(df, "en")
     fig = data.figure(build, df, **options)
-    if not isinstance(fig, go.Figure):  # Vega-Lite (Altair): text is drawn as text, never as markup
-        if pick is None or not figures.pickable(fig):  # an empty chart has nothing to click
-            st.altair_chart(fig, key=key)
-            return
-        event = st.altair_chart(fig, key=key, on_select="rerun", selection_mode=figures.PICK)
-        clicks.panel(clicks.picked(event), *pick)
+    if pick is None or not figures.pickable(fig):  # an empty chart has nothing to click
+        st.altair_chart(fig, key=key)
         return
-    if pick is None:
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
-        return
-    event = st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+    event = st.altair_chart(fig, key=key, on_select="rerun", selection_mode=figures.PICK)
     clicks.panel(clicks.picked(event), *pick)
 
 
