@@ -159,7 +159,7 @@ def test_builders_return_figures_with_data_and_a_cjk_font(name: str, lang: str) 
 def test_builders_handle_empty_frames(name: str) -> None:
     fig = getattr(charts, name)(FRAMES[name].iloc[0:0], lang="ko")
     assert [r["note"] for r in rows(fig)] == ["선택한 필터에 맞는 자료가 없습니다."]
-    assert not figures.pickable(fig)
+    assert not figures.pickable_spec(vega(fig))
 
 
 def test_dates_are_calendar_days_in_every_time_zone() -> None:
@@ -449,3 +449,16 @@ def test_co_located_sites_are_spread_and_counted() -> None:
     assert [d["here"] for d in dots].count("5 sites at this point (spread around it on the map)") == 5
     assert dots == rows(charts.site_map_chart(frame, lang="en"), "map_lat")
     assert {d["key"] for d in dots} == {f'["s", "k{i}"]' for i in range(6)}
+
+
+def test_every_clickable_chart_carries_the_pick_selection_over_its_key() -> None:
+    """widgets.chart draws the cached spec text (figures.spec_text) and asks for PICK selections on it."""
+    for name in ("announcements_chart", "timeline_chart", "gantt_chart", "fiscal_year_chart", "kind_mix_chart",
+                 "cumulative_chart", "revisions_chart", "ranking_chart", "types_chart", "partners_chart"):  # fmt: skip
+        spec = json.loads(figures.spec_text(getattr(charts, name)(FRAMES[name], lang="en")))
+        assert figures.pickable_spec(spec), name
+        assert spec["params"][0]["select"]["fields"] == ["key"], name
+        assert all("key" in r for d in spec["datasets"].values() for r in d if "map_lat" not in r), name
+    assert not figures.pickable_spec(
+        json.loads(figures.spec_text(charts.kind_totals_chart(FRAMES["kind_totals_chart"])))
+    )

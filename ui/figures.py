@@ -7,6 +7,7 @@ No SQL, no streamlit; ui/charts.py builds every chart from these.
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 import altair as alt
@@ -123,6 +124,23 @@ def look(chart: Any, *, height: int = HEIGHT) -> Any:
     )
 
 
+_ALTAIR = threading.Lock()  # Altair's data transformer is global: one conversion at a time
+
+
+def spec_text(chart: Any) -> str:
+    """The chart as Vega-Lite JSON text, validated against the schema once. Streamlit's st.altair_chart converts
+    (and validates) the chart on every rerun: 300-600 ms for the map with its outline on 2 busy cores, ~20-100 ms
+    for others (README); the text is made once per chart, data and options (ui/data.figure) and read back
+    into a fresh dict each run (nothing shared is changed by Streamlit's own touches to the spec)."""
+    with _ALTAIR, alt.data_transformers.enable("default", max_rows=None):  # the queries bound the rows
+        return json.dumps(chart.to_dict(), ensure_ascii=False)
+
+
+def pickable_spec(spec: dict) -> bool:
+    """Whether a Vega-Lite spec carries the PICK selection (Altair puts a layer's selection at the top)."""
+    return any(p.get("name") == PICK for p in spec.get("params", []))
+
+
 def empty_chart(lang: str = "ko") -> Any:
     """A blank chart that says there is no data."""
     note = pd.DataFrame({"note": [t("no_rows", lang)]})
@@ -133,18 +151,6 @@ def pick() -> Any:
     """The point selection over a chart's `key` field (pick_key): a click selects one point, a double click
     none; ui/widgets.chart turns it into a rerun that opens the point's facts."""
     return alt.selection_point(name=PICK, fields=["key"], on="click", clear="dblclick")
-
-
-def pickable(chart: Any) -> bool:
-    """Whether the chart (or one of its layers) carries the PICK selection."""
-    layers = getattr(chart, "layer", alt.Undefined)
-    views = [chart, *(layers if layers is not alt.Undefined else [])]
-    params = [
-        p
-        for v in views
-        for p in (v["params"] if "params" in v._kwds and v["params"] is not alt.Undefined else [])
-    ]
-    return any(getattr(p, "name", None) == PICK for p in params)
 
 
 def when_picked(selection: Any, value: object, other: object) -> Any:

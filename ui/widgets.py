@@ -155,17 +155,18 @@ def chart(
     pick: tuple[Filters, View] | None = None,
     **options: object,
 ) -> None:
-    """A ui/charts.py chart of `df` (an Altair chart, built once: data.figure), full width, with Streamlit's
-    chart menu (PNG export, full screen). With `pick` (the page's filters and view), a clicked point opens the
-    facts behind it beneath the chart (ui/clicks.py). In English, names are English (or marked romanisations)
+    """A ui/charts.py chart of `df` (an Altair chart, built and converted once: data.figure), full width, drawn
+    by Streamlit's Vega-Lite element (st.vega_lite_chart, what st.altair_chart draws with) with its chart menu
+    (PNG export, full screen). With `pick` (the page's filters and view), a clicked point opens the facts
+    behind it beneath the chart (ui/clicks.py). In English, names are English (or marked romanisations)
     before the chart is built (`named`). Vega-Lite draws document text as text, never as markup."""
     if options.get("lang") == "en":
         df = named(df, "en")
-    fig = data.figure(build, df, **options)
-    if pick is None or not figures.pickable(fig):  # an empty chart has nothing to click
-        st.altair_chart(fig, key=key)
+    spec = json.loads(data.figure(build, df, **options))
+    if pick is None or not figures.pickable_spec(spec):  # an empty chart has nothing to click
+        st.vega_lite_chart(spec, key=key)
         return
-    event = st.altair_chart(fig, key=key, on_select="rerun", selection_mode=figures.PICK)
+    event = st.vega_lite_chart(spec, key=key, on_select="rerun", selection_mode=figures.PICK)
     clicks.panel(clicks.picked(event), *pick)
 
 
