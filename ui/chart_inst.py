@@ -1,10 +1,11 @@
-"""Institution charts: the ranking by programs, institutions and programs per type, partner countries; every
-bar carries the key of the facts behind it (ui/figures.pick_key). No SQL, no streamlit (ui/charts.py
-re-exports them)."""
+"""Institution charts: the ranking by programs, institutions and programs per type, partner countries (every
+bar carries the key of the facts behind it, ui/figures.pick_key), and co-participation as a heatmap. No SQL,
+no streamlit (ui/charts.py re-exports them)."""
 
 from __future__ import annotations
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from ui.figures import PALETTE, empty_chart, legend, local_names, look, pick, pick_key, shorts, when_picked
@@ -117,3 +118,49 @@ def partners_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
         what=t("country", lang),
         lang=lang,
     )
+
+
+def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """Programs shared by each pair of institutions, busiest first.
+
+    The diagonal (an institution's own count) is left blank: it dwarfed every shared count and washed the
+    map out; the hover still tells it.
+    """
+    if df.empty:
+        return empty_chart(lang)
+    grid = df.pivot_table(index="institution_a", columns="institution_b", values="n_programs", fill_value=0)
+    order = grid.max(axis=1).sort_values(ascending=False).index
+    grid = grid.loc[order, order]
+    shared = grid.to_numpy().astype("float64")
+    np.fill_diagonal(shared, np.nan)
+    shown = _pair_names(df, lang)
+    names = [shown.get(n, n) for n in grid.index]
+    # Axis labels are short (English names run to 60 characters); the hover names both in full.
+    across, down = shorts(names, 16), shorts(names, 32)
+    cells = [
+        {"a": down[i], "b": across[j], "n": None if np.isnan(shared[i, j]) else shared[i, j],
+         "full": f"{a}: {n:.0f}" if i == j else f"{a} × {b}: {n:.0f}"}
+        for i, (a, row) in enumerate(zip(names, grid.to_numpy(), strict=True))
+        for j, (b, n) in enumerate(zip(names, row, strict=True))
+    ]  # fmt: skip
+    chart = (
+        alt.Chart(pd.DataFrame(cells))
+        .mark_rect()
+        .encode(
+            x=alt.X("b:N", sort=across, title=None, axis=alt.Axis(labelAngle=-45)),
+            y=alt.Y("a:N", sort=down, title=None),
+            color=alt.Color(
+                "n:Q", scale=alt.Scale(scheme="blues"), legend=alt.Legend(title=t("programs_axis", lang))
+            ),
+            tooltip=[alt.Tooltip("full:N", title=t("coparticipation", lang))],
+        )
+    )
+    return look(chart, height=max(360, 24 * len(grid) + 40))
+
+
+def _pair_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Institution name → the name to show (English where known, in English)."""
+    if lang != "en" or "institution_a_en" not in df:
+        return {}
+    en = df.dropna(subset=["institution_a_en"])
+    return dict(zip(en["institution_a"], en["institution_a_en"], strict=True))

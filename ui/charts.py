@@ -1,7 +1,9 @@
-"""Plotly figures from query results: one builder per chart, DataFrame in, Figure out; no SQL, no streamlit.
+"""Charts from query results: one builder per chart, DataFrame in, Altair (Vega-Lite) chart out; no SQL, no
+streamlit.
 
 Every builder takes `lang` for its labels, scales won to 억원 (ko) or billion won (en) on axes, puts the
-readable amount (946억원) in the hover text, and returns a figure with a "no data" note for an empty frame.
+readable amount (946억원) in the tooltip, gives each clickable mark a `key` field with the PICK selection over
+it (ui/figures.pick), and returns a chart with a "no data" note for an empty frame.
 """
 
 from __future__ import annotations
@@ -9,12 +11,12 @@ from __future__ import annotations
 import math
 
 import altair as alt
-import numpy as np
 import pandas as pd
 
 from etl.categories import SHARE_KINDS, MoneyKind
 from ui import fmt
-from ui.chart_inst import partners_chart as partners_chart  # re-exported: data.figure looks builders up here
+from ui.chart_inst import coparticipation_heatmap as coparticipation_heatmap  # re-exported: data.figure
+from ui.chart_inst import partners_chart as partners_chart  # looks every builder up here
 from ui.chart_inst import ranking_chart as ranking_chart
 from ui.chart_inst import types_chart as types_chart
 from ui.chart_map import site_map_chart as site_map_chart
@@ -36,7 +38,6 @@ from ui.figures import (
     scaled,
     series_colors,
     series_labels,
-    shorts,
     top_value,
     when_picked,
     won_text,
@@ -388,49 +389,3 @@ def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
                 .transform_filter(alt.datum.first == first)
             )
     return look(alt.layer(*layers))
-
-
-def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
-    """Programs shared by each pair of institutions, busiest first.
-
-    The diagonal (an institution's own count) is left blank: it dwarfed every shared count and washed the
-    map out; the hover still tells it.
-    """
-    if df.empty:
-        return empty_chart(lang)
-    grid = df.pivot_table(index="institution_a", columns="institution_b", values="n_programs", fill_value=0)
-    order = grid.max(axis=1).sort_values(ascending=False).index
-    grid = grid.loc[order, order]
-    shared = grid.to_numpy().astype("float64")
-    np.fill_diagonal(shared, np.nan)
-    shown = _pair_names(df, lang)
-    names = [shown.get(n, n) for n in grid.index]
-    # Axis labels are short (English names run to 60 characters); the hover names both in full.
-    across, down = shorts(names, 16), shorts(names, 32)
-    cells = [
-        {"a": down[i], "b": across[j], "n": None if np.isnan(shared[i, j]) else shared[i, j],
-         "full": f"{a}: {n:.0f}" if i == j else f"{a} × {b}: {n:.0f}"}
-        for i, (a, row) in enumerate(zip(names, grid.to_numpy(), strict=True))
-        for j, (b, n) in enumerate(zip(names, row, strict=True))
-    ]  # fmt: skip
-    chart = (
-        alt.Chart(pd.DataFrame(cells))
-        .mark_rect()
-        .encode(
-            x=alt.X("b:N", sort=across, title=None, axis=alt.Axis(labelAngle=-45)),
-            y=alt.Y("a:N", sort=down, title=None),
-            color=alt.Color(
-                "n:Q", scale=alt.Scale(scheme="blues"), legend=alt.Legend(title=t("programs_axis", lang))
-            ),
-            tooltip=[alt.Tooltip("full:N", title=t("coparticipation", lang))],
-        )
-    )
-    return look(chart, height=max(360, 24 * len(grid) + 40))
-
-
-def _pair_names(df: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Institution name → the name to show (English where known, in English)."""
-    if lang != "en" or "institution_a_en" not in df:
-        return {}
-    en = df.dropna(subset=["institution_a_en"])
-    return dict(zip(en["institution_a"], en["institution_a_en"], strict=True))

@@ -129,9 +129,9 @@ _ALTAIR = threading.Lock()  # Altair's data transformer is global: one conversio
 
 def spec_text(chart: Any) -> str:
     """The chart as Vega-Lite JSON text, validated against the schema once. Streamlit's st.altair_chart converts
-    (and validates) the chart on every rerun: 300-600 ms for the map with its outline on 2 busy cores, ~20-100 ms
-    for others (README); the text is made once per chart, data and options (ui/data.figure) and read back
-    into a fresh dict each run (nothing shared is changed by Streamlit's own touches to the spec)."""
+    (and validates) the chart on every rerun: 0.3-0.6 s for the map with its outline on 2 busy cores, 5-50 ms
+    for the others; the text is made once per chart, data and options (ui/data.figure) and read back into a
+    fresh dict each run (nothing shared is changed by Streamlit's own touches to the spec)."""
     with _ALTAIR, alt.data_transformers.enable("default", max_rows=None):  # the queries bound the rows
         return json.dumps(chart.to_dict(), ensure_ascii=False)
 
