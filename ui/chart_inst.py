@@ -8,7 +8,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.figures import PALETTE, empty_chart, legend, local_names, look, pick, pick_key, shorts, when_picked
+from ui.figures import PALETTE, clickable, empty_chart, legend, local_names, look, pick_key, shorts, tips
 from ui.i18n import code, column, t
 
 
@@ -29,7 +29,7 @@ def ranking_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
         }
     )
     types = list(dict.fromkeys(data["type_label"]))
-    selection = pick()
+    colours = alt.Scale(domain=types, range=[PALETTE[i % len(PALETTE)] for i in range(len(types))])
     chart = (
         alt.Chart(data)
         .mark_bar()
@@ -38,22 +38,15 @@ def ranking_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
                 "n_programs:Q", title=t("programs_axis", lang), axis=alt.Axis(format=",d", tickMinStep=1)
             ),
             y=alt.Y("institution:N", sort=list(data["institution"]), title=None),
-            color=alt.Color(
-                "type_label:N",
-                scale=alt.Scale(domain=types, range=[PALETTE[i % len(PALETTE)] for i in range(len(types))]),
-                legend=legend(len(types)),
-            ),
-            opacity=when_picked(selection, 1.0, 0.4),
+            color=alt.Color("type_label:N", scale=colours, legend=legend(len(types))),
             tooltip=[
-                alt.Tooltip("full:N", title=column("institution", lang)),
-                alt.Tooltip("type_label:N", title=column("type", lang)),
+                *tips(full=column("institution", lang), type_label=column("type", lang)),
                 alt.Tooltip("n_programs:Q", title=t("programs_axis", lang), format=",d"),
                 alt.Tooltip("n_documents:Q", title=column("n_documents", lang), format=",d"),
             ],
         )
-        .add_params(selection)
     )
-    return look(chart, height=max(300, 24 * len(data) + 80))
+    return look(clickable(chart), height=max(300, 24 * len(data) + 80))
 
 
 def _grouped(
@@ -68,7 +61,6 @@ def _grouped(
             for lab, v, k in zip(labels, values, keys, strict=True)
         ]
     )
-    selection = pick()
     chart = (
         alt.Chart(data)
         .mark_bar()
@@ -81,16 +73,14 @@ def _grouped(
                 scale=alt.Scale(domain=names, range=list(PALETTE[: len(names)])),
                 legend=alt.Legend(title=None, orient="top"),
             ),
-            opacity=when_picked(selection, 1.0, 0.4),
             tooltip=[
                 alt.Tooltip("label:N", title=what),
                 alt.Tooltip("measure:N", title=" "),
                 alt.Tooltip("n:Q", title=t("count", lang), format=",d"),
             ],
         )
-        .add_params(selection)
     )
-    return look(chart)
+    return look(clickable(chart))
 
 
 def types_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:

@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from ui import fmt
-from ui.figures import STATUS_COLORS, empty_chart, look, pick, pick_key, when_picked
+from ui.figures import STATUS_COLORS, clickable, empty_chart, look, pick_key, tips
 from ui.i18n import code, column, t
 
 OUTLINE_PATH = Path(__file__).resolve().parent / "resources" / "korea_provinces.geojson"
@@ -48,38 +48,48 @@ def _here(n: int, lang: str) -> str:
     return t("sites_here", lang).format(n=n) if n > 1 else ""
 
 
-def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
-    """Sites over the provinces' outline (Mercator, fitted to Korea; no tiles: the outline is the base), sized
-    by floor area, coloured by status; sites at one point are spread around it and say how many share it."""
+def _texts(values: pd.Series) -> list[str]:
+    return [str(v) if fmt.present(v) else "" for v in values]
+
+
+def _site_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sites with coordinates as dots: spread where they share a point, sized by floor area (sites without
+    an area still show as small dots), with their tooltip text and key."""
     data = df.dropna(subset=["lat", "lon"])
-    if data.empty:
-        return empty_chart(lang)
     root = data["area_m2"].astype("float64").fillna(0).clip(lower=0).pow(0.5)
     data = spread(data)
-    dots = pd.DataFrame(
+    return pd.DataFrame(
         {
             "map_lat": data["map_lat"].to_numpy(),
             "map_lon": data["map_lon"].to_numpy(),
-            "name": data["name"].astype(str).to_numpy(),
-            "address": [str(v) if fmt.present(v) else "" for v in data["address"]],
+            "name": _texts(data["name"]),
+            "address": _texts(data["address"]),
             "status_label": [code(v, lang) for v in data["status"]],
-            "size": (root + root.max() / 5 + 1).to_numpy(),  # sites without an area still show as small dots
+            "size": (root + root.max() / 5 + 1).to_numpy(),
             "area_text": [fmt.area(v, lang=lang) for v in data["area_m2"]],
-            "program": [str(v) if fmt.present(v) else "" for v in data["program"]],
-            "precision_text": [code(v, lang, missing="") for v in data.get("precision", pd.Series(index=data.index))],
+            "program": _texts(data["program"]),
+            "precision_text": [
+                code(v, lang, missing="") for v in data.get("precision", pd.Series(index=data.index))
+            ],
             "here": [_here(n, lang) for n in data["n_here"]],
             "key": [pick_key("s", k) for k in data["norm_key"]] if "norm_key" in data else "",
         }
-    )  # fmt: skip
+    )
+
+
+def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """Sites over the provinces' outline (Mercator, fitted to Korea; no tiles: the outline is the base), sized
+    by floor area, coloured by status; sites at one point are spread around it and say how many share it."""
+    dots = _site_frame(df, lang)
+    if dots.empty:
+        return empty_chart(lang)
     shown = set(dots["status_label"])  # the legend names the statuses present, in a fixed order
     statuses = {code(k, lang): c for k, c in STATUS_COLORS.items() if code(k, lang) in shown}
-    projection = {"type": "mercator"}  # fitted to every layer's shapes and points: Korea
     outline = (
         alt.Chart(alt.Data(values=list(outline_features())))
         .mark_geoshape(fill="#f4f4f1", stroke="#8c8c8c", strokeWidth=0.8)
-        .project(**projection)
+        .project(type="mercator")  # fitted to every layer's shapes and points: Korea
     )
-    selection = pick()
     sites = (
         alt.Chart(dots)
         .mark_circle(stroke="white", strokeWidth=0.6)
@@ -92,18 +102,17 @@ def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
                 legend=alt.Legend(title=None, orient="top-right"),
                 scale=alt.Scale(domain=list(statuses), range=list(statuses.values())),
             ),
-            opacity=when_picked(selection, 0.85, 0.3),
-            tooltip=[
-                alt.Tooltip("name:N", title=column("name", lang)),
-                alt.Tooltip("address:N", title=column("address", lang)),
-                alt.Tooltip("precision_text:N", title=column("precision", lang)),
-                alt.Tooltip("area_text:N", title=column("area_m2", lang)),
-                alt.Tooltip("program:N", title=t("program", lang)),
-                alt.Tooltip("here:N", title=" "),
-            ],
+            tooltip=tips(
+                name=column("name", lang),
+                address=column("address", lang),
+                precision_text=column("precision", lang),
+                area_text=column("area_m2", lang),
+                program=t("program", lang),
+                here=" ",
+            ),
         )
-        .project(**projection)
+        .project(type="mercator")
     )
-    if "norm_key" in data:
-        sites = sites.add_params(selection)
+    if "norm_key" in df:
+        sites = clickable(sites, full=0.85, dim=0.3)
     return look(alt.layer(outline, sites).properties(name="site_map"), height=560)

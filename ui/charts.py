@@ -26,20 +26,20 @@ from ui.figures import (
     MAX_LEGEND,
     PALETTE,
     calendar_day,
+    clickable,
     date_x,
     empty_chart,
     legend,
     look,
     money_axis,
     money_format,
-    pick,
     pick_key,
     program_ids,
     scaled,
     series_colors,
     series_labels,
+    tips,
     top_value,
-    when_picked,
     won_text,
 )
 from ui.i18n import code, column, t
@@ -59,7 +59,6 @@ def announcements_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
         }
     )
     names = list(dict.fromkeys(data["lang_label"]))
-    selection = pick()
     chart = (
         alt.Chart(data)
         .mark_bar()
@@ -67,16 +66,14 @@ def announcements_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             x=date_x(df["month"], t("month", lang), unit="utcyearmonth"),
             y=alt.Y("n_documents:Q", title=t("n_documents", lang), axis=alt.Axis(format=",d", tickMinStep=1)),
             color=alt.Color("lang_label:N", scale=series_colors(names, lang), legend=legend(len(names))),
-            opacity=when_picked(selection, 1.0, 0.45),
             tooltip=[
                 alt.Tooltip("month:N", title=t("month", lang)),
                 alt.Tooltip("lang_label:N", title=column("lang", lang)),
                 alt.Tooltip("n_documents:Q", title=t("n_documents", lang), format=",d"),
             ],
         )
-        .add_params(selection)
     )
-    return look(chart)
+    return look(clickable(chart))
 
 
 def _won_axis(df: pd.DataFrame, lang: str, *cols: str) -> tuple[float, str]:
@@ -85,10 +82,9 @@ def _won_axis(df: pd.DataFrame, lang: str, *cols: str) -> tuple[float, str]:
     return top, f"{t('amount', lang)} ({fmt.money_scale(lang, top)[1]})"
 
 
-def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
-    """Announced amounts by date: one point per document and program, sized by amount."""
-    if df.empty:
-        return empty_chart(lang)
+def _timeline_frame(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """The timeline's points, and the programs that keep their own colour: the largest (the rest share "other":
+    a legend of hundreds of programs reads as nothing, and colours would repeat)."""
     data = pd.DataFrame(
         {
             "day": [calendar_day(d) for d in df["announced_on"]],
@@ -100,51 +96,46 @@ def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
         }
     )
     data["size"] = data["y"].clip(lower=0).pow(0.5).fillna(0)
-    # The largest programs keep their own colour and the rest share one ("other"): a legend of hundreds of
-    # programs reads as nothing, and colours would repeat.
     amount = pd.Series(df["amount_krw"].to_numpy(), index=data.index)
     largest = list(amount.groupby(data["program"]).max().nlargest(MAX_LEGEND - 1).index)
     data["series"] = data["program"].where(data["program"].isin(largest), code("other", lang))
+    return data, largest
+
+
+def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """Announced amounts by date: one point per document and program, sized by amount."""
+    if df.empty:
+        return empty_chart(lang)
+    data, largest = _timeline_frame(df, lang)
     other = len(largest) < data["program"].nunique()
-    selection = pick()
+    colours = series_colors(largest, lang, other=other)
     chart = (
         alt.Chart(data)
-        .mark_circle(opacity=0.75, stroke="white", strokeWidth=0.5)
+        .mark_circle(stroke="white", strokeWidth=0.5)
         .encode(
             x=date_x(df["announced_on"], t("date", lang)),
             y=alt.Y("y:Q", axis=money_format(money_axis(lang, df["amount_krw"]))),
             size=alt.Size("size:Q", scale=alt.Scale(range=[20, 700]), legend=None),
-            color=alt.Color(
-                "series:N",
-                scale=series_colors(largest, lang, other=other),
-                legend=legend(len(largest) + other),
-                title=t("program", lang),
+            color=alt.Color("series:N", scale=colours, legend=legend(len(largest) + other)),
+            tooltip=tips(
+                day=t("date", lang),
+                program=t("program", lang),
+                won=t("amount", lang),
+                title=column("title", lang),
             ),
-            opacity=when_picked(selection, 0.8, 0.25),
-            tooltip=[
-                alt.Tooltip("day:N", title=t("date", lang)),
-                alt.Tooltip("program:N", title=t("program", lang)),
-                alt.Tooltip("won:N", title=t("amount", lang)),
-                alt.Tooltip("title:N", title=column("title", lang)),
-            ],
         )
-        .add_params(selection)
     )
-    return look(chart)
+    return look(clickable(chart, full=0.8, dim=0.25))
 
 
-def gantt_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
-    """Program periods as horizontal bars from start to end year; bar thickness and colour show the budget."""
-    if df.empty:
-        return empty_chart(lang)
-    data = df.dropna(subset=["start_year"])
-    if data.empty:  # no program states its years
-        return empty_chart(lang)
+def _gantt_frame(data: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One bar per program: from 1 January of its start year to 31 December of its end year, as thick as its
+    budget allows in a 26 px row."""
     first = data["start_year"].astype(int)
     last = data["end_year"].fillna(data["start_year"]).astype(int)
     amount = data["headline_krw"].astype("float64").fillna(0)
     top = amount.max() or 1.0
-    bars = pd.DataFrame(
+    return pd.DataFrame(
         {
             "program": data["program"].astype(str).to_numpy(),
             "start": [f"{y}-01-01" for y in first],
@@ -152,13 +143,20 @@ def gantt_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             "years": [f"{a}–{b}" if a != b else str(a) for a, b in zip(first, last, strict=True)],
             "y": scaled(amount, lang).to_numpy(),
             "won": won_text(data["headline_krw"], lang),
-            "thick": [4 + 14 * math.sqrt(a / top) for a in amount],  # px of a 26 px row
+            "thick": [4 + 14 * math.sqrt(a / top) for a in amount],
             "key": [pick_key("p", p) for p in data["program_id"]],
         }
     )
-    unit = fmt.money_scale(lang, top_value(amount))[1]
-    selection = pick()
-    days = pd.concat([pd.Series(bars["start"]), pd.Series(bars["end"])])
+
+
+def gantt_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """Program periods as horizontal bars from start to end year; bar thickness and colour show the budget."""
+    data = df.dropna(subset=["start_year"])
+    if data.empty:  # nothing, or no program states its years
+        return empty_chart(lang)
+    bars = _gantt_frame(data, lang)
+    unit = fmt.money_scale(lang, top_value(data["headline_krw"].astype("float64").fillna(0)))[1]
+    days = pd.concat([bars["start"], bars["end"]])
     chart = (
         alt.Chart(bars)
         .mark_bar()
@@ -172,16 +170,10 @@ def gantt_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
                 scale=alt.Scale(range=["#9ecae1", "#08306b"]),  # light bars stay visible
                 legend=alt.Legend(title=unit, format=",.1~f"),
             ),
-            opacity=when_picked(selection, 1.0, 0.4),
-            tooltip=[
-                alt.Tooltip("program:N", title=t("program", lang)),
-                alt.Tooltip("years:N", title=t("year", lang)),
-                alt.Tooltip("won:N", title=t("amount", lang)),
-            ],
+            tooltip=tips(program=t("program", lang), years=t("year", lang), won=t("amount", lang)),
         )
-        .add_params(selection)
     )
-    return look(chart, height=max(300, 26 * len(bars) + 80))
+    return look(clickable(chart), height=max(300, 26 * len(bars) + 80))
 
 
 def fiscal_year_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
@@ -197,23 +189,20 @@ def fiscal_year_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             "key": [pick_key("fy", int(y)) for y in df["fiscal_year"]],
         }
     )
-    selection = pick()
     chart = (
         alt.Chart(data)
         .mark_bar(color=PALETTE[0])
         .encode(
             x=alt.X("fiscal_year:O", title=column("fiscal_year", lang), axis=alt.Axis(labelAngle=0)),
             y=alt.Y("y:Q", axis=money_format(money_axis(lang, df["amount_krw"]))),
-            opacity=when_picked(selection, 1.0, 0.4),
             tooltip=[
                 alt.Tooltip("fiscal_year:O", title=column("fiscal_year", lang)),
                 alt.Tooltip("won:N", title=t("amount", lang)),
                 alt.Tooltip("programs:N", title=t("programs_axis", lang)),
             ],
         )
-        .add_params(selection)
     )
-    return look(chart)
+    return look(clickable(chart))
 
 
 def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
@@ -232,7 +221,6 @@ def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             "key": [pick_key("p", p, k) for p, k in zip(df["program_id"], df["kind"], strict=True)],
         }
     )
-    selection = pick()
     chart = (
         alt.Chart(data)
         .mark_bar()
@@ -245,16 +233,14 @@ def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
                 scale=alt.Scale(domain=[code(k, lang) for k in kinds], range=[KIND_COLORS[k] for k in kinds]),
             ),
             order=alt.Order("rank:Q"),
-            opacity=when_picked(selection, 1.0, 0.4),
             tooltip=[
                 alt.Tooltip("program:N", title=t("program", lang)),
                 alt.Tooltip("kind_label:N", title=column("kind", lang)),
                 alt.Tooltip("won:N", title=t("amount", lang)),
             ],
         )
-        .add_params(selection)
     )
-    return look(chart, height=max(300, 28 * data["program"].nunique() + 100))
+    return look(clickable(chart), height=max(300, 28 * data["program"].nunique() + 100))
 
 
 def kind_totals_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
@@ -305,45 +291,27 @@ def cumulative_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             "cumulative": scaled(df["cumulative_krw"], lang, top).to_numpy(),
             "change_won": won_text(df["change_krw"], lang),
             "cumulative_won": won_text(df["cumulative_krw"], lang),
-            "change_name": names[0],
-            "cumulative_name": names[1],
             "key": [pick_key("m", calendar_day(m)) for m in df["month"]],
         }
+    ).assign(change_name=names[0], cumulative_name=names[1])
+    legend_ = alt.Legend(title=None, orient="top")
+    base = alt.Chart(data).encode(
+        x=date_x(df["month"], t("date", lang), unit="utcyearmonth"),
+        tooltip=tips(month=t("month", lang), change_won=names[0], cumulative_won=names[1]),
     )
-    colours = alt.Color(
-        scale=alt.Scale(domain=names, range=["#9ecae1", "#08519c"]),
-        legend=alt.Legend(title=None, orient="top"),
+    bars = base.mark_bar().encode(
+        y=alt.Y("change:Q", axis=money_format(title)),
+        color=alt.Color("change_name:N", scale=alt.Scale(domain=names, range=["#9ecae1", "#08519c"]), legend=legend_),
+    )  # fmt: skip
+    line = base.mark_line(interpolate="step-after", strokeWidth=3).encode(
+        y="cumulative:Q", color=alt.Color("cumulative_name:N")
     )
-    x = date_x(df["month"], t("date", lang), unit="utcyearmonth")
-    tips = [alt.Tooltip("month:N", title=t("month", lang)), alt.Tooltip("change_won:N", title=names[0]),
-            alt.Tooltip("cumulative_won:N", title=names[1])]  # fmt: skip
-    selection = pick()
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            x=x,
-            y=alt.Y("change:Q", axis=money_format(title)),
-            color=colours.field("change_name").type("nominal"),
-            opacity=when_picked(selection, 1.0, 0.4),
-            tooltip=tips,
-        )
-        .add_params(selection)
-    )
-    line = (
-        alt.Chart(data)
-        .mark_line(interpolate="step-after", strokeWidth=3)
-        .encode(x=x, y="cumulative:Q", color=alt.Color("cumulative_name:N"), tooltip=tips)
-    )
-    return look(alt.layer(bars, line))
+    return look(alt.layer(clickable(bars), line))
 
 
-def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
-    """A program's figures over its announcements, one line per series (same kind, same scope: ui/sql.py
-    SERIES), so a figure for another scope never reads as a revision; each point opens its own sentence."""
-    if df.empty:
-        return empty_chart(lang)
-    series = df["series"] if "series" in df else pd.Series([""] * len(df), index=df.index)
+def _revision_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The revision points, each series named by its first point's label (a series is one kind and scope), the
+    first point of each marked (its amount is written right of it, the others' left)."""
     keys = df.get("budget_id")
     data = pd.DataFrame(
         {
@@ -352,40 +320,38 @@ def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             "won": won_text(df["amount_krw"], lang),
             "label": series_labels(df, lang) if "scope" in df else [code(k, lang) for k in df["kind"]],
             "title": df["title"].fillna("").astype(str).to_numpy(),
-            "series": series.astype(str).to_numpy(),
+            "series": (
+                df["series"].astype(str) if "series" in df else pd.Series("", index=df.index)
+            ).to_numpy(),
             "key": [pick_key("b", b) for b in keys]
             if keys is not None
             else [pick_key("pd", p, d) for p, d in zip(program_ids(df), df["document_id"], strict=True)],
         }
     )
-    # A series' name is the label of its first point (one series is one kind and scope).
     data["label"] = data.groupby("series", sort=False)["label"].transform("first")
     data["first"] = ~data.duplicated("series")
+    return data
+
+
+def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """A program's figures over its announcements, one line per series (same kind, same scope: ui/sql.py
+    SERIES), so a figure for another scope never reads as a revision; each point opens its own sentence."""
+    if df.empty:
+        return empty_chart(lang)
+    data = _revision_frame(df, lang)
     names = list(dict.fromkeys(data["label"]))
-    selection = pick()
     base = alt.Chart(data).encode(
         x=date_x(df["announced_on"], t("date", lang)),
         y=alt.Y("y:Q", axis=money_format(money_axis(lang, df["amount_krw"])), scale=alt.Scale(zero=True)),
         color=alt.Color("label:N", scale=series_colors(names, lang), legend=alt.Legend(title=None, orient="top")),
         detail="series:N",
-        tooltip=[alt.Tooltip("day:N", title=t("date", lang)), alt.Tooltip("won:N", title=t("amount", lang)),
-                 alt.Tooltip("label:N", title=column("series", lang)), alt.Tooltip("title:N", title=column("title", lang))],
+        tooltip=tips(day=t("date", lang), won=t("amount", lang), label=column("series", lang), title=column("title", lang)),
     )  # fmt: skip
-    lines = base.mark_line(interpolate="step-after")
-    points = (
-        base.mark_point(filled=True, size=70)
-        .encode(opacity=when_picked(selection, 1.0, 0.4))
-        .add_params(selection)
-    )
-    layers = [lines, points]
+    layers = [base.mark_line(interpolate="step-after"), clickable(base.mark_point(filled=True, size=70))]
     if len(data) <= MAX_LEGEND:  # few announcements: each amount on its point
         # The first label goes right of its point, the others left: labels at the plot's edges were cut off.
         for first, align, dx in ((True, "left", 6), (False, "right", -6)):
-            if not (data["first"] == first).any():
-                continue  # an empty layer only warns in the browser
-            layers.append(
-                base.mark_text(align=align, dx=dx, dy=-10)
-                .encode(text="won:N")
-                .transform_filter(alt.datum.first == first)
-            )
+            if (data["first"] == first).any():  # an empty layer only warns in the browser
+                text = base.mark_text(align=align, dx=dx, dy=-10).encode(text="won:N")
+                layers.append(text.transform_filter(alt.datum.first == first))
     return look(alt.layer(*layers))

@@ -158,6 +158,19 @@ def when_picked(selection: Any, value: object, other: object) -> Any:
     return alt.when(selection).then(alt.value(value)).otherwise(alt.value(other))
 
 
+def clickable(chart: Any, full: float = 1.0, dim: float = 0.4) -> Any:
+    """The chart with the PICK selection over its `key` field, the picked mark shown at `full` opacity and the
+    others dimmed (all at `full` while nothing is picked)."""
+    selection = pick()
+    return chart.encode(opacity=when_picked(selection, full, dim)).add_params(selection)
+
+
+def tips(**fields: str) -> list[Any]:
+    """Tooltip entries for text fields made for reading (field=title, in order): amounts as 946억원, dates as
+    2024-10-28, never a number or timestamp the browser would format."""
+    return [alt.Tooltip(f"{field}:N", title=title) for field, title in fields.items()]
+
+
 def _utc(day: pd.Timestamp) -> Any:
     return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
 
