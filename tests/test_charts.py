@@ -462,3 +462,14 @@ def test_every_clickable_chart_carries_the_pick_selection_over_its_key() -> None
     assert not figures.pickable_spec(
         json.loads(figures.spec_text(charts.kind_totals_chart(FRAMES["kind_totals_chart"])))
     )
+
+
+@pytest.mark.parametrize("name", BUILDERS)
+def test_no_tooltip_reads_a_field_the_chart_parses_as_a_time(name: str) -> None:
+    """A field encoded as temporal is parsed into a time for the whole dataset: a tooltip on it would show
+    milliseconds (1594684800000), so tooltips read a text copy of the date."""
+    for view in layers(getattr(charts, name)(FRAMES[name], lang="ko")):
+        enc = view.get("encoding", {})
+        temporal = {e["field"] for e in enc.values() if isinstance(e, dict) and e.get("type") == "temporal"}
+        tips = enc.get("tooltip", [])
+        assert not temporal & {tip["field"] for tip in (tips if isinstance(tips, list) else [tips])}, name

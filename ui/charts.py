@@ -88,6 +88,7 @@ def _timeline_frame(df: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, list[str
     data = pd.DataFrame(
         {
             "day": [calendar_day(d) for d in df["announced_on"]],
+            "date": [calendar_day(d) for d in df["announced_on"]],  # text: Vega-Lite parses `day` into a time
             "y": scaled(df["amount_krw"], lang).to_numpy(),
             "won": won_text(df["amount_krw"], lang),
             "program": df["program"].astype(str).to_numpy(),
@@ -118,7 +119,7 @@ def timeline_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             size=alt.Size("size:Q", scale=alt.Scale(range=[20, 700]), legend=None),
             color=alt.Color("series:N", scale=colours, legend=legend(len(largest) + other)),
             tooltip=tips(
-                day=t("date", lang),
+                date=t("date", lang),
                 program=t("program", lang),
                 won=t("amount", lang),
                 title=column("title", lang),
@@ -316,6 +317,7 @@ def _revision_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     data = pd.DataFrame(
         {
             "day": [calendar_day(d) for d in df["announced_on"]],
+            "date": [calendar_day(d) for d in df["announced_on"]],  # text: Vega-Lite parses `day` into a time
             "y": scaled(df["amount_krw"], lang).to_numpy(),
             "won": won_text(df["amount_krw"], lang),
             "label": series_labels(df, lang) if "scope" in df else [code(k, lang) for k in df["kind"]],
@@ -345,7 +347,7 @@ def revisions_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
         y=alt.Y("y:Q", axis=money_format(money_axis(lang, df["amount_krw"])), scale=alt.Scale(zero=True)),
         color=alt.Color("label:N", scale=series_colors(names, lang), legend=alt.Legend(title=None, orient="top")),
         detail="series:N",
-        tooltip=tips(day=t("date", lang), won=t("amount", lang), label=column("series", lang), title=column("title", lang)),
+        tooltip=tips(date=t("date", lang), won=t("amount", lang), label=column("series", lang), title=column("title", lang)),
     )  # fmt: skip
     layers = [base.mark_line(interpolate="step-after"), clickable(base.mark_point(filled=True, size=70))]
     if len(data) <= MAX_LEGEND:  # few announcements: each amount on its point
