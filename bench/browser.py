@@ -39,13 +39,16 @@ BEFORE = ROOT / "bench" / "browser_before.json"
 RESULTS = ROOT / "bench" / "RESULTS-browser.md"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
-# Settled: the script is not running, nothing is still a skeleton or spinning, every chart has its svg.
+# Settled: the script is not running, nothing is still a skeleton or spinning, every shown chart has its svg
+# (or canvas) and every shown table its canvas.
 SETTLED_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (document.querySelector('[data-testid="stSkeleton"], [data-testid="stSpinner"]')) return false;
   if (!document.querySelector('h1')) return false;
-  const drawn = (sel, inner) => [...document.querySelectorAll(sel)].every(e => e.querySelector(inner));
+  // Only what shows: a table in a closed expander never draws its canvas (Programs' figure history).
+  const drawn = (sel, inner) => [...document.querySelectorAll(sel)]
+    .filter(e => e.checkVisibility()).every(e => e.querySelector(inner));
   return drawn('.js-plotly-plot', '.main-svg') && drawn('[data-testid="stVegaLiteChart"]', 'canvas, svg')
     && drawn('[data-testid="stDataFrame"]', 'canvas');
 }"""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ("kiwipiepy", "kiwipiepy_model", "duckdb", "pyarrow", "pandas", "streamlit", "plotly", "rapidfuzz")
+PACKAGES = ("kiwipiepy", "kiwipiepy_model", "duckdb", "pyarrow", "pandas", "streamlit", "altair", "rapidfuzz")
 COLUMNS = ("section", "item", "size", "figure", "reference", "ratio", "target", "result")
 
 

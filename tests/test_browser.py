@@ -19,6 +19,9 @@ from etl.config import ROOT
 CHROMIUM = chromium()  # Debian's `chromium` (what .ci/run installs), or another distribution's name for it
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
+TREEMAP = '[data-testid="stVegaLiteChart"] g.treemap_layer_0_marks path'  # Vega names marks by their view
+CHART = '[data-testid="stVegaLiteChart"] svg .mark-rect, [data-testid="stVegaLiteChart"] svg .mark-symbol'
+
 PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
          "Sites": "Sites", "Sources": "Sources", "Review": "Review"}  # fmt: skip
 # Two different Hangul syllables draw different pixels; two missing glyphs draw the same box ("tofu").
@@ -68,7 +71,7 @@ def browser_page(server: str) -> Iterator[object]:
 def _wait_for_run(page: object) -> None:
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
     page.wait_for_selector("h1", timeout=10_000)
-    page.wait_for_timeout(400)  # plotly draws after the script finishes
+    page.wait_for_timeout(400)  # charts draw after the script finishes
 
 
 def _full_page_screenshot(page: object, path: Path) -> None:
@@ -99,11 +102,11 @@ def test_page_in_a_real_browser(browser_page: object, server: str, name: str, la
     if name in ("Overview", "Budgets", "Institutions"):
         # The first page of a fresh server can still be drawing (a rerun after the URL is written): wait for
         # the chart instead of counting at once (CI flake: skeletons on the Overview, a chart a moment later).
-        page.wait_for_selector(".js-plotly-plot", timeout=30_000)
-        assert page.locator(".js-plotly-plot").count() >= 1
-    if name == "Programs":  # the program hierarchy is drawn as a treemap (issue 12)
-        page.wait_for_selector("g.treemaplayer path", timeout=30_000)
-        assert page.locator("g.treemaplayer path").count() >= 1
+        page.wait_for_selector(CHART, timeout=30_000)
+        assert page.locator(CHART).count() >= 1
+    if name == "Programs":  # the program hierarchy is drawn as a treemap (issue 12): rectangles, one per tile
+        page.wait_for_selector(TREEMAP, timeout=30_000)
+        assert page.locator(TREEMAP).count() >= 1
 
 
 def test_shared_url_opens_the_same_view(browser_page: object, server: str) -> None:
@@ -149,15 +152,15 @@ def test_a_clicked_chart_point_opens_its_evidence_sentence(browser_page: object,
     page = browser_page
     page.goto(f"{server}/Budgets")
     _wait_for_run(page)
-    point = page.locator(".js-plotly-plot .scatterlayer .points path").first
+    point = page.locator('[data-testid="stVegaLiteChart"] g.mark-symbol path').first  # the timeline's points
     point.wait_for(timeout=30_000)
     box = point.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
     def click() -> None:
-        page.mouse.move(x, y)  # plotly picks the point under the pointer on hover, then the click selects it
+        page.mouse.move(x, y)
         page.wait_for_timeout(300)
-        page.mouse.click(x, y)
+        page.mouse.click(x, y)  # Vega-Lite's point selection takes the click; Streamlit reruns with its key
 
     card = _cards_after(page, click)
     assert "이 값으로 집계됨" in card and page.locator(".ev-card mark").count() >= 1

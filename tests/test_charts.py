@@ -1,10 +1,11 @@
-"""ui/charts.py: figure builders as plain functions on small frames and on empty ones."""
+"""ui/charts.py: chart builders as plain functions on small frames and on empty ones, asserted on the Vega-Lite
+spec each gives (data, encodings, params)."""
 
 from __future__ import annotations
 
 import json
-import math
 
+import altair as alt
 import pandas as pd
 import pytest
 
@@ -127,29 +128,64 @@ FRAMES: dict[str, pd.DataFrame] = {
 BUILDERS = sorted(FRAMES)
 
 
+def vega(chart: alt.TopLevelMixin) -> dict:
+    """The chart as the Vega-Lite spec Streamlit sends (validated against the schema on the way)."""
+    return chart.to_dict()
+
+
+def rows(chart: alt.TopLevelMixin, field: str | None = None) -> list[dict]:
+    """The records of the chart's datasets (those having `field`, when given), in order."""
+    out = [r for data in vega(chart)["datasets"].values() if isinstance(data, list) for r in data]
+    return [r for r in out if field is None or field in r]
+
+
+def layers(chart: alt.TopLevelMixin) -> list[dict]:
+    """The chart's views: its layers, or the chart itself."""
+    spec = vega(chart)
+    return spec.get("layer", [spec])
+
+
 @pytest.mark.parametrize("name", BUILDERS)
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_builders_return_figures_with_data_and_a_cjk_font(name: str, lang: str) -> None:
     fig = getattr(charts, name)(FRAMES[name], lang=lang)
-    assert len(fig.data) > 0
-    assert "Noto Sans CJK KR" in fig.layout.font.family
-    fig.to_json()  # serialisable, as st.plotly_chart needs
+    spec = vega(fig)  # Altair validates it against the Vega-Lite schema
+    assert rows(fig) and "Noto Sans CJK KR" in spec["config"]["font"]
+    assert spec["usermeta"]["embedOptions"]["renderer"] == "svg"
+    json.dumps(spec)  # serialisable, as st.altair_chart needs
 
 
 @pytest.mark.parametrize("name", BUILDERS)
 def test_builders_handle_empty_frames(name: str) -> None:
     fig = getattr(charts, name)(FRAMES[name].iloc[0:0], lang="ko")
-    assert len(fig.data) == 0
-    assert "자료가 없습니다" in fig.layout.annotations[0].text
+    assert [r["note"] for r in rows(fig)] == ["선택한 필터에 맞는 자료가 없습니다."]
+    assert not figures.pickable_spec(vega(fig))
+
+
+def test_dates_are_calendar_days_in_every_time_zone() -> None:
+    """Vega-Lite reads "2024-10-28" as UTC midnight: the axis must bin and label it in UTC, or a browser west of
+    Greenwich draws it on the 27th; a single day gets an axis around it."""
+    x = vega(charts.announcements_chart(FRAMES["announcements_chart"]))["encoding"]["x"]
+    assert x["timeUnit"] == "utcyearmonth" and x["scale"]["type"] == "utc" and x["axis"]["format"] == "%Y-%m"
+    assert {r["day"] for r in rows(charts.announcements_chart(FRAMES["announcements_chart"]))} == {
+        "2024-01-01", "2024-02-01"
+    }  # fmt: skip
+    one = figures.date_x(D(["2024-10-28"]), "날짜").to_dict()
+    assert one["timeUnit"] == "utcyearmonthdate" and one["axis"]["format"] == "%Y-%m-%d"
+    low, high = one["scale"]["domain"]
+    assert (low["month"], low["date"], high["month"], high["date"], low["utc"]) == (10, 13, 11, 12, True)
+    years = figures.date_x(D(["2019-01-01", "2025-06-30"]), "").to_dict()["axis"]
+    assert years["format"] == "%Y" and years["tickCount"]["interval"] == "year"
 
 
 def test_money_is_scaled_to_eok_and_hover_reads_korean() -> None:
     fig = charts.timeline_chart(FRAMES["timeline_chart"], lang="ko")
-    assert list(fig.data[0].y) == [946.0, 1000.0]
-    assert fig.data[0].customdata[0][1] == "946억원"
-    assert "억원" in fig.layout.yaxis.title.text and fig.layout.yaxis.tickformat == ",.1~f"
+    assert [r["y"] for r in rows(fig)] == [946.0, 1000.0] and rows(fig)[0]["won"] == "946억원"
+    y = vega(fig)["encoding"]["y"]["axis"]
+    assert "억원" in y["title"] and y["format"] == ",.1~f"
     en = charts.timeline_chart(FRAMES["timeline_chart"], lang="en")
-    assert list(en.data[0].y) == [94.6, 100.0] and en.data[0].customdata[0][1] == "94.6 billion won"
+    assert [r["y"] for r in rows(en)] == [94.6, 100.0] and rows(en)[0]["won"] == "94.6 billion won"
+    assert [r["day"] for r in rows(en)] == ["2024-01-10", "2025-03-05"]  # calendar days, not timestamps
 
 
 def test_timeline_keeps_colours_for_the_largest_programs_and_groups_the_rest() -> None:
@@ -165,65 +201,230 @@ def test_timeline_keeps_colours_for_the_largest_programs_and_groups_the_rest() -
         }
     )
     fig = charts.timeline_chart(frame, lang="ko")
-    names = [tr.name for tr in fig.data]
-    assert len(fig.data) == MAX_LEGEND and "기타" in names and "사업 39" in names and "사업 0" not in names
-    assert sum(len(tr.y) for tr in fig.data) == n  # every point is still drawn
+    names = {r["series"] for r in rows(fig)}
+    assert len(names) == MAX_LEGEND and "기타" in names and "사업 39" in names and "사업 0" not in names
+    assert len(rows(fig)) == n  # every point is still drawn
+    assert vega(fig)["params"][0]["select"]["fields"] == ["key"] and all(
+        r["key"].startswith('["pd"') for r in rows(fig)
+    )
 
 
 def test_gantt_bars_span_the_years_and_grow_with_budget() -> None:
     fig = charts.gantt_chart(FRAMES["gantt_chart"], lang="ko")
-    bar = fig.data[0]
-    assert list(bar.base) == ["2024-01-01", "2025-01-01"]
-    assert bar.x[1] == pytest.approx(364 * 86_400_000 + 86_399_000, rel=0.01)  # one year, end_year missing
-    assert bar.width[0] > bar.width[1]
+    bars = rows(fig)
+    assert [(b["start"], b["end"]) for b in bars] == [
+        ("2024-01-01", "2028-12-31"),
+        ("2025-01-01", "2025-12-31"),
+    ]
+    assert bars[0]["thick"] > bars[1]["thick"] and vega(fig)["encoding"]["size"]["scale"] is None
+    enc = vega(fig)["encoding"]
+    assert (
+        enc["x"]["timeUnit"] == "utcyear"
+        and enc["x2"]["field"] == "end"
+        and enc["x"]["axis"]["format"] == "%Y"
+    )
 
 
 def test_kind_mix_stacks_in_fixed_order_with_kind_words() -> None:
     fig = charts.kind_mix_chart(FRAMES["kind_mix_chart"], lang="ko")
-    assert [t.name for t in fig.data] == ["국비", "미분류"]
-    assert fig.layout.barmode == "relative"
-    assert list(fig.data[1].x) == [500.0, 300.0]  # unspecified: A then B, in 억원
+    enc = vega(fig)["encoding"]
+    assert (
+        enc["color"]["scale"]["domain"][:2] == ["국비", "지방비"]
+        and enc["color"]["scale"]["domain"][-1] == "미분류"
+    )
+    assert enc["x"]["stack"] == "zero" and enc["order"]["field"] == "rank"
+    unspecified = [r for r in rows(fig) if r["kind_label"] == "미분류"]
+    assert [r["x"] for r in unspecified] == [500.0, 300.0]  # unspecified: A then B, in 억원
 
 
-def test_heatmap_blanks_the_diagonal_and_map_uses_open_street_map() -> None:
-    heat = charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]).data[0]
-    z = [list(r) for r in heat.z]
+def test_heatmap_blanks_the_diagonal() -> None:
+    cells = {
+        (r["a"], r["b"]): r for r in rows(charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]))
+    }
+    assert cells[("가", "가")]["n"] is None and cells[("나", "나")]["n"] is None  # only shared counts colour
+    assert cells[("가", "나")]["n"] == cells[("나", "가")]["n"] == 1
     assert (
-        math.isnan(z[0][0]) and math.isnan(z[1][1]) and z[0][1] == z[1][0] == 1
-    )  # only shared counts colour
-    assert (
-        heat.customdata[0][0] == "가: 3" and heat.customdata[0][1] == "가 × 나: 1"
-    )  # the hover still tells an institution's own count
-    fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="en")
-    assert fig.layout.map.style == "open-street-map"
-    sites = [t for t in fig.data if t.name != "outline"]
-    assert sum(len(t.lat) for t in sites) == 1  # the site without coordinates is left out
-    assert sites[0].name == "open"
+        cells[("가", "가")]["full"] == "가: 3" and cells[("가", "나")]["full"] == "가 × 나: 1"
+    )  # the hover tells it
+    assert vega(charts.coparticipation_heatmap(FRAMES["coparticipation_heatmap"]))["mark"]["type"] == "rect"
 
 
 def test_cumulative_shares_one_scale() -> None:
     fig = charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko")
-    assert list(fig.data[1].y) == [946.0, 1000.0] and list(fig.data[0].y) == [946.0, 54.0]
+    assert [(r["cumulative"], r["change"]) for r in rows(fig)] == [(946.0, 946.0), (1000.0, 54.0)]
+    bars, line = layers(fig)
+    assert line["mark"]["interpolate"] == "step-after" and bars["mark"]["type"] == "bar"
+    [param] = vega(fig)["params"]  # Altair hoists a layer's selection to the top, naming the layer it is on
+    assert param["name"] == figures.PICK and param["views"] == [bars["name"]]
+
+
+def test_date_axes_read_the_same_in_both_languages() -> None:
+    for name in ("announcements_chart", "timeline_chart", "cumulative_chart", "revisions_chart"):
+        axes = []
+        for lang in ("ko", "en"):
+            x = next(v["encoding"]["x"] for v in layers(getattr(charts, name)(FRAMES[name], lang=lang)))
+            assert x["timeUnit"].startswith("utc") and x["scale"]["type"] == "utc", name
+            axes.append(x["axis"])
+        assert axes[0] == axes[1] and axes[0]["format"].startswith("%Y"), name  # not Vega's "Jan 2024"
+
+
+def test_counts_have_whole_ticks_and_hover_speaks_the_language() -> None:
+    fig = charts.announcements_chart(FRAMES["announcements_chart"], lang="ko")
+    y = vega(fig)["encoding"]["y"]
+    assert y["axis"]["format"] == ",d" and y["axis"]["tickMinStep"] == 1
+    assert [r["lang_label"] for r in rows(fig)] == ["한국어", "영어", "한국어"]
+    assert [tip["title"] for tip in vega(fig)["encoding"]["tooltip"]] == ["월", "언어", "발표문"]
+    ko = rows(charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="ko"))
+    assert ko[1]["programs"] == "2개 사업"
+    assert (
+        rows(charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="en"))[1]["programs"] == "2 programs"
+    )
+    spec = vega(charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko"))
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == ["월별 증감", "누적 발표 총액"]
+
+
+def test_revisions_write_each_amount_on_its_point() -> None:
+    fig = charts.revisions_chart(FRAMES["revisions_chart"], lang="ko")
+    lines, points, right, left = layers(fig)
+    assert lines["mark"]["interpolate"] == "step-after" and vega(fig)["params"][0]["views"] == [
+        points["name"]
+    ]
+    assert (
+        right["mark"]["align"] == "left" and left["mark"]["align"] == "right"
+    )  # the first label stays inside
+    assert [(r["won"], r["first"]) for r in rows(fig)] == [("946억원", True), ("1,000억원", False)]
+
+
+def test_donut_keeps_the_kind_order_and_drops_sliver_labels() -> None:
+    frame = pd.DataFrame(
+        {"kind": ["unspecified", "local", "national"], "amount_krw": [800 * EOK, 0.01 * EOK, 500 * EOK]}
+    )
+    fig = charts.kind_totals_chart(frame, lang="ko")
+    assert [r["kind_label"] for r in rows(fig)] == ["국비", "지방비", "미분류"]
+    assert [r["label"] for r in rows(fig)] == ["38%", "", "62%"]
+    ring, text = layers(fig)
+    assert (
+        ring["mark"]["type"] == "arc" and ring["mark"]["innerRadius"] > 0 and text["mark"]["type"] == "text"
+    )
+
+
+def test_gantt_without_any_period_says_so() -> None:
+    frame = FRAMES["gantt_chart"].assign(start_year=[None, None], end_year=[None, None])
+    fig = charts.gantt_chart(frame, lang="en")
+    assert [r["note"] for r in rows(fig)] == ["Nothing matches the selected filters."]
+
+
+def test_english_names_and_short_unique_axis_labels() -> None:
+    fig = charts.ranking_chart(FRAMES["ranking_chart"], lang="en")
+    assert [r["institution"] for r in rows(fig)] == ["KAIST", "MSIT"]
+    assert vega(fig)["encoding"]["y"]["sort"] == ["KAIST", "MSIT"]  # ranked order, not alphabetical
+    long = ["Korea Institute of Science and Technology Evaluation and Planning",
+            "Korea Institute of Science and Technology Information", "NVIDIA"]  # fmt: skip
+    labels = figures.shorts(long, 16)
+    assert len(set(labels)) == 3 and labels[2] == "NVIDIA"
+    assert all(len(x) <= 48 for x in labels) and labels[0].endswith("…")
+    pairs = FRAMES["coparticipation_heatmap"].assign(
+        institution_a_en=["Ga", "Ga", None, None], institution_b_en=["Ga", None, "Ga", None]
+    )
+    assert vega(charts.coparticipation_heatmap(pairs, lang="en"))["encoding"]["y"]["sort"] == ["Ga", "나"]
+
+
+def test_grouped_bars_open_their_type_or_country() -> None:
+    """Institutions and programs per type (and per partner country) side by side, each bar keyed to its facts."""
+    fig = charts.types_chart(FRAMES["types_chart"], lang="en")
+    assert vega(fig)["encoding"]["xOffset"]["field"] == "measure"
+    assert {(r["label"], r["measure"], r["n"]) for r in rows(fig)} >= {("university", "Institutions", 2)}
+    assert {r["key"] for r in rows(fig)} == {'["t", "university"]', '["t", "government"]'}
+    partners = rows(charts.partners_chart(FRAMES["partners_chart"], lang="ko"))
+    assert {r["label"] for r in partners} == {"캐나다", "미국"} and '["c", "CA"]' in {
+        r["key"] for r in partners
+    }
+
+
+def test_timeline_gives_every_named_program_its_own_colour() -> None:
+    from ui.figures import MAX_LEGEND, OTHER_COLOR
+
+    n = MAX_LEGEND + 3
+    df = pd.DataFrame({
+        "document_id": [f"d{i}" for i in range(n)], "announced_on": pd.to_datetime(["2024-10-28"] * n),
+        "program_id": [f"p{i}" for i in range(n)], "program": [f"사업 {i}" for i in range(n)],
+        "amount_krw": [10**10 * (i + 1) for i in range(n)], "title": ["t"] * n,
+    })  # fmt: skip
+    scale = vega(charts.timeline_chart(df, lang="en"))["encoding"]["color"]["scale"]
+    colors = dict(zip(scale["domain"], scale["range"], strict=True))
+    named = [c for name, c in colors.items() if name != "other"]
+    assert len(named) == MAX_LEGEND - 1 and len(set(named)) == len(named)
+    assert colors["other"] == OTHER_COLOR and OTHER_COLOR not in named
+
+
+def test_squarified_tiles_fill_their_box_in_proportion() -> None:
+    """The treemap layout: Bruls, Huizing and van Wijk's example (6, 6, 4, 3, 2, 2, 1 in a 6 x 4 box)."""
+    from ui.chart_tree import squarify
+
+    tiles = squarify([6, 6, 4, 3, 2, 2, 1], (0, 0, 6, 4))
+    areas = [(x1 - x0) * (y1 - y0) for x0, y0, x1, y1 in tiles]
+    assert areas == pytest.approx([6, 6, 4, 3, 2, 2, 1])
+    assert tiles[:2] == [(0, 0, 3, 2), (0, 2, 3, 4)]  # the two largest stack in one column first
+    assert all(0 <= x0 < x1 <= 6 + 1e-9 and 0 <= y0 < y1 <= 4 + 1e-9 for x0, y0, x1, y1 in tiles)
+
+
+def test_treemap_draws_children_inside_parents_and_the_rest() -> None:
+    frame = pd.DataFrame(
+        {
+            "program_id": ["root", "a", "b", "solo"],
+            "program": [
+                "한국판 뉴딜",
+                "데이터 댐",
+                "디지털 뉴딜의 아주 긴 이름을 가진 하위 사업 하나",
+                "따로",
+            ],
+            "parent_id": [None, "root", "root", None],
+            "headline_krw": [160 * EOK, 40 * EOK, 18 * EOK, None],
+        }
+    )
+    fig = charts.hierarchy_chart(frame, lang="ko")
+    tiles = {r["id"]: r for r in rows(fig)}
+    assert set(tiles) == {"root", "a", "b", "root#rest"}  # a program without any amount has no area
+    assert tiles["root#rest"]["label"] == "세부 미기재" and tiles["root#rest"]["value"] == 102 * EOK
+    assert tiles["root"]["won"] == "160억원" and tiles["a"]["depth"] == 1
+    for kid in ("a", "b", "root#rest"):
+        k, r = tiles[kid], tiles["root"]
+        assert r["x0"] < k["x0"] < k["x1"] < r["x1"] and r["y0"] < k["y0"] < k["y1"] < r["y1"]
+    rect, text = layers(fig)
+    assert (
+        rect["mark"]["type"] == "rect"
+        and {"x2", "y2"} <= set(rect["encoding"])
+        and text["mark"]["type"] == "text"
+    )
+
+
+def test_site_map_draws_the_provinces_under_the_dots() -> None:
+    """The bundled outline is the first layer (drawn first, so under the sites): Korea's 17 provinces as
+    geoshapes on a Mercator projection the sites share; no tiles, so the map reads offline."""
+    fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="en")
+    outline, sites = layers(fig)
+    assert outline["mark"]["type"] == "geoshape" and sites["mark"]["type"] == "circle"
+    assert outline["projection"] == sites["projection"] == {"type": "mercator"}
+    features = (
+        outline["data"]["values"]
+        if "values" in outline.get("data", {})
+        else next(d for d in vega(fig)["datasets"].values() if d and "geometry" in d[0])
+    )
+    names = {f["properties"]["name"] for f in features}
+    assert len(names) == 17 and {"Seoul", "Jeju", "Sejong", "Gwangju"} <= names
+    lons = [p[0] for f in features for poly in f["geometry"]["coordinates"] for ring in poly for p in ring]
+    lats = [p[1] for f in features for poly in f["geometry"]["coordinates"] for ring in poly for p in ring]
+    assert 33.0 < min(lats) < 34.0 and 38.0 < max(lats) < 38.7  # Jeju to the DMZ
+    assert 124.5 < min(lons) < 126.0 and 129.5 < max(lons) < 131.0  # the west islands to Ulleungdo
+    assert chart_map.OUTLINE_PATH.stat().st_size < 300_000
+    assert len(rows(fig, "map_lat")) == 1  # the site without coordinates is left out
+    assert sites["encoding"]["longitude"]["field"] == "map_lon"
 
 
 def test_site_legend_reads_open_planned_unknown() -> None:
     frame = FRAMES["site_map_chart"].assign(lat=[37.47, 35.1], lon=[127.04, 129.0], status=[None, "open"])
-    assert [t.name for t in charts.site_map_chart(frame, lang="ko").data] == ["outline", "개소", "미상"]
-
-
-def test_site_map_draws_the_provinces_under_the_dots() -> None:
-    """The bundled outline is the first trace (drawn first, so under the sites), a line through Korea."""
-    fig = charts.site_map_chart(FRAMES["site_map_chart"], lang="ko")
-    outline = fig.data[0]
-    assert outline.name == "outline" and outline.mode == "lines" and outline.hoverinfo == "skip"
-    lats = [y for y in outline.lat if y is not None]
-    lons = [x for x in outline.lon if x is not None]
-    assert len(lats) > 1000 and None in outline.lat  # many rings, separated
-    assert 33.0 < min(lats) < 34.0 and 38.0 < max(lats) < 38.7  # Jeju to the DMZ
-    assert 124.5 < min(lons) < 126.0 and 129.5 < max(lons) < 131.0  # the west islands to Ulleungdo
-    assert chart_map.OUTLINE_PATH.stat().st_size < 300_000
-    names = {f["properties"]["name"] for f in json.loads(chart_map.OUTLINE_PATH.read_text())["features"]}
-    assert len(names) == 17 and {"Seoul", "Jeju", "Sejong", "Gwangju"} <= names
+    _, sites = layers(charts.site_map_chart(frame, lang="ko"))
+    assert sites["encoding"]["color"]["scale"]["domain"] == ["개소", "미상"]
 
 
 def test_co_located_sites_are_spread_and_counted() -> None:
@@ -240,84 +441,35 @@ def test_co_located_sites_are_spread_and_counted() -> None:
             "norm_key": [f"k{i}" for i in range(6)],
         }
     )
-    fig = charts.site_map_chart(frame, lang="en")
-    dots = next(t for t in fig.data if t.name != "outline")
-    points = set(zip(dots.lat, dots.lon, strict=True))
+    dots = rows(charts.site_map_chart(frame, lang="en"), "map_lat")
+    points = {(d["map_lat"], d["map_lon"]) for d in dots}
     assert len(points) == 6  # none on top of another
     assert (35.235, 126.848) in points and (37.566, 126.978) in points
-    assert all(
-        abs(lat - 35.235) < 0.05 and abs(lon - 126.848) < 0.07 for lat, lon in list(points) if lat < 36
+    assert all(abs(lat - 35.235) < 0.05 and abs(lon - 126.848) < 0.07 for lat, lon in points if lat < 36)
+    assert [d["here"] for d in dots].count("5 sites at this point (spread around it on the map)") == 5
+    assert dots == rows(charts.site_map_chart(frame, lang="en"), "map_lat")
+    assert {d["key"] for d in dots} == {f'["s", "k{i}"]' for i in range(6)}
+
+
+def test_every_clickable_chart_carries_the_pick_selection_over_its_key() -> None:
+    """widgets.chart draws the cached spec text (figures.spec_text) and asks for PICK selections on it."""
+    for name in ("announcements_chart", "timeline_chart", "gantt_chart", "fiscal_year_chart", "kind_mix_chart",
+                 "cumulative_chart", "revisions_chart", "ranking_chart", "types_chart", "partners_chart"):  # fmt: skip
+        spec = json.loads(figures.spec_text(getattr(charts, name)(FRAMES[name], lang="en")))
+        assert figures.pickable_spec(spec), name
+        assert spec["params"][0]["select"]["fields"] == ["key"], name
+        assert all("key" in r for d in spec["datasets"].values() for r in d if "map_lat" not in r), name
+    assert not figures.pickable_spec(
+        json.loads(figures.spec_text(charts.kind_totals_chart(FRAMES["kind_totals_chart"])))
     )
-    assert [c[5] for c in dots.customdata].count("5 sites at this point (spread around it on the map)") == 5
-    again = next(t for t in charts.site_map_chart(frame, lang="en").data if t.name != "outline")
-    assert list(again.lat) == list(dots.lat) and list(again.lon) == list(dots.lon)
 
 
-def test_date_axes_read_the_same_in_both_languages() -> None:
-    for name in ("announcements_chart", "timeline_chart", "cumulative_chart", "revisions_chart"):
-        for lang in ("ko", "en"):
-            stops = getattr(charts, name)(FRAMES[name], lang=lang).layout.xaxis.tickformatstops
-            assert [s.value for s in stops] == ["%Y-%m-%d", "%Y-%m", "%Y"], name  # not plotly's "Jun 7"
-
-
-def test_counts_have_whole_ticks_and_hover_speaks_the_language() -> None:
-    fig = charts.announcements_chart(FRAMES["announcements_chart"], lang="ko")
-    assert fig.layout.yaxis.tickformat == ",d" and fig.layout.yaxis.dtick == 1
-    ko = charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="ko").data[0].hovertemplate
-    assert "개 사업" in ko and "programs" not in ko
-    assert (
-        "programs" in charts.fiscal_year_chart(FRAMES["fiscal_year_chart"], lang="en").data[0].hovertemplate
-    )
-    bars = charts.cumulative_chart(FRAMES["cumulative_chart"], lang="ko").data[0]
-    assert bars.name == "월별 증감"
-
-
-def test_revisions_write_each_amount_on_its_point() -> None:
-    trace = charts.revisions_chart(FRAMES["revisions_chart"], lang="ko").data[0]
-    assert list(trace.text) == ["946억원", "1,000억원"] and "text" in trace.mode
-    assert list(trace.textposition) == ["top right", "top left"]  # the first label stays inside the plot
-
-
-def test_donut_keeps_the_kind_order_and_drops_sliver_labels() -> None:
-    frame = pd.DataFrame(
-        {"kind": ["unspecified", "local", "national"], "amount_krw": [800 * EOK, 0.01 * EOK, 500 * EOK]}
-    )
-    pie = charts.kind_totals_chart(frame, lang="ko").data[0]
-    assert list(pie.labels) == ["국비", "지방비", "미분류"]
-    assert list(pie.text) == ["38%", "", "62%"] and pie.textposition == "inside"
-
-
-def test_gantt_without_any_period_says_so() -> None:
-    frame = FRAMES["gantt_chart"].assign(start_year=[None, None], end_year=[None, None])
-    fig = charts.gantt_chart(frame, lang="en")
-    assert len(fig.data) == 0 and fig.layout.annotations[0].text == "Nothing matches the selected filters."
-
-
-def test_english_names_and_short_unique_axis_labels() -> None:
-    fig = charts.ranking_chart(FRAMES["ranking_chart"], lang="en")
-    assert set(fig.data[0].y) | set(fig.data[-1].y) == {"KAIST", "MSIT"}
-    long = ["Korea Institute of Science and Technology Evaluation and Planning",
-            "Korea Institute of Science and Technology Information", "NVIDIA"]  # fmt: skip
-    labels = figures.shorts(long, 16)
-    assert len(set(labels)) == 3 and labels[2] == "NVIDIA"
-    assert all(len(x) <= 48 for x in labels) and labels[0].endswith("…")
-    pairs = FRAMES["coparticipation_heatmap"].assign(
-        institution_a_en=["Ga", "Ga", None, None], institution_b_en=["Ga", None, "Ga", None]
-    )
-    assert list(charts.coparticipation_heatmap(pairs, lang="en").data[0].y) == ["Ga", "나"]
-
-
-def test_timeline_gives_every_named_program_its_own_colour() -> None:
-    from ui.figures import MAX_LEGEND, OTHER_COLOR
-
-    n = MAX_LEGEND + 3
-    df = pd.DataFrame({
-        "document_id": [f"d{i}" for i in range(n)], "announced_on": pd.to_datetime(["2024-10-28"] * n),
-        "program_id": [f"p{i}" for i in range(n)], "program": [f"사업 {i}" for i in range(n)],
-        "amount_krw": [10**10 * (i + 1) for i in range(n)], "title": ["t"] * n,
-    })  # fmt: skip
-    fig = charts.timeline_chart(df, lang="en")
-    colors = {tr.name: tr.marker.color for tr in fig.data}
-    named = [c for name, c in colors.items() if name != "other"]
-    assert len(named) == MAX_LEGEND - 1 and len(set(named)) == len(named)
-    assert colors["other"] == OTHER_COLOR and OTHER_COLOR not in named
+@pytest.mark.parametrize("name", BUILDERS)
+def test_no_tooltip_reads_a_field_the_chart_parses_as_a_time(name: str) -> None:
+    """A field encoded as temporal is parsed into a time for the whole dataset: a tooltip on it would show
+    milliseconds (1594684800000), so tooltips read a text copy of the date."""
+    for view in layers(getattr(charts, name)(FRAMES[name], lang="ko")):
+        enc = view.get("encoding", {})
+        temporal = {e["field"] for e in enc.values() if isinstance(e, dict) and e.get("type") == "temporal"}
+        tips = enc.get("tooltip", [])
+        assert not temporal & {tip["field"] for tip in (tips if isinstance(tips, list) else [tips])}, name

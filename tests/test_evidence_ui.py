@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.config import ROOT
 from ui import clicks, queries
-from ui.figures import pick_key
+from ui.figures import PICK, pick_key
 from ui.filters import Filters
 
 TIMEOUT = 60
@@ -31,29 +31,19 @@ def cards(at: AppTest) -> list[str]:
     return [h.proto.body for h in at.get("html") if 'class="ev-card"' in h.proto.body]
 
 
+def vega_charts(at: AppTest) -> dict[str, dict]:
+    """The page's Vega-Lite charts by widget key (the part of the id after the last dash), as specs."""
+    return {c.proto.id.rsplit("-", 1)[-1]: json.loads(c.proto.spec) for c in at.get("vega_lite_chart")}
+
+
 def select_point(at: AppTest, chart_key: str, key: str) -> AppTest:
-    """What the browser sends when a point is clicked: its customdata, the key last."""
-    point = {"curve_number": 0, "point_number": 0, "point_index": 0, "customdata": ["x", key]}
-    at.session_state[chart_key] = {
-        "selection": {"points": [point], "point_indices": [0], "box": [], "lasso": []}
-    }
+    """What the browser sends when a point is clicked: the Vega-Lite point selection's fields."""
+    assert any(chart_key in c.proto.id for c in at.get("vega_lite_chart")), chart_key
+    at.session_state[chart_key] = {"selection": {PICK: [{"key": key}]}}
     return at.run(timeout=TIMEOUT)
 
 
 # ---- keys and cards, as plain functions --------------------------------------------------------------------
-
-
-class _Event:
-    def __init__(self, points: list[dict]) -> None:
-        self.selection = type("S", (), {"points": points})()
-
-
-def test_picked_reads_the_last_customdata_item_once_each() -> None:
-    a, b = pick_key("pd", "p1", "d1"), pick_key("s", "a&b <c>")
-    escaped = b.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # as ui/plain.py escapes it
-    event = _Event([{"customdata": ["946억원", a]}, {"customdata": [a]}, {"customdata": escaped}, {"x": 1}])
-    assert clicks.picked(event) == [("pd", "p1", "d1"), ("s", "a&b <c>")]
-    assert clicks.picked(None) == [] and clicks.picked(_Event([{"customdata": ["no key"]}])) == []
 
 
 def _card_row(**over: object) -> dict:
@@ -199,6 +189,22 @@ def test_a_headline_metric_opens_the_facts_behind_it(ui_env: Path) -> None:
     at.button(key="facts_institutions").click().run()
     assert "근거: 참여 기관" in [h.value for h in at.subheader]  # the sentences naming each institution
     assert any({"institution", "role", "evidence"} <= set(d.value.columns) for d in at.dataframe)
+
+
+def test_a_clicked_month_on_the_overview_opens_its_documents(ui_env: Path) -> None:
+    """The Overview's chart is Vega-Lite with a point selection over its `key` field; a picked bar opens the
+    documents of that month and language."""
+    at = app()
+    spec = vega_charts(at)["months"]
+    assert spec["params"][0]["name"] == PICK and spec["params"][0]["select"]["fields"] == ["key"]
+    assert spec["encoding"]["x"]["timeUnit"] == "utcyearmonth"
+    with duckdb.connect(str(ui_env), read_only=True) as con:
+        month, lang = con.execute(
+            "SELECT date_trunc('month', published_on)::DATE, lang FROM documents WHERE published_on IS NOT NULL "
+            "ORDER BY published_on DESC LIMIT 1"
+        ).fetchone()
+    at = select_point(at, "months", pick_key("dm", month.isoformat(), lang))
+    assert not at.exception and cards(at)
 
 
 def test_a_clicked_chart_point_opens_its_sentence(ui_env: Path) -> None:

@@ -98,13 +98,25 @@ def test_programs_page_draws_the_hierarchy_and_a_programs_children_with_their_ga
     assert not at.exception
     import json
 
-    treemap = next(json.loads(c.proto.spec) for c in at.get("plotly_chart") if '"treemap"' in c.proto.spec)
-    trace = treemap["data"][0]
-    labels = dict(zip(trace["ids"], trace["labels"], strict=True))
-    rest = next(i for i in trace["ids"] if i.endswith("#rest"))
+    import pyarrow as pa
+
+    [treemap] = [c for c in at.get("vega_lite_chart") if json.loads(c.proto.spec).get("name") == "treemap"]
+    tiles = [
+        r for d in treemap.proto.datasets for r in pa.ipc.open_stream(d.data.data).read_all().to_pylist()
+    ]
+    labels = {r["id"]: r["label"] for r in tiles}
+    rest = next(i for i in labels if i.endswith("#rest"))
     assert labels[rest] == ("세부 미기재" if lang == "ko" else "not itemised")
-    values = dict(zip(trace["ids"], trace["values"], strict=True))
+    values = {r["id"]: r["value"] for r in tiles}
     assert values[parent_id] == 160e12 and values[rest] == 160e12 - 58.2e12  # the gap, not hidden
+    box = {r["id"]: (r["x0"], r["y0"], r["x1"], r["y1"]) for r in tiles}
+    inside = [
+        i for i in box if i != parent_id and any(r["id"] == i and r["parent"] == parent_id for r in tiles)
+    ]
+    assert rest in inside and all(  # children are drawn inside their parent
+        box[parent_id][0] <= box[i][0] and box[i][2] <= box[parent_id][2] and box[parent_id][1] < box[i][1]
+        for i in inside
+    )
     words = "58.2"
     assert any(words in c.value and "160" in c.value for c in at.caption), [c.value for c in at.caption]
 

@@ -343,18 +343,29 @@ def test_list_choices_are_kept_in_the_link(ui_env: Path) -> None:
 
 
 def charts(at: AppTest) -> list[str]:
-    return [json.loads(c.proto.spec)["data"][0]["type"] for c in at.get("plotly_chart")]
+    """The mark types of the page's Vega-Lite charts (a layered chart: its layers' marks)."""
+    out = []
+    for c in at.get("vega_lite_chart"):
+        spec = json.loads(c.proto.spec)
+        for view in spec.get("layer", [spec]):
+            mark = view.get("mark", {})
+            out.append(mark.get("type") if isinstance(mark, dict) else mark)
+    return out
 
 
 def test_only_the_chosen_section_is_drawn_and_kept_in_the_link(ui_env: Path) -> None:
     """Budgets and Programs draw one section at a time (in place of st.tabs, which drew every tab's charts)."""
     at = app("pages/1_Budgets.py")
     assert at.segmented_control(key="budget_chart").value == "gantt" and not qp(at, "budget_chart")
-    assert len(at.get("plotly_chart")) == 3  # timeline, program periods, one revision history
+    assert len(at.get("vega_lite_chart")) == 3  # timeline, program periods, one revision history
+    assert not at.get("plotly_chart")
     at.segmented_control(key="budget_chart").set_value("by_kind").run()
-    assert qp(at, "budget_chart") == ["by_kind"] and "pie" in charts(at)
+    assert qp(at, "budget_chart") == ["by_kind"] and "arc" in charts(at)
     at.segmented_control(key="budget_chart").set_value(None).run()  # clicking the chosen one again keeps it
-    assert at.segmented_control(key="budget_chart").value == "by_kind" and "pie" in charts(at)
+    assert at.segmented_control(key="budget_chart").value == "by_kind" and "arc" in charts(at)
+    for section in ("per_year", "cumulative"):
+        at.segmented_control(key="budget_chart").set_value(section).run()
+        assert not at.exception and "bar" in charts(at), section
     at = app("pages/1_Budgets.py", budget_chart="nonsense")
     assert not at.exception and at.segmented_control(key="budget_chart").value == "gantt"
     pid, _ = first_program(ui_env)

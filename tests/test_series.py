@@ -78,10 +78,15 @@ def test_a_supplementary_portion_and_the_multi_year_total_are_two_series(
     points = queries.program_revisions(con, filters=Filters(), program_id="p1")
     assert points["series"].nunique() == 2  # not one line jumping 70-fold
     assert queries.program_changes(con, filters=Filters(), program_id="p1").empty
-    fig = charts.revisions_chart(points, lang="ko")
-    assert sorted(tr.name for tr in fig.data) == ["2020 추경분 · 미분류", "2020–2025년 · 총액"]
-    english = sorted(tr.name for tr in charts.revisions_chart(points, lang="en").data)
-    assert english == ["2020 supplementary · kind not stated", "2020–2025 · total cost"]
+    fig = charts.revisions_chart(points, lang="ko").to_dict()
+    assert sorted(fig["layer"][0]["encoding"]["color"]["scale"]["domain"]) == [
+        "2020 추경분 · 미분류",
+        "2020–2025년 · 총액",
+    ]
+    english = charts.revisions_chart(points, lang="en").to_dict()["layer"][0]["encoding"]["color"]["scale"][
+        "domain"
+    ]
+    assert sorted(english) == ["2020 supplementary · kind not stated", "2020–2025 · total cost"]
 
 
 def test_a_real_revision_is_one_series_with_one_change(con: duckdb.DuckDBPyConnection) -> None:
@@ -104,8 +109,8 @@ def test_a_real_revision_is_one_series_with_one_change(con: duckdb.DuckDBPyConne
 
 def test_every_point_opens_its_own_sentence_and_document(con: duckdb.DuckDBPyConnection) -> None:
     points = queries.program_revisions(con, filters=Filters(), program_id="p2")
-    fig = charts.revisions_chart(points, lang="ko")
-    keys = [k for tr in fig.data for k in tr.customdata[:, -1]]
+    spec = charts.revisions_chart(points, lang="ko").to_dict()
+    keys = [r["key"] for data in spec["datasets"].values() for r in data]
     assert len(keys) == len(points)
     for key in keys:
         facts = queries.evidence_facts(con, filters=Filters(), key=tuple(json.loads(key)))

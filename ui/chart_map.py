@@ -13,32 +13,16 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+import altair as alt
 import pandas as pd
-import plotly.express as px
-import plotly.graph_objects as go
 
 from ui import fmt
-from ui.figures import STATUS_COLORS, empty_figure, layout, pick_key
-from ui.i18n import code, t
+from ui.figures import STATUS_COLORS, clickable, empty_chart, look, pick_key, tips
+from ui.i18n import code, column, t
 
 OUTLINE_PATH = Path(__file__).resolve().parent / "resources" / "korea_provinces.geojson"
-OUTLINE_NAME = "outline"  # the outline trace's name (tests look for it)
 SPREAD_DEG = 0.012  # spacing of co-located dots (~1 km): apart at a city's zoom, together at the country's
 _GOLDEN = math.pi * (3 - math.sqrt(5))  # golden angle: dots on a sunflower spiral never line up
-
-
-@lru_cache(maxsize=1)
-def outline_lines() -> tuple[tuple[float | None, ...], tuple[float | None, ...]]:
-    """(lons, lats) of every province ring, rings separated by None (one line trace draws them all)."""
-    data = json.loads(OUTLINE_PATH.read_text(encoding="utf-8"))
-    lons: list[float | None] = []
-    lats: list[float | None] = []
-    for feature in data["features"]:
-        for polygon in feature["geometry"]["coordinates"]:
-            for ring in polygon:
-                lons.extend([p[0] for p in ring] + [None])
-                lats.extend([p[1] for p in ring] + [None])
-    return tuple(lons), tuple(lats)
 
 
 def spread(df: pd.DataFrame) -> pd.DataFrame:
@@ -54,46 +38,81 @@ def spread(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(map_lat=lat, map_lon=lon, n_here=count)
 
 
-def _outline_trace() -> go.Scattermap:
-    lons, lats = outline_lines()
-    return go.Scattermap(
-        lon=list(lons), lat=list(lats), mode="lines", name=OUTLINE_NAME, showlegend=False,
-        line={"color": "#8c8c8c", "width": 1}, hoverinfo="skip",
-    )  # fmt: skip
+@lru_cache(maxsize=1)
+def outline_features() -> tuple[dict, ...]:
+    """The provinces as GeoJSON features (drawn with mark_geoshape under the sites)."""
+    return tuple(json.loads(OUTLINE_PATH.read_text(encoding="utf-8"))["features"])
 
 
 def _here(n: int, lang: str) -> str:
     return t("sites_here", lang).format(n=n) if n > 1 else ""
 
 
-def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Sites over the provinces' outline (and OpenStreetMap tiles when online), sized by floor area, coloured
-    by status; sites at one point are spread around it and say how many share it."""
+def _texts(values: pd.Series) -> list[str]:
+    return [str(v) if fmt.present(v) else "" for v in values]
+
+
+def _site_frame(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The sites with coordinates as dots: spread where they share a point, sized by floor area (sites without
+    an area still show as small dots), with their tooltip text and key."""
     data = df.dropna(subset=["lat", "lon"])
-    if data.empty:
-        return empty_figure(lang)
     root = data["area_m2"].astype("float64").fillna(0).clip(lower=0).pow(0.5)
-    data = spread(data).assign(
-        status_label=[code(v, lang) for v in data["status"]],
-        size=root + root.max() / 5 + 1,  # sites without an area still show as small dots
-        area_text=[fmt.area(v, lang=lang) for v in data["area_m2"]],
-        key=[pick_key("s", k) for k in data["norm_key"]] if "norm_key" in data else None,
-        precision_text=[
-            code(v, lang, missing="") for v in data.get("precision", pd.Series(index=data.index))
-        ],
+    data = spread(data)
+    return pd.DataFrame(
+        {
+            "map_lat": data["map_lat"].to_numpy(),
+            "map_lon": data["map_lon"].to_numpy(),
+            "name": _texts(data["name"]),
+            "address": _texts(data["address"]),
+            "status_label": [code(v, lang) for v in data["status"]],
+            "size": (root + root.max() / 5 + 1).to_numpy(),
+            "area_text": [fmt.area(v, lang=lang) for v in data["area_m2"]],
+            "program": _texts(data["program"]),
+            "precision_text": [
+                code(v, lang, missing="") for v in data.get("precision", pd.Series(index=data.index))
+            ],
+            "here": [_here(n, lang) for n in data["n_here"]],
+            "key": [pick_key("s", k) for k in data["norm_key"]] if "norm_key" in data else "",
+        }
     )
-    data["here"] = [_here(n, lang) for n in data["n_here"]]
-    fig = px.scatter_map(
-        data, lat="map_lat", lon="map_lon", size="size", color="status_label", size_max=16, opacity=0.8,
-        zoom=5.6, center={"lat": 36.2, "lon": 127.8}, map_style="open-street-map",
-        custom_data=["name", "address", "area_text", "program", "precision_text", "here", "key"],  # key last
-        color_discrete_map={code(k, lang): c for k, c in STATUS_COLORS.items()},
-        category_orders={"status_label": [code(k, lang) for k in STATUS_COLORS]}, labels={"status_label": ""},
-    )  # fmt: skip
-    fig.update_traces(
-        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]} · %{customdata[4]}<br>%{customdata[2]}"
-        "<br>%{customdata[3]}<br>%{customdata[5]}<extra></extra>"
+
+
+def site_map_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """Sites over the provinces' outline (Mercator, fitted to Korea; no tiles: the outline is the base), sized
+    by floor area, coloured by status; sites at one point are spread around it and say how many share it."""
+    dots = _site_frame(df, lang)
+    if dots.empty:
+        return empty_chart(lang)
+    shown = set(dots["status_label"])  # the legend names the statuses present, in a fixed order
+    statuses = {code(k, lang): c for k, c in STATUS_COLORS.items() if code(k, lang) in shown}
+    outline = (
+        alt.Chart(alt.Data(values=list(outline_features())))
+        .mark_geoshape(fill="#f4f4f1", stroke="#8c8c8c", strokeWidth=0.8)
+        .project(type="mercator")  # fitted to every layer's shapes and points: Korea
     )
-    fig.add_trace(_outline_trace())
-    fig.data = (fig.data[-1], *fig.data[:-1])  # the outline first, so it is drawn under the dots
-    return layout(fig, height=560)
+    sites = (
+        alt.Chart(dots)
+        .mark_circle(stroke="white", strokeWidth=0.6)
+        .encode(
+            longitude="map_lon:Q",
+            latitude="map_lat:Q",
+            size=alt.Size("size:Q", scale=alt.Scale(range=[25, 400]), legend=None),
+            color=alt.Color(
+                "status_label:N",
+                legend=alt.Legend(title=None, orient="top-right"),
+                scale=alt.Scale(domain=list(statuses), range=list(statuses.values())),
+            ),
+            tooltip=tips(
+                name=column("name", lang),
+                address=column("address", lang),
+                precision_text=column("precision", lang),
+                area_text=column("area_m2", lang),
+                program=t("program", lang),
+                here=" ",
+            ),
+        )
+        .project(type="mercator")
+    )
+    if "norm_key" in df:
+        sites = clickable(sites, full=0.85, dim=0.3)
+    return look(alt.layer(outline, sites).properties(name="site_map"), height=560)

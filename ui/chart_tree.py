@@ -1,16 +1,17 @@
 """The program hierarchy as a treemap: each program sized by its headline amount, its children inside it,
-and what its children do not itemise as a tile of its own. No SQL, no streamlit (ui/charts.py re-exports it).
+and what its children do not itemise as a tile of its own. Vega-Lite has no treemap: the squarified layout is
+computed here (`squarify`) and drawn as rectangles. No SQL, no streamlit (ui/charts.py re-exports it).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+import altair as alt
 import pandas as pd
-import plotly.graph_objects as go
 
 from ui import fmt
-from ui.figures import empty_figure, layout, local_names
+from ui.figures import PALETTE, empty_chart, local_names, look
 from ui.i18n import t
 
 REST = "#rest"  # suffix of the id of a parent's "not itemised" tile
@@ -41,33 +42,133 @@ def family_sizes(df: pd.DataFrame) -> tuple[dict[str, float], dict[str, str], di
     return sizes, parent, children
 
 
-def hierarchy_chart(df: pd.DataFrame, *, lang: str = "ko") -> go.Figure:
-    """Treemap of programs inside their parents, sized by headline amount (roots side by side)."""
-    if df.empty or not df["headline_krw"].map(fmt.present).any():
-        return empty_figure(lang)
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 (y grows downwards)
+W, H = 1000.0, 600.0  # the treemap's own units; the chart stretches them to its size
+HEADER, PAD = 26.0, 4.0  # a parent's label band and the margin round its children, in those units
+PX = 0.9  # about how many pixels one unit is across (a wide page): labels are cut to fit their tile
+MAX_DEPTH = 3  # levels drawn (as plotly's maxdepth)
+
+
+def _worst(row: list[float], side: float) -> float:
+    total = sum(row)
+    return max(max(side * side * r / (total * total), total * total / (side * side * r)) for r in row)
+
+
+def squarify(values: list[float], box: Box) -> list[Box]:
+    """Tiles for `values` (positive, any order) filling `box`, each area in proportion to its value and as
+    close to square as rows allow (Bruls, Huizing and van Wijk's squarified treemap); in input order."""
+    x0, y0, x1, y1 = box
+    order = sorted(range(len(values)), key=lambda i: -values[i])
+    scale = (x1 - x0) * (y1 - y0) / (sum(values) or 1.0)
+    areas = [values[i] * scale for i in order]
+    out: dict[int, Box] = {}
+    row: list[int] = []
+    k = 0
+    while k < len(areas):
+        side = min(x1 - x0, y1 - y0) or 1e-9
+        here = [areas[j] for j in row]
+        if not row or _worst([*here, areas[k]], side) <= _worst(here, side):
+            row.append(k)
+            k += 1
+            if k < len(areas):
+                continue
+        # Lay the row along the short side, then go on in the rest of the box.
+        total = sum(areas[j] for j in row)
+        if x1 - x0 >= y1 - y0:  # a column at the left
+            width, y = total / (y1 - y0), y0
+            for j in row:
+                h = areas[j] / width
+                out[order[j]] = (x0, y, x0 + width, y + h)
+                y += h
+            x0 += width
+        else:  # a row at the top
+            height, x = total / (x1 - x0), x0
+            for j in row:
+                w = areas[j] / height
+                out[order[j]] = (x, y0, x + w, y0 + height)
+                x += w
+            y0 += height
+        row = []
+    return [out[i] for i in range(len(values))]
+
+
+def _fit(label: str, box: Box) -> str:
+    """The label cut to its tile's width (Hangul about 12 px a character, Latin about 7 at 11 px)."""
+    room = (box[2] - box[0]) * PX - 8
+    used, out = 0.0, ""
+    for ch in label:
+        used += 12 if ord(ch) > 0x2E80 else 7
+        if used > room:
+            return out[:-1] + "…" if len(out) > 1 else ""
+        out += ch
+    return out
+
+
+def _tiles(df: pd.DataFrame, lang: str) -> list[dict]:
+    """Every drawn tile: programs inside their parents, each parent's not-itemised rest as a tile of its own."""
     sizes, parent, children = family_sizes(df)
     names = dict(zip(df["program_id"], local_names(df, "program", lang), strict=True))
     own = dict(zip(df["program_id"], df["headline_krw"], strict=True))
-    ids, labels, parents, values, hover = [], [], [], [], []
-    for pid, value in sizes.items():
-        if value <= 0:
-            continue
-        ids.append(pid)
-        labels.append(str(names[pid]))
-        parents.append(parent[pid])
-        values.append(value)
-        hover.append(fmt.won(own[pid], lang=lang) if fmt.present(own[pid]) else t("no_own_figure", lang))
-        rest = value - sum(sizes[k] for k in children[pid])
-        if children[pid] and rest > 0:
-            ids.append(pid + REST)
-            labels.append(t("not_itemised", lang))
-            parents.append(pid)
-            values.append(rest)
-            hover.append(fmt.won(rest, lang=lang))
-    fig = go.Figure(
-        go.Treemap(
-            ids=ids, labels=labels, parents=parents, values=values, branchvalues="total",
-            customdata=hover, hovertemplate="%{label}<br>%{customdata}<extra></extra>", maxdepth=3,
+    roots = [p for p, v in sizes.items() if not parent[p] and v > 0]
+    rows: list[dict] = []
+
+    def place(ids: list[str], values: list[float], box: Box, depth: int, branch: int | None) -> None:
+        for n, (pid, tile) in enumerate(zip(ids, squarify(values, box), strict=True)):
+            colour = n if branch is None else branch
+            rest = pid.endswith(REST)
+            won = fmt.won(values[n], lang=lang) if rest else (
+                fmt.won(own[pid], lang=lang) if fmt.present(own[pid]) else t("no_own_figure", lang))  # fmt: skip
+            label = t("not_itemised", lang) if rest else str(names[pid])
+            rows.append({"id": pid, "parent": pid.removesuffix(REST) if rest else parent.get(pid, ""),
+                         "label": label, "text": _fit(label, tile) if tile[3] - tile[1] > 16 else "",
+                         "value": values[n], "won": won, "depth": depth, "branch": colour % len(PALETTE), "rest": rest,
+                         "x0": tile[0], "y0": tile[1], "x1": tile[2], "y1": tile[3]})  # fmt: skip
+            kids = [k for k in children.get(pid, []) if sizes[k] > 0] if not rest else []
+            if not kids or depth + 1 >= MAX_DEPTH:
+                continue
+            inner = (tile[0] + PAD, tile[1] + HEADER, tile[2] - PAD, tile[3] - PAD)
+            if inner[2] - inner[0] < 8 or inner[3] - inner[1] < 8:
+                continue  # too small to show what it holds (the tile's hover still tells its amount)
+            extra = sizes[pid] - sum(sizes[k] for k in kids)
+            ids_in = kids + ([pid + REST] if extra > 0 else [])
+            place(ids_in, [sizes[k] for k in kids] + ([extra] if extra > 0 else []), inner, depth + 1, colour)
+
+    place(roots, [sizes[r] for r in roots], (0.0, 0.0, W, H), 0, None)
+    return rows
+
+
+def hierarchy_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
+    """Treemap of programs inside their parents, sized by headline amount (roots side by side): a squarified
+    layout computed here, drawn as rectangles with their names."""
+    if df.empty or not df["headline_krw"].map(fmt.present).any():
+        return empty_chart(lang)
+    tiles = pd.DataFrame(_tiles(df, lang))
+    if tiles.empty:
+        return empty_chart(lang)
+    x = alt.X("x0:Q", scale=alt.Scale(domain=[0, W], nice=False, zero=False), axis=None)
+    y = alt.Y("y0:Q", scale=alt.Scale(domain=[0, H], nice=False, zero=False, reverse=True), axis=None)
+    tips = [alt.Tooltip("label:N", title=t("program", lang)), alt.Tooltip("won:N", title=t("amount", lang))]
+    colours = alt.Scale(domain=list(range(len(PALETTE))), range=list(PALETTE))
+    rects = (
+        alt.Chart(tiles)
+        .mark_rect(stroke="white", strokeWidth=1.5)
+        .encode(
+            x=x,
+            x2="x1:Q",
+            y=y,
+            y2="y1:Q",
+            tooltip=tips,
+            color=alt.condition(
+                alt.datum.rest, alt.value("#d9d9d9"), alt.Color("branch:O", scale=colours, legend=None)
+            ),
+            opacity=alt.Opacity(
+                "depth:O", scale=alt.Scale(domain=[0, 1, 2], range=[0.45, 0.7, 0.95]), legend=None
+            ),
         )
-    )  # fmt: skip
-    return layout(fig, height=480)
+    )
+    labels = (
+        alt.Chart(tiles)
+        .mark_text(align="left", baseline="top", dx=4, dy=4, fontSize=11, color="#1a1a1a")
+        .encode(x=x, y=y, text="text:N", tooltip=tips)
+    )
+    return look(alt.layer(rects, labels).properties(name="treemap"), height=480)

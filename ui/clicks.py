@@ -1,8 +1,8 @@
 """Evidence from every number: the facts behind a clicked chart point, as cards with the figure marked in its
 sentence (issue 13).
 
-Every clickable chart (ui/charts.py) ends each point's customdata with a key (ui/figures.pick_key) naming what
-the point stands for; `picked` reads the keys of a selection event, `panel` shows their facts
+Every clickable chart (ui/charts.py) gives each point a `key` field (ui/figures.pick_key) naming what the point
+stands for, and a point selection over it (ui/figures.pick); `picked` reads the keys of a selection event, `panel` shows their facts
 (ui/evidence.evidence_facts). The cards are built by `cards_html`, plain and tested: every character that
 comes from a document is escaped.
 """
@@ -18,6 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data, fmt, plain, queries
+from ui.figures import PICK
 from ui.filters import Filters, View
 from ui.highlight import Span, highlight_html
 from ui.i18n import code, column, t
@@ -27,13 +28,12 @@ MAX_KEYS = 3  # points shown at once (a box or lasso selection may hold many)
 
 
 def picked(event: Any) -> list[tuple[str, ...]]:
-    """The keys of the points a selection event holds, in order, once each."""
-    points = _get(_get(event, "selection"), "points") or []
+    """The keys of the points a Vega-Lite selection event holds (`selection[PICK]`: a list of the picked points'
+    fields), in order, once each."""
+    chosen = _get(_get(event, "selection"), PICK)
     keys: list[tuple[str, ...]] = []
-    for point in points:
-        custom = point.get("customdata") if isinstance(point, dict) else None
-        last = custom[-1] if isinstance(custom, list) and custom else custom
-        key = _key(last)
+    for point in chosen if isinstance(chosen, list | tuple) else []:
+        key = _key(point.get("key")) if isinstance(point, dict) else None
         if key and key not in keys:
             keys.append(key)
     return keys
@@ -41,14 +41,16 @@ def picked(event: Any) -> list[tuple[str, ...]]:
 
 def _get(obj: Any, name: str) -> Any:
     """An item of the selection state (a dict, or an object with attributes)."""
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+    if isinstance(obj, dict):
+        return obj.get(name)
+    return None if obj is None else getattr(obj, name, None)
 
 
 def _key(value: object) -> tuple[str, ...] | None:
     if not isinstance(value, str) or not value.startswith("["):
         return None
-    try:  # plotly text is HTML-escaped when the figure is built (ui/plain.py)
-        parts = json.loads(html.unescape(value))
+    try:
+        parts = json.loads(value)
     except ValueError:
         return None
     return tuple(str(p) for p in parts) if isinstance(parts, list) and parts else None

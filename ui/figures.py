@@ -1,4 +1,5 @@
-"""Shared pieces of the dashboard's plotly figures: the look, date and money axes, labels, the empty figure.
+"""Shared pieces of the dashboard's charts (Vega-Lite, through Altair): the look, calendar-date and money
+axes, the palette rule, labels, keys of clickable points, the empty chart.
 
 No SQL, no streamlit; ui/charts.py builds every chart from these.
 """
@@ -6,9 +7,11 @@ No SQL, no streamlit; ui/charts.py builds every chart from these.
 from __future__ import annotations
 
 import json
+import threading
+from typing import Any
 
+import altair as alt
 import pandas as pd
-import plotly.graph_objects as go
 
 from etl.categories import MoneyKind
 from ui import fmt
@@ -26,44 +29,11 @@ KIND_COLORS = {
 }
 STATUS_COLORS = {"open": "#2ca02c", "planned": "#ff7f0e", None: "#7f7f7f"}
 MAX_LEGEND = 12  # more colour groups than this and the legend is hidden
-# As many distinct colours as a chart has named series (MAX_LEGEND - 1, then "other" in grey): plotly's default
-# sequence has 10, so an eleventh program came out in the first one's blue.
+# As many distinct colours as a chart has named series (MAX_LEGEND - 1, then "other" in grey): a default
+# sequence of 10 gave an eleventh program the first one's blue.
 PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
            "#393b79", "#ad494a", "#637939")  # fmt: skip
 OTHER_COLOR = "#b0b0b0"
-
-
-def layout(fig: go.Figure, title: str = "", height: int | None = None, money: str = "") -> go.Figure:
-    """The common look: CJK font, tight margins, no legend title, plain numbers on a money axis."""
-    fig.update_layout(
-        font={"family": FONT},
-        title={"text": title} if title else None,
-        margin={"l": 10, "r": 10, "t": 40 if title else 10, "b": 10},
-        legend={"title": {"text": ""}},
-        hoverlabel={"font": {"family": FONT}},
-    )
-    if money == "x":
-        fig.update_xaxes(tickformat=",.1~f")  # plain numbers: "120k 억원" would read wrong
-    elif money == "y":
-        fig.update_yaxes(tickformat=",.1~f")
-    if height:
-        fig.update_layout(height=height)
-    return fig
-
-
-DAY_MS = 86_400_000
-# Date ticks by zoom level, the same in both languages (plotly's own are English: "Jun 7").
-DATE_TICKS = [
-    {"dtickrange": [None, 28 * DAY_MS], "value": "%Y-%m-%d"},
-    {"dtickrange": [28 * DAY_MS, 365 * DAY_MS], "value": "%Y-%m"},
-    {"dtickrange": [365 * DAY_MS, None], "value": "%Y"},
-]
-
-
-def date_axis(fig: go.Figure) -> go.Figure:
-    """Date ticks as 2024-10-28 / 2024-10 / 2024 by zoom level."""
-    fig.update_xaxes(tickformatstops=DATE_TICKS, hoverformat="%Y-%m-%d")
-    return fig
 
 
 def short(name: object, limit: int = 32) -> str:
@@ -73,21 +43,12 @@ def short(name: object, limit: int = 32) -> str:
 
 
 def shorts(names: list[str], limit: int) -> list[str]:
-    """Axis labels cut to `limit` characters, made longer where two would read the same (plotly merges them)."""
+    """Axis labels cut to `limit` characters, made longer where two would read the same (a chart merges them)."""
     while True:
         out = [short(n, limit) for n in names]
         if len(set(out)) == len(set(names)) or limit > max(map(len, names), default=0):
             return out
         limit += 8
-
-
-def empty_figure(lang: str = "ko", title: str = "") -> go.Figure:
-    """A blank figure that says there is no data."""
-    fig = go.Figure()
-    fig.add_annotation(text=t("no_rows", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper")
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return layout(fig, title, height=240)
 
 
 def top_value(*series: pd.Series) -> float:
@@ -113,14 +74,14 @@ def won_text(values: pd.Series, lang: str) -> list[str]:
 
 
 def pick_key(*parts: object) -> str:
-    """What a chart point stands for, as the last item of its customdata: ("pd", program, document) and the
-    other keys ui/evidence.evidence_facts reads. JSON text, so it survives plotly and the selection event."""
+    """What a chart point stands for, as its `key` field (the field the PICK selection reads): ("pd", program, document) and the
+    other keys ui/evidence.evidence_facts reads. JSON text, so it survives the chart and the selection event."""
     return json.dumps([str(p) for p in parts], ensure_ascii=False)
 
 
-def calendar_day(value: object) -> str:
-    """A date (or timestamp) as YYYY-MM-DD text."""
-    return pd.Timestamp(value).strftime("%Y-%m-%d")
+def calendar_day(value: object) -> str | None:
+    """A date (or timestamp) as YYYY-MM-DD text (None when missing: the chart leaves the point out)."""
+    return None if pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")
 
 
 def program_ids(df: pd.DataFrame) -> list[object]:
@@ -141,3 +102,117 @@ def series_labels(df: pd.DataFrame, lang: str) -> list[str]:
     """series_label for every row of a frame with kind, scope, scope_from and scope_to."""
     cols = [df[c] for c in ("kind", "scope", "scope_from", "scope_to")]
     return [series_label(k, s, a, b, lang) for k, s, a, b in zip(*cols, strict=True)]
+
+
+# ---- Vega-Lite (Altair) ------------------------------------------------------------------------------------
+# Streamlit's Vega-Lite element costs a page ~1.6 s less first paint than its plotly bundle (README).
+
+PICK = "pick"  # the point selection of a clickable chart: ui/clicks.picked reads event.selection[PICK]
+SVG = {
+    "embedOptions": {"renderer": "svg"}
+}  # marks as SVG elements (clickable and findable in a browser test)
+HEIGHT = 360
+
+
+def look(chart: Any, *, height: int = HEIGHT) -> Any:
+    """The common look of an Altair chart: CJK font, height, SVG, legends without a title, plain numbers."""
+    return (
+        chart.properties(height=height, usermeta=SVG)
+        .configure(font=FONT)
+        .configure_legend(title=None, labelLimit=260, symbolLimit=MAX_LEGEND + 1)
+        .configure_axis(labelLimit=260)
+    )
+
+
+_ALTAIR = threading.Lock()  # Altair's data transformer is global: one conversion at a time
+
+
+def spec_text(chart: Any) -> str:
+    """The chart as Vega-Lite JSON text, validated against the schema once. Streamlit's st.altair_chart converts
+    (and validates) the chart on every rerun: 0.3-0.6 s for the map with its outline on 2 busy cores, 5-50 ms
+    for the others; the text is made once per chart, data and options (ui/data.figure) and read back into a
+    fresh dict each run (nothing shared is changed by Streamlit's own touches to the spec)."""
+    with _ALTAIR, alt.data_transformers.enable("default", max_rows=None):  # the queries bound the rows
+        return json.dumps(chart.to_dict(), ensure_ascii=False)
+
+
+def pickable_spec(spec: dict) -> bool:
+    """Whether a Vega-Lite spec carries the PICK selection (Altair puts a layer's selection at the top)."""
+    return any(p.get("name") == PICK for p in spec.get("params", []))
+
+
+def empty_chart(lang: str = "ko") -> Any:
+    """A blank chart that says there is no data."""
+    note = pd.DataFrame({"note": [t("no_rows", lang)]})
+    return look(alt.Chart(note).mark_text(size=14, color="#555").encode(text="note:N"), height=240)
+
+
+def pick() -> Any:
+    """The point selection over a chart's `key` field (pick_key): a click selects one point, a double click
+    none; ui/widgets.chart turns it into a rerun that opens the point's facts."""
+    return alt.selection_point(name=PICK, fields=["key"], on="click", clear="dblclick")
+
+
+def when_picked(selection: Any, value: object, other: object) -> Any:
+    """An encoding value that marks the picked point (all are `value` while nothing is picked)."""
+    return alt.when(selection).then(alt.value(value)).otherwise(alt.value(other))
+
+
+def clickable(chart: Any, full: float = 1.0, dim: float = 0.4) -> Any:
+    """The chart with the PICK selection over its `key` field, the picked mark shown at `full` opacity and the
+    others dimmed (all at `full` while nothing is picked)."""
+    selection = pick()
+    return chart.encode(opacity=when_picked(selection, full, dim)).add_params(selection)
+
+
+def tips(**fields: str) -> list[Any]:
+    """Tooltip entries for text fields made for reading (field=title, in order): amounts as 946억원, dates as
+    2024-10-28, never a number or timestamp the browser would format."""
+    return [alt.Tooltip(f"{field}:N", title=title) for field, title in fields.items()]
+
+
+def _utc(day: pd.Timestamp) -> Any:
+    return alt.DateTime(year=day.year, month=day.month, date=day.day, utc=True)
+
+
+def date_x(days: pd.Series, title: str, *, field: str = "day", unit: str = "utcyearmonthdate") -> Any:
+    """A calendar-date x axis over "YYYY-MM-DD" text. Vega-Lite reads such text as UTC midnight and would show
+    it in the browser's time zone (2024-10-28 drawn as 10-27 west of Greenwich): UTC time units and UTC tick
+    labels keep the day. Ticks read 2024-10-28, 2024-10 or 2024 by the span shown (never plotly's "Jun 7");
+    a single day (or month) gets room around it, so its ticks are distinct."""
+    d = pd.to_datetime(pd.Series(days)).dropna()
+    monthly = unit == "utcyearmonth"
+    span = (d.max() - d.min()).days if len(d) else 0
+    scale = alt.Scale(type="utc")  # ticks fall on UTC days, months and years
+    if span < (28 if monthly else 1) and len(d):
+        pad = pd.Timedelta(days=75 if monthly else 15)
+        scale = alt.Scale(type="utc", domain=[_utc(d.min() - pad), _utc(d.max() + pad)])
+    if span <= 62 and not monthly:
+        form, ticks = "%Y-%m-%d", alt.Undefined
+    elif span <= 3 * 366:
+        form, ticks = "%Y-%m", {"interval": "month", "step": max(1, span // 30 // 8)}
+    else:
+        form, ticks = "%Y", {"interval": "year", "step": max(1, span // 365 // 10)}
+    axis = alt.Axis(format=form, tickCount=ticks, labelAngle=0, labelOverlap=True)  # UTC: from the time unit
+    return alt.X(f"{field}:T", timeUnit=unit, title=title, scale=scale, axis=axis)
+
+
+def money_format(axis: str = "") -> Any:
+    """A money axis's ticks as plain numbers ("120k 억원" would read wrong)."""
+    return alt.Axis(format=",.1~f", title=axis)
+
+
+def series_colors(names: list[str], lang: str, *, other: bool = False) -> Any:
+    """An alt.Scale giving each named series its own colour (PALETTE has MAX_LEGEND - 1 of them), and "other"
+    (when `other`) the grey."""
+    domain = [*names, *([code("other", lang)] if other else [])]
+    colours = [PALETTE[i % len(PALETTE)] for i in range(len(names))]
+    return alt.Scale(domain=domain, range=[*colours, *([OTHER_COLOR] if other else [])])
+
+
+def legend(n: int) -> Any:
+    """A legend without a title (beneath the chart in columns when long: a tall one is cut at the chart's
+    height), hidden when there are more groups than it can show."""
+    if n > MAX_LEGEND:
+        return None
+    return alt.Legend(title=None) if n <= 6 else alt.Legend(title=None, orient="bottom", columns=3)

@@ -1,7 +1,7 @@
 """Lazy tabs: one row of section buttons in place of `st.tabs`.
 
 `st.tabs` runs and draws every tab on every run, so the hidden tabs' charts and tables cost the first paint and
-every filter change as much as the shown one (headless Chromium, 2 cores: each plotly chart adds its drawing
+every filter change as much as the shown one (headless Chromium, 2 cores: each chart adds its drawing
 time to the page). Here only the chosen section is built and drawn; the choice is kept in the URL.
 """
 

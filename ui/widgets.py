@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import clicks, data, fmt, ingest, plain, queries, tables
+from ui import clicks, data, figures, fmt, ingest, plain, queries, tables
 from ui.evidence import PAGE
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.highlight import cell_marks, table_html
@@ -36,7 +35,6 @@ PAGES = {
     "sources": ("pages/5_Sources.py", "Sources", "sources"),
     "review": ("pages/6_Review.py", "Review", "review"),
 }
-PLOTLY_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
 EVIDENCE_WIDTH = 400  # px: with three lines per row, most evidence sentences show whole
 EVIDENCE_ROW_HEIGHT = 70  # px: three lines of text
 _HIDE_DEFAULT_NAV = (
@@ -150,24 +148,25 @@ def _ingest_one(upload: object, url: str, lang: str) -> None:
 
 
 def chart(
-    build: Callable[..., go.Figure],
+    build: Callable[..., Any],
     df: pd.DataFrame,
     *,
     key: str,
     pick: tuple[Filters, View] | None = None,
     **options: object,
 ) -> None:
-    """A ui/charts.py figure of `df` (built once, data.figure), full width, with plotly's image export kept; labels
-    from documents are shown as text (ui/plain.py, applied when the figure is built). With `pick` (the page's
-    filters and view), a clicked point opens the facts behind it beneath the chart (ui/clicks.py). In English,
-    names are English (or marked romanisations) before the figure is built (`named`)."""
+    """A ui/charts.py chart of `df` (an Altair chart, built and converted once: data.figure), full width, drawn
+    by Streamlit's Vega-Lite element (st.vega_lite_chart, what st.altair_chart draws with) with its chart menu
+    (PNG export, full screen). With `pick` (the page's filters and view), a clicked point opens the facts
+    behind it beneath the chart (ui/clicks.py). In English, names are English (or marked romanisations)
+    before the chart is built (`named`). Vega-Lite draws document text as text, never as markup."""
     if options.get("lang") == "en":
         df = named(df, "en")
-    fig = data.figure(build, df, **options)
-    if pick is None:
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key)
+    spec = json.loads(data.figure(build, df, **options))
+    if pick is None or not figures.pickable_spec(spec):  # an empty chart has nothing to click
+        st.vega_lite_chart(spec, key=key)
         return
-    event = st.plotly_chart(fig, config=PLOTLY_CONFIG, key=key, on_select="rerun", selection_mode="points")
+    event = st.vega_lite_chart(spec, key=key, on_select="rerun", selection_mode=figures.PICK)
     clicks.panel(clicks.picked(event), *pick)
 
 
