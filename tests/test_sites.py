@@ -543,3 +543,14 @@ def test_a_facility_in_a_clause_about_a_country_only_mentioned_is_no_site() -> N
     # "캐나다는 … 세웠고": an example from abroad; a country working with this side keeps its site.
     assert _names("캐나다는 정부 주도로 토론토에 국가 AI 연구소를 세웠고, 우리 정부는 예산을 늘린다.") == []
     assert _names("미국은 우리 연구진과 함께 보스턴에 양자 공동연구센터를 세운다.") == ["양자 공동연구센터"]
+
+
+def test_a_hub_is_a_site_only_after_its_place_or_in_quotes() -> None:
+    assert _names("충북은 오송을 축으로 바이오헬스산업 허브를 만들고 기업을 모은다.") == []
+    assert _names("시는 생활밀착형 AI 종합 허브를 만드는 데 힘을 쏟는다.") == []
+    assert _names("창업기업은 서울 AI허브에 입주한다.") == ["서울 AI허브"]
+
+
+def test_a_tract_named_after_its_place_is_a_place_without_a_build_verb() -> None:
+    assert _names("물류기업은 진해구 신항배후단지에 50억원을 투자한다.") == ["진해구 신항배후단지"]
+    assert _names("물류기업은 신항배후단지에 50억원을 투자한다.") == []

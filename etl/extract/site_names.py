@@ -2,7 +2,10 @@
 
 The words are data in `etl/resources/lexicon/`: `site_heads.tsv` (facility heads: `strong` ones are places
 wherever they are said, `weak` ones only where the sentence treats them as places, `qualified` English heads
-only with a qualifier and a place nearby), `site_generic.tsv` (words that do not make a name on their own:
+only with a qualifier and a place nearby, `placed` ones only after a place word, in quotes or before the program
+that builds them (site_build_words.tsv `program`): `서울 AI허브` and `교육 허브 조성 사업` name facilities,
+`바이오헬스산업 허브를 만든다` what a region aims to be; `area` ones, tracts of land, are weak heads that
+are places whenever the name opens with its place: `진해구 신항배후단지에 투자한다`), `site_generic.tsv` (words that do not make a name on their own:
 `AI 데이터센터` is no name, `제조 AI 데이터센터` is), `site_name_stops.tsv` (words a name never reaches across),
 `site_not_sites.tsv` (bodies whose names end in a facility word, venues, ceremony words) and `site_each.tsv`
 (one head said of several places: `구미와 창원, 부산 등지에 … 거점센터` is three sites).
@@ -49,6 +52,7 @@ class Mention:
     end: int
     weak: bool
     address: str | None = None
+    area: bool = False  # a tract of land (단지, 특구): a place whenever its name opens with its place
 
 
 def name_key(name: str) -> str:
@@ -71,12 +75,16 @@ def _vocab() -> dict[str, object]:
     ko = [e.term for e in heads if not e.term.isascii()]
     en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper()]
     en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
-    weak = {e.term for e in heads if e.meaning == "weak"}
+    weak = {e.term for e in heads if e.meaning in ("weak", "area")}
+    area = {e.term for e in heads if e.meaning == "area"}
+    placed = {e.term for e in heads if e.meaning == "placed"}
     alt = lexicon.alternation
     builders = alt(lexicon.terms("site_build_words", "object") + lexicon.terms("site_build_words", "verb"))
     return {
         "heads": {e.term for e in heads},
         "weak": weak,
+        "placed": placed,
+        "area": area,
         "ko_core": re.compile(
             rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
         ),
@@ -109,6 +117,7 @@ def _vocab() -> dict[str, object]:
             r"['’」\"”]?\s*(?:\([^)]*\)\s*)?['’」\"”]?\s*"
             rf"(?:(?:와|과)\s+[^,.'‘]{{1,{BUILD_LIST_CHARS}}}?)?(?:을|를)\s*{builders}"
         ),
+        "built_by_program": re.compile(rf"\s*{alt(lexicon.terms('site_build_words', 'program'))}"),
         "build_before": re.compile(
             rf"{builders}"
             r"[가-힣]{0,2}\s+['‘「\"“]?$"
@@ -190,10 +199,21 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
         if chained:  # "솔라시도 데이터센터 파크": a second head names the whole
             end, head = chained.end(), chained.group(1)
+        if (
+            head in v["placed"]  # type: ignore[operator]
+            and not _starts_with_place(text, start, end)
+            and not v["built_by_program"].match(text, end)  # type: ignore[attr-defined]
+        ):
+            continue  # "바이오헬스산업 허브를 만들고": an aim, not a facility; "교육 허브 조성 사업" builds one
         weak = head in v["weak"]  # type: ignore[operator]
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
     return out
+
+
+def _starts_with_place(text: str, start: int, end: int) -> bool:
+    """The name opens with a place word (서울 AI허브, 양재 R&CD 혁신허브)."""
+    return any(a[1] == 0 for a in find_addresses(text[start:end]))
 
 
 def _glued_list(text: str, m: re.Match[str]) -> list[tuple[str, int, int, bool]]:
@@ -455,7 +475,8 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
             placed = _placed(text, name, end)
             found = [Mention(placed, name_key(placed), start, end, weak)] if placed else []
         elif not found:
-            found = [Mention(name, name_key(name), start, end, weak)]
+            area = any(name.endswith(t) for t in _vocab()["area"])  # type: ignore[attr-defined]
+            found = [Mention(name, name_key(name), start, end, weak, area=area)]
         for m in found:
             # A program named after a strong head ('제조 AI 데이터센터' 구축) names the facility it builds; so
             # does one the sentence builds ("후적지에 세워질 '대구AI혁신센터'", "'○○센터'를 짓는다").
