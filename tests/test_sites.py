@@ -554,3 +554,10 @@ def test_a_hub_is_a_site_only_after_its_place_or_in_quotes() -> None:
 def test_a_tract_named_after_its_place_is_a_place_without_a_build_verb() -> None:
     assert _names("물류기업은 진해구 신항배후단지에 50억원을 투자한다.") == ["진해구 신항배후단지"]
     assert _names("물류기업은 신항배후단지에 50억원을 투자한다.") == []
+
+
+def test_a_generic_facility_the_sentence_builds_at_a_place_it_names_is_a_site() -> None:
+    assert _names("한 회사는 사천시에 1조원을 들여 초거대 AI 데이터센터를 세운다.") == [
+        "초거대 AI 데이터센터"
+    ]
+    assert _names("업계는 초거대 AI 데이터센터를 더 세워야 한다고 본다.") == []

@@ -450,6 +450,11 @@ def _placed(text: str, name: str, end: int) -> str | None:
             return f"{address.split()[-1]} {name}"
         if re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[end:a_start]):
             return name  # "the national AI computing center in Haenam": its place follows, its name stays
+    start = end - len(name)
+    if builds(text, start, end) and any(
+        re.match(r"에\s", text[b:]) for _, _, b in find_addresses(text[:start])
+    ):
+        return name  # "사천시에 … 초거대 AI 데이터센터를 세운다": the sentence builds it at a place it names
     return None
 
 
