@@ -561,3 +561,9 @@ def test_a_generic_facility_the_sentence_builds_at_a_place_it_names_is_a_site() 
         "초거대 AI 데이터센터"
     ]
     assert _names("업계는 초거대 AI 데이터센터를 더 세워야 한다고 본다.") == []
+
+
+def test_a_valley_of_common_words_is_a_name_other_heads_are_not() -> None:
+    # A 밸리 is a designated zone: 'AI밸리 조성' names one; 'AI 혁신 센터 조성' names no particular centre.
+    assert _names("대전시는 AI밸리 조성에 15억원을 들인다.") == ["AI밸리"]
+    assert _names("대전시는 AI 혁신 센터 조성에 15억원을 들인다.") == []

@@ -5,7 +5,8 @@ wherever they are said, `weak` ones only where the sentence treats them as place
 only with a qualifier and a place nearby, `placed` ones only after a place word, in quotes or before the program
 that builds them (site_build_words.tsv `program`): `서울 AI허브` and `교육 허브 조성 사업` name facilities,
 `바이오헬스산업 허브를 만든다` what a region aims to be; `area` ones, tracts of land, are weak heads that
-are places whenever the name opens with its place: `진해구 신항배후단지에 투자한다`), `site_generic.tsv` (words that do not make a name on their own:
+are places whenever the name opens with its place: `진해구 신항배후단지에 투자한다`; `named` ones are weak heads
+that make a name even of common words: `AI밸리 조성`, a valley being a designated zone), `site_generic.tsv` (words that do not make a name on their own:
 `AI 데이터센터` is no name, `제조 AI 데이터센터` is), `site_name_stops.tsv` (words a name never reaches across),
 `site_not_sites.tsv` (bodies whose names end in a facility word, venues, ceremony words) and `site_each.tsv`
 (one head said of several places: `구미와 창원, 부산 등지에 … 거점센터` is three sites).
@@ -75,7 +76,8 @@ def _vocab() -> dict[str, object]:
     ko = [e.term for e in heads if not e.term.isascii()]
     en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper()]
     en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
-    weak = {e.term for e in heads if e.meaning in ("weak", "area")}
+    weak = {e.term for e in heads if e.meaning in ("weak", "area", "named")}
+    named = {e.term for e in heads if e.meaning == "named"}
     area = {e.term for e in heads if e.meaning == "area"}
     placed = {e.term for e in heads if e.meaning == "placed"}
     alt = lexicon.alternation
@@ -97,7 +99,8 @@ def _vocab() -> dict[str, object]:
         ),
         "en_low": re.compile(rf"\b({'|'.join(re.escape(t) for t in en_low)})s?\b"),
         "field": {t for t in lexicon.terms("site_generic", "field")},
-        "generic": {t.lower() for t in lexicon.terms("site_generic")} | {h.lower() for h in ko + en_cap},
+        "generic": {t.lower() for t in lexicon.terms("site_generic")}
+        | {h.lower() for h in ko + en_cap if h not in named},
         "stops": set(lexicon.terms("site_name_stops", "stop"))
         | set(lexicon.terms("site_name_stops", "unit")),
         "prefixes": set(lexicon.terms("site_name_stops", "prefix")),
