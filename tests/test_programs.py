@@ -214,7 +214,7 @@ def _program_names(example: str) -> list[str]:
 def test_a_program_form_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower()
     got = _program_names(entry.example)
-    if entry.meaning in ("quoted", "bare", "en_bare"):  # the word ends a program name
+    if entry.meaning in ("quoted", "bare", "en_bare", "glued"):  # the word ends a program name
         assert any(n.endswith(entry.term) for n in got), got
     elif entry.meaning == "after":  # the quoted name before the word is the program
         assert any(n.lower() in entry.example.lower() and entry.term not in n for n in got), got
@@ -452,3 +452,18 @@ def test_a_dot_leader_between_a_listed_name_and_its_figure_is_not_part_of_the_na
         "생성형 AI 기반 침해 대응체계 구축",
         False,
     )
+
+
+def test_one_word_glued_to_a_fund_word_names_a_fund_a_generic_word_does_not() -> None:
+    assert links("모태펀드 출자 예산은 올해 2천400억원에서 내년 8천억원으로 늘었다.") == [
+        (240_000_000_000, "모태펀드"),
+        (800_000_000_000, "모태펀드"),
+    ]
+    assert "신규펀드" not in _program_names("정부는 신규펀드에 8천억원을 넣는다.")
+
+
+def test_an_amount_whose_won_a_list_leaves_to_the_last_item_is_not_tied_to_the_next_name() -> None:
+    # "124억," ends at its comma: the fund after it is the next amount's.
+    lead = "행안부가 내년 예산안을 내놓았다. 재난 대응 예산이 늘었다. 안전 분야가 눈에 띈다. "  # no program in the lead
+    got = links(lead + "감시 체계를 만드는 데 124억, 국민안전산업펀드 조성에 50억원이 들어갔다.")
+    assert got == [(12_400_000_000, None), (5_000_000_000, "국민안전산업펀드")]

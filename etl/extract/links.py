@@ -199,8 +199,14 @@ _BREAK = re.compile(r"…|\.\.\.|;|,(?![0-9])|[0-9]\s*(?:조|억|만|천)?\s*(?:
 
 
 def _amount_end(text: str, start: int) -> int:
-    m = _CURRENCY.search(text, start, start + _AHEAD_SPAN)
+    # The currency word of this amount, not of the next one: a list that leaves 원 to its last item ("만드는 데
+    # 124억, 국민안전산업펀드 조성에 50억원") ends the first amount at its comma.
+    stop = _LIST_COMMA.search(text, start, start + _AHEAD_SPAN)
+    m = _CURRENCY.search(text, start, stop.start() if stop else start + _AHEAD_SPAN)
     return m.end() if m else start
+
+
+_LIST_COMMA = re.compile(r",(?![0-9])")
 
 
 def _tied_ahead(text: str, start: int, name_at: int) -> bool:
