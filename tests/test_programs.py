@@ -467,3 +467,18 @@ def test_an_amount_whose_won_a_list_leaves_to_the_last_item_is_not_tied_to_the_n
     lead = "행안부가 내년 예산안을 내놓았다. 재난 대응 예산이 늘었다. 안전 분야가 눈에 띈다. "  # no program in the lead
     got = links(lead + "감시 체계를 만드는 데 124억, 국민안전산업펀드 조성에 50억원이 들어갔다.")
     assert got == [(12_400_000_000, None), (5_000_000_000, "국민안전산업펀드")]
+
+
+def test_the_lead_reaches_the_first_sentence_after_several_subtitle_lines() -> None:
+    text = (
+        "구미시, 공모 뽑혀 AI 기반 만든다\n"
+        "지역 특화 AI 구축과 플랫폼 실증 지원\n"
+        "3년 동안 총사업비 231억 원 들여\n"
+        "구미시가 '지역특화형 AI 클라우드 팜 조성' 공모사업에 최종 선정됐다.\n"
+        "재원은 국비 111억 원, 도비 36억 원이다."
+    )
+    assert set(links(text)) == {
+        (23_100_000_000, "지역특화형 AI 클라우드 팜 조성"),
+        (11_100_000_000, "지역특화형 AI 클라우드 팜 조성"),
+        (3_600_000_000, "지역특화형 AI 클라우드 팜 조성"),
+    }

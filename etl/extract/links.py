@@ -28,6 +28,10 @@ LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
 FALLBACK_ROLES = frozenset(("budget", "cap"))
 # The title and the lead say what a news story is about; 3 sentences cover a title, a subtitle and the lead.
 LEAD_SENTENCES = 3
+# A page with several subtitle lines ("지역 특화 초거대 AI 구축…", "2024~2026년 … 231억 원 들여") pushes its first
+# sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
+LEAD_MAX = 6
+_FULL_STOP = re.compile(r"[.。]\s*$")
 # A bare date line ("2023-12-21 입력", "2024.07.15") is no lead sentence: a sentence counts towards the lead when
 # it has at least this many letters (the shortest real sentence, "회의가 열렸다", has 6; datelines with more
 # letters are caught by _DATELINE).
@@ -339,7 +343,10 @@ class ProgramLinker:
         실증 테스트베드 조성 사업"); none when the lead names no program (a program named only further down may
         be a parent, a comparison or a law: on unseen pages that fallback credited more amounts wrongly than
         rightly) or when the title is about a ministry's budget (an envelope)."""
-        lead = [s for s in self.sentences if not _chrome_line(s.text)][:LEAD_SENTENCES]
+        lines = [s for s in self.sentences if not _chrome_line(s.text)]
+        # Headline lines (a title, subtitles: no full stop) come first; the lead reaches the first sentence.
+        first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if _FULL_STOP.search(s.text)), 0)
+        lead = lines[: max(LEAD_SENTENCES, first + 1)]
         if not lead or _envelope_title().search(lead[0].text):
             return None
         for s in lead:
