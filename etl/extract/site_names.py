@@ -5,7 +5,8 @@ wherever they are said, `weak` ones only where the sentence treats them as place
 only with a qualifier and a place nearby, `placed` ones only after a place word, in quotes or before the program
 that builds them (site_build_words.tsv `program`): `서울 AI허브` and `교육 허브 조성 사업` name facilities,
 `바이오헬스산업 허브를 만든다` what a region aims to be; `area` ones, tracts of land, are weak heads that
-are places whenever the name opens with its place: `진해구 신항배후단지에 투자한다`; `named` ones are weak heads
+are places whenever the name opens with its place: `진해구 신항배후단지에 투자한다`; `numbered` English heads only
+with a number after them: `Advanced District 3`, never `Gangnam District`; `named` ones are weak heads
 that make a name even of common words: `AI밸리 조성`, a valley being a designated zone), `site_generic.tsv` (words that do not make a name on their own:
 `AI 데이터센터` is no name, `제조 AI 데이터센터` is), `site_name_stops.tsv` (words a name never reaches across),
 `site_not_sites.tsv` (bodies whose names end in a facility word, venues, ceremony words) and `site_each.tsv`
@@ -74,7 +75,8 @@ def _short_forms() -> tuple[tuple[str, str], ...]:
 def _vocab() -> dict[str, object]:
     heads = lexicon.entries("site_heads")
     ko = [e.term for e in heads if not e.term.isascii()]
-    en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper()]
+    en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper() and e.meaning != "numbered"]
+    numbered = [e.term for e in heads if e.meaning == "numbered"]
     en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
     weak = {e.term for e in heads if e.meaning in ("weak", "area", "named")}
     named = {e.term for e in heads if e.meaning == "named"}
@@ -96,6 +98,10 @@ def _vocab() -> dict[str, object]:
             r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})("
             + "|".join(re.escape(t) for t in sorted(en_cap, key=len, reverse=True))
             + r"|data cent(?:er|re))\b"
+        ),
+        # "Advanced District 3" (첨단3지구): a head that names a tract only with its number after it.
+        "en_numbered": re.compile(
+            rf"(?<![A-Za-z])((?:[A-Z][\w&'.\-]*\s+){{1,3}}){alt(numbered)}\s+\d{{1,2}}\b"
         ),
         "en_low": re.compile(rf"\b({'|'.join(re.escape(t) for t in en_low)})s?\b"),
         "field": {t for t in lexicon.terms("site_generic", "field")},
