@@ -214,7 +214,7 @@ def _program_names(example: str) -> list[str]:
 def test_a_program_form_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower()
     got = _program_names(entry.example)
-    if entry.meaning in ("quoted", "bare", "en_bare"):  # the word ends a program name
+    if entry.meaning in ("quoted", "bare", "en_bare", "glued"):  # the word ends a program name
         assert any(n.endswith(entry.term) for n in got), got
     elif entry.meaning == "after":  # the quoted name before the word is the program
         assert any(n.lower() in entry.example.lower() and entry.term not in n for n in got), got
@@ -341,8 +341,24 @@ def test_a_figure_before_a_bare_name_is_not_part_of_it_and_a_clause_is_no_name()
 
 
 def test_a_comma_inside_a_number_does_not_end_a_listed_name() -> None:
-    text = "정부안에서는 GPU 구매에 1조4,600억원, 민간 GPU 2,600장 임차에 1,723억원이 잡혀 있었다."
-    assert links(text) == [(1_460_000_000_000, "GPU 구매"), (172_300_000_000, "민간 GPU 2,600장 임차")]
+    text = "정부안에서는 GPU 구매 사업에 1조4,600억원, 민간 GPU 2,600장 임차 사업에 1,723억원이 잡혀 있었다."
+    assert links(text) == [
+        (1_460_000_000_000, "GPU 구매 사업"),
+        (172_300_000_000, "민간 GPU 2,600장 임차"),  # "사업에" is a tie cue: the name ends before it
+    ]
+
+
+def test_a_listed_purpose_phrase_is_no_program_unless_the_sentence_lists_programs() -> None:
+    # README annotation rule: "AI 인재 양성에 1,000억원" is a purpose phrase, not a program.
+    assert links("GPU 구매에 1조4,600억원, 인재 양성에 1,723억원이 잡혔다.") == [
+        (1_460_000_000_000, None),
+        (172_300_000_000, None),
+    ]
+    # A bracket giving the item's name in a program form makes it one.
+    assert links("인프라 조성에 145억원, 통합 플랫폼 구현(DPG 허브)에 108억원이 잡혔다.")[1] == (
+        10_800_000_000,
+        "통합 플랫폼 구현",
+    )
 
 
 @pytest.mark.parametrize("entry", lexicon.entries("program_en_name_stops"), ids=lambda e: e.term)
@@ -436,3 +452,33 @@ def test_a_dot_leader_between_a_listed_name_and_its_figure_is_not_part_of_the_na
         "생성형 AI 기반 침해 대응체계 구축",
         False,
     )
+
+
+def test_one_word_glued_to_a_fund_word_names_a_fund_a_generic_word_does_not() -> None:
+    assert links("모태펀드 출자 예산은 올해 2천400억원에서 내년 8천억원으로 늘었다.") == [
+        (240_000_000_000, "모태펀드"),
+        (800_000_000_000, "모태펀드"),
+    ]
+    assert "신규펀드" not in _program_names("정부는 신규펀드에 8천억원을 넣는다.")
+
+
+def test_an_amount_whose_won_a_list_leaves_to_the_last_item_is_not_tied_to_the_next_name() -> None:
+    # "124억," ends at its comma: the fund after it is the next amount's.
+    lead = "행안부가 내년 예산안을 내놓았다. 재난 대응 예산이 늘었다. 안전 분야가 눈에 띈다. "  # no program in the lead
+    got = links(lead + "감시 체계를 만드는 데 124억, 국민안전산업펀드 조성에 50억원이 들어갔다.")
+    assert got == [(12_400_000_000, None), (5_000_000_000, "국민안전산업펀드")]
+
+
+def test_the_lead_reaches_the_first_sentence_after_several_subtitle_lines() -> None:
+    text = (
+        "구미시, 공모 뽑혀 AI 기반 만든다\n"
+        "지역 특화 AI 구축과 플랫폼 실증 지원\n"
+        "3년 동안 총사업비 231억 원 들여\n"
+        "구미시가 '지역특화형 AI 클라우드 팜 조성' 공모사업에 최종 선정됐다.\n"
+        "재원은 국비 111억 원, 도비 36억 원이다."
+    )
+    assert set(links(text)) == {
+        (23_100_000_000, "지역특화형 AI 클라우드 팜 조성"),
+        (11_100_000_000, "지역특화형 AI 클라우드 팜 조성"),
+        (3_600_000_000, "지역특화형 AI 클라우드 팜 조성"),
+    }

@@ -28,6 +28,10 @@ LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
 FALLBACK_ROLES = frozenset(("budget", "cap"))
 # The title and the lead say what a news story is about; 3 sentences cover a title, a subtitle and the lead.
 LEAD_SENTENCES = 3
+# A page with several subtitle lines ("지역 특화 초거대 AI 구축…", "2024~2026년 … 231억 원 들여") pushes its first
+# sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
+LEAD_MAX = 6
+_FULL_STOP = re.compile(r"[.。]\s*$")
 # A bare date line ("2023-12-21 입력", "2024.07.15") is no lead sentence: a sentence counts towards the lead when
 # it has at least this many letters (the shortest real sentence, "회의가 열렸다", has 6; datelines with more
 # letters are caught by _DATELINE).
@@ -79,6 +83,16 @@ def _normalised(text: str) -> tuple[str, list[int]]:
 @cache
 def _cue(name: str) -> re.Pattern[str]:
     return re.compile(lexicon.pattern(name))
+
+
+@cache
+def _cue_of(name: str, meaning: str) -> re.Pattern[str]:
+    return re.compile(lexicon.pattern(name, meaning))
+
+
+def _cue_in(name: str, meaning: str, text: str) -> bool:
+    """A cue of NAME.tsv with one meaning stands in `text`."""
+    return _cue_of(name, meaning).search(text) is not None
 
 
 # "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
@@ -189,8 +203,14 @@ _BREAK = re.compile(r"…|\.\.\.|;|,(?![0-9])|[0-9]\s*(?:조|억|만|천)?\s*(?:
 
 
 def _amount_end(text: str, start: int) -> int:
-    m = _CURRENCY.search(text, start, start + _AHEAD_SPAN)
+    # The currency word of this amount, not of the next one: a list that leaves 원 to its last item ("만드는 데
+    # 124억, 국민안전산업펀드 조성에 50억원") ends the first amount at its comma.
+    stop = _LIST_COMMA.search(text, start, start + _AHEAD_SPAN)
+    m = _CURRENCY.search(text, start, stop.start() if stop else start + _AHEAD_SPAN)
     return m.end() if m else start
+
+
+_LIST_COMMA = re.compile(r",(?![0-9])")
 
 
 def _tied_ahead(text: str, start: int, name_at: int) -> bool:
@@ -243,7 +263,8 @@ class ProgramLinker:
         if _areas().search(sent.text) and len(_FIGURE.findall(sent.text)) >= LIST_ITEMS:
             return None
         if self.lang == "ko":
-            item = line_item(before, after_amount=len(before) < start, listed=listed)
+            programs = listed and _cue_in("program_tie_cues", "list_programs", sent.text)
+            item = line_item(before, after_amount=len(before) < start, listed=listed, programs=programs)
         else:
             item = _en_bracket_item(before)
         tied = self._tied(sent, start, before, role, item)
@@ -322,7 +343,10 @@ class ProgramLinker:
         실증 테스트베드 조성 사업"); none when the lead names no program (a program named only further down may
         be a parent, a comparison or a law: on unseen pages that fallback credited more amounts wrongly than
         rightly) or when the title is about a ministry's budget (an envelope)."""
-        lead = [s for s in self.sentences if not _chrome_line(s.text)][:LEAD_SENTENCES]
+        lines = [s for s in self.sentences if not _chrome_line(s.text)]
+        # Headline lines (a title, subtitles: no full stop) come first; the lead reaches the first sentence.
+        first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if _FULL_STOP.search(s.text)), 0)
+        lead = lines[: max(LEAD_SENTENCES, first + 1)]
         if not lead or _envelope_title().search(lead[0].text):
             return None
         for s in lead:

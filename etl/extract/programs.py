@@ -217,7 +217,24 @@ def _named_enough(words: list[str]) -> str | None:
     ):
         words = words[1:]
     name = " ".join(words)
+    if len(words) == 1 and _glued_name(name):
+        return name  # "모태펀드 출자 예산": a fund is named by one word glued to 펀드
     return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
+
+
+# A word glued to a `glued` program word (program_forms.tsv) names a program when this long: 모태펀드 (4), not
+# 새펀드 or 이펀드 (3), which a determiner or an adjective makes.
+MIN_GLUED_NAME = 4
+
+
+def _glued_name(word: str) -> bool:
+    """One word glued to a program word that makes a name on its own (모태펀드, 국민안전산업펀드), its front no
+    generic word (AI펀드, 신규펀드 name nothing)."""
+    for form in program_words("glued"):
+        front = word.removesuffix(form)
+        if front != word and len(word) >= MIN_GLUED_NAME and re.fullmatch(r"[가-힣]{2,}", front):
+            return not generic_words().fullmatch(front)
+    return False
 
 
 @cache

@@ -42,6 +42,11 @@ def english(text: str, prev: str) -> list[tuple[str, int, int, bool]]:
             continue  # "1 GW AI data center": a size, not a name
         name = " ".join([*words, m.group(2)])
         out.append((name, m.end() - len(name), m.end(), m.group(2) in v["weak"]))  # type: ignore[operator]
+    for m in v["en_numbered"].finditer(text):  # type: ignore[attr-defined]
+        kept = [w for w in re.finditer(r"\S+", m.group(1)) if w.group() not in _LEADING_EN]
+        if kept:  # "in Advanced District 3": the name opens at its first word that is no article
+            start = m.start(1) + kept[0].start()
+            out.append((text[start : m.end()], start, m.end(), False))
     for m in _EN_IN.finditer(text):
         name = re.sub(r"^(?:(?:an?|the|new)\s+)+", "", m.group(1), flags=re.I)
         out.append((name, m.end() - len(name), m.end(), False))

@@ -2,7 +2,12 @@
 
 The words are data in `etl/resources/lexicon/`: `site_heads.tsv` (facility heads: `strong` ones are places
 wherever they are said, `weak` ones only where the sentence treats them as places, `qualified` English heads
-only with a qualifier and a place nearby), `site_generic.tsv` (words that do not make a name on their own:
+only with a qualifier and a place nearby, `placed` ones only after a place word, in quotes or before the program
+that builds them (site_build_words.tsv `program`): `서울 AI허브` and `교육 허브 조성 사업` name facilities,
+`바이오헬스산업 허브를 만든다` what a region aims to be; `area` ones, tracts of land, are weak heads that
+are places whenever the name opens with its place: `진해구 신항배후단지에 투자한다`; `numbered` English heads only
+with a number after them: `Advanced District 3`, never `Gangnam District`; `named` ones are weak heads
+that make a name even of common words: `AI밸리 조성`, a valley being a designated zone), `site_generic.tsv` (words that do not make a name on their own:
 `AI 데이터센터` is no name, `제조 AI 데이터센터` is), `site_name_stops.tsv` (words a name never reaches across),
 `site_not_sites.tsv` (bodies whose names end in a facility word, venues, ceremony words) and `site_each.tsv`
 (one head said of several places: `구미와 창원, 부산 등지에 … 거점센터` is three sites).
@@ -49,6 +54,7 @@ class Mention:
     end: int
     weak: bool
     address: str | None = None
+    area: bool = False  # a tract of land (단지, 특구): a place whenever its name opens with its place
 
 
 def name_key(name: str) -> str:
@@ -69,14 +75,20 @@ def _short_forms() -> tuple[tuple[str, str], ...]:
 def _vocab() -> dict[str, object]:
     heads = lexicon.entries("site_heads")
     ko = [e.term for e in heads if not e.term.isascii()]
-    en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper()]
+    en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper() and e.meaning != "numbered"]
+    numbered = [e.term for e in heads if e.meaning == "numbered"]
     en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
-    weak = {e.term for e in heads if e.meaning == "weak"}
+    weak = {e.term for e in heads if e.meaning in ("weak", "area", "named")}
+    named = {e.term for e in heads if e.meaning == "named"}
+    area = {e.term for e in heads if e.meaning == "area"}
+    placed = {e.term for e in heads if e.meaning == "placed"}
     alt = lexicon.alternation
     builders = alt(lexicon.terms("site_build_words", "object") + lexicon.terms("site_build_words", "verb"))
     return {
         "heads": {e.term for e in heads},
         "weak": weak,
+        "placed": placed,
+        "area": area,
         "ko_core": re.compile(
             rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
         ),
@@ -87,9 +99,14 @@ def _vocab() -> dict[str, object]:
             + "|".join(re.escape(t) for t in sorted(en_cap, key=len, reverse=True))
             + r"|data cent(?:er|re))\b"
         ),
+        # "Advanced District 3" (첨단3지구): a head that names a tract only with its number after it.
+        "en_numbered": re.compile(
+            rf"(?<![A-Za-z])((?:[A-Z][\w&'.\-]*\s+){{1,3}}){alt(numbered)}\s+\d{{1,2}}\b"
+        ),
         "en_low": re.compile(rf"\b({'|'.join(re.escape(t) for t in en_low)})s?\b"),
         "field": {t for t in lexicon.terms("site_generic", "field")},
-        "generic": {t.lower() for t in lexicon.terms("site_generic")} | {h.lower() for h in ko + en_cap},
+        "generic": {t.lower() for t in lexicon.terms("site_generic")}
+        | {h.lower() for h in ko + en_cap if h not in named},
         "stops": set(lexicon.terms("site_name_stops", "stop"))
         | set(lexicon.terms("site_name_stops", "unit")),
         "prefixes": set(lexicon.terms("site_name_stops", "prefix")),
@@ -109,6 +126,7 @@ def _vocab() -> dict[str, object]:
             r"['’」\"”]?\s*(?:\([^)]*\)\s*)?['’」\"”]?\s*"
             rf"(?:(?:와|과)\s+[^,.'‘]{{1,{BUILD_LIST_CHARS}}}?)?(?:을|를)\s*{builders}"
         ),
+        "built_by_program": re.compile(rf"\s*{alt(lexicon.terms('site_build_words', 'program'))}"),
         "build_before": re.compile(
             rf"{builders}"
             r"[가-힣]{0,2}\s+['‘「\"“]?$"
@@ -190,10 +208,21 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
         if chained:  # "솔라시도 데이터센터 파크": a second head names the whole
             end, head = chained.end(), chained.group(1)
+        if (
+            head in v["placed"]  # type: ignore[operator]
+            and not _starts_with_place(text, start, end)
+            and not v["built_by_program"].match(text, end)  # type: ignore[attr-defined]
+        ):
+            continue  # "바이오헬스산업 허브를 만들고": an aim, not a facility; "교육 허브 조성 사업" builds one
         weak = head in v["weak"]  # type: ignore[operator]
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
     return out
+
+
+def _starts_with_place(text: str, start: int, end: int) -> bool:
+    """The name opens with a place word (서울 AI허브, 양재 R&CD 혁신허브)."""
+    return any(a[1] == 0 for a in find_addresses(text[start:end]))
 
 
 def _glued_list(text: str, m: re.Match[str]) -> list[tuple[str, int, int, bool]]:
@@ -430,6 +459,11 @@ def _placed(text: str, name: str, end: int) -> str | None:
             return f"{address.split()[-1]} {name}"
         if re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[end:a_start]):
             return name  # "the national AI computing center in Haenam": its place follows, its name stays
+    start = end - len(name)
+    if builds(text, start, end) and any(
+        re.match(r"에\s", text[b:]) for _, _, b in find_addresses(text[:start])
+    ):
+        return name  # "사천시에 … 초거대 AI 데이터센터를 세운다": the sentence builds it at a place it names
     return None
 
 
@@ -455,7 +489,8 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
             placed = _placed(text, name, end)
             found = [Mention(placed, name_key(placed), start, end, weak)] if placed else []
         elif not found:
-            found = [Mention(name, name_key(name), start, end, weak)]
+            area = any(name.endswith(t) for t in _vocab()["area"])  # type: ignore[attr-defined]
+            found = [Mention(name, name_key(name), start, end, weak, area=area)]
         for m in found:
             # A program named after a strong head ('제조 AI 데이터센터' 구축) names the facility it builds; so
             # does one the sentence builds ("후적지에 세워질 '대구AI혁신센터'", "'○○센터'를 짓는다").

@@ -57,6 +57,8 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
     """The sentence treats the name as a place: an address beside it, an area, floors or a build verb."""
     if m.address or areas or any(a[2] <= m.start or a[1] >= m.end for a in find_addresses(text)):
         return True
+    if m.area and any(a[1] == 0 for a in find_addresses(m.name)):
+        return True  # "진해구 웅동배후단지에 투자한다": a tract of land named after its place is a place
     if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
