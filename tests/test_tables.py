@@ -100,7 +100,7 @@ def test_sites_show_coordinates_with_precision_and_label_the_last_announcement(m
         df = queries.site_map(con, filters=Filters())
     for lang, header in (("ko", "최근 발표"), ("en", "Last announced")):
         shown = tables.display_frame(df, lang=lang)
-        assert list(shown.columns)[-3:] == ["evidence", "n_mentions", "last_published"]  # the sentence first
+        assert list(shown.columns)[-5:] == ["evidence", "n_mentions", "last_published", "state", "fact_id"]
         assert {"norm_key", "document_id"}.isdisjoint(shown.columns)
         cols = list(shown.columns)
         assert cols[cols.index("lat") : cols.index("lat") + 3] == ["lat", "lon", "precision"]

@@ -221,11 +221,12 @@ def display_frame(
 
 
 def _fact_order(columns: list[str], money: tuple[str, ...]) -> list[str]:
-    """The evidence before bookkeeping columns, and in money tables before the document's title (the link
-    opens the document): a wide table then shows the sentence behind each fact without scrolling sideways."""
+    """The evidence before bookkeeping columns (counts, review state, fact id), and in money tables before the
+    document's title (the link opens the document): a wide table then shows the sentence behind each fact without scrolling sideways."""
     if "evidence" not in columns:
         return columns
-    late = [c for c in ("n_mentions", "last_published", *(("title", "url") if money else ())) if c in columns]
+    late = ("n_mentions", "last_published", *(("title", "url") if money else ()), "state", "fact_id")
+    late = [c for c in late if c in columns]  # a fact's review state and id (to review it) come last
     return [c for c in columns if c not in late] + late
 
 
