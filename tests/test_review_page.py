@@ -30,6 +30,12 @@ def review_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clear_streamlit_c
     return path
 
 
+def _program_ids(db: Path) -> dict[str, str]:
+    """Program name → id in the test database."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        return dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+
+
 def test_read_only_lists_the_doubts_but_offers_no_decision(
     review_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -70,8 +76,7 @@ def test_a_program_merge_on_the_page_is_recorded_and_applied(
     review_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
-    with duckdb.connect(str(review_db), read_only=True) as con:
-        ids = dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+    ids = _program_ids(review_db)
     victim, target = ids["K-Cloud Technology Development Project"], ids["K-클라우드 프로젝트"]
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.query_params["lang"] = "en"
@@ -188,8 +193,7 @@ def test_a_program_gets_a_parent_and_an_english_name_on_its_page(
     review_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
-    with duckdb.connect(str(review_db), read_only=True) as con:
-        ids = dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+    ids = _program_ids(review_db)
     child, parent = ids["AI 바우처 지원사업"], ids["광주 인공지능 중심 산업융합 집적단지 조성사업"]
     at = AppTest.from_file(PROGRAMS, default_timeout=60)
     at.query_params["lang"] = "en"
@@ -211,8 +215,7 @@ def test_a_program_gets_a_parent_and_an_english_name_on_its_page(
 
 def test_a_program_is_merged_from_its_own_page(review_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
-    with duckdb.connect(str(review_db), read_only=True) as con:
-        ids = dict(con.execute("SELECT name, program_id FROM programs").fetchall())
+    ids = _program_ids(review_db)
     victim, target = ids["K-Cloud Technology Development Project"], ids["K-클라우드 프로젝트"]
     at = AppTest.from_file(PROGRAMS, default_timeout=60)
     at.query_params["id"] = victim
