@@ -391,16 +391,8 @@ def _flush(
 
 def _record_inputs(loader: Loader, rows: list[Extracted], run_id: int) -> None:
     """Mark inputs done (their bytes' hash lets the next run skip them)."""
+    done = [{"input": r.input, "raw_sha256": r.raw_sha256, "n_bytes": r.n_bytes, "n_documents": len(r.facts),
+             "run_id": run_id} for r in rows]  # fmt: skip
     loader.record_inputs(
-        [
-            {
-                "input": r.input,
-                "raw_sha256": r.raw_sha256,
-                "n_bytes": r.n_bytes,
-                "n_documents": len(r.facts),
-                "run_id": run_id,
-            }
-            for r in rows
-        ],
-        [{"input": r.input, "source": f.document.source} for r in rows for f in r.facts],
+        done, [{"input": r.input, "source": f.document.source} for r in rows for f in r.facts]
     )
