@@ -284,8 +284,13 @@ def test_a_program_is_merged_from_its_own_page_in_the_browser(tmp_path: Path, br
         box = page.get_by_role("combobox", name="Merge into")
         box.click()
         box.fill(f"p-{target}")  # every program's label ends with its id
+        # Enter once the list holds the one option the filter leaves (sooner, under load, it picks nothing).
+        page.wait_for_function(
+            "() => document.querySelectorAll('[role=option]').length === 1", timeout=30_000
+        )
         page.keyboard.press("Enter")
         page.get_by_role("button", name="Record and apply").click()
+        page.get_by_text("Recorded and applied").wait_for(timeout=90_000)  # written, then applied
         _recorded(page, reviews)
     [line] = reviews.read_text(encoding="utf-8").splitlines()
     assert json.loads(line)["fields"] == {"merge_into": target}
