@@ -59,4 +59,4 @@ st.subheader(t("budget_rows", lang))
 n_rows = data.load(queries.fact_counts, f)["n_budgets"].iloc[0]
 rows = widgets.paged(queries.budget_facts, f, n_rows, key="budget_statements", lang=lang)
 widgets.table(rows, view, key="budget_statements", money=("amount_krw",))
-review_form.fact_form(rows, "budget", lang, key="budget_review", programs=data.load(queries.program_options))
+review_form.fact_form(rows, "budget", lang, key="budget_review")

@@ -43,7 +43,7 @@ if not row.empty:
     ])  # fmt: skip
     if fmt.present(r["aliases"]):
         st.caption(f"{t('aliases', lang)}: {plain.md(r['aliases'])}")
-review_form.program_form(pid, data.load(queries.program_options), lang)
+review_form.program_form(pid, lang)
 
 widgets.family(data.load(queries.program_family, f, program_id=pid), r if not row.empty else None, f, view)
 

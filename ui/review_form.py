@@ -44,7 +44,6 @@ def fact_form(
     lang: str,
     *,
     key: str,
-    programs: pd.DataFrame | None = None,
     folded: bool = True,
 ) -> None:
     """Under a table of facts: a form to confirm, reject or correct one of the rows shown that has a stable id
@@ -62,7 +61,7 @@ def fact_form(
             t("review_action", lang), ACTIONS, format_func=lambda a: t(f"action_{a}", lang), horizontal=True,
             key=f"{key}_action",
         )  # fmt: skip
-        fields = _field_inputs(fact_type, lang, key, programs)
+        fields = _field_inputs(fact_type, lang, key)
         why = st.text_input(t("review_why", lang), key=f"{key}_why")
         if st.form_submit_button(t("review_submit", lang)):
             _decide(fact_id, action, _changed(fields) if action == "set" else {}, why, lang)
@@ -74,9 +73,7 @@ LIST_FACTS = {"budgets": "budget", "institutions": "institution", "sites": "site
 def under_list(rows: pd.DataFrame, section: str, lang: str, *, key: str) -> None:
     """The decision form under one of a program page's fact lists (none under the lists of other things)."""
     if section in LIST_FACTS:
-        fact_form(
-            rows, LIST_FACTS[section], lang, key=f"{key}_review", programs=data.load(queries.program_options)
-        )
+        fact_form(rows, LIST_FACTS[section], lang, key=f"{key}_review")
 
 
 def form(candidates: pd.DataFrame, lang: str) -> None:
@@ -85,17 +82,15 @@ def form(candidates: pd.DataFrame, lang: str) -> None:
     if not candidates.empty and not data.writes_allowed():
         st.caption(t("review_read_only", lang))
         return
-    fact_form(
-        candidates, "budget", lang, key="review", programs=data.load(queries.program_options), folded=False
-    )
+    fact_form(candidates, "budget", lang, key="review", folded=False)
 
 
-def program_form(pid: str, programs: pd.DataFrame, lang: str) -> None:
+def program_form(pid: str, lang: str) -> None:
     """On a program's page: correct this program (parent, English name) or merge it into another."""
-    if programs.empty or not data.writes_allowed():
+    if not data.writes_allowed():
         return
     with st.expander(t("program_review", lang)), st.form(f"program_form_{pid}"):
-        fields = _field_inputs("program", lang, "program_review", programs[programs["program_id"] != pid])
+        fields = _field_inputs("program", lang, "program_review", besides=pid)
         why = st.text_input(t("review_why", lang), key="program_review_why")
         if st.form_submit_button(t("review_submit", lang)):
             changed = _changed(fields)
@@ -119,18 +114,19 @@ def _label(row: pd.Series, fact_type: str, lang: str) -> str:
     return " · ".join([*parts, str(row["fact_id"])])
 
 
-def _field_inputs(fact_type: str, lang: str, key: str, programs: pd.DataFrame | None) -> dict[str, object]:
-    """One input per field of the fact type, laid out in columns; each starts at 'leave as it is'."""
+def _field_inputs(fact_type: str, lang: str, key: str, besides: str | None = None) -> dict[str, object]:
+    """One input per field of the fact type, laid out in columns; each starts at 'leave as it is'. A program
+    field offers every program but `besides` (the program being corrected)."""
     names = list(FIELDS[fact_type])
     cols = st.columns(min(len(names), 3))
     return {
-        name: _field_input(cols[i % len(cols)], fact_type, name, lang, f"{key}_{name}", programs)
+        name: _field_input(cols[i % len(cols)], fact_type, name, lang, f"{key}_{name}", besides)
         for i, name in enumerate(names)
     }
 
 
 def _field_input(
-    where: object, fact_type: str, name: str, lang: str, key: str, programs: pd.DataFrame | None
+    where: object, fact_type: str, name: str, lang: str, key: str, besides: str | None
 ) -> object:
     """The widget for one field; returns UNCHANGED when the analyst left it alone."""
     form = FIELDS[fact_type][name]
@@ -139,7 +135,8 @@ def _field_input(
         options = [UNCHANGED, *values(CHOICES[fact_type, name])]
         return where.selectbox(label, options, format_func=lambda k: code(k, lang) if k else "—", key=key)
     if name in PROGRAM_FIELDS:
-        named = {} if programs is None else _program_names(programs, lang)
+        named = _program_names(data.load(queries.program_options), lang)
+        named.pop(besides, None)
         options = [UNCHANGED, CLEAR, *named]
         shown = {UNCHANGED: "—", CLEAR: t("no_program", lang), **named}
         return where.selectbox(label, options, format_func=shown.get, key=key)
