@@ -17,7 +17,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract import roles
 from etl.extract.line_items import line_item, listed_amounts
-from etl.extract.programs import norm_key
+from etl.extract.programs import names_event, norm_key
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 
@@ -267,10 +267,11 @@ class ProgramLinker:
         """The program the text itself ties the amount to: its line item, a name right after it, a name
         in its sentence, or a pointer back; "" when the text says it is no single program's (a group's), None
         when nothing ties it."""
-        if item:
+        # A meeting or a fair the amount is listed under ("보고대회에 3억원") is no program: look further.
+        if item and not names_event(item[0]):
             return self._known(item[0]) or self._add(item[0], sent)
         ahead = _named_after(sent.text, start)
-        if ahead:
+        if ahead and not names_event(ahead):
             return self._known(ahead) or self._add(ahead, sent)
         named = self.named(sent)
         if named:

@@ -117,8 +117,15 @@ def _rank(c: _Cand) -> tuple[bool, bool, int]:
     return (c.quoted, c.name_en is not None, len(norm_key(c.name)))
 
 
+# A number in a name says which phase, version or round it is ('1단계 사업', '닥터앤서 2.0').
+_NUMBER = re.compile(r"\d+")
+
+
 def _same(a: _Cand, b: _Cand) -> bool:
     ka, kb = norm_key(a.name), norm_key(b.name)
+    na, nb = _NUMBER.findall(ka), _NUMBER.findall(kb)
+    if na and nb and na != nb:  # '제조 AI 1단계 사업' and '제조 AI 2단계 사업' are two programs
+        return False
     if ka == kb or (a.name_en and b.name_en and norm_key(a.name_en) == norm_key(b.name_en)):
         return True
     if (a.name_en and norm_key(a.name_en) == kb) or (b.name_en and norm_key(b.name_en) == ka):
@@ -144,14 +151,16 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
         name = _YEAR_LEAD.sub("", name)
         if name_en and _URLISH.search(name_en):
             name_en = None
+        if names_event(name):
+            continue
         if _is_program_name(name, name_en) or (_form_after().match(text, m.end()) and len(name.split()) >= 2):
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
-        out += [_Cand(n, n, sent, False) for n in _english_names(text)]
+        out += [_Cand(n, n, sent, False) for n in _english_names(text) if not names_event(n)]
     else:
         for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
-            if name and not any(norm_key(name) == norm_key(c.name) for c in out):
+            if name and not names_event(name) and not any(norm_key(name) == norm_key(c.name) for c in out):
                 out.append(_Cand(name, None, sent, False))
     return out
 
@@ -173,7 +182,7 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     # are Korean words): '"AI Semiconductor Industry Development Strategy" was adopted'.
     if _catalogued_en(name):
         return True
-    if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in program_words("noise")):
+    if len(name) > 40 or _SPEECH.search(name) or _noisy(name) or names_event(name):
         return False
     # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
     # 지원사업'), not a name; '지역의 미래를 여는 … 프로젝트' (an adnominal 여는) stays a name.
@@ -188,6 +197,23 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
     return bool(name_en) and len(core.split()) >= 2
+
+
+def _noisy(name: str) -> bool:
+    """A word of the name ends in a noise word ('… 운영계획', '홍길동 기자'); inside a word it is no noise
+    ('연구 기자재 공동활용 사업' holds 기자)."""
+    return any(w.strip("'’\",.").endswith(program_words("noise")) for w in name.split())
+
+
+@cache
+def _event_head() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_event_heads") + r"[\s'’\"”.,)]*$")
+
+
+def names_event(name: str) -> bool:
+    """True when `name` names a meeting, ceremony or fair, not a program: it ends in an event head
+    (lexicon/program_event_heads.tsv: '2025 지역 AI 혁신 보고대회', 'AI 서울 정상회의', 'AI Seoul Summit')."""
+    return bool(_event_head().search(name))
 
 
 @cache
