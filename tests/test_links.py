@@ -63,3 +63,44 @@ def test_a_phase_number_keeps_two_programs_apart() -> None:
         "이어 '제조 AI 혁신 2단계 사업'에 120억원을 넣는다."
     )
     assert links(text) == [(12_000_000_000, "제조 AI 혁신 2단계 사업")]
+
+
+def test_an_amount_in_the_sentence_after_a_quoted_program_is_that_programs() -> None:
+    text = (
+        "광주시, 기업 지원 강화\n시는 산업 지원 계획을 내놓았다. 시는 올해 AI 기업 지원에 힘을 쏟는다. "
+        "시가 추진하는 '광주 AI 실증 고도화 사업'은 2027년까지 이어진다. 올해 국비 80억원이 들어간다."
+    )
+    assert links(text) == [(8_000_000_000, "광주 AI 실증 고도화 사업")]
+
+
+def test_the_sentence_before_wins_over_the_storys_program() -> None:
+    text = (
+        "'AI 바우처 사업' 올해도 계속\n과기정통부는 'AI 바우처 사업'을 올해도 이어 간다. 기업마다 최대 3억원을 받는다. "
+        "부처는 이와 별도로 '지역 데이터 허브 사업'을 새로 연다. 첫해 예산은 모두 40억원이다."
+    )
+    assert links(text) == [(300_000_000, "AI 바우처 사업"), (4_000_000_000, "지역 데이터 허브 사업")]
+
+
+def test_a_line_item_of_the_sentence_before_is_not_carried() -> None:
+    text = (
+        "정부, 보안 예산 늘려\n정부는 보안 예산을 늘렸다. 보안 분야에서는 통신망 보호 강화에 40억원을 더했고 "
+        "인터넷 경로 감시 고도화에 20억원을 새로 편성했다. 악성코드 대응체계 고도화에는 60억원을 증액했고, "
+        "AI 기반 탐지체계 구축에 30억원을 새로 넣었다."
+    )
+    assert links(text)[-1] == (3_000_000_000, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "보안 분야에는 국비 90억원을 더 넣는다.",
+        "정부는 주요 산업에 5년간 6조원을 투입한다.",
+        "On top of that, 773.7 billion KRW will go into AI everyday-life projects.",
+    ],
+)
+def test_an_amount_with_a_purpose_of_its_own(text: str) -> None:
+    from etl.extract.links import _own_purpose
+
+    start = next(i for i, c in enumerate(text) if c.isdigit())
+    assert _own_purpose(text, start)
+    assert not _own_purpose("올해 국비 80억원이 들어간다.", 6)

@@ -2,7 +2,8 @@
 
 An amount is tied to a program by (in this order) the name it is listed under (`A 사업(58억원)`,
 `AI팩토리: 44개 과제, 627억원`, `고성능 컴퓨팅 지원 부문은 240억원`), the nearest program its sentence names,
-a pointer back to the program the sentence before named (`이 사업에는`, `the project`), and last the program
+a pointer back to the program the sentence before named (`이 사업에는`, `the project`), then for a budget or a
+ceiling whose sentence names no program the program the sentence right before names, and last the program
 the document is about (named in its title or lead) when nothing in the sentence makes the amount an envelope
 (a ministry's budget, a supplementary budget, a year's AI budget). Cues live in etl/resources/lexicon/
 (program_tie_cues, program_name_breaks, program_anaphora, program_envelope_cues, money_role_* `base`).
@@ -18,6 +19,7 @@ from etl import lexicon
 from etl.extract import roles
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.programs import names_event, norm_key
+from etl.extract.purposes import purpose_after, purpose_before
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 
@@ -235,6 +237,11 @@ def _same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
     return False
 
 
+def _own_purpose(text: str, start: int) -> bool:
+    """True when the amount at `start` has a purpose or a recipient of its own (etl/extract/purposes.py)."""
+    return purpose_before(text, start) or purpose_after(text, _amount_end(text, start))
+
+
 class ProgramLinker:
     """Links amounts to programs for one document; line items it finds are added to `programs`."""
 
@@ -243,6 +250,11 @@ class ProgramLinker:
         self._order = {s.start: i for i, s in enumerate(sentences)}
         self._named: dict[int, list[tuple[int, str]]] = {}
         self._key_cache: list[tuple[str, list[str]]] = []
+        # The programs the text names as such; line items added while linking are lines of a list, not programs.
+        self._found = {p.name for p in programs}
+        lines = [s for s in sentences if not _chrome_line(s.text)]
+        # A story about a ministry's or a year's budget lists lines of it: no line carries the sentence before.
+        self._budget_story = bool(lines) and bool(_envelope_title().search(lines[0].text))
         self.subject = self._subject()
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
@@ -259,7 +271,19 @@ class ProgramLinker:
         tied = self._tied(sent, start, before, role, item)
         if tied is not None or role not in FALLBACK_ROLES:
             return tied or None
-        return None if _envelope().search(sent.text) else self.subject
+        if _envelope().search(sent.text):
+            return None
+        return self._before(sent, start) or self.subject
+
+    def _before(self, sent: Sentence, start: int) -> str | None:
+        """The program the sentence right before names last ("시가 추진하는 'X 사업'은 … . 올해 국비 80억원이
+        들어간다"): nearer than the story's program. Not when the amount has a purpose of its own ("보안 분야에는
+        90억원"), and not a line item added while linking: a line of a list, not a program the text goes on about."""
+        i = self._order.get(sent.start, 0)
+        if i == 0 or self._budget_story or _own_purpose(sent.text, start):
+            return None
+        named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found]
+        return named[-1] if named else None
 
     def _tied(
         self, sent: Sentence, start: int, before: str, role: str, item: tuple[str, bool] | None
