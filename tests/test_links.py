@@ -104,3 +104,13 @@ def test_an_amount_with_a_purpose_of_its_own(text: str) -> None:
     start = next(i for i, c in enumerate(text) if c.isdigit())
     assert _own_purpose(text, start)
     assert not _own_purpose("올해 국비 80억원이 들어간다.", 6)
+
+
+def test_the_nearer_of_two_names_in_the_amounts_clause_wins() -> None:
+    text = (
+        "대구시, 기업 지원 강화\n시는 산업 지원 계획을 내놓았다. 그리고 시는 지난해 '제조 데이터 고도화 사업'을 마친 뒤 "
+        "올해 80억원을 들여 '로봇 공정 실증 사업'을 새로 연다."
+    )
+    assert links(text) == [(8_000_000_000, "로봇 공정 실증 사업")]
+    near = "시는 '제조 데이터 고도화 사업'에 올해 80억원을 넣고, 이어서 '로봇 공정 실증 사업'을 연다."
+    assert links(near) == [(8_000_000_000, "제조 데이터 고도화 사업")]

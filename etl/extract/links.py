@@ -303,11 +303,15 @@ class ProgramLinker:
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
             if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
                 return ""
-            if prior and not _clause_between(sent.text, prior[-1][0], start):
-                return prior[-1][1]
+            near = prior[-1] if prior and not _clause_between(sent.text, prior[-1][0], start) else None
             ahead = [(pos, n) for pos, n in named if pos > start]
-            if ahead and _tied_ahead(sent.text, start, ahead[0][0]):
-                return ahead[0][1]
+            after = ahead[0] if ahead and _tied_ahead(sent.text, start, ahead[0][0]) else None
+            # Both in the amount's clause: the nearer name wins ("'A 사업'을 마친 시는 80억원을 들여 'B 사업'을 연다").
+            if near and after:
+                gap_before = start - near[0] - len(near[1])
+                return near[1] if gap_before <= after[0] - _amount_end(sent.text, start) else after[1]
+            if near or after:
+                return (near or after)[1]
         return self._carried(sent, start) if role in FALLBACK_ROLES else None
 
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
