@@ -99,11 +99,12 @@ def test_a_line_item_of_the_sentence_before_is_not_carried() -> None:
     ],
 )
 def test_an_amount_with_a_purpose_of_its_own(text: str) -> None:
-    from etl.extract.links import _own_purpose
+    from etl.extract.links import _amount_end
+    from etl.extract.purposes import own_purpose
 
     start = next(i for i, c in enumerate(text) if c.isdigit())
-    assert _own_purpose(text, start)
-    assert not _own_purpose("올해 국비 80억원이 들어간다.", 6)
+    assert own_purpose(text, start, _amount_end(text, start))
+    assert not own_purpose("올해 국비 80억원이 들어간다.", 6, 10)
 
 
 def test_the_nearer_of_two_names_in_the_amounts_clause_wins() -> None:
@@ -114,3 +115,33 @@ def test_the_nearer_of_two_names_in_the_amounts_clause_wins() -> None:
     assert links(text) == [(8_000_000_000, "로봇 공정 실증 사업")]
     near = "시는 '제조 데이터 고도화 사업'에 올해 80억원을 넣고, 이어서 '로봇 공정 실증 사업'을 연다."
     assert links(near) == [(8_000_000_000, "제조 데이터 고도화 사업")]
+
+
+ONE_QUOTED = (
+    "부산시, 항공 부품 공정 바꾼다\n부산시는 기관들과 기술을 개발한다. 아홉 기관이 함께한다. 시장이 회견을 열었다. "
+    "정부는 'AI 자율제조 선도프로젝트'를 공모했다. 시도 나섰다. 부산은 312억원을 투입한다."
+)
+
+
+def test_the_one_quoted_program_of_a_korean_page_is_the_storys() -> None:
+    assert links(ONE_QUOTED) == [(31_200_000_000, "AI 자율제조 선도프로젝트")]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("시장이 회견을 열었다.", "'AI 물류 실증 사업'도 있다."),  # two programs: which one is open
+        ("항공 부품 공정 바꾼다", "올해 예산 2000억원 확정"),  # a budget story lists lines of a budget
+    ],
+)
+def test_no_story_program_from_further_down_when_it_is_open(change: tuple[str, str]) -> None:
+    assert links(ONE_QUOTED.replace(*change))[-1] == (31_200_000_000, None)
+
+
+def test_an_english_page_keeps_to_its_lead() -> None:
+    text = (
+        "Busan changes its parts lines\nBusan develops technology with partners. Nine bodies join. "
+        "The mayor spoke. The government opened the 'AI Manufacturing Lead Project' call. The city joined. "
+        "Busan will put in 31.2 billion won."
+    )
+    assert links(text, "en") == [(31_200_000_000, None)]

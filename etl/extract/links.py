@@ -18,8 +18,8 @@ from functools import cache
 from etl import lexicon
 from etl.extract import roles
 from etl.extract.line_items import line_item, listed_amounts
-from etl.extract.programs import names_event, norm_key
-from etl.extract.purposes import purpose_after, purpose_before
+from etl.extract.programs import names_event, norm_key, quoted_in
+from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 
@@ -237,11 +237,6 @@ def _same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
     return False
 
 
-def _own_purpose(text: str, start: int) -> bool:
-    """True when the amount at `start` has a purpose or a recipient of its own (etl/extract/purposes.py)."""
-    return purpose_before(text, start) or purpose_after(text, _amount_end(text, start))
-
-
 class ProgramLinker:
     """Links amounts to programs for one document; line items it finds are added to `programs`."""
 
@@ -280,7 +275,7 @@ class ProgramLinker:
         들어간다"): nearer than the story's program. Not when the amount has a purpose of its own ("보안 분야에는
         90억원"), and not a line item added while linking: a line of a list, not a program the text goes on about."""
         i = self._order.get(sent.start, 0)
-        if i == 0 or self._budget_story or _own_purpose(sent.text, start):
+        if i == 0 or self._budget_story or own_purpose(sent.text, start, _amount_end(sent.text, start)):
             return None
         named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found]
         return named[-1] if named else None
@@ -358,9 +353,10 @@ class ProgramLinker:
     def _subject(self) -> str | None:
         """The program the story is about: the first named in its lead (title, subtitle, first sentence), or
         else the one whose name the lead holds a long piece of ("AI 기술실증 테스트베드" for "인공지능(AI) 기술
-        실증 테스트베드 조성 사업"); none when the lead names no program (a program named only further down may
-        be a parent, a comparison or a law: on unseen pages that fallback credited more amounts wrongly than
-        rightly) or when the title is about a ministry's budget (an envelope)."""
+        실증 테스트베드 조성 사업"); when the lead names none, only the page's one program if it is quoted (a
+        program named only further down beside others may be a parent, a comparison or a law: on unseen pages
+        falling back to any of them credited more amounts wrongly than rightly); none when the title is about a
+        ministry's budget (an envelope)."""
         lines = [s for s in self.sentences if not _chrome_line(s.text)]
         # Headline lines (a title, subtitles: no full stop) come first; the lead reaches the first sentence.
         first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if _FULL_STOP.search(s.text)), 0)
@@ -377,7 +373,16 @@ class ProgramLinker:
                 return (children or [n for _, n in named])[0]
             if loose := self._loosely_named(s):
                 return loose
-        return None
+        return self._only_quoted(lead[0].text)
+
+    def _only_quoted(self, title: str) -> str | None:
+        """The one program a Korean story names, in quotes, when its lead names none and its title speaks of no
+        budget ("…올해 예산 9386억원 확정" lists lines of a budget). English pages quote strategies and laws
+        beside the story's subject, so they keep to the lead."""
+        if len(self.programs) != 1 or self.lang != "ko" or _cue("program_envelope_cues").search(title):
+            return None
+        name = self.programs[0].name
+        return name if any(quoted_in(name, s.text) for s in self.sentences) else None
 
     def _loosely_named(self, sent: Sentence) -> str | None:
         """The program whose name shares the longest run of at least LEAD_PIECE characters with `sent`."""

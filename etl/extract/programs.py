@@ -70,6 +70,11 @@ class _Cand:
     quoted: bool
 
 
+def quoted_in(name: str, text: str) -> bool:
+    """True when `text` gives `name` in quotes."""
+    return bool(re.search(r"['‘\"“「『《〈]\s*" + re.escape(name) + r"\s*['’\"”」』》〉]", text))
+
+
 def norm_key(name: str) -> str:
     """The program key of `name` (etl.normalize.program_key), kept under the name extraction code uses."""
     return program_key(name)

@@ -43,3 +43,8 @@ def purpose_after(text: str, end: int) -> bool:
     if written := _EN_AMOUNT.match(text, end):
         end = max(end, written.end())
     return bool(_after().match(text, end))
+
+
+def own_purpose(text: str, start: int, end: int) -> bool:
+    """True when the amount at `start` (its text ending at `end`) has a purpose or a recipient of its own."""
+    return purpose_before(text, start) or purpose_after(text, end)
