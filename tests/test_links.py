@@ -145,3 +145,17 @@ def test_an_english_page_keeps_to_its_lead() -> None:
         "Busan will put in 31.2 billion won."
     )
     assert links(text, "en") == [(31_200_000_000, None)]
+
+
+def test_a_change_takes_the_program_its_sentence_linked_the_budget_to() -> None:
+    text = "'AI 바우처 사업' 커진다\n시는 계획을 내놓았다. 시는 올해 34억원을 써, 지난해보다 27억원 늘렸다."
+    assert links(text) == [(3_400_000_000, "AI 바우처 사업"), (2_700_000_000, "AI 바우처 사업")]
+    alone = "정부, 데이터 분야 손본다\n정부는 계획을 내놓았다. 전체 예산은 지난해보다 27억원 올랐다."
+    assert links(alone) == [(2_700_000_000, None)]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_comparison_cues"), ids=lambda e: e.term)
+def test_a_comparison_does_not_make_the_sentence_an_envelope(entry: lexicon.Entry) -> None:
+    assert entry.term.replace(" ", "") in entry.example.replace(" ", "")
+    got = links(entry.example.replace(". ", ".\n", 1))
+    assert got and got[0][1] == "AI 바우처 사업", got

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from etl import lexicon
-from etl.extract import roles
+from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
@@ -159,34 +159,6 @@ def _areas() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('program_area_cues', 'areas')}|\d\s*{numbered}")
 
 
-@cache
-def _envelope_title() -> re.Pattern[str]:
-    """A title naming a ministry's yearly or supplementary budget ("과기정통부 내년 예산 18.5조원 확정",
-    "내년 과기부 예산", "중기부, 2025년 예산 15조", "[2022 예산안] 과기정통부 …"): the story is about that
-    envelope, not a program."""
-    time = r"(?:(?:내년|올해|금년)도?|(?:19|20)\d\d년도?|\d차)"
-    owner = roles.owners()
-    words = lexicon.pattern("program_envelope_cues", "title")
-    # A government-wide envelope needs no owner ("…AI 예산 10조1000억원", "내년 정부 예산안"); it must open a
-    # word, so that a program's budget ("AI 바우처 예산") is not one.
-    whole = lexicon.pattern("program_envelope_cues", "title_any")
-    return re.compile(
-        rf"(?:{time}\s*)?{owner}\s*(?:의|,|은|는)?\s*(?:{time}\s*)*{words}|\[\s*(?:19|20)\d\d\s*{words}\s*\]"
-        rf"|(?<![가-힣A-Za-z&]){whole}"
-    )
-
-
-@cache
-def _envelope() -> re.Pattern[str]:
-    words = lexicon.terms("program_envelope_cues", "envelope") + [
-        e.term
-        for f in ("money_role_before", "money_role_after")
-        for e in lexicon.entries(f)
-        if e.meaning == "base"
-    ]
-    return re.compile(lexicon.alternation(words))
-
-
 # Where an amount's own text ends: its currency word, within the span an amount is written in.
 _CURRENCY = re.compile(r"원|\bwon\b")
 # Between an amount and a name after it: a clause break ("…", ";", a comma outside a number) or another amount
@@ -244,12 +216,13 @@ class ProgramLinker:
         self.sentences, self.programs, self.lang = sentences, programs, lang
         self._order = {s.start: i for i, s in enumerate(sentences)}
         self._named: dict[int, list[tuple[int, str]]] = {}
+        self._linked: dict[int, str] = {}  # sentence start → the program its last budget was linked to
         self._key_cache: list[tuple[str, list[str]]] = []
         # The programs the text names as such; line items added while linking are lines of a list, not programs.
         self._found = {p.name for p in programs}
         lines = [s for s in sentences if not _chrome_line(s.text)]
         # A story about a ministry's or a year's budget lists lines of it: no line carries the sentence before.
-        self._budget_story = bool(lines) and bool(_envelope_title().search(lines[0].text))
+        self._budget_story = bool(lines) and bool(envelope_title().search(lines[0].text))
         self.subject = self._subject()
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
@@ -264,11 +237,17 @@ class ProgramLinker:
         else:
             item = _en_bracket_item(before)
         tied = self._tied(sent, start, before, role, item)
-        if tied is not None or role not in FALLBACK_ROLES:
+        if role not in FALLBACK_ROLES:
+            # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
+            # sentence linked before it (a won restatement is of its foreign figure, which links to nothing here).
+            if tied is None and role == "change":
+                return self._linked.get(sent.start)
             return tied or None
-        if _envelope().search(sent.text):
-            return None
-        return self._before(sent, start) or self.subject
+        if tied is None and not envelope().search(sent.text):
+            tied = self._before(sent, start) or self.subject
+        if tied:
+            self._linked[sent.start] = tied
+        return tied or None
 
     def _before(self, sent: Sentence, start: int) -> str | None:
         """The program the sentence right before names last ("시가 추진하는 'X 사업'은 … . 올해 국비 80억원이
@@ -361,7 +340,7 @@ class ProgramLinker:
         # Headline lines (a title, subtitles: no full stop) come first; the lead reaches the first sentence.
         first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if _FULL_STOP.search(s.text)), 0)
         lead = lines[: max(LEAD_SENTENCES, first + 1)]
-        if not lead or _envelope_title().search(lead[0].text):
+        if not lead or envelope_title().search(lead[0].text):
             return None
         for s in lead:
             named = self.named(s)
