@@ -159,3 +159,22 @@ def test_a_comparison_does_not_make_the_sentence_an_envelope(entry: lexicon.Entr
     assert entry.term.replace(" ", "") in entry.example.replace(" ", "")
     got = links(entry.example.replace(". ", ".\n", 1))
     assert got and got[0][1] == "AI 바우처 사업", got
+
+
+@pytest.mark.parametrize(
+    ("line", "won", "program"),
+    [
+        (
+            "전략기술 지역혁신엔진 사업 91.7억원(총사업비 183.3억원)",
+            9_170_000_000,
+            "전략기술 지역혁신엔진 사업",
+        ),
+        ("협약형 특성화고 45억원(총사업비 75.5억원)", 4_500_000_000, "협약형 특성화고"),  # 특성화고, not 고
+    ],
+)
+def test_a_noun_that_ends_like_a_verb_ending_stays_in_the_name(line: str, won: int, program: str) -> None:
+    text = f"도, 정부 공모에 27개 사업 선정\n주요 선정 사업은 다음과 같다.\n{line}"
+    assert links(text)[0] == (won, program)
+    from etl.extract.programs import breaks_name
+
+    assert breaks_name("없어진") and breaks_name("원천기술을") and not breaks_name("지역혁신엔진")

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
 from etl.models import Evidence, Program, Sentence
-from etl.nlp import inflected
+from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
 
 # Program words come from lexicon/program_forms.tsv: `quoted` words end a quoted program name (사업, 거점,
@@ -287,9 +287,29 @@ def generic_words() -> re.Pattern[str]:
 
 
 def breaks_name(word: str) -> bool:
-    """True when `word` cannot stand inside a program name: a particle or verb ending, or a stop word."""
+    """True when `word` cannot stand inside a program name: a particle or verb ending, or a stop word. A word
+    that only looks like it ends in one ('지역혁신엔진' in 진, '특성화고' in 고) but that Kiwi reads as nouns alone
+    stands inside a name."""
     stops, endings = _break_patterns()
-    return bool(stops.fullmatch(word) or endings.search(word) or inflected(word))
+    if stops.fullmatch(word) or inflected(word):
+        return True
+    if _ending().search(word):
+        return not _nouns_only(word)
+    return bool(endings.search(word))
+
+
+# Kiwi tags of a word that is nouns alone: common and proper nouns, foreign letters, numbers, noun affixes.
+_NOUN_TAGS = ("NN", "SL", "SN", "SH", "XSN", "XPN")
+
+
+def _nouns_only(word: str) -> bool:
+    tags = _word_tags(word)
+    return bool(tags) and all(t.startswith(_NOUN_TAGS) for t in tags)
+
+
+@cache
+def _ending() -> re.Pattern[str]:
+    return re.compile(r"\S" + lexicon.pattern("program_name_breaks", "ending") + "$")
 
 
 @cache
