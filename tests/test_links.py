@@ -178,3 +178,12 @@ def test_a_noun_that_ends_like_a_verb_ending_stays_in_the_name(line: str, won: i
     from etl.extract.programs import breaks_name
 
     assert breaks_name("없어진") and breaks_name("원천기술을") and not breaks_name("지역혁신엔진")
+
+
+def test_a_bare_name_may_carry_an_english_gloss() -> None:
+    text = (
+        "과기정통부, 초거대AI 활용 지원 사업 공모\n과기정통부는 초거대 인공지능(AI) 활용 지원 사업 공모를 연다. "
+        "'AI 바우처 사업'도 이어 간다."
+    )
+    # Beside a quoted program a bare one is kept when it recurs: the two spellings are one program.
+    assert "초거대AI 활용 지원 사업" in names(text)

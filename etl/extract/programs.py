@@ -33,8 +33,10 @@ _EN_NAME = re.compile(
 
 @cache
 def _ko_bare() -> re.Pattern[str]:
+    # A word may carry an English gloss ("초거대 인공지능(AI) 활용 지원 사업"): the key drops it again.
+    word = r"[A-Za-z0-9가-힣·\-&]+(?:\([A-Za-z]{1,12}\))?"
     return re.compile(
-        r"((?:[A-Za-z0-9가-힣·\-&]+\s){0,4}[A-Za-z0-9가-힣·\-&]*"
+        rf"((?:{word}\s){{0,4}}[A-Za-z0-9가-힣·\-&]*"
         + lexicon.pattern("program_forms", "bare")
         + ")"
         + _PARTICLE_NEXT
