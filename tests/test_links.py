@@ -187,3 +187,16 @@ def test_a_bare_name_may_carry_an_english_gloss() -> None:
     )
     # Beside a quoted program a bare one is kept when it recurs: the two spellings are one program.
     assert "초거대AI 활용 지원 사업" in names(text)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_respective_cues"), ids=lambda e: e.term)
+def test_respective_amounts_pair_with_the_programs_in_order(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    got = links(entry.example, "en" if entry.example.isascii() else "ko")
+    assert len(got) == 2 and got[0][1] and got[1][1] and got[0][1] != got[1][1], got
+    assert entry.example.index(got[0][1]) < entry.example.index(got[1][1]), got
+
+
+def test_one_run_of_capitalised_words_may_hold_two_english_names() -> None:
+    text = "The city runs the Smart Shop Project and the Data Dam Project this year."
+    assert names(text, "en") == ["Smart Shop Project", "Data Dam Project"]

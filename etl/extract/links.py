@@ -182,6 +182,10 @@ def _tied_ahead(text: str, start: int, name_at: int) -> bool:
     return not _BREAK.search(text, _amount_end(text, start), name_at)
 
 
+# A figure of won in Korean ("93억원", "1조4600억원") or English ("9.3 billion won").
+_WON = re.compile(
+    r"[0-9][0-9,.\s]*(?:조|억|만|천)?\s*원|\d[\d.,]*\s*(?:trillion|billion|million)\s*(?:won|KRW)"
+)
 # Another figure of won between a name and an amount.
 _AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
 # A figure of won, also one whose 원 a list leaves to its last item ("정보화 8649억, 국민안전 2조 5197억원").
@@ -272,6 +276,8 @@ class ProgramLinker:
         if ahead and not names_event(ahead):
             return self._known(ahead) or self._add(ahead, sent)
         named = self.named(sent)
+        if respective := self._respective(sent, start):
+            return respective
         if named:
             prior = [(pos, n) for pos, n in named if pos < start]
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
@@ -287,6 +293,18 @@ class ProgramLinker:
             if near or after:
                 return (near or after)[1]
         return self._carried(sent, start) if role in FALLBACK_ROLES else None
+
+    def _respective(self, sent: Sentence, start: int) -> str | None:
+        """ "A 사업과 B 사업에 각각 93억원과 17억원", "9.3 and 1.7 billion won for A and B, respectively": as many
+        amounts as programs, paired in order (lexicon/program_respective_cues.tsv)."""
+        cue = _cue("program_respective_cues").search(sent.text)
+        if cue is None:
+            return None
+        names = list(dict.fromkeys(n for _, n in self.named(sent)))
+        amounts = [m.end() for m in _WON.finditer(sent.text)]
+        if len(names) < 2 or len(amounts) != len(names):
+            return None
+        return names[sum(end <= start for end in amounts)]
 
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
         """(offset, program) for every known program named in `sent`, in order."""

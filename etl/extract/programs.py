@@ -326,29 +326,43 @@ def _break_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _english_names(text: str) -> list[str]:
     names = []
-    stop = {"the", "of", "for", "and", "on", "in", "&"}
     for m in _EN_NAME.finditer(text):
         words = m.group(1).split()
-        while words and words[0].lower() in stop:
-            words.pop(0)
-        forms = [i for i, w in enumerate(words) if w in program_words("en_bare") and i >= 1]
-        if not forms:
-            continue
-        end = forms[0] + 1
-        # "Strategy for Artificial Intelligence": a for/on/of tail belongs to the name.
-        if end + 1 < len(words) and words[end] in {"for", "on", "of"} and words[end + 1][0].isupper():
-            end += 2
-            while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
-                end += 1
-        name = words[:end]
-        # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
-        # bodies: a body word inside the name or in the capitalised words right after it.
-        tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
-        if set(program_words("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
-            continue
-        if len([w for w in name if w not in program_words("en_weak")]) >= 2:
-            names.append(" ".join(name))
+        # "the Smart Shop Project and the Smart Workshop Project": one run of capitalised words may hold several.
+        while words:
+            name, end = _english_name(words)
+            if name:
+                names.append(name)
+            if end == 0:
+                break
+            words = words[end:]
     return names
+
+
+_EN_STOP = frozenset({"the", "of", "for", "and", "on", "in", "&"})
+
+
+def _english_name(words: list[str]) -> tuple[str | None, int]:
+    """The first program name in a run of capitalised words, and how many words it used (0: none is left)."""
+    lead = len(list(takewhile(lambda w: w.lower() in _EN_STOP, words)))
+    forms = [i for i, w in enumerate(words) if w in program_words("en_bare") and i >= lead + 1]
+    if not forms:
+        return None, 0
+    end = forms[0] + 1
+    # "Strategy for Artificial Intelligence": a for/on/of tail belongs to the name.
+    if end + 1 < len(words) and words[end] in {"for", "on", "of"} and words[end + 1][0].isupper():
+        end += 2
+        while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
+            end += 1
+    name = words[lead:end]
+    # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
+    # bodies: a body word inside the name or in the capitalised words right after it.
+    tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
+    if set(program_words("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
+        return None, end
+    if len([w for w in name if w not in program_words("en_weak")]) >= 2:
+        return " ".join(name), end
+    return None, end
 
 
 # A name starts with a word, not with the particle of a word before it ("에 앞으로 4년간", "의 핵심인 …").
