@@ -200,3 +200,10 @@ def test_respective_amounts_pair_with_the_programs_in_order(entry: lexicon.Entry
 def test_one_run_of_capitalised_words_may_hold_two_english_names() -> None:
     text = "The city runs the Smart Shop Project and the Data Dam Project this year."
     assert names(text, "en") == ["Smart Shop Project", "Data Dam Project"]
+
+
+def test_the_one_quoted_program_is_not_the_storys_when_it_is_a_parent() -> None:
+    text = ONE_QUOTED.replace(
+        "공모했다.", "공모했다. 부산 사업은 'AI 자율제조 선도프로젝트'의 하나로 꼽혔다."
+    )
+    assert links(text)[-1] == (31_200_000_000, None)

@@ -378,8 +378,11 @@ class ProgramLinker:
         beside the story's subject, so they keep to the lead."""
         if len(self.programs) != 1 or self.lang != "ko" or _cue("program_envelope_cues").search(title):
             return None
-        name = self.programs[0].name
-        return name if any(quoted_in(name, s.text) for s in self.sentences) else None
+        name, parent = self.programs[0].name, _cue("program_parent_cues")
+        # "이노베이션 존은 'AI 대전환 15대 선도 프로젝트'의 하나로 꼽혔다": the one program is the story's parent.
+        spans = [(s.text, pos) for s in self.sentences for pos, n in self.named(s) if n == name]
+        quoted = any(quoted_in(name, s.text) for s in self.sentences)
+        return name if quoted and not any(parent.search(t, p, p + PARENT_GAP) for t, p in spans) else None
 
     def _loosely_named(self, sent: Sentence) -> str | None:
         """The program whose name shares the longest run of at least LEAD_PIECE characters with `sent`."""
