@@ -271,8 +271,10 @@ def test_a_pointer_back_speaks_of_the_amount_only_in_its_own_clause() -> None:
     assert links(lead + "The program gets 80 billion won a year.", "en") == [
         (80_000_000_000, "Data Dam Project")
     ]
+    # (A sentence between: the sentence right before an amount would carry its program, tests/test_links.py.)
     other = (
         lead
+        + "Officials left. "
         + "Of the total, 44.8 trillion won comes from the state budget, and the program should create jobs."
     )
     assert links(other, "en") == [(44_800_000_000_000, None)]
@@ -323,8 +325,12 @@ def test_the_lead_skips_breadcrumbs_and_datelines_and_may_hold_a_long_piece_of_t
         "부산은 312억원을 투입한다."
     )
     assert links(text) == [(31_200_000_000, "AI 자율제조 선도프로젝트")]
-    # A program named only further down, and in the lead by no long piece of its name, is not the story's.
-    other = text.replace("AI 자율제조 심는다", "로봇 공정 바꾼다")
+    # A program named only further down, and in the lead by no long piece of its name, is not the story's
+    # (the sentence right before the amount names none: that one would carry its program; nor is it the page's
+    # one quoted program: that one is the story's, tests/test_links.py).
+    other = text.replace("AI 자율제조 심는다", "로봇 공정 바꾼다").replace(
+        "공모했다. ", "공모했다. 시도 나섰다. 'AI 물류 실증 사업'도 있다. 시는 준비한다. "
+    )
     assert links(other) == [(31_200_000_000, None)]
 
 

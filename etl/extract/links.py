@@ -2,7 +2,8 @@
 
 An amount is tied to a program by (in this order) the name it is listed under (`A 사업(58억원)`,
 `AI팩토리: 44개 과제, 627억원`, `고성능 컴퓨팅 지원 부문은 240억원`), the nearest program its sentence names,
-a pointer back to the program the sentence before named (`이 사업에는`, `the project`), and last the program
+a pointer back to the program the sentence before named (`이 사업에는`, `the project`), then for a budget or a
+ceiling whose sentence names no program the program the sentence right before names, and last the program
 the document is about (named in its title or lead) when nothing in the sentence makes the amount an envelope
 (a ministry's budget, a supplementary budget, a year's AI budget). Cues live in etl/resources/lexicon/
 (program_tie_cues, program_name_breaks, program_anaphora, program_envelope_cues, money_role_* `base`).
@@ -15,9 +16,10 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from etl import lexicon
-from etl.extract import roles
+from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.line_items import line_item, listed_amounts
-from etl.extract.programs import norm_key
+from etl.extract.programs import names_event, norm_key, quoted_in
+from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 
@@ -157,34 +159,6 @@ def _areas() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('program_area_cues', 'areas')}|\d\s*{numbered}")
 
 
-@cache
-def _envelope_title() -> re.Pattern[str]:
-    """A title naming a ministry's yearly or supplementary budget ("과기정통부 내년 예산 18.5조원 확정",
-    "내년 과기부 예산", "중기부, 2025년 예산 15조", "[2022 예산안] 과기정통부 …"): the story is about that
-    envelope, not a program."""
-    time = r"(?:(?:내년|올해|금년)도?|(?:19|20)\d\d년도?|\d차)"
-    owner = roles.owners()
-    words = lexicon.pattern("program_envelope_cues", "title")
-    # A government-wide envelope needs no owner ("…AI 예산 10조1000억원", "내년 정부 예산안"); it must open a
-    # word, so that a program's budget ("AI 바우처 예산") is not one.
-    whole = lexicon.pattern("program_envelope_cues", "title_any")
-    return re.compile(
-        rf"(?:{time}\s*)?{owner}\s*(?:의|,|은|는)?\s*(?:{time}\s*)*{words}|\[\s*(?:19|20)\d\d\s*{words}\s*\]"
-        rf"|(?<![가-힣A-Za-z&]){whole}"
-    )
-
-
-@cache
-def _envelope() -> re.Pattern[str]:
-    words = lexicon.terms("program_envelope_cues", "envelope") + [
-        e.term
-        for f in ("money_role_before", "money_role_after")
-        for e in lexicon.entries(f)
-        if e.meaning == "base"
-    ]
-    return re.compile(lexicon.alternation(words))
-
-
 # Where an amount's own text ends: its currency word, within the span an amount is written in.
 _CURRENCY = re.compile(r"원|\bwon\b")
 # Between an amount and a name after it: a clause break ("…", ";", a comma outside a number) or another amount
@@ -208,6 +182,10 @@ def _tied_ahead(text: str, start: int, name_at: int) -> bool:
     return not _BREAK.search(text, _amount_end(text, start), name_at)
 
 
+# A figure of won in Korean ("93억원", "1조4600억원") or English ("9.3 billion won").
+_WON = re.compile(
+    r"[0-9][0-9,.\s]*(?:조|억|만|천)?\s*원|\d[\d.,]*\s*(?:trillion|billion|million)\s*(?:won|KRW)"
+)
 # Another figure of won between a name and an amount.
 _AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
 # A figure of won, also one whose 원 a list leaves to its last item ("정보화 8649억, 국민안전 2조 5197억원").
@@ -242,7 +220,13 @@ class ProgramLinker:
         self.sentences, self.programs, self.lang = sentences, programs, lang
         self._order = {s.start: i for i, s in enumerate(sentences)}
         self._named: dict[int, list[tuple[int, str]]] = {}
+        self._linked: dict[int, str] = {}  # sentence start → the program its last budget was linked to
         self._key_cache: list[tuple[str, list[str]]] = []
+        # The programs the text names as such; line items added while linking are lines of a list, not programs.
+        self._found = {p.name for p in programs}
+        lines = [s for s in sentences if not _chrome_line(s.text)]
+        # A story about a ministry's or a year's budget lists lines of it: no line carries the sentence before.
+        self._budget_story = bool(lines) and bool(envelope_title().search(lines[0].text))
         self.subject = self._subject()
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
@@ -257,9 +241,27 @@ class ProgramLinker:
         else:
             item = _en_bracket_item(before)
         tied = self._tied(sent, start, before, role, item)
-        if tied is not None or role not in FALLBACK_ROLES:
+        if role not in FALLBACK_ROLES:
+            # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
+            # sentence linked before it (a won restatement is of its foreign figure, which links to nothing here).
+            if tied is None and role == "change":
+                return self._linked.get(sent.start)
             return tied or None
-        return None if _envelope().search(sent.text) else self.subject
+        if tied is None and not envelope().search(sent.text):
+            tied = self._before(sent, start) or self.subject
+        if tied:
+            self._linked[sent.start] = tied
+        return tied or None
+
+    def _before(self, sent: Sentence, start: int) -> str | None:
+        """The program the sentence right before names last ("시가 추진하는 'X 사업'은 … . 올해 국비 80억원이
+        들어간다"): nearer than the story's program. Not when the amount has a purpose of its own ("보안 분야에는
+        90억원"), and not a line item added while linking: a line of a list, not a program the text goes on about."""
+        i = self._order.get(sent.start, 0)
+        if i == 0 or self._budget_story or own_purpose(sent.text, start, _amount_end(sent.text, start)):
+            return None
+        named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found]
+        return named[-1] if named else None
 
     def _tied(
         self, sent: Sentence, start: int, before: str, role: str, item: tuple[str, bool] | None
@@ -267,23 +269,42 @@ class ProgramLinker:
         """The program the text itself ties the amount to: its line item, a name right after it, a name
         in its sentence, or a pointer back; "" when the text says it is no single program's (a group's), None
         when nothing ties it."""
-        if item:
+        # A meeting or a fair the amount is listed under ("보고대회에 3억원") is no program: look further.
+        if item and not names_event(item[0]):
             return self._known(item[0]) or self._add(item[0], sent)
         ahead = _named_after(sent.text, start)
-        if ahead:
+        if ahead and not names_event(ahead):
             return self._known(ahead) or self._add(ahead, sent)
         named = self.named(sent)
+        if respective := self._respective(sent, start):
+            return respective
         if named:
             prior = [(pos, n) for pos, n in named if pos < start]
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
             if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
                 return ""
-            if prior and not _clause_between(sent.text, prior[-1][0], start):
-                return prior[-1][1]
+            near = prior[-1] if prior and not _clause_between(sent.text, prior[-1][0], start) else None
             ahead = [(pos, n) for pos, n in named if pos > start]
-            if ahead and _tied_ahead(sent.text, start, ahead[0][0]):
-                return ahead[0][1]
+            after = ahead[0] if ahead and _tied_ahead(sent.text, start, ahead[0][0]) else None
+            # Both in the amount's clause: the nearer name wins ("'A 사업'을 마친 시는 80억원을 들여 'B 사업'을 연다").
+            if near and after:
+                gap_before = start - near[0] - len(near[1])
+                return near[1] if gap_before <= after[0] - _amount_end(sent.text, start) else after[1]
+            if near or after:
+                return (near or after)[1]
         return self._carried(sent, start) if role in FALLBACK_ROLES else None
+
+    def _respective(self, sent: Sentence, start: int) -> str | None:
+        """ "A 사업과 B 사업에 각각 93억원과 17억원", "9.3 and 1.7 billion won for A and B, respectively": as many
+        amounts as programs, paired in order (lexicon/program_respective_cues.tsv)."""
+        cue = _cue("program_respective_cues").search(sent.text)
+        if cue is None:
+            return None
+        names = list(dict.fromkeys(n for _, n in self.named(sent)))
+        amounts = [m.end() for m in _WON.finditer(sent.text)]
+        if len(names) < 2 or len(amounts) != len(names):
+            return None
+        return names[sum(end <= start for end in amounts)]
 
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
         """(offset, program) for every known program named in `sent`, in order."""
@@ -329,14 +350,15 @@ class ProgramLinker:
     def _subject(self) -> str | None:
         """The program the story is about: the first named in its lead (title, subtitle, first sentence), or
         else the one whose name the lead holds a long piece of ("AI 기술실증 테스트베드" for "인공지능(AI) 기술
-        실증 테스트베드 조성 사업"); none when the lead names no program (a program named only further down may
-        be a parent, a comparison or a law: on unseen pages that fallback credited more amounts wrongly than
-        rightly) or when the title is about a ministry's budget (an envelope)."""
+        실증 테스트베드 조성 사업"); when the lead names none, only the page's one program if it is quoted (a
+        program named only further down beside others may be a parent, a comparison or a law: on unseen pages
+        falling back to any of them credited more amounts wrongly than rightly); none when the title is about a
+        ministry's budget (an envelope)."""
         lines = [s for s in self.sentences if not _chrome_line(s.text)]
         # Headline lines (a title, subtitles: no full stop) come first; the lead reaches the first sentence.
         first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if _FULL_STOP.search(s.text)), 0)
         lead = lines[: max(LEAD_SENTENCES, first + 1)]
-        if not lead or _envelope_title().search(lead[0].text):
+        if not lead or envelope_title().search(lead[0].text):
             return None
         for s in lead:
             named = self.named(s)
@@ -348,7 +370,19 @@ class ProgramLinker:
                 return (children or [n for _, n in named])[0]
             if loose := self._loosely_named(s):
                 return loose
-        return None
+        return self._only_quoted(lead[0].text)
+
+    def _only_quoted(self, title: str) -> str | None:
+        """The one program a Korean story names, in quotes, when its lead names none and its title speaks of no
+        budget ("…올해 예산 9386억원 확정" lists lines of a budget). English pages quote strategies and laws
+        beside the story's subject, so they keep to the lead."""
+        if len(self.programs) != 1 or self.lang != "ko" or _cue("program_envelope_cues").search(title):
+            return None
+        name, parent = self.programs[0].name, _cue("program_parent_cues")
+        # "이노베이션 존은 'AI 대전환 15대 선도 프로젝트'의 하나로 꼽혔다": the one program is the story's parent.
+        spans = [(s.text, pos) for s in self.sentences for pos, n in self.named(s) if n == name]
+        quoted = any(quoted_in(name, s.text) for s in self.sentences)
+        return name if quoted and not any(parent.search(t, p, p + PARENT_GAP) for t, p in spans) else None
 
     def _loosely_named(self, sent: Sentence) -> str | None:
         """The program whose name shares the longest run of at least LEAD_PIECE characters with `sent`."""

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
 from etl.models import Evidence, Program, Sentence
-from etl.nlp import inflected
+from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
 
 # Program words come from lexicon/program_forms.tsv: `quoted` words end a quoted program name (사업, 거점,
@@ -33,8 +33,10 @@ _EN_NAME = re.compile(
 
 @cache
 def _ko_bare() -> re.Pattern[str]:
+    # A word may carry an English gloss ("초거대 인공지능(AI) 활용 지원 사업"): the key drops it again.
+    word = r"[A-Za-z0-9가-힣·\-&]+(?:\([A-Za-z]{1,12}\))?"
     return re.compile(
-        r"((?:[A-Za-z0-9가-힣·\-&]+\s){0,4}[A-Za-z0-9가-힣·\-&]*"
+        rf"((?:{word}\s){{0,4}}[A-Za-z0-9가-힣·\-&]*"
         + lexicon.pattern("program_forms", "bare")
         + ")"
         + _PARTICLE_NEXT
@@ -68,6 +70,11 @@ class _Cand:
     name_en: str | None
     sent: Sentence
     quoted: bool
+
+
+def quoted_in(name: str, text: str) -> bool:
+    """True when `text` gives `name` in quotes."""
+    return bool(re.search(r"['‘\"“「『《〈]\s*" + re.escape(name) + r"\s*['’\"”」』》〉]", text))
 
 
 def norm_key(name: str) -> str:
@@ -117,8 +124,15 @@ def _rank(c: _Cand) -> tuple[bool, bool, int]:
     return (c.quoted, c.name_en is not None, len(norm_key(c.name)))
 
 
+# A number in a name says which phase, version or round it is ('1단계 사업', '닥터앤서 2.0').
+_NUMBER = re.compile(r"\d+")
+
+
 def _same(a: _Cand, b: _Cand) -> bool:
     ka, kb = norm_key(a.name), norm_key(b.name)
+    na, nb = _NUMBER.findall(ka), _NUMBER.findall(kb)
+    if na and nb and na != nb:  # '제조 AI 1단계 사업' and '제조 AI 2단계 사업' are two programs
+        return False
     if ka == kb or (a.name_en and b.name_en and norm_key(a.name_en) == norm_key(b.name_en)):
         return True
     if (a.name_en and norm_key(a.name_en) == kb) or (b.name_en and norm_key(b.name_en) == ka):
@@ -144,14 +158,16 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
         name = _YEAR_LEAD.sub("", name)
         if name_en and _URLISH.search(name_en):
             name_en = None
+        if names_event(name):
+            continue
         if _is_program_name(name, name_en) or (_form_after().match(text, m.end()) and len(name.split()) >= 2):
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
-        out += [_Cand(n, n, sent, False) for n in _english_names(text)]
+        out += [_Cand(n, n, sent, False) for n in _english_names(text) if not names_event(n)]
     else:
         for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
-            if name and not any(norm_key(name) == norm_key(c.name) for c in out):
+            if name and not names_event(name) and not any(norm_key(name) == norm_key(c.name) for c in out):
                 out.append(_Cand(name, None, sent, False))
     return out
 
@@ -173,7 +189,7 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     # are Korean words): '"AI Semiconductor Industry Development Strategy" was adopted'.
     if _catalogued_en(name):
         return True
-    if len(name) > 40 or _SPEECH.search(name) or any(w in name for w in program_words("noise")):
+    if len(name) > 40 or _SPEECH.search(name) or _noisy(name) or names_event(name):
         return False
     # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
     # 지원사업'), not a name; '지역의 미래를 여는 … 프로젝트' (an adnominal 여는) stays a name.
@@ -188,6 +204,23 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
     return bool(name_en) and len(core.split()) >= 2
+
+
+def _noisy(name: str) -> bool:
+    """A word of the name ends in a noise word ('… 운영계획', '홍길동 기자'); inside a word it is no noise
+    ('연구 기자재 공동활용 사업' holds 기자)."""
+    return any(w.strip("'’\",.").endswith(program_words("noise")) for w in name.split())
+
+
+@cache
+def _event_head() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_event_heads") + r"[\s'’\"”.,)]*$")
+
+
+def names_event(name: str) -> bool:
+    """True when `name` names a meeting, ceremony or fair, not a program: it ends in an event head
+    (lexicon/program_event_heads.tsv: '2025 지역 AI 혁신 보고대회', 'AI 서울 정상회의', 'AI Seoul Summit')."""
+    return bool(_event_head().search(name))
 
 
 @cache
@@ -256,9 +289,29 @@ def generic_words() -> re.Pattern[str]:
 
 
 def breaks_name(word: str) -> bool:
-    """True when `word` cannot stand inside a program name: a particle or verb ending, or a stop word."""
+    """True when `word` cannot stand inside a program name: a particle or verb ending, or a stop word. A word
+    that only looks like it ends in one ('지역혁신엔진' in 진, '특성화고' in 고) but that Kiwi reads as nouns alone
+    stands inside a name."""
     stops, endings = _break_patterns()
-    return bool(stops.fullmatch(word) or endings.search(word) or inflected(word))
+    if stops.fullmatch(word) or inflected(word):
+        return True
+    if _ending().search(word):
+        return not _nouns_only(word)
+    return bool(endings.search(word))
+
+
+# Kiwi tags of a word that is nouns alone: common and proper nouns, foreign letters, numbers, noun affixes.
+_NOUN_TAGS = ("NN", "SL", "SN", "SH", "XSN", "XPN")
+
+
+def _nouns_only(word: str) -> bool:
+    tags = _word_tags(word)
+    return bool(tags) and all(t.startswith(_NOUN_TAGS) for t in tags)
+
+
+@cache
+def _ending() -> re.Pattern[str]:
+    return re.compile(r"\S" + lexicon.pattern("program_name_breaks", "ending") + "$")
 
 
 @cache
@@ -273,29 +326,43 @@ def _break_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _english_names(text: str) -> list[str]:
     names = []
-    stop = {"the", "of", "for", "and", "on", "in", "&"}
     for m in _EN_NAME.finditer(text):
         words = m.group(1).split()
-        while words and words[0].lower() in stop:
-            words.pop(0)
-        forms = [i for i, w in enumerate(words) if w in program_words("en_bare") and i >= 1]
-        if not forms:
-            continue
-        end = forms[0] + 1
-        # "Strategy for Artificial Intelligence": a for/on/of tail belongs to the name.
-        if end + 1 < len(words) and words[end] in {"for", "on", "of"} and words[end + 1][0].isupper():
-            end += 2
-            while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
-                end += 1
-        name = words[:end]
-        # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
-        # bodies: a body word inside the name or in the capitalised words right after it.
-        tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
-        if set(program_words("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
-            continue
-        if len([w for w in name if w not in program_words("en_weak")]) >= 2:
-            names.append(" ".join(name))
+        # "the Smart Shop Project and the Smart Workshop Project": one run of capitalised words may hold several.
+        while words:
+            name, end = _english_name(words)
+            if name:
+                names.append(name)
+            if end == 0:
+                break
+            words = words[end:]
     return names
+
+
+_EN_STOP = frozenset({"the", "of", "for", "and", "on", "in", "&"})
+
+
+def _english_name(words: list[str]) -> tuple[str | None, int]:
+    """The first program name in a run of capitalised words, and how many words it used (0: none is left)."""
+    lead = len(list(takewhile(lambda w: w.lower() in _EN_STOP, words)))
+    forms = [i for i, w in enumerate(words) if w in program_words("en_bare") and i >= lead + 1]
+    if not forms:
+        return None, 0
+    end = forms[0] + 1
+    # "Strategy for Artificial Intelligence": a for/on/of tail belongs to the name.
+    if end + 1 < len(words) and words[end] in {"for", "on", "of"} and words[end + 1][0].isupper():
+        end += 2
+        while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
+            end += 1
+    name = words[lead:end]
+    # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
+    # bodies: a body word inside the name or in the capitalised words right after it.
+    tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
+    if set(program_words("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
+        return None, end
+    if len([w for w in name if w not in program_words("en_weak")]) >= 2:
+        return " ".join(name), end
+    return None, end
 
 
 # A name starts with a word, not with the particle of a word before it ("에 앞으로 4년간", "의 핵심인 …").

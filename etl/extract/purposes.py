@@ -1,0 +1,50 @@
+"""Whether a won amount has a purpose or a recipient of its own: a tie cue right before it ("보안 분야에는 국비
+90억원", "주요 산업에 5년간 6조원") or an English one right after it ("773.7 billion KRW will go into AI
+projects"). Such an amount is that purpose's, so etl/extract/links.py carries no program to it from the sentence
+before. Cues come from lexicon/program_tie_cues.tsv (after, list, between, en_before) and money_kind_before.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+from etl.extract.line_items import _gap
+
+# An English amount whose currency word comes last ("773.7 billion KRW"), where it opens the text after `start`.
+_EN_AMOUNT = re.compile(r"(?:KRW\s*)?\d[\d.,]*\s*(?:trillion|billion|million)?\s*(?:won|KRW)?")
+
+
+@cache
+def _before() -> re.Pattern[str]:
+    # A tie or list cue glued to a word, then up to three time words ("5년간", "2024년까지", "내년") and a payer.
+    cue = lexicon.alternation(
+        [*lexicon.terms("program_tie_cues", "after"), *lexicon.terms("program_tie_cues", "list")]
+    )
+    time = rf"(?:\d+\s*년\s*(?:간|도|까지|부터|동안)?|{_gap()})"
+    kind = lexicon.pattern("money_kind_before")
+    return re.compile(rf"[가-힣A-Za-z)]{cue}\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두)?\s*$")
+
+
+@cache
+def _after() -> re.Pattern[str]:
+    return re.compile(r"\s*" + lexicon.pattern("program_tie_cues", "en_before"))
+
+
+def purpose_before(text: str, start: int) -> bool:
+    """True when a tie cue stands right before the amount at `start` (times and a payer may come between)."""
+    return bool(_before().search(text, 0, start))
+
+
+def purpose_after(text: str, end: int) -> bool:
+    """True when an English tie cue follows the amount ending at `end` (or, for "773.7 billion KRW", starting
+    there)."""
+    if written := _EN_AMOUNT.match(text, end):
+        end = max(end, written.end())
+    return bool(_after().match(text, end))
+
+
+def own_purpose(text: str, start: int, end: int) -> bool:
+    """True when the amount at `start` (its text ending at `end`) has a purpose or a recipient of its own."""
+    return purpose_before(text, start) or purpose_after(text, end)
