@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import multiprocessing
 import os
 import sys
 import time
@@ -268,11 +267,7 @@ def _extract_all(
         for raw in itertools.chain(first, rest):  # streamed: a --workers 1 run of 100k files stays flat
             yield process_raw(raw, limits)
         return
-    ctx = multiprocessing.get_context("forkserver")  # workers share one warm Kiwi (etl/workers.py)
-    ctx.set_forkserver_preload(["etl.prefork"])  # no effect once this process's server runs: it is warm
-    with ProcessPoolExecutor(
-        max_workers=n_workers, mp_context=ctx, initializer=workers.init_worker, initargs=(os.getpid(),)
-    ) as pool:
+    with workers.pool(n_workers) as pool:
         _spawn_workers(pool, n_workers)
         window: deque[Future[list[Extracted]]] = deque()
         for chunk in _chunks(itertools.chain(first, rest)):

@@ -4,8 +4,8 @@ Workers come from multiprocessing's forkserver, which imports `etl.prefork` once
 it on one sentence (its first analysis allocates ~230 MB more), so every worker forked from the server
 shares the model's ~500 MB copy-on-write instead of building its own (measured: a forked worker's private
 memory after 1,000 documents was 33 MB; a spawned one held 585 MB). Kiwi is single-threaded
-(`etl.nlp.get_kiwi`), so forking it is safe. The server lives as long as the process that started it, so
-a second ingest in the same process (tests, the watch) gets warm workers at once.
+(`etl.nlp.get_kiwi`), so forking it is safe. The server is stopped when its pool is done (etl/pipeline.py),
+so no Kiwi is held through the load's last transaction or between a watch's runs.
 
 After `kill -9` of an ingest, its workers (Kiwi loaded) used to stay alive forever, blocked on a queue
 nobody writes to. Each worker now runs a daemon thread that checks the ingest twice a second and exits when
@@ -17,9 +17,13 @@ sees its pipe close and exits too.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 WARM_SENTENCE = "과학기술정보통신부는 28일 국가 AI 연구거점 개소식을 열었다."
@@ -68,3 +72,28 @@ def warm() -> None:
     get_kiwi().tokenize(WARM_SENTENCE)  # Kiwi's first analysis builds ~230 MB of tables: do it here, once
     for module, _ in _READERS.values():
         importlib.import_module(module)
+
+
+@contextmanager
+def pool(n_workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `n_workers` forked from a server holding a warm Kiwi; the server is stopped afterwards."""
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["etl.prefork"])
+    try:
+        with ProcessPoolExecutor(
+            max_workers=n_workers, mp_context=ctx, initializer=init_worker, initargs=(os.getpid(),)
+        ) as executor:
+            yield executor
+    finally:
+        stop_forkserver()
+
+
+def stop_forkserver() -> None:
+    """Stop the forkserver once its workers are gone: it holds a whole Kiwi (~550 MB), and the load's last
+    transaction (event grouping, the run's largest) comes after extraction. The next pool starts a new one.
+    `_stop` is private (CPython's own tests use it; present since 3.4), hence the guard."""
+    from multiprocessing import forkserver
+
+    stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+    if stop is not None:
+        stop()

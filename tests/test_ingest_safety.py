@@ -242,3 +242,21 @@ def test_the_worker_watch_sees_a_zombie_as_gone() -> None:
     proc.wait()
     assert not _alive(proc.pid)
     assert _alive(os.getpid())
+
+
+def test_no_kiwi_is_held_once_extraction_is_done(tmp_path: Path) -> None:
+    """The forkserver (a whole Kiwi) is stopped when its pool is done, before the load's last transaction."""
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 40, seed=5)
+    settings = Settings(db_path=tmp_path / "f.duckdb", workers=2, inline_below=1)
+    report = ingest([str(corpus)], settings, progress=False)
+    assert report.failed == 0
+    left = [p for p in _descendants(os.getpid()) if "forkserver" in _cmdline(p)]
+    assert not left, "the forkserver outlived its pool"
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
