@@ -6,7 +6,7 @@ times, each in one transaction as the loader and migrations run them:
 - `events.rebuild`: sign every document (MinHash), link each with the documents around it, group all;
 - `events.drop` + `events.update` of the `--new` latest documents, as a re-ingest of them does;
 - `aggregates.rebuild` after it (what reads the events: the counted money).
-Peak RSS is this process's (bench.procmem samples it in a thread).
+Peak memory (PSS) is this process's (bench.procmem samples it in a thread).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def _timed(label: str, fn: object) -> float:
         t0 = time.perf_counter()
         fn()  # type: ignore[operator]
         seconds = time.perf_counter() - t0
-    print(f"{label:46} {seconds:8.1f} s   peak RSS {mem.peak / 2**20:,.0f} MiB")
+    print(f"{label:46} {seconds:8.1f} s   peak PSS {mem.peak / 2**20:,.0f} MiB")
     return seconds
 
 

@@ -27,8 +27,9 @@ PER_FOLDER = 100  # write_corpus puts 100 documents in each folder
 class IngestRun:
     docs: int
     seconds: float
-    peak_bytes: int
+    peak_bytes: int  # the process tree's peak PSS (bench/procmem.py)
     summary: str  # the CLI's own report (stderr)
+    peak_rss_bytes: int = 0  # the same tree's peak RSS sum: shared pages counted once per process
 
 
 def corpus(n: int, seed: int = 0, root: Path = OUT) -> Path:
@@ -85,4 +86,4 @@ def run_ingest(
     if proc.returncode != 0:
         raise RuntimeError(f"ingest failed ({proc.returncode}): {err[-2000:]}")
     summary = " ".join(line for line in err.splitlines() if line.startswith("documents:"))
-    return IngestRun(n_docs, seconds, peak.peak, summary)
+    return IngestRun(n_docs, seconds, peak.peak, summary, peak.peak_rss)

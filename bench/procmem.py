@@ -1,7 +1,9 @@
 """Peak memory of a process tree (a parent and its workers), sampled from /proc in a background thread.
 
-RSS is summed over the tree, so pages shared between processes count once per process: the figure is
-an upper bound of what the tree holds, which is what matters when asking "does it fit in 2 GB".
+The figure is the tree's proportional set size (PSS, /proc/PID/smaps_rollup): a page shared by k processes
+counts 1/k in each, so the sum is the memory the tree really holds. The ingest's workers share one Kiwi
+copy-on-write (etl/workers.py); summing RSS would count that ~500 MB once per worker and answer "does it fit
+in 2 GB" wrongly. The RSS sum is kept beside it (`peak_rss`), as an upper bound.
 """
 
 from __future__ import annotations
@@ -60,24 +62,47 @@ def rss(pid: int) -> int:
         return 0
 
 
+def pss(pid: int) -> int:
+    """Proportional resident bytes of one process (its RSS where smaps_rollup is missing; 0 when gone)."""
+    try:
+        with open(PROC / str(pid) / "smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except FileNotFoundError:
+        return rss(pid) if (PROC / str(pid)).exists() else 0
+    except (OSError, ValueError):
+        return 0
+    return rss(pid)
+
+
 def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and its descendants, summed."""
+    """Resident bytes of `pid` and its descendants, summed (shared pages counted once per process)."""
     return sum(rss(p) for p in tree(pid))
 
 
+def tree_pss(pid: int) -> int:
+    """Proportional resident bytes of `pid` and its descendants, summed: what the tree holds."""
+    return sum(pss(p) for p in tree(pid))
+
+
 class PeakRSS:
-    """Context manager: samples tree_rss(pid) every `interval` seconds; `.peak` holds the maximum in bytes."""
+    """Context manager: samples the tree every `interval` seconds; `.peak` is the maximum PSS sum in bytes,
+    `.peak_rss` the maximum RSS sum."""
 
     def __init__(self, pid: int | None = None, interval: float = 0.05) -> None:
         self.pid = pid if pid is not None else os.getpid()
         self.interval = interval
         self.peak = 0
+        self.peak_rss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="peak-rss", daemon=True)
 
     def _run(self) -> None:
         while True:
-            self.peak = max(self.peak, tree_rss(self.pid))
+            pids = tree(self.pid)
+            self.peak = max(self.peak, sum(pss(p) for p in pids))
+            self.peak_rss = max(self.peak_rss, sum(rss(p) for p in pids))
             if self._stop.wait(self.interval):
                 return
 

@@ -2,7 +2,7 @@
 how fast we are and how cost grows.
 
 Sections: extraction against Kiwi and a regex pass over the same text; cold ingest and unchanged
-re-ingest of synthetic corpora (docs/s, peak RSS of the process tree); every ui/queries.py function on
+re-ingest of synthetic corpora (docs/s, peak memory (PSS) of the process tree); every ui/queries.py function on
 synthetic DBs (median/p95 ms); each page's warm rerun through AppTest; growth (1.00 = linear); the
 process pool against Ray at 1 and 2 local workers (bench/distributed.py; not with --quick); a review pass of
 10k decisions on the 1M-row database (bench/reviews.py).
@@ -252,7 +252,8 @@ class IngestSection:
 
     def _cold_row(self, n: int) -> Row:
         r, base = self.cold[n], self.cold[self.plan.ingest_sizes[0]]
-        fig = f"{n / r.seconds:,.0f} docs/s ({r.seconds:.1f} s), peak {mib(r.peak_bytes)}"
+        fig = f"{n / r.seconds:,.0f} docs/s ({r.seconds:.1f} s), peak {mib(r.peak_bytes)} PSS"
+        fig += f" ({mib(r.peak_rss_bytes)} RSS sum)" if r.peak_rss_bytes else ""
         ref = f"{size_label(base.docs)}: {base.seconds / base.docs * 1000:.1f} ms/doc"
         growth = (r.seconds / n) / (base.seconds / base.docs)
         target = f"peak < {mib(PEAK_TARGET)}" if n == self.plan.peak_target_at else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+import warnings
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -20,11 +21,16 @@ _EN_SENT = re.compile(r"[^.!?\n]+(?:[.!?]+(?=\s|$)|(?=\n)|$)")
 
 @lru_cache(maxsize=1)
 def get_kiwi() -> Kiwi:
-    """Build Kiwi once per process (~2 s, ~500 MB) and register gazetteer names."""
+    """Build Kiwi once per process (~2 s, ~500 MB) and register gazetteer names.
+
+    Single-threaded (`num_workers=0`): we parallelise by process, and a Kiwi without a thread pool can be
+    forked, so workers share one copy (etl/workers.py). Kiwi warns that 0 meant "all cores" before 0.21.
+    """
     from kiwipiepy import Kiwi
 
-    with _LOCK:
-        kiwi = Kiwi()
+    with _LOCK, warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="behavior of `num_workers=0`", category=DeprecationWarning)
+        kiwi = Kiwi(num_workers=0)
         for word in _user_words():
             kiwi.add_user_word(word, "NNP")
         return kiwi

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import multiprocessing
 import os
 import sys
 import time
@@ -268,10 +267,7 @@ def _extract_all(
         for raw in itertools.chain(first, rest):  # streamed: a --workers 1 run of 100k files stays flat
             yield process_raw(raw, limits)
         return
-    ctx = multiprocessing.get_context("spawn")  # Kiwi holds native threads: never fork it
-    with ProcessPoolExecutor(
-        max_workers=n_workers, mp_context=ctx, initializer=workers.init_worker, initargs=(os.getpid(),)
-    ) as pool:
+    with workers.pool(n_workers) as pool:
         _spawn_workers(pool, n_workers)
         window: deque[Future[list[Extracted]]] = deque()
         for chunk in _chunks(itertools.chain(first, rest)):
@@ -283,9 +279,9 @@ def _extract_all(
 
 
 def _spawn_workers(pool: ProcessPoolExecutor, n_workers: int) -> None:
-    """Spawn every worker now, each building its Kiwi, with a plain __main__.
+    """Start every worker now (the forkserver builds its Kiwi on first use), with a plain __main__.
 
-    A spawned worker re-runs the caller's __main__ file; a caller whose __main__ is a script without
+    A worker, spawned or forked from the server, re-runs the caller's __main__ file; a caller whose __main__ is a script without
     an `if __name__ == "__main__"` guard (a test runner after AppTest, a notebook) must not have it
     re-run in every worker. The executor spawns all its workers on these first submits.
     """

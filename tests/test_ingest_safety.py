@@ -203,3 +203,60 @@ def test_document_over_the_time_budget_fails_alone(tmp_path: Path, monkeypatch: 
     assert [f.stage for f in report.failures] == ["budget"], report.failures
     assert report.new == 2
     assert "took longer than 3 s" in report.failures[0].message
+
+
+def test_a_forked_kiwi_is_shared_and_pss_counts_it_once() -> None:
+    """A process forked from a warm Kiwi (as the forkserver's workers are) shares its pages: its PSS, the
+    figure the ingest bench sums, is well under its RSS."""
+    import multiprocessing
+
+    from bench.procmem import pss, rss
+    from etl import workers
+
+    workers.warm()
+    ctx = multiprocessing.get_context("fork")  # Kiwi is single-threaded (etl/nlp.py): safe to fork
+    reader, writer = ctx.Pipe()
+    child = ctx.Process(target=_report_memory, args=(writer,))
+    child.start()
+    child_pss, child_rss = reader.recv()
+    child.join()
+    assert child_rss > 300 * 2**20  # it holds Kiwi
+    assert child_pss < child_rss * 0.75  # ... most of it shared with this process
+    assert pss(os.getpid()) <= rss(os.getpid())
+
+
+def _report_memory(conn: object) -> None:
+    from bench.procmem import pss, rss
+
+    conn.send((pss(os.getpid()), rss(os.getpid())))  # type: ignore[attr-defined]
+
+
+def test_the_worker_watch_sees_a_zombie_as_gone() -> None:
+    from etl.workers import _alive
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _alive(proc.pid):
+        time.sleep(0.05)  # exited but not reaped: a zombie
+    assert not _alive(proc.pid)
+    proc.wait()
+    assert not _alive(proc.pid)
+    assert _alive(os.getpid())
+
+
+def test_no_kiwi_is_held_once_extraction_is_done(tmp_path: Path) -> None:
+    """The forkserver (a whole Kiwi) is stopped when its pool is done, before the load's last transaction."""
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 40, seed=5)
+    settings = Settings(db_path=tmp_path / "f.duckdb", workers=2, inline_below=1)
+    report = ingest([str(corpus)], settings, progress=False)
+    assert report.failed == 0
+    left = [p for p in _descendants(os.getpid()) if "forkserver" in _cmdline(p)]
+    assert not left, "the forkserver outlived its pool"
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
