@@ -263,3 +263,66 @@ def test_companies_that_receive_money_are_recipients_not_investors(entry: lexico
 def test_a_local_government_as_the_payer_makes_the_amount_local(text: str, kind: str) -> None:
     first = extract_budgets(split_sentences(text), PUB)[0]
     assert first.kind == kind, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019 원화 기준으로 30억원이 들었다.",
+        "The KRW 2019 budget rose to KRW 3 billion.",
+        "올해 0원에서 내년 30억원으로 늘었다.",
+    ],
+)
+def test_a_year_read_as_won_and_zero_won_are_no_amounts(text: str) -> None:
+    """Fixtures README: every amount of won is a row; a bare year before 원화/after KRW and 0원 state no money."""
+    assert [b.amount_krw for b in extract_budgets(split_sentences(text), PUB)] == [3_000_000_000]
+
+
+def test_a_figure_of_won_with_a_comma_or_a_scale_stays_money() -> None:
+    rows = extract_budgets(split_sentences("기부금 2,019원과 2019억원이 모였다. 범위는 0~5억원이다."), PUB)
+    assert [b.amount_krw for b in rows] == [2019, 201_900_000_000, 0]
+
+
+LIST = """광주시, 내년도 국비 1,200억원 확보
+
+광주시는 내년도 정부 예산에서 국비 1,200억원을 확보했다고 7일 밝혔다.
+
+{lead}
+- 지역주도형 AI 대전환 사업: 70억원
+▲ 자율주행 실증도시 조성 사업 45억원
+△ AI 반도체 팹리스 지원 사업 12억원
+▷ 초거대 AI 플랫폼 구축 사업(20억원)
+
+시는 사업비 5억원을 따로 마련한다."""
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        ("국비 확보 내역은 다음과 같다.", "national"),
+        ("주요 내역은 다음과 같다.", "national"),  # no payer in the lead: the sentence before names it
+        ("시비로 지원하는 사업은 아래와 같다.", "local"),
+        ("국비와 시비로 하는 사업은 다음과 같다.", "unspecified"),  # two payers: none
+        ("시는 이 사업들을 챙긴다.", "unspecified"),  # no lead cue
+    ],
+)
+def test_list_items_take_the_payer_their_lead_names(lead: str, kind: str) -> None:
+    rows = extract_budgets(split_sentences(LIST.format(lead=lead)), PUB)
+    items = {b.amount_krw: b.kind for b in rows if b.evidence.text[:1] in "-▲△▷"}
+    assert sorted(items) == [1_200_000_000, 2_000_000_000, 4_500_000_000, 7_000_000_000]
+    assert set(items.values()) == {kind}
+    after = [b.kind for b in rows if b.amount_krw == 500_000_000]
+    assert after == ["unspecified"]  # the sentence after the list is not an item
+
+
+def test_list_items_keep_the_name_they_are_listed_under() -> None:
+    from etl.extract.document import extract_document
+    from etl.models import Document
+
+    facts = extract_document(
+        Document(source="x.txt", text=LIST.format(lead="국비 확보 내역은 다음과 같다."), lang="ko")
+    )
+    links = {b.amount_krw: b.program for b in facts.budgets}
+    assert links[4_500_000_000] == "자율주행 실증도시 조성 사업"
+    assert links[1_200_000_000] == "AI 반도체 팹리스 지원 사업"
+    assert links[2_000_000_000] == "초거대 AI 플랫폼 구축 사업"
