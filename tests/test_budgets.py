@@ -326,3 +326,25 @@ def test_list_items_keep_the_name_they_are_listed_under() -> None:
     assert links[4_500_000_000] == "자율주행 실증도시 조성 사업"
     assert links[1_200_000_000] == "AI 반도체 팹리스 지원 사업"
     assert links[2_000_000_000] == "초거대 AI 플랫폼 구축 사업"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a total that is one source's money
+        ("산업부는 10곳에 모두 1400억 원의 국비를 지원한다.", ["national"]),
+        ("정부는 총 300억원의 시비와 국비를 모은다.", ["total"]),  # 의 then another word: still the total
+        # a sentence about one source of money
+        ("지방비는 국비의 40% 이상이어서, 한 곳마다 56억 원 이상이 더 들어간다.", ["local"]),
+        ("지역개발기금은 캠퍼스 조성에 21억원, 공간 조성에 6억원이 들어간다.", ["local", "local"]),
+        ("사업비는 캠퍼스 조성에 21억원이 들어간다.", ["unspecified"]),
+        # the government or a ministry putting the money in
+        ("과기정통부는 권역마다 해마다 50억원을 지원해 센터를 만든다.", ["national"]),
+        ("대학은 해마다 50억원을 지원해 센터를 만든다.", ["unspecified"]),
+        ("과기정통부는 이 사업에 50억원이 든다고 밝혔다.", ["unspecified"]),  # no verb of putting money in
+    ],
+)
+def test_whose_money_from_a_source_after_the_total_the_topic_or_the_government_as_payer(
+    text: str, kinds: list[str]
+) -> None:
+    assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == kinds

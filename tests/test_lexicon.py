@@ -168,3 +168,12 @@ def test_a_list_lead_gives_its_payer_to_the_items_under_it(entry: lexicon.Entry)
         b.kind for b in rows if b.evidence and "\n" not in b.evidence.text and b.evidence.text[:1] in "-▲△▷"
     ]
     assert items and "unspecified" not in items, (text, [(b.unit_text, b.kind) for b in rows])
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("money_national_spenders"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_the_government_or_a_ministry_that_puts_the_amount_in_makes_it_national(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert kinds and kinds[0] == "national", (entry.example, kinds)

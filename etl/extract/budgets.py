@@ -201,6 +201,10 @@ def _budget(
         role = "investment" if role == "budget" else role
     elif kind == "unspecified" and payers.local_spends(before, after):
         kind = "local"
+    elif kind == "unspecified" and payers.national_spends(before, after):
+        kind = "national"
+    elif kind == "unspecified":
+        kind = _topic_source(sent.text[: a.start]) or kind
     return Budget(
         amount=a.value,
         unit_text=a.surface,
@@ -237,6 +241,33 @@ def _split_in_parens() -> re.Pattern[str]:
     return re.compile(rf"^\s*[(（][^()（）]*?{share}[^()（）]*?[,·/][^()（）]*?{share}[^()（）]*[)）]")
 
 
+@cache
+def _source_after() -> list[tuple[str, re.Pattern[str]]]:
+    """A Korean source of money right after the amount through 의 ("1400억 원의 국비"), not one of several."""
+    terms = {k: [t for t in lexicon.terms("money_kind_after", k) if not t.isascii()] for k in _KINDS[:3]}
+    return [
+        (k, re.compile(rf"^\s*의\s*{lexicon.alternation(ws)}(?!\s*(?:와|과|및|·|,))"))
+        for k, ws in terms.items()
+        if ws
+    ]
+
+
+@cache
+def _topic_sources() -> list[tuple[str, re.Pattern[str]]]:
+    """A sentence that opens on a source of money as its topic ("지방비는 …", "지역개발기금은 …")."""
+    terms = {k: [t for t in lexicon.terms("money_kind_before", k) if not t.isascii()] for k in _KINDS[:3]}
+    return [(k, re.compile(rf"^\s*{lexicon.alternation(ws)}(?:은|는)\s")) for k, ws in terms.items() if ws]
+
+
+def _topic_source(head: str) -> str | None:
+    """The kind of the source a sentence is about, for its amounts that name none themselves."""
+    return next((kind for kind, pat in _topic_sources() if pat.match(head)), None)
+
+
+def _source_of(after: str) -> str | None:
+    return next((kind for kind, pat in _source_after() if pat.match(after)), None)
+
+
 # How far before a total word (총, 모두) a source of money (국비, 지자체 예산) still names what is totalled: a
 # particle and a word ("지자체 예산만 총").
 KIND_SOURCE_GAP = 6
@@ -268,7 +299,10 @@ def classify_kind(before: str, after: str, *, follows_amount: bool = False) -> s
             and -neg_start - KIND_SOURCE_GAP <= f[0] <= -neg_start
             and tail[f[0] : f[0] + 1] not in ("은", "는", "이", "가")
         ]
-        return max(source)[2] if kind == "total" and source else kind
+        if kind == "total" and source:
+            return max(source)[2]
+        # "모두 1400억 원의 국비를": the total is itself one source's money.
+        return (_source_of(after) or kind) if kind == "total" else kind
     if _split_in_parens().match(after):
         return "total"
     after = (

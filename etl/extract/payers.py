@@ -99,3 +99,29 @@ def local_spends(before: str, after: str) -> bool:
 @cache
 def _local_subject() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('money_local_spenders', 'subject')}$")
+
+
+@cache
+def _national_verb() -> re.Pattern[str]:
+    # "50억원을 지원해", "7억원을 각각 댄다": a particle and one word may come first.
+    verb = lexicon.pattern("money_national_spenders", "verb")
+    return re.compile(rf"\s*(?:을|를)?\s*(?:[^\s,.]{{1,6}}\s+)?{verb}")
+
+
+_NATIONAL_TYPES = frozenset(("government", "public_agency"))
+
+
+def national_spends(before: str, after: str) -> bool:
+    """True when the government, a ministry or a state agency is who puts the amount in: its name as the subject
+    in the text since the amount before ("과기정통부는 … 50억원을 지원해", "KIAT는 과제마다 7억원을 댄다")."""
+    from etl.extract.institutions import lookup
+
+    if not _national_verb().match(after):
+        return False
+    subject = re.compile(rf"{lexicon.pattern('money_national_spenders', 'subject')}$")
+    for m in reversed(list(_KO_SUBJECT.finditer(before))):
+        if subject.search(m.group(1)):
+            return True
+        if (e := lookup(m.group(1))) is not None:
+            return e.type in _NATIONAL_TYPES
+    return False
