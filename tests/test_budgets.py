@@ -300,7 +300,7 @@ LIST = """광주시, 내년도 국비 1,200억원 확보
     ("lead", "kind"),
     [
         ("국비 확보 내역은 다음과 같다.", "national"),
-        ("주요 내역은 다음과 같다.", "national"),  # no payer in the lead: the sentence before names it
+        ("주요 내역은 다음과 같다.", "unspecified"),  # no payer in the lead: none (not the sentence before's)
         ("시비로 지원하는 사업은 아래와 같다.", "local"),
         ("국비와 시비로 하는 사업은 다음과 같다.", "unspecified"),  # two payers: none
         ("시는 이 사업들을 챙긴다.", "unspecified"),  # no lead cue
@@ -348,3 +348,16 @@ def test_whose_money_from_a_source_after_the_total_the_topic_or_the_government_a
     text: str, kinds: list[str]
 ) -> None:
     assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("- 광주시는 200억원을 쏟는다.", "local"),
+        ("▲ SK텔레콤은 3조원을 투자한다.", "private"),
+        ("- 지방비는 국비의 40% 이상이어서, 한 곳마다 56억 원 이상이 더 들어간다.", "local"),
+        ("1. 과기정통부는 이 사업에 120억원을 지원한다.", "national"),
+    ],
+)
+def test_the_payer_is_read_after_a_bullet(text: str, kind: str) -> None:
+    assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == [kind]

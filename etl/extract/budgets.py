@@ -11,7 +11,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract import dates, implied, money, payers
-from etl.extract.list_leads import is_list_line, lead_kind
+from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
 from etl.extract.roles import classify_role
 from etl.models import Budget, Evidence, Sentence
 
@@ -110,8 +110,8 @@ def extract_budgets(
     """
     found: list[Budget] = []
     lead: str | None = None  # the payer kind the lead of the list being read names
-    for n, sent in enumerate(sentences):
-        item, here = is_list_line(sent.text), lead_kind(sent.text, sentences[n - 1].text if n else "")
+    for sent in sentences:
+        item, here = is_list_line(sent.text), lead_kind(sent.text)
         if here or not item:  # a line of the list keeps its lead's kind; any other sentence replaces it
             lead = here
         first = len(found)
@@ -196,20 +196,22 @@ def _budget(
     window = sent.text[max(0, a.start - 30) : a.end + 20]
     kind = classify_kind(before, after, follows_amount=a.start > len(before))
     role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
+    # Who pays is read from the sentence's opening, after a bullet ("- 광주시는 …", "▲ SK텔레콤은 …").
+    body = bullet_end(sent.text)
+    opening, head = sent.text[body:], sent.text[body : a.start]
+    since = before[body:] if len(before) == a.start else before  # the first amount's: from after the bullet
     private_subject = (
-        _PRIVATE_SUBJECT.match(sent.text)
-        or _company_subject(sent.text)
-        or payers.company_spends(sent.text[: a.start], after)
+        _PRIVATE_SUBJECT.match(opening) or _company_subject(opening) or payers.company_spends(head, after)
     )
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
         kind = "private"
         role = "investment" if role == "budget" else role
-    elif kind == "unspecified" and payers.local_spends(before, after):
+    elif kind == "unspecified" and payers.local_spends(since, after):
         kind = "local"
-    elif kind == "unspecified" and payers.national_spends(before, after):
+    elif kind == "unspecified" and payers.national_spends(since, after):
         kind = "national"
     elif kind == "unspecified":
-        kind = _topic_source(sent.text[: a.start]) or kind
+        kind = _topic_source(head) or kind
     return Budget(
         amount=a.value,
         unit_text=a.surface,

@@ -3,8 +3,7 @@
 "국비 확보 내역은 다음과 같다." then "- 지역주도형 AI 전환 사업: 70억원", "▲ … 45억원", "△ …", "▷ …": each line names
 its own item, and whose money the items are is said once, in the lead (`national` here). A lead is a sentence
 with a lead cue (`money_list_leads.tsv`: 다음과 같다, 내역, as follows …) that names exactly one payer kind by the
-kind markers of `money_kind_before/after/split.tsv` (national, local or private; a total word names no payer),
-or whose sentence before names one ("시는 국비 1,200억원을 확보했다. 주요 내역은 다음과 같다.").
+kind markers of `money_kind_before/after/split.tsv` (national, local or private; a total word names no payer).
 """
 
 from __future__ import annotations
@@ -38,13 +37,16 @@ def is_list_line(text: str) -> bool:
     return bool(LIST_LINE.match(text))
 
 
-def lead_kind(text: str, before: str = "") -> str | None:
-    """The payer kind a list's lead sentence names ("국비 확보 내역은 다음과 같다" → national), or when it names
-    none, the sentence `before` it ("시는 국비 1,200억원을 확보했다. 주요 내역은 다음과 같다."); else None."""
+def bullet_end(text: str) -> int:
+    """Where a bullet line's text starts after its bullet (0 for any other line)."""
+    m = LIST_LINE.match(text)
+    return len(text) - len(text[m.end() :].lstrip()) if m else 0
+
+
+def lead_kind(text: str) -> str | None:
+    """The payer kind a list's lead sentence names ("국비 확보 내역은 다음과 같다" → national), else None. (A lead
+    that names none does not borrow the sentence before's: tried, it gave items a payer their text does not.)"""
     if not _lead_cue().search(text):
         return None
-    for said in (text, before):
-        kinds = [kind for kind, pat in _kind_words() if pat.search(said)]
-        if kinds:
-            return kinds[0] if len(kinds) == 1 else None
-    return None
+    kinds = [kind for kind, pat in _kind_words() if pat.search(text)]
+    return kinds[0] if len(kinds) == 1 else None
