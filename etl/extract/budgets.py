@@ -196,22 +196,7 @@ def _budget(
     window = sent.text[max(0, a.start - 30) : a.end + 20]
     kind = classify_kind(before, after, follows_amount=a.start > len(before))
     role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
-    # Who pays is read from the sentence's opening, after a bullet ("- 광주시는 …", "▲ SK텔레콤은 …").
-    body = bullet_end(sent.text)
-    opening, head = sent.text[body:], sent.text[body : a.start]
-    since = before[body:] if len(before) == a.start else before  # the first amount's: from after the bullet
-    private_subject = (
-        _PRIVATE_SUBJECT.match(opening) or _company_subject(opening) or payers.company_spends(head, after)
-    )
-    if kind in ("unspecified", "total") and private_subject and not _received().match(after):
-        kind = "private"
-        role = "investment" if role == "budget" else role
-    elif kind == "unspecified" and payers.local_spends(since, after):
-        kind = "local"
-    elif kind == "unspecified" and payers.national_spends(since, after):
-        kind = "national"
-    elif kind == "unspecified":
-        kind = _topic_source(head) or kind
+    kind, role = _payer(kind, role, a, sent, before, after)
     return Budget(
         amount=a.value,
         unit_text=a.surface,
@@ -227,6 +212,27 @@ def _budget(
         approx=a.approx,
         bound=a.bound,
     )
+
+
+def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, after: str) -> tuple[str, str]:
+    """Kind and role once the payer the sentence names is read: a company spending (private investment), a
+    local government or the government putting money in, a source of money the sentence is about."""
+    # Read from the sentence's opening after a bullet ("- 광주시는 …", "▲ SK텔레콤은 …").
+    body = bullet_end(sent.text)
+    opening, head = sent.text[body:], sent.text[body : a.start]
+    since = before[body:] if len(before) == a.start else before  # the first amount's: from after the bullet
+    private_subject = (
+        _PRIVATE_SUBJECT.match(opening) or _company_subject(opening) or payers.company_spends(head, after)
+    )
+    if kind in ("unspecified", "total") and private_subject and not _received().match(after):
+        return "private", "investment" if role == "budget" else role
+    if kind != "unspecified":
+        return kind, role
+    if payers.local_spends(since, after):
+        return "local", role
+    if payers.national_spends(since, after):
+        return "national", role
+    return _topic_source(head) or kind, role
 
 
 def _won(value: Decimal | None, a: money.Amount) -> int | None:
@@ -296,20 +302,7 @@ def classify_kind(before: str, after: str, *, follows_amount: bool = False) -> s
     # "government funds").
     found = [(m.end("term"), -m.start("term"), kind) for kind, pat in kind_before if (m := pat.search(tail))]
     if found:
-        _, neg_start, kind = max(found)
-        # "지자체 예산만 총 500억원", "국비 총 300억원": a source of money just before 총/모두 is what is totalled.
-        # A source followed by a subject particle ("정부는 모두 …") is who acts, not a label of the money.
-        source = [
-            f
-            for f in found
-            if f[2] != "total"
-            and -neg_start - KIND_SOURCE_GAP <= f[0] <= -neg_start
-            and tail[f[0] : f[0] + 1] not in ("은", "는", "이", "가")
-        ]
-        if kind == "total" and source:
-            return max(source)[2]
-        # "모두 1400억 원의 국비를": the total is itself one source's money.
-        return (_source_of(after) or kind) if kind == "total" else kind
+        return _nearest_kind(found, tail, after)
     if _split_in_parens().match(after):
         return "total"
     after = (
@@ -322,6 +315,24 @@ def classify_kind(before: str, after: str, *, follows_amount: bool = False) -> s
         if pat.search(after):
             return kind
     return "unspecified"
+
+
+def _nearest_kind(found: list[tuple[int, int, str]], tail: str, after: str) -> str:
+    """The kind of the marker nearest the amount (end, -start, kind), unless a total word is a source's."""
+    _, neg_start, kind = max(found)
+    if kind != "total":
+        return kind
+    # "지자체 예산만 총 500억원", "국비 총 300억원": a source of money just before 총/모두 is what is totalled.
+    # A source followed by a subject particle ("정부는 모두 …") is who acts, not a label of the money.
+    source = [
+        f
+        for f in found
+        if f[2] != "total"
+        and -neg_start - KIND_SOURCE_GAP <= f[0] <= -neg_start
+        and tail[f[0] : f[0] + 1] not in ("은", "는", "이", "가")
+    ]
+    # "모두 1400억 원의 국비를": the total is itself one source's money.
+    return max(source)[2] if source else _source_of(after) or kind
 
 
 def _dedupe(budgets: list[Budget]) -> list[Budget]:
