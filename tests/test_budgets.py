@@ -361,3 +361,8 @@ def test_whose_money_from_a_source_after_the_total_the_topic_or_the_government_a
 )
 def test_the_payer_is_read_after_a_bullet(text: str, kind: str) -> None:
     assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == [kind]
+
+
+def test_amounts_listed_before_one_verb_share_its_payer() -> None:
+    text = "대구시와 대전시도 센터 활성화와 밸리 조성 등에 각각 5억여원, 15억원가량을 들인다."
+    assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == ["local", "local"]

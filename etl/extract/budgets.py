@@ -214,6 +214,9 @@ def _budget(
     )
 
 
+_LIST_SEP = re.compile(r"\s*(?:,|과|와|및)?\s*")
+
+
 def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, after: str) -> tuple[str, str]:
     """Kind and role once the payer the sentence names is read: a company spending (private investment), a
     local government or the government putting money in, a source of money the sentence is about."""
@@ -221,6 +224,7 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
     body = bullet_end(sent.text)
     opening, head = sent.text[body:], sent.text[body : a.start]
     since = before[body:] if len(before) == a.start else before  # the first amount's: from after the bullet
+    since = head if _LIST_SEP.fullmatch(since) else since  # "A시와 B시도 각각 5억원, 15억원을 들인다"
     private_subject = (
         _PRIVATE_SUBJECT.match(opening) or _company_subject(opening) or payers.company_spends(head, after)
     )
@@ -232,7 +236,7 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
         return "local", role
     if payers.national_spends(since, after):
         return "national", role
-    return _topic_source(head) or kind, role
+    return payers.topic_source(head) or kind, role
 
 
 def _won(value: Decimal | None, a: money.Amount) -> int | None:
@@ -263,18 +267,6 @@ def _source_after() -> list[tuple[str, re.Pattern[str]]]:
         for k, ws in terms.items()
         if ws
     ]
-
-
-@cache
-def _topic_sources() -> list[tuple[str, re.Pattern[str]]]:
-    """A sentence that opens on a source of money as its topic ("지방비는 …", "지역개발기금은 …")."""
-    terms = {k: [t for t in lexicon.terms("money_kind_before", k) if not t.isascii()] for k in _KINDS[:3]}
-    return [(k, re.compile(rf"^\s*{lexicon.alternation(ws)}(?:은|는)\s")) for k, ws in terms.items() if ws]
-
-
-def _topic_source(head: str) -> str | None:
-    """The kind of the source a sentence is about, for its amounts that name none themselves."""
-    return next((kind for kind, pat in _topic_sources() if pat.match(head)), None)
 
 
 def _source_of(after: str) -> str | None:

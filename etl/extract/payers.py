@@ -2,9 +2,11 @@
 
 A company that spends the amount makes it private investment ("The consortium will spend 2 trillion won",
 "SK Telecom said it would spend 3.4 trillion won", "이 회사는 … 1조5000억원을 들여"); a province, city or county
-that adds its own money makes it local ("경남도가 16억 원을 보태고", "경기도도 195억 원을 매칭해 보탠다").
-The words live in `etl/resources/lexicon/money_private_spenders.tsv` and `money_local_spenders.tsv`; companies
-and local governments come from the institutions gazetteer.
+that adds its own money makes it local ("경남도가 16억 원을 보태고", "경기도도 195억 원을 매칭해 보탠다"); the
+government, a ministry or a state agency putting money in makes it national ("과기정통부는 … 50억원을 지원해"); a
+sentence about one source of money gives it ("지방비는 …"). The words live in `etl/resources/lexicon/`
+(`money_private_spenders`, `money_local_spenders`, `money_national_spenders`, `money_kind_before`); companies
+and public bodies come from the institutions gazetteer.
 """
 
 from __future__ import annotations
@@ -64,6 +66,10 @@ def _company_subject_en(text: str) -> bool:
     return "industry" in types and not types & _PUBLIC_TYPES
 
 
+# "각각 5억여원, 15억원가량을 들인다": amounts listed after this one share its verb.
+_LISTED_AFTER = re.compile(r"^(?:\s*,\s*[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)")
+
+
 @cache
 def _local_verb() -> re.Pattern[str]:
     # "16억 원을 보태고", "195억 원을 매칭해 보탠다", "3조7000억원 집중 투자": a particle and one word may come first.
@@ -82,7 +88,7 @@ def local_spends(before: str, after: str) -> bool:
     in the text since the amount before ("경남도가 16억 원을 보태고"), then a verb of putting money in."""
     from etl.extract.institutions import lookup
 
-    if not _local_verb().match(after):
+    if not _local_verb().match(_LISTED_AFTER.sub("", after)):
         return False
     if _local_short().match(before):
         return True
@@ -116,7 +122,7 @@ def national_spends(before: str, after: str) -> bool:
     in the text since the amount before ("과기정통부는 … 50억원을 지원해", "KIAT는 과제마다 7억원을 댄다")."""
     from etl.extract.institutions import lookup
 
-    if not _national_verb().match(after):
+    if not _national_verb().match(_LISTED_AFTER.sub("", after)):
         return False
     subject = re.compile(rf"{lexicon.pattern('money_national_spenders', 'subject')}$")
     for m in reversed(list(_KO_SUBJECT.finditer(before))):
@@ -125,3 +131,18 @@ def national_spends(before: str, after: str) -> bool:
         if (e := lookup(m.group(1))) is not None:
             return e.type in _NATIONAL_TYPES
     return False
+
+
+@cache
+def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """A sentence that opens on a source of money as its topic ("지방비는 …", "지역개발기금은 …")."""
+    terms = {
+        k: [t for t in lexicon.terms("money_kind_before", k) if not t.isascii()]
+        for k in ("national", "local", "private")
+    }
+    return [(k, re.compile(rf"^\s*{lexicon.alternation(ws)}(?:은|는)\s")) for k, ws in terms.items() if ws]
+
+
+def topic_source(head: str) -> str | None:
+    """The kind of the source a sentence is about, for its amounts that name none themselves."""
+    return next((kind for kind, pat in _topic_patterns() if pat.match(head)), None)
