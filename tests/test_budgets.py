@@ -366,3 +366,8 @@ def test_the_payer_is_read_after_a_bullet(text: str, kind: str) -> None:
 def test_amounts_listed_before_one_verb_share_its_payer() -> None:
     text = "대구시와 대전시도 센터 활성화와 밸리 조성 등에 각각 5억여원, 15억원가량을 들인다."
     assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == ["local", "local"]
+
+
+def test_a_company_that_receives_a_voucher_is_no_investor() -> None:
+    rows = extract_budgets(split_sentences("선정된 기업은 최대 2억원의 바우처를 받는다."), PUB)
+    assert [b.kind for b in rows] == ["unspecified"]

@@ -71,8 +71,9 @@ def _rate_in_parens() -> re.Pattern[str]:
 @cache
 def _received() -> re.Pattern[str]:
     """A verb of receiving right after the amount ("3억원까지 받을 수 있다", "will receive"): companies that get
-    the money are recipients, not investors."""
-    return re.compile(r"^\s*\S{0,4}\s*(?:지원\s*)?" + lexicon.pattern("money_received"), re.I)
+    the money are recipients, not investors; so is "최대 2억원의 바우처를 받는다" (what is received in between)."""
+    thing = r"(?:의\s*[^\s,.]{1,8}(?:을|를)\s*)?"
+    return re.compile(rf"^\s*{thing}\S{{0,4}}\s*(?:지원\s*)?" + lexicon.pattern("money_received"), re.I)
 
 
 # "SK·AWS, 울산에 7조원 규모 AI 데이터센터", "삼성전자는 …": the names a sentence opens with, up to a comma or a

@@ -44,12 +44,18 @@ def _spender_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     )
 
 
+@cache
+def _abbreviations() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_private_spenders", "abbreviation"))
+
+
 def company_spends(head: str, after: str) -> bool:
     """True when a company is who spends the amount: "The consortium will spend 2 trillion won", "SK Telecom said
     it would spend 3.4 trillion won" (a gazetteer company before the verb), "이 회사는 … 1조5000억원을 들여"."""
     subj_en, verb_en, subj_ko = _spender_patterns()
     if head.isascii():
-        clause = head.rsplit(";", 1)[-1]
+        # "the consortium of SK E&S Co. and SK Broadband Co. will spend": a company's abbreviation ends no clause
+        clause = _abbreviations().sub(lambda m: m.group().rstrip("."), head.rsplit(";", 1)[-1])
         if subj_en.search(clause):
             return True
         m = verb_en.search(clause)
