@@ -371,3 +371,16 @@ def test_amounts_listed_before_one_verb_share_its_payer() -> None:
 def test_a_company_that_receives_a_voucher_is_no_investor() -> None:
     rows = extract_budgets(split_sentences("선정된 기업은 최대 2억원의 바우처를 받는다."), PUB)
     assert [b.kind for b in rows] == ["unspecified"]
+
+
+def test_a_marker_followed_by_a_figure_is_the_next_amounts() -> None:
+    """'39억원은 도비 6억원과 …': 도비 labels 6억원, not the 39억원 it follows (so a title's 39억원 total and this one
+    stay one row)."""
+    rows = extract_budgets(
+        split_sentences("내년 예산 39억원은 도비 6억원과 지역개발기금 33억원으로 짜였다."), PUB
+    )
+    assert [(b.amount_krw, b.kind) for b in rows] == [
+        (3_900_000_000, "unspecified"),
+        (600_000_000, "local"),
+        (3_300_000_000, "local"),
+    ]

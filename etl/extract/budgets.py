@@ -279,6 +279,9 @@ def _source_of(after: str) -> str | None:
 KIND_SOURCE_GAP = 6
 
 
+_NEXT_FIGURE = re.compile(r"\s*[0-9]")
+
+
 def classify_kind(before: str, after: str, *, follows_amount: bool = False) -> str:
     """total | national | local | private | unspecified from the words around an amount. `follows_amount`: `before`
     starts right after another amount, whose own after-marker ("16 billion won of national funds and 14.1 billion
@@ -305,7 +308,8 @@ def classify_kind(before: str, after: str, *, follows_amount: bool = False) -> s
         else after
     )
     for kind, pat in kind_after:
-        if pat.search(after):
+        # "39억원은 도비 6억원과 …": a marker with a figure right after it is the next amount's
+        if (m := pat.search(after)) and not _NEXT_FIGURE.match(after, m.end()):
             return kind
     return "unspecified"
 
