@@ -384,3 +384,12 @@ def test_a_marker_followed_by_a_figure_is_the_next_amounts() -> None:
         (600_000_000, "local"),
         (3_300_000_000, "local"),
     ]
+
+
+def test_an_english_marker_may_stand_a_two_word_verb_before_the_amount() -> None:
+    rows = extract_budgets(
+        split_sentences("Next year's government budget sets aside 4 billion won for the plan."), PUB
+    )
+    assert [b.kind for b in rows] == ["national"]
+    rows = extract_budgets(split_sentences("정부 예산 가운데 지역 사업 몫으로 40억원이 잡혔다."), PUB)
+    assert [b.kind for b in rows] == ["unspecified"]  # the Korean room stays one particle and a short word

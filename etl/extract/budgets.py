@@ -12,6 +12,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract import dates, implied, money, payers
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
+from etl.extract.no_money import no_money
 from etl.extract.roles import classify_role
 from etl.models import Budget, Evidence, Sentence
 
@@ -22,6 +23,8 @@ from etl.models import Budget, Evidence, Sentence
 # funding"). Eight characters is one particle and one short word; an English cue after the amount may sit up to
 # 30 characters away ("44 billion won of it in government funding"). The first kind that matches wins.
 KIND_GAP_BEFORE = 8
+# English words are longer: a verb of two words fits ("government budget sets aside 4 billion won").
+KIND_GAP_BEFORE_EN = 16
 KIND_GAP_AFTER_EN = 30
 # How much text before an amount is read: the longest marker ("local government funding", 24) plus its gap.
 KIND_TAIL = 48
@@ -30,13 +33,19 @@ _AFTER_LEAD_KO = r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?"
 _KINDS = ("national", "local", "private", "total")
 
 
+def _by_script(words: list[str]) -> list[tuple[list[str], int]]:
+    """Korean and English terms apart, each with the room a before-marker may leave before the amount."""
+    ko, en = [w for w in words if not w.isascii()], [w for w in words if w.isascii()]
+    return [(ws, room) for ws, room in ((ko, KIND_GAP_BEFORE), (en, KIND_GAP_BEFORE_EN)) if ws]
+
+
 @cache
 def _kind_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str, re.Pattern[str]]]]:
     """(before, after) patterns in the order they are tried."""
     before: list[tuple[str, re.Pattern[str]]] = []
     for kind in _KINDS:
-        if words := lexicon.terms("money_kind_before", kind):
-            gap = rf"[^,.()·]{{0,{KIND_GAP_BEFORE}}}$"
+        for words, room in _by_script(lexicon.terms("money_kind_before", kind)):
+            gap = rf"[^,.()·]{{0,{room}}}$"
             before.append((kind, re.compile(rf"(?P<term>{lexicon.alternation(words)}){gap}")))
     for kind in _KINDS:
         if words := lexicon.terms("money_kind_adjacent", kind):
@@ -119,7 +128,7 @@ def extract_budgets(
         prev_end = 0
         prev: money.Amount | None = None
         for a in money.find_amounts(sent.text):
-            if not_money(a):
+            if no_money(a):
                 continue
             before = sent.text[prev_end : a.start]
             # "1 trillion won ($750 million)": the foreign figure restates the won amount.
@@ -145,20 +154,6 @@ def _fill_kinds(rows: list[Budget], lead: str | None) -> None:
     for b in rows:
         if b.kind == "unspecified" and lead:
             b.kind = lead
-
-
-# A figure of won that is a year: four digits 19xx/20xx, no thousands comma, no scale ("2019 원화", "KRW 2019").
-_YEAR_FIGURE = re.compile(r"(?<![0-9,.])(?:19|20)[0-9]{2}(?![0-9,.])")
-
-
-def not_money(a: money.Amount) -> bool:
-    """True for a won figure that states no money (fixtures README: every *amount* of won is a row): zero won
-    ("예산이 0원이 됐다", said of money that is not there) and a bare year read as won ("2019 원화 기준")."""
-    if a.currency != "KRW" or a.krw is None or a.bound == "between":
-        return False
-    if a.krw == 0:
-        return True
-    return not a.unit and 1900 <= a.krw <= 2099 and bool(_YEAR_FIGURE.search(a.surface))
 
 
 def _budgets_at(
