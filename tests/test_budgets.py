@@ -263,3 +263,133 @@ def test_companies_that_receive_money_are_recipients_not_investors(entry: lexico
 def test_a_local_government_as_the_payer_makes_the_amount_local(text: str, kind: str) -> None:
     first = extract_budgets(split_sentences(text), PUB)[0]
     assert first.kind == kind, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019 원화 기준으로 30억원이 들었다.",
+        "The KRW 2019 budget rose to KRW 3 billion.",
+        "올해 0원에서 내년 30억원으로 늘었다.",
+    ],
+)
+def test_a_year_read_as_won_and_zero_won_are_no_amounts(text: str) -> None:
+    """Fixtures README: every amount of won is a row; a bare year before 원화/after KRW and 0원 state no money."""
+    assert [b.amount_krw for b in extract_budgets(split_sentences(text), PUB)] == [3_000_000_000]
+
+
+def test_a_figure_of_won_with_a_comma_or_a_scale_stays_money() -> None:
+    rows = extract_budgets(split_sentences("기부금 2,019원과 2019억원이 모였다. 범위는 0~5억원이다."), PUB)
+    assert [b.amount_krw for b in rows] == [2019, 201_900_000_000, 0]
+
+
+LIST = """광주시, 내년도 국비 1,200억원 확보
+
+광주시는 내년도 정부 예산에서 국비 1,200억원을 확보했다고 7일 밝혔다.
+
+{lead}
+- 지역주도형 AI 대전환 사업: 70억원
+▲ 자율주행 실증도시 조성 사업 45억원
+△ AI 반도체 팹리스 지원 사업 12억원
+▷ 초거대 AI 플랫폼 구축 사업(20억원)
+
+시는 사업비 5억원을 따로 마련한다."""
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        ("국비 확보 내역은 다음과 같다.", "national"),
+        ("주요 내역은 다음과 같다.", "unspecified"),  # no payer in the lead: none (not the sentence before's)
+        ("시비로 지원하는 사업은 아래와 같다.", "local"),
+        ("국비와 시비로 하는 사업은 다음과 같다.", "unspecified"),  # two payers: none
+        ("시는 이 사업들을 챙긴다.", "unspecified"),  # no lead cue
+    ],
+)
+def test_list_items_take_the_payer_their_lead_names(lead: str, kind: str) -> None:
+    rows = extract_budgets(split_sentences(LIST.format(lead=lead)), PUB)
+    items = {b.amount_krw: b.kind for b in rows if b.evidence.text[:1] in "-▲△▷"}
+    assert sorted(items) == [1_200_000_000, 2_000_000_000, 4_500_000_000, 7_000_000_000]
+    assert set(items.values()) == {kind}
+    after = [b.kind for b in rows if b.amount_krw == 500_000_000]
+    assert after == ["unspecified"]  # the sentence after the list is not an item
+
+
+def test_list_items_keep_the_name_they_are_listed_under() -> None:
+    from etl.extract.document import extract_document
+    from etl.models import Document
+
+    facts = extract_document(
+        Document(source="x.txt", text=LIST.format(lead="국비 확보 내역은 다음과 같다."), lang="ko")
+    )
+    links = {b.amount_krw: b.program for b in facts.budgets}
+    assert links[4_500_000_000] == "자율주행 실증도시 조성 사업"
+    assert links[1_200_000_000] == "AI 반도체 팹리스 지원 사업"
+    assert links[2_000_000_000] == "초거대 AI 플랫폼 구축 사업"
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a total that is one source's money
+        ("산업부는 10곳에 모두 1400억 원의 국비를 지원한다.", ["national"]),
+        ("정부는 총 300억원의 시비와 국비를 모은다.", ["total"]),  # 의 then another word: still the total
+        # a sentence about one source of money
+        ("지방비는 국비의 40% 이상이어서, 한 곳마다 56억 원 이상이 더 들어간다.", ["local"]),
+        ("지역개발기금은 캠퍼스 조성에 21억원, 공간 조성에 6억원이 들어간다.", ["local", "local"]),
+        ("사업비는 캠퍼스 조성에 21억원이 들어간다.", ["unspecified"]),
+        # the government or a ministry putting the money in
+        ("과기정통부는 권역마다 해마다 50억원을 지원해 센터를 만든다.", ["national"]),
+        ("대학은 해마다 50억원을 지원해 센터를 만든다.", ["unspecified"]),
+        ("과기정통부는 이 사업에 50억원이 든다고 밝혔다.", ["unspecified"]),  # no verb of putting money in
+    ],
+)
+def test_whose_money_from_a_source_after_the_total_the_topic_or_the_government_as_payer(
+    text: str, kinds: list[str]
+) -> None:
+    assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("- 광주시는 200억원을 쏟는다.", "local"),
+        ("▲ SK텔레콤은 3조원을 투자한다.", "private"),
+        ("- 지방비는 국비의 40% 이상이어서, 한 곳마다 56억 원 이상이 더 들어간다.", "local"),
+        ("1. 과기정통부는 이 사업에 120억원을 지원한다.", "national"),
+    ],
+)
+def test_the_payer_is_read_after_a_bullet(text: str, kind: str) -> None:
+    assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == [kind]
+
+
+def test_amounts_listed_before_one_verb_share_its_payer() -> None:
+    text = "대구시와 대전시도 센터 활성화와 밸리 조성 등에 각각 5억여원, 15억원가량을 들인다."
+    assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == ["local", "local"]
+
+
+def test_a_company_that_receives_a_voucher_is_no_investor() -> None:
+    rows = extract_budgets(split_sentences("선정된 기업은 최대 2억원의 바우처를 받는다."), PUB)
+    assert [b.kind for b in rows] == ["unspecified"]
+
+
+def test_a_marker_followed_by_a_figure_is_the_next_amounts() -> None:
+    """'39억원은 도비 6억원과 …': 도비 labels 6억원, not the 39억원 it follows (so a title's 39억원 total and this one
+    stay one row)."""
+    rows = extract_budgets(
+        split_sentences("내년 예산 39억원은 도비 6억원과 지역개발기금 33억원으로 짜였다."), PUB
+    )
+    assert [(b.amount_krw, b.kind) for b in rows] == [
+        (3_900_000_000, "unspecified"),
+        (600_000_000, "local"),
+        (3_300_000_000, "local"),
+    ]
+
+
+def test_an_english_marker_may_stand_a_two_word_verb_before_the_amount() -> None:
+    rows = extract_budgets(
+        split_sentences("Next year's government budget sets aside 4 billion won for the plan."), PUB
+    )
+    assert [b.kind for b in rows] == ["national"]
+    rows = extract_budgets(split_sentences("정부 예산 가운데 지역 사업 몫으로 40억원이 잡혔다."), PUB)
+    assert [b.kind for b in rows] == ["unspecified"]  # the Korean room stays one particle and a short word

@@ -156,3 +156,24 @@ def test_a_yearly_rate_in_brackets_takes_the_kind_of_the_amount_it_divides(entry
     assert entry.term in entry.example
     kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
     assert len(kinds) == 2 and kinds[0] == kinds[1] != "unspecified", (entry.example, kinds)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_list_leads"), ids=lambda e: e.term)
+def test_a_list_lead_gives_its_payer_to_the_items_under_it(entry: lexicon.Entry) -> None:
+    """The example is a lead and a list line, written on one TSV line with a literal \\n between them."""
+    text = entry.example.replace("\\n", "\n")
+    assert entry.term.lower() in text.lower() and "\n" in text
+    rows = extract_budgets(split_sentences(text), PUB)
+    items = [
+        b.kind for b in rows if b.evidence and "\n" not in b.evidence.text and b.evidence.text[:1] in "-▲△▷"
+    ]
+    assert items and "unspecified" not in items, (text, [(b.unit_text, b.kind) for b in rows])
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("money_national_spenders"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_the_government_or_a_ministry_that_puts_the_amount_in_makes_it_national(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert kinds and kinds[0] == "national", (entry.example, kinds)

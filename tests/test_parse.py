@@ -451,3 +451,38 @@ def test_html_date_from_a_byline_or_labelled_line(line: str) -> None:
     page = f"<html><head><title>t</title></head><body>{line}<article><p>{body}</p></article></body></html>"
     [doc] = parse(raw("dated.html", "html", page.encode()))
     assert doc.published_on == date(2024, 10, 28)
+
+
+# --- lists in the article body (issue #11) ---------------------------------------------------------
+
+_LIST_PAGE = """<html><head><title>광주시 내년도 국비 확보</title></head><body>
+<nav class="gnb"><ul><li><a href="/p">정치</a></li><li><a href="/e">경제</a></li></ul></nav>
+<div class="article">
+<p>광주시는 내년도 정부 예산에서 국비 1200억원을 확보했다고 7일 밝혔다. 시는 인공지능 산업을 키우려고 여러 부처를 찾았다.</p>
+<p>국비 확보 내역은 다음과 같다.</p>
+<ul><li>지역주도형 AI 전환 사업: 70억원</li><li>AI 데이터센터 구축 사업: 30억원</li></ul>
+<p>시 관계자는 앞으로도 예산 확보에 힘쓰겠다고 말했다. 이번 예산은 지역 경제에 보탬이 될 전망이다.</p>
+<ul class="tags"><li>광주시 국비 예산 인공지능 데이터센터 확보</li></ul>
+<div class="sidebar"><p>국비 확보 내역은 다음과 같다.</p><ul><li>곁가지 사업: 90억원</li></ul></div>
+<ul><li><a href="/x">부산시 국비 200억원 확보</a></li><li><a href="/y">대구시 AI 예산 150억원</a></li></ul>
+</div>
+<div class="related"><h3>관련기사</h3><ul><li><a href="/z">울산시 300억원 확보</a></li></ul></div>
+</body></html>"""
+
+
+def test_a_list_in_the_article_body_is_kept_after_the_line_it_follows() -> None:
+    """trafilatura's wild-text recovery keeps no <ul>; the body's list comes back, as '- ' lines, in place."""
+    [doc] = parse(raw("list.html", "html", _LIST_PAGE.encode()))
+    lines = doc.text.splitlines()
+    lead = lines.index("국비 확보 내역은 다음과 같다.")
+    assert lines[lead + 1 : lead + 3] == [
+        "- 지역주도형 AI 전환 사업: 70억원",
+        "- AI 데이터센터 구축 사업: 30억원",
+    ]
+    assert doc.text.count("70억원") == 1
+
+
+def test_menus_teaser_links_tags_and_sidebars_stay_out() -> None:
+    [doc] = parse(raw("list.html", "html", _LIST_PAGE.encode()))
+    for chrome in ("정치", "부산시", "대구시", "울산시", "곁가지", "광주시 국비 예산 인공지능"):
+        assert chrome not in doc.text, chrome

@@ -146,6 +146,8 @@ def test_a_break_word_never_ends_up_inside_a_program_name(entry: lexicon.Entry) 
     words = [w for w in entry.example.split() if w == entry.term or w.endswith(entry.term)]
     if entry.meaning == "generic":  # a leading generic word is dropped from the name
         assert not any(n.startswith(entry.term + " ") for n in names), names
+    elif entry.meaning == "tail":  # a status word after a listed name is dropped from it
+        assert names and not any(n.endswith(" " + entry.term) for n in names), names
     elif entry.meaning == "topic":  # a quoted clause with a topic in it is speech, not a name
         assert not any(f"{entry.term} " in n for n in names), names
     else:

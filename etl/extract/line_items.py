@@ -25,8 +25,8 @@ _QUOTED_TAIL = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,40})['’\"�
 _BULLET_HEAD = re.compile(r"^\s*[-*•·ㅇ○□▶■◦]\s*([^:：\n]{2,30}?)\s*[:：]")
 _TABLE_HEAD = re.compile(r"^\s*\|\s*([^|\n]{2,40}?)\s*\|")
 # A clause ends at a comma (not one inside a number: "GPU 2,600장 임차"), a semicolon, a colon, an ellipsis or an
-# opening quote; a name never reaches over.
-_CLAUSE_END = re.compile(r"[;:：…‘“'\"「『|]|,(?![0-9])|(?<![0-9]),")
+# opening quote, or an inline bullet ("주요 사업은 ▲A 45억원 ▲B 30억원"); a name never reaches over.
+_CLAUSE_END = re.compile(r"[;:：…‘“'\"「『|▲△▷]|,(?![0-9])|(?<![0-9]),")
 # A time word may stand between a tie cue and the amount ("분야에는 내년 761억원"), and so may the year it is
 # compared with ("구축에는 전년보다 77억원 많은 163억원": program_tie_cues `between`).
 _TIME = r"(?:(?:19|20)\d\d년도?|내년|올해|해마다|매년)"
@@ -95,6 +95,8 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
         keep.insert(0, words.pop())
     while keep and generic_words().fullmatch(keep[0]):
         keep.pop(0)
+    while len(keep) > 1 and _tail_words().fullmatch(keep[-1]):
+        keep.pop()  # "AI 인재 양성 사업 신규 반영 10억원": a status after the name (program_name_breaks `tail`)
     name = " ".join(keep)
     if not re.search(r"[가-힣A-Za-z]{2}", name):
         return None
@@ -113,6 +115,11 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
 _LEADER = re.compile(r"[.·ㆍ]{3,}|[…‥]{2,}")
 # "■선도형 R&D 4조3200억원": a bullet or box glyph before a name is not part of it.
 _SYMBOL_LEAD = re.compile(r"^[\s\-*•·ㅇ○□▶■◦▪◆※]+")
+
+
+@cache
+def _tail_words() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_name_breaks", "tail"))
 
 
 @cache

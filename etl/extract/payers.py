@@ -2,9 +2,11 @@
 
 A company that spends the amount makes it private investment ("The consortium will spend 2 trillion won",
 "SK Telecom said it would spend 3.4 trillion won", "이 회사는 … 1조5000억원을 들여"); a province, city or county
-that adds its own money makes it local ("경남도가 16억 원을 보태고", "경기도도 195억 원을 매칭해 보탠다").
-The words live in `etl/resources/lexicon/money_private_spenders.tsv` and `money_local_spenders.tsv`; companies
-and local governments come from the institutions gazetteer.
+that adds its own money makes it local ("경남도가 16억 원을 보태고", "경기도도 195억 원을 매칭해 보탠다"); the
+government, a ministry or a state agency putting money in makes it national ("과기정통부는 … 50억원을 지원해"); a
+sentence about one source of money gives it ("지방비는 …"). The words live in `etl/resources/lexicon/`
+(`money_private_spenders`, `money_local_spenders`, `money_national_spenders`, `money_kind_before`); companies
+and public bodies come from the institutions gazetteer.
 """
 
 from __future__ import annotations
@@ -42,12 +44,18 @@ def _spender_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[st
     )
 
 
+@cache
+def _abbreviations() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_private_spenders", "abbreviation"))
+
+
 def company_spends(head: str, after: str) -> bool:
     """True when a company is who spends the amount: "The consortium will spend 2 trillion won", "SK Telecom said
     it would spend 3.4 trillion won" (a gazetteer company before the verb), "이 회사는 … 1조5000억원을 들여"."""
     subj_en, verb_en, subj_ko = _spender_patterns()
     if head.isascii():
-        clause = head.rsplit(";", 1)[-1]
+        # "the consortium of SK E&S Co. and SK Broadband Co. will spend": a company's abbreviation ends no clause
+        clause = _abbreviations().sub(lambda m: m.group().rstrip("."), head.rsplit(";", 1)[-1])
         if subj_en.search(clause):
             return True
         m = verb_en.search(clause)
@@ -62,6 +70,10 @@ def _company_subject_en(text: str) -> bool:
 
     types = {e.type for m in _EN_NAME.finditer(text) if (e := lookup(m.group()))}
     return "industry" in types and not types & _PUBLIC_TYPES
+
+
+# "각각 5억여원, 15억원가량을 들인다": amounts listed after this one share its verb.
+_LISTED_AFTER = re.compile(r"^(?:\s*,\s*[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)")
 
 
 @cache
@@ -82,7 +94,7 @@ def local_spends(before: str, after: str) -> bool:
     in the text since the amount before ("경남도가 16억 원을 보태고"), then a verb of putting money in."""
     from etl.extract.institutions import lookup
 
-    if not _local_verb().match(after):
+    if not _local_verb().match(_LISTED_AFTER.sub("", after)):
         return False
     if _local_short().match(before):
         return True
@@ -99,3 +111,44 @@ def local_spends(before: str, after: str) -> bool:
 @cache
 def _local_subject() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('money_local_spenders', 'subject')}$")
+
+
+@cache
+def _national_verb() -> re.Pattern[str]:
+    # "50억원을 지원해", "7억원을 각각 댄다": a particle and one word may come first.
+    verb = lexicon.pattern("money_national_spenders", "verb")
+    return re.compile(rf"\s*(?:을|를)?\s*(?:[^\s,.]{{1,6}}\s+)?{verb}")
+
+
+_NATIONAL_TYPES = frozenset(("government", "public_agency"))
+
+
+def national_spends(before: str, after: str) -> bool:
+    """True when the government, a ministry or a state agency is who puts the amount in: its name as the subject
+    in the text since the amount before ("과기정통부는 … 50억원을 지원해", "KIAT는 과제마다 7억원을 댄다")."""
+    from etl.extract.institutions import lookup
+
+    if not _national_verb().match(_LISTED_AFTER.sub("", after)):
+        return False
+    subject = re.compile(rf"{lexicon.pattern('money_national_spenders', 'subject')}$")
+    for m in reversed(list(_KO_SUBJECT.finditer(before))):
+        if subject.search(m.group(1)):
+            return True
+        if (e := lookup(m.group(1))) is not None:
+            return e.type in _NATIONAL_TYPES
+    return False
+
+
+@cache
+def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """A sentence that opens on a source of money as its topic ("지방비는 …", "지역개발기금은 …")."""
+    terms = {
+        k: [t for t in lexicon.terms("money_kind_before", k) if not t.isascii()]
+        for k in ("national", "local", "private")
+    }
+    return [(k, re.compile(rf"^\s*{lexicon.alternation(ws)}(?:은|는)\s")) for k, ws in terms.items() if ws]
+
+
+def topic_source(head: str) -> str | None:
+    """The kind of the source a sentence is about, for its amounts that name none themselves."""
+    return next((kind for kind, pat in _topic_patterns() if pat.match(head)), None)

@@ -21,6 +21,7 @@ from etl.extract.dates import find_published_date, labelled_date
 from etl.models import Document, RawDoc
 from etl.parse import ParseError, make_document
 from etl.parse.clean import clean_text
+from etl.parse.html_lists import restore_lists
 from etl.parse.html_tables import read_html_tables
 from etl.parse.text import looks_binary, replaced_note
 
@@ -289,7 +290,9 @@ def main_text(tree: lxml.html.HtmlElement, title: str | None) -> str:
     """Cleaned article text: a content-selector match or trafilatura, whichever fits the title better."""
     by_selector = clean_text(_selector_text(tree))
     html = lxml.html.tostring(tree, encoding="unicode")
-    by_trafilatura = clean_text(_trafilatura_text(html)) if len(html) <= TRAFILATURA_MAX_CHARS else ""
+    by_trafilatura = (
+        clean_text(restore_lists(tree, _trafilatura_text(html))) if len(html) <= TRAFILATURA_MAX_CHARS else ""
+    )
     if not by_selector and not by_trafilatura:
         # No article container and nothing trafilatura accepts: fall back to the page's own text.
         return clean_text(element_text(tree.body if tree.find("body") is not None else tree))
