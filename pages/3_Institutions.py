@@ -27,7 +27,7 @@ if shown == "by_type":  # one section at a time (ui/sections.py): hidden tabs' c
     widgets.table(types, view, key="institution_types", hide=("money_krw",))  # programs' money is not theirs
 elif shown == "coparticipation":
     pairs = data.load(queries.coparticipation, f, limit=20)
-    widgets.chart(charts.coparticipation_heatmap, pairs, key="coparticipation", lang=lang)
+    widgets.chart(charts.coparticipation_heatmap, pairs, key="coparticipation", lang=lang, pick=(f, view))
 else:
     partners = data.load(queries.partner_countries, f)
     widgets.chart(charts.partners_chart, partners, key="partners", lang=lang, pick=(f, view))
