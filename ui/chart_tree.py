@@ -170,6 +170,7 @@ def hierarchy_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             # The picked tile is outlined (its depth's opacity stays: the nesting must still read).
             stroke=alt.when(selection, empty=False).then(alt.value("#1a1a1a")).otherwise(alt.value("white")),
         )
+        .properties(name="treemap_tiles")  # the tiles' marks are g.treemap_tiles_marks in the browser
         .add_params(selection)
     )
     labels = (
