@@ -204,6 +204,18 @@ def test_a_clicked_tile_or_slice_opens_its_evidence_sentence(
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
+def test_a_table_downloads_its_csv_when_the_button_is_clicked(browser_page: object, server: str) -> None:
+    """The CSV is handed over on click (ui/widgets._download passes a callable), not sent with the page."""
+    page = browser_page
+    page.goto(f"{server}/Institutions")
+    _wait_for_run(page)
+    with page.expect_download(timeout=30_000) as download:
+        page.locator('[data-testid="stDownloadButton"] button').first.click()
+    body = Path(download.value.path()).read_bytes()
+    assert download.value.suggested_filename == "institution_ranking.csv"
+    assert body.startswith(b"\xef\xbb\xbf") and body.count(b"\n") > 1  # BOM for Excel, a header and rows
+
+
 def test_a_headline_metric_opens_its_evidence_sentences(browser_page: object, server: str) -> None:
     """Issue 13: the Overview's total opens the figures it adds, each with its sentence and document."""
     page = browser_page
