@@ -33,7 +33,7 @@ elif shown == "by_kind":
         widgets.chart(charts.kind_mix_chart, mix, key="mix", lang=lang, pick=(f, view))
     with right:
         totals = data.load(queries.kind_totals, f)
-        widgets.chart(charts.kind_totals_chart, totals, key="mix_total", lang=lang)
+        widgets.chart(charts.kind_totals_chart, totals, key="mix_total", lang=lang, pick=(f, view))
         widgets.table(totals, view, key="kind_totals", money=("amount_krw",))
     widgets.table(mix, view, key="kind_breakdown", money=("amount_krw",))
 else:

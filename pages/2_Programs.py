@@ -18,7 +18,8 @@ if table.empty:
 rankings.program_ranking(f, view, key="programs")
 
 st.subheader(t("hierarchy", lang), help=t("hierarchy_help", lang))
-widgets.chart(charts.hierarchy_chart, data.load(queries.program_tree, f), key="hierarchy", lang=lang)
+tree = data.load(queries.program_tree, f)
+widgets.chart(charts.hierarchy_chart, tree, key="hierarchy", lang=lang, pick=(f, view))
 
 names = tables.display_names(table, "program_id", "program", lang)
 chosen = page_param("id") or f.program

@@ -1,9 +1,9 @@
-"""Institutions: a complete, searchable ranking by programs (with roles), by type, co-participation, foreign
-partners by country; every bar opens the sentences behind it."""
+"""Institutions: a complete, searchable ranking by programs (with roles); then by type, co-participation or
+foreign partners by country (one at a time); every bar opens the sentences behind it."""
 
 import streamlit as st
 
-from ui import charts, data, queries, rankings, tables, widgets
+from ui import charts, data, queries, rankings, sections, tables, widgets
 from ui.i18n import t
 
 f, view = widgets.start("institutions")
@@ -14,19 +14,24 @@ ranking = rankings.institution_ranking(f, view)
 if ranking.empty:
     st.stop()
 
-st.subheader(t("by_type", lang))
-types = data.load(queries.institution_types, f)
-widgets.chart(charts.types_chart, types, key="types", lang=lang, pick=(f, view))
-widgets.table(types, view, key="institution_types", hide=("money_krw",))  # programs' money is not theirs
-
-st.subheader(t("coparticipation", lang))
-pairs = data.load(queries.coparticipation, f, limit=20)
-widgets.chart(charts.coparticipation_heatmap, pairs, key="coparticipation", lang=lang)
-
-st.subheader(t("partners", lang))
-partners = data.load(queries.partner_countries, f)
-widgets.chart(charts.partners_chart, partners, key="partners", lang=lang, pick=(f, view))
-widgets.table(partners, view, key="partner_countries")
+shown = sections.section(
+    ("by_type", "coparticipation", "partners"),
+    key="institution_view",
+    label=t("institutions", lang),
+    lang=lang,
+)
+st.subheader(t(shown, lang))
+if shown == "by_type":  # one section at a time (ui/sections.py): hidden tabs' charts would cost every run
+    types = data.load(queries.institution_types, f)
+    widgets.chart(charts.types_chart, types, key="types", lang=lang, pick=(f, view))
+    widgets.table(types, view, key="institution_types", hide=("money_krw",))  # programs' money is not theirs
+elif shown == "coparticipation":
+    pairs = data.load(queries.coparticipation, f, limit=20)
+    widgets.chart(charts.coparticipation_heatmap, pairs, key="coparticipation", lang=lang, pick=(f, view))
+else:
+    partners = data.load(queries.partner_countries, f)
+    widgets.chart(charts.partners_chart, partners, key="partners", lang=lang, pick=(f, view))
+    widgets.table(partners, view, key="partner_countries")
 
 top = ranking["institution_id"].iloc[0]
 name = tables.display_names(ranking, "institution_id", "institution", lang)[top]

@@ -19,7 +19,7 @@ from etl.config import ROOT
 CHROMIUM = chromium()  # Debian's `chromium` (what .ci/run installs), or another distribution's name for it
 
 ARTIFACTS = ROOT / "tests" / "artifacts"
-TREEMAP = '[data-testid="stVegaLiteChart"] g.treemap_layer_0_marks path'  # Vega names marks by their view
+TREEMAP = '[data-testid="stVegaLiteChart"] g.treemap_tiles_marks path'  # Vega names marks by their view
 CHART = '[data-testid="stVegaLiteChart"] svg .mark-rect, [data-testid="stVegaLiteChart"] svg .mark-symbol'
 
 PAGES = {"Overview": "", "Budgets": "Budgets", "Programs": "Programs", "Institutions": "Institutions",
@@ -165,6 +165,55 @@ def test_a_clicked_chart_point_opens_its_evidence_sentence(browser_page: object,
     card = _cards_after(page, click)
     assert "이 값으로 집계됨" in card and page.locator(".ev-card mark").count() >= 1
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.mark.parametrize(
+    ("path", "mark"),
+    [
+        ("Programs", TREEMAP),
+        ("Budgets?budget_chart=by_kind", '[data-testid="stVegaLiteChart"] g.mark-arc path'),
+    ],
+)
+def test_a_clicked_tile_or_slice_opens_its_evidence_sentence(
+    browser_page: object, server: str, path: str, mark: str
+) -> None:
+    """Issue 13: a treemap tile (its program's headline figure) and a donut slice (its kind's figures) open
+    the facts behind them, the figure marked in its sentence, like every other chart."""
+    page = browser_page
+    page.goto(f"{server}/{path}")
+    _wait_for_run(page)
+    page.locator(mark).first.wait_for(timeout=30_000)
+    # A point the shape itself takes the click at (a slice's box is mostly other slices and the hole).
+    x, y = page.evaluate(
+        """(sel) => { const e = document.querySelector(sel); e.scrollIntoView({block: 'center'});
+             const b = e.getBoundingClientRect();
+             for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
+               const x = b.left + b.width * i / 10, y = b.top + b.height * j / 10;
+               if (document.elementFromPoint(x, y) === e) return [x, y]; }
+             return [b.left + b.width / 2, b.top + b.height / 2]; }""",
+        mark,
+    )
+
+    def click() -> None:
+        page.mouse.move(x, y)
+        page.wait_for_timeout(300)
+        page.mouse.click(x, y)
+
+    card = _cards_after(page, click)
+    assert "이 값으로 집계됨" in card and page.locator(".ev-card mark").count() >= 1
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_table_downloads_its_csv_when_the_button_is_clicked(browser_page: object, server: str) -> None:
+    """The CSV is handed over on click (ui/widgets._download passes a callable), not sent with the page."""
+    page = browser_page
+    page.goto(f"{server}/Institutions")
+    _wait_for_run(page)
+    with page.expect_download(timeout=30_000) as download:
+        page.locator('[data-testid="stDownloadButton"] button').first.click()
+    body = Path(download.value.path()).read_bytes()
+    assert download.value.suggested_filename == "institution_ranking.csv"
+    assert body.startswith(b"\xef\xbb\xbf") and body.count(b"\n") > 1  # BOM for Excel, a header and rows
 
 
 def test_a_headline_metric_opens_its_evidence_sentences(browser_page: object, server: str) -> None:

@@ -396,6 +396,10 @@ def test_treemap_draws_children_inside_parents_and_the_rest() -> None:
         and {"x2", "y2"} <= set(rect["encoding"])
         and text["mark"]["type"] == "text"
     )
+    # A tile opens its program's headline figure; a parent's "not itemised" tile, the parent's.
+    assert tiles["a"]["key"] == '["p", "a"]' and tiles["root#rest"]["key"] == '["p", "root"]'
+    spec = json.loads(figures.spec_text(fig))
+    assert figures.pickable_spec(spec) and spec["params"][0]["select"]["fields"] == ["key"]
 
 
 def test_site_map_draws_the_provinces_under_the_dots() -> None:
@@ -454,14 +458,14 @@ def test_co_located_sites_are_spread_and_counted() -> None:
 def test_every_clickable_chart_carries_the_pick_selection_over_its_key() -> None:
     """widgets.chart draws the cached spec text (figures.spec_text) and asks for PICK selections on it."""
     for name in ("announcements_chart", "timeline_chart", "gantt_chart", "fiscal_year_chart", "kind_mix_chart",
-                 "cumulative_chart", "revisions_chart", "ranking_chart", "types_chart", "partners_chart"):  # fmt: skip
+                 "cumulative_chart", "revisions_chart", "ranking_chart", "types_chart", "partners_chart",
+                 "kind_totals_chart", "coparticipation_heatmap"):  # fmt: skip
         spec = json.loads(figures.spec_text(getattr(charts, name)(FRAMES[name], lang="en")))
         assert figures.pickable_spec(spec), name
         assert spec["params"][0]["select"]["fields"] == ["key"], name
         assert all("key" in r for d in spec["datasets"].values() for r in d if "map_lat" not in r), name
-    assert not figures.pickable_spec(
-        json.loads(figures.spec_text(charts.kind_totals_chart(FRAMES["kind_totals_chart"])))
-    )
+    slices = rows(charts.kind_totals_chart(FRAMES["kind_totals_chart"]))  # a slice opens its kind's figures
+    assert [r["key"] for r in slices] == [f'["kt", "{k}"]' for k in FRAMES["kind_totals_chart"]["kind"]]
 
 
 @pytest.mark.parametrize("name", BUILDERS)

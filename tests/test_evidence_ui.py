@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -252,3 +253,51 @@ def test_every_left_out_reason_can_be_picked_and_is_explained() -> None:
     given = set(re.findall(r"(?:THEN|ELSE) '(\w+)'", left_out.LEFT_OUT))
     assert "same_event" in given and given <= set(rankings.REASONS)
     assert all(f"reason_{r}" in LABELS and f"left_{r}" in LABELS for r in rankings.REASONS)
+
+
+def _keys(at: AppTest, chart: str, where: object = None) -> list[str]:
+    """The `key` fields of a chart's data rows (those `where` keeps): Streamlit sends them as Arrow datasets."""
+    [c] = [c for c in at.get("vega_lite_chart") if c.proto.id.endswith(f"-{chart}")]
+    rows = [r for d in c.proto.datasets for r in pa.ipc.open_stream(d.data.data).read_all().to_pylist()]
+    return [r["key"] for r in rows if r.get("key") and (where is None or where(r))]
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "chart", "where"),
+    [
+        ("pages/1_Budgets.py", {"budget_chart": "by_kind"}, "mix_total", None),  # the donut's slices
+        ("pages/2_Programs.py", {}, "hierarchy", None),  # the treemap's tiles
+        ("pages/3_Institutions.py", {"institution_view": "coparticipation"}, "coparticipation",
+         lambda r: r["n"] is not None and r["n"] > 0),  # a shared count off the diagonal
+    ],
+)  # fmt: skip
+def test_donut_treemap_and_heatmap_open_the_facts_behind_a_click(
+    ui_env: Path, page: str, params: dict[str, str], chart: str, where: object
+) -> None:
+    """The charts that were not clickable carry the PICK selection over a `key` field; a click opens cards."""
+    at = app(page, **params)
+    spec = vega_charts(at)[chart]
+    assert spec["params"][0]["name"] == PICK and spec["params"][0]["select"]["fields"] == ["key"]
+    keys = _keys(at, chart, where)
+    assert keys
+    at = select_point(at, chart, keys[0])
+    shown = cards(at)
+    assert not at.exception and len(shown) == 1 and 'class="ev-card"' in shown[0]
+
+
+def test_a_kind_slice_and_a_pair_of_institutions_open_their_facts(money: duckdb.DuckDBPyConnection) -> None:
+    """("kt", kind): each root program's part of that kind, from its headline document; ("ii", a, b): the two
+    institutions' sentences in the programs they share."""
+    national = queries.evidence_facts(money, filters=Filters(), key=("kt", "national"))
+    counted = national.loc[national["counted"], ["amount_krw", "kind"]].values.tolist()
+    assert counted == [[500 * EOK, "national"]]
+    assert set(national["n_figures"]) == {1}
+    assert queries.evidence_facts(money, filters=Filters(), key=("kt", "nonsense")).empty
+    # Unspecified: A's 1,000억 less its 500억 national, and B's 300억.
+    rest = queries.evidence_facts(money, filters=Filters(), key=("kt", "unspecified"))
+    assert set(rest["n_figures"]) == {2} and set(rest["program_id"]) == {"pa", "pb"}
+    pair = queries.evidence_facts(money, filters=Filters(), key=("ii", "i1", "i2"))  # they share A only (d1)
+    assert sorted(zip(pair["label"], pair["role"], pair["document_id"], strict=True)) == [
+        ("과학기술정보통신부", "funder", "d1"), ("한국과학기술원", "lead", "d1")
+    ]  # fmt: skip
+    assert queries.evidence_facts(money, filters=Filters(), key=("ii",)).empty

@@ -353,6 +353,25 @@ def charts(at: AppTest) -> list[str]:
     return out
 
 
+def test_institutions_and_revisions_show_one_section_at_a_time(ui_env: Path) -> None:
+    """Institutions draws types, co-participation or partners (one at a time, in the link); the Budgets
+    revisions list shows the changes or every point, one table at a time."""
+    at = app("pages/3_Institutions.py")
+    assert at.segmented_control(key="institution_view").value == "by_type" and not qp(at, "institution_view")
+    assert len(at.get("vega_lite_chart")) == 2  # the ranking's bars and the types' bars
+    at.segmented_control(key="institution_view").set_value("coparticipation").run()
+    assert not at.exception and qp(at, "institution_view") == ["coparticipation"] and "rect" in charts(at)
+    at = app("pages/3_Institutions.py", institution_view="partners")
+    assert not at.exception and at.segmented_control(key="institution_view").value == "partners"
+    assert len(at.get("vega_lite_chart")) == 2 and "bar" in charts(at)  # the ranking's and the partners' bars
+    at = app("pages/1_Budgets.py")
+    assert at.segmented_control(key="revisions_list").value == "changes"
+    before = len(at.dataframe)
+    at.segmented_control(key="revisions_list").set_value("revision_points").run()
+    assert not at.exception and qp(at, "revisions_list") == ["revision_points"]
+    assert len(at.dataframe) >= before  # the points table in place of the changes (or of the empty note)
+
+
 def test_only_the_chosen_section_is_drawn_and_kept_in_the_link(ui_env: Path) -> None:
     """Budgets and Programs draw one section at a time (in place of st.tabs, which drew every tab's charts)."""
     at = app("pages/1_Budgets.py")

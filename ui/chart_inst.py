@@ -114,7 +114,8 @@ def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Programs shared by each pair of institutions, busiest first.
 
     The diagonal (an institution's own count) is left blank: it dwarfed every shared count and washed the
-    map out; the hover still tells it.
+    map out; the hover still tells it. A click on a cell opens the sentences naming the two institutions in the
+    programs they share.
     """
     if df.empty:
         return empty_chart(lang)
@@ -127,9 +128,11 @@ def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     names = [shown.get(n, n) for n in grid.index]
     # Axis labels are short (English names run to 60 characters); the hover names both in full.
     across, down = shorts(names, 16), shorts(names, 32)
+    ids = dict(zip(df["institution_a"], df.get("institution_a_id", df["institution_a"]), strict=True))
+    keys = [ids[n] for n in grid.index]  # a cell opens both institutions' facts in their shared programs
     cells = [
         {"a": down[i], "b": across[j], "n": None if np.isnan(shared[i, j]) else shared[i, j],
-         "full": f"{a}: {n:.0f}" if i == j else f"{a} × {b}: {n:.0f}"}
+         "full": f"{a}: {n:.0f}" if i == j else f"{a} × {b}: {n:.0f}", "key": pick_key("ii", keys[i], keys[j])}
         for i, (a, row) in enumerate(zip(names, grid.to_numpy(), strict=True))
         for j, (b, n) in enumerate(zip(names, row, strict=True))
     ]  # fmt: skip
@@ -145,7 +148,7 @@ def coparticipation_heatmap(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             tooltip=[alt.Tooltip("full:N", title=t("coparticipation", lang))],
         )
     )
-    return look(chart, height=max(360, 24 * len(grid) + 40))
+    return look(clickable(chart), height=max(360, 24 * len(grid) + 40))
 
 
 def _pair_names(df: pd.DataFrame, lang: str) -> dict[str, str]:

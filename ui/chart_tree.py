@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from ui import fmt
-from ui.figures import PALETTE, empty_chart, local_names, look
+from ui.figures import PALETTE, empty_chart, local_names, look, pick, pick_key
 from ui.i18n import t
 
 REST = "#rest"  # suffix of the id of a parent's "not itemised" tile
@@ -122,7 +122,8 @@ def _tiles(df: pd.DataFrame, lang: str) -> list[dict]:
             rows.append({"id": pid, "parent": pid.removesuffix(REST) if rest else parent.get(pid, ""),
                          "label": label, "text": _fit(label, tile) if tile[3] - tile[1] > 16 else "",
                          "value": values[n], "won": won, "depth": depth, "branch": colour % len(PALETTE), "rest": rest,
-                         "x0": tile[0], "y0": tile[1], "x1": tile[2], "y1": tile[3]})  # fmt: skip
+                         "x0": tile[0], "y0": tile[1], "x1": tile[2], "y1": tile[3],
+                         "key": pick_key("p", pid.removesuffix(REST))})  # fmt: skip
             kids = [k for k in children.get(pid, []) if sizes[k] > 0] if not rest else []
             if not kids or depth + 1 >= MAX_DEPTH:
                 continue
@@ -139,7 +140,8 @@ def _tiles(df: pd.DataFrame, lang: str) -> list[dict]:
 
 def hierarchy_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     """Treemap of programs inside their parents, sized by headline amount (roots side by side): a squarified
-    layout computed here, drawn as rectangles with their names."""
+    layout computed here, drawn as rectangles with their names; a tile opens its program's headline figure (a
+    parent's "not itemised" tile, the parent's)."""
     if df.empty or not df["headline_krw"].map(fmt.present).any():
         return empty_chart(lang)
     tiles = pd.DataFrame(_tiles(df, lang))
@@ -149,6 +151,7 @@ def hierarchy_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
     y = alt.Y("y0:Q", scale=alt.Scale(domain=[0, H], nice=False, zero=False, reverse=True), axis=None)
     tips = [alt.Tooltip("label:N", title=t("program", lang)), alt.Tooltip("won:N", title=t("amount", lang))]
     colours = alt.Scale(domain=list(range(len(PALETTE))), range=list(PALETTE))
+    selection = pick()  # a click on a tile (or its name) opens the program's headline figure and its sentence
     rects = (
         alt.Chart(tiles)
         .mark_rect(stroke="white", strokeWidth=1.5)
@@ -164,7 +167,11 @@ def hierarchy_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             opacity=alt.Opacity(
                 "depth:O", scale=alt.Scale(domain=[0, 1, 2], range=[0.45, 0.7, 0.95]), legend=None
             ),
+            # The picked tile is outlined (its depth's opacity stays: the nesting must still read).
+            stroke=alt.when(selection, empty=False).then(alt.value("#1a1a1a")).otherwise(alt.value("white")),
         )
+        .properties(name="treemap_tiles")  # the tiles' marks are g.treemap_tiles_marks in the browser
+        .add_params(selection)
     )
     labels = (
         alt.Chart(tiles)

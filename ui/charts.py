@@ -245,7 +245,7 @@ def kind_mix_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
 
 
 def kind_totals_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
-    """The overall funding mix as a donut."""
+    """The overall funding mix as a donut; a slice (or its label) opens the programs' figures of its kind."""
     kept = df[df["amount_krw"].fillna(0) > 0]
     if kept.empty:
         return empty_chart(lang)
@@ -262,6 +262,7 @@ def kind_totals_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
             # Slivers get no label: "0.0032%" beside the ring was cut off at the chart's edge.
             "label": [f"{p:.0%}" if p >= 0.03 else "" for p in share],
             "rank": [order.get(k, len(order)) for k in kept["kind"]],
+            "key": [pick_key("kt", k) for k in kept["kind"]],
         }
     )
     colours = alt.Scale(
@@ -273,7 +274,7 @@ def kind_totals_chart(df: pd.DataFrame, *, lang: str = "ko") -> alt.Chart:
         tooltip=[alt.Tooltip("kind_label:N", title=column("kind", lang)), alt.Tooltip("won:N", title=t("amount", lang)),
                  alt.Tooltip("share:N", title="%")],
     )  # fmt: skip
-    ring = base.mark_arc(innerRadius=60, outerRadius=110)
+    ring = clickable(base.mark_arc(innerRadius=60, outerRadius=110))
     text = base.mark_text(radius=85, size=13, color="white", fontWeight="bold").encode(text="label:N")
     return look(alt.layer(ring, text), height=320)
 

@@ -19,8 +19,10 @@ from ui.sql import Con, dataset
 # ---- the facts behind a chart point or a headline figure (issue 13) ------------------------------------------
 # A clicked point carries a key (ui/clicks.py): ("pd", program, document) a program's figure in a document,
 # ("p", program[, kind]) a program's headline figure, ("b", budget_id) one budget row (a revision series' point), ("fy", year) a fiscal year's sum, ("m", month) a month's
-# changes to the total; ("i", institution), ("t", type), ("c", country), ("s", facility) and ("dm", month[, lang])
-# the facts or documents a count counts. Every answer has the same columns.
+# changes to the total, ("kt", kind) a kind's part of the funding mix (each root program's part, from its headline
+# document); ("i", institution), ("t", type), ("c", country), ("s", facility), ("ii", institution, institution) two
+# institutions in their shared programs and ("dm", month[, lang]) the facts or documents a count counts. Every answer
+# has the same columns.
 EVIDENCE = (
     "fact", "budget_id", "document_id", "published_on", "title", "url", "program_id", "program", "amount_krw",
     "unit_text", "currency", "kind", "role", "fiscal_year", "state", "label", "detail", "counted", "evidence",
@@ -41,6 +43,11 @@ _FACTS = {  # key → (FROM rows x, their condition, their columns)
     "c": ("program_countries x LEFT JOIN countries k ON k.iso2 = x.country", "x.country = ?",
           {"fact": "'country_fact'", "label": "coalesce(k.name_ko, x.country)",
            "label_en": "coalesce(k.name_en, x.country)"}),
+    "ii": ("participations x JOIN institutions i USING (institution_id)",
+           """x.institution_id IN (?, ?) AND x.program_id IN (SELECT program_id FROM participations
+              WHERE institution_id = ? INTERSECT SELECT program_id FROM participations WHERE institution_id = ?)""",
+           {"fact": "'participation'", "role": "x.role", "state": "x.state", "label": "i.name", "detail": "i.type",
+            "label_en": "i.name_en"}),
     "s": ("sites x", "x.norm_key = ?",
           {"fact": "'site'", "state": "x.state", "label": "x.name", "detail": "x.status"}),
 }  # fmt: skip
@@ -56,6 +63,10 @@ def _money_pairs(f: Filters, key: tuple[str, ...]) -> sql.Part:
     if kind == "p":
         return ("pairs AS (SELECT program_id, head_doc AS document_id, headline_krw AS figure FROM prog_head "
                 "WHERE program_id = ?)", [key[1]])  # fmt: skip
+    if kind == "kt":  # each root program's part of that kind (sql.MIX), stated in its headline document
+        return (f"""{sql.MIX}, pairs AS (SELECT l.program_id, h.head_doc AS document_id, l.amount_krw::BIGINT AS figure
+            FROM long l JOIN prog_head h USING (program_id) WHERE l.kind = ? AND l.amount_krw > 0
+            AND l.program_id NOT IN (SELECT program_id FROM inside))""", [key[1]])  # fmt: skip
     if kind == "fy":  # each root program's latest figure for the year (as money_by_fiscal_year adds them)
         per = f"""y AS (SELECT program_id, arg_max(document_id, doc_key) AS document_id, arg_max({fig}, doc_key) AS figure
             FROM fy_figures WHERE fiscal_year = ? AND {fig} IS NOT NULL AND {where} GROUP BY program_id)"""
@@ -102,11 +113,11 @@ def evidence_facts(
     con: Con, *, filters: Filters, key: tuple[str, ...] = (), limit: int = PAGE
 ) -> pd.DataFrame:
     """The facts behind one chart point or count (`key`, see above), counted figures first, newest first."""
-    if not key or key[0] not in ("pd", "p", "fy", "m", "dm", "b", *_FACTS):
+    if not key or key[0] not in ("pd", "p", "fy", "m", "kt", "dm", "b", *_FACTS) or len(key) < 2:
         return pd.DataFrame(columns=list(EVIDENCE))
     if key[0] == "b":  # one budget row: a revision series' point (its own sentence and document)
         return _budget_fact(con, key[1])
-    if key[0] in ("pd", "p", "fy", "m"):
+    if key[0] in ("pd", "p", "fy", "m", "kt"):
         return _money_facts(con, filters, key, limit)
     with_, wp = sql.with_(filters)
     if key[0] == "dm":  # documents published that month (in that language)
@@ -123,7 +134,8 @@ def evidence_facts(
     parts = {"fact": "NULL", "role": "NULL", "state": "NULL", "label": "NULL", "detail": "NULL", "label_en": "NULL",
              **shown}  # fmt: skip
     cols = _ROW.format(budget_id="NULL", money=_NO_MONEY, evidence="x.evidence", **parts)
-    where, params = sql.and_(sql.fact_scope(filters, "x", reviewed="state" in shown), (cond, [key[1]]))
+    values = [key[1], key[-1], key[1], key[-1]] if key[0] == "ii" else [key[1]]
+    where, params = sql.and_(sql.fact_scope(filters, "x", reviewed="state" in shown), (cond, values))
     query = f"""{with_} SELECT {cols} FROM {rows} JOIN documents d ON d.document_id = x.document_id
         LEFT JOIN programs p ON p.program_id = x.program_id
         WHERE {where} ORDER BY d.published_on DESC NULLS LAST, x.document_id LIMIT ?"""

@@ -7,6 +7,7 @@ import streamlit as st
 from ui import charts, data, figures, queries
 from ui.filters import Filters, View
 from ui.i18n import t
+from ui.sections import section
 from ui.widgets import chart, paged, table
 
 
@@ -14,18 +15,28 @@ def revisions(
     f: Filters, view: View, program_id: str, *, key: str, points_table: bool = False, history: bool = False
 ) -> None:
     """A program's revision series (one line each, every point opening its sentence) and, beneath, the table
-    of changes within a series (from -> to, date, source document, change in %); with `points_table`, every
-    point as a row too; with `history`, every figure in every document version loaded (queries.figure_history)."""
+    of changes within a series (from -> to, date, source document, change in %); with `points_table`, a choice
+    between that table and every point as a row; with `history`, every figure in every document version loaded
+    (queries.figure_history)."""
     points = data.load(queries.program_revisions, f, program_id=program_id)
     chart(charts.revisions_chart, points, key=key, lang=view.lang, pick=(f, view))
     scoped = ("kind", "scope", "scope_from", "scope_to")  # said by the series label
-    if points_table:
-        shown = points.assign(series=figures.series_labels(points, view.lang))
-        table(shown, view, key=f"{key}_table", money=("amount_krw",), hide=scoped, empty="nothing_here")
     changes = data.load(queries.program_changes, f, program_id=program_id)
-    st.caption(t("changes", view.lang))
-    shown = changes.assign(series=figures.series_labels(changes, view.lang))
-    table(shown, view, key=f"{key}_changes", money=("from_krw", "to_krw"), hide=scoped, empty="nothing_here")
+    shown = "changes"
+    if points_table:  # the changes or every point, one table at a time (ui/sections.py): each costs the page
+        counts = {"changes": len(changes), "revision_points": len(points)}
+        shown = section(tuple(counts), key=f"{key}_list", label=t("revisions", view.lang), lang=view.lang,
+                        counts=counts)  # fmt: skip
+    if shown == "revision_points":
+        rows = points.assign(series=figures.series_labels(points, view.lang))
+        table(rows, view, key=f"{key}_table", money=("amount_krw",), hide=scoped, empty="nothing_here")
+    else:
+        if not points_table:  # the section buttons name the table
+            st.caption(t("changes", view.lang))
+        rows = changes.assign(series=figures.series_labels(changes, view.lang))
+        table(
+            rows, view, key=f"{key}_changes", money=("from_krw", "to_krw"), hide=scoped, empty="nothing_here"
+        )
     if history:
         with st.expander(t("figure_history", view.lang)):
             st.caption(t("figure_history_help", view.lang))

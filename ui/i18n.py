@@ -169,6 +169,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "One line per series: the same program, kind and scope (years covered). A figure for another scope (a supplementary portion, a multi-year total) is its own line.",
     ),
     "changes": ("수정 내역(같은 계열 안에서)", "Changes (within a series)"),
+    "revision_points": ("발표별 금액(그래프의 점)", "Each announced figure (the chart's points)"),
     "scope_supplementary": ("{a} 추경분", "{a} supplementary"),
     "scope_year": ("{a}년 예산", "FY{a}"),
     "scope_period": ("{a}–{b}년", "{a}–{b}"),

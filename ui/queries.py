@@ -350,10 +350,11 @@ def institution_types(con: Con, *, filters: Filters) -> pd.DataFrame:
     return sql.frame(con, query, wp)
 
 
-@dataset("institution_a", "institution_b", "n_programs", "institution_a_en", "institution_b_en")
+@dataset("institution_a", "institution_b", "n_programs", "institution_a_en", "institution_b_en",
+         "institution_a_id", "institution_b_id")  # fmt: skip
 def coparticipation(con: Con, *, filters: Filters, limit: int = 20) -> pd.DataFrame:
     """For the `limit` (at most 64) institutions in most programs: how many programs each pair shares
-    (diagonal = own count)."""
+    (diagonal = own count), with both institutions' ids (a clicked cell opens their shared programs' facts)."""
     if limit > 64:
         raise ValueError(f"coparticipation compares at most 64 institutions, not {limit}")
     counts = "SELECT institution_id FROM ip WHERE program_id IS NOT NULL GROUP BY ALL ORDER BY count(*) DESC"
@@ -368,7 +369,8 @@ def coparticipation(con: Con, *, filters: Filters, limit: int = 20) -> pd.DataFr
                 WHERE ip.program_id IS NOT NULL GROUP BY ip.program_id) GROUP BY ALL)"""
     with_, wp = sql.with_(filters, sql.inst_program_cte(filters), (top, [limit]))
     query = f"""{with_} SELECT ia.name AS institution_a, ib.name AS institution_b, sum(m.n)::BIGINT AS n_programs,
-               any_value(ia.name_en) AS institution_a_en, any_value(ib.name_en) AS institution_b_en
+               any_value(ia.name_en) AS institution_a_en, any_value(ib.name_en) AS institution_b_en,
+               a.institution_id AS institution_a_id, b.institution_id AS institution_b_id
         FROM m JOIN r a ON (m.mask >> a.bit) & 1 = 1 JOIN r b ON (m.mask >> b.bit) & 1 = 1
         JOIN institutions ia ON ia.institution_id = a.institution_id
         JOIN institutions ib ON ib.institution_id = b.institution_id

@@ -287,7 +287,12 @@ def paged(
 
 
 def _download(csv: bytes, key: str, lang: str) -> None:
-    st.download_button(t("download", lang), csv, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv")
+    """The table's CSV download. The bytes are handed over only when the button is clicked (a callable): sent
+    with the page, every table's file was fetched by the browser before the page settled (about 0.1-0.2 s a
+    table on 2 cores, bench/RESULTS-browser.md)."""
+    st.download_button(
+        t("download", lang), lambda: csv, file_name=f"{key}.csv", mime="text/csv", key=f"{key}_csv"
+    )
 
 
 def _whole_evidence(df: pd.DataFrame, event: Any, lang: str) -> None:
