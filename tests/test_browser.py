@@ -332,6 +332,8 @@ def test_a_program_is_merged_from_its_own_page_in_the_browser(tmp_path: Path, br
         page.get_by_text("Correct this program").click()
         box = page.get_by_role("combobox", name="Merge into")
         box.click()
+        # Type only once the list is open: under load a fill before it opens was lost, and all options stayed.
+        page.wait_for_selector("[role=option]", timeout=30_000)
         box.fill(f"p-{target}")  # every program's label ends with its id
         # Enter once the list holds the one option the filter leaves (sooner, under load, it picks nothing).
         page.wait_for_function(
