@@ -1,12 +1,12 @@
 """Extraction throughput against its references, measured in the same worker processes over the same text.
 
-Each worker process (spawned, like the pipeline's) reads its share of the files, builds its Kiwi and
-warms up; then, for every repetition, all workers start each phase together at a barrier:
+Each worker process (spawned, so each builds its own Kiwi; the pipeline's are forked from one warm Kiwi,
+which changes memory, not per-document speed) reads its share of the files, builds its Kiwi and warms up; then, for every repetition, all workers start each phase together at a barrier:
 - ours: `etl.process.process_raw` per file, each result pickled as a pipeline worker sends it back;
 - kiwi: `get_kiwi().tokenize(text)` per document, the Korean NLP floor our rules sit on;
 - regex: one `re.findall` of a money pattern per document, the floor of any text pass.
 A phase's time is its slowest worker; the best repetition counts (other tenants' load only slows runs).
-The 1-core run pins its one worker to one CPU before Kiwi starts its threads.
+The 1-core run pins its one worker to one CPU before Kiwi is built.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class Throughput:
 
 def measure(files: list[Path], processes: int, *, pin: bool = False, reps: int = 2) -> Throughput:
     """Run the three phases over `files` split across `processes` workers; best of `reps` each."""
-    ctx = multiprocessing.get_context("spawn")  # as in etl.pipeline: Kiwi must not be forked
+    ctx = multiprocessing.get_context("spawn")  # a fresh interpreter per worker, pinned before Kiwi exists
     barrier = ctx.Barrier(processes)
     results: Any = ctx.Queue()
     cpus = sorted(os.sched_getaffinity(0))
