@@ -121,6 +121,7 @@ def test_userdict_holds_the_korean_aliases_without_spaces() -> None:
         ("IITP(정보통신기획평가원) 원장이 말했다.", "정보통신기획평가원"),
         ("LG AI연구원이 엑사원을 공개했다.", "LG AI연구원"),
         ("서울대병원은 의료 AI를 시험한다.", "서울대학교병원"),
+        ("The land was bought from SK Chemicals last spring.", "SK케미칼"),  # name_en is an alias
     ],
 )
 def test_alias_matches(text: str, name: str) -> None:
@@ -136,6 +137,8 @@ def test_alias_matches(text: str, name: str) -> None:
         ("서울 중구 세종대로 110에서 행사가 열렸다.", "세종대학교"),
         ("LG이노텍이 부품을 공급한다.", "LG"),
         ("미래부터 준비해야 한다.", "미래창조과학부"),
+        ("The new plant will stand in Pohang next year.", "포항시"),  # a city's bare English name is a place
+        ("The Education Committee met on Monday.", "교육위원회"),  # a committee's English name is no alias
     ],
 )
 def test_alias_inside_another_word_does_not_match(text: str, absent: str) -> None:

@@ -103,17 +103,29 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Read resources/institutions.csv once per process and compile its matchers."""
     entries = []
     with (path or RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            names = {_key(a) for a in [row["canonical"], *row["aliases"].split("|")] if a.strip()}
-            aliases = tuple(sorted(names, key=len, reverse=True))
-            typ, country, name_en = row["type"], row["country"] or None, row["name_en"] or None
-            entries.append(GazetteerEntry(row["canonical"], name_en, typ, country, aliases))
+        rows = list(csv.DictReader(fh))
+    listed = {_key(a) for row in rows for a in [row["canonical"], *row["aliases"].split("|")]}
+    for row in rows:
+        own = {_key(a) for a in [row["canonical"], *row["aliases"].split("|")] if a.strip()}
+        names = own | {_key(a) for a in _en_alias(row) if _key(a) not in listed}  # a listed alias wins
+        aliases = tuple(sorted(names, key=len, reverse=True))
+        typ, country, name_en = row["type"], row["country"] or None, row["name_en"] or None
+        entries.append(GazetteerEntry(row["canonical"], name_en, typ, country, aliases))
     aliases = [a for e in entries for a in e.aliases]
     by_alias = {a: e for e in entries for a in e.aliases}
     for a, e in list(by_alias.items()):
         by_alias.setdefault(a.casefold(), e)  # for lookup() only; matching in text stays case-sensitive
     pattern = re.compile(_alias_regex(aliases))
     return Gazetteer(tuple(entries), by_alias, pattern, _title_regex(entries), _regions(entries))
+
+
+def _en_alias(row: dict[str, str]) -> list[str]:
+    """The English name is an alias too (`SK Chemicals`), except a city's bare name (`Pohang`: alone it is mostly
+    where something is) and a government body's (the gazetteer lists the English names of ministries already;
+    the rest are mostly committees, which are no actors: `the Special Committee on Budget and Accounts`)."""
+    name = row["name_en"].strip()
+    bare_place = row["type"] == "local_government" and " " not in name
+    return [name] if name and not bare_place and row["type"] != "government" else []
 
 
 def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
