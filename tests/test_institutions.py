@@ -186,6 +186,9 @@ def test_person_names_and_copyright_lines_are_not_institutions() -> None:
     [
         ("한국인공지능연구원은 새 모델을 공개했다.", "한국인공지능연구원", "research"),
         ("서울AI재단과 손잡았다.", "서울AI재단", "public_agency"),
+        # one common noun to Kiwi, but a place opens it: a name
+        ("이번 사업은 충북문화재단이 맡아 진행한다.", "충북문화재단", "public_agency"),
+        ("순천정보문화산업진흥원과 함께 센터를 운영한다.", "순천정보문화산업진흥원", "public_agency"),
         ("Researchers at the University of Lagos built it.", "University of Lagos", "university"),
         ("Brightwater Institute released a model.", "Brightwater Institute", "research"),
         ("Acme Robotics Inc. supplies the arms.", "Acme Robotics Inc.", "industry"),

@@ -332,10 +332,22 @@ def _looks_like_name(run: list[tuple[str, str, int]], suffix: str) -> bool:
     """A proper-noun part (한밭대학교, 한국…, Latin other than AI/SW) or two common nouns before the suffix."""
     (head, head_tag, _), prefix = run[-1], run[:-1]
     if len(head) > len(suffix):
-        return head_tag == "NNP" or bool(prefix)
+        return head_tag == "NNP" or bool(prefix) or head[:2] in _place_stems()
     if any(tag == "NNP" or (tag == "SL" and form.upper() not in _GENERIC_LATIN) for form, tag, _ in prefix):
         return True
     return sum(tag == "NNG" for _, tag, _ in prefix) >= 2
+
+
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """Two-syllable stems of the 시·도 and 시·군 (경북, 전주, 단양): a word Kiwi reads as one common noun is still a
+    name when a place opens it (경북문화재단, 전주정보문화산업진흥원)."""
+    gaz = load_gazetteer()
+    stems = {a for a in gaz.regions if len(a) == 2}
+    for e in gaz.entries:
+        if e.type == "local_government":
+            stems.update(a[:2] for a in e.aliases if re.fullmatch(r"[가-힣]{2}[시군도]", a))
+    return frozenset(stems)
 
 
 def _english_form(m: re.Match[str]) -> list[_Mention]:
