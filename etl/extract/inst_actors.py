@@ -180,7 +180,8 @@ def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength:
         or (tokens[0][1] == "SN" and strength != LINE)
     ):
         return False  # a title, or an amount cut from a list of figures
-    if strength == LINE:  # `지방자치단체가 컨소시엄을 꾸려`: a word with a case particle is the subject, no name
+    # `지방자치단체가 컨소시엄을 꾸려`: a word with a case particle is the subject, no name
+    if strength == LINE:
         return not (len(tokens) > 1 and tokens[-1][1].startswith("JK"))
     if any(tag.startswith(("E", "J")) for _, tag, _ in tokens[1:]):
         return False
