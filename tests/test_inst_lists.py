@@ -194,6 +194,8 @@ def test_a_closing_word_after_a_space_closes_the_list() -> None:
 def test_countries_in_a_list_are_not_institutions() -> None:
     found = extract("정보통신기획평가원은 미국·캐나다·싱가포르 등과 공동연구를 한다.")
     assert not {"미국", "캐나다", "싱가포르"} & set(found), list(found)
+    found = extract("이 협력에는 독일 보쉬, 스웨덴 에릭슨, 벨기에 IMEC 같은 곳이 참여한다.")
+    assert not {"벨기", "벨기에"} & set(found), list(found)  # 에 of 벨기에 is no particle
 
 
 def test_a_district_named_in_english_after_in_is_an_address() -> None:

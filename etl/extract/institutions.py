@@ -234,8 +234,8 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
     for m, strength in inst_actors.list_members(text, found):
-        if _is_country(m.surface):
-            continue  # `미국·캐나다·싱가포르 등과 공동연구`: countries, not institutions
+        if _is_country(m.surface) or _is_country(text[m.start :].split(maxsplit=1)[0]):
+            continue  # `미국·캐나다 등과`, `벨기에 IMEC` (trimmed to 벨기 as if 에 were a particle): countries
         region = gaz.regions.get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
