@@ -7,6 +7,7 @@
 - `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
   a bilateral prefix as in 한-EU, an English district after `in`: an address) and the separator of a masthead.
+- `inst_local_en`: how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
   lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
 """
@@ -19,6 +20,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.normalize import compact_key
+from etl.romanize import romanize
 
 ROLE_CUES = "inst_role_cues"
 FORMS = "inst_forms"
@@ -26,6 +28,7 @@ GENERIC = "inst_generic"
 LIST_CUES = "inst_list_cues"
 CONTEXT = "inst_context"
 NOT_ACTOR = "inst_not_actor"
+LOCAL_EN = "inst_local_en"
 
 # A list item is one or two words; a role in parentheses may follow it (충남대(주관), 한국과학기술원(KAIST·카이스트)).
 # 16 characters hold the longest such note in our fixtures (`KAIST·카이스트`) with room; a longer parenthetical is prose.
@@ -260,3 +263,17 @@ def clean_member(surface: str) -> tuple[int, str]:
 def plausible_length(name: str) -> bool:
     """Long enough to be a name, short enough not to be a clause."""
     return _MIN_NAME <= len(name) <= _MAX_NAME
+
+
+# A 시·군·도 name is a stem of two or three syllables and its unit (동해시, 남양주시, 강원도); longer names are given in
+# the gazetteer as they are written.
+_LOCAL_NAME = re.compile(r"([가-힣]{2,3})([가-힣])")
+
+
+def english_local_names(korean: str) -> list[str]:
+    """`동해시` → Donghae City, Donghae-si: the English forms of a local government's Korean name."""
+    m = _LOCAL_NAME.fullmatch(korean)
+    if not m:
+        return []
+    stem = romanize(m.group(1))
+    return [stem + t if t.startswith("-") else f"{stem} {t}" for t in lexicon.terms(LOCAL_EN, m.group(2))]

@@ -125,7 +125,14 @@ def _en_alias(row: dict[str, str]) -> list[str]:
     the rest are mostly committees, which are no actors: `the Special Committee on Budget and Accounts`)."""
     name = row["name_en"].strip()
     bare_place = row["type"] == "local_government" and " " not in name
-    return [name] if name and not bare_place and row["type"] != "government" else []
+    own = [name] if name and not bare_place and row["type"] != "government" else []
+    if row["type"] == "local_government":  # Uiseong County, Gangwon-do: built from the Korean names
+        own += [
+            e
+            for a in [row["canonical"], *row["aliases"].split("|")]
+            for e in inst_rules.english_local_names(a)
+        ]
+    return own
 
 
 def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
