@@ -77,6 +77,11 @@ def test_unknown_members_of_a_list_with_known_ones() -> None:
     assert {"전라남도", "장성군", "강진군", "하늘별", "대우건설", "누리솔라"} <= set(found)
 
 
+def test_an_english_list_keeps_a_two_word_last_name() -> None:
+    found = extract("Seoul City, KAIST, KT, Hanul Power and two startups signed the pact.")
+    assert "Hanul Power" in found and "Hanul" not in found, list(found)
+
+
 def test_a_dotted_list_with_known_members_brings_in_the_unknown_one() -> None:
     found = extract("AI 자율제조 기술은 한국생산기술연구원·케이피항공·연세대가 맡는다.")
     assert {"한국생산기술연구원", "케이피항공", "연세대학교"} <= set(found)
