@@ -77,9 +77,13 @@ def test_unknown_members_of_a_list_with_known_ones() -> None:
     assert {"전라남도", "장성군", "강진군", "하늘별", "대우건설", "누리솔라"} <= set(found)
 
 
-def test_an_english_list_keeps_a_two_word_last_name() -> None:
+def test_english_lists_two_word_names_and_the_member_after_and() -> None:
     found = extract("Seoul City, KAIST, KT, Hanul Power and two startups signed the pact.")
     assert "Hanul Power" in found and "Hanul" not in found, list(found)
+    found = extract("Seoul City, KAIST, Hanul Power and Mirae Robotics signed the pact.")
+    assert {"Hanul Power", "Mirae Robotics"} <= set(found), list(found)  # `and` joins the last member
+    found = extract("Dozens of LLMs, DeepSeek and Naver among them, compete; KAIST and Naver said so.")
+    assert not {"LLMs", "said", "among"} & set(found), list(found)  # a plural or a lower-case word is no name
 
 
 def test_a_dotted_list_with_known_members_brings_in_the_unknown_one() -> None:

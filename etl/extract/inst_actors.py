@@ -31,6 +31,7 @@ _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 # A member of common nouns only is a name when it is a long compound (서남해안기업도시개발: five nouns); two or
 # three common nouns (AI 공급기업, 참여 기업) are a description.
 _COMPOUND_NAME = 4
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # LLMs, SMEs, GPUs: a plural common noun, never one body
 _STOP_FIRST_EN = {"the", "a", "an", "this", "that", "each", "its", "their", "our", "every", "one"}
 _TITLE_ONLY = re.compile(rf"(?:연구|부)?(?:{_TITLES})")  # `이광형 KAIST 총장, …`: a title is a person
 _STOP_FIRST = {
@@ -174,6 +175,8 @@ def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength:
     first = tokens[0][0] if tokens else ""
     if not tokens or _COUNT.match(name) or first in _STOP_FIRST or first.casefold() in _STOP_FIRST_EN:
         return False
+    if name.isascii() and (name[:1].islower() or _PLURAL_ACRONYM.fullmatch(name)):
+        return False  # `… and DeepSeek said`: a name is capitalised; `Chinese LLMs, DeepSeek`: a plural is no name
     if (
         _TITLE_ONLY.fullmatch(name)
         or name.upper() in _GENERIC_LATIN
