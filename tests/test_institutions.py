@@ -72,6 +72,8 @@ def test_every_alias_names_one_institution() -> None:
         ("현대차그룹", "현대자동차그룹", "industry", "KR"),
         ("KB Asset Management", "KB자산운용", "industry", "KR"),
         ("중앙과학관", "국립중앙과학관", "public_agency", "KR"),
+        ("land ministry", "국토교통부", "government", "KR"),
+        ("Ministry of Trade, Industry and Resources", "산업통상부", "government", "KR"),
         ("Gwangju Free Economic Zone Authority", "광주경제자유구역청", "public_agency", "KR"),
         ("경제협력개발기구", "OECD", "international", None),
         ("MBZUAI", "Mohamed bin Zayed University of Artificial Intelligence", "university", "AE"),
