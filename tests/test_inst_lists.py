@@ -209,6 +209,16 @@ def test_countries_in_a_list_are_not_institutions() -> None:
 
 def test_a_district_named_in_english_after_in_is_an_address() -> None:
     assert "강남구" not in extract("The lab opens in Gangnam District, Seoul, next month.")
+    found = extract("Danyang County in North Chungcheong Province said it will apply.")
+    assert "단양군" in found and "충청북도" not in found, list(found)  # a province after `in` too
+
+
+def test_english_short_region_names_in_a_list_of_local_governments() -> None:
+    found = extract(
+        "Local governments beyond the capital area, including Ulsan, North Jeolla and South Jeolla, race to win centers."
+    )
+    assert {"울산광역시", "전북특별자치도", "전라남도"} <= set(found), list(found)
+    assert "Ulsan" not in found
 
 
 def test_a_masthead_line_names_no_actor_but_a_table_row_does() -> None:

@@ -130,7 +130,7 @@ def _address_before() -> re.Pattern[str]:
 def is_english_address(before: str, surface: str, canonical: str) -> bool:
     """`in Gangnam District, Seoul`, `Daechi-dong, Gangnam-gu`: a district named in English after `in`, `at` or a
     neighbourhood is where something is, not an actor."""
-    district = canonical.endswith(("구", "군")) and surface.isascii()
+    district = canonical.endswith(("구", "군", "도")) and surface.isascii()
     return district and bool(_address_before().search(before))
 
 
@@ -226,7 +226,11 @@ def enumerations(text: str) -> list[Enumeration]:
         )
         if closing and closing.start() < run.end():
             last = Member(last.start, closing.start(), text[last.start : closing.start()])
-        items = [_trim_first(items[0]), *items[1:-1], _trim_last(last, bool(closing))]
+        items = [
+            _trim_first(items[0]),
+            *map(_trim_english_lead, items[1:-1]),
+            _trim_last(last, bool(closing)),
+        ]
         headed = bool(head.search(text[: run.start()]) or (closing and counted.match(text, closing.end())))
         out.append(Enumeration(items, headed, bool(closing)))
     return out
@@ -242,6 +246,15 @@ def _trim_first(item: Member) -> Member:
         return item
     cut = item.surface.rindex(" ") + 1
     return Member(item.start + cut, item.end, item.surface[cut:])
+
+
+def _trim_english_lead(item: Member) -> Member:
+    """`…, including Busan, North Jeolla and …`: a lower-case English word before a capitalised one is no part of
+    the name."""
+    first, _, rest = item.surface.partition(" ")
+    if not (item.surface.isascii() and rest and first[:1].islower() and rest[:1].isupper()):
+        return item
+    return Member(item.end - len(rest), item.end, rest)
 
 
 def _trim_last(item: Member, closed: bool) -> Member:

@@ -19,6 +19,7 @@ from etl.extract import inst_actors, inst_roles, inst_rules
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
+from etl.romanize import romanize
 
 _PARTICLE = PARTICLES_AFTER_NAME
 # Titles glued to a name reveal the institution: 서울시장, 서초구청장, 국회의원, 카이스트총장.
@@ -136,7 +137,8 @@ def _en_alias(row: dict[str, str]) -> list[str]:
 
 
 def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
-    """Every name of a 시·도 and its two-syllable short form (부산시 → 부산, 경남도 → 경남)."""
+    """Every name of a 시·도 and its two-syllable short form (부산시 → 부산, 경남도 → 경남), romanised too (Busan,
+    Gyeongnam): a list member or an address start."""
     out = {}
     for e in entries:
         if e.type == "local_government" and re.search(r"(?:특별시|광역시|특별자치시|도)$", e.canonical):
@@ -144,6 +146,7 @@ def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
                 out[a] = e
                 if re.fullmatch(r"[가-힣]{2}[시도]", a):
                     out[a[:2]] = e
+                    out.setdefault(romanize(a[:2]), e)
     return out
 
 
