@@ -168,13 +168,18 @@ def test_longest_alias_wins_and_aliases_seen_are_recorded() -> None:
         ("오세훈 서울 시장은 축사를 했다.", "서울특별시"),
         ("전성수 서초구청장 등이 참석했다.", "서초구"),
         ("이광형 카이스트 총장이 발표했다.", "KAIST"),
-        ("신동욱 국회의원이 참석했다.", "국회"),
         ("김동연 경기 지사가 말했다.", "경기도"),
     ],
 )
 def test_titles_reveal_the_institution(text: str, name: str) -> None:
     inst = extract(text)[name]
     assert inst.role == "mentioned"
+
+
+def test_a_lawmaker_title_names_no_legislature() -> None:
+    # 국회의원 is a person's occupation; the Assembly acts only when named itself (realworld README: an actor)
+    assert "국회" not in extract("신동욱 국회의원이 참석했다.")
+    assert "국회" in extract("국회는 본회의에서 예산안을 의결했다.")
 
 
 def test_person_names_and_copyright_lines_are_not_institutions() -> None:

@@ -90,8 +90,9 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
-        if inst_rules.not_actor().get(m.name) == "forum":
-            continue
+        kind = inst_rules.not_actor().get(m.name)
+        if kind == "forum" or (kind == "legislature" and inst_rules.is_member_title(after)):
+            continue  # G20; 국회의원 (a person's occupation)
         out.append(m)
     return out
 

@@ -6,7 +6,8 @@
 - `inst_generic`: endings that make such a word a generic noun instead (지정심사위원회, 박사후연구원).
 - `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
-  a bilateral prefix as in 한-EU, an English district after `in`: an address) and the separator of a masthead.
+  a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
+  legislature: 국회의원) and the separator of a masthead.
 - `inst_local_en`: how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
   lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
@@ -150,6 +151,16 @@ def is_chrome(sentence: str) -> bool:
     A table row opens with the separator (`| 사업주체 | 포항공과대학교, … |`): it is content, not chrome."""
     line = sentence.strip()
     return len(line) <= _CHROME_MAX and bool(_chrome().search(line)) and not _chrome().match(line)
+
+
+@cache
+def _member_title() -> re.Pattern[str]:
+    return re.compile(_context("member_title"))
+
+
+def is_member_title(after: str) -> bool:
+    """`국회의원`: a legislature glued to its member's title names a person's occupation, not the body acting."""
+    return bool(_member_title().match(after))
 
 
 def is_bilateral_prefix(before: str) -> bool:
