@@ -80,6 +80,8 @@ def test_unknown_members_of_a_list_with_known_ones() -> None:
 def test_english_lists_two_word_names_and_the_member_after_and() -> None:
     found = extract("Seoul City, KAIST, KT, Hanul Power and two startups signed the pact.")
     assert "Hanul Power" in found and "Hanul" not in found, list(found)
+    found = extract("한빛대는 현대건설, 한국투자증권, NARAE D&C와 캠퍼스 개발 협약을 맺었다.")
+    assert "NARAE D&C" in found and "NARAE" not in found, list(found)  # the particle aside
     found = extract("Seoul City, KAIST, Hanul Power and Mirae Robotics signed the pact.")
     assert {"Hanul Power", "Mirae Robotics"} <= set(found), list(found)  # `and` joins the last member
     found = extract("Dozens of LLMs, DeepSeek and Naver among them, compete; KAIST and Naver said so.")

@@ -271,10 +271,11 @@ def _trim_english_lead(item: Member) -> Member:
 def _trim_last(item: Member, closed: bool) -> Member:
     """The last item may run into the verb (`서남해안기업도시개발이 함께한다`): keep its first word, less a particle;
     before a closing `등` both its words are the name (`시드인베스트먼트 자산운용 등`), and so are two capitalised
-    English words (`BK Energy and …`: an English verb is lower-case)."""
-    english_name = item.surface.isascii() and all(w[:1].isupper() for w in item.surface.split(" "))
-    keep = closed or english_name or " " not in item.surface
-    surface = item.surface if keep else item.surface.split(" ")[0]
+    English words, a particle after them aside (`BK Energy and …`, `ZINOL D&C와`: an English verb is lower-case)."""
+    latin = re.sub(r"[가-힣]+$", "", item.surface)
+    english_name = latin.isascii() and all(w[:1].isupper() for w in latin.split(" "))
+    keep = closed or " " not in item.surface
+    surface = item.surface if keep else latin if english_name else item.surface.split(" ")[0]
     m = re.search(r"(?:이|가|은|는|을|를|와|과|도|의|에|로|으로|까지)$", surface)
     if m and len(surface) - len(m.group()) >= _MIN_NAME and not surface.isascii():
         surface = surface[: m.start()]
