@@ -99,9 +99,11 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
 
 def _in_address(before: str, after: str, surface: str, regions: Collection[str]) -> bool:
     """A district with no particle, followed by a word, after its city or before a smaller place."""
+    prev = before.rstrip().rsplit(maxsplit=1)[-1] if before.strip() else ""
+    if after.startswith(")") and (" " in surface or re.split(r"[\s(]", before)[-1] in regions):
+        return True  # 국립중앙과학관(대전 유성구): where the body before it is
     if not _NEXT_WORD.match(after):
         return False  # 단양군은, 여수시와, 장성군, …: it acts or is listed
-    prev = before.rstrip().rsplit(maxsplit=1)[-1] if before.strip() else ""
     return " " in surface or prev in regions or bool(_PLACE_WORD.match(after))
 
 
