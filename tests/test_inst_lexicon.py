@@ -73,6 +73,16 @@ def test_context_that_makes_a_name_no_actor(entry: lexicon.Entry) -> None:
         assert not found, (entry.example, list(found))  # a caption's titled person, a bilateral prefix
 
 
+@pytest.mark.parametrize("entry", lexicon.entries("inst_local_en"), ids=_ids)
+def test_an_english_unit_word_names_the_local_government(entry: lexicon.Entry) -> None:
+    _has_term(entry)
+    found = [i for i in extract(entry.example).values() if i.type == "local_government"]
+    assert [i.name[-1] for i in found] == [entry.meaning], (
+        entry.example,
+        found,
+    )  # 여수시, 단양군, 강원특별자치도
+
+
 @pytest.mark.parametrize("entry", lexicon.entries("inst_list_cues"), ids=_ids)
 def test_list_cues_bring_in_every_member(entry: lexicon.Entry) -> None:
     _has_term(entry)

@@ -77,6 +77,17 @@ def test_unknown_members_of_a_list_with_known_ones() -> None:
     assert {"전라남도", "장성군", "강진군", "하늘별", "대우건설", "누리솔라"} <= set(found)
 
 
+def test_english_lists_two_word_names_and_the_member_after_and() -> None:
+    found = extract("Seoul City, KAIST, KT, Hanul Power and two startups signed the pact.")
+    assert "Hanul Power" in found and "Hanul" not in found, list(found)
+    found = extract("한빛대는 현대건설, 한국투자증권, NARAE D&C와 캠퍼스 개발 협약을 맺었다.")
+    assert "NARAE D&C" in found and "NARAE" not in found, list(found)  # the particle aside
+    found = extract("Seoul City, KAIST, Hanul Power and Mirae Robotics signed the pact.")
+    assert {"Hanul Power", "Mirae Robotics"} <= set(found), list(found)  # `and` joins the last member
+    found = extract("Dozens of LLMs, DeepSeek and Naver among them, compete; KAIST and Naver said so.")
+    assert not {"LLMs", "said", "among"} & set(found), list(found)  # a plural or a lower-case word is no name
+
+
 def test_a_dotted_list_with_known_members_brings_in_the_unknown_one() -> None:
     found = extract("AI 자율제조 기술은 한국생산기술연구원·케이피항공·연세대가 맡는다.")
     assert {"한국생산기술연구원", "케이피항공", "연세대학교"} <= set(found)
@@ -153,11 +164,13 @@ def test_a_subsidiary_stays_itself() -> None:
     [
         ("대구 동구 신암동에서 열린 행사에 참석했다.", "대구광역시 동구"),
         ("과기정통부는 서울 종로구 정부서울청사에서 브리핑을 열었다.", "종로구"),
+        ("새 전시관은 국립중앙과학관(대전 유성구) 주차장 부지에 들어선다.", "유성구"),
         ("지난 6월 경기 성남시 분당구 네이버 1784에서 발족식이 열렸다.", "성남시"),
         ("지난 6월 경기 성남시 분당구 네이버 1784에서 발족식이 열렸다.", "네이버"),
         ("국가데이터처(옛 통계청)가 이노베이션 존을 운영한다.", "통계청"),
         ("외부 전문가로 꾸린 지정심사위원회가 심사한다.", "지정심사위원회"),
         ("박사후연구원 20명을 뽑는다.", "박사후연구원"),
+        ("센터 공모에는 대학과 병원, 지방자치단체가 컨소시엄을 꾸려 낼 수 있다.", "지방자치단체가"),
         ("아세안 국가로는 처음 싱가포르와 공동연구를 시작했다.", "Association of Southeast Asian Nations"),
     ],
 )
@@ -193,10 +206,22 @@ def test_a_closing_word_after_a_space_closes_the_list() -> None:
 def test_countries_in_a_list_are_not_institutions() -> None:
     found = extract("정보통신기획평가원은 미국·캐나다·싱가포르 등과 공동연구를 한다.")
     assert not {"미국", "캐나다", "싱가포르"} & set(found), list(found)
+    found = extract("이 협력에는 독일 보쉬, 스웨덴 에릭슨, 벨기에 IMEC 같은 곳이 참여한다.")
+    assert not {"벨기", "벨기에"} & set(found), list(found)  # 에 of 벨기에 is no particle
 
 
 def test_a_district_named_in_english_after_in_is_an_address() -> None:
     assert "강남구" not in extract("The lab opens in Gangnam District, Seoul, next month.")
+    found = extract("Danyang County in North Chungcheong Province said it will apply.")
+    assert "단양군" in found and "충청북도" not in found, list(found)  # a province after `in` too
+
+
+def test_english_short_region_names_in_a_list_of_local_governments() -> None:
+    found = extract(
+        "Local governments beyond the capital area, including Ulsan, North Jeolla and South Jeolla, race to win centers."
+    )
+    assert {"울산광역시", "전북특별자치도", "전라남도"} <= set(found), list(found)
+    assert "Ulsan" not in found
 
 
 def test_a_masthead_line_names_no_actor_but_a_table_row_does() -> None:

@@ -31,6 +31,7 @@ _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 # A member of common nouns only is a name when it is a long compound (서남해안기업도시개발: five nouns); two or
 # three common nouns (AI 공급기업, 참여 기업) are a description.
 _COMPOUND_NAME = 4
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")  # LLMs, SMEs, GPUs: a plural common noun, never one body
 _STOP_FIRST_EN = {"the", "a", "an", "this", "that", "each", "its", "their", "our", "every", "one"}
 _TITLE_ONLY = re.compile(rf"(?:연구|부)?(?:{_TITLES})")  # `이광형 KAIST 총장, …`: a title is a person
 _STOP_FIRST = {
@@ -89,17 +90,20 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
-        if inst_rules.not_actor().get(m.name) == "forum":
-            continue
+        kind = inst_rules.not_actor().get(m.name)
+        if kind == "forum" or (kind == "legislature" and inst_rules.is_member_title(after)):
+            continue  # G20; 국회의원 (a person's occupation)
         out.append(m)
     return out
 
 
 def _in_address(before: str, after: str, surface: str, regions: Collection[str]) -> bool:
     """A district with no particle, followed by a word, after its city or before a smaller place."""
+    prev = before.rstrip().rsplit(maxsplit=1)[-1] if before.strip() else ""
+    if after.startswith(")") and (" " in surface or re.split(r"[\s(]", before)[-1] in regions):
+        return True  # 국립중앙과학관(대전 유성구): where the body before it is
     if not _NEXT_WORD.match(after):
         return False  # 단양군은, 여수시와, 장성군, …: it acts or is listed
-    prev = before.rstrip().rsplit(maxsplit=1)[-1] if before.strip() else ""
     return " " in surface or prev in regions or bool(_PLACE_WORD.match(after))
 
 
@@ -174,14 +178,17 @@ def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength:
     first = tokens[0][0] if tokens else ""
     if not tokens or _COUNT.match(name) or first in _STOP_FIRST or first.casefold() in _STOP_FIRST_EN:
         return False
+    if name.isascii() and (name[:1].islower() or _PLURAL_ACRONYM.fullmatch(name)):
+        return False  # `… and DeepSeek said`: a name is capitalised; `Chinese LLMs, DeepSeek`: a plural is no name
     if (
         _TITLE_ONLY.fullmatch(name)
         or name.upper() in _GENERIC_LATIN
         or (tokens[0][1] == "SN" and strength != LINE)
     ):
         return False  # a title, or an amount cut from a list of figures
+    # `지방자치단체가 컨소시엄을 꾸려`: a word with a case particle is the subject, no name
     if strength == LINE:
-        return True
+        return not (len(tokens) > 1 and tokens[-1][1].startswith("JK"))
     if any(tag.startswith(("E", "J")) for _, tag, _ in tokens[1:]):
         return False
     if strength == STRONG:

@@ -6,7 +6,9 @@
 - `inst_generic`: endings that make such a word a generic noun instead (지정심사위원회, 박사후연구원).
 - `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
-  a bilateral prefix as in 한-EU, an English district after `in`: an address) and the separator of a masthead.
+  a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
+  legislature: 국회의원) and the separator of a masthead.
+- `inst_local_en`: how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
   lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
 """
@@ -19,6 +21,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.normalize import compact_key
+from etl.romanize import romanize
 
 ROLE_CUES = "inst_role_cues"
 FORMS = "inst_forms"
@@ -26,16 +29,18 @@ GENERIC = "inst_generic"
 LIST_CUES = "inst_list_cues"
 CONTEXT = "inst_context"
 NOT_ACTOR = "inst_not_actor"
+LOCAL_EN = "inst_local_en"
 
 # A list item is one or two words; a role in parentheses may follow it (충남대(주관), 한국과학기술원(KAIST·카이스트)).
 # 16 characters hold the longest such note in our fixtures (`KAIST·카이스트`) with room; a longer parenthetical is prose.
 _PAREN_NOTE = 16
-_WORD = r"[^\s,·ㆍ、()\[\]'\"‘’“”:/–△○□▲■•]+"
+_WORD = r"(?!and )[^\s,·ㆍ、()\[\]'\"‘’“”:/–△○□▲■•]+"  # English `and` joins the last item
 _ITEM = rf"{_WORD}(?:[ ]{_WORD})?(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?"
-_SEP = r"\s*(?:,(?!\d)|[·ㆍ、])\s*"  # a comma before a digit is inside a number (5조1,000억원)
+# A comma before a digit is inside a number (5조1,000억원); `A, B and C`, `A and B`: English joins the last with `and`.
+_SEP = r"(?:\s*(?:,(?!\d)|[·ㆍ、])\s*(?:and )?| and )"
 # A run starts where a word starts, so the engine tries it once per word, not once per character.
 _RUN = re.compile(rf"(?:^|(?<=[\s(\['\"‘“]))(?:{_ITEM})(?:{_SEP}{_ITEM})+")
-_ITEM_IN_RUN = re.compile(rf"({_WORD}(?:[ ]{_WORD})?)(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?")
+_ITEM_IN_RUN = re.compile(rf"(?:and )?({_WORD}(?:[ ]{_WORD})?)(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?")
 # Where a `X 컨소시엄` line starts its name: the sentence start or a list mark (–, :, /, △, ○, ·, a comma).
 _MEMBER_START = r"(?:^|(?<=[–:/△○□▲■•,·])|(?<=[–:/△○□▲■•,·]\s)|(?<=\s[-–]\s))\s*"
 _LEGAL_FORM = re.compile(r"^(?:\(재\)|\(주\)|\(사\)|㈜|재단법인\s*|주식회사\s*)")
@@ -126,7 +131,7 @@ def _address_before() -> re.Pattern[str]:
 def is_english_address(before: str, surface: str, canonical: str) -> bool:
     """`in Gangnam District, Seoul`, `Daechi-dong, Gangnam-gu`: a district named in English after `in`, `at` or a
     neighbourhood is where something is, not an actor."""
-    district = canonical.endswith(("구", "군")) and surface.isascii()
+    district = canonical.endswith(("구", "군", "도")) and surface.isascii()
     return district and bool(_address_before().search(before))
 
 
@@ -146,6 +151,16 @@ def is_chrome(sentence: str) -> bool:
     A table row opens with the separator (`| 사업주체 | 포항공과대학교, … |`): it is content, not chrome."""
     line = sentence.strip()
     return len(line) <= _CHROME_MAX and bool(_chrome().search(line)) and not _chrome().match(line)
+
+
+@cache
+def _member_title() -> re.Pattern[str]:
+    return re.compile(_context("member_title"))
+
+
+def is_member_title(after: str) -> bool:
+    """`국회의원`: a legislature glued to its member's title names a person's occupation, not the body acting."""
+    return bool(_member_title().match(after))
 
 
 def is_bilateral_prefix(before: str) -> bool:
@@ -222,7 +237,11 @@ def enumerations(text: str) -> list[Enumeration]:
         )
         if closing and closing.start() < run.end():
             last = Member(last.start, closing.start(), text[last.start : closing.start()])
-        items = [_trim_first(items[0]), *items[1:-1], _trim_last(last, bool(closing))]
+        items = [
+            _trim_first(items[0]),
+            *map(_trim_english_lead, items[1:-1]),
+            _trim_last(last, bool(closing)),
+        ]
         headed = bool(head.search(text[: run.start()]) or (closing and counted.match(text, closing.end())))
         out.append(Enumeration(items, headed, bool(closing)))
     return out
@@ -240,10 +259,23 @@ def _trim_first(item: Member) -> Member:
     return Member(item.start + cut, item.end, item.surface[cut:])
 
 
+def _trim_english_lead(item: Member) -> Member:
+    """`…, including Busan, North Jeolla and …`: a lower-case English word before a capitalised one is no part of
+    the name."""
+    first, _, rest = item.surface.partition(" ")
+    if not (item.surface.isascii() and rest and first[:1].islower() and rest[:1].isupper()):
+        return item
+    return Member(item.end - len(rest), item.end, rest)
+
+
 def _trim_last(item: Member, closed: bool) -> Member:
     """The last item may run into the verb (`서남해안기업도시개발이 함께한다`): keep its first word, less a particle;
-    before a closing `등` both its words are the name (`시드인베스트먼트 자산운용 등`)."""
-    surface = item.surface.split(" ")[0] if " " in item.surface and not closed else item.surface
+    before a closing `등` both its words are the name (`시드인베스트먼트 자산운용 등`), and so are two capitalised
+    English words, a particle after them aside (`BK Energy and …`, `ZINOL D&C와`: an English verb is lower-case)."""
+    latin = re.sub(r"[가-힣]+$", "", item.surface)
+    english_name = latin.isascii() and all(w[:1].isupper() for w in latin.split(" "))
+    keep = closed or " " not in item.surface
+    surface = item.surface if keep else latin if english_name else item.surface.split(" ")[0]
     m = re.search(r"(?:이|가|은|는|을|를|와|과|도|의|에|로|으로|까지)$", surface)
     if m and len(surface) - len(m.group()) >= _MIN_NAME and not surface.isascii():
         surface = surface[: m.start()]
@@ -260,3 +292,17 @@ def clean_member(surface: str) -> tuple[int, str]:
 def plausible_length(name: str) -> bool:
     """Long enough to be a name, short enough not to be a clause."""
     return _MIN_NAME <= len(name) <= _MAX_NAME
+
+
+# A 시·군·도 name is a stem of two or three syllables and its unit (동해시, 남양주시, 강원도); longer names are given in
+# the gazetteer as they are written.
+_LOCAL_NAME = re.compile(r"([가-힣]{2,3})([가-힣])")
+
+
+def english_local_names(korean: str) -> list[str]:
+    """`동해시` → Donghae City, Donghae-si: the English forms of a local government's Korean name."""
+    m = _LOCAL_NAME.fullmatch(korean)
+    if not m:
+        return []
+    stem = romanize(m.group(1))
+    return [stem + t if t.startswith("-") else f"{stem} {t}" for t in lexicon.terms(LOCAL_EN, m.group(2))]

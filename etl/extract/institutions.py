@@ -19,6 +19,7 @@ from etl.extract import inst_actors, inst_roles, inst_rules
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
+from etl.romanize import romanize
 
 _PARTICLE = PARTICLES_AFTER_NAME
 # Titles glued to a name reveal the institution: 서울시장, 서초구청장, 국회의원, 카이스트총장.
@@ -103,11 +104,14 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Read resources/institutions.csv once per process and compile its matchers."""
     entries = []
     with (path or RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            names = {_key(a) for a in [row["canonical"], *row["aliases"].split("|")] if a.strip()}
-            aliases = tuple(sorted(names, key=len, reverse=True))
-            typ, country, name_en = row["type"], row["country"] or None, row["name_en"] or None
-            entries.append(GazetteerEntry(row["canonical"], name_en, typ, country, aliases))
+        rows = list(csv.DictReader(fh))
+    listed = {_key(a) for row in rows for a in [row["canonical"], *row["aliases"].split("|")]}
+    for row in rows:
+        own = {_key(a) for a in [row["canonical"], *row["aliases"].split("|")] if a.strip()}
+        names = own | {_key(a) for a in _en_alias(row) if _key(a) not in listed}  # a listed alias wins
+        aliases = tuple(sorted(names, key=len, reverse=True))
+        typ, country, name_en = row["type"], row["country"] or None, row["name_en"] or None
+        entries.append(GazetteerEntry(row["canonical"], name_en, typ, country, aliases))
     aliases = [a for e in entries for a in e.aliases]
     by_alias = {a: e for e in entries for a in e.aliases}
     for a, e in list(by_alias.items()):
@@ -116,8 +120,25 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     return Gazetteer(tuple(entries), by_alias, pattern, _title_regex(entries), _regions(entries))
 
 
+def _en_alias(row: dict[str, str]) -> list[str]:
+    """The English name is an alias too (`SK Chemicals`), except a city's bare name (`Pohang`: alone it is mostly
+    where something is) and a government body's (the gazetteer lists the English names of ministries already;
+    the rest are mostly committees, which are no actors: `the Special Committee on Budget and Accounts`)."""
+    name = row["name_en"].strip()
+    bare_place = row["type"] == "local_government" and " " not in name
+    own = [name] if name and not bare_place and row["type"] != "government" else []
+    if row["type"] == "local_government":  # Uiseong County, Gangwon-do: built from the Korean names
+        own += [
+            e
+            for a in [row["canonical"], *row["aliases"].split("|")]
+            for e in inst_rules.english_local_names(a)
+        ]
+    return own
+
+
 def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
-    """Every name of a 시·도 and its two-syllable short form (부산시 → 부산, 경남도 → 경남)."""
+    """Every name of a 시·도 and its two-syllable short form (부산시 → 부산, 경남도 → 경남), romanised too (Busan,
+    Gyeongnam): a list member or an address start."""
     out = {}
     for e in entries:
         if e.type == "local_government" and re.search(r"(?:특별시|광역시|특별자치시|도)$", e.canonical):
@@ -125,6 +146,7 @@ def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
                 out[a] = e
                 if re.fullmatch(r"[가-힣]{2}[시도]", a):
                     out[a[:2]] = e
+                    out.setdefault(romanize(a[:2]), e)
     return out
 
 
@@ -222,8 +244,8 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
     for m, strength in inst_actors.list_members(text, found):
-        if _is_country(m.surface):
-            continue  # `미국·캐나다·싱가포르 등과 공동연구`: countries, not institutions
+        if _is_country(m.surface) or _is_country(text[m.start :].split(maxsplit=1)[0]):
+            continue  # `미국·캐나다 등과`, `벨기에 IMEC` (trimmed to 벨기 as if 에 were a particle): countries
         region = gaz.regions.get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
@@ -320,10 +342,22 @@ def _looks_like_name(run: list[tuple[str, str, int]], suffix: str) -> bool:
     """A proper-noun part (한밭대학교, 한국…, Latin other than AI/SW) or two common nouns before the suffix."""
     (head, head_tag, _), prefix = run[-1], run[:-1]
     if len(head) > len(suffix):
-        return head_tag == "NNP" or bool(prefix)
+        return head_tag == "NNP" or bool(prefix) or head[:2] in _place_stems()
     if any(tag == "NNP" or (tag == "SL" and form.upper() not in _GENERIC_LATIN) for form, tag, _ in prefix):
         return True
     return sum(tag == "NNG" for _, tag, _ in prefix) >= 2
+
+
+@lru_cache(maxsize=1)
+def _place_stems() -> frozenset[str]:
+    """Two-syllable stems of the 시·도 and 시·군 (경북, 전주, 단양): a word Kiwi reads as one common noun is still a
+    name when a place opens it (경북문화재단, 전주정보문화산업진흥원)."""
+    gaz = load_gazetteer()
+    stems = {a for a in gaz.regions if len(a) == 2}
+    for e in gaz.entries:
+        if e.type == "local_government":
+            stems.update(a[:2] for a in e.aliases if re.fullmatch(r"[가-힣]{2}[시군도]", a))
+    return frozenset(stems)
 
 
 def _english_form(m: re.Match[str]) -> list[_Mention]:
