@@ -576,3 +576,18 @@ def test_a_valley_of_common_words_is_a_name_other_heads_are_not() -> None:
 def test_a_numbered_english_head_is_a_tract_an_address_district_is_not() -> None:
     assert _names("The center will rise in Advanced District 3 by 2026.") == ["Advanced District 3"]
     assert _names("Offices in Gangnam District, Seoul opened in 2024.") == []
+
+
+def test_a_quoted_name_ends_at_its_last_head() -> None:
+    # "데이터센터 클러스터": the head that ends the quoted name counts, not the first one inside it.
+    assert _names("도는 '구미 첨단 AI 데이터센터 클러스터'를 만들기로 했다.") == [
+        "구미 첨단 AI 데이터센터 클러스터"
+    ]
+
+
+def test_a_build_noun_right_after_a_name_builds_it() -> None:
+    programs = frozenset({"해양 AX 혁신 R&D 센터"})
+    built = sites_in("△기업이 모이는 인프라 '해양 AX 혁신 R&D 센터' 구축: 50억원", programs=programs)
+    assert [s.name for s in built] == ["해양 AX 혁신 R&D 센터"]
+    # "'X' 구축 사업": the title of a program, not by itself a facility.
+    assert sites_in("시는 '해양 AX 혁신 R&D 센터' 구축 사업을 맡는다.", programs=programs) == []

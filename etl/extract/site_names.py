@@ -83,6 +83,7 @@ def _vocab() -> dict[str, object]:
     area = {e.term for e in heads if e.meaning == "area"}
     placed = {e.term for e in heads if e.meaning == "placed"}
     alt = lexicon.alternation
+    builds_noun = alt(lexicon.terms("site_build_words", "verb"))
     builders = alt(lexicon.terms("site_build_words", "object") + lexicon.terms("site_build_words", "verb"))
     return {
         "heads": {e.term for e in heads},
@@ -127,6 +128,11 @@ def _vocab() -> dict[str, object]:
             rf"(?:(?:와|과)\s+[^,.'‘]{{1,{BUILD_LIST_CHARS}}}?)?(?:을|를)\s*{builders}"
         ),
         "built_by_program": re.compile(rf"\s*{alt(lexicon.terms('site_build_words', 'program'))}"),
+        # "'AX 혁신 R&D 센터' 구축", "AI밸리 조성": a build noun right after the name builds it ("'X' 구축
+        # 사업" names a program, which may or may not be the facility).
+        "build_noun": re.compile(
+            rf"['’」\"”]?\s*{builds_noun}(?![가-힣A-Za-z])(?!\s*{alt(lexicon.terms('site_not_sites', 'program_word'))})"
+        ),
         "build_before": re.compile(
             rf"{builders}"
             r"[가-힣]{0,2}\s+['‘「\"“]?$"
@@ -272,9 +278,9 @@ def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int
     out, spans = [], []
     for m in _QUOTED.finditer(text):
         inner = re.sub(r"\s*\([^)]*\)$", "", m.group(1)).strip()
-        hit = v["ko_core"].search(inner)  # type: ignore[attr-defined]
+        hit = next((h for h in v["ko_core"].finditer(inner) if h.end() == len(inner)), None)  # type: ignore[attr-defined]
         spans.append((m.start(), m.end()))
-        if hit and hit.end() == len(inner):
+        if hit:
             out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in v["weak"]))  # type: ignore[operator]
     return out, spans
 
@@ -319,7 +325,7 @@ def _bulleted(text: str, name: str, start: int) -> list[str]:
 def builds(text: str, start: int, end: int) -> bool:
     """The name is what a build verb (site_build_words.tsv) makes: `X를 세운다`, `X와 Y를 만든다`, `세워질 'X'`."""
     v = _vocab()
-    if v["build_after"].match(text, end):  # type: ignore[attr-defined]
+    if v["build_after"].match(text, end) or v["build_noun"].match(text, end):  # type: ignore[attr-defined]
         return True
     return v["build_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
 
