@@ -591,3 +591,7 @@ def test_a_build_noun_right_after_a_name_builds_it() -> None:
     assert [s.name for s in built] == ["해양 AX 혁신 R&D 센터"]
     # "'X' 구축 사업": the title of a program, not by itself a facility.
     assert sites_in("시는 '해양 AX 혁신 R&D 센터' 구축 사업을 맡는다.", programs=programs) == []
+
+
+def test_a_dash_before_a_list_item_is_not_part_of_the_name() -> None:
+    assert _names("- 해양 수중데이터센터 구축 10억원") == ["해양 수중데이터센터"]

@@ -67,8 +67,8 @@ def name_key(name: str) -> str:
 
 @cache
 def _short_forms() -> tuple[tuple[str, str], ...]:
-    """(long, short) spellings of one head: 창원국가산업단지 and 창원국가산단 are one key (site_short_forms.tsv)."""
-    return tuple((e.term, e.meaning) for e in lexicon.entries("site_short_forms"))
+    """(long, short) spellings of one word: 창원국가산업단지 and 창원국가산단, 인공지능(AI) and AI (site_short_forms.tsv)."""
+    return tuple((e.term.lower(), e.meaning.lower()) for e in lexicon.entries("site_short_forms"))
 
 
 @cache
@@ -156,7 +156,7 @@ def _is_noun_word(before: str, word: str, after: str) -> bool:
 
     core = re.sub(r"\([^)]*\)", "", word).replace("+", " ")  # AI+모빌리티: two nouns joined by a plus
     if not re.search(r"[가-힣]", core):
-        return bool(re.fullmatch(r"[A-Za-z0-9&.\- ]+", core))
+        return bool(re.fullmatch(r"[A-Za-z0-9&.\- ]+", core)) and re.search(r"[A-Za-z0-9]", core) is not None
     tokens = get_kiwi().tokenize(f"{before} {core} {after}")
     lo = len(before) + 1
     return all(t.tag in _NOUN_TAGS for t in tokens if lo <= t.start < lo + len(core))
@@ -410,7 +410,9 @@ def is_not_site(text: str, name: str, end: int) -> bool:
     if _QUOTED.match(text, end + 1) and text[end : end + 1] == " ":
         return True  # "한미 AI 공동연구 거점 '글로벌 AI 프론티어랩'": a description of the quoted name
     at = re.match(r"['’」\"”]?\s*에서(?![는도])", text[end:])
-    return bool(at) and v["events"].search(text, end, end + EVENT_WINDOW) is not None  # type: ignore[attr-defined]
+    clause = re.search(r"[,.]|다\s", text[end:])  # "X에서 … 사업단 발대식을 연다": the ceremony of its clause
+    stop = end + max(EVENT_WINDOW, clause.start() if clause else len(text))
+    return bool(at) and v["events"].search(text, end, stop) is not None  # type: ignore[attr-defined]
 
 
 def _listed_places(
