@@ -595,3 +595,7 @@ def test_a_build_noun_right_after_a_name_builds_it() -> None:
 
 def test_a_dash_before_a_list_item_is_not_part_of_the_name() -> None:
     assert _names("- 해양 수중데이터센터 구축 10억원") == ["해양 수중데이터센터"]
+
+
+def test_an_english_name_may_join_two_words_with_a_middle_dot() -> None:
+    assert "AI·R&D Campus" in _names("In Yangjae, facilities such as an AI·R&D Campus will be built by 2026.")

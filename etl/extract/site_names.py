@@ -96,7 +96,7 @@ def _vocab() -> dict[str, object]:
         "ko_chain": re.compile(rf" ({alt(ko)})(?=[^가-힣]|$|[{_PARTICLE}])"),
         "ko_heads": sorted(ko, key=len, reverse=True),
         "en_name": re.compile(
-            r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})("
+            r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.·\-]*\s+){1,4})("
             + "|".join(re.escape(t) for t in sorted(en_cap, key=len, reverse=True))
             + r"|data cent(?:er|re))\b"
         ),
