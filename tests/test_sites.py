@@ -599,3 +599,8 @@ def test_a_dash_before_a_list_item_is_not_part_of_the_name() -> None:
 
 def test_an_english_name_may_join_two_words_with_a_middle_dot() -> None:
     assert "AI·R&D Campus" in _names("In Yangjae, facilities such as an AI·R&D Campus will be built by 2026.")
+
+
+def test_a_short_form_without_its_place_is_the_same_site() -> None:
+    names = _names("도는 석문산단에 데이터센터를 짓는다. 당진 석문국가산업단지 안 땅에 센터를 세운다.")
+    assert [n for n in names if "석문" in n] == ["당진 석문국가산업단지"]
