@@ -604,3 +604,8 @@ def test_an_english_name_may_join_two_words_with_a_middle_dot() -> None:
 def test_a_short_form_without_its_place_is_the_same_site() -> None:
     names = _names("도는 석문산단에 데이터센터를 짓는다. 당진 석문국가산업단지 안 땅에 센터를 세운다.")
     assert [n for n in names if "석문" in n] == ["당진 석문국가산업단지"]
+
+
+def test_quoted_names_numbered_after_the_head_are_one_site_each() -> None:
+    text = "대학은 'AI 데이터센터 I'을 열었고 내년에 'AI 데이터센터 II'와 'AI 데이터센터 III'를 구축한다."
+    assert _names(text) == ["AI 데이터센터 I", "AI 데이터센터 II", "AI 데이터센터 III"]

@@ -272,13 +272,19 @@ def _spaced_list(text: str, start: int, end: int, weak: bool) -> list[tuple[str,
     return out
 
 
+# A Roman or Arabic numeral after a quoted name's head (AI 데이터센터 I, II, III).
+_NUMBERED = re.compile(r"\s+(?:[IVX]{1,4}|\d{1,2})$")
+
+
 def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int, int]]]:
     """Quoted Korean names ending in a head ('AI 오픈랩'); every quoted span, since '○○ 구축사업' names a program."""
     v = _vocab()
     out, spans = [], []
     for m in _QUOTED.finditer(text):
         inner = re.sub(r"\s*\([^)]*\)$", "", m.group(1)).strip()
-        hit = next((h for h in v["ko_core"].finditer(inner) if h.end() == len(inner)), None)  # type: ignore[attr-defined]
+        numbered = _NUMBERED.search(inner)  # "'AI 데이터센터 II'": the second of a numbered set
+        core_end = numbered.start() if numbered else len(inner)
+        hit = next((h for h in v["ko_core"].finditer(inner) if h.end() == core_end), None)  # type: ignore[attr-defined]
         spans.append((m.start(), m.end()))
         if hit:
             out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in v["weak"]))  # type: ignore[operator]
