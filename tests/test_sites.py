@@ -609,3 +609,7 @@ def test_a_short_form_without_its_place_is_the_same_site() -> None:
 def test_quoted_names_numbered_after_the_head_are_one_site_each() -> None:
     text = "대학은 'AI 데이터센터 I'을 열었고 내년에 'AI 데이터센터 II'와 'AI 데이터센터 III'를 구축한다."
     assert _names(text) == ["AI 데이터센터 I", "AI 데이터센터 II", "AI 데이터센터 III"]
+
+
+def test_a_hub_the_text_builds_right_after_its_name_is_a_site() -> None:
+    assert _names("△ 해양 AX혁신허브 구축: 10억원") == ["해양 AX혁신허브"]

@@ -218,8 +218,10 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
             head in v["placed"]  # type: ignore[operator]
             and not _starts_with_place(text, start, end)
             and not v["built_by_program"].match(text, end)  # type: ignore[attr-defined]
+            and not v["build_noun"].match(text, end)  # type: ignore[attr-defined]
         ):
-            continue  # "바이오헬스산업 허브를 만들고": an aim, not a facility; "교육 허브 조성 사업" builds one
+            # "바이오헬스산업 허브를 만들고": an aim; "교육 허브 조성 사업", "AX혁신허브 구축" build a facility
+            continue
         weak = head in v["weak"]  # type: ignore[operator]
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
