@@ -613,3 +613,8 @@ def test_quoted_names_numbered_after_the_head_are_one_site_each() -> None:
 
 def test_a_hub_the_text_builds_right_after_its_name_is_a_site() -> None:
     assert _names("△ 해양 AX혁신허브 구축: 10억원") == ["해양 AX혁신허브"]
+
+
+def test_a_branch_after_the_head_and_a_hyphened_owner_stay_in_the_name() -> None:
+    assert _names("도는 지난해 수원에서 문을 연 '경기 로봇캠퍼스+남부'를 넓힌다.") == ["경기 로봇캠퍼스+남부"]
+    assert "오픈AI-SK 데이터센터" in _names("도는 오픈AI-SK 데이터센터를 해남에 짓는다.")

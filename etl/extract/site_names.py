@@ -154,7 +154,9 @@ def _is_noun_word(before: str, word: str, after: str) -> bool:
     """
     from etl.nlp import get_kiwi
 
-    core = re.sub(r"\([^)]*\)", "", word).replace("+", " ")  # AI+모빌리티: two nouns joined by a plus
+    core = (
+        re.sub(r"\([^)]*\)", "", word).replace("+", " ").replace("-", " ")
+    )  # AI+모빌리티, 오픈AI-SK: joined
     if not re.search(r"[가-힣]", core):
         return bool(re.fullmatch(r"[A-Za-z0-9&.\- ]+", core)) and re.search(r"[A-Za-z0-9]", core) is not None
     tokens = get_kiwi().tokenize(f"{before} {core} {after}")
@@ -274,8 +276,8 @@ def _spaced_list(text: str, start: int, end: int, weak: bool) -> list[tuple[str,
     return out
 
 
-# A Roman or Arabic numeral after a quoted name's head (AI 데이터센터 I, II, III).
-_NUMBERED = re.compile(r"\s+(?:[IVX]{1,4}|\d{1,2})$")
+# A Roman or Arabic numeral after a quoted name's head (AI 데이터센터 I, II, III), or a branch (AI캠퍼스+남부).
+_NUMBERED = re.compile(r"\s+(?:[IVX]{1,4}|\d{1,2})$|\+[가-힣]{1,3}$")
 
 
 def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int, int]]]:
