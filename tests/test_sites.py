@@ -576,3 +576,45 @@ def test_a_valley_of_common_words_is_a_name_other_heads_are_not() -> None:
 def test_a_numbered_english_head_is_a_tract_an_address_district_is_not() -> None:
     assert _names("The center will rise in Advanced District 3 by 2026.") == ["Advanced District 3"]
     assert _names("Offices in Gangnam District, Seoul opened in 2024.") == []
+
+
+def test_a_quoted_name_ends_at_its_last_head() -> None:
+    # "데이터센터 클러스터": the head that ends the quoted name counts, not the first one inside it.
+    assert _names("도는 '구미 첨단 AI 데이터센터 클러스터'를 만들기로 했다.") == [
+        "구미 첨단 AI 데이터센터 클러스터"
+    ]
+
+
+def test_a_build_noun_right_after_a_name_builds_it() -> None:
+    programs = frozenset({"해양 AX 혁신 R&D 센터"})
+    built = sites_in("△기업이 모이는 인프라 '해양 AX 혁신 R&D 센터' 구축: 50억원", programs=programs)
+    assert [s.name for s in built] == ["해양 AX 혁신 R&D 센터"]
+    # "'X' 구축 사업": the title of a program, not by itself a facility.
+    assert sites_in("시는 '해양 AX 혁신 R&D 센터' 구축 사업을 맡는다.", programs=programs) == []
+
+
+def test_a_dash_before_a_list_item_is_not_part_of_the_name() -> None:
+    assert _names("- 해양 수중데이터센터 구축 10억원") == ["해양 수중데이터센터"]
+
+
+def test_an_english_name_may_join_two_words_with_a_middle_dot() -> None:
+    assert "AI·R&D Campus" in _names("In Yangjae, facilities such as an AI·R&D Campus will be built by 2026.")
+
+
+def test_a_short_form_without_its_place_is_the_same_site() -> None:
+    names = _names("도는 석문산단에 데이터센터를 짓는다. 당진 석문국가산업단지 안 땅에 센터를 세운다.")
+    assert [n for n in names if "석문" in n] == ["당진 석문국가산업단지"]
+
+
+def test_quoted_names_numbered_after_the_head_are_one_site_each() -> None:
+    text = "대학은 'AI 데이터센터 I'을 열었고 내년에 'AI 데이터센터 II'와 'AI 데이터센터 III'를 구축한다."
+    assert _names(text) == ["AI 데이터센터 I", "AI 데이터센터 II", "AI 데이터센터 III"]
+
+
+def test_a_hub_the_text_builds_right_after_its_name_is_a_site() -> None:
+    assert _names("△ 해양 AX혁신허브 구축: 10억원") == ["해양 AX혁신허브"]
+
+
+def test_a_branch_after_the_head_and_a_hyphened_owner_stay_in_the_name() -> None:
+    assert _names("도는 지난해 수원에서 문을 연 '경기 로봇캠퍼스+남부'를 넓힌다.") == ["경기 로봇캠퍼스+남부"]
+    assert "오픈AI-SK 데이터센터" in _names("도는 오픈AI-SK 데이터센터를 해남에 짓는다.")

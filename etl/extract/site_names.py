@@ -67,8 +67,8 @@ def name_key(name: str) -> str:
 
 @cache
 def _short_forms() -> tuple[tuple[str, str], ...]:
-    """(long, short) spellings of one head: 창원국가산업단지 and 창원국가산단 are one key (site_short_forms.tsv)."""
-    return tuple((e.term, e.meaning) for e in lexicon.entries("site_short_forms"))
+    """(long, short) spellings of one word: 창원국가산업단지 and 창원국가산단, 인공지능(AI) and AI (site_short_forms.tsv)."""
+    return tuple((e.term.lower(), e.meaning.lower()) for e in lexicon.entries("site_short_forms"))
 
 
 @cache
@@ -83,6 +83,7 @@ def _vocab() -> dict[str, object]:
     area = {e.term for e in heads if e.meaning == "area"}
     placed = {e.term for e in heads if e.meaning == "placed"}
     alt = lexicon.alternation
+    builds_noun = alt(lexicon.terms("site_build_words", "verb"))
     builders = alt(lexicon.terms("site_build_words", "object") + lexicon.terms("site_build_words", "verb"))
     return {
         "heads": {e.term for e in heads},
@@ -95,7 +96,7 @@ def _vocab() -> dict[str, object]:
         "ko_chain": re.compile(rf" ({alt(ko)})(?=[^가-힣]|$|[{_PARTICLE}])"),
         "ko_heads": sorted(ko, key=len, reverse=True),
         "en_name": re.compile(
-            r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.\-]*\s+){1,4})("
+            r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.·\-]*\s+){1,4})("
             + "|".join(re.escape(t) for t in sorted(en_cap, key=len, reverse=True))
             + r"|data cent(?:er|re))\b"
         ),
@@ -127,6 +128,11 @@ def _vocab() -> dict[str, object]:
             rf"(?:(?:와|과)\s+[^,.'‘]{{1,{BUILD_LIST_CHARS}}}?)?(?:을|를)\s*{builders}"
         ),
         "built_by_program": re.compile(rf"\s*{alt(lexicon.terms('site_build_words', 'program'))}"),
+        # "'AX 혁신 R&D 센터' 구축", "AI밸리 조성": a build noun right after the name builds it ("'X' 구축
+        # 사업" names a program, which may or may not be the facility).
+        "build_noun": re.compile(
+            rf"['’」\"”]?\s*{builds_noun}(?![가-힣A-Za-z])(?!\s*{alt(lexicon.terms('site_not_sites', 'program_word'))})"
+        ),
         "build_before": re.compile(
             rf"{builders}"
             r"[가-힣]{0,2}\s+['‘「\"“]?$"
@@ -148,9 +154,11 @@ def _is_noun_word(before: str, word: str, after: str) -> bool:
     """
     from etl.nlp import get_kiwi
 
-    core = re.sub(r"\([^)]*\)", "", word).replace("+", " ")  # AI+모빌리티: two nouns joined by a plus
+    core = (
+        re.sub(r"\([^)]*\)", "", word).replace("+", " ").replace("-", " ")
+    )  # AI+모빌리티, 오픈AI-SK: joined
     if not re.search(r"[가-힣]", core):
-        return bool(re.fullmatch(r"[A-Za-z0-9&.\- ]+", core))
+        return bool(re.fullmatch(r"[A-Za-z0-9&.\- ]+", core)) and re.search(r"[A-Za-z0-9]", core) is not None
     tokens = get_kiwi().tokenize(f"{before} {core} {after}")
     lo = len(before) + 1
     return all(t.tag in _NOUN_TAGS for t in tokens if lo <= t.start < lo + len(core))
@@ -212,8 +220,10 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
             head in v["placed"]  # type: ignore[operator]
             and not _starts_with_place(text, start, end)
             and not v["built_by_program"].match(text, end)  # type: ignore[attr-defined]
+            and not v["build_noun"].match(text, end)  # type: ignore[attr-defined]
         ):
-            continue  # "바이오헬스산업 허브를 만들고": an aim, not a facility; "교육 허브 조성 사업" builds one
+            # "바이오헬스산업 허브를 만들고": an aim; "교육 허브 조성 사업", "AX혁신허브 구축" build a facility
+            continue
         weak = head in v["weak"]  # type: ignore[operator]
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
@@ -266,15 +276,21 @@ def _spaced_list(text: str, start: int, end: int, weak: bool) -> list[tuple[str,
     return out
 
 
+# A Roman or Arabic numeral after a quoted name's head (AI 데이터센터 I, II, III), or a branch (AI캠퍼스+남부).
+_NUMBERED = re.compile(r"\s+(?:[IVX]{1,4}|\d{1,2})$|\+[가-힣]{1,3}$")
+
+
 def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int, int]]]:
     """Quoted Korean names ending in a head ('AI 오픈랩'); every quoted span, since '○○ 구축사업' names a program."""
     v = _vocab()
     out, spans = [], []
     for m in _QUOTED.finditer(text):
         inner = re.sub(r"\s*\([^)]*\)$", "", m.group(1)).strip()
-        hit = v["ko_core"].search(inner)  # type: ignore[attr-defined]
+        numbered = _NUMBERED.search(inner)  # "'AI 데이터센터 II'": the second of a numbered set
+        core_end = numbered.start() if numbered else len(inner)
+        hit = next((h for h in v["ko_core"].finditer(inner) if h.end() == core_end), None)  # type: ignore[attr-defined]
         spans.append((m.start(), m.end()))
-        if hit and hit.end() == len(inner):
+        if hit:
             out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in v["weak"]))  # type: ignore[operator]
     return out, spans
 
@@ -319,7 +335,7 @@ def _bulleted(text: str, name: str, start: int) -> list[str]:
 def builds(text: str, start: int, end: int) -> bool:
     """The name is what a build verb (site_build_words.tsv) makes: `X를 세운다`, `X와 Y를 만든다`, `세워질 'X'`."""
     v = _vocab()
-    if v["build_after"].match(text, end):  # type: ignore[attr-defined]
+    if v["build_after"].match(text, end) or v["build_noun"].match(text, end):  # type: ignore[attr-defined]
         return True
     return v["build_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
 
@@ -404,7 +420,9 @@ def is_not_site(text: str, name: str, end: int) -> bool:
     if _QUOTED.match(text, end + 1) and text[end : end + 1] == " ":
         return True  # "한미 AI 공동연구 거점 '글로벌 AI 프론티어랩'": a description of the quoted name
     at = re.match(r"['’」\"”]?\s*에서(?![는도])", text[end:])
-    return bool(at) and v["events"].search(text, end, end + EVENT_WINDOW) is not None  # type: ignore[attr-defined]
+    clause = re.search(r"[,.]|다\s", text[end:])  # "X에서 … 사업단 발대식을 연다": the ceremony of its clause
+    stop = end + max(EVENT_WINDOW, clause.start() if clause else len(text))
+    return bool(at) and v["events"].search(text, end, stop) is not None  # type: ignore[attr-defined]
 
 
 def _listed_places(

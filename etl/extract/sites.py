@@ -12,7 +12,7 @@ from datetime import date
 
 from etl import lexicon
 from etl.extract.countries import abroad_clause
-from etl.extract.places import find_addresses, locate, specificity
+from etl.extract.places import find_addresses, geocode, locate, specificity
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import builds, name_key, org_keys, place_before
 from etl.extract.site_names import mentions as _mentions
@@ -148,9 +148,23 @@ def _build(s: Sentence, m: _Mention, area: re.Match[str] | None, ctx: dict) -> S
     )
 
 
+def _numeral(key: str) -> str:
+    """The Roman numeral a key ends in after a head (ai데이터센터ii → ii), else ''."""
+    m = re.search(r"(?<=[가-힣])[ivx]{1,4}$", key)
+    return m.group() if m else ""
+
+
 def _short(a: str, b: str) -> bool:
-    """One key shortens the other (창원산단 / 창원국가산단): same first and last two letters, a subsequence."""
+    """One key shortens the other (창원산단 / 창원국가산단): same first and last two letters, a subsequence.
+
+    A place opening the longer key may be left out of the shorter (석문산단 / 당진석문국가산단).
+    """
     short, long_ = sorted((a, b), key=len)
+    if _numeral(short) != _numeral(long_):
+        return False  # "AI 데이터센터 II" and "AI 데이터센터 III": two buildings of a numbered set
+    for n in range(2, 5):  # the key has no spaces: try the place names it may open with
+        if len(long_) - n >= len(short) and geocode(long_[:n]) and _short(short, long_[n:]):
+            return True
     it = iter(long_)
     return short[:2] == long_[:2] and short[-2:] == long_[-2:] and all(ch in it for ch in short)
 
