@@ -7,7 +7,8 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract.places import find_addresses
-from etl.extract.site_names import MAX_NAME_WORDS, _vocab
+from etl.extract.site_names import MAX_NAME_WORDS
+from etl.extract.site_vocab import vocab as _vocab
 
 _LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
 _EN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|our)\s+$", re.I)

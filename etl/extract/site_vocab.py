@@ -1,0 +1,166 @@
+"""Site vocabulary: the lexicon's heads, cues and common words compiled once, and the tests built on them
+alone (a name's merge key, whether a name is only common words). `site_names` finds names with them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+from etl.extract.places import find_addresses, geocode
+from etl.normalize import PARTICLES_AFTER_PLACE
+
+# Parts of a name (head included) from which common words make a name when one qualifier names a field:
+# "AI 스타트업 캠퍼스" (AI, 스타트업, 캠퍼스) is a facility; "AI 데이터센터" (two parts) is not.
+MIN_FIELD_NAME_PARTS = 3
+# "'X'와 AI 복합 교육공간을 만든다": the other names a build verb's object may list after X (characters).
+BUILD_LIST_CHARS = 25
+_PARTICLE = PARTICLES_AFTER_PLACE
+
+
+def name_key(name: str) -> str:
+    """Merge key of a name: no spaces, quotes, dots or parentheticals, lower case."""
+    key = re.sub(r"[\s'‘’\"“”·\-]|\([^)]*\)", "", name).lower()
+    for long_form, short in short_forms():
+        key = key.replace(long_form, short)
+    return key
+
+
+@cache
+def short_forms() -> tuple[tuple[str, str], ...]:
+    """(long, short) spellings of one word: 창원국가산업단지 and 창원국가산단, 인공지능(AI) and AI (site_short_forms.tsv)."""
+    return tuple((e.term.lower(), e.meaning.lower()) for e in lexicon.entries("site_short_forms"))
+
+
+@cache
+def vocab() -> dict[str, object]:
+    """Every site pattern and word set, built once from the lexicon."""
+    return {**_heads(), **_cues(), **_build_cues()}
+
+
+def _heads() -> dict[str, object]:
+    heads = lexicon.entries("site_heads")
+    ko = [e.term for e in heads if not e.term.isascii()]
+    en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper() and e.meaning != "numbered"]
+    numbered = [e.term for e in heads if e.meaning == "numbered"]
+    en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
+    weak = {e.term for e in heads if e.meaning in ("weak", "area", "named")}
+    area = {e.term for e in heads if e.meaning == "area"}
+    placed = {e.term for e in heads if e.meaning == "placed"}
+    alt = lexicon.alternation
+    return {
+        "heads": {e.term for e in heads},
+        "weak": weak,
+        "placed": placed,
+        "area": area,
+        "ko_core": re.compile(
+            rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
+        ),
+        "ko_chain": re.compile(rf" ({alt(ko)})(?=[^가-힣]|$|[{_PARTICLE}])"),
+        "ko_heads": sorted(ko, key=len, reverse=True),
+        "en_name": re.compile(
+            r"(?<![A-Za-z])((?:[A-Z][A-Za-z0-9&'.·\-]*\s+){1,4})("
+            + "|".join(re.escape(t) for t in sorted(en_cap, key=len, reverse=True))
+            + r"|data cent(?:er|re))\b"
+        ),
+        # "Advanced District 3" (첨단3지구): a head that names a tract only with its number after it.
+        "en_numbered": re.compile(
+            rf"(?<![A-Za-z])((?:[A-Z][\w&'.\-]*\s+){{1,3}}){alt(numbered)}\s+\d{{1,2}}\b"
+        ),
+        "en_low": re.compile(rf"\b({'|'.join(re.escape(t) for t in en_low)})s?\b"),
+    }
+
+
+def _cues() -> dict[str, object]:
+    alt = lexicon.alternation
+    ko = [e.term for e in lexicon.entries("site_heads") if not e.term.isascii()]
+    en_cap = [
+        e.term
+        for e in lexicon.entries("site_heads")
+        if e.term.isascii() and e.term[0].isupper() and e.meaning != "numbered"
+    ]
+    named = {e.term for e in lexicon.entries("site_heads") if e.meaning == "named"}
+    return {
+        "field": {t for t in lexicon.terms("site_generic", "field")},
+        "generic": {t.lower() for t in lexicon.terms("site_generic")}
+        | {h.lower() for h in ko + en_cap if h not in named},
+        "stops": set(lexicon.terms("site_name_stops", "stop"))
+        | set(lexicon.terms("site_name_stops", "unit")),
+        "prefixes": set(lexicon.terms("site_name_stops", "prefix")),
+        "bodies": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'body'))}$"),
+        "venues": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'venue'))}$"),
+        "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
+        "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
+        "each": re.compile(alt(lexicon.terms("site_each", "each"))),
+        "bullet": "".join(re.escape(t) for t in lexicon.terms("site_each", "bullet")),
+        "role": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'role'))}"),
+        "org_title": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'org_title'))}"),
+        "place_before": re.compile(
+            rf"(?:^|\s){alt(lexicon.terms('site_place_cues', 'before'))}\s+(?:the\s+)?$"
+        ),
+        "en_event_at": re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w&\-]*['’]s\s+)?$"),
+    }
+
+
+def _build_cues() -> dict[str, object]:
+    """What builds a facility next to its name, and lists of places one head is said of."""
+    alt = lexicon.alternation
+    ko = [e.term for e in lexicon.entries("site_heads") if not e.term.isascii()]
+    builds_noun = alt(lexicon.terms("site_build_words", "verb"))
+    builders = alt(lexicon.terms("site_build_words", "object") + lexicon.terms("site_build_words", "verb"))
+    return {
+        "build_after": re.compile(
+            r"['’」\"”]?\s*(?:\([^)]*\)\s*)?['’」\"”]?\s*"
+            rf"(?:(?:와|과)\s+[^,.'‘]{{1,{BUILD_LIST_CHARS}}}?)?(?:을|를)\s*{builders}"
+        ),
+        "built_by_program": re.compile(rf"\s*{alt(lexicon.terms('site_build_words', 'program'))}"),
+        # "'AX 혁신 R&D 센터' 구축", "AI밸리 조성": a build noun right after the name builds it ("'X' 구축
+        # 사업" names a program, which may or may not be the facility).
+        "build_noun": re.compile(
+            rf"['’」\"”]?\s*{builds_noun}(?![가-힣A-Za-z])(?!\s*{alt(lexicon.terms('site_not_sites', 'program_word'))})"
+        ),
+        "build_before": re.compile(
+            rf"{builders}"
+            r"[가-힣]{0,2}\s+['‘「\"“]?$"
+        ),
+        "counted": re.compile(
+            rf"\s*{alt(lexicon.terms('site_each', 'list_end'))}?\s*(\d+)\s*{alt(lexicon.terms('site_each', 'counter'))}"
+            rf"\s*(?:의\s*)?({alt(ko)})"
+        ),
+        "link": re.compile(rf"\s*{alt(lexicon.terms('site_each', 'link'))}\s*"),
+        "list_end": re.compile(rf"(?:\s*{alt(lexicon.terms('site_each', 'list_end'))})?\s*에(?:는|서)?\s*"),
+    }
+
+
+def common(word: str) -> bool:
+    """A word made only of common words, joined or not (설계지원 = 설계 + 지원), or a number."""
+    generic = vocab()["generic"]
+    if word.lower() in generic or re.fullmatch(r"\d[\d.]*", word):  # type: ignore[operator]
+        return True
+    if not re.fullmatch(r"[가-힣]{2,}", word):
+        return False
+    ok = [True] + [False] * len(word)
+    for i in range(2, len(word) + 1):
+        ok[i] = any(ok[j] and word[j:i] in generic for j in range(max(0, i - 6), i - 1))  # type: ignore[operator]
+    return ok[-1]
+
+
+# Three or more capitalised English words ("National AI Computing Center"; "of"/"and"/"for" may stand between).
+_TITLE_CASE = re.compile(r"[A-Z][\w&\-]*(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\w&\-]*){2,}")
+
+
+def is_generic(name: str) -> bool:
+    """True when every part of the name is a common word (AI 데이터센터, 설계지원센터, Data Center)."""
+    if find_addresses(name) or _TITLE_CASE.fullmatch(name):
+        return False  # "National AI Computing Center": an English name in capitals is a proper name
+    parts = re.findall(r"제\d+|[A-Za-z&]+|\d[\d.]*|[가-힣]+", re.sub(r"\([^)]*\)", "", name))
+    for suffix in vocab()["ko_heads"]:  # type: ignore[attr-defined]
+        if parts and parts[-1].endswith(suffix):  # the longest head that ends the name (데이터센터, not 센터)
+            if parts[-1] != suffix:
+                parts[-1:] = [parts[-1][: -len(suffix)], suffix]
+            break
+    if parts and geocode(parts[0]) is not None:
+        return False
+    if len(parts) >= MIN_FIELD_NAME_PARTS and any(p in vocab()["field"] for p in parts[:-1]):  # type: ignore[operator]
+        return False  # "AI 스타트업 캠퍼스": two qualifiers, one naming a field, make a name
+    return all(common(p) for p in parts)
