@@ -38,10 +38,17 @@ def vocab() -> dict[str, object]:
     return {**_heads(), **_cues(), **_build_cues()}
 
 
-def _heads() -> dict[str, object]:
+def _korean_and_english_heads() -> tuple[list[str], list[str]]:
+    """The Korean heads, and the capitalised English ones that name without a number after them."""
     heads = lexicon.entries("site_heads")
     ko = [e.term for e in heads if not e.term.isascii()]
     en_cap = [e.term for e in heads if e.term.isascii() and e.term[0].isupper() and e.meaning != "numbered"]
+    return ko, en_cap
+
+
+def _heads() -> dict[str, object]:
+    heads = lexicon.entries("site_heads")
+    ko, en_cap = _korean_and_english_heads()
     numbered = [e.term for e in heads if e.meaning == "numbered"]
     en_low = [e.term for e in heads if e.term.isascii() and e.term[0].islower()]
     weak = {e.term for e in heads if e.meaning in ("weak", "area", "named")}
@@ -73,12 +80,7 @@ def _heads() -> dict[str, object]:
 
 def _cues() -> dict[str, object]:
     alt = lexicon.alternation
-    ko = [e.term for e in lexicon.entries("site_heads") if not e.term.isascii()]
-    en_cap = [
-        e.term
-        for e in lexicon.entries("site_heads")
-        if e.term.isascii() and e.term[0].isupper() and e.meaning != "numbered"
-    ]
+    ko, en_cap = _korean_and_english_heads()
     named = {e.term for e in lexicon.entries("site_heads") if e.meaning == "named"}
     return {
         "field": {t for t in lexicon.terms("site_generic", "field")},
@@ -105,7 +107,7 @@ def _cues() -> dict[str, object]:
 def _build_cues() -> dict[str, object]:
     """What builds a facility next to its name, and lists of places one head is said of."""
     alt = lexicon.alternation
-    ko = [e.term for e in lexicon.entries("site_heads") if not e.term.isascii()]
+    ko, _ = _korean_and_english_heads()
     builds_noun = alt(lexicon.terms("site_build_words", "verb"))
     builders = alt(lexicon.terms("site_build_words", "object") + lexicon.terms("site_build_words", "verb"))
     return {
