@@ -228,7 +228,7 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
         return "private", "investment" if role == "budget" else role
     if kind != "unspecified":
         return kind, role
-    if payers.local_spends(since, after):
+    if payers.local_spends(since, after) or payers.local_spends_en(head):
         return "local", role
     if payers.national_spends(since, after):
         return "national", role

@@ -64,12 +64,35 @@ def company_spends(head: str, after: str) -> bool:
     return bool(subj_ko.search(head)) and bool(re.match(rf"\s*(?:을|를)?\s*{verb_ko}", after))
 
 
-def _company_subject_en(text: str) -> bool:
-    """A company of the gazetteer named in `text`, and no public body."""
+def _subject_types_en(text: str) -> set[str]:
+    """The gazetteer types of the English names in `text` ("the Seoul Metropolitan Government", "SK Telecom")."""
     from etl.extract.institutions import lookup
 
-    types = {e.type for m in _EN_NAME.finditer(text) if (e := lookup(m.group()))}
+    return {e.type for m in _EN_NAME.finditer(text) if (e := lookup(m.group().removeprefix("The ")))}
+
+
+def _company_subject_en(text: str) -> bool:
+    """A company of the gazetteer named in `text`, and no public body."""
+    types = _subject_types_en(text)
     return "industry" in types and not types & _PUBLIC_TYPES
+
+
+@cache
+def _local_verb_en() -> re.Pattern[str]:
+    verb = lexicon.pattern("money_local_spenders", "verb_en")
+    return re.compile(rf"{verb}\s+(?:[A-Za-z]+\s+){{0,{SPENDER_WORDS_EN}}}$")
+
+
+def local_spends_en(head: str) -> bool:
+    """True when a province or city of the gazetteer, and no other body, is the subject of an English verb of
+    putting money in right before the amount ("the Seoul Metropolitan Government has set aside KRW 18.8 billion")."""
+    if not head.isascii():
+        return False
+    clause = head.rsplit(";", 1)[-1]
+    m = _local_verb_en().search(clause)
+    return bool(m) and _subject_types_en(clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()]) == {
+        "local_government"
+    }
 
 
 # "각각 5억여원, 15억원가량을 들인다": amounts listed after this one share its verb.
