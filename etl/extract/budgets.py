@@ -222,7 +222,10 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
     since = before[body:] if len(before) == a.start else before  # the first amount's: from after the bullet
     since = head if _LIST_SEP.fullmatch(since) else since  # "A시와 B시도 각각 5억원, 15억원을 들인다"
     private_subject = (
-        _PRIVATE_SUBJECT.match(opening) or _company_subject(opening) or payers.company_spends(head, after)
+        _PRIVATE_SUBJECT.match(opening)
+        or _company_subject(opening)
+        or payers.company_spends(head, after)
+        or payers.company_owns(after)
     )
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
         return "private", "investment" if role == "budget" else role

@@ -78,6 +78,22 @@ def _company_subject_en(text: str) -> bool:
 
 
 @cache
+def _owned_after() -> re.Pattern[str]:
+    # "5.8-trillion won (R64bn) of Hyundai Motor Group's money": a bracketed conversion may come first.
+    money = lexicon.pattern("money_private_spenders", "owned_en")
+    return re.compile(
+        rf"^\s*(?:\([^()]{{0,30}}\)\s*)?of\s+(?:the\s+)?({_EN_NAME.pattern})'s\s+(?:own\s+)?{money}\b"
+    )
+
+
+def company_owns(after: str) -> bool:
+    """True when the text right after the amount says it is a gazetteer company's own money ("5.8 trillion won of
+    Hyundai Motor Group's money will go into …")."""
+    m = _owned_after().match(after)
+    return bool(m) and _company_subject_en(m.group(1))
+
+
+@cache
 def _local_verb_en() -> re.Pattern[str]:
     verb = lexicon.pattern("money_local_spenders", "verb_en")
     return re.compile(rf"{verb}\s+(?:[A-Za-z]+\s+){{0,{SPENDER_WORDS_EN}}}$")
