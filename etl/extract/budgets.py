@@ -73,11 +73,6 @@ _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 
 
 @cache
-def _rate_in_parens() -> re.Pattern[str]:
-    return re.compile(rf"^\s*[(（]\s*{lexicon.pattern('money_rate_in_parens')}\s*$")
-
-
-@cache
 def _received() -> re.Pattern[str]:
     """A verb of receiving right after the amount ("3억원까지 받을 수 있다", "will receive"): companies that get
     the money are recipients, not investors; so is "최대 2억원의 바우처를 받는다" (what is received in between)."""
@@ -139,25 +134,12 @@ def extract_budgets(
             conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
             rows = _budgets_at(a, sent, before, prev_end, published_on, link, conversion)
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
-            if rows and found and prev and rows[0].kind == "unspecified" and _shares_kind(before, found[-1]):
+            if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
             found.extend(rows)
             prev_end, prev = a.end, a
         _fill_kinds(found[first:], lead if item else None)
     return _dedupe(found)
-
-
-# "has set aside KRW 18.8 billion for AI technologies and KRW 12 billion for …": an English amount joined to the
-# one before by "and" after its purpose shares that one's payer.
-_JOINED_EN = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:for|in|on|into|to)\s[^,.;()]{1,60}?\sand\s+$")
-
-
-def _shares_kind(before: str, prev: Budget) -> bool:
-    """True when the amount takes the kind of the one before: a yearly rate in brackets ("국비 37억 원(해마다
-    18.66억 원)") is a share of the same money; a joined English amount shares its payer."""
-    if _rate_in_parens().match(before):
-        return True
-    return prev.kind in ("national", "local", "private") and bool(_JOINED_EN.match(before))
 
 
 def _fill_kinds(rows: list[Budget], lead: str | None) -> None:

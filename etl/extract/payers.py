@@ -191,3 +191,24 @@ def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
 def topic_source(head: str) -> str | None:
     """The kind of the source a sentence is about, for its amounts that name none themselves."""
     return next((kind for kind, pat in _topic_patterns() if pat.match(head)), None)
+
+
+@cache
+def _rate_in_parens() -> re.Pattern[str]:
+    return re.compile(rf"^\s*[(（]\s*{lexicon.pattern('money_rate_in_parens')}\s*$")
+
+
+# "has set aside KRW 18.8 billion for AI technologies and KRW 12 billion for …": an English amount joined to the
+# one before by "and" after its purpose.
+_JOINED_EN = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:for|in|on|into|to)\s[^,.;()]{1,60}?\sand\s+$")
+
+
+def shares_kind(before: str, prev_kind: str, kind: str) -> bool:
+    """True when an amount of no kind (`kind` unspecified) takes the kind of the one before (`before`: the text
+    between them): a yearly rate in brackets ("국비 37억 원(해마다 18.66억 원)") is a share of the same money; a
+    joined English amount shares its payer (national, local or private; a total word names no payer)."""
+    if kind != "unspecified":
+        return False
+    if _rate_in_parens().match(before):
+        return True
+    return prev_kind in ("national", "local", "private") and bool(_JOINED_EN.match(before))
