@@ -216,9 +216,10 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
     opening, head = sent.text[body:], sent.text[body : a.start]
     since = before[body:] if len(before) == a.start else before  # the first amount's: from after the bullet
     since = head if _LIST_SEP.fullmatch(since) else since  # "A시와 B시도 각각 5억원, 15억원을 들인다"
+    # "△연구자와 기업이 모이는 'AX 센터' 구축: 550억원": a list item's text before its colon names the item, no payer.
+    named_item = body > 0 and head.rstrip().endswith(":")
     private_subject = (
-        _PRIVATE_SUBJECT.match(opening)
-        or _company_subject(opening)
+        (not named_item and (_PRIVATE_SUBJECT.match(opening) or _company_subject(opening)))
         or payers.company_spends(head, after)
         or payers.company_owns(after)
     )
