@@ -393,3 +393,20 @@ def test_an_english_marker_may_stand_a_two_word_verb_before_the_amount() -> None
     assert [b.kind for b in rows] == ["national"]
     rows = extract_budgets(split_sentences("정부 예산 가운데 지역 사업 몫으로 40억원이 잡혔다."), PUB)
     assert [b.kind for b in rows] == ["unspecified"]  # the Korean room stays one particle and a short word
+
+
+def test_an_english_amount_joined_by_and_shares_the_payer_of_the_one_before() -> None:
+    text = (
+        "Gyeonggi Province has set aside 9 billion won for robot labs and 3 billion won for pilot projects."
+    )
+    kinds = [b.kind for b in extract_budgets(split_sentences(text), PUB)]
+    assert kinds == ["local", "local"]
+    # a total word names no payer: the second amount does not borrow it
+    text = "The plan costs 9 billion won in total for robot labs and 3 billion won for pilot projects."
+    assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] == ["total", "unspecified"]
+
+
+def test_a_company_named_in_a_list_items_name_is_no_payer() -> None:
+    text = "세부 계획은 다음과 같다.\n△연구자와 기업이 함께 쓰는 공동 실험실 구축: 120억원"
+    rows = [(b.kind, b.role) for b in extract_budgets(split_sentences(text), PUB)]
+    assert rows == [("unspecified", "budget")]

@@ -73,11 +73,6 @@ _CONVERSION = re.compile(r"^\s*[(（]\s*$")
 
 
 @cache
-def _rate_in_parens() -> re.Pattern[str]:
-    return re.compile(rf"^\s*[(（]\s*{lexicon.pattern('money_rate_in_parens')}\s*$")
-
-
-@cache
 def _received() -> re.Pattern[str]:
     """A verb of receiving right after the amount ("3억원까지 받을 수 있다", "will receive"): companies that get
     the money are recipients, not investors; so is "최대 2억원의 바우처를 받는다" (what is received in between)."""
@@ -139,7 +134,7 @@ def extract_budgets(
             conversion = bool(prev and prev.currency != "KRW" and _CONVERSION.match(before))
             rows = _budgets_at(a, sent, before, prev_end, published_on, link, conversion)
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
-            if rows and found and prev and rows[0].kind == "unspecified" and _rate_in_parens().match(before):
+            if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
             found.extend(rows)
             prev_end, prev = a.end, a
@@ -221,14 +216,18 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
     opening, head = sent.text[body:], sent.text[body : a.start]
     since = before[body:] if len(before) == a.start else before  # the first amount's: from after the bullet
     since = head if _LIST_SEP.fullmatch(since) else since  # "A시와 B시도 각각 5억원, 15억원을 들인다"
+    # "△연구자와 기업이 모이는 'AX 센터' 구축: 550억원": a list item's text before its colon names the item, no payer.
+    named_item = body > 0 and head.rstrip().endswith(":")
     private_subject = (
-        _PRIVATE_SUBJECT.match(opening) or _company_subject(opening) or payers.company_spends(head, after)
+        (not named_item and (_PRIVATE_SUBJECT.match(opening) or _company_subject(opening)))
+        or payers.company_spends(head, after)
+        or payers.company_owns(after)
     )
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
         return "private", "investment" if role == "budget" else role
     if kind != "unspecified":
         return kind, role
-    if payers.local_spends(since, after):
+    if payers.local_spends(since, after) or payers.local_spends_en(head):
         return "local", role
     if payers.national_spends(since, after):
         return "national", role

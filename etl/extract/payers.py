@@ -64,12 +64,51 @@ def company_spends(head: str, after: str) -> bool:
     return bool(subj_ko.search(head)) and bool(re.match(rf"\s*(?:을|를)?\s*{verb_ko}", after))
 
 
-def _company_subject_en(text: str) -> bool:
-    """A company of the gazetteer named in `text`, and no public body."""
+def _subject_types_en(text: str) -> set[str]:
+    """The gazetteer types of the English names in `text` ("the Seoul Metropolitan Government", "SK Telecom")."""
     from etl.extract.institutions import lookup
 
-    types = {e.type for m in _EN_NAME.finditer(text) if (e := lookup(m.group()))}
+    return {e.type for m in _EN_NAME.finditer(text) if (e := lookup(m.group().removeprefix("The ")))}
+
+
+def _company_subject_en(text: str) -> bool:
+    """A company of the gazetteer named in `text`, and no public body."""
+    types = _subject_types_en(text)
     return "industry" in types and not types & _PUBLIC_TYPES
+
+
+@cache
+def _owned_after() -> re.Pattern[str]:
+    # "5.8-trillion won (R64bn) of Hyundai Motor Group's money": a bracketed conversion may come first.
+    money = lexicon.pattern("money_private_spenders", "owned_en")
+    return re.compile(
+        rf"^\s*(?:\([^()]{{0,30}}\)\s*)?of\s+(?:the\s+)?({_EN_NAME.pattern})'s\s+(?:own\s+)?{money}\b"
+    )
+
+
+def company_owns(after: str) -> bool:
+    """True when the text right after the amount says it is a gazetteer company's own money ("5.8 trillion won of
+    Hyundai Motor Group's money will go into …")."""
+    m = _owned_after().match(after)
+    return bool(m) and _company_subject_en(m.group(1))
+
+
+@cache
+def _local_verb_en() -> re.Pattern[str]:
+    verb = lexicon.pattern("money_local_spenders", "verb_en")
+    return re.compile(rf"{verb}\s+(?:[A-Za-z]+\s+){{0,{SPENDER_WORDS_EN}}}$")
+
+
+def local_spends_en(head: str) -> bool:
+    """True when a province or city of the gazetteer, and no other body, is the subject of an English verb of
+    putting money in right before the amount ("the Seoul Metropolitan Government has set aside KRW 18.8 billion")."""
+    if not head.isascii():
+        return False
+    clause = head.rsplit(";", 1)[-1]
+    m = _local_verb_en().search(clause)
+    return bool(m) and _subject_types_en(clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()]) == {
+        "local_government"
+    }
 
 
 # "각각 5억여원, 15억원가량을 들인다": amounts listed after this one share its verb.
@@ -152,3 +191,24 @@ def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
 def topic_source(head: str) -> str | None:
     """The kind of the source a sentence is about, for its amounts that name none themselves."""
     return next((kind for kind, pat in _topic_patterns() if pat.match(head)), None)
+
+
+@cache
+def _rate_in_parens() -> re.Pattern[str]:
+    return re.compile(rf"^\s*[(（]\s*{lexicon.pattern('money_rate_in_parens')}\s*$")
+
+
+# "has set aside KRW 18.8 billion for AI technologies and KRW 12 billion for …": an English amount joined to the
+# one before by "and" after its purpose.
+_JOINED_EN = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:for|in|on|into|to)\s[^,.;()]{1,60}?\sand\s+$")
+
+
+def shares_kind(before: str, prev_kind: str, kind: str) -> bool:
+    """True when an amount of no kind (`kind` unspecified) takes the kind of the one before (`before`: the text
+    between them): a yearly rate in brackets ("국비 37억 원(해마다 18.66억 원)") is a share of the same money; a
+    joined English amount shares its payer (national, local or private; a total word names no payer)."""
+    if kind != "unspecified":
+        return False
+    if _rate_in_parens().match(before):
+        return True
+    return prev_kind in ("national", "local", "private") and bool(_JOINED_EN.match(before))
