@@ -6,93 +6,18 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from etl.extract.numbers import (
+    DIGITS,
+    DIGITS10,
+    EN_NUMBER,
+    NATIVE_ALT,
+    clean,
+    parse_english_number,
+    parse_korean_number,
+)
 from etl.normalize import PARTICLES_AFTER_NUMBER
 
-# ---- numerals ---------------------------------------------------------------------------------------
-_D = r"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"
-_SINO = dict(zip("영공빵일이삼사오육륙칠팔구", (0, 0, 0, 1, 2, 3, 4, 5, 6, 6, 7, 8, 9), strict=True))
-_SMALL = {"십": 10, "백": 100, "천": 1000}
-_BIG = {"만": 10**4, "억": 10**8, "조": 10**12, "경": 10**16}
-_NATIVE = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6}
-_NATIVE |= {"일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40}
-_NATIVE |= {"쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
-_NATIVE_ALT = "|".join(sorted(_NATIVE, key=len, reverse=True))
-# Native words come before Sino digits so that 일흔 (70) is not read as 일 (1) + 흔.
-_TOKEN = re.compile(
-    rf"\s+|(?P<num>{_D})|(?P<native>{_NATIVE_ALT})|(?P<sino>[영공빵일이삼사오육륙칠팔구])"
-    r"|(?P<small>[십백천])|(?P<big>[만억조경])|(?P<point>[점쩜.])|(?P<yeo>여)"
-)
-_MINUS = re.compile(r"\s*(?:-|−|마이너스|마이나스)\s*")
-_DIGITS10 = "0123456789"
 
-
-def parse_korean_number(s: str) -> Decimal:
-    """Read a number in digits, Sino-Korean or native Korean numerals or a mix: "1조 2,000억", "열하나"."""
-    t = s.strip()
-    sign = 1
-    if m := _MINUS.match(t):
-        sign, t = -1, t[m.end() :]
-    if "분의" in t:  # 사분의삼: the denominator comes first
-        den, num = t.split("분의", 1)
-        return _clean(sign * _read_units(num) / _read_units(den))
-    if "/" in t:
-        num, den = t.split("/", 1)
-        return _clean(sign * _read_units(num) / _read_units(den))
-    return _clean(sign * _read_units(t))
-
-
-def _read_units(t: str) -> Decimal:
-    """Sum 만/억/조 groups; inside a group 십/백/천 multiply the digit before them (or 1)."""
-    total = group = Decimal(0)
-    pending: Decimal | None = None
-    last_big, pos = 10**20, 0
-    if not t.strip():
-        raise ValueError("empty number")
-    while pos < len(t):
-        m = _TOKEN.match(t, pos)
-        if m is None:
-            raise ValueError(f"not a number: {t!r}")
-        pos, kind, tok = m.end(), m.lastgroup, m.group()
-        if kind in (None, "yeo"):  # spaces; 여 marks an approximate figure (100여억)
-            continue
-        if kind == "point":
-            frac, pos = _read_fraction(t, pos)
-            pending = (pending or Decimal(0)) + frac
-        elif kind in ("num", "sino"):
-            if pending is not None:  # two digit runs in a row: "3일", "12 34"
-                raise ValueError(f"not a number: {t!r}")
-            pending = Decimal(tok.replace(",", "")) if kind == "num" else Decimal(_SINO[tok])
-        elif kind == "native":  # 서른 + 다섯
-            pending = (pending or Decimal(0)) + _NATIVE[tok]
-        elif kind == "small":
-            group += (Decimal(1) if pending is None else pending) * _SMALL[tok]
-            pending = None
-        else:
-            if _BIG[tok] >= last_big:  # 만 after 억 after 조, never the other way round
-                raise ValueError(f"units out of order: {t!r}")
-            last_big = _BIG[tok]
-            group += pending or 0
-            total += (group or 1) * _BIG[tok]
-            group, pending = Decimal(0), None
-    return total + group + (pending or 0)
-
-
-def _read_fraction(t: str, pos: int) -> tuple[Decimal, int]:
-    """Digits after 점: each read as one decimal digit (일점이삼 = 1.23)."""
-    digits = ""
-    while pos < len(t) and (t[pos] in _DIGITS10 or t[pos] in _SINO):
-        digits += t[pos] if t[pos] in _DIGITS10 else str(_SINO[t[pos]])
-        pos += 1
-    if not digits:
-        raise ValueError("no digits after the decimal point")
-    return Decimal("0." + digits), pos
-
-
-def _clean(d: Decimal) -> Decimal:
-    return Decimal(int(d)) if d == d.to_integral_value() else d.normalize()
-
-
-# ---- money ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Amount:
     """One money mention: span, figure as written, currency and exact value."""
@@ -148,13 +73,13 @@ _KO_CUR = (
 )
 _KO_CUR_RE = re.compile(rf"(?P<yeo>여)?\s?(?P<cur>{_KO_CUR})")
 # A space between groups, as in "1조 2,000억" and "1억 2345만 6789원" (the last group needs the currency).
-_CONT = rf"(?<=[만억조경])\s(?=(?:{_D})?[{_HD}십백천]*[{_HU}]|(?:{_D}|[{_HD}십백천]+)\s?{_KO_CUR})"
+_CONT = rf"(?<=[만억조경])\s(?=(?:{DIGITS})?[{_HD}십백천]*[{_HU}]|(?:{DIGITS}|[{_HD}십백천]+)\s?{_KO_CUR})"
 _KNUM_STRICT = re.compile(
-    rf"(?:{_D}|[{_HU}]|[{_HD}](?=[{_HU}]))"
-    rf"(?:{_D}|[{_HU}]|[{_HD}](?=[{_HU}])|[{_HD}](?=\s?여?\s?{_KO_CUR})|여(?=[{_HU}])|{_CONT})*"
+    rf"(?:{DIGITS}|[{_HU}]|[{_HD}](?=[{_HU}]))"
+    rf"(?:{DIGITS}|[{_HU}]|[{_HD}](?=[{_HU}])|[{_HD}](?=\s?여?\s?{_KO_CUR})|여(?=[{_HU}])|{_CONT})*"
 )
-_KNUM_LENIENT = re.compile(rf"(?:{_D}|{_NATIVE_ALT}|[영공빵{_HD}{_HU}점쩜]|여(?=[{_HU}])|{_CONT})+")
-_DIGITS_RE = re.compile(_D)
+_KNUM_LENIENT = re.compile(rf"(?:{DIGITS}|{NATIVE_ALT}|[영공빵{_HD}{_HU}점쩜]|여(?=[{_HU}])|{_CONT})+")
+_DIGITS_RE = re.compile(DIGITS)
 _PREFIX_RE = re.compile(
     r"(US\$|U\.S\.\s?\$|[$€£¥₩]|(?<![A-Za-z])(?:KRW|USD|EUR|GBP|JPY|CNY|RMB)(?![A-Za-z])"
     r"|(?<![A-Za-z0-9])W(?=[0-9])|(?<![A-Za-z])[Ww]on(?=\s[0-9]))\s?"
@@ -192,52 +117,9 @@ _APPROX |= {"an estimated"}
 _ABOVE = {"최소", "이상", "초과", "or more", "more than", "over", "at least", "upwards of", "in excess of"}
 _UNDER = {"최대", "이하", "미만", "or less", "up to", "less than", "under", "below", "at most"}
 _UNDER.add("no more than")
-# English figures written in words before a scale: "eight-point-two trillion won", "24-point-66 trillion won",
-# "one trillion won", "two trillion to 2.5 trillion won" (the first side borrows the currency).
-_EN_ONES = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-]  # fmt: skip
-_EN_TENS = {
-    w: 10 * n
-    for n, w in enumerate(
-        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"], start=2
-    )
-}
-_EN_WORD = "|".join(sorted([*_EN_ONES, *_EN_TENS, "hundred"], key=len, reverse=True))
-_EN_DIGIT = "|".join(_EN_ONES[:10])
-_EN_NUMBER = re.compile(
-    rf"(?i:(?P<int>(?:[0-9]+|{_EN_WORD})(?:[- ](?:{_EN_WORD}|and(?=[- ](?:{_EN_WORD}))))*)"
-    rf"(?:[- ]point[- ](?P<frac>[0-9]+|(?:{_EN_DIGIT})(?:[- ](?:{_EN_DIGIT}))*))?)"
-    r"(?=[\s-](?i:trillion|billion|million|thousand)\b)"
-)
-
-
-def parse_english_number(words: str, frac: str | None = None) -> Decimal:
-    """ "twenty-five" → 25, "one hundred and two" → 102; `frac` is what follows "point" ("two", "66")."""
-    total = Decimal(0)
-    for w in re.split(r"[- ]+", words.lower()):
-        if w.isdigit():
-            total += Decimal(w)
-        elif w == "hundred":
-            total = (total or 1) * 100
-        elif w in _EN_TENS:
-            total += _EN_TENS[w]
-        elif w in _EN_ONES:
-            total += _EN_ONES.index(w)
-    if frac:
-        digits = (
-            frac
-            if frac.isdigit()
-            else "".join(str(_EN_ONES.index(w)) for w in re.split(r"[- ]+", frac.lower()))
-        )
-        total += Decimal("0." + digits)
-    return total
-
-
 _PRECHECK = re.compile(rf"[0-9$€£¥₩]|(?i:illion\s)|[{_HU}][{_HD}]?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)")
 _START = re.compile(
-    rf"(?<![A-Za-z0-9-])(?:{_EN_NUMBER.pattern})|"
+    rf"(?<![A-Za-z0-9-])(?:{EN_NUMBER.pattern})|"
     r"US\$|U\.S\.\s?\$|[$€£¥₩]|(?<![A-Za-z])(?:KRW|USD|EUR|GBP|JPY|CNY|RMB|[Ww]on(?=\s[0-9]))(?![A-Za-z])"
     r"|(?<![A-Za-z0-9])W(?=[0-9])|(?<![0-9A-Za-z.,])[0-9]"
     rf"|(?<![가-힣])[{_HD}{_HU}][0-9,.{_HD}{_HU}]*(?:\s[0-9,.{_HD}{_HU}]+)*\s?여?\s?(?:원|달러|불|유로|파운드|엔|위안|센트)"
@@ -297,7 +179,7 @@ def _side(text: str, i: int, strict: bool) -> _Side | None:
     """A figure with its currency (or 억/조 implying won), or a bare figure that may open a range."""
     if pm := _PREFIX_RE.match(text, i):
         return _prefixed_side(text, i, pm)
-    if (wm := _EN_NUMBER.match(text, i)) and (not wm.group("int").isdigit() or wm.group("frac")):
+    if (wm := EN_NUMBER.match(text, i)) and (not wm.group("int").isdigit() or wm.group("frac")):
         return _english_side(text, i, wm)
     # No figure is longer than 60 characters; the cap keeps "1조 1조 1조 ..." from going quadratic.
     nm = (_KNUM_STRICT if strict else _KNUM_LENIENT).match(text, i, i + 60)
@@ -314,7 +196,7 @@ def _side(text: str, i: int, strict: bool) -> _Side | None:
 
 
 def _side_from(text: str, i: int, num_text: str, strict: bool) -> _Side | None:
-    hangul = not any(c in _DIGITS10 for c in num_text)
+    hangul = not any(c in DIGITS10 for c in num_text)
     if strict and _strict_reject(text, i, num_text, hangul):
         return None
     try:
@@ -338,7 +220,7 @@ def _english_side(text: str, i: int, wm: re.Match[str]) -> _Side | None:
     unit = _SCALE[sm.group(1).lower()]
     number = parse_english_number(wm.group("int"), wm.group("frac")) * _UNIT_MULT[unit]
     cm = _EN_CUR.match(text, sm.end())
-    return _Side(i, cm.end() if cm else sm.end(), _clean(number), unit, _en_code(cm) if cm else None)
+    return _Side(i, cm.end() if cm else sm.end(), clean(number), unit, _en_code(cm) if cm else None)
 
 
 def _korean_side(text: str, i: int, j: int, num_text: str, number: Decimal, strict: bool) -> _Side:
@@ -451,8 +333,8 @@ def _amount(
     cents = left.cur == "CENT"
     cur = "USD" if cents else str(left.cur)
     div = Decimal(100) if cents else Decimal(1)
-    major = _clean(left.major / div)
-    high = _clean(right.major / div) if right else None
+    major = clean(left.major / div)
+    high = clean(right.major / div) if right else None
     unit = "cent" if cents else left.unit
     value = float(left.major if cents else left.major / _UNIT_MULT.get(unit, 1))
     low = major if bound in ("between", "above") else None
