@@ -33,7 +33,8 @@ _TIME = r"(?:(?:19|20)\d\d년도?|내년|올해|해마다|매년)"
 
 
 @cache
-def _gap() -> str:
+def time_gap() -> str:
+    """What may stand between a tie cue and its amount: a time word or a `between` cue (program_tie_cues)."""
     return rf"(?:{_TIME}|{lexicon.pattern('program_tie_cues', 'between')})"
 
 
@@ -139,15 +140,15 @@ def _quoted_or_head(clause: str) -> str | None:
 
 @cache
 def _list_cue() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_gap()}?\s*$")
+    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{time_gap()}?\s*$")
 
 
 @cache
 def listed_amounts() -> re.Pattern[str]:
     """A list cue right before a figure ("…에 145억원"): two in a sentence make it a list of items."""
-    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{_gap()}?\s*(?:총|약)?\s*[0-9]")
+    return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{time_gap()}?\s*(?:총|약)?\s*[0-9]")
 
 
 @cache
 def _tie_cue() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("program_tie_cues", "after") + rf"\s*{_gap()}?\s*$")
+    return re.compile(lexicon.pattern("program_tie_cues", "after") + rf"\s*{time_gap()}?\s*$")

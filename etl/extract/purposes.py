@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from etl import lexicon
-from etl.extract.line_items import _gap
+from etl.extract.line_items import time_gap
 
 # An English amount whose currency word comes last ("773.7 billion KRW"), where it opens the text after `start`.
 _EN_AMOUNT = re.compile(r"(?:KRW\s*)?\d[\d.,]*\s*(?:trillion|billion|million)?\s*(?:won|KRW)?")
@@ -22,7 +22,7 @@ def _before() -> re.Pattern[str]:
     cue = lexicon.alternation(
         [*lexicon.terms("program_tie_cues", "after"), *lexicon.terms("program_tie_cues", "list")]
     )
-    time = rf"(?:\d+\s*년\s*(?:간|도|까지|부터|동안)?|{_gap()})"
+    time = rf"(?:\d+\s*년\s*(?:간|도|까지|부터|동안)?|{time_gap()})"
     kind = lexicon.pattern("money_kind_before")
     return re.compile(rf"[가-힣A-Za-z)]{cue}\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두)?\s*$")
 
