@@ -162,6 +162,11 @@ def _national_verb() -> re.Pattern[str]:
 _NATIONAL_TYPES = frozenset(("government", "public_agency"))
 
 
+@cache
+def _national_subject() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.pattern('money_national_spenders', 'subject')}$")
+
+
 def national_spends(before: str, after: str) -> bool:
     """True when the government, a ministry or a state agency is who puts the amount in: its name as the subject
     in the text since the amount before ("과기정통부는 … 50억원을 지원해", "KIAT는 과제마다 7억원을 댄다")."""
@@ -169,9 +174,8 @@ def national_spends(before: str, after: str) -> bool:
 
     if not _national_verb().match(_LISTED_AFTER.sub("", after)):
         return False
-    subject = re.compile(rf"{lexicon.pattern('money_national_spenders', 'subject')}$")
     for m in reversed(list(_KO_SUBJECT.finditer(before))):
-        if subject.search(m.group(1)):
+        if _national_subject().search(m.group(1)):
             return True
         if (e := lookup(m.group(1))) is not None:
             return e.type in _NATIONAL_TYPES
