@@ -618,3 +618,29 @@ def test_a_hub_the_text_builds_right_after_its_name_is_a_site() -> None:
 def test_a_branch_after_the_head_and_a_hyphened_owner_stay_in_the_name() -> None:
     assert _names("도는 지난해 수원에서 문을 연 '경기 로봇캠퍼스+남부'를 넓힌다.") == ["경기 로봇캠퍼스+남부"]
     assert "오픈AI-SK 데이터센터" in _names("도는 오픈AI-SK 데이터센터를 해남에 짓는다.")
+
+
+# --- venues, programs named like a building, heads of any facility (issue #11, sites on unseen pages) ----------
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("site_venue_words"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_where_something_is_held_is_a_venue_unless_it_opens_there(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    names = _names(entry.example)
+    if entry.meaning == "held":  # "X에서 열린 위원회": X is only where it was held
+        assert names == [], names
+    else:  # "X에서 열린 ○○센터 개소식": the opening says where the facility is
+        assert names, entry.example
+
+
+def test_a_program_named_like_a_facility_is_a_site_where_the_text_says_where_it_stands() -> None:
+    name = "의료AI 스타트업 이노베이션센터"
+    said = f"{name}는 춘천 데이터 클러스터 안에 지상 4층, 5000㎡ 규모로 들어선다."
+    assert name in [s.name for s in sites_in(said, programs=frozenset({name}))]
+    assert name not in [s.name for s in sites_in(f"도는 {name} 운영을 맡는다.", programs=frozenset({name}))]
+
+
+def test_a_year_opening_a_quoted_name_is_not_part_of_it() -> None:
+    assert [s.name for s in sites_in("도는 '2021년 드론 실증 테스트베드'를 판교에 구축한다.")] == [
+        "드론 실증 테스트베드"
+    ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from etl.extract.institutions import lookup as institution
@@ -31,6 +31,8 @@ from etl.normalize import PARTICLES_AFTER_PLACE as _PARTICLE
 MAX_NAME_WORDS = 6
 # "X에서 열린 '○○ 사업' 발족식": a ceremony word this many characters after "X에서" makes X a venue.
 EVENT_WINDOW = 30
+# "X에서 열린 'AI 데이터센터 II' 준공식": an opening word this many characters after X (a quoted name between).
+HELD_WINDOW = 60
 # "AI 데이터센터가 각각 들어선다": 각각 within a particle and a space of the head.
 EACH_WINDOW = 6
 # Kiwi tags a qualifier word may be made of (nouns, foreign words, numbers, noun prefixes and suffixes).
@@ -50,6 +52,7 @@ class Mention:
     weak: bool
     address: str | None = None
     area: bool = False  # a tract of land (단지, 특구): a place whenever its name opens with its place
+    program: bool = False  # the name is also a program's: a site only where the sentence describes a building
 
 
 @lru_cache(maxsize=4096)
@@ -182,6 +185,7 @@ def _spaced_list(text: str, start: int, end: int, weak: bool) -> list[tuple[str,
     return out
 
 
+_YEAR_LEAD = re.compile(r"(?:19|20)\d\d년\s+")
 # A Roman or Arabic numeral after a quoted name's head (AI 데이터센터 I, II, III), or a branch (AI캠퍼스+남부).
 _NUMBERED = re.compile(r"\s+(?:[IVX]{1,4}|\d{1,2})$|\+[가-힣]{1,3}$")
 
@@ -197,7 +201,11 @@ def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int
         hit = next((h for h in v["ko_core"].finditer(inner) if h.end() == core_end), None)  # type: ignore[attr-defined]
         spans.append((m.start(), m.end()))
         if hit:
-            out.append((inner, m.start(1), m.start(1) + len(inner), hit.group(2) in v["weak"]))  # type: ignore[operator]
+            # "'2021년 AI 실증 테스트베드'": the year dates the call, it names nothing
+            lead = _YEAR_LEAD.match(inner)
+            skip = lead.end() if lead else 0
+            start = m.start(1) + skip
+            out.append((inner[skip:], start, m.start(1) + len(inner), hit.group(2) in v["weak"]))  # type: ignore[operator]
     return out, spans
 
 
@@ -294,7 +302,14 @@ def is_not_site(text: str, name: str, end: int) -> bool:
     at = re.match(r"['’」\"”]?\s*에서(?![는도])", text[end:])
     clause = re.search(r"[,.]|다\s", text[end:])  # "X에서 … 사업단 발대식을 연다": the ceremony of its clause
     stop = end + max(EVENT_WINDOW, clause.start() if clause else len(text))
-    return bool(at) and v["events"].search(text, end, stop) is not None  # type: ignore[attr-defined]
+    if not at:
+        return False
+    if v["events"].search(text, end, stop):  # type: ignore[attr-defined]
+        return True
+    # "X에서 열린 위원회": where something is held is a venue, unless what is held opens the facility there
+    # ("X에서 열린 ○○센터 개소식": the centre is in X), site_venue_words.tsv.
+    held = v["held"].search(text, end, stop)  # type: ignore[attr-defined]
+    return held is not None and v["opening"].search(text, end, end + HELD_WINDOW) is None  # type: ignore[attr-defined]
 
 
 def _listed_places(
@@ -384,6 +399,10 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
         for m in found:
             # A program named after a strong head ('제조 AI 데이터센터' 구축) names the facility it builds; so
             # does one the sentence builds ("후적지에 세워질 '대구AI혁신센터'", "'○○센터'를 짓는다").
-            if not m.weak or not is_program(m.name, program_keys) or builds(text, start, end):
+            if not m.weak or builds(text, start, end):
+                seen.setdefault(m.key, m)
+            elif is_program(m.name, program_keys):  # "X는 … 지상 4층 규모로 들어선다": a program's building
+                seen.setdefault(m.key, replace(m, program=True))
+            else:
                 seen.setdefault(m.key, m)
     return list(seen.values())

@@ -92,10 +92,12 @@ def _cues() -> dict[str, object]:
         "bodies": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'body'))}$"),
         "venues": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'venue'))}$"),
         "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
+        "held": re.compile(alt(lexicon.terms("site_venue_words", "held"))),
+        "opening": re.compile(alt(lexicon.terms("site_venue_words", "opening"))),
         "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
         "each": re.compile(alt(lexicon.terms("site_each", "each"))),
         "bullet": "".join(re.escape(t) for t in lexicon.terms("site_each", "bullet")),
-        "role": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'role'))}"),
+        "role": re.compile(rf"['’」\"”]?\s*(?:으(?=로))?{alt(lexicon.terms('site_not_sites', 'role'))}"),
         "org_title": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'org_title'))}"),
         "place_before": re.compile(
             rf"(?:^|\s){alt(lexicon.terms('site_place_cues', 'before'))}\s+(?:the\s+)?$"

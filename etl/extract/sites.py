@@ -65,6 +65,15 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
     return any(cues) or builds(text, m.start, m.end)  # "센터를 세운다": 세우다 only of the name it governs
 
 
+# "X는 … 클러스터 안에 지상 4층 규모로 들어선다": where a thing stands (site_build_words.tsv `located`).
+_LOCATED = re.compile(lexicon.pattern("site_build_words", "located"))
+
+
+def _is_building(text: str, m: _Mention) -> bool:
+    """The sentence says where the name stands: a name shared with a program is said of a building there."""
+    return _LOCATED.search(text, m.end) is not None
+
+
 def _area_m2(m: re.Match[str]) -> float:
     """Square metres for one area match (평 at 3.3058 m²)."""
 
@@ -202,7 +211,10 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
     """Add the sites named in one sentence; return their keys."""
     areas = list(_AREA.finditer(s.text))
     found = _mentions(s.text, ctx["prev_text"], program_keys)
-    placed = [not m.weak or _has_place_cue(s.text, m, areas) for m in found]
+    placed = [
+        (not m.program or _is_building(s.text, m)) and (not m.weak or _has_place_cue(s.text, m, areas))
+        for m in found
+    ]
     for i in range(len(found) - 2, -1, -1):  # "제조·물류 리빙랩에서": the items of a list share its cue
         placed[i] = placed[i] or (placed[i + 1] and s.text[found[i].end : found[i + 1].start] == "·")
     # "캐나다는 … 국가 AI 연구소를 세웠고": a facility abroad, given as an example, is no site of the program.
