@@ -33,6 +33,8 @@ MAX_NAME_WORDS = 6
 EVENT_WINDOW = 30
 # "X에서 열린 'AI 데이터센터 II' 준공식": an opening word this many characters after X (a quoted name between).
 HELD_WINDOW = 60
+# "will set up an AI data center": an English build verb and its article this many characters before the name.
+EN_BUILD_WINDOW = 30
 # "AI 데이터센터가 각각 들어선다": 각각 within a particle and a space of the head.
 EACH_WINDOW = 6
 # Kiwi tags a qualifier word may be made of (nouns, foreign words, numbers, noun prefixes and suffixes).
@@ -369,6 +371,12 @@ def _placed(text: str, name: str, end: int) -> str | None:
         re.match(r"에\s", text[b:]) for _, _, b in find_addresses(text[:start])
     ):
         return name  # "사천시에 … 초거대 AI 데이터센터를 세운다": the sentence builds it at a place it names
+    if _vocab()["en_build_before"].search(text, max(0, start - EN_BUILD_WINDOW), start) and any(  # type: ignore[attr-defined]
+        a >= end for _, a, _ in find_addresses(text)
+    ):
+        return (
+            name  # "will build a hyperscale data center on a site in Ulsan": built at a place said after it
+        )
     return None
 
 

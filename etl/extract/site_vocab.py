@@ -123,6 +123,10 @@ def _build_cues() -> dict[str, object]:
         "build_noun": re.compile(
             rf"['’」\"”]?\s*{builds_noun}(?![가-힣A-Za-z])(?!\s*{alt(lexicon.terms('site_not_sites', 'program_word'))})"
         ),
+        "en_build_before": re.compile(
+            rf"\b{alt(lexicon.terms('site_build_words', 'en_object'))}\s+(?:(?:an?|the|its|their|new)\s+)*$",
+            re.I,
+        ),
         "build_before": re.compile(
             rf"{builders}"
             r"[가-힣]{0,2}\s+['‘「\"“]?$"
