@@ -644,3 +644,11 @@ def test_a_year_opening_a_quoted_name_is_not_part_of_it() -> None:
     assert [s.name for s in sites_in("도는 '2021년 드론 실증 테스트베드'를 판교에 구축한다.")] == [
         "드론 실증 테스트베드"
     ]
+
+
+def test_a_name_and_the_same_name_with_one_more_head_are_one_facility() -> None:
+    found = sites_in(
+        "Daejeon will build the Robot GPU Hub Center in Yuseong.",
+        "The Robot GPU Hub opens in 2027 in Yuseong.",
+    )
+    assert [s.name for s in found] == ["Robot GPU Hub Center"]

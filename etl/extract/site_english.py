@@ -37,6 +37,8 @@ def english(text: str, prev: str) -> list[tuple[str, int, int, bool]]:
         words = m.group(1).split()
         owner = [i for i, w in enumerate(words) if w.endswith(("'s", "’s"))]
         words = words[owner[-1] + 1 :] if owner else words  # "Abu Dhabi's Khalifa Port"
+        verbs = [i for i, w in enumerate(words) if w in v["en_verbs"]]  # type: ignore[operator]
+        words = words[verbs[-1] + 1 :] if verbs else words  # "Seoul Opens Yangjae AI Hub": a headline's verb
         while words and (words[0] in _LEADING_EN or words[0] in v["stops"]):
             words.pop(0)  # type: ignore[operator]
         if any(w in v["stops"] for w in words):  # type: ignore[operator]

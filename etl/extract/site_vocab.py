@@ -89,6 +89,7 @@ def _cues() -> dict[str, object]:
         "stops": set(lexicon.terms("site_name_stops", "stop"))
         | set(lexicon.terms("site_name_stops", "unit")),
         "prefixes": set(lexicon.terms("site_name_stops", "prefix")),
+        "en_verbs": set(lexicon.terms("site_name_stops", "en_verb")),
         "bodies": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'body'))}$"),
         "venues": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'venue'))}$"),
         "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),

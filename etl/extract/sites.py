@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from datetime import date
+from functools import cache
 
 from etl import lexicon
 from etl.extract.countries import abroad_clause
@@ -16,6 +17,7 @@ from etl.extract.places import find_addresses, geocode, locate, specificity
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import builds, name_key, org_keys, place_before
 from etl.extract.site_names import mentions as _mentions
+from etl.extract.site_vocab import vocab
 from etl.models import Evidence, Sentence, Site
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -178,9 +180,27 @@ def _short(a: str, b: str) -> bool:
     return short[:2] == long_[:2] and short[-2:] == long_[-2:] and all(ch in it for ch in short)
 
 
+def _head_more(a: str, b: str) -> bool:
+    """One key is the other plus a facility head ("GPU Hub" and "GPU Hub Center"): one facility, two heads."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and name_key(long_[len(short) :]) in _head_keys()
+
+
+@cache
+def _head_keys() -> frozenset[str]:
+    return frozenset(name_key(h) for h in vocab()["heads"])  # type: ignore[attr-defined]
+
+
 def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
     """Add `new` or fill the gaps of the site it repeats (same name, or one name ending the other)."""
-    found = next((k for k in sites if k == key or k.endswith(key) or key.endswith(k) or _short(k, key)), None)
+    found = next(
+        (
+            k
+            for k in sites
+            if k == key or k.endswith(key) or key.endswith(k) or _short(k, key) or _head_more(k, key)
+        ),
+        None,
+    )
     if found is None:
         sites[key] = new
         return key
