@@ -652,3 +652,15 @@ def test_a_name_and_the_same_name_with_one_more_head_are_one_facility() -> None:
         "The Robot GPU Hub opens in 2027 in Yuseong.",
     )
     assert [s.name for s in found] == ["Robot GPU Hub Center"]
+
+
+def test_the_site_of_a_named_campus_is_the_campus() -> None:
+    found = sites_in(
+        "한국외대는 송도에 한국외대 송도캠퍼스를 짓는다.", "대학은 송도캠퍼스 부지에 기숙사를 세운다."
+    )
+    assert [s.name for s in found] == ["한국외대 송도캠퍼스"]
+
+
+def test_a_name_in_brackets_after_a_name_glosses_it() -> None:
+    found = sites_in("대학은 송도캠퍼스(AI 기반 Inha Open Innovation Campus)에 데이터센터를 세운다.")
+    assert "Inha Open Innovation Campus" not in [s.name for s in found]

@@ -55,6 +55,14 @@ _SAME = re.compile(rf"\s*{lexicon.pattern('site_same')}\s*['‘「]?")
 _CLAUSE_END = re.compile(r"다[.!?]|\.\s")
 
 
+def _glossed(text: str, name: _Mention, inner: _Mention) -> bool:
+    """ "송도캠퍼스(AI 기반 IOIC·Inha Open Innovation Campus)": a name in brackets right after a name glosses it."""
+    if not text.startswith("(", name.end):
+        return False
+    close = text.find(")", name.end)
+    return close >= inner.end and "(" not in text[name.end + 1 : inner.start]
+
+
 def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
     """The sentence treats the name as a place: an address beside it, an area, floors or a build verb."""
     if m.address or areas or any(a[2] <= m.start or a[1] >= m.end for a in find_addresses(text)):
@@ -181,14 +189,26 @@ def _short(a: str, b: str) -> bool:
 
 
 def _head_more(a: str, b: str) -> bool:
-    """One key is the other plus a facility head ("GPU Hub" and "GPU Hub Center"): one facility, two heads."""
+    """One key is the other plus a facility head ("GPU Hub" and "GPU Hub Center", "한국외대 송도캠퍼스" and
+    "송도캠퍼스 부지"): one facility, two heads."""
     short, long_ = sorted((a, b), key=len)
-    return long_.startswith(short) and name_key(long_[len(short) :]) in _head_keys()
+    if long_.startswith(short) and long_[len(short) :] in _head_keys():
+        return True
+    for x, y in ((a, b), (b, a)):
+        tail = next((h for h in _head_keys() if len(h) < len(x) and x.endswith(h)), "")
+        core = x[: -len(tail)] if tail else ""
+        if len(core) >= MIN_CORE_CHARS and y.endswith(core) and core not in _head_keys():
+            return True
+    return False
 
 
 @cache
 def _head_keys() -> frozenset[str]:
     return frozenset(name_key(h) for h in vocab()["heads"])  # type: ignore[attr-defined]
+
+
+# A name less its last head must keep this many characters to stand for a facility (송도캠퍼스, not 센터).
+MIN_CORE_CHARS = 4
 
 
 def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
@@ -246,7 +266,9 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
         area = next((a for a, o in zip(areas, owner, strict=True) if o == i), None)
         keys.append(_merge(sites, m.key, _build(s, m, area, ctx)))
     for i in range(1, len(mentions)):  # "X 역할을 맡을 'Y'": one facility, two names
-        if _SAME.fullmatch(s.text, mentions[i - 1].end, mentions[i].start):
+        if _SAME.fullmatch(s.text, mentions[i - 1].end, mentions[i].start) or _glossed(
+            s.text, mentions[i - 1], mentions[i]
+        ):
             ctx["same"].append((keys[i - 1], keys[i]))
     if not mentions and areas and ctx["prev_keys"]:
         # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
