@@ -290,7 +290,7 @@ def is_not_site(text: str, name: str, end: int) -> bool:
         return True
     if v["org_title"].match(text, end):  # type: ignore[attr-defined]
         return True  # "김철수 한빛캠퍼스 대표": a company named like a facility
-    if v["role"].match(text, end):  # type: ignore[attr-defined]
+    if v["role"].match(text, end) or v["compare"].match(text, end):  # type: ignore[attr-defined]
         return True  # "충청권 AI 산업 허브로 도약": a role a region aims at, not a facility
     start = end - len(name)
     if v["en_event_at"].search(text, max(0, start - 40), start) and v["events"].search(  # type: ignore[attr-defined]

@@ -99,6 +99,8 @@ def _cues() -> dict[str, object]:
         "each": re.compile(alt(lexicon.terms("site_each", "each"))),
         "bullet": "".join(re.escape(t) for t in lexicon.terms("site_each", "bullet")),
         "role": re.compile(rf"['’」\"”]?\s*(?:으(?=로))?{alt(lexicon.terms('site_not_sites', 'role'))}"),
+        # "판교테크노밸리에 견줄 만한 …", "구미국가산업단지 같은 주변 기관": a yardstick or an example, not a site.
+        "compare": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'compare'))}"),
         "org_title": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'org_title'))}"),
         "place_before": re.compile(
             rf"(?:^|\s){alt(lexicon.terms('site_place_cues', 'before'))}\s+(?:the\s+)?$"
