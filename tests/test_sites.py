@@ -664,3 +664,11 @@ def test_the_site_of_a_named_campus_is_the_campus() -> None:
 def test_a_name_in_brackets_after_a_name_glosses_it() -> None:
     found = sites_in("대학은 송도캠퍼스(AI 기반 Inha Open Innovation Campus)에 데이터센터를 세운다.")
     assert "Inha Open Innovation Campus" not in [s.name for s in found]
+
+
+def test_a_place_possessive_opens_a_qualified_english_name() -> None:
+    names = [
+        s.name
+        for s in sites_in("The firm will build a data center campus in Ulsan's Mipo industrial complex.")
+    ]
+    assert "Mipo industrial complex" in names

@@ -6,12 +6,14 @@ import re
 from functools import cache
 
 from etl import lexicon
-from etl.extract.places import find_addresses
+from etl.extract.places import find_addresses, geocode
 from etl.extract.site_names import MAX_NAME_WORDS
 from etl.extract.site_vocab import vocab as _vocab
 
 _LEADING_EN = {"The", "A", "An", "This", "That", "Its", "Our", "Their", "In", "At", "On", "By", "From", "And"}
 _EN_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|our)\s+$", re.I)
+# A place's possessive before a qualified name opens it like an article: "Ulsan's Mipo industrial complex".
+_EN_PLACE_OWNER = re.compile(r"\b([A-Z][a-z]+)['’]s\s+$")
 _EN_PLACE = re.compile(r"\b(?:[Ii]n|[Aa]t)\s+(?:the\s+)?(?:[A-Z][\w-]*|\w+ern)\b")
 # A word that may qualify an English head: a plain word, or a size written as one word (5-gigawatt).
 _EN_WORD = re.compile(r"(?:(?<=\s)|^)([A-Za-z][A-Za-z-]*|\d[\d.]*-[A-Za-z]+)\s+$")
@@ -69,7 +71,7 @@ def _english_qualified(text: str) -> list[tuple[str, int, int, bool]]:
             continue
         start = m.start()
         for _ in range(MAX_NAME_WORDS):
-            if _EN_DETERMINER.search(text, max(0, start - 8), start):
+            if _opens(text, start):
                 break
             w = _EN_WORD.search(text, max(0, start - 40), start)
             if w and w.group(1) == "and" and _head_before().search(text, max(0, w.start(1) - 20), w.start(1)):
@@ -79,6 +81,14 @@ def _english_qualified(text: str) -> list[tuple[str, int, int, bool]]:
                 start = m.start()
                 break
             start = w.start(1)
-        if start < m.start() and _EN_DETERMINER.search(text, max(0, start - 8), start):
+        if start < m.start() and _opens(text, start):
             out.append((text[start : m.start()] + m.group(1), start, m.end(), False))
     return out
+
+
+def _opens(text: str, start: int) -> bool:
+    """An article or a place's possessive right before `start` opens a qualified name."""
+    if _EN_DETERMINER.search(text, max(0, start - 8), start):
+        return True
+    owner = _EN_PLACE_OWNER.search(text, max(0, start - 30), start)
+    return owner is not None and geocode(owner.group(1)) is not None
