@@ -672,3 +672,10 @@ def test_a_place_possessive_opens_a_qualified_english_name() -> None:
         for s in sites_in("The firm will build a data center campus in Ulsan's Mipo industrial complex.")
     ]
     assert "Mipo industrial complex" in names
+
+
+def test_a_facility_named_after_its_place_is_a_place_without_another_cue() -> None:
+    assert [
+        s.name for s in sites_in("시는 내년 국비로 세종 디지털 트윈 실증센터(가칭) 설계에 착수한다.")
+    ] == ["세종 디지털 트윈 실증센터"]
+    assert sites_in("도는 경기도 바이오센터와 협의를 마쳤다.") == []  # a place and one word: a body's name

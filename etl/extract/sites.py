@@ -48,6 +48,10 @@ _PLANNED = re.compile(
 _PLACE_VERB = re.compile(
     lexicon.pattern("site_build_words", "verb") + "|" + lexicon.pattern("site_build_words", "picture")
 )
+# Words a place-named facility has after its place: a qualifier and the head ("세종 | 디지털 트윈 실증센터");
+# a gazetteer place (수성알파시티), a place and one word (경기도 바이오센터) or a glued body name
+# (경북SW융합진흥센터) is not named after its place.
+MIN_WORDS_AFTER_PLACE = 2
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
@@ -69,6 +73,12 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         return True
     if m.area and any(a[1] == 0 for a in find_addresses(m.name)):
         return True  # "진해구 웅동배후단지에 투자한다": a tract of land named after its place is a place
+    if any(
+        a[1] == 0 and len(m.name[a[2] :].split()) >= MIN_WORDS_AFTER_PLACE for a in find_addresses(m.name)
+    ):
+        return (
+            True  # "세종 디지털 트윈 실증센터(가칭)": a facility named after its place, with words of its own
+        )
     if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
