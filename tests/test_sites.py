@@ -679,3 +679,11 @@ def test_a_facility_named_after_its_place_is_a_place_without_another_cue() -> No
         s.name for s in sites_in("시는 내년 국비로 세종 디지털 트윈 실증센터(가칭) 설계에 착수한다.")
     ] == ["세종 디지털 트윈 실증센터"]
     assert sites_in("도는 경기도 바이오센터와 협의를 마쳤다.") == []  # a place and one word: a body's name
+
+
+def test_a_name_opening_with_its_place_keeps_that_place_over_a_place_nearby() -> None:
+    found = sites_in("▲광주 AI 데이터센터 고도화(100억원) ▲전남 해상풍력 실증단지 조성(50억원)")
+    assert [(s.name, s.address) for s in found] == [
+        ("광주 AI 데이터센터", "광주"),
+        ("전남 해상풍력 실증단지", "전남"),
+    ]

@@ -143,7 +143,7 @@ def _area_owner(text: str, mentions: list[_Mention], area: re.Match[str]) -> int
 
 
 def _best_address(addresses: list[tuple[str, int, int]], m: _Mention | None) -> str | None:
-    """Address for a name: the nearest one before it, else after it, else inside the name itself.
+    """Address for a name: the place it opens with, else the nearest one before it, else after it, else inside it.
 
     Without a name (the previous sentence's addresses) the most specific one.
     """
@@ -151,8 +151,14 @@ def _best_address(addresses: list[tuple[str, int, int]], m: _Mention | None) -> 
         return None
     if m is None:
         return max(addresses, key=lambda a: specificity(a[0]))[0]
+    own = [a for a in addresses if a[1] == m.start and a[2] <= m.end]
     before = [a for a in addresses if a[2] <= m.start]
     after = [a for a in addresses if a[1] >= m.end]
+    if own:
+        # "▲광주 AI 데이터센터 고도화 ▲전남 …": a name opening with its place is there, whatever is near;
+        # a place beside it that narrows that place wins ("서울 양재동 서울 AI허브", "Seoul AI Hub … in Yangjae").
+        near = [a[0] for a in (before[-1:] + after[:1]) if a[0].startswith(own[0][0])]
+        return near[0] if near else own[0][0]
     if before:
         return before[-1][0]
     return after[0][0] if after else max(addresses, key=lambda a: specificity(a[0]))[0]
