@@ -687,3 +687,9 @@ def test_a_name_opening_with_its_place_keeps_that_place_over_a_place_nearby() ->
         ("광주 AI 데이터센터", "광주"),
         ("전남 해상풍력 실증단지", "전남"),
     ]
+
+
+def test_a_quoted_name_after_the_facility_word_it_is_is_a_site_without_a_head() -> None:
+    found = sites_in("시는 국내에 하나뿐인 AI 전시·교육시설 '로봇랜드'를 짓기로 했다.")
+    assert [s.name for s in found] == ["로봇랜드"]
+    assert sites_in("시는 AI 실증센터 '데이터 바우처 사업'에 참여한다.") == []  # a program, quoted

@@ -196,8 +196,14 @@ def _quoted(text: str) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int
     """Quoted Korean names ending in a head ('AI 오픈랩'); every quoted span, since '○○ 구축사업' names a program."""
     v = _vocab()
     out, spans = [], []
+    described = {h.end() + 1 for h in v["ko_core"].finditer(text)}  # type: ignore[attr-defined]
     for m in _QUOTED.finditer(text):
         inner = re.sub(r"\s*\([^)]*\)$", "", m.group(1)).strip()
+        if m.start() in described and text[m.start() - 1] == " " and not v["program_in"].search(inner):  # type: ignore[attr-defined]
+            # "AI 전시·교육시설 'AI랜드'를 짓는다": a facility word right before a quoted name says what it is
+            spans.append((m.start(), m.end()))
+            out.append((inner, m.start(1), m.start(1) + len(inner), False))
+            continue
         numbered = _NUMBERED.search(inner)  # "'AI 데이터센터 II'": the second of a numbered set
         core_end = numbered.start() if numbered else len(inner)
         hit = next((h for h in v["ko_core"].finditer(inner) if h.end() == core_end), None)  # type: ignore[attr-defined]

@@ -95,6 +95,7 @@ def _cues() -> dict[str, object]:
         "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
         "held": re.compile(alt(lexicon.terms("site_venue_words", "held"))),
         "opening": re.compile(alt(lexicon.terms("site_venue_words", "opening"))),
+        "program_in": re.compile(alt(lexicon.terms("site_not_sites", "program_word"))),
         "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
         "each": re.compile(alt(lexicon.terms("site_each", "each"))),
         "bullet": "".join(re.escape(t) for t in lexicon.terms("site_each", "bullet")),
