@@ -14,9 +14,10 @@ from functools import cache
 from etl import lexicon
 from etl.extract.countries import abroad_clause
 from etl.extract.places import find_addresses, geocode, locate, specificity
+from etl.extract.site_filters import builds, org_keys, place_before
 from etl.extract.site_names import Mention as _Mention
-from etl.extract.site_names import builds, name_key, org_keys, place_before
 from etl.extract.site_names import mentions as _mentions
+from etl.extract.site_names import name_key
 from etl.extract.site_vocab import vocab
 from etl.models import Evidence, Sentence, Site
 

@@ -1,0 +1,86 @@
+"""What a facility-like name is not: a body, a venue, a ceremony's place, a role, a program; and what builds it.
+
+`site_names` finds names; these tests, on the lexicon words in `site_vocab`, keep or drop them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from etl.extract.institutions import lookup as institution
+from etl.extract.site_vocab import name_key
+from etl.extract.site_vocab import vocab as _vocab
+
+# "X에서 열린 '○○ 사업' 발족식": a ceremony word this many characters after "X에서" makes X a venue.
+EVENT_WINDOW = 30
+# "X에서 열린 'AI 데이터센터 II' 준공식": an opening word this many characters after X (a quoted name between).
+HELD_WINDOW = 60
+# Names are single-quoted in Korean news; double quotes carry speech (in English they also mark names).
+QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
+
+
+def builds(text: str, start: int, end: int) -> bool:
+    """The name is what a build verb (site_build_words.tsv) makes: `X를 세운다`, `X와 Y를 만든다`, `세워질 'X'`."""
+    v = _vocab()
+    if v["build_after"].match(text, end) or v["build_noun"].match(text, end):  # type: ignore[attr-defined]
+        return True
+    return v["build_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
+
+
+def org_keys(text: str) -> set[str]:
+    """Keys of facility-like words followed by a title (웅천에이아이캠퍼스 대표): companies, in the whole text."""
+    v = _vocab()
+    out = set()
+    for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
+        if v["org_title"].match(text, m.end()):  # type: ignore[attr-defined]
+            out.add(name_key(m.group(1)))
+    return out
+
+
+def place_before(text: str, start: int) -> bool:
+    """An English name right after `in`/`at`/`inside` (site_place_cues.tsv) is a place."""
+    return _vocab()["place_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
+
+
+def is_program(name: str, program_keys: Collection[str]) -> bool:
+    """The name is a program's (국가 AI 연구거점), or a shortening of it (국가 AI거점)."""
+    key = name_key(name)
+    for pk in program_keys:
+        if key == pk or (len(key) >= 4 and pk.endswith(key)):  # "AI 연구거점" of 국가 AI 연구거점
+            return True
+        it = iter(pk)
+        if key[:2] == pk[:2] and key[-2:] == pk[-2:] and all(ch in it for ch in key):
+            return True
+    return False
+
+
+def is_not_site(text: str, name: str, end: int) -> bool:
+    """A body named like a facility (경남테크노파크, a gazetteer institution), a venue, or where a ceremony is held."""
+    v = _vocab()
+    if v["bodies"].search(name) or v["venues"].search(name) or institution(name) is not None:  # type: ignore[attr-defined]
+        return True
+    if v["org_title"].match(text, end):  # type: ignore[attr-defined]
+        return True  # "김철수 한빛캠퍼스 대표": a company named like a facility
+    if v["role"].match(text, end) or v["compare"].match(text, end):  # type: ignore[attr-defined]
+        return True  # "충청권 AI 산업 허브로 도약": a role a region aims at, not a facility
+    start = end - len(name)
+    if v["en_event_at"].search(text, max(0, start - 40), start) and v["events"].search(  # type: ignore[attr-defined]
+        text, max(0, start - EVENT_WINDOW - 10), start
+    ):
+        return True  # "a meeting at KAIST's Dogok Campus": the venue of an event
+    if v["program_word"].match(text, end):  # type: ignore[attr-defined]
+        return True  # "'AX 실증산단' 공모": the title of a call
+    if QUOTED.match(text, end + 1) and text[end : end + 1] == " ":
+        return True  # "한미 AI 공동연구 거점 '글로벌 AI 프론티어랩'": a description of the quoted name
+    at = re.match(r"['’」\"”]?\s*에서(?![는도])", text[end:])
+    clause = re.search(r"[,.]|다\s", text[end:])  # "X에서 … 사업단 발대식을 연다": the ceremony of its clause
+    stop = end + max(EVENT_WINDOW, clause.start() if clause else len(text))
+    if not at:
+        return False
+    if v["events"].search(text, end, stop):  # type: ignore[attr-defined]
+        return True
+    # "X에서 열린 위원회": where something is held is a venue, unless what is held opens the facility there
+    # ("X에서 열린 ○○센터 개소식": the centre is in X), site_venue_words.tsv.
+    held = v["held"].search(text, end, stop)  # type: ignore[attr-defined]
+    return held is not None and v["opening"].search(text, end, end + HELD_WINDOW) is None  # type: ignore[attr-defined]
