@@ -235,6 +235,8 @@ def test_floors(text: str, floors: str) -> None:
         "에 기업들이 입주했다",
         "에 연구실이 마련됐다",
         "가 개소식을 열었다",
+        "가 개원했다",
+        " 문 열어",
     ],
 )
 def test_open_status_takes_the_publication_year(verb: str) -> None:

@@ -36,7 +36,7 @@ _FLOORS = re.compile(
 )
 _FUTURE = r"(?!할|\s*(?:예정|계획|목표))"
 _OPEN = re.compile(
-    rf"개소{_FUTURE}|개관{_FUTURE}|문을\s?열(?!\s?예정|\s?계획)|준공{_FUTURE}|입주{_FUTURE}|완공{_FUTURE}"
+    rf"개소{_FUTURE}|개관{_FUTURE}|개원{_FUTURE}|문을?\s?열(?!\s?예정|\s?계획)|준공{_FUTURE}|입주{_FUTURE}|완공{_FUTURE}"
     r"|마련됐|마련되었|들어섰|가동에 들어갔"
     r"|opened|inaugurated|began operations?|was completed"
 )
