@@ -695,3 +695,10 @@ def test_a_quoted_name_after_the_facility_word_it_is_is_a_site_without_a_head() 
     found = sites_in("시는 국내에 하나뿐인 AI 전시·교육시설 '로봇랜드'를 짓기로 했다.")
     assert [s.name for s in found] == ["로봇랜드"]
     assert sites_in("시는 AI 실증센터 '데이터 바우처 사업'에 참여한다.") == []  # a program, quoted
+
+
+def test_a_body_glued_to_a_branch_name_qualifies_a_facility() -> None:
+    # Kiwi reads the 에 of 한양대에리카 as a particle; the gazetteer knows 한양대.
+    names = [s.name for s in sites_in("AI 인재 길러낼 한양대에리카 인공지능 융합연구센터 문 열어")]
+    assert names == ["한양대에리카 인공지능 융합연구센터"]
+    assert sites_in("인하대는 AI 데이터센터를 세운다.") == []  # a body and its particle is no qualifier

@@ -21,6 +21,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from etl.extract.institutions import lookup as institution
 from etl.extract.places import find_addresses
 from etl.extract.site_filters import QUOTED, builds, is_not_site, is_program
 from etl.extract.site_vocab import is_generic, name_key
@@ -70,6 +71,15 @@ def _is_noun_word(before: str, word: str, after: str) -> bool:
     return all(t.tag in _NOUN_TAGS for t in tokens if lo <= t.start < lo + len(core))
 
 
+def _opens_with_body(word: str) -> bool:
+    """The word opens with a gazetteer body's name ("한양대에리카"): Kiwi reads 에 in it as a particle."""
+    for k in range(len(word) - 1, 1, -1):
+        rest = word[k:]
+        if institution(word[:k]) is not None:
+            return re.fullmatch(r"[가-힣A-Za-z]+", rest) is not None and not _JOSA.search(rest)
+    return False
+
+
 def _is_place_word(text: str, start: int, end: int) -> bool:
     """text[start:end] is a place name on its own, not the end of a longer address (울산 울주군)."""
     found = find_addresses(text[:end])
@@ -101,7 +111,7 @@ def _extend_left(text: str, start: int) -> int:
         if (
             word in stops
             or re.search(r"\d", word.removeprefix("제"))
-            or not _is_noun_word(before, word, after)
+            or not (_is_noun_word(before, word, after) or _opens_with_body(word))
         ):  # type: ignore[operator]
             break  # a number is a size or a date (300MW급, 2027년), not part of a name
         start = m.start(1)
