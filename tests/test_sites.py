@@ -702,3 +702,16 @@ def test_a_body_glued_to_a_branch_name_qualifies_a_facility() -> None:
     names = [s.name for s in sites_in("AI 인재 길러낼 한양대에리카 인공지능 융합연구센터 문 열어")]
     assert names == ["한양대에리카 인공지능 융합연구센터"]
     assert sites_in("인하대는 AI 데이터센터를 세운다.") == []  # a body and its particle is no qualifier
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "지속가능 첨단 소재 기술지원 센터 80억원(총사업비 210억원)",
+        "드론 실증센터(50억원)",
+        "드론 실증센터: 1억5000만원",
+    ],
+)
+def test_a_budget_line_funding_a_facility_makes_it_a_site_even_named_as_a_program(line: str) -> None:
+    name = re.split(r"\s?[(:]|\s\d", line)[0]
+    assert [s.name for s in sites_in(line, programs=frozenset({name}))] == [name]
