@@ -710,9 +710,15 @@ def test_a_body_glued_to_a_branch_name_qualifies_a_facility() -> None:
         "지속가능 첨단 소재 기술지원 센터 80억원(총사업비 210억원)",
         "드론 실증센터(50억원)",
         "드론 실증센터: 1억5000만원",
-        "드론 실증센터에는 30억원이 들어간다.",
     ],
 )
 def test_a_budget_line_funding_a_facility_makes_it_a_site_even_named_as_a_program(line: str) -> None:
-    name = re.split(r"\s?[(:]|\s\d|에는", line)[0]
+    name = re.split(r"\s?[(:]|\s\d", line)[0]
     assert [s.name for s in sites_in(line, programs=frozenset({name}))] == [name]
+
+
+def test_an_english_budget_line_funding_a_facility_makes_it_a_site() -> None:
+    line = "The budget covers the AI Convergence Center (5 billion won) and more."
+    assert [s.name for s in sites_in(line, programs=frozenset({"AI Convergence Center"}))] == [
+        "AI Convergence Center"
+    ]

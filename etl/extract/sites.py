@@ -55,7 +55,8 @@ _PLACE_VERB = re.compile(
 MIN_WORDS_AFTER_PLACE = 2
 # An amount of won right after a name, as in a budget list ("… 센터 80억원", "… 센터(80억원)").
 _FUNDED = re.compile(
-    r"\s*(?:[:(]|에는|에도|에)?\s*\d[\d,.]*\s*(?:조|억|천만|백만|만)\s*(?:\d[\d,.]*\s*(?:억|천만|만)\s*)?원"
+    r"\s*[:(]?\s*\d[\d,.]*\s*(?:조|억|천만|백만|만)\s*(?:\d[\d,.]*\s*(?:억|천만|만)\s*)?원"
+    r"|\s*[:(,]\s*(?:KRW\s*|₩\s*)?\d[\d,.]*\s*(?:trillion|billion|million)\s*(?:won|KRW)"
 )
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
