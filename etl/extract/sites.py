@@ -55,6 +55,7 @@ _PLACE_VERB = re.compile(
 MIN_WORDS_AFTER_PLACE = 2
 # An amount of won right after a name, as in a budget list ("… 센터 80억원", "… 센터(80억원)").
 _FUNDED = re.compile(
+    rf"(?:\s*{lexicon.pattern('site_build_words', 'upkeep')})?"
     r"\s*[:(]?\s*\d[\d,.]*\s*(?:조|억|천만|백만|만)\s*(?:\d[\d,.]*\s*(?:억|천만|만)\s*)?원"
     r"|\s*[:(,]\s*(?:KRW\s*|₩\s*)?\d[\d,.]*\s*(?:trillion|billion|million)\s*(?:won|KRW)"
 )
