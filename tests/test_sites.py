@@ -722,3 +722,7 @@ def test_an_english_budget_line_funding_a_facility_makes_it_a_site() -> None:
     assert [s.name for s in sites_in(line, programs=frozenset({"AI Convergence Center"}))] == [
         "AI Convergence Center"
     ]
+
+
+def test_a_hub_on_a_budget_line_is_a_site() -> None:
+    assert [s.name for s in sites_in("▲AX 혁신허브 운영(50억원)")] == ["AX 혁신허브"]

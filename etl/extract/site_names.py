@@ -24,7 +24,7 @@ from functools import lru_cache
 from etl.extract.institutions import lookup as institution
 from etl.extract.places import find_addresses
 from etl.extract.site_filters import QUOTED, builds, is_not_site, is_program
-from etl.extract.site_vocab import is_generic, name_key
+from etl.extract.site_vocab import FUNDED, is_generic, name_key
 from etl.extract.site_vocab import vocab as _vocab
 from etl.normalize import PARTICLES_AFTER_PLACE as _PARTICLE
 
@@ -137,6 +137,7 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
             and not _starts_with_place(text, start, end)
             and not v["built_by_program"].match(text, end)  # type: ignore[attr-defined]
             and not v["build_noun"].match(text, end)  # type: ignore[attr-defined]
+            and not FUNDED.match(text, end)  # "AX 혁신허브(50억원)": a budget line funds the facility
         ):
             # "바이오헬스산업 허브를 만들고": an aim; "교육 허브 조성 사업", "AX혁신허브 구축" build a facility
             continue

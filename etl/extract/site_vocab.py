@@ -17,6 +17,13 @@ MIN_FIELD_NAME_PARTS = 3
 BUILD_LIST_CHARS = 25
 _PARTICLE = PARTICLES_AFTER_PLACE
 
+# An amount of won right after a name, as in a budget list ("… 센터 80억원", "… 센터(80억원)").
+FUNDED = re.compile(
+    rf"(?:\s*{lexicon.pattern('site_build_words', 'upkeep')})?"
+    r"\s*[:(]?\s*\d[\d,.]*\s*(?:조|억|천만|백만|만)\s*(?:\d[\d,.]*\s*(?:억|천만|만)\s*)?원"
+    r"|\s*[:(,]\s*(?:KRW\s*|₩\s*)?\d[\d,.]*\s*(?:trillion|billion|million)\s*(?:won|KRW)"
+)
+
 
 def name_key(name: str) -> str:
     """Merge key of a name: no spaces, quotes, dots or parentheticals, lower case."""

@@ -18,7 +18,7 @@ from etl.extract.site_filters import builds, org_keys, place_before
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
 from etl.extract.site_names import name_key
-from etl.extract.site_vocab import vocab
+from etl.extract.site_vocab import FUNDED, vocab
 from etl.models import Evidence, Sentence, Site
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -53,12 +53,6 @@ _PLACE_VERB = re.compile(
 # a gazetteer place (수성알파시티), a place and one word (경기도 바이오센터) or a glued body name
 # (경북SW융합진흥센터) is not named after its place.
 MIN_WORDS_AFTER_PLACE = 2
-# An amount of won right after a name, as in a budget list ("… 센터 80억원", "… 센터(80억원)").
-_FUNDED = re.compile(
-    rf"(?:\s*{lexicon.pattern('site_build_words', 'upkeep')})?"
-    r"\s*[:(]?\s*\d[\d,.]*\s*(?:조|억|천만|백만|만)\s*(?:\d[\d,.]*\s*(?:억|천만|만)\s*)?원"
-    r"|\s*[:(,]\s*(?:KRW\s*|₩\s*)?\d[\d,.]*\s*(?:trillion|billion|million)\s*(?:won|KRW)"
-)
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
@@ -88,7 +82,7 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         )
     if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
-    if _FUNDED.match(text, m.end):
+    if FUNDED.match(text, m.end):
         return True  # "지속가능 첨단 엘라스토머 기술지원 센터 80억원": a budget line funding the facility
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
     return any(cues) or builds(text, m.start, m.end)  # "센터를 세운다": 세우다 only of the name it governs
@@ -100,7 +94,7 @@ _LOCATED = re.compile(lexicon.pattern("site_build_words", "located"))
 
 def _is_building(text: str, m: _Mention) -> bool:
     """The sentence says where the name stands: a name shared with a program is said of a building there."""
-    return _LOCATED.search(text, m.end) is not None or _FUNDED.match(text, m.end) is not None
+    return _LOCATED.search(text, m.end) is not None or FUNDED.match(text, m.end) is not None
 
 
 def _area_m2(m: re.Match[str]) -> float:
