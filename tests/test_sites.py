@@ -726,3 +726,10 @@ def test_an_english_budget_line_funding_a_facility_makes_it_a_site() -> None:
 
 def test_a_hub_on_a_budget_line_is_a_site() -> None:
     assert [s.name for s in sites_in("▲AX 혁신허브 운영(50억원)")] == ["AX 혁신허브"]
+
+
+def test_english_money_said_right_before_a_facility_funds_it() -> None:
+    line = "The city will spend 5 billion won on the AI Convergence Center next year."
+    assert [s.name for s in sites_in(line, programs=frozenset({"AI Convergence Center"}))] == [
+        "AI Convergence Center"
+    ]

@@ -53,6 +53,8 @@ _PLACE_VERB = re.compile(
 # a gazetteer place (수성알파시티), a place and one word (경기도 바이오센터) or a glued body name
 # (경북SW융합진흥센터) is not named after its place.
 MIN_WORDS_AFTER_PLACE = 2
+# "5 billion won for the AI Convergence Center": English money said right before the facility it goes to.
+_FUNDED_BEFORE = re.compile(r"(?:trillion|billion|million)\s+won\s+(?:for|on|into|to)\s+(?:the|an?|its)\s+$")
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
@@ -82,7 +84,7 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         )
     if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
-    if FUNDED.match(text, m.end):
+    if FUNDED.match(text, m.end) or _FUNDED_BEFORE.search(text, max(0, m.start - 40), m.start):
         return True  # "지속가능 첨단 엘라스토머 기술지원 센터 80억원": a budget line funding the facility
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
     return any(cues) or builds(text, m.start, m.end)  # "센터를 세운다": 세우다 only of the name it governs
@@ -94,6 +96,8 @@ _LOCATED = re.compile(lexicon.pattern("site_build_words", "located"))
 
 def _is_building(text: str, m: _Mention) -> bool:
     """The sentence says where the name stands: a name shared with a program is said of a building there."""
+    if _FUNDED_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return True  # "5 billion won for the AI Convergence Center"
     return _LOCATED.search(text, m.end) is not None or FUNDED.match(text, m.end) is not None
 
 
