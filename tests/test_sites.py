@@ -733,3 +733,12 @@ def test_english_money_said_right_before_a_facility_funds_it() -> None:
     assert [s.name for s in sites_in(line, programs=frozenset({"AI Convergence Center"}))] == [
         "AI Convergence Center"
     ]
+
+
+def test_a_program_named_facility_that_opened_is_a_site_its_opening_ceremony_is_not_enough() -> None:
+    programs = frozenset({"드론 실증센터", "국가 AI 연구거점"})
+    assert [s.name for s in sites_in("드론 실증센터가 18일 춘천에서 문을 열었다.", programs=programs)] == [
+        "드론 실증센터"
+    ]
+    found = sites_in("과기정통부는 서울 AI허브에서 국가 AI 연구거점 개소식을 열었다.", programs=programs)
+    assert [s.name for s in found] == ["서울 AI허브"]

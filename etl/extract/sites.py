@@ -53,8 +53,14 @@ _PLACE_VERB = re.compile(
 # a gazetteer place (수성알파시티), a place and one word (경기도 바이오센터) or a glued body name
 # (경북SW융합진흥센터) is not named after its place.
 MIN_WORDS_AFTER_PLACE = 2
+# Characters between a subject name and its opening verb ("X가 18일 서울 양재동에서 문을 열었다").
+OPENED_GAP = 30
 # "5 billion won for the AI Convergence Center": English money said right before the facility it goes to.
 _FUNDED_BEFORE = re.compile(r"(?:trillion|billion|million)\s+won\s+(?:for|on|into|to)\s+(?:the|an?|its)\s+$")
+# The name as the subject of an opening verb ("X가 18일 문을 열었다", "X는 지난달 개소했다").
+_OPENED_SUBJECT = re.compile(
+    rf"['’」\"”]?\s*(?:이|가|은|는)\s[^.]{{0,{OPENED_GAP}}}?(?:개소|개관|개원|준공|문을?\s?열)(?!식|\s?예정|\s?계획|할)"
+)
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
@@ -98,6 +104,8 @@ def _is_building(text: str, m: _Mention) -> bool:
     """The sentence says where the name stands: a name shared with a program is said of a building there."""
     if _FUNDED_BEFORE.search(text, max(0, m.start - 40), m.start):
         return True  # "5 billion won for the AI Convergence Center"
+    if _OPENED_SUBJECT.match(text, m.end):
+        return True  # "○○센터가 … 문을 열었다": the name is what opened (not "○○ 개소식을 열었다")
     return _LOCATED.search(text, m.end) is not None or FUNDED.match(text, m.end) is not None
 
 
