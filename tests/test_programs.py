@@ -216,7 +216,7 @@ def _program_names(example: str) -> list[str]:
 def test_a_program_form_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower()
     got = _program_names(entry.example)
-    if entry.meaning in ("quoted", "bare", "en_bare", "glued"):  # the word ends a program name
+    if entry.meaning in ("quoted", "bare", "en_bare", "glued", "glued_long"):  # the word ends a program name
         assert any(n.endswith(entry.term) for n in got), got
     elif entry.meaning == "after":  # the quoted name before the word is the program
         assert any(n.lower() in entry.example.lower() and entry.term not in n for n in got), got
@@ -474,3 +474,9 @@ def test_the_lead_reaches_the_first_sentence_after_several_subtitle_lines() -> N
         (11_100_000_000, "지역특화형 AI 클라우드 팜 조성"),
         (3_600_000_000, "지역특화형 AI 클라우드 팜 조성"),
     }
+
+
+def test_a_short_front_glued_to_saeop_names_no_program() -> None:
+    # "연구개발사업", "공모사업": a kind of work or a call, not a name (programs.MIN_GLUED_LONG_FRONT).
+    text = "정부는 연구개발사업에 300억원을 쓰고 공모사업도 연다."
+    assert names(text) == []
