@@ -207,3 +207,15 @@ def test_the_one_quoted_program_is_not_the_storys_when_it_is_a_parent() -> None:
         "공모했다.", "공모했다. 부산 사업은 'AI 자율제조 선도프로젝트'의 하나로 꼽혔다."
     )
     assert links(text)[-1] == (31_200_000_000, None)
+
+
+def test_an_envelope_cue_in_another_clause_leaves_the_storys_program() -> None:
+    # "…본예산 반영까지": the envelope cue is said after a break, of another figure; the 480억 is the program's.
+    text = (
+        "'AI 신뢰성 허브센터 구축' 사업에 전주가 뽑혔다.\n"
+        '이 도시는 5년간 총사업비 480억원을 투입한다…"본예산 반영까지 전력"\n'
+        "올해 본예산 20억원도 들어간다."
+    )
+    got = links(text)
+    assert got[0] == (48_000_000_000, "AI 신뢰성 허브센터 구축")
+    assert got[1] == (2_000_000_000, None)

@@ -4,7 +4,7 @@ An amount is tied to a program by (in this order) the name it is listed under (`
 `AI팩토리: 44개 과제, 627억원`, `고성능 컴퓨팅 지원 부문은 240억원`), the nearest program its sentence names,
 a pointer back to the program the sentence before named (`이 사업에는`, `the project`), then for a budget or a
 ceiling whose sentence names no program the program the sentence right before names, and last the program
-the document is about (named in its title or lead) when nothing in the sentence makes the amount an envelope
+the document is about (named in its title or lead) when nothing in the amount's clause makes it an envelope
 (a ministry's budget, a supplementary budget, a year's AI budget). Cues live in etl/resources/lexicon/
 (program_tie_cues, program_name_breaks, program_anaphora, program_envelope_cues, money_role_* `base`).
 """
@@ -247,7 +247,7 @@ class ProgramLinker:
             if tied is None and role == "change":
                 return self._linked.get(sent.start)
             return tied or None
-        if tied is None and not envelope().search(sent.text):
+        if tied is None and not _same_clause(sent.text, start, envelope()):
             tied = self._before(sent, start) or self.subject
         if tied:
             self._linked[sent.start] = tied
