@@ -219,3 +219,15 @@ def test_an_envelope_cue_in_another_clause_leaves_the_storys_program() -> None:
     got = links(text)
     assert got[0] == (48_000_000_000, "AI 신뢰성 허브센터 구축")
     assert got[1] == (2_000_000_000, None)
+
+
+def test_an_english_bullet_line_names_the_item_its_bracketed_amount_is_for() -> None:
+    text = (
+        "The city asked the ministry for money for three projects.\n"
+        "- Building the Harbour Data Valley (total project cost 600 billion won)\n"
+        "- A design study for the river tram line (total project cost 2 billion won)"
+    )
+    assert links(text, "en") == [
+        (600_000_000_000, "Building the Harbour Data Valley"),
+        (2_000_000_000, "A design study for the river tram line"),
+    ]

@@ -17,6 +17,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract.envelopes import envelope, envelope_title
+from etl.extract.items_en import bullet_item
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
@@ -239,7 +240,7 @@ class ProgramLinker:
         if self.lang == "ko":
             item = line_item(before, after_amount=len(before) < start, listed=listed)
         else:
-            item = _en_bracket_item(before)
+            item = _en_bracket_item(before) or bullet_item(before)
         tied = self._tied(sent, start, before, role, item)
         if role not in FALLBACK_ROLES:
             # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
