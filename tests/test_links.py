@@ -231,3 +231,12 @@ def test_an_english_bullet_line_names_the_item_its_bracketed_amount_is_for() -> 
         (600_000_000_000, "Building the Harbour Data Valley"),
         (2_000_000_000, "A design study for the river tram line"),
     ]
+
+
+def test_a_group_of_example_programs_belongs_to_the_plan_the_story_is_about() -> None:
+    text = (
+        "시는 '항만 AI 비전'을 발표했다.\n"
+        "4대 전략 아래 93개 사업에 1조원을 투입한다.\n"
+        "▷연구개발: 항만 AI 연구지원사업, 물류 로봇 실증 사업 등 20개 사업에 4323억원"
+    )
+    assert links(text) == [(1_000_000_000_000, "항만 AI 비전"), (432_300_000_000, "항만 AI 비전")]

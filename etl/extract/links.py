@@ -250,9 +250,16 @@ class ProgramLinker:
             return tied or None
         if tied is None and not _same_clause(sent.text, start, envelope()):
             tied = self._before(sent, start) or self.subject
+        elif tied == "" and not _same_clause(sent.text, start, envelope()):
+            # "A 사업, B 사업 등 20개 사업에 4323억원" in a story about a plan: the group is the plan's.
+            tied = self._group_parent(sent)
         if tied:
             self._linked[sent.start] = tied
         return tied or None
+
+    def _group_parent(self, sent: Sentence) -> str:
+        """The story's program for a group of programs the sentence names as examples, when it is none of them."""
+        return self.subject if self.subject and self.subject not in {n for _, n in self.named(sent)} else ""
 
     def _before(self, sent: Sentence, start: int) -> str | None:
         """The program the sentence right before names last ("시가 추진하는 'X 사업'은 … . 올해 국비 80억원이
