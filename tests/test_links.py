@@ -240,3 +240,13 @@ def test_a_group_of_example_programs_belongs_to_the_plan_the_story_is_about() ->
         "▷연구개발: 항만 AI 연구지원사업, 물류 로봇 실증 사업 등 20개 사업에 4323억원"
     )
     assert links(text) == [(1_000_000_000_000, "항만 AI 비전"), (432_300_000_000, "항만 AI 비전")]
+
+
+def test_a_pointer_back_opening_the_sentence_speaks_for_the_clause_after_its_comma() -> None:
+    text = (
+        "The city proclaimed its Harbour AI City Strategy on Monday. "
+        "It will also launch the Harbour Data Complex Project this year. "
+        "The complex will sit on a site of 46,200 square meters. "
+        "Under the project, about 400 billion won will go over the next five years into core AI infrastructure."
+    )
+    assert links(text, "en") == [(400_000_000_000, "Harbour Data Complex Project")]

@@ -214,6 +214,19 @@ def _same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
     return False
 
 
+# "Under the project, about 400 billion KRW will go …": a pointer back in a sentence's opening phrase (a
+# preposition and the pointer, up to the first comma) speaks for the clause after it.
+_OPENING = re.compile(r"^\W*(?:[A-Za-z]+\s+)?(.{2,24}?)\s*,")
+
+
+def _opening_pointer(text: str, start: int, cue: re.Pattern[str]) -> bool:
+    """A pointer back ("the project") that is the sentence's opening phrase, with the amount in the next clause."""
+    m = _OPENING.match(text)
+    if m is None or m.end() > start or not cue.fullmatch(m.group(1)):
+        return False
+    return not _BREAK.search(text, m.end(), start)
+
+
 class ProgramLinker:
     """Links amounts to programs for one document; line items it finds are added to `programs`."""
 
@@ -337,7 +350,10 @@ class ProgramLinker:
 
     def _carried(self, sent: Sentence, start: int) -> str | None:
         i = self._order.get(sent.start, 0)
-        if i == 0 or not _same_clause(sent.text, start, _cue("program_anaphora")):
+        pointer = _cue("program_anaphora")
+        if i == 0 or not (
+            _same_clause(sent.text, start, pointer) or _opening_pointer(sent.text, start, pointer)
+        ):
             return None
         # "이 사업", "the project": the program named last before this sentence.
         for prev in reversed(self.sentences[:i]):
