@@ -20,6 +20,7 @@ from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import bullet_item
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.programs import names_event, norm_key, quoted_in
+from etl.extract.programs_en import lower_name
 from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
@@ -385,7 +386,7 @@ class ProgramLinker:
         if not lead or envelope_title().search(lead[0].text):
             return None
         for s in lead:
-            named = self.named(s)
+            named = [(pos, n) for pos, n in self.named(s) if not lower_name(n)]
             # "X 사업의 하나로 'Y' 공모": the story is about Y; X is its parent.
             children = [
                 n for pos, n in named if not _cue("program_parent_cues").search(s.text, pos, pos + PARENT_GAP)
@@ -413,7 +414,7 @@ class ProgramLinker:
         text = _normalised(sent.text)[0]
         best, size = None, 0
         for name, keys in self._keys():
-            for key in keys:
+            for key in keys if not lower_name(name) else ():
                 run = SequenceMatcher(None, key, text, autojunk=False).find_longest_match().size
                 # An English key shares whole common words ("national") with any lead: most of it must be there.
                 need = max(LEAD_PIECE, round(LEAD_SHARE_EN * len(key))) if key.isascii() else LEAD_PIECE

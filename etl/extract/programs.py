@@ -10,6 +10,7 @@ from itertools import takewhile
 from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
+from etl.extract.programs_en import lower_names
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
@@ -164,6 +165,9 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
         out += [_Cand(n, n, sent, False) for n in _english_names(text) if not names_event(n)]
+        # "the AI content production support project": a name written without capitals.
+        known = {norm_key(c.name) for c in out}
+        out += [_Cand(n, n, sent, False) for n in lower_names(text) if norm_key(n) not in known]
     else:
         for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
