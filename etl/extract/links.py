@@ -17,7 +17,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract.envelopes import envelope, envelope_title
-from etl.extract.items_en import bullet_item
+from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.programs_en import lower_name
@@ -129,23 +129,6 @@ def _ahead() -> re.Pattern[str]:
 
 
 @cache
-def _en_bracket() -> re.Pattern[str]:
-    # "a metaverse leading project (33 billion KRW)": an article, one to six words, a program word, the bracket.
-    form = lexicon.pattern("program_forms", "en_bare")
-    return re.compile(
-        rf"\b(?:a|an|the)\s+((?:(?!(?:a|an|the)\s)[A-Za-z][\w&\-]*\s+){{1,6}}{form})\s*\(\s*(?:about\s+|some\s+)?$",
-        re.I,
-    )
-
-
-def _en_bracket_item(before: str) -> tuple[str, bool] | None:
-    """The English name whose bracket the amount stands in ("the ministry will run a metaverse leading project
-    (33 billion KRW)"), or None."""
-    m = _en_bracket().search(before)
-    return (m.group(1), True) if m else None
-
-
-@cache
 def _group() -> re.Pattern[str]:
     # "A 사업 등이 4조원 깎이고": the cue may carry a particle.
     return re.compile(
@@ -215,19 +198,6 @@ def _same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
     return False
 
 
-# "Under the project, about 400 billion KRW will go …": a pointer back in a sentence's opening phrase (a
-# preposition and the pointer, up to the first comma) speaks for the clause after it.
-_OPENING = re.compile(r"^\W*(?:[A-Za-z]+\s+)?(.{2,24}?)\s*,")
-
-
-def _opening_pointer(text: str, start: int, cue: re.Pattern[str]) -> bool:
-    """A pointer back ("the project") that is the sentence's opening phrase, with the amount in the next clause."""
-    m = _OPENING.match(text)
-    if m is None or m.end() > start or not cue.fullmatch(m.group(1)):
-        return False
-    return not _BREAK.search(text, m.end(), start)
-
-
 class ProgramLinker:
     """Links amounts to programs for one document; line items it finds are added to `programs`."""
 
@@ -254,7 +224,7 @@ class ProgramLinker:
         if self.lang == "ko":
             item = line_item(before, after_amount=len(before) < start, listed=listed)
         else:
-            item = _en_bracket_item(before) or bullet_item(before)
+            item = english_item(before)
         tied = self._tied(sent, start, before, role, item)
         if role not in FALLBACK_ROLES:
             # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
@@ -353,7 +323,7 @@ class ProgramLinker:
         i = self._order.get(sent.start, 0)
         pointer = _cue("program_anaphora")
         if i == 0 or not (
-            _same_clause(sent.text, start, pointer) or _opening_pointer(sent.text, start, pointer)
+            _same_clause(sent.text, start, pointer) or opening_pointer(sent.text, start, pointer, _BREAK)
         ):
             return None
         # "이 사업", "the project": the program named last before this sentence.
