@@ -250,3 +250,14 @@ def test_a_pointer_back_opening_the_sentence_speaks_for_the_clause_after_its_com
         "Under the project, about 400 billion won will go over the next five years into core AI infrastructure."
     )
     assert links(text, "en") == [(400_000_000_000, "Harbour Data Complex Project")]
+
+
+def test_an_unquoted_title_name_ending_in_a_program_word_is_the_storys_program() -> None:
+    text = "물류AI센터 들어설 곳, 부산·인천으로 확정\n뽑힌 2개 센터는 한 곳마다 120억원을 지원받는다."
+    assert links(text) == [(12_000_000_000, "물류AI센터")]
+
+
+def test_a_title_naming_a_kind_of_facility_names_no_program() -> None:
+    # "AI데이터센터": generic words (site_generic.tsv) before the program word say what kind, not which.
+    text = "충남도, 당진에 2조 규모 AI데이터센터 또 유치\n사업비 2조원은 민간이 모두 댄다."
+    assert [p for _, p in links(text)] == [None]

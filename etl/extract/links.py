@@ -22,6 +22,7 @@ from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import own_purpose
+from etl.extract.title_names import title_name
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 
@@ -365,7 +366,13 @@ class ProgramLinker:
                 return (children or [n for _, n in named])[0]
             if loose := self._loosely_named(s):
                 return loose
-        return self._only_quoted(lead[0].text)
+        return self._only_quoted(lead[0].text) or self._title_named(lead[0])
+
+    def _title_named(self, title: Sentence) -> str | None:
+        """A Korean title's unquoted name ending in a program word ("제조AI센터 들어설 곳"), added as a line item
+        is: the story's program, not a program the extractor names everywhere (a facility stays a site)."""
+        name = title_name(title.text) if self.lang == "ko" else None
+        return (self._known(name) or self._add(name, title)) if name else None
 
     def _only_quoted(self, title: str) -> str | None:
         """The one program a Korean story names, in quotes, when its lead names none and its title speaks of no
