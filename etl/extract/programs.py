@@ -10,6 +10,7 @@ from itertools import takewhile
 from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
+from etl.extract.programs_en import lower_names
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
@@ -164,6 +165,9 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
         out += [_Cand(n, n, sent, False) for n in _english_names(text) if not names_event(n)]
+        # "the AI content production support project": a name written without capitals.
+        known = {norm_key(c.name) for c in out}
+        out += [_Cand(n, n, sent, False) for n in lower_names(text) if norm_key(n) not in known]
     else:
         for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
@@ -258,15 +262,20 @@ def _named_enough(words: list[str]) -> str | None:
 # A word glued to a `glued` program word (program_forms.tsv) names a program when this long: 모태펀드 (4), not
 # 새펀드 or 이펀드 (3), which a determiner or an adjective makes.
 MIN_GLUED_NAME = 4
+# A `glued_long` program word (사업) glued to a word names a program only with a front this long: a compound of
+# three or more nouns ("산업혁신기반구축사업", front 8); shorter fronts are kinds of work ("연구개발사업",
+# "기술개발사업", "인력양성사업", front 4) or calls ("공모사업", "시범사업").
+MIN_GLUED_LONG_FRONT = 6
 
 
 def _glued_name(word: str) -> bool:
-    """One word glued to a program word that makes a name on its own (모태펀드, 국민안전산업펀드), its front no
-    generic word (AI펀드, 신규펀드 name nothing)."""
-    for form in program_words("glued"):
-        front = word.removesuffix(form)
-        if front != word and len(word) >= MIN_GLUED_NAME and re.fullmatch(r"[가-힣]{2,}", front):
-            return not generic_words().fullmatch(front)
+    """One word glued to a program word that makes a name on its own (모태펀드, 국민안전산업펀드,
+    산업혁신기반구축사업), its front no generic word (AI펀드, 신규펀드 name nothing)."""
+    for meaning, least in (("glued", 2), ("glued_long", MIN_GLUED_LONG_FRONT)):
+        for form in program_words(meaning):
+            front = word.removesuffix(form)
+            if front != word and len(word) >= MIN_GLUED_NAME and re.fullmatch(rf"[가-힣]{{{least},}}", front):
+                return not generic_words().fullmatch(front)
     return False
 
 
