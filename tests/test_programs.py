@@ -505,3 +505,17 @@ def test_a_lower_case_english_name_links_its_amounts_but_is_no_storys_subject() 
     )
     name = "AI content production support project"
     assert [p for _, p in links(text, "en")] == [None, name, name]
+
+
+def test_catalogued_programs_found_under_any_spelling() -> None:
+    from etl.extract.catalogued import catalogued_programs
+    from etl.models import Program, Sentence
+
+    text = "데이터댐에는 1조4642억원이 들어간다. The government will hand out data vouchers worth 57.5 billion won."
+    first, second = text.split(". ", 1)
+    sents = [Sentence(first + ".", 0, len(first) + 1), Sentence(second, len(first) + 2, len(text))]
+    names = [p.name for p in catalogued_programs(sents, [])]
+    # the catalogue's alias as the page writes it; a plural common noun is not the Data Voucher programme
+    assert names == ["데이터댐"]
+    # a program the page already names (or one whose name holds it) is not added again
+    assert catalogued_programs(sents, [Program(name="데이터 댐 구축 사업")]) == []
