@@ -261,3 +261,12 @@ def test_a_title_naming_a_kind_of_facility_names_no_program() -> None:
     # "AI데이터센터": generic words (site_generic.tsv) before the program word say what kind, not which.
     text = "충남도, 당진에 2조 규모 AI데이터센터 또 유치\n사업비 2조원은 민간이 모두 댄다."
     assert [p for _, p in links(text)] == [None]
+
+
+def test_a_title_figure_takes_the_program_the_body_names_when_the_title_sketches_it() -> None:
+    title = "AI 데이터 구축 예산 2,805억원으로 줄어\n"
+    body = "정부는 올해 AI 학습용 데이터 구축사업의 총예산은 2,805억원이라고 밝혔다."
+    assert links(title + body) == [(280_500_000_000, "AI 학습용 데이터 구축사업")]
+    # a title about a whole field does not sketch the program one body sentence lists
+    field = "정부, 데이터ㆍ반도체 등에 내년 4조7100억원 투자\n정부는 'Big 3' 분야에 4조7100억원을 쏟는다."
+    assert links(field) == [(4_710_000_000_000, None)]

@@ -5,10 +5,12 @@ etl/extract/links.py as the story's program when its lead names no other."""
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cache
 
 from etl import lexicon
 from etl.extract.programs import breaks_name, generic_words
+from etl.normalize import program_key
 
 # One word glued to its program word names a program when this long: 제조AI센터 (7), 학연협력플랫폼 (7); shorter
 # ones are kinds of facility ("데이터센터", "AI허브", 5 or fewer).
@@ -52,3 +54,15 @@ def _kind_only(name: str, form: str) -> bool:
     of facility, not which: a company's data centre, no program."""
     generic = lexicon.pattern("site_generic", "generic")
     return bool(re.fullmatch(rf"(?:{generic}\s*)+", name.removesuffix(form).strip()))
+
+
+# A title sketches a program when it keeps this many characters of the program's key in a row: five ("데이터구축"
+# of "ai학습용데이터구축") is two Korean words; a figure's title about a whole field ("데이터ㆍ5Gㆍ반도체 등에
+# 4조7100억원") shares no such run with a program it lists ("big3").
+TITLE_PIECE = 5
+
+
+def sketches(title: str, program: str) -> bool:
+    """True when `title` holds a long piece of `program`'s name ("AI 데이터 구축 예산" of "AI 학습용 데이터 구축사업")."""
+    key, text = program_key(program), program_key(title)
+    return SequenceMatcher(None, key, text, autojunk=False).find_longest_match().size >= TITLE_PIECE
