@@ -519,3 +519,19 @@ def test_catalogued_programs_found_under_any_spelling() -> None:
     assert names == ["데이터댐"]
     # a program the page already names (or one whose name holds it) is not added again
     assert catalogued_programs(sents, [Program(name="데이터 댐 구축 사업")]) == []
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_list_heads"), ids=lambda e: e.term)
+def test_items_a_sentence_calls_programs_are_programs(entry: lexicon.Entry) -> None:
+    from etl.extract.listed_programs import listed_programs
+
+    assert entry.term.replace(" ", "") in entry.example.replace(" ", "")
+    names = [p.name for p in listed_programs(split_sentences(entry.example), [])]
+    assert len(names) >= 2 and all(n in entry.example and n[-1] not in "이가을를등" for n in names), names
+
+
+def test_a_list_with_money_or_one_item_names_no_programs() -> None:
+    from etl.extract.listed_programs import listed_programs
+
+    for text in ("A 사업 등 1개 사업에 쓰인다.", "데이터에 30억원, 인재에 20억원 등 2개 사업에 쓰인다."):
+        assert listed_programs(split_sentences(text), []) == []

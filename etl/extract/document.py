@@ -11,6 +11,7 @@ from etl.extract.catalogued import catalogued_programs
 from etl.extract.countries import HOME, extract_countries, named_at_home
 from etl.extract.institutions import extract_institutions
 from etl.extract.links import ProgramLinker
+from etl.extract.listed_programs import listed_programs
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.sites import extract_sites
 from etl.extract.tables import extract_tables, merge_table_budgets
@@ -34,7 +35,7 @@ def extract_document(doc: Document) -> Facts:
     # names what the money is for, not a program: a facility it names is still a site.
     named_programs = {p.name for p in programs}
     linker = ProgramLinker(sentences, programs, doc.lang)
-    linker.also_tied(catalogued_programs(sentences, programs))
+    linker.also_tied(catalogued_programs(sentences, programs) + listed_programs(sentences, programs))
     budgets = extract_budgets(sentences, published, linker.link)
     # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
     table_rows = extract_tables(doc.text, doc.tables)
