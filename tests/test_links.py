@@ -270,3 +270,11 @@ def test_a_title_figure_takes_the_program_the_body_names_when_the_title_sketches
     # a title about a whole field does not sketch the program one body sentence lists
     field = "정부, 데이터ㆍ반도체 등에 내년 4조7100억원 투자\n정부는 'Big 3' 분야에 4조7100억원을 쏟는다."
     assert links(field) == [(4_710_000_000_000, None)]
+
+
+def test_an_amount_in_brackets_after_a_linked_one_is_the_same_programs_money() -> None:
+    text = "정부는 '바이오 데이터 엔지니어 양성' 사업 예산이 146억원 늘었다(본예산 264억원)고 밝혔다."
+    assert [p for _, p in links(text)] == ["바이오 데이터 엔지니어 양성"] * 2
+    # a market size in brackets is no program's money
+    market = "정부는 'AI 반도체 실증' 사업에 100억원을 들인다(시장 규모 3조원)."
+    assert links(market)[-1] == (3_000_000_000_000, None)

@@ -11,6 +11,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract import dates, implied, money, payers
+from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind, list_line
 from etl.extract.no_money import no_money
 from etl.extract.roles import classify_role
@@ -137,6 +138,7 @@ def extract_budgets(
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
             if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
+            carry_link(rows, found[first:], before)
             found.extend(rows)
             prev_end, prev = a.end, a
         _fill_kinds(found[first:], lead if item else None)
