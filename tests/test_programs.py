@@ -521,7 +521,9 @@ def test_catalogued_programs_found_under_any_spelling() -> None:
     assert catalogued_programs(sents, [Program(name="데이터 댐 구축 사업")]) == []
 
 
-@pytest.mark.parametrize("entry", lexicon.entries("program_list_heads"), ids=lambda e: e.term)
+@pytest.mark.parametrize(
+    "entry", [e for e in lexicon.entries("program_list_heads") if e.meaning != "tail"], ids=lambda e: e.term
+)
 def test_items_a_sentence_calls_programs_are_programs(entry: lexicon.Entry) -> None:
     from etl.extract.listed_programs import listed_programs
 
@@ -535,3 +537,16 @@ def test_a_list_with_money_or_one_item_names_no_programs() -> None:
 
     for text in ("A 사업 등 1개 사업에 쓰인다.", "데이터에 30억원, 인재에 20억원 등 2개 사업에 쓰인다."):
         assert listed_programs(split_sentences(text), []) == []
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in lexicon.entries("program_list_heads") if e.meaning == "tail"], ids=lambda e: e.term
+)
+def test_a_listed_item_said_in_other_words_without_its_last_word_ties_the_amount(
+    entry: lexicon.Entry,
+) -> None:
+    from etl.extract.listed_programs import listed_programs
+
+    items = [p.name for p in listed_programs(split_sentences(entry.example), [])]
+    got = links(entry.example)
+    assert got and all(p in items and p.endswith(entry.term) for _, p in got), (got, items)

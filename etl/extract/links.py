@@ -215,11 +215,6 @@ class ProgramLinker:
         self._budget_story = bool(lines) and bool(envelope_title().search(lines[0].text))
         self.subject = self._subject()
 
-    def also_tied(self, programs: list[Program]) -> None:
-        """Programs an amount's own sentence may name, never the story's program nor the sentence before's."""
-        self.programs.extend(programs)
-        self._named.clear()
-
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
         """The program the amount at `start` of `sent` belongs to, or None."""
         if role not in LINKED_ROLES:

@@ -69,3 +69,33 @@ def listed_programs(sentences: list[Sentence], programs: list[Program]) -> list[
                     known.add(key)
                     out.append(Program(name=item, evidence=Evidence(sent.text, sent.start, sent.end)))
     return out
+
+
+# A later sentence names a listed item in other words ("클라우드 네이티브로 전환하는 데" for "클라우드 네이티브 전환",
+# "ICT 창업기업에 대한 멘토링을" for "ICT 창업기업 멘토링 지원"): each word of the item, in order, opens a word of the
+# sentence (a particle or an ending may follow), with at most this many other words between two of them.
+LOOSE_GAP = 2
+# An item needs this many words to be found loosely: one word ("데이터") is in too many sentences.
+LOOSE_MIN_WORDS = 2
+_GLOSS = re.compile(r"\([^()]*\)")
+
+
+@cache
+def _loose(name: str) -> re.Pattern[str] | None:
+    words = _GLOSS.sub("", name).split()
+    # "디지털 전환 지원": a last word the list's items share (lexicon/program_list_heads.tsv `tail`) may be left out.
+    if len(words) > LOOSE_MIN_WORDS and re.fullmatch(
+        lexicon.pattern("program_list_heads", "tail"), words[-1]
+    ):
+        words = words[:-1]
+    if len(words) < LOOSE_MIN_WORDS:
+        return None
+    gap = rf"\S*(?:\s+\S+){{0,{LOOSE_GAP}}}?\s+"
+    return re.compile(r"(?<!\S)" + gap.join(re.escape(w) for w in words))
+
+
+def loosely_at(name: str, text: str) -> int | None:
+    """Where `text` names the listed item `name` in other words, or None."""
+    pattern = _loose(name)
+    m = pattern.search(text) if pattern else None
+    return m.start() if m else None
