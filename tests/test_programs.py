@@ -535,8 +535,16 @@ def test_items_a_sentence_calls_programs_are_programs(entry: lexicon.Entry) -> N
 def test_a_list_with_money_or_one_item_names_no_programs() -> None:
     from etl.extract.listed_programs import listed_programs
 
-    for text in ("A 사업 등 1개 사업에 쓰인다.", "데이터에 30억원, 인재에 20억원 등 2개 사업에 쓰인다."):
+    for text in (
+        "A 사업 등 1개 사업에 쓰인다.",
+        "데이터에 30억원, 인재에 20억원 등 2개 사업에 쓰인다.",
+        # no particle closes a list before the head: one area called a key business
+        "데이터·AI와 인재양성, 혁신신약 같은 혁신성장 핵심 사업은 그대로 반영됐다.",
+    ):
         assert listed_programs(split_sentences(text), []) == []
+    # a line's label and mark are not part of its first item
+    line = "▷연구개발: 로보캠퍼스, AI 팩토리 등 20개 사업에 4323억원"
+    assert [p.name for p in listed_programs(split_sentences(line), [])] == ["로보캠퍼스", "AI 팩토리"]
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,9 @@ _MONEY = re.compile(r"\d\s*(?:조|억|만|천)?\s*원")
 def _head() -> re.Pattern[str]:
     count = lexicon.pattern("program_list_heads", "count")
     head = lexicon.pattern("program_list_heads", "head")
-    return re.compile(rf"\s*등\s*\d+\s*{count}|(?:이|가|을|를)?\s+{head}")
+    # "A, B 등 2개 사업"; "△A △B가 핵심 사업으로" (the particle closes the list: "혁신신약 같은 혁신성장 핵심 사업은"
+    # calls one area, not a list, a key business).
+    return re.compile(rf"\s*등\s*\d+\s*{count}|(?:이|가|을|를)\s+{head}")
 
 
 @cache
@@ -48,7 +50,8 @@ def _items(before: str) -> list[str]:
         items = [before[m.end() : n.start()] for m, n in pairwise(marks)]
         items.append(before[marks[-1].end() :])
     else:
-        clause = re.split(r"[.!?]\s|…", before)[-1]
+        # The clause the list is in: after a sentence break or a line's label ("▷연구개발: A, B 등 20개 사업").
+        clause = re.split(r"[.!?]\s|…|:", _marks().sub(" ", before))[-1]
         items = clause.split(",")
         words = items[0].split()
         opener = max((i + 1 for i, w in enumerate(words) if _OPENER.search(w)), default=0)
