@@ -474,3 +474,15 @@ def test_the_lead_reaches_the_first_sentence_after_several_subtitle_lines() -> N
         (11_100_000_000, "지역특화형 AI 클라우드 팜 조성"),
         (3_600_000_000, "지역특화형 AI 클라우드 팜 조성"),
     }
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("kiwi_nouns"), ids=lambda e: e.term)
+def test_a_registered_noun_stays_inside_a_listed_name(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    got = links(entry.example)
+    assert got and entry.term in (got[0][1] or ""), got
+
+
+def test_a_regions_yearly_national_funds_title_is_an_envelope() -> None:
+    text = "울산, 2026년 국비 2조원 확보…AI 신규사업에 힘\n시는 내년 국비 2조원을 따냈다. AI 분야에만 231억원이 새로 들어간다."
+    assert all(p is None for _, p in links(text)), links(text)
