@@ -486,3 +486,10 @@ def test_a_registered_noun_stays_inside_a_listed_name(entry: lexicon.Entry) -> N
 def test_a_regions_yearly_national_funds_title_is_an_envelope() -> None:
     text = "울산, 2026년 국비 2조원 확보…AI 신규사업에 힘\n시는 내년 국비 2조원을 따냈다. AI 분야에만 231억원이 새로 들어간다."
     assert all(p is None for _, p in links(text)), links(text)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_category_heads"), ids=lambda e: e.term)
+def test_a_sort_of_undertaking_is_no_program_name(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    found = names(entry.example)
+    assert not any(entry.term in n for n, _ in found), found

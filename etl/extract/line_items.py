@@ -9,7 +9,14 @@ import re
 from functools import cache
 
 from etl import lexicon
-from etl.extract.programs import MIN_BARE_NAME, PARTICLE_START, breaks_name, generic_words, program_words
+from etl.extract.programs import (
+    MIN_BARE_NAME,
+    PARTICLE_START,
+    breaks_name,
+    category_name,
+    generic_words,
+    program_words,
+)
 
 # Text stripped from the end of a clause before a won amount to reach the name it is listed under: spaces, a
 # former figure with its arrow ("308 → "), closing quotes.
@@ -66,7 +73,7 @@ def _plausible_item(name: str) -> bool:
         return False
     if re.search(lexicon.pattern("program_item_not_names"), name):
         return False
-    if re.search(lexicon.pattern("program_item_not_tails") + "$", name):
+    if re.search(lexicon.pattern("program_item_not_tails") + "$", name) or category_name(name):
         return False
     return lookup(name) is None
 

@@ -250,9 +250,27 @@ def _named_enough(words: list[str]) -> str | None:
     ):
         words = words[1:]
     name = " ".join(words)
+    if words and category_name(name):
+        return None  # "1조원대 AI 대전환 국책사업", "16개 신규사업": a sort of undertaking, not its name
     if len(words) == 1 and _glued_name(name):
         return name  # "모태펀드 출자 예산": a fund is named by one word glued to 펀드
     return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
+
+
+def category_name(name: str) -> bool:
+    """True when the word before the program word (glued to it or not) says what sort of undertaking it is, not
+    which one (lexicon/program_category_heads.tsv: "AI·수소 신규사업", "중장기 국가사업", "정부 본사업")."""
+    words = name.split()
+    for form in program_words("bare"):
+        if words and words[-1].endswith(form):
+            front = words[-1].removesuffix(form) or (words[-2] if len(words) > 1 else "")
+            return bool(_category().fullmatch(front))
+    return False
+
+
+@cache
+def _category() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_category_heads"))
 
 
 # A word glued to a `glued` program word (program_forms.tsv) names a program when this long: 모태펀드 (4), not
