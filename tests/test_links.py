@@ -207,3 +207,8 @@ def test_the_one_quoted_program_is_not_the_storys_when_it_is_a_parent() -> None:
         "공모했다.", "공모했다. 부산 사업은 'AI 자율제조 선도프로젝트'의 하나로 꼽혔다."
     )
     assert links(text)[-1] == (31_200_000_000, None)
+
+
+def test_a_listed_shortening_of_a_named_program_is_that_program() -> None:
+    text = "과기정통부, 추경 사업 공고\n정부는 'AI 학습용 데이터 구축 사업'을 편다. AI 학습용 데이터(3000억원)가 가장 크다."
+    assert links(text) == [(300_000_000_000, "AI 학습용 데이터 구축 사업")]

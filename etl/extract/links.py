@@ -18,6 +18,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.line_items import line_item, listed_amounts
+from etl.extract.link_names import shortened
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
@@ -340,7 +341,8 @@ class ProgramLinker:
 
     def _known(self, name: str) -> str | None:
         key = norm_key(name)
-        return next((p.name for p in self.programs if norm_key(p.name) == key), None)
+        exact = next((p.name for p in self.programs if norm_key(p.name) == key), None)
+        return exact or shortened(name, [p.name for p in self.programs if p.name in self._found])
 
     def _add(self, name: str, sent: Sentence) -> str:
         self.programs.append(Program(name=name, evidence=Evidence(sent.text, sent.start, sent.end)))

@@ -1,0 +1,28 @@
+"""A name an amount is listed under that is a shortened or lengthened spelling of a program the page names
+("AI 학습용 데이터 3000억원" for 'AI 학습용 데이터 구축 사업'): the amount is that program's, as
+etl/extract/programs.py merges such spellings into one program. Used by etl/extract/links.py."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
+
+# A number in a key says which phase, version or round it is ('닥터앤서 1.0' is not '닥터앤서 2.0').
+_NUMBER = re.compile(r"\d+")
+
+
+def shortened(name: str, programs: list[str]) -> str | None:
+    """The first of `programs` whose key holds the key of `name`, both at least
+    MIN_CONTAINED_KEY long and with the same numbers; None when there is none. Only a shortening: a longer
+    listed name ("지금 초거대 제조AI 선도사업") may be a line of the program, not the program."""
+    key = norm_key(name)
+    if len(key) < MIN_CONTAINED_KEY:
+        return None
+    for program in programs:
+        other = norm_key(program)
+        if len(other) < MIN_CONTAINED_KEY or _NUMBER.findall(other) != _NUMBER.findall(key):
+            continue
+        if key in other:
+            return program
+    return None
