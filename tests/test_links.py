@@ -212,3 +212,13 @@ def test_the_one_quoted_program_is_not_the_storys_when_it_is_a_parent() -> None:
 def test_a_listed_shortening_of_a_named_program_is_that_program() -> None:
     text = "과기정통부, 추경 사업 공고\n정부는 'AI 학습용 데이터 구축 사업'을 편다. AI 학습용 데이터(3000억원)가 가장 크다."
     assert links(text) == [(300_000_000_000, "AI 학습용 데이터 구축 사업")]
+
+
+def test_an_english_bullet_line_lists_its_name_with_the_amount_in_brackets() -> None:
+    text = (
+        "County secures national funds for the Smart Farm Project\n"
+        "The county said the following were funded.\n"
+        "▲ Expansion of the Livestock Manure Public Treatment Facility (KRW 9.4 billion)\n"
+    )
+    got = links(text, "en")
+    assert (9_400_000_000, "Expansion of the Livestock Manure Public Treatment Facility") in got, got

@@ -5,6 +5,7 @@ etl/extract/programs.py merges such spellings into one program. Used by etl/extr
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
 
@@ -26,3 +27,14 @@ def shortened(name: str, programs: list[str]) -> str | None:
         if key in other:
             return program
     return None
+
+
+# The words of an English list line's name: capitalised words and the small words between them.
+_EN_TITLE_WORDS = r"[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|of|for|and|the|an?|in|on|to|&))*"
+
+
+@cache
+def en_bullet_item() -> re.Pattern[str]:
+    """ "▲ Expansion of the Livestock Manure Public Treatment Facility (KRW 9.4 billion)": a bullet line whose
+    capitalised name is followed by its amount in brackets lists that name's money."""
+    return re.compile(rf"^\s*[▲△■□•◦▪*\-]\s*({_EN_TITLE_WORDS})\s*\(\s*(?:about\s+|KRW\s*)?$")

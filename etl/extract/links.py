@@ -18,7 +18,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.line_items import line_item, listed_amounts
-from etl.extract.link_names import shortened
+from etl.extract.link_names import en_bullet_item, shortened
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
@@ -140,8 +140,8 @@ def _en_bracket() -> re.Pattern[str]:
 def _en_bracket_item(before: str) -> tuple[str, bool] | None:
     """The English name whose bracket the amount stands in ("the ministry will run a metaverse leading project
     (33 billion KRW)"), or None."""
-    m = _en_bracket().search(before)
-    return (m.group(1), True) if m else None
+    m = _en_bracket().search(before) or en_bullet_item().match(before)
+    return (m.group(1).strip(), True) if m else None
 
 
 @cache
