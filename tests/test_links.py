@@ -222,3 +222,11 @@ def test_an_english_bullet_line_lists_its_name_with_the_amount_in_brackets() -> 
     )
     got = links(text, "en")
     assert (9_400_000_000, "Expansion of the Livestock Manure Public Treatment Facility") in got, got
+
+
+def test_money_shared_out_among_purposes_is_not_the_storys_program() -> None:
+    text = (
+        "시, 'AI 행정 혁신 사업' 추진\n시는 'AI 행정 혁신 사업'을 편다고 밝혔다. "
+        "관제체계 구축과 서버 이중화에는 각각 30억원이 새로 잡혔다."
+    )
+    assert links(text) == [(3_000_000_000, None)], links(text)

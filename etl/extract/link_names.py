@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from etl import lexicon
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
+from etl.extract.purposes import purpose_before
 
 # A number in a key says which phase, version or round it is ('닥터앤서 1.0' is not '닥터앤서 2.0').
 _NUMBER = re.compile(r"\d+")
@@ -38,3 +40,16 @@ def en_bullet_item() -> re.Pattern[str]:
     """ "▲ Expansion of the Livestock Manure Public Treatment Facility (KRW 9.4 billion)": a bullet line whose
     capitalised name is followed by its amount in brackets lists that name's money."""
     return re.compile(rf"^\s*[▲△■□•◦▪*\-]\s*({_EN_TITLE_WORDS})\s*\(\s*(?:about\s+|KRW\s*)?$")
+
+
+def shared_out(text: str) -> bool:
+    """True when the sentence shares money out among purposes it names ("관제체계 구축과 서버 이중화에는 각각
+    30억원", a tie cue right before 각각): its amounts are those purposes', not the story's program's. A payer
+    before 각각 ("KIAT는 과제마다 7억원을, 혁신청은 … 각각 댄다") shares out nothing."""
+    cue = _respective().search(text)
+    return bool(cue) and purpose_before(text, cue.start())
+
+
+@cache
+def _respective() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_respective_cues", "respective"))

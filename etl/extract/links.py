@@ -18,7 +18,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.line_items import line_item, listed_amounts
-from etl.extract.link_names import en_bullet_item, shortened
+from etl.extract.link_names import en_bullet_item, shared_out, shortened
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
@@ -249,7 +249,7 @@ class ProgramLinker:
                 return self._linked.get(sent.start)
             return tied or None
         if tied is None and not envelope().search(sent.text):
-            tied = self._before(sent, start) or self.subject
+            tied = None if shared_out(sent.text) else self._before(sent, start) or self.subject
         if tied:
             self._linked[sent.start] = tied
         return tied or None
