@@ -230,3 +230,11 @@ def test_money_shared_out_among_purposes_is_not_the_storys_program() -> None:
         "관제체계 구축과 서버 이중화에는 각각 30억원이 새로 잡혔다."
     )
     assert links(text) == [(3_000_000_000, None)], links(text)
+
+
+def test_a_program_is_found_again_under_the_short_form_its_gloss_gave() -> None:
+    text = (
+        "시, 교육 사업 선정\n시는 '소프트웨어(SW) 미래채움 사업'과 'AI 대학원 사업'에 뽑혔다. "
+        "AI 대학원 사업은 90억원을 받는다. SW 미래채움 사업은 국비 35억원을 들인다."
+    )
+    assert (3_500_000_000, "소프트웨어(SW) 미래채움 사업") in links(text), links(text)

@@ -53,3 +53,14 @@ def shared_out(text: str) -> bool:
 @cache
 def _respective() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("program_respective_cues", "respective"))
+
+
+# A Korean word with its English short form in brackets: "소프트웨어(SW)", "도심항공교통(UAM)".
+_GLOSSED_WORD = re.compile(r"[가-힣]+\s*\(([A-Z][A-Za-z0-9&\-]{1,9})\)")
+
+
+def gloss_keys(name: str) -> list[str]:
+    """Keys of `name` spelled with its bracketed short forms in place of the words they gloss ("SW 미래채움
+    사업" for '소프트웨어(SW) 미래채움 사업'): a page that gave the gloss once goes on with the short form."""
+    short = _GLOSSED_WORD.sub(lambda m: m.group(1), name)
+    return [norm_key(short)] if short != name else []

@@ -18,7 +18,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.line_items import line_item, listed_amounts
-from etl.extract.link_names import en_bullet_item, shared_out, shortened
+from etl.extract.link_names import en_bullet_item, gloss_keys, shared_out, shortened
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
@@ -323,7 +323,7 @@ class ProgramLinker:
         """Each program with the keys its names are found under (built once per program list)."""
         if len(self._key_cache) != len(self.programs):
             self._key_cache = [
-                (p.name, [k for k in (norm_key(p.name), norm_key(p.name_en or "")) if k])
+                (p.name, [k for k in (norm_key(p.name), norm_key(p.name_en or ""), *gloss_keys(p.name)) if k])
                 for p in self.programs
             ]
         return self._key_cache
