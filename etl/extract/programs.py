@@ -31,12 +31,17 @@ _EN_NAME = re.compile(
 )
 
 
+# Words a bare name may have before the one holding its program word: five ("생활밀접형 AI 응용 제품 개발 사업");
+# the words are trimmed back to the first particle or verb ending anyway (_trim_bare).
+BARE_WORDS = 5
+
+
 @cache
 def _ko_bare() -> re.Pattern[str]:
     # A word may carry an English gloss ("초거대 인공지능(AI) 활용 지원 사업"): the key drops it again.
     word = r"[A-Za-z0-9가-힣·\-&]+(?:\([A-Za-z]{1,12}\))?"
     return re.compile(
-        rf"((?:{word}\s){{0,4}}[A-Za-z0-9가-힣·\-&]*"
+        rf"((?:{word}\s){{0,{BARE_WORDS}}}[A-Za-z0-9가-힣·\-&]*"
         + lexicon.pattern("program_forms", "bare")
         + ")"
         + _PARTICLE_NEXT
@@ -58,6 +63,7 @@ def _form_after() -> re.Pattern[str]:
 
 # "2025년 지역 주도형 AI 대전환 공모사업": the year says which round, it is not part of the name.
 _YEAR_LEAD = re.compile(r"^(?:19|20)\d\d년도?\s+")
+_YEAR_WORD = re.compile(r"^(?:19|20)\d\d년도?$")
 _URLISH = re.compile(r"https?:|www\.|\.(?:kr|com|org|net|go)\b", re.I)
 # Also from program_forms.tsv: `en_weak` leading words that leave too little of an English name ('New Deal'
 # alone names nothing), `en_body` words that make an English name a body, `noise` words that make a quote an
@@ -245,6 +251,7 @@ def _named_enough(words: list[str]) -> str | None:
     while words and (
         generic.fullmatch(words[0])
         or _FIGURE_WORD.match(words[0])
+        or _YEAR_WORD.match(words[0])  # "그러나 2023년 AI 학습용 데이터 구축사업": which year, not the name
         or PARTICLE_START.match(words[0])
         or _owner().fullmatch(words[0])  # "과기부 공모사업": whose call it is, not its name
     ):
