@@ -24,7 +24,7 @@ def program_words(meaning: str) -> tuple[str, ...]:
     return tuple(lexicon.terms("program_forms", meaning))
 
 
-_QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,60}?)['’\"”」』》〉]")
+_QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,90}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
 _EN_NAME = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)){1,8})"
@@ -155,7 +155,7 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
     out: list[_Cand] = []
     text = sent.text
     for m in _QUOTE.finditer(text):
-        name = m.group(1).strip()
+        name = m.group(1).strip().rstrip(".,")  # "… project.": a full stop inside the quotes
         en_m = _PAREN_EN.match(text[m.end() :]) or _PAREN_EN.match(name[len(name) :])
         inner_en = re.match(r"^(.+?)\s*\(([A-Za-z][^()]{2,80})\)$", name)
         name_en = en_m.group(1).strip() if en_m else None
@@ -190,12 +190,19 @@ def _catalogued_en(name: str) -> bool:
     return name.isascii() and name[-1:].isalnum() and program_catalog.find(name) is not None
 
 
+# The longest quoted name: 40 characters in Korean; English spells the same name in about twice as many.
+MAX_NAME = 40
+MAX_NAME_EN = 90
+
+
 def _is_program_name(name: str, name_en: str | None) -> bool:
     # An English name the programs catalogue lists is a program's, whatever word it ends in (the quoted forms
     # are Korean words): '"AI Semiconductor Industry Development Strategy" was adopted'.
     if _catalogued_en(name):
         return True
-    if len(name) > 40 or _SPEECH.search(name) or _noisy(name) or names_event(name):
+    if len(name) > (MAX_NAME_EN if name.isascii() else MAX_NAME) or _SPEECH.search(name) or _noisy(name):
+        return False
+    if names_event(name):
         return False
     # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
     # 지원사업'), not a name; '지역의 미래를 여는 … 프로젝트' (an adnominal 여는) stays a name.
@@ -206,6 +213,10 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     if core in program_words("quoted"):  # a bare '플랫폼' names nothing
         return False
     if any(core.endswith(f) for f in program_words("quoted")):
+        return True
+    # '"2026 AI-centered universities project"': a lower-case project word ends a quoted English name too (a
+    # lower-case facility word does not: "the second semiconductor production hub" is a place).
+    if core.isascii() and core.split()[-1] in program_words("en_lower"):
         return True
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
