@@ -397,8 +397,8 @@ def test_an_unquoted_name_said_once_is_kept_when_its_sentence_carries_won() -> N
             [(4_300_000_000_000, None), (4_200_000_000_000, None), (10_100_000_000_000, None)],
         ),
         (
-            "해킹바이러스 대응체계 고도화에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
-            [(9_000_000_000, "해킹바이러스 대응체계 고도화"), (5_000_000_000, None)],
+            "해킹바이러스 대응체계 구축에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
+            [(9_000_000_000, "해킹바이러스 대응체계 구축"), (5_000_000_000, None)],
         ),
         # A split of one figure has no verb between: both parts keep the name.
         (
@@ -493,3 +493,15 @@ def test_a_sort_of_undertaking_is_no_program_name(entry: lexicon.Entry) -> None:
     assert entry.term in entry.example
     found = names(entry.example)
     assert not any(entry.term in n for n, _ in found), found
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_purpose_tails"), ids=lambda e: e.term)
+def test_a_purpose_phrase_listed_by_a_tie_cue_is_no_program(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    got = links(entry.example)
+    assert got and all(p is None for _, p in got), got
+
+
+def test_a_purpose_word_in_a_bracketed_line_keeps_the_line() -> None:
+    got = links("반도체설계검증 인프라 활성화(120억원)가 새로 편성됐다.")
+    assert got == [(12_000_000_000, "반도체설계검증 인프라 활성화")], got

@@ -64,3 +64,22 @@ def gloss_keys(name: str) -> list[str]:
     사업" for '소프트웨어(SW) 미래채움 사업'): a page that gave the gloss once goes on with the short form."""
     short = _GLOSSED_WORD.sub(lambda m: m.group(1), name)
     return [norm_key(short)] if short != name else []
+
+
+@cache
+def _purpose_tail() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)" + lexicon.pattern("program_purpose_tails", "purpose") + "$")
+
+
+@cache
+def _tie_after() -> re.Pattern[str]:
+    cues = [*lexicon.terms("program_tie_cues", "after"), *lexicon.terms("program_tie_cues", "list")]
+    return re.compile(r"\s*" + lexicon.alternation(c for c in cues if c != ":"))
+
+
+def purpose_item(before: str, name: str) -> bool:
+    """True when the name an amount is listed under by a tie cue ends in a word that says what the money does
+    ("정보통신 기반보호 강화에 67억원", "인터넷 경로보안 고도화에 30억원": lexicon/program_purpose_tails.tsv): a
+    purpose phrase, not a program. A bracket ("반도체설계검증 인프라 활성화(120억원)") lists a line by its name."""
+    at = before.rfind(name)
+    return at >= 0 and bool(_purpose_tail().search(name)) and bool(_tie_after().match(before, at + len(name)))

@@ -18,7 +18,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.line_items import line_item, listed_amounts
-from etl.extract.link_names import en_bullet_item, gloss_keys, shared_out, shortened
+from etl.extract.link_names import en_bullet_item, gloss_keys, purpose_item, shared_out, shortened
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
@@ -272,7 +272,9 @@ class ProgramLinker:
         when nothing ties it."""
         # A meeting or a fair the amount is listed under ("보고대회에 3억원") is no program: look further.
         if item and not names_event(item[0]):
-            return self._known(item[0]) or self._add(item[0], sent)
+            known = self._known(item[0])
+            # "정보통신 기반보호 강화에 67억원": a purpose the money is for, not a program (unless the page names it).
+            return known or ("" if purpose_item(before, item[0]) else self._add(item[0], sent))
         ahead = _named_after(sent.text, start)
         if ahead and not names_event(ahead):
             return self._known(ahead) or self._add(ahead, sent)
