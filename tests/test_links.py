@@ -238,3 +238,11 @@ def test_a_program_is_found_again_under_the_short_form_its_gloss_gave() -> None:
         "AI 대학원 사업은 90억원을 받는다. SW 미래채움 사업은 국비 35억원을 들인다."
     )
     assert (3_500_000_000, "소프트웨어(SW) 미래채움 사업") in links(text), links(text)
+
+
+def test_an_amount_listed_under_a_sort_of_undertaking_is_no_programs() -> None:
+    text = (
+        "'지역 AI 허브 사업' 순항\n도는 '지역 AI 허브 사업'을 펴고 있다. "
+        "도는 후속 단계와 예비타당성조사 사업(3000억원 정도)까지 따낼 구상이다. 16개 신규사업(총 761억 원)도 벌인다."
+    )
+    assert links(text) == [(300_000_000_000, None), (76_100_000_000, None)], links(text)

@@ -83,3 +83,17 @@ def purpose_item(before: str, name: str) -> bool:
     purpose phrase, not a program. A bracket ("반도체설계검증 인프라 활성화(120억원)") lists a line by its name."""
     at = before.rfind(name)
     return at >= 0 and bool(_purpose_tail().search(name)) and bool(_tie_after().match(before, at + len(name)))
+
+
+@cache
+def _category_before() -> re.Pattern[str]:
+    head = lexicon.pattern("program_category_heads", "category")
+    word = lexicon.pattern("program_forms", "bare")
+    cue = lexicon.pattern("program_tie_cues", "after")
+    return re.compile(rf"(?:^|\s|\d개){head}\s*{word}\s*(?:\(\s*(?:총|약)?\s*|{cue}\s*)$")
+
+
+def category_before(before: str) -> bool:
+    """True when the amount is listed right under a sort of undertaking ("예비타당성조사 사업(3000억원 정도)",
+    "신규사업에는 761억원"): the money of an unnamed undertaking, not of the story's program."""
+    return bool(_category_before().search(before))

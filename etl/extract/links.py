@@ -18,7 +18,14 @@ from functools import cache
 from etl import lexicon
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.line_items import line_item, listed_amounts
-from etl.extract.link_names import en_bullet_item, gloss_keys, purpose_item, shared_out, shortened
+from etl.extract.link_names import (
+    category_before,
+    en_bullet_item,
+    gloss_keys,
+    purpose_item,
+    shared_out,
+    shortened,
+)
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.models import Evidence, Program, Sentence
@@ -241,7 +248,8 @@ class ProgramLinker:
             item = line_item(before, after_amount=len(before) < start, listed=listed)
         else:
             item = _en_bracket_item(before)
-        tied = self._tied(sent, start, before, role, item)
+        # "예비타당성조사 사업(3000억원)": listed under a sort of undertaking, which is no program.
+        tied = "" if item is None and category_before(before) else self._tied(sent, start, before, role, item)
         if role not in FALLBACK_ROLES:
             # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
             # sentence linked before it (a won restatement is of its foreign figure, which links to nothing here).
