@@ -505,3 +505,13 @@ def test_a_purpose_phrase_listed_by_a_tie_cue_is_no_program(entry: lexicon.Entry
 def test_a_purpose_word_in_a_bracketed_line_keeps_the_line() -> None:
     got = links("반도체설계검증 인프라 활성화(120억원)가 새로 편성됐다.")
     assert got == [(12_000_000_000, "반도체설계검증 인프라 활성화")], got
+
+
+def test_a_counted_phrase_names_several_projects_not_a_program() -> None:
+    found = [
+        n
+        for n, _ in names(
+            "두 나라는 AI 분야 공동 연구개발 사업 7개에 80억원을 들인다. 시는 56개 지방 디지털 혁신 사업을 편다."
+        )
+    ]
+    assert found == [], found

@@ -173,9 +173,20 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
     else:
         for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
+            if name and _counted(text, m.start(1) + m.group(1).rfind(name), m.end(1)):
+                continue  # "56개 지방 디지털 혁신 사업", "공동 연구개발 사업 7개": several projects, not one's name
             if name and not names_event(name) and not any(norm_key(name) == norm_key(c.name) for c in out):
                 out.append(_Cand(name, None, sent, False))
     return out
+
+
+_COUNT_BEFORE = re.compile(r"\d+\s*개\s*$")
+_COUNT_AFTER = re.compile(r"\s*\d+\s*(?:개|건)")
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """True when a count stands right before or after the name at text[start:end]."""
+    return bool(_COUNT_BEFORE.search(text, 0, start) or _COUNT_AFTER.match(text, end))
 
 
 def _with_won(text: str) -> bool:
