@@ -246,3 +246,8 @@ def test_an_amount_listed_under_a_sort_of_undertaking_is_no_programs() -> None:
         "도는 후속 단계와 예비타당성조사 사업(3000억원 정도)까지 따낼 구상이다. 16개 신규사업(총 761억 원)도 벌인다."
     )
     assert links(text) == [(300_000_000_000, None), (76_100_000_000, None)], links(text)
+
+
+def test_an_english_gerund_after_the_amount_is_a_purpose_not_a_program() -> None:
+    text = "Ministry starts data projects\nThe ministry said 2.8 billion won will go to developing medical equipment based on AI."
+    assert links(text, "en") == [(2_800_000_000, None)], links(text, "en")

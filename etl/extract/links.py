@@ -111,7 +111,13 @@ def _named_after(text: str, start: int) -> str | None:
     # "key national technologies such as bio, AI …": a field with examples, not a program.
     if m is None or re.match(r"\s*" + lexicon.pattern("program_en_name_stops", "category"), text[m.end() :]):
         return None
+    # "2.8 billion won will go to developing medical equipment": a gerund says what the money does, a purpose.
+    if _GERUND.match(m.group(1)):
+        return None
     return m.group(1).strip()
+
+
+_GERUND = re.compile(r"[a-z]+ing\b")
 
 
 @cache
