@@ -251,3 +251,8 @@ def test_an_amount_listed_under_a_sort_of_undertaking_is_no_programs() -> None:
 def test_an_english_gerund_after_the_amount_is_a_purpose_not_a_program() -> None:
     text = "Ministry starts data projects\nThe ministry said 2.8 billion won will go to developing medical equipment based on AI."
     assert links(text, "en") == [(2_800_000_000, None)], links(text, "en")
+
+
+def test_a_route_between_two_places_stays_in_a_listed_name() -> None:
+    text = "시, 도로 예산 확보\n울산 도시철도 1호선 건설에 360억원, 농소~외동 국도 건설에 225억원이 반영됐다."
+    assert (22_500_000_000, "농소~외동 국도 건설") in links(text), links(text)

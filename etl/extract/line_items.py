@@ -60,7 +60,8 @@ def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> 
 
 # Bullets and marks around a listed name: "▲AI 바우처", "거대언어모델 사업)" (the bracket opened before the clause).
 _ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
-_NOT_A_NAME = re.compile(r"[%○/→~]|\d+\s*(?:년간|%)")
+# A tilde between place names ("농소~외동 국도 건설") is a route, one between figures a period or a range.
+_NOT_A_NAME = re.compile(r"[%○/→]|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)")
 
 
 def _plausible_item(name: str) -> bool:
