@@ -256,3 +256,57 @@ def test_an_english_gerund_after_the_amount_is_a_purpose_not_a_program() -> None
 def test_a_route_between_two_places_stays_in_a_listed_name() -> None:
     text = "시, 도로 예산 확보\n울산 도시철도 1호선 건설에 360억원, 농소~외동 국도 건설에 225억원이 반영됐다."
     assert (22_500_000_000, "농소~외동 국도 건설") in links(text), links(text)
+
+
+def test_an_envelope_cue_in_another_clause_leaves_the_storys_program() -> None:
+    # "…본예산 반영까지": the envelope cue is said after a break, of another figure; the 480억 is the program's.
+    text = (
+        "'AI 신뢰성 허브센터 구축' 사업에 전주가 뽑혔다.\n"
+        '이 도시는 5년간 총사업비 480억원을 투입한다…"본예산 반영까지 전력"\n'
+        "올해 본예산 20억원도 들어간다."
+    )
+    got = links(text)
+    assert got[0] == (48_000_000_000, "AI 신뢰성 허브센터 구축")
+    assert got[1] == (2_000_000_000, None)
+
+
+def test_an_english_bullet_line_names_the_item_its_bracketed_amount_is_for() -> None:
+    text = (
+        "The city asked the ministry for money for three projects.\n"
+        "- Building the Harbour Data Valley (total project cost 600 billion won)\n"
+        "- A design study for the river tram line (total project cost 2 billion won)"
+    )
+    assert links(text, "en") == [
+        (600_000_000_000, "Building the Harbour Data Valley"),
+        (2_000_000_000, "A design study for the river tram line"),
+    ]
+
+
+def test_a_group_of_example_programs_belongs_to_the_plan_the_story_is_about() -> None:
+    text = (
+        "시는 '항만 AI 비전'을 발표했다.\n"
+        "4대 전략 아래 93개 사업에 1조원을 투입한다.\n"
+        "▷연구개발: 항만 AI 연구지원사업, 물류 로봇 실증 사업 등 20개 사업에 4323억원"
+    )
+    assert links(text) == [(1_000_000_000_000, "항만 AI 비전"), (432_300_000_000, "항만 AI 비전")]
+
+
+def test_a_pointer_back_opening_the_sentence_speaks_for_the_clause_after_its_comma() -> None:
+    text = (
+        "The city proclaimed its Harbour AI City Strategy on Monday. "
+        "It will also launch the Harbour Data Complex Project this year. "
+        "The complex will sit on a site of 46,200 square meters. "
+        "Under the project, about 400 billion won will go over the next five years into core AI infrastructure."
+    )
+    assert links(text, "en") == [(400_000_000_000, "Harbour Data Complex Project")]
+
+
+def test_an_unquoted_title_name_ending_in_a_program_word_is_the_storys_program() -> None:
+    text = "물류AI센터 들어설 곳, 부산·인천으로 확정\n뽑힌 2개 센터는 한 곳마다 120억원을 지원받는다."
+    assert links(text) == [(12_000_000_000, "물류AI센터")]
+
+
+def test_a_title_naming_a_kind_of_facility_names_no_program() -> None:
+    # "AI데이터센터": generic words (site_generic.tsv) before the program word say what kind, not which.
+    text = "충남도, 당진에 2조 규모 AI데이터센터 또 유치\n사업비 2조원은 민간이 모두 댄다."
+    assert [p for _, p in links(text)] == [None]

@@ -6,6 +6,7 @@ import pytest
 
 from etl.extract.line_items import line_item
 from etl.extract.programs import extract_programs, norm_key
+from etl.extract.programs_en import lower_names
 from etl.nlp import split_sentences
 
 
@@ -216,7 +217,7 @@ def _program_names(example: str) -> list[str]:
 def test_a_program_form_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower()
     got = _program_names(entry.example)
-    if entry.meaning in ("quoted", "bare", "en_bare", "glued", "en_lower"):  # the word ends a program name
+    if entry.meaning in ("quoted", "bare", "en_bare", "glued", "glued_long"):  # the word ends a program name
         assert any(n.endswith(entry.term) for n in got), got
     elif entry.meaning == "after":  # the quoted name before the word is the program
         assert any(n.lower() in entry.example.lower() and entry.term not in n for n in got), got
@@ -515,3 +516,33 @@ def test_a_counted_phrase_names_several_projects_not_a_program() -> None:
         )
     ]
     assert found == [], found
+
+
+def test_a_short_front_glued_to_saeop_names_no_program() -> None:
+    # "연구개발사업", "공모사업": a kind of work or a call, not a name (programs.MIN_GLUED_LONG_FRONT).
+    text = "정부는 연구개발사업에 300억원을 쓰고 공모사업도 연다."
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_en_lower"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_lower_case_english_name_word_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
+    """program_en_lower.tsv: `form` ends a lower-case name ("the AI content production support project"), a
+    `lead` word is dropped from its front ("the so-called data dam project"), an `inside` word breaks it."""
+    assert entry.term in entry.example.split()
+    got = lower_names(entry.example)
+    if entry.meaning == "form":
+        assert any(n.split()[-1] == entry.term for n in got), got
+    elif entry.meaning == "lead":
+        assert got and not any(entry.term in n.split() for n in got), got
+    else:
+        assert not any(entry.term in n.split() for n in got), got
+
+
+def test_a_lower_case_english_name_links_its_amounts_but_is_no_storys_subject() -> None:
+    text = (
+        "The culture ministry's extra budget was set at 48.6 billion won. "
+        "The ministry will raise the AI content production support project, whose original budget was "
+        "8 billion won, by an extra 16.5 billion won."
+    )
+    name = "AI content production support project"
+    assert [p for _, p in links(text, "en")] == [None, name, name]

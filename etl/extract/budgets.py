@@ -11,7 +11,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract import dates, implied, money, payers
-from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
+from etl.extract.list_leads import bullet_end, is_list_line, lead_kind, list_line
 from etl.extract.no_money import no_money
 from etl.extract.roles import classify_role
 from etl.models import Budget, Evidence, Sentence
@@ -343,9 +343,9 @@ def _dedupe(budgets: list[Budget]) -> list[Budget]:
     return out
 
 
-# Two bullet lines of one value are two things. Not yet the ▲/△/▷ lines list_leads.LIST_LINE reads: kept apart,
-# one more amount of holdout_next5 matched with a wrong program link (link 41/82 -> 41/83), so that waits.
-_ITEM_LINE = re.compile(r"^\s*(?:[-–·•○●□■▪◦※*▶►]|\d{1,2}[.)]\s|[①-⑳])")
+# Two bullet lines of one value are two things. Not yet the `arrow` lines (▲/△/▷) list_leads.LIST_LINE reads:
+# with them one more amount of holdout_next5 matched with a wrong program link (link 41/82 -> 41/83), so that waits.
+_ITEM_LINE = list_line("line", "inline")
 
 
 def _restates(a: Budget, b: Budget) -> bool:

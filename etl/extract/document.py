@@ -29,6 +29,9 @@ def extract_document(doc: Document) -> Facts:
     program_at = _program_by_sentence(sentences, programs)
     _set_periods(programs, sentences, program_at, published)
     # 4. Money (each amount linked to the program the text ties it to), institutions, sites, countries.
+    # A line item the linker adds (a line of a list: "- Building the AX Demonstration Valley (… 600 billion won)")
+    # names what the money is for, not a program: a facility it names is still a site.
+    named_programs = {p.name for p in programs}
     linker = ProgramLinker(sentences, programs, doc.lang)
     budgets = extract_budgets(sentences, published, linker.link)
     # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
@@ -37,7 +40,7 @@ def extract_document(doc: Document) -> Facts:
     budgets = merge_table_budgets(budgets, table_rows)
     _periods_from_budgets(programs, budgets, published)
     institutions = extract_institutions(doc.text, sentences)
-    sites = extract_sites(doc.text, sentences, published, {p.name for p in programs})
+    sites = extract_sites(doc.text, sentences, published, named_programs)
     countries = extract_countries(sentences)
     partners = _with_foreign_actors(countries.partners, institutions)
     return Facts(

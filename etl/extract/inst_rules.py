@@ -34,7 +34,9 @@ LOCAL_EN = "inst_local_en"
 # A list item is one or two words; a role in parentheses may follow it (충남대(주관), 한국과학기술원(KAIST·카이스트)).
 # 16 characters hold the longest such note in our fixtures (`KAIST·카이스트`) with room; a longer parenthetical is prose.
 _PAREN_NOTE = 16
-_WORD = r"(?!and )[^\s,·ㆍ、()\[\]'\"‘’“”:/–△○□▲■•]+"  # English `and` joins the last item
+# The marks that separate listed items inside a sentence (lexicon list_marks: △충남대 △공주대).
+_ITEM_MARKS = lexicon.char_class("list_marks", "inline", "arrow")
+_WORD = rf"(?!and )[^\s,·ㆍ、()\[\]'\"‘’“”:/–{_ITEM_MARKS}]+"  # English `and` joins the last item
 _ITEM = rf"{_WORD}(?:[ ]{_WORD})?(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?"
 # A comma before a digit is inside a number (5조1,000억원); `A, B and C`, `A and B`: English joins the last with `and`.
 _SEP = r"(?:\s*(?:,(?!\d)|[·ㆍ、])\s*(?:and )?| and )"
@@ -42,7 +44,7 @@ _SEP = r"(?:\s*(?:,(?!\d)|[·ㆍ、])\s*(?:and )?| and )"
 _RUN = re.compile(rf"(?:^|(?<=[\s(\['\"‘“]))(?:{_ITEM})(?:{_SEP}{_ITEM})+")
 _ITEM_IN_RUN = re.compile(rf"(?:and )?({_WORD}(?:[ ]{_WORD})?)(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?")
 # Where a `X 컨소시엄` line starts its name: the sentence start or a list mark (–, :, /, △, ○, ·, a comma).
-_MEMBER_START = r"(?:^|(?<=[–:/△○□▲■•,·])|(?<=[–:/△○□▲■•,·]\s)|(?<=\s[-–]\s))\s*"
+_MEMBER_START = rf"(?:^|(?<=[–:/{_ITEM_MARKS},·])|(?<=[–:/{_ITEM_MARKS},·]\s)|(?<=\s[-–]\s))\s*"
 _LEGAL_FORM = re.compile(r"^(?:\(재\)|\(주\)|\(사\)|㈜|재단법인\s*|주식회사\s*)")
 # A name is at least two characters; a member longer than 24 characters is a clause, not a name.
 _MIN_NAME, _MAX_NAME = 2, 24

@@ -5,11 +5,14 @@ etl/extract/programs.py merges such spellings into one program. Used by etl/extr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
+from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
+from etl.models import Sentence
 
 # A number in a key says which phase, version or round it is ('닥터앤서 1.0' is not '닥터앤서 2.0').
 _NUMBER = re.compile(r"\d+")
@@ -36,10 +39,16 @@ _EN_TITLE_WORDS = r"[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|of|for|and|the|an?
 
 
 @cache
-def en_bullet_item() -> re.Pattern[str]:
-    """ "▲ Expansion of the Livestock Manure Public Treatment Facility (KRW 9.4 billion)": a bullet line whose
-    capitalised name is followed by its amount in brackets lists that name's money."""
+def _en_bullet() -> re.Pattern[str]:
     return re.compile(rf"^\s*[▲△■□•◦▪*\-]\s*({_EN_TITLE_WORDS})\s*\(\s*(?:about\s+|KRW\s*)?$")
+
+
+def en_bullet(before: str) -> tuple[str, bool] | None:
+    """ "▲ Expansion of the Livestock Manure Public Treatment Facility (KRW 9.4 billion)": a bullet line whose
+    capitalised name is followed by its amount in brackets lists that name's money (etl/extract/items_en.py
+    reads the lines with other marks and any words)."""
+    m = _en_bullet().match(before)
+    return (m.group(1).strip(), True) if m else None
 
 
 def shared_out(text: str) -> bool:
@@ -57,6 +66,11 @@ def _respective() -> re.Pattern[str]:
 
 # A Korean word with its English short form in brackets: "소프트웨어(SW)", "도심항공교통(UAM)".
 _GLOSSED_WORD = re.compile(r"[가-힣]+\s*\(([A-Z][A-Za-z0-9&\-]{1,9})\)")
+
+
+def program_keys(name: str, name_en: str | None) -> list[str]:
+    """The keys a program is found under in a sentence: its name's, its English name's, its glossed forms'."""
+    return [k for k in (norm_key(name), norm_key(name_en or ""), *gloss_keys(name)) if k]
 
 
 def gloss_keys(name: str) -> list[str]:
@@ -97,3 +111,27 @@ def category_before(before: str) -> bool:
     """True when the amount is listed right under a sort of undertaking ("예비타당성조사 사업(3000억원 정도)",
     "신규사업에는 761억원"): the money of an unnamed undertaking, not of the story's program."""
     return bool(_category_before().search(before))
+
+
+def unnamed(before: str, item: tuple[str, bool] | None, known: Callable[[str], str | None]) -> bool:
+    """The amount is listed under a sort of undertaking ("예비타당성조사 사업(3000억원)") or under a purpose phrase
+    ("정보통신 기반보호 강화에 67억원") that `known` finds no program of the page by: no program's money."""
+    if item is None:
+        return category_before(before)
+    return known(item[0]) is None and purpose_item(before, item[0])
+
+
+_GERUND = re.compile(r"[a-z]+ing\b")
+
+
+def gerund(name: str) -> bool:
+    """ "2.8 billion won will go to developing medical equipment": a name after an English tie cue that opens with
+    a gerund says what the money does, a purpose."""
+    return bool(_GERUND.match(name))
+
+
+def in_passing(name: str, lead: list[Sentence]) -> bool:
+    """A lower-case English name the lead does not quote ('the data voucher project'): mentioned in passing, not
+    the story's subject; a quoted one ('the "2026 AI-centered universities project."') is named on purpose."""
+    opened = re.compile(r"['‘\"“]\s*" + re.escape(name))
+    return lower_name(name) and not any(opened.search(s.text) for s in lead)

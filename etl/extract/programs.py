@@ -10,6 +10,8 @@ from itertools import takewhile
 from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
+from etl.extract.program_sorts import category_name, counted
+from etl.extract.programs_en import lower_names
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
@@ -170,23 +172,17 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
         out += [_Cand(n, n, sent, False) for n in _english_names(text) if not names_event(n)]
+        # "the AI content production support project": a name written without capitals.
+        known = {norm_key(c.name) for c in out}
+        out += [_Cand(n, n, sent, False) for n in lower_names(text) if norm_key(n) not in known]
     else:
         for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
-            if name and _counted(text, m.start(1) + m.group(1).rfind(name), m.end(1)):
+            if name and counted(text, m.start(1) + m.group(1).rfind(name), m.end(1)):
                 continue  # "56개 지방 디지털 혁신 사업", "공동 연구개발 사업 7개": several projects, not one's name
             if name and not names_event(name) and not any(norm_key(name) == norm_key(c.name) for c in out):
                 out.append(_Cand(name, None, sent, False))
     return out
-
-
-_COUNT_BEFORE = re.compile(r"\d+\s*개\s*$")
-_COUNT_AFTER = re.compile(r"\s*\d+\s*(?:개|건)")
-
-
-def _counted(text: str, start: int, end: int) -> bool:
-    """True when a count stands right before or after the name at text[start:end]."""
-    return bool(_COUNT_BEFORE.search(text, 0, start) or _COUNT_AFTER.match(text, end))
 
 
 def _with_won(text: str) -> bool:
@@ -227,7 +223,7 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
         return True
     # '"2026 AI-centered universities project"': a lower-case project word ends a quoted English name too (a
     # lower-case facility word does not: "the second semiconductor production hub" is a place).
-    if core.isascii() and core.split()[-1] in program_words("en_lower"):
+    if core.isascii() and core.split()[-1] in lexicon.terms("program_en_lower", "form"):
         return True
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
@@ -286,34 +282,23 @@ def _named_enough(words: list[str]) -> str | None:
     return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
 
 
-def category_name(name: str) -> bool:
-    """True when the word before the program word (glued to it or not) says what sort of undertaking it is, not
-    which one (lexicon/program_category_heads.tsv: "AI·수소 신규사업", "중장기 국가사업", "정부 본사업")."""
-    words = name.split()
-    for form in program_words("bare"):
-        if words and words[-1].endswith(form):
-            front = words[-1].removesuffix(form) or (words[-2] if len(words) > 1 else "")
-            return bool(_category().fullmatch(front))
-    return False
-
-
-@cache
-def _category() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("program_category_heads"))
-
-
 # A word glued to a `glued` program word (program_forms.tsv) names a program when this long: 모태펀드 (4), not
 # 새펀드 or 이펀드 (3), which a determiner or an adjective makes.
 MIN_GLUED_NAME = 4
+# A `glued_long` program word (사업) glued to a word names a program only with a front this long: a compound of
+# three or more nouns ("산업혁신기반구축사업", front 8); shorter fronts are kinds of work ("연구개발사업",
+# "기술개발사업", "인력양성사업", front 4) or calls ("공모사업", "시범사업").
+MIN_GLUED_LONG_FRONT = 6
 
 
 def _glued_name(word: str) -> bool:
-    """One word glued to a program word that makes a name on its own (모태펀드, 국민안전산업펀드), its front no
-    generic word (AI펀드, 신규펀드 name nothing)."""
-    for form in program_words("glued"):
-        front = word.removesuffix(form)
-        if front != word and len(word) >= MIN_GLUED_NAME and re.fullmatch(r"[가-힣]{2,}", front):
-            return not generic_words().fullmatch(front)
+    """One word glued to a program word that makes a name on its own (모태펀드, 국민안전산업펀드,
+    산업혁신기반구축사업), its front no generic word (AI펀드, 신규펀드 name nothing)."""
+    for meaning, least in (("glued", 2), ("glued_long", MIN_GLUED_LONG_FRONT)):
+        for form in program_words(meaning):
+            front = word.removesuffix(form)
+            if front != word and len(word) >= MIN_GLUED_NAME and re.fullmatch(rf"[가-힣]{{{least},}}", front):
+                return not generic_words().fullmatch(front)
     return False
 
 

@@ -94,7 +94,7 @@ def _cues() -> dict[str, object]:
         "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
         "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
         "each": re.compile(alt(lexicon.terms("site_each", "each"))),
-        "bullet": "".join(re.escape(t) for t in lexicon.terms("site_each", "bullet")),
+        "bullet": lexicon.char_class("list_marks", "inline", "arrow"),
         "role": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'role'))}"),
         "org_title": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'org_title'))}"),
         "place_before": re.compile(
