@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from etl.config import RESOURCES
-from etl.extract import inst_actors, inst_roles, inst_rules
+from etl.extract import inst_actors, inst_companies, inst_roles, inst_rules
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
@@ -298,6 +298,9 @@ def _form_mentions(s: Sentence, found: list[_Mention]) -> list[_Mention]:
     for m in _EN_FORM.finditer(s.text):
         if free(m.start(), m.end()) and not _EN_NAME_GOES_ON.match(s.text, m.end()):
             out.extend(_english_form(m))
+    for a, b in inst_companies.company_spans(s.text):  # ㈜한빛, 박민수 한결에너지 대표이사: a company
+        if free(a, b) and not _is_country(s.text[a:b]):
+            out.append(_form_mention(s.text, a, b, "industry"))
     return [m for m in out if free(m.start, m.end) and not _generic(m.surface)]
 
 
