@@ -232,3 +232,13 @@ def test_a_masthead_line_names_no_actor_but_a_table_row_does() -> None:
 def test_an_english_name_after_its_owner_leaves_the_owner_out() -> None:
     found = extract("KAIST signed a pact with Saudi Arabia's King Saud University on Friday.")
     assert "King Saud University" in found and "Saudi Arabia's King Saud University" not in found, list(found)
+
+
+def test_a_list_closed_by_its_members_kind_brings_in_unknown_company_names() -> None:
+    found = extract("서울아산병원 등 의료기관과 누리케어텍, 한빛솔텍 등 기업이 함께한다.")
+    assert {"누리케어텍", "한빛솔텍"} <= set(found), list(found)
+
+
+def test_common_nouns_before_the_members_kind_are_no_members() -> None:
+    found = extract("반도체, 바이오 등 첨단 기업이 모인다.")
+    assert not {"반도체", "바이오"} & set(found), list(found)

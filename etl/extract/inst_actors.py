@@ -142,7 +142,7 @@ def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
             continue  # 한국생산기술연구원 is a name; 서울시의장 a person
         for items in _clauses(text, run.items, found):
             known = sum(not free(i.start, i.end) for i in items)
-            if known >= 2 or run.headed or (run.closed and known >= 1):
+            if known >= 2 or run.headed or (run.closed and (known >= 1 or run.kinded)):
                 strength = STRONG if known >= 2 or run.headed else WEAK
                 out.extend((i, strength) for i in items if free(i.start, i.end))
     return _clean(out)

@@ -97,3 +97,22 @@ def _tags_in(word: str, tags: set[str], last_only: bool = False) -> bool:
 
     tokens = get_kiwi().tokenize(word)
     return bool(tokens) and all(t.tag in tags for t in (tokens[-1:] if last_only else tokens))
+
+
+# Kiwi reads a word its dictionary lacks (코렌스, 이지케어텍) as one common noun with the unknown-word id; in a list
+# of companies such a word is a name, so there it counts as a proper noun.
+_UNKNOWN_ID = 2
+
+
+def analyse_unknown(word: str) -> tuple[tuple[str, str, int], ...]:
+    """Kiwi tokens (form, tag, end offset), an unknown noun of two syllables or more tagged NNP."""
+    from etl.nlp import get_kiwi
+
+    return tuple(
+        (
+            t.form,
+            "NNP" if t.id == _UNKNOWN_ID and t.tag == "NNG" and len(t.form) >= 2 else t.tag,
+            t.start + t.len,
+        )
+        for t in get_kiwi().tokenize(word)
+    )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import lexicon
-from etl.normalize import compact_key
+from etl.normalize import PARTICLES_AFTER_NAME, compact_key
 from etl.romanize import romanize
 
 ROLE_CUES = "inst_role_cues"
@@ -202,15 +202,24 @@ def _tail_word() -> re.Pattern[str]:
     return re.compile(lexicon.pattern(LIST_CUES, "member_tail"))
 
 
+# Up to three modifiers stand between the close and the kind (`등 도내 주요 자동차부품기업`); more is a new clause.
+_KIND_WORDS = 3
+
+
 @cache
-def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     head = re.compile(rf"{lexicon.pattern(LIST_CUES, 'list_head')}\s*\($")
     close = re.compile(
         rf"\s*\)?\s*{lexicon.pattern(LIST_CUES, 'list_close')}(?:이|을|과|와|의|은|도|에)?(?![가-힣])"
     )
     # `경남, 대구, 울산 등 5개 광역 지방정부`: a count of list heads after the close names the members' kind.
     counted = re.compile(rf"\s*\d+\s*개\s*(?:[가-힣]+\s+)?{lexicon.pattern(LIST_CUES, 'list_head')}")
-    return head, close, counted
+    # `코렌스, 대신금속 등 도내 주요 자동차부품기업의`: a list head ending the words after the close names the kind.
+    kinded = re.compile(
+        rf"\s*(?:[가-힣A-Za-z]+\s+){{0,{_KIND_WORDS}}}[가-힣A-Za-z]*?{lexicon.pattern(LIST_CUES, 'list_head')}"
+        rf"들?(?:{PARTICLES_AFTER_NAME})?(?![가-힣])"
+    )
+    return head, close, counted, kinded
 
 
 @dataclass(frozen=True)
@@ -220,11 +229,12 @@ class Enumeration:
     items: list[Member]
     headed: bool  # `5개 광역지자체(부산·대구·…)`, `부산, 대구 등 2개 광역 지방정부`
     closed: bool  # `… 등 8개 기관`
+    kinded: bool = False  # `… 등 도내 자동차부품기업`: the close followed by the members' kind
 
 
 def enumerations(text: str) -> list[Enumeration]:
     """Every run of two or more items separated by `,` `·` `、` in a sentence."""
-    head, close, counted = _list_marks()
+    head, close, counted, kinded = _list_marks()
     out = []
     for run in _RUN.finditer(text):
         items = [
@@ -245,7 +255,8 @@ def enumerations(text: str) -> list[Enumeration]:
             _trim_last(last, bool(closing)),
         ]
         headed = bool(head.search(text[: run.start()]) or (closing and counted.match(text, closing.end())))
-        out.append(Enumeration(items, headed, bool(closing)))
+        kind = bool(closing and kinded.match(text, closing.end()))
+        out.append(Enumeration(items, headed, bool(closing), kind))
     return out
 
 

@@ -249,7 +249,9 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
         region = gaz.regions.get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
-        elif lookup(m.surface) or inst_actors.looks_like_name(m.surface, _analyse(m.surface), strength):
+        elif lookup(m.surface) or inst_actors.looks_like_name(
+            m.surface, inst_companies.analyse_unknown(m.surface), strength
+        ):
             typ = next((t for f, t in inst_rules.forms().items() if m.surface.endswith(f)), "other")
             out.append(_form_mention(text, m.start, m.end, typ))
     return out
