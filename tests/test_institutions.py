@@ -345,3 +345,8 @@ def test_a_company_named_before_its_head_is_not_taken_for_a_person() -> None:
 def test_a_publishers_imprint_is_no_company() -> None:
     text = "(주)누리뉴스 | 서울특별시 중구 | 발행인 김철수"
     assert not extract_institutions(text, split_sentences(text))
+
+
+def test_an_english_name_is_found_with_and_or_an_ampersand() -> None:
+    assert lookup("Korea Internet and Security Agency") == lookup("Korea Internet & Security Agency")
+    assert lookup("Korea Institute of Machinery and Materials") is not None
