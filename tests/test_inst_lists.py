@@ -242,3 +242,13 @@ def test_a_list_closed_by_its_members_kind_brings_in_unknown_company_names() -> 
 def test_common_nouns_before_the_members_kind_are_no_members() -> None:
     found = extract("반도체, 바이오 등 첨단 기업이 모인다.")
     assert not {"반도체", "바이오"} & set(found), list(found)
+
+
+def test_a_list_with_a_local_government_names_cities_by_their_stem() -> None:
+    found = extract("구미시는 경북도, 포항, 경산과 손잡고 사업을 벌인다.")
+    assert {"포항시", "경산시"} <= set(found), list(found)
+
+
+def test_a_stem_before_another_word_in_such_a_list_is_a_place() -> None:
+    found = extract("충남도, 천안 스마트그린산단을 실증산단으로 키운다.")
+    assert "천안시" not in found, list(found)

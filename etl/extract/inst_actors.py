@@ -125,9 +125,10 @@ def groupings_as_subject(text: str, found: Sequence[S], subjects: Collection[str
     ]
 
 
-def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
+def list_members(text: str, found: Sequence[Span], local: Collection[str] = ()) -> list[tuple[Member, int]]:
     """Names no rule found that a list of institutions carries (`휴인스 컨소시엄`, `…, 탑솔라, KT 등`), each with
-    how strongly the list says it is an institution: LINE, STRONG or WEAK."""
+    how strongly the list says it is an institution: LINE, STRONG or WEAK. A list holding a local government also
+    brings in the cities it names by their stem alone (`경북도, 포항, 경산과`: `local` holds those stems)."""
     spans = [(m.start, m.end) for m in found]
 
     def free(a: int, b: int) -> bool:
@@ -145,6 +146,14 @@ def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
             if known >= 2 or run.headed or (run.closed and (known >= 1 or run.kinded)):
                 strength = STRONG if known >= 2 or run.headed else WEAK
                 out.extend((i, strength) for i in items if free(i.start, i.end))
+            elif any(
+                m.type == "local_government" and i.start <= m.start < i.end for i in items for m in found
+            ):
+                out.extend(
+                    (i, STRONG)
+                    for i in items
+                    if free(i.start, i.end) and i.surface in local and not _NEXT_WORD.match(text, i.end)
+                )  # `충남도, 천안 스마트그린산단을`: a stem before another word names a place
     return _clean(out)
 
 

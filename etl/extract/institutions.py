@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from etl.config import RESOURCES
-from etl.extract import inst_actors, inst_companies, inst_roles, inst_rules
+from etl.extract import inst_actors, inst_companies, inst_places, inst_roles, inst_rules
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
@@ -251,10 +251,10 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
 def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
-    for m, strength in inst_actors.list_members(text, found):
+    for m, strength in inst_actors.list_members(text, found, _local_stems()):
         if _is_country(m.surface) or _is_country(text[m.start :].split(maxsplit=1)[0]):
             continue  # `미국·캐나다 등과`, `벨기에 IMEC` (trimmed to 벨기 as if 에 were a particle): countries
-        region = gaz.regions.get(m.surface)
+        region = gaz.regions.get(m.surface) or _local_stems().get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
         elif lookup(m.surface) or inst_actors.looks_like_name(
@@ -363,14 +363,15 @@ def _looks_like_name(run: list[tuple[str, str, int]], suffix: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_stems() -> frozenset[str]:
-    """Two-syllable stems of the 시·도 and 시·군 (경북, 전주, 단양): a word Kiwi reads as one common noun is still a
-    name when a place opens it (경북문화재단, 전주정보문화산업진흥원)."""
     gaz = load_gazetteer()
-    stems = {a for a in gaz.regions if len(a) == 2}
-    for e in gaz.entries:
-        if e.type == "local_government":
-            stems.update(a[:2] for a in e.aliases if re.fullmatch(r"[가-힣]{2}[시군도]", a))
-    return frozenset(stems)
+    return inst_places.place_stems(list(gaz.entries), gaz.regions)
+
+
+@lru_cache(maxsize=1)
+def _local_stems() -> dict[str, GazetteerEntry]:
+    gaz = load_gazetteer()
+    taken = {a for e in gaz.entries if e.type != "local_government" for a in e.aliases}
+    return inst_places.local_stems(list(gaz.entries), gaz.regions, taken)
 
 
 def _english_form(m: re.Match[str]) -> list[_Mention]:
