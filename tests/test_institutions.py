@@ -350,3 +350,6 @@ def test_a_publishers_imprint_is_no_company() -> None:
 def test_an_english_name_is_found_with_and_or_an_ampersand() -> None:
     assert lookup("Korea Internet and Security Agency") == lookup("Korea Internet & Security Agency")
     assert lookup("Korea Institute of Machinery and Materials") is not None
+    assert lookup("Ministry of Trade, Industry, and Energy") == lookup(
+        "Ministry of Trade, Industry and Energy"
+    )

@@ -319,3 +319,20 @@ def english_local_names(korean: str) -> list[str]:
         return []
     stem = romanize(m.group(1))
     return [stem + t if t.startswith("-") else f"{stem} {t}" for t in lexicon.terms(LOCAL_EN, m.group(2))]
+
+
+_AND_SPELLINGS = ((" & ", " and "), (" and ", " & "))
+# `Ministry of Trade, Industry, and Energy`: the serial comma before the last `and` of a list of three or more.
+_LAST_AND = re.compile(r"(,[^,]+?) and (?!.* and )")
+_SERIAL_AND = re.compile(r", and ")
+
+
+def other_spellings(name: str) -> list[str]:
+    """The spellings English uses for the same name: `and` or `&` (Korea Internet & Security Agency), and a list
+    with or without the serial comma (Ministry of Land, Infrastructure(,) and Transport)."""
+    out = [name.replace(a, b) for a, b in _AND_SPELLINGS if a in name]
+    if _SERIAL_AND.search(name):
+        out.append(_SERIAL_AND.sub(" and ", name))
+    elif _LAST_AND.search(name):
+        out.append(_LAST_AND.sub(r"\1, and ", name))
+    return out

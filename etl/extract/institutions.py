@@ -49,7 +49,6 @@ _EN_STOP = {"The", "A", "An", "In", "At", "On", "By", "For", "From", "With", "An
 _KO_STOP = {"국내", "해외", "각", "해당", "주요", "관련", "유관", "민간", "공공", "전문", "소속", "산하", "부설",
             "출연", "정부출연", "참여", "주관", "협력", "신규", "일반", "지역", "지방", "기업", "기업부설"}  # fmt: skip
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
-_AND_SPELLINGS = ((" & ", " and "), (" and ", " & "))
 _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 
 
@@ -110,7 +109,11 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     for row in rows:
         own = {_key(a) for a in [row["canonical"], *row["aliases"].split("|")] if a.strip()}
         english = [*_en_alias(row), *(a for a in row["aliases"].split("|") if a.isascii())]
-        names = own | {_key(a) for a in [*_en_alias(row), *_and_forms(english)] if _key(a) not in listed}
+        names = own | {
+            _key(a)
+            for a in [*_en_alias(row), *(v for n in english for v in inst_rules.other_spellings(n))]
+            if _key(a) not in listed
+        }
         aliases = tuple(sorted(names, key=len, reverse=True))
         typ, country, name_en = row["type"], row["country"] or None, row["name_en"] or None
         entries.append(GazetteerEntry(row["canonical"], name_en, typ, country, aliases))
@@ -136,12 +139,6 @@ def _en_alias(row: dict[str, str]) -> list[str]:
             for e in inst_rules.english_local_names(a)
         ]
     return own
-
-
-def _and_forms(names: list[str]) -> list[str]:
-    """English writes `and` or `&` in one name (Korea Internet & Security Agency, Korea Institute of Machinery and
-    Materials): each English alias with the other spelling too."""
-    return [n.replace(a, b) for n in names for a, b in _AND_SPELLINGS if a in n]
 
 
 def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
