@@ -122,3 +122,10 @@ def test_a_company_mark_makes_the_name_beside_it_a_company(entry: lexicon.Entry)
     found = [i for i in extract(entry.example).values() if i.type == "industry" and not i.in_gazetteer]
     assert len(found) == 1 and found[0].name in entry.example, (entry.example, found)
     assert entry.term not in found[0].name, found  # the mark is no part of the name
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("inst_en_endings"), ids=_ids)
+def test_an_administrations_english_name_is_its_local_government(entry: lexicon.Entry) -> None:
+    _has_term(entry)
+    found = [i for i in extract(entry.example).values() if i.type == "local_government"]
+    assert len(found) == 1 and found[0].in_gazetteer, (entry.example, found)

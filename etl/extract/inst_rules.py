@@ -9,6 +9,7 @@
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
   legislature: 국회의원) and the separator of a masthead.
 - `inst_local_en`: how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
+- `inst_en_endings`: how English names a local government's administration (… Provincial Government for … Province).
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
   lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
 """
@@ -30,6 +31,7 @@ LIST_CUES = "inst_list_cues"
 CONTEXT = "inst_context"
 NOT_ACTOR = "inst_not_actor"
 LOCAL_EN = "inst_local_en"
+EN_ENDINGS = "inst_en_endings"
 
 # A list item is one or two words; a role in parentheses may follow it (충남대(주관), 한국과학기술원(KAIST·카이스트)).
 # 16 characters hold the longest such note in our fixtures (`KAIST·카이스트`) with room; a longer parenthetical is prose.
@@ -328,9 +330,15 @@ _SERIAL_AND = re.compile(r", and ")
 
 
 def other_spellings(name: str) -> list[str]:
-    """The spellings English uses for the same name: `and` or `&` (Korea Internet & Security Agency), and a list
-    with or without the serial comma (Ministry of Land, Infrastructure(,) and Transport)."""
+    """The spellings English uses for the same name: `and` or `&` (Korea Internet & Security Agency), a list with or
+    without the serial comma (Ministry of Land, Infrastructure(,) and Transport), and a local government named as
+    its administration (Busan Metropolitan City → Busan Metropolitan Government: `inst_en_endings`)."""
     out = [name.replace(a, b) for a, b in _AND_SPELLINGS if a in name]
+    out += [
+        name[: -len(e.meaning)] + e.term
+        for e in lexicon.entries(EN_ENDINGS)
+        if name.endswith(" " + e.meaning)
+    ]
     if _SERIAL_AND.search(name):
         out.append(_SERIAL_AND.sub(" and ", name))
     elif _LAST_AND.search(name):
