@@ -86,6 +86,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # the venue an address names: 성남시 분당구 네이버 1784
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
+        if inst_rules.is_comparison(after):
+            continue
         if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):
             continue
         if caption and _TITLE_AFTER.match(after):
