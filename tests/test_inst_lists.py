@@ -252,3 +252,19 @@ def test_a_list_with_a_local_government_names_cities_by_their_stem() -> None:
 def test_a_stem_before_another_word_in_such_a_list_is_a_place() -> None:
     found = extract("충남도, 천안 스마트그린산단을 실증산단으로 키운다.")
     assert "천안시" not in found, list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Gwangju has gone all out to win national funding.", {"광주광역시"}),
+        ("Ulsan, Busan and South Gyeongsang formed an alliance.", {"울산광역시", "부산광역시", "경상남도"}),
+        ("Changwon will host the center.", {"창원시"}),
+        ("The project in Busan starts next year.", set()),
+        ("Busan, the second city, is a port.", set()),
+    ],
+)
+def test_a_bare_english_place_name_opening_the_sentence_is_its_local_government(
+    text: str, names: set[str]
+) -> None:
+    assert {i for i in extract(text) if i.endswith(("시", "도"))} == names

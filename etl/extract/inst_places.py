@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Protocol, TypeVar
 
 # A 시·군 name is a stem of two or three syllables and its unit (포항시, 남양주시, 단양군); a 도 name is a stem and 도.
@@ -53,3 +53,31 @@ def local_stems(entries: list[E], regions: Mapping[str, object], taken: set[str]
         for stem, owner in owners.items()
         if len(owner) == 1 and stem not in regions and stem not in taken
     }
+
+
+# `Gwangju has gone all out …`, `Ulsan, Busan and Gyeongnam formed …`: bare English place names that open the
+# sentence and are followed by a lower-case word (its verb) are the local governments acting. Alone elsewhere a
+# bare name is mostly where something is (`in Busan`), so only this position counts.
+_JOIN = r"(?:,\s+(?:and\s+)?|\s+and\s+)"
+
+
+def subject_pattern(names: Collection[str]) -> re.Pattern[str]:
+    """The bare names, joined as a list, at the start of a sentence and before a lower-case word."""
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:(?:{alt}){_JOIN})*(?:{alt})(?= [a-z])")
+
+
+def english_subjects(
+    text: str, names: Mapping[str, E], pattern: re.Pattern[str], capital: Collection[str]
+) -> list[tuple[int, int, E]]:
+    """Spans and entries of the bare English place names (`names`: Gwangju, Gyeongnam, Changwon) that open the
+    sentence as its subject (`pattern`: from subject_pattern). The capital's bare name (`Seoul signs the deal`)
+    stands for the country's government and stays out."""
+    m = pattern.match(text)
+    if not m:
+        return []
+    return [
+        (p.start(), p.end(), names[p.group()])
+        for p in re.finditer(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*", m.group())
+        if p.group() in names and p.group() not in capital
+    ]

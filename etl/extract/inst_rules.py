@@ -7,7 +7,7 @@
 - `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
-  legislature: 국회의원, a comparison: X처럼) and the separator of a masthead.
+  legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs) and the separator of a masthead.
 - `inst_local_en`: how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
 - `inst_en_endings`: how English names a local government's administration (… Provincial Government for … Province).
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
@@ -357,3 +357,8 @@ def is_comparison(after: str) -> bool:
     """`네이버·카카오처럼`: bodies named as a comparison act in no way in the story. (`such as` was tried too: it
     also opens lists of partners, `partners such as the University of Oxford, Google and Microsoft`.)"""
     return bool(_comparison().match(after))
+
+
+def capital_names() -> list[str]:
+    """`Seoul signs the deal`: the capital's bare English name stands for the country's government."""
+    return lexicon.terms(CONTEXT, "capital")
