@@ -353,3 +353,11 @@ def test_an_english_name_is_found_with_and_or_an_ampersand() -> None:
     assert lookup("Ministry of Trade, Industry, and Energy") == lookup(
         "Ministry of Trade, Industry and Energy"
     )
+
+
+def test_an_english_company_before_its_heads_title_and_name() -> None:
+    text = "BK Energy Chairman Jung Min-ho and R.O. Defense CEO Park Ji-su signed the deal."
+    names = {i.name for i in extract_institutions(text, split_sentences(text))}
+    assert {"BK Energy", "R.O. Defense"} <= names
+    text = "Former Vice Chairman Kim Min-su spoke."
+    assert not extract_institutions(text, split_sentences(text))

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+
+from etl import lexicon
 
 _EN_FORM = re.compile(
     r"\b(?:University of(?: (?:the )?[A-Z][\w'&.-]*)+"
@@ -19,6 +22,34 @@ _EN_STOP = {"The", "A", "An", "In", "At", "On", "By", "For", "From", "With", "An
             "Professor", "Prof.", "Dr.", "Korea's", "Seoul's"}  # fmt: skip
 
 
+# `Moreh CEO Jo Gang-won`, `BK Energy Chairman Jung …`: up to three capitalised words before a company head's title
+# and a capitalised name (lexicon inst_company_marks, head_title_en) name the company.
+_HEAD_NAME_WORDS = 3
+# A word that qualifies the title, not the company (`SK Group Vice Chairman`, `Former CEO`).
+_TITLE_QUALIFIERS = {"Vice", "Deputy", "Acting", "Executive", "Senior", "Former", "Co-CEO", "Board"}
+
+
+@cache
+def _head() -> re.Pattern[str]:
+    title = lexicon.pattern("inst_company_marks", "head_title_en")
+    return re.compile(rf"(?<![\w&.'-])((?:[A-Z][\w&.-]*[ ]){{1,{_HEAD_NAME_WORDS}}}){title}[ ]+[A-Z][a-z]")
+
+
+def head_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of company names before their head's title and name (`R.O. Defense CEO Park …`)."""
+    out = []
+    for m in _head().finditer(text):
+        words = m.group(1).split()
+        start = m.start(1)
+        while words and (words[0] in _EN_STOP or words[0] in _TITLE_QUALIFIERS or words[0].endswith("'s")):
+            start += len(words.pop(0)) + 1
+        while words and words[-1] in _TITLE_QUALIFIERS:
+            words.pop()
+        if words:
+            out.append((start, start + len(" ".join(words))))
+    return out
+
+
 def form_spans(text: str, free: Callable[[int, int], bool]) -> list[tuple[int, int, str]]:
     """Spans of English names with an institution's form, and the type the form implies; a form whose whole match
     overlaps a name found already (not `free`) gives none."""
@@ -26,6 +57,7 @@ def form_spans(text: str, free: Callable[[int, int], bool]) -> list[tuple[int, i
     for m in _EN_FORM.finditer(text):
         if free(m.start(), m.end()) and not _EN_NAME_GOES_ON.match(text, m.end()):
             out.extend(_english_form(m))
+    out.extend((a, b, "industry") for a, b in head_spans(text) if free(a, b))
     return out
 
 
