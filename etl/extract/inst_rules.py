@@ -9,7 +9,8 @@
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
   legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs) and the separator of a masthead.
 - `inst_local_en`: how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
-- `inst_en_endings`: how English names a local government's administration (… Provincial Government for … Province).
+- `inst_en_endings`: English endings written two ways: a local government's administration (… Provincial
+  Government for … Province), abbreviations (Corp. for Corporation).
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
   lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
 """
@@ -332,7 +333,8 @@ _SERIAL_AND = re.compile(r", and ")
 def other_spellings(name: str) -> list[str]:
     """The spellings English uses for the same name: `and` or `&` (Korea Internet & Security Agency), a list with or
     without the serial comma (Ministry of Land, Infrastructure(,) and Transport), and a local government named as
-    its administration (Busan Metropolitan City → Busan Metropolitan Government: `inst_en_endings`)."""
+    its administration (Busan Metropolitan City → Busan Metropolitan Government), an abbreviated ending (Korea Electric
+    Power Corporation → … Corp.): `inst_en_endings`."""
     out = [name.replace(a, b) for a, b in _AND_SPELLINGS if a in name]
     out += [
         name[: -len(e.meaning)] + e.term
