@@ -209,6 +209,55 @@ def test_the_one_quoted_program_is_not_the_storys_when_it_is_a_parent() -> None:
     assert links(text)[-1] == (31_200_000_000, None)
 
 
+def test_a_listed_shortening_of_a_named_program_is_that_program() -> None:
+    text = "과기정통부, 추경 사업 공고\n정부는 'AI 학습용 데이터 구축 사업'을 편다. AI 학습용 데이터(3000억원)가 가장 크다."
+    assert links(text) == [(300_000_000_000, "AI 학습용 데이터 구축 사업")]
+
+
+def test_an_english_bullet_line_lists_its_name_with_the_amount_in_brackets() -> None:
+    text = (
+        "County secures national funds for the Smart Farm Project\n"
+        "The county said the following were funded.\n"
+        "▲ Expansion of the Livestock Manure Public Treatment Facility (KRW 9.4 billion)\n"
+    )
+    got = links(text, "en")
+    assert (9_400_000_000, "Expansion of the Livestock Manure Public Treatment Facility") in got, got
+
+
+def test_money_shared_out_among_purposes_is_not_the_storys_program() -> None:
+    text = (
+        "시, 'AI 행정 혁신 사업' 추진\n시는 'AI 행정 혁신 사업'을 편다고 밝혔다. "
+        "관제체계 구축과 서버 이중화에는 각각 30억원이 새로 잡혔다."
+    )
+    assert links(text) == [(3_000_000_000, None)], links(text)
+
+
+def test_a_program_is_found_again_under_the_short_form_its_gloss_gave() -> None:
+    text = (
+        "시, 교육 사업 선정\n시는 '소프트웨어(SW) 미래채움 사업'과 'AI 대학원 사업'에 뽑혔다. "
+        "AI 대학원 사업은 90억원을 받는다. SW 미래채움 사업은 국비 35억원을 들인다."
+    )
+    assert (3_500_000_000, "소프트웨어(SW) 미래채움 사업") in links(text), links(text)
+
+
+def test_an_amount_listed_under_a_sort_of_undertaking_is_no_programs() -> None:
+    text = (
+        "'지역 AI 허브 사업' 순항\n도는 '지역 AI 허브 사업'을 펴고 있다. "
+        "도는 후속 단계와 예비타당성조사 사업(3000억원 정도)까지 따낼 구상이다. 16개 신규사업(총 761억 원)도 벌인다."
+    )
+    assert links(text) == [(300_000_000_000, None), (76_100_000_000, None)], links(text)
+
+
+def test_an_english_gerund_after_the_amount_is_a_purpose_not_a_program() -> None:
+    text = "Ministry starts data projects\nThe ministry said 2.8 billion won will go to developing medical equipment based on AI."
+    assert links(text, "en") == [(2_800_000_000, None)], links(text, "en")
+
+
+def test_a_route_between_two_places_stays_in_a_listed_name() -> None:
+    text = "시, 도로 예산 확보\n울산 도시철도 1호선 건설에 360억원, 농소~외동 국도 건설에 225억원이 반영됐다."
+    assert (22_500_000_000, "농소~외동 국도 건설") in links(text), links(text)
+
+
 def test_an_envelope_cue_in_another_clause_leaves_the_storys_program() -> None:
     # "…본예산 반영까지": the envelope cue is said after a break, of another figure; the 480억 is the program's.
     text = (

@@ -398,8 +398,8 @@ def test_an_unquoted_name_said_once_is_kept_when_its_sentence_carries_won() -> N
             [(4_300_000_000_000, None), (4_200_000_000_000, None), (10_100_000_000_000, None)],
         ),
         (
-            "해킹바이러스 대응체계 고도화에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
-            [(9_000_000_000, "해킹바이러스 대응체계 고도화"), (5_000_000_000, None)],
+            "해킹바이러스 대응체계 구축에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
+            [(9_000_000_000, "해킹바이러스 대응체계 구축"), (5_000_000_000, None)],
         ),
         # A split of one figure has no verb between: both parts keep the name.
         (
@@ -475,6 +475,47 @@ def test_the_lead_reaches_the_first_sentence_after_several_subtitle_lines() -> N
         (11_100_000_000, "지역특화형 AI 클라우드 팜 조성"),
         (3_600_000_000, "지역특화형 AI 클라우드 팜 조성"),
     }
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("kiwi_nouns"), ids=lambda e: e.term)
+def test_a_registered_noun_stays_inside_a_listed_name(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    got = links(entry.example)
+    assert got and entry.term in (got[0][1] or ""), got
+
+
+def test_a_regions_yearly_national_funds_title_is_an_envelope() -> None:
+    text = "울산, 2026년 국비 2조원 확보…AI 신규사업에 힘\n시는 내년 국비 2조원을 따냈다. AI 분야에만 231억원이 새로 들어간다."
+    assert all(p is None for _, p in links(text)), links(text)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_category_heads"), ids=lambda e: e.term)
+def test_a_sort_of_undertaking_is_no_program_name(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    found = names(entry.example)
+    assert not any(entry.term in n for n, _ in found), found
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_purpose_tails"), ids=lambda e: e.term)
+def test_a_purpose_phrase_listed_by_a_tie_cue_is_no_program(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    got = links(entry.example)
+    assert got and all(p is None for _, p in got), got
+
+
+def test_a_purpose_word_in_a_bracketed_line_keeps_the_line() -> None:
+    got = links("반도체설계검증 인프라 활성화(120억원)가 새로 편성됐다.")
+    assert got == [(12_000_000_000, "반도체설계검증 인프라 활성화")], got
+
+
+def test_a_counted_phrase_names_several_projects_not_a_program() -> None:
+    found = [
+        n
+        for n, _ in names(
+            "두 나라는 AI 분야 공동 연구개발 사업 7개에 80억원을 들인다. 시는 56개 지방 디지털 혁신 사업을 편다."
+        )
+    ]
+    assert found == [], found
 
 
 def test_a_short_front_glued_to_saeop_names_no_program() -> None:

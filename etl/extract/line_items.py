@@ -9,7 +9,14 @@ import re
 from functools import cache
 
 from etl import lexicon
-from etl.extract.programs import MIN_BARE_NAME, PARTICLE_START, breaks_name, generic_words, program_words
+from etl.extract.program_sorts import category_name
+from etl.extract.programs import (
+    MIN_BARE_NAME,
+    PARTICLE_START,
+    breaks_name,
+    generic_words,
+    program_words,
+)
 
 # Text stripped from the end of a clause before a won amount to reach the name it is listed under: spaces, a
 # former figure with its arrow ("308 → "), closing quotes.
@@ -56,7 +63,8 @@ def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> 
 
 # Bullets and marks around a listed name: "▲AI 바우처", "거대언어모델 사업)" (the bracket opened before the clause).
 _ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
-_NOT_A_NAME = re.compile(r"[%○/→~]|\d+\s*(?:년간|%)")
+# A tilde between place names ("농소~외동 국도 건설") is a route, one between figures a period or a range.
+_NOT_A_NAME = re.compile(r"[%○/→]|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)")
 
 
 def _plausible_item(name: str) -> bool:
@@ -69,7 +77,7 @@ def _plausible_item(name: str) -> bool:
         return False
     if re.search(lexicon.pattern("program_item_not_names"), name):
         return False
-    if re.search(lexicon.pattern("program_item_not_tails") + "$", name):
+    if re.search(lexicon.pattern("program_item_not_tails") + "$", name) or category_name(name):
         return False
     return lookup(name) is None
 

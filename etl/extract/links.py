@@ -16,11 +16,11 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from etl import lexicon
+from etl.extract import link_names
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.programs import names_event, norm_key, quoted_in
-from etl.extract.programs_en import lower_name
 from etl.extract.purposes import own_purpose
 from etl.extract.title_names import title_name
 from etl.models import Evidence, Program, Sentence
@@ -105,6 +105,8 @@ def _named_after(text: str, start: int) -> str | None:
     m = _ahead().match(text, end) or _ahead_en().match(text, end)
     # "key national technologies such as bio, AI …": a field with examples, not a program.
     if m is None or re.match(r"\s*" + lexicon.pattern("program_en_name_stops", "category"), text[m.end() :]):
+        return None
+    if link_names.gerund(m.group(1)):
         return None
     return m.group(1).strip()
 
@@ -225,7 +227,9 @@ class ProgramLinker:
         if self.lang == "ko":
             item = line_item(before, after_amount=len(before) < start, listed=listed)
         else:
-            item = english_item(before)
+            item = english_item(before) or link_names.en_bullet(before)
+        if link_names.unnamed(before, item, self._known):
+            return None
         tied = self._tied(sent, start, before, role, item)
         if role not in FALLBACK_ROLES:
             # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
@@ -234,7 +238,7 @@ class ProgramLinker:
                 return self._linked.get(sent.start)
             return tied or None
         if tied is None and not _same_clause(sent.text, start, envelope()):
-            tied = self._before(sent, start) or self.subject
+            tied = None if link_names.shared_out(sent.text) else self._before(sent, start) or self.subject
         elif tied == "" and not _same_clause(sent.text, start, envelope()):
             # "A 사업, B 사업 등 20개 사업에 4323억원" in a story about a plan: the group is the plan's.
             tied = self._group_parent(sent)
@@ -314,10 +318,7 @@ class ProgramLinker:
     def _keys(self) -> list[tuple[str, list[str]]]:
         """Each program with the keys its names are found under (built once per program list)."""
         if len(self._key_cache) != len(self.programs):
-            self._key_cache = [
-                (p.name, [k for k in (norm_key(p.name), norm_key(p.name_en or "")) if k])
-                for p in self.programs
-            ]
+            self._key_cache = [(p.name, link_names.program_keys(p.name, p.name_en)) for p in self.programs]
         return self._key_cache
 
     def _carried(self, sent: Sentence, start: int) -> str | None:
@@ -336,7 +337,8 @@ class ProgramLinker:
 
     def _known(self, name: str) -> str | None:
         key = norm_key(name)
-        return next((p.name for p in self.programs if norm_key(p.name) == key), None)
+        exact = next((p.name for p in self.programs if norm_key(p.name) == key), None)
+        return exact or link_names.shortened(name, [p.name for p in self.programs if p.name in self._found])
 
     def _add(self, name: str, sent: Sentence) -> str:
         self.programs.append(Program(name=name, evidence=Evidence(sent.text, sent.start, sent.end)))
@@ -357,7 +359,11 @@ class ProgramLinker:
         if not lead or envelope_title().search(lead[0].text):
             return None
         for s in lead:
-            named = [(pos, n) for pos, n in self.named(s) if not lower_name(n)]
+            named = [
+                (pos, n)
+                for pos, n in self.named(s)
+                if not link_names.in_passing(n, self.sentences[:LEAD_MAX])
+            ]
             # "X 사업의 하나로 'Y' 공모": the story is about Y; X is its parent.
             children = [
                 n for pos, n in named if not _cue("program_parent_cues").search(s.text, pos, pos + PARENT_GAP)
@@ -391,7 +397,7 @@ class ProgramLinker:
         text = _normalised(sent.text)[0]
         best, size = None, 0
         for name, keys in self._keys():
-            for key in keys if not lower_name(name) else ():
+            for key in keys if not link_names.in_passing(name, self.sentences[:LEAD_MAX]) else ():
                 run = SequenceMatcher(None, key, text, autojunk=False).find_longest_match().size
                 # An English key shares whole common words ("national") with any lead: most of it must be there.
                 need = max(LEAD_PIECE, round(LEAD_SHARE_EN * len(key))) if key.isascii() else LEAD_PIECE
