@@ -2,7 +2,7 @@
 
 Each table is a fixed function of the fact tables, written below as the SELECT that computes it.
 `rebuild` recomputes them all; the loader keeps them in step inside the transaction that writes the
-facts, through one `Changes` per transaction, at a cost that grows with what the batch touches:
+facts, through one `Changes` per transaction (etl/deltas.py), at a cost that grows with what the batch touches:
 - per document (document_stats, doc_figures, fy_figures): a document's rows go before its facts are
   deleted, and a loaded document's rows are computed from its staged rows alone;
 - counts per pair of keys (inst_programs, country_programs, document_months): they move by the difference;
@@ -17,11 +17,7 @@ against `rebuild` after ingests, re-ingests, withdrawals and merges.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
-
 import duckdb
-import pyarrow as pa
 
 from etl import doubts, series
 from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
@@ -223,13 +219,13 @@ def rebuild(con: Con) -> None:
     """Recompute every derived table from the fact tables (inside the caller's transaction)."""
     for table in DERIVED:
         con.execute(f"DELETE FROM {table}")  # names from the fixed lists above
-    _insert_documents(con, {t: t for t in FACT_TABLES})
+    insert_documents(con, {t: t for t in FACT_TABLES})
     doubts.rebuild(con)
     for table, (fact, _, counts) in COUNTS.items():
         con.execute(f"INSERT INTO {table} {counts.format(rows=fact, n='count(*)')}")
-    _refresh_programs(con, "TRUE")
-    _refresh_facilities(con, "TRUE")
-    _refresh_institutions(con)
+    refresh_programs(con, "TRUE")
+    refresh_facilities(con, "TRUE")
+    refresh_institutions(con)
     con.execute(ANCESTORS_SQL)
     tidy(con)
     for temp in ("_program_rows", "_facility_rows"):  # a migrated file's connection shows no extra tables
@@ -254,12 +250,12 @@ def doc_select(table: str, sources: dict[str, str]) -> str:
     return DOC_SQL[table].format(**sources, supplementary=series.supplementary_literal())
 
 
-def _insert_documents(con: Con, sources: dict[str, str]) -> None:
+def insert_documents(con: Con, sources: dict[str, str]) -> None:
     for table in DOC_SQL:
         con.execute(f"INSERT INTO {table} {doc_select(table, sources)}")
 
 
-def _refresh_programs(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
+def refresh_programs(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
     """Rows of the per-program tables for the programs in `scope`: recomputed from every per-document row,
     or, given `new` (per-document table -> relation of just-added rows), merged from the stored rows and those."""
     for table, (stored, parts, combine) in PROGRAM_SQL.items():
@@ -282,7 +278,7 @@ def _refresh_programs(con: Con, scope: str, new: dict[str, str] | None = None) -
     con.execute(f"INSERT INTO program_months {MONTHS_SQL.format(scope=scope)}")
 
 
-def _refresh_facilities(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
+def refresh_facilities(con: Con, scope: str, new: dict[str, str] | None = None) -> None:
     """Facility rows for the norm_keys in `scope`: from every site, or stored rows merged with `new` sites."""
     if new is None:
         parts = FACILITY_SITES.format(sites="sites", documents="document_stats", scope=scope)
@@ -293,170 +289,6 @@ def _refresh_facilities(con: Con, scope: str, new: dict[str, str] | None = None)
     con.execute("INSERT INTO facilities SELECT * FROM _facility_rows")
 
 
-def _refresh_institutions(con: Con) -> None:
+def refresh_institutions(con: Con) -> None:
     con.execute("DELETE FROM institution_stats")
     con.execute(f"INSERT INTO institution_stats {INSTITUTION_STATS_SQL}")
-
-
-class Changes:
-    """What one write transaction did to the facts, and the refresh of the derived tables it needs.
-
-    Call `merged` after a program merge rewrote ids (before anything else), `drop` before deleting
-    documents' facts, `add` after inserting staged ones, and `refresh` last, all inside the transaction.
-    Programs and facilities a drop or merge touched are recomputed; those only `add` touched are merged.
-    """
-
-    def __init__(self, con: Con) -> None:
-        """Make the connection's work tables; a loader makes one Changes and reuses it for every batch."""
-        self.con = con
-        con.execute("CREATE TEMP TABLE IF NOT EXISTS _touched_docs (document_id VARCHAR)")
-        self.forget()
-        for table in COUNTS:
-            con.execute(f"CREATE TEMP TABLE IF NOT EXISTS _delta_{table} AS SELECT * FROM {table} LIMIT 0")
-        for table in DOC_TABLES:
-            con.execute(f"CREATE TEMP TABLE IF NOT EXISTS _new_{table} AS SELECT * FROM {table} LIMIT 0")
-
-    def forget(self) -> None:
-        """Start over (after `refresh`, or after a rolled back transaction took the work tables' rows)."""
-        self.programs: set[str] = set()  # to recompute
-        self.norm_keys: set[str] = set()
-        self.staged: dict[str, str] | None = None  # what `add` loaded, to merge
-        self.counted = False  # count differences wait in _delta_<table>
-        self.doubted = False  # documents in _touched_docs whose doubts must be redone
-        self.con.execute("DELETE FROM _touched_docs")  # documents whose facts' doubts to recompute
-
-    def drop(self, ids: str, old: dict[str, str] | None = None) -> None:
-        """Take out the rows of the documents listed in relation `ids` (document_id), before their facts go
-        (or, given `old`: fact table -> relation of its rows before an update in place, after they changed)."""
-        docs = f"document_id IN (SELECT document_id FROM {ids})"
-        rows = {t: f"(SELECT * FROM {(old or {}).get(t, t)} WHERE {docs})" for t in FACT_TABLES}
-        self.con.execute(f"INSERT INTO _touched_docs SELECT document_id FROM {ids}")
-        self._note(f"SELECT program_id, NULL FROM doc_figures WHERE {docs} "
-                   f"UNION ALL SELECT NULL, norm_key FROM {rows['sites']}")  # fmt: skip
-        self._count(rows, -1)
-        for table in DOC_TABLES:
-            self.con.execute(f"DELETE FROM {table} WHERE {docs}")
-
-    def add(self, staged: dict[str, str]) -> None:
-        """Add the rows of documents just loaded, from `staged` (fact table -> relation of this batch's rows).
-
-        Call once per transaction."""
-        for table in DOC_SQL:
-            self.con.execute(f"INSERT INTO _new_{table} {doc_select(table, staged)}")
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM _new_{table}")
-        self._count(staged, 1)
-        self.con.execute(f"INSERT INTO _touched_docs SELECT document_id FROM {staged['documents']}")
-        self.staged = staged
-
-    def merged(self, programs: set[str]) -> None:
-        """After facts of `programs` were moved between program ids: recompute their documents and pairs."""
-        if not programs:
-            return
-        with _ids(self.con, "_merged", "program_id", programs) as rel:
-            scope = f"program_id IN (SELECT program_id FROM {rel})"
-            self.con.execute(
-                "CREATE OR REPLACE TEMP TABLE _merged_docs AS "
-                f"SELECT DISTINCT document_id FROM doc_figures WHERE {scope}"
-            )
-            for table, (fact, keys, counts) in COUNTS.items():
-                if "program_id" in keys:
-                    self.con.execute(f"DELETE FROM {table} WHERE {scope}")
-                    rows = f"(SELECT * FROM {fact} WHERE {scope})"
-                    self.con.execute(f"INSERT INTO {table} {counts.format(rows=rows, n='count(*)')}")
-        docs = "document_id IN (SELECT document_id FROM _merged_docs)"
-        self._note(f"SELECT NULL, norm_key FROM sites WHERE {docs}")
-        for table in DOC_TABLES:
-            self.con.execute(f"DELETE FROM {table} WHERE {docs}")
-        _insert_documents(self.con, {t: f"(SELECT * FROM {t} WHERE {docs})" for t in FACT_TABLES})
-        self.con.execute("INSERT INTO _touched_docs SELECT document_id FROM _merged_docs")
-        self.con.execute("DROP TABLE _merged_docs")
-        self.programs |= programs
-
-    def touched(self, docs: set[str]) -> None:
-        """Documents whose facts did not change but whose doubts may have (a mate left or joined their event)."""
-        if docs:
-            self.doubted = True
-            with _ids(self.con, "_mates", "document_id", docs) as rel:
-                self.con.execute(f"INSERT INTO _touched_docs SELECT document_id FROM {rel}")
-
-    def regrouped(self, docs: set[str]) -> None:
-        """After documents became, or stopped being, their event's primary: recompute their rows (call before
-        `add`; documents of this batch's `add` are computed there)."""
-        if not docs:
-            return
-        with _ids(self.con, "_regrouped", "document_id", docs) as rel:
-            where = f"document_id IN (SELECT document_id FROM {rel})"
-            self._note(f"SELECT program_id, NULL FROM doc_figures WHERE {where}")
-            for table in DOC_TABLES:
-                self.con.execute(f"DELETE FROM {table} WHERE {where}")
-            _insert_documents(self.con, {t: f"(SELECT * FROM {t} WHERE {where})" for t in FACT_TABLES})
-            self._note(f"SELECT program_id, NULL FROM doc_figures WHERE {where}")
-
-    def refresh(self) -> None:
-        """Bring the count, per-program, per-institution and per-facility tables in step with the changes."""
-        if self.counted:
-            for table in COUNTS:
-                self._move_counts(table)
-        added: set[str] = set()
-        added_keys: set[str] = set()
-        if self.staged:
-            added = {
-                r[0] for r in self.con.execute("SELECT DISTINCT program_id FROM _new_doc_figures").fetchall()
-            }
-            added_keys = {
-                r[0]
-                for r in self.con.execute(f"SELECT DISTINCT norm_key FROM {self.staged['sites']}").fetchall()
-            }
-        new = {"doc_figures": "_new_doc_figures", "fy_figures": "_new_fy_figures", **(self.staged or {})}
-        for programs, rows in ((self.programs, None), (added - self.programs, new)):
-            if programs:
-                with _ids(self.con, "_touched", "program_id", programs) as rel:
-                    _refresh_programs(self.con, f"program_id IN (SELECT program_id FROM {rel})", rows)
-        if self.counted or self.programs or self.doubted:  # a drop, an add, a merge or a regroup
-            _refresh_institutions(self.con)
-            with _ids(self.con, "_touched", "program_id", self.programs | added) as rel:
-                doubts.refresh(self.con, "_touched_docs", rel)
-        for keys, rows in ((self.norm_keys, None), (added_keys - self.norm_keys, self.staged)):
-            if keys:
-                with _ids(self.con, "_facilities", "norm_key", keys) as rel:
-                    _refresh_facilities(self.con, f"norm_key IN (SELECT norm_key FROM {rel})", rows)
-        for table in DOC_TABLES:
-            self.con.execute(f"DELETE FROM _new_{table}")
-        self.forget()
-
-    def _note(self, query: str) -> None:
-        for program_id, norm_key in self.con.execute(query).fetchall():
-            if program_id is not None:
-                self.programs.add(program_id)
-            if norm_key is not None:
-                self.norm_keys.add(norm_key)
-
-    def _count(self, rows: dict[str, str], sign: int) -> None:
-        """Note the counts of `rows` (fact table -> relation), added (sign 1) or taken away (-1)."""
-        for table, (fact, _, counts) in COUNTS.items():
-            n = "count(*)" if sign > 0 else "-count(*)"
-            self.con.execute(f"INSERT INTO _delta_{table} {counts.format(rows=rows[fact], n=n)}")
-        self.counted = True
-
-    def _move_counts(self, table: str) -> None:
-        """Apply the summed differences to a count table; a key whose count reaches 0 goes."""
-        keys = COUNTS[table][1]
-        same = " AND ".join(f"d.{k} IS NOT DISTINCT FROM t.{k}" for k in keys)
-        touched = f"EXISTS (SELECT 1 FROM _delta_{table} d WHERE {same})"
-        cols, n = ", ".join(keys), COUNT_COLUMN.get(table, "n_documents")
-        self.con.execute(f"""CREATE OR REPLACE TEMP TABLE _summed AS
-            SELECT {cols}, sum({n})::BIGINT AS n FROM (
-                SELECT * FROM {table} t WHERE {touched} UNION ALL SELECT * FROM _delta_{table}) GROUP BY ALL""")
-        self.con.execute(f"DELETE FROM {table} t WHERE {touched}")
-        self.con.execute(f"INSERT INTO {table} SELECT * FROM _summed WHERE n <> 0")
-        self.con.execute(f"DELETE FROM _delta_{table}")
-
-
-@contextlib.contextmanager
-def _ids(con: Con, name: str, column: str, values: set[str]) -> Iterator[str]:
-    """A set of ids as a one-column relation `name` for the duration of the block."""
-    con.register(name, pa.table({column: pa.array(sorted(values), pa.string())}))
-    try:
-        yield name
-    finally:
-        con.unregister(name)

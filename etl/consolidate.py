@@ -16,7 +16,7 @@ import re
 import duckdb
 from rapidfuzz import fuzz, process
 
-from etl import db, program_catalog
+from etl import db, program_catalog, program_rows
 from etl.normalize import program_key
 
 FUZZY_THRESHOLD = 88
@@ -40,7 +40,7 @@ class ProgramIndex:
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
         # norm_key → program_id of every alias; ids with an English name; program_id → name
-        self.by_key, self.has_en, self.names = db.program_index_rows(con)
+        self.by_key, self.has_en, self.names = program_rows.program_index_rows(con)
         self.renames: dict[str, tuple[str, str]] = {}  # program_id → (Korean name, English name it replaces)
         # New rows wait here and go in with one Arrow insert per batch (see flush).
         self.new_programs: dict[str, dict] = {}
@@ -95,7 +95,7 @@ class ProgramIndex:
         """Write the programs and aliases resolved since the last flush (inside the caller's transaction)."""
         db.insert_rows(self.con, "programs", list(self.new_programs.values()), ignore_conflicts=True)
         db.insert_rows(self.con, "program_aliases", self.new_aliases, ignore_conflicts=True)
-        db.update_program_names(self.con, self.new_en, self.renames)
+        program_rows.update_program_names(self.con, self.new_en, self.renames)
         self.new_programs, self.new_aliases, self.new_en, self.renames = {}, [], {}, {}
 
     def _fuzzy(self, key: str) -> str | None:
@@ -124,13 +124,13 @@ class ProgramIndex:
         """Fold one program into another: its facts and aliases move, its row goes."""
         self.flush()
         self.merged |= {victim, into}
-        db.merge_program(self.con, victim, into)
+        program_rows.merge_program(self.con, victim, into)
         self.by_key = {k: (into if v == victim else v) for k, v in self.by_key.items()}
 
     def drop_orphans(self) -> int:
         """Delete programs no document mentions any more (after a changed document was replaced)."""
         self.flush()
-        orphans = db.orphan_programs(self.con)
-        db.delete_programs(self.con, orphans)
+        orphans = program_rows.orphan_programs(self.con)
+        program_rows.delete_programs(self.con, orphans)
         self.by_key = {k: v for k, v in self.by_key.items() if v not in set(orphans)}
         return len(orphans)

@@ -27,19 +27,17 @@ counts as its own event's primary (aggregates.COUNTED_DOCS, document_stats).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 import duckdb
 import numpy as np
 import pyarrow as pa
 
-from etl import lexicon
 from etl.categories import EXCLUDED_STATES, MoneyRole, sql_in
+from etl.minhash import NUM_PERM, signature
+from etl.official import is_official
 
 Con = duckdb.DuckDBPyConnection
 WINDOW_DAYS = 3  # "the same date ± a few days": a release, the next day's papers, a weekly's round-up
@@ -48,13 +46,10 @@ WINDOW_DAYS = 3  # "the same date ± a few days": a release, the next day's pape
 # strongest links join first (attachment, same figure, shared figures, then the most similar texts).
 MAX_SPAN_DAYS = 7
 NEAR_DUPLICATE = 0.5  # estimated Jaccard similarity of 5-gram sets: reprints and light rewrites, not topics
-NUM_PERM = 64  # MinHash size: the estimate's standard error at J = 0.5 is about 0.06
-SHINGLE = 5
 # Or the same MIN_SHARED amounts of at least MIN_SHARED_KRW, with any program and role (a release's table rows and
 # an article's prose read differently): two announcements a few days apart rarely share two exact won figures.
 MIN_SHARED = 2
 MIN_SHARED_KRW = 100_000_000
-TEXT_CHARS = 6000  # the start of a text is enough to tell a reprint; bounds the cost of a huge one
 PAIR_CHUNK = 200_000
 # Candidate pairs come from locality-sensitive hashing, not from every pair in the window: the signature is cut
 # into BANDS bands of BAND_ROWS values, and two documents are compared when any band is equal. With 21 × 3 a pair
@@ -62,7 +57,6 @@ PAIR_CHUNK = 200_000
 BANDS, BAND_ROWS = 21, 3
 _BAND_KEYS = f"list_transform(range({BANDS}), lambda i: hash(i, minhash[i * {BAND_ROWS} + 1 : i * {BAND_ROWS} + {BAND_ROWS}]))"
 LINK_CHUNK = 5000  # documents linked per query: bounds the memory of a full rebuild
-_SPACE = re.compile(r"\s+")
 TABLES = ("doc_signatures", "event_links", "event_documents")
 # The documents a chunk of new ones ($1) can link to: published within WINDOW_DAYS of the chunk's dates (a
 # rebuild links in date order, so each chunk's window is a few days; without it the figure joins read every
@@ -74,52 +68,6 @@ _WINDOW = f"""SELECT document_id FROM doc_signatures WHERE published_on BETWEEN
 _FIGURES = f"""SELECT DISTINCT document_id, program_id, amount_krw FROM budgets
     WHERE amount_krw IS NOT NULL AND program_id IS NOT NULL AND role = '{MoneyRole.BUDGET}'
       AND state NOT IN {sql_in(EXCLUDED_STATES)}"""
-
-
-@cache
-def _official() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(host suffixes, title cues) of an issuing body's own release, from the lexicon."""
-    rows = lexicon.entries("official_sources")
-    hosts = tuple(e.term.lower() for e in rows if e.meaning == "host")
-    cues = tuple(e.term.lower() for e in rows if e.meaning == "title")
-    return hosts, cues
-
-
-def is_official(url: str | None, source: str | None, title: str | None) -> bool:
-    """True for a release by the body itself: its address is on an official host, or its title says release."""
-    hosts, cues = _official()
-    for address in (url, source):
-        host = (urlsplit(address).hostname or "").lower() if address and "://" in address else ""
-        if host and any(host == h or host.endswith("." + h) for h in hosts):
-            return True
-    low = (title or "").lower()
-    return any(cue in low for cue in cues)
-
-
-def signature(text: str) -> list[int]:
-    """The MinHash of a text's character 5-grams (spaces folded, case folded); stable across processes.
-
-    Each 5-gram is hashed in numpy (a polynomial over its code points, folded to 32 bits), then datasketch
-    permutes the distinct hashes (one shared set of permutations: building them per text cost a third)."""
-    flat = _SPACE.sub(" ", text[:TEXT_CHARS]).strip().lower() or " "
-    points = np.frombuffer(flat.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    n = max(len(points) - SHINGLE + 1, 1)
-    grams = np.zeros(n, dtype=np.uint64)
-    for k in range(min(SHINGLE, len(points))):
-        grams = grams * np.uint64(1_000_003) + points[k : k + n]
-    grams = (grams ^ (grams >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
-    from datasketch import MinHash  # here, not at the top: importing it loads scipy (~0.5 s of every CLI run)
-
-    m = MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
-    m.update_batch(np.unique(grams).tolist())
-    return [int(v) for v in m.hashvalues]
-
-
-@cache
-def _permutations() -> tuple:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=1).permutations
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,15 @@ def alternation(words: Iterable[str]) -> str:
 
 
 @cache
+def char_class(name: str, *meanings: str) -> str:
+    """The single-character terms of NAME.tsv with any of `meanings`, escaped for use inside `[...]`."""
+    marks = [t for m in meanings for t in terms(name, m)]
+    if any(len(t) != 1 for t in marks):
+        raise ValueError(f"{name}.tsv: a character class takes single characters, not {marks}")
+    return "".join(re.escape(t) for t in dict.fromkeys(marks))
+
+
+@cache
 def pattern(name: str, meaning: str | None = None) -> str:
     """The alternation of NAME.tsv's terms (of one meaning), cached."""
     return alternation(terms(name, meaning))

@@ -7,16 +7,14 @@ tables (executemany manages ~1,500 rows/s; Arrow loads a million rows in a fract
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
 import pyarrow as pa
 
-from etl import aggregates, events
+from etl import deltas, events, staging
 from etl.consolidate import ProgramIndex, stable_id
 from etl.db import insert_rows, transaction
 from etl.extract.institutions import lookup
@@ -68,8 +66,8 @@ class Loader:
         }
         self.batch_inputs: set[str] = set()
         self.batch_at = datetime.now()
-        self.changes = aggregates.Changes(con)
-        self.schemas = {t: _arrow_schema(con, t) for t in ("documents", *_CHILDREN)}
+        self.changes = deltas.Changes(con)
+        self.schemas = {t: staging.arrow_schema(con, t) for t in ("documents", *_CHILDREN)}
 
     def load_batch(self, batch: list[tuple[str, Facts]], run_id: int, counts: LoadCounts) -> None:
         """Load (input, facts) pairs in one transaction."""
@@ -155,7 +153,7 @@ class Loader:
         insert_rows(self.con, "institutions", rows["institutions"], ignore_conflicts=True)
         for table in _SHOWN:
             insert_rows(self.con, table, rows[table])
-        with _staged(self.con, rows, self.schemas) as staged:
+        with staging.staged(self.con, rows, self.schemas) as staged:
             events.link(self.con, [r["document_id"] for r in rows["documents"]])  # grouped by group_events
             self.changes.add(staged)
             self.changes.refresh()
@@ -290,63 +288,6 @@ def _ev(ev: Evidence | None) -> dict[str, object]:
     return {"evidence": ev.text, "ev_start": ev.start, "ev_end": ev.end}
 
 
-# --- run bookkeeping: the `runs`, `ingest_errors` and `withdrawn_documents` rows of one ingest ---
-
-
-def start_run(con: duckdb.DuckDBPyConnection, inputs: list[str], pid: int) -> tuple[int, datetime]:
-    """Mark runs left unfinished by a killed ingest as aborted, and open this run's row."""
-    started = datetime.now()
-    with transaction(con):
-        con.execute("UPDATE runs SET status = 'aborted' WHERE finished_at IS NULL AND status <> 'aborted'")
-        [(run_id,)] = con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()
-        con.execute(
-            "INSERT INTO runs (run_id, started_at, inputs, status, pid) VALUES (?, ?, ?, 'running', ?)",
-            [run_id, started, "\n".join(inputs), pid],
-        )
-    return run_id, started
-
-
-@dataclass
-class RunTotals:
-    """What `finish_run` writes into the run's row."""
-
-    new: int
-    updated: int
-    unchanged: int
-    failed: int
-    withdrawn: int
-    facts: int
-
-
-def record_problems(
-    con: duckdb.DuckDBPyConnection, run_id: int, rows: list[tuple[str, str, str, str]]
-) -> None:
-    """(source, stage, message, severity) rows into ingest_errors; call inside the run's last transaction."""
-    if not rows:
-        return
-    now = datetime.now()
-    con.executemany(
-        "INSERT INTO ingest_errors (run_id, source, stage, message, failed_at, severity) VALUES (?, ?, ?, ?, ?, ?)",
-        [[run_id, src, stage, msg, now, sev] for src, stage, msg, sev in rows],
-    )
-
-
-def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, started: datetime, t: RunTotals) -> None:
-    """Close the run's row, and re-sort the derived tables after a large load; call inside the run's last
-    transaction. (A run that changed under a tenth of the documents left only a few row groups out of order.)"""
-    [(n_docs,)] = con.execute("SELECT count(*) FROM documents").fetchall()
-    changed = t.new + t.updated + t.withdrawn
-    if changed and changed * 10 >= n_docs:
-        aggregates.tidy(con)
-    now = datetime.now()
-    con.execute(
-        "UPDATE runs SET finished_at = ?, status = 'finished', n_new = ?, n_updated = ?, n_unchanged = ?, "
-        "n_failed = ?, n_withdrawn = ?, n_facts = ?, seconds = ? WHERE run_id = ?",
-        [now, t.new, t.updated, t.unchanged, t.failed, t.withdrawn, t.facts,
-         (now - started).total_seconds(), run_id],
-    )  # fmt: skip
-
-
 def withdraw_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: int) -> int:
     """Move the documents of inputs that are gone to withdrawn_documents; return how many.
 
@@ -369,7 +310,7 @@ def withdraw_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: i
             "WHERE input IN (SELECT input FROM _gone_inputs)",
             [datetime.now(), run_id],
         )
-        changes = aggregates.Changes(con)
+        changes = deltas.Changes(con)
         _delete_documents(con, gone, changes)
         changes.refresh()
         con.execute("DELETE FROM inputs WHERE input IN (SELECT input FROM _gone_inputs)")
@@ -378,71 +319,10 @@ def withdraw_inputs(con: duckdb.DuckDBPyConnection, inputs: list[str], run_id: i
     return len(gone)
 
 
-_ARROW_TYPES = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "DOUBLE": pa.float64(),
-                "DATE": pa.date32(), "BOOLEAN": pa.bool_(), "TIMESTAMP": pa.timestamp("us")}  # fmt: skip
-
-
-# Column defaults the schema gives (DEFAULT 'machine', DEFAULT false …), as the values a staged row gets
-# when the loader leaves the column out (a staged Arrow row names every column, so DuckDB's own default
-# would not apply).
-_DEFAULTS = {"false": False, "true": True}
-
-
-def _arrow_schema(con: duckdb.DuckDBPyConnection, table: str) -> pa.Schema:
-    """The Arrow schema of a table's columns, in order (typed even when a batch has no row or only NULLs),
-    with each column's default value in its field metadata."""
-    cols = con.execute(
-        "SELECT column_name, data_type, column_default FROM duckdb_columns() WHERE database_name = "
-        "current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index",
-        [table],
-    ).fetchall()
-    return pa.schema(
-        [pa.field(name, _ARROW_TYPES[kind], metadata={"default": default} if default else None)
-         for name, kind, default in cols]
-    )  # fmt: skip
-
-
-def _default(field: pa.Field) -> object:
-    """The value of a column's schema default: a quoted string, a number or a boolean."""
-    text = (field.metadata or {}).get(b"default", b"").decode()
-    if text.startswith("'") and text.endswith("'"):
-        return text[1:-1].replace("''", "'")
-    if text in _DEFAULTS:
-        return _DEFAULTS[text]
-    return int(text) if text.lstrip("-").isdigit() else None
-
-
-def _with_defaults(rows: list[dict], schema: pa.Schema) -> list[dict]:
-    """Rows with every defaulted column the loader left out set to its default."""
-    defaults = {f.name: _default(f) for f in schema if f.metadata}
-    missing = {k: v for k, v in defaults.items() if v is not None and rows and k not in rows[0]}
-    return [{**missing, **r} for r in rows] if missing else rows
-
-
-@contextlib.contextmanager
-def _staged(
-    con: duckdb.DuckDBPyConnection, rows: dict[str, list[dict]], schemas: dict[str, pa.Schema]
-) -> Iterator[dict[str, str]]:
-    """Insert a batch's documents and facts; inside the block each is also relation `_staged_<table>`
-    (typed Arrow), the batch's rows that the derived tables are computed from."""
-    names: dict[str, str] = {}
-    try:
-        for table, schema in schemas.items():
-            names[table] = f"_staged_{table}"  # names from the fixed list above
-            con.register(
-                names[table], pa.Table.from_pylist(_with_defaults(rows[table], schema), schema=schema)
-            )
-            con.execute(f"INSERT INTO {table} SELECT * FROM {names[table]}")
-        yield names
-    finally:
-        for name in names.values():
-            con.unregister(name)
-
-
 def _delete_documents(
     con: duckdb.DuckDBPyConnection,
     doc_ids: list[str],
-    changes: aggregates.Changes,
+    changes: deltas.Changes,
     at: datetime | None = None,
 ) -> None:
     """Take documents and their fact rows out of the current record (their version is kept first) with their

@@ -33,6 +33,11 @@ def get_kiwi() -> Kiwi:
         kiwi = Kiwi(num_workers=0)
         for word in _user_words():
             kiwi.add_user_word(word, "NNP")
+        # Common nouns Kiwi splits into a verb ending ("복합기지" read as 복합 + 이 + 지): lexicon/kiwi_nouns.tsv.
+        from etl import lexicon
+
+        for noun in lexicon.terms("kiwi_nouns", "noun"):
+            kiwi.add_user_word(noun, "NNG")
         return kiwi
 
 

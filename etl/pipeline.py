@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import db, dbfile, load, program_catalog, review_run, workers
+from etl import db, dbfile, load, program_catalog, program_rows, review_run, runs, workers
 from etl.attachments import raw_digest
 from etl.config import ROOT, Settings
 from etl.load import LoadCounts, Loader
@@ -148,7 +148,7 @@ def _after_load(
     after_load: Callable[[duckdb.DuckDBPyConnection], None] | None,
 ) -> None:
     # 6. The catalogue's program parents, then the analyst's decisions, re-applied to the facts just loaded.
-    db.link_parents(con, program_catalog.parent_links())
+    program_rows.link_parents(con, program_catalog.parent_links())
     for line in review_run.problem_lines(
         review_run.apply_file(con, settings.reviews_path, settings.merge_twins)
     ):
@@ -316,7 +316,7 @@ def _load_all(
 ) -> None:
     """The single writer: batches of documents, one transaction each, then the run's bookkeeping."""
     report = sink.report
-    run_id, started = load.start_run(con, inputs, os.getpid())
+    run_id, started = runs.start_run(con, inputs, os.getpid())
     loader, counts = Loader(con), LoadCounts()
     batch: list[tuple[str, Facts]] = []
     input_rows: list[Extracted] = []
@@ -339,13 +339,13 @@ def _load_all(
         loader.group_events()  # once per run: per batch it re-read every event the batch reached
         report.withdrawn = load.withdraw_inputs(con, gone_inputs(inputs, *known_seen), run_id)
         loader.programs.drop_orphans()
-        load.record_problems(
+        runs.record_problems(
             con,
             run_id,
             [(f.source, f.stage, f.message, "error") for f in report.failures]
             + [(w.source, w.stage, w.message, "warning") for w in report.warnings],
         )
-        load.finish_run(con, run_id, started, load.RunTotals(
+        runs.finish_run(con, run_id, started, runs.RunTotals(
             report.new, report.updated, report.unchanged, report.failed, report.withdrawn,
             sum(report.facts.values()),
         ))  # fmt: skip

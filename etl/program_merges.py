@@ -1,9 +1,9 @@
 """Programs that are one: an analyst's `merge_into` review, and the rule that finds cross-language twins.
 
 A merge folds one program into another the way the loader folds two names it learns are one
-(etl/db.merge_program: facts, mentions and aliases move, the row goes); the merged program's children
+(etl/program_rows.merge_program: facts, mentions and aliases move, the row goes); the merged program's children
 then point at the target. The derived tables follow in the caller's transaction through
-`aggregates.Changes.merged`, as after the loader's merges. `program_merges` remembers each merge (the
+`deltas.Changes.merged`, as after the loader's merges. `program_merges` remembers each merge (the
 merged row is gone, so the next review pass knows it is done, and the lists show it), each twin the rule
 proposes and each proposal an analyst turned down. Its 'merged' rows are kept from pass to pass; the
 others are found again every pass.
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import duckdb
 
-from etl import db, hierarchy, program_catalog
+from etl import hierarchy, program_catalog, program_rows
 from etl.categories import AGENCY_TYPES, EXCLUDED_STATES, FactState, sql_in
 from etl.normalize import program_key
 from etl.reviews import Decision, ReviewError
@@ -186,7 +186,7 @@ def _merge(con: Con, victim: str, into: str, source: str, why: str, moved: set[s
     name, name_en = con.execute(
         "SELECT name, name_en FROM programs WHERE program_id = ?", [victim]
     ).fetchone()
-    db.merge_program(con, victim, into)
+    program_rows.merge_program(con, victim, into)
     con.execute("UPDATE programs SET parent_id = ? WHERE parent_id = ?", [into, victim])
     english = name_en or (name if name.isascii() else None)
     con.execute("UPDATE programs SET name_en = coalesce(name_en, ?) WHERE program_id = ?", [english, into])

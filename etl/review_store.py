@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from etl import aggregates, events, hierarchy, program_merges
+from etl import aggregates, deltas, events, hierarchy, program_merges
 from etl.categories import EXCLUDED_STATES as _EXCLUDED
 from etl.categories import FACT_TABLES
 from etl.consolidate import stable_id
@@ -125,7 +125,7 @@ def apply(
 def _follow_merges(con: Con, moved: set[str]) -> None:
     """The derived tables after program merges, as after the loader's own (etl/load.py)."""
     if moved:
-        changes = aggregates.Changes(con)
+        changes = deltas.Changes(con)
         changes.merged(moved)
         changes.refresh()
 
@@ -180,7 +180,7 @@ def _refresh_changed(con: Con) -> int:
     [(n,)] = con.execute("SELECT count(*) FROM _changed_docs").fetchall()
     if n:
         changed = "document_id IN (SELECT document_id FROM _changed_docs)"
-        changes = aggregates.Changes(con)
+        changes = deltas.Changes(con)
         changes.drop("_changed_docs", {t: f"_before_{t}" for t in _UPDATED})
         mates = events.ranked_below(
             con, "_changed_docs"

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from bench.synth_db import make_db
-from etl import aggregates, db
+from etl import aggregates, db, deltas
 from etl.config import ROOT, Settings
 from etl.consolidate import ProgramIndex
 from etl.pipeline import ingest
@@ -125,7 +125,7 @@ def test_program_merge_moves_derived_rows(settings: Settings, folder: Path, tmp_
         with db.transaction(con):
             index = ProgramIndex(con)
             index.merge(victim, into=into)
-            changes = aggregates.Changes(con)
+            changes = deltas.Changes(con)
             changes.merged(index.merged)
             changes.refresh()
     rows = assert_in_step(settings.db_path, tmp_path)

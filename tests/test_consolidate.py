@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from etl import db
+from etl import db, program_rows
 from etl.consolidate import FUZZY_THRESHOLD, ProgramIndex, same_numbers
 from etl.extract.programs import norm_key
 
@@ -107,12 +107,12 @@ def test_korean_name_replaces_an_english_first_name(index: ProgramIndex) -> None
 
 
 def test_catalogue_parents_link_programs_that_exist(index: ProgramIndex) -> None:
-    from etl import db, program_catalog
+    from etl import program_catalog
 
     child, parent = index.resolve("데이터 댐"), index.resolve("Digital New Deal")
     lonely = index.resolve("K-클라우드 프로젝트")  # its parent (the 추진방안) was never announced here
     index.flush()
-    db.link_parents(index.con, program_catalog.parent_links())
+    program_rows.link_parents(index.con, program_catalog.parent_links())
     parents = dict(index.con.execute("SELECT program_id, parent_id FROM programs").fetchall())
     assert parents[child] == parent and parents[parent] is None and parents[lonely] is None
 

@@ -22,7 +22,11 @@ SCHEMA_OWNERS = {
     ETL / "db.py",
     ETL / "db_stats.py",
     ETL / "load.py",
+    ETL / "staging.py",  # the load's Arrow staging
+    ETL / "runs.py",  # runs, ingest_errors
+    ETL / "program_rows.py",  # programs
     ETL / "aggregates.py",
+    ETL / "deltas.py",  # aggregates' derived tables, kept in step
     ETL / "events.py",
     ETL / "asof.py",
     ETL / "doubts.py",

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import aggregates, doubts, events, lexicon, review_store
+from etl import aggregates, doubts, events, lexicon, minhash, official, review_store
 from etl.config import Settings
 from etl.db import transaction
 from etl.pipeline import ingest
@@ -124,29 +124,29 @@ def test_reprints_of_bundled_releases_leave_the_headline_unchanged(tmp_path: Pat
 def test_every_official_source_entry_holds_on_its_example(entry: lexicon.Entry) -> None:
     url = entry.example.split()[0]
     assert (
-        events.is_official(url, None, None)
+        official.is_official(url, None, None)
         if entry.meaning == "host"
-        else events.is_official(None, None, entry.example)
+        else official.is_official(None, None, entry.example)
     )
 
 
 def test_official_sources_follow_the_lexicon() -> None:
-    assert events.is_official("https://www.msit.go.kr/bbs/view.do?nttSeqNo=1", None, None)
-    assert events.is_official("https://www.korea.kr/briefing/pressReleaseView.do", None, None)
-    assert events.is_official(None, "data/raw/x.txt", "[보도자료] 국가 AI컴퓨팅센터 재공고")
-    assert events.is_official("https://www.gov.uk/government/news/x", None, None)
-    assert not events.is_official("https://www.etnews.com/2025060200001", None, "AI컴퓨팅센터 재공고")
-    assert not events.is_official("https://notgo.kr.example.com/x", None, None)
+    assert official.is_official("https://www.msit.go.kr/bbs/view.do?nttSeqNo=1", None, None)
+    assert official.is_official("https://www.korea.kr/briefing/pressReleaseView.do", None, None)
+    assert official.is_official(None, "data/raw/x.txt", "[보도자료] 국가 AI컴퓨팅센터 재공고")
+    assert official.is_official("https://www.gov.uk/government/news/x", None, None)
+    assert not official.is_official("https://www.etnews.com/2025060200001", None, "AI컴퓨팅센터 재공고")
+    assert not official.is_official("https://notgo.kr.example.com/x", None, None)
 
 
 def test_signatures_are_stable_and_near_duplicates_score_high() -> None:
     text = (EVENTS / "2025-06-02_news1.txt").read_text(encoding="utf-8")
-    a, b = events.signature(text), events.signature(text)
-    assert a == b and len(a) == events.NUM_PERM
-    reprint = events.signature("[종합] " + text)
-    other = events.signature((EVENTS / "2025-06-13_ajunews_second_failure.txt").read_text(encoding="utf-8"))
-    same = sum(x == y for x, y in zip(a, reprint, strict=True)) / events.NUM_PERM
-    different = sum(x == y for x, y in zip(a, other, strict=True)) / events.NUM_PERM
+    a, b = minhash.signature(text), minhash.signature(text)
+    assert a == b and len(a) == minhash.NUM_PERM
+    reprint = minhash.signature("[종합] " + text)
+    other = minhash.signature((EVENTS / "2025-06-13_ajunews_second_failure.txt").read_text(encoding="utf-8"))
+    same = sum(x == y for x, y in zip(a, reprint, strict=True)) / minhash.NUM_PERM
+    different = sum(x == y for x, y in zip(a, other, strict=True)) / minhash.NUM_PERM
     assert same >= 0.8 > events.NEAR_DUPLICATE > different
 
 

@@ -114,3 +114,18 @@ def test_a_new_role_cue_works_by_adding_one_line(tmp_path: Path, monkeypatch: py
         monkeypatch.undo()
         for c in caches:
             c.cache_clear()
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("inst_company_marks"), ids=_ids)
+def test_a_company_mark_makes_the_name_beside_it_a_company(entry: lexicon.Entry) -> None:
+    _has_term(entry)
+    found = [i for i in extract(entry.example).values() if i.type == "industry" and not i.in_gazetteer]
+    assert len(found) == 1 and found[0].name in entry.example, (entry.example, found)
+    assert entry.term not in found[0].name, found  # the mark is no part of the name
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("inst_en_endings"), ids=_ids)
+def test_an_english_ending_written_the_other_way_names_the_same_body(entry: lexicon.Entry) -> None:
+    _has_term(entry)
+    found = list(extract(entry.example).values())
+    assert len(found) == 1 and found[0].in_gazetteer, (entry.example, found)

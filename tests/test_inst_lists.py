@@ -232,3 +232,39 @@ def test_a_masthead_line_names_no_actor_but_a_table_row_does() -> None:
 def test_an_english_name_after_its_owner_leaves_the_owner_out() -> None:
     found = extract("KAIST signed a pact with Saudi Arabia's King Saud University on Friday.")
     assert "King Saud University" in found and "Saudi Arabia's King Saud University" not in found, list(found)
+
+
+def test_a_list_closed_by_its_members_kind_brings_in_unknown_company_names() -> None:
+    found = extract("서울아산병원 등 의료기관과 누리케어텍, 한빛솔텍 등 기업이 함께한다.")
+    assert {"누리케어텍", "한빛솔텍"} <= set(found), list(found)
+
+
+def test_common_nouns_before_the_members_kind_are_no_members() -> None:
+    found = extract("반도체, 바이오 등 첨단 기업이 모인다.")
+    assert not {"반도체", "바이오"} & set(found), list(found)
+
+
+def test_a_list_with_a_local_government_names_cities_by_their_stem() -> None:
+    found = extract("구미시는 경북도, 포항, 경산과 손잡고 사업을 벌인다.")
+    assert {"포항시", "경산시"} <= set(found), list(found)
+
+
+def test_a_stem_before_another_word_in_such_a_list_is_a_place() -> None:
+    found = extract("충남도, 천안 스마트그린산단을 실증산단으로 키운다.")
+    assert "천안시" not in found, list(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Gwangju has gone all out to win national funding.", {"광주광역시"}),
+        ("Ulsan, Busan and South Gyeongsang formed an alliance.", {"울산광역시", "부산광역시", "경상남도"}),
+        ("Changwon will host the center.", {"창원시"}),
+        ("The project in Busan starts next year.", set()),
+        ("Busan, the second city, is a port.", set()),
+    ],
+)
+def test_a_bare_english_place_name_opening_the_sentence_is_its_local_government(
+    text: str, names: set[str]
+) -> None:
+    assert {i for i in extract(text) if i.endswith(("시", "도"))} == names

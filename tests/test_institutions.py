@@ -330,3 +330,34 @@ def test_seed_has_no_person_and_exact_evidence(seed: tuple[str, dict[str, Instit
 
 def test_gazetteer_is_loaded_once() -> None:
     assert load_gazetteer() is load_gazetteer()
+
+
+def test_a_company_head_among_ceremony_guests_brings_no_company() -> None:
+    text = "이날 행사에는 이정훈 가람정밀 회장 등 100여 명이 참석했다."
+    assert "가람정밀" not in {i.name for i in extract_institutions(text, split_sentences(text))}
+
+
+def test_a_company_named_before_its_head_is_not_taken_for_a_person() -> None:
+    text = "구글클라우드 코리아 지기성 사장이 투자협약을 맺었다."
+    assert "지기성" not in {i.name for i in extract_institutions(text, split_sentences(text))}
+
+
+def test_a_publishers_imprint_is_no_company() -> None:
+    text = "(주)누리뉴스 | 서울특별시 중구 | 발행인 김철수"
+    assert not extract_institutions(text, split_sentences(text))
+
+
+def test_an_english_name_is_found_with_and_or_an_ampersand() -> None:
+    assert lookup("Korea Internet and Security Agency") == lookup("Korea Internet & Security Agency")
+    assert lookup("Korea Institute of Machinery and Materials") is not None
+    assert lookup("Ministry of Trade, Industry, and Energy") == lookup(
+        "Ministry of Trade, Industry and Energy"
+    )
+
+
+def test_an_english_company_before_its_heads_title_and_name() -> None:
+    text = "BK Energy Chairman Jung Min-ho and R.O. Defense CEO Park Ji-su signed the deal."
+    names = {i.name for i in extract_institutions(text, split_sentences(text))}
+    assert {"BK Energy", "R.O. Defense"} <= names
+    text = "Former Vice Chairman Kim Min-su spoke."
+    assert not extract_institutions(text, split_sentences(text))

@@ -177,3 +177,20 @@ def test_the_government_or_a_ministry_that_puts_the_amount_in_makes_it_national(
     assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
     kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
     assert kinds and kinds[0] == "national", (entry.example, kinds)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("list_marks"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_list_mark_opens_a_list_line_and_an_inline_one_separates_listed_members(
+    entry: lexicon.Entry,
+) -> None:
+    from etl.extract.inst_rules import consortium_members
+    from etl.extract.list_leads import bullet_end, is_list_line
+
+    assert entry.term in entry.example
+    line = f"{entry.term} AI 바우처 지원: 60억원"
+    assert is_list_line(line) and line[bullet_end(line) :].startswith("AI"), line
+    if entry.meaning == "line":
+        assert is_list_line(entry.example), entry.example
+    else:  # listed inside one sentence: the word after each mark is a member of its own
+        members = [m.surface for m in consortium_members(entry.example)]
+        assert members == ["네이버클라우드", "업스테이지"], (entry.example, members)

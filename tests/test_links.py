@@ -207,3 +207,123 @@ def test_the_one_quoted_program_is_not_the_storys_when_it_is_a_parent() -> None:
         "공모했다.", "공모했다. 부산 사업은 'AI 자율제조 선도프로젝트'의 하나로 꼽혔다."
     )
     assert links(text)[-1] == (31_200_000_000, None)
+
+
+def test_a_listed_shortening_of_a_named_program_is_that_program() -> None:
+    text = "과기정통부, 추경 사업 공고\n정부는 'AI 학습용 데이터 구축 사업'을 편다. AI 학습용 데이터(3000억원)가 가장 크다."
+    assert links(text) == [(300_000_000_000, "AI 학습용 데이터 구축 사업")]
+
+
+def test_an_english_bullet_line_lists_its_name_with_the_amount_in_brackets() -> None:
+    text = (
+        "County secures national funds for the Smart Farm Project\n"
+        "The county said the following were funded.\n"
+        "▲ Expansion of the Livestock Manure Public Treatment Facility (KRW 9.4 billion)\n"
+    )
+    got = links(text, "en")
+    assert (9_400_000_000, "Expansion of the Livestock Manure Public Treatment Facility") in got, got
+
+
+def test_money_shared_out_among_purposes_is_not_the_storys_program() -> None:
+    text = (
+        "시, 'AI 행정 혁신 사업' 추진\n시는 'AI 행정 혁신 사업'을 편다고 밝혔다. "
+        "관제체계 구축과 서버 이중화에는 각각 30억원이 새로 잡혔다."
+    )
+    assert links(text) == [(3_000_000_000, None)], links(text)
+
+
+def test_a_program_is_found_again_under_the_short_form_its_gloss_gave() -> None:
+    text = (
+        "시, 교육 사업 선정\n시는 '소프트웨어(SW) 미래채움 사업'과 'AI 대학원 사업'에 뽑혔다. "
+        "AI 대학원 사업은 90억원을 받는다. SW 미래채움 사업은 국비 35억원을 들인다."
+    )
+    assert (3_500_000_000, "소프트웨어(SW) 미래채움 사업") in links(text), links(text)
+
+
+def test_an_amount_listed_under_a_sort_of_undertaking_is_no_programs() -> None:
+    text = (
+        "'지역 AI 허브 사업' 순항\n도는 '지역 AI 허브 사업'을 펴고 있다. "
+        "도는 후속 단계와 예비타당성조사 사업(3000억원 정도)까지 따낼 구상이다. 16개 신규사업(총 761억 원)도 벌인다."
+    )
+    assert links(text) == [(300_000_000_000, None), (76_100_000_000, None)], links(text)
+
+
+def test_an_english_gerund_after_the_amount_is_a_purpose_not_a_program() -> None:
+    text = "Ministry starts data projects\nThe ministry said 2.8 billion won will go to developing medical equipment based on AI."
+    assert links(text, "en") == [(2_800_000_000, None)], links(text, "en")
+
+
+def test_a_route_between_two_places_stays_in_a_listed_name() -> None:
+    text = "시, 도로 예산 확보\n울산 도시철도 1호선 건설에 360억원, 농소~외동 국도 건설에 225억원이 반영됐다."
+    assert (22_500_000_000, "농소~외동 국도 건설") in links(text), links(text)
+
+
+def test_an_envelope_cue_in_another_clause_leaves_the_storys_program() -> None:
+    # "…본예산 반영까지": the envelope cue is said after a break, of another figure; the 480억 is the program's.
+    text = (
+        "'AI 신뢰성 허브센터 구축' 사업에 전주가 뽑혔다.\n"
+        '이 도시는 5년간 총사업비 480억원을 투입한다…"본예산 반영까지 전력"\n'
+        "올해 본예산 20억원도 들어간다."
+    )
+    got = links(text)
+    assert got[0] == (48_000_000_000, "AI 신뢰성 허브센터 구축")
+    assert got[1] == (2_000_000_000, None)
+
+
+def test_an_english_bullet_line_names_the_item_its_bracketed_amount_is_for() -> None:
+    text = (
+        "The city asked the ministry for money for three projects.\n"
+        "- Building the Harbour Data Valley (total project cost 600 billion won)\n"
+        "- A design study for the river tram line (total project cost 2 billion won)"
+    )
+    assert links(text, "en") == [
+        (600_000_000_000, "Building the Harbour Data Valley"),
+        (2_000_000_000, "A design study for the river tram line"),
+    ]
+
+
+def test_a_group_of_example_programs_belongs_to_the_plan_the_story_is_about() -> None:
+    text = (
+        "시는 '항만 AI 비전'을 발표했다.\n"
+        "4대 전략 아래 93개 사업에 1조원을 투입한다.\n"
+        "▷연구개발: 항만 AI 연구지원사업, 물류 로봇 실증 사업 등 20개 사업에 4323억원"
+    )
+    assert links(text) == [(1_000_000_000_000, "항만 AI 비전"), (432_300_000_000, "항만 AI 비전")]
+
+
+def test_a_pointer_back_opening_the_sentence_speaks_for_the_clause_after_its_comma() -> None:
+    text = (
+        "The city proclaimed its Harbour AI City Strategy on Monday. "
+        "It will also launch the Harbour Data Complex Project this year. "
+        "The complex will sit on a site of 46,200 square meters. "
+        "Under the project, about 400 billion won will go over the next five years into core AI infrastructure."
+    )
+    assert links(text, "en") == [(400_000_000_000, "Harbour Data Complex Project")]
+
+
+def test_an_unquoted_title_name_ending_in_a_program_word_is_the_storys_program() -> None:
+    text = "물류AI센터 들어설 곳, 부산·인천으로 확정\n뽑힌 2개 센터는 한 곳마다 120억원을 지원받는다."
+    assert links(text) == [(12_000_000_000, "물류AI센터")]
+
+
+def test_a_title_naming_a_kind_of_facility_names_no_program() -> None:
+    # "AI데이터센터": generic words (site_generic.tsv) before the program word say what kind, not which.
+    text = "충남도, 당진에 2조 규모 AI데이터센터 또 유치\n사업비 2조원은 민간이 모두 댄다."
+    assert [p for _, p in links(text)] == [None]
+
+
+def test_a_title_figure_takes_the_program_the_body_names_when_the_title_sketches_it() -> None:
+    title = "AI 데이터 구축 예산 2,805억원으로 줄어\n"
+    body = "정부는 올해 AI 학습용 데이터 구축사업의 총예산은 2,805억원이라고 밝혔다."
+    assert links(title + body) == [(280_500_000_000, "AI 학습용 데이터 구축사업")]
+    # a title about a whole field does not sketch the program one body sentence lists
+    field = "정부, 데이터ㆍ반도체 등에 내년 4조7100억원 투자\n정부는 'Big 3' 분야에 4조7100억원을 쏟는다."
+    assert links(field) == [(4_710_000_000_000, None)]
+
+
+def test_an_amount_in_brackets_after_a_linked_one_is_the_same_programs_money() -> None:
+    text = "정부는 '바이오 데이터 엔지니어 양성' 사업 예산이 146억원 늘었다(본예산 264억원)고 밝혔다."
+    assert [p for _, p in links(text)] == ["바이오 데이터 엔지니어 양성"] * 2
+    # a market size in brackets is no program's money
+    market = "정부는 'AI 반도체 실증' 사업에 100억원을 들인다(시장 규모 3조원)."
+    assert links(market)[-1] == (3_000_000_000_000, None)

@@ -6,6 +6,7 @@ import pytest
 
 from etl.extract.line_items import line_item
 from etl.extract.programs import extract_programs, norm_key
+from etl.extract.programs_en import lower_names
 from etl.nlp import split_sentences
 
 
@@ -216,7 +217,7 @@ def _program_names(example: str) -> list[str]:
 def test_a_program_form_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower()
     got = _program_names(entry.example)
-    if entry.meaning in ("quoted", "bare", "en_bare", "glued"):  # the word ends a program name
+    if entry.meaning in ("quoted", "bare", "en_bare", "glued", "glued_long"):  # the word ends a program name
         assert any(n.endswith(entry.term) for n in got), got
     elif entry.meaning == "after":  # the quoted name before the word is the program
         assert any(n.lower() in entry.example.lower() and entry.term not in n for n in got), got
@@ -397,8 +398,8 @@ def test_an_unquoted_name_said_once_is_kept_when_its_sentence_carries_won() -> N
             [(4_300_000_000_000, None), (4_200_000_000_000, None), (10_100_000_000_000, None)],
         ),
         (
-            "해킹바이러스 대응체계 고도화에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
-            [(9_000_000_000, "해킹바이러스 대응체계 고도화"), (5_000_000_000, None)],
+            "해킹바이러스 대응체계 구축에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
+            [(9_000_000_000, "해킹바이러스 대응체계 구축"), (5_000_000_000, None)],
         ),
         # A split of one figure has no verb between: both parts keep the name.
         (
@@ -474,3 +475,127 @@ def test_the_lead_reaches_the_first_sentence_after_several_subtitle_lines() -> N
         (11_100_000_000, "지역특화형 AI 클라우드 팜 조성"),
         (3_600_000_000, "지역특화형 AI 클라우드 팜 조성"),
     }
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("kiwi_nouns"), ids=lambda e: e.term)
+def test_a_registered_noun_stays_inside_a_listed_name(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    got = links(entry.example)
+    assert got and entry.term in (got[0][1] or ""), got
+
+
+def test_a_regions_yearly_national_funds_title_is_an_envelope() -> None:
+    text = "울산, 2026년 국비 2조원 확보…AI 신규사업에 힘\n시는 내년 국비 2조원을 따냈다. AI 분야에만 231억원이 새로 들어간다."
+    assert all(p is None for _, p in links(text)), links(text)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_category_heads"), ids=lambda e: e.term)
+def test_a_sort_of_undertaking_is_no_program_name(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    found = names(entry.example)
+    assert not any(entry.term in n for n, _ in found), found
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_purpose_tails"), ids=lambda e: e.term)
+def test_a_purpose_phrase_listed_by_a_tie_cue_is_no_program(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    got = links(entry.example)
+    assert got and all(p is None for _, p in got), got
+
+
+def test_a_purpose_word_in_a_bracketed_line_keeps_the_line() -> None:
+    got = links("반도체설계검증 인프라 활성화(120억원)가 새로 편성됐다.")
+    assert got == [(12_000_000_000, "반도체설계검증 인프라 활성화")], got
+
+
+def test_a_counted_phrase_names_several_projects_not_a_program() -> None:
+    found = [
+        n
+        for n, _ in names(
+            "두 나라는 AI 분야 공동 연구개발 사업 7개에 80억원을 들인다. 시는 56개 지방 디지털 혁신 사업을 편다."
+        )
+    ]
+    assert found == [], found
+
+
+def test_a_short_front_glued_to_saeop_names_no_program() -> None:
+    # "연구개발사업", "공모사업": a kind of work or a call, not a name (programs.MIN_GLUED_LONG_FRONT).
+    text = "정부는 연구개발사업에 300억원을 쓰고 공모사업도 연다."
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_en_lower"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_lower_case_english_name_word_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
+    """program_en_lower.tsv: `form` ends a lower-case name ("the AI content production support project"), a
+    `lead` word is dropped from its front ("the so-called data dam project"), an `inside` word breaks it."""
+    assert entry.term in entry.example.split()
+    got = lower_names(entry.example)
+    if entry.meaning == "form":
+        assert any(n.split()[-1] == entry.term for n in got), got
+    elif entry.meaning == "lead":
+        assert got and not any(entry.term in n.split() for n in got), got
+    else:
+        assert not any(entry.term in n.split() for n in got), got
+
+
+def test_a_lower_case_english_name_links_its_amounts_but_is_no_storys_subject() -> None:
+    text = (
+        "The culture ministry's extra budget was set at 48.6 billion won. "
+        "The ministry will raise the AI content production support project, whose original budget was "
+        "8 billion won, by an extra 16.5 billion won."
+    )
+    name = "AI content production support project"
+    assert [p for _, p in links(text, "en")] == [None, name, name]
+
+
+def test_catalogued_programs_found_under_any_spelling() -> None:
+    from etl.extract.catalogued import catalogued_programs
+    from etl.models import Program, Sentence
+
+    text = "데이터댐에는 1조4642억원이 들어간다. The government will hand out data vouchers worth 57.5 billion won."
+    first, second = text.split(". ", 1)
+    sents = [Sentence(first + ".", 0, len(first) + 1), Sentence(second, len(first) + 2, len(text))]
+    names = [p.name for p in catalogued_programs(sents, [])]
+    # the catalogue's alias as the page writes it; a plural common noun is not the Data Voucher programme
+    assert names == ["데이터댐"]
+    # a program the page already names (or one whose name holds it) is not added again
+    assert catalogued_programs(sents, [Program(name="데이터 댐 구축 사업")]) == []
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in lexicon.entries("program_list_heads") if e.meaning != "tail"], ids=lambda e: e.term
+)
+def test_items_a_sentence_calls_programs_are_programs(entry: lexicon.Entry) -> None:
+    from etl.extract.listed_programs import listed_programs
+
+    assert entry.term.replace(" ", "") in entry.example.replace(" ", "")
+    names = [p.name for p in listed_programs(split_sentences(entry.example), [])]
+    assert len(names) >= 2 and all(n in entry.example and n[-1] not in "이가을를등" for n in names), names
+
+
+def test_a_list_with_money_or_one_item_names_no_programs() -> None:
+    from etl.extract.listed_programs import listed_programs
+
+    for text in (
+        "A 사업 등 1개 사업에 쓰인다.",
+        "데이터에 30억원, 인재에 20억원 등 2개 사업에 쓰인다.",
+        # no particle closes a list before the head: one area called a key business
+        "데이터·AI와 인재양성, 혁신신약 같은 혁신성장 핵심 사업은 그대로 반영됐다.",
+    ):
+        assert listed_programs(split_sentences(text), []) == []
+    # a line's label and mark are not part of its first item
+    line = "▷연구개발: 로보캠퍼스, AI 팩토리 등 20개 사업에 4323억원"
+    assert [p.name for p in listed_programs(split_sentences(line), [])] == ["로보캠퍼스", "AI 팩토리"]
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in lexicon.entries("program_list_heads") if e.meaning == "tail"], ids=lambda e: e.term
+)
+def test_a_listed_item_said_in_other_words_without_its_last_word_ties_the_amount(
+    entry: lexicon.Entry,
+) -> None:
+    from etl.extract.listed_programs import listed_programs
+
+    items = [p.name for p in listed_programs(split_sentences(entry.example), [])]
+    got = links(entry.example)
+    assert got and all(p in items and p.endswith(entry.term) for _, p in got), (got, items)

@@ -11,9 +11,11 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract import dates, implied, money, payers
-from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
+from etl.extract.bracketed import carry_link
+from etl.extract.list_leads import bullet_end, is_list_line, lead_kind, list_line
 from etl.extract.no_money import no_money
 from etl.extract.roles import classify_role
+from etl.extract.title_names import sketches
 from etl.models import Budget, Evidence, Sentence
 
 # Kind markers are data (etl/resources/lexicon): `money_kind_before.tsv` stands shortly before the amount, followed
@@ -136,6 +138,7 @@ def extract_budgets(
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
             if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
+            carry_link(rows, found[first:], before)
             found.extend(rows)
             prev_end, prev = a.end, a
         _fill_kinds(found[first:], lead if item else None)
@@ -340,12 +343,21 @@ def _dedupe(budgets: list[Budget]) -> list[Budget]:
             twin.kind, twin.fiscal_year = b.kind, twin.fiscal_year or b.fiscal_year
         if twin.role == "budget" and b.role != "budget":
             twin.role, twin.program = b.role, b.program
+        elif twin.program is None and b.program and b.role == twin.role and _title_sketch(twin, b.program):
+            # "AI 데이터 구축 예산 2,805억원" (title) and "AI 학습용 데이터 구축사업의 총예산은 2,805억원" (body):
+            # the body names the program the title only sketches.
+            twin.program = b.program
     return out
 
 
-# Two bullet lines of one value are two things. Not yet the ▲/△/▷ lines list_leads.LIST_LINE reads: kept apart,
-# one more amount of holdout_next5 matched with a wrong program link (link 41/82 -> 41/83), so that waits.
-_ITEM_LINE = re.compile(r"^\s*(?:[-–·•○●□■▪◦※*▶►]|\d{1,2}[.)]\s|[①-⑳])")
+def _title_sketch(row: Budget, program: str) -> bool:
+    """The row is the title's (the first sentence) and the title holds a long piece of `program`'s name."""
+    return bool(row.evidence) and row.evidence.start == 0 and sketches(row.evidence.text, program)
+
+
+# Two bullet lines of one value are two things. Not yet the `arrow` lines (▲/△/▷) list_leads.LIST_LINE reads:
+# with them one more amount of holdout_next5 matched with a wrong program link (link 41/82 -> 41/83), so that waits.
+_ITEM_LINE = list_line("line", "inline")
 
 
 def _restates(a: Budget, b: Budget) -> bool:

@@ -7,12 +7,14 @@ from datetime import date
 
 from etl.extract import dates
 from etl.extract.budgets import extract_budgets
+from etl.extract.catalogued import catalogued_programs
 from etl.extract.countries import HOME, extract_countries, named_at_home
 from etl.extract.institutions import extract_institutions
-from etl.extract.links import ProgramLinker
+from etl.extract.listed_programs import listed_programs
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.sites import extract_sites
 from etl.extract.tables import extract_tables, merge_table_budgets
+from etl.extract.tied import TiedLinker
 from etl.models import Budget, Document, Facts, Institution, Program, Sentence
 from etl.nlp import split_sentences
 
@@ -29,7 +31,12 @@ def extract_document(doc: Document) -> Facts:
     program_at = _program_by_sentence(sentences, programs)
     _set_periods(programs, sentences, program_at, published)
     # 4. Money (each amount linked to the program the text ties it to), institutions, sites, countries.
-    linker = ProgramLinker(sentences, programs, doc.lang)
+    # A line item the linker adds (a line of a list: "- Building the AX Demonstration Valley (… 600 billion won)")
+    # names what the money is for, not a program: a facility it names is still a site.
+    named_programs = {p.name for p in programs}
+    linker = TiedLinker(sentences, programs, doc.lang)
+    listed = listed_programs(sentences, programs)
+    linker.also_tied(catalogued_programs(sentences, programs) + listed, frozenset(p.name for p in listed))
     budgets = extract_budgets(sentences, published, linker.link)
     # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
     table_rows = extract_tables(doc.text, doc.tables)
@@ -37,7 +44,7 @@ def extract_document(doc: Document) -> Facts:
     budgets = merge_table_budgets(budgets, table_rows)
     _periods_from_budgets(programs, budgets, published)
     institutions = extract_institutions(doc.text, sentences)
-    sites = extract_sites(doc.text, sentences, published, {p.name for p in programs})
+    sites = extract_sites(doc.text, sentences, published, named_programs)
     countries = extract_countries(sentences)
     partners = _with_foreign_actors(countries.partners, institutions)
     return Facts(

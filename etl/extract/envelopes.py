@@ -23,9 +23,12 @@ def envelope_title() -> re.Pattern[str]:
     # A government-wide envelope needs no owner ("…AI 예산 10조1000억원", "내년 정부 예산안"); it must open a
     # word, so that a program's budget ("AI 바우처 예산") is not one.
     whole = lexicon.pattern("program_envelope_cues", "title_any")
+    # A region's yearly take of national funds ("울산, 2026년 국비 2조7754억 확보", "내년 국비 128억 더 따내"): the
+    # year makes it the region's budget for that year, not one program's grant ("…공모 선정…국비 140억 확보").
+    yearly = lexicon.pattern("program_envelope_cues", "title_year")
     return re.compile(
         rf"(?:{time}\s*)?{owner}\s*(?:의|,|은|는)?\s*(?:{time}\s*)*{words}|\[\s*(?:19|20)\d\d\s*{words}\s*\]"
-        rf"|(?<![가-힣A-Za-z&]){whole}"
+        rf"|(?<![가-힣A-Za-z&]){whole}|{time}\s*{yearly}"
     )
 
 

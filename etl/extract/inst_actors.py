@@ -86,6 +86,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # the venue an address names: 성남시 분당구 네이버 1784
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
+        if inst_rules.is_comparison(after):
+            continue
         if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):
             continue
         if caption and _TITLE_AFTER.match(after):
@@ -125,9 +127,10 @@ def groupings_as_subject(text: str, found: Sequence[S], subjects: Collection[str
     ]
 
 
-def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
+def list_members(text: str, found: Sequence[Span], local: Collection[str] = ()) -> list[tuple[Member, int]]:
     """Names no rule found that a list of institutions carries (`휴인스 컨소시엄`, `…, 탑솔라, KT 등`), each with
-    how strongly the list says it is an institution: LINE, STRONG or WEAK."""
+    how strongly the list says it is an institution: LINE, STRONG or WEAK. A list holding a local government also
+    brings in the cities it names by their stem alone (`경북도, 포항, 경산과`: `local` holds those stems)."""
     spans = [(m.start, m.end) for m in found]
 
     def free(a: int, b: int) -> bool:
@@ -142,9 +145,17 @@ def list_members(text: str, found: Sequence[Span]) -> list[tuple[Member, int]]:
             continue  # 한국생산기술연구원 is a name; 서울시의장 a person
         for items in _clauses(text, run.items, found):
             known = sum(not free(i.start, i.end) for i in items)
-            if known >= 2 or run.headed or (run.closed and known >= 1):
+            if known >= 2 or run.headed or (run.closed and (known >= 1 or run.kinded)):
                 strength = STRONG if known >= 2 or run.headed else WEAK
                 out.extend((i, strength) for i in items if free(i.start, i.end))
+            elif any(
+                m.type == "local_government" and i.start <= m.start < i.end for i in items for m in found
+            ):
+                out.extend(
+                    (i, STRONG)
+                    for i in items
+                    if free(i.start, i.end) and i.surface in local and not _NEXT_WORD.match(text, i.end)
+                )  # `충남도, 천안 스마트그린산단을`: a stem before another word names a place
     return _clean(out)
 
 

@@ -7,8 +7,10 @@
 - `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
-  legislature: 국회의원) and the separator of a masthead.
+  legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs) and the separator of a masthead.
 - `inst_local_en`: how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
+- `inst_en_endings`: English endings written two ways: a local government's administration (… Provincial
+  Government for … Province), abbreviations (Corp. for Corporation).
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
   lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl import lexicon
-from etl.normalize import compact_key
+from etl.normalize import PARTICLES_AFTER_NAME, compact_key
 from etl.romanize import romanize
 
 ROLE_CUES = "inst_role_cues"
@@ -30,11 +32,14 @@ LIST_CUES = "inst_list_cues"
 CONTEXT = "inst_context"
 NOT_ACTOR = "inst_not_actor"
 LOCAL_EN = "inst_local_en"
+EN_ENDINGS = "inst_en_endings"
 
 # A list item is one or two words; a role in parentheses may follow it (충남대(주관), 한국과학기술원(KAIST·카이스트)).
 # 16 characters hold the longest such note in our fixtures (`KAIST·카이스트`) with room; a longer parenthetical is prose.
 _PAREN_NOTE = 16
-_WORD = r"(?!and )[^\s,·ㆍ、()\[\]'\"‘’“”:/–△○□▲■•]+"  # English `and` joins the last item
+# The marks that separate listed items inside a sentence (lexicon list_marks: △충남대 △공주대).
+_ITEM_MARKS = lexicon.char_class("list_marks", "inline", "arrow")
+_WORD = rf"(?!and )[^\s,·ㆍ、()\[\]'\"‘’“”:/–{_ITEM_MARKS}]+"  # English `and` joins the last item
 _ITEM = rf"{_WORD}(?:[ ]{_WORD})?(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?"
 # A comma before a digit is inside a number (5조1,000억원); `A, B and C`, `A and B`: English joins the last with `and`.
 _SEP = r"(?:\s*(?:,(?!\d)|[·ㆍ、])\s*(?:and )?| and )"
@@ -42,7 +47,7 @@ _SEP = r"(?:\s*(?:,(?!\d)|[·ㆍ、])\s*(?:and )?| and )"
 _RUN = re.compile(rf"(?:^|(?<=[\s(\['\"‘“]))(?:{_ITEM})(?:{_SEP}{_ITEM})+")
 _ITEM_IN_RUN = re.compile(rf"(?:and )?({_WORD}(?:[ ]{_WORD})?)(?:\s*\([^()]{{1,{_PAREN_NOTE}}}\))?")
 # Where a `X 컨소시엄` line starts its name: the sentence start or a list mark (–, :, /, △, ○, ·, a comma).
-_MEMBER_START = r"(?:^|(?<=[–:/△○□▲■•,·])|(?<=[–:/△○□▲■•,·]\s)|(?<=\s[-–]\s))\s*"
+_MEMBER_START = rf"(?:^|(?<=[–:/{_ITEM_MARKS},·])|(?<=[–:/{_ITEM_MARKS},·]\s)|(?<=\s[-–]\s))\s*"
 _LEGAL_FORM = re.compile(r"^(?:\(재\)|\(주\)|\(사\)|㈜|재단법인\s*|주식회사\s*)")
 # A name is at least two characters; a member longer than 24 characters is a clause, not a name.
 _MIN_NAME, _MAX_NAME = 2, 24
@@ -200,15 +205,24 @@ def _tail_word() -> re.Pattern[str]:
     return re.compile(lexicon.pattern(LIST_CUES, "member_tail"))
 
 
+# Up to three modifiers stand between the close and the kind (`등 도내 주요 자동차부품기업`); more is a new clause.
+_KIND_WORDS = 3
+
+
 @cache
-def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     head = re.compile(rf"{lexicon.pattern(LIST_CUES, 'list_head')}\s*\($")
     close = re.compile(
         rf"\s*\)?\s*{lexicon.pattern(LIST_CUES, 'list_close')}(?:이|을|과|와|의|은|도|에)?(?![가-힣])"
     )
     # `경남, 대구, 울산 등 5개 광역 지방정부`: a count of list heads after the close names the members' kind.
     counted = re.compile(rf"\s*\d+\s*개\s*(?:[가-힣]+\s+)?{lexicon.pattern(LIST_CUES, 'list_head')}")
-    return head, close, counted
+    # `코렌스, 대신금속 등 도내 주요 자동차부품기업의`: a list head ending the words after the close names the kind.
+    kinded = re.compile(
+        rf"\s*(?:[가-힣A-Za-z]+\s+){{0,{_KIND_WORDS}}}[가-힣A-Za-z]*?{lexicon.pattern(LIST_CUES, 'list_head')}"
+        rf"들?(?:{PARTICLES_AFTER_NAME})?(?![가-힣])"
+    )
+    return head, close, counted, kinded
 
 
 @dataclass(frozen=True)
@@ -218,11 +232,12 @@ class Enumeration:
     items: list[Member]
     headed: bool  # `5개 광역지자체(부산·대구·…)`, `부산, 대구 등 2개 광역 지방정부`
     closed: bool  # `… 등 8개 기관`
+    kinded: bool = False  # `… 등 도내 자동차부품기업`: the close followed by the members' kind
 
 
 def enumerations(text: str) -> list[Enumeration]:
     """Every run of two or more items separated by `,` `·` `、` in a sentence."""
-    head, close, counted = _list_marks()
+    head, close, counted, kinded = _list_marks()
     out = []
     for run in _RUN.finditer(text):
         items = [
@@ -243,7 +258,8 @@ def enumerations(text: str) -> list[Enumeration]:
             _trim_last(last, bool(closing)),
         ]
         headed = bool(head.search(text[: run.start()]) or (closing and counted.match(text, closing.end())))
-        out.append(Enumeration(items, headed, bool(closing)))
+        kind = bool(closing and kinded.match(text, closing.end()))
+        out.append(Enumeration(items, headed, bool(closing), kind))
     return out
 
 
@@ -306,3 +322,45 @@ def english_local_names(korean: str) -> list[str]:
         return []
     stem = romanize(m.group(1))
     return [stem + t if t.startswith("-") else f"{stem} {t}" for t in lexicon.terms(LOCAL_EN, m.group(2))]
+
+
+_AND_SPELLINGS = ((" & ", " and "), (" and ", " & "))
+# `Ministry of Trade, Industry, and Energy`: the serial comma before the last `and` of a list of three or more.
+_LAST_AND = re.compile(r"(,[^,]+?) and (?!.* and )")
+_SERIAL_AND = re.compile(r", and ")
+
+
+def other_spellings(name: str) -> list[str]:
+    """The spellings English uses for the same name: `and` or `&` (Korea Internet & Security Agency), a list with or
+    without the serial comma (Ministry of Land, Infrastructure(,) and Transport), and a local government named as
+    its administration (Busan Metropolitan City → Busan Metropolitan Government), an abbreviated ending (Korea Electric
+    Power Corporation → … Corp.): `inst_en_endings`."""
+    out = [name.replace(a, b) for a, b in _AND_SPELLINGS if a in name]
+    out += [
+        name[: -len(e.meaning)] + e.term
+        for e in lexicon.entries(EN_ENDINGS)
+        if name.endswith(" " + e.meaning)
+    ]
+    if _SERIAL_AND.search(name):
+        out.append(_SERIAL_AND.sub(" and ", name))
+    elif _LAST_AND.search(name):
+        out.append(_LAST_AND.sub(r"\1, and ", name))
+    return out
+
+
+@cache
+def _comparison() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:\s*(?:[·ㆍ,]|와|과)\s*[가-힣A-Za-z0-9&]+)*{_context('comparison_after')}(?![가-힣])"
+    )
+
+
+def is_comparison(after: str) -> bool:
+    """`네이버·카카오처럼`: bodies named as a comparison act in no way in the story. (`such as` was tried too: it
+    also opens lists of partners, `partners such as the University of Oxford, Google and Microsoft`.)"""
+    return bool(_comparison().match(after))
+
+
+def capital_names() -> list[str]:
+    """`Seoul signs the deal`: the capital's bare English name stands for the country's government."""
+    return lexicon.terms(CONTEXT, "capital")

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from etl.config import RESOURCES
-from etl.extract import inst_actors, inst_roles, inst_rules
+from etl.extract import inst_actors, inst_companies, inst_english, inst_places, inst_roles, inst_rules
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
@@ -35,17 +35,6 @@ _SKIP_LINE = re.compile(
     r"(?i)copyright|ⓒ|©|all rights reserved|무단\s*전재|재배포\s*금지|저작권자|기사승인|기자\s*[/|]"
 )
 # Name forms for institutions missing from the gazetteer: etl/resources/lexicon/inst_forms.tsv.
-_EN_FORM = re.compile(
-    r"\b(?:University of(?: (?:the )?[A-Z][\w'&.-]*)+"
-    r"|(?:[A-Z][\w'&.-]*[ ]){1,5}(?:University|Institute|Foundation|Alliance|Inc\.|Corp\.|Corporation)"
-    r"(?: (?:of|for)(?: (?:the |and )?[A-Z][\w'&-]*){1,5})?)"
-)
-# `Independent AI Foundation Model Project`: a capitalised word after the form continues a longer name.
-_EN_NAME_GOES_ON = re.compile(r" [A-Z]")
-_EN_TYPES = {"University": "university", "Institute": "research", "Foundation": "other", "Alliance": "other"}
-_EN_STOP = {"The", "A", "An", "In", "At", "On", "By", "For", "From", "With", "And", "Of", "Meanwhile",
-            "Also", "But", "While", "Both", "Its", "Their", "This", "That", "These", "Researchers",
-            "Professor", "Prof.", "Dr.", "Korea's", "Seoul's"}  # fmt: skip
 _KO_STOP = {"국내", "해외", "각", "해당", "주요", "관련", "유관", "민간", "공공", "전문", "소속", "산하", "부설",
             "출연", "정부출연", "참여", "주관", "협력", "신규", "일반", "지역", "지방", "기업", "기업부설"}  # fmt: skip
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
@@ -108,7 +97,12 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     listed = {_key(a) for row in rows for a in [row["canonical"], *row["aliases"].split("|")]}
     for row in rows:
         own = {_key(a) for a in [row["canonical"], *row["aliases"].split("|")] if a.strip()}
-        names = own | {_key(a) for a in _en_alias(row) if _key(a) not in listed}  # a listed alias wins
+        english = [*_en_alias(row), *(a for a in row["aliases"].split("|") if a.isascii())]
+        names = own | {
+            _key(a)
+            for a in [*_en_alias(row), *(v for n in english for v in inst_rules.other_spellings(n))]
+            if _key(a) not in listed
+        }
         aliases = tuple(sorted(names, key=len, reverse=True))
         typ, country, name_en = row["type"], row["country"] or None, row["name_en"] or None
         entries.append(GazetteerEntry(row["canonical"], name_en, typ, country, aliases))
@@ -231,6 +225,7 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
 def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     """Gazetteer, form and list-member mentions of one sentence that are actors, sorted by start."""
     found = _gazetteer_mentions(s, gaz)
+    found.extend(_english_subjects(s.text, found))
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
     found = inst_actors.keep_actors(s.text, found, gaz.regions, inst_rules.is_caption(s.text))
@@ -243,13 +238,15 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
 def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
-    for m, strength in inst_actors.list_members(text, found):
+    for m, strength in inst_actors.list_members(text, found, _local_stems()):
         if _is_country(m.surface) or _is_country(text[m.start :].split(maxsplit=1)[0]):
             continue  # `미국·캐나다 등과`, `벨기에 IMEC` (trimmed to 벨기 as if 에 were a particle): countries
-        region = gaz.regions.get(m.surface)
+        region = gaz.regions.get(m.surface) or _local_stems().get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
-        elif lookup(m.surface) or inst_actors.looks_like_name(m.surface, _analyse(m.surface), strength):
+        elif lookup(m.surface) or inst_actors.looks_like_name(
+            m.surface, inst_companies.analyse_unknown(m.surface), strength
+        ):
             typ = next((t for f, t in inst_rules.forms().items() if m.surface.endswith(f)), "other")
             out.append(_form_mention(text, m.start, m.end, typ))
     return out
@@ -295,9 +292,10 @@ def _form_mentions(s: Sentence, found: list[_Mention]) -> list[_Mention]:
     ko = [m for m in _ko_form().finditer(s.text) if free(m.start(), m.end())]
     if ko:
         out.extend(_korean_forms(s.text, ko))
-    for m in _EN_FORM.finditer(s.text):
-        if free(m.start(), m.end()) and not _EN_NAME_GOES_ON.match(s.text, m.end()):
-            out.extend(_english_form(m))
+    out.extend(_form_mention(s.text, a, b, typ) for a, b, typ in inst_english.form_spans(s.text, free))
+    for a, b in inst_companies.company_spans(s.text):  # ㈜한빛, 박민수 한결에너지 대표이사: a company
+        if free(a, b) and not _is_country(s.text[a:b]):
+            out.append(_form_mention(s.text, a, b, "industry"))
     return [m for m in out if free(m.start, m.end) and not _generic(m.surface)]
 
 
@@ -350,29 +348,35 @@ def _looks_like_name(run: list[tuple[str, str, int]], suffix: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_stems() -> frozenset[str]:
-    """Two-syllable stems of the 시·도 and 시·군 (경북, 전주, 단양): a word Kiwi reads as one common noun is still a
-    name when a place opens it (경북문화재단, 전주정보문화산업진흥원)."""
     gaz = load_gazetteer()
-    stems = {a for a in gaz.regions if len(a) == 2}
-    for e in gaz.entries:
-        if e.type == "local_government":
-            stems.update(a[:2] for a in e.aliases if re.fullmatch(r"[가-힣]{2}[시군도]", a))
-    return frozenset(stems)
+    return inst_places.place_stems(list(gaz.entries), gaz.regions)
 
 
-def _english_form(m: re.Match[str]) -> list[_Mention]:
-    words = m.group().split(" ")
-    start = m.start()
-    while len(words) > 1 and (words[0] in _EN_STOP or words[0].endswith("'s")):
-        start += len(words.pop(0)) + 1
-    owner = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
-    for w in words[: owner[-1] + 1] if owner else []:  # "Saudi Arabia's King Saud University": the owner goes
-        start += len(w) + 1
-    words = words[owner[-1] + 1 :] if owner else words
-    head = next((w for w in words if w in _EN_TYPES or w in {"Inc.", "Corp.", "Corporation"}), None)
-    if head is None or len(words) < 2 or (words[0] == head and head != "University"):
-        return []
-    return [_form_mention(m.string, start, m.end(), _EN_TYPES.get(head, "industry"))]
+@lru_cache(maxsize=1)
+def _english_places() -> tuple[dict[str, GazetteerEntry], re.Pattern[str]]:
+    """Bare English names of the 시·도 (Busan, Gyeongnam) and of the 시·군 whose stem is theirs alone (Changwon)."""
+    names = {k: v for k, v in load_gazetteer().regions.items() if k.isascii()}
+    for stem, entry in _local_stems().items():
+        names.setdefault(romanize(stem), entry)
+    return names, inst_places.subject_pattern(names)
+
+
+def _english_subjects(text: str, found: list[_Mention]) -> list[_Mention]:
+    """`Gwangju has gone all out …`: bare English place names opening the sentence as its subject."""
+    names, pattern = _english_places()
+    spans = [(m.start, m.end) for m in found]
+    return [
+        _mention(a, b, text[a:b], e, False)
+        for a, b, e in inst_places.english_subjects(text, names, pattern, inst_rules.capital_names())
+        if all(b <= x or a >= y for x, y in spans)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _local_stems() -> dict[str, GazetteerEntry]:
+    gaz = load_gazetteer()
+    taken = {a for e in gaz.entries if e.type != "local_government" for a in e.aliases}
+    return inst_places.local_stems(list(gaz.entries), gaz.regions, taken)
 
 
 def _form_mention(text: str, start: int, end: int, typ: str) -> _Mention:

@@ -9,7 +9,14 @@ import re
 from functools import cache
 
 from etl import lexicon
-from etl.extract.programs import MIN_BARE_NAME, PARTICLE_START, breaks_name, generic_words, program_words
+from etl.extract.program_sorts import category_name
+from etl.extract.programs import (
+    MIN_BARE_NAME,
+    PARTICLE_START,
+    breaks_name,
+    generic_words,
+    program_words,
+)
 
 # Text stripped from the end of a clause before a won amount to reach the name it is listed under: spaces, a
 # former figure with its arrow ("308 → "), closing quotes.
@@ -22,11 +29,14 @@ _ITEM_MARK = re.compile(r"\([^()]{0,12}\)\s*$")
 _QUOTED_TAIL = re.compile(r"['‘\"“「『]([^'’\"”」』]{2,40})['’\"”」』]\s*(?:사업\s*)?\(\s*[^()]{0,12}$")
 # "- AI팩토리: 44개 과제, 627억원" (a bullet line) and "| 민간지능정보 서비스 확산 | … | 60억원 |" (a table row):
 # the head names the item.
-_BULLET_HEAD = re.compile(r"^\s*[-*•·ㅇ○□▶■◦]\s*([^:：\n]{2,30}?)\s*[:：]")
+_MARKS = lexicon.char_class("list_marks", "line", "inline")
+_BULLET_HEAD = re.compile(rf"^\s*[{_MARKS}]\s*([^:：\n]{{2,30}}?)\s*[:：]")
 _TABLE_HEAD = re.compile(r"^\s*\|\s*([^|\n]{2,40}?)\s*\|")
 # A clause ends at a comma (not one inside a number: "GPU 2,600장 임차"), a semicolon, a colon, an ellipsis or an
 # opening quote, or an inline bullet ("주요 사업은 ▲A 45억원 ▲B 30억원"); a name never reaches over.
-_CLAUSE_END = re.compile(r"[;:：…‘“'\"「『|▲△▷]|,(?![0-9])|(?<![0-9]),")
+_CLAUSE_END = re.compile(
+    rf"[;:：…‘“'\"「『|{lexicon.char_class('list_marks', 'arrow')}]|,(?![0-9])|(?<![0-9]),"
+)
 # A time word may stand between a tie cue and the amount ("분야에는 내년 761억원"), and so may the year it is
 # compared with ("구축에는 전년보다 77억원 많은 163억원": program_tie_cues `between`).
 _TIME = r"(?:(?:19|20)\d\d년도?|내년|올해|해마다|매년)"
@@ -53,7 +63,8 @@ def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> 
 
 # Bullets and marks around a listed name: "▲AI 바우처", "거대언어모델 사업)" (the bracket opened before the clause).
 _ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
-_NOT_A_NAME = re.compile(r"[%○/→~]|\d+\s*(?:년간|%)")
+# A tilde between place names ("농소~외동 국도 건설") is a route, one between figures a period or a range.
+_NOT_A_NAME = re.compile(r"[%○/→]|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)")
 
 
 def _plausible_item(name: str) -> bool:
@@ -66,7 +77,7 @@ def _plausible_item(name: str) -> bool:
         return False
     if re.search(lexicon.pattern("program_item_not_names"), name):
         return False
-    if re.search(lexicon.pattern("program_item_not_tails") + "$", name):
+    if re.search(lexicon.pattern("program_item_not_tails") + "$", name) or category_name(name):
         return False
     return lookup(name) is None
 
@@ -115,7 +126,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
 # "AI혁신펀드 추가 조성 ........ 1,000억원": a PDF list's dot leader between a name and its figure is layout.
 _LEADER = re.compile(r"[.·ㆍ]{3,}|[…‥]{2,}")
 # "■선도형 R&D 4조3200억원": a bullet or box glyph before a name is not part of it.
-_SYMBOL_LEAD = re.compile(r"^[\s\-*•·ㅇ○□▶■◦▪◆※]+")
+_SYMBOL_LEAD = re.compile(rf"^[\s{_MARKS}]+")
 
 
 @cache

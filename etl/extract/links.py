@@ -4,7 +4,7 @@ An amount is tied to a program by (in this order) the name it is listed under (`
 `AI팩토리: 44개 과제, 627억원`, `고성능 컴퓨팅 지원 부문은 240억원`), the nearest program its sentence names,
 a pointer back to the program the sentence before named (`이 사업에는`, `the project`), then for a budget or a
 ceiling whose sentence names no program the program the sentence right before names, and last the program
-the document is about (named in its title or lead) when nothing in the sentence makes the amount an envelope
+the document is about (named in its title or lead) when nothing in the amount's clause makes it an envelope
 (a ministry's budget, a supplementary budget, a year's AI budget). Cues live in etl/resources/lexicon/
 (program_tie_cues, program_name_breaks, program_anaphora, program_envelope_cues, money_role_* `base`).
 """
@@ -16,10 +16,13 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from etl import lexicon
+from etl.extract import link_names
 from etl.extract.envelopes import envelope, envelope_title
+from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
+from etl.extract.title_names import title_name
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 
@@ -103,6 +106,8 @@ def _named_after(text: str, start: int) -> str | None:
     # "key national technologies such as bio, AI …": a field with examples, not a program.
     if m is None or re.match(r"\s*" + lexicon.pattern("program_en_name_stops", "category"), text[m.end() :]):
         return None
+    if link_names.gerund(m.group(1)):
+        return None
     return m.group(1).strip()
 
 
@@ -124,23 +129,6 @@ def _ahead_en() -> re.Pattern[str]:
 def _ahead() -> re.Pattern[str]:
     cue = lexicon.pattern("program_tie_cues", "before")
     return re.compile(rf"\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]")
-
-
-@cache
-def _en_bracket() -> re.Pattern[str]:
-    # "a metaverse leading project (33 billion KRW)": an article, one to six words, a program word, the bracket.
-    form = lexicon.pattern("program_forms", "en_bare")
-    return re.compile(
-        rf"\b(?:a|an|the)\s+((?:(?!(?:a|an|the)\s)[A-Za-z][\w&\-]*\s+){{1,6}}{form})\s*\(\s*(?:about\s+|some\s+)?$",
-        re.I,
-    )
-
-
-def _en_bracket_item(before: str) -> tuple[str, bool] | None:
-    """The English name whose bracket the amount stands in ("the ministry will run a metaverse leading project
-    (33 billion KRW)"), or None."""
-    m = _en_bracket().search(before)
-    return (m.group(1), True) if m else None
 
 
 @cache
@@ -239,7 +227,9 @@ class ProgramLinker:
         if self.lang == "ko":
             item = line_item(before, after_amount=len(before) < start, listed=listed)
         else:
-            item = _en_bracket_item(before)
+            item = english_item(before) or link_names.en_bullet(before)
+        if link_names.unnamed(before, item, self._known):
+            return None
         tied = self._tied(sent, start, before, role, item)
         if role not in FALLBACK_ROLES:
             # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
@@ -247,11 +237,18 @@ class ProgramLinker:
             if tied is None and role == "change":
                 return self._linked.get(sent.start)
             return tied or None
-        if tied is None and not envelope().search(sent.text):
-            tied = self._before(sent, start) or self.subject
+        if tied is None and not _same_clause(sent.text, start, envelope()):
+            tied = None if link_names.shared_out(sent.text) else self._before(sent, start) or self.subject
+        elif tied == "" and not _same_clause(sent.text, start, envelope()):
+            # "A 사업, B 사업 등 20개 사업에 4323억원" in a story about a plan: the group is the plan's.
+            tied = self._group_parent(sent)
         if tied:
             self._linked[sent.start] = tied
         return tied or None
+
+    def _group_parent(self, sent: Sentence) -> str:
+        """The story's program for a group of programs the sentence names as examples, when it is none of them."""
+        return self.subject if self.subject and self.subject not in {n for _, n in self.named(sent)} else ""
 
     def _before(self, sent: Sentence, start: int) -> str | None:
         """The program the sentence right before names last ("시가 추진하는 'X 사업'은 … . 올해 국비 80억원이
@@ -321,15 +318,15 @@ class ProgramLinker:
     def _keys(self) -> list[tuple[str, list[str]]]:
         """Each program with the keys its names are found under (built once per program list)."""
         if len(self._key_cache) != len(self.programs):
-            self._key_cache = [
-                (p.name, [k for k in (norm_key(p.name), norm_key(p.name_en or "")) if k])
-                for p in self.programs
-            ]
+            self._key_cache = [(p.name, link_names.program_keys(p.name, p.name_en)) for p in self.programs]
         return self._key_cache
 
     def _carried(self, sent: Sentence, start: int) -> str | None:
         i = self._order.get(sent.start, 0)
-        if i == 0 or not _same_clause(sent.text, start, _cue("program_anaphora")):
+        pointer = _cue("program_anaphora")
+        if i == 0 or not (
+            _same_clause(sent.text, start, pointer) or opening_pointer(sent.text, start, pointer, _BREAK)
+        ):
             return None
         # "이 사업", "the project": the program named last before this sentence.
         for prev in reversed(self.sentences[:i]):
@@ -340,7 +337,8 @@ class ProgramLinker:
 
     def _known(self, name: str) -> str | None:
         key = norm_key(name)
-        return next((p.name for p in self.programs if norm_key(p.name) == key), None)
+        exact = next((p.name for p in self.programs if norm_key(p.name) == key), None)
+        return exact or link_names.shortened(name, [p.name for p in self.programs if p.name in self._found])
 
     def _add(self, name: str, sent: Sentence) -> str:
         self.programs.append(Program(name=name, evidence=Evidence(sent.text, sent.start, sent.end)))
@@ -361,7 +359,11 @@ class ProgramLinker:
         if not lead or envelope_title().search(lead[0].text):
             return None
         for s in lead:
-            named = self.named(s)
+            named = [
+                (pos, n)
+                for pos, n in self.named(s)
+                if not link_names.in_passing(n, self.sentences[:LEAD_MAX])
+            ]
             # "X 사업의 하나로 'Y' 공모": the story is about Y; X is its parent.
             children = [
                 n for pos, n in named if not _cue("program_parent_cues").search(s.text, pos, pos + PARENT_GAP)
@@ -370,7 +372,13 @@ class ProgramLinker:
                 return (children or [n for _, n in named])[0]
             if loose := self._loosely_named(s):
                 return loose
-        return self._only_quoted(lead[0].text)
+        return self._only_quoted(lead[0].text) or self._title_named(lead[0])
+
+    def _title_named(self, title: Sentence) -> str | None:
+        """A Korean title's unquoted name ending in a program word ("제조AI센터 들어설 곳"), added as a line item
+        is: the story's program, not a program the extractor names everywhere (a facility stays a site)."""
+        name = title_name(title.text) if self.lang == "ko" else None
+        return (self._known(name) or self._add(name, title)) if name else None
 
     def _only_quoted(self, title: str) -> str | None:
         """The one program a Korean story names, in quotes, when its lead names none and its title speaks of no
@@ -389,7 +397,7 @@ class ProgramLinker:
         text = _normalised(sent.text)[0]
         best, size = None, 0
         for name, keys in self._keys():
-            for key in keys:
+            for key in keys if not link_names.in_passing(name, self.sentences[:LEAD_MAX]) else ():
                 run = SequenceMatcher(None, key, text, autojunk=False).find_longest_match().size
                 # An English key shares whole common words ("national") with any lead: most of it must be there.
                 need = max(LEAD_PIECE, round(LEAD_SHARE_EN * len(key))) if key.isascii() else LEAD_PIECE

@@ -13,8 +13,18 @@ from functools import cache
 
 from etl import lexicon
 
-# A bullet or numbered line: each one names its own item.
-LIST_LINE = re.compile(r"^\s*(?:[-–·•○●□■▪◦※*▶►▷▲△▸]|\d{1,2}[.)]\s|[①-⑳])")
+LIST_MARKS = "list_marks"  # the bullet vocabulary every list rule reads
+# A numbered item: "1. ", "2) ", "①".
+_NUMBERED = r"\d{1,2}[.)]\s|[①-⑳]"
+
+
+def list_line(*meanings: str) -> re.Pattern[str]:
+    """A line opened by a list mark of `meanings` (list_marks.tsv) or a number: each such line names its own item."""
+    return re.compile(rf"^\s*(?:[{lexicon.char_class(LIST_MARKS, *meanings)}]|{_NUMBERED})")
+
+
+# Every list line: a bullet of any kind or a number.
+LIST_LINE = list_line("line", "inline", "arrow")
 _PAYER_KINDS = ("national", "local", "private")
 _KIND_FILES = ("money_kind_before", "money_kind_after", "money_kind_split")
 

@@ -10,6 +10,8 @@ from itertools import takewhile
 from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
+from etl.extract.program_sorts import category_name, counted
+from etl.extract.programs_en import lower_names
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
@@ -24,11 +26,16 @@ def program_words(meaning: str) -> tuple[str, ...]:
     return tuple(lexicon.terms("program_forms", meaning))
 
 
-_QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,60}?)['’\"”」』》〉]")
+_QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,90}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
 _EN_NAME = re.compile(
     r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)){1,8})"
 )
+
+
+# Words a bare name may have before the one holding its program word: five ("생활밀접형 AI 응용 제품 개발 사업");
+# the words are trimmed back to the first particle or verb ending anyway (_trim_bare).
+BARE_WORDS = 5
 
 
 @cache
@@ -36,7 +43,7 @@ def _ko_bare() -> re.Pattern[str]:
     # A word may carry an English gloss ("초거대 인공지능(AI) 활용 지원 사업"): the key drops it again.
     word = r"[A-Za-z0-9가-힣·\-&]+(?:\([A-Za-z]{1,12}\))?"
     return re.compile(
-        rf"((?:{word}\s){{0,4}}[A-Za-z0-9가-힣·\-&]*"
+        rf"((?:{word}\s){{0,{BARE_WORDS}}}[A-Za-z0-9가-힣·\-&]*"
         + lexicon.pattern("program_forms", "bare")
         + ")"
         + _PARTICLE_NEXT
@@ -58,6 +65,7 @@ def _form_after() -> re.Pattern[str]:
 
 # "2025년 지역 주도형 AI 대전환 공모사업": the year says which round, it is not part of the name.
 _YEAR_LEAD = re.compile(r"^(?:19|20)\d\d년도?\s+")
+_YEAR_WORD = re.compile(r"^(?:19|20)\d\d년도?$")
 _URLISH = re.compile(r"https?:|www\.|\.(?:kr|com|org|net|go)\b", re.I)
 # Also from program_forms.tsv: `en_weak` leading words that leave too little of an English name ('New Deal'
 # alone names nothing), `en_body` words that make an English name a body, `noise` words that make a quote an
@@ -149,7 +157,7 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
     out: list[_Cand] = []
     text = sent.text
     for m in _QUOTE.finditer(text):
-        name = m.group(1).strip()
+        name = m.group(1).strip().rstrip(".,")  # "… project.": a full stop inside the quotes
         en_m = _PAREN_EN.match(text[m.end() :]) or _PAREN_EN.match(name[len(name) :])
         inner_en = re.match(r"^(.+?)\s*\(([A-Za-z][^()]{2,80})\)$", name)
         name_en = en_m.group(1).strip() if en_m else None
@@ -164,9 +172,14 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
         out += [_Cand(n, n, sent, False) for n in _english_names(text) if not names_event(n)]
+        # "the AI content production support project": a name written without capitals.
+        known = {norm_key(c.name) for c in out}
+        out += [_Cand(n, n, sent, False) for n in lower_names(text) if norm_key(n) not in known]
     else:
         for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))
+            if name and counted(text, m.start(1) + m.group(1).rfind(name), m.end(1)):
+                continue  # "56개 지방 디지털 혁신 사업", "공동 연구개발 사업 7개": several projects, not one's name
             if name and not names_event(name) and not any(norm_key(name) == norm_key(c.name) for c in out):
                 out.append(_Cand(name, None, sent, False))
     return out
@@ -184,12 +197,19 @@ def _catalogued_en(name: str) -> bool:
     return name.isascii() and name[-1:].isalnum() and program_catalog.find(name) is not None
 
 
+# The longest quoted name: 40 characters in Korean; English spells the same name in about twice as many.
+MAX_NAME = 40
+MAX_NAME_EN = 90
+
+
 def _is_program_name(name: str, name_en: str | None) -> bool:
     # An English name the programs catalogue lists is a program's, whatever word it ends in (the quoted forms
     # are Korean words): '"AI Semiconductor Industry Development Strategy" was adopted'.
     if _catalogued_en(name):
         return True
-    if len(name) > 40 or _SPEECH.search(name) or _noisy(name) or names_event(name):
+    if len(name) > (MAX_NAME_EN if name.isascii() else MAX_NAME) or _SPEECH.search(name) or _noisy(name):
+        return False
+    if names_event(name):
         return False
     # A quote that opens with a determiner and has a topic inside is a clause someone said ('이번 사업은 …
     # 지원사업'), not a name; '지역의 미래를 여는 … 프로젝트' (an adnominal 여는) stays a name.
@@ -200,6 +220,10 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     if core in program_words("quoted"):  # a bare '플랫폼' names nothing
         return False
     if any(core.endswith(f) for f in program_words("quoted")):
+        return True
+    # '"2026 AI-centered universities project"': a lower-case project word ends a quoted English name too (a
+    # lower-case facility word does not: "the second semiconductor production hub" is a place).
+    if core.isascii() and core.split()[-1] in lexicon.terms("program_en_lower", "form"):
         return True
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
@@ -245,11 +269,14 @@ def _named_enough(words: list[str]) -> str | None:
     while words and (
         generic.fullmatch(words[0])
         or _FIGURE_WORD.match(words[0])
+        or _YEAR_WORD.match(words[0])  # "그러나 2023년 AI 학습용 데이터 구축사업": which year, not the name
         or PARTICLE_START.match(words[0])
         or _owner().fullmatch(words[0])  # "과기부 공모사업": whose call it is, not its name
     ):
         words = words[1:]
     name = " ".join(words)
+    if words and category_name(name):
+        return None  # "1조원대 AI 대전환 국책사업", "16개 신규사업": a sort of undertaking, not its name
     if len(words) == 1 and _glued_name(name):
         return name  # "모태펀드 출자 예산": a fund is named by one word glued to 펀드
     return name if len(words) >= 2 and len(name) >= MIN_BARE_NAME else None
@@ -258,15 +285,20 @@ def _named_enough(words: list[str]) -> str | None:
 # A word glued to a `glued` program word (program_forms.tsv) names a program when this long: 모태펀드 (4), not
 # 새펀드 or 이펀드 (3), which a determiner or an adjective makes.
 MIN_GLUED_NAME = 4
+# A `glued_long` program word (사업) glued to a word names a program only with a front this long: a compound of
+# three or more nouns ("산업혁신기반구축사업", front 8); shorter fronts are kinds of work ("연구개발사업",
+# "기술개발사업", "인력양성사업", front 4) or calls ("공모사업", "시범사업").
+MIN_GLUED_LONG_FRONT = 6
 
 
 def _glued_name(word: str) -> bool:
-    """One word glued to a program word that makes a name on its own (모태펀드, 국민안전산업펀드), its front no
-    generic word (AI펀드, 신규펀드 name nothing)."""
-    for form in program_words("glued"):
-        front = word.removesuffix(form)
-        if front != word and len(word) >= MIN_GLUED_NAME and re.fullmatch(r"[가-힣]{2,}", front):
-            return not generic_words().fullmatch(front)
+    """One word glued to a program word that makes a name on its own (모태펀드, 국민안전산업펀드,
+    산업혁신기반구축사업), its front no generic word (AI펀드, 신규펀드 name nothing)."""
+    for meaning, least in (("glued", 2), ("glued_long", MIN_GLUED_LONG_FRONT)):
+        for form in program_words(meaning):
+            front = word.removesuffix(form)
+            if front != word and len(word) >= MIN_GLUED_NAME and re.fullmatch(rf"[가-힣]{{{least},}}", front):
+                return not generic_words().fullmatch(front)
     return False
 
 

@@ -105,7 +105,7 @@ def _cues() -> dict[str, object]:
         "program_in": re.compile(alt(lexicon.terms("site_not_sites", "program_word"))),
         "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
         "each": re.compile(alt(lexicon.terms("site_each", "each"))),
-        "bullet": "".join(re.escape(t) for t in lexicon.terms("site_each", "bullet")),
+        "bullet": lexicon.char_class("list_marks", "inline", "arrow"),
         "role": re.compile(rf"['’」\"”]?\s*(?:으(?=로))?{alt(lexicon.terms('site_not_sites', 'role'))}"),
         # "판교테크노밸리에 견줄 만한 …", "구미국가산업단지 같은 주변 기관": a yardstick or an example, not a site.
         "compare": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'compare'))}"),

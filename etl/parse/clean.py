@@ -43,7 +43,8 @@ _CHROME_WORDS = (
     "가 print share facebook twitter kakaotalk email copy link x"
 )
 _CHROME_TOKENS = frozenset(_CHROME_WORDS.split())
-_BULLET = re.compile(r"^[\s•·∙◦▪■□◆◇►▶▷※*\-–—>|]+(?=\S)")
+# A line's list marks (lexicon list_marks) and the `>` / `|` of a breadcrumb, stripped before judging what it says.
+_BULLET = re.compile(rf"^[\s{lexicon.char_class('list_marks', 'line', 'inline', 'arrow')}>|]+(?=\S)")
 _TOKEN_SPLIT = re.compile(r"[\s|/·•,]+")
 # Korean sentence endings (…다. …요.) or a long English sentence: such a line is article prose.
 _KO_SENTENCE = re.compile(r"(?:다|요|까|죠)[.!?]?[\"'”’)]*$")

@@ -1,0 +1,118 @@
+"""Companies outside the gazetteer, found by what Korean writing puts around a company's name.
+
+A company's name has no ending of its own (지엔씨에너지, 코렌스), but the text marks it: a legal form glued to it
+(`㈜한빛로보틱스`, `누리솔루션㈜`, `새봄데이터센터(유)`, `주식회사 하늘정밀`), or its head named with it (`박민수
+한결에너지 대표이사`, `태왕디엔디(대표 이종경)`). The words live in `etl/resources/lexicon/inst_company_marks.tsv`
+(`legal_before`, `legal_after`, `head_title`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+from etl.extract import inst_rules
+from etl.normalize import PARTICLES_AFTER_NAME
+
+MARKS = "inst_company_marks"
+_PARTICLE = rf"(?:{PARTICLES_AFTER_NAME})?(?![가-힣])"
+# A company's name is one word of Hangul, Latin letters, digits and `&` (한전KDN, SK&D).
+_NAME = r"[가-힣A-Za-z0-9&]"
+# A person's Korean name is two to four syllables (김용성, 남궁민수).
+_PERSON = r"[가-힣]{2,4}"
+# A publisher's imprint in a page footer (`(주)뉴시스 | 서울특별시 중구`): a byline, not an actor.
+_IMPRINT = re.compile(r"\s*\|")
+# A head named beside a company speaks for it only where the sentence makes a deal (협약, MOU, 투자): a head
+# listed among a ceremony's guests (`이윤철 울산상공회의소 회장 … 등 100여 명이 함께한다`) brings no actor.
+_DEAL = {"partner", "spend", "funder"}
+# A company's name holds no particle, ending, verb or suffix (제조기업들은: 들 XSN + 은 JX is prose); Kiwi may read
+# its parts as anything else (한결에너지: MAG + NNG, 새솔데이터: MM + NNG).
+_NOT_IN_NAME = ("J", "E", "V", "XS")
+# Kiwi tags a person's name as nouns (김용성 NNP; 안병철 in context NNP, alone MAG+NNG): any other tag (벌이는 VV+ETM,
+# 의원은 +J) says the word before the company is no person.
+_PERSON_TAGS = {"NNP", "NNG", "NR", "MAG"}
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    before = lexicon.pattern(MARKS, "legal_before")
+    after = lexicon.pattern(MARKS, "legal_after")
+    title = lexicon.pattern(MARKS, "head_title")
+    return (
+        # ㈜한빛로보틱스와, 주식회사 하늘정밀과: the shortest name before a particle
+        re.compile(rf"(?<![가-힣A-Za-z0-9]){before}\s*(?P<name>{_NAME}{{2,}}?){_PARTICLE}"),
+        # 누리솔루션㈜과, 바다정보(주)와
+        re.compile(rf"(?<![가-힣A-Za-z0-9&])(?P<name>{_NAME}{{2,}}){after}"),
+        # 박민수 한결에너지 대표이사와, 김용성 ㈜금강 회장: a person, the company, the person's title
+        re.compile(
+            rf"(?<![가-힣A-Za-z0-9])(?P<person>{_PERSON})[ ]+(?:{before})?(?P<name>{_NAME}{{2,}})[ ]+{title}"
+            rf"{_PARTICLE}"
+        ),
+        # 태왕디엔디(대표 이종경): the company, its head in parentheses
+        re.compile(rf"(?<![가-힣A-Za-z0-9&])(?P<name>{_NAME}{{2,}})\({title}\s*{_PERSON}\)"),
+    )
+
+
+def company_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of company names marked by a legal form or by their head's title, in the order found."""
+    out = []
+    legal_before, legal_after, *headed = _patterns()
+    deal = _makes_deal(text)
+    for pat in (legal_before, legal_after, *(headed if deal else ())):
+        for m in pat.finditer(text):
+            if _IMPRINT.match(text, m.end()) or _has_tag(m.group("name"), _NOT_IN_NAME):
+                continue
+            person = m.groupdict().get("person")
+            if person and not (_tags_in(person, _PERSON_TAGS) and _opens_phrase(text[: m.start("person")])):
+                continue
+            out.append((m.start("name"), m.end("name")))
+    return sorted(set(out))
+
+
+def _makes_deal(text: str) -> bool:
+    cues, _ = inst_rules.role_cues()
+    return any(inst_rules.cue_meaning(c.group()) in _DEAL for c in cues.finditer(text))
+
+
+def _opens_phrase(before: str) -> bool:
+    """The person opens a phrase: nothing, punctuation or a word with a particle or ending before it, not a bare
+    noun (`구글클라우드 코리아 지기성 사장`: the company comes first there, and 코리아 is no person)."""
+    words = before.rstrip().rsplit(maxsplit=1)
+    if not words or not words[-1][-1:].isalnum():
+        return True
+    return not _tags_in(words[-1], {"NNP", "NNG", "SL", "SH"}, last_only=True)
+
+
+def _has_tag(word: str, prefixes: tuple[str, ...]) -> bool:
+    """Some Kiwi tag of the word starts with one of `prefixes`."""
+    from etl.nlp import get_kiwi
+
+    return any(t.tag.startswith(prefixes) for t in get_kiwi().tokenize(word))
+
+
+def _tags_in(word: str, tags: set[str], last_only: bool = False) -> bool:
+    """Every Kiwi tag of the word (or its last one) is one of `tags`."""
+    from etl.nlp import get_kiwi
+
+    tokens = get_kiwi().tokenize(word)
+    return bool(tokens) and all(t.tag in tags for t in (tokens[-1:] if last_only else tokens))
+
+
+# Kiwi reads a word its dictionary lacks (코렌스, 이지케어텍) as one common noun with the unknown-word id; in a list
+# of companies such a word is a name, so there it counts as a proper noun.
+_UNKNOWN_ID = 2
+
+
+def analyse_unknown(word: str) -> tuple[tuple[str, str, int], ...]:
+    """Kiwi tokens (form, tag, end offset), an unknown noun of two syllables or more tagged NNP."""
+    from etl.nlp import get_kiwi
+
+    return tuple(
+        (
+            t.form,
+            "NNP" if t.id == _UNKNOWN_ID and t.tag == "NNG" and len(t.form) >= 2 else t.tag,
+            t.start + t.len,
+        )
+        for t in get_kiwi().tokenize(word)
+    )

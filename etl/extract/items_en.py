@@ -1,0 +1,63 @@
+"""English line items and pointers for etl/extract/links.py: the name whose bracket holds the amount ("a
+metaverse leading project (33 billion KRW)"), the head of a bullet line whose bracket holds it ("- Building the AX
+Demonstration Valley (the AI Phase 2 Project, total project cost 600 billion won)": the line lists the item the
+money is for, as a Korean bullet line does, etl/extract/line_items.py), and a pointer back that opens a sentence
+("Under the project, …")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+
+# The bracket that holds the amount may say more before it ("the AI Phase 2 Project, total project cost ") but
+# stays one aside: this many characters at most.
+BRACKET_ASIDE = 60
+# A bullet line's head before that bracket: a list mark, then two to twelve words.
+_BULLET_BRACKET = re.compile(
+    rf"^\s*[-*•·▪◦]\s*((?:[\w’'&·\-]+\s+){{1,11}}[\w’'&·\-]+)\s*\([^()]{{0,{BRACKET_ASIDE}}}$"
+)
+
+
+def bullet_item(before: str) -> tuple[str, bool] | None:
+    """The head of the bullet line the amount stands in a bracket of, or None."""
+    m = _BULLET_BRACKET.match(before)
+    return (m.group(1), True) if m else None
+
+
+def english_item(before: str) -> tuple[str, bool] | None:
+    """The name the amount is listed under in English: a name with the amount in its bracket, or a bullet line's
+    head."""
+    return _bracket_item(before) or bullet_item(before)
+
+
+@cache
+def _en_bracket() -> re.Pattern[str]:
+    # "a metaverse leading project (33 billion KRW)": an article, one to six words, a program word, the bracket.
+    form = lexicon.pattern("program_forms", "en_bare")
+    return re.compile(
+        rf"\b(?:a|an|the)\s+((?:(?!(?:a|an|the)\s)[A-Za-z][\w&\-]*\s+){{1,6}}{form})\s*\(\s*(?:about\s+|some\s+)?$",
+        re.I,
+    )
+
+
+def _bracket_item(before: str) -> tuple[str, bool] | None:
+    """The English name whose bracket the amount stands in ("the ministry will run a metaverse leading project
+    (33 billion KRW)"), or None."""
+    m = _en_bracket().search(before)
+    return (m.group(1), True) if m else None
+
+
+# "Under the project, about 400 billion KRW will go …": a pointer back in a sentence's opening phrase (a
+# preposition and the pointer, up to the first comma) speaks for the clause after it.
+_OPENING = re.compile(r"^\W*(?:[A-Za-z]+\s+)?(.{2,24}?)\s*,")
+
+
+def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:
+    """A pointer back ("the project") that is the sentence's opening phrase, with the amount at `start` in the
+    clause after it (no `breaks` match between)."""
+    m = _OPENING.match(text)
+    if m is None or m.end() > start or not cue.fullmatch(m.group(1)):
+        return False
+    return not breaks.search(text, m.end(), start)

@@ -1,0 +1,137 @@
+"""A name an amount is listed under that is a shortened or lengthened spelling of a program the page names
+("AI 학습용 데이터 3000억원" for 'AI 학습용 데이터 구축 사업'): the amount is that program's, as
+etl/extract/programs.py merges such spellings into one program. Used by etl/extract/links.py."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from etl import lexicon
+from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
+from etl.extract.programs_en import lower_name
+from etl.extract.purposes import purpose_before
+from etl.models import Sentence
+
+# A number in a key says which phase, version or round it is ('닥터앤서 1.0' is not '닥터앤서 2.0').
+_NUMBER = re.compile(r"\d+")
+
+
+def shortened(name: str, programs: list[str]) -> str | None:
+    """The first of `programs` whose key holds the key of `name`, both at least
+    MIN_CONTAINED_KEY long and with the same numbers; None when there is none. Only a shortening: a longer
+    listed name ("지금 초거대 제조AI 선도사업") may be a line of the program, not the program."""
+    key = norm_key(name)
+    if len(key) < MIN_CONTAINED_KEY:
+        return None
+    for program in programs:
+        other = norm_key(program)
+        if len(other) < MIN_CONTAINED_KEY or _NUMBER.findall(other) != _NUMBER.findall(key):
+            continue
+        if key in other:
+            return program
+    return None
+
+
+# The words of an English list line's name: capitalised words and the small words between them.
+_EN_TITLE_WORDS = r"[A-Z][\w\-’']*(?:\s+(?:[A-Z][\w\-’']*|of|for|and|the|an?|in|on|to|&))*"
+
+
+@cache
+def _en_bullet() -> re.Pattern[str]:
+    return re.compile(rf"^\s*[▲△■□•◦▪*\-]\s*({_EN_TITLE_WORDS})\s*\(\s*(?:about\s+|KRW\s*)?$")
+
+
+def en_bullet(before: str) -> tuple[str, bool] | None:
+    """ "▲ Expansion of the Livestock Manure Public Treatment Facility (KRW 9.4 billion)": a bullet line whose
+    capitalised name is followed by its amount in brackets lists that name's money (etl/extract/items_en.py
+    reads the lines with other marks and any words)."""
+    m = _en_bullet().match(before)
+    return (m.group(1).strip(), True) if m else None
+
+
+def shared_out(text: str) -> bool:
+    """True when the sentence shares money out among purposes it names ("관제체계 구축과 서버 이중화에는 각각
+    30억원", a tie cue right before 각각): its amounts are those purposes', not the story's program's. A payer
+    before 각각 ("KIAT는 과제마다 7억원을, 혁신청은 … 각각 댄다") shares out nothing."""
+    cue = _respective().search(text)
+    return bool(cue) and purpose_before(text, cue.start())
+
+
+@cache
+def _respective() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_respective_cues", "respective"))
+
+
+# A Korean word with its English short form in brackets: "소프트웨어(SW)", "도심항공교통(UAM)".
+_GLOSSED_WORD = re.compile(r"[가-힣]+\s*\(([A-Z][A-Za-z0-9&\-]{1,9})\)")
+
+
+def program_keys(name: str, name_en: str | None) -> list[str]:
+    """The keys a program is found under in a sentence: its name's, its English name's, its glossed forms'."""
+    return [k for k in (norm_key(name), norm_key(name_en or ""), *gloss_keys(name)) if k]
+
+
+def gloss_keys(name: str) -> list[str]:
+    """Keys of `name` spelled with its bracketed short forms in place of the words they gloss ("SW 미래채움
+    사업" for '소프트웨어(SW) 미래채움 사업'): a page that gave the gloss once goes on with the short form."""
+    short = _GLOSSED_WORD.sub(lambda m: m.group(1), name)
+    return [norm_key(short)] if short != name else []
+
+
+@cache
+def _purpose_tail() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s)" + lexicon.pattern("program_purpose_tails", "purpose") + "$")
+
+
+@cache
+def _tie_after() -> re.Pattern[str]:
+    cues = [*lexicon.terms("program_tie_cues", "after"), *lexicon.terms("program_tie_cues", "list")]
+    return re.compile(r"\s*" + lexicon.alternation(c for c in cues if c != ":"))
+
+
+def purpose_item(before: str, name: str) -> bool:
+    """True when the name an amount is listed under by a tie cue ends in a word that says what the money does
+    ("정보통신 기반보호 강화에 67억원", "인터넷 경로보안 고도화에 30억원": lexicon/program_purpose_tails.tsv): a
+    purpose phrase, not a program. A bracket ("반도체설계검증 인프라 활성화(120억원)") lists a line by its name."""
+    at = before.rfind(name)
+    return at >= 0 and bool(_purpose_tail().search(name)) and bool(_tie_after().match(before, at + len(name)))
+
+
+@cache
+def _category_before() -> re.Pattern[str]:
+    head = lexicon.pattern("program_category_heads", "category")
+    word = lexicon.pattern("program_forms", "bare")
+    cue = lexicon.pattern("program_tie_cues", "after")
+    return re.compile(rf"(?:^|\s|\d개){head}\s*{word}\s*(?:\(\s*(?:총|약)?\s*|{cue}\s*)$")
+
+
+def category_before(before: str) -> bool:
+    """True when the amount is listed right under a sort of undertaking ("예비타당성조사 사업(3000억원 정도)",
+    "신규사업에는 761억원"): the money of an unnamed undertaking, not of the story's program."""
+    return bool(_category_before().search(before))
+
+
+def unnamed(before: str, item: tuple[str, bool] | None, known: Callable[[str], str | None]) -> bool:
+    """The amount is listed under a sort of undertaking ("예비타당성조사 사업(3000억원)") or under a purpose phrase
+    ("정보통신 기반보호 강화에 67억원") that `known` finds no program of the page by: no program's money."""
+    if item is None:
+        return category_before(before)
+    return known(item[0]) is None and purpose_item(before, item[0])
+
+
+_GERUND = re.compile(r"[a-z]+ing\b")
+
+
+def gerund(name: str) -> bool:
+    """ "2.8 billion won will go to developing medical equipment": a name after an English tie cue that opens with
+    a gerund says what the money does, a purpose."""
+    return bool(_GERUND.match(name))
+
+
+def in_passing(name: str, lead: list[Sentence]) -> bool:
+    """A lower-case English name the lead does not quote ('the data voucher project'): mentioned in passing, not
+    the story's subject; a quoted one ('the "2026 AI-centered universities project."') is named on purpose."""
+    opened = re.compile(r"['‘\"“]\s*" + re.escape(name))
+    return lower_name(name) and not any(opened.search(s.text) for s in lead)

@@ -1,0 +1,35 @@
+"""Phrases that end in a program word but name no one program: a sort of undertaking ("AI·수소 신규사업", "중장기
+국가사업": lexicon/program_category_heads.tsv) and a count of projects ("56개 지방 디지털 혁신 사업", "공동 연구개발
+사업 7개"). Used by etl/extract/programs.py, line_items.py and link_names.py."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+
+
+def category_name(name: str) -> bool:
+    """True when the word before the program word (glued to it or not) says what sort of undertaking it is, not
+    which one (lexicon/program_category_heads.tsv: "AI·수소 신규사업", "중장기 국가사업", "정부 본사업")."""
+    words = name.split()
+    for form in lexicon.terms("program_forms", "bare"):
+        if words and words[-1].endswith(form):
+            front = words[-1].removesuffix(form) or (words[-2] if len(words) > 1 else "")
+            return bool(_category().fullmatch(front))
+    return False
+
+
+@cache
+def _category() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_category_heads"))
+
+
+_COUNT_BEFORE = re.compile(r"\d+\s*개\s*$")
+_COUNT_AFTER = re.compile(r"\s*\d+\s*(?:개|건)")
+
+
+def counted(text: str, start: int, end: int) -> bool:
+    """True when a count stands right before or after the name at text[start:end]: several projects."""
+    return bool(_COUNT_BEFORE.search(text, 0, start) or _COUNT_AFTER.match(text, end))

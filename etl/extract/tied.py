@@ -1,0 +1,37 @@
+"""A ProgramLinker that also knows programs an amount's own sentence may name but the story is not about.
+
+Programs the catalogue lists (catalogued.py) and items a sentence lists as programs (listed_programs.py) tie an
+amount named beside them; they never become the story's program nor the sentence before's (a strategy named in
+a lead would take every amount of the page). A listed item is also found in other words ("클라우드 네이티브로
+전환하는 데" for the item "클라우드 네이티브 전환", listed_programs.loosely_at).
+"""
+
+from __future__ import annotations
+
+from etl.extract.links import ProgramLinker
+from etl.extract.listed_programs import loosely_at
+from etl.models import Program, Sentence
+
+
+class TiedLinker(ProgramLinker):
+    def __init__(self, sentences: list[Sentence], programs: list[Program], lang: str) -> None:
+        self._loose: frozenset[str] = frozenset()
+        self._loose_done: set[int] = set()
+        super().__init__(sentences, programs, lang)
+
+    def also_tied(self, programs: list[Program], loose: frozenset[str] = frozenset()) -> None:
+        """Add `programs` after the story's program is chosen; those in `loose` are also found in other words."""
+        self.programs.extend(programs)
+        self._loose, self._loose_done = loose, set()
+        self._named.clear()
+
+    def named(self, sent: Sentence) -> list[tuple[int, str]]:
+        found = super().named(sent)
+        if self._loose and sent.start not in self._loose_done:
+            self._loose_done.add(sent.start)
+            have = {n for _, n in found}
+            for name in self._loose - have:
+                if (pos := loosely_at(name, sent.text)) is not None:
+                    found.append((pos, name))
+            found.sort()
+        return found
