@@ -20,6 +20,7 @@ from etl.extract import link_names
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
+from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.extract.title_names import title_name
@@ -37,34 +38,6 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
-# A bare date line ("2023-12-21 입력", "2024.07.15") is no lead sentence: a sentence counts towards the lead when
-# it has at least this many letters (the shortest real sentence, "회의가 열렸다", has 6; datelines with more
-# letters are caught by _DATELINE).
-LEAD_MIN_LETTERS = 4
-# A lead holds a program's name loosely when it shares this many characters in a row with the name's key: six
-# (about three Korean syllable pairs, "ai자율제조") is more than a generic word ("ai반도체", "데이터") carries.
-LEAD_PIECE = 6
-# An English name's key is spelled in whole words, so a shared run of six letters is one common word ("national"):
-# the lead must hold this share of the key ("national growth fund" is not in "national AI computing center").
-LEAD_SHARE_EN = 0.6
-# Page chrome before the lead: a breadcrumb ("전국 > 부산·경남") or a dateline ("입력 2024-10-29 10:31").
-_BREADCRUMB = re.compile(r"^[^>]{1,20}(?:>[^>]{1,20})+$")
-_DATELINE = re.compile(r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]")
-# A dateline with more letters than this is a sentence that happens to hold a date.
-DATELINE_MAX_LETTERS = 30
-
-
-_LETTER = re.compile(r"[가-힣A-Za-z]")
-
-
-def _chrome_line(text: str) -> bool:
-    """A breadcrumb, a dateline or byline, or a line too short to say what a story is about."""
-    letters = len(_LETTER.findall(text))
-    if letters < LEAD_MIN_LETTERS or _BREADCRUMB.match(text.strip()):
-        return True
-    return bool(_DATELINE.search(text)) and letters <= DATELINE_MAX_LETTERS
-
-
 # How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
 # a program word with its particle ("… 조성' 사업의 하나로").
 PARENT_GAP = 56
@@ -212,7 +185,7 @@ class ProgramLinker:
         self._key_cache: list[tuple[str, list[str]]] = []
         # The programs the text names as such; line items added while linking are lines of a list, not programs.
         self._found = {p.name for p in programs}
-        lines = [s for s in sentences if not _chrome_line(s.text)]
+        lines = [s for s in sentences if not chrome_line(s.text)]
         # A story about a ministry's or a year's budget lists lines of it: no line carries the sentence before.
         self._budget_story = bool(lines) and bool(envelope_title().search(lines[0].text))
         self.subject = self._subject()
@@ -352,7 +325,7 @@ class ProgramLinker:
         program named only further down beside others may be a parent, a comparison or a law: on unseen pages
         falling back to any of them credited more amounts wrongly than rightly); none when the title is about a
         ministry's budget (an envelope)."""
-        lines = [s for s in self.sentences if not _chrome_line(s.text)]
+        lines = [s for s in self.sentences if not chrome_line(s.text)]
         # Headline lines (a title, subtitles: no full stop) come first; the lead reaches the first sentence.
         first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if _FULL_STOP.search(s.text)), 0)
         lead = lines[: max(LEAD_SENTENCES, first + 1)]

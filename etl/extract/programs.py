@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import takewhile
 
 from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
 from etl.extract.program_sorts import category_name, counted
-from etl.extract.programs_en import lower_names
+from etl.extract.programs_en import english_names, lower_names
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
@@ -28,9 +27,6 @@ def program_words(meaning: str) -> tuple[str, ...]:
 
 _QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,90}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
-_EN_NAME = re.compile(
-    r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)){1,8})"
-)
 
 
 # Words a bare name may have before the one holding its program word: five ("생활밀접형 AI 응용 제품 개발 사업");
@@ -171,7 +167,7 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
         if _is_program_name(name, name_en) or (_form_after().match(text, m.end()) and len(name.split()) >= 2):
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
-        out += [_Cand(n, n, sent, False) for n in _english_names(text) if not names_event(n)]
+        out += [_Cand(n, n, sent, False) for n in english_names(text) if not names_event(n)]
         # "the AI content production support project": a name written without capitals.
         known = {norm_key(c.name) for c in out}
         out += [_Cand(n, n, sent, False) for n in lower_names(text) if norm_key(n) not in known]
@@ -354,47 +350,6 @@ def _break_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"\S" + lexicon.pattern("program_name_breaks", "ending") + r"$|[,…'‘’\"“”:]$|^\d+개$"
     )
     return stops, endings
-
-
-def _english_names(text: str) -> list[str]:
-    names = []
-    for m in _EN_NAME.finditer(text):
-        words = m.group(1).split()
-        # "the Smart Shop Project and the Smart Workshop Project": one run of capitalised words may hold several.
-        while words:
-            name, end = _english_name(words)
-            if name:
-                names.append(name)
-            if end == 0:
-                break
-            words = words[end:]
-    return names
-
-
-_EN_STOP = frozenset({"the", "of", "for", "and", "on", "in", "&"})
-
-
-def _english_name(words: list[str]) -> tuple[str | None, int]:
-    """The first program name in a run of capitalised words, and how many words it used (0: none is left)."""
-    lead = len(list(takewhile(lambda w: w.lower() in _EN_STOP, words)))
-    forms = [i for i, w in enumerate(words) if w in program_words("en_bare") and i >= lead + 1]
-    if not forms:
-        return None, 0
-    end = forms[0] + 1
-    # "Strategy for Artificial Intelligence": a for/on/of tail belongs to the name.
-    if end + 1 < len(words) and words[end] in {"for", "on", "of"} and words[end + 1][0].isupper():
-        end += 2
-        while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
-            end += 1
-    name = words[lead:end]
-    # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
-    # bodies: a body word inside the name or in the capitalised words right after it.
-    tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
-    if set(program_words("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
-        return None, end
-    if len([w for w in name if w not in program_words("en_weak")]) >= 2:
-        return " ".join(name), end
-    return None, end
 
 
 # A name starts with a word, not with the particle of a word before it ("에 앞으로 4년간", "의 핵심인 …").
