@@ -310,3 +310,16 @@ def test_a_title_naming_a_kind_of_facility_names_no_program() -> None:
     # "AI데이터센터": generic words (site_generic.tsv) before the program word say what kind, not which.
     text = "충남도, 당진에 2조 규모 AI데이터센터 또 유치\n사업비 2조원은 민간이 모두 댄다."
     assert [p for _, p in links(text)] == [None]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_track_cues"), ids=lambda e: e.term)
+def test_an_amount_in_a_sentence_opening_with_a_track_is_the_tracks(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    text = (
+        "부처, 인공지능 선도 사업 설명회 연다\n부처는 '인공지능 융합 선도 사업' 설명회를 연다. "
+        + entry.example
+    )
+    got = links(text)
+    # The track is one of the marked items, and the one the last sentence opens with.
+    assert len(got) == 1 and got[0][1] and f"△{got[0][1]} " in entry.example, got
+    assert entry.example.rsplit(". ", 1)[-1].startswith(got[0][1].split()[0]), got

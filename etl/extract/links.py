@@ -24,6 +24,7 @@ from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.extract.title_names import title_name
+from etl.extract.tracks import declared_tracks, opening_track
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 
@@ -189,6 +190,7 @@ class ProgramLinker:
         # A story about a ministry's or a year's budget lists lines of it: no line carries the sentence before.
         self._budget_story = bool(lines) and bool(envelope_title().search(lines[0].text))
         self.subject = self._subject()
+        self._tracks = declared_tracks(sentences) if lang == "ko" else []
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
         """The program the amount at `start` of `sent` belongs to, or None."""
@@ -210,6 +212,8 @@ class ProgramLinker:
             if tied is None and role == "change":
                 return self._linked.get(sent.start)
             return tied or None
+        if tied is None and (track := opening_track(sent.text, self._tracks)):
+            tied = self._known(track) or self._add(track, sent)
         if tied is None and not _same_clause(sent.text, start, envelope()):
             tied = None if link_names.shared_out(sent.text) else self._before(sent, start) or self.subject
         elif tied == "" and not _same_clause(sent.text, start, envelope()):
