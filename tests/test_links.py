@@ -323,3 +323,12 @@ def test_an_amount_in_a_sentence_opening_with_a_track_is_the_tracks(entry: lexic
     # The track is one of the marked items, and the one the last sentence opens with.
     assert len(got) == 1 and got[0][1] and f"△{got[0][1]} " in entry.example, got
     assert entry.example.rsplit(". ", 1)[-1].startswith(got[0][1].split()[0]), got
+
+
+def test_the_sentence_after_one_opening_with_a_track_keeps_the_track() -> None:
+    text = (
+        "부처, 인공지능 선도 사업 설명회 연다\n부처는 '인공지능 융합 선도 사업' 설명회를 연다. "
+        "이 사업은 △AI 연구거점 지정 △AI 창업기업 육성 두 갈래로 추진된다. "
+        "AI 창업기업 육성은 AI 제품을 만드는 기업에 개발비를 주는 사업이다. 올해는 모두 26억원을 나눠 준다."
+    )
+    assert links(text) == [(2_600_000_000, "AI 창업기업 육성")]

@@ -212,7 +212,7 @@ class ProgramLinker:
             if tied is None and role == "change":
                 return self._linked.get(sent.start)
             return tied or None
-        if tied is None and (track := opening_track(sent.text, self._tracks)):
+        if tied is None and (track := self._track(sent, start)):
             tied = self._known(track) or self._add(track, sent)
         if tied is None and not _same_clause(sent.text, start, envelope()):
             tied = None if link_names.shared_out(sent.text) else self._before(sent, start) or self.subject
@@ -222,6 +222,16 @@ class ProgramLinker:
         if tied:
             self._linked[sent.start] = tied
         return tied or None
+
+    def _track(self, sent: Sentence, start: int) -> str | None:
+        """The track the amount's sentence opens with, or else the one the sentence right before opens with
+        ("AI 전문기업 육성은 … 사업이다. 올해는 총 26억원을 나눠 준다") when the amount has no purpose of its own."""
+        i = self._order.get(sent.start, 0)
+        if track := opening_track(sent.text, self._tracks):
+            return track
+        if i == 0 or own_purpose(sent.text, start, _amount_end(sent.text, start)):
+            return None
+        return opening_track(self.sentences[i - 1].text, self._tracks)
 
     def _group_parent(self, sent: Sentence) -> str:
         """The story's program for a group of programs the sentence names as examples, when it is none of them."""
