@@ -332,3 +332,12 @@ def test_the_sentence_after_one_opening_with_a_track_keeps_the_track() -> None:
         "AI 창업기업 육성은 AI 제품을 만드는 기업에 개발비를 주는 사업이다. 올해는 모두 26억원을 나눠 준다."
     )
     assert links(text) == [(2_600_000_000, "AI 창업기업 육성")]
+
+
+def test_a_lead_touching_a_parent_gives_the_story_to_the_child_it_announces() -> None:
+    text = (
+        "광주, AI 창업기업 키운다\n지역 산업 집적단지 조성…시제품 제작 지원도 연다\n"
+        "사업단은 올해 '지역 산업 집적단지 조성' 사업의 하나로 'AI (시)제품 제작 지원' 공모를 진행한다. "
+        "누구나 신청할 수 있다. 과제마다 최대 1억원까지 시제품 제작에 쓸 수 있다."
+    )
+    assert links(text) == [(100_000_000, "AI (시)제품 제작 지원")]

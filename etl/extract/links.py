@@ -21,6 +21,7 @@ from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
+from etl.extract.parents import PARENT_GAP, child_of
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.extract.title_names import title_name
@@ -39,9 +40,6 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
-# How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
-# a program word with its particle ("… 조성' 사업의 하나로").
-PARENT_GAP = 56
 # Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
 # alone may be a place or a purpose ("장성군에 50억원").
 LIST_ITEMS = 2
@@ -355,10 +353,9 @@ class ProgramLinker:
             children = [
                 n for pos, n in named if not _cue("program_parent_cues").search(s.text, pos, pos + PARENT_GAP)
             ]
-            if named:
-                return (children or [n for _, n in named])[0]
-            if loose := self._loosely_named(s):
-                return loose
+            # A subtitle touching a parent ("융합집적단지 조성…") of the child the story goes on to announce.
+            if pick := (children or [n for _, n in named] or [None])[0] or self._loosely_named(s):
+                return child_of(pick, self.sentences, self.named, _cue("program_parent_cues")) or pick
         return self._only_quoted(lead[0].text) or self._title_named(lead[0])
 
     def _title_named(self, title: Sentence) -> str | None:
