@@ -341,3 +341,11 @@ def test_a_lead_touching_a_parent_gives_the_story_to_the_child_it_announces() ->
         "누구나 신청할 수 있다. 과제마다 최대 1억원까지 시제품 제작에 쓸 수 있다."
     )
     assert links(text) == [(100_000_000, "AI (시)제품 제작 지원")]
+
+
+def test_a_field_label_in_brackets_is_no_line_item() -> None:
+    text = (
+        "부처, 'AI 연구센터' 문 열어\n부처는 'AI 연구센터' 개소식을 열었다.\n"
+        "※ ▴(사업기간) 3년 ▴(예산) 연 15억원(1차년도 11억원), 최대 41억원"
+    )
+    assert all(p is None or ")" not in p for _, p in links(text)), links(text)

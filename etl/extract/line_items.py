@@ -64,7 +64,10 @@ def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> 
 # Bullets and marks around a listed name: "▲AI 바우처", "거대언어모델 사업)" (the bracket opened before the clause).
 _ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
 # A tilde between place names ("농소~외동 국도 건설") is a route, one between figures a period or a range.
-_NOT_A_NAME = re.compile(r"[%○/→]|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)")
+# A list mark inside the words ("사업기간) 3년 ▴(예산) 연") runs two items together: no one name (a line mark such as
+# the middle dot also joins words: "데이터·AI"); nor does a bracket closed with none opened ("예산) 연": a field label).
+_ITEM_MARKS = lexicon.char_class("list_marks", "inline", "arrow")
+_NOT_A_NAME = re.compile(rf"[%○/→{_ITEM_MARKS}]|^[^(]*\)|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)")
 
 
 def _plausible_item(name: str) -> bool:
