@@ -349,3 +349,12 @@ def test_a_field_label_in_brackets_is_no_line_item() -> None:
         "※ ▴(사업기간) 3년 ▴(예산) 연 15억원(1차년도 11억원), 최대 41억원"
     )
     assert all(p is None or ")" not in p for _, p in links(text)), links(text)
+
+
+def test_a_bare_name_opening_its_sentence_keeps_the_amount_of_the_next_one() -> None:
+    text = (
+        "부처, 데이터 사업 설명회\n부처는 '디지털 뉴딜' 데이터 사업 설명회를 연다. "
+        "데이터 구축 사업은 과제당 20억원씩 지원한다. 기업 솔루션 지원 사업은 중소기업을 돕는다. "
+        "선정된 기업은 최대 3억원까지 받는다."
+    )
+    assert links(text)[-1] == (300_000_000, "기업 솔루션 지원 사업")

@@ -107,7 +107,12 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
     kept = [
         (rep, n)
         for rep, n in merged
-        if rep.quoted or not quoted_any or n > 1 or _catalogued_en(rep.name) or _with_won(rep.sent.text)
+        if rep.quoted
+        or not quoted_any
+        or n > 1
+        or _catalogued_en(rep.name)
+        or _with_won(rep.sent.text)
+        or _topic_before_won(rep, sentences)
     ]
     kept.sort(key=lambda t: (-t[1], -t[0].quoted, cands.index(t[0]) if t[0] in cands else 0))
     return [
@@ -186,6 +191,14 @@ def _with_won(text: str) -> bool:
     from etl.extract.money import find_amounts
 
     return any(a.krw for a in find_amounts(text))
+
+
+def _topic_before_won(c: _Cand, sentences: list[Sentence]) -> bool:
+    """ "AI 바우처 지원 사업은 … 돕는다. 선정된 기업은 최대 3억원까지 받는다": a bare name that opens its sentence as
+    its topic (은/는), with a won figure in the sentence right after, which goes on about it."""
+    i = next((i for i, s in enumerate(sentences) if s.start == c.sent.start), len(sentences))
+    opens = re.match(re.escape(c.name) + r"(?:은|는)\s", c.sent.text.lstrip())
+    return bool(opens) and i + 1 < len(sentences) and _with_won(sentences[i + 1].text)
 
 
 def _catalogued_en(name: str) -> bool:
