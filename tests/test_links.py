@@ -358,3 +358,11 @@ def test_a_bare_name_opening_its_sentence_keeps_the_amount_of_the_next_one() -> 
         "선정된 기업은 최대 3억원까지 받는다."
     )
     assert links(text)[-1] == (300_000_000, "기업 솔루션 지원 사업")
+
+
+def test_figures_after_a_sentence_announcing_spending_areas_are_no_programs() -> None:
+    text = (
+        "위원회, 올해 예산 확정\n위원회는 올해 예산을 확정했다. 위원회는 올해 예산을 3대 분야에 집중한다. "
+        "'하나의 행정'에 1천억원, '똑똑한 행정'에 800억원, '함께 하는 성장 플랫폼'에 500억원이 배정됐다."
+    )
+    assert [p for _, p in links(text)] == [None, None, None]

@@ -17,6 +17,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract import link_names
+from etl.extract.area_lists import LIST_ITEMS, area_list
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
@@ -40,9 +41,6 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
-# Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
-# alone may be a place or a purpose ("장성군에 50억원").
-LIST_ITEMS = 2
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -111,14 +109,6 @@ def _group() -> re.Pattern[str]:
     )
 
 
-@cache
-def _areas() -> re.Pattern[str]:
-    """A sentence that says its figures are spending areas ("분야별로는 ▲A 531억원 ▲B …", "… 등 5대 분야에
-    집중된다"): a list of areas, none of them a program, so no amount of it is a program's."""
-    numbered = lexicon.pattern("program_area_cues", "numbered")
-    return re.compile(rf"{lexicon.pattern('program_area_cues', 'areas')}|\d\s*{numbered}")
-
-
 # Where an amount's own text ends: its currency word, within the span an amount is written in.
 _CURRENCY = re.compile(r"원|\bwon\b")
 # Between an amount and a name after it: a clause break ("…", ";", a comma outside a number) or another amount
@@ -148,8 +138,6 @@ _WON = re.compile(
 )
 # Another figure of won between a name and an amount.
 _AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
-# A figure of won, also one whose 원 a list leaves to its last item ("정보화 8649억, 국민안전 2조 5197억원").
-_FIGURE = re.compile(r"[0-9]\s*(?:조|억)|[0-9]\s*(?:만|천)?\s*(?:원|won\b)")
 
 
 def _clause_between(text: str, name_at: int, start: int) -> bool:
@@ -195,7 +183,7 @@ class ProgramLinker:
         if role not in LINKED_ROLES:
             return None
         listed = len(listed_amounts().findall(sent.text)) >= LIST_ITEMS
-        if _areas().search(sent.text) and len(_FIGURE.findall(sent.text)) >= LIST_ITEMS:
+        if area_list(self.sentences, self._order.get(sent.start, 0)):
             return None
         if self.lang == "ko":
             item = line_item(before, after_amount=len(before) < start, listed=listed)
