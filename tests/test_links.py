@@ -366,3 +366,11 @@ def test_figures_after_a_sentence_announcing_spending_areas_are_no_programs() ->
         "'하나의 행정'에 1천억원, '똑똑한 행정'에 800억원, '함께 하는 성장 플랫폼'에 500억원이 배정됐다."
     )
     assert [p for _, p in links(text)] == [None, None, None]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_build_cues"), ids=lambda e: e.term)
+def test_a_quoted_name_the_money_builds_is_the_amounts_program(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    text = "정부, 'AI 일상화 사업' 예산 확정\n정부는 'AI 일상화 사업' 예산을 확정했다. " + entry.example
+    quoted = entry.example.split("'")[1]
+    assert [p for _, p in links(text)] == [quoted], links(text)

@@ -144,12 +144,25 @@ def _head_particle() -> re.Pattern[str]:
 
 def _quoted_or_head(clause: str) -> str | None:
     """A quoted name before the amount's bracket, or the head of a bullet line or table row."""
-    if quoted := _QUOTED_TAIL.search(clause):
+    if quoted := _QUOTED_TAIL.search(clause) or _built().search(clause):
         return quoted.group(1).strip()
     head = _BULLET_HEAD.match(clause) or _TABLE_HEAD.match(clause)
     if head and not _CLAUSE_END.search(head.group(1)) and not breaks_name(head.group(1).strip()):
         return head.group(1).strip()
     return None
+
+
+# Words between a build verb and the amount: a payer and a time ("국비", "올해", "모두").
+BUILD_GAP_WORDS = 2
+
+
+@cache
+def _built() -> re.Pattern[str]:
+    """ "'초거대 AI 공통기반'을 만드는 데 54억원": the quoted name is what the money builds (program_build_cues)."""
+    verb = lexicon.pattern("program_build_cues")
+    return re.compile(
+        rf"['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]\s*(?:을|를)\s*{verb}\s*(?:\S+\s+){{0,{BUILD_GAP_WORDS}}}$"
+    )
 
 
 @cache
