@@ -374,3 +374,11 @@ def test_a_quoted_name_the_money_builds_is_the_amounts_program(entry: lexicon.En
     text = "정부, 'AI 일상화 사업' 예산 확정\n정부는 'AI 일상화 사업' 예산을 확정했다. " + entry.example
     quoted = entry.example.split("'")[1]
     assert [p for _, p in links(text)] == [quoted], links(text)
+
+
+def test_another_version_of_a_program_is_a_program_too() -> None:
+    text = (
+        "부처, '의료 AI 비서 2.0' 개발 돌입\n부처는 국비 200억원을 들여 '의료 AI 비서 2.0' 개발에 나선다. "
+        "부처는 '의료 AI 비서 1.0' 사업 성과보고회를 열었다."
+    )
+    assert links(text) == [(20_000_000_000, "의료 AI 비서 2.0")]

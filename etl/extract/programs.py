@@ -115,12 +115,28 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
         or _topic_before_won(rep, sentences)
     ]
     kept.sort(key=lambda t: (-t[1], -t[0].quoted, cands.index(t[0]) if t[0] in cands else 0))
-    return [
+    out = [
         Program(
             name=rep.name, name_en=rep.name_en, evidence=Evidence(rep.sent.text, rep.sent.start, rep.sent.end)
         )
         for rep, _ in kept
     ]
+    return out + _other_versions(out, sentences)
+
+
+def _other_versions(programs: list[Program], sentences: list[Sentence]) -> list[Program]:
+    """ "'닥터앤서 1.0' 사업 … '닥터앤서 2.0' 개발": a quoted name that differs from a program's only in its version
+    or phase number is a program too, with no program word of its own."""
+    shapes = {_NUMBER.sub("#", norm_key(p.name)) for p in programs if _NUMBER.search(norm_key(p.name))}
+    seen = {norm_key(p.name) for p in programs}
+    out = []
+    for s in sentences:
+        for m in _QUOTE.finditer(s.text):
+            name, key = m.group(1).strip(), norm_key(m.group(1))
+            if key not in seen and _NUMBER.sub("#", key) in shapes:
+                seen.add(key)
+                out.append(Program(name=name, evidence=Evidence(s.text, s.start, s.end)))
+    return out
 
 
 # A key this long (after 인공지능→ai and spaces dropped) inside another key means one program: 'AI 연구거점'
