@@ -382,3 +382,11 @@ def test_another_version_of_a_program_is_a_program_too() -> None:
         "부처는 '의료 AI 비서 1.0' 사업 성과보고회를 열었다."
     )
     assert links(text) == [(20_000_000_000, "의료 AI 비서 2.0")]
+
+
+def test_a_pointer_in_the_sentence_before_passes_on_the_program_it_points_at() -> None:
+    text = (
+        "군, 'AI 집적단지 사업' 옛 학교에\n군은 'AI 집적단지 사업'을 연다. 군 컨소시엄이 'AI 융합 실증 프로젝트 사업'의 수행기관으로 뽑혔다. "
+        "이 사업은 부처의 시범사업이다. 세 기관은 2025년까지 61억원을 들여 옛 학교를 고친다."
+    )
+    assert links(text) == [(6_100_000_000, "AI 융합 실증 프로젝트 사업")]

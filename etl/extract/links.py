@@ -231,6 +231,14 @@ class ProgramLinker:
         if i == 0 or self._budget_story or own_purpose(sent.text, start, _amount_end(sent.text, start)):
             return None
         named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found]
+        # "'X 사업'의 수행기관으로 뽑혔다. 이 사업은 … 시범사업이다. 세 기관은 61억원을 들여": a pointer back names X.
+        if (
+            not named
+            and i > 1
+            and self.lang == "ko"
+            and _cue("program_anaphora").search(self.sentences[i - 1].text)
+        ):
+            named = [n for _, n in self.named(self.sentences[i - 2]) if n in self._found]
         return named[-1] if named else None
 
     def _tied(
