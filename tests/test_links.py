@@ -390,3 +390,12 @@ def test_a_pointer_in_the_sentence_before_passes_on_the_program_it_points_at() -
         "이 사업은 부처의 시범사업이다. 세 기관은 2025년까지 61억원을 들여 옛 학교를 고친다."
     )
     assert links(text) == [(6_100_000_000, "AI 융합 실증 프로젝트 사업")]
+
+
+def test_a_paragraph_opening_with_a_quoted_name_goes_on_about_it() -> None:
+    text = (
+        "부처, 'AI 허브 사업' 계획 발표\n부처는 'AI 허브 사업' 계획을 내놓았다.\n\n"
+        "'AI 두뇌연구실'도 만든다. 지역 거점대학을 중심으로 연구센터를 지정한다. 기업이 꼭 참여해야 한다. "
+        "한 해 15억원 규모로 지원한다."
+    )
+    assert links(text) == [(1_500_000_000, "AI 두뇌연구실")]

@@ -22,6 +22,7 @@ from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
+from etl.extract.paragraphs import paragraph_opening
 from etl.extract.parents import PARENT_GAP, child_of
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
@@ -239,7 +240,10 @@ class ProgramLinker:
             and _cue("program_anaphora").search(self.sentences[i - 1].text)
         ):
             named = [n for _, n in self.named(self.sentences[i - 2]) if n in self._found]
-        return named[-1] if named else None
+        opening = paragraph_opening(self.sentences, i)
+        return (
+            named[-1] if named else ((self._known(opening) or self._add(opening, sent)) if opening else None)
+        )
 
     def _tied(
         self, sent: Sentence, start: int, before: str, role: str, item: tuple[str, bool] | None
