@@ -327,3 +327,92 @@ def test_an_amount_in_brackets_after_a_linked_one_is_the_same_programs_money() -
     # a market size in brackets is no program's money
     market = "정부는 'AI 반도체 실증' 사업에 100억원을 들인다(시장 규모 3조원)."
     assert links(market)[-1] == (3_000_000_000_000, None)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_track_cues"), ids=lambda e: e.term)
+def test_an_amount_in_a_sentence_opening_with_a_track_is_the_tracks(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    text = (
+        "부처, 인공지능 선도 사업 설명회 연다\n부처는 '인공지능 융합 선도 사업' 설명회를 연다. "
+        + entry.example
+    )
+    got = links(text)
+    # The track is one of the marked items, and the one the last sentence opens with.
+    assert len(got) == 1 and got[0][1] and f"△{got[0][1]} " in entry.example, got
+    assert entry.example.rsplit(". ", 1)[-1].startswith(got[0][1].split()[0]), got
+
+
+def test_the_sentence_after_one_opening_with_a_track_keeps_the_track() -> None:
+    text = (
+        "부처, 인공지능 선도 사업 설명회 연다\n부처는 '인공지능 융합 선도 사업' 설명회를 연다. "
+        "이 사업은 △AI 연구거점 지정 △AI 창업기업 육성 두 갈래로 추진된다. "
+        "AI 창업기업 육성은 AI 제품을 만드는 기업에 개발비를 주는 사업이다. 올해는 모두 26억원을 나눠 준다."
+    )
+    assert links(text) == [(2_600_000_000, "AI 창업기업 육성")]
+
+
+def test_a_lead_touching_a_parent_gives_the_story_to_the_child_it_announces() -> None:
+    text = (
+        "광주, AI 창업기업 키운다\n지역 산업 집적단지 조성…시제품 제작 지원도 연다\n"
+        "사업단은 올해 '지역 산업 집적단지 조성' 사업의 하나로 'AI (시)제품 제작 지원' 공모를 진행한다. "
+        "누구나 신청할 수 있다. 과제마다 최대 1억원까지 시제품 제작에 쓸 수 있다."
+    )
+    assert links(text) == [(100_000_000, "AI (시)제품 제작 지원")]
+
+
+def test_a_field_label_in_brackets_is_no_line_item() -> None:
+    text = (
+        "부처, 'AI 연구센터' 문 열어\n부처는 'AI 연구센터' 개소식을 열었다.\n"
+        "※ ▴(사업기간) 3년 ▴(예산) 연 15억원(1차년도 11억원), 최대 41억원"
+    )
+    assert all(p is None or ")" not in p for _, p in links(text)), links(text)
+
+
+def test_a_bare_name_opening_its_sentence_keeps_the_amount_of_the_next_one() -> None:
+    text = (
+        "부처, 데이터 사업 설명회\n부처는 '디지털 뉴딜' 데이터 사업 설명회를 연다. "
+        "데이터 구축 사업은 과제당 20억원씩 지원한다. 기업 솔루션 지원 사업은 중소기업을 돕는다. "
+        "선정된 기업은 최대 3억원까지 받는다."
+    )
+    assert links(text)[-1] == (300_000_000, "기업 솔루션 지원 사업")
+
+
+def test_figures_after_a_sentence_announcing_spending_areas_are_no_programs() -> None:
+    text = (
+        "위원회, 올해 예산 확정\n위원회는 올해 예산을 확정했다. 위원회는 올해 예산을 3대 분야에 집중한다. "
+        "'하나의 행정'에 1천억원, '똑똑한 행정'에 800억원, '함께 하는 성장 플랫폼'에 500억원이 배정됐다."
+    )
+    assert [p for _, p in links(text)] == [None, None, None]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_build_cues"), ids=lambda e: e.term)
+def test_a_quoted_name_the_money_builds_is_the_amounts_program(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    text = "정부, 'AI 일상화 사업' 예산 확정\n정부는 'AI 일상화 사업' 예산을 확정했다. " + entry.example
+    quoted = entry.example.split("'")[1]
+    assert [p for _, p in links(text)] == [quoted], links(text)
+
+
+def test_another_version_of_a_program_is_a_program_too() -> None:
+    text = (
+        "부처, '의료 AI 비서 2.0' 개발 돌입\n부처는 국비 200억원을 들여 '의료 AI 비서 2.0' 개발에 나선다. "
+        "부처는 '의료 AI 비서 1.0' 사업 성과보고회를 열었다."
+    )
+    assert links(text) == [(20_000_000_000, "의료 AI 비서 2.0")]
+
+
+def test_a_pointer_in_the_sentence_before_passes_on_the_program_it_points_at() -> None:
+    text = (
+        "군, 'AI 집적단지 사업' 옛 학교에\n군은 'AI 집적단지 사업'을 연다. 군 컨소시엄이 'AI 융합 실증 프로젝트 사업'의 수행기관으로 뽑혔다. "
+        "이 사업은 부처의 시범사업이다. 세 기관은 2025년까지 61억원을 들여 옛 학교를 고친다."
+    )
+    assert links(text) == [(6_100_000_000, "AI 융합 실증 프로젝트 사업")]
+
+
+def test_a_paragraph_opening_with_a_quoted_name_goes_on_about_it() -> None:
+    text = (
+        "부처, 'AI 허브 사업' 계획 발표\n부처는 'AI 허브 사업' 계획을 내놓았다.\n\n"
+        "'AI 두뇌연구실'도 만든다. 지역 거점대학을 중심으로 연구센터를 지정한다. 기업이 꼭 참여해야 한다. "
+        "한 해 15억원 규모로 지원한다."
+    )
+    assert links(text) == [(1_500_000_000, "AI 두뇌연구실")]

@@ -64,7 +64,10 @@ def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> 
 # Bullets and marks around a listed name: "▲AI 바우처", "거대언어모델 사업)" (the bracket opened before the clause).
 _ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
 # A tilde between place names ("농소~외동 국도 건설") is a route, one between figures a period or a range.
-_NOT_A_NAME = re.compile(r"[%○/→]|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)")
+# A list mark inside the words ("사업기간) 3년 ▴(예산) 연") runs two items together: no one name (a line mark such as
+# the middle dot also joins words: "데이터·AI"); nor does a bracket closed with none opened ("예산) 연": a field label).
+_ITEM_MARKS = lexicon.char_class("list_marks", "inline", "arrow")
+_NOT_A_NAME = re.compile(rf"[%○/→{_ITEM_MARKS}]|^[^(]*\)|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)")
 
 
 def _plausible_item(name: str) -> bool:
@@ -141,12 +144,25 @@ def _head_particle() -> re.Pattern[str]:
 
 def _quoted_or_head(clause: str) -> str | None:
     """A quoted name before the amount's bracket, or the head of a bullet line or table row."""
-    if quoted := _QUOTED_TAIL.search(clause):
+    if quoted := _QUOTED_TAIL.search(clause) or _built().search(clause):
         return quoted.group(1).strip()
     head = _BULLET_HEAD.match(clause) or _TABLE_HEAD.match(clause)
     if head and not _CLAUSE_END.search(head.group(1)) and not breaks_name(head.group(1).strip()):
         return head.group(1).strip()
     return None
+
+
+# Words between a build verb and the amount: a payer and a time ("국비", "올해", "모두").
+BUILD_GAP_WORDS = 2
+
+
+@cache
+def _built() -> re.Pattern[str]:
+    """ "'초거대 AI 공통기반'을 만드는 데 54억원": the quoted name is what the money builds (program_build_cues)."""
+    verb = lexicon.pattern("program_build_cues")
+    return re.compile(
+        rf"['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]\s*(?:을|를)\s*{verb}\s*(?:\S+\s+){{0,{BUILD_GAP_WORDS}}}$"
+    )
 
 
 @cache

@@ -70,7 +70,13 @@ _GLOSSED_WORD = re.compile(r"[가-힣]+\s*\(([A-Z][A-Za-z0-9&\-]{1,9})\)")
 
 def program_keys(name: str, name_en: str | None) -> list[str]:
     """The keys a program is found under in a sentence: its name's, its English name's, its glossed forms'."""
-    return [k for k in (norm_key(name), norm_key(name_en or ""), *gloss_keys(name)) if k]
+    kept = norm_key(_KO_BRACKET.sub(r"\1", name))  # "AI (시)제품 제작 지원" is found as "AI 시제품 제작 지원"
+    return [k for k in dict.fromkeys((norm_key(name), norm_key(name_en or ""), *gloss_keys(name), kept)) if k]
+
+
+# A short Korean piece in brackets glued to the word after it is part of that word ("(시)제품": a prototype or a product), not a gloss that
+# the key drops: the sentence is searched with the brackets dropped and the piece kept.
+_KO_BRACKET = re.compile(r"(?<![가-힣])\(([가-힣]{1,2})\)(?=[가-힣])")
 
 
 def gloss_keys(name: str) -> list[str]:

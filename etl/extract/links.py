@@ -17,12 +17,17 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract import link_names
+from etl.extract.area_lists import LIST_ITEMS, area_list
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
+from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
+from etl.extract.paragraphs import paragraph_opening
+from etl.extract.parents import PARENT_GAP, child_of
 from etl.extract.programs import names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose
 from etl.extract.title_names import title_name
+from etl.extract.tracks import declared_tracks, opening_track
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import connective
 
@@ -37,40 +42,6 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
-# A bare date line ("2023-12-21 입력", "2024.07.15") is no lead sentence: a sentence counts towards the lead when
-# it has at least this many letters (the shortest real sentence, "회의가 열렸다", has 6; datelines with more
-# letters are caught by _DATELINE).
-LEAD_MIN_LETTERS = 4
-# A lead holds a program's name loosely when it shares this many characters in a row with the name's key: six
-# (about three Korean syllable pairs, "ai자율제조") is more than a generic word ("ai반도체", "데이터") carries.
-LEAD_PIECE = 6
-# An English name's key is spelled in whole words, so a shared run of six letters is one common word ("national"):
-# the lead must hold this share of the key ("national growth fund" is not in "national AI computing center").
-LEAD_SHARE_EN = 0.6
-# Page chrome before the lead: a breadcrumb ("전국 > 부산·경남") or a dateline ("입력 2024-10-29 10:31").
-_BREADCRUMB = re.compile(r"^[^>]{1,20}(?:>[^>]{1,20})+$")
-_DATELINE = re.compile(r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]")
-# A dateline with more letters than this is a sentence that happens to hold a date.
-DATELINE_MAX_LETTERS = 30
-
-
-_LETTER = re.compile(r"[가-힣A-Za-z]")
-
-
-def _chrome_line(text: str) -> bool:
-    """A breadcrumb, a dateline or byline, or a line too short to say what a story is about."""
-    letters = len(_LETTER.findall(text))
-    if letters < LEAD_MIN_LETTERS or _BREADCRUMB.match(text.strip()):
-        return True
-    return bool(_DATELINE.search(text)) and letters <= DATELINE_MAX_LETTERS
-
-
-# How far after a program's name a parent cue still speaks of it: the name itself (up to 40 characters) and
-# a program word with its particle ("… 조성' 사업의 하나로").
-PARENT_GAP = 56
-# Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
-# alone may be a place or a purpose ("장성군에 50억원").
-LIST_ITEMS = 2
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -139,14 +110,6 @@ def _group() -> re.Pattern[str]:
     )
 
 
-@cache
-def _areas() -> re.Pattern[str]:
-    """A sentence that says its figures are spending areas ("분야별로는 ▲A 531억원 ▲B …", "… 등 5대 분야에
-    집중된다"): a list of areas, none of them a program, so no amount of it is a program's."""
-    numbered = lexicon.pattern("program_area_cues", "numbered")
-    return re.compile(rf"{lexicon.pattern('program_area_cues', 'areas')}|\d\s*{numbered}")
-
-
 # Where an amount's own text ends: its currency word, within the span an amount is written in.
 _CURRENCY = re.compile(r"원|\bwon\b")
 # Between an amount and a name after it: a clause break ("…", ";", a comma outside a number) or another amount
@@ -176,8 +139,6 @@ _WON = re.compile(
 )
 # Another figure of won between a name and an amount.
 _AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
-# A figure of won, also one whose 원 a list leaves to its last item ("정보화 8649억, 국민안전 2조 5197억원").
-_FIGURE = re.compile(r"[0-9]\s*(?:조|억)|[0-9]\s*(?:만|천)?\s*(?:원|won\b)")
 
 
 def _clause_between(text: str, name_at: int, start: int) -> bool:
@@ -212,17 +173,18 @@ class ProgramLinker:
         self._key_cache: list[tuple[str, list[str]]] = []
         # The programs the text names as such; line items added while linking are lines of a list, not programs.
         self._found = {p.name for p in programs}
-        lines = [s for s in sentences if not _chrome_line(s.text)]
+        lines = [s for s in sentences if not chrome_line(s.text)]
         # A story about a ministry's or a year's budget lists lines of it: no line carries the sentence before.
         self._budget_story = bool(lines) and bool(envelope_title().search(lines[0].text))
         self.subject = self._subject()
+        self._tracks = declared_tracks(sentences) if lang == "ko" else []
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
         """The program the amount at `start` of `sent` belongs to, or None."""
         if role not in LINKED_ROLES:
             return None
         listed = len(listed_amounts().findall(sent.text)) >= LIST_ITEMS
-        if _areas().search(sent.text) and len(_FIGURE.findall(sent.text)) >= LIST_ITEMS:
+        if area_list(self.sentences, self._order.get(sent.start, 0)):
             return None
         if self.lang == "ko":
             item = line_item(before, after_amount=len(before) < start, listed=listed)
@@ -237,6 +199,8 @@ class ProgramLinker:
             if tied is None and role == "change":
                 return self._linked.get(sent.start)
             return tied or None
+        if tied is None and (track := self._track(sent, start)):
+            tied = self._known(track) or self._add(track, sent)
         if tied is None and not _same_clause(sent.text, start, envelope()):
             tied = None if link_names.shared_out(sent.text) else self._before(sent, start) or self.subject
         elif tied == "" and not _same_clause(sent.text, start, envelope()):
@@ -245,6 +209,16 @@ class ProgramLinker:
         if tied:
             self._linked[sent.start] = tied
         return tied or None
+
+    def _track(self, sent: Sentence, start: int) -> str | None:
+        """The track the amount's sentence opens with, or else the one the sentence right before opens with
+        ("AI 전문기업 육성은 … 사업이다. 올해는 총 26억원을 나눠 준다") when the amount has no purpose of its own."""
+        i = self._order.get(sent.start, 0)
+        if track := opening_track(sent.text, self._tracks):
+            return track
+        if i == 0 or own_purpose(sent.text, start, _amount_end(sent.text, start)):
+            return None
+        return opening_track(self.sentences[i - 1].text, self._tracks)
 
     def _group_parent(self, sent: Sentence) -> str:
         """The story's program for a group of programs the sentence names as examples, when it is none of them."""
@@ -258,7 +232,18 @@ class ProgramLinker:
         if i == 0 or self._budget_story or own_purpose(sent.text, start, _amount_end(sent.text, start)):
             return None
         named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found]
-        return named[-1] if named else None
+        # "'X 사업'의 수행기관으로 뽑혔다. 이 사업은 … 시범사업이다. 세 기관은 61억원을 들여": a pointer back names X.
+        if (
+            not named
+            and i > 1
+            and self.lang == "ko"
+            and _cue("program_anaphora").search(self.sentences[i - 1].text)
+        ):
+            named = [n for _, n in self.named(self.sentences[i - 2]) if n in self._found]
+        opening = paragraph_opening(self.sentences, i)
+        return (
+            named[-1] if named else ((self._known(opening) or self._add(opening, sent)) if opening else None)
+        )
 
     def _tied(
         self, sent: Sentence, start: int, before: str, role: str, item: tuple[str, bool] | None
@@ -352,7 +337,7 @@ class ProgramLinker:
         program named only further down beside others may be a parent, a comparison or a law: on unseen pages
         falling back to any of them credited more amounts wrongly than rightly); none when the title is about a
         ministry's budget (an envelope)."""
-        lines = [s for s in self.sentences if not _chrome_line(s.text)]
+        lines = [s for s in self.sentences if not chrome_line(s.text)]
         # Headline lines (a title, subtitles: no full stop) come first; the lead reaches the first sentence.
         first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if _FULL_STOP.search(s.text)), 0)
         lead = lines[: max(LEAD_SENTENCES, first + 1)]
@@ -368,10 +353,9 @@ class ProgramLinker:
             children = [
                 n for pos, n in named if not _cue("program_parent_cues").search(s.text, pos, pos + PARENT_GAP)
             ]
-            if named:
-                return (children or [n for _, n in named])[0]
-            if loose := self._loosely_named(s):
-                return loose
+            # A subtitle touching a parent ("융합집적단지 조성…") of the child the story goes on to announce.
+            if pick := (children or [n for _, n in named] or [None])[0] or self._loosely_named(s):
+                return child_of(pick, self.sentences, self.named, _cue("program_parent_cues")) or pick
         return self._only_quoted(lead[0].text) or self._title_named(lead[0])
 
     def _title_named(self, title: Sentence) -> str | None:

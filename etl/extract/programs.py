@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import takewhile
 
 from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
 from etl.extract.program_sorts import category_name, counted
-from etl.extract.programs_en import lower_names
+from etl.extract.programs_en import english_names, lower_names
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
@@ -28,9 +27,6 @@ def program_words(meaning: str) -> tuple[str, ...]:
 
 _QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,90}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
-_EN_NAME = re.compile(
-    r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)){1,8})"
-)
 
 
 # Words a bare name may have before the one holding its program word: five ("생활밀접형 AI 응용 제품 개발 사업");
@@ -111,15 +107,36 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
     kept = [
         (rep, n)
         for rep, n in merged
-        if rep.quoted or not quoted_any or n > 1 or _catalogued_en(rep.name) or _with_won(rep.sent.text)
+        if rep.quoted
+        or not quoted_any
+        or n > 1
+        or _catalogued_en(rep.name)
+        or _with_won(rep.sent.text)
+        or _topic_before_won(rep, sentences)
     ]
     kept.sort(key=lambda t: (-t[1], -t[0].quoted, cands.index(t[0]) if t[0] in cands else 0))
-    return [
+    out = [
         Program(
             name=rep.name, name_en=rep.name_en, evidence=Evidence(rep.sent.text, rep.sent.start, rep.sent.end)
         )
         for rep, _ in kept
     ]
+    return out + _other_versions(out, sentences)
+
+
+def _other_versions(programs: list[Program], sentences: list[Sentence]) -> list[Program]:
+    """ "'닥터앤서 1.0' 사업 … '닥터앤서 2.0' 개발": a quoted name that differs from a program's only in its version
+    or phase number is a program too, with no program word of its own."""
+    shapes = {_NUMBER.sub("#", norm_key(p.name)) for p in programs if _NUMBER.search(norm_key(p.name))}
+    seen = {norm_key(p.name) for p in programs}
+    out = []
+    for s in sentences:
+        for m in _QUOTE.finditer(s.text):
+            name, key = m.group(1).strip(), norm_key(m.group(1))
+            if key not in seen and _NUMBER.sub("#", key) in shapes:
+                seen.add(key)
+                out.append(Program(name=name, evidence=Evidence(s.text, s.start, s.end)))
+    return out
 
 
 # A key this long (after 인공지능→ai and spaces dropped) inside another key means one program: 'AI 연구거점'
@@ -171,7 +188,7 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
         if _is_program_name(name, name_en) or (_form_after().match(text, m.end()) and len(name.split()) >= 2):
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
-        out += [_Cand(n, n, sent, False) for n in _english_names(text) if not names_event(n)]
+        out += [_Cand(n, n, sent, False) for n in english_names(text) if not names_event(n)]
         # "the AI content production support project": a name written without capitals.
         known = {norm_key(c.name) for c in out}
         out += [_Cand(n, n, sent, False) for n in lower_names(text) if norm_key(n) not in known]
@@ -190,6 +207,14 @@ def _with_won(text: str) -> bool:
     from etl.extract.money import find_amounts
 
     return any(a.krw for a in find_amounts(text))
+
+
+def _topic_before_won(c: _Cand, sentences: list[Sentence]) -> bool:
+    """ "AI 바우처 지원 사업은 … 돕는다. 선정된 기업은 최대 3억원까지 받는다": a bare name that opens its sentence as
+    its topic (은/는), with a won figure in the sentence right after, which goes on about it."""
+    i = next((i for i, s in enumerate(sentences) if s.start == c.sent.start), len(sentences))
+    opens = re.match(re.escape(c.name) + r"(?:은|는)\s", c.sent.text.lstrip())
+    return bool(opens) and i + 1 < len(sentences) and _with_won(sentences[i + 1].text)
 
 
 def _catalogued_en(name: str) -> bool:
@@ -354,47 +379,6 @@ def _break_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         r"\S" + lexicon.pattern("program_name_breaks", "ending") + r"$|[,…'‘’\"“”:]$|^\d+개$"
     )
     return stops, endings
-
-
-def _english_names(text: str) -> list[str]:
-    names = []
-    for m in _EN_NAME.finditer(text):
-        words = m.group(1).split()
-        # "the Smart Shop Project and the Smart Workshop Project": one run of capitalised words may hold several.
-        while words:
-            name, end = _english_name(words)
-            if name:
-                names.append(name)
-            if end == 0:
-                break
-            words = words[end:]
-    return names
-
-
-_EN_STOP = frozenset({"the", "of", "for", "and", "on", "in", "&"})
-
-
-def _english_name(words: list[str]) -> tuple[str | None, int]:
-    """The first program name in a run of capitalised words, and how many words it used (0: none is left)."""
-    lead = len(list(takewhile(lambda w: w.lower() in _EN_STOP, words)))
-    forms = [i for i, w in enumerate(words) if w in program_words("en_bare") and i >= lead + 1]
-    if not forms:
-        return None, 0
-    end = forms[0] + 1
-    # "Strategy for Artificial Intelligence": a for/on/of tail belongs to the name.
-    if end + 1 < len(words) and words[end] in {"for", "on", "of"} and words[end + 1][0].isupper():
-        end += 2
-        while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
-            end += 1
-    name = words[lead:end]
-    # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
-    # bodies: a body word inside the name or in the capitalised words right after it.
-    tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
-    if set(program_words("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
-        return None, end
-    if len([w for w in name if w not in program_words("en_weak")]) >= 2:
-        return " ".join(name), end
-    return None, end
 
 
 # A name starts with a word, not with the particle of a word before it ("에 앞으로 4년간", "의 핵심인 …").

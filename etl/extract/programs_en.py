@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import takewhile
 
 from etl import lexicon
 
@@ -47,3 +48,55 @@ def lower_name(name: str) -> bool:
     mentions in passing, as an example of what the money goes to, more often than the story's subject."""
     words = name.split()
     return bool(words) and words[-1] in lexicon.terms("program_en_lower", "form")
+
+
+_EN_NAME = re.compile(
+    r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)){1,8})"
+)
+
+
+@cache
+def _words(meaning: str) -> tuple[str, ...]:
+    return tuple(lexicon.terms("program_forms", meaning))
+
+
+def english_names(text: str) -> list[str]:
+    """Capitalised English program names ("the Smart Shop Project"), each ending in an `en_bare` program word."""
+    names = []
+    for m in _EN_NAME.finditer(text):
+        words = m.group(1).split()
+        # "the Smart Shop Project and the Smart Workshop Project": one run of capitalised words may hold several.
+        while words:
+            name, end = _english_name(words)
+            if name:
+                names.append(name)
+            if end == 0:
+                break
+            words = words[end:]
+    return names
+
+
+_EN_STOP = frozenset({"the", "of", "for", "and", "on", "in", "&"})
+
+
+def _english_name(words: list[str]) -> tuple[str | None, int]:
+    """The first program name in a run of capitalised words, and how many words it used (0: none is left)."""
+    lead = len(list(takewhile(lambda w: w.lower() in _EN_STOP, words)))
+    forms = [i for i, w in enumerate(words) if w in _words("en_bare") and i >= lead + 1]
+    if not forms:
+        return None, 0
+    end = forms[0] + 1
+    # "Strategy for Artificial Intelligence": a for/on/of tail belongs to the name.
+    if end + 1 < len(words) and words[end] in {"for", "on", "of"} and words[end + 1][0].isupper():
+        end += 2
+        while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
+            end += 1
+    name = words[lead:end]
+    # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
+    # bodies: a body word inside the name or in the capitalised words right after it.
+    tail = list(takewhile(lambda w: w[:1].isupper(), words[end:]))
+    if set(_words("en_body")).intersection(name + [w.strip(",.;") for w in tail]):
+        return None, end
+    if len([w for w in name if w not in _words("en_weak")]) >= 2:
+        return " ".join(name), end
+    return None, end

@@ -1,0 +1,35 @@
+"""Lists of spending areas, not programs ("분야별로는 ▲A 531억원 ▲B …", "예산을 4대 분야에 집중한다. 'A'에
+1천944억원, 'B'에 882억원 …"): no amount of such a list is a program's. Cues are in
+etl/resources/lexicon/program_area_cues.tsv. Used by etl/extract/links.py."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon
+from etl.models import Sentence
+
+# Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
+# alone may be a place or a purpose ("장성군에 50억원").
+LIST_ITEMS = 2
+# A figure of won, also one whose 원 a list leaves to its last item ("정보화 8649억, 국민안전 2조 5197억원").
+_FIGURE = re.compile(r"[0-9]\s*(?:조|억)|[0-9]\s*(?:만|천)?\s*(?:원|won\b)")
+
+
+@cache
+def _areas() -> re.Pattern[str]:
+    """A sentence that says its figures are spending areas ("분야별로는 ▲A 531억원 ▲B …", "… 등 5대 분야에
+    집중된다"): a list of areas, none of them a program, so no amount of it is a program's."""
+    numbered = lexicon.pattern("program_area_cues", "numbered")
+    return re.compile(rf"{lexicon.pattern('program_area_cues', 'areas')}|\d\s*{numbered}")
+
+
+def area_list(sentences: list[Sentence], i: int) -> bool:
+    """`sentences[i]` lists figures of spending areas: it says so, or the sentence right before announces the
+    areas with no figure of its own ("예산을 4대 분야에 집중한다.")."""
+    text = sentences[i].text
+    if len(_FIGURE.findall(text)) < LIST_ITEMS:
+        return False
+    prev = sentences[i - 1].text if i else ""
+    return bool(_areas().search(text) or (_areas().search(prev) and not _FIGURE.search(prev)))
