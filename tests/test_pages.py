@@ -324,7 +324,7 @@ def test_sources_page_shows_source_health(
 
 def test_list_choices_are_kept_in_the_link(ui_env: Path) -> None:
     """The ranking's kind and search, a list's page and the Review state reopen from a shared link."""
-    at = app("pages/2_Programs.py", programs_by="national", programs_q="AI")
+    at = app("pages/2_Programs.py", program_view="program_table", programs_by="national", programs_q="AI")
     assert not at.exception and not at.warning
     assert at.segmented_control(key="programs_kind").value == "national"
     assert at.text_input(key="programs_search").value == "AI"
@@ -332,7 +332,7 @@ def test_list_choices_are_kept_in_the_link(ui_env: Path) -> None:
     assert qp(at, "programs_by") == ["total"]
     at.segmented_control(key="programs_kind").set_value("headline").run()
     assert qp(at, "programs_by") == []  # the default: left out of the link
-    at = app("pages/2_Programs.py", programs_by="nonsense")
+    at = app("pages/2_Programs.py", program_view="program_table", programs_by="nonsense")
     assert not at.exception and at.segmented_control(key="programs_kind").value == "headline"
     at = app("pages/6_Review.py", state="rejected")
     assert not at.exception and at.segmented_control(key="review_state").value == "rejected"
