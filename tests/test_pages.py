@@ -359,12 +359,21 @@ def test_institutions_and_revisions_show_one_section_at_a_time(ui_env: Path) -> 
     at = app("pages/3_Institutions.py")
     assert at.segmented_control(key="institution_view").value == "by_type" and not qp(at, "institution_view")
     assert len(at.get("vega_lite_chart")) == 2  # the ranking's bars and the types' bars
+    assert len(at.dataframe) == 1  # the ranking; the types' table is behind a switch
+    at.toggle(key="institution_table").set_value(True).run()
+    assert len(at.dataframe) == 2 and qp(at, "institution_table") == ["1"]
     at.segmented_control(key="institution_view").set_value("coparticipation").run()
     assert not at.exception and qp(at, "institution_view") == ["coparticipation"] and "rect" in charts(at)
     at = app("pages/3_Institutions.py", institution_view="partners")
     assert not at.exception and at.segmented_control(key="institution_view").value == "partners"
     assert len(at.get("vega_lite_chart")) == 2 and "bar" in charts(at)  # the ranking's and the partners' bars
     at = app("pages/1_Budgets.py")
+    assert not at.toggle(key="revisions_tables").value and not qp(at, "revisions_tables")  # tables: a switch
+    at.toggle(key="revisions_tables").set_value(True).run()
+    assert (
+        qp(at, "revisions_tables") == ["1"]
+        and app("pages/1_Budgets.py", revisions_tables="1").toggle(key="revisions_tables").value
+    )  # kept in the link
     assert at.segmented_control(key="revisions_list").value == "changes"
     before = len(at.dataframe)
     at.segmented_control(key="revisions_list").set_value("revision_points").run()

@@ -55,9 +55,8 @@ def _overview() -> None:
 
 
 def _revisions(f: Filters, pid: str) -> None:
-    """ui/history.revisions for one program."""
+    """ui/history.revisions for one program (its tables are behind a switch, off by default)."""
     _figure(charts.revisions_chart, data.load(queries.program_revisions, f, program_id=pid))
-    data.load(queries.program_changes, f, program_id=pid)
 
 
 def _budgets() -> None:
