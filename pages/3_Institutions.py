@@ -25,9 +25,8 @@ if shown == "by_type":  # one section at a time (ui/sections.py): hidden tabs' c
     types = data.load(queries.institution_types, f)
     widgets.chart(charts.types_chart, types, key="types", lang=lang, pick=(f, view))
     if sections.table_switch("institution_table", lang=lang):  # the chart's rows: a switch kept in the link
-        widgets.table(
-            types, view, key="institution_types", hide=("money_krw",)
-        )  # programs' money isn't theirs
+        hide = ("money_krw",)  # programs' money is not theirs
+        widgets.table(types, view, key="institution_types", hide=hide)
 elif shown == "coparticipation":
     pairs = data.load(queries.coparticipation, f, limit=20)
     widgets.chart(charts.coparticipation_heatmap, pairs, key="coparticipation", lang=lang, pick=(f, view))
