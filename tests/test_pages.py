@@ -167,6 +167,9 @@ def test_sources_page_highlights_facts_as_escaped_text(ui_env: Path) -> None:
         ).fetchone()
     at = app("pages/5_Sources.py", doc=doc_id, text="국비")
     assert title in [h.value for h in at.header]
+    shown = len(at.dataframe)  # the facts' table is behind a switch, kept in the link
+    at.toggle(key="facts_table").set_value(True).run()
+    assert len(at.dataframe) == shown + 1 and qp(at, "facts_table") == ["1"]
     body = [h.proto.body for h in at.get("html")]
     assert any("<mark" in b and "국비" in b for b in body)
     assert at.text_input[0].value == "국비"
