@@ -1,25 +1,21 @@
-"""Programs: a searchable table, and one program's documents, budgets, institutions, sites and partner
-countries, each fact with its evidence sentence and a link to its document."""
+"""Programs: the program hierarchy (a treemap) or a searchable ranking, one at a time; and one program's
+documents, budgets, institutions, sites and partner countries, each fact with its evidence sentence and a link
+to its document."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, history, plain, queries, rankings, review_form, sections, tables, widgets
+from ui import data, fmt, history, plain, queries, rankings, review_form, sections, tables, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
 f, view = widgets.start("programs")
 lang = view.lang
 
-st.subheader(t("program_table", lang))
 table = data.load(queries.program_table, f, limit=500)  # the program picker's choices
 if table.empty:
     st.info(t("no_rows", lang))
     st.stop()
-rankings.program_ranking(f, view, key="programs")
-
-st.subheader(t("hierarchy", lang), help=t("hierarchy_help", lang))
-tree = data.load(queries.program_tree, f)
-widgets.chart(charts.hierarchy_chart, tree, key="hierarchy", lang=lang, pick=(f, view))
+rankings.programs_overview(f, view)  # the treemap or the ranking, one at a time
 
 names = tables.display_names(table, "program_id", "program", lang)
 chosen = page_param("id") or f.program

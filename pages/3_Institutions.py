@@ -24,14 +24,17 @@ st.subheader(t(shown, lang))
 if shown == "by_type":  # one section at a time (ui/sections.py): hidden tabs' charts would cost every run
     types = data.load(queries.institution_types, f)
     widgets.chart(charts.types_chart, types, key="types", lang=lang, pick=(f, view))
-    widgets.table(types, view, key="institution_types", hide=("money_krw",))  # programs' money is not theirs
+    if sections.table_switch("institution_table", lang=lang):  # the chart's rows: a switch kept in the link
+        hide = ("money_krw",)  # programs' money is not theirs
+        widgets.table(types, view, key="institution_types", hide=hide)
 elif shown == "coparticipation":
     pairs = data.load(queries.coparticipation, f, limit=20)
     widgets.chart(charts.coparticipation_heatmap, pairs, key="coparticipation", lang=lang, pick=(f, view))
 else:
     partners = data.load(queries.partner_countries, f)
     widgets.chart(charts.partners_chart, partners, key="partners", lang=lang, pick=(f, view))
-    widgets.table(partners, view, key="partner_countries")
+    if sections.table_switch("institution_table", lang=lang):
+        widgets.table(partners, view, key="partner_countries")
 
 top = ranking["institution_id"].iloc[0]
 name = tables.display_names(ranking, "institution_id", "institution", lang)[top]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import data, fmt, plain, queries, tables, widgets
+from ui import data, fmt, plain, queries, sections, tables, widgets
 from ui.highlight import Span, highlight_html, legend_html, locate
 from ui.i18n import code, t
 from ui.sidebar import page_param, set_page_param
@@ -53,4 +53,5 @@ st.html(highlight_html(d["text"], spans))  # every character of the document is 
 widgets.document_tables(doc_id, lang)  # tables as tables, budget cells marked
 
 st.subheader(t("facts", lang))
-widgets.table(facts, view, key="document_facts")
+if sections.table_switch("facts_table", lang=lang):  # marked in the text above: a table behind a switch
+    widgets.table(facts, view, key="document_facts")

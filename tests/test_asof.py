@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -137,7 +137,18 @@ def test_pages_read_the_snapshot_of_the_chosen_day(history: tuple, monkeypatch: 
     at.run(timeout=60)
     assert not at.exception
     assert any("2000-01-01" in i.value for i in at.info)
+    assert at.sidebar.toggle(key="w_as_of_on").value  # the link's day shows in the picker, its switch on
+    assert str(at.sidebar.date_input(key="w_as_of").value) == "2000-01-01"
     at = AppTest.from_file(str(ROOT / "pages" / "2_Programs.py"), default_timeout=60)
     at.run(timeout=60)
     assert not at.exception and not any("2000-01-01" in i.value for i in at.info)
-    assert at.sidebar.date_input(key="w_as_of").value is None
+    assert not at.sidebar.toggle(key="w_as_of_on").value and not at.sidebar.date_input  # no picker drawn
+    at.sidebar.toggle(key="w_as_of_on").set_value(True).run()
+    assert at.sidebar.date_input(key="w_as_of").value is None and "asof" not in at.query_params
+    day = date.today().replace(year=date.today().year - 5)  # within the picker's default range (10 years)
+    at.sidebar.date_input(key="w_as_of").set_value(day).run()
+    assert at.query_params["asof"] in (day.isoformat(), [day.isoformat()]) and any(
+        day.isoformat() in i.value for i in at.info
+    )
+    at.sidebar.toggle(key="w_as_of_on").set_value(False).run()
+    assert "asof" not in at.query_params and not at.sidebar.date_input  # off: the record now again

@@ -122,9 +122,9 @@ def test_the_total_adds_what_the_panel_lists_and_every_other_row_has_a_reason(
 
 
 def test_program_ranking_compares_one_kind_at_a_time(ui_env: Path) -> None:
-    at = app("pages/2_Programs.py", lang="en")
+    at = app("pages/2_Programs.py", lang="en", program_view="program_table")
     assert not at.exception
-    picker = at.get("button_group")[0]
+    picker = at.segmented_control(key="programs_kind")
     assert picker.value == "headline"
     table = at.dataframe[0].value
     assert {"kind", "role"} <= set(table.columns) and "national" not in set(table["kind"])

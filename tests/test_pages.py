@@ -167,6 +167,9 @@ def test_sources_page_highlights_facts_as_escaped_text(ui_env: Path) -> None:
         ).fetchone()
     at = app("pages/5_Sources.py", doc=doc_id, text="국비")
     assert title in [h.value for h in at.header]
+    shown = len(at.dataframe)  # the facts' table is behind a switch, kept in the link
+    at.toggle(key="facts_table").set_value(True).run()
+    assert len(at.dataframe) == shown + 1 and qp(at, "facts_table") == ["1"]
     body = [h.proto.body for h in at.get("html")]
     assert any("<mark" in b and "국비" in b for b in body)
     assert at.text_input[0].value == "국비"
@@ -324,7 +327,7 @@ def test_sources_page_shows_source_health(
 
 def test_list_choices_are_kept_in_the_link(ui_env: Path) -> None:
     """The ranking's kind and search, a list's page and the Review state reopen from a shared link."""
-    at = app("pages/2_Programs.py", programs_by="national", programs_q="AI")
+    at = app("pages/2_Programs.py", program_view="program_table", programs_by="national", programs_q="AI")
     assert not at.exception and not at.warning
     assert at.segmented_control(key="programs_kind").value == "national"
     assert at.text_input(key="programs_search").value == "AI"
@@ -332,7 +335,7 @@ def test_list_choices_are_kept_in_the_link(ui_env: Path) -> None:
     assert qp(at, "programs_by") == ["total"]
     at.segmented_control(key="programs_kind").set_value("headline").run()
     assert qp(at, "programs_by") == []  # the default: left out of the link
-    at = app("pages/2_Programs.py", programs_by="nonsense")
+    at = app("pages/2_Programs.py", program_view="program_table", programs_by="nonsense")
     assert not at.exception and at.segmented_control(key="programs_kind").value == "headline"
     at = app("pages/6_Review.py", state="rejected")
     assert not at.exception and at.segmented_control(key="review_state").value == "rejected"
@@ -359,12 +362,21 @@ def test_institutions_and_revisions_show_one_section_at_a_time(ui_env: Path) -> 
     at = app("pages/3_Institutions.py")
     assert at.segmented_control(key="institution_view").value == "by_type" and not qp(at, "institution_view")
     assert len(at.get("vega_lite_chart")) == 2  # the ranking's bars and the types' bars
+    assert len(at.dataframe) == 1  # the ranking; the types' table is behind a switch
+    at.toggle(key="institution_table").set_value(True).run()
+    assert len(at.dataframe) == 2 and qp(at, "institution_table") == ["1"]
     at.segmented_control(key="institution_view").set_value("coparticipation").run()
     assert not at.exception and qp(at, "institution_view") == ["coparticipation"] and "rect" in charts(at)
     at = app("pages/3_Institutions.py", institution_view="partners")
     assert not at.exception and at.segmented_control(key="institution_view").value == "partners"
     assert len(at.get("vega_lite_chart")) == 2 and "bar" in charts(at)  # the ranking's and the partners' bars
     at = app("pages/1_Budgets.py")
+    assert not at.toggle(key="revisions_tables").value and not qp(at, "revisions_tables")  # tables: a switch
+    at.toggle(key="revisions_tables").set_value(True).run()
+    assert (
+        qp(at, "revisions_tables") == ["1"]
+        and app("pages/1_Budgets.py", revisions_tables="1").toggle(key="revisions_tables").value
+    )  # kept in the link
     assert at.segmented_control(key="revisions_list").value == "changes"
     before = len(at.dataframe)
     at.segmented_control(key="revisions_list").set_value("revision_points").run()

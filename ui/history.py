@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from ui import charts, data, figures, queries
 from ui.filters import Filters, View
 from ui.i18n import t
-from ui.sections import section
+from ui.sections import section, table_switch
 from ui.widgets import chart, paged, table
 
 
 def revisions(
     f: Filters, view: View, program_id: str, *, key: str, points_table: bool = False, history: bool = False
 ) -> None:
-    """A program's revision series (one line each, every point opening its sentence) and, beneath, the table
-    of changes within a series (from -> to, date, source document, change in %); with `points_table`, a choice
-    between that table and every point as a row; with `history`, every figure in every document version loaded
-    (queries.figure_history)."""
+    """A program's revision series (one line each, every point opening its sentence) and, beneath, behind a
+    switch kept in the link, the table of changes within a series (from -> to, date, source document, change in
+    %); with `points_table`, a choice between that table and every point as a row; with `history`, every figure
+    in every document version loaded (queries.figure_history)."""
     points = data.load(queries.program_revisions, f, program_id=program_id)
     chart(charts.revisions_chart, points, key=key, lang=view.lang, pick=(f, view))
+    if table_switch(f"{key}_tables", lang=view.lang):  # the chart's rows as tables: a switch kept in the link
+        _tables(f, view, program_id, points, key=key, points_table=points_table)
+    if history:
+        with st.expander(t("figure_history", view.lang)):
+            st.caption(t("figure_history_help", view.lang))
+            n = data.load(queries.figure_history_count, f, program_id=program_id)["n_rows"].iloc[0]
+            past = paged(
+                queries.figure_history, f, n, key=f"{key}_history", lang=view.lang, program_id=program_id
+            )
+            table(past, view, key=f"{key}_history", money=("amount_krw",), hide=("document_id",))
+
+
+def _tables(
+    f: Filters, view: View, program_id: str, points: pd.DataFrame, *, key: str, points_table: bool
+) -> None:
+    """The changes within a series as a table; with `points_table`, a choice between it and every point."""
     scoped = ("kind", "scope", "scope_from", "scope_to")  # said by the series label
     changes = data.load(queries.program_changes, f, program_id=program_id)
     shown = "changes"
@@ -37,11 +54,3 @@ def revisions(
         table(
             rows, view, key=f"{key}_changes", money=("from_krw", "to_krw"), hide=scoped, empty="nothing_here"
         )
-    if history:
-        with st.expander(t("figure_history", view.lang)):
-            st.caption(t("figure_history_help", view.lang))
-            n = data.load(queries.figure_history_count, f, program_id=program_id)["n_rows"].iloc[0]
-            past = paged(
-                queries.figure_history, f, n, key=f"{key}_history", lang=view.lang, program_id=program_id
-            )
-            table(past, view, key=f"{key}_history", money=("amount_krw",), hide=("document_id",))

@@ -67,6 +67,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Every figure a document gave this program, in each version loaded: the current one (no end date) and the versions a changed or withdrawn page replaced: when a figure changed, and in which version.",
     ),
     "as_of": ("기준일 (그날의 기록)", "As of (the record on that day)"),
+    "show_table": ("표로 보기", "Show as a table"),
+    "as_of_on": ("지난 날의 기록 보기", "The record on a past day"),
     "as_of_help": (
         "비우면 지금의 기록. 날짜를 고르면 그날 끝에 있던 문서 판과 사실로 모든 수치를 다시 셉니다(바뀐 문서는 그때의 판, 뒤에 들어온 문서는 빠짐). 검토 결과는 지금 것을 씁니다.",
         "Empty: the record now. A date recounts every figure from the document versions current at the end of that day (a changed document as it read then, later documents left out). Reviews are today's.",

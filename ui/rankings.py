@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import charts, clicks, data, queries, sidebar, widgets
+from ui import charts, clicks, data, queries, sections, sidebar, widgets
 from ui.evidence import PAGE
 from ui.filters import Filters, View
 from ui.i18n import code, t
@@ -61,6 +61,23 @@ def program_ranking(f: Filters, view: View, *, key: str = "programs") -> pd.Data
     rows = widgets.paged(queries.program_table, scope, n, key=f"{key}_{kind}", lang=lang, search=search)
     widgets.table(rows, view, key=key, money=("headline_krw",), height=320)
     return rows
+
+
+def programs_overview(f: Filters, view: View) -> None:
+    """The Programs page's top: the program hierarchy (a treemap) or the program ranking, one at a time
+    (ui/sections.py; the choice is kept in the link as `program_view`). Each costs the page its drawing: a
+    table about 0.15 s, a chart about 0.06 s on 2 cores (bench/RESULTS-browser.md)."""
+    lang = view.lang
+    shown = sections.section(
+        ("hierarchy", "program_table"), key="program_view", label=t("programs", lang), lang=lang
+    )
+    if shown == "hierarchy":
+        st.subheader(t("hierarchy", lang), help=t("hierarchy_help", lang))
+        tree = data.load(queries.program_tree, f)
+        widgets.chart(charts.hierarchy_chart, tree, key="hierarchy", lang=lang, pick=(f, view))
+    else:
+        st.subheader(t("program_table", lang))
+        program_ranking(f, view, key="programs")
 
 
 def institution_ranking(f: Filters, view: View, *, key: str = "institution_ranking") -> pd.DataFrame:

@@ -13,7 +13,6 @@ import contextlib
 import pandas as pd
 import streamlit as st
 
-from etl import review_run
 from etl.categories import MoneyKind, MoneyRole, ParticipationRole, values
 from etl.dbfile import PublishRefused
 from etl.lock import IngestLocked
@@ -186,6 +185,10 @@ def merge_form(programs: pd.DataFrame, lang: str) -> None:
 
 def _decide(fact_id: str, action: str, fields: dict, why: str, lang: str) -> None:
     """Record the decision and apply the reviews file now; one line of error if either fails."""
+    # Imported here: the review runner pulls in the extraction rules (~0.1 s), paid by a fresh process's first
+    # page if imported at the top, while only a submitted decision needs it.
+    from etl import review_run
+
     settings = data.settings()
     try:
         review_run.record(settings, make(fact_id, action, fields, why, "dashboard"))

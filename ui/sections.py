@@ -13,7 +13,7 @@ import streamlit as st
 
 from ui import fmt
 from ui.i18n import t
-from ui.sidebar import keep_in_url, seed_from_url
+from ui.sidebar import keep_in_url, page_param, seed_from_url
 
 
 def _last(key: str) -> str:
@@ -45,3 +45,16 @@ def section(
     st.session_state[_last(key)] = chosen
     keep_in_url(key, chosen, names[0])
     return chosen
+
+
+def table_switch(key: str, *, lang: str) -> bool:
+    """A switch that shows the table beneath a chart (off by default; on, it is kept in the URL as `key=1`).
+
+    A table costs a page's first visit and every rerun about 0.15 s of drawing on 2 cores (a chart ~0.06 s;
+    bench/RESULTS-browser.md), and the chart above it shows the same rows, each opening its facts on a click.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = page_param(key) == "1"
+    on = st.toggle(t("show_table", lang), key=key)
+    keep_in_url(key, "1" if on else None)
+    return on

@@ -49,6 +49,7 @@ _W = {  # widget keys
     "q": "w_q",
     "kinds": "w_kinds",
     "as_of": "w_as_of",
+    "as_of_on": "w_as_of_on",
 }
 
 
@@ -85,6 +86,7 @@ def _push_to_widgets(f: Filters, v: View, years: tuple[int, int] | None) -> None
     ss[_W["itypes"]], ss[_W["kinds"]] = list(f.itypes), list(f.kinds)
     ss[_W["q"]] = f.q
     ss[_W["as_of"]] = date.fromisoformat(f.as_of) if f.as_of else None
+    ss[_W["as_of_on"]] = bool(f.as_of)
 
 
 def _target_state(page: str) -> tuple[Filters, View] | None:
@@ -124,9 +126,7 @@ def _filter_widgets(opts: dict[str, pd.DataFrame], lang: str) -> Filters:
             st.session_state[_W["years"]] = years  # first run, a reset, or a database with other years
         y0, y1 = st.slider(t("period", lang), years[0], years[1], key=_W["years"])
         y0, y1 = (None if y0 == years[0] else y0), (None if y1 == years[1] else y1)
-    as_of = st.date_input(
-        t("as_of", lang), value=None, key=_W["as_of"], help=t("as_of_help", lang), format="YYYY-MM-DD"
-    )
+    as_of = _as_of(lang)
     inst = opts["institutions"]
     agencies = inst[inst["type"].isin(AGENCY_TYPES)]
     programs = opts["programs"]
@@ -144,6 +144,15 @@ def _filter_widgets(opts: dict[str, pd.DataFrame], lang: str) -> Filters:
         kinds=tuple(st.multiselect(t("kinds", lang), list(KINDS), key=_W["kinds"], format_func=lambda c: code(c, lang), placeholder=t("all", lang))),
         as_of=as_of.isoformat() if isinstance(as_of, date) else None,
     )  # fmt: skip
+
+
+def _as_of(lang: str) -> date | None:
+    """The "as of" day: a date picker shown only once its switch is on (a link with `asof` turns it on).
+    Streamlit's date picker is code the browser loads on first use, ~0.2 s of a first visit on 2 cores
+    (bench/RESULTS-browser.md), for a choice few visits make; the switch is the toggle already loaded."""
+    if not st.toggle(t("as_of_on", lang), key=_W["as_of_on"], help=t("as_of_help", lang)):
+        return None
+    return st.date_input(t("as_of", lang), value=None, key=_W["as_of"], format="YYYY-MM-DD")
 
 
 def _reset() -> None:

@@ -48,6 +48,9 @@ def start(page: str) -> tuple[Filters, View]:
     lang = view_from_params(st.query_params.to_dict()).lang
     st.set_page_config(page_title=f"{t(PAGES[page][2], lang)} · {t('app', lang)}", layout="wide")
     ensure_data(lang)
+    from ui import warm  # here, not at the top: ui.warm imports ui.rankings, which imports this module
+
+    warm.start()  # once per process: every page's default view into the shared caches (ui/warm.py)
     menu = st.sidebar.container()  # filled after the sidebar: a language switch shows in this very run
     f, view = sidebar(PAGES[page][1])
     with menu:
