@@ -25,10 +25,15 @@ GAP_EN = 40
 # After an amount: a parenthetical (a share, a conversion), then a particle. 으로/로 are left out on purpose:
 # "1조원으로 늘었다" gives the new figure, "1조원 늘었다" the change.
 _AFTER_LEAD = r"^\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:이|가|을|를|의|은|는)?\s*"
+# A change may also be said of an amount in parentheses ("10.1%(460억원) 늘린"); other cues may not: in
+# "전년(85억원)보다 크게 늘린" the amount is last year's budget of the programme, not an envelope.
+_CLOSE = r"\s*[)）]"  # patterns are used with .match(), anchored at the start
+CLOSE_ROLES = ("change",)
 # "728조원 규모의 2026년 예산안": a size word and a year may stand between the amount and its cue.
 _AFTER_FILL = (
     r"(?:in\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|fifth)\s+)?)?"  # "… won in third extra budget"
-    r"(?:규모(?:의|로|인)?\s*)?(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
+    r"(?:규모(?:의|로|인)?\s*)?(?:\d+\s*(?:MW|GW|㎿)급?\s*)?"  # "3조원 규모의 300MW급 AI 데이터센터"
+    r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
     r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
 )
 # "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
@@ -55,7 +60,14 @@ def _after() -> list[tuple[str, re.Pattern[str]]]:
     for e in lexicon.entries("money_role_after"):
         by_meaning.setdefault(e.meaning, []).append(e.term)
     return [
-        (meaning, re.compile(_AFTER_LEAD + _AFTER_FILL + lexicon.alternation(words)))
+        (
+            meaning,
+            re.compile(
+                (f"(?:{_CLOSE})?" + _AFTER_LEAD[1:] if meaning in CLOSE_ROLES else _AFTER_LEAD)
+                + _AFTER_FILL
+                + lexicon.alternation(words)
+            ),
+        )
         for meaning, words in by_meaning.items()
     ]
 
@@ -107,6 +119,12 @@ def _distributive() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("money_distributive"))
 
 
+@cache
+def _grant() -> re.Pattern[str]:
+    """What a funder hands each recipient, right after an upper bound: "최대 2억원의 바우처를 받는다"."""
+    return re.compile(rf"{_AFTER_LEAD}(?:\S{{0,6}}\s)?{lexicon.pattern('money_grant')}")
+
+
 def classify_role(before: str, after: str, clause: str = "", bound: str = "exact") -> str:
     """The role of an amount from the text before it (since the previous amount), the text after it, the
     sentence up to it (`clause`, for an envelope named as the topic) and its bound: an upper bound said of
@@ -114,7 +132,11 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
     for meaning, pat in _after():
         if meaning in ("change", "other") and pat.match(after):
             return meaning
-    if bound == "under" and (_distributive().search(clause or before) or _distributive().match(after, 0, 12)):
+    if bound == "under" and (
+        _distributive().search(clause or before)
+        or _distributive().match(after, 0, 12)
+        or _grant().match(after)
+    ):
         return "cap"
     if _owner_budget().search(before[-(GAP_KO + 40) :]):
         return "base"
