@@ -134,6 +134,12 @@ def test_a_years_whole_ai_rnd_budget_is_an_envelope() -> None:
     assert roles("AI 연구개발(R&D) 예산은 1조 8000억원이다.") == [(1_800_000_000_000, "base")]
 
 
+def test_the_figure_an_envelope_reaches_after_a_change_is_an_envelope() -> None:
+    text = "중기부는 내년 예산을 올해 본예산 14조9497억원보다 3423억원 많은 15조2920억원으로 짰다."
+    roles = [b.role for b in extract_budgets(split_sentences(text), PUB)]
+    assert roles == ["base", "change", "base"], roles
+
+
 def test_companies_as_subject_make_private_investment() -> None:
     """Issue #11: companies' own investment is money, kind private, role `investment` (not a program budget)."""
     text = "주요 기업들은 2024~2027년 4년 동안 AI 분야에 모두 65조원을 투자하기로 했다."

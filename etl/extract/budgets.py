@@ -14,7 +14,7 @@ from etl.extract import dates, implied, money, payers
 from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind, list_line
 from etl.extract.no_money import no_money
-from etl.extract.roles import classify_role
+from etl.extract.roles import classify_role, new_envelope
 from etl.extract.title_names import sketches
 from etl.models import Budget, Evidence, Sentence
 
@@ -138,6 +138,8 @@ def extract_budgets(
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
             if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
+            if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
+                rows[0].role, rows[0].program = role, None
             carry_link(rows, found[first:], before)
             found.extend(rows)
             prev_end, prev = a.end, a

@@ -148,3 +148,9 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
         if pat.match(after):
             return meaning
     return "base" if clause and _topic().search(clause[-(TOPIC_GAP + 24) :]) else "budget"
+
+
+def new_envelope(earlier: list[str], role: str) -> str:
+    """The role of an amount given the roles of the amounts before it in its sentence: the figure an envelope
+    reaches after a change ("본예산 14조9497억원보다 3423억원 많은 15조2920억원") is an envelope too."""
+    return "base" if role == "budget" and earlier[-2:] == ["base", "change"] else role
