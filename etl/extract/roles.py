@@ -72,6 +72,8 @@ def _after() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+# The after-cue meanings read before the cues before an amount.
+AFTER_FIRST = ("change", "other", "investment")
 # The order a role is looked for in: the most specific reading first.
 _ORDER = ("cap", "change", "base", "market", "revenue", "investment", "other")
 
@@ -129,8 +131,10 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
     """The role of an amount from the text before it (since the previous amount), the text after it, the
     sentence up to it (`clause`, for an envelope named as the topic) and its bound: an upper bound said of
     each of several things ("과제마다 최대 1억원", "up to 24 billion won each") is a cap."""
+    # A cue right after the amount says what it is before any cue further back: "시장 검증을 하고 30억 원 이상의
+    # 민간투자를 끌어오며" is investment, not market.
     for meaning, pat in _after():
-        if meaning in ("change", "other") and pat.match(after):
+        if meaning in AFTER_FIRST and pat.match(after):
             return meaning
     if bound == "under" and (
         _distributive().search(clause or before)
