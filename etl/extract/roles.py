@@ -14,6 +14,7 @@ from functools import cache
 from etl import lexicon
 from etl.categories import MoneyRole, values
 from etl.config import RESOURCES
+from etl.models import Budget
 
 ROLES = values(MoneyRole)
 
@@ -158,3 +159,41 @@ def new_envelope(earlier: list[str], role: str) -> str:
     """The role of an amount given the roles of the amounts before it in its sentence: the figure an envelope
     reaches after a change ("본예산 14조9497억원보다 3423억원 많은 15조2920억원") is an envelope too."""
     return "base" if role == "budget" and earlier[-2:] == ["base", "change"] else role
+
+
+# The roles a comparand takes from the figure it is compared with.
+ALIGNED_ROLES = ("budget", "base", "cap")
+
+
+@cache
+def _comparand() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(after, before): the amount is the earlier figure something is measured against ("올해 744억원에서",
+    "지난해 20억원과 비교하면", "from 3.3 trillion won this year")."""
+    after = lexicon.pattern("money_comparand", "after")
+    before = lexicon.pattern("money_comparand", "before")
+    lead = r"^\s*(?:[(（][^()（）]{0,24}[)）])?\s*"  # "올해 본예산 14조원(추경 포함)보다"
+    return re.compile(lead + after), re.compile(rf"{before}\s*(?:about\s+)?$")
+
+
+def is_comparand(before: str, after: str) -> bool:
+    after_pat, before_pat = _comparand()
+    return bool(after_pat.match(after) or before_pat.search(before[-20:]))
+
+
+def align_comparands(rows: list[tuple[Budget, bool]]) -> None:
+    """A comparand read as a budget is the same kind of money as the figure of its sentence it is compared with
+    (the nearest amount that is no comparand and no change), when that is an envelope or a cap: "AI budget to
+    10.1 trillion won next year from 3.3 trillion won", "과제마다 5000만원에서 최대 1억5000만원까지". `rows`: each
+    amount of one sentence, in order, with whether it is a comparand. Only lifted: a comparand's own base or cap
+    cue stays (aligning those too lost one more on the gate than it gained)."""
+    for i, (row, comp) in enumerate(rows):
+        if not comp or row.role != "budget":
+            continue
+        partners = sorted(
+            (j for j, (other, c) in enumerate(rows) if j != i and not c and other.role in ALIGNED_ROLES),
+            key=lambda j: abs(j - i),
+        )
+        if partners and (role := rows[partners[0]][0].role) != "budget":
+            row.role = role
+            if role == "base":  # an envelope is no program's money
+                row.program = None
