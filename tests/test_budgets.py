@@ -134,6 +134,32 @@ def test_a_years_whole_ai_rnd_budget_is_an_envelope() -> None:
     assert roles("AI 연구개발(R&D) 예산은 1조 8000억원이다.") == [(1_800_000_000_000, "base")]
 
 
+def test_the_figure_an_envelope_reaches_after_a_change_is_an_envelope() -> None:
+    text = "중기부는 내년 예산을 올해 본예산 14조9497억원보다 3423억원 많은 15조2920억원으로 짰다."
+    roles = [b.role for b in extract_budgets(split_sentences(text), PUB)]
+    assert roles == ["base", "change", "base"], roles
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_comparand"), ids=lambda e: e.term)
+def test_a_comparand_marker_marks_the_earlier_figure(entry: lexicon.Entry) -> None:
+    from etl.extract import money
+    from etl.extract.roles import is_comparand
+
+    text = entry.example
+    assert entry.term in text
+    found = [is_comparand(text[: a.start], text[a.end : a.end + 20]) for a in money.find_amounts(text)]
+    assert any(found) and not all(found), (text, found)
+
+
+def test_a_comparand_read_as_a_budget_takes_its_envelope_or_cap() -> None:
+    text = (
+        "The ministry will raise the AI-related budget to 10.1 trillion won next year from 3.3 trillion won."
+    )
+    assert [b.role for b in extract_budgets(split_sentences(text), PUB)] == ["base", "base"]
+    text = "과제마다 평가 결과에 따라 5000만원에서 최대 1억5000만원까지 쓸 수 있다."
+    assert [b.role for b in extract_budgets(split_sentences(text), PUB)] == ["cap", "cap"]
+
+
 def test_companies_as_subject_make_private_investment() -> None:
     """Issue #11: companies' own investment is money, kind private, role `investment` (not a program budget)."""
     text = "주요 기업들은 2024~2027년 4년 동안 AI 분야에 모두 65조원을 투자하기로 했다."

@@ -99,6 +99,12 @@ def test_an_upper_bound_said_of_each_thing_is_a_cap(entry: lexicon.Entry) -> Non
     assert "cap" in _roles(entry.example), (entry.example, _roles(entry.example))
 
 
+@pytest.mark.parametrize("entry", lexicon.entries("money_grant"), ids=lambda e: e.term)
+def test_an_upper_bound_a_recipient_is_granted_is_a_cap(entry: lexicon.Entry) -> None:
+    assert entry.term.lower() in entry.example.lower()
+    assert "cap" in _roles(entry.example), (entry.example, _roles(entry.example))
+
+
 @pytest.mark.parametrize("entry", lexicon.entries("program_item_not_names"), ids=lambda e: e.term)
 def test_a_sum_word_or_fragment_never_becomes_a_program_name(entry: lexicon.Entry) -> None:
     from etl.extract.document import extract_document

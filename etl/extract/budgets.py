@@ -14,7 +14,7 @@ from etl.extract import dates, implied, money, payers
 from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind, list_line
 from etl.extract.no_money import no_money
-from etl.extract.roles import classify_role
+from etl.extract.roles import align_comparands, classify_role, is_comparand, new_envelope
 from etl.extract.title_names import sketches
 from etl.models import Budget, Evidence, Sentence
 
@@ -124,6 +124,9 @@ def extract_budgets(
         first = len(found)
         prev_end = 0
         prev: money.Amount | None = None
+        mains: list[
+            tuple[Budget, bool]
+        ] = []  # each amount's own row, and whether it is a comparand (roles.py)
         for a in money.find_amounts(sent.text):
             if no_money(a):
                 continue
@@ -138,9 +141,13 @@ def extract_budgets(
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
             if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
+            if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
+                rows[0].role, rows[0].program = role, None
             carry_link(rows, found[first:], before)
+            mains += [(r, is_comparand(before, sent.text[a.end : a.end + 20])) for r in rows[:1]]
             found.extend(rows)
             prev_end, prev = a.end, a
+        align_comparands(mains)
         _fill_kinds(found[first:], lead if item else None)
     return _dedupe(found)
 

@@ -14,6 +14,7 @@ from functools import cache
 from etl import lexicon
 from etl.categories import MoneyRole, values
 from etl.config import RESOURCES
+from etl.models import Budget
 
 ROLES = values(MoneyRole)
 
@@ -25,10 +26,16 @@ GAP_EN = 40
 # After an amount: a parenthetical (a share, a conversion), then a particle. 으로/로 are left out on purpose:
 # "1조원으로 늘었다" gives the new figure, "1조원 늘었다" the change.
 _AFTER_LEAD = r"^\s*(?:[(（][^()（）]{0,24}[)）])?\s*(?:이|가|을|를|의|은|는)?\s*"
-# "728조원 규모의 2026년 예산안": a size word and a year may stand between the amount and its cue.
+# A change may also be said of an amount in parentheses ("10.1%(460억원) 늘린"); other cues may not: in
+# "전년(85억원)보다 크게 늘린" the amount is last year's budget of the programme, not an envelope.
+_CLOSE = r"\s*[)）]"  # patterns are used with .match(), anchored at the start
+CLOSE_ROLES = ("change",)
+# "728조원 규모의 2026년 예산안": a size word and a year may stand between the amount and its cue. Not "규모로":
+# "1조 100억원 규모로 커졌다" gives the new figure, as "1조원으로 늘었다" does.
 _AFTER_FILL = (
     r"(?:in\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|fifth)\s+)?)?"  # "… won in third extra budget"
-    r"(?:규모(?:의|로|인)?\s*)?(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
+    r"(?:규모(?:의|인)?\s*)?(?:\d+\s*(?:MW|GW|㎿)급?\s*)?"  # "3조원 규모의 300MW급 AI 데이터센터"
+    r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
     r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
 )
 # "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
@@ -55,11 +62,20 @@ def _after() -> list[tuple[str, re.Pattern[str]]]:
     for e in lexicon.entries("money_role_after"):
         by_meaning.setdefault(e.meaning, []).append(e.term)
     return [
-        (meaning, re.compile(_AFTER_LEAD + _AFTER_FILL + lexicon.alternation(words)))
+        (
+            meaning,
+            re.compile(
+                (f"(?:{_CLOSE})?" + _AFTER_LEAD[1:] if meaning in CLOSE_ROLES else _AFTER_LEAD)
+                + _AFTER_FILL
+                + lexicon.alternation(words)
+            ),
+        )
         for meaning, words in by_meaning.items()
     ]
 
 
+# The after-cue meanings read before the cues before an amount.
+AFTER_FIRST = ("change", "other", "investment")
 # The order a role is looked for in: the most specific reading first.
 _ORDER = ("cap", "change", "base", "market", "revenue", "investment", "other")
 
@@ -107,14 +123,26 @@ def _distributive() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("money_distributive"))
 
 
+@cache
+def _grant() -> re.Pattern[str]:
+    """What a funder hands each recipient, right after an upper bound: "최대 2억원의 바우처를 받는다"."""
+    return re.compile(rf"{_AFTER_LEAD}(?:\S{{0,6}}\s)?{lexicon.pattern('money_grant')}")
+
+
 def classify_role(before: str, after: str, clause: str = "", bound: str = "exact") -> str:
     """The role of an amount from the text before it (since the previous amount), the text after it, the
     sentence up to it (`clause`, for an envelope named as the topic) and its bound: an upper bound said of
     each of several things ("과제마다 최대 1억원", "up to 24 billion won each") is a cap."""
+    # A cue right after the amount says what it is before any cue further back: "시장 검증을 하고 30억 원 이상의
+    # 민간투자를 끌어오며" is investment, not market.
     for meaning, pat in _after():
-        if meaning in ("change", "other") and pat.match(after):
+        if meaning in AFTER_FIRST and pat.match(after):
             return meaning
-    if bound == "under" and (_distributive().search(clause or before) or _distributive().match(after, 0, 12)):
+    if bound == "under" and (
+        _distributive().search(clause or before)
+        or _distributive().match(after, 0, 12)
+        or _grant().match(after)
+    ):
         return "cap"
     if _owner_budget().search(before[-(GAP_KO + 40) :]):
         return "base"
@@ -126,3 +154,47 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
         if pat.match(after):
             return meaning
     return "base" if clause and _topic().search(clause[-(TOPIC_GAP + 24) :]) else "budget"
+
+
+def new_envelope(earlier: list[str], role: str) -> str:
+    """The role of an amount given the roles of the amounts before it in its sentence: the figure an envelope
+    reaches after a change ("본예산 14조9497억원보다 3423억원 많은 15조2920억원") is an envelope too."""
+    return "base" if role == "budget" and earlier[-2:] == ["base", "change"] else role
+
+
+# The roles a comparand takes from the figure it is compared with.
+ALIGNED_ROLES = ("budget", "base", "cap")
+
+
+@cache
+def _comparand() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(after, before): the amount is the earlier figure something is measured against ("올해 744억원에서",
+    "지난해 20억원과 비교하면", "from 3.3 trillion won this year")."""
+    after = lexicon.pattern("money_comparand", "after")
+    before = lexicon.pattern("money_comparand", "before")
+    lead = r"^\s*(?:[(（][^()（）]{0,24}[)）])?\s*"  # "올해 본예산 14조원(추경 포함)보다"
+    return re.compile(lead + after), re.compile(rf"{before}\s*(?:about\s+)?$")
+
+
+def is_comparand(before: str, after: str) -> bool:
+    after_pat, before_pat = _comparand()
+    return bool(after_pat.match(after) or before_pat.search(before[-20:]))
+
+
+def align_comparands(rows: list[tuple[Budget, bool]]) -> None:
+    """A comparand read as a budget is the same kind of money as the figure of its sentence it is compared with
+    (the nearest amount that is no comparand and no change), when that is an envelope or a cap: "AI budget to
+    10.1 trillion won next year from 3.3 trillion won", "과제마다 5000만원에서 최대 1억5000만원까지". `rows`: each
+    amount of one sentence, in order, with whether it is a comparand. Only lifted: a comparand's own base or cap
+    cue stays (aligning those too lost one more on the gate than it gained)."""
+    for i, (row, comp) in enumerate(rows):
+        if not comp or row.role != "budget":
+            continue
+        partners = sorted(
+            (j for j, (other, c) in enumerate(rows) if j != i and not c and other.role in ALIGNED_ROLES),
+            key=lambda j: abs(j - i),
+        )
+        if partners and (role := rows[partners[0]][0].role) != "budget":
+            row.role = role
+            if role == "base":  # an envelope is no program's money
+                row.program = None
