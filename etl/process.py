@@ -102,7 +102,7 @@ def _attachments(raw: RawDoc, limits: Limits, out: Extracted) -> None:
 
     A bad attachment (damaged, protected, unreachable) is one warning line; the page is stored all the same.
     """
-    from etl.extract.budgets import drop_restated
+    from etl.extract.restated import drop_restated
 
     out.notes.extend(raw.meta.get("attachment_errors", ()))
     page = out.facts[0]

@@ -12,10 +12,10 @@ from functools import cache
 from etl import lexicon
 from etl.extract import dates, implied, money, payers
 from etl.extract.bracketed import carry_link
-from etl.extract.list_leads import bullet_end, is_list_line, lead_kind, list_line
+from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
 from etl.extract.no_money import no_money
+from etl.extract.restated import dedupe
 from etl.extract.roles import align_comparands, classify_role, is_comparand, new_envelope
-from etl.extract.title_names import sketches
 from etl.models import Budget, Evidence, Sentence
 
 # Kind markers are data (etl/resources/lexicon): `money_kind_before.tsv` stands shortly before the amount, followed
@@ -149,7 +149,7 @@ def extract_budgets(
             prev_end, prev = a.end, a
         align_comparands(mains)
         _fill_kinds(found[first:], lead if item else None)
-    return _dedupe(found)
+    return dedupe(found)
 
 
 def _fill_kinds(rows: list[Budget], lead: str | None) -> None:
@@ -334,74 +334,3 @@ def _nearest_kind(found: list[tuple[int, int, str]], tail: str, after: str) -> s
     ]
     # "모두 1400억 원의 국비를": the total is itself one source's money.
     return max(source)[2] if source else _source_of(after) or kind
-
-
-def _dedupe(budgets: list[Budget]) -> list[Budget]:
-    """One row per figure restated in another sentence (title and body, an unspecified repeat of a typed
-    figure), keeping the typed kind and the more specific role (a change over a budget). The same value twice
-    in one sentence, or on two list lines, is two things (`A(350억원)과 B(350억원)`, bullet lines)."""
-    out: list[Budget] = []
-    for b in budgets:
-        twin = next((o for o in out if _restates(o, b)), None)
-        if twin is None:
-            out.append(b)
-            continue
-        if twin.kind == "unspecified" and b.kind != "unspecified":
-            twin.kind, twin.fiscal_year = b.kind, twin.fiscal_year or b.fiscal_year
-        if twin.role == "budget" and b.role != "budget":
-            twin.role, twin.program = b.role, b.program
-        elif twin.program is None and b.program and b.role == twin.role and _title_sketch(twin, b.program):
-            # "AI 데이터 구축 예산 2,805억원" (title) and "AI 학습용 데이터 구축사업의 총예산은 2,805억원" (body):
-            # the body names the program the title only sketches.
-            twin.program = b.program
-    return out
-
-
-def _title_sketch(row: Budget, program: str) -> bool:
-    """The row is the title's (the first sentence) and the title holds a long piece of `program`'s name."""
-    return bool(row.evidence) and row.evidence.start == 0 and sketches(row.evidence.text, program)
-
-
-# Two bullet lines of one value are two things. Not yet the `arrow` lines (▲/△/▷) list_leads.LIST_LINE reads:
-# with them one more amount of holdout_next5 matched with a wrong program link (link 41/82 -> 41/83), so that waits.
-_ITEM_LINE = list_line("line", "inline")
-
-
-def _restates(a: Budget, b: Budget) -> bool:
-    same_value = (a.currency, a.amount_krw or a.amount, a.high) == (
-        b.currency,
-        b.amount_krw or b.amount,
-        b.high,
-    )
-    if not same_value or not (a.kind == b.kind or "unspecified" in (a.kind, b.kind)):
-        return False
-    ea, eb = a.evidence, b.evidence
-    if ea is None or eb is None:
-        return True
-    return ea.start != eb.start and not (_ITEM_LINE.match(ea.text) and _ITEM_LINE.match(eb.text))
-
-
-def drop_restated(page: list[Budget], attachment: list[Budget]) -> list[Budget]:
-    """An attachment's rows without those its page already states (same won, same or no kind and year).
-
-    The page keeps its row, and takes the kind and fiscal year it lacked from the attachment's.
-    """
-    out: list[Budget] = []
-    for b in attachment:
-        twin = next((p for p in page if _same_referent(p, b)), None)
-        if twin is None:
-            out.append(b)
-            continue
-        twin.fiscal_year = twin.fiscal_year or b.fiscal_year
-        if twin.kind == "unspecified":
-            twin.kind = b.kind
-    return out
-
-
-def _same_referent(a: Budget, b: Budget) -> bool:
-    return (
-        a.amount_krw is not None
-        and a.amount_krw == b.amount_krw
-        and (a.kind == b.kind or "unspecified" in (a.kind, b.kind))
-        and (a.fiscal_year == b.fiscal_year or None in (a.fiscal_year, b.fiscal_year))
-    )
