@@ -406,3 +406,20 @@ def test_only_the_chosen_section_is_drawn_and_kept_in_the_link(ui_env: Path) -> 
         columns = [set(d.value.columns) for d in at.dataframe]
         assert not any(hidden in c for c in columns)
         assert any(("unit_text" if shown == "budgets" else "name_seen") in c for c in columns)
+
+
+def test_folded_tables_are_drawn_once_opened_and_kept_in_the_link(ui_env: Path) -> None:
+    """Budgets' figures that do not add up and a program's figures by version: closed, their tables are not
+    built (a closed st.expander would still draw them); open, they are, and the link says so."""
+    closed = app("pages/1_Budgets.py")
+    assert not closed.exception and not qp(closed, "reconciliation_open")
+    assert closed.expander[0].proto.expanded is False and not closed.expander[0].children
+    opened = app("pages/1_Budgets.py", reconciliation_open="1")
+    assert not opened.exception and qp(opened, "reconciliation_open") == ["1"]
+    assert len(opened.dataframe) == len(closed.dataframe) + 1  # the synthetic data has figures that differ
+    pid, _ = first_program(ui_env)
+    closed = app("pages/2_Programs.py", id=pid)
+    assert not closed.exception and "program_revisions_history" not in {d.key for d in closed.dataframe}
+    opened = app("pages/2_Programs.py", id=pid, program_revisions_history_open="1")
+    assert not opened.exception and qp(opened, "program_revisions_history_open") == ["1"]
+    assert len(opened.dataframe) == len(closed.dataframe) + 1

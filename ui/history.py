@@ -8,7 +8,7 @@ import streamlit as st
 from ui import charts, data, figures, queries
 from ui.filters import Filters, View
 from ui.i18n import t
-from ui.sections import section, table_switch
+from ui.sections import folded, section, table_switch
 from ui.widgets import chart, paged, table
 
 
@@ -24,7 +24,10 @@ def revisions(
     if table_switch(f"{key}_tables", lang=view.lang):  # the chart's rows as tables: a switch kept in the link
         _tables(f, view, program_id, points, key=key, points_table=points_table)
     if history:
-        with st.expander(t("figure_history", view.lang)):
+        box = folded(t("figure_history", view.lang), f"{key}_history_open")
+        if not box.open:  # built and drawn only once opened (kept in the link)
+            return
+        with box:
             st.caption(t("figure_history_help", view.lang))
             n = data.load(queries.figure_history_count, f, program_id=program_id)["n_rows"].iloc[0]
             past = paged(

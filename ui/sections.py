@@ -8,6 +8,7 @@ time to the page). Here only the chosen section is built and drawn; the choice i
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -58,3 +59,16 @@ def table_switch(key: str, *, lang: str) -> bool:
     on = st.toggle(t("show_table", lang), key=key)
     keep_in_url(key, "1" if on else None)
     return on
+
+
+def folded(label: str, key: str) -> Any:
+    """A closed expander whose content is built only once it is opened (`.open`); open, it is kept in the URL
+    as `key=1`, so a shared link reopens it.
+
+    A closed `st.expander` without `on_change` still runs and draws its content: a table in it costs a page's
+    first visit ~0.07-0.13 s on 2 cores though nobody sees it (bench/RESULTS-browser.md)."""
+    if key not in st.session_state:
+        st.session_state[key] = page_param(key) == "1"
+    box = st.expander(label, key=key, on_change="rerun")
+    keep_in_url(key, "1" if box.open else None)
+    return box

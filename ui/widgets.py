@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import clicks, data, figures, fmt, ingest, plain, queries, tables
+from ui import clicks, data, figures, fmt, ingest, plain, queries, sections, tables
 from ui.evidence import PAGE
 from ui.filters import Filters, View, share_url, to_params, view_from_params, view_to_params
 from ui.highlight import cell_marks, table_html
@@ -333,7 +333,10 @@ def family(fam: pd.DataFrame, program: pd.Series | None, f: Filters, view: View)
     if kids.empty:
         return
     st.markdown(f"**{t('child_programs', lang)}**")
-    table(kids.drop(columns=["relation"]), view, key="program_children", money=("headline_krw",))
+    box = sections.folded(f"{t('child_rows', lang)} ({fmt.number(len(kids))})", "program_children_open")
+    if box.open:  # drawn once opened (kept in the link); whether they add up shows beneath either way
+        with box:
+            table(kids.drop(columns=["relation"]), view, key="program_children", money=("headline_krw",))
     own = program["headline_krw"] if program is not None else None
     if not fmt.present(own):
         return
@@ -352,7 +355,10 @@ def reconciliation(checks: pd.DataFrame, view: View, key: str) -> None:
     if checks.empty:
         st.caption(t("all_add_up", view.lang))
         return
-    table(named(checks, view.lang), view, key=key, money=("stated_krw", "parts_krw", "gap_krw"))
+    box = sections.folded(f"{t('reconciliation_rows', view.lang)} ({fmt.number(len(checks))})", f"{key}_open")
+    if box.open:  # drawn once opened (kept in the link); the label says how many
+        with box:
+            table(named(checks, view.lang), view, key=key, money=("stated_krw", "parts_krw", "gap_krw"))
 
 
 OPEN_FACTS = "open_facts"  # session key: which headline figure's facts are open (rankings.metric_facts)
