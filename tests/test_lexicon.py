@@ -200,3 +200,11 @@ def test_a_list_mark_opens_a_list_line_and_an_inline_one_separates_listed_member
     else:  # listed inside one sentence: the word after each mark is a member of its own
         members = [m.surface for m in consortium_members(entry.example)]
         assert members == ["네이버클라우드", "업스테이지"], (entry.example, members)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_pacts"), ids=lambda e: e.term)
+def test_the_size_of_an_investment_pact_is_investment(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    assert _roles(entry.example) == ["investment"], entry.example
+    # without the pact word the same size is a plain figure
+    assert _roles(entry.example.replace(entry.term, "계획")) != ["investment"], entry.example

@@ -129,6 +129,18 @@ def _grant() -> re.Pattern[str]:
     return re.compile(rf"{_AFTER_LEAD}(?:\S{{0,6}}\s)?{lexicon.pattern('money_grant')}")
 
 
+# "3조6313억원 규모의 그린데이터센터 투자양해각서": the size of an investment pact (lexicon money_pacts) names what
+# the pact is about in up to PACT_WORDS words between the amount's size word and the pact word.
+PACT_WORDS = 2
+
+
+@cache
+def _pact() -> re.Pattern[str]:
+    return re.compile(
+        rf"{_AFTER_LEAD}규모(?:의|인)?\s*(?:[^\s,.;()]+\s+){{0,{PACT_WORDS}}}{lexicon.pattern('money_pacts', 'investment')}"
+    )
+
+
 def classify_role(before: str, after: str, clause: str = "", bound: str = "exact") -> str:
     """The role of an amount from the text before it (since the previous amount), the text after it, the
     sentence up to it (`clause`, for an envelope named as the topic) and its bound: an upper bound said of
@@ -138,6 +150,8 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
     for meaning, pat in _after():
         if meaning in AFTER_FIRST and pat.match(after):
             return meaning
+    if _pact().match(after):
+        return "investment"
     if bound == "under" and (
         _distributive().search(clause or before)
         or _distributive().match(after, 0, 12)
