@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
 from etl.extract.program_sorts import category_name, counted
-from etl.extract.programs_en import english_names, lower_names
+from etl.extract.programs_en import english_names, lower_names, lower_words
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
@@ -248,7 +248,7 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
         return True
     # '"2026 AI-centered universities project"': a lower-case project word ends a quoted English name too (a
     # lower-case facility word does not: "the second semiconductor production hub" is a place).
-    if core.isascii() and core.split()[-1] in lexicon.terms("program_en_lower", "form"):
+    if core.isascii() and core.split()[-1] in lower_words("form"):
         return True
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).

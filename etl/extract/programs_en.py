@@ -25,10 +25,15 @@ def _lower_name() -> re.Pattern[str]:
     return re.compile(rf"(?=\bthe\s+((?:{word}\s+){{1,{MAX_LOWER_WORDS + 2}}}?{form})(?![\w\-]))")
 
 
+@cache
+def lower_words(meaning: str) -> frozenset[str]:
+    """The lower-cased terms of lexicon/program_en_lower.tsv with one meaning (form, lead, inside), read once."""
+    return frozenset(t.lower() for t in lexicon.terms("program_en_lower", meaning))
+
+
 def lower_names(text: str) -> list[str]:
     """Lower-case program names after "the" in `text`, leading words such as "so-called" dropped."""
-    lead = {t.lower() for t in lexicon.terms("program_en_lower", "lead")}
-    inside = {t.lower() for t in lexicon.terms("program_en_lower", "inside")}
+    lead, inside = lower_words("lead"), lower_words("inside")
     out = []
     for m in _lower_name().finditer(text):
         words = m.group(1).split()
@@ -47,7 +52,7 @@ def lower_name(name: str) -> bool:
     """True when `name` ends in a lower-case program word ("the data voucher project"): a name an English lead
     mentions in passing, as an example of what the money goes to, more often than the story's subject."""
     words = name.split()
-    return bool(words) and words[-1] in lexicon.terms("program_en_lower", "form")
+    return bool(words) and words[-1] in lower_words("form")
 
 
 _EN_NAME = re.compile(
