@@ -32,9 +32,10 @@ _CLOSE = r"\s*[)）]"  # patterns are used with .match(), anchored at the start
 CLOSE_ROLES = ("change",)
 # "728조원 규모의 2026년 예산안": a size word and a year may stand between the amount and its cue. Not "규모로":
 # "1조 100억원 규모로 커졌다" gives the new figure, as "1조원으로 늘었다" does.
+_SIZE = r"규모(?:의|인)?\s*"  # "N원 규모의 …": the amount sizes what follows
 _AFTER_FILL = (
     r"(?:in\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|fifth)\s+)?)?"  # "… won in third extra budget"
-    r"(?:규모(?:의|인)?\s*)?(?:\d+\s*(?:MW|GW|㎿)급?\s*)?"  # "3조원 규모의 300MW급 AI 데이터센터"
+    rf"(?:{_SIZE})?(?:\d+\s*(?:MW|GW|㎿)급?\s*)?"  # "3조원 규모의 300MW급 AI 데이터센터"
     r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
     r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
 )
@@ -137,7 +138,7 @@ PACT_WORDS = 2
 @cache
 def _pact() -> re.Pattern[str]:
     return re.compile(
-        rf"{_AFTER_LEAD}규모(?:의|인)?\s*(?:[^\s,.;()]+\s+){{0,{PACT_WORDS}}}{lexicon.pattern('money_pacts', 'investment')}"
+        rf"{_AFTER_LEAD}{_SIZE}(?:[^\s,.;()]+\s+){{0,{PACT_WORDS}}}{lexicon.pattern('money_pacts', 'investment')}"
     )
 
 
