@@ -464,3 +464,14 @@ def test_no_story_total_when_the_amount_is_not_the_programs(change: tuple[str, s
 def test_no_story_total_on_a_page_that_names_two_programs_and_links_nothing() -> None:
     two = ONE_PROGRAM_EN + ' The city ran the "Harbour Sensor Project" last year.'
     assert links(two, "en") == [(12_000_000_000, None)]
+
+
+def test_no_story_total_before_the_one_program_is_named() -> None:
+    # An agency's total budget, said before the page names its one program further down, is not that program's.
+    text = (
+        "Agency sets out its year with 900 billion won\n\nPublished 2026.01.21\n\n"
+        "The agency will press on with AI infrastructure this year. Its head set out the plan on Monday. "
+        "With a total budget of 900 billion won, the agency will back everything from chips to regional AI. "
+        'It will also help build the "Coastal Flood Data Initiative" next year.'
+    )
+    assert links(text, "en") == [(900_000_000_000, None)]
