@@ -416,3 +416,62 @@ def test_a_paragraph_opening_with_a_quoted_name_goes_on_about_it() -> None:
         "한 해 15억원 규모로 지원한다."
     )
     assert links(text) == [(1_500_000_000, "AI 두뇌연구실")]
+
+
+# A page about one program whose lead names none: its total, stated without the name, is the program's
+# (etl/extract/link_story.py).
+ONE_PROGRAM_EN = (
+    "Coastal towns to get sensors for flood warnings\n\nPublished 2025.03.02\n\n"
+    "The ministry of oceans will place smart sensors along the southern coast this spring. "
+    "Storms flooded three ports last summer. Fishing crews lost weeks of work. "
+    'Officials held a launch meeting on Monday for the "Coastal Flood Data Initiative." '
+    "It will link local weather stations to one platform. "
+    "The government plans to invest a total of 12 billion won from 2025 to 2028."
+)
+
+
+def test_a_total_on_a_one_program_page_is_the_programs() -> None:
+    assert links(ONE_PROGRAM_EN, "en") == [(12_000_000_000, "Coastal Flood Data Initiative")]
+
+
+ONE_PROGRAM_KO = (
+    "해수부 내년 예산 300억원→120억원\n의원실이 해양수산부에서 받은 자료를 분석했다. 연안 자료가 문제다. "
+    "'연안 데이터 구축사업' 예산은 올해 300억원에서 내년 120억원으로 줄었다. "
+    "애초 부처는 5년 동안 모두 900억원(국비 500억원, 지방비 400억원)을 들여 해안 자료를 모을 계획이었다."
+)
+
+
+def test_a_total_and_its_split_go_to_the_program_every_amount_went_to() -> None:
+    assert links(ONE_PROGRAM_KO)[-3:] == [
+        (90_000_000_000, "연안 데이터 구축사업"),
+        (50_000_000_000, "연안 데이터 구축사업"),
+        (40_000_000_000, "연안 데이터 구축사업"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("모두 900억원", "모두 900억원 이상"),  # a bound: a sum or a threshold, not the program's total
+        ("5년 동안 모두", "해안 관측 인프라에 모두"),  # a purpose of its own
+        ("부처는 5년", "부처 예산은 5년"),  # an envelope
+    ],
+)
+def test_no_story_total_when_the_amount_is_not_the_programs(change: tuple[str, str]) -> None:
+    assert links(ONE_PROGRAM_KO.replace(*change))[-3] == (90_000_000_000, None)
+
+
+def test_no_story_total_on_a_page_that_names_two_programs_and_links_nothing() -> None:
+    two = ONE_PROGRAM_EN + ' The city ran the "Harbour Sensor Project" last year.'
+    assert links(two, "en") == [(12_000_000_000, None)]
+
+
+def test_no_story_total_before_the_one_program_is_named() -> None:
+    # An agency's total budget, said before the page names its one program further down, is not that program's.
+    text = (
+        "Agency sets out its year with 900 billion won\n\nPublished 2026.01.21\n\n"
+        "The agency will press on with AI infrastructure this year. Its head set out the plan on Monday. "
+        "With a total budget of 900 billion won, the agency will back everything from chips to regional AI. "
+        'It will also help build the "Coastal Flood Data Initiative" next year.'
+    )
+    assert links(text, "en") == [(900_000_000_000, None)]

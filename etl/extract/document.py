@@ -10,6 +10,7 @@ from etl.extract.budgets import extract_budgets
 from etl.extract.catalogued import catalogued_programs
 from etl.extract.countries import HOME, extract_countries, named_at_home
 from etl.extract.institutions import extract_institutions
+from etl.extract.link_story import settle_totals, story_program
 from etl.extract.listed_programs import listed_programs
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.sites import extract_sites
@@ -38,6 +39,8 @@ def extract_document(doc: Document) -> Facts:
     listed = listed_programs(sentences, programs)
     linker.also_tied(catalogued_programs(sentences, programs) + listed, frozenset(p.name for p in listed))
     budgets = extract_budgets(sentences, published, linker.link)
+    if linker.subject is None:
+        settle_totals(budgets, story_program(budgets, linker.named_programs()), sentences, linker.named)
     # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
     table_rows = extract_tables(doc.text, doc.tables)
     _link_table_programs(table_rows, programs)

@@ -8,7 +8,8 @@ a lead would take every amount of the page). A listed item is also found in othe
 
 from __future__ import annotations
 
-from etl.extract.links import ProgramLinker
+from etl.extract.link_names import in_passing
+from etl.extract.links import LEAD_MAX, ProgramLinker
 from etl.extract.listed_programs import loosely_at
 from etl.models import Program, Sentence
 
@@ -24,6 +25,11 @@ class TiedLinker(ProgramLinker):
         self.programs.extend(programs)
         self._loose, self._loose_done = loose, set()
         self._named.clear()
+
+    def named_programs(self) -> list[str]:
+        """The programs the text names as such (not line items added while linking, nor programs named in passing)."""
+        lead = self.sentences[:LEAD_MAX]
+        return [p.name for p in self.programs if p.name in self._found and not in_passing(p.name, lead)]
 
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
         found = super().named(sent)

@@ -1,0 +1,82 @@
+"""The one program a story is about, for the total it states without naming it again.
+
+"An amount in an article about one program, with nothing else tied to it, is that program's when the sentence speaks
+of the program's money" (tests/fixtures/realworld/README.md, Rulings on program): "애초 과기부는 6년 동안 모두 2조
+5천억원을 들여 …", "The government plans to invest a total of 22.5 billion won from 2026 to 2029." A story that
+names no program in its lead has no subject (etl/extract/links.py), so such a total stays unlinked there; this pass,
+run once every amount of the page is linked, gives it the page's one program: the one every linked amount went
+to, or, when none is linked, the one program the text names as such. The text must have named that program
+before it speaks of the total (a reference back), and no statement of the figure may give it a purpose of its
+own or make it an envelope. The total's split in the same sentence ("모두 90억원(국비 45억원, 지방비 45억원)을
+들여") goes with it. Used by etl/extract/document.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from etl.extract import money
+from etl.extract.envelopes import envelope
+from etl.extract.link_names import shared_out
+from etl.extract.purposes import own_purpose
+from etl.models import Budget, Sentence
+
+# Amounts linked to one program, on a page that names others too, that make it the page's one program.
+MIN_LINKED = 2
+# The payer kinds a total's split names ("국비 45억원, 지방비 45억원", "16 billion won of national funds").
+_SHARES = frozenset(("national", "local", "private"))
+Named = Callable[[Sentence], list[tuple[int, str]]]
+
+
+def story_program(budgets: list[Budget], named: list[str]) -> tuple[str | None, bool]:
+    """The page's one program: the one every linked amount is tied to, or, with none linked, the only one of
+    `named` (the programs the text names as such); and whether amounts are linked to it (else a total is its
+    only when the text named it before)."""
+    linked = [b.program for b in budgets if b.program]
+    if len(set(linked)) > 1 or (linked and linked[0] not in named):
+        return None, False
+    if len(linked) >= MIN_LINKED:
+        return linked[0], True
+    # One amount linked on a page that names several programs is too little to say what the page is about.
+    return (named[0] if len(named) == 1 and (not linked or linked[0] == named[0]) else None), False
+
+
+def settle_totals(
+    budgets: list[Budget], story: tuple[str | None, bool], sentences: list[Sentence], named: Named
+) -> None:
+    """Link to the `story` program every unlinked budget total (kind `total`, an exact figure) that the text
+    states in no statement with a purpose of its own or as an envelope, and, unless amounts are linked to the
+    program, after naming it; and the unlinked payer shares stated in the same sentence."""
+    program, linked = story
+    if program is None:
+        return
+    for b in budgets:
+        if b.program or b.role != "budget" or b.kind != "total" or b.bound not in ("exact", "between"):
+            continue
+        if (
+            b.evidence is None
+            or b.table_cell is not None
+            or not _the_programs(b, program, sentences, named, linked)
+        ):
+            continue
+        b.program = program
+        for share in budgets:
+            same = share.evidence is not None and share.evidence.start == b.evidence.start
+            if same and share.program is None and share.role == "budget" and share.kind in _SHARES:
+                share.program = program
+
+
+def _the_programs(b: Budget, program: str, sentences: list[Sentence], named: Named, linked: bool) -> bool:
+    """Every sentence stating the figure gives it no purpose of its own and no envelope, and one of them comes
+    after the program is named (in an earlier sentence, or before the figure in its own)."""
+    seen, after_name = False, False
+    for s in sentences:
+        names = [pos for pos, n in named(s) if n == program]
+        for a in money.find_amounts(s.text):
+            if a.krw != b.amount_krw:
+                continue
+            if own_purpose(s.text, a.start, a.end) or envelope().search(s.text) or shared_out(s.text):
+                return False
+            after_name = after_name or seen or any(pos < a.start for pos in names)
+        seen = seen or bool(names)
+    return after_name or linked
