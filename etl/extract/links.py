@@ -190,8 +190,7 @@ class ProgramLinker:
             item = line_item(before, after_amount=len(before) < start, listed=listed)
         else:
             item = english_item(before) or link_names.en_bullet(before)
-        # A declared track ("△A △B 두 트랙으로") is a line of a list the text gives: a name, whatever its last word.
-        if link_names.unnamed(before, item, lambda n: self._known(n) or (n if n in self._tracks else None)):
+        if link_names.unnamed(before, item, self._known):
             return None
         tied = self._tied(sent, start, before, role, item)
         if role not in FALLBACK_ROLES:
