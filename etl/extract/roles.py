@@ -231,3 +231,18 @@ def align_comparands(rows: list[tuple[Budget, bool]]) -> None:
             row.role = role
             if role == "base":  # an envelope is no program's money
                 row.program = None
+    _carry_market(rows)
+
+
+# Roles of money that changes hands in a market: the figure a market grows to is market money too.
+MARKET_ROLES = ("market", "revenue")
+
+
+def _carry_market(rows: list[tuple[Budget, bool]]) -> None:
+    """ "세계 AX 시장이 355조원에서 970조원으로 커질", "sales grow from 1 trillion won to 3 trillion won": a figure
+    read as a budget whose comparand right before it is a market's or sales figure is where that market goes."""
+    for i, (row, comp) in enumerate(rows):
+        if i and not comp and row.role == "budget":
+            prev, prev_comp = rows[i - 1]
+            if prev_comp and prev.role in MARKET_ROLES:
+                row.role, row.program = prev.role, None
