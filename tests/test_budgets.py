@@ -436,3 +436,12 @@ def test_a_company_named_in_a_list_items_name_is_no_payer() -> None:
     text = "세부 계획은 다음과 같다.\n△연구자와 기업이 함께 쓰는 공동 실험실 구축: 120억원"
     rows = [(b.kind, b.role) for b in extract_budgets(split_sentences(text), PUB)]
     assert rows == [("unspecified", "budget")]
+
+
+def test_the_figure_a_market_grows_to_is_market_money() -> None:
+    # The comparand before it carries the market cue; the figure it grows to has none of its own.
+    got = roles("세계 AI 반도체 시장이 올해 약 200조원에서 2030년 약 600조원으로 커질 전망이다.")
+    assert [r for _, r in got] == ["market", "market"], got
+    # A program's budget that grows stays a budget.
+    got = roles("AI 바우처 사업 예산은 올해 300억원에서 내년 500억원으로 늘어난다.")
+    assert [r for _, r in got] == ["budget", "budget"], got

@@ -208,3 +208,15 @@ def test_the_size_of_an_investment_pact_is_investment(entry: lexicon.Entry) -> N
     assert _roles(entry.example) == ["investment"], entry.example
     # without the pact word the same size is a plain figure
     assert _roles(entry.example.replace(entry.term, "계획")) != ["investment"], entry.example
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_thresholds"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_lower_bound_that_sorts_projects_is_a_threshold(entry: lexicon.Entry) -> None:
+    """README ruling 'Thresholds': role other (so no program link)."""
+    assert entry.term in entry.example
+    assert _roles(entry.example) == ["other"], entry.example
+
+
+def test_a_lower_bound_a_program_gets_is_still_its_budget() -> None:
+    assert _roles("시는 AI 바우처 사업에 300억원 이상을 투입한다.") == ["budget"]
+    assert _roles("The city will put at least 50 billion won into the AI hub project.") == ["budget"]

@@ -153,6 +153,8 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
             return meaning
     if _pact().match(after):
         return "investment"
+    if bound == "above" and _threshold(before, after, clause):
+        return "other"
     if bound == "under" and (
         _distributive().search(clause or before)
         or _distributive().match(after, 0, 12)
@@ -169,6 +171,22 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
         if pat.match(after):
             return meaning
     return "base" if clause and _topic().search(clause[-(TOPIC_GAP + 24) :]) else "budget"
+
+
+@cache
+def _thresholds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # "500억원 이상이 드는 사업", "300억원 이상인 사업": a few words may stand between the verb and the project word.
+    verb = lexicon.pattern("money_thresholds", "ko_after")
+    ko = re.compile(rf"^\s*(?:이|가)?\s*{verb}\s*(?:\S+\s+){{0,2}}?\S*(?:사업|과제|프로젝트)")
+    en = re.compile(lexicon.pattern("money_thresholds", "en_before") + r"\b[^.;]{0,120}$")
+    return ko, en
+
+
+def _threshold(before: str, after: str, clause: str) -> bool:
+    """A lower bound that sorts projects ("300억 원 이상이 드는 사업이라", "projects with a total cost of at least 50
+    billion won"): a rule's threshold, not money any program gets (lexicon/money_thresholds.tsv)."""
+    ko, en = _thresholds()
+    return bool(ko.match(after) or en.search((clause or before)[-160:]))
 
 
 def new_envelope(earlier: list[str], role: str) -> str:
@@ -213,3 +231,18 @@ def align_comparands(rows: list[tuple[Budget, bool]]) -> None:
             row.role = role
             if role == "base":  # an envelope is no program's money
                 row.program = None
+    _carry_market(rows)
+
+
+# Roles of money that changes hands in a market: the figure a market grows to is market money too.
+MARKET_ROLES = ("market", "revenue")
+
+
+def _carry_market(rows: list[tuple[Budget, bool]]) -> None:
+    """ "세계 AX 시장이 355조원에서 970조원으로 커질", "sales grow from 1 trillion won to 3 trillion won": a figure
+    read as a budget whose comparand right before it is a market's or sales figure is where that market goes."""
+    for i, (row, comp) in enumerate(rows):
+        if i and not comp and row.role == "budget":
+            prev, prev_comp = rows[i - 1]
+            if prev_comp and prev.role in MARKET_ROLES:
+                row.role, row.program = prev.role, None
