@@ -475,3 +475,26 @@ def test_no_story_total_before_the_one_program_is_named() -> None:
         'It will also help build the "Coastal Flood Data Initiative" next year.'
     )
     assert links(text, "en") == [(900_000_000_000, None)]
+
+
+def test_a_name_inside_a_longer_quoted_name_is_not_a_mention_of_its_own() -> None:
+    """'지역주도형 AI 물류 전환' 사업 holds the words of another program (AI 물류 전환 사업): the sentence names the
+    longer one only, so the amount after it is not the shorter one's."""
+    from etl.extract.links import ProgramLinker
+    from etl.models import Program
+
+    sent = split_sentences("▲중기부 '지역주도형 인공지능(AI) 물류 전환' 사업 예산 90억원 국회 증액")[0]
+    programs = [Program(name="AI 물류 전환 사업"), Program(name="지역주도형 인공지능(AI) 물류 전환")]
+    linker = ProgramLinker([sent], programs, "ko")
+    assert [n for _, n in linker.named(sent)] == ["지역주도형 인공지능(AI) 물류 전환"]
+
+
+def test_a_loan_or_an_in_kind_share_is_no_program_of_its_own() -> None:
+    """A kind of money listed beside a program's grants is that program's money, not a program."""
+    text = (
+        "'AI 로봇 실증 지원사업'이 올해 시작된다. "
+        "정부는 출연금 300억원과 정책금융 융자 120억원을 합쳐 모두 420억원을 지원한다."
+    )
+    got = dict(links(text))
+    assert got[12_000_000_000] == "AI 로봇 실증 지원사업"
+    assert got[42_000_000_000] == "AI 로봇 실증 지원사업"

@@ -292,11 +292,18 @@ class ProgramLinker:
         """(offset, program) for every known program named in `sent`, in order."""
         if sent.start not in self._named:
             text, where = _normalised(sent.text)
-            found = []
+            spans = []
             for name, keys in self._keys():
-                at = next((text.find(k) for k in keys if k in text), -1)
-                if at >= 0:
-                    found.append((where[at], name))
+                key = next((k for k in keys if k in text), None)
+                if key is not None:
+                    at = text.find(key)
+                    spans.append((where[at], where[at + len(key) - 1], name))
+            # "'지역주도형 AI 대전환' 사업 예산" holds "AI 대전환 사업": a name starting inside a longer one is its words.
+            found = [
+                (a, n)
+                for a, z, n in spans
+                if not any(a0 < a <= z0 or (a0 == a and z0 > z) for a0, z0, _ in spans)
+            ]
             self._named[sent.start] = sorted(found)
         return self._named[sent.start]
 
