@@ -361,3 +361,11 @@ def test_an_english_company_before_its_heads_title_and_name() -> None:
     assert {"BK Energy", "R.O. Defense"} <= names
     text = "Former Vice Chairman Kim Min-su spoke."
     assert not extract_institutions(text, split_sentences(text))
+
+
+def test_a_name_spelled_in_capitals_is_found_in_title_case() -> None:
+    text = "Postech and Kaist will run the new lab with Maum AI and Naver Labs."
+    names = set(extract(text))
+    assert {"POSTECH", "KAIST", "마음AI", "네이버랩스"} <= names
+    text = "The gist of the plan is a new line of chips."  # GIST, LINE: short acronyms stay in capitals
+    assert not extract(text)
