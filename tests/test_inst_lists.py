@@ -268,3 +268,11 @@ def test_a_bare_english_place_name_opening_the_sentence_is_its_local_government(
     text: str, names: set[str]
 ) -> None:
     assert {i for i in extract(text) if i.endswith(("시", "도"))} == names
+
+
+def test_a_list_of_unknown_names_closed_by_their_kind_needs_no_known_member() -> None:
+    found = extract("미르로봇, 한결로보틱스, 새솔메디칼 등 로봇 기업이 참여한다.")
+    assert {"미르로봇", "한결로보틱스", "새솔메디칼"} <= set(found), list(found)
+    for text in ["데이터, 인공지능, 클라우드 등 분야 기업이 참여한다.", "반도체, 배터리, 바이오 등 3개 분야 기업을 뽑는다.",
+                 "국내 연구기관이 미국, 유럽, 캐나다 등의 연구기관과 손잡는다."]:  # fmt: skip
+        assert not extract(text), text

@@ -225,6 +225,16 @@ def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
     return head, close, counted, kinded
 
 
+@cache
+def _close_word() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern(LIST_CUES, "list_close"))
+
+
+def has_list_close(text: str) -> bool:
+    """The sentence holds a word that closes a list (등): one literal search before the list rules run."""
+    return bool(_close_word().search(text))
+
+
 @dataclass(frozen=True)
 class Enumeration:
     """One comma- or dot-separated run: its items, and whether the text names it as a list of institutions."""

@@ -238,7 +238,7 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
 def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
-    for m, strength in inst_actors.list_members(text, found, _local_stems()):
+    for m, strength in inst_actors.list_members(text, found, _local_stems(), _is_place):
         if _is_country(m.surface) or _is_country(text[m.start :].split(maxsplit=1)[0]):
             continue  # `미국·캐나다 등과`, `벨기에 IMEC` (trimmed to 벨기 as if 에 were a particle): countries
         region = gaz.regions.get(m.surface) or _local_stems().get(m.surface)
@@ -250,6 +250,15 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
             typ = next((t for f, t in inst_rules.forms().items() if m.surface.endswith(f)), "other")
             out.append(_form_mention(text, m.start, m.end, typ))
     return out
+
+
+def _is_place(surface: str) -> bool:
+    """A country, a continent or a 시·도 named alone (미국, 유럽, 부산)."""
+    return _is_country(surface) or surface in load_gazetteer().regions or surface in _CONTINENTS
+
+
+_CONTINENTS = {"유럽", "아시아", "아프리카", "중동", "북미", "남미", "중남미", "오세아니아", "동남아"}
+_CONTINENTS |= {"Europe", "Asia", "Africa", "Middle East", "North America", "South America", "Latin America"}
 
 
 def _is_country(surface: str) -> bool:
