@@ -369,3 +369,18 @@ def test_a_name_spelled_in_capitals_is_found_in_title_case() -> None:
     assert {"POSTECH", "KAIST", "마음AI", "네이버랩스"} <= names
     text = "The gist of the plan is a new line of chips."  # GIST, LINE: short acronyms stay in capitals
     assert not extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("공군과 해군이 AI 시범부대를 함께 운영한다.", "대한민국 공군"),
+        ("The lab will work with the research centre of the South Korean Air Force.", "대한민국 공군"),
+        ("합참은 AI 지휘체계 연구를 맡는다.", "합동참모본부"),
+        ("The fund will be backed by MGX and Mubadala.", "Mubadala Investment Company"),
+        ("Holiday Robotics and AeiRobot will build the humanoid hands.", "홀리데이로보틱스"),
+        ("농정원이 스마트팜 교육을 맡는다.", "농림수산식품교육문화정보원"),
+    ],
+)
+def test_gazetteer_covers_armed_forces_funds_robot_makers_and_farm_agencies(text: str, name: str) -> None:
+    assert name in extract(text), list(extract(text))
