@@ -384,3 +384,24 @@ def test_a_name_spelled_in_capitals_is_found_in_title_case() -> None:
 )
 def test_gazetteer_covers_armed_forces_funds_robot_makers_and_farm_agencies(text: str, name: str) -> None:
     assert name in extract(text), list(extract(text))
+
+
+def test_english_company_and_agency_endings_name_bodies_outside_the_gazetteer() -> None:
+    text = "Participants include Nuri Robotics, Hanbit Systems, Sora Technologies and Miso Labs."
+    assert {"Nuri Robotics", "Hanbit Systems", "Sora Technologies", "Miso Labs"} <= set(extract(text))
+    text = "The deal was signed with the Emirates Growth Authority and Gulf Development Bank."
+    assert {"Emirates Growth Authority", "Gulf Development Bank"} <= set(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanbit News Agency",  # a byline
+        "The Korea Banking Institution said rates would rise.",  # Bank inside a longer word
+        "Tongyang signed with the Korea Software and Content Industry Association.",  # the form from `and` on
+        '"Eight Billion Won for Each AI College"',
+    ],
+)
+def test_english_endings_inside_longer_words_bylines_and_cut_names_give_no_body(text: str) -> None:
+    names = set(extract(text))
+    assert not names & {"Hanbit News Agency", "Korea Bank", "Content Industry Association", "Each AI College"}
