@@ -361,3 +361,47 @@ def test_an_english_company_before_its_heads_title_and_name() -> None:
     assert {"BK Energy", "R.O. Defense"} <= names
     text = "Former Vice Chairman Kim Min-su spoke."
     assert not extract_institutions(text, split_sentences(text))
+
+
+def test_a_name_spelled_in_capitals_is_found_in_title_case() -> None:
+    text = "Postech and Kaist will run the new lab with Maum AI and Naver Labs."
+    names = set(extract(text))
+    assert {"POSTECH", "KAIST", "마음AI", "네이버랩스"} <= names
+    text = "The gist of the plan is a new line of chips."  # GIST, LINE: short acronyms stay in capitals
+    assert not extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("공군과 해군이 AI 시범부대를 함께 운영한다.", "대한민국 공군"),
+        ("The lab will work with the research centre of the South Korean Air Force.", "대한민국 공군"),
+        ("합참은 AI 지휘체계 연구를 맡는다.", "합동참모본부"),
+        ("The fund will be backed by MGX and Mubadala.", "Mubadala Investment Company"),
+        ("Holiday Robotics and AeiRobot will build the humanoid hands.", "홀리데이로보틱스"),
+        ("농정원이 스마트팜 교육을 맡는다.", "농림수산식품교육문화정보원"),
+    ],
+)
+def test_gazetteer_covers_armed_forces_funds_robot_makers_and_farm_agencies(text: str, name: str) -> None:
+    assert name in extract(text), list(extract(text))
+
+
+def test_english_company_and_agency_endings_name_bodies_outside_the_gazetteer() -> None:
+    text = "Participants include Nuri Robotics, Hanbit Systems, Sora Technologies and Miso Labs."
+    assert {"Nuri Robotics", "Hanbit Systems", "Sora Technologies", "Miso Labs"} <= set(extract(text))
+    text = "The deal was signed with the Emirates Growth Authority and Gulf Development Bank."
+    assert {"Emirates Growth Authority", "Gulf Development Bank"} <= set(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanbit News Agency",  # a byline
+        "The Korea Banking Institution said rates would rise.",  # Bank inside a longer word
+        "Tongyang signed with the Korea Software and Content Industry Association.",  # the form from `and` on
+        '"Eight Billion Won for Each AI College"',
+    ],
+)
+def test_english_endings_inside_longer_words_bylines_and_cut_names_give_no_body(text: str) -> None:
+    names = set(extract(text))
+    assert not names & {"Hanbit News Agency", "Korea Bank", "Content Industry Association", "Each AI College"}

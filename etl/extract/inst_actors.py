@@ -9,7 +9,7 @@ generic committee are places or words, not actors.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Protocol, TypeVar
 
 from etl.extract import inst_rules
@@ -127,7 +127,13 @@ def groupings_as_subject(text: str, found: Sequence[S], subjects: Collection[str
     ]
 
 
-def list_members(text: str, found: Sequence[Span], local: Collection[str] = ()) -> list[tuple[Member, int]]:
+def list_members(
+    text: str,
+    found: Sequence[Span],
+    local: Collection[str] = (),
+    place: Callable[[str], bool] = lambda _: False,
+    regions: Collection[str] = (),
+) -> list[tuple[Member, int]]:
     """Names no rule found that a list of institutions carries (`휴인스 컨소시엄`, `…, 탑솔라, KT 등`), each with
     how strongly the list says it is an institution: LINE, STRONG or WEAK. A list holding a local government also
     brings in the cities it names by their stem alone (`경북도, 포항, 경산과`: `local` holds those stems)."""
@@ -137,14 +143,24 @@ def list_members(text: str, found: Sequence[Span], local: Collection[str] = ()) 
         return all(b <= x or a >= y for x, y in spans)
 
     out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
-    if not found and "(" not in text:
-        return _clean(out)  # a list needs a known member or a head before its parenthesis
+    if (
+        not found
+        and "(" not in text
+        and not inst_rules.has_list_close(text)
+        and not _two_regions(text, regions)
+    ):
+        return _clean(out)  # a list needs a known member, a head, a closing 등 and kind, or 시·도 names
     for run in inst_rules.enumerations(text):
         named = {(m.start, m.end) for m in found}
         if any(_PERSON_ITEM.search(i.surface) and (i.start, i.end) not in named for i in run.items):
             continue  # 한국생산기술연구원 is a name; 서울시의장 a person
+        if _region_list(text, run.items, regions):
+            out.extend((i, STRONG) for i in run.items if free(i.start, i.end))
+            continue
         for items in _clauses(text, run.items, found):
             known = sum(not free(i.start, i.end) for i in items)
+            if not found and not _all_names(text, items, place):
+                continue  # `반도체, 배터리, 바이오 등 3개 분야`: with nothing known, every item must look like a name
             if known >= 2 or run.headed or (run.closed and (known >= 1 or run.kinded)):
                 strength = STRONG if known >= 2 or run.headed else WEAK
                 out.extend((i, strength) for i in items if free(i.start, i.end))
@@ -157,6 +173,47 @@ def list_members(text: str, found: Sequence[Span], local: Collection[str] = ()) 
                     if free(i.start, i.end) and i.surface in local and not _NEXT_WORD.match(text, i.end)
                 )  # `충남도, 천안 스마트그린산단을`: a stem before another word names a place
     return _clean(out)
+
+
+# `광주·대구·전북·경남이 … 추진하는`: 시·도 names alone, listed as the subject (a particle after the last one), are the
+# local governments acting; `부산·울산·경남 지역 기업`, `'강원·경북·대구' 권역` name places.
+_SUBJECT_AFTER = re.compile(r"(?:이|가|은|는|도|과|와)(?![가-힣])")
+# `Five regions were picked: Daegu and Gyeongbuk (…), …`: in English such a list acts unless a preposition opens it
+# (`in Daegu and Gyeongsangbuk-do`: where something is).
+_PREPOSITION = re.compile(
+    r"(?i)\b(?:in|at|across|from|to|of|into|between|for|around|near|throughout|and|or)\s+(?:the\s+)?$"
+)
+_WORDS = re.compile(r"[^\s,·ㆍ、]+")
+
+
+def _two_regions(text: str, regions: Collection[str]) -> bool:
+    """Two words of the sentence are 시·도 names (a particle after one aside): a list of them may follow."""
+    if not regions:
+        return False
+    return sum(w in regions or w[:-1] in regions for w in _WORDS.findall(text)) >= 2
+
+
+def _region_list(text: str, items: list[Member], regions: Collection[str]) -> bool:
+    """Every item is a 시·도 name, and the list is the sentence's subject or (in English) no place after a
+    preposition."""
+    if not regions or not all(i.surface in regions for i in items):
+        return False
+    if items[-1].surface.isascii():
+        return not _PREPOSITION.search(text, 0, items[0].start)
+    return bool(_SUBJECT_AFTER.match(text, items[-1].end))
+
+
+def _all_names(text: str, items: list[Member], place: Callable[[str], bool]) -> bool:
+    """A list in parentheses after its head (`3개 지자체(부산·울산·경남)`) names bodies; any other list in a sentence
+    that names no known body does only when every item looks like a name on its own (a proper or unknown noun) and
+    none is a place (`미국, 유럽, 캐나다 등의 연구기관`)."""
+    if text[: items[0].start].rstrip().endswith("("):
+        return True
+    from etl.extract.inst_companies import analyse_unknown
+
+    return all(
+        not place(i.surface) and looks_like_name(i.surface, analyse_unknown(i.surface), WEAK) for i in items
+    )
 
 
 def _clean(out: list[tuple[Member, int]]) -> list[tuple[Member, int]]:

@@ -9,17 +9,29 @@ from functools import cache
 
 from etl import lexicon
 
+# Words that end only a company's or an agency's name (Angel Robotics, D-Wave Systems, Busan Port Authority).
+_COMPANY = (
+    r"Robotics|Technologies|Systems|Electronics|Labs|Networks|Pharmaceuticals|Therapeutics|Motors|"
+    r"Holdings|Ventures|Co\.|Ltd\.?|LLC|GmbH|Hospital|Bank|Agency|Authority|Association"
+)
 _EN_FORM = re.compile(
     r"\b(?:University of(?: (?:the )?[A-Z][\w'&.-]*)+"
-    r"|(?:[A-Z][\w'&.-]*[ ]){1,5}(?:University|Institute|Foundation|Alliance|Inc\.|Corp\.|Corporation)"
+    rf"|(?:[A-Z][\w'&.-]*[ ]){{1,5}}(?:University|Institute|Foundation|Alliance|Inc\.|Corp\.|Corporation|{_COMPANY})(?![\w-])"
     r"(?: (?:of|for)(?: (?:the |and )?[A-Z][\w'&-]*){1,5})?)"
 )
 # `Independent AI Foundation Model Project`: a capitalised word after the form continues a longer name.
+_COMPANY_HEAD = re.compile(rf"Inc\.|Corp\.|{_COMPANY}")
 _EN_NAME_GOES_ON = re.compile(r" [A-Z]")
-_EN_TYPES = {"University": "university", "Institute": "research", "Foundation": "other", "Alliance": "other"}
+# `Korea Information and Communication Technology Association`: a name the form took only from its `and` on.
+# Two capitalised words before `and` whose last is no name's ending (`Sora Technologies and Miso Labs` is a list).
+_ANDED = re.compile(r"[A-Z][\w'.-]* ([A-Z][\w'.-]*) (?:and|&) $")
+_NO_BODY = re.compile(r"News Agency$")  # a news agency credits a story: a byline, no actor
+_EN_TYPES = {"University": "university", "Institute": "research", "Foundation": "other", "Alliance": "other",
+             "Agency": "public_agency", "Authority": "public_agency",
+             "Association": "other", "Hospital": "other"}  # fmt: skip
 _EN_STOP = {"The", "A", "An", "In", "At", "On", "By", "For", "From", "With", "And", "Of", "Meanwhile",
             "Also", "But", "While", "Both", "Its", "Their", "This", "That", "These", "Researchers",
-            "Professor", "Prof.", "Dr.", "Korea's", "Seoul's"}  # fmt: skip
+            "Professor", "Prof.", "Dr.", "Korea's", "Seoul's", "Each", "Every"}  # fmt: skip
 
 
 # `Moreh CEO Jo Gang-won`, `BK Energy Chairman Jung …`: up to three capitalised words before a company head's title
@@ -55,10 +67,17 @@ def form_spans(text: str, free: Callable[[int, int], bool]) -> list[tuple[int, i
     overlaps a name found already (not `free`) gives none."""
     out = []
     for m in _EN_FORM.finditer(text):
+        anded = _ANDED.search(text, 0, m.start())
+        if _NO_BODY.search(m.group()) or (anded and not _is_head(anded.group(1))):
+            continue
         if free(m.start(), m.end()) and not _EN_NAME_GOES_ON.match(text, m.end()):
             out.extend(_english_form(m))
     out.extend((a, b, "industry") for a, b in head_spans(text) if free(a, b))
     return out
+
+
+def _is_head(word: str) -> bool:
+    return word in _EN_TYPES or word == "Corporation" or bool(_COMPANY_HEAD.fullmatch(word))
 
 
 def _english_form(m: re.Match[str]) -> list[tuple[int, int, str]]:
@@ -70,7 +89,9 @@ def _english_form(m: re.Match[str]) -> list[tuple[int, int, str]]:
     for w in words[: owner[-1] + 1] if owner else []:  # "Saudi Arabia's King Saud University": the owner goes
         start += len(w) + 1
     words = words[owner[-1] + 1 :] if owner else words
-    head = next((w for w in words if w in _EN_TYPES or w in {"Inc.", "Corp.", "Corporation"}), None)
+    head = next(
+        (w for w in words if w in _EN_TYPES or _COMPANY_HEAD.fullmatch(w) or w == "Corporation"), None
+    )
     if head is None or len(words) < 2 or (words[0] == head and head != "University"):
         return []
     return [(start, m.end(), _EN_TYPES.get(head, "industry"))]

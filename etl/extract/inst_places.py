@@ -81,3 +81,19 @@ def english_subjects(
         for p in re.finditer(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*", m.group())
         if p.group() in names and p.group() not in capital
     ]
+
+
+def is_country(surface: str) -> bool:
+    """The whole surface is a country's name (미국, Canada)."""
+    from etl.extract.countries import find_countries
+
+    return any(a == 0 and b == len(surface) for _, a, b in find_countries(surface))
+
+
+_CONTINENTS = {"유럽", "아시아", "아프리카", "중동", "북미", "남미", "중남미", "오세아니아", "동남아"}
+_CONTINENTS |= {"Europe", "Asia", "Africa", "Middle East", "North America", "South America", "Latin America"}
+
+
+def is_continent(surface: str) -> bool:
+    """A continent or a world region named alone (유럽, 중동, Europe): a place, never a list member."""
+    return surface in _CONTINENTS

@@ -225,6 +225,16 @@ def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
     return head, close, counted, kinded
 
 
+@cache
+def _close_word() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern(LIST_CUES, "list_close"))
+
+
+def has_list_close(text: str) -> bool:
+    """The sentence holds a word that closes a list (등): one literal search before the list rules run."""
+    return bool(_close_word().search(text))
+
+
 @dataclass(frozen=True)
 class Enumeration:
     """One comma- or dot-separated run: its items, and whether the text names it as a list of institutions."""
@@ -334,7 +344,7 @@ def other_spellings(name: str) -> list[str]:
     """The spellings English uses for the same name: `and` or `&` (Korea Internet & Security Agency), a list with or
     without the serial comma (Ministry of Land, Infrastructure(,) and Transport), and a local government named as
     its administration (Busan Metropolitan City → Busan Metropolitan Government), an abbreviated ending (Korea Electric
-    Power Corporation → … Corp.): `inst_en_endings`."""
+    Power Corporation → … Corp.): `inst_en_endings`, and capitals in title case (POSTECH → Postech)."""
     out = [name.replace(a, b) for a, b in _AND_SPELLINGS if a in name]
     out += [
         name[: -len(e.meaning)] + e.term
@@ -345,7 +355,23 @@ def other_spellings(name: str) -> list[str]:
         out.append(_SERIAL_AND.sub(" and ", name))
     elif _LAST_AND.search(name):
         out.append(_LAST_AND.sub(r"\1, and ", name))
-    return out
+    title = title_case(name)
+    return [*out, title] if title != name else out
+
+
+# English news writes a name the body spells in capitals in title case (POSTECH → Postech, KAIST → Kaist, MAUM AI →
+# Maum AI). A short acronym alone (KIST, GIST: also an English word) is left as it is: 5 letters alone, 4 in a longer
+# name (NAVER LABS → Naver Labs).
+_CAPS_ALONE, _CAPS_IN_NAME = 5, 4
+
+
+def title_case(name: str) -> str:
+    """The name with its all-capital words of a pronounceable length in title case; unchanged if it has none."""
+    least = _CAPS_ALONE if " " not in name else _CAPS_IN_NAME
+    return " ".join(
+        w[0] + w[1:].lower() if len(w) >= least and w.isalpha() and w.isupper() and w.isascii() else w
+        for w in name.split(" ")
+    )
 
 
 @cache

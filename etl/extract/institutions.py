@@ -235,11 +235,19 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     return inst_actors.groupings_as_subject(s.text, found, subjects)
 
 
+def _is_place(surface: str) -> bool:
+    return (
+        inst_places.is_country(surface)
+        or inst_places.is_continent(surface)
+        or surface in load_gazetteer().regions
+    )
+
+
 def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_Mention]:
     """List members no other rule found: a 시·도 short name (부산), a gazetteer name, or a name-like word."""
     out = []
-    for m, strength in inst_actors.list_members(text, found, _local_stems()):
-        if _is_country(m.surface) or _is_country(text[m.start :].split(maxsplit=1)[0]):
+    for m, strength in inst_actors.list_members(text, found, _local_stems(), _is_place, gaz.regions):
+        if inst_places.is_country(m.surface) or inst_places.is_country(text[m.start :].split(maxsplit=1)[0]):
             continue  # `미국·캐나다 등과`, `벨기에 IMEC` (trimmed to 벨기 as if 에 were a particle): countries
         region = gaz.regions.get(m.surface) or _local_stems().get(m.surface)
         if region:
@@ -250,13 +258,6 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
             typ = next((t for f, t in inst_rules.forms().items() if m.surface.endswith(f)), "other")
             out.append(_form_mention(text, m.start, m.end, typ))
     return out
-
-
-def _is_country(surface: str) -> bool:
-    """The whole surface is a country's name (미국, Canada)."""
-    from etl.extract.countries import find_countries
-
-    return any(a == 0 and b == len(surface) for _, a, b in find_countries(surface))
 
 
 def _new_institution(m: _Mention, s: Sentence) -> Institution:
@@ -294,7 +295,7 @@ def _form_mentions(s: Sentence, found: list[_Mention]) -> list[_Mention]:
         out.extend(_korean_forms(s.text, ko))
     out.extend(_form_mention(s.text, a, b, typ) for a, b, typ in inst_english.form_spans(s.text, free))
     for a, b in inst_companies.company_spans(s.text):  # ㈜한빛, 박민수 한결에너지 대표이사: a company
-        if free(a, b) and not _is_country(s.text[a:b]):
+        if free(a, b) and not inst_places.is_country(s.text[a:b]):
             out.append(_form_mention(s.text, a, b, "industry"))
     return [m for m in out if free(m.start, m.end) and not _generic(m.surface)]
 
