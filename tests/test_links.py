@@ -416,3 +416,13 @@ def test_a_paragraph_opening_with_a_quoted_name_goes_on_about_it() -> None:
         "한 해 15억원 규모로 지원한다."
     )
     assert links(text) == [(1_500_000_000, "AI 두뇌연구실")]
+
+
+def test_a_bodys_yearly_programme_budget_is_an_envelope_not_its_programs() -> None:
+    # README 'Budget amounts': an agency's yearly total is a base figure; the programs below sit in it.
+    text = (
+        "진흥원, 'AI 실증 지원사업' 넓힌다…올해 사업 예산 30억 원\n진흥원은 올해 'AI 실증 지원사업'을 넓힌다."
+    )
+    assert links(text) == [(3_000_000_000, None)], links(text)
+    text = "부처가 올해 AI 관련 사업에 책정한 예산은 모두 900억원이다. 'AI 바우처 사업'이 가장 크다."
+    assert links(text) == [(90_000_000_000, None)], links(text)
