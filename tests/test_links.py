@@ -426,3 +426,11 @@ def test_a_bodys_yearly_programme_budget_is_an_envelope_not_its_programs() -> No
     assert links(text) == [(3_000_000_000, None)], links(text)
     text = "부처가 올해 AI 관련 사업에 책정한 예산은 모두 900억원이다. 'AI 바우처 사업'이 가장 크다."
     assert links(text) == [(90_000_000_000, None)], links(text)
+
+
+def test_an_amount_whose_own_purpose_follows_it_is_that_purposes() -> None:
+    # README ruling 'Own purpose after the amount': "N원은 X에 쓰인다" is X's, a program's only if X is one.
+    text = "정부는 올해 예산을 정했다. 이 가운데 300억원은 지역 AI 바우처 사업에, 500억원은 인재 양성과 인프라 구축에 쓰인다."
+    assert links(text) == [(30_000_000_000, "지역 AI 바우처 사업"), (50_000_000_000, None)], links(text)
+    text = "정부는 올해 예산을 정했다. 이 가운데 300억원은 'AI 바우처 사업'에, 500억원은 'AI 인재 사업'에 쓰인다."
+    assert links(text) == [(30_000_000_000, "AI 바우처 사업"), (50_000_000_000, "AI 인재 사업")], links(text)
