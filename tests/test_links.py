@@ -434,9 +434,3 @@ def test_an_amount_whose_own_purpose_follows_it_is_that_purposes() -> None:
     assert links(text) == [(30_000_000_000, "지역 AI 바우처 사업"), (50_000_000_000, None)], links(text)
     text = "정부는 올해 예산을 정했다. 이 가운데 300억원은 'AI 바우처 사업'에, 500억원은 'AI 인재 사업'에 쓰인다."
     assert links(text) == [(30_000_000_000, "AI 바우처 사업"), (50_000_000_000, "AI 인재 사업")], links(text)
-
-
-def test_a_purpose_phrase_is_the_program_it_names() -> None:
-    # README ruling 'Purpose words are not program words': the amount is the named program's the phrase holds.
-    text = "시는 'AI 바우처' 사업을 편다. 시는 도로 정비에 20억원, AI 바우처 운영 지원에 30억원을 쓴다."
-    assert links(text) == [(2_000_000_000, None), (3_000_000_000, "AI 바우처")], links(text)
