@@ -498,3 +498,21 @@ def test_a_loan_or_an_in_kind_share_is_no_program_of_its_own() -> None:
     got = dict(links(text))
     assert got[12_000_000_000] == "AI 로봇 실증 지원사업"
     assert got[42_000_000_000] == "AI 로봇 실증 지원사업"
+
+
+def test_a_bodys_yearly_programme_budget_is_an_envelope_not_its_programs() -> None:
+    # README 'Budget amounts': an agency's yearly total is a base figure; the programs below sit in it.
+    text = (
+        "진흥원, 'AI 실증 지원사업' 넓힌다…올해 사업 예산 30억 원\n진흥원은 올해 'AI 실증 지원사업'을 넓힌다."
+    )
+    assert links(text) == [(3_000_000_000, None)], links(text)
+    text = "부처가 올해 AI 관련 사업에 책정한 예산은 모두 900억원이다. 'AI 바우처 사업'이 가장 크다."
+    assert links(text) == [(90_000_000_000, None)], links(text)
+
+
+def test_an_amount_whose_own_purpose_follows_it_is_that_purposes() -> None:
+    # README ruling 'Own purpose after the amount': "N원은 X에 쓰인다" is X's, a program's only if X is one.
+    text = "정부는 올해 예산을 정했다. 이 가운데 300억원은 지역 AI 바우처 사업에, 500억원은 인재 양성과 인프라 구축에 쓰인다."
+    assert links(text) == [(30_000_000_000, "지역 AI 바우처 사업"), (50_000_000_000, None)], links(text)
+    text = "정부는 올해 예산을 정했다. 이 가운데 300억원은 'AI 바우처 사업'에, 500억원은 'AI 인재 사업'에 쓰인다."
+    assert links(text) == [(30_000_000_000, "AI 바우처 사업"), (50_000_000_000, "AI 인재 사업")], links(text)

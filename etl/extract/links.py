@@ -25,7 +25,7 @@ from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
 from etl.extract.paragraphs import paragraph_opening
 from etl.extract.parents import PARENT_GAP, child_of
 from etl.extract.programs import names_event, norm_key, quoted_in
-from etl.extract.purposes import own_purpose
+from etl.extract.purposes import own_purpose, purpose_after_topic
 from etl.extract.title_names import title_name
 from etl.extract.tracks import declared_tracks, opening_track
 from etl.models import Evidence, Program, Sentence
@@ -186,13 +186,17 @@ class ProgramLinker:
         listed = len(listed_amounts().findall(sent.text)) >= LIST_ITEMS
         if area_list(self.sentences, self._order.get(sent.start, 0)):
             return None
+        # "…X에, 500억원은 Y에 쓰인다": the amount's purpose follows it; it is Y's only if Y is a program.
+        topic = self.lang == "ko" and purpose_after_topic(sent.text, _amount_end(sent.text, start))
         if self.lang == "ko":
-            item = line_item(before, after_amount=len(before) < start, listed=listed)
+            item = None if topic else line_item(before, after_amount=len(before) < start, listed=listed)
         else:
             item = english_item(before) or link_names.en_bullet(before)
         if link_names.unnamed(before, item, self._known):
             return None
         tied = self._tied(sent, start, before, role, item)
+        if topic:
+            return tied or None
         if role not in FALLBACK_ROLES:
             # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
             # sentence linked before it (a won restatement is of its foreign figure, which links to nothing here).
@@ -266,6 +270,8 @@ class ProgramLinker:
             if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
                 return ""
             near = prior[-1] if prior and not _clause_between(sent.text, prior[-1][0], start) else None
+            if near and purpose_after_topic(sent.text, _amount_end(sent.text, start)):
+                near = None  # "…프로젝트에, 7조5,000억원은 기반 조성에 쓰인다": the amount's own purpose follows it
             ahead = [(pos, n) for pos, n in named if pos > start]
             after = ahead[0] if ahead and _tied_ahead(sent.text, start, ahead[0][0]) else None
             # Both in the amount's clause: the nearer name wins ("'A 사업'을 마친 시는 80억원을 들여 'B 사업'을 연다").

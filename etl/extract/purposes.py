@@ -48,3 +48,15 @@ def purpose_after(text: str, end: int) -> bool:
 def own_purpose(text: str, start: int, end: int) -> bool:
     """True when the amount at `start` (its text ending at `end`) has a purpose or a recipient of its own."""
     return purpose_before(text, start) or purpose_after(text, end)
+
+
+# "7조5,000억원은 인재 양성과 인프라 구축 등 기반 조성에 쓰인다": the amount as the topic, then what it goes to.
+_TOPIC_PURPOSE = re.compile(
+    r"\s*(?:은|는)\s+[^,.;…]{2,60}?(?:에|에는|에도)\s*(?:\S+\s+)?(?:쓰인|쓰이|투입|배정|들어|돌아)"
+)
+
+
+def purpose_after_topic(text: str, end: int) -> bool:
+    """True when the amount ending at `end` is the topic of a clause that says what it goes to ("N원은 X에
+    쓰인다", README ruling 'Own purpose after the amount'): it is X's, not a name's the sentence gave before it."""
+    return bool(_TOPIC_PURPOSE.match(text, end))
