@@ -514,3 +514,15 @@ def test_a_pointer_back_does_not_reach_past_a_comma_to_another_payer() -> None:
     )
     # A second program further down: the page has no one program to fall back on.
     assert links(text + " 시는 'AI 물류 실증 사업'도 검토한다.")[-1] == (5_000_000_000, None)
+
+
+def test_a_name_whose_bracket_gives_its_project_cost_is_a_program() -> None:
+    text = (
+        "City asks for harbour money\n\nPublished 2025.03.02\n\nThe mayor met the minister. He asked for support. "
+        "The city also wants money to build the Harbour Ferry Terminal (total project cost 12 billion won) and to "
+        "open the 2·28 Memorial Garden (total project cost 3 billion won)."
+    )
+    assert links(text, "en") == [
+        (12_000_000_000, "Harbour Ferry Terminal"),
+        (3_000_000_000, "2·28 Memorial Garden"),
+    ]
