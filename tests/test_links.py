@@ -516,3 +516,54 @@ def test_an_amount_whose_own_purpose_follows_it_is_that_purposes() -> None:
     assert links(text) == [(30_000_000_000, "지역 AI 바우처 사업"), (50_000_000_000, None)], links(text)
     text = "정부는 올해 예산을 정했다. 이 가운데 300억원은 'AI 바우처 사업'에, 500억원은 'AI 인재 사업'에 쓰인다."
     assert links(text) == [(30_000_000_000, "AI 바우처 사업"), (50_000_000_000, "AI 인재 사업")], links(text)
+
+
+def test_a_pointer_back_refers_to_the_topic_of_the_sentence_before() -> None:
+    text = (
+        "대구시, 기업 지원 강화\n시는 산업 지원 계획을 내놓았다. 올해는 제조 기업을 돕는다. 예산도 늘렸다. "
+        "'제조 데이터 고도화 사업'은 올해 '로봇 실증 센터'를 짓는다. 이 사업에는 국비 50억원이 들어간다."
+    )
+    assert links(text)[-1] == (5_000_000_000, "제조 데이터 고도화 사업")
+
+
+def test_a_pointer_back_refers_to_the_name_ending_in_its_own_noun() -> None:
+    text = (
+        "Ports get new sensors\n\nPublished 2025.03.02\n\nThe ministry met port operators. Storms hit three ports. "
+        "Crews lost weeks of work. Under the Coastal Data Strategy, the ministry launched the Harbour Sensor Project "
+        "with the Port Data Fund. "
+        "The project gets 8 billion won a year."
+    )
+    assert links(text, "en")[-1] == (8_000_000_000, "Harbour Sensor Project")
+
+
+POINTER_CLAUSE = (
+    "대구시, 기업 지원 강화\n시는 산업 지원 계획을 내놓았다. 올해는 제조 기업을 돕는다. 예산도 늘렸다. "
+    "시는 '제조 데이터 고도화 사업'을 새로 연다. 기업 30곳이 함께한다. 이 사업에는 올해 30억원이 배정됐는데 내년에는 20억원을 더해 50억원을 "
+    "편성했다."
+)
+
+
+def test_a_pointer_back_speaks_for_the_later_amounts_of_its_clause() -> None:
+    # A second program further down: the page has no one program to fall back on.
+    text = POINTER_CLAUSE + " 시는 'AI 물류 실증 사업'도 검토한다."
+    assert links(text)[-1] == (5_000_000_000, "제조 데이터 고도화 사업")
+
+
+def test_a_pointer_back_does_not_reach_past_a_comma_to_another_payer() -> None:
+    text = POINTER_CLAUSE.replace(
+        "내년에는 20억원을 더해 50억원을 편성했다", "내년에도 이어 가고, 경북도는 50억원을 쏟는다"
+    )
+    # A second program further down: the page has no one program to fall back on.
+    assert links(text + " 시는 'AI 물류 실증 사업'도 검토한다.")[-1] == (5_000_000_000, None)
+
+
+def test_a_name_whose_bracket_gives_its_project_cost_is_a_program() -> None:
+    text = (
+        "City asks for harbour money\n\nPublished 2025.03.02\n\nThe mayor met the minister. He asked for support. "
+        "The city also wants money to build the Harbour Ferry Terminal (total project cost 12 billion won) and to "
+        "open the 2·28 Memorial Garden (total project cost 3 billion won)."
+    )
+    assert links(text, "en") == [
+        (12_000_000_000, "Harbour Ferry Terminal"),
+        (3_000_000_000, "2·28 Memorial Garden"),
+    ]

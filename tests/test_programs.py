@@ -271,7 +271,8 @@ def test_a_pointer_back_speaks_of_the_amount_only_in_its_own_clause() -> None:
         "Korea unveiled a plan. Officials met in Seoul. Reporters asked questions. "
         "The ministry runs the Smart Farm Program and then the Data Dam Project. "
     )
-    assert links(lead + "The program gets 80 billion won a year.", "en") == [
+    # "the project": the name ending in the pointer's own noun (etl/extract/link_names.pointed_at).
+    assert links(lead + "The project gets 80 billion won a year.", "en") == [
         (80_000_000_000, "Data Dam Project")
     ]
     # (A sentence between: the sentence right before an amount would carry its program, tests/test_links.py.)
@@ -599,3 +600,20 @@ def test_a_listed_item_said_in_other_words_without_its_last_word_ties_the_amount
     items = [p.name for p in listed_programs(split_sentences(entry.example), [])]
     got = links(entry.example)
     assert got and all(p in items and p.endswith(entry.term) for _, p in got), (got, items)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Seoul signs on to Abu Dhabi's Stargate AI project", ["Stargate AI project"]),
+        ("The city joined the UAE's Lighthouse project and the harbour plan.", ["Lighthouse project"]),
+        ("The Saemangeum project is big.", ["Saemangeum project"]),
+        ("Harbour project leaders met.", []),  # the sentence's first word is capitalised anyway
+        ("It runs the AI project and a New project.", []),  # generic words only
+        ("It will start R&D projects worth 5 billion won and an SOC project.", []),  # several; an acronym
+    ],
+)
+def test_a_proper_name_before_a_lower_case_program_word(text: str, found: list[str]) -> None:
+    from etl.extract.programs_en import proper_names
+
+    assert proper_names(text) == found

@@ -27,9 +27,44 @@ def bullet_item(before: str) -> tuple[str, bool] | None:
 
 
 def english_item(before: str) -> tuple[str, bool] | None:
-    """The name the amount is listed under in English: a name with the amount in its bracket, or a bullet line's
-    head."""
-    return _bracket_item(before) or bullet_item(before)
+    """The name the amount is listed under in English: a name with the amount in its bracket, a bullet line's head,
+    or a name whose bracket gives the amount as its project cost."""
+    return _bracket_item(before) or bullet_item(before) or _cost_item(before)
+
+
+# "to create the 5·18 Old Cemetery Democracy Park (total project cost 20 billion won)": the bracket's label says the
+# name before it is a project. The name runs back from the bracket over capitalised words and joining words, with
+# at most this many other lower-case words ("the Gwangju branch of the National Museum …"), from its "the".
+COST_NAME_LOWER = 1
+_COST_BRACKET = re.compile(r"\s*\(\s*(?:total\s+)?project\s+cost\s+(?:of\s+)?(?:about\s+|some\s+)?$", re.I)
+_JOINING = frozenset(("of", "and", "for", "the", "&"))
+
+
+def _cost_item(before: str) -> tuple[str, bool] | None:
+    """The name whose bracket labels the amount as its (total) project cost, or None."""
+    m = _COST_BRACKET.search(before)
+    if m is None:
+        return None
+    words = before[: m.start()].split()
+    lower, start = 0, len(words)
+    while start > 0:
+        w = words[start - 1]
+        if not w[:1].isalnum() or w[-1:] in ",;:":
+            break
+        if not (w[:1].isupper() or w[:1].isdigit() or w in _JOINING):
+            lower += 1
+            if lower > COST_NAME_LOWER:
+                break
+        start -= 1
+    name = words[start:]
+    if "the" not in name:
+        return None
+    name = name[name.index("the") + 1 :]
+    return (
+        (" ".join(name), True)
+        if len(name) >= 2 and (name[0][:1].isupper() or name[0][:1].isdigit())
+        else None
+    )
 
 
 @cache

@@ -141,3 +141,14 @@ def in_passing(name: str, lead: list[Sentence]) -> bool:
     the story's subject; a quoted one ('the "2026 AI-centered universities project."') is named on purpose."""
     opened = re.compile(r"['‘\"“]\s*" + re.escape(name))
     return lower_name(name) and not any(opened.search(s.text) for s in lead)
+
+
+def pointed_at(pointers: list[str], names: list[str]) -> str:
+    """Which of `names` (one sentence's programs, in order) a pointer back refers to: the first whose name ends
+    in the pointer's own noun ("the project" → "… Project", "이 사업" → "… 사업"), else the first, the sentence's
+    topic ("'A 사업'은 'B 센터'를 짓는다. 이 사업에는 …": A; after a list, "△A △B이 꼽혔다": A)."""
+    nouns = [p.split()[-1].lower() for p in pointers if " " in p]
+    for noun in nouns:
+        if match := next((n for n in names if re.search(re.escape(noun) + r"\w{0,2}$", n.lower())), None):
+            return match
+    return names[0]

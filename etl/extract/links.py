@@ -126,6 +126,7 @@ def _amount_end(text: str, start: int) -> int:
 
 
 _LIST_COMMA = re.compile(r",(?![0-9])")
+_COMMA = re.compile(r"…|\.\.\.|;|,(?![0-9])")  # a clause break other than an amount
 
 
 def _tied_ahead(text: str, start: int, name_at: int) -> bool:
@@ -322,15 +323,21 @@ class ProgramLinker:
     def _carried(self, sent: Sentence, start: int) -> str | None:
         i = self._order.get(sent.start, 0)
         pointer = _cue("program_anaphora")
-        if i == 0 or not (
+        if i == 0:
+            return None
+        if not (
             _same_clause(sent.text, start, pointer) or opening_pointer(sent.text, start, pointer, _BREAK)
         ):
-            return None
-        # "이 사업", "the project": the program named last before this sentence.
+            # "이 사업에는 올해 129억원이 배정됐는데 내년에는 282억원을": the pointer speaks for the later amounts of
+            # its clause too (up to a comma: "…편성했고, 광주시는 200억원" is another's), as its earlier one was linked.
+            m = pointer.search(sent.text, 0, start)
+            return (
+                self._linked.get(sent.start) if m and not _COMMA.search(sent.text, m.end(), start) else None
+            )
+        # "이 사업", "the project": a program of the nearest sentence before this one that names any.
         for prev in reversed(self.sentences[:i]):
-            named = self.named(prev)
-            if named:
-                return named[-1][1]
+            if named := self.named(prev):
+                return link_names.pointed_at(pointer.findall(sent.text), [n for _, n in named])
         return None
 
     def _known(self, name: str) -> str | None:

@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
 from etl.extract.program_sorts import category_name, counted
-from etl.extract.programs_en import english_names, lower_names, lower_words
+from etl.extract.programs_en import english_names, lower_names, lower_words, proper_names
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
 from etl.normalize import program_key
@@ -192,6 +192,8 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
         # "the AI content production support project": a name written without capitals.
         known = {norm_key(c.name) for c in out}
         out += [_Cand(n, n, sent, False) for n in lower_names(text) if norm_key(n) not in known]
+        known = {norm_key(c.name) for c in out}
+        out += [_Cand(n, n, sent, False) for n in proper_names(text) if norm_key(n) not in known]
     else:
         for m in _ko_bare().finditer(text):
             name = _trim_bare(_YEAR_LEAD.sub("", m.group(1)))

@@ -48,6 +48,34 @@ def lower_names(text: str) -> list[str]:
     return out
 
 
+@cache
+def _proper_name() -> re.Pattern[str]:
+    # One to three capitalised words (acronyms such as AI among them) right before a singular lower-case program
+    # word ("projects" are several).
+    form = lexicon.alternation([t for t in lexicon.terms("program_en_lower", "form") if not t.endswith("s")])
+    cap = r"[A-Z][\w\-]*"
+    return re.compile(rf"(?<![\w’'&])((?:{cap}\s+){{1,3}}{form})(?![\w\-])")
+
+
+# A proper name's own word: a capital and lower-case letters ("Stargate", "Saemangeum"), not an acronym.
+_PROPER = re.compile(r"[A-Z][a-z]{2,}")
+
+
+def proper_names(text: str) -> list[str]:
+    """A proper name written before a lower-case program word ("Abu Dhabi's Stargate AI project", "the Saemangeum
+    project"): a project a reader can look up by its name. Not a sentence's capitalised first word, and not a
+    name of generic words or acronyms only ("the AI project", "a New project", "SOC project")."""
+    weak = {w.lower() for w in lexicon.terms("program_forms", "en_weak")} | {"the", "korea", "korean"}
+    out = []
+    for m in _proper_name().finditer(text):
+        words = m.group(1).split()
+        if not text[: m.start()].strip() or text[: m.start()].rstrip().endswith((".", ":", '"', "“")):
+            words = words[1:]  # the sentence's first word is capitalised anyway
+        if len(words) >= 2 and any(_PROPER.fullmatch(w) and w.lower() not in weak for w in words[:-1]):
+            out.append(" ".join(words))
+    return out
+
+
 def lower_name(name: str) -> bool:
     """True when `name` ends in a lower-case program word ("the data voucher project"): a name an English lead
     mentions in passing, as an example of what the money goes to, more often than the story's subject."""
