@@ -439,3 +439,22 @@ def test_a_loan_or_an_in_kind_share_is_no_program_of_its_own() -> None:
     got = dict(links(text))
     assert got[12_000_000_000] == "AI 로봇 실증 지원사업"
     assert got[42_000_000_000] == "AI 로봇 실증 지원사업"
+
+
+def test_a_note_line_glossing_other_programs_does_not_carry_them_to_the_next_line() -> None:
+    """A ※ line explains programs the text compared with; the figure on the next line is the story's program's."""
+    from etl.extract.links import ProgramLinker
+    from etl.models import Program
+
+    text = (
+        "한빛대, 'AI 바이오 융합연구센터'로 뽑혀\n"
+        "ㅇ 센터는 캠퍼스 혁신파크 조성 사업 같은 여러 정부지원사업과 맞물려 창업을 돕는다.\n"
+        "※ ▴(캠퍼스 혁신파크 조성 사업) 대학 안 부지를 산업단지로 지정해 기업을 모음\n"
+        "※ (재원) 총사업비 52억원을 들여 석·박사 100명을 키운다."
+    )
+    sents = split_sentences(text)
+    programs = [Program(name="AI 바이오 융합연구센터"), Program(name="캠퍼스 혁신파크 조성 사업")]
+    linker = ProgramLinker(sents, programs, "ko")
+    last = sents[-1]
+    at = last.text.index("52억원")
+    assert linker.link(last, at, last.text[:at], "budget") == "AI 바이오 융합연구센터"

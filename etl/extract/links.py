@@ -42,6 +42,7 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
+_NOTE = "※"  # a reference mark opens a note line under the text
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -231,7 +232,9 @@ class ProgramLinker:
         i = self._order.get(sent.start, 0)
         if i == 0 or self._budget_story or own_purpose(sent.text, start, _amount_end(sent.text, start)):
             return None
-        named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found]
+        # "※ ▴(A 사업) 대학 안 부지를 …": a note line glosses what the text named; it is no topic for the next.
+        note = self.sentences[i - 1].text.lstrip().startswith(_NOTE)
+        named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found and not note]
         # "'X 사업'의 수행기관으로 뽑혔다. 이 사업은 … 시범사업이다. 세 기관은 61억원을 들여": a pointer back names X.
         if (
             not named
