@@ -458,3 +458,14 @@ def test_a_note_line_glossing_other_programs_does_not_carry_them_to_the_next_lin
     last = sents[-1]
     at = last.text.index("52억원")
     assert linker.link(last, at, last.text[:at], "budget") == "AI 바이오 융합연구센터"
+
+
+def test_a_pointer_back_takes_the_listed_program_the_text_took_up_again() -> None:
+    """After a list of programs, sentences about one of them ("여권도 스마트폰에 담는다") make it the one 이 사업 means."""
+    from etl.extract.link_names import echoed
+
+    names = ["모바일 전자여권 확대", "공공 클라우드 네이티브 전환", "민원 통합플랫폼 구축"]
+    assert echoed(names, "해외에서 쓰는 전자여권도 스마트폰에 담는다. 이 사업에는 ") == "모바일 전자여권 확대"
+    assert echoed(names, "이 사업에는 ") is None  # nothing taken up: the caller keeps the last named
+    assert echoed(names, "전자여권과 통합플랫폼을 함께 손본다. 이 사업에는 ") is None  # two taken up: unclear
+    assert echoed(["인공지능 물류 허브", "인공지능 의료 허브"], "인공지능 사업단은 ") is None  # a shared word

@@ -324,10 +324,10 @@ class ProgramLinker:
         ):
             return None
         # "이 사업", "the project": the program named last before this sentence.
-        for prev in reversed(self.sentences[:i]):
-            named = self.named(prev)
-            if named:
-                return named[-1][1]
+        for j in range(i - 1, -1, -1):
+            if named := [n for _, n in self.named(self.sentences[j])]:
+                since = " ".join(s.text for s in self.sentences[j + 1 : i]) + sent.text[:start]
+                return link_names.echoed(named, since) or named[-1]
         return None
 
     def _known(self, name: str) -> str | None:
