@@ -99,7 +99,7 @@ def test_a_line_item_of_the_sentence_before_is_not_carried() -> None:
     ],
 )
 def test_an_amount_with_a_purpose_of_its_own(text: str) -> None:
-    from etl.extract.links import _amount_end
+    from etl.extract.link_clauses import amount_end as _amount_end
     from etl.extract.purposes import own_purpose
 
     start = next(i for i, c in enumerate(text) if c.isdigit())
@@ -567,3 +567,33 @@ def test_a_name_whose_bracket_gives_its_project_cost_is_a_program() -> None:
         (12_000_000_000, "Harbour Ferry Terminal"),
         (3_000_000_000, "2·28 Memorial Garden"),
     ]
+
+
+def test_a_note_line_glossing_other_programs_does_not_carry_them_to_the_next_line() -> None:
+    """A ※ line explains programs the text compared with; the figure on the next line is the story's program's."""
+    from etl.extract.links import ProgramLinker
+    from etl.models import Program
+
+    text = (
+        "한빛대, 'AI 바이오 융합연구센터'로 뽑혀\n"
+        "ㅇ 센터는 캠퍼스 혁신파크 조성 사업 같은 여러 정부지원사업과 맞물려 창업을 돕는다.\n"
+        "※ ▴(캠퍼스 혁신파크 조성 사업) 대학 안 부지를 산업단지로 지정해 기업을 모음\n"
+        "※ (재원) 총사업비 52억원을 들여 석·박사 100명을 키운다."
+    )
+    sents = split_sentences(text)
+    programs = [Program(name="AI 바이오 융합연구센터"), Program(name="캠퍼스 혁신파크 조성 사업")]
+    linker = ProgramLinker(sents, programs, "ko")
+    last = sents[-1]
+    at = last.text.index("52억원")
+    assert linker.link(last, at, last.text[:at], "budget") == "AI 바이오 융합연구센터"
+
+
+def test_a_pointer_back_takes_the_listed_program_the_text_took_up_again() -> None:
+    """After a list of programs, sentences about one of them ("여권도 스마트폰에 담는다") make it the one 이 사업 means."""
+    from etl.extract.link_names import echoed
+
+    names = ["모바일 전자여권 확대", "공공 클라우드 네이티브 전환", "민원 통합플랫폼 구축"]
+    assert echoed(names, "해외에서 쓰는 전자여권도 스마트폰에 담는다. 이 사업에는 ") == "모바일 전자여권 확대"
+    assert echoed(names, "이 사업에는 ") is None  # nothing taken up: the caller keeps the last named
+    assert echoed(names, "전자여권과 통합플랫폼을 함께 손본다. 이 사업에는 ") is None  # two taken up: unclear
+    assert echoed(["인공지능 물류 허브", "인공지능 의료 허브"], "인공지능 사업단은 ") is None  # a shared word

@@ -152,3 +152,25 @@ def pointed_at(pointers: list[str], names: list[str]) -> str:
         if match := next((n for n in names if re.search(re.escape(noun) + r"\w{0,2}$", n.lower())), None):
             return match
     return names[0]
+
+
+# A word that tells one listed program from the others: a Hangul or Latin run of at least this many letters.
+ECHO_MIN = 4
+_ECHO_WORD = re.compile(rf"[가-힣]{{{ECHO_MIN},}}|[A-Za-z][A-Za-z\-]{{{ECHO_MIN - 1},}}")
+
+
+def echoed(names: list[str], since: str) -> str | None:
+    """Of several programs one sentence named, the one whose own word the text since then takes up again
+    ("△모바일 주민등록증 확대 △클라우드 네이티브 전환이 꼽혔다. 주민등록증도 스마트폰에 담는다. 이 사업에는
+    129억원"): what the pointer back speaks of. None when no word, or words of more than one, come back."""
+    since = since.replace("인공지능", "AI")  # a word every AI program shares tells none apart
+    words = {
+        n: set(_ECHO_WORD.findall(_GLOSS_EN.sub("", n).replace("인공지능", "AI")))
+        for n in dict.fromkeys(names)
+    }
+    shared = {w for n, ws in words.items() for w in ws if sum(w in o for o in words.values()) > 1}
+    hits = [n for n, ws in words.items() if any(w in since for w in ws - shared)]
+    return hits[0] if len(hits) == 1 else None
+
+
+_GLOSS_EN = re.compile(r"\([^()]*\)")

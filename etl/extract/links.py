@@ -21,6 +21,15 @@ from etl.extract.area_lists import LIST_ITEMS, area_list
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
+from etl.extract.link_clauses import (
+    BREAK,
+    COMMA,
+    WON,
+    amount_end,
+    clause_between,
+    same_clause,
+    tied_ahead,
+)
 from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
 from etl.extract.paragraphs import paragraph_opening
 from etl.extract.parents import PARENT_GAP, child_of
@@ -29,7 +38,6 @@ from etl.extract.purposes import own_purpose, purpose_after_topic
 from etl.extract.title_names import title_name
 from etl.extract.tracks import declared_tracks, opening_track
 from etl.models import Evidence, Program, Sentence
-from etl.nlp import connective
 
 # Roles that can be a program's money: its budget, a per-project ceiling, a change to it, its won restatement.
 LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
@@ -42,6 +50,7 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
+_NOTE = "※"  # a reference mark opens a note line under the text
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -62,15 +71,14 @@ def _cue(name: str) -> re.Pattern[str]:
 
 
 # "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
-# after it. The amount's own text comes first: up to 24 characters ("8,023억 6300만 원", "about 300 billion won").
-_AHEAD_SPAN = 24
+# after it. The amount's own text comes first: up to AHEAD_SPAN characters ("8,023억 6300만 원", "about 300 billion won").
 
 
 def _named_after(text: str, start: int) -> str | None:
     """The name a cue right after the amount at `start` ties it to (quoted in Korean, "is earmarked for
     international joint R&D" in English), or None. Matched from the amount's end, so that a figure's own
     comma or point ("8,410억원", "124.1 billion won") does not stand in the way."""
-    end = _amount_end(text, start)
+    end = amount_end(text, start)
     if end == start:
         return None
     m = _ahead().match(text, end) or _ahead_en().match(text, end)
@@ -110,59 +118,6 @@ def _group() -> re.Pattern[str]:
     )
 
 
-# Where an amount's own text ends: its currency word, within the span an amount is written in.
-_CURRENCY = re.compile(r"원|\bwon\b")
-# Between an amount and a name after it: a clause break ("…", ";", a comma outside a number) or another amount
-# means the name is another clause's or another amount's ("6조원을 투입하고, … 'AX 실증밸리' 조성에 6,000억원").
-_BREAK = re.compile(r"…|\.\.\.|;|,(?![0-9])|[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
-
-
-def _amount_end(text: str, start: int) -> int:
-    # The currency word of this amount, not of the next one: a list that leaves 원 to its last item ("만드는 데
-    # 124억, 국민안전산업펀드 조성에 50억원") ends the first amount at its comma.
-    stop = _LIST_COMMA.search(text, start, start + _AHEAD_SPAN)
-    m = _CURRENCY.search(text, start, stop.start() if stop else start + _AHEAD_SPAN)
-    return m.end() if m else start
-
-
-_LIST_COMMA = re.compile(r",(?![0-9])")
-_COMMA = re.compile(r"…|\.\.\.|;|,(?![0-9])")  # a clause break other than an amount
-
-
-def _tied_ahead(text: str, start: int, name_at: int) -> bool:
-    """A program named after the amount is its program only within the same clause, with no amount between."""
-    return not _BREAK.search(text, _amount_end(text, start), name_at)
-
-
-# A figure of won in Korean ("93억원", "1조4600억원") or English ("9.3 billion won").
-_WON = re.compile(
-    r"[0-9][0-9,.\s]*(?:조|억|만|천)?\s*원|\d[\d.,]*\s*(?:trillion|billion|million)\s*(?:won|KRW)"
-)
-# Another figure of won between a name and an amount.
-_AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
-
-
-def _clause_between(text: str, name_at: int, start: int) -> bool:
-    """True when another amount and a finished clause stand between a name and the amount at `start` ("A 사업
-    등이 4조원 깎이고 … 10조원이던"): the name is the other amount's. A split of one figure ("A 사업에 국비 100억원,
-    지방비 50억원") has no verb between, and a pointer back ("여기에", "이 사업") names it again: both keep it."""
-    between = text[name_at:start]
-    if not _AMOUNT.search(between) or not any(connective(w) for w in between.split()):
-        return False
-    # "…들어갔는데, 내년에는 여기에 163억원이 더해졌다": a pointer back in the new clause keeps the name.
-    return not _cue("program_anaphora").search(between)
-
-
-def _same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
-    """A pointer back ("이 사업", "the program") in the amount's own clause, before or after it."""
-    end = _amount_end(text, start)
-    for m in cue.finditer(text):
-        lo, hi = (m.end(), start) if m.start() < start else (end, m.start())
-        if not _BREAK.search(text, lo, hi):
-            return True
-    return False
-
-
 class ProgramLinker:
     """Links amounts to programs for one document; line items it finds are added to `programs`."""
 
@@ -188,7 +143,7 @@ class ProgramLinker:
         if area_list(self.sentences, self._order.get(sent.start, 0)):
             return None
         # "…X에, 500억원은 Y에 쓰인다": the amount's purpose follows it; it is Y's only if Y is a program.
-        topic = self.lang == "ko" and purpose_after_topic(sent.text, _amount_end(sent.text, start))
+        topic = self.lang == "ko" and purpose_after_topic(sent.text, amount_end(sent.text, start))
         if self.lang == "ko":
             item = None if topic else line_item(before, after_amount=len(before) < start, listed=listed)
         else:
@@ -206,9 +161,9 @@ class ProgramLinker:
             return tied or None
         if tied is None and (track := self._track(sent, start)):
             tied = self._known(track) or self._add(track, sent)
-        if tied is None and not _same_clause(sent.text, start, envelope()):
+        if tied is None and not same_clause(sent.text, start, envelope()):
             tied = None if link_names.shared_out(sent.text) else self._before(sent, start) or self.subject
-        elif tied == "" and not _same_clause(sent.text, start, envelope()):
+        elif tied == "" and not same_clause(sent.text, start, envelope()):
             # "A 사업, B 사업 등 20개 사업에 4323억원" in a story about a plan: the group is the plan's.
             tied = self._group_parent(sent)
         if tied:
@@ -221,7 +176,7 @@ class ProgramLinker:
         i = self._order.get(sent.start, 0)
         if track := opening_track(sent.text, self._tracks):
             return track
-        if i == 0 or own_purpose(sent.text, start, _amount_end(sent.text, start)):
+        if i == 0 or own_purpose(sent.text, start, amount_end(sent.text, start)):
             return None
         return opening_track(self.sentences[i - 1].text, self._tracks)
 
@@ -234,9 +189,11 @@ class ProgramLinker:
         들어간다"): nearer than the story's program. Not when the amount has a purpose of its own ("보안 분야에는
         90억원"), and not a line item added while linking: a line of a list, not a program the text goes on about."""
         i = self._order.get(sent.start, 0)
-        if i == 0 or self._budget_story or own_purpose(sent.text, start, _amount_end(sent.text, start)):
+        if i == 0 or self._budget_story or own_purpose(sent.text, start, amount_end(sent.text, start)):
             return None
-        named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found]
+        # "※ ▴(A 사업) 대학 안 부지를 …": a note line glosses what the text named; it is no topic for the next.
+        note = self.sentences[i - 1].text.lstrip().startswith(_NOTE)
+        named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found and not note]
         # "'X 사업'의 수행기관으로 뽑혔다. 이 사업은 … 시범사업이다. 세 기관은 61억원을 들여": a pointer back names X.
         if (
             not named
@@ -270,15 +227,19 @@ class ProgramLinker:
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
             if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
                 return ""
-            near = prior[-1] if prior and not _clause_between(sent.text, prior[-1][0], start) else None
-            if near and purpose_after_topic(sent.text, _amount_end(sent.text, start)):
+            near = (
+                prior[-1]
+                if prior and not clause_between(sent.text, prior[-1][0], start, _cue("program_anaphora"))
+                else None
+            )
+            if near and purpose_after_topic(sent.text, amount_end(sent.text, start)):
                 near = None  # "…프로젝트에, 7조5,000억원은 기반 조성에 쓰인다": the amount's own purpose follows it
             ahead = [(pos, n) for pos, n in named if pos > start]
-            after = ahead[0] if ahead and _tied_ahead(sent.text, start, ahead[0][0]) else None
+            after = ahead[0] if ahead and tied_ahead(sent.text, start, ahead[0][0]) else None
             # Both in the amount's clause: the nearer name wins ("'A 사업'을 마친 시는 80억원을 들여 'B 사업'을 연다").
             if near and after:
                 gap_before = start - near[0] - len(near[1])
-                return near[1] if gap_before <= after[0] - _amount_end(sent.text, start) else after[1]
+                return near[1] if gap_before <= after[0] - amount_end(sent.text, start) else after[1]
             if near or after:
                 return (near or after)[1]
         return self._carried(sent, start) if role in FALLBACK_ROLES else None
@@ -290,7 +251,7 @@ class ProgramLinker:
         if cue is None:
             return None
         names = list(dict.fromkeys(n for _, n in self.named(sent)))
-        amounts = [m.end() for m in _WON.finditer(sent.text)]
+        amounts = [m.end() for m in WON.finditer(sent.text)]
         if len(names) < 2 or len(amounts) != len(names):
             return None
         return names[sum(end <= start for end in amounts)]
@@ -325,19 +286,19 @@ class ProgramLinker:
         pointer = _cue("program_anaphora")
         if i == 0:
             return None
-        if not (
-            _same_clause(sent.text, start, pointer) or opening_pointer(sent.text, start, pointer, _BREAK)
-        ):
+        if not (same_clause(sent.text, start, pointer) or opening_pointer(sent.text, start, pointer, BREAK)):
             # "이 사업에는 올해 129억원이 배정됐는데 내년에는 282억원을": the pointer speaks for the later amounts of
             # its clause too (up to a comma: "…편성했고, 광주시는 200억원" is another's), as its earlier one was linked.
             m = pointer.search(sent.text, 0, start)
-            return (
-                self._linked.get(sent.start) if m and not _COMMA.search(sent.text, m.end(), start) else None
-            )
-        # "이 사업", "the project": a program of the nearest sentence before this one that names any.
-        for prev in reversed(self.sentences[:i]):
-            if named := self.named(prev):
-                return link_names.pointed_at(pointer.findall(sent.text), [n for _, n in named])
+            return self._linked.get(sent.start) if m and not COMMA.search(sent.text, m.end(), start) else None
+        # "이 사업", "the project": a program of the nearest sentence before this one that names any: the one whose
+        # own word the text since takes up again, else the one the pointer's noun or the sentence's topic names.
+        for j in range(i - 1, -1, -1):
+            if named := [n for _, n in self.named(self.sentences[j])]:
+                since = " ".join(s.text for s in self.sentences[j + 1 : i]) + sent.text[:start]
+                return link_names.echoed(named, since) or link_names.pointed_at(
+                    pointer.findall(sent.text), named
+                )
         return None
 
     def _known(self, name: str) -> str | None:

@@ -1,0 +1,64 @@
+"""Clauses around an amount: where its own text ends, and whether a name or a pointer back shares its clause
+(the program linker's tests of "the same clause", apart from the linker itself)."""
+
+from __future__ import annotations
+
+import re
+
+from etl.nlp import connective
+
+# How far after an amount's first digit its own text can run: 24 characters hold the longest way an amount is
+# written ("8,023억 6300만 원", "about 300 billion won").
+AHEAD_SPAN = 24
+
+# Where an amount's own text ends: its currency word, within the span an amount is written in.
+_CURRENCY = re.compile(r"원|\bwon\b")
+# Between an amount and a name after it: a clause break ("…", ";", a comma outside a number) or another amount
+# means the name is another clause's or another amount's ("6조원을 투입하고, … 'AX 실증밸리' 조성에 6,000억원").
+BREAK = re.compile(r"…|\.\.\.|;|,(?![0-9])|[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
+
+
+def amount_end(text: str, start: int) -> int:
+    # The currency word of this amount, not of the next one: a list that leaves 원 to its last item ("만드는 데
+    # 124억, 국민안전산업펀드 조성에 50억원") ends the first amount at its comma.
+    stop = _LIST_COMMA.search(text, start, start + AHEAD_SPAN)
+    m = _CURRENCY.search(text, start, stop.start() if stop else start + AHEAD_SPAN)
+    return m.end() if m else start
+
+
+_LIST_COMMA = re.compile(r",(?![0-9])")
+COMMA = re.compile(r"…|\.\.\.|;|,(?![0-9])")  # a clause break other than an amount
+
+
+def tied_ahead(text: str, start: int, name_at: int) -> bool:
+    """A program named after the amount is its program only within the same clause, with no amount between."""
+    return not BREAK.search(text, amount_end(text, start), name_at)
+
+
+# A figure of won in Korean ("93억원", "1조4600억원") or English ("9.3 billion won").
+WON = re.compile(
+    r"[0-9][0-9,.\s]*(?:조|억|만|천)?\s*원|\d[\d.,]*\s*(?:trillion|billion|million)\s*(?:won|KRW)"
+)
+# Another figure of won between a name and an amount.
+_AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
+
+
+def clause_between(text: str, name_at: int, start: int, pointer: re.Pattern[str]) -> bool:
+    """True when another amount and a finished clause stand between a name and the amount at `start` ("A 사업
+    등이 4조원 깎이고 … 10조원이던"): the name is the other amount's. A split of one figure ("A 사업에 국비 100억원,
+    지방비 50억원") has no verb between, and a pointer back ("여기에", "이 사업") names it again: both keep it."""
+    between = text[name_at:start]
+    if not _AMOUNT.search(between) or not any(connective(w) for w in between.split()):
+        return False
+    # "…들어갔는데, 내년에는 여기에 163억원이 더해졌다": a pointer back in the new clause keeps the name.
+    return not pointer.search(between)
+
+
+def same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
+    """A pointer back ("이 사업", "the program") in the amount's own clause, before or after it."""
+    end = amount_end(text, start)
+    for m in cue.finditer(text):
+        lo, hi = (m.end(), start) if m.start() < start else (end, m.start())
+        if not BREAK.search(text, lo, hi):
+            return True
+    return False
