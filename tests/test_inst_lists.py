@@ -295,3 +295,10 @@ def test_a_list_of_province_names_alone_as_the_subject_names_the_local_governmen
 )
 def test_province_names_that_say_where_are_no_actors(text: str) -> None:
     assert not extract(text), text
+
+
+def test_the_city_of_a_place_acts_unless_it_says_where() -> None:
+    found = extract("The ministry signed the agreement with the city of Yeosu and Korea Electric Power Corp.")
+    assert "여수시" in found, list(found)
+    found = extract("The summit opened in the southern port city of Yeosu on Monday.")
+    assert "여수시" not in found, list(found)

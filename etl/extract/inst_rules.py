@@ -136,8 +136,14 @@ def _address_before() -> re.Pattern[str]:
 def is_english_address(before: str, surface: str, canonical: str) -> bool:
     """`in Gangnam District, Seoul`, `Daechi-dong, Gangnam-gu`: a district named in English after `in`, `at` or a
     neighbourhood is where something is, not an actor."""
+    if surface.casefold().startswith("city of") and _IN_THE_CITY.search(before):
+        return True  # `in the southeastern industrial city of Pohang`: where something happens
     district = canonical.endswith(("구", "군", "도")) and surface.isascii()
     return district and bool(_address_before().search(before))
+
+
+# `in the southeastern city of Gyeongju`: up to three lower-case words between the preposition and `city of`.
+_IN_THE_CITY = re.compile(r"\b(?:in|at|to|from|near|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
 
 
 # A masthead or breadcrumb (`KBS WORLD | Economy | 2024-04-04`) is short; 60 characters hold the longest in our
@@ -326,12 +332,16 @@ _LOCAL_NAME = re.compile(r"([가-힣]{2,3})([가-힣])")
 
 
 def english_local_names(korean: str) -> list[str]:
-    """`동해시` → Donghae City, Donghae-si: the English forms of a local government's Korean name."""
+    """`동해시` → Donghae City, Donghae-si, the city of Donghae: the English forms of a local government's Korean
+    name (a term ending in `of` goes before the name)."""
     m = _LOCAL_NAME.fullmatch(korean)
     if not m:
         return []
     stem = romanize(m.group(1))
-    return [stem + t if t.startswith("-") else f"{stem} {t}" for t in lexicon.terms(LOCAL_EN, m.group(2))]
+    return [
+        stem + t if t.startswith("-") else f"{t} {stem}" if t.endswith(" of") else f"{stem} {t}"
+        for t in lexicon.terms(LOCAL_EN, m.group(2))
+    ]
 
 
 _AND_SPELLINGS = ((" & ", " and "), (" and ", " & "))
