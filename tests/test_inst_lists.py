@@ -302,3 +302,10 @@ def test_the_city_of_a_place_acts_unless_it_says_where() -> None:
     assert "여수시" in found, list(found)
     found = extract("The summit opened in the southern port city of Yeosu on Monday.")
     assert "여수시" not in found, list(found)
+
+
+def test_a_province_short_name_opening_the_sentence_as_its_subject_acts() -> None:
+    found = extract("전남이 올해 AI 국책사업 공모에서 탈락했다.")
+    assert "전라남도" in found, list(found)
+    found = extract("전남은 한빛대가, 부산은 부산항만공사가 과제를 맡는다.")  # a topic says where
+    assert "전라남도" not in found, list(found)

@@ -368,7 +368,10 @@ def _english_subjects(text: str, found: list[_Mention]) -> list[_Mention]:
     spans = [(m.start, m.end) for m in found]
     return [
         _mention(a, b, text[a:b], e, False)
-        for a, b, e in inst_places.english_subjects(text, names, pattern, inst_rules.capital_names())
+        for a, b, e in [
+            *inst_places.english_subjects(text, names, pattern, inst_rules.capital_names()),
+            *inst_places.korean_subject(text, load_gazetteer().regions),
+        ]
         if all(b <= x or a >= y for x, y in spans)
     ]
 
