@@ -309,3 +309,9 @@ def test_a_province_short_name_opening_the_sentence_as_its_subject_acts() -> Non
     assert "전라남도" in found, list(found)
     found = extract("전남은 한빛대가, 부산은 부산항만공사가 과제를 맡는다.")  # a topic says where
     assert "전라남도" not in found, list(found)
+
+
+def test_one_quoted_name_closed_by_its_kind_is_a_list_of_one() -> None:
+    found = extract("수요처로는 '한빛헬스' 등 해외 의료기관 5곳과 '한결닷' 등 국내 기업 5곳이 뽑혔다.")
+    assert {"한빛헬스", "한결닷"} <= set(found), list(found)
+    assert not extract("'AI 바우처' 등 주요 사업 예산이 늘었다.")
