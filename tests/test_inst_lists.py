@@ -295,3 +295,23 @@ def test_a_list_of_province_names_alone_as_the_subject_names_the_local_governmen
 )
 def test_province_names_that_say_where_are_no_actors(text: str) -> None:
     assert not extract(text), text
+
+
+def test_the_city_of_a_place_acts_unless_it_says_where() -> None:
+    found = extract("The ministry signed the agreement with the city of Yeosu and Korea Electric Power Corp.")
+    assert "여수시" in found, list(found)
+    found = extract("The summit opened in the southern port city of Yeosu on Monday.")
+    assert "여수시" not in found, list(found)
+
+
+def test_a_province_short_name_opening_the_sentence_as_its_subject_acts() -> None:
+    found = extract("전남이 올해 AI 국책사업 공모에서 탈락했다.")
+    assert "전라남도" in found, list(found)
+    found = extract("전남은 한빛대가, 부산은 부산항만공사가 과제를 맡는다.")  # a topic says where
+    assert "전라남도" not in found, list(found)
+
+
+def test_one_quoted_name_closed_by_its_kind_is_a_list_of_one() -> None:
+    found = extract("수요처로는 '한빛헬스' 등 해외 의료기관 5곳과 '한결닷' 등 국내 기업 5곳이 뽑혔다.")
+    assert {"한빛헬스", "한결닷"} <= set(found), list(found)
+    assert not extract("'AI 바우처' 등 주요 사업 예산이 늘었다.")

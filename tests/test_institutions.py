@@ -380,6 +380,9 @@ def test_a_name_spelled_in_capitals_is_found_in_title_case() -> None:
         ("The fund will be backed by MGX and Mubadala.", "Mubadala Investment Company"),
         ("Holiday Robotics and AeiRobot will build the humanoid hands.", "홀리데이로보틱스"),
         ("농정원이 스마트팜 교육을 맡는다.", "농림수산식품교육문화정보원"),
+        ("대동과 그린랩스가 농업 AI 플랫폼에 투자한다.", "그린랩스"),
+        ("The British Embassy hosted the signing of the agreement.", "주한영국대사관"),
+        ("아부다비투자청과 ADNOC이 AI 인프라 투자를 논의했다.", "아부다비투자청"),
     ],
 )
 def test_gazetteer_covers_armed_forces_funds_robot_makers_and_farm_agencies(text: str, name: str) -> None:

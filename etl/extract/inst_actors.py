@@ -143,6 +143,7 @@ def list_members(
         return all(b <= x or a >= y for x, y in spans)
 
     out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
+    out += [(m, WEAK) for m in inst_rules.quoted_single(text) if free(m.start, m.end)]
     if (
         not found
         and "(" not in text

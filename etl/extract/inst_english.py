@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
+from etl.romanize import romanize
 
 # Words that end only a company's or an agency's name (Angel Robotics, D-Wave Systems, Busan Port Authority).
 _COMPANY = (
@@ -95,3 +96,61 @@ def _english_form(m: re.Match[str]) -> list[tuple[int, int, str]]:
     if head is None or len(words) < 2 or (words[0] == head and head != "University"):
         return []
     return [(start, m.end(), _EN_TYPES.get(head, "industry"))]
+
+
+# A 시·군·도 name is a stem of two or three syllables and its unit (동해시, 남양주시, 강원도); longer names are given in
+# the gazetteer as they are written.
+_LOCAL_NAME = re.compile(r"([가-힣]{2,3})([가-힣])")
+
+
+def english_local_names(korean: str) -> list[str]:
+    """`동해시` → Donghae City, Donghae-si, the city of Donghae: the English forms of a local government's Korean
+    name (a term ending in `of` goes before the name)."""
+    m = _LOCAL_NAME.fullmatch(korean)
+    if not m:
+        return []
+    stem = romanize(m.group(1))
+    return [
+        stem + t if t.startswith("-") else f"{t} {stem}" if t.endswith(" of") else f"{stem} {t}"
+        for t in lexicon.terms("inst_local_en", m.group(2))
+    ]
+
+
+_AND_SPELLINGS = ((" & ", " and "), (" and ", " & "))
+# `Ministry of Trade, Industry, and Energy`: the serial comma before the last `and` of a list of three or more.
+_LAST_AND = re.compile(r"(,[^,]+?) and (?!.* and )")
+_SERIAL_AND = re.compile(r", and ")
+
+
+def other_spellings(name: str) -> list[str]:
+    """The spellings English uses for the same name: `and` or `&` (Korea Internet & Security Agency), a list with or
+    without the serial comma (Ministry of Land, Infrastructure(,) and Transport), and a local government named as
+    its administration (Busan Metropolitan City → Busan Metropolitan Government), an abbreviated ending (Korea Electric
+    Power Corporation → … Corp.): `inst_en_endings`, and capitals in title case (POSTECH → Postech)."""
+    out = [name.replace(a, b) for a, b in _AND_SPELLINGS if a in name]
+    out += [
+        name[: -len(e.meaning)] + e.term
+        for e in lexicon.entries("inst_en_endings")
+        if name.endswith(" " + e.meaning)
+    ]
+    if _SERIAL_AND.search(name):
+        out.append(_SERIAL_AND.sub(" and ", name))
+    elif _LAST_AND.search(name):
+        out.append(_LAST_AND.sub(r"\1, and ", name))
+    title = title_case(name)
+    return [*out, title] if title != name else out
+
+
+# English news writes a name the body spells in capitals in title case (POSTECH → Postech, KAIST → Kaist, MAUM AI →
+# Maum AI). A short acronym alone (KIST, GIST: also an English word) is left as it is: 5 letters alone, 4 in a longer
+# name (NAVER LABS → Naver Labs).
+_CAPS_ALONE, _CAPS_IN_NAME = 5, 4
+
+
+def title_case(name: str) -> str:
+    """The name with its all-capital words of a pronounceable length in title case; unchanged if it has none."""
+    least = _CAPS_ALONE if " " not in name else _CAPS_IN_NAME
+    return " ".join(
+        w[0] + w[1:].lower() if len(w) >= least and w.isalpha() and w.isupper() and w.isascii() else w
+        for w in name.split(" ")
+    )

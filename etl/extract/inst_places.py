@@ -83,6 +83,19 @@ def english_subjects(
     ]
 
 
+# `충남이 AI 국책사업에서 빠졌다`: a 시·도 short name opening the sentence with a subject particle. A topic particle
+# mostly says where (`경북은 영남대가 …, 부산은 부산항만공사가 …`): left out.
+_KO_SUBJECT = re.compile(r"\s*[\"'“‘]?([가-힣]{2,3}?)(?:이|가)[ \t]")
+
+
+def korean_subject(text: str, names: Mapping[str, E]) -> list[tuple[int, int, E]]:
+    """Span and entry of a 시·도 name (`names`: 충남, 부산, 경남도) that opens the sentence as its subject."""
+    m = _KO_SUBJECT.match(text)
+    if not m or m.group(1) not in names:
+        return []
+    return [(m.start(1), m.end(1), names[m.group(1)])]
+
+
 def is_country(surface: str) -> bool:
     """The whole surface is a country's name (미국, Canada)."""
     from etl.extract.countries import find_countries

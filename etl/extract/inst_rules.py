@@ -8,8 +8,8 @@
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
   legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs) and the separator of a masthead.
-- `inst_local_en`: how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
-- `inst_en_endings`: English endings written two ways: a local government's administration (… Provincial
+- `inst_local_en` (read in inst_english): how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
+- `inst_en_endings` (read in inst_english): English endings written two ways: a local government's administration (… Provincial
   Government for … Province), abbreviations (Corp. for Corporation).
 - `inst_not_actor`: forums (never actors), groupings and parties (actors only as the subject: a party beside a
   lawmaker is the person's affiliation), legislatures (pass budgets: their role stays `mentioned`).
@@ -23,7 +23,6 @@ from functools import cache
 
 from etl import lexicon
 from etl.normalize import PARTICLES_AFTER_NAME, compact_key
-from etl.romanize import romanize
 
 ROLE_CUES = "inst_role_cues"
 FORMS = "inst_forms"
@@ -31,8 +30,6 @@ GENERIC = "inst_generic"
 LIST_CUES = "inst_list_cues"
 CONTEXT = "inst_context"
 NOT_ACTOR = "inst_not_actor"
-LOCAL_EN = "inst_local_en"
-EN_ENDINGS = "inst_en_endings"
 
 # A list item is one or two words; a role in parentheses may follow it (충남대(주관), 한국과학기술원(KAIST·카이스트)).
 # 16 characters hold the longest such note in our fixtures (`KAIST·카이스트`) with room; a longer parenthetical is prose.
@@ -136,8 +133,14 @@ def _address_before() -> re.Pattern[str]:
 def is_english_address(before: str, surface: str, canonical: str) -> bool:
     """`in Gangnam District, Seoul`, `Daechi-dong, Gangnam-gu`: a district named in English after `in`, `at` or a
     neighbourhood is where something is, not an actor."""
+    if surface.casefold().startswith("city of") and _IN_THE_CITY.search(before):
+        return True  # `in the southeastern industrial city of Pohang`: where something happens
     district = canonical.endswith(("구", "군", "도")) and surface.isascii()
     return district and bool(_address_before().search(before))
+
+
+# `in the southeastern city of Gyeongju`: up to three lower-case words between the preposition and `city of`.
+_IN_THE_CITY = re.compile(r"\b(?:in|at|to|from|near|into)\s+(?:the\s+)?(?:[a-z-]+\s+){0,3}$")
 
 
 # A masthead or breadcrumb (`KBS WORLD | Economy | 2024-04-04`) is short; 60 characters hold the longest in our
@@ -273,6 +276,23 @@ def enumerations(text: str) -> list[Enumeration]:
     return out
 
 
+# `'싱헬스' 등 해외 기업·기관 8곳`: one quoted name closed by 등 and the members' kind is a list of one.
+_QUOTED_ONE = re.compile(r"(?:^|(?<=[\s(]))['‘\"“](?P<name>[^\s'’\"”,·]{2,16})['’\"”]\s*(?=등)")
+
+
+def quoted_single(text: str) -> list[Member]:
+    """A quoted name closed by 등 and followed by the kind of its members (기업, 기관): a list of one."""
+    if "등" not in text:
+        return []
+    _, close, _, kinded = _list_marks()
+    out = []
+    for m in _QUOTED_ONE.finditer(text):
+        closing = close.match(text, m.end())
+        if closing and kinded.match(text, closing.end()):
+            out.append(Member(m.start("name"), m.end("name"), m.group("name")))
+    return out
+
+
 def _items(run: str) -> list[re.Match[str]]:
     return [m for m in _ITEM_IN_RUN.finditer(run) if m.group(1)]
 
@@ -318,60 +338,6 @@ def clean_member(surface: str) -> tuple[int, str]:
 def plausible_length(name: str) -> bool:
     """Long enough to be a name, short enough not to be a clause."""
     return _MIN_NAME <= len(name) <= _MAX_NAME
-
-
-# A 시·군·도 name is a stem of two or three syllables and its unit (동해시, 남양주시, 강원도); longer names are given in
-# the gazetteer as they are written.
-_LOCAL_NAME = re.compile(r"([가-힣]{2,3})([가-힣])")
-
-
-def english_local_names(korean: str) -> list[str]:
-    """`동해시` → Donghae City, Donghae-si: the English forms of a local government's Korean name."""
-    m = _LOCAL_NAME.fullmatch(korean)
-    if not m:
-        return []
-    stem = romanize(m.group(1))
-    return [stem + t if t.startswith("-") else f"{stem} {t}" for t in lexicon.terms(LOCAL_EN, m.group(2))]
-
-
-_AND_SPELLINGS = ((" & ", " and "), (" and ", " & "))
-# `Ministry of Trade, Industry, and Energy`: the serial comma before the last `and` of a list of three or more.
-_LAST_AND = re.compile(r"(,[^,]+?) and (?!.* and )")
-_SERIAL_AND = re.compile(r", and ")
-
-
-def other_spellings(name: str) -> list[str]:
-    """The spellings English uses for the same name: `and` or `&` (Korea Internet & Security Agency), a list with or
-    without the serial comma (Ministry of Land, Infrastructure(,) and Transport), and a local government named as
-    its administration (Busan Metropolitan City → Busan Metropolitan Government), an abbreviated ending (Korea Electric
-    Power Corporation → … Corp.): `inst_en_endings`, and capitals in title case (POSTECH → Postech)."""
-    out = [name.replace(a, b) for a, b in _AND_SPELLINGS if a in name]
-    out += [
-        name[: -len(e.meaning)] + e.term
-        for e in lexicon.entries(EN_ENDINGS)
-        if name.endswith(" " + e.meaning)
-    ]
-    if _SERIAL_AND.search(name):
-        out.append(_SERIAL_AND.sub(" and ", name))
-    elif _LAST_AND.search(name):
-        out.append(_LAST_AND.sub(r"\1, and ", name))
-    title = title_case(name)
-    return [*out, title] if title != name else out
-
-
-# English news writes a name the body spells in capitals in title case (POSTECH → Postech, KAIST → Kaist, MAUM AI →
-# Maum AI). A short acronym alone (KIST, GIST: also an English word) is left as it is: 5 letters alone, 4 in a longer
-# name (NAVER LABS → Naver Labs).
-_CAPS_ALONE, _CAPS_IN_NAME = 5, 4
-
-
-def title_case(name: str) -> str:
-    """The name with its all-capital words of a pronounceable length in title case; unchanged if it has none."""
-    least = _CAPS_ALONE if " " not in name else _CAPS_IN_NAME
-    return " ".join(
-        w[0] + w[1:].lower() if len(w) >= least and w.isalpha() and w.isupper() and w.isascii() else w
-        for w in name.split(" ")
-    )
 
 
 @cache

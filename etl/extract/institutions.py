@@ -100,7 +100,7 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         english = [*_en_alias(row), *(a for a in row["aliases"].split("|") if a.isascii())]
         names = own | {
             _key(a)
-            for a in [*_en_alias(row), *(v for n in english for v in inst_rules.other_spellings(n))]
+            for a in [*_en_alias(row), *(v for n in english for v in inst_english.other_spellings(n))]
             if _key(a) not in listed
         }
         aliases = tuple(sorted(names, key=len, reverse=True))
@@ -125,7 +125,7 @@ def _en_alias(row: dict[str, str]) -> list[str]:
         own += [
             e
             for a in [row["canonical"], *row["aliases"].split("|")]
-            for e in inst_rules.english_local_names(a)
+            for e in inst_english.english_local_names(a)
         ]
     return own
 
@@ -368,7 +368,10 @@ def _english_subjects(text: str, found: list[_Mention]) -> list[_Mention]:
     spans = [(m.start, m.end) for m in found]
     return [
         _mention(a, b, text[a:b], e, False)
-        for a, b, e in inst_places.english_subjects(text, names, pattern, inst_rules.capital_names())
+        for a, b, e in [
+            *inst_places.english_subjects(text, names, pattern, inst_rules.capital_names()),
+            *inst_places.korean_subject(text, load_gazetteer().regions),
+        ]
         if all(b <= x or a >= y for x, y in spans)
     ]
 
