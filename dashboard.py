@@ -3,13 +3,13 @@ time and the latest announcements with their key figures."""
 
 import streamlit as st
 
-from ui import charts, data, fmt, queries, rankings, widgets
+from ui import fmt, rankings, views, widgets
 from ui.i18n import t
 
 f, view = widgets.start("overview")
 lang = view.lang
 
-m = data.load(queries.overview_metrics, f).iloc[0]
+m = views.METRICS.load(f).iloc[0]
 widgets.metrics(
     [
         (t("total_krw", lang), fmt.won(m["total_krw"], lang=lang, exact=view.exact), t("money_help", lang)),
@@ -40,11 +40,10 @@ rankings.metric_facts(st.session_state.get(widgets.OPEN_FACTS), f, view, m)
 rankings.how_counted(f, view, int(m["n_counted"]))
 
 st.subheader(t("announcements_over_time", lang))
-months = data.load(queries.announcements_by_month, f)
-widgets.chart(charts.announcements_chart, months, key="months", lang=lang, pick=(f, view))
+views.MONTHS.draw(views.MONTHS.load(f), key="months", lang=lang, pick=(f, view))
 
 st.subheader(t("latest", lang))
-latest = widgets.named(data.load(queries.latest_announcements, f, limit=15), lang)
+latest = views.LATEST.load(f, lang)
 widgets.table(latest, view, key="latest_announcements", money=("headline_krw",))
 
 newest = latest.iloc[0] if len(latest) else None

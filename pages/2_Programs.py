@@ -1,17 +1,17 @@
 """Programs: the program hierarchy (a treemap) or a searchable ranking, one at a time; and one program's
-documents, budgets, institutions, sites and partner countries, each fact with its evidence sentence and a link
-to its document."""
+documents, budgets, figures over time, institutions, sites and partner countries, each fact with its evidence
+sentence and a link to its document."""
 
 import streamlit as st
 
-from ui import data, fmt, history, plain, queries, rankings, review_form, sections, tables, widgets
+from ui import fmt, history, plain, rankings, review_form, sections, tables, views, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
 f, view = widgets.start("programs")
 lang = view.lang
 
-table = data.load(queries.program_table, f, limit=500)  # the program picker's choices
+table = views.PROGRAM_PICKER.load(f)  # the program picker's choices
 if table.empty:
     st.info(t("no_rows", lang))
     st.stop()
@@ -22,10 +22,10 @@ chosen = page_param("id") or f.program
 if chosen and chosen not in names:  # a shared link's program the filters now leave out: say so, start over
     st.info(t("stale_program", lang))
     chosen = None
-options = [chosen, *[p for p in names if p != chosen]] if chosen else list(names)
 pid = st.selectbox(
-    t("pick_program", lang), options, format_func=lambda p: names.get(p, p), key="program_detail"
-)
+    t("pick_program", lang), views.choices(names, chosen), format_func=lambda p: names.get(p, p),
+    key="program_detail",
+)  # fmt: skip
 set_page_param("id", pid)
 one = f.replace(program=pid)
 
@@ -42,31 +42,24 @@ if not row.empty:
         st.caption(f"{t('aliases', lang)}: {plain.md(r['aliases'])}")
 review_form.program_form(pid, lang)
 
-widgets.family(data.load(queries.program_family, f, program_id=pid), r if not row.empty else None, f, view)
-
-st.subheader(t("revisions", lang), help=t("revisions_help", lang))
-history.revisions(one, view, pid, key="program_revisions", history=True)
+widgets.family(views.FAMILY.load(f, program_id=pid), r if not row.empty else None, f, view)
 
 same = {"hide": ("program", "event_id"), "empty": "nothing_here"}  # every row is this program
-n = data.load(queries.fact_counts, one).iloc[0]
-lists = [  # (section, dataset, its count in fact_counts, key, money columns)
-    ("program_events", queries.program_events, "n_events", "program_events", ()),
-    ("documents", queries.program_documents, "n_mentions", "program_documents", ()),
-    ("budgets", queries.budget_facts, "n_budgets", "program_budgets", ("amount_krw",)),
-    ("institutions", queries.participation_facts, "n_participations", "program_institutions", ()),
-    ("sites", queries.site_map, "n_sites", "program_sites", ()),
-    ("country", queries.country_facts, "n_countries", "program_countries", ()),
-]
+n = views.FACT_COUNTS.load(one).iloc[0]
 shown = sections.section(
-    [x[0] for x in lists], key="program_list", label=t("programs", lang), lang=lang,
-    counts={x[0]: n[x[2]] for x in lists},
+    [x[0] for x in views.PROGRAM_LISTS], key="program_list", label=t("programs", lang), lang=lang,
+    counts={x[0]: n[x[2]] for x in views.PROGRAM_LISTS if x[2]},
 )  # fmt: skip
-_, fn, count, key, money = next(x for x in lists if x[0] == shown)  # one list at a time (ui/sections.py)
-rows = widgets.paged(fn, one, n[count], key=key, lang=lang)
-widgets.table(rows, view, key=key, money=money, **same)
-review_form.under_list(rows, shown, lang, key=key)  # correct a fact listed, here where it is shown
+_, fn, count, key, money = next(x for x in views.PROGRAM_LISTS if x[0] == shown)  # one at a time
+if fn is None:  # the program's figures over time: a chart, built only when chosen
+    st.caption(t("revisions_help", lang))
+    history.revisions(one, view, pid, key=key, history=True)
+else:
+    rows = widgets.paged(fn, one, n[count], key=key, lang=lang)
+    widgets.table(rows, view, key=key, money=money, **same)
+    review_form.under_list(rows, shown, lang, key=key)  # correct a fact listed, here where it is shown
 
 widgets.reconciliation(
-    data.load(queries.reconciliation, f, program_id=pid), view, key="program_reconciliation"
-)
+    views.RECONCILIATION.load(f, program_id=pid), view, key="program_reconciliation"
+)  # fmt: skip
 widgets.link("budgets", t("open_budgets", lang), one, view)

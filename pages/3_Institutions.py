@@ -3,7 +3,7 @@ foreign partners by country (one at a time); every bar opens the sentences behin
 
 import streamlit as st
 
-from ui import charts, data, queries, rankings, sections, tables, widgets
+from ui import rankings, sections, tables, views, widgets
 from ui.i18n import t
 
 f, view = widgets.start("institutions")
@@ -15,24 +15,21 @@ if ranking.empty:
     st.stop()
 
 shown = sections.section(
-    ("by_type", "coparticipation", "partners"),
-    key="institution_view",
-    label=t("institutions", lang),
-    lang=lang,
+    tuple(views.INSTITUTION_SECTIONS), key="institution_view", label=t("institutions", lang), lang=lang
 )
+(part,) = views.INSTITUTION_SECTIONS[shown]
 st.subheader(t(shown, lang))
 if shown == "by_type":  # one section at a time (ui/sections.py): hidden tabs' charts would cost every run
-    types = data.load(queries.institution_types, f)
-    widgets.chart(charts.types_chart, types, key="types", lang=lang, pick=(f, view))
+    types = part.load(f)
+    part.draw(types, key="types", lang=lang, pick=(f, view))
     if sections.table_switch("institution_table", lang=lang):  # the chart's rows: a switch kept in the link
         hide = ("money_krw",)  # programs' money is not theirs
         widgets.table(types, view, key="institution_types", hide=hide)
 elif shown == "coparticipation":
-    pairs = data.load(queries.coparticipation, f, limit=20)
-    widgets.chart(charts.coparticipation_heatmap, pairs, key="coparticipation", lang=lang, pick=(f, view))
+    part.draw(part.load(f), key="coparticipation", lang=lang, pick=(f, view))
 else:
-    partners = data.load(queries.partner_countries, f)
-    widgets.chart(charts.partners_chart, partners, key="partners", lang=lang, pick=(f, view))
+    partners = part.load(f)
+    part.draw(partners, key="partners", lang=lang, pick=(f, view))
     if sections.table_switch("institution_table", lang=lang):
         widgets.table(partners, view, key="partner_countries")
 

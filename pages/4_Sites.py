@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from ui import charts, data, queries, review_form, widgets
+from ui import review_form, views, widgets
 from ui.i18n import t
 
 f, view = widgets.start("sites")
 lang = view.lang
 
-sites = data.load(queries.site_map, f, limit=2000)
+sites = views.SITES.load(f)
 if sites.empty:
     st.info(t("no_rows", lang))
     st.stop()
 
 st.subheader(t("site_map", lang))
-widgets.chart(charts.site_map_chart, sites, key="site_map", lang=lang, pick=(f, view))
+views.SITES.draw(sites, key="site_map", lang=lang, pick=(f, view))
 if sites["lat"].isna().any():
     st.caption(t("no_coords", lang))
 

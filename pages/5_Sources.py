@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import data, fmt, plain, queries, sections, tables, widgets
+from ui import fmt, plain, sections, tables, views, widgets
 from ui.highlight import Span, highlight_html, legend_html, locate
 from ui.i18n import code, t
 from ui.sidebar import page_param, set_page_param
@@ -10,7 +10,7 @@ from ui.sidebar import page_param, set_page_param
 f, view = widgets.start("sources")
 lang = view.lang
 
-health = data.load(queries.source_health)
+health = views.SOURCE_HEALTH.load()
 if not health.empty:
     with st.expander(t("source_health", lang), expanded=bool((health["n_failures"] > 0).any())):
         st.caption(t("source_health_help", lang))
@@ -18,19 +18,18 @@ if not health.empty:
 
 search = st.text_input(t("search_text", lang), value=page_param("text") or "", max_chars=100).strip()
 set_page_param("text", search)
-n_docs = data.load(queries.fact_counts, f, search=search)["n_documents"].iloc[0]
-docs = widgets.paged(queries.document_list, f, n_docs, key="documents", lang=lang, search=search)
+n_docs = views.FACT_COUNTS.load(f, search=search)["n_documents"].iloc[0]
+docs = widgets.paged(views.DOCUMENTS, f, n_docs, key="documents", lang=lang, search=search)
 widgets.table(docs, view, key="documents", height=300, hide=("kind",))  # kind: file format
 
 titles = tables.document_labels(docs, lang)
-chosen = page_param("doc")
-options = [chosen, *[d for d in titles if d != chosen]] if chosen else list(titles)
+options = views.choices(titles, page_param("doc"))
 if not options:
     st.stop()
 doc_id = st.selectbox(t("pick_document", lang), options, format_func=lambda d: titles.get(d, d), key="doc")
 set_page_param("doc", doc_id)
 
-doc = data.load(queries.document_text, document_id=doc_id)
+doc = views.DOCUMENT_TEXT.load(document_id=doc_id)
 if doc.empty:
     st.warning(t("no_rows", lang))
     st.stop()
@@ -40,7 +39,7 @@ st.caption(f"{fmt.day(d['published_on'], lang=lang)} · {code(d['lang'], lang)} 
 if url := plain.web_url(d["url"]):
     st.link_button(t("open_source", lang), url)
 
-facts = data.load(queries.document_facts, document_id=doc_id)
+facts = views.DOCUMENT_FACTS.load(document_id=doc_id)
 spans = []
 for fact in facts.itertuples():
     where = locate(d["text"], fact.ev_start, fact.ev_end, fact.evidence)

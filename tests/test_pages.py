@@ -358,7 +358,7 @@ def charts(at: AppTest) -> list[str]:
 
 def test_institutions_and_revisions_show_one_section_at_a_time(ui_env: Path) -> None:
     """Institutions draws types, co-participation or partners (one at a time, in the link); the Budgets
-    revisions list shows the changes or every point, one table at a time."""
+    revisions (a section of their own) show the changes or every point, one table at a time."""
     at = app("pages/3_Institutions.py")
     assert at.segmented_control(key="institution_view").value == "by_type" and not qp(at, "institution_view")
     assert len(at.get("vega_lite_chart")) == 2  # the ranking's bars and the types' bars
@@ -370,12 +370,14 @@ def test_institutions_and_revisions_show_one_section_at_a_time(ui_env: Path) -> 
     at = app("pages/3_Institutions.py", institution_view="partners")
     assert not at.exception and at.segmented_control(key="institution_view").value == "partners"
     assert len(at.get("vega_lite_chart")) == 2 and "bar" in charts(at)  # the ranking's and the partners' bars
-    at = app("pages/1_Budgets.py")
+    at = app("pages/1_Budgets.py", budget_chart="revisions")
     assert not at.toggle(key="revisions_tables").value and not qp(at, "revisions_tables")  # tables: a switch
     at.toggle(key="revisions_tables").set_value(True).run()
     assert (
         qp(at, "revisions_tables") == ["1"]
-        and app("pages/1_Budgets.py", revisions_tables="1").toggle(key="revisions_tables").value
+        and app("pages/1_Budgets.py", budget_chart="revisions", revisions_tables="1")
+        .toggle(key="revisions_tables")
+        .value
     )  # kept in the link
     assert at.segmented_control(key="revisions_list").value == "changes"
     before = len(at.dataframe)
@@ -388,7 +390,7 @@ def test_only_the_chosen_section_is_drawn_and_kept_in_the_link(ui_env: Path) -> 
     """Budgets and Programs draw one section at a time (in place of st.tabs, which drew every tab's charts)."""
     at = app("pages/1_Budgets.py")
     assert at.segmented_control(key="budget_chart").value == "gantt" and not qp(at, "budget_chart")
-    assert len(at.get("vega_lite_chart")) == 3  # timeline, program periods, one revision history
+    assert len(at.get("vega_lite_chart")) == 2  # timeline, program periods (revisions: a section)
     assert not at.get("plotly_chart")
     at.segmented_control(key="budget_chart").set_value("by_kind").run()
     assert qp(at, "budget_chart") == ["by_kind"] and "arc" in charts(at)
@@ -418,8 +420,8 @@ def test_folded_tables_are_drawn_once_opened_and_kept_in_the_link(ui_env: Path) 
     assert not opened.exception and qp(opened, "reconciliation_open") == ["1"]
     assert len(opened.dataframe) == len(closed.dataframe) + 1  # the synthetic data has figures that differ
     pid, _ = first_program(ui_env)
-    closed = app("pages/2_Programs.py", id=pid)
+    closed = app("pages/2_Programs.py", id=pid, program_list="revisions")
     assert not closed.exception and "program_revisions_history" not in {d.key for d in closed.dataframe}
-    opened = app("pages/2_Programs.py", id=pid, program_revisions_history_open="1")
+    opened = app("pages/2_Programs.py", id=pid, program_list="revisions", program_revisions_history_open="1")
     assert not opened.exception and qp(opened, "program_revisions_history_open") == ["1"]
     assert len(opened.dataframe) == len(closed.dataframe) + 1

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import charts, data, figures, queries
+from ui import data, figures, queries, views
 from ui.filters import Filters, View
 from ui.i18n import t
 from ui.sections import folded, section, table_switch
-from ui.widgets import chart, paged, table
+from ui.widgets import paged, table
 
 
 def revisions(
@@ -19,8 +19,8 @@ def revisions(
     switch kept in the link, the table of changes within a series (from -> to, date, source document, change in
     %); with `points_table`, a choice between that table and every point as a row; with `history`, every figure
     in every document version loaded (queries.figure_history)."""
-    points = data.load(queries.program_revisions, f, program_id=program_id)
-    chart(charts.revisions_chart, points, key=key, lang=view.lang, pick=(f, view))
+    points = views.REVISIONS.load(f, program_id=program_id)
+    views.REVISIONS.draw(points, key=key, lang=view.lang, pick=(f, view))
     if table_switch(f"{key}_tables", lang=view.lang):  # the chart's rows as tables: a switch kept in the link
         _tables(f, view, program_id, points, key=key, points_table=points_table)
     if history:

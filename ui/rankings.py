@@ -12,13 +12,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import charts, clicks, data, queries, sections, sidebar, widgets
+from ui import charts, clicks, data, queries, sections, sidebar, views, widgets
 from ui.evidence import PAGE
 from ui.filters import Filters, View
 from ui.i18n import code, t
 
 RANK_KINDS = ("headline", "total", "national", "local", "private")
-RANK_CHART = 25  # bars in a ranking chart: the top of the page shown (the table beneath holds the whole page)
 METRIC_FACTS = ("total", "national", "programs", "documents", "institutions", "sites")
 REASONS = ("rejected", "not_budget", "foreign_currency", "no_program", "inside_parent", "same_event", "no_headline",
            "superseded", "same_announcement", "old_version")  # fmt: skip
@@ -69,12 +68,11 @@ def programs_overview(f: Filters, view: View) -> None:
     table about 0.15 s, a chart about 0.06 s on 2 cores (bench/RESULTS-browser.md)."""
     lang = view.lang
     shown = sections.section(
-        ("hierarchy", "program_table"), key="program_view", label=t("programs", lang), lang=lang
+        tuple(views.PROGRAM_VIEWS), key="program_view", label=t("programs", lang), lang=lang
     )
     if shown == "hierarchy":
         st.subheader(t("hierarchy", lang), help=t("hierarchy_help", lang))
-        tree = data.load(queries.program_tree, f)
-        widgets.chart(charts.hierarchy_chart, tree, key="hierarchy", lang=lang, pick=(f, view))
+        views.TREE.draw(views.TREE.load(f), key="hierarchy", lang=lang, pick=(f, view))
     else:
         st.subheader(t("program_table", lang))
         program_ranking(f, view, key="programs")
@@ -86,9 +84,9 @@ def institution_ranking(f: Filters, view: View, *, key: str = "institution_ranki
     lang = view.lang
     search = _search(key, lang)
     st.caption(t("no_institution_money", lang))
-    n = data.load(queries.institution_count, f, search=search)["n_institutions"].iloc[0]
-    rows = widgets.paged(queries.institution_ranking, f, n, key=key, lang=lang, search=search)
-    top = widgets.named(rows.head(RANK_CHART), lang)
+    n = views.INSTITUTION_COUNT.load(f, search=search)["n_institutions"].iloc[0]
+    rows = widgets.paged(views.INSTITUTION_RANKING, f, n, key=key, lang=lang, search=search)
+    top = widgets.named(rows.head(views.RANK_CHART), lang)
     widgets.chart(charts.ranking_chart, top, key=f"{key}_chart", lang=lang, pick=(f, view))
     widgets.table(rows, view, key=key)
     return rows

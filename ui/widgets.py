@@ -86,14 +86,19 @@ def chart(
     (PNG export, full screen). With `pick` (the page's filters and view), a clicked point opens the facts
     behind it beneath the chart (ui/clicks.py). In English, names are English (or marked romanisations)
     before the chart is built (`named`). Vega-Lite draws document text as text, never as markup."""
-    if options.get("lang") == "en":
-        df = named(df, "en")
-    spec = json.loads(data.figure(build, df, **options))
+    spec = json.loads(spec_text(build, df, **options))
     if pick is None or not figures.pickable_spec(spec):  # an empty chart has nothing to click
         st.vega_lite_chart(spec, key=key)
         return
     event = st.vega_lite_chart(spec, key=key, on_select="rerun", selection_mode=figures.PICK)
     clicks.panel(clicks.picked(event), *pick)
+
+
+def spec_text(build: Callable[..., Any], df: pd.DataFrame, **options: object) -> str:
+    """The chart's Vega-Lite text as `chart` draws it (shared cache: data.figure); ui/warm.py builds the same."""
+    if options.get("lang") == "en":
+        df = named(df, "en")
+    return data.figure(build, df, **options)
 
 
 def _english_names() -> dict[str, dict[str, str]]:
@@ -209,6 +214,11 @@ def paged(
         keep_in_url(param, page, 1)
         last = min(page * PAGE, int(total))
         st.caption(t("rows_of", lang).format(first=(page - 1) * PAGE + 1, last=last, total=int(total)))
+    return page_rows(fn, f, page, **kwargs)
+
+
+def page_rows(fn: Callable[..., pd.DataFrame], f: Filters, page: int, **kwargs: object) -> pd.DataFrame:
+    """Rows of page `page` (from 1) of a paged list (`paged`; ui/warm.py loads the first)."""
     return data.load(fn, f, limit=PAGE, offset=(page - 1) * PAGE, **kwargs)
 
 
@@ -312,10 +322,13 @@ def metrics(
 
 def document_tables(document_id: str, lang: str) -> None:
     """A document's tables as tables, each budget cell marked with its kind, year and program."""
-    grids = data.load(queries.document_tables, document_id=document_id)
+    from ui.views import DOCUMENT_TABLES  # here: ui.views builds on this module
+
+    grids_fn, cells_fn = DOCUMENT_TABLES
+    grids = data.load(grids_fn, document_id=document_id)
     if grids.empty:
         return
-    cells = data.load(queries.table_cells, document_id=document_id).to_dict("records")
+    cells = data.load(cells_fn, document_id=document_id).to_dict("records")
 
     def label(c: dict) -> str:
         year = c["fiscal_year"] if fmt.present(c["fiscal_year"]) else ""
