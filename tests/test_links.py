@@ -597,3 +597,9 @@ def test_a_pointer_back_takes_the_listed_program_the_text_took_up_again() -> Non
     assert echoed(names, "이 사업에는 ") is None  # nothing taken up: the caller keeps the last named
     assert echoed(names, "전자여권과 통합플랫폼을 함께 손본다. 이 사업에는 ") is None  # two taken up: unclear
     assert echoed(["인공지능 물류 허브", "인공지능 의료 허브"], "인공지능 사업단은 ") is None  # a shared word
+
+
+def test_a_purpose_phrase_is_the_program_it_names() -> None:
+    # README ruling 'Purpose words are not program words': the amount is the named program's the phrase holds.
+    text = "시는 'AI 바우처' 사업을 편다. 시는 도로 정비에 20억원, AI 바우처 운영 지원에 30억원을 쓴다."
+    assert links(text) == [(2_000_000_000, None), (3_000_000_000, "AI 바우처")], links(text)

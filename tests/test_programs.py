@@ -399,8 +399,8 @@ def test_an_unquoted_name_said_once_is_kept_when_its_sentence_carries_won() -> N
             [(4_300_000_000_000, None), (4_200_000_000_000, None), (10_100_000_000_000, None)],
         ),
         (
-            "해킹바이러스 대응체계 구축에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
-            [(9_000_000_000, "해킹바이러스 대응체계 구축"), (5_000_000_000, None)],
+            "해킹바이러스 대응 플랫폼에는 90억원을 증액했고, AI 기반 침해대응체계 구축에 50억원을 새로 넣었다.",
+            [(9_000_000_000, "해킹바이러스 대응 플랫폼"), (5_000_000_000, None)],
         ),
         # A split of one figure has no verb between: both parts keep the name.
         (
@@ -504,9 +504,21 @@ def test_a_purpose_phrase_listed_by_a_tie_cue_is_no_program(entry: lexicon.Entry
     assert got and all(p is None for _, p in got), got
 
 
-def test_a_purpose_word_in_a_bracketed_line_keeps_the_line() -> None:
-    got = links("반도체설계검증 인프라 활성화(120억원)가 새로 편성됐다.")
-    assert got == [(12_000_000_000, "반도체설계검증 인프라 활성화")], got
+def test_a_purpose_word_in_a_list_line_keeps_the_line() -> None:
+    # README ruling 'Purpose words are not program words': a line of a list is given as a name.
+    got = links("주요 사업은 ▲반도체설계검증 인프라 활성화(120억원) ▲AI 바우처(50억원)이다.")
+    assert got[0] == (12_000_000_000, "반도체설계검증 인프라 활성화"), got
+
+
+def test_a_purpose_phrase_in_running_prose_with_its_amount_in_brackets_is_no_program() -> None:
+    got = links("시 예산에는 노후 상수관로 정비(75억원)와 공원 조성(20억원)이 들어갔다.")
+    assert got == [(7_500_000_000, None), (2_000_000_000, None)], got
+
+
+def test_a_purpose_word_after_a_program_word_names_the_thing_built() -> None:
+    # "센터 구축", "허브 조성": the ruling's program words; a quoted or 사업-ending name is a name too.
+    got = links("시는 지역 AI 혁신센터 구축에 45억원, '데이터 분석 체계 구축'에 30억원을 쓴다.")
+    assert got == [(4_500_000_000, "지역 AI 혁신센터 구축"), (3_000_000_000, "데이터 분석 체계 구축")], got
 
 
 def test_a_counted_phrase_names_several_projects_not_a_program() -> None:

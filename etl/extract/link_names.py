@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
-from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
+from etl.extract.programs import MIN_CONTAINED_KEY, norm_key, program_words
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
 from etl.models import Sentence
@@ -88,21 +88,36 @@ def gloss_keys(name: str) -> list[str]:
 
 @cache
 def _purpose_tail() -> re.Pattern[str]:
-    return re.compile(r"(?:^|\s)" + lexicon.pattern("program_purpose_tails", "purpose") + "$")
+    return re.compile(lexicon.pattern("program_purpose_tails", "purpose") + "$")
+
+
+def purpose_name(name: str) -> bool:
+    """True when `name` ends in a purpose word, glued or not ("핵심기술개발", "원천기술 개발"), with no program
+    word right before it: "AI 허브 조성", "혁신센터 구축" name a thing that is built (program_forms `quoted`)."""
+    tail = _purpose_tail().search(name)
+    return bool(tail) and not name[: tail.start()].rstrip().endswith(program_words("quoted"))
 
 
 @cache
 def _tie_after() -> re.Pattern[str]:
     cues = [*lexicon.terms("program_tie_cues", "after"), *lexicon.terms("program_tie_cues", "list")]
-    return re.compile(r"\s*" + lexicon.alternation(c for c in cues if c != ":"))
+    # A bracket holding the amount ("재해위험지역 정비(116억원)") lists the phrase in running prose as well.
+    return re.compile(r"\s*(?:" + lexicon.alternation(c for c in cues if c != ":") + r"|\(\s*[^()]{0,12}$)")
+
+
+# A quote or a list mark right before the phrase: the text gives it as a name or as a line of a list.
+_GIVEN = re.compile(rf"[{lexicon.char_class('list_marks', 'line', 'inline', 'arrow')}'‘\"“「『]\s*$")
 
 
 def purpose_item(before: str, name: str) -> bool:
-    """True when the name an amount is listed under by a tie cue ends in a word that says what the money does
-    ("정보통신 기반보호 강화에 67억원", "인터넷 경로보안 고도화에 30억원": lexicon/program_purpose_tails.tsv): a
-    purpose phrase, not a program. A bracket ("반도체설계검증 인프라 활성화(120억원)") lists a line by its name."""
+    """True when the name an amount is listed under in running prose, by a tie cue or a bracket around the
+    amount, ends in a word that says what the money does ("정보통신 기반보호 강화에 67억원", "재해위험지역
+    정비(116억원)": lexicon/program_purpose_tails.tsv): a purpose phrase, not a program. Quoted, or a line of a
+    list ("▲클라우드 기반 솔루션 개발(32억원)"), it is given as a name."""
     at = before.rfind(name)
-    return at >= 0 and bool(_purpose_tail().search(name)) and bool(_tie_after().match(before, at + len(name)))
+    if at < 0 or _GIVEN.search(before, 0, at) or not purpose_name(name):
+        return False
+    return bool(_tie_after().match(before, at + len(name)))
 
 
 @cache

@@ -148,8 +148,12 @@ class ProgramLinker:
             item = None if topic else line_item(before, after_amount=len(before) < start, listed=listed)
         else:
             item = english_item(before) or link_names.en_bullet(before)
-        if link_names.unnamed(before, item, self._known):
-            return None
+        # A declared track ("△A △B 두 트랙으로") is a line of a list the text gives: a name, whatever its last word.
+        if link_names.unnamed(before, item, lambda n: self._known(n) or (n if n in self._tracks else None)):
+            # A purpose phrase is the program's it names ("AI 바우처 운영 지원에"), else no program's.
+            return next(
+                (n for pos, n in reversed(self.named(sent)) if start - len(before) <= pos < start), None
+            )
         tied = self._tied(sent, start, before, role, item)
         if topic:
             return tied or None
