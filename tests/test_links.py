@@ -603,3 +603,48 @@ def test_a_purpose_phrase_is_the_program_it_names() -> None:
     # README ruling 'Purpose words are not program words': the amount is the named program's the phrase holds.
     text = "시는 'AI 바우처' 사업을 편다. 시는 도로 정비에 20억원, AI 바우처 운영 지원에 30억원을 쓴다."
     assert links(text) == [(2_000_000_000, None), (3_000_000_000, "AI 바우처")], links(text)
+
+
+# A sentence that names its bracketed items as projects gives names, whatever their last word (README ruling
+# 'Purpose words are not program words'); a spending enumeration after the same lead does not.
+NAMED_AS_PROJECTS = (
+    "해양수산부 내년 예산 1조원\n해수부가 내년 예산안을 내놓았다. 어촌 지원을 늘린다. "
+    "새로 생기는 사업으로는 연안 관측망 구축(30억원), 어선 데이터 확산지원(20억원) 등이 있다."
+)
+
+
+def test_bracketed_items_of_a_sentence_naming_projects_are_programs() -> None:
+    assert links(NAMED_AS_PROJECTS)[-2:] == [
+        (3_000_000_000, "연안 관측망 구축"),
+        (2_000_000_000, "어선 데이터 확산지원"),
+    ]
+
+
+def test_a_spending_enumeration_after_the_same_lead_names_no_program() -> None:
+    text = NAMED_AS_PROJECTS.replace("구축(30억원)", "구축에 30억원").replace(
+        "확산지원(20억원)", "확산지원에 20억원"
+    )
+    assert [p for _, p in links(text)[-2:]] == [None, None]
+
+
+def test_a_phrase_the_text_calls_a_project_elsewhere_is_that_program_under_either_spelling_of_its_gloss() -> (
+    None
+):
+    text = (
+        "농식품부 내년 예산\n농식품부가 예산안을 냈다. 스마트팜을 넓힌다. "
+        "시설 예산 가운데 스마트팜 정보통신기술(ICT) 장비 표준 확산지원(45억원)이 눈에 띈다. "
+        "스마트팜 ICT 장비 표준 확산지원 사업은 농가 장비를 하나의 규격으로 묶는다."
+    )
+    assert links(text)[-1][1] in {
+        "스마트팜 ICT 장비 표준 확산지원 사업",
+        "스마트팜 정보통신기술(ICT) 장비 표준 확산지원",
+    }
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in lexicon.entries("program_list_heads") if e.meaning == "lead"], ids=lambda e: e.term
+)
+def test_every_bracketed_item_after_a_naming_lead_is_its_own_program(entry: lexicon.Entry) -> None:
+    text = "해양 예산 발표\n부처가 예산안을 냈다. 어촌을 돕는다. " + entry.example
+    got = links(text)
+    assert len(got) == 2 and all(p and p in entry.example for _, p in got), got

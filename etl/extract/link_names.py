@@ -109,13 +109,27 @@ def _tie_after() -> re.Pattern[str]:
 _GIVEN = re.compile(rf"[{lexicon.char_class('list_marks', 'line', 'inline', 'arrow')}'‘\"“「『]\s*$")
 
 
-def purpose_item(before: str, name: str) -> bool:
+@cache
+def _naming_lead() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_list_heads", "lead"))
+
+
+# The amount in a bracket right after the phrase: "A 구축(47억원)".
+_BRACKETED = re.compile(r"\s*\(\s*[^()]{0,12}$")
+
+
+def purpose_item(before: str, name: str, opening: str = "") -> bool:
     """True when the name an amount is listed under in running prose, by a tie cue or a bracket around the
     amount, ends in a word that says what the money does ("정보통신 기반보호 강화에 67억원", "재해위험지역
     정비(116억원)": lexicon/program_purpose_tails.tsv): a purpose phrase, not a program. Quoted, or a line of a
-    list ("▲클라우드 기반 솔루션 개발(32억원)"), it is given as a name."""
+    list ("▲클라우드 기반 솔루션 개발(32억원)"), it is given as a name; so is a bracketed item of a sentence that
+    names its items as projects ("새로 생기는 사업으로는 A 구축(47억원), B 지원(45억원) 등이 있다":
+    program_list_heads `lead`, looked for in `opening`, the sentence before `before`), not one the money is spent on
+    ("사업으로는 A 구축에 47억원")."""
     at = before.rfind(name)
     if at < 0 or _GIVEN.search(before, 0, at) or not purpose_name(name):
+        return False
+    if _BRACKETED.match(before, at + len(name)) and _naming_lead().search(opening + before[:at]):
         return False
     return bool(_tie_after().match(before, at + len(name)))
 
@@ -134,12 +148,14 @@ def category_before(before: str) -> bool:
     return bool(_category_before().search(before))
 
 
-def unnamed(before: str, item: tuple[str, bool] | None, known: Callable[[str], str | None]) -> bool:
+def unnamed(
+    before: str, item: tuple[str, bool] | None, known: Callable[[str], str | None], opening: str = ""
+) -> bool:
     """The amount is listed under a sort of undertaking ("예비타당성조사 사업(3000억원)") or under a purpose phrase
     ("정보통신 기반보호 강화에 67억원") that `known` finds no program of the page by: no program's money."""
     if item is None:
         return category_before(before)
-    return known(item[0]) is None and purpose_item(before, item[0])
+    return known(item[0]) is None and purpose_item(before, item[0], opening)
 
 
 _GERUND = re.compile(r"[a-z]+ing\b")

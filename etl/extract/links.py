@@ -149,7 +149,10 @@ class ProgramLinker:
         else:
             item = english_item(before) or link_names.en_bullet(before)
         # A declared track ("△A △B 두 트랙으로") is a line of a list the text gives: a name, whatever its last word.
-        if link_names.unnamed(before, item, lambda n: self._known(n) or (n if n in self._tracks else None)):
+        opening = sent.text[: max(0, start - len(before))]
+        if link_names.unnamed(
+            before, item, lambda n: self._known(n) or (n if n in self._tracks else None), opening
+        ):
             # A purpose phrase is the program's it names ("AI 바우처 운영 지원에"), else no program's.
             return next(
                 (n for pos, n in reversed(self.named(sent)) if start - len(before) <= pos < start), None
@@ -306,8 +309,12 @@ class ProgramLinker:
         return None
 
     def _known(self, name: str) -> str | None:
-        key = norm_key(name)
-        exact = next((p.name for p in self.programs if norm_key(p.name) == key), None)
+        # A gloss spelled out in one mention and short in another ("정보통신기술(ICT) 기자재 …" / "ICT 기자재 …
+        # 사업") is one name: both keys of each side are compared.
+        keys = {norm_key(name), *link_names.gloss_keys(name)}
+        exact = next(
+            (p.name for p in self.programs if keys & {norm_key(p.name), *link_names.gloss_keys(p.name)}), None
+        )
         return exact or link_names.shortened(name, [p.name for p in self.programs if p.name in self._found])
 
     def _add(self, name: str, sent: Sentence) -> str:
