@@ -526,3 +526,14 @@ def test_a_name_whose_bracket_gives_its_project_cost_is_a_program() -> None:
         (12_000_000_000, "Harbour Ferry Terminal"),
         (3_000_000_000, "2·28 Memorial Garden"),
     ]
+
+
+def test_an_english_centre_named_as_such_is_a_program_and_still_a_site() -> None:
+    text = (
+        "City to build a harbour data centre\n\nPublished 2025.03.02\n\nThe city is drawing up the design. "
+        "Work starts next year. The city is building the Harbour District Data Center near the port. "
+        "The project will cost 9 billion won in total."
+    )
+    assert links(text, "en") == [(9_000_000_000, "Harbour District Data Center")]
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
+    assert "Harbour District Data Center" in [s.name for s in facts.sites]
