@@ -648,3 +648,14 @@ def test_every_bracketed_item_after_a_naming_lead_is_its_own_program(entry: lexi
     text = "해양 예산 발표\n부처가 예산안을 냈다. 어촌을 돕는다. " + entry.example
     got = links(text)
     assert len(got) == 2 and all(p and p in entry.example for _, p in got), got
+
+
+def test_an_english_centre_named_as_such_is_a_program_and_still_a_site() -> None:
+    text = (
+        "City to build a harbour data centre\n\nPublished 2025.03.02\n\nThe city is drawing up the design. "
+        "Work starts next year. The city is building the Harbour District Data Center near the port. "
+        "The project will cost 9 billion won in total."
+    )
+    assert links(text, "en") == [(9_000_000_000, "Harbour District Data Center")]
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
+    assert "Harbour District Data Center" in [s.name for s in facts.sites]

@@ -217,7 +217,7 @@ def _program_names(example: str) -> list[str]:
 def test_a_program_form_does_what_its_meaning_says(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower()
     got = _program_names(entry.example)
-    if entry.meaning in ("quoted", "bare", "en_bare", "glued", "glued_long"):  # the word ends a program name
+    if entry.meaning in ("quoted", "bare", "en_bare", "glued", "glued_long", "quoted_purpose"):  # ends a name
         assert any(n.endswith(entry.term) for n in got), got
     elif entry.meaning == "after":  # the quoted name before the word is the program
         assert any(n.lower() in entry.example.lower() and entry.term not in n for n in got), got
@@ -631,3 +631,9 @@ def test_a_proper_name_before_a_lower_case_program_word(text: str, found: list[s
     from etl.extract.programs_en import proper_names
 
     assert proper_names(text) == found
+
+
+def test_a_quoted_purpose_phrase_is_a_program_but_a_quoted_headline_clause_is_not() -> None:
+    assert _program_names("시는 '산·학 연계 기술개발'에 모두 20억원을 들인다.") == ["산·학 연계 기술개발"]
+    assert _program_names('부처 "지역 공장 살릴 곳…3년 동안 지역마다 63억원 지원" 발표') == []
+    assert _program_names("시는 '기술개발'에 모두 20억원을 들인다.") == []  # one word names no program

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -34,7 +35,9 @@ def extract_document(doc: Document) -> Facts:
     # 4. Money (each amount linked to the program the text ties it to), institutions, sites, countries.
     # A line item the linker adds (a line of a list: "- Building the AX Demonstration Valley (… 600 billion won)")
     # names what the money is for, not a program: a facility it names is still a site.
-    named_programs = {p.name for p in programs}
+    # An English centre the text names as a program ("the AI Convergence District Knowledge Industry Center") is
+    # also the facility it builds.
+    named_programs = {p.name for p in programs if not _CENTRE.search(p.name)}
     linker = TiedLinker(sentences, programs, doc.lang)
     listed = listed_programs(sentences, programs)
     linker.also_tied(catalogued_programs(sentences, programs) + listed, frozenset(p.name for p in listed))
@@ -64,6 +67,9 @@ def extract_document(doc: Document) -> Facts:
 
 # Roles in which a foreign institution makes its country a participant (a body only mentioned does not).
 _ACTING_ROLES = frozenset(("lead", "host", "participant", "funder", "partner"))
+
+
+_CENTRE = re.compile(r"\bCent(?:er|re)$")
 
 
 def _with_foreign_actors(partners: list[str], institutions: list[Institution]) -> list[str]:

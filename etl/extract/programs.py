@@ -252,9 +252,16 @@ def _is_program_name(name: str, name_en: str | None) -> bool:
     # lower-case facility word does not: "the second semiconductor production hub" is a place).
     if core.isascii() and core.split()[-1] in lower_words("form"):
         return True
+    # "'산·학·연 연계 기술개발'에 28억원": a purpose phrase the text gives as a name, in quotes, of two words or more;
+    # not a quoted headline clause holding a figure ("…지역마다 63억원 지원").
+    if core.endswith(program_words("quoted_purpose")) and len(core.split()) >= 2:
+        return not _FIGURE_IN.search(core)
     # An English name in parentheses vouches for a multi-word name ('데이터 댐'(Data Dam)), not a single
     # word such as a principle ('인간성'(Humanity)).
     return bool(name_en) and len(core.split()) >= 2
+
+
+_FIGURE_IN = re.compile(r"\d|…")
 
 
 def _noisy(name: str) -> bool:
