@@ -97,11 +97,20 @@ def _tie_after() -> re.Pattern[str]:
     return re.compile(r"\s*" + lexicon.alternation(c for c in cues if c != ":"))
 
 
+@cache
+def _area_tie() -> re.Pattern[str]:
+    return re.compile(r"['’\"”」』]?\s*" + lexicon.pattern("program_area_cues", "tie"))
+
+
 def purpose_item(before: str, name: str) -> bool:
-    """True when the name an amount is listed under by a tie cue ends in a word that says what the money does
+    """True when the name an amount is listed under is a spending area ("X 분야에는", lexicon/program_area_cues.tsv
+    `tie`) or, by a tie cue, ends in a word that says what the money does
     ("정보통신 기반보호 강화에 67억원", "인터넷 경로보안 고도화에 30억원": lexicon/program_purpose_tails.tsv): a
     purpose phrase, not a program. A bracket ("반도체설계검증 인프라 활성화(120억원)") lists a line by its name."""
     at = before.rfind(name)
+    # "X 분야에는", "'X' 부문은": a spending area, even quoted (README ruling 'Purpose words are not program words').
+    if at >= 0 and _area_tie().match(before, at + len(name)):
+        return True
     return at >= 0 and bool(_purpose_tail().search(name)) and bool(_tie_after().match(before, at + len(name)))
 
 
@@ -119,12 +128,28 @@ def category_before(before: str) -> bool:
     return bool(_category_before().search(before))
 
 
+@cache
+def _area_before() -> re.Pattern[str]:
+    kind = lexicon.pattern("money_kind_before")
+    time = r"(?:(?:19|20)\d\d년도?|내년|올해|\d+\s*년간)"
+    return re.compile(_area_tie().pattern + rf"\s*(?:{time}\s*)?(?:{kind}\s*)?(?:총|약|모두)?\s*$")
+
+
+def area_before(before: str) -> bool:
+    """True when the amount is listed right under a spending area ("반도체 분야에 200억원", "보안 부문에는 내년
+    120억원": lexicon/program_area_cues.tsv `tie`), whatever the words before the cue."""
+    return bool(_area_before().search(before))
+
+
 def unnamed(before: str, item: tuple[str, bool] | None, known: Callable[[str], str | None]) -> bool:
-    """The amount is listed under a sort of undertaking ("예비타당성조사 사업(3000억원)") or under a purpose phrase
-    ("정보통신 기반보호 강화에 67억원") that `known` finds no program of the page by: no program's money."""
-    if item is None:
+    """The amount is listed under a sort of undertaking ("예비타당성조사 사업(3000억원)"), a spending area ("데이터
+    산업 분야에 200억원") or a purpose phrase ("정보통신 기반보호 강화에 67억원") that `known` finds no program of the page
+    by: no program's money."""
+    if (
+        item is None
+    ):  # a one-word area ("AI 분야에 5.7조") may be a part of the story's program: not ruled out here
         return category_before(before)
-    return known(item[0]) is None and purpose_item(before, item[0])
+    return known(item[0]) is None and (purpose_item(before, item[0]) or area_before(before))
 
 
 _GERUND = re.compile(r"[a-z]+ing\b")
