@@ -597,3 +597,14 @@ def test_a_pointer_back_takes_the_listed_program_the_text_took_up_again() -> Non
     assert echoed(names, "이 사업에는 ") is None  # nothing taken up: the caller keeps the last named
     assert echoed(names, "전자여권과 통합플랫폼을 함께 손본다. 이 사업에는 ") is None  # two taken up: unclear
     assert echoed(["인공지능 물류 허브", "인공지능 의료 허브"], "인공지능 사업단은 ") is None  # a shared word
+
+
+def test_list_lines_under_a_spending_area_lead_are_no_programs() -> None:
+    # README ruling: a spending area is not a program even in a list; the lead says the lines are areas.
+    text = "'AI 바우처 사업'이 새로 생긴다.\n분야별로 보면 제조와 의료에 돈이 나뉜다.\n- 스마트 제조: 12개 과제, 90억원\n- 의료 영상: 5개 과제, 40억원"
+    assert links(text) == [(9_000_000_000, None), (4_000_000_000, None)], links(text)
+    # The same lines under a lead that introduces projects keep their names.
+    text = "'AI 바우처 사업'이 새로 생긴다.\n올해 새로 뽑는 사업은 다음과 같다.\n- 스마트 제조 실증랩: 90억원\n- 의료 영상 플랫폼: 40억원"
+    assert links(text) == [(9_000_000_000, "스마트 제조 실증랩"), (4_000_000_000, "의료 영상 플랫폼")], links(
+        text
+    )
