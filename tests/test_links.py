@@ -608,3 +608,13 @@ def test_list_lines_under_a_spending_area_lead_are_no_programs() -> None:
     assert links(text) == [(9_000_000_000, "스마트 제조 실증랩"), (4_000_000_000, "의료 영상 플랫폼")], links(
         text
     )
+
+
+def test_an_amount_sizing_a_sort_of_undertaking_is_no_programs() -> None:
+    # "1조원 규모 정부 본사업", "1조원대 국책사업": an unnamed undertaking's money, not the story's program's.
+    text = "도는 'AI 실증사업'을 마쳤다. 실증을 마치면 1조원 규모 정부 본사업에 도전한다."
+    assert links(text) == [(1_000_000_000_000, None)], links(text)
+    text = "도는 'AI 실증사업'을 마쳤다. 충남은 5000억원대 AI 대전환 국책사업에서 빠졌다."
+    assert links(text) == [(500_000_000_000, None)], links(text)
+    text = "도는 'AI 실증사업'을 마쳤다. 도는 30억원 규모의 'AI 실증사업'을 편다."
+    assert links(text) == [(3_000_000_000, "AI 실증사업")], links(text)

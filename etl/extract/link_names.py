@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
+from etl.extract.program_sorts import category_name
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
@@ -126,6 +127,21 @@ def category_before(before: str) -> bool:
     """True when the amount is listed right under a sort of undertaking ("예비타당성조사 사업(3000억원 정도)",
     "신규사업에는 761억원"): the money of an unnamed undertaking, not of the story's program."""
     return bool(_category_before().search(before))
+
+
+@cache
+def _sized() -> re.Pattern[str]:
+    bare = lexicon.pattern("program_forms", "bare")
+    # Words of the clause only (no bracket, comma or stop); "…국가사업으로 커질" says what the program grows into.
+    word = r"[^\s,.;()]"
+    return re.compile(rf"\s*(?:대|규모(?:의|인)?)?\s*((?:{word}+\s+){{0,3}}?{word}*?{bare})(?!\s*으?로)")
+
+
+def category_after(text: str, end: int) -> bool:
+    """True when the amount ending at `end` sizes a sort of undertaking right after it ("1조 원대 본사업의 공모",
+    "5000억~1조원대 AI 대전환 국책사업에서": lexicon/program_category_heads.tsv): an unnamed one's money."""
+    m = _sized().match(text, end)
+    return bool(m) and category_name(m.group(1))
 
 
 @cache

@@ -148,7 +148,9 @@ class ProgramLinker:
             item = None if topic else line_item(before, after_amount=len(before) < start, listed=listed)
         else:
             item = english_item(before) or link_names.en_bullet(before)
-        if link_names.unnamed(before, item, self._known):
+        if link_names.unnamed(before, item, self._known) or link_names.category_after(
+            sent.text, _amount_end(sent.text, start)
+        ):
             return None
         tied = self._tied(sent, start, before, role, item)
         if topic:
