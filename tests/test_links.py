@@ -659,3 +659,24 @@ def test_an_english_centre_named_as_such_is_a_program_and_still_a_site() -> None
     assert links(text, "en") == [(9_000_000_000, "Harbour District Data Center")]
     facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
     assert "Harbour District Data Center" in [s.name for s in facts.sites]
+
+
+def test_list_lines_under_a_spending_area_lead_are_no_programs() -> None:
+    # README ruling: a spending area is not a program even in a list; the lead says the lines are areas.
+    text = "'AI 바우처 사업'이 새로 생긴다.\n분야별로 보면 제조와 의료에 돈이 나뉜다.\n- 스마트 제조: 12개 과제, 90억원\n- 의료 영상: 5개 과제, 40억원"
+    assert links(text) == [(9_000_000_000, None), (4_000_000_000, None)], links(text)
+    # The same lines under a lead that introduces projects keep their names.
+    text = "'AI 바우처 사업'이 새로 생긴다.\n올해 새로 뽑는 사업은 다음과 같다.\n- 스마트 제조 실증랩: 90억원\n- 의료 영상 플랫폼: 40억원"
+    assert links(text) == [(9_000_000_000, "스마트 제조 실증랩"), (4_000_000_000, "의료 영상 플랫폼")], links(
+        text
+    )
+
+
+def test_an_amount_sizing_a_sort_of_undertaking_is_no_programs() -> None:
+    # "1조원 규모 정부 본사업", "1조원대 국책사업": an unnamed undertaking's money, not the story's program's.
+    text = "도는 'AI 실증사업'을 마쳤다. 실증을 마치면 1조원 규모 정부 본사업에 도전한다."
+    assert links(text) == [(1_000_000_000_000, None)], links(text)
+    text = "도는 'AI 실증사업'을 마쳤다. 충남은 5000억원대 AI 대전환 국책사업에서 빠졌다."
+    assert links(text) == [(500_000_000_000, None)], links(text)
+    text = "도는 'AI 실증사업'을 마쳤다. 도는 30억원 규모의 'AI 실증사업'을 편다."
+    assert links(text) == [(3_000_000_000, "AI 실증사업")], links(text)

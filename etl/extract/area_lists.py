@@ -27,9 +27,23 @@ def _areas() -> re.Pattern[str]:
 
 def area_list(sentences: list[Sentence], i: int) -> bool:
     """`sentences[i]` lists figures of spending areas: it says so, or the sentence right before announces the
-    areas with no figure of its own ("예산을 4대 분야에 집중한다.")."""
+    areas with no figure of its own ("예산을 4대 분야에 집중한다."), or it is a line of a list ("- A: 20개 과제,
+    216억원") whose run of lines follows such a lead ("분야별로 보면 … 돈이 배분된다.")."""
     text = sentences[i].text
+    if _LINE.match(text):
+        while i and _LINE.match(sentences[i - 1].text):
+            i -= 1
+        return i > 0 and _lead(sentences[i - 1].text)
     if len(_FIGURE.findall(text)) < LIST_ITEMS:
         return False
     prev = sentences[i - 1].text if i else ""
-    return bool(_areas().search(text) or (_areas().search(prev) and not _FIGURE.search(prev)))
+    return bool(_areas().search(text) or _lead(prev))
+
+
+# A line of a list: it opens with a line mark ("- ", "· ").
+_LINE = re.compile(rf"^\s*[{lexicon.char_class('list_marks', 'line')}]\s")
+
+
+def _lead(text: str) -> bool:
+    """A sentence that announces spending areas and gives no figure of its own."""
+    return bool(_areas().search(text)) and not _FIGURE.search(text)

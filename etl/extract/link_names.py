@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
+from etl.extract.program_sorts import category_name
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key, program_words
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
@@ -105,6 +106,11 @@ def _tie_after() -> re.Pattern[str]:
     return re.compile(r"\s*(?:" + lexicon.alternation(c for c in cues if c != ":") + r"|\(\s*[^()]{0,12}$)")
 
 
+@cache
+def _area_tie() -> re.Pattern[str]:
+    return re.compile(r"['’\"”」』]?\s*" + lexicon.pattern("program_area_cues", "tie"))
+
+
 # A quote or a list mark right before the phrase: the text gives it as a name or as a line of a list.
 _GIVEN = re.compile(rf"[{lexicon.char_class('list_marks', 'line', 'inline', 'arrow')}'‘\"“「『]\s*$")
 
@@ -119,7 +125,8 @@ _BRACKETED = re.compile(r"\s*\(\s*[^()]{0,12}$")
 
 
 def purpose_item(before: str, name: str, opening: str = "") -> bool:
-    """True when the name an amount is listed under in running prose, by a tie cue or a bracket around the
+    """True when the name an amount is listed under is a spending area ("X 분야에는", lexicon/program_area_cues.tsv
+    `tie`) or, in running prose, by a tie cue or a bracket around the
     amount, ends in a word that says what the money does ("정보통신 기반보호 강화에 67억원", "재해위험지역
     정비(116억원)": lexicon/program_purpose_tails.tsv): a purpose phrase, not a program. Quoted, or a line of a
     list ("▲클라우드 기반 솔루션 개발(32억원)"), it is given as a name; so is a bracketed item of a sentence that
@@ -127,6 +134,9 @@ def purpose_item(before: str, name: str, opening: str = "") -> bool:
     program_list_heads `lead`, looked for in `opening`, the sentence before `before`), not one the money is spent on
     ("사업으로는 A 구축에 47억원")."""
     at = before.rfind(name)
+    # "X 분야에는", "'X' 부문은": a spending area, even quoted (README ruling 'Purpose words are not program words').
+    if at >= 0 and _area_tie().match(before, at + len(name)):
+        return True
     if at < 0 or _GIVEN.search(before, 0, at) or not purpose_name(name):
         return False
     if _BRACKETED.match(before, at + len(name)) and _naming_lead().search(opening + before[:at]):
@@ -148,14 +158,44 @@ def category_before(before: str) -> bool:
     return bool(_category_before().search(before))
 
 
+@cache
+def _sized() -> re.Pattern[str]:
+    bare = lexicon.pattern("program_forms", "bare")
+    # Words of the clause only (no bracket, comma or stop); "…국가사업으로 커질" says what the program grows into.
+    word = r"[^\s,.;()]"
+    return re.compile(rf"\s*(?:대|규모(?:의|인)?)?\s*((?:{word}+\s+){{0,3}}?{word}*?{bare})(?!\s*으?로)")
+
+
+def category_after(text: str, end: int) -> bool:
+    """True when the amount ending at `end` sizes a sort of undertaking right after it ("1조 원대 본사업의 공모",
+    "5000억~1조원대 AI 대전환 국책사업에서": lexicon/program_category_heads.tsv): an unnamed one's money."""
+    m = _sized().match(text, end)
+    return bool(m) and category_name(m.group(1))
+
+
+@cache
+def _area_before() -> re.Pattern[str]:
+    kind = lexicon.pattern("money_kind_before")
+    time = r"(?:(?:19|20)\d\d년도?|내년|올해|\d+\s*년간)"
+    return re.compile(_area_tie().pattern + rf"\s*(?:{time}\s*)?(?:{kind}\s*)?(?:총|약|모두)?\s*$")
+
+
+def area_before(before: str) -> bool:
+    """True when the amount is listed right under a spending area ("반도체 분야에 200억원", "보안 부문에는 내년
+    120억원": lexicon/program_area_cues.tsv `tie`), whatever the words before the cue."""
+    return bool(_area_before().search(before))
+
+
 def unnamed(
     before: str, item: tuple[str, bool] | None, known: Callable[[str], str | None], opening: str = ""
 ) -> bool:
-    """The amount is listed under a sort of undertaking ("예비타당성조사 사업(3000억원)") or under a purpose phrase
-    ("정보통신 기반보호 강화에 67억원") that `known` finds no program of the page by: no program's money."""
+    """The amount is listed under a sort of undertaking ("예비타당성조사 사업(3000억원)"), a spending area ("데이터
+    산업 분야에 200억원") or a purpose phrase ("정보통신 기반보호 강화에 67억원") that `known` finds no program of the page
+    by: no program's money."""
+    # A one-word area ("AI 분야에 5.7조") may be a part of the story's program: not ruled out here.
     if item is None:
         return category_before(before)
-    return known(item[0]) is None and purpose_item(before, item[0], opening)
+    return known(item[0]) is None and (purpose_item(before, item[0], opening) or area_before(before))
 
 
 _GERUND = re.compile(r"[a-z]+ing\b")

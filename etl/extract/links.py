@@ -157,6 +157,8 @@ class ProgramLinker:
             return next(
                 (n for pos, n in reversed(self.named(sent)) if start - len(before) <= pos < start), None
             )
+        if link_names.category_after(sent.text, amount_end(sent.text, start)):
+            return None
         tied = self._tied(sent, start, before, role, item)
         if topic:
             return tied or None
