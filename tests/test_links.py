@@ -597,3 +597,17 @@ def test_a_pointer_back_takes_the_listed_program_the_text_took_up_again() -> Non
     assert echoed(names, "이 사업에는 ") is None  # nothing taken up: the caller keeps the last named
     assert echoed(names, "전자여권과 통합플랫폼을 함께 손본다. 이 사업에는 ") is None  # two taken up: unclear
     assert echoed(["인공지능 물류 허브", "인공지능 의료 허브"], "인공지능 사업단은 ") is None  # a shared word
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_part_leads"), ids=lambda e: e.term)
+def test_the_lines_under_a_lead_listing_buildings_are_the_leads_program(entry: lexicon.Entry) -> None:
+    """'다음 시설을 짓는다' lists a building's wings: their money is the program's the lead's amount went to."""
+    text = entry.example.replace("\\n", "\n")
+    assert entry.term.split()[-1] in text
+    got = links(text)
+    assert len(got) == 3 and {p for _, p in got} == {"AI 캠퍼스 조성사업"}, got
+
+
+def test_lines_under_another_lead_keep_their_own_names() -> None:
+    text = "한빛대는 1200억원을 들여 다음 사업을 펼친다.\n△AI 연구 지원사업(800억원)\n△AI 기숙사 건립사업(400억원)"
+    assert dict(links(text))[80_000_000_000] == "AI 연구 지원사업"
