@@ -611,3 +611,14 @@ def test_the_lines_under_a_lead_listing_buildings_are_the_leads_program(entry: l
 def test_lines_under_another_lead_keep_their_own_names() -> None:
     text = "한빛대는 1200억원을 들여 다음 사업을 펼친다.\n△AI 연구 지원사업(800억원)\n△AI 기숙사 건립사업(400억원)"
     assert dict(links(text))[80_000_000_000] == "AI 연구 지원사업"
+
+
+def test_a_line_that_is_all_name_keeps_two_tasks_joined_by_gwa_as_one_item() -> None:
+    from etl.extract.line_items import line_item
+
+    assert line_item("스마트 항만 데이터 수집과 AI 물류 예측 모델 구축(") == (
+        "스마트 항만 데이터 수집과 AI 물류 예측 모델 구축",
+        True,
+    )
+    # In running prose the clause holds more than the name: the item is the last task only, as before.
+    assert line_item("시는 항만 데이터 수집과 AI 물류 예측 모델 구축(") == ("AI 물류 예측 모델 구축", True)
