@@ -680,3 +680,28 @@ def test_an_amount_sizing_a_sort_of_undertaking_is_no_programs() -> None:
     assert links(text) == [(500_000_000_000, None)], links(text)
     text = "도는 'AI 실증사업'을 마쳤다. 도는 30억원 규모의 'AI 실증사업'을 편다."
     assert links(text) == [(3_000_000_000, "AI 실증사업")], links(text)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_part_leads"), ids=lambda e: e.term)
+def test_the_lines_under_a_lead_listing_buildings_are_the_leads_program(entry: lexicon.Entry) -> None:
+    """'다음 시설을 짓는다' lists a building's wings: their money is the program's the lead's amount went to."""
+    text = entry.example.replace("\\n", "\n")
+    assert entry.term.split()[-1] in text
+    got = links(text)
+    assert len(got) == 3 and {p for _, p in got} == {"AI 캠퍼스 조성사업"}, got
+
+
+def test_lines_under_another_lead_keep_their_own_names() -> None:
+    text = "한빛대는 1200억원을 들여 다음 사업을 펼친다.\n△AI 연구 지원사업(800억원)\n△AI 기숙사 건립사업(400억원)"
+    assert dict(links(text))[80_000_000_000] == "AI 연구 지원사업"
+
+
+def test_a_line_that_is_all_name_keeps_two_tasks_joined_by_gwa_as_one_item() -> None:
+    from etl.extract.line_items import line_item
+
+    assert line_item("스마트 항만 데이터 수집과 AI 물류 예측 모델 구축(") == (
+        "스마트 항만 데이터 수집과 AI 물류 예측 모델 구축",
+        True,
+    )
+    # In running prose the clause holds more than the name: the item is the last task only, as before.
+    assert line_item("시는 항만 데이터 수집과 AI 물류 예측 모델 구축(") == ("AI 물류 예측 모델 구축", True)

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from etl import lexicon
+from etl.extract.list_leads import is_list_line
 from etl.models import Sentence
 
 # Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
@@ -47,3 +48,18 @@ _LINE = re.compile(rf"^\s*[{lexicon.char_class('list_marks', 'line')}]\s")
 def _lead(text: str) -> bool:
     """A sentence that announces spending areas and gives no figure of its own."""
     return bool(_areas().search(text)) and not _FIGURE.search(text)
+
+
+@cache
+def _part_lead() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_part_leads", "parts"))
+
+
+def part_lead(sentences: list[Sentence], i: int) -> int | None:
+    """The start of the lead of the list `sentences[i]` is a line of, when the lead says its lines are parts of
+    what it builds ("3000억원을 들여 다음 시설을 짓는다. △강의 연구 Complex(300억원)": a building's wings, not
+    programs, lexicon/program_part_leads.tsv); None for any other sentence."""
+    j = i
+    while j > 0 and is_list_line(sentences[j].text):
+        j -= 1
+    return sentences[j].start if j < i and _part_lead().search(sentences[j].text) else None

@@ -106,7 +106,12 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     boundary = max((m.end() for m in _CLAUSE_END.finditer(tail)), default=0)
     words = _SYMBOL_LEAD.sub("", tail[boundary:]).split()
     keep: list[str] = []
-    while words and not breaks_name(words[-1]):
+    # "초거대 AI 클라우드 팜 실증과 AI 확산 환경 조성(111억원)": a line that is all name but for 과/와 between two
+    # tasks lists them under one bracket: one item.
+    joined = (
+        form == "bracket" and boundary == 0 and all(not breaks_name(w) or _JOINED.search(w) for w in words)
+    )
+    while words and (not breaks_name(words[-1]) or (joined and _JOINED.search(words[-1]))):
         keep.insert(0, words.pop())
     while keep and generic_words().fullmatch(keep[0]):
         keep.pop(0)
@@ -126,6 +131,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     return (name, bool(form)) if enough else None
 
 
+_JOINED = re.compile(r"[가-힣A-Za-z0-9](?:과|와|및)$")  # a word joined to the next one by 과, 와 or 및
 # "AI혁신펀드 추가 조성 ........ 1,000억원": a PDF list's dot leader between a name and its figure is layout.
 _LEADER = re.compile(r"[.·ㆍ]{3,}|[…‥]{2,}")
 # "■선도형 R&D 4조3200억원": a bullet or box glyph before a name is not part of it.

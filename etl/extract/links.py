@@ -17,7 +17,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract import link_names
-from etl.extract.area_lists import LIST_ITEMS, area_list
+from etl.extract.area_lists import LIST_ITEMS, area_list, part_lead
 from etl.extract.envelopes import envelope, envelope_title
 from etl.extract.items_en import english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
@@ -41,8 +41,7 @@ from etl.models import Evidence, Program, Sentence
 
 # Roles that can be a program's money: its budget, a per-project ceiling, a change to it, its won restatement.
 LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
-# A change or a restatement is the program's only when the text names the program beside it; a budget or a
-# ceiling also belongs to the program the sentence before points at or the story is about.
+# A change or a restatement is a program's only beside its name; a budget or a ceiling also the story's.
 FALLBACK_ROLES = frozenset(("budget", "cap"))
 # The title and the lead say what a news story is about; 3 sentences cover a title, a subtitle and the lead.
 LEAD_SENTENCES = 3
@@ -50,7 +49,6 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
-_NOTE = "※"  # a reference mark opens a note line under the text
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -142,6 +140,8 @@ class ProgramLinker:
         listed = len(listed_amounts().findall(sent.text)) >= LIST_ITEMS
         if area_list(self.sentences, self._order.get(sent.start, 0)):
             return None
+        if (lead := part_lead(self.sentences, self._order.get(sent.start, 0))) is not None:
+            return self._linked.get(lead)  # a wing of a building: the money of what its lead's amount is for
         # "…X에, 500억원은 Y에 쓰인다": the amount's purpose follows it; it is Y's only if Y is a program.
         topic = self.lang == "ko" and purpose_after_topic(sent.text, amount_end(sent.text, start))
         if self.lang == "ko":
@@ -201,7 +201,7 @@ class ProgramLinker:
         if i == 0 or self._budget_story or own_purpose(sent.text, start, amount_end(sent.text, start)):
             return None
         # "※ ▴(A 사업) 대학 안 부지를 …": a note line glosses what the text named; it is no topic for the next.
-        note = self.sentences[i - 1].text.lstrip().startswith(_NOTE)
+        note = self.sentences[i - 1].text.lstrip().startswith("※")
         named = [n for _, n in self.named(self.sentences[i - 1]) if n in self._found and not note]
         # "'X 사업'의 수행기관으로 뽑혔다. 이 사업은 … 시범사업이다. 세 기관은 61억원을 들여": a pointer back names X.
         if (
