@@ -13,25 +13,22 @@ from etl.romanize import romanize
 # Words that end only a company's or an agency's name (Angel Robotics, D-Wave Systems, Busan Port Authority).
 _COMPANY = (
     r"Robotics|Technologies|Systems|Electronics|Labs|Networks|Pharmaceuticals|Therapeutics|Motors|"
-    r"Holdings|Ventures|Co\.|Ltd\.?|LLC|GmbH|Hospital|Bank|Agency|Authority|Association|Embassy"
+    r"Holdings|Ventures|Co\.|Ltd\.?|LLC|GmbH|Hospital|Bank|Agency|Authority|Association"
 )
 _EN_FORM = re.compile(
     r"\b(?:University of(?: (?:the )?[A-Z][\w'&.-]*)+"
-    r"|(?:Ministry|Embassy) of(?: (?:the |and )?[A-Z][\w'&-]*)+"
     rf"|(?:[A-Z][\w'&.-]*[ ]){{1,5}}(?:University|Institute|Foundation|Alliance|Inc\.|Corp\.|Corporation|{_COMPANY})(?![\w-])"
     r"(?: (?:of|for)(?: (?:the |and )?[A-Z][\w'&-]*){1,5})?)"
 )
 # `Independent AI Foundation Model Project`: a capitalised word after the form continues a longer name.
 _COMPANY_HEAD = re.compile(rf"Inc\.|Corp\.|{_COMPANY}")
 _EN_NAME_GOES_ON = re.compile(r" [A-Z]")
-_OF_HEADS = {"University", "Ministry", "Embassy"}  # heads that open a name: University of Waterloo
 # `Korea Information and Communication Technology Association`: a name the form took only from its `and` on.
 # Two capitalised words before `and` whose last is no name's ending (`Sora Technologies and Miso Labs` is a list).
 _ANDED = re.compile(r"[A-Z][\w'.-]* ([A-Z][\w'.-]*) (?:and|&) $")
 _NO_BODY = re.compile(r"News Agency$")  # a news agency credits a story: a byline, no actor
 _EN_TYPES = {"University": "university", "Institute": "research", "Foundation": "other", "Alliance": "other",
-             "Agency": "public_agency", "Authority": "public_agency", "Ministry": "government",
-             "Embassy": "government",
+             "Agency": "public_agency", "Authority": "public_agency",
              "Association": "other", "Hospital": "other"}  # fmt: skip
 _EN_STOP = {"The", "A", "An", "In", "At", "On", "By", "For", "From", "With", "And", "Of", "Meanwhile",
             "Also", "But", "While", "Both", "Its", "Their", "This", "That", "These", "Researchers",
@@ -96,7 +93,7 @@ def _english_form(m: re.Match[str]) -> list[tuple[int, int, str]]:
     head = next(
         (w for w in words if w in _EN_TYPES or _COMPANY_HEAD.fullmatch(w) or w == "Corporation"), None
     )
-    if head is None or len(words) < 2 or (words[0] == head and head not in _OF_HEADS):
+    if head is None or len(words) < 2 or (words[0] == head and head != "University"):
         return []
     return [(start, m.end(), _EN_TYPES.get(head, "industry"))]
 
