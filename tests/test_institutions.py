@@ -408,3 +408,8 @@ def test_english_company_and_agency_endings_name_bodies_outside_the_gazetteer() 
 def test_english_endings_inside_longer_words_bylines_and_cut_names_give_no_body(text: str) -> None:
     names = set(extract(text))
     assert not names & {"Hanbit News Agency", "Korea Bank", "Content Industry Association", "Each AI College"}
+
+
+def test_a_korean_name_glued_to_latin_letters_is_part_of_another_name() -> None:
+    assert "Meta" not in extract("도는 올해 메타AI융합국을 새로 만들었다.")
+    assert "Meta" in extract("메타와 손잡고 AI 모델을 만든다.")

@@ -160,9 +160,9 @@ def _alias_regex(aliases: list[str]) -> str:
             alts.append(
                 "(?![A-Za-z0-9])"
                 if alias[-1].isascii() and alias[-1].isalnum()
-                else "(?!로)"
+                else "(?!로|[A-Za-z])"
                 if alias.endswith("대")
-                else ""
+                else "(?![A-Za-z])"  # 메타AI과학국: a Korean name glued to Latin letters goes on as another name
             )
         return "(?!)" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
