@@ -705,3 +705,21 @@ def test_a_line_that_is_all_name_keeps_two_tasks_joined_by_gwa_as_one_item() -> 
     )
     # In running prose the clause holds more than the name: the item is the last task only, as before.
     assert line_item("시는 항만 데이터 수집과 AI 물류 예측 모델 구축(") == ("AI 물류 예측 모델 구축", True)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_noun_pointers"), ids=lambda e: e.term)
+def test_a_pointer_by_a_head_noun_names_the_program_ending_in_it(entry: lexicon.Entry) -> None:
+    # The sentence right before names a fund; the pointer's noun says the money is the facility's.
+    lang = "en" if entry.term.isascii() else "ko"
+    title = "Builder chosen\n\nPublished 2026.05.12\n\n" if lang == "en" else "사업자 선정\n"
+    got = links(title + entry.example, lang)
+    noun = entry.term.split()[-1].lower()
+    assert got and got[-1][1] and got[-1][1].lower().endswith(noun), got
+
+
+def test_a_head_noun_no_program_ends_in_leaves_the_amount_to_the_other_rules() -> None:
+    text = (
+        "Builder chosen\n\nPublished 2026.05.12\n\nThe ministry launched the Coastal Data Project. "
+        "The Public Growth Fund approved its share. The builder will invest 300 billion won to equip the center."
+    )
+    assert links(text, "en")[-1] == (300_000_000_000, "Public Growth Fund")

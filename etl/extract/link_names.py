@@ -13,7 +13,7 @@ from etl.extract.program_sorts import category_name
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key, program_words
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
-from etl.models import Sentence
+from etl.models import Program, Sentence
 
 # A number in a key says which phase, version or round it is ('닥터앤서 1.0' is not '닥터앤서 2.0').
 _NUMBER = re.compile(r"\d+")
@@ -245,3 +245,32 @@ def echoed(names: list[str], since: str) -> str | None:
 
 
 _GLOSS_EN = re.compile(r"\([^()]*\)")
+
+
+@cache
+def _noun_pointer() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_noun_pointers", "noun"), re.IGNORECASE)
+
+
+def has_noun_pointer(text: str) -> bool:
+    """True when `text` holds a pointer back by a name's head noun ("the center", "이 센터")."""
+    return bool(_noun_pointer().search(text))
+
+
+def noun_pointed(text: str, start: int, end: int, programs: list[Program]) -> str | None:
+    """The program a pointer by a name's head noun in the amount's clause refers to ("… invest 2.5 trillion won
+    and equip the center": lexicon/program_noun_pointers.tsv): the nearest of `programs` (those named before, the
+    nearest last) whose Korean or English name ends in that noun; None when none does."""
+    for m in _noun_pointer().finditer(text):
+        lo, hi = (m.end(), start) if m.start() < start else (end, m.start())
+        if _CLAUSE_BREAK.search(text, lo, hi):
+            continue
+        noun = m.group().split()[-1].lower()
+        for p in reversed(programs):
+            if any(n and n.lower().rstrip(" .").endswith(noun) for n in (p.name, p.name_en)):
+                return p.name
+    return None
+
+
+# A clause break between a pointer and the amount: a stop, a semicolon or a comma outside a number.
+_CLAUSE_BREAK = re.compile(r"[.;。]|,(?![0-9])")

@@ -171,7 +171,8 @@ class ProgramLinker:
         if tied is None and (track := self._track(sent, start)):
             tied = self._known(track) or self._add(track, sent)
         if tied is None and not same_clause(sent.text, start, envelope()):
-            tied = None if link_names.shared_out(sent.text) else self._before(sent, start) or self.subject
+            shared = link_names.shared_out(sent.text)
+            tied = None if shared else self._noun(sent, start) or self._before(sent, start) or self.subject
         elif tied == "" and not same_clause(sent.text, start, envelope()):
             # "A 사업, B 사업 등 20개 사업에 4323억원" in a story about a plan: the group is the plan's.
             tied = self._group_parent(sent)
@@ -188,6 +189,15 @@ class ProgramLinker:
         if i == 0 or own_purpose(sent.text, start, amount_end(sent.text, start)):
             return None
         return opening_track(self.sentences[i - 1].text, self._tracks)
+
+    def _noun(self, sent: Sentence, start: int) -> str | None:
+        """ "… invest 2.5 trillion won and equip the center": the program named so far whose name ends in the noun."""
+        if not link_names.has_noun_pointer(sent.text):
+            return None
+        seen = [n for s in self.sentences[: self._order.get(sent.start, 0) + 1] for _, n in self.named(s)]
+        by_name = {p.name: p for p in self.programs}
+        named = [by_name[n] for n in dict.fromkeys(reversed(seen)) if n in by_name][::-1]
+        return link_names.noun_pointed(sent.text, start, amount_end(sent.text, start), named)
 
     def _group_parent(self, sent: Sentence) -> str:
         """The story's program for a group of programs the sentence names as examples, when it is none of them."""
