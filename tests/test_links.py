@@ -705,3 +705,18 @@ def test_a_line_that_is_all_name_keeps_two_tasks_joined_by_gwa_as_one_item() -> 
     )
     # In running prose the clause holds more than the name: the item is the last task only, as before.
     assert line_item("시는 항만 데이터 수집과 AI 물류 예측 모델 구축(") == ("AI 물류 예측 모델 구축", True)
+
+
+def test_a_share_of_a_sum_in_its_own_sentence_is_the_program_the_sum_is_for() -> None:
+    """'이 가운데' points at the sum just named in its own sentence; it carries nothing from a sentence before."""
+    text = (
+        "과기정통부 예산이 늘었다. 'AI 반도체 협력 프로젝트'에는 100억 원이 새로 잡혔다. "
+        "'AI 보안 펀드' 조성 등 보안산업 육성 예산은 900억 원이며, 이 가운데 펀드 몫이 약 150억 원이다."
+    )
+    assert dict(links(text))[15_000_000_000] == "AI 보안 펀드"
+    text = (
+        "'AI 보안 펀드'가 새로 생긴다.\n"
+        "과기정통부의 내년 예산은 18조원으로 확정됐다.\n"
+        "이 가운데 1조원은 인재 양성에 쓰인다."
+    )
+    assert dict(links(text))[1_000_000_000_000] is None

@@ -64,8 +64,8 @@ def _normalised(text: str) -> tuple[str, list[int]]:
 
 
 @cache
-def _cue(name: str) -> re.Pattern[str]:
-    return re.compile(lexicon.pattern(name))
+def _cue(name: str, meaning: str | None = None) -> re.Pattern[str]:
+    return re.compile(lexicon.pattern(name, meaning))
 
 
 # "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
@@ -208,7 +208,7 @@ class ProgramLinker:
             not named
             and i > 1
             and self.lang == "ko"
-            and _cue("program_anaphora").search(self.sentences[i - 1].text)
+            and _cue("program_anaphora", "carry").search(self.sentences[i - 1].text)
         ):
             named = [n for _, n in self.named(self.sentences[i - 2]) if n in self._found]
         opening = paragraph_opening(self.sentences, i)
@@ -292,7 +292,7 @@ class ProgramLinker:
 
     def _carried(self, sent: Sentence, start: int) -> str | None:
         i = self._order.get(sent.start, 0)
-        pointer = _cue("program_anaphora")
+        pointer = _cue("program_anaphora", "carry")  # "이 가운데" (a share) points into its own sentence only
         if i == 0:
             return None
         if not (same_clause(sent.text, start, pointer) or opening_pointer(sent.text, start, pointer, BREAK)):
