@@ -49,6 +49,13 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
+
+
+@cache
+def _facility() -> re.Pattern[str]:
+    return re.compile(r"(?:^|\s|[가-힣])" + lexicon.pattern("site_heads") + r"$")
+
+
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -349,8 +356,18 @@ class ProgramLinker:
             ]
             # A subtitle touching a parent ("융합집적단지 조성…") of the child the story goes on to announce.
             if pick := (children or [n for _, n in named] or [None])[0] or self._loosely_named(s):
-                return child_of(pick, self.sentences, self.named, _cue("program_parent_cues")) or pick
+                pick = child_of(pick, self.sentences, self.named, _cue("program_parent_cues")) or pick
+                return self._builder(pick, lines[:LEAD_MAX]) or pick
         return self._only_quoted(lead[0].text) or self._title_named(lead[0])
+
+    def _builder(self, pick: str, lead: list[Sentence]) -> str | None:
+        """ "수성알파시티에 'AX 연구개발 허브'…" above "'허브'를 조성하고 'X 사업'의 …": a facility the title names is
+        what the program the lead names builds (a part, README ruling 'Part and parent'); the story is the program's."""
+        words = set(re.findall(r"[가-힣]{2,}|[A-Za-z]{2,}", pick)) - {"AI"}
+        if not _facility().search(pick):
+            return None
+        programs = (n for s in lead for _, n in self.named(s) if n != pick and n.endswith("사업"))
+        return next((n for n in programs if any(w in n for w in words)), None)
 
     def _title_named(self, title: Sentence) -> str | None:
         """A Korean title's unquoted name ending in a program word ("제조AI센터 들어설 곳"), added as a line item
