@@ -245,3 +245,13 @@ def echoed(names: list[str], since: str) -> str | None:
 
 
 _GLOSS_EN = re.compile(r"\([^()]*\)")
+
+
+@cache
+def _facility() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("site_heads") + r"$")
+
+
+def facility(name: str) -> bool:
+    """A name ending in a facility head (lexicon/site_heads.tsv: 캠퍼스, 허브, 센터, Campus …)."""
+    return bool(_facility().search(name))

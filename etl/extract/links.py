@@ -51,11 +51,6 @@ LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
 
 
-@cache
-def _facility() -> re.Pattern[str]:
-    return re.compile(r"(?:^|\s|[가-힣])" + lexicon.pattern("site_heads") + r"$")
-
-
 # Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
 _KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
@@ -361,11 +356,13 @@ class ProgramLinker:
         return self._only_quoted(lead[0].text) or self._title_named(lead[0])
 
     def _builder(self, pick: str, lead: list[Sentence]) -> str | None:
-        """ "수성알파시티에 'AX 연구개발 허브'…" above "'허브'를 조성하고 'X 사업'의 …": a facility the title names is
-        what the program the lead names builds (a part, README ruling 'Part and parent'); the story is the program's."""
-        words = set(re.findall(r"[가-힣]{2,}|[A-Za-z]{2,}", pick)) - {"AI"}
-        if not _facility().search(pick):
-            return None
+        """ "…'데이터 혁신 캠퍼스'로" above "캠퍼스를 … 개발하기 위한 '송도캠퍼스 개발사업'": a facility the title names
+        is what the program the lead names builds (a part, README ruling 'Part and parent'); the story is the program's."""
+        words = (
+            set(re.findall(r"[가-힣]{2,}|[A-Za-z]{2,}", pick)) - {"AI"}
+            if link_names.facility(pick)
+            else set()
+        )
         programs = (n for s in lead for _, n in self.named(s) if n != pick and n.endswith("사업"))
         return next((n for n in programs if any(w in n for w in words)), None)
 
