@@ -723,3 +723,36 @@ def test_a_head_noun_no_program_ends_in_leaves_the_amount_to_the_other_rules() -
         "The Public Growth Fund approved its share. The builder will invest 300 billion won to equip the center."
     )
     assert links(text, "en")[-1] == (300_000_000_000, "Public Growth Fund")
+
+
+def test_a_share_of_a_sum_in_its_own_sentence_is_the_program_the_sum_is_for() -> None:
+    """'이 가운데' points at the sum just named in its own sentence; it carries nothing from a sentence before."""
+    text = (
+        "과기정통부 예산이 늘었다. 'AI 반도체 협력 프로젝트'에는 100억 원이 새로 잡혔다. "
+        "'AI 보안 펀드' 조성 등 보안산업 육성 예산은 900억 원이며, 이 가운데 펀드 몫이 약 150억 원이다."
+    )
+    assert dict(links(text))[15_000_000_000] == "AI 보안 펀드"
+    text = (
+        "'AI 보안 펀드'가 새로 생긴다.\n"
+        "과기정통부의 내년 예산은 18조원으로 확정됐다.\n"
+        "이 가운데 1조원은 인재 양성에 쓰인다."
+    )
+    assert dict(links(text))[1_000_000_000_000] is None
+
+
+def test_a_facility_in_the_title_gives_the_story_to_the_program_the_lead_says_builds_it() -> None:
+    """The title names a campus; the lead names the 사업 that builds it: the story's money is the 사업's."""
+    text = (
+        "한빛대 창원캠퍼스 다시 추진…'AI 융합 혁신 캠퍼스'로\n"
+        "건설사와 손잡아…강의동·기숙사 건립에 500억\n"
+        "한빛대의 오랜 숙원인 창원캠퍼스 조성이 다시 추진된다.\n"
+        "한빛대는 창원캠퍼스를 AI 혁신 캠퍼스로 개발하기 위한 '창원캠퍼스 개발사업' 협약을 맺는다고 밝혔다."
+    )
+    assert links(text) == [(50_000_000_000, "창원캠퍼스 개발사업")]
+    # A centre the lead does not tie to any 사업 of its words stays the story's program.
+    text = (
+        "'의료 AI 창업 센터' 문 연다\n"
+        "도는 친환경 청정사업과 함께 '의료 AI 창업 센터'를 연다.\n"
+        "센터에는 400억원이 들어간다."
+    )
+    assert links(text) == [(40_000_000_000, "의료 AI 창업 센터")]

@@ -274,3 +274,27 @@ def noun_pointed(text: str, start: int, end: int, programs: list[Program]) -> st
 
 # A clause break between a pointer and the amount: a stop, a semicolon or a comma outside a number.
 _CLAUSE_BREAK = re.compile(r"[.;。]|,(?![0-9])")
+
+
+@cache
+def _facility() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("site_heads") + r"$")
+
+
+def facility(name: str) -> bool:
+    """A name ending in a facility head (lexicon/site_heads.tsv: 캠퍼스, 허브, 센터, Campus …)."""
+    return bool(_facility().search(name))
+
+
+# Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
+_KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
+_GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
+
+
+def normalised(text: str) -> tuple[str, list[int]]:
+    """`text` lowered, 인공지능→ai, glosses and punctuation dropped, with each kept piece's offset."""
+    glossed = {i for m in _GLOSS.finditer(text) for i in range(m.start(), m.end())}
+    kept = [(m.start(), m.group()) for m in _KEEP.finditer(text) if m.start() not in glossed]
+    pieces = ["ai" if g == "인공지능" else g.lower() for _, g in kept]
+    where = [i for (i, _), piece in zip(kept, pieces, strict=True) for _ in piece]
+    return "".join(pieces), where

@@ -49,23 +49,11 @@ LEAD_SENTENCES = 3
 # sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
 LEAD_MAX = 6
 _FULL_STOP = re.compile(r"[.。]\s*$")
-# Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
-_KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
-_GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
-
-
-def _normalised(text: str) -> tuple[str, list[int]]:
-    """`text` lowered, 인공지능→ai, glosses and punctuation dropped, with each kept piece's offset."""
-    glossed = {i for m in _GLOSS.finditer(text) for i in range(m.start(), m.end())}
-    kept = [(m.start(), m.group()) for m in _KEEP.finditer(text) if m.start() not in glossed]
-    pieces = ["ai" if g == "인공지능" else g.lower() for _, g in kept]
-    where = [i for (i, _), piece in zip(kept, pieces, strict=True) for _ in piece]
-    return "".join(pieces), where
 
 
 @cache
-def _cue(name: str) -> re.Pattern[str]:
-    return re.compile(lexicon.pattern(name))
+def _cue(name: str, meaning: str | None = None) -> re.Pattern[str]:
+    return re.compile(lexicon.pattern(name, meaning))
 
 
 # "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
@@ -218,7 +206,7 @@ class ProgramLinker:
             not named
             and i > 1
             and self.lang == "ko"
-            and _cue("program_anaphora").search(self.sentences[i - 1].text)
+            and _cue("program_anaphora", "carry").search(self.sentences[i - 1].text)
         ):
             named = [n for _, n in self.named(self.sentences[i - 2]) if n in self._found]
         opening = paragraph_opening(self.sentences, i)
@@ -278,7 +266,7 @@ class ProgramLinker:
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
         """(offset, program) for every known program named in `sent`, in order."""
         if sent.start not in self._named:
-            text, where = _normalised(sent.text)
+            text, where = link_names.normalised(sent.text)
             spans = []
             for name, keys in self._keys():
                 key = next((k for k in keys if k in text), None)
@@ -302,7 +290,7 @@ class ProgramLinker:
 
     def _carried(self, sent: Sentence, start: int) -> str | None:
         i = self._order.get(sent.start, 0)
-        pointer = _cue("program_anaphora")
+        pointer = _cue("program_anaphora", "carry")  # "이 가운데" (a share) points into its own sentence only
         if i == 0:
             return None
         if not (same_clause(sent.text, start, pointer) or opening_pointer(sent.text, start, pointer, BREAK)):
@@ -359,8 +347,20 @@ class ProgramLinker:
             ]
             # A subtitle touching a parent ("융합집적단지 조성…") of the child the story goes on to announce.
             if pick := (children or [n for _, n in named] or [None])[0] or self._loosely_named(s):
-                return child_of(pick, self.sentences, self.named, _cue("program_parent_cues")) or pick
+                pick = child_of(pick, self.sentences, self.named, _cue("program_parent_cues")) or pick
+                return self._builder(pick, lines[:LEAD_MAX]) or pick
         return self._only_quoted(lead[0].text) or self._title_named(lead[0])
+
+    def _builder(self, pick: str, lead: list[Sentence]) -> str | None:
+        """ "…'데이터 혁신 캠퍼스'로" above "캠퍼스를 … 개발하기 위한 '송도캠퍼스 개발사업'": a facility the title names
+        is what the program the lead names builds (a part, README ruling 'Part and parent'); the story is the program's."""
+        words = (
+            set(re.findall(r"[가-힣]{2,}|[A-Za-z]{2,}", pick)) - {"AI"}
+            if link_names.facility(pick)
+            else set()
+        )
+        programs = (n for s in lead for _, n in self.named(s) if n != pick and n.endswith("사업"))
+        return next((n for n in programs if any(w in n for w in words)), None)
 
     def _title_named(self, title: Sentence) -> str | None:
         """A Korean title's unquoted name ending in a program word ("제조AI센터 들어설 곳"), added as a line item
@@ -382,7 +382,7 @@ class ProgramLinker:
 
     def _loosely_named(self, sent: Sentence) -> str | None:
         """The program whose name shares the longest run of at least LEAD_PIECE characters with `sent`."""
-        text = _normalised(sent.text)[0]
+        text = link_names.normalised(sent.text)[0]
         best, size = None, 0
         for name, keys in self._keys():
             for key in keys if not link_names.in_passing(name, self.sentences[:LEAD_MAX]) else ():
