@@ -86,7 +86,7 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # the venue an address names: 성남시 분당구 네이버 1784
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
-        if inst_rules.is_comparison(after):
+        if inst_rules.is_comparison(after) or inst_rules.is_data_source(after):
             continue
         if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):
             continue

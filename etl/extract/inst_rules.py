@@ -7,7 +7,8 @@
 - `inst_list_cues`: what marks an enumeration of institutions (`X 컨소시엄`, `3개 지자체(…)`, `… 등`).
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
-  legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs) and the separator of a masthead.
+  legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs, a data source:
+  X가 낸 자료) and the separator of a masthead.
 - `inst_local_en` (read in inst_english): how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
 - `inst_en_endings` (read in inst_english): English endings written two ways: a local government's administration (… Provincial
   Government for … Province), abbreviations (Corp. for Corporation).
@@ -351,6 +352,19 @@ def is_comparison(after: str) -> bool:
     """`네이버·카카오처럼`: bodies named as a comparison act in no way in the story. (`such as` was tried too: it
     also opens lists of partners, `partners such as the University of Oxford, Google and Microsoft`.)"""
     return bool(_comparison().match(after))
+
+
+@cache
+def _source() -> re.Pattern[str]:
+    # `대한상공회의소와 산업연구원이 2024년에 낸 자료를 보면`: the subject, up to two words (a year), the verb
+    return re.compile(
+        rf"(?:\s*(?:[·ㆍ,]|와|과)\s*[가-힣A-Za-z0-9&]+)*(?:이|가)\s+(?:\S+\s+){{0,2}}{_context('source_after')}"
+    )
+
+
+def is_data_source(after: str) -> bool:
+    """`X가 낸 자료를 보면`: a body named only as the author of the figures quoted is a data source, no actor."""
+    return bool(_source().match(after))
 
 
 def capital_names() -> list[str]:
