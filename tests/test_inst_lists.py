@@ -315,3 +315,10 @@ def test_one_quoted_name_closed_by_its_kind_is_a_list_of_one() -> None:
     found = extract("수요처로는 '한빛헬스' 등 해외 의료기관 5곳과 '한결닷' 등 국내 기업 5곳이 뽑혔다.")
     assert {"한빛헬스", "한결닷"} <= set(found), list(found)
     assert not extract("'AI 바우처' 등 주요 사업 예산이 늘었다.")
+
+
+def test_a_committee_before_a_lawmakers_name_is_the_persons_seat() -> None:
+    text = "국회 과학기술정보방송통신위원회 김누리 의원이 받은 자료를 보면 AI 예산이 줄었다."
+    assert "과학기술정보방송통신위원회" not in extract(text)
+    text = "국회 과학기술정보방송통신위원회는 AI 예산 300억원을 증액했다."
+    assert "과학기술정보방송통신위원회" in extract(text)

@@ -15,6 +15,9 @@ from typing import Protocol, TypeVar
 from etl.extract import inst_rules
 from etl.extract.inst_rules import Member
 
+# `국회 과학기술정보방송통신위원회 윤영찬 국회의원`: a committee before a lawmaker's name is the person's seat, as a party
+# beside a lawmaker is the person's affiliation.
+_LAWMAKER_AFTER = re.compile(r"[ \t]+[가-힣]{2,4}[ \t]+(?:국회)?의원")
 # A district followed by another place word is part of an address: 분당구, 신암동, 하양읍, 세종대로.
 _PLACE_WORD = re.compile(r"[ \t]+[가-힣]+(?:시|군|구|동|읍|면|리|로|길)(?![가-힣])")
 _PLACE_WORDS = re.compile(rf"(?:{_PLACE_WORD.pattern})*")
@@ -87,6 +90,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
         if inst_rules.is_comparison(after) or inst_rules.is_data_source(after):
+            continue
+        if m.name.endswith("위원회") and _LAWMAKER_AFTER.match(after):
             continue
         if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):
             continue
