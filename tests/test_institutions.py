@@ -383,6 +383,7 @@ def test_a_name_spelled_in_capitals_is_found_in_title_case() -> None:
         ("대동과 그린랩스가 농업 AI 플랫폼에 투자한다.", "그린랩스"),
         ("The British Embassy hosted the signing of the agreement.", "주한영국대사관"),
         ("아부다비투자청과 ADNOC이 AI 인프라 투자를 논의했다.", "아부다비투자청"),
+        ("Gyeongnam Development Corporation will build the complex.", "경남개발공사"),
     ],
 )
 def test_gazetteer_covers_armed_forces_funds_robot_makers_and_farm_agencies(text: str, name: str) -> None:
