@@ -384,6 +384,8 @@ def test_a_name_spelled_in_capitals_is_found_in_title_case() -> None:
         ("The British Embassy hosted the signing of the agreement.", "주한영국대사관"),
         ("아부다비투자청과 ADNOC이 AI 인프라 투자를 논의했다.", "아부다비투자청"),
         ("Gyeongnam Development Corporation will build the complex.", "경남개발공사"),
+        ("The Daejeon Chamber of Commerce and Industry asked for state money.", "대전상공회의소"),
+        ("민주노총과 한국노총은 시설 지원비를 받는다.", "한국노동조합총연맹"),
     ],
 )
 def test_gazetteer_covers_armed_forces_funds_robot_makers_and_farm_agencies(text: str, name: str) -> None:
