@@ -322,3 +322,10 @@ def test_a_committee_before_a_lawmakers_name_is_the_persons_seat() -> None:
     assert "과학기술정보방송통신위원회" not in extract(text)
     text = "국회 과학기술정보방송통신위원회는 AI 예산 300억원을 증액했다."
     assert "과학기술정보방송통신위원회" in extract(text)
+
+
+def test_a_body_named_between_a_guests_name_and_title_is_no_actor() -> None:
+    text = "이날 개소식에는 김누리 한빛시장, 박하늘 한국로봇산업협회 회장 등 100여 명이 참석했다."
+    assert "한국로봇산업협회" not in extract(text)
+    text = "한국로봇산업협회는 개소식에서 로봇 기업 10곳과 협약을 맺었다."
+    assert "한국로봇산업협회" in extract(text)

@@ -15,6 +15,10 @@ from typing import Protocol, TypeVar
 from etl.extract import inst_rules
 from etl.extract.inst_rules import Member
 
+# A ceremony's guest list (`개소식에는 … 참석했다`, `행사에는 … 함께한다`): a body between a guest's name and title
+# says who the person is, not that the body acts.
+_GUESTS = re.compile(r"(?:식|행사|자리|회의)에는\s.*(?:참석|함께하|함께한|함께했|자리했)")
+_PERSON_BEFORE = re.compile(r"(?:^|[\s,·])[가-힣]{2,4}[ \t]+$")
 # `국회 과학기술정보방송통신위원회 윤영찬 국회의원`: a committee before a lawmaker's name is the person's seat, as a party
 # beside a lawmaker is the person's affiliation.
 _LAWMAKER_AFTER = re.compile(r"[ \t]+[가-힣]{2,4}[ \t]+(?:국회)?의원")
@@ -97,6 +101,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
+        if _GUESTS.search(text) and _TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before):
+            continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title
         kind = inst_rules.not_actor().get(m.name)
         if kind == "forum" or (kind == "legislature" and inst_rules.is_member_title(after)):
             continue  # G20; 국회의원 (a person's occupation)
