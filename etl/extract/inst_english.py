@@ -1,5 +1,6 @@
-"""English names of institutions outside the gazetteer: found by their form (`Vector Institute`, `University of
-Waterloo`, `ZINOL Inc.`)."""
+"""English names of institutions outside the gazetteer, found by their form (`Vector Institute`, `University of
+Waterloo`, `ZINOL Inc.`, `Angel Robotics`), and the English spellings the gazetteer's names are matched in too
+(`Donghae City`, `the city of Donghae`, `… Corp.`, `and`/`&`, `Postech` for POSTECH)."""
 
 from __future__ import annotations
 
