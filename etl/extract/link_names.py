@@ -10,7 +10,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract.program_sorts import category_name
-from etl.extract.programs import MIN_CONTAINED_KEY, norm_key, program_words
+from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
 from etl.models import Program, Sentence
@@ -93,10 +93,13 @@ def _purpose_tail() -> re.Pattern[str]:
 
 
 def purpose_name(name: str) -> bool:
-    """True when `name` ends in a purpose word, glued or not ("핵심기술개발", "원천기술 개발"), with no program
-    word right before it: "AI 허브 조성", "혁신센터 구축" name a thing that is built (program_forms `quoted`)."""
+    """True when `name` ends in a purpose word, glued or not ("핵심기술개발", "원천기술 개발"), not right after a
+    `built` word (lexicon/program_purpose_tails.tsv): "센터 구축" is a program word of the README rule ("혁신센터 구축"); "백신허브 구축", "플랫폼 구축" in
+    running prose are purpose phrases as the rulings read them."""
     tail = _purpose_tail().search(name)
-    return bool(tail) and not name[: tail.start()].rstrip().endswith(program_words("quoted"))
+    return bool(tail) and not name[: tail.start()].rstrip().endswith(
+        tuple(lexicon.terms("program_purpose_tails", "built"))
+    )
 
 
 @cache
