@@ -756,3 +756,14 @@ def test_a_facility_in_the_title_gives_the_story_to_the_program_the_lead_says_bu
         "센터에는 400억원이 들어간다."
     )
     assert links(text) == [(40_000_000_000, "의료 AI 창업 센터")]
+
+
+def test_a_year_mark_bracket_lists_a_purpose_phrase_unless_its_siblings_are_projects() -> None:
+    # README ruling 'Purpose words are not program words': "X 개발 ('23 신규) 76억원" in prose is a purpose phrase;
+    # beside items the sentence names as projects ("…사업('23 신규) 64억원") it is a line of a list of projects.
+    text = "부처는 예산을 늘렸다. 양자 센서 개발 ('23 신규) 76억원, 양자 통신 기반조성 ('22) 30 → ('23) 40억원 등이다."
+    assert links(text) == [(7_600_000_000, None), (3_000_000_000, None), (4_000_000_000, None)], links(text)
+    text = "부처는 예산을 늘렸다. 양자 센서 개발('23 신규) 76억원, 양자 통신 실증사업('23 신규) 40억원이 편성됐다."
+    assert links(text) == [(7_600_000_000, "양자 센서 개발"), (4_000_000_000, "양자 통신 실증사업")], links(
+        text
+    )

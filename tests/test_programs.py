@@ -505,6 +505,9 @@ def test_a_sort_of_undertaking_is_no_program_name(entry: lexicon.Entry) -> None:
 def test_a_purpose_phrase_listed_by_a_tie_cue_is_no_program(entry: lexicon.Entry) -> None:
     assert entry.term in entry.example
     got = links(entry.example)
+    if entry.meaning == "built":  # "혁신센터 구축에 45억원": the README's program word "센터 구축"
+        assert got and all(p and entry.term in p for _, p in got), got
+        return
     assert got and all(p is None for _, p in got), got
 
 

@@ -10,7 +10,7 @@ from functools import cache
 
 from etl import lexicon
 from etl.extract.program_sorts import category_name
-from etl.extract.programs import MIN_CONTAINED_KEY, norm_key, program_words
+from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
 from etl.models import Program, Sentence
@@ -93,17 +93,33 @@ def _purpose_tail() -> re.Pattern[str]:
 
 
 def purpose_name(name: str) -> bool:
-    """True when `name` ends in a purpose word, glued or not ("핵심기술개발", "원천기술 개발"), with no program
-    word right before it: "AI 허브 조성", "혁신센터 구축" name a thing that is built (program_forms `quoted`)."""
+    """True when `name` ends in a purpose word, glued or not ("핵심기술개발", "원천기술 개발"), not right after a
+    `built` word (lexicon/program_purpose_tails.tsv): "센터 구축" is a program word of the README rule ("혁신센터 구축"); "백신허브 구축", "플랫폼 구축" in
+    running prose are purpose phrases as the rulings read them."""
     tail = _purpose_tail().search(name)
-    return bool(tail) and not name[: tail.start()].rstrip().endswith(program_words("quoted"))
+    return bool(tail) and not name[: tail.start()].rstrip().endswith(
+        tuple(lexicon.terms("program_purpose_tails", "built"))
+    )
 
 
 @cache
 def _tie_after() -> re.Pattern[str]:
     cues = [*lexicon.terms("program_tie_cues", "after"), *lexicon.terms("program_tie_cues", "list")]
     # A bracket holding the amount ("재해위험지역 정비(116억원)") lists the phrase in running prose as well.
-    return re.compile(r"\s*(?:" + lexicon.alternation(c for c in cues if c != ":") + r"|\(\s*[^()]{0,12}$)")
+    # So does a year mark in brackets before the figures ("양자시뮬레이터 개발 ('23 신규) 76억원").
+    return re.compile(
+        r"\s*(?:"
+        + lexicon.alternation(c for c in cues if c != ":")
+        + r"|\(\s*[^()]{0,12}$|"
+        + _YEAR_MARK
+        + ")"
+    )
+
+
+_YEAR_MARK = r"\(\s*'\d\d[^()]{0,10}\)"
+# A bracketed item of the sentence named as a project ("실증지원사업('22) 41 → ('23) 125억원"): its siblings are lines
+# of a list of projects too.
+_PROJECT_SIBLING = re.compile(lexicon.pattern("program_forms", "bare") + rf"\s*(?:{_YEAR_MARK}|\(\s*[0-9])")
 
 
 @cache
@@ -124,7 +140,7 @@ def _naming_lead() -> re.Pattern[str]:
 _BRACKETED = re.compile(r"\s*\(\s*[^()]{0,12}$")
 
 
-def purpose_item(before: str, name: str, opening: str = "") -> bool:
+def purpose_item(before: str, name: str, opening: str = "", sentence: str = "") -> bool:
     """True when the name an amount is listed under is a spending area ("X 분야에는", lexicon/program_area_cues.tsv
     `tie`) or, in running prose, by a tie cue or a bracket around the
     amount, ends in a word that says what the money does ("정보통신 기반보호 강화에 67억원", "재해위험지역
@@ -139,7 +155,10 @@ def purpose_item(before: str, name: str, opening: str = "") -> bool:
         return True
     if at < 0 or _GIVEN.search(before, 0, at) or not purpose_name(name):
         return False
-    if _BRACKETED.match(before, at + len(name)) and _naming_lead().search(opening + before[:at]):
+    bracketed = _BRACKETED.match(before, at + len(name)) or re.match(
+        r"\s*" + _YEAR_MARK, before[at + len(name) :]
+    )
+    if bracketed and (_naming_lead().search(opening + before[:at]) or _PROJECT_SIBLING.search(sentence)):
         return False
     return bool(_tie_after().match(before, at + len(name)))
 
@@ -187,7 +206,11 @@ def area_before(before: str) -> bool:
 
 
 def unnamed(
-    before: str, item: tuple[str, bool] | None, known: Callable[[str], str | None], opening: str = ""
+    before: str,
+    item: tuple[str, bool] | None,
+    known: Callable[[str], str | None],
+    opening: str = "",
+    sentence: str = "",
 ) -> bool:
     """The amount is listed under a sort of undertaking ("예비타당성조사 사업(3000억원)"), a spending area ("데이터
     산업 분야에 200억원") or a purpose phrase ("정보통신 기반보호 강화에 67억원") that `known` finds no program of the page
@@ -195,7 +218,9 @@ def unnamed(
     # A one-word area ("AI 분야에 5.7조") may be a part of the story's program: not ruled out here.
     if item is None:
         return category_before(before)
-    return known(item[0]) is None and (purpose_item(before, item[0], opening) or area_before(before))
+    return known(item[0]) is None and (
+        purpose_item(before, item[0], opening, sentence) or area_before(before)
+    )
 
 
 _GERUND = re.compile(r"[a-z]+ing\b")

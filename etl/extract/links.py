@@ -139,7 +139,7 @@ class ProgramLinker:
         # A declared track ("△A △B 두 트랙으로") is a line of a list the text gives: a name, whatever its last word.
         opening = sent.text[: max(0, start - len(before))]
         if link_names.unnamed(
-            before, item, lambda n: self._known(n) or (n if n in self._tracks else None), opening
+            before, item, lambda n: self._known(n) or (n if n in self._tracks else None), opening, sent.text
         ):
             # A purpose phrase is the program's it names ("AI 바우처 운영 지원에"), else no program's.
             return next(
