@@ -620,9 +620,18 @@ def test_bracketed_items_of_a_sentence_naming_projects_are_programs() -> None:
     ]
 
 
-def test_a_spending_enumeration_after_the_same_lead_names_no_program() -> None:
+def test_items_after_a_lead_naming_them_as_projects_are_programs_with_their_money_after_them_too() -> None:
+    # "세부 사업으로는 A에 N원, B에 M원": the lead names A and B as projects, however the money follows them.
     text = NAMED_AS_PROJECTS.replace("구축(30억원)", "구축에 30억원").replace(
         "확산지원(20억원)", "확산지원에 20억원"
+    )
+    assert [p for _, p in links(text)[-2:]] == ["연안 관측망 구축", "어선 데이터 확산지원"]
+
+
+def test_a_spending_enumeration_with_no_naming_lead_names_no_program() -> None:
+    text = NAMED_AS_PROJECTS.replace("새로 생기는 사업으로는 ", "부처는 ").replace(
+        "구축(30억원), 어선 데이터 확산지원(20억원) 등이 있다",
+        "구축에 30억원, 어선 데이터 확산지원에 20억원을 쓴다",
     )
     assert [p for _, p in links(text)[-2:]] == [None, None]
 
@@ -767,3 +776,12 @@ def test_a_year_mark_bracket_lists_a_purpose_phrase_unless_its_siblings_are_proj
     assert links(text) == [(7_600_000_000, "양자 센서 개발"), (4_000_000_000, "양자 통신 실증사업")], links(
         text
     )
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_share_words"), ids=lambda e: e.term)
+def test_a_share_of_a_program_stays_its_own_whatever_purpose_follows(entry: lexicon.Entry) -> None:
+    got = links("해양 예산 발표\n부처가 방안을 내놓았다. 어촌을 돕는다. " + entry.example)
+    assert got[-1][1] == "해양 데이터 추진방안", got
+    # Without the share word the purpose after the amount decides: no program's.
+    plain = entry.example.replace("추진방안의 가장 큰 몫인 ", "").replace("추진방안 예산의 일부인 ", "")
+    assert links("해양 예산 발표\n부처가 방안을 내놓았다. 어촌을 돕는다. " + plain)[-1][1] is None

@@ -146,9 +146,9 @@ def purpose_item(before: str, name: str, opening: str = "", sentence: str = "") 
     amount, ends in a word that says what the money does ("정보통신 기반보호 강화에 67억원", "재해위험지역
     정비(116억원)": lexicon/program_purpose_tails.tsv): a purpose phrase, not a program. Quoted, or a line of a
     list ("▲클라우드 기반 솔루션 개발(32억원)"), it is given as a name; so is a bracketed item of a sentence that
-    names its items as projects ("새로 생기는 사업으로는 A 구축(47억원), B 지원(45억원) 등이 있다":
-    program_list_heads `lead`, looked for in `opening`, the sentence before `before`), not one the money is spent on
-    ("사업으로는 A 구축에 47억원")."""
+    names its items as projects ("새로 생기는 사업으로는 A 구축(47억원), B 지원(45억원) 등이 있다", "세부 사업으로는 A에 65억원":
+    program_list_heads `lead`, looked for in `opening`, the sentence before `before`), not one of a spending
+    enumeration with no such lead ("부처는 A 구축에 47억원, B에 …을 쓴다")."""
     at = before.rfind(name)
     # "X 분야에는", "'X' 부문은": a spending area, even quoted (README ruling 'Purpose words are not program words').
     if at >= 0 and _area_tie().match(before, at + len(name)):
@@ -158,7 +158,7 @@ def purpose_item(before: str, name: str, opening: str = "", sentence: str = "") 
     bracketed = _BRACKETED.match(before, at + len(name)) or re.match(
         r"\s*" + _YEAR_MARK, before[at + len(name) :]
     )
-    if bracketed and (_naming_lead().search(opening + before[:at]) or _PROJECT_SIBLING.search(sentence)):
+    if _naming_lead().search(opening + before[:at]) or (bracketed and _PROJECT_SIBLING.search(sentence)):
         return False
     return bool(_tie_after().match(before, at + len(name)))
 
@@ -323,3 +323,22 @@ def normalised(text: str) -> tuple[str, list[int]]:
     pieces = ["ai" if g == "인공지능" else g.lower() for _, g in kept]
     where = [i for (i, _), piece in zip(kept, pieces, strict=True) for _ in piece]
     return "".join(pieces), where
+
+
+@cache
+def _share_of() -> re.Pattern[str]:
+    # "추진방안의 가장 큰 몫인", "추진방안 예산의 일부인": a word of a program's name, then a share word, right
+    # before the amount (lexicon/program_share_words.tsv).
+    share = lexicon.pattern("program_share_words", "share")
+    return re.compile(
+        rf"([가-힣A-Za-z0-9]{{2,}})(?:\s+예산)?의\s+(?:[^\s,.]+\s+){{0,3}}{share}(?:인|으로)?\s*$"
+    )
+
+
+def share_of(before: str, names: list[str]) -> str | None:
+    """The program of `names` whose name has the word a share before the amount is of ("추진방안의 가장 큰 몫인
+    17조원은 …에 쓰인다" in a story about '반도체 생태계 종합지원 추진방안'); None when there is no such share."""
+    m = _share_of().search(before)
+    if m is None:
+        return None
+    return next((n for n in names if m.group(1) in n.split()), None)

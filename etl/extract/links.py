@@ -148,8 +148,8 @@ class ProgramLinker:
         if link_names.category_after(sent.text, amount_end(sent.text, start)):
             return None
         tied = self._tied(sent, start, before, role, item)
-        if topic:
-            return tied or None
+        if topic:  # "…의 가장 큰 몫인 17조원은 …에 쓰인다": a program's share, whatever its own purpose
+            return tied or link_names.share_of(sent.text[:start], [p.name for p in self.programs]) or None
         if role not in FALLBACK_ROLES:
             # "예산은 7억원에서 34억원으로 27억원 올랐다": a change with no name of its own is of the budget its
             # sentence linked before it (a won restatement is of its foreign figure, which links to nothing here).
