@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import history, review_form, sections, tables, views, widgets
+from ui import fmt, history, review_form, sections, tables, views, widgets
 from ui.i18n import t
 from ui.sidebar import page_param, set_page_param
 
@@ -53,6 +53,9 @@ widgets.reconciliation(views.RECONCILIATION.load(f), view, key="reconciliation")
 
 st.subheader(t("budget_rows", lang))
 n_rows = views.FACT_COUNTS.load(f)["n_budgets"].iloc[0]
-rows = widgets.paged(views.BUDGET_ROWS, f, n_rows, key="budget_statements", lang=lang)
-widgets.table(rows, view, key="budget_statements", money=("amount_krw",))
-review_form.fact_form(rows, "budget", lang, key="budget_review")
+box = sections.folded(f"{t('budget_rows_show', lang)} ({fmt.number(n_rows)})", "budget_statements_open")
+if box.open:  # drawn once opened (kept in the link): every chart point above opens its own statements
+    with box:
+        rows = widgets.paged(views.BUDGET_ROWS, f, n_rows, key="budget_statements", lang=lang)
+        widgets.table(rows, view, key="budget_statements", money=("amount_krw",))
+        review_form.fact_form(rows, "budget", lang, key="budget_review")

@@ -72,7 +72,7 @@ def test_query_param_filters_are_applied_on_the_overview(ui_env: Path) -> None:
 
 
 def test_kind_filter_from_url_limits_the_budget_table(ui_env: Path) -> None:
-    at = app("pages/1_Budgets.py", kind="local")
+    at = app("pages/1_Budgets.py", kind="local", budget_statements_open="1")
     assert not at.exception
     statements = at.dataframe[-1].value
     assert len(statements) > 0 and set(statements["kind"]) == {"지방비"}
@@ -111,7 +111,7 @@ def test_menu_is_in_the_readers_language_and_keeps_the_view(ui_env: Path) -> Non
 
 def test_tables_draw_missing_cells_empty_and_multiselects_say_all(ui_env: Path) -> None:
     for lang, everything in (("ko", "전체"), ("en", "All")):
-        at = app("pages/1_Budgets.py", lang=lang)
+        at = app("pages/1_Budgets.py", lang=lang, budget_statements_open="1")
         assert at.dataframe and all(df.proto.placeholder == "" for df in at.dataframe)
         assert {m.proto.placeholder for m in at.sidebar.multiselect} == {everything}
         shown = at.dataframe[-1].value
@@ -126,7 +126,7 @@ def test_tables_draw_missing_cells_empty_and_multiselects_say_all(ui_env: Path) 
 
 
 def test_a_selected_row_shows_its_whole_evidence(ui_env: Path) -> None:
-    at = app("pages/1_Budgets.py")
+    at = app("pages/1_Budgets.py", budget_statements_open="1")
     assert any("근거 문장 전체" in c.value for c in at.caption)  # the hint, before any selection
     whole = at.dataframe[-1].value  # shortened in the table …
     at.session_state["budget_statements"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
@@ -339,7 +339,7 @@ def test_list_choices_are_kept_in_the_link(ui_env: Path) -> None:
     assert not at.exception and at.segmented_control(key="programs_kind").value == "headline"
     at = app("pages/6_Review.py", state="rejected")
     assert not at.exception and at.segmented_control(key="review_state").value == "rejected"
-    at = app("pages/1_Budgets.py", budget_statements_p="2")
+    at = app("pages/1_Budgets.py", budget_statements_open="1", budget_statements_p="2")
     assert not at.exception and not at.warning
     [page] = [w for w in at.number_input if (w.key or "").startswith("budget_statements_page_")]
     assert page.value == 2

@@ -138,6 +138,8 @@ def test_a_read_only_page_has_no_review_form(
     monkeypatch.delenv("POLICY_ALLOW_WRITE", raising=False)
     at = AppTest.from_file(page, default_timeout=60)
     at.query_params["lang"] = "en"
+    at.query_params["budget_statements_open"] = "1"  # Budgets: the folded statements' table, open
+    at.query_params["program_list"] = "budgets"  # Programs: a list of facts, not the revisions chart
     at.run()
     assert not at.exception and not at.get("form")
     assert not [b for b in at.button if b.label == "Record and apply"]
@@ -149,6 +151,7 @@ def test_a_budget_row_is_corrected_under_the_budgets_table(
     monkeypatch.setenv("POLICY_ALLOW_WRITE", "1")
     at = AppTest.from_file(BUDGETS, default_timeout=60)
     at.query_params["lang"] = "en"
+    at.query_params["budget_statements_open"] = "1"  # the statements' table (and its form) is folded
     at.run()
     assert not at.exception
     fact_id = at.selectbox(key="budget_review_fact").value
@@ -176,6 +179,7 @@ def test_a_budget_row_is_linked_to_another_program_or_to_none(
             0
         ]
     at = AppTest.from_file(BUDGETS, default_timeout=60)
+    at.query_params["budget_statements_open"] = "1"  # the statements' table (and its form) is folded
     at.run()
     fact_id = at.selectbox(key="budget_review_fact").value
     at.radio(key="budget_review_action").set_value("set")

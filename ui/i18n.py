@@ -149,6 +149,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "all_add_up": ("어긋나는 금액이 없습니다.", "Every checked figure adds up."),
     "reconciliation_rows": ("어긋나는 금액 보기", "Show the figures that do not add up"),
     "child_rows": ("하위 사업 보기", "Show the sub-programs"),
+    "budget_rows_show": ("예산 문장 보기", "Show the budget statements"),
     "events_caption": (
         "발표문 {documents}건은 발표 {events}건을 전함: 같은 발표를 전한 보도자료·기사·첨부는 한 발표로 묶고, 사업별 금액은 한 번만 셉니다.",
         "{documents} documents report {events} announcements: a release, the articles that covered it and its attachments are one announcement, and each program's money in it is counted once.",

@@ -86,10 +86,10 @@ REVISIONS = Part(queries.program_revisions, charts.revisions_chart)
 PROGRAM_LISTS: tuple[
     tuple[str, Callable[..., pd.DataFrame] | None, str | None, str, tuple[str, ...]], ...
 ] = (
+    ("revisions", None, None, "program_revisions", ()),  # first: a chart of its figures, each point clickable
     ("program_events", queries.program_events, "n_events", "program_events", ()),
     ("documents", queries.program_documents, "n_mentions", "program_documents", ()),
     ("budgets", queries.budget_facts, "n_budgets", "program_budgets", ("amount_krw",)),
-    ("revisions", None, None, "program_revisions", ()),
     ("institutions", queries.participation_facts, "n_participations", "program_institutions", ()),
     ("sites", queries.site_map, "n_sites", "program_sites", ()),
     ("country", queries.country_facts, "n_countries", "program_countries", ()),
@@ -129,8 +129,7 @@ def _budgets(f: Filters, lang: str) -> None:
     for part in first(BUDGET_SECTIONS):
         part.warm(f, lang)
     RECONCILIATION.load(f)
-    FACT_COUNTS.load(f)
-    widgets.page_rows(BUDGET_ROWS, f, 1)
+    FACT_COUNTS.load(f)  # the statements' count (their table is folded: built once opened)
 
 
 def _programs(f: Filters, lang: str) -> None:
