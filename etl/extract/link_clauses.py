@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from etl.nlp import connective
 
@@ -54,11 +55,17 @@ def clause_between(text: str, name_at: int, start: int, pointer: re.Pattern[str]
     return not pointer.search(between)
 
 
-def same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
-    """A pointer back ("이 사업", "the program") in the amount's own clause, before or after it."""
+def in_clause(
+    text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str] = BREAK
+) -> Iterator[re.Match[str]]:
+    """The matches of `cue` in the amount's own clause, before or after it: no `breaks` between them and it."""
     end = amount_end(text, start)
     for m in cue.finditer(text):
         lo, hi = (m.end(), start) if m.start() < start else (end, m.start())
-        if not BREAK.search(text, lo, hi):
-            return True
-    return False
+        if not breaks.search(text, lo, hi):
+            yield m
+
+
+def same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
+    """A pointer back ("이 사업", "the program") in the amount's own clause, before or after it."""
+    return next(in_clause(text, start, cue), None) is not None

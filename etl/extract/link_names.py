@@ -9,6 +9,7 @@ from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
+from etl.extract.link_clauses import in_clause
 from etl.extract.program_sorts import category_name
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
 from etl.extract.programs_en import lower_name
@@ -97,9 +98,12 @@ def purpose_name(name: str) -> bool:
     `built` word (lexicon/program_purpose_tails.tsv): "센터 구축" is a program word of the README rule ("혁신센터 구축"); "백신허브 구축", "플랫폼 구축" in
     running prose are purpose phrases as the rulings read them."""
     tail = _purpose_tail().search(name)
-    return bool(tail) and not name[: tail.start()].rstrip().endswith(
-        tuple(lexicon.terms("program_purpose_tails", "built"))
-    )
+    return bool(tail) and not name[: tail.start()].rstrip().endswith(_built_words())
+
+
+@cache
+def _built_words() -> tuple[str, ...]:
+    return tuple(lexicon.terms("program_purpose_tails", "built"))
 
 
 @cache
@@ -117,6 +121,7 @@ def _tie_after() -> re.Pattern[str]:
 
 
 _YEAR_MARK = r"\(\s*'\d\d[^()]{0,10}\)"
+_YEAR_AFTER = re.compile(r"\s*" + _YEAR_MARK)  # a year mark right after a phrase
 # A bracketed item of the sentence named as a project ("실증지원사업('22) 41 → ('23) 125억원"): its siblings are lines
 # of a list of projects too.
 _PROJECT_SIBLING = re.compile(lexicon.pattern("program_forms", "bare") + rf"\s*(?:{_YEAR_MARK}|\(\s*[0-9])")
@@ -155,9 +160,7 @@ def purpose_item(before: str, name: str, opening: str = "", sentence: str = "") 
         return True
     if at < 0 or _GIVEN.search(before, 0, at) or not purpose_name(name):
         return False
-    bracketed = _BRACKETED.match(before, at + len(name)) or re.match(
-        r"\s*" + _YEAR_MARK, before[at + len(name) :]
-    )
+    bracketed = _BRACKETED.match(before, at + len(name)) or _YEAR_AFTER.match(before, at + len(name))
     if _naming_lead().search(opening + before[:at]) or (bracketed and _PROJECT_SIBLING.search(sentence)):
         return False
     return bool(_tie_after().match(before, at + len(name)))
@@ -282,16 +285,13 @@ def has_noun_pointer(text: str) -> bool:
     return bool(_noun_pointer().search(text))
 
 
-def noun_pointed(text: str, start: int, end: int, programs: list[Program]) -> str | None:
+def noun_pointed(text: str, start: int, programs: list[Program]) -> str | None:
     """The program a pointer by a name's head noun in the amount's clause refers to ("… invest 2.5 trillion won
-    and equip the center": lexicon/program_noun_pointers.tsv): the nearest of `programs` (those named before, the
-    nearest last) whose Korean or English name ends in that noun; None when none does."""
-    for m in _noun_pointer().finditer(text):
-        lo, hi = (m.end(), start) if m.start() < start else (end, m.start())
-        if _CLAUSE_BREAK.search(text, lo, hi):
-            continue
+    and equip the center": lexicon/program_noun_pointers.tsv): the first of `programs` (those named before, the
+    most recently named first) whose Korean or English name ends in that noun; None when none does."""
+    for m in in_clause(text, start, _noun_pointer(), _CLAUSE_BREAK):
         noun = m.group().split()[-1].lower()
-        for p in reversed(programs):
+        for p in programs:
             if any(n and n.lower().rstrip(" .").endswith(noun) for n in (p.name, p.name_en)):
                 return p.name
     return None

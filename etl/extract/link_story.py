@@ -50,14 +50,15 @@ def settle_totals(
     program, linked = story
     if program is None:
         return
+    stated: list[tuple[Sentence, list[money.Amount]]] | None = None  # each sentence's amounts, read once
     for b in budgets:
         if b.program or b.role != "budget" or b.kind != "total" or b.bound not in ("exact", "between"):
             continue
-        if (
-            b.evidence is None
-            or b.table_cell is not None
-            or not _the_programs(b, program, sentences, named, linked)
-        ):
+        if b.evidence is None or b.table_cell is not None:
+            continue
+        if stated is None:
+            stated = [(s, money.find_amounts(s.text)) for s in sentences]
+        if not _the_programs(b, program, stated, named, linked):
             continue
         b.program = program
         for share in budgets:
@@ -66,13 +67,15 @@ def settle_totals(
                 share.program = program
 
 
-def _the_programs(b: Budget, program: str, sentences: list[Sentence], named: Named, linked: bool) -> bool:
+def _the_programs(
+    b: Budget, program: str, stated: list[tuple[Sentence, list[money.Amount]]], named: Named, linked: bool
+) -> bool:
     """Every sentence stating the figure gives it no purpose of its own and no envelope, and one of them comes
     after the program is named (in an earlier sentence, or before the figure in its own)."""
     seen, after_name = False, False
-    for s in sentences:
+    for s, amounts in stated:
         names = [pos for pos, n in named(s) if n == program]
-        for a in money.find_amounts(s.text):
+        for a in amounts:
             if a.krw != b.amount_krw:
                 continue
             if own_purpose(s.text, a.start, a.end) or envelope().search(s.text) or shared_out(s.text):

@@ -184,8 +184,8 @@ class ProgramLinker:
             return None
         seen = [n for s in self.sentences[: self._order.get(sent.start, 0) + 1] for _, n in self.named(s)]
         by_name = {p.name: p for p in self.programs}
-        named = [by_name[n] for n in dict.fromkeys(reversed(seen)) if n in by_name][::-1]
-        return link_names.noun_pointed(sent.text, start, amount_end(sent.text, start), named)
+        latest_first = [by_name[n] for n in dict.fromkeys(reversed(seen)) if n in by_name]
+        return link_names.noun_pointed(sent.text, start, latest_first)
 
     def _group_parent(self, sent: Sentence) -> str:
         """The story's program for a group of programs the sentence names as examples, when it is none of them."""
