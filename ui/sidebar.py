@@ -58,13 +58,17 @@ def _url_params() -> dict[str, str | list[str]]:
     return {k: (qp.get_all(k) if len(qp.get_all(k)) > 1 else qp.get(k)) for k in qp}
 
 
+# The datasets the sidebar's pickers read, declared once: ui/warm.py loads the same before any visitor asks.
+OPTIONS = {
+    "bounds": queries.period_bounds,
+    "programs": queries.program_options,
+    "institutions": queries.institution_options,
+    "countries": queries.country_options,
+}
+
+
 def _options() -> dict[str, pd.DataFrame]:
-    return {
-        "bounds": data.load(queries.period_bounds),
-        "programs": data.load(queries.program_options),
-        "institutions": data.load(queries.institution_options),
-        "countries": data.load(queries.country_options),
-    }
+    return {key: data.load(fn) for key, fn in OPTIONS.items()}
 
 
 def _years(bounds: pd.DataFrame) -> tuple[int, int] | None:

@@ -21,7 +21,7 @@ import time
 
 from streamlit import config
 
-from ui import data, queries, views
+from ui import data, queries, sidebar, views
 from ui.filters import Filters
 
 LOG = logging.getLogger(__name__)
@@ -35,9 +35,8 @@ _started = False
 
 
 def _common(f: Filters, lang: str) -> None:
-    """What every page's start (ui/widgets.start, ui/sidebar) loads."""
-    for fn in (queries.period_bounds, queries.overview_metrics, queries.program_options,
-               queries.institution_options, queries.country_options):  # fmt: skip
+    """What every page's start loads: the database check's figures (ui/data.status) and the sidebar's pickers."""
+    for fn in (queries.overview_metrics, *sidebar.OPTIONS.values()):
         data.load(fn)
 
 
