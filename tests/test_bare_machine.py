@@ -24,7 +24,12 @@ SUFFIXES = {".py", ".sql", ".toml", ".cfg", ".ini", ".sh", ".txt", ".csv"}
 def _sources() -> list[Path]:
     files = [ROOT / "dashboard.py", ROOT / "Makefile", ROOT / ".ci" / "run"]
     for top in SCANNED:
-        files += [p for p in (ROOT / top).rglob("*") if p.suffix in SUFFIXES and "artifacts" not in p.parts]
+        # artifacts and bench/out are written by runs (not in git); bench/out can hold 100k-document corpora
+        files += [
+            p
+            for p in (ROOT / top).rglob("*")
+            if p.suffix in SUFFIXES and not {"artifacts", "out"} & set(p.parts)
+        ]
     return [p for p in files if p.is_file() and p.resolve() != Path(__file__).resolve()]
 
 
