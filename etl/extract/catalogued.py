@@ -24,8 +24,10 @@ CATALOG_MIN_WORDS = 2
 
 
 @cache
-def _spellings() -> tuple[tuple[str, str, re.Pattern[str] | None], ...]:
-    """(spelling, key, whole-word pattern for an English spelling) for each specific enough catalogue spelling."""
+def _spellings() -> tuple[tuple[str, str, re.Pattern[str] | None, str], ...]:
+    """(spelling, key, whole-word pattern for an English spelling, probe) for each specific enough catalogue
+    spelling. The probe is a piece of text every match holds (an English spelling's longest word, lowered; a
+    Korean one's key): a plain substring test rules most spellings out before any pattern runs."""
     out = []
     for entry in program_catalog.entries():
         for name in dict.fromkeys(n for n in (entry.canonical, entry.name_en, *entry.aliases) if n):
@@ -34,9 +36,9 @@ def _spellings() -> tuple[tuple[str, str, re.Pattern[str] | None], ...]:
                 words = re.findall(r"[A-Za-z0-9+]+", name)
                 if len(words) >= CATALOG_MIN_WORDS:
                     pattern = r"\b" + r"[\s\-]+".join(map(re.escape, words)) + r"\b"
-                    out.append((name, key, re.compile(pattern, re.IGNORECASE)))
+                    out.append((name, key, re.compile(pattern, re.IGNORECASE), max(words, key=len).lower()))
             elif sum("가" <= ch <= "힣" for ch in key) >= CATALOG_MIN_HANGUL:
-                out.append((name, key, None))
+                out.append((name, key, None, key))
     return tuple(out)
 
 
@@ -57,16 +59,16 @@ def catalogued_programs(sentences: list[Sentence], programs: list[Program]) -> l
     known = [program_key(k) for p in programs for k in (p.name, p.name_en) if k]
     out: list[Program] = []
     for sent in sentences:
-        text = program_key(sent.text)
-        for name, key, pattern in _spellings():
-            if any(key in k for k in known):
+        text, lower = program_key(sent.text), sent.text.lower()
+        for name, key, pattern, probe in _spellings():
+            if probe not in (lower if pattern else text):
                 continue
             if pattern:
                 m = pattern.search(sent.text)
                 written = m.group() if m else None
             else:
-                written = (_as_written(key, sent.text) or name) if key in text else None
-            if written:
+                written = _as_written(key, sent.text) or name
+            if written and not any(key in k for k in known):
                 out.append(Program(name=written, evidence=Evidence(sent.text, sent.start, sent.end)))
                 known.append(key)
     return out

@@ -311,17 +311,36 @@ def facility(name: str) -> bool:
     return bool(_facility().search(name))
 
 
-# Characters dropped when a name is looked for in a sentence (as in programs.norm_key).
-_KEEP = re.compile(r"인공지능|[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]")
+# A run of the characters kept when a name is looked for in a sentence (as in programs.norm_key).
+_KEPT_RUN = re.compile(r"[^\s'‘’\"“”「」『』《》〈〉()\[\]·.,:;!?\-_/&]+")
 _GLOSS = re.compile(r"\([A-Za-z][^()]{0,30}\)")  # "(i-SMR)", "(AI)": an English gloss inside a name
 
 
 def normalised(text: str) -> tuple[str, list[int]]:
-    """`text` lowered, 인공지능→ai, glosses and punctuation dropped, with each kept piece's offset."""
-    glossed = {i for m in _GLOSS.finditer(text) for i in range(m.start(), m.end())}
-    kept = [(m.start(), m.group()) for m in _KEEP.finditer(text) if m.start() not in glossed]
-    pieces = ["ai" if g == "인공지능" else g.lower() for _, g in kept]
-    where = [i for (i, _), piece in zip(kept, pieces, strict=True) for _ in piece]
+    """`text` lowered, 인공지능→ai, glosses and punctuation dropped, with each kept piece's offset.
+
+    Run by run: a gloss's brackets are dropped characters, so a kept run is inside a gloss or outside it."""
+    glosses = [(m.start(), m.end()) for m in _GLOSS.finditer(text)] if "(" in text else []
+    pieces: list[str] = []
+    where: list[int] = []
+    for m in _KEPT_RUN.finditer(text):
+        start, run = m.start(), m.group()
+        if glosses and any(a < start < z for a, z in glosses):
+            continue
+        low = run.lower()
+        if len(low) == len(run) and "인공지능" not in run:
+            pieces.append(low)
+            where += range(start, start + len(run))
+            continue
+        i = 0
+        while i < len(run):  # the rare run: 인공지능 in it, or a letter whose lower case is longer
+            if run.startswith("인공지능", i):
+                piece, size = "ai", 4
+            else:
+                piece, size = run[i].lower(), 1
+            pieces.append(piece)
+            where += [start + i] * len(piece)
+            i += size
     return "".join(pieces), where
 
 
