@@ -165,3 +165,22 @@ def test_a_link_is_right_when_the_loader_would_merge_the_two_names() -> None:
     }
     s = score_document(gold, pred)
     assert (s.link.hit, s.link.gold) == (1, 2)
+
+
+def test_agreement_pairs_rows_by_won_and_counts_each_field(tmp_path) -> None:
+    """etl.quality.agreement: two annotators' rows paired by won value; kind, role and program counted apart."""
+    from etl.quality.agreement import agreement, measure
+
+    a = [{"amount_krw": 10**10, "kind": "national", "role": "budget", "program": "가 사업"},
+         {"amount_krw": 5 * 10**9, "kind": "local", "role": "budget", "program": None}]  # fmt: skip
+    b = [{"amount_krw": 5 * 10**9, "kind": "local", "role": "change", "program": None},
+         {"amount_krw": 10**10, "kind": "total", "role": "budget", "program": "가사업"}]  # fmt: skip
+    assert agreement(a, b) == (1, 1, 2, 2)  # program names compared as the loader merges them
+    (tmp_path / "p.txt").write_text("가 사업에 국비 100억원을 쓴다.", encoding="utf-8")
+    (tmp_path / "p.gold.json").write_text(json.dumps({"source_url": "x", "budgets": a[:1]}), encoding="utf-8")
+    second = tmp_path / "second"
+    second.mkdir()
+    (second / "p.second.json").write_text(json.dumps({"budgets": b[1:]}), encoding="utf-8")
+    got = measure(tmp_path, second)
+    assert got["annotator A vs annotator B"] == (0, 1, 1, 1)
+    assert got["extractor vs A"][3] == 1  # the extractor's 100억원 is paired with the gold row

@@ -103,7 +103,7 @@ def _won_values(rows: list[Record]) -> Counter[int]:
     return out
 
 
-def _pair_amounts(gold: list[Record], pred: list[Record]) -> list[tuple[Record, Record]]:
+def pair_amounts(gold: list[Record], pred: list[Record]) -> list[tuple[Record, Record]]:
     """Pair gold and predicted rows of equal won, preferring pairs that also agree on kind and program."""
     pool = [p for p in pred if p.get("amount_krw") is not None]
     pairs: list[tuple[Record, Record]] = []
@@ -111,7 +111,7 @@ def _pair_amounts(gold: list[Record], pred: list[Record]) -> list[tuple[Record, 
         for g in [g for g in gold if all(g is not pg for pg, _ in pairs)]:
             for p in pool:
                 same = int(p["amount_krw"]) == int(g["amount_krw"])
-                agree = p.get("kind") == g.get("kind") and _link_ok(g, p)
+                agree = p.get("kind") == g.get("kind") and link_ok(g, p)
                 if same and (agree or not strict):
                     pairs.append((g, p))
                     pool.remove(p)
@@ -125,7 +125,7 @@ def _program_norm(name: str | None) -> str:
     return program_key(compare_key(name)) if name else ""
 
 
-def _link_ok(gold: Record, pred: Record) -> bool:
+def link_ok(gold: Record, pred: Record) -> bool:
     wanted = [gold.get("program"), *gold.get("program_aliases", [])]
     got = _program_norm(pred.get("program"))
     return any(_program_norm(w) == got for w in wanted)
@@ -137,13 +137,13 @@ def score_amounts(gold: list[Record], pred: list[Record], s: Scores) -> None:
     s.amounts = Counts(hit=sum((g & p).values()), pred=sum(p.values()), gold=sum(g.values()))
     s.misses["amounts missed"] = [f"{v:,}" for v in (g - p).elements()]
     s.misses["amounts extra"] = [f"{v:,}" for v in (p - g).elements()]
-    pairs = _pair_amounts(gold, [r for r in pred if r.get("currency", "KRW") == "KRW"])
+    pairs = pair_amounts(gold, [r for r in pred if r.get("currency", "KRW") == "KRW"])
     has_role = any("role" in r for r in pred) or not pred
     s.kind = Counts(hit=sum(a.get("kind") == b.get("kind") for a, b in pairs), gold=len(pairs))
     s.role = Counts(
         hit=sum(a.get("role") == b.get("role") for a, b in pairs), gold=len(pairs), measured=has_role
     )
-    s.link = Counts(hit=sum(_link_ok(a, b) for a, b in pairs), gold=len(pairs))
+    s.link = Counts(hit=sum(link_ok(a, b) for a, b in pairs), gold=len(pairs))
     s.misses["kind wrong"] = [
         f"{a['amount_krw']:,}: {b.get('kind')}≠{a.get('kind')}"
         for a, b in pairs
@@ -157,7 +157,7 @@ def score_amounts(gold: list[Record], pred: list[Record], s: Scores) -> None:
     s.misses["link wrong"] = [
         f"{a['amount_krw']:,}: {b.get('program')!r}≠{a.get('program')!r}"
         for a, b in pairs
-        if not _link_ok(a, b)
+        if not link_ok(a, b)
     ]
 
 
