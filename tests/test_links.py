@@ -785,3 +785,10 @@ def test_a_share_of_a_program_stays_its_own_whatever_purpose_follows(entry: lexi
     # Without the share word the purpose after the amount decides: no program's.
     plain = entry.example.replace("추진방안의 가장 큰 몫인 ", "").replace("추진방안 예산의 일부인 ", "")
     assert links("해양 예산 발표\n부처가 방안을 내놓았다. 어촌을 돕는다. " + plain)[-1][1] is None
+
+
+def test_a_quoted_name_the_cue_after_an_english_amount_gives_its_project() -> None:
+    """ "a N-won project to build a "X"": the quoted words name the project the amount sizes
+    (lexicon/program_tie_cues.tsv `en_quoted`); without the cue the quote ties nothing."""
+    text = 'Port plan cleared\n\nIn May, Ulsan\'s 700 billion-won project to build a "smart port logistics belt" was approved.'
+    assert links(text, "en") == [(700_000_000_000, "smart port logistics belt")]

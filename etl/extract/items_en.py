@@ -89,6 +89,21 @@ def _bracket_item(before: str) -> tuple[str, bool] | None:
 _OPENING = re.compile(r"^\W*(?:[A-Za-z]+\s+)?(.{2,24}?)\s*,")
 
 
+@cache
+def _quoted_after() -> re.Pattern[str]:
+    # "a 1 trillion-won project to build a "collaborative … ecosystem"": the cue says the quoted words name the
+    # project the amount sizes (lexicon/program_tie_cues.tsv `en_quoted`).
+    cue = lexicon.pattern("program_tie_cues", "en_quoted")
+    return re.compile(
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+(?:an?\s+|the\s+)?[\"“‘']([^\"”’']{{2,80}}?)[,.]?[\"”’']"
+    )
+
+
+def quoted_after(text: str, end: int) -> re.Match[str] | None:
+    """The quoted name a cue right after an amount (ending at `end`) gives its project, as group 1, or None."""
+    return _quoted_after().match(text, end)
+
+
 def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:
     """A pointer back ("the project") that is the sentence's opening phrase, with the amount at `start` in the
     clause after it (no `breaks` match between)."""
