@@ -792,3 +792,13 @@ def test_a_quoted_name_the_cue_after_an_english_amount_gives_its_project() -> No
     (lexicon/program_tie_cues.tsv `en_quoted`); without the cue the quote ties nothing."""
     text = 'Port plan cleared\n\nIn May, Ulsan\'s 700 billion-won project to build a "smart port logistics belt" was approved.'
     assert links(text, "en") == [(700_000_000_000, "smart port logistics belt")]
+
+
+def test_an_english_package_named_after_its_amount_is_an_envelope_not_the_program() -> None:
+    """ "the government's 1.2 trillion won Data Harbour Deal package": the package the programme's money sits in
+    (money_role_after.tsv `package`, base), no programme's, even though its name follows the amount."""
+    text = (
+        "Harbour money\n\nPublished 2026.05.12\n\nThe Data Harbour Deal takes 300 billion won of the extra budget. "
+        "That is a quarter of the government's 1.2 trillion won Data Harbour Deal package, the minister said."
+    )
+    assert links(text, "en") == [(300_000_000_000, "Data Harbour Deal"), (1_200_000_000_000, None)]

@@ -38,6 +38,7 @@ _AFTER_FILL = (
     rf"(?:{_SIZE})?(?:\d+\s*(?:MW|GW|㎿)급?\s*)?"  # "3조원 규모의 300MW급 AI 데이터센터"
     r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
     r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
+    r"(?:(?:[A-Z][\w\-]*|of|and)\s+){0,4}"  # "2.7 trillion won Digital New Deal package": the name the cue is of
 )
 # "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
 # every amount of the sentence that has no cue of its own. 40 characters: a comparison and one amount.
