@@ -802,3 +802,14 @@ def test_an_english_package_named_after_its_amount_is_an_envelope_not_the_progra
         "That is a quarter of the government's 1.2 trillion won Data Harbour Deal package, the minister said."
     )
     assert links(text, "en") == [(300_000_000_000, "Data Harbour Deal"), (1_200_000_000_000, None)]
+
+
+def test_a_lower_case_name_worth_the_amount_gets_it() -> None:
+    """ "for regional port data projects worth 90 billion won": the lower-case name before "worth" (ending in a
+    program word of program_en_lower.tsv) is what the amount is the worth of; a count ("12 projects worth") is none."""
+    text = (
+        "Port studies planned\n\nPublished 2026.05.12\n\n"
+        "Feasibility studies are planned for regional port data projects worth 90 billion won. "
+        "The ministry also funds 12 projects worth 30 billion won."
+    )
+    assert links(text, "en") == [(90_000_000_000, "regional port data projects"), (30_000_000_000, None)]

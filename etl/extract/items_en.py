@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from etl import lexicon
+from etl.extract.programs_en import MAX_LOWER_WORDS, MIN_LOWER_WORDS, lower_words
 
 # The bracket that holds the amount may say more before it ("the AI Phase 2 Project, total project cost ") but
 # stays one aside: this many characters at most.
@@ -29,7 +30,32 @@ def bullet_item(before: str) -> tuple[str, bool] | None:
 def english_item(before: str) -> tuple[str, bool] | None:
     """The name the amount is listed under in English: a name with the amount in its bracket, a bullet line's head,
     or a name whose bracket gives the amount as its project cost."""
-    return _bracket_item(before) or bullet_item(before) or _cost_item(before)
+    return _bracket_item(before) or bullet_item(before) or _cost_item(before) or _worth_item(before)
+
+
+_WORTH = re.compile(r"\s+worth\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$")
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*")
+
+
+def _worth_item(before: str) -> tuple[str, bool] | None:
+    """ "studies are planned for inter-ministerial new drug development projects worth 2 trillion won": the
+    lower-case name ending in a program word (lexicon/program_en_lower.tsv `form`) the amount is the worth of.
+    The name runs back over lower-case words to the first `inside` word ("for"); "26 projects worth" names none."""
+    m = _WORTH.search(before)
+    if m is None:
+        return None
+    words = before[: m.start()].split()
+    if not words or words[-1] not in lower_words("form"):
+        return None
+    start, stops = len(words) - 1, lower_words("inside") | {"the"}
+    while start > 0 and _LOWER_WORD.fullmatch(words[start - 1]) and words[start - 1] not in stops:
+        start -= 1
+    name = words[start:]
+    while name and name[0] in lower_words("lead"):
+        name = name[1:]
+    if not MIN_LOWER_WORDS <= len(name) - 1 <= MAX_LOWER_WORDS:
+        return None
+    return " ".join(name), True
 
 
 # "to create the 5·18 Old Cemetery Democracy Park (total project cost 20 billion won)": the bracket's label says the
