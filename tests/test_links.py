@@ -813,3 +813,16 @@ def test_a_lower_case_name_worth_the_amount_gets_it() -> None:
         "The ministry also funds 12 projects worth 30 billion won."
     )
     assert links(text, "en") == [(90_000_000_000, "regional port data projects"), (30_000_000_000, None)]
+
+
+def test_a_name_introduced_by_known_as_gets_the_money_of_what_it_names() -> None:
+    """ "…, known as the Incheon Code Academy": the text names what the amount's clause described (program_tie_cues
+    `en_intro`), across the commas; a body so introduced is no program."""
+    text = (
+        "City budget set\n\nPublished 2026.05.12\n\n"
+        "About 80 billion won will go to schools that teach coding to adults, known as the Incheon Code Academy. "
+        "The plan was drawn up by a panel known as the Incheon Data Committee."
+    )
+    assert links(text, "en") == [(80_000_000_000, "Incheon Code Academy")]
+    doc = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
+    assert [p.name for p in doc.programs] == ["Incheon Code Academy"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from etl import lexicon
 from etl.nlp import connective
 
 # How far after an amount's first digit its own text can run: 24 characters hold the longest way an amount is
@@ -32,8 +34,19 @@ COMMA = re.compile(r"…|\.\.\.|;|,(?![0-9])")  # a clause break other than an a
 
 
 def tied_ahead(text: str, start: int, name_at: int) -> bool:
-    """A program named after the amount is its program only within the same clause, with no amount between."""
-    return not BREAK.search(text, amount_end(text, start), name_at)
+    """A program named after the amount is its program only within the same clause, with no amount between, or
+    when the text introduces it as the name of what the amount's clause described ("650 billion won will go to
+    training institutions …, known as the Seoul Software Academy"; program_tie_cues.tsv `en_intro`)."""
+    end = amount_end(text, start)
+    if not BREAK.search(text, end, name_at):
+        return True
+    return bool(_introduced().search(text, end, name_at)) and not _AMOUNT.search(text, end, name_at)
+
+
+@cache
+def _introduced() -> re.Pattern[str]:
+    cue = lexicon.pattern("program_tie_cues", "en_intro")
+    return re.compile(rf"\b{cue}\s+(?:the\s+)?[\"“‘']?$")
 
 
 # A figure of won in Korean ("93억원", "1조4600억원") or English ("9.3 billion won").
