@@ -826,3 +826,15 @@ def test_a_name_introduced_by_known_as_gets_the_money_of_what_it_names() -> None
     assert links(text, "en") == [(80_000_000_000, "Incheon Code Academy")]
     doc = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
     assert [p.name for p in doc.programs] == ["Incheon Code Academy"]
+
+
+def test_each_of_several_selected_items_gets_the_money_of_the_program_they_are_of() -> None:
+    """ "Each of the pilot projects … will receive N won": one value said of several selected items is the
+    program's they are of: the one the text writes in the plural (the class), not the item named last."""
+    text = (
+        "Dr Kim's Harbour Sensor Project Picked as a Coastal Data Mega Project\n\nPublished 2026.05.12\n\n"
+        'The ministry chose a harbour sensor project as one of its "Coastal Data Mega Projects". '
+        "The Busan project is led by Dr Kim. "
+        "Each of the pilot projects selected will receive 4 billion won over three years."
+    )
+    assert links(text, "en")[-1] == (4_000_000_000, "Coastal Data Mega Project")

@@ -179,7 +179,11 @@ class ProgramLinker:
         return opening_track(self.sentences[i - 1].text, self._tracks)
 
     def _noun(self, sent: Sentence, start: int) -> str | None:
-        """ "… invest 2.5 trillion won and equip the center": the program named so far whose name ends in the noun."""
+        """ "… invest 2.5 trillion won and equip the center": the program named so far whose name ends in the noun;
+        "Each of the projects will receive …": the program the several items are of (link_names.each_program)."""
+        found = [p.name for p in self.programs if p.name in self._found]
+        if each := link_names.each_program(sent.text, found, self.sentences, self.subject):
+            return each
         if not link_names.has_noun_pointer(sent.text):
             return None
         seen = [n for s in self.sentences[: self._order.get(sent.start, 0) + 1] for _, n in self.named(s)]
