@@ -838,3 +838,15 @@ def test_each_of_several_selected_items_gets_the_money_of_the_program_they_are_o
         "Each of the pilot projects selected will receive 4 billion won over three years."
     )
     assert links(text, "en")[-1] == (4_000_000_000, "Coastal Data Mega Project")
+
+
+def test_an_english_amount_put_into_a_named_centre_or_project_is_its_and_so_is_its_share() -> None:
+    """ "put N won into the X centers, of which M won …": X (ending in a facility head or a program word,
+    program_tie_cues `en_into`) gets both; money put into a purpose ("into the development of chips") gets none."""
+    text = (
+        "Centres picked\n\nPublished 2026.05.12\n\n"
+        "Korea will put 120 billion won into the regional marine data centers, of which 20 billion won will go "
+        "to launching new projects. It will also put 50 billion won into the development of sensor chips."
+    )
+    name = "regional marine data centers"
+    assert links(text, "en") == [(120_000_000_000, name), (20_000_000_000, name), (50_000_000_000, None)]

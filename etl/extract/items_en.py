@@ -125,9 +125,25 @@ def _quoted_after() -> re.Pattern[str]:
     )
 
 
-def quoted_after(text: str, end: int) -> re.Match[str] | None:
-    """The quoted name a cue right after an amount (ending at `end`) gives its project, as group 1, or None."""
-    return _quoted_after().match(text, end)
+@cache
+def _into() -> re.Pattern[str]:
+    # "put 684 billion won into the global technology cooperation centers": after the cue (program_tie_cues `en_into`),
+    # one to five words ending in a program word or a facility head, singular or plural, then the clause's end.
+    cue = lexicon.pattern("program_tie_cues", "en_into")
+    heads = [*lexicon.terms("program_forms", "en_bare"), *lexicon.terms("site_heads")]
+    head = lexicon.alternation(
+        {h.lower() + s for h in heads if h.isascii() and " " not in h for s in ("", "s")}
+    )
+    word = r"[A-Za-z][\w&\-]*"
+    return re.compile(
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+((?:{word}\s+){{1,5}}{head})(?=\s*(?:[,.;(]|$))", re.I
+    )
+
+
+def named_after_en(text: str, end: int) -> re.Match[str] | None:
+    """The quoted name a cue right after an amount (ending at `end`) gives its project, or the project or facility
+    the amount is put into, as group 1; or None."""
+    return _quoted_after().match(text, end) or _into().match(text, end)
 
 
 def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:

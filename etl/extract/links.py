@@ -19,7 +19,7 @@ from etl import lexicon
 from etl.extract import link_names
 from etl.extract.area_lists import LIST_ITEMS, area_list, part_lead
 from etl.extract.envelopes import envelope, envelope_title
-from etl.extract.items_en import english_item, opening_pointer, quoted_after
+from etl.extract.items_en import english_item, named_after_en, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.link_clauses import (
     BREAK,
@@ -67,7 +67,7 @@ def _named_after(text: str, start: int) -> str | None:
     end = amount_end(text, start)
     if end == start:
         return None
-    m = _ahead().match(text, end) or _ahead_en().match(text, end) or quoted_after(text, end)
+    m = _ahead().match(text, end) or _ahead_en().match(text, end) or named_after_en(text, end)
     # "key national technologies such as bio, AI …": a field with examples, not a program.
     if m is None or re.match(r"\s*" + lexicon.pattern("program_en_name_stops", "category"), text[m.end() :]):
         return None
