@@ -226,15 +226,6 @@ def unnamed(
     )
 
 
-_GERUND = re.compile(r"[a-z]+ing\b")
-
-
-def gerund(name: str) -> bool:
-    """ "2.8 billion won will go to developing medical equipment": a name after an English tie cue that opens with
-    a gerund says what the money does, a purpose."""
-    return bool(_GERUND.match(name))
-
-
 def in_passing(name: str, lead: list[Sentence]) -> bool:
     """A lower-case English name the lead does not quote ('the data voucher project'): mentioned in passing, not
     the story's subject; a quoted one ('the "2026 AI-centered universities project."') is named on purpose."""
