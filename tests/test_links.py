@@ -850,3 +850,16 @@ def test_an_english_amount_put_into_a_named_centre_or_project_is_its_and_so_is_i
     )
     name = "regional marine data centers"
     assert links(text, "en") == [(120_000_000_000, name), (20_000_000_000, name), (50_000_000_000, None)]
+
+
+def test_that_n_won_project_points_at_the_name_quoted_before_and_its_carries_it() -> None:
+    """'the "Harbour Data Town," … . That 300 billion won project …': the demonstrative, the amount and a program
+    word point at the name the sentence before quotes; "its planning study" in the next sentence is that project's."""
+    text = (
+        'Port plan backed\n\nPublished 2026.05.12\n\nThe ministry runs the "Smart Port" project. '
+        'Lee said the "Harbour Data Town," part of the Smart Port vision, has momentum. '
+        "That 300 billion won project would build homes. "
+        "A total of 2 billion won was set aside for its planning study."
+    )
+    name = "Harbour Data Town"
+    assert links(text, "en") == [(300_000_000_000, name), (2_000_000_000, name)]

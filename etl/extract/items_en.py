@@ -153,3 +153,25 @@ def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Patt
     if m is None or m.end() > start or not cue.fullmatch(m.group(1)):
         return False
     return not breaks.search(text, m.end(), start)
+
+
+# "That 1.5 trillion won project would …": a demonstrative opens the sentence, the amount sizes a program word.
+_DEMONSTRATIVE = re.compile(r"^\W*(?:That|This)\s+(?:about\s+|some\s+|nearly\s+)?$")
+_QUOTED_NAME = re.compile(r"[\"“‘']([A-Z][^\"”’']{2,80}?)[,.]?[\"”’']")
+
+
+@cache
+def _sized_program() -> re.Pattern[str]:
+    form = lexicon.alternation(t for t in lexicon.terms("program_en_lower", "form") if not t.endswith("s"))
+    return re.compile(rf"[\s\-]*(?:won\s+)?{form}\b")
+
+
+def demonstrated(text: str, start: int, end: int, before: str) -> str | None:
+    """'Jung said the "Gwangju AI Mobility New Town," part of the AI City vision, has momentum. That 1.5 trillion
+    won project would …': a sentence opening with "That/This", the amount (from `start` to `end`) and a program word
+    points back at the name the sentence `before` it quotes last, which the text thereby calls a project (README:
+    a phrase the text calls a project anywhere is a name). None when the sentence does not open so."""
+    if not _DEMONSTRATIVE.match(text[:start]) or not _sized_program().match(text, end):
+        return None
+    names = [m.group(1).strip() for m in _QUOTED_NAME.finditer(before) if len(m.group(1).split()) >= 2]
+    return names[-1] if names else None

@@ -19,7 +19,7 @@ from etl import lexicon
 from etl.extract import link_names
 from etl.extract.area_lists import LIST_ITEMS, area_list, part_lead
 from etl.extract.envelopes import envelope, envelope_title
-from etl.extract.items_en import english_item, opening_pointer
+from etl.extract.items_en import demonstrated, english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.link_clauses import (
     BREAK,
@@ -27,6 +27,7 @@ from etl.extract.link_clauses import (
     WON,
     amount_end,
     clause_between,
+    in_clause,
     named_after,
     same_clause,
     tied_ahead,
@@ -161,6 +162,11 @@ class ProgramLinker:
         들어간다"): nearer than the story's program. Not when the amount has a purpose of its own ("보안 분야에는
         90억원"), and not a line item added while linking: a line of a list, not a program the text goes on about."""
         i = self._order.get(sent.start, 0)
+        # "That 1.5 trillion won project … . A total of 2 billion won … for its planning study": "its" is the program
+        # the sentence before linked its amount to, whatever part of it the money is for (README 'Part and parent').
+        its = next(in_clause(sent.text, start, _cue("program_anaphora", "possessive")), None)
+        if i and its and (prior := self._linked.get(self.sentences[i - 1].start)):
+            return prior
         if i == 0 or self._budget_story or own_purpose(sent.text, start, amount_end(sent.text, start)):
             return None
         # "※ ▴(A 사업) 대학 안 부지를 …": a note line glosses what the text named; it is no topic for the next.
@@ -191,6 +197,10 @@ class ProgramLinker:
         ahead = named_after(sent.text, start)
         if ahead and not names_event(ahead):
             return self._known(ahead) or self._add(ahead, sent)
+        i = self._order.get(sent.start, 0)
+        prior = self.sentences[i - 1].text if i and self.lang == "en" else ""
+        if that := demonstrated(sent.text, start, amount_end(sent.text, start), prior):
+            return self._known(that) or self._add(that, sent)
         named = self.named(sent)
         if respective := self._respective(sent, start):
             return respective
