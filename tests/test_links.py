@@ -863,3 +863,21 @@ def test_that_n_won_project_points_at_the_name_quoted_before_and_its_carries_it(
     )
     name = "Harbour Data Town"
     assert links(text, "en") == [(300_000_000_000, name), (2_000_000_000, name)]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_topic_verbs"), ids=lambda e: e.term)
+def test_an_english_envelope_subject_gives_its_figure_the_base_role_across_asides(
+    entry: lexicon.Entry,
+) -> None:
+    """ "The city's AI budget for 2027, as approved …, comes to 80 billion won": the envelope is the sentence's
+    subject, the verb (money_topic_verbs.tsv) states its figure: base, no program's, though a program was named."""
+    from etl.extract.budgets import extract_budgets
+
+    assert entry.term in entry.example
+    text = (
+        'Budget passed\n\nPublished 2026.05.12\n\nThe city wrote the "Harbour AI Project" plan. '
+        + entry.example
+    )
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
+    assert [(b.role, b.program) for b in facts.budgets] == [("base", None)]
+    assert [b.role for b in extract_budgets(split_sentences(entry.example), date(2025, 1, 1))] == ["base"]
