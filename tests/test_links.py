@@ -881,3 +881,20 @@ def test_an_english_envelope_subject_gives_its_figure_the_base_role_across_aside
     facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
     assert [(b.role, b.program) for b in facts.budgets] == [("base", None)]
     assert [b.role for b in extract_budgets(split_sentences(entry.example), date(2025, 1, 1))] == ["base"]
+
+
+def test_a_hedged_round_figure_of_an_exact_one_takes_its_role_and_program() -> None:
+    """ "more than 80 billion won" beside "comes to 81.2 billion won": the same figure said again, rounded; it
+    takes the exact one's role (here an envelope's, so no program); a round figure of nothing stays as it was."""
+    text = (
+        'Money secured\n\nPublished 2026.05.12\n\nKim shaped the "Harbour AI Project" and brought Ulsan more than '
+        "80 billion won in national funding. The city's AI budget for 2027, as passed on May 2, comes to 81.2 billion "
+        "won. The Harbour AI Project also gets some 30 billion won."
+    )
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
+    got = [(b.amount_krw, b.role, b.program) for b in facts.budgets]
+    assert got == [
+        (80_000_000_000, "base", None),
+        (81_200_000_000, "base", None),
+        (30_000_000_000, "budget", "Harbour AI Project"),
+    ]
