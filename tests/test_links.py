@@ -898,3 +898,14 @@ def test_a_hedged_round_figure_of_an_exact_one_takes_its_role_and_program() -> N
         (81_200_000_000, "base", None),
         (30_000_000_000, "budget", "Harbour AI Project"),
     ]
+
+
+def test_an_unnamed_english_package_may_be_the_program_itself() -> None:
+    """ "a 9 trillion won package for its port industry" with no programme's name between amount and "package": the
+    package can be the programme the story announces (only a named package is an envelope, program_envelope_cues
+    `en_named`)."""
+    text = (
+        "Korea sets out 9 trillion won package for its port industry\n\nPublished 2026.05.12\n\n"
+        "The ministry announced the Smart Port Support Program, a package for port operators worth 9 trillion won."
+    )
+    assert {p for _, p in links(text, "en")} == {"Smart Port Support Program"}

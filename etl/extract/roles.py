@@ -38,7 +38,6 @@ _AFTER_FILL = (
     rf"(?:{_SIZE})?(?:\d+\s*(?:MW|GW|㎿)급?\s*)?"  # "3조원 규모의 300MW급 AI 데이터센터"
     r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
     r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
-    r"(?:(?:[A-Z][\w\-]*|of|and)\s+){0,4}"  # "2.7 trillion won Digital New Deal package": the name the cue is of
 )
 # "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
 # every amount of the sentence that has no cue of its own. 40 characters: a comparison and one amount.
@@ -134,6 +133,15 @@ def _topic_en() -> re.Pattern[str]:
 
 
 @cache
+def _named_envelope() -> re.Pattern[str]:
+    """ "the government's 2.7 trillion won Digital New Deal package": a package named after a programme that the
+    amount sizes is the envelope the programme's money sits in (lexicon/program_envelope_cues.tsv `en_named`); an
+    unnamed one ("a 26 trillion won package for its chip industry") may be the programme itself."""
+    words = lexicon.pattern("program_envelope_cues", "en_named")
+    return re.compile(_AFTER_LEAD + r"(?:won\s+)?(?:[A-Z][\w\-]*\s+){1,4}" + words)
+
+
+@cache
 def _distributive() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("money_distributive"))
 
@@ -184,6 +192,8 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
     for meaning, pat in _after():
         if pat.match(after):
             return meaning
+    if _named_envelope().match(after):
+        return "base"
     topic = clause and (
         _topic().search(clause[-(TOPIC_GAP + 24) :]) or _topic_en().search(clause[-TOPIC_SPAN_EN:])
     )
