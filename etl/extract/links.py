@@ -164,10 +164,12 @@ class ProgramLinker:
         i = self._order.get(sent.start, 0)
         # "That 1.5 trillion won project … . A total of 2 billion won … for its planning study": "its" is the program
         # the sentence before linked its amount to, whatever part of it the money is for (README 'Part and parent').
+        if i == 0 or self._budget_story:
+            return None
         its = next(in_clause(sent.text, start, _cue("program_anaphora", "possessive")), None)
-        if i and its and (prior := self._linked.get(self.sentences[i - 1].start)):
+        if its and (prior := self._linked.get(self.sentences[i - 1].start)):
             return prior
-        if i == 0 or self._budget_story or own_purpose(sent.text, start, amount_end(sent.text, start)):
+        if own_purpose(sent.text, start, amount_end(sent.text, start)):
             return None
         # "※ ▴(A 사업) 대학 안 부지를 …": a note line glosses what the text named; it is no topic for the next.
         note = self.sentences[i - 1].text.lstrip().startswith("※")
