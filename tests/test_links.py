@@ -785,3 +785,127 @@ def test_a_share_of_a_program_stays_its_own_whatever_purpose_follows(entry: lexi
     # Without the share word the purpose after the amount decides: no program's.
     plain = entry.example.replace("추진방안의 가장 큰 몫인 ", "").replace("추진방안 예산의 일부인 ", "")
     assert links("해양 예산 발표\n부처가 방안을 내놓았다. 어촌을 돕는다. " + plain)[-1][1] is None
+
+
+def test_a_quoted_name_the_cue_after_an_english_amount_gives_its_project() -> None:
+    """ "a N-won project to build a "X"": the quoted words name the project the amount sizes
+    (lexicon/program_tie_cues.tsv `en_quoted`); without the cue the quote ties nothing."""
+    text = 'Port plan cleared\n\nIn May, Ulsan\'s 700 billion-won project to build a "smart port logistics belt" was approved.'
+    assert links(text, "en") == [(700_000_000_000, "smart port logistics belt")]
+
+
+def test_an_english_package_named_after_its_amount_is_an_envelope_not_the_program() -> None:
+    """ "the government's 1.2 trillion won Data Harbour Deal package": the package the programme's money sits in
+    (money_role_after.tsv `package`, base), no programme's, even though its name follows the amount."""
+    text = (
+        "Harbour money\n\nPublished 2026.05.12\n\nThe Data Harbour Deal takes 300 billion won of the extra budget. "
+        "That is a quarter of the government's 1.2 trillion won Data Harbour Deal package, the minister said."
+    )
+    assert links(text, "en") == [(300_000_000_000, "Data Harbour Deal"), (1_200_000_000_000, None)]
+
+
+def test_a_lower_case_name_worth_the_amount_gets_it() -> None:
+    """ "for regional port data projects worth 90 billion won": the lower-case name before "worth" (ending in a
+    program word of program_en_lower.tsv) is what the amount is the worth of; a count ("12 projects worth") is none."""
+    text = (
+        "Port studies planned\n\nPublished 2026.05.12\n\n"
+        "Feasibility studies are planned for regional port data projects worth 90 billion won. "
+        "The ministry also funds 12 projects worth 30 billion won."
+    )
+    assert links(text, "en") == [(90_000_000_000, "regional port data projects"), (30_000_000_000, None)]
+
+
+def test_a_name_introduced_by_known_as_gets_the_money_of_what_it_names() -> None:
+    """ "…, known as the Incheon Code Academy": the text names what the amount's clause described (program_tie_cues
+    `en_intro`), across the commas; a body so introduced is no program."""
+    text = (
+        "City budget set\n\nPublished 2026.05.12\n\n"
+        "About 80 billion won will go to schools that teach coding to adults, known as the Incheon Code Academy. "
+        "The plan was drawn up by a panel known as the Incheon Data Committee."
+    )
+    assert links(text, "en") == [(80_000_000_000, "Incheon Code Academy")]
+    doc = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
+    assert [p.name for p in doc.programs] == ["Incheon Code Academy"]
+
+
+def test_each_of_several_selected_items_gets_the_money_of_the_program_they_are_of() -> None:
+    """ "Each of the pilot projects … will receive N won": one value said of several selected items is the
+    program's they are of: the one the text writes in the plural (the class), not the item named last."""
+    text = (
+        "Dr Kim's Harbour Sensor Project Picked as a Coastal Data Mega Project\n\nPublished 2026.05.12\n\n"
+        'The ministry chose a harbour sensor project as one of its "Coastal Data Mega Projects". '
+        "The Busan project is led by Dr Kim. "
+        "Each of the pilot projects selected will receive 4 billion won over three years."
+    )
+    assert links(text, "en")[-1] == (4_000_000_000, "Coastal Data Mega Project")
+
+
+def test_an_english_amount_put_into_a_named_centre_or_project_is_its_and_so_is_its_share() -> None:
+    """ "put N won into the X centers, of which M won …": X (ending in a facility head or a program word,
+    program_tie_cues `en_into`) gets both; money put into a purpose ("into the development of chips") gets none."""
+    text = (
+        "Centres picked\n\nPublished 2026.05.12\n\n"
+        "Korea will put 120 billion won into the regional marine data centers, of which 20 billion won will go "
+        "to launching new projects. It will also put 50 billion won into the development of sensor chips."
+    )
+    name = "regional marine data centers"
+    assert links(text, "en") == [(120_000_000_000, name), (20_000_000_000, name), (50_000_000_000, None)]
+
+
+def test_that_n_won_project_points_at_the_name_quoted_before_and_its_carries_it() -> None:
+    """'the "Harbour Data Town," … . That 300 billion won project …': the demonstrative, the amount and a program
+    word point at the name the sentence before quotes; "its planning study" in the next sentence is that project's."""
+    text = (
+        'Port plan backed\n\nPublished 2026.05.12\n\nThe ministry runs the "Smart Port" project. '
+        'Lee said the "Harbour Data Town," part of the Smart Port vision, has momentum. '
+        "That 300 billion won project would build homes. "
+        "A total of 2 billion won was set aside for its planning study."
+    )
+    name = "Harbour Data Town"
+    assert links(text, "en") == [(300_000_000_000, name), (2_000_000_000, name)]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_topic_verbs"), ids=lambda e: e.term)
+def test_an_english_envelope_subject_gives_its_figure_the_base_role_across_asides(
+    entry: lexicon.Entry,
+) -> None:
+    """ "The city's AI budget for 2027, as approved …, comes to 80 billion won": the envelope is the sentence's
+    subject, the verb (money_topic_verbs.tsv) states its figure: base, no program's, though a program was named."""
+    from etl.extract.budgets import extract_budgets
+
+    assert entry.term in entry.example
+    text = (
+        'Budget passed\n\nPublished 2026.05.12\n\nThe city wrote the "Harbour AI Project" plan. '
+        + entry.example
+    )
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
+    assert [(b.role, b.program) for b in facts.budgets] == [("base", None)]
+    assert [b.role for b in extract_budgets(split_sentences(entry.example), date(2025, 1, 1))] == ["base"]
+
+
+def test_a_hedged_round_figure_of_an_exact_one_takes_its_role_and_program() -> None:
+    """ "more than 80 billion won" beside "comes to 81.2 billion won": the same figure said again, rounded; it
+    takes the exact one's role (here an envelope's, so no program); a round figure of nothing stays as it was."""
+    text = (
+        'Money secured\n\nPublished 2026.05.12\n\nKim shaped the "Harbour AI Project" and brought Ulsan more than '
+        "80 billion won in national funding. The city's AI budget for 2027, as passed on May 2, comes to 81.2 billion "
+        "won. The Harbour AI Project also gets some 30 billion won."
+    )
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="en"))
+    got = [(b.amount_krw, b.role, b.program) for b in facts.budgets]
+    assert got == [
+        (80_000_000_000, "base", None),
+        (81_200_000_000, "base", None),
+        (30_000_000_000, "budget", "Harbour AI Project"),
+    ]
+
+
+def test_an_unnamed_english_package_may_be_the_program_itself() -> None:
+    """ "a 9 trillion won package for its port industry" with no programme's name between amount and "package": the
+    package can be the programme the story announces (only a named package is an envelope, program_envelope_cues
+    `en_named`)."""
+    text = (
+        "Korea sets out 9 trillion won package for its port industry\n\nPublished 2026.05.12\n\n"
+        "The ministry announced the Smart Port Support Program, a package for port operators worth 9 trillion won."
+    )
+    assert {p for _, p in links(text, "en")} == {"Smart Port Support Program"}

@@ -14,6 +14,7 @@ from etl.extract.institutions import extract_institutions
 from etl.extract.link_story import settle_totals, story_program
 from etl.extract.listed_programs import listed_programs
 from etl.extract.programs import extract_programs, norm_key
+from etl.extract.restated import follow_exact
 from etl.extract.sites import extract_sites
 from etl.extract.tables import extract_tables, merge_table_budgets
 from etl.extract.tied import TiedLinker
@@ -44,6 +45,7 @@ def extract_document(doc: Document) -> Facts:
     budgets = extract_budgets(sentences, published, linker.link)
     if linker.subject is None:
         settle_totals(budgets, story_program(budgets, linker.named_programs()), sentences, linker.named)
+    follow_exact(budgets)
     # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
     table_rows = extract_tables(doc.text, doc.tables)
     _link_table_programs(table_rows, programs)

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from etl import lexicon
+from etl.extract.programs_en import MAX_LOWER_WORDS, MIN_LOWER_WORDS, lower_words
 
 # The bracket that holds the amount may say more before it ("the AI Phase 2 Project, total project cost ") but
 # stays one aside: this many characters at most.
@@ -29,7 +30,32 @@ def bullet_item(before: str) -> tuple[str, bool] | None:
 def english_item(before: str) -> tuple[str, bool] | None:
     """The name the amount is listed under in English: a name with the amount in its bracket, a bullet line's head,
     or a name whose bracket gives the amount as its project cost."""
-    return _bracket_item(before) or bullet_item(before) or _cost_item(before)
+    return _bracket_item(before) or bullet_item(before) or _cost_item(before) or _worth_item(before)
+
+
+_WORTH = re.compile(r"\s+worth\s+(?:about\s+|some\s+|around\s+|nearly\s+|over\s+)?$")
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*")
+
+
+def _worth_item(before: str) -> tuple[str, bool] | None:
+    """ "studies are planned for inter-ministerial new drug development projects worth 2 trillion won": the
+    lower-case name ending in a program word (lexicon/program_en_lower.tsv `form`) the amount is the worth of.
+    The name runs back over lower-case words to the first `inside` word ("for"); "26 projects worth" names none."""
+    m = _WORTH.search(before)
+    if m is None:
+        return None
+    words = before[: m.start()].split()
+    if not words or words[-1] not in lower_words("form"):
+        return None
+    start, stops = len(words) - 1, lower_words("inside") | {"the"}
+    while start > 0 and _LOWER_WORD.fullmatch(words[start - 1]) and words[start - 1] not in stops:
+        start -= 1
+    name = words[start:]
+    while name and name[0] in lower_words("lead"):
+        name = name[1:]
+    if not MIN_LOWER_WORDS <= len(name) - 1 <= MAX_LOWER_WORDS:
+        return None
+    return " ".join(name), True
 
 
 # "to create the 5·18 Old Cemetery Democracy Park (total project cost 20 billion won)": the bracket's label says the
@@ -89,6 +115,37 @@ def _bracket_item(before: str) -> tuple[str, bool] | None:
 _OPENING = re.compile(r"^\W*(?:[A-Za-z]+\s+)?(.{2,24}?)\s*,")
 
 
+@cache
+def _quoted_after() -> re.Pattern[str]:
+    # "a 1 trillion-won project to build a "collaborative … ecosystem"": the cue says the quoted words name the
+    # project the amount sizes (lexicon/program_tie_cues.tsv `en_quoted`).
+    cue = lexicon.pattern("program_tie_cues", "en_quoted")
+    return re.compile(
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+(?:an?\s+|the\s+)?[\"“‘']([^\"”’']{{2,80}}?)[,.]?[\"”’']"
+    )
+
+
+@cache
+def _into() -> re.Pattern[str]:
+    # "put 684 billion won into the global technology cooperation centers": after the cue (program_tie_cues `en_into`),
+    # one to five words ending in a program word or a facility head, singular or plural, then the clause's end.
+    cue = lexicon.pattern("program_tie_cues", "en_into")
+    heads = [*lexicon.terms("program_forms", "en_bare"), *lexicon.terms("site_heads")]
+    head = lexicon.alternation(
+        {h.lower() + s for h in heads if h.isascii() and " " not in h for s in ("", "s")}
+    )
+    word = r"[A-Za-z][\w&\-]*"
+    return re.compile(
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+((?:{word}\s+){{1,5}}{head})(?=\s*(?:[,.;(]|$))", re.I
+    )
+
+
+def named_after_en(text: str, end: int) -> re.Match[str] | None:
+    """The quoted name a cue right after an amount (ending at `end`) gives its project, or the project or facility
+    the amount is put into, as group 1; or None."""
+    return _quoted_after().match(text, end) or _into().match(text, end)
+
+
 def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:
     """A pointer back ("the project") that is the sentence's opening phrase, with the amount at `start` in the
     clause after it (no `breaks` match between)."""
@@ -96,3 +153,25 @@ def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Patt
     if m is None or m.end() > start or not cue.fullmatch(m.group(1)):
         return False
     return not breaks.search(text, m.end(), start)
+
+
+# "That 1.5 trillion won project would …": a demonstrative opens the sentence, the amount sizes a program word.
+_DEMONSTRATIVE = re.compile(r"^\W*(?:That|This)\s+(?:about\s+|some\s+|nearly\s+)?$")
+_QUOTED_NAME = re.compile(r"[\"“‘']([A-Z][^\"”’']{2,80}?)[,.]?[\"”’']")
+
+
+@cache
+def _sized_program() -> re.Pattern[str]:
+    form = lexicon.alternation(t for t in lexicon.terms("program_en_lower", "form") if not t.endswith("s"))
+    return re.compile(rf"[\s\-]*(?:won\s+)?{form}\b")
+
+
+def demonstrated(text: str, start: int, end: int, before: str) -> str | None:
+    """'Jung said the "Gwangju AI Mobility New Town," part of the AI City vision, has momentum. That 1.5 trillion
+    won project would …': a sentence opening with "That/This", the amount (from `start` to `end`) and a program word
+    points back at the name the sentence `before` it quotes last, which the text thereby calls a project (README:
+    a phrase the text calls a project anywhere is a name). None when the sentence does not open so."""
+    if not _DEMONSTRATIVE.match(text[:start]) or not _sized_program().match(text, end):
+        return None
+    names = [m.group(1).strip() for m in _QUOTED_NAME.finditer(before) if len(m.group(1).split()) >= 2]
+    return names[-1] if names else None

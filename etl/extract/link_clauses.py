@@ -1,11 +1,15 @@
-"""Clauses around an amount: where its own text ends, and whether a name or a pointer back shares its clause
+"""Clauses around an amount: where its own text ends, the name a cue right after it ties it to (named_after),
+and whether a name or a pointer back shares its clause
 (the program linker's tests of "the same clause", apart from the linker itself)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from etl import lexicon
+from etl.extract.items_en import named_after_en
 from etl.nlp import connective
 
 # How far after an amount's first digit its own text can run: 24 characters hold the longest way an amount is
@@ -32,8 +36,19 @@ COMMA = re.compile(r"…|\.\.\.|;|,(?![0-9])")  # a clause break other than an a
 
 
 def tied_ahead(text: str, start: int, name_at: int) -> bool:
-    """A program named after the amount is its program only within the same clause, with no amount between."""
-    return not BREAK.search(text, amount_end(text, start), name_at)
+    """A program named after the amount is its program only within the same clause, with no amount between, or
+    when the text introduces it as the name of what the amount's clause described ("650 billion won will go to
+    training institutions …, known as the Seoul Software Academy"; program_tie_cues.tsv `en_intro`)."""
+    end = amount_end(text, start)
+    if not BREAK.search(text, end, name_at):
+        return True
+    return bool(_introduced().search(text, end, name_at)) and not _AMOUNT.search(text, end, name_at)
+
+
+@cache
+def _introduced() -> re.Pattern[str]:
+    cue = lexicon.pattern("program_tie_cues", "en_intro")
+    return re.compile(rf"\b{cue}\s+(?:the\s+)?[\"“‘']?$")
 
 
 # A figure of won in Korean ("93억원", "1조4600억원") or English ("9.3 billion won").
@@ -69,3 +84,52 @@ def in_clause(
 def same_clause(text: str, start: int, cue: re.Pattern[str]) -> bool:
     """A pointer back ("이 사업", "the program") in the amount's own clause, before or after it."""
     return next(in_clause(text, start, cue), None) is not None
+
+
+# "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
+# after it. The amount's own text comes first: up to AHEAD_SPAN characters ("8,023억 6300만 원", "about 300 billion won").
+
+
+def named_after(text: str, start: int) -> str | None:
+    """The name a cue right after the amount at `start` ties it to (quoted in Korean, "is earmarked for
+    international joint R&D" in English), or None. Matched from the amount's end, so that a figure's own
+    comma or point ("8,410억원", "124.1 billion won") does not stand in the way."""
+    end = amount_end(text, start)
+    if end == start:
+        return None
+    m = _ahead().match(text, end) or _ahead_en().match(text, end) or named_after_en(text, end)
+    # "key national technologies such as bio, AI …": a field with examples, not a program.
+    if m is None or re.match(r"\s*" + lexicon.pattern("program_en_name_stops", "category"), text[m.end() :]):
+        return None
+    if gerund(m.group(1)):
+        return None
+    return m.group(1).strip()
+
+
+@cache
+def _ahead_en() -> re.Pattern[str]:
+    # The English name runs to the end of its clause (a comma, a point, "and", a bracket) or to a word that
+    # starts what is said of it ("this year", "over ten years", "in Gwangju"): two to six words.
+    cue = lexicon.pattern("program_tie_cues", "en_before")
+    stop = lexicon.pattern("program_en_name_stops")
+    word = r"[A-Za-z][\w&\-]*"
+    return re.compile(
+        # "a separate project", "an extra fund": an indefinite article names nothing.
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+(?!an?\s)(?:the\s+)?"
+        rf"((?!{stop}\b){word}(?:\s+(?!and\b|{stop}\b){word}){{1,5}})(?=\s*(?:[,.;(]|and\b|{stop}\b|$))"
+    )
+
+
+@cache
+def _ahead() -> re.Pattern[str]:
+    cue = lexicon.pattern("program_tie_cues", "before")
+    return re.compile(rf"\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]")
+
+
+_GERUND = re.compile(r"[a-z]+ing\b")
+
+
+def gerund(name: str) -> bool:
+    """ "2.8 billion won will go to developing medical equipment": a name after an English tie cue that opens with
+    a gerund says what the money does, a purpose."""
+    return bool(_GERUND.match(name))

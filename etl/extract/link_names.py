@@ -226,15 +226,6 @@ def unnamed(
     )
 
 
-_GERUND = re.compile(r"[a-z]+ing\b")
-
-
-def gerund(name: str) -> bool:
-    """ "2.8 billion won will go to developing medical equipment": a name after an English tie cue that opens with
-    a gerund says what the money does, a purpose."""
-    return bool(_GERUND.match(name))
-
-
 def in_passing(name: str, lead: list[Sentence]) -> bool:
     """A lower-case English name the lead does not quote ('the data voucher project'): mentioned in passing, not
     the story's subject; a quoted one ('the "2026 AI-centered universities project."') is named on purpose."""
@@ -361,3 +352,24 @@ def share_of(before: str, names: list[str]) -> str | None:
     if m is None:
         return None
     return next((n for n in names if m.group(1) in n.split()), None)
+
+
+@cache
+def _each() -> re.Pattern[str]:
+    return re.compile(r"^\W*" + lexicon.pattern("program_anaphora", "each") + r"\b")
+
+
+def each_program(text: str, names: list[str], page: list[Sentence], subject: str | None) -> str | None:
+    """ "Each of the pilot projects selected that day will receive 5.5 billion won", "Each will get 3 billion won a
+    year": one value said of the several items a program selected (a sentence opening with program_anaphora.tsv
+    `each`) is that program's (README: one value said of several, the subject's program): of `names` (the page's
+    programs) the one the text also writes in the plural, the class the items are of ("one of its 'Regional
+    Innovation Mega Projects'"), else the story's `subject`, else the page's one program; None when the sentence
+    does not open so."""
+    if not _each().match(text):
+        return None
+    page_text = " ".join(s.text for s in page)
+    plural = [n for n in names if n[-1:].isalpha() and re.search(re.escape(n) + r"s\b", page_text)]
+    if plural or subject:
+        return plural[0] if plural else subject
+    return names[0] if len(names) == 1 else None

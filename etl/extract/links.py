@@ -19,7 +19,7 @@ from etl import lexicon
 from etl.extract import link_names
 from etl.extract.area_lists import LIST_ITEMS, area_list, part_lead
 from etl.extract.envelopes import envelope, envelope_title
-from etl.extract.items_en import english_item, opening_pointer
+from etl.extract.items_en import demonstrated, english_item, opening_pointer
 from etl.extract.line_items import line_item, listed_amounts
 from etl.extract.link_clauses import (
     BREAK,
@@ -27,6 +27,8 @@ from etl.extract.link_clauses import (
     WON,
     amount_end,
     clause_between,
+    in_clause,
+    named_after,
     same_clause,
     tied_ahead,
 )
@@ -54,46 +56,6 @@ _FULL_STOP = re.compile(r"[.。]\s*$")
 @cache
 def _cue(name: str, meaning: str | None = None) -> re.Pattern[str]:
     return re.compile(lexicon.pattern(name, meaning))
-
-
-# "450억원 규모의 '지역 AI 사업'", "80억 원이 배정됐던 'AI기반…선도'": the amount describes the quoted name
-# after it. The amount's own text comes first: up to AHEAD_SPAN characters ("8,023억 6300만 원", "about 300 billion won").
-
-
-def _named_after(text: str, start: int) -> str | None:
-    """The name a cue right after the amount at `start` ties it to (quoted in Korean, "is earmarked for
-    international joint R&D" in English), or None. Matched from the amount's end, so that a figure's own
-    comma or point ("8,410억원", "124.1 billion won") does not stand in the way."""
-    end = amount_end(text, start)
-    if end == start:
-        return None
-    m = _ahead().match(text, end) or _ahead_en().match(text, end)
-    # "key national technologies such as bio, AI …": a field with examples, not a program.
-    if m is None or re.match(r"\s*" + lexicon.pattern("program_en_name_stops", "category"), text[m.end() :]):
-        return None
-    if link_names.gerund(m.group(1)):
-        return None
-    return m.group(1).strip()
-
-
-@cache
-def _ahead_en() -> re.Pattern[str]:
-    # The English name runs to the end of its clause (a comma, a point, "and", a bracket) or to a word that
-    # starts what is said of it ("this year", "over ten years", "in Gwangju"): two to six words.
-    cue = lexicon.pattern("program_tie_cues", "en_before")
-    stop = lexicon.pattern("program_en_name_stops")
-    word = r"[A-Za-z][\w&\-]*"
-    return re.compile(
-        # "a separate project", "an extra fund": an indefinite article names nothing.
-        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+(?!an?\s)(?:the\s+)?"
-        rf"((?!{stop}\b){word}(?:\s+(?!and\b|{stop}\b){word}){{1,5}})(?=\s*(?:[,.;(]|and\b|{stop}\b|$))"
-    )
-
-
-@cache
-def _ahead() -> re.Pattern[str]:
-    cue = lexicon.pattern("program_tie_cues", "before")
-    return re.compile(rf"\s*(?:이|가)?\s*{cue}\s*['‘\"“「『]([^'’\"”」』]{{2,40}})['’\"”」』]")
 
 
 @cache
@@ -179,7 +141,11 @@ class ProgramLinker:
         return opening_track(self.sentences[i - 1].text, self._tracks)
 
     def _noun(self, sent: Sentence, start: int) -> str | None:
-        """ "… invest 2.5 trillion won and equip the center": the program named so far whose name ends in the noun."""
+        """ "… invest 2.5 trillion won and equip the center": the program named so far whose name ends in the noun;
+        "Each of the projects will receive …": the program the several items are of (link_names.each_program)."""
+        found = [p.name for p in self.programs if p.name in self._found]
+        if each := link_names.each_program(sent.text, found, self.sentences, self.subject):
+            return each
         if not link_names.has_noun_pointer(sent.text):
             return None
         seen = [n for s in self.sentences[: self._order.get(sent.start, 0) + 1] for _, n in self.named(s)]
@@ -196,7 +162,14 @@ class ProgramLinker:
         들어간다"): nearer than the story's program. Not when the amount has a purpose of its own ("보안 분야에는
         90억원"), and not a line item added while linking: a line of a list, not a program the text goes on about."""
         i = self._order.get(sent.start, 0)
-        if i == 0 or self._budget_story or own_purpose(sent.text, start, amount_end(sent.text, start)):
+        # "That 1.5 trillion won project … . A total of 2 billion won … for its planning study": "its" is the program
+        # the sentence before linked its amount to, whatever part of it the money is for (README 'Part and parent').
+        if i == 0 or self._budget_story:
+            return None
+        its = next(in_clause(sent.text, start, _cue("program_anaphora", "possessive")), None)
+        if its and (prior := self._linked.get(self.sentences[i - 1].start)):
+            return prior
+        if own_purpose(sent.text, start, amount_end(sent.text, start)):
             return None
         # "※ ▴(A 사업) 대학 안 부지를 …": a note line glosses what the text named; it is no topic for the next.
         note = self.sentences[i - 1].text.lstrip().startswith("※")
@@ -223,9 +196,13 @@ class ProgramLinker:
         # A meeting or a fair the amount is listed under ("보고대회에 3억원") is no program: look further.
         if item and not names_event(item[0]):
             return self._known(item[0]) or self._add(item[0], sent)
-        ahead = _named_after(sent.text, start)
+        ahead = named_after(sent.text, start)
         if ahead and not names_event(ahead):
             return self._known(ahead) or self._add(ahead, sent)
+        i = self._order.get(sent.start, 0)
+        prior = self.sentences[i - 1].text if i and self.lang == "en" else ""
+        if that := demonstrated(sent.text, start, amount_end(sent.text, start), prior):
+            return self._known(that) or self._add(that, sent)
         named = self.named(sent)
         if respective := self._respective(sent, start):
             return respective

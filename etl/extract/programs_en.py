@@ -64,7 +64,8 @@ _PROPER = re.compile(r"[A-Z][a-z]{2,}")
 def proper_names(text: str) -> list[str]:
     """A proper name written before a lower-case program word ("Abu Dhabi's Stargate AI project", "the Saemangeum
     project"): a project a reader can look up by its name. Not a sentence's capitalised first word, and not a
-    name of generic words or acronyms only ("the AI project", "a New project", "SOC project")."""
+    name of generic words or acronyms only ("the AI project", "a New project", "SOC project"). Also the names the
+    text introduces ("…, known as the Seoul Software Academy": introduced_names)."""
     weak = {w.lower() for w in lexicon.terms("program_forms", "en_weak")} | {"the", "korea", "korean"}
     out = []
     for m in _proper_name().finditer(text):
@@ -73,7 +74,7 @@ def proper_names(text: str) -> list[str]:
             words = words[1:]  # the sentence's first word is capitalised anyway
         if len(words) >= 2 and any(_PROPER.fullmatch(w) and w.lower() not in weak for w in words[:-1]):
             out.append(" ".join(words))
-    return out
+    return out + introduced_names(text)
 
 
 def lower_name(name: str) -> bool:
@@ -133,3 +134,20 @@ def _english_name(words: list[str]) -> tuple[str | None, int]:
     if len([w for w in name if w not in _words("en_weak")]) >= 2:
         return " ".join(name), end
     return None, end
+
+
+@cache
+def _introduced() -> re.Pattern[str]:
+    # "…, known as the Seoul Software Academy", 'a fund dubbed "Data Bridge"': a cue, then a run of capitalised words
+    # (small joining words between them), quoted or not.
+    cue = lexicon.pattern("program_tie_cues", "en_intro")
+    cap = r"(?:[A-Z][\w\-’']*|\d[\w\-]*)"
+    return re.compile(rf"\b{cue}\s+(?:the\s+)?[\"“‘']?({cap}(?:\s+(?:of|for|and|on|&)?\s*{cap}){{1,7}})")
+
+
+def introduced_names(text: str) -> list[str]:
+    """Proper names the text introduces as what it just described ("training institutions …, known as the Seoul
+    Software Academy"; lexicon/program_tie_cues.tsv `en_intro`): a name a reader could look up, whatever its last
+    word. Not a body ('known as the National Data Committee': an `en_body` word in it)."""
+    body = set(_words("en_body"))
+    return [m.group(1) for m in _introduced().finditer(text) if not body.intersection(m.group(1).split())]

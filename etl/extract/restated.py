@@ -76,3 +76,38 @@ def _same_referent(a: Budget, b: Budget) -> bool:
         and (a.kind == b.kind or "unspecified" in (a.kind, b.kind))
         and (a.fiscal_year == b.fiscal_year or None in (a.fiscal_year, b.fiscal_year))
     )
+
+
+# A hedged figure ("more than 160 billion won", "some 265 billion won") rounds an exact one of the page when the
+# exact one is at most this much larger and, cut to the hedged figure's precision, is that figure.
+ROUNDED_SPAN = 0.05
+
+
+def follow_exact(budgets: list[Budget]) -> None:
+    """A hedged round figure ("more than 160 billion won in national funding") that rounds an exact figure the page
+    states in another sentence ("comes to 163.8 billion won") is that figure said again, rounded (README: a rounded
+    figure that differs in value is its own row, of the same thing): it takes the exact one's role and program when
+    the exact one has a role more specific than a budget's, or is a program's budget."""
+    exact = [b for b in budgets if b.amount_krw and not b.approx and b.bound == "exact" and b.evidence]
+    for b in budgets:
+        if not b.amount_krw or b.evidence is None or not (b.approx or b.bound == "above"):
+            continue
+        twin = next(
+            (
+                e
+                for e in exact
+                if e.evidence.start != b.evidence.start and _rounds(b.amount_krw, e.amount_krw)
+            ),
+            None,
+        )
+        # Only what the exact figure says more specifically: a role other than a plain budget, or a program.
+        if twin is not None and (twin.role != "budget" or (twin.program and b.role == "budget")):
+            b.role, b.program = twin.role, twin.program
+
+
+def _rounds(rounded: int, exact: int) -> bool:
+    """`exact` cut to the precision of `rounded` (its significant digits) is `rounded`, and they differ."""
+    if not rounded < exact <= rounded * (1 + ROUNDED_SPAN):
+        return False
+    step = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
+    return exact // step * step == rounded

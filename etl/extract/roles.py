@@ -119,6 +119,28 @@ def _topic() -> re.Pattern[str]:
     return re.compile(rf"{cue}\s*(?:은|는|이|가)\s(?:(?!{stops})(?:,(?=\d)|[^,;])){{0,{TOPIC_GAP}}}$")
 
 
+# "Gwangju's AI budget for 2026, as passed in the plenary session on December 2, comes to 163.8 billion won": an
+# English envelope named as the sentence's subject, then a verb that states its figure (lexicon/money_topic_verbs.tsv),
+# asides and commas between; the span the subject, the asides and the verb may take.
+TOPIC_SPAN_EN = 160
+
+
+@cache
+def _topic_en() -> re.Pattern[str]:
+    cue = lexicon.alternation(t for t in lexicon.terms("money_role_before", "base") if t.isascii())
+    verb = lexicon.pattern("money_topic_verbs", "states")
+    return re.compile(rf"{cue}[^.;]*?\s{verb}\s+(?:about\s+|some\s+|nearly\s+)?$")
+
+
+@cache
+def _named_envelope() -> re.Pattern[str]:
+    """ "the government's 2.7 trillion won Digital New Deal package": a package named after a programme that the
+    amount sizes is the envelope the programme's money sits in (lexicon/program_envelope_cues.tsv `en_named`); an
+    unnamed one ("a 26 trillion won package for its chip industry") may be the programme itself."""
+    words = lexicon.pattern("program_envelope_cues", "en_named")
+    return re.compile(_AFTER_LEAD + r"(?:won\s+)?(?:[A-Z][\w\-]*\s+){1,4}" + words)
+
+
 @cache
 def _distributive() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("money_distributive"))
@@ -170,7 +192,12 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
     for meaning, pat in _after():
         if pat.match(after):
             return meaning
-    return "base" if clause and _topic().search(clause[-(TOPIC_GAP + 24) :]) else "budget"
+    if _named_envelope().match(after):
+        return "base"
+    topic = clause and (
+        _topic().search(clause[-(TOPIC_GAP + 24) :]) or _topic_en().search(clause[-TOPIC_SPAN_EN:])
+    )
+    return "base" if topic else "budget"
 
 
 @cache
