@@ -785,3 +785,16 @@ def test_a_share_of_a_program_stays_its_own_whatever_purpose_follows(entry: lexi
     # Without the share word the purpose after the amount decides: no program's.
     plain = entry.example.replace("추진방안의 가장 큰 몫인 ", "").replace("추진방안 예산의 일부인 ", "")
     assert links("해양 예산 발표\n부처가 방안을 내놓았다. 어촌을 돕는다. " + plain)[-1][1] is None
+
+
+def test_an_inline_bullet_item_is_named_by_all_its_words() -> None:
+    # "△A를 위한 B 조성 80억원": the words between the mark and the amount are one item, even 'A를 위한'.
+    text = (
+        "위원회는 정부안에 없던 사업을 더했다. 새로 담긴 사업은 △해양 관측 고도화 90억원 "
+        "△연안 재난 대응을 위한 지역 데이터 공유 체계 마련 80억원 △소형 위성 기반 해양 감시(R&D) 40억원 등이다."
+    )
+    assert links(text) == [
+        (9_000_000_000, "해양 관측 고도화"),
+        (8_000_000_000, "연안 재난 대응을 위한 지역 데이터 공유 체계 마련"),
+        (4_000_000_000, "소형 위성 기반 해양 감시"),
+    ], links(text)

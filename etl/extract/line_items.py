@@ -111,6 +111,10 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     joined = (
         form == "bracket" and boundary == 0 and all(not breaks_name(w) or _JOINED.search(w) for w in words)
     )
+    # "△A를 위한 B 조성 100억원 △C 70억원": an inline bullet with nothing but a name before its bare amount is an
+    # item of the list the marks make, all of it, whatever words it holds (a plan's lines are told by area_list).
+    if boundary > 0 and tail[boundary - 1] in _INLINE and len(words) >= 2:
+        keep, words = words, []
     while words and (not breaks_name(words[-1]) or (joined and _JOINED.search(words[-1]))):
         keep.insert(0, words.pop())
     while keep and generic_words().fullmatch(keep[0]):
@@ -131,6 +135,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     return (name, bool(form)) if enough else None
 
 
+_INLINE = lexicon.char_class("list_marks", "arrow")
 _JOINED = re.compile(r"[가-힣A-Za-z0-9](?:과|와|및)$")  # a word joined to the next one by 과, 와 or 및
 # "AI혁신펀드 추가 조성 ........ 1,000억원": a PDF list's dot leader between a name and its figure is layout.
 _LEADER = re.compile(r"[.·ㆍ]{3,}|[…‥]{2,}")
