@@ -798,3 +798,16 @@ def test_an_inline_bullet_item_is_named_by_all_its_words() -> None:
         (8_000_000_000, "연안 재난 대응을 위한 지역 데이터 공유 체계 마련"),
         (4_000_000_000, "소형 위성 기반 해양 감시"),
     ], links(text)
+
+
+def test_an_earmark_line_links_the_project_named_before_its_budget() -> None:
+    # "X 건립 예산 N원": the project noun before 예산 makes X the program; a field's budget stays no program's.
+    text = (
+        "국회가 내년 예산안을 고쳤다. 한 의원의 지역구에는 시립 과학관 건립 예산 4억원이 증액됐다. "
+        "다른 지역구에서는 하천 유역 오수처리시설 확충 예산이 20억원 늘었다. 인재 양성 예산은 30억원 줄었다."
+    )
+    assert links(text) == [
+        (400_000_000, "시립 과학관 건립"),
+        (2_000_000_000, "하천 유역 오수처리시설 확충"),
+        (3_000_000_000, None),
+    ], links(text)

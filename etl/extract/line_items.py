@@ -94,6 +94,8 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     lists = [("tie", _list_cue())] if listed else []
     forms = [("bracket", _ITEM_OPEN), ("bracket", _ITEM_MARK), ("tie", _tie_cue()), *lists, ("", _ITEM_FILL)]
     tail, form, cue = clause, "", ""
+    if earmark := _earmark().search(tail):  # "X 건립 예산 2억 원": the project is the name before 예산
+        tail, form = tail[: earmark.start(1)], "tie"
     while True:
         for kind, pat in forms:
             cut = pat.search(tail)
@@ -179,6 +181,13 @@ def _built() -> re.Pattern[str]:
 @cache
 def _list_cue() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{time_gap()}?\s*$")
+
+
+@cache
+def _earmark() -> re.Pattern[str]:
+    # "서울 동작구에는 X 건립 예산 2억 원이 증액됐다": a project noun before 예산 (program_tie_cues `earmark`).
+    heads = lexicon.pattern("program_tie_cues", "earmark")
+    return re.compile(rf"{heads}(\s*(?:예산|사업비)\s*(?:이|은|으로)?\s*{time_gap()}?\s*)$")
 
 
 @cache
