@@ -811,3 +811,21 @@ def test_an_earmark_line_links_the_project_named_before_its_budget() -> None:
         (2_000_000_000, "하천 유역 오수처리시설 확충"),
         (3_000_000_000, None),
     ], links(text)
+
+
+def test_a_line_of_a_markless_list_under_a_lead_naming_projects_is_named_whole() -> None:
+    # Lines with no mark under "다음 사업들이 선정됐다.": each line's words up to its amount are a project's name,
+    # a purpose phrase included (README ruling 'Purpose words are not program words': a list introduced as projects).
+    text = (
+        "해양 분야 공모 결과\n\n도는 올해 공모에서 국비를 따냈다.\n\n해양 분야에서는 다음 사업들이 선정됐다.\n\n"
+        "연안 관측 데이터 공유 사업(40억원)\n\n어장 감시를 위한 위성 영상 분석 체계 구축 30억원(총사업비 50억원)\n\n"
+        "도는 내년에도 공모에 나선다."
+    )
+    assert links(text) == [
+        (4_000_000_000, "연안 관측 데이터 공유 사업"),
+        (3_000_000_000, "어장 감시를 위한 위성 영상 분석 체계 구축"),
+        (5_000_000_000, "어장 감시를 위한 위성 영상 분석 체계 구축"),
+    ], links(text)
+    # The same lines under no lead (a title and a subtitle) stay as they were: a purpose phrase names nothing.
+    bare = "어장 감시를 위한 위성 영상 분석 체계 구축 30억원\n\n도는 올해 공모에서 국비를 따냈다."
+    assert links(bare)[0][1] != "어장 감시를 위한 위성 영상 분석 체계 구축", links(bare)

@@ -48,13 +48,15 @@ def time_gap() -> str:
     return rf"(?:{_TIME}|{lexicon.pattern('program_tie_cues', 'between')})"
 
 
-def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> tuple[str, bool] | None:
+def line_item(
+    clause: str, after_amount: bool = False, listed: bool = False, whole: bool = False
+) -> tuple[str, bool] | None:
     """The name a won amount is listed under, from its clause up to the amount, and whether a tie form (a
     bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
     stands there. `after_amount`: the clause starts right after another amount (its first word is that
     amount's particle). `listed`: the sentence lists several amounts each after a list cue ("A에 145억원, B에
-    121억원"), so a list cue ties too."""
-    found = _line_item(clause, after_amount, listed)
+    121억원"), so a list cue ties too. `whole`: the clause is a line of a list up to its first amount, all name."""
+    found = _line_item(clause, after_amount, listed, whole)
     if found is None:
         return None
     name = _ITEM_TRIM.sub("", found[0])
@@ -85,7 +87,7 @@ def _plausible_item(name: str) -> bool:
     return lookup(name) is None
 
 
-def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[str, bool] | None:
+def _line_item(clause: str, after_amount: bool, listed: bool, whole: bool) -> tuple[str, bool] | None:
     if after_amount:
         clause = re.sub(r"^\S*", "", clause, count=1)
     clause = _LEADER.sub(" ", clause)  # layout, not an elision: read as the name's end
@@ -115,7 +117,8 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     )
     # "△A를 위한 B 조성 100억원 △C 70억원": an inline bullet with nothing but a name before its bare amount is an
     # item of the list the marks make, all of it, whatever words it holds (a plan's lines are told by area_list).
-    if boundary > 0 and tail[boundary - 1] in _INLINE and len(words) >= 2:
+    marked = boundary > 0 and tail[boundary - 1] in _INLINE
+    if (marked or (boundary == 0 and whole)) and len(words) >= 2:
         keep, words = words, []
     while words and (not breaks_name(words[-1]) or (joined and _JOINED.search(words[-1]))):
         keep.insert(0, words.pop())
