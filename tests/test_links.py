@@ -829,3 +829,11 @@ def test_a_line_of_a_markless_list_under_a_lead_naming_projects_is_named_whole()
     # The same lines under no lead (a title and a subtitle) stay as they were: a purpose phrase names nothing.
     bare = "어장 감시를 위한 위성 영상 분석 체계 구축 30억원\n\n도는 올해 공모에서 국비를 따냈다."
     assert links(bare)[0][1] != "어장 감시를 위한 위성 영상 분석 체계 구축", links(bare)
+
+
+def test_a_quote_holding_a_won_figure_as_its_object_is_speech_not_a_program() -> None:
+    # "…에 50억원을 투자할 계획"이라고 밝혔다: what someone said, though it ends in the program word 계획.
+    text = '해양 데이터 발표\n\n장관은 "2030년까지 연안 관측 모델 개발에 50억원을 투자할 계획"이라고 밝혔다.'
+    doc = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="ko"))
+    assert not any("50억원" in p.name for p in doc.programs), [p.name for p in doc.programs]
+    assert all(b.program is None or "50억원" not in b.program for b in doc.budgets)

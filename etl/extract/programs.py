@@ -49,8 +49,8 @@ def _ko_bare() -> re.Pattern[str]:
 # After a program word: a particle, a space or punctuation ("사업에", "사업 "), never more of a word ("사업단").
 _PARTICLE_NEXT = r"(?=[은는이가을를의에과와도로으,.\s(]|$)"
 
-
-_SPEECH = re.compile(r"(?:다|요|죠|까|니다|습니다)[.!?]?$")
+# A quote that ends a sentence, or holds a won figure as its subject or object ("…에 308억원을 투자할 계획"), is speech.
+_SPEECH = re.compile(r"(?:다|요|죠|까|니다|습니다)[.!?]?$|\d\s*(?:조|억|만)?\s*원(?:을|를|이|가)\s")
 
 
 @cache
