@@ -837,3 +837,27 @@ def test_a_quote_holding_a_won_figure_as_its_object_is_speech_not_a_program() ->
     doc = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="ko"))
     assert not any("50억원" in p.name for p in doc.programs), [p.name for p in doc.programs]
     assert all(b.program is None or "50억원" not in b.program for b in doc.budgets)
+
+
+def test_words_the_page_counts_as_several_projects_name_no_one_program() -> None:
+    # "12개 연안 데이터 사업" in the body: the title's "연안 데이터 사업에 300억원" is the group's money, not a program's.
+    text = (
+        "연안 데이터 사업에 300억원…12개 사업 추진\n\n"
+        "부처는 12개 연안 데이터 사업을 펼친다고 밝혔다. "
+        "올해 연안 데이터 사업 예산은 지난해보다 20억원 늘었다."
+    )
+    assert links(text) == [(30_000_000_000, None), (2_000_000_000, None)], links(text)
+
+
+def test_the_total_of_a_count_of_new_projects_is_not_the_story_programs() -> None:
+    # "5개 신규사업(총 40억 원)": a group's total, not the one program the page links its other amounts to.
+    text = (
+        "해양 데이터 확대\n\n부처는 해양 데이터 사업을 넓힌다.\n\n"
+        "올해 실증을 위한 5개 신규사업(총 40억 원)을 새로 벌여 어업 혁신을 이끈다.\n\n"
+        "해양관측 사업은 지난해보다 10억원 늘어난 60억원 규모로 추진해 어촌 과제 9개를 지원한다."
+    )
+    assert links(text) == [
+        (4_000_000_000, None),
+        (1_000_000_000, "해양관측 사업"),
+        (6_000_000_000, "해양관측 사업"),
+    ], links(text)

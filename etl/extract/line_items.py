@@ -55,7 +55,8 @@ def line_item(
     bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
     stands there. `after_amount`: the clause starts right after another amount (its first word is that
     amount's particle). `listed`: the sentence lists several amounts each after a list cue ("A에 145억원, B에
-    121억원"), so a list cue ties too. `whole`: the clause is a line of a list up to its first amount, all name."""
+    121억원"), so a list cue ties too. `whole`: the clause is in a line of a list (etl/extract/list_lines.py),
+    all name up to the line's first amount."""
     found = _line_item(clause, after_amount, listed, whole)
     if found is None:
         return None
@@ -118,7 +119,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool, whole: bool) -> tu
     # "△A를 위한 B 조성 100억원 △C 70억원": an inline bullet with nothing but a name before its bare amount is an
     # item of the list the marks make, all of it, whatever words it holds (a plan's lines are told by area_list).
     marked = boundary > 0 and tail[boundary - 1] in _INLINE
-    if (marked or (boundary == 0 and whole)) and len(words) >= 2:
+    if (marked or (boundary == 0 and whole and not after_amount)) and len(words) >= 2:
         keep, words = words, []
     while words and (not breaks_name(words[-1]) or (joined and _JOINED.search(words[-1]))):
         keep.insert(0, words.pop())
