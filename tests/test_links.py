@@ -861,3 +861,23 @@ def test_the_total_of_a_count_of_new_projects_is_not_the_story_programs() -> Non
         (1_000_000_000, "해양관측 사업"),
         (6_000_000_000, "해양관측 사업"),
     ], links(text)
+
+
+def test_amounts_that_add_up_to_a_programs_amount_are_its_parts() -> None:
+    # README ruling 'Part and parent': "먼저 X 분야에 500억원" then parts summing to it (up to rounding) are X's,
+    # unless a part is a program of its own; parts that do not add up stay no program's.
+    text = (
+        "해양수산부 내년 예산안 1조원\n\n부처는 예산안을 짰다. 먼저 해양 디지털 뉴딜에 500억원을 넣는다.\n\n"
+        "관측망에는 201억원, 어업 자동화 부문에는 150억원이 들어간다. 항만데이터에는 149억원을 반영했다.\n\n"
+        "기초연구에는 2000억원을 투입한다. 극지 연구에 300억원, 해양 생물 연구에 200억원이 쓰인다."
+    )
+    assert links(text) == [
+        (1_000_000_000_000, None),
+        (50_000_000_000, "해양 디지털 뉴딜"),
+        (20_100_000_000, "해양 디지털 뉴딜"),
+        (15_000_000_000, "해양 디지털 뉴딜"),
+        (14_900_000_000, "해양 디지털 뉴딜"),
+        (200_000_000_000, None),
+        (30_000_000_000, None),
+        (20_000_000_000, None),
+    ], links(text)
