@@ -909,3 +909,99 @@ def test_an_unnamed_english_package_may_be_the_program_itself() -> None:
         "The ministry announced the Smart Port Support Program, a package for port operators worth 9 trillion won."
     )
     assert {p for _, p in links(text, "en")} == {"Smart Port Support Program"}
+
+
+def test_an_inline_bullet_item_is_named_by_all_its_words() -> None:
+    # "△A를 위한 B 조성 80억원": the words between the mark and the amount are one item, even 'A를 위한'.
+    text = (
+        "위원회는 정부안에 없던 사업을 더했다. 새로 담긴 사업은 △해양 관측 고도화 90억원 "
+        "△연안 재난 대응을 위한 지역 데이터 공유 체계 마련 80억원 △소형 위성 기반 해양 감시(R&D) 40억원 등이다."
+    )
+    assert links(text) == [
+        (9_000_000_000, "해양 관측 고도화"),
+        (8_000_000_000, "연안 재난 대응을 위한 지역 데이터 공유 체계 마련"),
+        (4_000_000_000, "소형 위성 기반 해양 감시"),
+    ], links(text)
+
+
+def test_an_earmark_line_links_the_project_named_before_its_budget() -> None:
+    # "X 건립 예산 N원": the project noun before 예산 makes X the program; a field's budget stays no program's.
+    text = (
+        "국회가 내년 예산안을 고쳤다. 한 의원의 지역구에는 시립 과학관 건립 예산 4억원이 증액됐다. "
+        "다른 지역구에서는 하천 유역 오수처리시설 확충 예산이 20억원 늘었다. 인재 양성 예산은 30억원 줄었다."
+    )
+    assert links(text) == [
+        (400_000_000, "시립 과학관 건립"),
+        (2_000_000_000, "하천 유역 오수처리시설 확충"),
+        (3_000_000_000, None),
+    ], links(text)
+
+
+def test_a_line_of_a_markless_list_under_a_lead_naming_projects_is_named_whole() -> None:
+    # Lines with no mark under "다음 사업들이 선정됐다.": each line's words up to its amount are a project's name,
+    # a purpose phrase included (README ruling 'Purpose words are not program words': a list introduced as projects).
+    text = (
+        "해양 분야 공모 결과\n\n도는 올해 공모에서 국비를 따냈다.\n\n해양 분야에서는 다음 사업들이 선정됐다.\n\n"
+        "연안 관측 데이터 공유 사업(40억원)\n\n어장 감시를 위한 위성 영상 분석 체계 구축 30억원(총사업비 50억원)\n\n"
+        "도는 내년에도 공모에 나선다."
+    )
+    assert links(text) == [
+        (4_000_000_000, "연안 관측 데이터 공유 사업"),
+        (3_000_000_000, "어장 감시를 위한 위성 영상 분석 체계 구축"),
+        (5_000_000_000, "어장 감시를 위한 위성 영상 분석 체계 구축"),
+    ], links(text)
+    # The same lines under no lead (a title and a subtitle) stay as they were: a purpose phrase names nothing.
+    bare = "어장 감시를 위한 위성 영상 분석 체계 구축 30억원\n\n도는 올해 공모에서 국비를 따냈다."
+    assert links(bare)[0][1] != "어장 감시를 위한 위성 영상 분석 체계 구축", links(bare)
+
+
+def test_a_quote_holding_a_won_figure_as_its_object_is_speech_not_a_program() -> None:
+    # "…에 50억원을 투자할 계획"이라고 밝혔다: what someone said, though it ends in the program word 계획.
+    text = '해양 데이터 발표\n\n장관은 "2030년까지 연안 관측 모델 개발에 50억원을 투자할 계획"이라고 밝혔다.'
+    doc = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="ko"))
+    assert not any("50억원" in p.name for p in doc.programs), [p.name for p in doc.programs]
+    assert all(b.program is None or "50억원" not in b.program for b in doc.budgets)
+
+
+def test_words_the_page_counts_as_several_projects_name_no_one_program() -> None:
+    # "12개 연안 데이터 사업" in the body: the title's "연안 데이터 사업에 300억원" is the group's money, not a program's.
+    text = (
+        "연안 데이터 사업에 300억원…12개 사업 추진\n\n"
+        "부처는 12개 연안 데이터 사업을 펼친다고 밝혔다. "
+        "올해 연안 데이터 사업 예산은 지난해보다 20억원 늘었다."
+    )
+    assert links(text) == [(30_000_000_000, None), (2_000_000_000, None)], links(text)
+
+
+def test_the_total_of_a_count_of_new_projects_is_not_the_story_programs() -> None:
+    # "5개 신규사업(총 40억 원)": a group's total, not the one program the page links its other amounts to.
+    text = (
+        "해양 데이터 확대\n\n부처는 해양 데이터 사업을 넓힌다.\n\n"
+        "올해 실증을 위한 5개 신규사업(총 40억 원)을 새로 벌여 어업 혁신을 이끈다.\n\n"
+        "해양관측 사업은 지난해보다 10억원 늘어난 60억원 규모로 추진해 어촌 과제 9개를 지원한다."
+    )
+    assert links(text) == [
+        (4_000_000_000, None),
+        (1_000_000_000, "해양관측 사업"),
+        (6_000_000_000, "해양관측 사업"),
+    ], links(text)
+
+
+def test_amounts_that_add_up_to_a_programs_amount_are_its_parts() -> None:
+    # README ruling 'Part and parent': "먼저 X 분야에 500억원" then parts summing to it (up to rounding) are X's,
+    # unless a part is a program of its own; parts that do not add up stay no program's.
+    text = (
+        "해양수산부 내년 예산안 1조원\n\n부처는 예산안을 짰다. 먼저 해양 디지털 뉴딜에 500억원을 넣는다.\n\n"
+        "관측망에는 201억원, 어업 자동화 부문에는 150억원이 들어간다. 항만데이터에는 149억원을 반영했다.\n\n"
+        "기초연구에는 2000억원을 투입한다. 극지 연구에 300억원, 해양 생물 연구에 200억원이 쓰인다."
+    )
+    assert links(text) == [
+        (1_000_000_000_000, None),
+        (50_000_000_000, "해양 디지털 뉴딜"),
+        (20_100_000_000, "해양 디지털 뉴딜"),
+        (15_000_000_000, "해양 디지털 뉴딜"),
+        (14_900_000_000, "해양 디지털 뉴딜"),
+        (200_000_000_000, None),
+        (30_000_000_000, None),
+        (20_000_000_000, None),
+    ], links(text)

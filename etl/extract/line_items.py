@@ -48,13 +48,16 @@ def time_gap() -> str:
     return rf"(?:{_TIME}|{lexicon.pattern('program_tie_cues', 'between')})"
 
 
-def line_item(clause: str, after_amount: bool = False, listed: bool = False) -> tuple[str, bool] | None:
+def line_item(
+    clause: str, after_amount: bool = False, listed: bool = False, whole: bool = False
+) -> tuple[str, bool] | None:
     """The name a won amount is listed under, from its clause up to the amount, and whether a tie form (a
     bracket around the amount, a tie cue such as 에는, a bullet or table head) says so; None when no name
     stands there. `after_amount`: the clause starts right after another amount (its first word is that
     amount's particle). `listed`: the sentence lists several amounts each after a list cue ("A에 145억원, B에
-    121억원"), so a list cue ties too."""
-    found = _line_item(clause, after_amount, listed)
+    121억원"), so a list cue ties too. `whole`: the clause is in a line of a list (etl/extract/list_lines.py),
+    all name up to the line's first amount."""
+    found = _line_item(clause, after_amount, listed, whole)
     if found is None:
         return None
     name = _ITEM_TRIM.sub("", found[0])
@@ -85,7 +88,7 @@ def _plausible_item(name: str) -> bool:
     return lookup(name) is None
 
 
-def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[str, bool] | None:
+def _line_item(clause: str, after_amount: bool, listed: bool, whole: bool) -> tuple[str, bool] | None:
     if after_amount:
         clause = re.sub(r"^\S*", "", clause, count=1)
     clause = _LEADER.sub(" ", clause)  # layout, not an elision: read as the name's end
@@ -94,6 +97,8 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     lists = [("tie", _list_cue())] if listed else []
     forms = [("bracket", _ITEM_OPEN), ("bracket", _ITEM_MARK), ("tie", _tie_cue()), *lists, ("", _ITEM_FILL)]
     tail, form, cue = clause, "", ""
+    if earmark := _earmark().search(tail):  # "X 건립 예산 2억 원": the project is the name before 예산
+        tail, form = tail[: earmark.start(1)], "tie"
     while True:
         for kind, pat in forms:
             cut = pat.search(tail)
@@ -111,6 +116,11 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     joined = (
         form == "bracket" and boundary == 0 and all(not breaks_name(w) or _JOINED.search(w) for w in words)
     )
+    # "△A를 위한 B 조성 100억원 △C 70억원": an inline bullet with nothing but a name before its bare amount is an
+    # item of the list the marks make, all of it, whatever words it holds (a plan's lines are told by area_list).
+    marked = boundary > 0 and tail[boundary - 1] in _INLINE
+    if (marked or (boundary == 0 and whole and not after_amount)) and len(words) >= 2:
+        keep, words = words, []
     while words and (not breaks_name(words[-1]) or (joined and _JOINED.search(words[-1]))):
         keep.insert(0, words.pop())
     while keep and generic_words().fullmatch(keep[0]):
@@ -131,6 +141,7 @@ def _line_item(clause: str, after_amount: bool, listed: bool = False) -> tuple[s
     return (name, bool(form)) if enough else None
 
 
+_INLINE = lexicon.char_class("list_marks", "arrow")
 _JOINED = re.compile(r"[가-힣A-Za-z0-9](?:과|와|및)$")  # a word joined to the next one by 과, 와 or 및
 # "AI혁신펀드 추가 조성 ........ 1,000억원": a PDF list's dot leader between a name and its figure is layout.
 _LEADER = re.compile(r"[.·ㆍ]{3,}|[…‥]{2,}")
@@ -174,6 +185,13 @@ def _built() -> re.Pattern[str]:
 @cache
 def _list_cue() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{time_gap()}?\s*$")
+
+
+@cache
+def _earmark() -> re.Pattern[str]:
+    # "서울 동작구에는 X 건립 예산 2억 원이 증액됐다": a project noun before 예산 (program_tie_cues `earmark`).
+    heads = lexicon.pattern("program_tie_cues", "earmark")
+    return re.compile(rf"{heads}(\s*(?:예산|사업비)\s*(?:이|은|으로)?\s*{time_gap()}?\s*)$")
 
 
 @cache

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from etl.extract import money
 from etl.extract.envelopes import envelope
-from etl.extract.link_names import shared_out
+from etl.extract.link_names import category_before, shared_out
 from etl.extract.purposes import own_purpose
 from etl.models import Budget, Sentence
 
@@ -79,6 +79,10 @@ def _the_programs(
             if a.krw != b.amount_krw:
                 continue
             if own_purpose(s.text, a.start, a.end) or envelope().search(s.text) or shared_out(s.text):
+                return False
+            if category_before(
+                s.text[: a.start]
+            ):  # "16개 신규사업(총 761억 원)": a group's, not the program's
                 return False
             after_name = after_name or seen or any(pos < a.start for pos in names)
         seen = seen or bool(names)

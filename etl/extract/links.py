@@ -33,9 +33,10 @@ from etl.extract.link_clauses import (
     tied_ahead,
 )
 from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
+from etl.extract.list_lines import list_lead
 from etl.extract.paragraphs import paragraph_opening
 from etl.extract.parents import PARENT_GAP, child_of
-from etl.extract.programs import names_event, norm_key, quoted_in
+from etl.extract.programs import counted_keys, names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose, purpose_after_topic
 from etl.extract.title_names import title_name
 from etl.extract.tracks import declared_tracks, opening_track
@@ -80,6 +81,7 @@ class ProgramLinker:
         lines = [s for s in sentences if not chrome_line(s.text)]
         # A story about a ministry's or a year's budget lists lines of it: no line carries the sentence before.
         self._budget_story = bool(lines) and bool(envelope_title().search(lines[0].text))
+        self._groups = counted_keys(s.text for s in sentences)  # "56개 X 사업": X names no one program
         self.subject = self._subject()
         self._tracks = declared_tracks(sentences) if lang == "ko" else []
 
@@ -94,12 +96,14 @@ class ProgramLinker:
             return self._linked.get(lead)  # a wing of a building: the money of what its lead's amount is for
         # "…X에, 500억원은 Y에 쓰인다": the amount's purpose follows it; it is Y's only if Y is a program.
         topic = self.lang == "ko" and purpose_after_topic(sent.text, amount_end(sent.text, start))
+        # A line of a mark-less list ("다음 사업들이 선정됐다." / "A 조성(111억원)"): its words up to the amount name it.
+        head = list_lead(self.sentences, self._order.get(sent.start, 0)) if self.lang == "ko" else None
         if self.lang == "ko":
-            item = None if topic else line_item(before, after_amount=len(before) < start, listed=listed)
+            item = None if topic else line_item(before, len(before) < start, listed, head is not None)
         else:
             item = english_item(before) or link_names.en_bullet(before)
         # A declared track ("△A △B 두 트랙으로") is a line of a list the text gives: a name, whatever its last word.
-        opening = sent.text[: max(0, start - len(before))]
+        opening = (f"{head} " if head else "") + sent.text[: max(0, start - len(before))]
         if link_names.unnamed(
             before, item, lambda n: self._known(n) or (n if n in self._tracks else None), opening, sent.text
         ):
@@ -294,7 +298,9 @@ class ProgramLinker:
         )
         return exact or link_names.shortened(name, [p.name for p in self.programs if p.name in self._found])
 
-    def _add(self, name: str, sent: Sentence) -> str:
+    def _add(self, name: str, sent: Sentence) -> str | None:
+        if norm_key(name) in self._groups:
+            return None
         self.programs.append(Program(name=name, evidence=Evidence(sent.text, sent.start, sent.end)))
         self._named.clear()
         return name

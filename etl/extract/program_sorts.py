@@ -5,9 +5,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from etl import lexicon
+from etl.normalize import program_key
 
 
 def category_name(name: str) -> bool:
@@ -33,3 +35,18 @@ _COUNT_AFTER = re.compile(r"\s*\d+\s*(?:개|건)")
 def counted(text: str, start: int, end: int) -> bool:
     """True when a count stands right before or after the name at text[start:end]: several projects."""
     return bool(_COUNT_BEFORE.search(text, 0, start) or _COUNT_AFTER.match(text, end))
+
+
+@cache
+def _counted_name() -> re.Pattern[str]:
+    word = lexicon.pattern("program_forms", "bare")
+    return re.compile(
+        rf"\d+\s*개\s+((?:[^\s,.;()]+\s+){{0,5}}?[^\s,.;()]*?{word})(?=[은는이가을를의에과와도\s,.]|$)"
+    )
+
+
+def counted_keys(texts: Iterable[str]) -> set[str]:
+    """The keys of the phrases a count stands before anywhere in `texts` ("56개 지방 디지털 혁신 사업을 펼친다"):
+    the page calls them several projects, so the same words elsewhere ("지방 디지털 혁신사업에 5770억원") are a
+    group, not one program's name."""
+    return {program_key(m.group(1)) for text in texts for m in _counted_name().finditer(text)}

@@ -9,7 +9,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from etl import lexicon, program_catalog
-from etl.extract.program_sorts import category_name, counted
+from etl.extract.program_sorts import category_name, counted, counted_keys
 from etl.extract.programs_en import english_names, lower_names, lower_words, proper_names
 from etl.models import Evidence, Program, Sentence
 from etl.nlp import _word_tags, inflected
@@ -49,8 +49,8 @@ def _ko_bare() -> re.Pattern[str]:
 # After a program word: a particle, a space or punctuation ("사업에", "사업 "), never more of a word ("사업단").
 _PARTICLE_NEXT = r"(?=[은는이가을를의에과와도로으,.\s(]|$)"
 
-
-_SPEECH = re.compile(r"(?:다|요|죠|까|니다|습니다)[.!?]?$")
+# A quote that ends a sentence, or holds a won figure as its subject or object ("…에 308억원을 투자할 계획"), is speech.
+_SPEECH = re.compile(r"(?:다|요|죠|까|니다|습니다)[.!?]?$|\d\s*(?:조|억|만)?\s*원(?:을|를|이|가)\s")
 
 
 @cache
@@ -103,16 +103,19 @@ def extract_programs(sentences: list[Sentence], lang: str) -> list[Program]:
     # Keep bare (unquoted) phrases only if quoted ones are absent, they recur, or their sentence carries a won
     # figure ("데이터 가공바우처 지원사업은 과제당 7000만원씩"). An English name the programs catalogue lists is
     # kept too ('the Korean New Deal' beside a quoted "data dam").
-    quoted_any = any(rep.quoted for rep, _ in merged)
+    quoted_any, groups = any(r.quoted for r, _ in merged), counted_keys(s.text for s in sentences)
     kept = [
         (rep, n)
         for rep, n in merged
-        if rep.quoted
-        or not quoted_any
-        or n > 1
-        or _catalogued_en(rep.name)
-        or _with_won(rep.sent.text)
-        or _topic_before_won(rep, sentences)
+        if (rep.quoted or norm_key(rep.name) not in groups)  # "56개 X 사업" elsewhere: X is a group
+        and (
+            rep.quoted
+            or not quoted_any
+            or n > 1
+            or _catalogued_en(rep.name)
+            or _with_won(rep.sent.text)
+            or _topic_before_won(rep, sentences)
+        )
     ]
     kept.sort(key=lambda t: (-t[1], -t[0].quoted, cands.index(t[0]) if t[0] in cands else 0))
     out = [

@@ -3,11 +3,13 @@
 Programs the catalogue lists (catalogued.py) and items a sentence lists as programs (listed_programs.py) tie an
 amount named beside them; they never become the story's program nor the sentence before's (a strategy named in
 a lead would take every amount of the page). A listed item is also found in other words ("클라우드 네이티브로
-전환하는 데" for the item "클라우드 네이티브 전환", listed_programs.loosely_at).
+전환하는 데" for the item "클라우드 네이티브 전환", listed_programs.loosely_at). A budget no name ties that is a
+part of a program's amount the sentences before state (the parts add up to it) is that program's (breakdowns.py).
 """
 
 from __future__ import annotations
 
+from etl.extract.breakdowns import Breakdowns
 from etl.extract.link_names import in_passing
 from etl.extract.links import LEAD_MAX, ProgramLinker
 from etl.extract.listed_programs import loosely_at
@@ -18,7 +20,16 @@ class TiedLinker(ProgramLinker):
     def __init__(self, sentences: list[Sentence], programs: list[Program], lang: str) -> None:
         self._loose: frozenset[str] = frozenset()
         self._loose_done: set[int] = set()
+        self._parts = Breakdowns(sentences)
         super().__init__(sentences, programs, lang)
+
+    def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
+        got = super().link(sent, start, before, role)
+        if got is None and role == "budget":
+            got = self._parts.parent(sent)
+        if got:
+            self._parts.note(sent, start, got)
+        return got
 
     def also_tied(self, programs: list[Program], loose: frozenset[str] = frozenset()) -> None:
         """Add `programs` after the story's program is chosen; those in `loose` are also found in other words."""
