@@ -1005,3 +1005,37 @@ def test_amounts_that_add_up_to_a_programs_amount_are_its_parts() -> None:
         (30_000_000_000, None),
         (20_000_000_000, None),
     ], links(text)
+
+
+def test_english_funds_an_amount_is_supplied_in_are_its_program_but_a_payers_funds_are_not() -> None:
+    """ "N won in regional growth support funds" (program_tie_cues `en_in_funds`) names the funds; "in state funds"
+    is the payer (money_kind_after.tsv), no program; the funds named as the topic carry the split after them."""
+    text = (
+        "Agency to supply 900 billion won in regional growth support funds\n\nPublished 2026.05.12\n\n"
+        "Next year's regional growth support funds will total 912.5 billion won: 800 billion won in loans and "
+        "112.5 billion won in interest subsidies. Each region also gets 3 billion won in state funds."
+    )
+    name = "regional growth support funds"
+    assert links(text, "en") == [
+        (900_000_000_000, name),
+        (912_500_000_000, name),
+        (800_000_000_000, name),
+        (112_500_000_000, name),
+        (3_000_000_000, None),
+    ], links(text, "en")
+
+
+def test_a_capitalised_quoted_name_right_after_an_english_amount_and_a_year_inside_a_name() -> None:
+    """'A 90 billion won "Harbour AI Fast Track"' names what the amount sizes; "the 150 billion won Busan Vision 2030
+    Fund" keeps its year inside the name; another English amount between ends the first amount's clause."""
+    text = (
+        "Port aid\n\nPublished 2026.05.12\n\nBusan will widen help for port firms next year. "
+        'A 90 billion won "Harbour AI Fast Track" will be set up for port firms. '
+        "Firms that use AI will get priority.\n\n"
+        "The city will spend 70 billion won on R&D and run the 150 billion won Busan Vision 2030 Fund."
+    )
+    assert links(text, "en") == [
+        (90_000_000_000, "Harbour AI Fast Track"),
+        (70_000_000_000, None),
+        (150_000_000_000, "Busan Vision 2030 Fund"),
+    ], links(text, "en")

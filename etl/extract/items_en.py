@@ -120,8 +120,11 @@ def _quoted_after() -> re.Pattern[str]:
     # "a 1 trillion-won project to build a "collaborative … ecosystem"": the cue says the quoted words name the
     # project the amount sizes (lexicon/program_tie_cues.tsv `en_quoted`).
     cue = lexicon.pattern("program_tie_cues", "en_quoted")
+    # Or no cue at all when the quoted name, capitalised, follows the amount right away ('a 140 billion won "AX
+    # Sprint Preferential Track"'): the amount sizes it, as "450억원 규모의 '…'" does in Korean.
     return re.compile(
-        rf"\s*(?:\([^()]{{0,30}}\)\s*)?{cue}\s+(?:an?\s+|the\s+)?[\"“‘']([^\"”’']{{2,80}}?)[,.]?[\"”’']"
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?(?:{cue}\s+(?:an?\s+|the\s+)?(?=[\"“‘'])|(?=[\"“][A-Z]))"
+        rf"[\"“‘']([^\"”’']{{2,80}}?)[,.]?[\"”’']"
     )
 
 
@@ -140,10 +143,22 @@ def _into() -> re.Pattern[str]:
     )
 
 
+@cache
+def _in_funds() -> re.Pattern[str]:
+    # "1.6 trillion won in innovation startup commercialization funds": the funds the money is supplied as, named by
+    # one to five lower-case words (program_tie_cues `en_in_funds`); a payer's funds ("in state funds",
+    # money_kind_after.tsv) are its kind, not a program.
+    cue = lexicon.pattern("program_tie_cues", "en_in_funds")
+    payer = lexicon.alternation(t for t in lexicon.terms("money_kind_after") if t.isascii())
+    return re.compile(
+        rf"\s*(?:\([^()]{{0,30}}\)\s*)?(?!{payer}\b){cue}\s+((?:[a-z][\w\-]*\s+){{1,5}}funds?)\b(?!\s+of\b)"
+    )
+
+
 def named_after_en(text: str, end: int) -> re.Match[str] | None:
-    """The quoted name a cue right after an amount (ending at `end`) gives its project, or the project or facility
-    the amount is put into, as group 1; or None."""
-    return _quoted_after().match(text, end) or _into().match(text, end)
+    """The quoted name a cue right after an amount (ending at `end`) gives its project, the project or facility the
+    amount is put into, or the funds it is supplied in, as group 1; or None."""
+    return _quoted_after().match(text, end) or _into().match(text, end) or _in_funds().match(text, end)
 
 
 def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:

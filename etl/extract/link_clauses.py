@@ -20,7 +20,10 @@ AHEAD_SPAN = 24
 _CURRENCY = re.compile(r"원|\bwon\b")
 # Between an amount and a name after it: a clause break ("…", ";", a comma outside a number) or another amount
 # means the name is another clause's or another amount's ("6조원을 투입하고, … 'AX 실증밸리' 조성에 6,000억원").
-BREAK = re.compile(r"…|\.\.\.|;|,(?![0-9])|[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
+# An English figure's scale word stands between its digits and "won" ("150 billion won").
+BREAK = re.compile(
+    r"…|\.\.\.|;|,(?![0-9])|[0-9]\s*(?:조|억|만|천|(?:trillion|billion|million)[\s\-])?\s*(?:원|won\b)"
+)
 
 
 def amount_end(text: str, start: int) -> int:

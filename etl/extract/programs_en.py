@@ -85,7 +85,8 @@ def lower_name(name: str) -> bool:
 
 
 _EN_NAME = re.compile(
-    r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)){1,8})"
+    # A year or a number inside a name ("Seoul Vision 2030 Fund"), never its first word.
+    r"\b((?:[A-Z][A-Za-z0-9\-’']*|AI|of|for|and|the|on|in|&)(?:\s+(?:[A-Z][A-Za-z0-9\-’']*|\d[\w\-]*|AI|of|for|and|the|on|in|&)){1,8})"
 )
 
 
