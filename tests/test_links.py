@@ -1039,3 +1039,27 @@ def test_a_capitalised_quoted_name_right_after_an_english_amount_and_a_year_insi
         (70_000_000_000, None),
         (150_000_000_000, "Busan Vision 2030 Fund"),
     ], links(text, "en")
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in lexicon.entries("program_list_heads") if e.meaning == "en_including"],
+    ids=lambda e: e.term,
+)
+def test_an_amount_listed_after_projects_including_is_the_project_it_is_for(entry: lexicon.Entry) -> None:
+    """ "… for five projects, including 30 billion won for the harbour data hub": the lead names the items as
+    projects, so the item after "for" is a name (README ruling: a sentence that names its items as projects)."""
+    got = links("Requests\n\nPublished 2026.05.12\n\n" + entry.example, "en")
+    assert got[-1] == (30_000_000_000, "harbour data hub"), got
+
+
+def test_a_hedged_english_amount_still_reaches_the_name_its_cue_gives_and_its_deck_line_takes_it() -> None:
+    """ "more than 9 trillion won would be spent on a "port data highway"": the hedge is part of the amount's text,
+    so its cue is still read; the subtitle line stating the same figure ("9 trillion won for a port data highway")
+    is the same row and takes the program."""
+    text = (
+        "Pledge of 50 trillion won for AI\n\n9 trillion won for a port data highway; 4 trillion won for power\n\n"
+        "Published 2026.05.12\n\nThe candidate set out a pledge. It is large. It came on Monday.\n\n"
+        'More than 9 trillion won would be spent on a "port data highway."'
+    )
+    assert dict(links(text, "en"))[9_000_000_000_000] == "port data highway"

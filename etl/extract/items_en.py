@@ -158,7 +158,31 @@ def _in_funds() -> re.Pattern[str]:
 def named_after_en(text: str, end: int) -> re.Match[str] | None:
     """The quoted name a cue right after an amount (ending at `end`) gives its project, the project or facility the
     amount is put into, or the funds it is supplied in, as group 1; or None."""
-    return _quoted_after().match(text, end) or _into().match(text, end) or _in_funds().match(text, end)
+    return (
+        _quoted_after().match(text, end)
+        or _into().match(text, end)
+        or _in_funds().match(text, end)
+        or _listed_for(text, end)
+    )
+
+
+@cache
+def _including() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # "… for ten major projects, including 207.2 billion won for the quasi-public operation of metropolitan buses":
+    # the lead (program_list_heads `en_including`) names the items as projects; the item follows "for" to the clause's
+    # end (at most eight words).
+    lead = lexicon.pattern("program_list_heads", "en_including")
+    before = re.compile(
+        rf"{lead}\s+(?:about\s+|some\s+|over\s+)?[\d.,]+\s*(?:trillion|billion|million)[\s\-]won$"
+    )
+    after = re.compile(r"\s+for\s+(?:the\s+)?((?:[\w\-]+\s+){0,7}[\w\-]+)(?=\s*[,.;])")
+    return before, after
+
+
+def _listed_for(text: str, end: int) -> re.Match[str] | None:
+    """The project an amount listed after "projects, including" is for, as group 1, or None."""
+    before, after = _including()
+    return after.match(text, end) if before.search(text, max(0, end - 80), end) else None
 
 
 def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:

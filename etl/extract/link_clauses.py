@@ -14,7 +14,7 @@ from etl.nlp import connective
 
 # How far after an amount's first digit its own text can run: 24 characters hold the longest way an amount is
 # written ("8,023억 6300만 원", "about 300 billion won").
-AHEAD_SPAN = 24
+AHEAD_SPAN = 32
 
 # Where an amount's own text ends: its currency word, within the span an amount is written in.
 _CURRENCY = re.compile(r"원|\bwon\b")

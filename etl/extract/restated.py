@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from etl.extract.list_leads import list_line
 from etl.extract.title_names import sketches
 from etl.models import Budget
@@ -29,8 +31,15 @@ def dedupe(budgets: list[Budget]) -> list[Budget]:
 
 
 def _title_sketch(row: Budget, program: str) -> bool:
-    """The row is the title's (the first sentence) and the title holds a long piece of `program`'s name."""
-    return bool(row.evidence) and row.evidence.start == 0 and sketches(row.evidence.text, program)
+    """The row is a headline's (the title, or an English subtitle line with no full stop: "20 trillion won for a
+    data highway") and the headline holds a long piece of `program`'s name. A Korean line with no full stop may be a
+    page's table cell (a press release's title box), whose later restatement gave one more wrong link than right."""
+    ev = row.evidence
+    deck = ev is not None and ev.text.isascii() and not _FULL_STOP.search(ev.text)
+    return bool(ev) and (ev.start == 0 or deck) and sketches(ev.text, program)
+
+
+_FULL_STOP = re.compile(r"[.。]\s*$")
 
 
 # Two bullet lines of one value are two things. Not yet the `arrow` lines (▲/△/▷) list_leads.LIST_LINE reads:
