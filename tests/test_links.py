@@ -1063,3 +1063,15 @@ def test_a_hedged_english_amount_still_reaches_the_name_its_cue_gives_and_its_de
         'More than 9 trillion won would be spent on a "port data highway."'
     )
     assert dict(links(text, "en"))[9_000_000_000_000] == "port data highway"
+
+
+def test_the_short_form_an_english_page_gives_a_program_in_brackets_names_it_again() -> None:
+    """ "the Harbour Data Fund (HDF)" … "HDF will now put AI first. This year the fund will put in 50 billion won":
+    the bracketed short form, as a whole word, names the program; the same letters inside a word do not."""
+    text = (
+        "Port fund turns to AI\n\nPublished 2026.05.12\n\nOfficials met in Busan. Talks went well. They met again.\n\n"
+        "The heads of the Harbour Data Fund (HDF) attended. Having long backed shipping, HDF will now put AI first. "
+        "This year the master fund will put in 50 billion won. Separately, SHDFX pledged 9 billion won."
+    )
+    got = links(text, "en")
+    assert got[0] == (50_000_000_000, "Harbour Data Fund"), got

@@ -373,3 +373,14 @@ def each_program(text: str, names: list[str], page: list[Sentence], subject: str
     if plural or subject:
         return plural[0] if plural else subject
     return names[0] if len(names) == 1 else None
+
+
+def acronyms(sentences: list[Sentence], programs: list[Program]) -> list[tuple[re.Pattern[str], str]]:
+    """ "the Korea IT Fund (KIF)": the short form an English page gives a program in brackets right after its name,
+    as a whole-word pattern, with the program: "KIF will now put AI first" names it again."""
+    text = "\n".join(s.text for s in sentences)
+    out = []
+    for p in programs:
+        for m in re.finditer(re.escape(p.name) + r"\s*\(([A-Z][A-Z0-9&\-]{1,9})\)", text):
+            out.append((re.compile(rf"(?<![\w\-]){re.escape(m.group(1))}(?![\w\-])"), p.name))
+    return list({pat.pattern: (pat, n) for pat, n in out}.values())

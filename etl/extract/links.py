@@ -78,6 +78,7 @@ class ProgramLinker:
         self._key_cache: list[tuple[str, list[str]]] = []
         # The programs the text names as such; line items added while linking are lines of a list, not programs.
         self._found = {p.name for p in programs}
+        self._acronyms = link_names.acronyms(sentences, programs) if lang == "en" else []
         lines = [s for s in sentences if not chrome_line(s.text)]
         # A story about a ministry's or a year's budget lists lines of it: no line carries the sentence before.
         self._budget_story = bool(lines) and bool(envelope_title().search(lines[0].text))
@@ -260,6 +261,11 @@ class ProgramLinker:
                 for a, z, n in spans
                 if not any(a0 < a <= z0 or (a0 == a and z0 > z) for a0, z0, _ in spans)
             ]
+            # "KIF will now put AI first": the short form the page gave a program in brackets (link_names.acronyms).
+            have = {n for _, n in found}
+            for pat, n in self._acronyms:
+                if n not in have and (m := pat.search(sent.text)):
+                    found.append((m.start(), n))
             self._named[sent.start] = sorted(found)
         return self._named[sent.start]
 
