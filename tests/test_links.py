@@ -1075,3 +1075,14 @@ def test_the_short_form_an_english_page_gives_a_program_in_brackets_names_it_aga
     )
     got = links(text, "en")
     assert got[0] == (50_000_000_000, "Harbour Data Fund"), got
+
+
+def test_of_that_takes_the_program_of_the_figure_the_sentence_before_linked() -> None:
+    """ "Over 20 billion won of that": the share of the figure the sentence before linked (program_anaphora
+    `linked_before`)."""
+    text = (
+        "Port money\n\nPublished 2026.05.12\n\nPort firms met the minister. They asked for help. It was cold.\n\n"
+        "Having long backed shipping, the Harbour Data Fund will now put AI first. "
+        "This year it will put in 50 billion won. Over 20 billion won of that will go to AI chips."
+    )
+    assert links(text, "en")[-1] == (20_000_000_000, "Harbour Data Fund")

@@ -167,11 +167,12 @@ class ProgramLinker:
         들어간다"): nearer than the story's program. Not when the amount has a purpose of its own ("보안 분야에는
         90억원"), and not a line item added while linking: a line of a list, not a program the text goes on about."""
         i = self._order.get(sent.start, 0)
-        # "That 1.5 trillion won project … . A total of 2 billion won … for its planning study": "its" is the program
-        # the sentence before linked its amount to, whatever part of it the money is for (README 'Part and parent').
+        # "That 1.5 trillion won project … . A total of 2 billion won … for its planning study": "its" (or "of that")
+        # is the program the sentence before linked its amount to, whatever part of it the money is for (README 'Part
+        # and parent'); an envelope's figure before ("Of that, 127.2 billion won …") is linked to nothing.
         if i == 0 or self._budget_story:
             return None
-        its = next(in_clause(sent.text, start, _cue("program_anaphora", "possessive")), None)
+        its = next(in_clause(sent.text, start, _cue("program_anaphora", "linked_before")), None)
         if its and (prior := self._linked.get(self.sentences[i - 1].start)):
             return prior
         if own_purpose(sent.text, start, amount_end(sent.text, start)):
