@@ -1005,3 +1005,15 @@ def test_amounts_that_add_up_to_a_programs_amount_are_its_parts() -> None:
         (30_000_000_000, None),
         (20_000_000_000, None),
     ], links(text)
+
+
+def test_the_money_of_doing_something_takes_no_program_from_the_sentence_before() -> None:
+    # "…를 실증하고 확산하는 데는 N원": the amount's own purpose; the fund the sentence before named is not its program.
+    text = (
+        "정부, 해양 산업 육성에 1000억 쏟는다\n\n정부가 해양 기술 경쟁력을 끌어올리기 위해 내년 관련 예산을 "
+        "1000억원으로 잡았다.\n\n정부는 29일 국무회의에서 이 방안을 확정했다.\n\n'어촌 뉴딜 사업'에는 300억원이 "
+        "배정됐다. '해양 데이터 펀드' 조성 등 해양산업 육성 예산은 올해보다 17% 증가한 500억 원이며, 이 가운데 펀드 "
+        "몫이 약 100억 원이다. 새로운 관측 체계인 '연안 디지털 트윈'을 실증하고 확산하는 데는 90억 원을 쓴다."
+    )
+    got = links(text)
+    assert got[3] == (10_000_000_000, "해양 데이터 펀드") and got[-1] == (9_000_000_000, None), got
