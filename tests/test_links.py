@@ -1017,3 +1017,15 @@ def test_the_money_of_doing_something_takes_no_program_from_the_sentence_before(
     )
     got = links(text)
     assert got[3] == (10_000_000_000, "해양 데이터 펀드") and got[-1] == (9_000_000_000, None), got
+
+
+def test_counts_kinds_of_money_and_purpose_phrases_name_no_program() -> None:
+    # "하천 횡단구조물 개선(115억원)", "정수장 위생관리에는 26억원": purpose phrases in prose; "기관 2곳에는": a count;
+    # "민간 자체 투자 약 5억원": a payer's own money; "정부 공모사업으로 따낸": a sort of undertaking, not a name.
+    text = (
+        "환경부 내년 예산안 확정\n\n부처는 예산안을 짰다. 수질 개선을 위해서는 하천 횡단구조물 개선(115억원), "
+        "유량 측정망 고도화(60억원) 등을 추진한다. 지방정수장 위생관리에는 26억원이 새로 들어간다. "
+        "과제를 낸 기관 2곳에는 5억원을 준다. 국비 약 20억원과 민간 자체 투자 약 5억원이 들어간다. "
+        "정부 공모사업으로 따낸 대형 과제들과 맞물려 예산 23억원을 넣는다."
+    )
+    assert all(p is None for _, p in links(text)), links(text)
