@@ -1029,3 +1029,14 @@ def test_counts_kinds_of_money_and_purpose_phrases_name_no_program() -> None:
         "정부 공모사업으로 따낸 대형 과제들과 맞물려 예산 23억원을 넣는다."
     )
     assert all(p is None for _, p in links(text)), links(text)
+
+
+def test_the_first_item_after_a_lead_naming_projects_is_named_too() -> None:
+    # "주요 사업으로는 A 500억원, B 300억원": the lead names its items as projects (README ruling), the first included.
+    text = (
+        "해양수산부 내년 예산안\n\n부처는 예산안을 짰다. 주요 사업으로는 연안 관측 위성개발 500억원, "
+        "어장 감시 혁신개발 300억원 등이 있다."
+    )
+    assert links(text) == [(50_000_000_000, "연안 관측 위성개발"), (30_000_000_000, "어장 감시 혁신개발")], (
+        links(text)
+    )
