@@ -1040,3 +1040,15 @@ def test_the_first_item_after_a_lead_naming_projects_is_named_too() -> None:
     assert links(text) == [(50_000_000_000, "연안 관측 위성개발"), (30_000_000_000, "어장 감시 혁신개발")], (
         links(text)
     )
+
+
+def test_a_quoted_leading_school_designation_is_the_storys_program() -> None:
+    # "'X 선도학교'": a quoted designation programme (program_forms 선도학교), the story's program over a bare
+    # "X 지원 사업" the lead mentions.
+    text = (
+        "교육청, '해양 교육 선도학교' 30교로 늘린다…5억원 투입\n\n교육청은 올해 '해양 교육 선도학교'를 30교 "
+        "선정한다고 밝혔다. 사업예산 5억원을 들여 해양 교육 지원 사업을 넓힌다.\n\n"
+        "모두 30교를 뽑아 한 학교에 1000만 원씩 지원한다."
+    )
+    got = dict(links(text))
+    assert got[10_000_000] == "해양 교육 선도학교", got
