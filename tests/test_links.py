@@ -1052,3 +1052,17 @@ def test_a_quoted_leading_school_designation_is_the_storys_program() -> None:
     )
     got = dict(links(text))
     assert got[10_000_000] == "해양 교육 선도학교", got
+
+
+def test_a_marked_lines_head_speaks_for_the_later_sentences_of_its_line() -> None:
+    # "① A: … . … 2단계에 30억원": the line's head names the item the amount is for, nearer than the story's program;
+    # an amount in the head's own sentence keeps what that sentence says.
+    text = (
+        "해양 데이터 과제 공고…부처, 모두 100억원 투입\n"
+        "부처는 「해양 데이터 전략」에 따라 신규과제를 모집한다고 밝혔다.\n"
+        "모집하는 과제는 다음과 같다.\n"
+        " ① 연안 관측 플랫폼: 관측 자료를 모으는 플랫폼을 만든다. 올해 3개 과제에서 기반을 갖추고 2단계에 30억원을 넣는다.\n"
+        " ② 어장 감시 솔루션: 위성 자료로 어장을 살핀다. 신규 2개 과제에 총 20억원을 준다.\n"
+    )
+    got = dict(links(text))
+    assert got[3_000_000_000] == "연안 관측 플랫폼" and got[2_000_000_000] == "어장 감시 솔루션", got
