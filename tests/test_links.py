@@ -1066,3 +1066,14 @@ def test_a_marked_lines_head_speaks_for_the_later_sentences_of_its_line() -> Non
     )
     got = dict(links(text))
     assert got[3_000_000_000] == "연안 관측 플랫폼" and got[2_000_000_000] == "어장 감시 솔루션", got
+
+
+def test_one_compound_figure_is_not_a_list_of_spending_areas() -> None:
+    # "이 사업에는 모두 12억5000만원이 … 분야별로는 …": one figure (not two), so the sentence lists no areas and the
+    # pointer back gives the amount to the program the sentence before named.
+    text = (
+        "시, 해양 데이터 행정 추진\n\n시는 2024년부터 '해양 데이터 행정 추진사업'을 해 오고 있다. "
+        "2024년부터 4년 동안 이어지는 이 사업에는 모두 12억5000만원이 들어갈 예정이며, 분야별로는 행정업무 "
+        "자동화가 30%로 가장 큰 몫을 차지한다."
+    )
+    assert links(text) == [(1_250_000_000, "해양 데이터 행정 추진사업")], links(text)
