@@ -1086,3 +1086,75 @@ def test_of_that_takes_the_program_of_the_figure_the_sentence_before_linked() ->
         "This year it will put in 50 billion won. Over 20 billion won of that will go to AI chips."
     )
     assert links(text, "en")[-1] == (20_000_000_000, "Harbour Data Fund")
+
+
+def test_the_money_of_doing_something_takes_no_program_from_the_sentence_before() -> None:
+    # "…를 실증하고 확산하는 데는 N원": the amount's own purpose; the fund the sentence before named is not its program.
+    text = (
+        "정부, 해양 산업 육성에 1000억 쏟는다\n\n정부가 해양 기술 경쟁력을 끌어올리기 위해 내년 관련 예산을 "
+        "1000억원으로 잡았다.\n\n정부는 29일 국무회의에서 이 방안을 확정했다.\n\n'어촌 뉴딜 사업'에는 300억원이 "
+        "배정됐다. '해양 데이터 펀드' 조성 등 해양산업 육성 예산은 올해보다 17% 증가한 500억 원이며, 이 가운데 펀드 "
+        "몫이 약 100억 원이다. 새로운 관측 체계인 '연안 디지털 트윈'을 실증하고 확산하는 데는 90억 원을 쓴다."
+    )
+    got = links(text)
+    assert got[3] == (10_000_000_000, "해양 데이터 펀드") and got[-1] == (9_000_000_000, None), got
+
+
+def test_counts_kinds_of_money_and_purpose_phrases_name_no_program() -> None:
+    # "하천 횡단구조물 개선(115억원)", "정수장 위생관리에는 26억원": purpose phrases in prose; "기관 2곳에는": a count;
+    # "민간 자체 투자 약 5억원": a payer's own money; "정부 공모사업으로 따낸": a sort of undertaking, not a name.
+    text = (
+        "환경부 내년 예산안 확정\n\n부처는 예산안을 짰다. 수질 개선을 위해서는 하천 횡단구조물 개선(115억원), "
+        "유량 측정망 고도화(60억원) 등을 추진한다. 지방정수장 위생관리에는 26억원이 새로 들어간다. "
+        "과제를 낸 기관 2곳에는 5억원을 준다. 국비 약 20억원과 민간 자체 투자 약 5억원이 들어간다. "
+        "정부 공모사업으로 따낸 대형 과제들과 맞물려 예산 23억원을 넣는다."
+    )
+    assert all(p is None for _, p in links(text)), links(text)
+
+
+def test_the_first_item_after_a_lead_naming_projects_is_named_too() -> None:
+    # "주요 사업으로는 A 500억원, B 300억원": the lead names its items as projects (README ruling), the first included.
+    text = (
+        "해양수산부 내년 예산안\n\n부처는 예산안을 짰다. 주요 사업으로는 연안 관측 위성개발 500억원, "
+        "어장 감시 혁신개발 300억원 등이 있다."
+    )
+    assert links(text) == [(50_000_000_000, "연안 관측 위성개발"), (30_000_000_000, "어장 감시 혁신개발")], (
+        links(text)
+    )
+
+
+def test_a_quoted_leading_school_designation_is_the_storys_program() -> None:
+    # "'X 선도학교'": a quoted designation programme (program_forms 선도학교), the story's program over a bare
+    # "X 지원 사업" the lead mentions.
+    text = (
+        "교육청, '해양 교육 선도학교' 30교로 늘린다…5억원 투입\n\n교육청은 올해 '해양 교육 선도학교'를 30교 "
+        "선정한다고 밝혔다. 사업예산 5억원을 들여 해양 교육 지원 사업을 넓힌다.\n\n"
+        "모두 30교를 뽑아 한 학교에 1000만 원씩 지원한다."
+    )
+    got = dict(links(text))
+    assert got[10_000_000] == "해양 교육 선도학교", got
+
+
+def test_a_marked_lines_head_speaks_for_the_later_sentences_of_its_line() -> None:
+    # "① A: … . … 2단계에 30억원": the line's head names the item the amount is for, nearer than the story's program;
+    # an amount in the head's own sentence keeps what that sentence says.
+    text = (
+        "해양 데이터 과제 공고…부처, 모두 100억원 투입\n"
+        "부처는 「해양 데이터 전략」에 따라 신규과제를 모집한다고 밝혔다.\n"
+        "모집하는 과제는 다음과 같다.\n"
+        " ① 연안 관측 플랫폼: 관측 자료를 모으는 플랫폼을 만든다. 올해 3개 과제에서 기반을 갖추고 2단계에 30억원을 넣는다.\n"
+        " ② 어장 감시 솔루션: 위성 자료로 어장을 살핀다. 신규 2개 과제에 총 20억원을 준다.\n"
+    )
+    got = dict(links(text))
+    assert got[3_000_000_000] == "연안 관측 플랫폼" and got[2_000_000_000] == "어장 감시 솔루션", got
+
+
+def test_one_compound_figure_is_not_a_list_of_spending_areas() -> None:
+    # "이 사업에는 모두 12억5000만원이 … 분야별로는 …": one figure (not two), so the sentence lists no areas and the
+    # pointer back gives the amount to the program the sentence before named.
+    text = (
+        "시, 해양 데이터 행정 추진\n\n시는 2024년부터 '해양 데이터 행정 추진사업'을 해 오고 있다. "
+        "2024년부터 4년 동안 이어지는 이 사업에는 모두 12억5000만원이 들어갈 예정이며, 분야별로는 행정업무 "
+        "자동화가 30%로 가장 큰 몫을 차지한다."
+    )
+    assert links(text) == [(1_250_000_000, "해양 데이터 행정 추진사업")], links(text)

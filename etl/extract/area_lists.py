@@ -14,8 +14,11 @@ from etl.models import Sentence
 # Amounts after a list cue that make a sentence a list ("A에 145억원, B에 121억원"): two; one "…에 50억원"
 # alone may be a place or a purpose ("장성군에 50억원").
 LIST_ITEMS = 2
-# A figure of won, also one whose 원 a list leaves to its last item ("정보화 8649억, 국민안전 2조 5197억원").
-_FIGURE = re.compile(r"[0-9]\s*(?:조|억)|[0-9]\s*(?:만|천)?\s*(?:원|won\b)")
+# A figure of won, also one whose 원 a list leaves to its last item ("정보화 8649억, 국민안전 2조 5197억원"), read
+# whole: "52억5000만원" is one figure, not two.
+_FIGURE = re.compile(
+    r"[0-9][0-9,.]*\s*(?:조|억)(?:\s*[0-9][0-9,.]*\s*(?:억|천|만))*\s*(?:원|won\b)?|[0-9]\s*(?:만|천)?\s*(?:원|won\b)"
+)
 
 
 @cache

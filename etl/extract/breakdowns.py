@@ -47,8 +47,10 @@ class Breakdowns:
         i = self._order.get(sent.start)
         if i is None:
             return None
-        for j, whole, program in reversed(self._wholes):
-            if not 0 < i - j <= MAX_RUN:
+        for j, whole, program in reversed(self._wholes):  # in page order: the nearest wholes first
+            if i - j > MAX_RUN:
+                break
+            if j >= i:
                 continue
             total, parts = 0, 0
             for k in range(j + 1, min(len(self.sentences), j + 1 + MAX_RUN)):

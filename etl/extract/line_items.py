@@ -132,7 +132,9 @@ def _line_item(clause: str, after_amount: bool, listed: bool, whole: bool) -> tu
         return None
     # A bracket vouches for one word ("AI혁신펀드(1000억원)"); a tie cue for two ("장성군에는" is a place);
     # with neither, the words must fill the clause ("한계도전 R&D 117억원, …") and the last carry no particle.
-    unmarked = not words and len(keep) >= 2 and not _head_particle().search(keep[-1])
+    # "주요 사업으로는 A 7500억원, B 3000억원": a lead naming its items as projects vouches for the first one too.
+    led = bool(words) and bool(_naming_lead().search(" ".join(words[-2:])))
+    unmarked = (not words or led) and len(keep) >= 2 and not _head_particle().search(keep[-1])
     # A single word ending in a program word ("소재부품기술개발사업에 8,410억원") names itself.
     named = len(name) >= MIN_BARE_NAME and (
         name.endswith(program_words("quoted")) or cue.startswith(program_words("quoted"))
@@ -152,6 +154,11 @@ _SYMBOL_LEAD = re.compile(rf"^[\s{_MARKS}]+")
 @cache
 def _tail_words() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("program_name_breaks", "tail"))
+
+
+@cache
+def _naming_lead() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_list_heads", "lead") + "$")
 
 
 @cache

@@ -41,3 +41,26 @@ def list_lead(sentences: list[Sentence], i: int) -> str | None:
         if not is_line(text):
             return text if _intro().search(text) else None
     return None
+
+
+# "① 디지털 협업공장: 업종별 … 만든다. 올해 … 2단계 기술개발에 288억원": a numbered or marked line that opens with
+# its item's name and a colon, then goes on about it in sentences of its own.
+_MARKS = lexicon.char_class("list_marks", "line", "inline", "arrow")
+_HEAD = re.compile(rf"^\s*(?:[{_MARKS}]|[①-⑳])\s*([^:：\n]{{2,30}}?)\s*[:：]\s*\S")
+_MARKED = re.compile(rf"^\s*(?:[{_MARKS}□]|[①-⑳])")
+# How many sentences a line's head speaks for (its own first sentence and the ones after it).
+HEAD_REACH = 3
+# A blank line between two sentences ends a line (etl/extract/paragraphs.py PARAGRAPH_GAP).
+_GAP = 2
+
+
+def line_head(sentences: list[Sentence], i: int) -> str | None:
+    """The name the marked line `sentences[i]` belongs to opens with ("① A: …"), when `sentences[i]` is a later
+    sentence of that line, going on about it; None when another mark or a blank line comes between (the head's
+    own sentence says itself what its amounts are for: "▷기반 조성: … 17개 사업에 4084억원")."""
+    for j in range(i, max(-1, i - HEAD_REACH), -1):
+        if (m := _HEAD.match(sentences[j].text)) and j < i:
+            return m.group(1).strip()
+        if _MARKED.match(sentences[j].text) or (j > 0 and sentences[j].start - sentences[j - 1].end >= _GAP):
+            return None
+    return None

@@ -32,9 +32,20 @@ def _after() -> re.Pattern[str]:
     return re.compile(r"\s*" + lexicon.pattern("program_tie_cues", "en_before"))
 
 
+@cache
+def _doing() -> re.Pattern[str]:
+    # "'제로 트러스트'를 실증하고 확산하는 데는 1076억 원을 쓴다": the money of doing something (a verb's 는 데).
+    time = rf"(?:\d+\s*년\s*(?:간|도|까지|부터|동안)?|{time_gap()})"
+    kind = lexicon.pattern("money_kind_before")
+    return re.compile(
+        rf"[가-힣]는\s*데(?:는|에|에는|에도|만)?\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두)?\s*$"
+    )
+
+
 def purpose_before(text: str, start: int) -> bool:
-    """True when a tie cue stands right before the amount at `start` (times and a payer may come between)."""
-    return bool(_before().search(text, 0, start))
+    """True when a tie cue stands right before the amount at `start` (times and a payer may come between), or
+    the amount is the money of doing something ("확산하는 데는 1076억 원")."""
+    return bool(_before().search(text, 0, start) or _doing().search(text, 0, start))
 
 
 def purpose_after(text: str, end: int) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from etl.extract.breakdowns import Breakdowns
 from etl.extract.link_names import in_passing
 from etl.extract.links import LEAD_MAX, ProgramLinker
+from etl.extract.list_lines import line_head
 from etl.extract.listed_programs import loosely_at
 from etl.models import Program, Sentence
 
@@ -25,6 +26,13 @@ class TiedLinker(ProgramLinker):
 
     def link(self, sent: Sentence, start: int, before: str, role: str) -> str | None:
         got = super().link(sent, start, before, role)
+        # A marked line's head ("① A: … 288억원") is nearer than the story's program.
+        if (
+            got
+            and got == self.subject
+            and (head := line_head(self.sentences, self._order.get(sent.start, 0)))
+        ):
+            got = self._known(head) or self._add(head, sent) or got
         if got is None and role == "budget":
             got = self._parts.parent(sent)
         if got:
