@@ -174,7 +174,7 @@ def test_companies_as_subject_make_private_investment() -> None:
         ("SK·AWS, 울산 미포산단에 7조원 규모 AI 데이터센터를 짓는다.", True),  # AWS is in the gazetteer
         ("삼성전자는 평택 공장에 30조원을 투자한다.", True),
         ("SK텔레콤과 SK브로드밴드가 함께 추진하며, 총 투자 규모는 약 7조원이다.", True),
-        ("부산시는 AI 데이터센터 사업에 300억원을 쓴다.", False),  # a city: public money
+        ("부산시는 AI 데이터센터 사업에 300억원을 신청했다.", False),  # a city: public money
         ("과기정통부·네이버, AI 사업에 300억원을 투입한다.", False),  # a ministry among them: not only theirs
         (
             "Earlier this year SK Telecom said it would spend 3.4 trillion won on AI.",
@@ -445,3 +445,46 @@ def test_the_figure_a_market_grows_to_is_market_money() -> None:
     # A program's budget that grows stays a budget.
     got = roles("AI 바우처 사업 예산은 올해 300억원에서 내년 500억원으로 늘어난다.")
     assert [r for _, r in got] == ["budget", "budget"], got
+
+
+def _kinds(text: str) -> list[tuple[int | None, str]]:
+    return [(b.amount_krw, b.kind) for b in extract_budgets(split_sentences(text), PUB)]
+
+
+def test_a_city_spending_its_own_budget_pays_for_the_sentences_that_leave_the_subject_out() -> None:
+    text = (
+        "대전시는 내년 본예산으로 AI 관련 사업을 새로 편성했다. 데이터 인재를 키우는 데 80억원을 쓴다.\n\n"
+        "공공 AI 서비스에는 25억원을 투입한다."
+    )
+    assert _kinds(text) == [(8_000_000_000, "local"), (2_500_000_000, "local")]
+    # "시는" opening a sentence is the city; its sentence may name the figure itself.
+    text = "시는 자체 예산으로 AI 거점을 세운다. 설계와 공사에 60억원을 들인다."
+    assert _kinds(text) == [(6_000_000_000, "local")]
+    # the city spending in its own sentence (쓴다 is a verb of putting money in, money_local_spenders.tsv)
+    assert _kinds("부산시는 AI 데이터센터 사업에 300억원을 쓴다.") == [(30_000_000_000, "local")]
+    # money a city is allocated (배정받은) is not its own spending
+    assert _kinds("부산시는 AI 사업에 300억원을 배정받았다.") == [(30_000_000_000, "unspecified")]
+
+
+def test_the_carry_stops_at_another_actor_or_another_source_of_money() -> None:
+    # a company's sentence (a name the gazetteer does not know): the city no longer speaks for what follows
+    text = (
+        "창원시는 올해 예산으로 AI 실증 사업을 편성했다. 한빛전자는 공장 자동화에 300억원을 투자한다. "
+        "교육 과정 운영에는 10억원을 쓴다."
+    )
+    assert _kinds(text) == [(30_000_000_000, "unspecified"), (1_000_000_000, "unspecified")]
+    # a source of money of another payer in the holder's own sentence: no holder
+    text = "세종시는 국비를 받아 AI 사업 예산을 편성했다. 관제센터에 40억원을 투입한다."
+    assert _kinds(text) == [(4_000_000_000, "unspecified")]
+    # the ministry is no local government; it is no holder either
+    text = "과기정통부는 내년 예산안을 편성했다. AI 반도체에 500억원을 투입한다."
+    assert _kinds(text) == [(50_000_000_000, "unspecified")]
+
+
+def test_a_held_budget_needs_a_verb_of_spending_after_the_amount() -> None:
+    # list lines that only name an area and a figure say no one's money
+    text = "포항시는 4대 분야에 자체 예산을 투입한다.\n분야별 계획은 다음과 같다.\n▷인재 양성: 8개 사업에 120억원"
+    assert _kinds(text) == [(12_000_000_000, "unspecified")]
+    # a market figure is no one's budget
+    text = "부산시는 AI 산업에 예산을 집중 투입한다. 지역 AI 시장은 2030년 2조원 규모로 커질 전망이다."
+    assert _kinds(text) == [(2_000_000_000_000, "unspecified")]

@@ -117,10 +117,14 @@ def extract_budgets(
     """
     found: list[Budget] = []
     lead: str | None = None  # the payer kind the lead of the list being read names
+    holder: str | None = None  # the local government whose own budget the sentences before spoke of
     for sent in sentences:
         item, here = is_list_line(sent.text), lead_kind(sent.text)
         if here or not item:  # a line of the list keeps its lead's kind; any other sentence replaces it
             lead = here
+        body = sent.text[bullet_end(sent.text) :]
+        carried = holder if holder and payers.carries_holder(body) else None
+        holder = payers.budget_holder(body) or carried
         first = len(found)
         prev_end = 0
         prev: money.Amount | None = None
@@ -141,6 +145,8 @@ def extract_budgets(
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
             if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
+            if carried and payers.holder_spends(sent.text[a.end : a.end + 60]):
+                _hold(rows, carried)
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
                 rows[0].role, rows[0].program = role, None
             carry_link(rows, found[first:], before)
@@ -150,6 +156,18 @@ def extract_budgets(
         align_comparands(mains)
         _fill_kinds(found[first:], lead if item else None)
     return dedupe(found)
+
+
+# The roles a budget holder's money may have: a market, a company's investment or a threshold is no one's budget.
+_HELD_ROLES = frozenset(("budget", "change", "base"))
+
+
+def _hold(rows: list[Budget], holder: str) -> None:
+    """The budget holder the sentences before name (payers.budget_holder) pays the amount its sentence spends
+    with no subject of its own ("AI 인재 양성에 120억원을 쓴다")."""
+    for b in rows:
+        if b.kind == "unspecified" and b.role in _HELD_ROLES:
+            b.kind = holder
 
 
 def _fill_kinds(rows: list[Budget], lead: str | None) -> None:

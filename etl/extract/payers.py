@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from etl import lexicon
+from etl import lexicon, nlp
 
 # How far before an English spending verb its company subject may stand ("SK Telecom said it would spend"), and
 # how many words may follow the verb before the amount ("will put a combined 2.1 trillion won").
@@ -216,3 +216,90 @@ def shares_kind(before: str, prev_kind: str, kind: str) -> bool:
     if _rate_in_parens().match(before):
         return True
     return prev_kind in ("national", "local", "private") and bool(_JOINED_EN.match(before))
+
+
+# Whose budget a run of sentences speaks of. "서울시는 내년 예산으로 …을 편성했다. AI 인재 양성에 120억원을 쓴다.":
+# a local government that is a sentence's subject and spends its own budget there (a cue of
+# `money_local_spenders.tsv`, meaning `holder`) is the payer of the amounts in the sentences after it that name
+# no subject of their own; the carry stops at a sentence with another actor (a known body, a company, a payer
+# word as its subject) or another source of money (국비, 민간 …).
+_ACTOR_KINDS = {"local_government": "local", "government": "national", "public_agency": "national"}
+_ACTOR_KINDS |= {"industry": "private"}
+
+
+@cache
+def _holder_cue() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_local_spenders", "holder"))
+
+
+@cache
+def _other_sources() -> re.Pattern[str]:
+    """A source of money that is not the local government's own ("국비", "민간 투자", "기업 부담")."""
+    words = [
+        t
+        for name in ("money_kind_before", "money_kind_after", "money_kind_split")
+        for kind in ("national", "private")
+        for t in lexicon.terms(name, kind)
+        if not t.isascii()
+    ]
+    return re.compile(lexicon.alternation(words))
+
+
+def _actor(word: str) -> str | None:
+    """The payer kind of a subject word: a body of the gazetteer or a word for local governments, the government
+    or companies; None for a word that names no actor (a topic of `holder_topic`: "예산은", "사업은", "올해는");
+    'other' for any other subject (an unknown company, a person, a university)."""
+    from etl.extract.institutions import lookup
+
+    if (e := lookup(word)) is not None:
+        return _ACTOR_KINDS.get(e.type, "other")
+    if _local_subject().search(word):
+        return "local"
+    if _national_subject().search(word):
+        return "national"
+    if _PRIVATE_WORD.search(word):
+        return "private"
+    return None if _no_actor().search(word) else "other"
+
+
+# A word for companies as a subject ("기업들은", "업계가").
+_PRIVATE_WORD = re.compile(r"(?:기업|대기업|업계|빅테크)들?$")
+
+
+@cache
+def _no_actor() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.pattern('money_local_spenders', 'holder_topic')}$")
+
+
+def _actors(text: str) -> list[str]:
+    """The payer kinds of a Korean sentence's subjects, in order ("시는" opening it counts as its city); a
+    subject is a noun with a subject or topic particle as Kiwi reads it (nlp.noun_subject)."""
+    found = ["local"] if _local_short().match(text) else []
+    return found + [
+        k
+        for m in _KO_SUBJECT.finditer(text)
+        if nlp.noun_subject(m.group(0).strip()) and (k := _actor(m.group(1)))
+    ]
+
+
+def budget_holder(text: str) -> str | None:
+    """'local' when the sentence's subject is a local government spending its own budget, with no other actor
+    or source of money beside it ("서울시는 내년 예산으로 … 편성했다"); else None."""
+    if text.isascii() or not _holder_cue().search(text):
+        return None
+    actors = _actors(text)
+    if not actors or set(actors) != {"local"} or _other_sources().search(text):
+        return None
+    return "local"
+
+
+def carries_holder(text: str) -> bool:
+    """True when a sentence leaves its subject out, so the budget holder before it still speaks for it: it names
+    no actor as a subject and no other source of money."""
+    return not text.isascii() and not _actors(text) and not _other_sources().search(text)
+
+
+def holder_spends(after: str) -> bool:
+    """True when a verb of putting money in follows the amount ("120억원을 쓴다"), whose agent the sentence
+    leaves out; a list line without a verb ("▷기반 조성: … 사업에 4084억원") says no one's money."""
+    return bool(_local_verb().match(_LISTED_AFTER.sub("", after)))
