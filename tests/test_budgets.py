@@ -488,3 +488,14 @@ def test_a_held_budget_needs_a_verb_of_spending_after_the_amount() -> None:
     # a market figure is no one's budget
     text = "부산시는 AI 산업에 예산을 집중 투입한다. 지역 AI 시장은 2030년 2조원 규모로 커질 전망이다."
     assert _kinds(text) == [(2_000_000_000_000, "unspecified")]
+
+
+def test_figures_listed_before_the_held_verb_share_it() -> None:
+    text = (
+        "청주시는 내년 예산으로 AI 사업을 편성했다. "
+        "데이터 인재 양성에 30억원, 공공 AI 실증에 12억원, 창업 공간 운영에 5억원을 배정했다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local", "local", "local"]
+    # a passive verb with no agent ("들어간다") leaves them unspecified
+    text = "청주시는 자체 예산을 AI에 투입한다. 인재 양성에 30억원, 실증에 12억원이 들어간다."
+    assert [k for _, k in _kinds(text)] == ["unspecified", "unspecified"]

@@ -145,7 +145,7 @@ def extract_budgets(
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
             if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
-            if carried and payers.holder_spends(sent.text[a.end : a.end + 60]):
+            if carried and payers.holder_spends(sent.text[a.end : a.end + 120]):
                 _hold(rows, carried)
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
                 rows[0].role, rows[0].program = role, None

@@ -299,7 +299,15 @@ def carries_holder(text: str) -> bool:
     return not text.isascii() and not _actors(text) and not _other_sources().search(text)
 
 
+# "AI 인재 양성에 120억원, 허브 운영에 80억원을 배정했다": purposes and figures listed after the amount share its
+# verb; a purpose runs to a few words (40 characters) and holds no clause break.
+_ENUMERATED_AFTER = re.compile(
+    r"^(?:\s*,\s*(?:[^,.;()0-9]{1,40}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
+)
+
+
 def holder_spends(after: str) -> bool:
-    """True when a verb of putting money in follows the amount ("120억원을 쓴다"), whose agent the sentence
-    leaves out; a list line without a verb ("▷기반 조성: … 사업에 4084억원") says no one's money."""
-    return bool(_local_verb().match(_LISTED_AFTER.sub("", after)))
+    """True when a verb of putting money in follows the amount ("120억원을 쓴다"), or the figures listed after
+    it ("120억원, 허브 운영에 80억원을 배정했다"), whose agent the sentence leaves out; a list line without a
+    verb ("▷기반 조성: … 사업에 4084억원") says no one's money."""
+    return bool(_local_verb().match(_ENUMERATED_AFTER.sub("", after)))
