@@ -496,6 +496,9 @@ def test_figures_listed_before_the_held_verb_share_it() -> None:
         "데이터 인재 양성에 30억원, 공공 AI 실증에 12억원, 창업 공간 운영에 5억원을 배정했다."
     )
     assert [k for _, k in _kinds(text)] == ["local", "local", "local"]
-    # a passive verb with no agent ("들어간다") leaves them unspecified
+    # a figure as the subject is no actor: the passive verb is the holder's spending
     text = "청주시는 자체 예산을 AI에 투입한다. 인재 양성에 30억원, 실증에 12억원이 들어간다."
+    assert [k for _, k in _kinds(text)] == ["local", "local"]
+    # a verb that spends nothing (asking for money) leaves them unspecified
+    text = "청주시는 자체 예산을 AI에 투입한다. 인재 양성에 30억원, 실증에 12억원을 요청했다."
     assert [k for _, k in _kinds(text)] == ["unspecified", "unspecified"]

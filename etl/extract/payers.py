@@ -273,12 +273,13 @@ def _no_actor() -> re.Pattern[str]:
 
 def _actors(text: str) -> list[str]:
     """The payer kinds of a Korean sentence's subjects, in order ("시는" opening it counts as its city); a
-    subject is a noun with a subject or topic particle as Kiwi reads it (nlp.noun_subject)."""
+    subject is a noun with a subject or topic particle as Kiwi reads it (nlp.noun_subject), not a figure
+    ("120억원이 쓰인다")."""
     found = ["local"] if _local_short().match(text) else []
     return found + [
         k
         for m in _KO_SUBJECT.finditer(text)
-        if nlp.noun_subject(m.group(0).strip()) and (k := _actor(m.group(1)))
+        if not m.group(1)[0].isdigit() and nlp.noun_subject(m.group(0).strip()) and (k := _actor(m.group(1)))
     ]
 
 
