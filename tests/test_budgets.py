@@ -502,3 +502,10 @@ def test_figures_listed_before_the_held_verb_share_it() -> None:
     # a verb that spends nothing (asking for money) leaves them unspecified
     text = "청주시는 자체 예산을 AI에 투입한다. 인재 양성에 30억원, 실증에 12억원을 요청했다."
     assert [k for _, k in _kinds(text)] == ["unspecified", "unspecified"]
+
+
+def test_a_ministry_that_invests_the_amount_makes_it_national() -> None:
+    assert _kinds("중기부는 올해 AI 창업 실증에 90억원을 투자한다.") == [(9_000_000_000, "national")]
+    # a company that invests stays private; no subject leaves it unspecified
+    assert [k for _, k in _kinds("삼성전자는 올해 AI 공장에 90억원을 투자한다.")] == ["private"]
+    assert _kinds("AI 창업 실증에 90억원을 투자한다.") == [(9_000_000_000, "unspecified")]
