@@ -509,3 +509,11 @@ def test_a_ministry_that_invests_the_amount_makes_it_national() -> None:
     # a company that invests stays private; no subject leaves it unspecified
     assert [k for _, k in _kinds("삼성전자는 올해 AI 공장에 90억원을 투자한다.")] == ["private"]
     assert _kinds("AI 창업 실증에 90억원을 투자한다.") == [(9_000_000_000, "unspecified")]
+
+
+def test_a_company_bearing_its_share_of_a_program_makes_it_private_budget_money() -> None:
+    rows = extract_budgets(split_sentences("도가 10억원을 보태고 참여 전문기업도 4억원을 부담한다."), PUB)
+    assert [(b.kind, b.role) for b in rows] == [("local", "budget"), ("private", "budget")]
+    # no company as the subject: the share names no payer
+    rows = extract_budgets(split_sentences("나머지 4억원은 참여 기관이 부담한다."), PUB)
+    assert [b.kind for b in rows] == ["unspecified"]

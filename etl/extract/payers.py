@@ -64,6 +64,19 @@ def company_spends(head: str, after: str) -> bool:
     return bool(subj_ko.search(head)) and bool(re.match(rf"\s*(?:을|를)?\s*{verb_ko}", after))
 
 
+def company_shares(head: str, after: str) -> bool:
+    """True when a company named as the subject bears the amount as its share of a program's cost ("참여기업이
+    과제마다 2억원을 부담한다", a verb of `share_ko`): its own money (private), but part of the program's budget,
+    as 자부담 is."""
+    subj_ko = _spender_patterns()[2]
+    verb = lexicon.pattern("money_private_spenders", "share_ko")
+    return (
+        not head.isascii()
+        and bool(subj_ko.search(head))
+        and bool(re.match(rf"\s*(?:을|를)?\s*{verb}", after))
+    )
+
+
 def _subject_types_en(text: str) -> set[str]:
     """The gazetteer types of the English names in `text` ("the Seoul Metropolitan Government", "SK Telecom")."""
     from etl.extract.institutions import lookup
