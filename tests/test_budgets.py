@@ -517,3 +517,16 @@ def test_a_company_bearing_its_share_of_a_program_makes_it_private_budget_money(
     # no company as the subject: the share names no payer
     rows = extract_budgets(split_sentences("나머지 4억원은 참여 기관이 부담한다."), PUB)
     assert [b.kind for b in rows] == ["unspecified"]
+
+
+def test_shares_in_the_brackets_of_one_sources_money_are_that_sources() -> None:
+    text = "두 지자체는 지방비 40억 원(도 10억 원, 군 30억 원)을 보탠다."
+    assert [k for _, k in _kinds(text)] == ["local", "local", "local"]
+    text = "민간 투자 2000억원(가온전자 1200억원, 누리정밀 800억원)이 들어온다."
+    assert [k for _, k in _kinds(text)] == ["private", "private", "private"]
+    # a total names no payer: its unlabelled share stays unspecified
+    text = "총 100억원(국비 60억원, 기관 40억원)을 들인다."
+    assert [k for _, k in _kinds(text)] == ["total", "national", "unspecified"]
+    # after the bracket closes, a figure is no share
+    text = "국비 30억원(올해 10억원)을 받고, 운영비 5억원은 따로 마련한다."
+    assert [k for _, k in _kinds(text)][-1] == "unspecified"

@@ -128,6 +128,7 @@ def extract_budgets(
         first = len(found)
         prev_end = 0
         prev: money.Amount | None = None
+        kinds_at: dict[int, str] = {}  # each amount's end → its row's kind (payers.bracket_owner)
         mains: list[
             tuple[Budget, bool]
         ] = []  # each amount's own row, and whether it is a comparand (roles.py)
@@ -145,6 +146,13 @@ def extract_budgets(
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
             if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
+            if (
+                rows
+                and rows[0].kind == "unspecified"
+                and (owner := payers.bracket_owner(sent.text, a.start, kinds_at))
+            ):
+                rows[0].kind = owner  # "지방비 50억 원(도 15억 원, 시 35억 원)": shares of the source's money
+            kinds_at.update({a.end: rows[0].kind} if rows else {})
             if carried and payers.holder_spends(sent.text[a.end : a.end + 120]):
                 _hold(rows, carried)
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:

@@ -220,6 +220,23 @@ def _rate_in_parens() -> re.Pattern[str]:
 _JOINED_EN = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:for|in|on|into|to)\s[^,.;()]{1,60}?\sand\s+$")
 
 
+# A share's label inside the brackets: a few words and no figure ("도 ", "시 ", "과기정통부 ", "해마다 ").
+_SHARE_LABEL = re.compile(r"[^()（）0-9]{0,12}")
+
+
+def bracket_owner(text: str, start: int, kinds_at: dict[int, str]) -> str | None:
+    """The payer kind of the amount whose brackets hold the amount at `start`, when that amount is one source's
+    money (`kinds_at`: each amount's end → its kind): "지방비 약 50억 원(도 15억 원, 시 35억 원)" are shares of
+    the local money, "민간 투자 1조원(A사 6000억원, B사 4000억원)" of the private. A total names no payer."""
+    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    if opened < 0 or max(text.rfind(")", 0, start), text.rfind("）", 0, start)) > opened:
+        return None
+    if not _SHARE_LABEL.fullmatch(re.split(r"[,·/]", text[opened + 1 : start])[-1]):
+        return None
+    kind = kinds_at.get(len(text[:opened].rstrip()))
+    return kind if kind in ("national", "local", "private") else None
+
+
 def shares_kind(before: str, prev_kind: str, kind: str) -> bool:
     """True when an amount of no kind (`kind` unspecified) takes the kind of the one before (`before`: the text
     between them): a yearly rate in brackets ("국비 37억 원(해마다 18.66억 원)") is a share of the same money; a
