@@ -530,3 +530,14 @@ def test_shares_in_the_brackets_of_one_sources_money_are_that_sources() -> None:
     # after the bracket closes, a figure is no share
     text = "국비 30억원(올해 10억원)을 받고, 운영비 5억원은 따로 마련한다."
     assert [k for _, k in _kinds(text)][-1] == "unspecified"
+
+
+def test_a_figure_said_per_unit_shares_the_one_payer_of_its_sentence() -> None:
+    text = "도비 48억원을 들여 시군마다 평균 12억원 규모로 지원한다."
+    assert [k for _, k in _kinds(text)] == ["local", "local"]
+    # two payers in the sentence: the per-unit figure names neither
+    text = "국비 50억원과 시비 30억원을 들여 과제마다 평균 8억원 규모로 지원한다."
+    assert [k for _, k in _kinds(text)] == ["national", "local", "unspecified"]
+    # a per-unit ceiling is a cap, which keeps no payer
+    text = "국비 60억원으로 세 곳을 지원하며 곳당 최대 20억원이 돌아간다."
+    assert [k for _, k in _kinds(text)] == ["national", "unspecified"]

@@ -222,3 +222,10 @@ def test_a_lower_bound_that_sorts_projects_is_a_threshold(entry: lexicon.Entry) 
 def test_a_lower_bound_a_program_gets_is_still_its_budget() -> None:
     assert _roles("시는 AI 바우처 사업에 300억원 이상을 투입한다.") == ["budget"]
     assert _roles("The city will put at least 50 billion won into the AI hub project.") == ["budget"]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_per_unit"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_figure_said_per_unit_is_a_share_of_its_sentences_one_payer(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert len(kinds) == 2 and kinds[0] == kinds[1] == "national", (entry.example, kinds)

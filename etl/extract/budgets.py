@@ -129,6 +129,7 @@ def extract_budgets(
         prev_end = 0
         prev: money.Amount | None = None
         kinds_at: dict[int, str] = {}  # each amount's end → its row's kind (payers.bracket_owner)
+        units: list[Budget] = []  # the rows said per unit ("과제마다 7억원"), see payers.per_unit
         mains: list[
             tuple[Budget, bool]
         ] = []  # each amount's own row, and whether it is a comparand (roles.py)
@@ -153,6 +154,8 @@ def extract_budgets(
             ):
                 rows[0].kind = owner  # "지방비 50억 원(도 15억 원, 시 35억 원)": shares of the source's money
             kinds_at.update({a.end: rows[0].kind} if rows else {})
+            if payers.per_unit(sent.text[max(0, a.start - 30) : a.start], sent.text[a.end : a.end + 4]):
+                units += rows[:1]
             if carried and payers.holder_spends(sent.text[a.end : a.end + 120]):
                 _hold(rows, carried)
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
@@ -163,6 +166,7 @@ def extract_budgets(
             prev_end, prev = a.end, a
         align_comparands(mains)
         _fill_kinds(found[first:], lead if item else None)
+        payers.share_per_unit(units, found[first:])
     return dedupe(found)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from etl import lexicon, nlp
 
@@ -342,3 +343,32 @@ def holder_spends(after: str) -> bool:
     it ("120억원, 허브 운영에 80억원을 배정했다"), whose agent the sentence leaves out; a list line without a
     verb ("▷기반 조성: … 사업에 4084억원") says no one's money."""
     return bool(_local_verb().match(_ENUMERATED_AFTER.sub("", after)))
+
+
+# "한 곳에 140억 원씩, 모두 1400억 원의 국비를", "국비 140억원이 들어가며, 지역마다 평균 70억원": a figure said per
+# unit (`money_per_unit.tsv`: before or after it) is a share of the money its sentence names, when that money is
+# one payer's. How far before the amount a per-unit word may stand: a word and a particle ("지역마다 평균 ").
+PER_UNIT_GAP = 10
+
+
+@cache
+def _per_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(rf"{lexicon.pattern('money_per_unit', 'before')}[^,.;]{{0,{PER_UNIT_GAP}}}$"),
+        re.compile(rf"^\s*{lexicon.pattern('money_per_unit', 'after')}"),
+    )
+
+
+def per_unit(before: str, after: str) -> bool:
+    """True when the amount between `before` and `after` is said per unit ("과제마다 7억원", "140억 원씩")."""
+    pat_before, pat_after = _per_unit()
+    return bool(pat_before.search(before) or pat_after.match(after))
+
+
+def share_per_unit(units: list[Any], rows: list[Any]) -> None:
+    """Give each per-unit row of no kind (`units`, role budget) the one payer kind the sentence's rows name."""
+    kinds = {b.kind for b in rows} & {"national", "local", "private"}
+    if len(kinds) == 1:
+        for b in units:
+            if b.kind == "unspecified" and b.role == "budget":
+                b.kind = next(iter(kinds))
