@@ -541,3 +541,11 @@ def test_a_figure_said_per_unit_shares_the_one_payer_of_its_sentence() -> None:
     # a per-unit ceiling is a cap, which keeps no payer
     text = "국비 60억원으로 세 곳을 지원하며 곳당 최대 20억원이 돌아간다."
     assert [k for _, k in _kinds(text)] == ["national", "unspecified"]
+
+
+def test_the_same_city_as_subject_keeps_the_carry_and_the_spent_thing_may_stand_before_the_verb() -> None:
+    text = (
+        "김해시는 내년 예산으로 AI 사업을 편성했다. 시는 공장 실증에 18억원을 쓴다. "
+        "또 인재 양성에 7억원 규모의 예산을 투입한다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local", "local"]

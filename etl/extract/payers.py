@@ -326,9 +326,9 @@ def budget_holder(text: str) -> str | None:
 
 
 def carries_holder(text: str) -> bool:
-    """True when a sentence leaves its subject out, so the budget holder before it still speaks for it: it names
-    no actor as a subject and no other source of money."""
-    return not text.isascii() and not _actors(text) and not _other_sources().search(text)
+    """True when the budget holder before a sentence still speaks for it: it names no actor as a subject but a
+    local government ("시는 …": the same payer) and no other source of money."""
+    return not text.isascii() and set(_actors(text)) <= {"local"} and not _other_sources().search(text)
 
 
 # "AI 인재 양성에 120억원, 허브 운영에 80억원을 배정했다": purposes and figures listed after the amount share its
@@ -338,11 +338,18 @@ _ENUMERATED_AFTER = re.compile(
 )
 
 
+@cache
+def _held_verb() -> re.Pattern[str]:
+    # "120억원 규모의 예산을 투입한다": up to two short words (what is spent) may stand before the verb.
+    verb = lexicon.pattern("money_local_spenders", "verb")
+    return re.compile(rf"\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
+
+
 def holder_spends(after: str) -> bool:
-    """True when a verb of putting money in follows the amount ("120억원을 쓴다"), or the figures listed after
-    it ("120억원, 허브 운영에 80억원을 배정했다"), whose agent the sentence leaves out; a list line without a
-    verb ("▷기반 조성: … 사업에 4084억원") says no one's money."""
-    return bool(_local_verb().match(_ENUMERATED_AFTER.sub("", after)))
+    """True when a verb of putting money in follows the amount ("120억원을 쓴다", "120억원 규모의 예산을
+    투입한다"), or the figures listed after it ("120억원, 허브 운영에 80억원을 배정했다"), whose agent the
+    sentence leaves out; a list line without a verb ("▷기반 조성: … 사업에 4084억원") says no one's money."""
+    return bool(_held_verb().match(_ENUMERATED_AFTER.sub("", after)))
 
 
 # "한 곳에 140억 원씩, 모두 1400억 원의 국비를", "국비 140억원이 들어가며, 지역마다 평균 70억원": a figure said per
