@@ -549,3 +549,14 @@ def test_the_same_city_as_subject_keeps_the_carry_and_the_spent_thing_may_stand_
         "또 인재 양성에 7억원 규모의 예산을 투입한다."
     )
     assert [k for _, k in _kinds(text)] == ["local", "local"]
+
+
+def test_a_comparand_with_no_subject_compares_like_with_the_figure_before() -> None:
+    text = "강원도는 내년 국비 3200억원을 확보했다. 지난해의 2800억원보다 14% 늘어난 금액이다."
+    assert [k for _, k in _kinds(text)] == ["national", "national"]
+    # a sentence in between with no figure: nothing to compare with
+    text = "강원도는 내년 국비 3200억원을 확보했다. 사업은 모두 40개다. 지난해의 2800억원보다 늘었다."
+    assert [k for _, k in _kinds(text)] == ["national", "unspecified"]
+    # a total names no payer
+    text = "총사업비는 500억원이다. 당초 계획한 400억원보다 늘었다."
+    assert [k for _, k in _kinds(text)] == ["total", "unspecified"]

@@ -118,6 +118,7 @@ def extract_budgets(
     found: list[Budget] = []
     lead: str | None = None  # the payer kind the lead of the list being read names
     holder: str | None = None  # the local government whose own budget the sentences before spoke of
+    last_kind: str | None = None  # the kind of the last amount of the sentence before, if it had any
     for sent in sentences:
         item, here = is_list_line(sent.text), lead_kind(sent.text)
         if here or not item:  # a line of the list keeps its lead's kind; any other sentence replaces it
@@ -165,7 +166,10 @@ def extract_budgets(
             found.extend(rows)
             prev_end, prev = a.end, a
         align_comparands(mains)
+        if payers.carries_holder(body):  # "지난해의 2034억원보다 119% 늘어난 금액이다": like with like
+            payers.compare_like(mains, last_kind)
         _fill_kinds(found[first:], lead if item else None)
+        last_kind = found[-1].kind if len(found) > first else None
         payers.share_per_unit(units, found[first:])
     return dedupe(found)
 

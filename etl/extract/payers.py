@@ -379,3 +379,14 @@ def share_per_unit(units: list[Any], rows: list[Any]) -> None:
         for b in units:
             if b.kind == "unspecified" and b.role == "budget":
                 b.kind = next(iter(kinds))
+
+
+def compare_like(mains: list[tuple[Any, bool]], last_kind: str | None) -> None:
+    """A sentence whose every amount is a comparand and that names no actor of its own compares the figure the
+    sentence before ended on with a like one: "국비 4445억원을 확보했다. 지난해의 2034억원보다 119% 늘어난
+    금액이다." (`mains`: each amount's row and whether it is a comparand; `last_kind`: the kind of the last
+    amount of the sentence before). A payer kind is lent; a total is not (it names no payer)."""
+    if last_kind in ("national", "local", "private") and mains and all(c for _, c in mains):
+        for row, _ in mains:
+            if row.kind == "unspecified":
+                row.kind = last_kind
