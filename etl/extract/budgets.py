@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from etl import lexicon
-from etl.extract import dates, implied, money, payers
+from etl.extract import dates, holders, implied, money, payers
 from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
 from etl.extract.no_money import no_money
@@ -124,13 +124,13 @@ def extract_budgets(
         if here or not item:  # a line of the list keeps its lead's kind; any other sentence replaces it
             lead = here
         body = sent.text[bullet_end(sent.text) :]
-        carried = holder if holder and payers.carries_holder(body) else None
-        holder = payers.budget_holder(body) or carried
+        carried = holder if holder and holders.carries_holder(body) else None
+        holder = holders.budget_holder(body) or carried
         first = len(found)
         prev_end = 0
         prev: money.Amount | None = None
         kinds_at: dict[int, str] = {}  # each amount's end → its row's kind (payers.bracket_owner)
-        units: list[Budget] = []  # the rows said per unit ("과제마다 7억원"), see payers.per_unit
+        units: list[Budget] = []  # the rows said per unit ("과제마다 7억원"), see holders.per_unit
         mains: list[
             tuple[Budget, bool]
         ] = []  # each amount's own row, and whether it is a comparand (roles.py)
@@ -155,9 +155,9 @@ def extract_budgets(
             ):
                 rows[0].kind = owner  # "지방비 50억 원(도 15억 원, 시 35억 원)": shares of the source's money
             kinds_at.update({a.end: rows[0].kind} if rows else {})
-            if payers.per_unit(sent.text[max(0, a.start - 30) : a.start], sent.text[a.end : a.end + 4]):
+            if holders.per_unit(sent.text[max(0, a.start - 30) : a.start], sent.text[a.end : a.end + 4]):
                 units += rows[:1]
-            if carried and payers.holder_spends(sent.text[a.end : a.end + 120]):
+            if carried and holders.holder_spends(sent.text[a.end : a.end + 120]):
                 _hold(rows, carried)
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
                 rows[0].role, rows[0].program = role, None
@@ -166,11 +166,11 @@ def extract_budgets(
             found.extend(rows)
             prev_end, prev = a.end, a
         align_comparands(mains)
-        if payers.carries_holder(body):  # "지난해의 2034억원보다 119% 늘어난 금액이다": like with like
-            payers.compare_like(mains, last_kind)
+        if holders.carries_holder(body):  # "지난해의 2034억원보다 119% 늘어난 금액이다": like with like
+            holders.compare_like(mains, last_kind)
         _fill_kinds(found[first:], lead if item else None)
         last_kind = found[-1].kind if len(found) > first else None
-        payers.share_per_unit(units, found[first:])
+        holders.share_per_unit(units, found[first:])
     return dedupe(found)
 
 
@@ -179,7 +179,7 @@ _HELD_ROLES = frozenset(("budget", "change", "base"))
 
 
 def _hold(rows: list[Budget], holder: str) -> None:
-    """The budget holder the sentences before name (payers.budget_holder) pays the amount its sentence spends
+    """The budget holder the sentences before name (holders.budget_holder) pays the amount its sentence spends
     with no subject of its own ("AI 인재 양성에 120억원을 쓴다")."""
     for b in rows:
         if b.kind == "unspecified" and b.role in _HELD_ROLES:

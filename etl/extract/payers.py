@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
-from etl import lexicon, nlp
+from etl import lexicon
 
 # How far before an English spending verb its company subject may stand ("SK Telecom said it would spend"), and
 # how many words may follow the verb before the amount ("will put a combined 2.1 trillion won").
@@ -25,7 +24,7 @@ SPENDER_WORDS_EN = 2
 _EN_NAME = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}")
 _PUBLIC_TYPES = frozenset(("government", "local_government", "public_agency", "research", "university"))
 # A Korean subject: a word and its subject, topic or "also" particle ("경남도가", "경기도도", "광주시는").
-_KO_SUBJECT = re.compile(r"([^\s,.()·]{2,20}?)(?:이|가|은|는|도)\s")
+KO_SUBJECT = re.compile(r"([^\s,.()·]{2,20}?)(?:이|가|은|는|도)\s")
 
 
 @cache
@@ -137,7 +136,7 @@ def _local_verb() -> re.Pattern[str]:
 
 
 @cache
-def _local_short() -> re.Pattern[str]:
+def local_short() -> re.Pattern[str]:
     # "도, 2031년까지 … 3조7000억원 집중 투자": a headline names the province by its short form alone.
     return re.compile(rf"^\s*{lexicon.pattern('money_local_spenders', 'short')}\s*(?:,|은|는|가)\s")
 
@@ -149,12 +148,12 @@ def local_spends(before: str, after: str) -> bool:
 
     if not _local_verb().match(_LISTED_AFTER.sub("", after)):
         return False
-    if _local_short().match(before):
+    if local_short().match(before):
         return True
     # The nearest subject the gazetteer knows, or a word for local governments in general ("17개 광역지자체는");
     # an adnominal verb before the amount ("세우는 데") is no subject.
-    for m in reversed(list(_KO_SUBJECT.finditer(before))):
-        if _local_subject().search(m.group(1)):
+    for m in reversed(list(KO_SUBJECT.finditer(before))):
+        if local_subject().search(m.group(1)):
             return True
         if (e := lookup(m.group(1))) is not None:
             return e.type == "local_government"
@@ -162,7 +161,7 @@ def local_spends(before: str, after: str) -> bool:
 
 
 @cache
-def _local_subject() -> re.Pattern[str]:
+def local_subject() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('money_local_spenders', 'subject')}$")
 
 
@@ -177,7 +176,7 @@ _NATIONAL_TYPES = frozenset(("government", "public_agency"))
 
 
 @cache
-def _national_subject() -> re.Pattern[str]:
+def national_subject() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('money_national_spenders', 'subject')}$")
 
 
@@ -188,8 +187,8 @@ def national_spends(before: str, after: str) -> bool:
 
     if not _national_verb().match(_LISTED_AFTER.sub("", after)):
         return False
-    for m in reversed(list(_KO_SUBJECT.finditer(before))):
-        if _national_subject().search(m.group(1)):
+    for m in reversed(list(KO_SUBJECT.finditer(before))):
+        if national_subject().search(m.group(1)):
             return True
         if (e := lookup(m.group(1))) is not None:
             return e.type in _NATIONAL_TYPES
@@ -247,146 +246,3 @@ def shares_kind(before: str, prev_kind: str, kind: str) -> bool:
     if _rate_in_parens().match(before):
         return True
     return prev_kind in ("national", "local", "private") and bool(_JOINED_EN.match(before))
-
-
-# Whose budget a run of sentences speaks of. "서울시는 내년 예산으로 …을 편성했다. AI 인재 양성에 120억원을 쓴다.":
-# a local government that is a sentence's subject and spends its own budget there (a cue of
-# `money_local_spenders.tsv`, meaning `holder`) is the payer of the amounts in the sentences after it that name
-# no subject of their own; the carry stops at a sentence with another actor (a known body, a company, a payer
-# word as its subject) or another source of money (국비, 민간 …).
-_ACTOR_KINDS = {"local_government": "local", "government": "national", "public_agency": "national"}
-_ACTOR_KINDS |= {"industry": "private"}
-
-
-@cache
-def _holder_cue() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("money_local_spenders", "holder"))
-
-
-@cache
-def _other_sources() -> re.Pattern[str]:
-    """A source of money that is not the local government's own ("국비", "민간 투자", "기업 부담")."""
-    words = [
-        t
-        for name in ("money_kind_before", "money_kind_after", "money_kind_split")
-        for kind in ("national", "private")
-        for t in lexicon.terms(name, kind)
-        if not t.isascii()
-    ]
-    return re.compile(lexicon.alternation(words))
-
-
-def _actor(word: str) -> str | None:
-    """The payer kind of a subject word: a body of the gazetteer or a word for local governments, the government
-    or companies; None for a word that names no actor (a topic of `holder_topic`: "예산은", "사업은", "올해는");
-    'other' for any other subject (an unknown company, a person, a university)."""
-    from etl.extract.institutions import lookup
-
-    if (e := lookup(word)) is not None:
-        return _ACTOR_KINDS.get(e.type, "other")
-    if _local_subject().search(word):
-        return "local"
-    if _national_subject().search(word):
-        return "national"
-    if _PRIVATE_WORD.search(word):
-        return "private"
-    return None if _no_actor().search(word) else "other"
-
-
-# A word for companies as a subject ("기업들은", "업계가").
-_PRIVATE_WORD = re.compile(r"(?:기업|대기업|업계|빅테크)들?$")
-
-
-@cache
-def _no_actor() -> re.Pattern[str]:
-    return re.compile(rf"{lexicon.pattern('money_local_spenders', 'holder_topic')}$")
-
-
-def _actors(text: str) -> list[str]:
-    """The payer kinds of a Korean sentence's subjects, in order ("시는" opening it counts as its city); a
-    subject is a noun with a subject or topic particle as Kiwi reads it (nlp.noun_subject), not a figure
-    ("120억원이 쓰인다")."""
-    found = ["local"] if _local_short().match(text) else []
-    return found + [
-        k
-        for m in _KO_SUBJECT.finditer(text)
-        if not m.group(1)[0].isdigit() and nlp.noun_subject(m.group(0).strip()) and (k := _actor(m.group(1)))
-    ]
-
-
-def budget_holder(text: str) -> str | None:
-    """'local' when the sentence's subject is a local government spending its own budget, with no other actor
-    or source of money beside it ("서울시는 내년 예산으로 … 편성했다"); else None."""
-    if text.isascii() or not _holder_cue().search(text):
-        return None
-    actors = _actors(text)
-    if not actors or set(actors) != {"local"} or _other_sources().search(text):
-        return None
-    return "local"
-
-
-def carries_holder(text: str) -> bool:
-    """True when the budget holder before a sentence still speaks for it: it names no actor as a subject but a
-    local government ("시는 …": the same payer) and no other source of money."""
-    return not text.isascii() and set(_actors(text)) <= {"local"} and not _other_sources().search(text)
-
-
-# "AI 인재 양성에 120억원, 허브 운영에 80억원을 배정했다": purposes and figures listed after the amount share its
-# verb; a purpose runs to a few words (40 characters) and holds no clause break.
-_ENUMERATED_AFTER = re.compile(
-    r"^(?:\s*,\s*(?:[^,.;()0-9]{1,40}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
-)
-
-
-@cache
-def _held_verb() -> re.Pattern[str]:
-    # "120억원 규모의 예산을 투입한다": up to two short words (what is spent) may stand before the verb.
-    verb = lexicon.pattern("money_local_spenders", "verb")
-    return re.compile(rf"\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
-
-
-def holder_spends(after: str) -> bool:
-    """True when a verb of putting money in follows the amount ("120억원을 쓴다", "120억원 규모의 예산을
-    투입한다"), or the figures listed after it ("120억원, 허브 운영에 80억원을 배정했다"), whose agent the
-    sentence leaves out; a list line without a verb ("▷기반 조성: … 사업에 4084억원") says no one's money."""
-    return bool(_held_verb().match(_ENUMERATED_AFTER.sub("", after)))
-
-
-# "한 곳에 140억 원씩, 모두 1400억 원의 국비를", "국비 140억원이 들어가며, 지역마다 평균 70억원": a figure said per
-# unit (`money_per_unit.tsv`: before or after it) is a share of the money its sentence names, when that money is
-# one payer's. How far before the amount a per-unit word may stand: a word and a particle ("지역마다 평균 ").
-PER_UNIT_GAP = 10
-
-
-@cache
-def _per_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (
-        re.compile(rf"{lexicon.pattern('money_per_unit', 'before')}[^,.;]{{0,{PER_UNIT_GAP}}}$"),
-        re.compile(rf"^\s*{lexicon.pattern('money_per_unit', 'after')}"),
-    )
-
-
-def per_unit(before: str, after: str) -> bool:
-    """True when the amount between `before` and `after` is said per unit ("과제마다 7억원", "140억 원씩")."""
-    pat_before, pat_after = _per_unit()
-    return bool(pat_before.search(before) or pat_after.match(after))
-
-
-def share_per_unit(units: list[Any], rows: list[Any]) -> None:
-    """Give each per-unit row of no kind (`units`, role budget) the one payer kind the sentence's rows name."""
-    kinds = {b.kind for b in rows} & {"national", "local", "private"}
-    if len(kinds) == 1:
-        for b in units:
-            if b.kind == "unspecified" and b.role == "budget":
-                b.kind = next(iter(kinds))
-
-
-def compare_like(mains: list[tuple[Any, bool]], last_kind: str | None) -> None:
-    """A sentence whose every amount is a comparand and that names no actor of its own compares the figure the
-    sentence before ended on with a like one: "국비 4445억원을 확보했다. 지난해의 2034억원보다 119% 늘어난
-    금액이다." (`mains`: each amount's row and whether it is a comparand; `last_kind`: the kind of the last
-    amount of the sentence before). A payer kind is lent; a total is not (it names no payer)."""
-    if last_kind in ("national", "local", "private") and mains and all(c for _, c in mains):
-        for row, _ in mains:
-            if row.kind == "unspecified":
-                row.kind = last_kind
