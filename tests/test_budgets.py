@@ -560,3 +560,11 @@ def test_a_comparand_with_no_subject_compares_like_with_the_figure_before() -> N
     # a total names no payer
     text = "총사업비는 500억원이다. 당초 계획한 400억원보다 늘었다."
     assert [k for _, k in _kinds(text)] == ["total", "unspecified"]
+
+
+def test_an_amount_put_into_the_government_budget_is_national() -> None:
+    text = "군은 연구용역비 4억원을 내년도 정부 본예산에 반영해 달라고 건의했다."
+    assert _kinds(text) == [(400_000_000, "national")]
+    assert _kinds("실증 설계비 6억원이 정부 예산안에 담겼다.") == [(600_000_000, "national")]
+    # the city's own budget is no government budget
+    assert _kinds("실증 설계비 6억원이 내년도 시 예산안에 담겼다.") == [(600_000_000, "unspecified")]

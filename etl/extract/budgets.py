@@ -31,7 +31,7 @@ KIND_GAP_AFTER_EN = 30
 # How much text before an amount is read: the longest marker ("local government funding", 24) plus its gap.
 KIND_TAIL = 48
 _ADJACENT_TAIL = r",?\s*(?:은|는|이|가|으로|로|is|was|at)?\s*(?:약|최대|모두|about|some|nearly)?\s*$"
-_AFTER_LEAD_KO = r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?"
+_AFTER_LEAD_KO = r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:(?:내년도?|올해)\s+)?(?:전액\s*)?"
 _KINDS = ("national", "local", "private", "total")
 
 
