@@ -568,3 +568,15 @@ def test_an_amount_put_into_the_government_budget_is_national() -> None:
     assert _kinds("실증 설계비 6억원이 정부 예산안에 담겼다.") == [(600_000_000, "national")]
     # the city's own budget is no government budget
     assert _kinds("실증 설계비 6억원이 내년도 시 예산안에 담겼다.") == [(600_000_000, "unspecified")]
+
+
+def test_a_headline_naming_the_citys_budget_holds_it_and_another_bodys_call_stops_it() -> None:
+    text = (
+        "안양시, 내년 예산으로 AI 도시 만든다\n\n"
+        "시는 올해 기반을 다진다. 2026년에는 9억원을 들여 실증 단지를 늘린다. "
+        "산업부 공모사업을 통해 12억원을 들여 연구소를 세운다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local", "unspecified"]
+    # a headline that only restates a figure holds nothing
+    text = "안양시, AI 단지 조성…200억 투입\n\n시는 올해 기반을 다진다. 2026년에는 9억원을 들인다."
+    assert _kinds(text)[-1] == (900_000_000, "unspecified")

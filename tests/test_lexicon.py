@@ -156,7 +156,8 @@ def test_a_company_that_spends_the_amount_makes_it_private_investment(entry: lex
 def test_a_local_government_that_adds_the_amount_makes_it_local(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
     kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
-    assert kinds == ["local"], (entry.example, kinds)
+    # a holder_stop word keeps the city's carried budget from the amount it brings in from another body
+    assert kinds == (["unspecified"] if entry.meaning == "holder_stop" else ["local"]), (entry.example, kinds)
 
 
 @pytest.mark.parametrize("entry", lexicon.entries("money_rate_in_parens"), ids=lambda e: e.term)

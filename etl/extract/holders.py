@@ -67,11 +67,22 @@ def _no_actor() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('money_local_spenders', 'holder_topic')}$")
 
 
+# "성남시, 내년 예산으로 '미래산업 지도' 그린다": a headline opens on its subject's name and a comma.
+_HEADING_NAME = re.compile(r"^\s*([^\s,.'‘\"“]{2,20}),\s")
+
+
+def _local_heading(text: str) -> bool:
+    from etl.extract.institutions import lookup
+
+    m = _HEADING_NAME.match(text)
+    return bool(m) and (e := lookup(m.group(1))) is not None and e.type == "local_government"
+
+
 def _actors(text: str) -> list[str]:
     """The payer kinds of a Korean sentence's subjects, in order ("시는" opening it counts as its city); a
     subject is a noun with a subject or topic particle as Kiwi reads it (nlp.noun_subject), not a figure
     ("120억원이 쓰인다")."""
-    found = ["local"] if payers.local_short().match(text) else []
+    found = ["local"] if payers.local_short().match(text) or _local_heading(text) else []
     return found + [
         k
         for m in payers.KO_SUBJECT.finditer(text)
@@ -86,6 +97,10 @@ def budget_holder(text: str) -> str | None:
         return None
     actors = _actors(text)
     if not actors or set(actors) != {"local"} or _other_sources().search(text):
+        return None
+    # A headline ("대구시, … 200억 투입") restates a figure the body gives with its own kind (총사업비): it holds a
+    # budget only when it names one ("성남시, 내년 예산으로 …").
+    if _local_heading(text) and not payers.local_short().match(text) and "예산" not in text:
         return None
     return "local"
 
@@ -110,11 +125,18 @@ def _held_verb() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
 
 
-def holder_spends(after: str) -> bool:
+@cache
+def _holder_stop() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_local_spenders", "holder_stop"))
+
+
+def holder_spends(before: str, after: str) -> bool:
     """True when a verb of putting money in follows the amount ("120억원을 쓴다", "120억원 규모의 예산을
     투입한다"), or the figures listed after it ("120억원, 허브 운영에 80억원을 배정했다"), whose agent the
-    sentence leaves out; a list line without a verb ("▷기반 조성: … 사업에 4084억원") says no one's money."""
-    return bool(_held_verb().match(_ENUMERATED_AFTER.sub("", after)))
+    sentence leaves out; a list line without a verb ("▷기반 조성: … 사업에 4084억원") says no one's money, nor
+    does an amount that comes through another body's call (`holder_stop` in the text since the amount before:
+    "국토교통부 공모사업을 통해 22억원을 들여")."""
+    return not _holder_stop().search(before) and bool(_held_verb().match(_ENUMERATED_AFTER.sub("", after)))
 
 
 # "한 곳에 140억 원씩, 모두 1400억 원의 국비를", "국비 140억원이 들어가며, 지역마다 평균 70억원": a figure said per
