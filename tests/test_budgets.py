@@ -580,3 +580,13 @@ def test_a_headline_naming_the_citys_budget_holds_it_and_another_bodys_call_stop
     # a headline that only restates a figure holds nothing
     text = "안양시, AI 단지 조성…200억 투입\n\n시는 올해 기반을 다진다. 2026년에는 9억원을 들인다."
     assert _kinds(text)[-1] == (900_000_000, "unspecified")
+
+
+def test_the_city_as_the_subject_of_an_english_spending_verb_makes_it_local() -> None:
+    rows = extract_budgets(
+        split_sentences("Next year the city will invest 9 billion won in robot labs."), PUB
+    )
+    assert [b.kind for b in rows] == ["local"]
+    # a named company beside it is another payer
+    text = "The city and Samsung Electronics will invest 9 billion won in robot labs."
+    assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] != ["local"]

@@ -119,9 +119,17 @@ def local_spends_en(head: str) -> bool:
         return False
     clause = head.rsplit(";", 1)[-1]
     m = _local_verb_en().search(clause)
-    return bool(m) and _subject_types_en(clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()]) == {
-        "local_government"
-    }
+    if not m:
+        return False
+    window = clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()]
+    types = _subject_types_en(window)
+    # "the city will spend 70 billion won": a word for the city or province, and no named body
+    return types == {"local_government"} or (not types and bool(_local_subject_en().search(window)))
+
+
+@cache
+def _local_subject_en() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_local_spenders", "subject_en"))
 
 
 # "각각 5억여원, 15억원가량을 들인다": amounts listed after this one share its verb.
