@@ -590,3 +590,13 @@ def test_the_city_as_the_subject_of_an_english_spending_verb_makes_it_local() ->
     # a named company beside it is another payer
     text = "The city and Samsung Electronics will invest 9 billion won in robot labs."
     assert [b.kind for b in extract_budgets(split_sentences(text), PUB)] != ["local"]
+
+
+def test_a_part_of_one_sources_money_is_that_sources() -> None:
+    assert [k for _, k in _kinds("도비 30억원 가운데 올해 12억원이 먼저 들어간다.")] == ["local", "local"]
+    assert [k for _, k in _kinds("국비 50억원 중 20억원은 장비 구입에 쓴다.")] == ["national", "national"]
+    # a part of a total names no payer
+    assert [k for _, k in _kinds("총사업비 50억원 가운데 올해 20억원이 들어간다.")] == [
+        "total",
+        "unspecified",
+    ]

@@ -248,9 +248,16 @@ def bracket_owner(text: str, start: int, kinds_at: dict[int, str]) -> str | None
 def shares_kind(before: str, prev_kind: str, kind: str) -> bool:
     """True when an amount of no kind (`kind` unspecified) takes the kind of the one before (`before`: the text
     between them): a yearly rate in brackets ("국비 37억 원(해마다 18.66억 원)") is a share of the same money; a
-    joined English amount shares its payer (national, local or private; a total word names no payer)."""
+    joined English amount shares its payer (national, local or private; a total word names no payer), and so
+    does a part of it ("국비 13억원 가운데 올해 6억원")."""
     if kind != "unspecified":
         return False
     if _rate_in_parens().match(before):
         return True
-    return prev_kind in ("national", "local", "private") and bool(_JOINED_EN.match(before))
+    return prev_kind in ("national", "local", "private") and bool(
+        _JOINED_EN.match(before) or _PART_OF.match(before)
+    )
+
+
+# "국비 13억원 가운데 올해 6억원이 들어간다": a part of the amount right before, a few words (a year) between.
+_PART_OF = re.compile(r"^\s*(?:가운데|중)\s[^,.;()0-9]{0,10}$")
