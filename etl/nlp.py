@@ -77,6 +77,17 @@ def inflected(word: str) -> bool:
     return len(tags) > 1 and tags[-1].startswith(_CLAUSE_TAGS)
 
 
+# The tags a subject or topic particle may follow: a noun, a foreign word, a number, a noun suffix.
+_NOMINAL_TAGS = ("N", "SL", "SH", "SN", "XSN")
+
+
+def noun_subject(word: str) -> bool:
+    """True when Kiwi reads `word` as a noun with a subject or topic particle ("대전시는", "예산은", "기업이"),
+    not an adnominal verb ("키우는", "세우는") or an adverbial ("서비스에는")."""
+    tags = _word_tags(word)
+    return len(tags) > 1 and tags[-1] in ("JKS", "JX") and tags[-2].startswith(_NOMINAL_TAGS)
+
+
 def connective(word: str) -> bool:
     """True when Kiwi reads `word` as a verb with a connective ending ("깎이고", "늘렸으며", "했지만"): the clause
     it ends is done and another begins."""

@@ -145,7 +145,9 @@ def test_the_marker_after_one_amount_is_not_a_marker_before_the_next() -> None:
 def test_a_company_that_spends_the_amount_makes_it_private_investment(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
     rows = [(b.kind, b.role) for b in extract_budgets(split_sentences(entry.example), PUB)]
-    assert rows == [("private", "investment")], (entry.example, rows)
+    # a company's share of a program's cost (share_ko: 부담) is its own money inside the program's budget
+    role = "budget" if entry.meaning == "share_ko" else "investment"
+    assert rows == [("private", role)], (entry.example, rows)
 
 
 @pytest.mark.parametrize(
@@ -154,7 +156,8 @@ def test_a_company_that_spends_the_amount_makes_it_private_investment(entry: lex
 def test_a_local_government_that_adds_the_amount_makes_it_local(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
     kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
-    assert kinds == ["local"], (entry.example, kinds)
+    # a holder_stop word keeps the city's carried budget from the amount it brings in from another body
+    assert kinds == (["unspecified"] if entry.meaning == "holder_stop" else ["local"]), (entry.example, kinds)
 
 
 @pytest.mark.parametrize("entry", lexicon.entries("money_rate_in_parens"), ids=lambda e: e.term)
@@ -220,3 +223,10 @@ def test_a_lower_bound_that_sorts_projects_is_a_threshold(entry: lexicon.Entry) 
 def test_a_lower_bound_a_program_gets_is_still_its_budget() -> None:
     assert _roles("시는 AI 바우처 사업에 300억원 이상을 투입한다.") == ["budget"]
     assert _roles("The city will put at least 50 billion won into the AI hub project.") == ["budget"]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_per_unit"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_figure_said_per_unit_is_a_share_of_its_sentences_one_payer(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    kinds = [b.kind for b in extract_budgets(split_sentences(entry.example), PUB)]
+    assert len(kinds) == 2 and kinds[0] == kinds[1] == "national", (entry.example, kinds)

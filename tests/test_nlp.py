@@ -76,3 +76,10 @@ def test_korean_sentences_end_at_punctuation_and_space_only() -> None:
 def test_a_table_leader_line_keeps_its_amount() -> None:
     line = "○ 공공AX 프로젝트(신규) ............................ 150억원"
     assert [s.text for s in split_sentences(line)] == [line]
+
+
+def test_a_noun_with_a_subject_or_topic_particle_is_a_subject_an_adnominal_verb_is_not() -> None:
+    from etl.nlp import noun_subject
+
+    assert all(noun_subject(w) for w in ("대전시는", "예산은", "기업이", "한빛전자는", "세종시도"))
+    assert not any(noun_subject(w) for w in ("키우는", "세우는", "서비스에는", "예산", "하는"))

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from etl import lexicon
-from etl.extract import dates, implied, money, payers
+from etl.extract import dates, holders, implied, money, payers
 from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
 from etl.extract.no_money import no_money
@@ -31,7 +31,7 @@ KIND_GAP_AFTER_EN = 30
 # How much text before an amount is read: the longest marker ("local government funding", 24) plus its gap.
 KIND_TAIL = 48
 _ADJACENT_TAIL = r",?\s*(?:은|는|이|가|으로|로|is|was|at)?\s*(?:약|최대|모두|about|some|nearly)?\s*$"
-_AFTER_LEAD_KO = r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:전액\s*)?"
+_AFTER_LEAD_KO = r"^\s*(?:은|는|을|를|의|이)?\s*(?:\(|\s)?(?:(?:내년도?|올해)\s+)?(?:전액\s*)?"
 _KINDS = ("national", "local", "private", "total")
 
 
@@ -117,13 +117,20 @@ def extract_budgets(
     """
     found: list[Budget] = []
     lead: str | None = None  # the payer kind the lead of the list being read names
+    holder: str | None = None  # the local government whose own budget the sentences before spoke of
+    last_kind: str | None = None  # the kind of the last amount of the sentence before, if it had any
     for sent in sentences:
         item, here = is_list_line(sent.text), lead_kind(sent.text)
         if here or not item:  # a line of the list keeps its lead's kind; any other sentence replaces it
             lead = here
+        body = sent.text[bullet_end(sent.text) :]
+        carried = holder if holder and holders.carries_holder(body) else None
+        holder = holders.budget_holder(body) or carried
         first = len(found)
         prev_end = 0
         prev: money.Amount | None = None
+        kinds_at: dict[int, str] = {}  # each amount's end → its row's kind (payers.bracket_owner)
+        units: list[Budget] = []  # the rows said per unit ("과제마다 7억원"), see holders.per_unit
         mains: list[
             tuple[Budget, bool]
         ] = []  # each amount's own row, and whether it is a comparand (roles.py)
@@ -141,6 +148,17 @@ def extract_budgets(
             # "국비 37억 원(해마다 18.66억 원)": a yearly rate in brackets is a share of the same money.
             if rows and found and prev and payers.shares_kind(before, found[-1].kind, rows[0].kind):
                 rows[0].kind = found[-1].kind
+            if (
+                rows
+                and rows[0].kind == "unspecified"
+                and (owner := payers.bracket_owner(sent.text, a.start, kinds_at))
+            ):
+                rows[0].kind = owner  # "지방비 50억 원(도 15억 원, 시 35억 원)": shares of the source's money
+            kinds_at.update({a.end: rows[0].kind} if rows else {})
+            if holders.per_unit(sent.text[max(0, a.start - 30) : a.start], sent.text[a.end : a.end + 4]):
+                units += rows[:1]
+            if carried and holders.holder_spends(before, sent.text[a.end : a.end + 120]):
+                _hold(rows, carried)
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
                 rows[0].role, rows[0].program = role, None
             carry_link(rows, found[first:], before)
@@ -148,8 +166,24 @@ def extract_budgets(
             found.extend(rows)
             prev_end, prev = a.end, a
         align_comparands(mains)
+        if holders.carries_holder(body):  # "지난해의 2034억원보다 119% 늘어난 금액이다": like with like
+            holders.compare_like(mains, last_kind)
         _fill_kinds(found[first:], lead if item else None)
+        last_kind = found[-1].kind if len(found) > first else None
+        holders.share_per_unit(units, found[first:])
     return dedupe(found)
+
+
+# The roles a budget holder's money may have: a market, a company's investment or a threshold is no one's budget.
+_HELD_ROLES = frozenset(("budget", "change", "base"))
+
+
+def _hold(rows: list[Budget], holder: str) -> None:
+    """The budget holder the sentences before name (holders.budget_holder) pays the amount its sentence spends
+    with no subject of its own ("AI 인재 양성에 120억원을 쓴다")."""
+    for b in rows:
+        if b.kind == "unspecified" and b.role in _HELD_ROLES:
+            b.kind = holder
 
 
 def _fill_kinds(rows: list[Budget], lead: str | None) -> None:
@@ -233,6 +267,8 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
         or payers.company_spends(head, after)
         or payers.company_owns(after)
     )
+    if kind == "unspecified" and payers.company_shares(head, after):
+        return "private", role
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
         return "private", "investment" if role == "budget" else role
     if kind != "unspecified":

@@ -24,7 +24,7 @@ SPENDER_WORDS_EN = 2
 _EN_NAME = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}")
 _PUBLIC_TYPES = frozenset(("government", "local_government", "public_agency", "research", "university"))
 # A Korean subject: a word and its subject, topic or "also" particle ("경남도가", "경기도도", "광주시는").
-_KO_SUBJECT = re.compile(r"([^\s,.()·]{2,20}?)(?:이|가|은|는|도)\s")
+KO_SUBJECT = re.compile(r"([^\s,.()·]{2,20}?)(?:이|가|은|는|도)\s")
 
 
 @cache
@@ -62,6 +62,19 @@ def company_spends(head: str, after: str) -> bool:
         return bool(m) and _company_subject_en(clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()])
     verb_ko = lexicon.pattern("money_private_spenders", "verb_ko")
     return bool(subj_ko.search(head)) and bool(re.match(rf"\s*(?:을|를)?\s*{verb_ko}", after))
+
+
+def company_shares(head: str, after: str) -> bool:
+    """True when a company named as the subject bears the amount as its share of a program's cost ("참여기업이
+    과제마다 2억원을 부담한다", a verb of `share_ko`): its own money (private), but part of the program's budget,
+    as 자부담 is."""
+    subj_ko = _spender_patterns()[2]
+    verb = lexicon.pattern("money_private_spenders", "share_ko")
+    return (
+        not head.isascii()
+        and bool(subj_ko.search(head))
+        and bool(re.match(rf"\s*(?:을|를)?\s*{verb}", after))
+    )
 
 
 def _subject_types_en(text: str) -> set[str]:
@@ -106,9 +119,17 @@ def local_spends_en(head: str) -> bool:
         return False
     clause = head.rsplit(";", 1)[-1]
     m = _local_verb_en().search(clause)
-    return bool(m) and _subject_types_en(clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()]) == {
-        "local_government"
-    }
+    if not m:
+        return False
+    window = clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()]
+    types = _subject_types_en(window)
+    # "the city will spend 70 billion won": a word for the city or province, and no named body
+    return types == {"local_government"} or (not types and bool(_local_subject_en().search(window)))
+
+
+@cache
+def _local_subject_en() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_local_spenders", "subject_en"))
 
 
 # "각각 5억여원, 15억원가량을 들인다": amounts listed after this one share its verb.
@@ -123,7 +144,7 @@ def _local_verb() -> re.Pattern[str]:
 
 
 @cache
-def _local_short() -> re.Pattern[str]:
+def local_short() -> re.Pattern[str]:
     # "도, 2031년까지 … 3조7000억원 집중 투자": a headline names the province by its short form alone.
     return re.compile(rf"^\s*{lexicon.pattern('money_local_spenders', 'short')}\s*(?:,|은|는|가)\s")
 
@@ -135,12 +156,12 @@ def local_spends(before: str, after: str) -> bool:
 
     if not _local_verb().match(_LISTED_AFTER.sub("", after)):
         return False
-    if _local_short().match(before):
+    if local_short().match(before):
         return True
     # The nearest subject the gazetteer knows, or a word for local governments in general ("17개 광역지자체는");
     # an adnominal verb before the amount ("세우는 데") is no subject.
-    for m in reversed(list(_KO_SUBJECT.finditer(before))):
-        if _local_subject().search(m.group(1)):
+    for m in reversed(list(KO_SUBJECT.finditer(before))):
+        if local_subject().search(m.group(1)):
             return True
         if (e := lookup(m.group(1))) is not None:
             return e.type == "local_government"
@@ -148,7 +169,7 @@ def local_spends(before: str, after: str) -> bool:
 
 
 @cache
-def _local_subject() -> re.Pattern[str]:
+def local_subject() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('money_local_spenders', 'subject')}$")
 
 
@@ -163,7 +184,7 @@ _NATIONAL_TYPES = frozenset(("government", "public_agency"))
 
 
 @cache
-def _national_subject() -> re.Pattern[str]:
+def national_subject() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern('money_national_spenders', 'subject')}$")
 
 
@@ -174,8 +195,8 @@ def national_spends(before: str, after: str) -> bool:
 
     if not _national_verb().match(_LISTED_AFTER.sub("", after)):
         return False
-    for m in reversed(list(_KO_SUBJECT.finditer(before))):
-        if _national_subject().search(m.group(1)):
+    for m in reversed(list(KO_SUBJECT.finditer(before))):
+        if national_subject().search(m.group(1)):
             return True
         if (e := lookup(m.group(1))) is not None:
             return e.type in _NATIONAL_TYPES
@@ -207,12 +228,36 @@ def _rate_in_parens() -> re.Pattern[str]:
 _JOINED_EN = re.compile(r"^\s*(?:\([^()]{0,30}\)\s*)?(?:for|in|on|into|to)\s[^,.;()]{1,60}?\sand\s+$")
 
 
+# A share's label inside the brackets: a few words and no figure ("도 ", "시 ", "과기정통부 ", "해마다 ").
+_SHARE_LABEL = re.compile(r"[^()（）0-9]{0,12}")
+
+
+def bracket_owner(text: str, start: int, kinds_at: dict[int, str]) -> str | None:
+    """The payer kind of the amount whose brackets hold the amount at `start`, when that amount is one source's
+    money (`kinds_at`: each amount's end → its kind): "지방비 약 50억 원(도 15억 원, 시 35억 원)" are shares of
+    the local money, "민간 투자 1조원(A사 6000억원, B사 4000억원)" of the private. A total names no payer."""
+    opened = max(text.rfind("(", 0, start), text.rfind("（", 0, start))
+    if opened < 0 or max(text.rfind(")", 0, start), text.rfind("）", 0, start)) > opened:
+        return None
+    if not _SHARE_LABEL.fullmatch(re.split(r"[,·/]", text[opened + 1 : start])[-1]):
+        return None
+    kind = kinds_at.get(len(text[:opened].rstrip()))
+    return kind if kind in ("national", "local", "private") else None
+
+
 def shares_kind(before: str, prev_kind: str, kind: str) -> bool:
     """True when an amount of no kind (`kind` unspecified) takes the kind of the one before (`before`: the text
     between them): a yearly rate in brackets ("국비 37억 원(해마다 18.66억 원)") is a share of the same money; a
-    joined English amount shares its payer (national, local or private; a total word names no payer)."""
+    joined English amount shares its payer (national, local or private; a total word names no payer), and so
+    does a part of it ("국비 13억원 가운데 올해 6억원")."""
     if kind != "unspecified":
         return False
     if _rate_in_parens().match(before):
         return True
-    return prev_kind in ("national", "local", "private") and bool(_JOINED_EN.match(before))
+    return prev_kind in ("national", "local", "private") and bool(
+        _JOINED_EN.match(before) or _PART_OF.match(before)
+    )
+
+
+# "국비 13억원 가운데 올해 6억원이 들어간다": a part of the amount right before, a few words (a year) between.
+_PART_OF = re.compile(r"^\s*(?:가운데|중)\s[^,.;()0-9]{0,10}$")

@@ -1,0 +1,179 @@
+"""Whose money a run of sentences speaks of, when a sentence names no payer of its own (fixtures README, kind
+rule: a local government's own budget is `local`).
+
+"서울시는 내년 예산으로 …을 편성했다. AI 인재 양성에 120억원을 쓴다.": a local government that is a sentence's subject
+and spends its own budget there (a cue of `money_local_spenders.tsv`, meaning `holder`) is the payer of the amounts
+in the sentences after it that leave the subject out; the carry stops at a sentence with another actor (a known body,
+a company, a payer word, any noun subject but a `holder_topic` word) or another source of money (국비, 민간 …). Also
+here: a figure said per unit shares its sentence's one payer (`money_per_unit.tsv`), and a comparand with no subject
+compares like with like. Used by etl/extract/budgets.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from etl import lexicon, nlp
+from etl.extract import payers
+from etl.models import Budget
+
+# The payer kind of a body of the gazetteer as a subject.
+_ACTOR_KINDS = {"local_government": "local", "government": "national", "public_agency": "national"}
+_ACTOR_KINDS |= {"industry": "private"}
+
+
+@cache
+def _holder_cue() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_local_spenders", "holder"))
+
+
+@cache
+def _other_sources() -> re.Pattern[str]:
+    """A source of money that is not the local government's own ("국비", "민간 투자", "기업 부담")."""
+    words = [
+        t
+        for name in ("money_kind_before", "money_kind_after", "money_kind_split")
+        for kind in ("national", "private")
+        for t in lexicon.terms(name, kind)
+        if not t.isascii()
+    ]
+    return re.compile(lexicon.alternation(words))
+
+
+def _actor(word: str) -> str | None:
+    """The payer kind of a subject word: a body of the gazetteer or a word for local governments, the government
+    or companies; None for a word that names no actor (a topic of `holder_topic`: "예산은", "사업은", "올해는");
+    'other' for any other subject (an unknown company, a person, a university)."""
+    from etl.extract.institutions import lookup
+
+    if (e := lookup(word)) is not None:
+        return _ACTOR_KINDS.get(e.type, "other")
+    if payers.local_subject().search(word):
+        return "local"
+    if payers.national_subject().search(word):
+        return "national"
+    if _PRIVATE_WORD.search(word):
+        return "private"
+    return None if _no_actor().search(word) else "other"
+
+
+# A word for companies as a subject ("기업들은", "업계가").
+_PRIVATE_WORD = re.compile(r"(?:기업|대기업|업계|빅테크)들?$")
+
+
+@cache
+def _no_actor() -> re.Pattern[str]:
+    return re.compile(rf"{lexicon.pattern('money_local_spenders', 'holder_topic')}$")
+
+
+# "성남시, 내년 예산으로 '미래산업 지도' 그린다": a headline opens on its subject's name and a comma.
+_HEADING_NAME = re.compile(r"^\s*([^\s,.'‘\"“]{2,20}),\s")
+
+
+def _local_heading(text: str) -> bool:
+    from etl.extract.institutions import lookup
+
+    m = _HEADING_NAME.match(text)
+    return bool(m) and (e := lookup(m.group(1))) is not None and e.type == "local_government"
+
+
+def _actors(text: str) -> list[str]:
+    """The payer kinds of a Korean sentence's subjects, in order ("시는" opening it counts as its city); a
+    subject is a noun with a subject or topic particle as Kiwi reads it (nlp.noun_subject), not a figure
+    ("120억원이 쓰인다")."""
+    found = ["local"] if payers.local_short().match(text) or _local_heading(text) else []
+    return found + [
+        k
+        for m in payers.KO_SUBJECT.finditer(text)
+        if not m.group(1)[0].isdigit() and nlp.noun_subject(m.group(0).strip()) and (k := _actor(m.group(1)))
+    ]
+
+
+def budget_holder(text: str) -> str | None:
+    """'local' when the sentence's subject is a local government spending its own budget, with no other actor
+    or source of money beside it ("서울시는 내년 예산으로 … 편성했다"); else None."""
+    if text.isascii() or not _holder_cue().search(text):
+        return None
+    actors = _actors(text)
+    if not actors or set(actors) != {"local"} or _other_sources().search(text):
+        return None
+    # A headline ("대구시, … 200억 투입") restates a figure the body gives with its own kind (총사업비): it holds a
+    # budget only when it names one ("성남시, 내년 예산으로 …").
+    if _local_heading(text) and not payers.local_short().match(text) and "예산" not in text:
+        return None
+    return "local"
+
+
+def carries_holder(text: str) -> bool:
+    """True when the budget holder before a sentence still speaks for it: it names no actor as a subject but a
+    local government ("시는 …": the same payer) and no other source of money."""
+    return not text.isascii() and set(_actors(text)) <= {"local"} and not _other_sources().search(text)
+
+
+# "AI 인재 양성에 120억원, 허브 운영에 80억원을 배정했다": purposes and figures listed after the amount share its
+# verb; a purpose runs to a few words (40 characters) and holds no clause break.
+_ENUMERATED_AFTER = re.compile(
+    r"^(?:\s*,\s*(?:[^,.;()0-9]{1,40}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
+)
+
+
+@cache
+def _held_verb() -> re.Pattern[str]:
+    # "120억원 규모의 예산을 투입한다": up to two short words (what is spent) may stand before the verb.
+    verb = lexicon.pattern("money_local_spenders", "verb")
+    return re.compile(rf"\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
+
+
+@cache
+def _holder_stop() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_local_spenders", "holder_stop"))
+
+
+def holder_spends(before: str, after: str) -> bool:
+    """True when a verb of putting money in follows the amount ("120억원을 쓴다", "120억원 규모의 예산을
+    투입한다"), or the figures listed after it ("120억원, 허브 운영에 80억원을 배정했다"), whose agent the
+    sentence leaves out; a list line without a verb ("▷기반 조성: … 사업에 4084억원") says no one's money, nor
+    does an amount that comes through another body's call (`holder_stop` in the text since the amount before:
+    "국토교통부 공모사업을 통해 22억원을 들여")."""
+    return not _holder_stop().search(before) and bool(_held_verb().match(_ENUMERATED_AFTER.sub("", after)))
+
+
+# "한 곳에 140억 원씩, 모두 1400억 원의 국비를", "국비 140억원이 들어가며, 지역마다 평균 70억원": a figure said per
+# unit (`money_per_unit.tsv`: before or after it) is a share of the money its sentence names, when that money is
+# one payer's. How far before the amount a per-unit word may stand: a word and a particle ("지역마다 평균 ").
+PER_UNIT_GAP = 10
+
+
+@cache
+def _per_unit() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(rf"{lexicon.pattern('money_per_unit', 'before')}[^,.;]{{0,{PER_UNIT_GAP}}}$"),
+        re.compile(rf"^\s*{lexicon.pattern('money_per_unit', 'after')}"),
+    )
+
+
+def per_unit(before: str, after: str) -> bool:
+    """True when the amount between `before` and `after` is said per unit ("과제마다 7억원", "140억 원씩")."""
+    pat_before, pat_after = _per_unit()
+    return bool(pat_before.search(before) or pat_after.match(after))
+
+
+def share_per_unit(units: list[Budget], rows: list[Budget]) -> None:
+    """Give each per-unit row of no kind (`units`, role budget) the one payer kind the sentence's rows name."""
+    kinds = {b.kind for b in rows} & {"national", "local", "private"}
+    if len(kinds) == 1:
+        for b in units:
+            if b.kind == "unspecified" and b.role == "budget":
+                b.kind = next(iter(kinds))
+
+
+def compare_like(mains: list[tuple[Budget, bool]], last_kind: str | None) -> None:
+    """A sentence whose every amount is a comparand and that names no actor of its own compares the figure the
+    sentence before ended on with a like one: "국비 4445억원을 확보했다. 지난해의 2034억원보다 119% 늘어난
+    금액이다." (`mains`: each amount's row and whether it is a comparand; `last_kind`: the kind of the last
+    amount of the sentence before). A payer kind is lent; a total is not (it names no payer)."""
+    if last_kind in ("national", "local", "private") and mains and all(c for _, c in mains):
+        for row, _ in mains:
+            if row.kind == "unspecified":
+                row.kind = last_kind
