@@ -380,3 +380,22 @@ def test_a_program_named_facility_that_opened_is_a_site_its_opening_ceremony_is_
     ]
     found = sites_in("과기정통부는 서울 AI허브에서 국가 AI 연구거점 개소식을 열었다.", programs=programs)
     assert [s.name for s in found] == ["서울 AI허브"]
+
+
+# --- ports (site_heads.tsv `port`) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("해수부는 인천항에서 무인 하역 장비를 시험한다.", ["인천항"]),
+        ("예산에는 △평택신항(300억원) 건설비가 들어갔다.", ["평택신항"]),
+        ("공사는 광양항 등 항만 세 곳에 관제 체계를 깐다.", ["광양항"]),
+        # A port that only qualifies the word after it (a road, a plan) names no site here.
+        ("정부는 목포신항 연결도로를 2028년까지 넓힌다.", []),
+        # 포항 is a city, not a port (포 is no place); 인천항만공사 is a body (항만).
+        ("포항에 있는 인천항만공사 사무소가 문을 닫았다.", []),
+    ],
+)
+def test_a_city_glued_to_a_port_head_names_its_port(text: str, names: list[str]) -> None:
+    assert [s.name for s in sites_in(text)] == names

@@ -128,7 +128,11 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
             out += _glued_list(text, m)
             continue
+        if m.group(2) in v["port"] and not _port(text, m):  # type: ignore[operator]
+            continue
         start, end, head = _extend_left(text, m.start()), m.end(), m.group(2)
+        if head in v["port"]:  # type: ignore[operator]
+            start = m.start()  # "부산항": the city glued to the head is the whole name
         chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
         if chained:  # "솔라시도 데이터센터 파크": a second head names the whole
             end, head = chained.end(), chained.group(1)
@@ -145,6 +149,19 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
     return out
+
+
+def _port(text: str, m: re.Match[str]) -> bool:
+    """`부산항에서`, `진해신항(8350억원)`: a city's name glued to 항/신항 (site_heads.tsv `port`) names its port.
+
+    Not `포항` (no place before 항), `부산항만공사` (항만) or `부산신항 김해고속도로`, where the port only
+    qualifies the word after it; another head may follow (부산항 신항).
+    """
+    if not _is_place_word(text, m.start(), m.end() - len(m.group(2))) or text.startswith("만", m.end()):
+        return False
+    if not text.startswith(" ", m.end()):
+        return True
+    return bool(re.match(r" 등(?![가-힣])", text[m.end() :]) or _vocab()["ko_chain"].match(text, m.end()))  # type: ignore[attr-defined]
 
 
 def _starts_with_place(text: str, start: int, end: int) -> bool:

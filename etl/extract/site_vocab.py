@@ -61,11 +61,13 @@ def _heads() -> dict[str, object]:
     weak = {e.term for e in heads if e.meaning in ("weak", "area", "named")}
     area = {e.term for e in heads if e.meaning == "area"}
     placed = {e.term for e in heads if e.meaning == "placed"}
+    port = {e.term for e in heads if e.meaning == "port"}
     alt = lexicon.alternation
     return {
         "heads": {e.term for e in heads},
         "weak": weak,
         "placed": placed,
+        "port": port,
         "area": area,
         "ko_core": re.compile(
             rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
