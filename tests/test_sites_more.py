@@ -399,3 +399,15 @@ def test_a_program_named_facility_that_opened_is_a_site_its_opening_ceremony_is_
 )
 def test_a_city_glued_to_a_port_head_names_its_port(text: str, names: list[str]) -> None:
     assert [s.name for s in sites_in(text)] == names
+
+
+# --- a town in brackets after its local government -----------------------------------------------------------
+
+
+def test_a_town_in_brackets_after_its_county_is_where_the_program_happens() -> None:
+    text = "부처는 공모에서 예천군(용궁면)과 충청북도(옥천군 이원면)를 골랐다."
+    assert [(s.name, s.address) for s in sites_in(text)] == [("용궁면", "경북 예천군"), ("이원면", "충북")]
+
+
+def test_brackets_after_a_word_that_is_no_place_name_no_town() -> None:
+    assert sites_in("회사는 복합물류창고(신촌동)를 빌려 쓴다.") == []

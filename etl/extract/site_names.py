@@ -343,11 +343,21 @@ def _placed(text: str, name: str, end: int) -> str | None:
     return None
 
 
+# "김해시(진영읍)", "강원도(삼척시 근덕면)": a town in brackets right after its city, county or province.
+_TOWN = re.compile(r"\((?:[가-힣]{1,4}[시군구]\s)?([가-힣]{1,4}(?:읍|면|동|리))\)")
+
+
+def _towns(text: str, addresses: list[tuple[str, int, int]]) -> list[tuple[str, int, int, bool]]:
+    """`강진군(강진읍)`: the town a local government names in brackets is where its program happens."""
+    found = (_TOWN.match(text, end) for _, _, end in addresses)
+    return [(m.group(1), m.start(1), m.end(1), False) for m in found if m]
+
+
 def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mention]:
     """Distinct named facilities in one sentence; programs, bodies, venues and generic words left out."""
     addresses = find_addresses(text)
     named, spans = _quoted(text)
-    cands = named + _korean(text, spans) + _former(text)
+    cands = named + _korean(text, spans) + _former(text) + _towns(text, addresses)
     if re.search(r"[A-Za-z]{3}", text):
         from etl.extract.site_english import english  # English forms live apart; they use this module's vocab
 
