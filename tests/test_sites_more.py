@@ -411,3 +411,10 @@ def test_a_town_in_brackets_after_its_county_is_where_the_program_happens() -> N
 
 def test_brackets_after_a_word_that_is_no_place_name_no_town() -> None:
     assert sites_in("회사는 복합물류창고(신촌동)를 빌려 쓴다.") == []
+
+
+def test_a_program_named_facility_that_settled_somewhere_is_a_site() -> None:
+    programs = frozenset({"해양 드론 실증센터"})
+    text = "'해양 드론 실증센터'가 군산의 한 대학 안에 자리를 잡았다."
+    assert [s.name for s in sites_in(text, programs=programs)] == ["해양 드론 실증센터"]
+    assert sites_in("'해양 드론 실증센터'로 군산의 예산이 늘었다.", programs=programs) == []
