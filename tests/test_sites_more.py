@@ -418,3 +418,10 @@ def test_a_program_named_facility_that_settled_somewhere_is_a_site() -> None:
     text = "'해양 드론 실증센터'가 군산의 한 대학 안에 자리를 잡았다."
     assert [s.name for s in sites_in(text, programs=programs)] == ["해양 드론 실증센터"]
     assert sites_in("'해양 드론 실증센터'로 군산의 예산이 늘었다.", programs=programs) == []
+
+
+def test_a_facility_the_program_works_from_is_a_site_and_its_name_may_join_two_groups() -> None:
+    text = "돌봄 로봇 사업은 한빛 아동·청소년복지관을 거점으로 아이들을 돕는다."
+    assert _names(text) == ["한빛 아동·청소년복지관"]
+    assert _names("돌봄 로봇 사업은 한빛 아동·청소년복지관 예산을 늘린다.") == []  # no place cue
+    assert _names("시는 로봇·자동차·조선·공장 전환을 돕는다.") == []  # fields ending in a bare head

@@ -43,6 +43,11 @@ def place_before(text: str, start: int) -> bool:
     return _vocab()["place_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
 
 
+def place_after(text: str, end: int) -> bool:
+    """A Korean name right before `을 거점으로` (site_place_cues.tsv `after`) is where the program works from."""
+    return _vocab()["place_after"].match(text, end) is not None  # type: ignore[attr-defined]
+
+
 def is_program(name: str, program_keys: Collection[str]) -> bool:
     """The name is a program's (국가 AI 연구거점), or a shortening of it (국가 AI거점)."""
     key = name_key(name)

@@ -126,8 +126,15 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         if any(a <= m.start() < b for a, b in quoted):
             continue
         if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
-            out += _glued_list(text, m)
-            continue
+            # "운정 다누림 노인·장애인복지관": words of its own before the glued pair make it one facility's name
+            listed = _glued_list(text, m)
+            if (
+                listed
+                or m.group(1).rsplit("·", 1)[1] == m.group(2)
+                or _extend_left(text, m.start()) == m.start()
+            ):
+                out += listed
+                continue
         if m.group(2) in v["port"] and not _port(text, m):  # type: ignore[operator]
             continue
         start, end, head = _extend_left(text, m.start()), m.end(), m.group(2)

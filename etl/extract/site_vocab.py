@@ -115,6 +115,10 @@ def _cues() -> dict[str, object]:
         "place_before": re.compile(
             rf"(?:^|\s){alt(lexicon.terms('site_place_cues', 'before'))}\s+(?:the\s+)?$"
         ),
+        # "X를 거점으로 … 돕는다": the name is the base the program works from.
+        "place_after": re.compile(
+            rf"['’」\"”]?\s*(?:을|를)\s*{alt(lexicon.terms('site_place_cues', 'after'))}"
+        ),
         "en_event_at": re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w&\-]*['’]s\s+)?$"),
     }
 

@@ -14,7 +14,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.countries import abroad_clause
 from etl.extract.places import find_addresses, geocode, locate, specificity
-from etl.extract.site_filters import builds, org_keys, place_before
+from etl.extract.site_filters import builds, org_keys, place_after, place_before
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
 from etl.extract.site_names import name_key
@@ -90,6 +90,8 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         )
     if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
+    if place_after(text, m.end):
+        return True  # "로봇 재활은 노인복지관을 거점으로 …": the base the program works from
     if FUNDED.match(text, m.end) or _FUNDED_BEFORE.search(text, max(0, m.start - 40), m.start):
         return True  # "지속가능 첨단 엘라스토머 기술지원 센터 80억원": a budget line funding the facility
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
