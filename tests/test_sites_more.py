@@ -425,3 +425,8 @@ def test_a_facility_the_program_works_from_is_a_site_and_its_name_may_join_two_g
     assert _names(text) == ["한빛 아동·청소년복지관"]
     assert _names("돌봄 로봇 사업은 한빛 아동·청소년복지관 예산을 늘린다.") == []  # no place cue
     assert _names("시는 로봇·자동차·조선·공장 전환을 돕는다.") == []  # fields ending in a bare head
+
+
+def test_a_word_glossed_by_its_short_form_and_the_short_form_alone_name_one_site() -> None:
+    text = "부산 자율주행기술(ADT) 실증센터가 2일 문을 열었다. 부산 ADT 실증센터는 강서구에 있다."
+    assert _names(text) == ["부산 자율주행기술(ADT) 실증센터"]

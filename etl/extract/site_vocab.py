@@ -100,7 +100,10 @@ def _cues() -> dict[str, object]:
         "prefixes": set(lexicon.terms("site_name_stops", "prefix")),
         "en_verbs": set(lexicon.terms("site_name_stops", "en_verb")),
         "bodies": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'body'))}$"),
-        "venues": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'venue'))}$"),
+        # A venue, or what is no place at all (가상공장, a virtual factory; 기반시설, infrastructure in general).
+        "venues": re.compile(
+            rf"{alt(lexicon.terms('site_not_sites', 'venue') + lexicon.terms('site_not_sites', 'not_place'))}$"
+        ),
         "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
         "held": re.compile(alt(lexicon.terms("site_venue_words", "held"))),
         "opening": re.compile(alt(lexicon.terms("site_venue_words", "opening"))),

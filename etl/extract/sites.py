@@ -338,12 +338,31 @@ def extract_sites(
     for keep, drop in ctx["same"]:
         if keep in sites and drop in sites and keep != drop:
             _fold(sites[keep], sites.pop(drop))
+    _fold_glossed(sites)
     orgs = org_keys(text)  # "웅천에이아이캠퍼스 대표": the name is a company's wherever it is said
     for key in [k for k in sites if any(k.endswith(o) for o in orgs)]:
         del sites[key]
     for site in sites.values():
         _locate(site)
     return list(sites.values())
+
+
+# "정보통신기술(ICT)": a Korean word glossed by its Latin short form, which another mention may use alone.
+_GLOSSED_WORD = re.compile(r"[가-힣]+\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _fold_glossed(sites: dict[str, Site]) -> None:
+    """One facility named with a glossed word and with its short form (대전 정보통신기술(ICT) 이노베이션스퀘어,
+    대전 ICT 이노베이션스퀘어) is one site, under the name said first."""
+    seen: dict[str, str] = {}
+    for key in list(sites):
+        short = name_key(_GLOSSED_WORD.sub(r"\1", sites[key].name))
+        first = seen.get(key) or seen.get(short)
+        if first is not None and first != key:
+            _fold(sites[first], sites.pop(key))
+            continue
+        seen.setdefault(key, key)
+        seen.setdefault(short, key)
 
 
 def _fold(old: Site, new: Site) -> None:
