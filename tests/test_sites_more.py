@@ -430,3 +430,8 @@ def test_a_facility_the_program_works_from_is_a_site_and_its_name_may_join_two_g
 def test_a_word_glossed_by_its_short_form_and_the_short_form_alone_name_one_site() -> None:
     text = "부산 자율주행기술(ADT) 실증센터가 2일 문을 열었다. 부산 ADT 실증센터는 강서구에 있다."
     assert _names(text) == ["부산 자율주행기술(ADT) 실증센터"]
+
+
+def test_a_generic_facility_takes_a_place_after_it_only_where_the_place_locates_it() -> None:
+    assert _names("단장은 AI 혁신 파크가 울산이 산업도시로 서는 데 힘이 된다고 말했다.") == []
+    assert _names("AI 혁신 파크는 울산 남구에 들어선다.") == ["남구 AI 혁신 파크"]

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from etl.extract.institutions import lookup as institution
 from etl.extract.places import find_addresses
-from etl.extract.site_filters import QUOTED, builds, is_not_site, is_program
+from etl.extract.site_filters import QUOTED, builds, is_not_site, is_place_word, is_port, is_program
 from etl.extract.site_vocab import FUNDED, is_generic, name_key
 from etl.extract.site_vocab import vocab as _vocab
 from etl.normalize import PARTICLES_AFTER_PLACE as _PARTICLE
@@ -80,12 +80,6 @@ def _opens_with_body(word: str) -> bool:
     return False
 
 
-def _is_place_word(text: str, start: int, end: int) -> bool:
-    """text[start:end] is a place name on its own, not the end of a longer address (울산 울주군)."""
-    found = find_addresses(text[:end])
-    return bool(found) and found[-1][1] == start and found[-1][2] == end
-
-
 # The word before a name's start; a word with a gloss in brackets is one word ("한진 CY(컨테이너 야적장) 부지").
 _LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\s(]*\([^()]*\)|[^\s]+) $")
 
@@ -102,7 +96,7 @@ def _extend_left(text: str, start: int) -> int:
         if bullet:  # "△국가 AI 컴퓨팅 센터": a list mark glued to the first word starts the name
             rest = m.start(1) + bullet.end()
             return rest if word[bullet.end() :] and _is_noun_word("", word[bullet.end() :], "") else start
-        if _is_place_word(text, m.start(1), m.end(1)):
+        if is_place_word(text, m.start(1), m.end(1)):
             return m.start(1)  # one place word ends the name (양재 강남데이터센터)
         if word in prefixes:  # type: ignore[operator]
             return m.start(1)  # "옛 방직공장 부지": the word is part of the name and nothing before it is
@@ -135,7 +129,7 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
             ):
                 out += listed
                 continue
-        if m.group(2) in v["port"] and not _port(text, m):  # type: ignore[operator]
+        if m.group(2) in v["port"] and not is_port(text, m):  # type: ignore[operator]
             continue
         start, end, head = _extend_left(text, m.start()), m.end(), m.group(2)
         if head in v["port"]:  # type: ignore[operator]
@@ -156,19 +150,6 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
     return out
-
-
-def _port(text: str, m: re.Match[str]) -> bool:
-    """`부산항에서`, `진해신항(8350억원)`: a city's name glued to 항/신항 (site_heads.tsv `port`) names its port.
-
-    Not `포항` (no place before 항), `부산항만공사` (항만) or `부산신항 김해고속도로`, where the port only
-    qualifies the word after it; another head may follow (부산항 신항).
-    """
-    if not _is_place_word(text, m.start(), m.end() - len(m.group(2))) or text.startswith("만", m.end()):
-        return False
-    if not text.startswith(" ", m.end()):
-        return True
-    return bool(re.match(r" 등(?![가-힣])", text[m.end() :]) or _vocab()["ko_chain"].match(text, m.end()))  # type: ignore[attr-defined]
 
 
 def _starts_with_place(text: str, start: int, end: int) -> bool:
@@ -324,6 +305,11 @@ def _spread(
     return out
 
 
+# What follows the place a generic facility is said to be in ("광주 북구 첨단3지구의", "… 남구에", "… 일대",
+# "충북과기원 안의"); not a particle making the place a clause's subject or object ("파크가 울산이 …").
+_IN_PLACE = re.compile(r"의|에|\s+(?:일대|일원|안|내)|(?![이가은는을를도와과](?![가-힣]))[가-힣]")
+
+
 def _placed(text: str, name: str, end: int) -> str | None:
     """A generic facility named by the place right after it: '집적단지는 광주 북구 첨단3지구의' → 첨단3지구 집적단지.
 
@@ -331,8 +317,12 @@ def _placed(text: str, name: str, end: int) -> str | None:
     """
     if name in _vocab()["heads"]:  # type: ignore[operator]
         return None
-    for address, a_start, _ in find_addresses(text):
-        if 0 <= a_start - end <= 4 and re.fullmatch(r"[은는이가]?\s*", text[end:a_start]):
+    for address, a_start, a_end in find_addresses(text):
+        if (
+            0 <= a_start - end <= 4
+            and re.fullmatch(r"[은는이가]?\s*", text[end:a_start])
+            and _IN_PLACE.match(text, a_end)  # "파크가 울산이 …": the place is the next clause's subject
+        ):
             return f"{address.split()[-1]} {name}"
         if re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[end:a_start]):
             return name  # "the national AI computing center in Haenam": its place follows, its name stays
