@@ -435,3 +435,8 @@ def test_a_word_glossed_by_its_short_form_and_the_short_form_alone_name_one_site
 def test_a_generic_facility_takes_a_place_after_it_only_where_the_place_locates_it() -> None:
     assert _names("단장은 AI 혁신 파크가 울산이 산업도시로 서는 데 힘이 된다고 말했다.") == []
     assert _names("AI 혁신 파크는 울산 남구에 들어선다.") == ["남구 AI 혁신 파크"]
+
+
+def test_a_quoted_name_counted_in_places_is_a_site_though_its_words_are_common() -> None:
+    assert _names("정부는 '스마트 물류 테스트베드' 3곳을 만들어 운영한다.") == ["스마트 물류 테스트베드"]
+    assert _names("정부는 '스마트 물류 테스트베드' 예산을 늘린다.") == []

@@ -350,6 +350,10 @@ def _towns(text: str, addresses: list[tuple[str, int, int]]) -> list[tuple[str, 
     return [(m.group(1), m.start(1), m.end(1), False) for m in found if m]
 
 
+# "'스마트항만 테스트베드' 4곳을 만든다": a quoted name counted in places names them, though its words are common.
+_COUNTED = re.compile(r"['’」]\s*\d+\s*(?:곳|개소)")
+
+
 def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mention]:
     """Distinct named facilities in one sentence; programs, bodies, venues and generic words left out."""
     addresses = find_addresses(text)
@@ -364,11 +368,13 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
         name, start, end, weak = cand
         if any(a.start <= start < a.end for a in seen.values()) or is_not_site(text, name, end):
             continue
+        counted = cand in named and _COUNTED.match(text, end) is not None
+        weak = weak and not counted
         found = _spread(text, cand, addresses)
         shared = _bulleted(text, name, start)
         if shared:  # one site per listed item, the last one included
             found = [Mention(n, name_key(n), start, end, weak) for n in [*shared, name]]
-        elif not found and is_generic(name):
+        elif not found and is_generic(name) and not counted:
             placed = _placed(text, name, end)
             found = [Mention(placed, name_key(placed), start, end, weak)] if placed else []
         elif not found:
