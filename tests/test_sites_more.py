@@ -380,3 +380,63 @@ def test_a_program_named_facility_that_opened_is_a_site_its_opening_ceremony_is_
     ]
     found = sites_in("과기정통부는 서울 AI허브에서 국가 AI 연구거점 개소식을 열었다.", programs=programs)
     assert [s.name for s in found] == ["서울 AI허브"]
+
+
+# --- ports (site_heads.tsv `port`) ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("해수부는 인천항에서 무인 하역 장비를 시험한다.", ["인천항"]),
+        ("예산에는 △평택신항(300억원) 건설비가 들어갔다.", ["평택신항"]),
+        ("공사는 광양항 등 항만 세 곳에 관제 체계를 깐다.", ["광양항"]),
+        # A port that only qualifies the word after it (a road, a plan) names no site here.
+        ("정부는 목포신항 연결도로를 2028년까지 넓힌다.", []),
+        # 포항 is a city, not a port (포 is no place); 인천항만공사 is a body (항만).
+        ("포항에 있는 인천항만공사 사무소가 문을 닫았다.", []),
+    ],
+)
+def test_a_city_glued_to_a_port_head_names_its_port(text: str, names: list[str]) -> None:
+    assert [s.name for s in sites_in(text)] == names
+
+
+# --- a town in brackets after its local government -----------------------------------------------------------
+
+
+def test_a_town_in_brackets_after_its_county_is_where_the_program_happens() -> None:
+    text = "부처는 공모에서 예천군(용궁면)과 충청북도(옥천군 이원면)를 골랐다."
+    assert [(s.name, s.address) for s in sites_in(text)] == [("용궁면", "경북 예천군"), ("이원면", "충북")]
+
+
+def test_brackets_after_a_word_that_is_no_place_name_no_town() -> None:
+    assert sites_in("회사는 복합물류창고(신촌동)를 빌려 쓴다.") == []
+
+
+def test_a_program_named_facility_that_settled_somewhere_is_a_site() -> None:
+    programs = frozenset({"해양 드론 실증센터"})
+    text = "'해양 드론 실증센터'가 군산의 한 대학 안에 자리를 잡았다."
+    assert [s.name for s in sites_in(text, programs=programs)] == ["해양 드론 실증센터"]
+    assert sites_in("'해양 드론 실증센터'로 군산의 예산이 늘었다.", programs=programs) == []
+
+
+def test_a_facility_the_program_works_from_is_a_site_and_its_name_may_join_two_groups() -> None:
+    text = "돌봄 로봇 사업은 한빛 아동·청소년복지관을 거점으로 아이들을 돕는다."
+    assert _names(text) == ["한빛 아동·청소년복지관"]
+    assert _names("돌봄 로봇 사업은 한빛 아동·청소년복지관 예산을 늘린다.") == []  # no place cue
+    assert _names("시는 로봇·자동차·조선·공장 전환을 돕는다.") == []  # fields ending in a bare head
+
+
+def test_a_word_glossed_by_its_short_form_and_the_short_form_alone_name_one_site() -> None:
+    text = "부산 자율주행기술(ADT) 실증센터가 2일 문을 열었다. 부산 ADT 실증센터는 강서구에 있다."
+    assert _names(text) == ["부산 자율주행기술(ADT) 실증센터"]
+
+
+def test_a_generic_facility_takes_a_place_after_it_only_where_the_place_locates_it() -> None:
+    assert _names("단장은 AI 혁신 파크가 울산이 산업도시로 서는 데 힘이 된다고 말했다.") == []
+    assert _names("AI 혁신 파크는 울산 남구에 들어선다.") == ["남구 AI 혁신 파크"]
+
+
+def test_a_quoted_name_counted_in_places_is_a_site_though_its_words_are_common() -> None:
+    assert _names("정부는 '스마트 물류 테스트베드' 3곳을 만들어 운영한다.") == ["스마트 물류 테스트베드"]
+    assert _names("정부는 '스마트 물류 테스트베드' 예산을 늘린다.") == []

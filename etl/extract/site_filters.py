@@ -1,4 +1,5 @@
-"""What a facility-like name is not: a body, a venue, a ceremony's place, a role, a program; and what builds it.
+"""What a facility-like name is not: a body, a venue, a ceremony's place, a role, a program; what builds it;
+whether a word is a place or a port.
 
 `site_names` finds names; these tests, on the lexicon words in `site_vocab`, keep or drop them.
 """
@@ -9,6 +10,7 @@ import re
 from collections.abc import Collection
 
 from etl.extract.institutions import lookup as institution
+from etl.extract.places import find_addresses
 from etl.extract.site_vocab import name_key
 from etl.extract.site_vocab import vocab as _vocab
 
@@ -41,6 +43,11 @@ def org_keys(text: str) -> set[str]:
 def place_before(text: str, start: int) -> bool:
     """An English name right after `in`/`at`/`inside` (site_place_cues.tsv) is a place."""
     return _vocab()["place_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
+
+
+def place_after(text: str, end: int) -> bool:
+    """A Korean name right before `을 거점으로` (site_place_cues.tsv `after`) is where the program works from."""
+    return _vocab()["place_after"].match(text, end) is not None  # type: ignore[attr-defined]
 
 
 def is_program(name: str, program_keys: Collection[str]) -> bool:
@@ -84,3 +91,25 @@ def is_not_site(text: str, name: str, end: int) -> bool:
     # ("X에서 열린 ○○센터 개소식": the centre is in X), site_venue_words.tsv.
     held = v["held"].search(text, end, stop)  # type: ignore[attr-defined]
     return held is not None and v["opening"].search(text, end, end + HELD_WINDOW) is None  # type: ignore[attr-defined]
+
+
+def is_place_word(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a place name on its own, not the end of a longer address (울산 울주군)."""
+    found = find_addresses(text[:end])
+    return bool(found) and found[-1][1] == start and found[-1][2] == end
+
+
+_LIST_END = re.compile(r" 등(?![가-힣])")  # "광양항 등 항만 세 곳": a list's end after the port
+
+
+def is_port(text: str, m: re.Match[str]) -> bool:
+    """`부산항에서`, `진해신항(8350억원)`: a city's name glued to 항/신항 (site_heads.tsv `port`) names its port.
+
+    Not `포항` (no place before 항), `부산항만공사` (항만) or `부산신항 김해고속도로`, where the port only
+    qualifies the word after it; another head may follow (부산항 신항).
+    """
+    if not is_place_word(text, m.start(), m.end() - len(m.group(2))) or text.startswith("만", m.end()):
+        return False
+    if not text.startswith(" ", m.end()):
+        return True
+    return bool(_LIST_END.match(text, m.end()) or _vocab()["ko_chain"].match(text, m.end()))  # type: ignore[attr-defined]

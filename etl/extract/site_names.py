@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from etl.extract.institutions import lookup as institution
 from etl.extract.places import find_addresses
-from etl.extract.site_filters import QUOTED, builds, is_not_site, is_program
+from etl.extract.site_filters import QUOTED, builds, is_not_site, is_place_word, is_port, is_program
 from etl.extract.site_vocab import FUNDED, is_generic, name_key
 from etl.extract.site_vocab import vocab as _vocab
 from etl.normalize import PARTICLES_AFTER_PLACE as _PARTICLE
@@ -80,12 +80,6 @@ def _opens_with_body(word: str) -> bool:
     return False
 
 
-def _is_place_word(text: str, start: int, end: int) -> bool:
-    """text[start:end] is a place name on its own, not the end of a longer address (울산 울주군)."""
-    found = find_addresses(text[:end])
-    return bool(found) and found[-1][1] == start and found[-1][2] == end
-
-
 # The word before a name's start; a word with a gloss in brackets is one word ("한진 CY(컨테이너 야적장) 부지").
 _LAST_WORD = re.compile(r"(?:^|(?<=\s))([^\s(]*\([^()]*\)|[^\s]+) $")
 
@@ -102,7 +96,7 @@ def _extend_left(text: str, start: int) -> int:
         if bullet:  # "△국가 AI 컴퓨팅 센터": a list mark glued to the first word starts the name
             rest = m.start(1) + bullet.end()
             return rest if word[bullet.end() :] and _is_noun_word("", word[bullet.end() :], "") else start
-        if _is_place_word(text, m.start(1), m.end(1)):
+        if is_place_word(text, m.start(1), m.end(1)):
             return m.start(1)  # one place word ends the name (양재 강남데이터센터)
         if word in prefixes:  # type: ignore[operator]
             return m.start(1)  # "옛 방직공장 부지": the word is part of the name and nothing before it is
@@ -126,9 +120,20 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         if any(a <= m.start() < b for a, b in quoted):
             continue
         if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
-            out += _glued_list(text, m)
+            # "운정 다누림 노인·장애인복지관": words of its own before the glued pair make it one facility's name
+            listed = _glued_list(text, m)
+            if (
+                listed
+                or m.group(1).rsplit("·", 1)[1] == m.group(2)
+                or _extend_left(text, m.start()) == m.start()
+            ):
+                out += listed
+                continue
+        if m.group(2) in v["port"] and not is_port(text, m):  # type: ignore[operator]
             continue
         start, end, head = _extend_left(text, m.start()), m.end(), m.group(2)
+        if head in v["port"]:  # type: ignore[operator]
+            start = m.start()  # "부산항": the city glued to the head is the whole name
         chained = v["ko_chain"].match(text, end)  # type: ignore[attr-defined]
         if chained:  # "솔라시도 데이터센터 파크": a second head names the whole
             end, head = chained.end(), chained.group(1)
@@ -300,6 +305,11 @@ def _spread(
     return out
 
 
+# What follows the place a generic facility is said to be in ("광주 북구 첨단3지구의", "… 남구에", "… 일대",
+# "충북과기원 안의"); not a particle making the place a clause's subject or object ("파크가 울산이 …").
+_IN_PLACE = re.compile(r"의|에|\s+(?:일대|일원|안|내)|(?![이가은는을를도와과](?![가-힣]))[가-힣]")
+
+
 def _placed(text: str, name: str, end: int) -> str | None:
     """A generic facility named by the place right after it: '집적단지는 광주 북구 첨단3지구의' → 첨단3지구 집적단지.
 
@@ -307,8 +317,12 @@ def _placed(text: str, name: str, end: int) -> str | None:
     """
     if name in _vocab()["heads"]:  # type: ignore[operator]
         return None
-    for address, a_start, _ in find_addresses(text):
-        if 0 <= a_start - end <= 4 and re.fullmatch(r"[은는이가]?\s*", text[end:a_start]):
+    for address, a_start, a_end in find_addresses(text):
+        if (
+            0 <= a_start - end <= 4
+            and re.fullmatch(r"[은는이가]?\s*", text[end:a_start])
+            and _IN_PLACE.match(text, a_end)  # "파크가 울산이 …": the place is the next clause's subject
+        ):
             return f"{address.split()[-1]} {name}"
         if re.fullmatch(r"\s+(?:in|at)\s+(?:the\s+)?", text[end:a_start]):
             return name  # "the national AI computing center in Haenam": its place follows, its name stays
@@ -326,11 +340,25 @@ def _placed(text: str, name: str, end: int) -> str | None:
     return None
 
 
+# "김해시(진영읍)", "강원도(삼척시 근덕면)": a town in brackets right after its city, county or province.
+_TOWN = re.compile(r"\((?:[가-힣]{1,4}[시군구]\s)?([가-힣]{1,4}(?:읍|면|동|리))\)")
+
+
+def _towns(text: str, addresses: list[tuple[str, int, int]]) -> list[tuple[str, int, int, bool]]:
+    """`강진군(강진읍)`: the town a local government names in brackets is where its program happens."""
+    found = (_TOWN.match(text, end) for _, _, end in addresses)
+    return [(m.group(1), m.start(1), m.end(1), False) for m in found if m]
+
+
+# "'스마트항만 테스트베드' 4곳을 만든다": a quoted name counted in places names them, though its words are common.
+_COUNTED = re.compile(r"['’」]\s*\d+\s*(?:곳|개소)")
+
+
 def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mention]:
     """Distinct named facilities in one sentence; programs, bodies, venues and generic words left out."""
     addresses = find_addresses(text)
     named, spans = _quoted(text)
-    cands = named + _korean(text, spans) + _former(text)
+    cands = named + _korean(text, spans) + _former(text) + _towns(text, addresses)
     if re.search(r"[A-Za-z]{3}", text):
         from etl.extract.site_english import english  # English forms live apart; they use this module's vocab
 
@@ -340,11 +368,13 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
         name, start, end, weak = cand
         if any(a.start <= start < a.end for a in seen.values()) or is_not_site(text, name, end):
             continue
+        counted = cand in named and _COUNTED.match(text, end) is not None
+        weak = weak and not counted
         found = _spread(text, cand, addresses)
         shared = _bulleted(text, name, start)
         if shared:  # one site per listed item, the last one included
             found = [Mention(n, name_key(n), start, end, weak) for n in [*shared, name]]
-        elif not found and is_generic(name):
+        elif not found and is_generic(name) and not counted:
             placed = _placed(text, name, end)
             found = [Mention(placed, name_key(placed), start, end, weak)] if placed else []
         elif not found:

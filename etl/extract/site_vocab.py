@@ -61,11 +61,13 @@ def _heads() -> dict[str, object]:
     weak = {e.term for e in heads if e.meaning in ("weak", "area", "named")}
     area = {e.term for e in heads if e.meaning == "area"}
     placed = {e.term for e in heads if e.meaning == "placed"}
+    port = {e.term for e in heads if e.meaning == "port"}
     alt = lexicon.alternation
     return {
         "heads": {e.term for e in heads},
         "weak": weak,
         "placed": placed,
+        "port": port,
         "area": area,
         "ko_core": re.compile(
             rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
@@ -98,7 +100,10 @@ def _cues() -> dict[str, object]:
         "prefixes": set(lexicon.terms("site_name_stops", "prefix")),
         "en_verbs": set(lexicon.terms("site_name_stops", "en_verb")),
         "bodies": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'body'))}$"),
-        "venues": re.compile(rf"{alt(lexicon.terms('site_not_sites', 'venue'))}$"),
+        # A venue, or what is no place at all (가상공장, a virtual factory; 기반시설, infrastructure in general).
+        "venues": re.compile(
+            rf"{alt(lexicon.terms('site_not_sites', 'venue') + lexicon.terms('site_not_sites', 'not_place'))}$"
+        ),
         "events": re.compile(alt(lexicon.terms("site_not_sites", "event"))),
         "held": re.compile(alt(lexicon.terms("site_venue_words", "held"))),
         "opening": re.compile(alt(lexicon.terms("site_venue_words", "opening"))),
@@ -112,6 +117,10 @@ def _cues() -> dict[str, object]:
         "org_title": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'org_title'))}"),
         "place_before": re.compile(
             rf"(?:^|\s){alt(lexicon.terms('site_place_cues', 'before'))}\s+(?:the\s+)?$"
+        ),
+        # "X를 거점으로 … 돕는다": the name is the base the program works from.
+        "place_after": re.compile(
+            rf"['’」\"”]?\s*(?:을|를)\s*{alt(lexicon.terms('site_place_cues', 'after'))}"
         ),
         "en_event_at": re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w&\-]*['’]s\s+)?$"),
     }

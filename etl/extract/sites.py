@@ -14,7 +14,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.countries import abroad_clause
 from etl.extract.places import find_addresses, geocode, locate, specificity
-from etl.extract.site_filters import builds, org_keys, place_before
+from etl.extract.site_filters import builds, org_keys, place_after, place_before
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
 from etl.extract.site_names import name_key
@@ -90,6 +90,8 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         )
     if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
+    if place_after(text, m.end):
+        return True  # "로봇 재활은 노인복지관을 거점으로 …": the base the program works from
     if FUNDED.match(text, m.end) or _FUNDED_BEFORE.search(text, max(0, m.start - 40), m.start):
         return True  # "지속가능 첨단 엘라스토머 기술지원 센터 80억원": a budget line funding the facility
     cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
@@ -336,12 +338,31 @@ def extract_sites(
     for keep, drop in ctx["same"]:
         if keep in sites and drop in sites and keep != drop:
             _fold(sites[keep], sites.pop(drop))
+    _fold_glossed(sites)
     orgs = org_keys(text)  # "웅천에이아이캠퍼스 대표": the name is a company's wherever it is said
     for key in [k for k in sites if any(k.endswith(o) for o in orgs)]:
         del sites[key]
     for site in sites.values():
         _locate(site)
     return list(sites.values())
+
+
+# "정보통신기술(ICT)": a Korean word glossed by its Latin short form, which another mention may use alone.
+_GLOSSED_WORD = re.compile(r"[가-힣]+\(([A-Z][A-Za-z&]{1,9})\)")
+
+
+def _fold_glossed(sites: dict[str, Site]) -> None:
+    """One facility named with a glossed word and with its short form (대전 정보통신기술(ICT) 이노베이션스퀘어,
+    대전 ICT 이노베이션스퀘어) is one site, under the name said first."""
+    seen: dict[str, str] = {}
+    for key in list(sites):
+        short = name_key(_GLOSSED_WORD.sub(r"\1", sites[key].name))
+        first = seen.get(key) or seen.get(short)
+        if first is not None and first != key:
+            _fold(sites[first], sites.pop(key))
+            continue
+        seen.setdefault(key, key)
+        seen.setdefault(short, key)
 
 
 def _fold(old: Site, new: Site) -> None:
