@@ -205,3 +205,37 @@ def test_english_endings_inside_longer_words_bylines_and_cut_names_give_no_body(
 def test_a_korean_name_glued_to_latin_letters_is_part_of_another_name() -> None:
     assert "Meta" not in extract("도는 올해 메타AI융합국을 새로 만들었다.")
     assert "Meta" in extract("메타와 손잡고 AI 모델을 만든다.")
+
+
+# --- inst3: education offices, councils, parts of a body, common-noun aliases ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("부산시교육청은 AI 선도학교를 40곳으로 늘린다.", "부산광역시교육청"),
+        ("교육부는 공모에 빠진 광주교육청도 시범교육청으로 지정했다.", "광주광역시교육청"),
+        ("경북도교육청이 디지털 교과서 연수를 연다.", "경상북도교육청"),
+        ("인천시의회는 AI 예산 20억원을 깎았다.", "인천광역시의회"),
+        ("전남도의회가 데이터센터 동의안을 통과시켰다.", "전라남도의회"),
+    ],
+)
+def test_gazetteer_holds_the_education_offices_and_councils_of_every_province(text: str, name: str) -> None:
+    assert name in extract(text), list(extract(text))
+
+
+def test_a_city_or_county_council_is_named_by_its_form_and_a_bare_council_is_not() -> None:
+    assert "남원시의회" in extract("남원시의회가 스마트팜 예산을 깎았다.")
+    assert not extract("시의회 심의에서 예산이 깎였다.")
+    assert "정보화추진협의회" not in extract("한빛시 정보화추진협의회가 열렸다.")  # 협의회 is no council
+
+
+def test_a_part_named_after_its_body_is_that_body() -> None:
+    found = extract("부산대학교 자연과학대학 연구진이 과제를 맡고, 자연과학대학은 장비를 댄다.")
+    assert list(found) == ["부산대학교"] and "부산대학교 자연과학대학" in found["부산대학교"].aliases_seen
+    found = extract("충남도의회 행정문화위원회가 예산을 심사했다. 행정문화위원회는 10억원을 깎았다.")
+    assert list(found) == ["충청남도의회"], list(found)
+
+
+def test_a_forecast_is_not_the_deposit_insurance_corporation() -> None:
+    assert not extract("AI 홍수 예보 시스템 구축에 108억원을 새로 배정했다.")

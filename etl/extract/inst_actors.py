@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from etl.extract import inst_rules
 from etl.extract.inst_rules import Member
+from etl.models import Institution
 
 # A ceremony's guest list (`개소식에는 … 참석했다`, `행사에는 … 함께한다`): a body between a guest's name and title
 # says who the person is, not that the body acts.
@@ -118,6 +120,48 @@ def _in_address(before: str, after: str, surface: str, regions: Collection[str])
     if not _NEXT_WORD.match(after):
         return False  # 단양군은, 여수시와, 장성군, …: it acts or is listed
     return " " in surface or prev in regions or bool(_PLACE_WORD.match(after))
+
+
+# A body whose parts the text names after it with one space: a university's college (`전남대학교 수의과대학`), a
+# council's standing committee (`경기도의회 미래과학협력위원회`). Their unit words: inst_context `sub_unit`.
+_PARENT_TYPES = {"university"}
+_PARENT_ENDS = ("의회",)
+
+
+def fold_units(text: str, found: Sequence[S]) -> list[S]:
+    """A part named right after its body (a name found by its form, not in the gazetteer, ending in a unit word) is
+    that body: one mention over both names, so `전남대학교 수의과대학` is 전남대학교 and no second institution."""
+    out: list[S] = []
+    for m in sorted(found, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and getattr(m, "entry", None) is None
+            and getattr(prev, "entry", None) is not None
+            and text[prev.end : m.start] == " "
+            and (prev.type in _PARENT_TYPES or prev.name.endswith(_PARENT_ENDS))
+            and inst_rules.is_sub_unit(m.surface)
+        ):
+            out[-1] = replace(prev, end=m.end, surface=text[prev.start : m.end])
+            continue
+        out.append(m)
+    return out
+
+
+def fold_parts(insts: list[Institution]) -> list[Institution]:
+    """A part named alone elsewhere in the text (`미래과학협력위원회 회의에서`) after the text named it with its body
+    (`경기도의회 미래과학협력위원회`) is that body too: its aliases join the body's, and it is no second institution."""
+    owner = {
+        a.split(" ", 1)[1]: inst for inst in insts if inst.in_gazetteer for a in inst.aliases_seen if " " in a
+    }
+    out = []
+    for inst in insts:
+        body = None if inst.in_gazetteer else owner.get(inst.name)
+        if body is None:
+            out.append(inst)
+            continue
+        body.aliases_seen.extend(a for a in inst.aliases_seen if a not in body.aliases_seen)
+    return out
 
 
 # Names that act only as the subject of their sentence: a grouping (`아세안 국가로는` is a region) and a party

@@ -8,7 +8,7 @@
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
   legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs, a data source:
-  X가 낸 자료) and the separator of a masthead.
+  X가 낸 자료) and the separator of a masthead; `sub_unit`: the unit words of a body's parts (전남대학교 수의과대학).
 - `inst_local_en` (read in inst_english): how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
 - `inst_en_endings` (read in inst_english): English endings written two ways: a local government's administration (… Provincial
   Government for … Province), abbreviations (Corp. for Corporation).
@@ -160,6 +160,16 @@ def is_chrome(sentence: str) -> bool:
     A table row opens with the separator (`| 사업주체 | 포항공과대학교, … |`): it is content, not chrome."""
     line = sentence.strip()
     return len(line) <= _CHROME_MAX and bool(_chrome().search(line)) and not _chrome().match(line)
+
+
+@cache
+def _sub_unit() -> re.Pattern[str]:
+    return re.compile(rf"{_context('sub_unit')}$")
+
+
+def is_sub_unit(surface: str) -> bool:
+    """`수의과대학`, `미래과학협력위원회`: a name ending in a unit word may be a part of the body named before it."""
+    return bool(_sub_unit().search(surface))
 
 
 @cache

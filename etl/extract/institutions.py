@@ -219,7 +219,7 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
             inst = out[name]
             if ROLE_RANK[role] > ROLE_RANK[inst.role]:
                 inst.role, inst.evidence = role, Evidence(s.text, s.start, s.end)
-    return list(out.values())
+    return inst_actors.fold_parts(list(out.values()))
 
 
 def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
@@ -228,7 +228,9 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     found.extend(_english_subjects(s.text, found))
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
-    found = inst_actors.keep_actors(s.text, found, gaz.regions, inst_rules.is_caption(s.text))
+    found = inst_actors.fold_units(
+        s.text, inst_actors.keep_actors(s.text, found, gaz.regions, inst_rules.is_caption(s.text))
+    )
     subjects = {
         m.name for g in inst_roles.groups(s.text, found) if inst_roles.is_subject(s.text, g) for m in g
     }
