@@ -239,3 +239,18 @@ def test_a_part_named_after_its_body_is_that_body() -> None:
 
 def test_a_forecast_is_not_the_deposit_insurance_corporation() -> None:
     assert not extract("AI 홍수 예보 시스템 구축에 108억원을 새로 배정했다.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "설명회는 영상 분석 기업 (주)케이에이아이 박서준 대표의 강연으로 끝났다.",
+            "케이에이아이",
+        ),  # 아+이: no particle
+        ("도는 (주)한빛이 낸 제안을 받았다.", "한빛"),  # 빛 ends in a consonant: 이 is the particle
+        ("시는 (주)누리가 참여한다고 밝혔다.", "누리"),
+    ],
+)
+def test_a_particle_after_a_company_fits_the_last_syllable_of_its_name(text: str, name: str) -> None:
+    assert name in extract(text), list(extract(text))
