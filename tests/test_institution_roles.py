@@ -254,3 +254,9 @@ def test_a_forecast_is_not_the_deposit_insurance_corporation() -> None:
 )
 def test_a_particle_after_a_company_fits_the_last_syllable_of_its_name(text: str, name: str) -> None:
     assert name in extract(text), list(extract(text))
+
+
+def test_a_ministry_named_after_a_foreign_country_is_that_countrys() -> None:
+    assert not extract("협약식은 베트남 외교부 청사에서 열렸다.")
+    assert not extract("미국 국방부가 AI 예산을 늘렸다.")
+    assert list(extract("외교부는 한국 외교부 청사에서 회의를 열었다.")) == ["외교부"]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from etl.extract import inst_rules
+from etl.extract.inst_places import foreign_country_before
 from etl.extract.inst_rules import Member
 from etl.models import Institution
 
@@ -95,6 +96,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # the venue an address names: 성남시 분당구 네이버 1784
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
+        if m.type == "government" and getattr(m, "country", None) == "KR" and foreign_country_before(before):
+            continue  # 싱가포르 외교부: Singapore's ministry, not Korea's
         if inst_rules.is_comparison(after) or inst_rules.is_data_source(after):
             continue
         if m.name.endswith("위원회") and _LAWMAKER_AFTER.match(after):
