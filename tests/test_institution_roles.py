@@ -260,3 +260,19 @@ def test_a_ministry_named_after_a_foreign_country_is_that_countrys() -> None:
     assert not extract("협약식은 베트남 외교부 청사에서 열렸다.")
     assert not extract("미국 국방부가 AI 예산을 늘렸다.")
     assert list(extract("외교부는 한국 외교부 청사에서 회의를 열었다.")) == ["외교부"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정책 토론회는 국회 의원회관에서 열렸다.",
+        "The candidate set out his AI plan at the National Assembly press center on Monday.",
+        "Kim Ha-neul, a Democratic Party of Korea lawmaker, asked for the figures.",
+    ],
+)
+def test_a_legislatures_building_and_a_lawmakers_party_are_no_actors(text: str) -> None:
+    assert not extract(text), list(extract(text))
+
+
+def test_a_party_that_acts_is_still_an_actor() -> None:
+    assert "국민의힘" in extract("The People Power Party welcomed the budget deal.")

@@ -109,8 +109,10 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
         if _GUESTS.search(text) and _TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before):
             continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title
         kind = inst_rules.not_actor().get(m.name)
-        if kind == "forum" or (kind == "legislature" and inst_rules.is_member_title(after)):
-            continue  # G20; 국회의원 (a person's occupation)
+        if kind == "forum" or (
+            kind == "legislature" and (inst_rules.is_member_title(after) or inst_rules.is_venue(after))
+        ):
+            continue  # G20; 국회의원 (a person's occupation); 국회 의원회관에서 (a building)
         out.append(m)
     return out
 
@@ -181,7 +183,11 @@ def groupings_as_subject(text: str, found: Sequence[S], subjects: Collection[str
         m
         for m in found
         if kinds.get(m.name) not in _SUBJECT_ONLY
-        or (m.name in subjects and not _NOTE_OPEN.search(text, 0, m.start))
+        or (
+            m.name in subjects
+            and not _NOTE_OPEN.search(text, 0, m.start)
+            and not inst_rules.is_member_affiliation(text[m.end :])
+        )
     ]
 
 

@@ -8,7 +8,8 @@
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
   legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs, a data source:
-  X가 낸 자료) and the separator of a masthead; `sub_unit`: the unit words of a body's parts (전남대학교 수의과대학).
+  X가 낸 자료, a legislature's building: 국회 의원회관에서, a party before its member's title: a X Party lawmaker) and the
+  separator of a masthead; `sub_unit`: the unit words of a body's parts (전남대학교 수의과대학).
 - `inst_local_en` (read in inst_english): how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
 - `inst_en_endings` (read in inst_english): English endings written two ways: a local government's administration (… Provincial
   Government for … Province), abbreviations (Corp. for Corporation).
@@ -180,6 +181,26 @@ def _member_title() -> re.Pattern[str]:
 def is_member_title(after: str) -> bool:
     """`국회의원`: a legislature glued to its member's title names a person's occupation, not the body acting."""
     return bool(_member_title().match(after))
+
+
+@cache
+def _venue_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*{_context('venue_after')}")
+
+
+def is_venue(after: str) -> bool:
+    """`국회 의원회관에서`, `the National Assembly press center`: a building of the body is where something happens."""
+    return bool(_venue_after().match(after))
+
+
+@cache
+def _member_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+{_context('member_after')}")
+
+
+def is_member_affiliation(after: str) -> bool:
+    """`a People Power Party lawmaker`: a party before its member's title is the person's affiliation."""
+    return bool(_member_after().match(after))
 
 
 def is_bilateral_prefix(before: str) -> bool:
