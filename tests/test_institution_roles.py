@@ -276,3 +276,9 @@ def test_a_legislatures_building_and_a_lawmakers_party_are_no_actors(text: str) 
 
 def test_a_party_that_acts_is_still_an_actor() -> None:
     assert "국민의힘" in extract("The People Power Party welcomed the budget deal.")
+
+
+def test_a_securities_firm_in_a_list_is_no_region_ending_in_gwon() -> None:
+    found = extract("투자에는 한빛자산운용, KR투자증권, 한국투자증권 등이 참여했다.")
+    assert "KR투자증권" in found, list(found)
+    assert not extract("영남권, 호남권 등 5개 권역이 뽑혔다.")

@@ -96,9 +96,12 @@ def _generic_end() -> re.Pattern[str]:
 
 
 def generic_head(surface: str) -> str | None:
-    """The generic ending of a name found by its form (지정심사위원회 → 심사위원회), else None."""
+    """The generic ending of a name found by its form (지정심사위원회 → 심사위원회), else None. A longer name form
+    wins over a shorter generic ending (IBK투자증권 ends in the form 증권, not in the region ending 권)."""
     m = _generic_end().search(surface)
-    return m.group() if m else None
+    if not m or any(surface.endswith(f) and len(f) > len(m.group()) for f in forms()):
+        return None
+    return m.group()
 
 
 @cache
