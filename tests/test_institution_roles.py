@@ -282,3 +282,8 @@ def test_a_securities_firm_in_a_list_is_no_region_ending_in_gwon() -> None:
     found = extract("투자에는 한빛자산운용, KR투자증권, 한국투자증권 등이 참여했다.")
     assert "KR투자증권" in found, list(found)
     assert not extract("영남권, 호남권 등 5개 권역이 뽑혔다.")
+
+
+def test_an_acronym_spelled_out_in_parentheses_is_a_term_not_a_company() -> None:
+    assert not extract("이 제품은 품질 인증(GS, Good Software)을 받았다.")
+    assert "KT" in extract("KT, Korea Telecom이 참여한다.")  # no parenthesis: the body itself

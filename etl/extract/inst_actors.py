@@ -100,6 +100,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # 싱가포르 외교부: Singapore's ministry, not Korea's
         if inst_rules.is_comparison(after) or inst_rules.is_data_source(after):
             continue
+        if inst_rules.is_glossed_acronym(before, m.surface, after):
+            continue  # 국가인증(GS, Good Software): a term spelled out
         if m.name.endswith("위원회") and _LAWMAKER_AFTER.match(after):
             continue
         if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):

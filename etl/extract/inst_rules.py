@@ -206,6 +206,21 @@ def is_member_affiliation(after: str) -> bool:
     return bool(_member_after().match(after))
 
 
+# `국가인증(GS, Good Software)`: an acronym glossed by the words it abbreviates is that term, not the body of the
+# same letters.
+_GLOSS_AFTER = re.compile(r"\s*[,:=]\s*((?:[A-Za-z][\w-]*\s+){1,6}[A-Za-z][\w-]*)")
+
+
+def is_glossed_acronym(before: str, surface: str, after: str) -> bool:
+    """An acronym opening a parenthesis and followed by its expansion, whose initials spell it (`(GS, Good
+    Software)`): a term, not a name."""
+    m = _GLOSS_AFTER.match(after)
+    if not (before.endswith("(") and surface.isascii() and surface.isupper() and m):
+        return False
+    initials = "".join(w[0] for w in m.group(1).split()).upper()
+    return initials == surface.upper()
+
+
 def is_bilateral_prefix(before: str) -> bool:
     """`한-EU 공동위원회`: the partner named after 한- qualifies a meeting; it acts in no way."""
     return bool(_bilateral_before().search(before))
