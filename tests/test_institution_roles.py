@@ -287,3 +287,10 @@ def test_a_securities_firm_in_a_list_is_no_region_ending_in_gwon() -> None:
 def test_an_acronym_spelled_out_in_parentheses_is_a_term_not_a_company() -> None:
     assert not extract("이 제품은 품질 인증(GS, Good Software)을 받았다.")
     assert "KT" in extract("KT, Korea Telecom이 참여한다.")  # no parenthesis: the body itself
+
+
+def test_a_quoted_name_of_several_words_ending_in_a_name_form_is_an_institution() -> None:
+    found = extract("한빛대는 '미래 모빌리티 융합 사업단'(단장 김하늘)을 꾸렸다.")
+    assert "미래 모빌리티 융합 사업단" in found, list(found)
+    assert not [n for n in extract("정부는 '디지털 미래 전략 위원회'를 꾸렸다.") if n.endswith("위원회")]
+    assert not [n for n in extract("시는 '국제 협력 공동위원회'를 열었다.") if n.endswith("위원회")]

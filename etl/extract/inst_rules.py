@@ -90,6 +90,25 @@ def forms() -> dict[str, str]:
     return lexicon.meanings(FORMS)
 
 
+# `'자율운항선박 기술개발사업 통합사업단'을 출범시켰다`: a quoted name of several words that ends in a name form.
+_QUOTED = re.compile(r"['‘\"“](?P<name>[^'’\"”\n]{2,40}?)['’\"”](?=\(|[가-힣]{0,3}(?![가-힣]))")
+
+
+def quoted_forms(text: str) -> list[tuple[int, int, str]]:
+    """Spans and types of quoted names with a space in them that end in a name form and are not generic."""
+    if "'" not in text and "‘" not in text and '"' not in text and "“" not in text:
+        return []
+    out = []
+    for m in _QUOTED.finditer(text):
+        name = m.group("name")
+        form = next((f for f in sorted(forms(), key=len, reverse=True) if name.endswith(f)), None)
+        if form == "위원회":
+            continue  # `'AI 시대의 신산업정책 위원회'`: a quoted committee is mostly an ad-hoc one, no institution
+        if form and " " in name and len(name) > len(form) and not generic_head(name.rsplit(" ", 1)[-1]):
+            out.append((m.start("name"), m.end("name"), forms()[form]))
+    return out
+
+
 @cache
 def _generic_end() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern(GENERIC)}$")

@@ -296,6 +296,9 @@ def _form_mentions(s: Sentence, found: list[_Mention]) -> list[_Mention]:
     if ko:
         out.extend(_korean_forms(s.text, ko))
     out.extend(_form_mention(s.text, a, b, typ) for a, b, typ in inst_english.form_spans(s.text, free))
+    out.extend(
+        _form_mention(s.text, a, b, typ) for a, b, typ in inst_rules.quoted_forms(s.text) if free(a, b)
+    )
     for a, b in inst_companies.company_spans(s.text):  # ㈜한빛, 박민수 한결에너지 대표이사: a company
         if free(a, b) and not inst_places.is_country(s.text[a:b]):
             out.append(_form_mention(s.text, a, b, "industry"))
