@@ -294,3 +294,9 @@ def test_a_quoted_name_of_several_words_ending_in_a_name_form_is_an_institution(
     assert "미래 모빌리티 융합 사업단" in found, list(found)
     assert not [n for n in extract("정부는 '디지털 미래 전략 위원회'를 꾸렸다.") if n.endswith("위원회")]
     assert not [n for n in extract("시는 '국제 협력 공동위원회'를 열었다.") if n.endswith("위원회")]
+
+
+def test_a_body_named_after_a_street_or_neighbourhood_and_taking_eseo_is_the_venue() -> None:
+    found = extract("대전시는 12일 가정동 한국전자통신연구원에서 개소식을 열었다.")
+    assert list(found) == ["대전광역시"], list(found)
+    assert "한국전자통신연구원" in extract("대전시는 12일 한국전자통신연구원에서 개소식을 열었다.")

@@ -29,6 +29,9 @@ _LAWMAKER_AFTER = re.compile(r"[ \t]+[가-힣]{2,4}[ \t]+(?:국회)?의원")
 _PLACE_WORD = re.compile(r"[ \t]+[가-힣]+(?:시|군|구|동|읍|면|리|로|길)(?![가-힣])")
 _PLACE_WORDS = re.compile(rf"(?:{_PLACE_WORD.pattern})*")
 _NEXT_WORD = re.compile(r"[ \t]+[가-힣0-9]")
+# A neighbourhood or street word right before a name that takes 에서 makes the name the building an event is in.
+_STREET_BEFORE = re.compile(r"(?:^|\s)[가-힣0-9]+(?:동|읍|면|리|로|길)[ \t]+$")
+_AT = re.compile(r"에서(?![가-힣])")
 _TITLES = (
     "장관|차관|위원장|부위원장|원장|총장|청장|처장|시장|도지사|지사|군수|구청장|의원|대표|회장|사장|이사장|"
     "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인|의장|비서관"
@@ -94,6 +97,8 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if address_end >= 0 and not text[address_end : m.start].strip():
             continue  # the venue an address names: 성남시 분당구 네이버 1784
+        if _STREET_BEFORE.search(before) and _AT.match(after):
+            continue  # 문지동 대전세종연구원에서 개소식을 열었다: the building where it happens
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
         if m.type == "government" and getattr(m, "country", None) == "KR" and foreign_country_before(before):
