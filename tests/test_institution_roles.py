@@ -300,3 +300,8 @@ def test_a_body_named_after_a_street_or_neighbourhood_and_taking_eseo_is_the_ven
     found = extract("대전시는 12일 가정동 한국전자통신연구원에서 개소식을 열었다.")
     assert list(found) == ["대전광역시"], list(found)
     assert "한국전자통신연구원" in extract("대전시는 12일 한국전자통신연구원에서 개소식을 열었다.")
+
+
+def test_a_name_before_the_copula_da_is_still_named() -> None:
+    found = extract("이번에 뽑힌 곳은 부산광역시와 광주광역시다.")
+    assert {"부산광역시", "광주광역시"} <= set(found), list(found)

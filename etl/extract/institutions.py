@@ -28,7 +28,7 @@ _TITLE = (
     "처장|청장|장관|차관|도지사|지사|부의장|의장|의원|부회장|회장|사장|대표|교수진|교수팀|교수|"
     "연구팀|연구진|연구원|관계자|직원|장"
 )
-_TAIL = rf"(?:{_TITLE})?(?:{_PARTICLE}){{0,3}}(?![가-힣])"
+_TAIL = rf"(?:{_TITLE})?(?:{_PARTICLE}|다){{0,3}}(?![가-힣])"  # 다: the copula after a vowel (울산광역시다)
 _SPACE = r"[ \t\u00a0]+"
 _CREDIT = re.compile(r"(?:자료|사진|제공|출처|그래픽)\s*[=:：]\s*$")
 _SKIP_LINE = re.compile(
