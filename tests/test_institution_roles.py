@@ -305,3 +305,9 @@ def test_a_body_named_after_a_street_or_neighbourhood_and_taking_eseo_is_the_ven
 def test_a_name_before_the_copula_da_is_still_named() -> None:
     found = extract("이번에 뽑힌 곳은 부산광역시와 광주광역시다.")
     assert {"부산광역시", "광주광역시"} <= set(found), list(found)
+
+
+def test_one_name_closed_by_deung_and_a_count_of_companies_is_a_company() -> None:
+    found = extract("시는 가온스틸 등 4개사의 공정 데이터를 모은다.")
+    assert "가온스틸" in found, list(found)
+    assert not extract("시는 반도체 등 3개 분야의 데이터를 모은다.")

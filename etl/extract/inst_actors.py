@@ -215,6 +215,7 @@ def list_members(
 
     out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
     out += [(m, WEAK) for m in inst_rules.quoted_single(text) if free(m.start, m.end)]
+    out += [(m, WEAK) for m in inst_rules.counted_single(text) if free(m.start, m.end)]
     if (
         not found
         and "(" not in text

@@ -362,6 +362,17 @@ def quoted_single(text: str) -> list[Member]:
     return out
 
 
+# `세창스틸 등 3개사의 공정 데이터`: one word closed by 등 and a count of companies (N개사) is a list of one.
+_COMPANIES_ONE = re.compile(r"(?:^|(?<=[\s(]))(?P<name>[^\s'’\"”,·()]{2,16})\s+등\s*\d+\s*개사")
+
+
+def counted_single(text: str) -> list[Member]:
+    """A word closed by 등 and a count of companies (`X 등 3개사`): a list of one."""
+    if "개사" not in text:
+        return []
+    return [Member(m.start("name"), m.end("name"), m.group("name")) for m in _COMPANIES_ONE.finditer(text)]
+
+
 def _items(run: str) -> list[re.Match[str]]:
     return [m for m in _ITEM_IN_RUN.finditer(run) if m.group(1)]
 
