@@ -205,3 +205,109 @@ def test_english_endings_inside_longer_words_bylines_and_cut_names_give_no_body(
 def test_a_korean_name_glued_to_latin_letters_is_part_of_another_name() -> None:
     assert "Meta" not in extract("도는 올해 메타AI융합국을 새로 만들었다.")
     assert "Meta" in extract("메타와 손잡고 AI 모델을 만든다.")
+
+
+# --- inst3: education offices, councils, parts of a body, common-noun aliases ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("부산시교육청은 AI 선도학교를 40곳으로 늘린다.", "부산광역시교육청"),
+        ("교육부는 공모에 빠진 광주교육청도 시범교육청으로 지정했다.", "광주광역시교육청"),
+        ("경북도교육청이 디지털 교과서 연수를 연다.", "경상북도교육청"),
+        ("인천시의회는 AI 예산 20억원을 깎았다.", "인천광역시의회"),
+        ("전남도의회가 데이터센터 동의안을 통과시켰다.", "전라남도의회"),
+    ],
+)
+def test_gazetteer_holds_the_education_offices_and_councils_of_every_province(text: str, name: str) -> None:
+    assert name in extract(text), list(extract(text))
+
+
+def test_a_city_or_county_council_is_named_by_its_form_and_a_bare_council_is_not() -> None:
+    assert "남원시의회" in extract("남원시의회가 스마트팜 예산을 깎았다.")
+    assert not extract("시의회 심의에서 예산이 깎였다.")
+    assert "정보화추진협의회" not in extract("한빛시 정보화추진협의회가 열렸다.")  # 협의회 is no council
+
+
+def test_a_part_named_after_its_body_is_that_body() -> None:
+    found = extract("부산대학교 자연과학대학 연구진이 과제를 맡고, 자연과학대학은 장비를 댄다.")
+    assert list(found) == ["부산대학교"] and "부산대학교 자연과학대학" in found["부산대학교"].aliases_seen
+    found = extract("충남도의회 행정문화위원회가 예산을 심사했다. 행정문화위원회는 10억원을 깎았다.")
+    assert list(found) == ["충청남도의회"], list(found)
+
+
+def test_a_forecast_is_not_the_deposit_insurance_corporation() -> None:
+    assert not extract("AI 홍수 예보 시스템 구축에 108억원을 새로 배정했다.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "설명회는 영상 분석 기업 (주)케이에이아이 박서준 대표의 강연으로 끝났다.",
+            "케이에이아이",
+        ),  # 아+이: no particle
+        ("도는 (주)한빛이 낸 제안을 받았다.", "한빛"),  # 빛 ends in a consonant: 이 is the particle
+        ("시는 (주)누리가 참여한다고 밝혔다.", "누리"),
+    ],
+)
+def test_a_particle_after_a_company_fits_the_last_syllable_of_its_name(text: str, name: str) -> None:
+    assert name in extract(text), list(extract(text))
+
+
+def test_a_ministry_named_after_a_foreign_country_is_that_countrys() -> None:
+    assert not extract("협약식은 베트남 외교부 청사에서 열렸다.")
+    assert not extract("미국 국방부가 AI 예산을 늘렸다.")
+    assert list(extract("외교부는 한국 외교부 청사에서 회의를 열었다.")) == ["외교부"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "정책 토론회는 국회 의원회관에서 열렸다.",
+        "The candidate set out his AI plan at the National Assembly press center on Monday.",
+        "Kim Ha-neul, a Democratic Party of Korea lawmaker, asked for the figures.",
+    ],
+)
+def test_a_legislatures_building_and_a_lawmakers_party_are_no_actors(text: str) -> None:
+    assert not extract(text), list(extract(text))
+
+
+def test_a_party_that_acts_is_still_an_actor() -> None:
+    assert "국민의힘" in extract("The People Power Party welcomed the budget deal.")
+
+
+def test_a_securities_firm_in_a_list_is_no_region_ending_in_gwon() -> None:
+    found = extract("투자에는 한빛자산운용, KR투자증권, 한국투자증권 등이 참여했다.")
+    assert "KR투자증권" in found, list(found)
+    assert not extract("영남권, 호남권 등 5개 권역이 뽑혔다.")
+
+
+def test_an_acronym_spelled_out_in_parentheses_is_a_term_not_a_company() -> None:
+    assert not extract("이 제품은 품질 인증(GS, Good Software)을 받았다.")
+    assert "KT" in extract("KT, Korea Telecom이 참여한다.")  # no parenthesis: the body itself
+
+
+def test_a_quoted_name_of_several_words_ending_in_a_name_form_is_an_institution() -> None:
+    found = extract("한빛대는 '미래 모빌리티 융합 사업단'(단장 김하늘)을 꾸렸다.")
+    assert "미래 모빌리티 융합 사업단" in found, list(found)
+    assert not [n for n in extract("정부는 '디지털 미래 전략 위원회'를 꾸렸다.") if n.endswith("위원회")]
+    assert not [n for n in extract("시는 '국제 협력 공동위원회'를 열었다.") if n.endswith("위원회")]
+
+
+def test_a_body_named_after_a_street_or_neighbourhood_and_taking_eseo_is_the_venue() -> None:
+    found = extract("대전시는 12일 가정동 한국전자통신연구원에서 개소식을 열었다.")
+    assert list(found) == ["대전광역시"], list(found)
+    assert "한국전자통신연구원" in extract("대전시는 12일 한국전자통신연구원에서 개소식을 열었다.")
+
+
+def test_a_name_before_the_copula_da_is_still_named() -> None:
+    found = extract("이번에 뽑힌 곳은 부산광역시와 광주광역시다.")
+    assert {"부산광역시", "광주광역시"} <= set(found), list(found)
+
+
+def test_one_name_closed_by_deung_and_a_count_of_companies_is_a_company() -> None:
+    found = extract("시는 가온스틸 등 4개사의 공정 데이터를 모은다.")
+    assert "가온스틸" in found, list(found)
+    assert not extract("시는 반도체 등 3개 분야의 데이터를 모은다.")

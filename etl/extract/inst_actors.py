@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
+from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from etl.extract import inst_rules
+from etl.extract.inst_places import foreign_country_before
 from etl.extract.inst_rules import Member
+from etl.models import Institution
 
 # A ceremony's guest list (`개소식에는 … 참석했다`, `행사에는 … 함께한다`): a body between a guest's name and title
 # says who the person is, not that the body acts.
@@ -26,6 +29,9 @@ _LAWMAKER_AFTER = re.compile(r"[ \t]+[가-힣]{2,4}[ \t]+(?:국회)?의원")
 _PLACE_WORD = re.compile(r"[ \t]+[가-힣]+(?:시|군|구|동|읍|면|리|로|길)(?![가-힣])")
 _PLACE_WORDS = re.compile(rf"(?:{_PLACE_WORD.pattern})*")
 _NEXT_WORD = re.compile(r"[ \t]+[가-힣0-9]")
+# A neighbourhood or street word right before a name that takes 에서 makes the name the building an event is in.
+_STREET_BEFORE = re.compile(r"(?:^|\s)[가-힣0-9]+(?:동|읍|면|리|로|길)[ \t]+$")
+_AT = re.compile(r"에서(?![가-힣])")
 _TITLES = (
     "장관|차관|위원장|부위원장|원장|총장|청장|처장|시장|도지사|지사|군수|구청장|의원|대표|회장|사장|이사장|"
     "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인|의장|비서관"
@@ -91,10 +97,16 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if address_end >= 0 and not text[address_end : m.start].strip():
             continue  # the venue an address names: 성남시 분당구 네이버 1784
+        if _STREET_BEFORE.search(before) and _AT.match(after):
+            continue  # 문지동 대전세종연구원에서 개소식을 열었다: the building where it happens
         if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
             continue
+        if m.type == "government" and getattr(m, "country", None) == "KR" and foreign_country_before(before):
+            continue  # 싱가포르 외교부: Singapore's ministry, not Korea's
         if inst_rules.is_comparison(after) or inst_rules.is_data_source(after):
             continue
+        if inst_rules.is_glossed_acronym(before, m.surface, after):
+            continue  # 국가인증(GS, Good Software): a term spelled out
         if m.name.endswith("위원회") and _LAWMAKER_AFTER.match(after):
             continue
         if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):
@@ -104,8 +116,10 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
         if _GUESTS.search(text) and _TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before):
             continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title
         kind = inst_rules.not_actor().get(m.name)
-        if kind == "forum" or (kind == "legislature" and inst_rules.is_member_title(after)):
-            continue  # G20; 국회의원 (a person's occupation)
+        if kind == "forum" or (
+            kind == "legislature" and (inst_rules.is_member_title(after) or inst_rules.is_venue(after))
+        ):
+            continue  # G20; 국회의원 (a person's occupation); 국회 의원회관에서 (a building)
         out.append(m)
     return out
 
@@ -118,6 +132,48 @@ def _in_address(before: str, after: str, surface: str, regions: Collection[str])
     if not _NEXT_WORD.match(after):
         return False  # 단양군은, 여수시와, 장성군, …: it acts or is listed
     return " " in surface or prev in regions or bool(_PLACE_WORD.match(after))
+
+
+# A body whose parts the text names after it with one space: a university's college (`전남대학교 수의과대학`), a
+# council's standing committee (`경기도의회 미래과학협력위원회`). Their unit words: inst_context `sub_unit`.
+_PARENT_TYPES = {"university"}
+_PARENT_ENDS = ("의회",)
+
+
+def fold_units(text: str, found: Sequence[S]) -> list[S]:
+    """A part named right after its body (a name found by its form, not in the gazetteer, ending in a unit word) is
+    that body: one mention over both names, so `전남대학교 수의과대학` is 전남대학교 and no second institution."""
+    out: list[S] = []
+    for m in sorted(found, key=lambda x: x.start):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and getattr(m, "entry", None) is None
+            and getattr(prev, "entry", None) is not None
+            and text[prev.end : m.start] == " "
+            and (prev.type in _PARENT_TYPES or prev.name.endswith(_PARENT_ENDS))
+            and inst_rules.is_sub_unit(m.surface)
+        ):
+            out[-1] = replace(prev, end=m.end, surface=text[prev.start : m.end])
+            continue
+        out.append(m)
+    return out
+
+
+def fold_parts(insts: list[Institution]) -> list[Institution]:
+    """A part named alone elsewhere in the text (`미래과학협력위원회 회의에서`) after the text named it with its body
+    (`경기도의회 미래과학협력위원회`) is that body too: its aliases join the body's, and it is no second institution."""
+    owner = {
+        a.split(" ", 1)[1]: inst for inst in insts if inst.in_gazetteer for a in inst.aliases_seen if " " in a
+    }
+    out = []
+    for inst in insts:
+        body = None if inst.in_gazetteer else owner.get(inst.name)
+        if body is None:
+            out.append(inst)
+            continue
+        body.aliases_seen.extend(a for a in inst.aliases_seen if a not in body.aliases_seen)
+    return out
 
 
 # Names that act only as the subject of their sentence: a grouping (`아세안 국가로는` is a region) and a party
@@ -134,7 +190,11 @@ def groupings_as_subject(text: str, found: Sequence[S], subjects: Collection[str
         m
         for m in found
         if kinds.get(m.name) not in _SUBJECT_ONLY
-        or (m.name in subjects and not _NOTE_OPEN.search(text, 0, m.start))
+        or (
+            m.name in subjects
+            and not _NOTE_OPEN.search(text, 0, m.start)
+            and not inst_rules.is_member_affiliation(text[m.end :])
+        )
     ]
 
 
@@ -155,6 +215,7 @@ def list_members(
 
     out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
     out += [(m, WEAK) for m in inst_rules.quoted_single(text) if free(m.start, m.end)]
+    out += [(m, WEAK) for m in inst_rules.counted_single(text) if free(m.start, m.end)]
     if (
         not found
         and "(" not in text

@@ -61,13 +61,43 @@ def company_spans(text: str) -> list[tuple[int, int]]:
     deal = _makes_deal(text)
     for pat in (legal_before, legal_after, *(headed if deal else ())):
         for m in pat.finditer(text):
-            if _IMPRINT.match(text, m.end()) or _has_tag(m.group("name"), _NOT_IN_NAME):
+            start = m.start("name")
+            end = _name_end(text, start, m.end("name")) if pat is legal_before else m.end("name")
+            if _IMPRINT.match(text, m.end()) or _has_tag(text[start:end], _NOT_IN_NAME):
                 continue
             person = m.groupdict().get("person")
             if person and not (_tags_in(person, _PERSON_TAGS) and _opens_phrase(text[: m.start("person")])):
                 continue
-            out.append((m.start("name"), m.end("name")))
+            out.append((start, end))
     return sorted(set(out))
+
+
+# A particle that has two shapes takes the one the name's last syllable asks for: 이/은/을/과/으로 after a final
+# consonant (한빛이), 가/는/를/와/로 after a vowel (누리가). `(주)에스아이에이 대표`: 에 has no final consonant, so the
+# 이 after it is part of the name, not a particle.
+_AFTER_CONSONANT = {"이": True, "은": True, "을": True, "과": True, "으": True, "가": False, "는": False, "를": False, "와": False}  # fmt: skip
+_WORD_RUN = re.compile(rf"{_NAME}+")
+_PARTICLE_WHOLE = re.compile(rf"(?:{PARTICLES_AFTER_NAME})")
+
+
+def _final_consonant(syllable: str) -> bool | None:
+    """Whether a Hangul syllable ends in a consonant (None for anything else)."""
+    code = ord(syllable) - 0xAC00
+    return code % 28 != 0 if 0 <= code < 11172 else None
+
+
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where the name ends: the shortest cut whose particle fits the name's last syllable (else the whole word)."""
+    word = _WORD_RUN.match(text, start)
+    stop = word.end() if word else end
+    for cut in range(end, stop + 1):
+        rest = text[cut:stop]
+        if rest and not _PARTICLE_WHOLE.fullmatch(rest):
+            continue
+        want = _AFTER_CONSONANT.get(rest[:1])
+        if want is None or _final_consonant(text[cut - 1]) in (None, want):
+            return cut
+    return stop
 
 
 def _makes_deal(text: str) -> bool:

@@ -107,6 +107,15 @@ _CONTINENTS = {"유럽", "아시아", "아프리카", "중동", "북미", "남�
 _CONTINENTS |= {"Europe", "Asia", "Africa", "Middle East", "North America", "South America", "Latin America"}
 
 
+def foreign_country_before(before: str) -> bool:
+    """The word right before a name is a foreign country's (`싱가포르 외교부`, `미국 국방부`): the name is that
+    country's body, not the Korean one of the same name."""
+    from etl.extract.countries import find_countries
+
+    word = before.rstrip().rsplit(maxsplit=1)[-1] if before.strip() and before[-1:].isspace() else ""
+    return any(iso != "KR" and a == 0 and b == len(word) for iso, a, b in find_countries(word))
+
+
 def is_continent(surface: str) -> bool:
     """A continent or a world region named alone (유럽, 중동, Europe): a place, never a list member."""
     return surface in _CONTINENTS

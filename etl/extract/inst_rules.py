@@ -8,7 +8,8 @@
 - `inst_context`: the context that makes a name no actor (an old name in parentheses, a photo caption,
   a bilateral prefix as in 한-EU, an English district after `in`: an address, a member's title glued to a
   legislature: 국회의원, a comparison: X처럼, the capital standing for the government: Seoul signs, a data source:
-  X가 낸 자료) and the separator of a masthead.
+  X가 낸 자료, a legislature's building: 국회 의원회관에서, a party before its member's title: a X Party lawmaker) and the
+  separator of a masthead; `sub_unit`: the unit words of a body's parts (전남대학교 수의과대학).
 - `inst_local_en` (read in inst_english): how English writes a 시, 군 or 도 after its romanised name (Donghae-si, Uiseong County).
 - `inst_en_endings` (read in inst_english): English endings written two ways: a local government's administration (… Provincial
   Government for … Province), abbreviations (Corp. for Corporation).
@@ -89,15 +90,37 @@ def forms() -> dict[str, str]:
     return lexicon.meanings(FORMS)
 
 
+# `'자율운항선박 기술개발사업 통합사업단'을 출범시켰다`: a quoted name of several words that ends in a name form.
+_QUOTED = re.compile(r"['‘\"“](?P<name>[^'’\"”\n]{2,40}?)['’\"”](?=\(|[가-힣]{0,3}(?![가-힣]))")
+
+
+def quoted_forms(text: str) -> list[tuple[int, int, str]]:
+    """Spans and types of quoted names with a space in them that end in a name form and are not generic."""
+    if "'" not in text and "‘" not in text and '"' not in text and "“" not in text:
+        return []
+    out = []
+    for m in _QUOTED.finditer(text):
+        name = m.group("name")
+        form = next((f for f in sorted(forms(), key=len, reverse=True) if name.endswith(f)), None)
+        if form == "위원회":
+            continue  # `'AI 시대의 신산업정책 위원회'`: a quoted committee is mostly an ad-hoc one, no institution
+        if form and " " in name and len(name) > len(form) and not generic_head(name.rsplit(" ", 1)[-1]):
+            out.append((m.start("name"), m.end("name"), forms()[form]))
+    return out
+
+
 @cache
 def _generic_end() -> re.Pattern[str]:
     return re.compile(rf"{lexicon.pattern(GENERIC)}$")
 
 
 def generic_head(surface: str) -> str | None:
-    """The generic ending of a name found by its form (지정심사위원회 → 심사위원회), else None."""
+    """The generic ending of a name found by its form (지정심사위원회 → 심사위원회), else None. A longer name form
+    wins over a shorter generic ending (IBK투자증권 ends in the form 증권, not in the region ending 권)."""
     m = _generic_end().search(surface)
-    return m.group() if m else None
+    if not m or any(surface.endswith(f) and len(f) > len(m.group()) for f in forms()):
+        return None
+    return m.group()
 
 
 @cache
@@ -163,6 +186,16 @@ def is_chrome(sentence: str) -> bool:
 
 
 @cache
+def _sub_unit() -> re.Pattern[str]:
+    return re.compile(rf"{_context('sub_unit')}$")
+
+
+def is_sub_unit(surface: str) -> bool:
+    """`수의과대학`, `미래과학협력위원회`: a name ending in a unit word may be a part of the body named before it."""
+    return bool(_sub_unit().search(surface))
+
+
+@cache
 def _member_title() -> re.Pattern[str]:
     return re.compile(_context("member_title"))
 
@@ -170,6 +203,41 @@ def _member_title() -> re.Pattern[str]:
 def is_member_title(after: str) -> bool:
     """`국회의원`: a legislature glued to its member's title names a person's occupation, not the body acting."""
     return bool(_member_title().match(after))
+
+
+@cache
+def _venue_after() -> re.Pattern[str]:
+    return re.compile(rf"\s*{_context('venue_after')}")
+
+
+def is_venue(after: str) -> bool:
+    """`국회 의원회관에서`, `the National Assembly press center`: a building of the body is where something happens."""
+    return bool(_venue_after().match(after))
+
+
+@cache
+def _member_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+{_context('member_after')}")
+
+
+def is_member_affiliation(after: str) -> bool:
+    """`a People Power Party lawmaker`: a party before its member's title is the person's affiliation."""
+    return bool(_member_after().match(after))
+
+
+# `국가인증(GS, Good Software)`: an acronym glossed by the words it abbreviates is that term, not the body of the
+# same letters.
+_GLOSS_AFTER = re.compile(r"\s*[,:=]\s*((?:[A-Za-z][\w-]*\s+){1,6}[A-Za-z][\w-]*)")
+
+
+def is_glossed_acronym(before: str, surface: str, after: str) -> bool:
+    """An acronym opening a parenthesis and followed by its expansion, whose initials spell it (`(GS, Good
+    Software)`): a term, not a name."""
+    m = _GLOSS_AFTER.match(after)
+    if not (before.endswith("(") and surface.isascii() and surface.isupper() and m):
+        return False
+    initials = "".join(w[0] for w in m.group(1).split()).upper()
+    return initials == surface.upper()
 
 
 def is_bilateral_prefix(before: str) -> bool:
@@ -292,6 +360,17 @@ def quoted_single(text: str) -> list[Member]:
         if closing and kinded.match(text, closing.end()):
             out.append(Member(m.start("name"), m.end("name"), m.group("name")))
     return out
+
+
+# `세창스틸 등 3개사의 공정 데이터`: one word closed by 등 and a count of companies (N개사) is a list of one.
+_COMPANIES_ONE = re.compile(r"(?:^|(?<=[\s(]))(?P<name>[^\s'’\"”,·()]{2,16})\s+등\s*\d+\s*개사")
+
+
+def counted_single(text: str) -> list[Member]:
+    """A word closed by 등 and a count of companies (`X 등 3개사`): a list of one."""
+    if "개사" not in text:
+        return []
+    return [Member(m.start("name"), m.end("name"), m.group("name")) for m in _COMPANIES_ONE.finditer(text)]
 
 
 def _items(run: str) -> list[re.Match[str]]:

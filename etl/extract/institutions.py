@@ -28,7 +28,7 @@ _TITLE = (
     "처장|청장|장관|차관|도지사|지사|부의장|의장|의원|부회장|회장|사장|대표|교수진|교수팀|교수|"
     "연구팀|연구진|연구원|관계자|직원|장"
 )
-_TAIL = rf"(?:{_TITLE})?(?:{_PARTICLE}){{0,3}}(?![가-힣])"
+_TAIL = rf"(?:{_TITLE})?(?:{_PARTICLE}|다){{0,3}}(?![가-힣])"  # 다: the copula after a vowel (울산광역시다)
 _SPACE = r"[ \t\u00a0]+"
 _CREDIT = re.compile(r"(?:자료|사진|제공|출처|그래픽)\s*[=:：]\s*$")
 _SKIP_LINE = re.compile(
@@ -219,7 +219,7 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
             inst = out[name]
             if ROLE_RANK[role] > ROLE_RANK[inst.role]:
                 inst.role, inst.evidence = role, Evidence(s.text, s.start, s.end)
-    return list(out.values())
+    return inst_actors.fold_parts(list(out.values()))
 
 
 def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
@@ -228,7 +228,9 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     found.extend(_english_subjects(s.text, found))
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
-    found = inst_actors.keep_actors(s.text, found, gaz.regions, inst_rules.is_caption(s.text))
+    found = inst_actors.fold_units(
+        s.text, inst_actors.keep_actors(s.text, found, gaz.regions, inst_rules.is_caption(s.text))
+    )
     subjects = {
         m.name for g in inst_roles.groups(s.text, found) if inst_roles.is_subject(s.text, g) for m in g
     }
@@ -294,6 +296,9 @@ def _form_mentions(s: Sentence, found: list[_Mention]) -> list[_Mention]:
     if ko:
         out.extend(_korean_forms(s.text, ko))
     out.extend(_form_mention(s.text, a, b, typ) for a, b, typ in inst_english.form_spans(s.text, free))
+    out.extend(
+        _form_mention(s.text, a, b, typ) for a, b, typ in inst_rules.quoted_forms(s.text) if free(a, b)
+    )
     for a, b in inst_companies.company_spans(s.text):  # ㈜한빛, 박민수 한결에너지 대표이사: a company
         if free(a, b) and not inst_places.is_country(s.text[a:b]):
             out.append(_form_mention(s.text, a, b, "industry"))
