@@ -1005,3 +1005,21 @@ def test_amounts_that_add_up_to_a_programs_amount_are_its_parts() -> None:
         (30_000_000_000, None),
         (20_000_000_000, None),
     ], links(text)
+
+
+def test_a_story_whose_title_names_its_one_program_takes_its_unlinked_budgets() -> None:
+    # The title holds the end of the one program's name ("data fund" of "Busan Maritime Data Fund"): once the text
+    # has named the program, the page's unlinked budgets are its, not only its totals; before the name, open.
+    text = (
+        "Port city and shipping firms team up to steer data fund into robotics\n\n"
+        "Three shipping firms pledged 90 billion won for robotics on Monday.\n\n"
+        "The city said the plans were unveiled at a joint event.\n\nOfficials of two ministries also attended.\n\n"
+        "The heads of the Busan Maritime Data Fund spoke after them.\n\nMore partners may join later.\n\n"
+        "This year limited partners will put in 60 billion won so that new sub-funds can be formed."
+    )
+    got = links(text, "en")
+    assert got == [(90_000_000_000, None), (60_000_000_000, "Busan Maritime Data Fund")], got
+    # A title that does not name it: the figure that is no total stays no program's.
+    other = text.replace("steer data fund into robotics", "back robotics startups")
+    got = links(other, "en")
+    assert got == [(90_000_000_000, None), (60_000_000_000, None)], got
