@@ -1023,3 +1023,10 @@ def test_a_story_whose_title_names_its_one_program_takes_its_unlinked_budgets() 
     other = text.replace("steer data fund into robotics", "back robotics startups")
     got = links(other, "en")
     assert got == [(90_000_000_000, None), (60_000_000_000, None)], got
+
+
+def test_a_verb_ending_standing_alone_before_a_name_is_not_part_of_it() -> None:
+    # "…을 대상으로 한 X 시범사업": 한 is the verb of the clause before (lexicon/program_name_breaks `stop`).
+    text = "부처는 전국 시군을 대상으로 한 제2차 스마트항만 시범사업 공모 결과를 발표했다. 모두 30억 원이 들어간다."
+    assert "제2차 스마트항만 시범사업" in names(text), names(text)
+    assert not any(n.startswith("한 ") for n in names(text)), names(text)
