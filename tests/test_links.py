@@ -1030,3 +1030,18 @@ def test_a_verb_ending_standing_alone_before_a_name_is_not_part_of_it() -> None:
     text = "부처는 전국 시군을 대상으로 한 제2차 스마트항만 시범사업 공모 결과를 발표했다. 모두 30억 원이 들어간다."
     assert "제2차 스마트항만 시범사업" in names(text), names(text)
     assert not any(n.startswith("한 ") for n in names(text)), names(text)
+
+
+def test_a_name_the_title_quotes_and_the_lead_quotes_again_is_the_storys_program() -> None:
+    # A page naming no program by its words: the title's quoted name, quoted again in the lead, is what it is about.
+    text = (
+        "서해권 해양 거점 '군산 해양데이터 허브' 문 열어…2027년까지 60억원 투입\n\n"
+        "서해권 해양 데이터 생태계의 거점이 될 '군산 해양데이터 허브'가 문을 열었다.\n\n"
+        "개소식에는 시장과 관계자들이 참석했다.\n\n"
+        "시는 이 사업에 2027년까지 국비 40억원을 포함해 모두 60억원을 들일 계획이다."
+    )
+    got = links(text)
+    assert got and all(p == "군산 해양데이터 허브" for _, p in got), got
+    # A short quoted goal ("'AI 3강' 겨냥") is no name.
+    goal = text.replace("'군산 해양데이터 허브'", "'해양 3강'")
+    assert all(p is None for _, p in links(goal)), links(goal)

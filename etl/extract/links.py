@@ -38,7 +38,7 @@ from etl.extract.paragraphs import paragraph_opening
 from etl.extract.parents import PARENT_GAP, child_of
 from etl.extract.programs import counted_keys, names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose, purpose_after_topic
-from etl.extract.title_names import title_name
+from etl.extract.title_names import title_name, title_quoted
 from etl.extract.tracks import declared_tracks, opening_track
 from etl.models import Evidence, Program, Sentence
 
@@ -332,7 +332,7 @@ class ProgramLinker:
             if pick := (children or [n for _, n in named] or [None])[0] or self._loosely_named(s):
                 pick = child_of(pick, self.sentences, self.named, _cue("program_parent_cues")) or pick
                 return self._builder(pick, lines[:LEAD_MAX]) or pick
-        return self._only_quoted(lead[0].text) or self._title_named(lead[0])
+        return self._only_quoted(lead[0].text) or self._title_named(lead[0]) or self._title_quoted(lines)
 
     def _builder(self, pick: str, lead: list[Sentence]) -> str | None:
         """ "…'데이터 혁신 캠퍼스'로" above "캠퍼스를 … 개발하기 위한 '송도캠퍼스 개발사업'": a facility the title names
@@ -350,6 +350,13 @@ class ProgramLinker:
         is: the story's program, not a program the extractor names everywhere (a facility stays a site)."""
         name = title_name(title.text) if self.lang == "ko" else None
         return (self._known(name) or self._add(name, title)) if name else None
+
+    def _title_quoted(self, lines: list[Sentence]) -> str | None:
+        """A page naming no program: the name its title quotes and its lead quotes again (title_names.title_quoted)."""
+        if self.programs or self.lang != "ko" or not lines:
+            return None
+        name = title_quoted(lines[0].text, [s.text for s in lines[1:LEAD_MAX]])
+        return self._add(name, lines[0]) if name and not names_event(name) else None  # a summit is no program
 
     def _only_quoted(self, title: str) -> str | None:
         """The one program a Korean story names, in quotes, when its lead names none and its title speaks of no
