@@ -1045,3 +1045,11 @@ def test_a_name_the_title_quotes_and_the_lead_quotes_again_is_the_storys_program
     # A short quoted goal ("'AI 3강' 겨냥") is no name.
     goal = text.replace("'군산 해양데이터 허브'", "'해양 3강'")
     assert all(p is None for _, p in links(goal)), links(goal)
+
+
+def test_a_count_at_the_end_of_a_listed_phrase_is_no_name() -> None:
+    # "지자체 3곳에는 4억원", "계속사업 120건 900억원": how many, not which (line_items._NOT_A_NAME).
+    text = "해양 데이터 활용 촉진사업 공모\n\n부처는 올해 공모를 시작했다. 실증 과제를 낸 지자체 3곳에는 4억원을 준다."
+    assert not any((p or "").endswith("3곳") for _, p in links(text)), links(text)
+    text = "시는 신규사업 12건 150억 원, 계속사업 120건 900억 원을 확보했다."
+    assert not any((p or "").endswith("건") for _, p in links(text)), links(text)
