@@ -1053,3 +1053,14 @@ def test_a_count_at_the_end_of_a_listed_phrase_is_no_name() -> None:
     assert not any((p or "").endswith("3곳") for _, p in links(text)), links(text)
     text = "시는 신규사업 12건 150억 원, 계속사업 120건 900억 원을 확보했다."
     assert not any((p or "").endswith("건") for _, p in links(text)), links(text)
+
+
+def test_a_call_whose_word_before_is_a_sort_is_no_name() -> None:
+    # "이 사업은 국가 공모사업으로": whose call it is, not which one; the pointer keeps the amount with the program.
+    text = (
+        "'해안형 스마트항만 조성사업' 예산 깎여\n\n시가 추진하는 '해안형 스마트항만 조성사업'이 차질을 빚고 있다.\n\n"
+        "이 사업은 국가 공모사업으로, 국비 150억원은 모두 확보했다."
+    )
+    assert links(text) == [(15_000_000_000, "해안형 스마트항만 조성사업")], links(text)
+    # A call with a name before it stays a name.
+    assert "스마트항만 공모사업" in names("시는 스마트항만 공모사업에 50억원을 쓴다.")
