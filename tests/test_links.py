@@ -1064,3 +1064,14 @@ def test_a_call_whose_word_before_is_a_sort_is_no_name() -> None:
     assert links(text) == [(15_000_000_000, "해안형 스마트항만 조성사업")], links(text)
     # A call with a name before it stays a name.
     assert "스마트항만 공모사업" in names("시는 스마트항만 공모사업에 50억원을 쓴다.")
+
+
+def test_the_funds_an_english_amount_comes_as_name_it() -> None:
+    # "N won in X funds": the money comes as the named funds; a payer's funds ("in state funds") name none.
+    text = (
+        "Fisheries ministry to lend more next year\n\n"
+        "Young fishers will get 90 billion won in coastal startup support funds, while others get less."
+    )
+    assert links(text, "en") == [(90_000_000_000, "coastal startup support funds")], links(text, "en")
+    text = "Port city to widen its harbour data hub\n\nThe city will add 3 billion won in state funds over three years."
+    assert links(text, "en") == [(3_000_000_000, None)], links(text, "en")

@@ -140,10 +140,27 @@ def _into() -> re.Pattern[str]:
     )
 
 
+@cache
+def _in_funds() -> re.Pattern[str]:
+    # "1.6 trillion won in innovation startup commercialization funds, while …": the money comes as the funds named
+    # right after it (lower-case words, no article, ending in fund or funds), up to the clause's end or a stop word.
+    # A payer's funds ("in state funds", lexicon/program_en_lower `payer`) say who pays, not which funds.
+    stop, payer = (
+        lexicon.pattern("program_en_name_stops", "stop"),
+        lexicon.pattern("program_en_lower", "payer"),
+    )
+    return re.compile(
+        rf"\s+in\s+((?!the\b|an?\b|{payer}\s+funds?\b){_LOWER}(?:\s+{_LOWER}){{0,4}}\s+funds?)(?=\s*(?:[,.;:(]|$|{stop}\b))"
+    )
+
+
+_LOWER = r"[a-z][a-z\-]*"
+
+
 def named_after_en(text: str, end: int) -> re.Match[str] | None:
-    """The quoted name a cue right after an amount (ending at `end`) gives its project, or the project or facility
-    the amount is put into, as group 1; or None."""
-    return _quoted_after().match(text, end) or _into().match(text, end)
+    """The quoted name a cue right after an amount (ending at `end`) gives its project, the project or facility
+    the amount is put into, or the funds it comes as ("won in policy funds"), as group 1; or None."""
+    return _quoted_after().match(text, end) or _into().match(text, end) or _in_funds().match(text, end)
 
 
 def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:
