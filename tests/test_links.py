@@ -1075,3 +1075,20 @@ def test_the_funds_an_english_amount_comes_as_name_it() -> None:
     assert links(text, "en") == [(90_000_000_000, "coastal startup support funds")], links(text, "en")
     text = "Port city to widen its harbour data hub\n\nThe city will add 3 billion won in state funds over three years."
     assert links(text, "en") == [(3_000_000_000, None)], links(text, "en")
+
+
+def test_a_numbered_line_under_a_list_lead_names_its_amount() -> None:
+    # "① A: … 총 N원" under "…과제는 다음과 같다.": the line's own name, not the strategy the lead named.
+    text = (
+        "해수부, 해양 AI 과제 모집\n\n부처는 지난달 「해양 AI 확산 전략」을 내놓았다.\n\n"
+        "이번에 모집하는 과제는 다음과 같다.\n"
+        " ① 어선 안전 AI 실증: 어선에 AI 관제 장비를 단다. 신규 4개 과제에 총 32억원\n"
+        " ② 항만 물류 데이터 연계: 항만 데이터를 모은다. 2단계 기술개발에 총 50억원\n\n"
+        "□ 신청은 다음 달까지 받는다."
+    )
+    assert links(text) == [(3_200_000_000, "어선 안전 AI 실증"), (5_000_000_000, "항만 물류 데이터 연계")], (
+        links(text)
+    )
+    # Without a lead that introduces the lines they are no list of tasks.
+    plain = text.replace("이번에 모집하는 과제는 다음과 같다.", "부처는 올해 여러 일을 한다.")
+    assert all(p not in ("어선 안전 AI 실증", "항만 물류 데이터 연계") for _, p in links(plain)), links(plain)

@@ -33,7 +33,7 @@ from etl.extract.link_clauses import (
     tied_ahead,
 )
 from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
-from etl.extract.list_lines import list_lead
+from etl.extract.list_lines import list_lead, numbered_item
 from etl.extract.paragraphs import paragraph_opening
 from etl.extract.parents import PARENT_GAP, child_of
 from etl.extract.programs import counted_keys, names_event, norm_key, quoted_in
@@ -94,6 +94,8 @@ class ProgramLinker:
             return None
         if (lead := part_lead(self.sentences, self._order.get(sent.start, 0))) is not None:
             return self._linked.get(lead)  # a wing of a building: the money of what its lead's amount is for
+        if self.lang == "ko" and (line := numbered_item(self.sentences, self._order.get(sent.start, 0))):
+            return self._known(line) or self._add(line, sent)  # "① A: … 총 51억원" under "다음과 같다"
         # "…X에, 500억원은 Y에 쓰인다": the amount's purpose follows it; it is Y's only if Y is a program.
         topic = self.lang == "ko" and purpose_after_topic(sent.text, amount_end(sent.text, start))
         # A line of a mark-less list ("다음 사업들이 선정됐다." / "A 조성(111억원)"): its words up to the amount name it.
