@@ -1092,3 +1092,18 @@ def test_a_numbered_line_under_a_list_lead_names_its_amount() -> None:
     # Without a lead that introduces the lines they are no list of tasks.
     plain = text.replace("이번에 모집하는 과제는 다음과 같다.", "부처는 올해 여러 일을 한다.")
     assert all(p not in ("어선 안전 AI 실증", "항만 물류 데이터 연계") for _, p in links(plain)), links(plain)
+
+
+def test_the_titles_quoted_name_quoted_again_comes_before_a_program_the_lead_names() -> None:
+    # The title quotes what the story is about; the lead's generic "X 지원 사업" is the same undertaking's work.
+    text = (
+        "시교육청, '해양 교육 거점학교' 30교로 늘린다…8억여원 투입\n\n"
+        "시교육청은 올해 '해양 교육 거점학교'를 30교 선정한다고 밝혔다.\n\n"
+        "사업예산 8억 2000여만 원을 들여 해양 교육 지원 사업을 넓힌다.\n\n"
+        "모두 10교를 뽑아 한 학교에 1500만 원씩 지원한다."
+    )
+    got = dict(links(text))
+    assert got[800_000_000] == got[15_000_000] == "해양 교육 거점학교", got
+    # A title speaking of a budget ("내년 예산으로 'X' 그린다") keeps the lead's program.
+    budget = text.replace("'해양 교육 거점학교' 30교로 늘린다", "내년 예산으로 '해양 교육 거점학교' 늘린다")
+    assert all(p != "해양 교육 거점학교" for _, p in links(budget)), links(budget)

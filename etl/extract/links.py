@@ -320,6 +320,15 @@ class ProgramLinker:
         lead = lines[: max(LEAD_SENTENCES, first + 1)]
         if not lead or envelope_title().search(lead[0].text):
             return None
+        # The title's quoted name, quoted again in the lead, before a program the lead names; not in a title that
+        # speaks of a budget ("내년 예산으로 '미래산업 지도' 그린다": a theme over the budget's lines).
+        budget = _cue("program_envelope_cues").search(lead[0].text)
+        if (
+            not self.named(lead[0])
+            and not budget
+            and (quoted := self._title_quoted(lines, any_programs=True))
+        ):
+            return quoted
         for s in lead:
             named = [
                 (pos, n)
@@ -353,12 +362,14 @@ class ProgramLinker:
         name = title_name(title.text) if self.lang == "ko" else None
         return (self._known(name) or self._add(name, title)) if name else None
 
-    def _title_quoted(self, lines: list[Sentence]) -> str | None:
-        """A page naming no program: the name its title quotes and its lead quotes again (title_names.title_quoted)."""
-        if self.programs or self.lang != "ko" or not lines:
+    def _title_quoted(self, lines: list[Sentence], any_programs: bool = False) -> str | None:
+        """The name the title quotes and the lead quotes again (title_names.title_quoted)."""
+        if (self.programs and not any_programs) or self.lang != "ko" or not lines:
             return None
         name = title_quoted(lines[0].text, [s.text for s in lines[1:LEAD_MAX]])
-        return self._add(name, lines[0]) if name and not names_event(name) else None  # a summit is no program
+        return (
+            (self._known(name) or self._add(name, lines[0])) if name and not names_event(name) else None
+        )  # a summit is no program
 
     def _only_quoted(self, title: str) -> str | None:
         """The one program a Korean story names, in quotes, when its lead names none and its title speaks of no
