@@ -1107,3 +1107,16 @@ def test_the_titles_quoted_name_quoted_again_comes_before_a_program_the_lead_nam
     # A title speaking of a budget ("내년 예산으로 'X' 그린다") keeps the lead's program.
     budget = text.replace("'해양 교육 거점학교' 30교로 늘린다", "내년 예산으로 '해양 교육 거점학교' 늘린다")
     assert all(p != "해양 교육 거점학교" for _, p in links(budget)), links(budget)
+
+
+def test_a_name_right_after_an_english_amount_is_what_it_sizes() -> None:
+    # 'A 90 billion won "X"', 'the 60 billion won Busan Ocean 2030 Fund': the name the amount sizes.
+    text = (
+        "Port city widens marine startup support\n\n"
+        'A 90 billion won "Blue Harbour Fast Track" will be set up for marine startups.\n\n'
+        "The city will also run the 60 billion won Busan Ocean 2030 Fund to grow young companies."
+    )
+    got = links(text, "en")
+    assert got == [(90_000_000_000, "Blue Harbour Fast Track"), (60_000_000_000, "Busan Ocean 2030 Fund")], (
+        got
+    )

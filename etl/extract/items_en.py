@@ -160,7 +160,22 @@ _LOWER = r"[a-z][a-z\-]*"
 def named_after_en(text: str, end: int) -> re.Match[str] | None:
     """The quoted name a cue right after an amount (ending at `end`) gives its project, the project or facility
     the amount is put into, or the funds it comes as ("won in policy funds"), as group 1; or None."""
-    return _quoted_after().match(text, end) or _into().match(text, end) or _in_funds().match(text, end)
+    return (
+        _quoted_after().match(text, end)
+        or _into().match(text, end)
+        or _in_funds().match(text, end)
+        or _sized_name()[0].match(text, end)
+        or _sized_name()[1].match(text, end)
+    )
+
+
+@cache
+def _sized_name() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # "A 140 billion won "AX Sprint Preferential Track"", "the 150 billion won Seoul Vision 2030 Fund": a quoted name,
+    # or capitalised words ending in a program word (program_forms `en_bare`), right after the amount it sizes.
+    form = lexicon.pattern("program_forms", "en_bare")
+    quoted = re.compile(r"\s*[\"“]([A-Z][^\"”]{2,60})[\"”]")
+    return quoted, re.compile(rf"\s+((?:(?:[A-Z][\w\-]*|\d{{4}})\s+){{1,5}}{form})\b")
 
 
 def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:
