@@ -1120,3 +1120,15 @@ def test_a_name_right_after_an_english_amount_is_what_it_sizes() -> None:
     assert got == [(90_000_000_000, "Blue Harbour Fast Track"), (60_000_000_000, "Busan Ocean 2030 Fund")], (
         got
     )
+
+
+def test_the_first_item_after_a_projects_lead_is_named_as_the_others() -> None:
+    # "주요 사업으로는 A 500억원, B 300억원 등이 있다": A follows the lead as B follows the comma (README ruling).
+    text = (
+        "해수부 내년 예산안\n\n부처는 내년 예산안을 짰다. "
+        "주요 사업으로는 연안 관측 위성개발 500억원, 항만 물류 혁신기술개발 300억원 등이 있다."
+    )
+    assert links(text) == [
+        (50_000_000_000, "연안 관측 위성개발"),
+        (30_000_000_000, "항만 물류 혁신기술개발"),
+    ], links(text)

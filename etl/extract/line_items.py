@@ -135,7 +135,10 @@ def _line_item(clause: str, after_amount: bool, listed: bool, whole: bool) -> tu
         return None
     # A bracket vouches for one word ("AI혁신펀드(1000억원)"); a tie cue for two ("장성군에는" is a place);
     # with neither, the words must fill the clause ("한계도전 R&D 117억원, …") and the last carry no particle.
-    unmarked = not words and len(keep) >= 2 and not _head_particle().search(keep[-1])
+    # "주요 사업으로는 A 7500억원, B …": the first item follows a lead that names the items as projects (lexicon
+    # program_list_heads `lead`), which fills the clause's front as much as a comma does.
+    led = bool(words) and bool(_led().search(" ".join(words)))
+    unmarked = (not words or led) and len(keep) >= 2 and not _head_particle().search(keep[-1])
     # A single word ending in a program word ("소재부품기술개발사업에 8,410억원") names itself.
     named = len(name) >= MIN_BARE_NAME and (
         name.endswith(program_words("quoted")) or cue.startswith(program_words("quoted"))
@@ -188,6 +191,11 @@ def _built() -> re.Pattern[str]:
 @cache
 def _list_cue() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("program_tie_cues", "list") + rf"\s*{time_gap()}?\s*$")
+
+
+@cache
+def _led() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_list_heads", "lead") + r"\s*$")
 
 
 @cache
