@@ -1158,3 +1158,127 @@ def test_one_compound_figure_is_not_a_list_of_spending_areas() -> None:
         "자동화가 30%로 가장 큰 몫을 차지한다."
     )
     assert links(text) == [(1_250_000_000, "해양 데이터 행정 추진사업")], links(text)
+
+
+def test_a_story_whose_title_names_its_one_program_takes_its_unlinked_budgets() -> None:
+    # The title holds the end of the one program's name ("data fund" of "Busan Maritime Data Fund"): once the text
+    # has named the program, the page's unlinked budgets are its, not only its totals; before the name, open.
+    text = (
+        "Port city and shipping firms team up to steer data fund into robotics\n\n"
+        "Three shipping firms pledged 90 billion won for robotics on Monday.\n\n"
+        "The city said the plans were unveiled at a joint event.\n\nOfficials of two ministries also attended.\n\n"
+        "The heads of the Busan Maritime Data Fund spoke after them.\n\nMore partners may join later.\n\n"
+        "This year limited partners will put in 60 billion won so that new sub-funds can be formed."
+    )
+    got = links(text, "en")
+    assert got == [(90_000_000_000, None), (60_000_000_000, "Busan Maritime Data Fund")], got
+    # A title that does not name it: the figure that is no total stays no program's.
+    other = text.replace("steer data fund into robotics", "back robotics startups")
+    got = links(other, "en")
+    assert got == [(90_000_000_000, None), (60_000_000_000, None)], got
+
+
+def test_a_verb_ending_standing_alone_before_a_name_is_not_part_of_it() -> None:
+    # "…을 대상으로 한 X 시범사업": 한 is the verb of the clause before (lexicon/program_name_breaks `stop`).
+    text = "부처는 전국 시군을 대상으로 한 제2차 스마트항만 시범사업 공모 결과를 발표했다. 모두 30억 원이 들어간다."
+    assert "제2차 스마트항만 시범사업" in names(text), names(text)
+    assert not any(n.startswith("한 ") for n in names(text)), names(text)
+
+
+def test_a_name_the_title_quotes_and_the_lead_quotes_again_is_the_storys_program() -> None:
+    # A page naming no program by its words: the title's quoted name, quoted again in the lead, is what it is about.
+    text = (
+        "서해권 해양 거점 '군산 해양데이터 허브' 문 열어…2027년까지 60억원 투입\n\n"
+        "서해권 해양 데이터 생태계의 거점이 될 '군산 해양데이터 허브'가 문을 열었다.\n\n"
+        "개소식에는 시장과 관계자들이 참석했다.\n\n"
+        "시는 이 사업에 2027년까지 국비 40억원을 포함해 모두 60억원을 들일 계획이다."
+    )
+    got = links(text)
+    assert got and all(p == "군산 해양데이터 허브" for _, p in got), got
+    # A short quoted goal ("'AI 3강' 겨냥") is no name.
+    goal = text.replace("'군산 해양데이터 허브'", "'해양 3강'")
+    assert all(p is None for _, p in links(goal)), links(goal)
+
+
+def test_a_count_at_the_end_of_a_listed_phrase_is_no_name() -> None:
+    # "지자체 3곳에는 4억원", "계속사업 120건 900억원": how many, not which (line_items._NOT_A_NAME).
+    text = "해양 데이터 활용 촉진사업 공모\n\n부처는 올해 공모를 시작했다. 실증 과제를 낸 지자체 3곳에는 4억원을 준다."
+    assert not any((p or "").endswith("3곳") for _, p in links(text)), links(text)
+    text = "시는 신규사업 12건 150억 원, 계속사업 120건 900억 원을 확보했다."
+    assert not any((p or "").endswith("건") for _, p in links(text)), links(text)
+
+
+def test_a_call_whose_word_before_is_a_sort_is_no_name() -> None:
+    # "이 사업은 국가 공모사업으로": whose call it is, not which one; the pointer keeps the amount with the program.
+    text = (
+        "'해안형 스마트항만 조성사업' 예산 깎여\n\n시가 추진하는 '해안형 스마트항만 조성사업'이 차질을 빚고 있다.\n\n"
+        "이 사업은 국가 공모사업으로, 국비 150억원은 모두 확보했다."
+    )
+    assert links(text) == [(15_000_000_000, "해안형 스마트항만 조성사업")], links(text)
+    # A call with a name before it stays a name.
+    assert "스마트항만 공모사업" in names("시는 스마트항만 공모사업에 50억원을 쓴다.")
+
+
+def test_the_funds_an_english_amount_comes_as_name_it() -> None:
+    # "N won in X funds": the money comes as the named funds; a payer's funds ("in state funds") name none.
+    text = (
+        "Fisheries ministry to lend more next year\n\n"
+        "Young fishers will get 90 billion won in coastal startup support funds, while others get less."
+    )
+    assert links(text, "en") == [(90_000_000_000, "coastal startup support funds")], links(text, "en")
+    text = "Port city to widen its harbour data hub\n\nThe city will add 3 billion won in state funds over three years."
+    assert links(text, "en") == [(3_000_000_000, None)], links(text, "en")
+
+
+def test_a_numbered_line_under_a_list_lead_names_its_amount() -> None:
+    # "① A: … 총 N원" under "…과제는 다음과 같다.": the line's own name, not the strategy the lead named.
+    text = (
+        "해수부, 해양 AI 과제 모집\n\n부처는 지난달 「해양 AI 확산 전략」을 내놓았다.\n\n"
+        "이번에 모집하는 과제는 다음과 같다.\n"
+        " ① 어선 안전 AI 실증: 어선에 AI 관제 장비를 단다. 신규 4개 과제에 총 32억원\n"
+        " ② 항만 물류 데이터 연계: 항만 데이터를 모은다. 2단계 기술개발에 총 50억원\n\n"
+        "□ 신청은 다음 달까지 받는다."
+    )
+    assert links(text) == [(3_200_000_000, "어선 안전 AI 실증"), (5_000_000_000, "항만 물류 데이터 연계")], (
+        links(text)
+    )
+
+
+def test_the_titles_quoted_name_quoted_again_comes_before_a_program_the_lead_names() -> None:
+    # The title quotes what the story is about; the lead's generic "X 지원 사업" is the same undertaking's work.
+    text = (
+        "시교육청, '해양 교육 거점학교' 30교로 늘린다…8억여원 투입\n\n"
+        "시교육청은 올해 '해양 교육 거점학교'를 30교 선정한다고 밝혔다.\n\n"
+        "사업예산 8억 2000여만 원을 들여 해양 교육 지원 사업을 넓힌다.\n\n"
+        "모두 10교를 뽑아 한 학교에 1500만 원씩 지원한다."
+    )
+    got = dict(links(text))
+    assert got[800_000_000] == got[15_000_000] == "해양 교육 거점학교", got
+    # A title speaking of a budget ("내년 예산으로 'X' 그린다") keeps the lead's program.
+    budget = text.replace("'해양 교육 거점학교' 30교로 늘린다", "내년 예산으로 '해양 교육 거점학교' 늘린다")
+    assert all(p != "해양 교육 거점학교" for _, p in links(budget)), links(budget)
+
+
+def test_a_name_right_after_an_english_amount_is_what_it_sizes() -> None:
+    # 'A 90 billion won "X"', 'the 60 billion won Busan Ocean 2030 Fund': the name the amount sizes.
+    text = (
+        "Port city widens marine startup support\n\n"
+        'A 90 billion won "Blue Harbour Fast Track" will be set up for marine startups.\n\n'
+        "The city will also run the 60 billion won Busan Ocean 2030 Fund to grow young companies."
+    )
+    got = links(text, "en")
+    assert got == [(90_000_000_000, "Blue Harbour Fast Track"), (60_000_000_000, "Busan Ocean 2030 Fund")], (
+        got
+    )
+
+
+def test_the_first_item_after_a_projects_lead_is_named_as_the_others() -> None:
+    # "주요 사업으로는 A 500억원, B 300억원 등이 있다": A follows the lead as B follows the comma (README ruling).
+    text = (
+        "해수부 내년 예산안\n\n부처는 내년 예산안을 짰다. "
+        "주요 사업으로는 연안 관측 위성개발 500억원, 항만 물류 혁신기술개발 300억원 등이 있다."
+    )
+    assert links(text) == [
+        (50_000_000_000, "연안 관측 위성개발"),
+        (30_000_000_000, "항만 물류 혁신기술개발"),
+    ], links(text)

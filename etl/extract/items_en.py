@@ -163,6 +163,8 @@ def named_after_en(text: str, end: int) -> re.Match[str] | None:
         or _into().match(text, end)
         or _in_funds().match(text, end)
         or _listed_for(text, end)
+        or _sized_name()[0].match(text, end)
+        or _sized_name()[1].match(text, end)
     )
 
 
@@ -183,6 +185,15 @@ def _listed_for(text: str, end: int) -> re.Match[str] | None:
     """The project an amount listed after "projects, including" is for, as group 1, or None."""
     before, after = _including()
     return after.match(text, end) if before.search(text, max(0, end - 80), end) else None
+
+
+@cache
+def _sized_name() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # "A 140 billion won "AX Sprint Preferential Track"", "the 150 billion won Seoul Vision 2030 Fund": a quoted name,
+    # or capitalised words ending in a program word (program_forms `en_bare`), right after the amount it sizes.
+    form = lexicon.pattern("program_forms", "en_bare")
+    quoted = re.compile(r"\s*[\"“]([A-Z][^\"”]{2,60})[\"”]")
+    return quoted, re.compile(rf"\s+((?:(?:[A-Z][\w\-]*|\d{{4}})\s+){{1,5}}{form})\b")
 
 
 def opening_pointer(text: str, start: int, cue: re.Pattern[str], breaks: re.Pattern[str]) -> bool:

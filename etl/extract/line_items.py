@@ -70,7 +70,10 @@ _ITEM_TRIM = re.compile(r"^[\W_]+|\)$")
 # A list mark inside the words ("사업기간) 3년 ▴(예산) 연") runs two items together: no one name (a line mark such as
 # the middle dot also joins words: "데이터·AI"); nor does a bracket closed with none opened ("예산) 연": a field label).
 _ITEM_MARKS = lexicon.char_class("list_marks", "inline", "arrow")
-_NOT_A_NAME = re.compile(rf"[%○/→{_ITEM_MARKS}]|^[^(]*\)|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)")
+# A count at the end ("기관 2곳", "계속사업 345건") says how many, not which: a group, no name.
+_NOT_A_NAME = re.compile(
+    rf"[%○/→{_ITEM_MARKS}]|^[^(]*\)|(?<![가-힣])~|~(?![가-힣])|\d+\s*(?:년간|%)|\d\s*(?:곳|건|개소|개)$"
+)
 
 
 def _plausible_item(name: str) -> bool:

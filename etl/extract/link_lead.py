@@ -15,6 +15,12 @@ LEAD_PIECE = 6
 # An English name's key is spelled in whole words, so a shared run of six letters is one common word ("national"):
 # the lead must hold this share of the key ("national growth fund" is not in "national AI computing center").
 LEAD_SHARE_EN = 0.6
+# The title and the lead say what a news story is about; 3 sentences cover a title, a subtitle and the lead.
+LEAD_SENTENCES = 3
+# A page with several subtitle lines ("지역 특화 초거대 AI 구축…", "2024~2026년 … 231억 원 들여") pushes its first
+# sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
+LEAD_MAX = 6
+FULL_STOP = re.compile(r"[.。]\s*$")
 # Page chrome before the lead: a breadcrumb ("전국 > 부산·경남") or a dateline ("입력 2024-10-29 10:31").
 _BREADCRUMB = re.compile(r"^[^>]{1,20}(?:>[^>]{1,20})+$")
 _DATELINE = re.compile(r"(?:19|20)\d\d\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]")

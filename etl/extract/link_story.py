@@ -17,7 +17,8 @@ from collections.abc import Callable
 
 from etl.extract import money
 from etl.extract.envelopes import envelope
-from etl.extract.link_names import category_before, shared_out
+from etl.extract.link_lead import chrome_line
+from etl.extract.link_names import category_before, normalised, shared_out
 from etl.extract.purposes import own_purpose
 from etl.models import Budget, Sentence
 
@@ -25,6 +26,8 @@ from etl.models import Budget, Sentence
 MIN_LINKED = 2
 # The payer kinds a total's split names ("국비 45억원, 지방비 45억원", "16 billion won of national funds").
 _SHARES = frozenset(("national", "local", "private"))
+# The words a title must share with the end of the program's name ("IT Fund" of "Korea IT Fund").
+TITLE_WORDS = 2
 Named = Callable[[Sentence], list[tuple[int, str]]]
 
 
@@ -50,9 +53,17 @@ def settle_totals(
     program, linked = story
     if program is None:
         return
+    titled = _in_title(program, sentences)
     stated: list[tuple[Sentence, list[money.Amount]]] | None = None  # each sentence's amounts, read once
     for b in budgets:
-        if b.program or b.role != "budget" or b.kind != "total" or b.bound not in ("exact", "between"):
+        # Any budget of a story whose title names the program (its last words): "…steer IT fund into AI" above
+        # "the Korea IT Fund (KIF)"; else only a total, a figure a page about anything may state.
+        if (
+            b.program
+            or b.role != "budget"
+            or (b.kind != "total" and not titled)
+            or b.bound not in ("exact", "between")
+        ):
             continue
         if b.evidence is None or b.table_cell is not None:
             continue
@@ -65,6 +76,13 @@ def settle_totals(
             same = share.evidence is not None and share.evidence.start == b.evidence.start
             if same and share.program is None and share.role == "budget" and share.kind in _SHARES:
                 share.program = program
+
+
+def _in_title(program: str, sentences: list[Sentence]) -> bool:
+    """The page's title (its first line that is no site chrome) holds the program name's last TITLE_WORDS words."""
+    title = next((s.text for s in sentences if not chrome_line(s.text)), "")
+    words = program.split()
+    return len(words) > TITLE_WORDS and normalised(" ".join(words[-TITLE_WORDS:]))[0] in normalised(title)[0]
 
 
 def _the_programs(

@@ -32,13 +32,13 @@ from etl.extract.link_clauses import (
     same_clause,
     tied_ahead,
 )
-from etl.extract.link_lead import LEAD_PIECE, LEAD_SHARE_EN, chrome_line
-from etl.extract.list_lines import list_lead
+from etl.extract.link_lead import FULL_STOP, LEAD_MAX, LEAD_PIECE, LEAD_SENTENCES, LEAD_SHARE_EN, chrome_line
+from etl.extract.list_lines import list_lead, numbered_item
 from etl.extract.paragraphs import paragraph_opening
 from etl.extract.parents import PARENT_GAP, child_of
 from etl.extract.programs import counted_keys, names_event, norm_key, quoted_in
 from etl.extract.purposes import own_purpose, purpose_after_topic
-from etl.extract.title_names import title_name
+from etl.extract.title_names import title_name, title_quoted
 from etl.extract.tracks import declared_tracks, opening_track
 from etl.models import Evidence, Program, Sentence
 
@@ -46,12 +46,6 @@ from etl.models import Evidence, Program, Sentence
 LINKED_ROLES = frozenset(("budget", "cap", "change", "conversion"))
 # A change or a restatement is a program's only beside its name; a budget or a ceiling also the story's.
 FALLBACK_ROLES = frozenset(("budget", "cap"))
-# The title and the lead say what a news story is about; 3 sentences cover a title, a subtitle and the lead.
-LEAD_SENTENCES = 3
-# A page with several subtitle lines ("지역 특화 초거대 AI 구축…", "2024~2026년 … 231억 원 들여") pushes its first
-# sentence further down: the lead reaches the first line ending in a full stop, up to this many lines.
-LEAD_MAX = 6
-_FULL_STOP = re.compile(r"[.。]\s*$")
 
 
 @cache
@@ -95,6 +89,8 @@ class ProgramLinker:
             return None
         if (lead := part_lead(self.sentences, self._order.get(sent.start, 0))) is not None:
             return self._linked.get(lead)  # a wing of a building: the money of what its lead's amount is for
+        if self.lang == "ko" and (line := numbered_item(self.sentences, self._order.get(sent.start, 0))):
+            return self._known(line) or self._add(line, sent)  # "① A: … 총 51억원" under "다음과 같다"
         # "…X에, 500억원은 Y에 쓰인다": the amount's purpose follows it; it is Y's only if Y is a program.
         topic = self.lang == "ko" and purpose_after_topic(sent.text, amount_end(sent.text, start))
         # A line of a mark-less list ("다음 사업들이 선정됐다." / "A 조성(111억원)"): its words up to the amount name it.
@@ -321,10 +317,19 @@ class ProgramLinker:
         ministry's budget (an envelope)."""
         lines = [s for s in self.sentences if not chrome_line(s.text)]
         # Headline lines (a title, subtitles: no full stop) come first; the lead reaches the first sentence.
-        first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if _FULL_STOP.search(s.text)), 0)
+        first = next((i for i, s in enumerate(lines[:LEAD_MAX]) if FULL_STOP.search(s.text)), 0)
         lead = lines[: max(LEAD_SENTENCES, first + 1)]
         if not lead or envelope_title().search(lead[0].text):
             return None
+        # The title's quoted name, quoted again in the lead, before a program the lead names; not in a title that
+        # speaks of a budget ("내년 예산으로 '미래산업 지도' 그린다": a theme over the budget's lines).
+        budget = _cue("program_envelope_cues").search(lead[0].text)
+        if (
+            not self.named(lead[0])
+            and not budget
+            and (quoted := self._title_quoted(lines, any_programs=True))
+        ):
+            return quoted
         for s in lead:
             named = [
                 (pos, n)
@@ -339,7 +344,7 @@ class ProgramLinker:
             if pick := (children or [n for _, n in named] or [None])[0] or self._loosely_named(s):
                 pick = child_of(pick, self.sentences, self.named, _cue("program_parent_cues")) or pick
                 return self._builder(pick, lines[:LEAD_MAX]) or pick
-        return self._only_quoted(lead[0].text) or self._title_named(lead[0])
+        return self._only_quoted(lead[0].text) or self._title_named(lead[0]) or self._title_quoted(lines)
 
     def _builder(self, pick: str, lead: list[Sentence]) -> str | None:
         """ "…'데이터 혁신 캠퍼스'로" above "캠퍼스를 … 개발하기 위한 '송도캠퍼스 개발사업'": a facility the title names
@@ -357,6 +362,15 @@ class ProgramLinker:
         is: the story's program, not a program the extractor names everywhere (a facility stays a site)."""
         name = title_name(title.text) if self.lang == "ko" else None
         return (self._known(name) or self._add(name, title)) if name else None
+
+    def _title_quoted(self, lines: list[Sentence], any_programs: bool = False) -> str | None:
+        """The name the title quotes and the lead quotes again (title_names.title_quoted)."""
+        if (self.programs and not any_programs) or self.lang != "ko" or not lines:
+            return None
+        name = title_quoted(lines[0].text, [s.text for s in lines[1:LEAD_MAX]])
+        return (
+            (self._known(name) or self._add(name, lines[0])) if name and not names_event(name) else None
+        )  # a summit is no program
 
     def _only_quoted(self, title: str) -> str | None:
         """The one program a Korean story names, in quotes, when its lead names none and its title speaks of no

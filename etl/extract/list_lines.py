@@ -63,4 +63,35 @@ def line_head(sentences: list[Sentence], i: int) -> str | None:
             return m.group(1).strip()
         if _MARKED.match(sentences[j].text) or (j > 0 and sentences[j].start - sentences[j - 1].end >= _GAP):
             return None
+
+
+# A numbered line that names its item before a colon ("① 수요 연계형 AI 솔루션 상용화: … 총 51.25억원"): the item's
+# name, 2 to 40 characters of words with no particle or bracket between the number and the colon.
+_NAMED_LINE = re.compile(r"^\s*(?:[①-⑳]|\(?\d{1,2}[).])\s*([^:：()'\"‘’“”]{2,40}?)\s*[:：]")
+# How many sentences a numbered line may run before the amount's: the line's description, then its figure.
+LINE_SENTENCES = 3
+
+
+@cache
+def _marks() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:[{lexicon.char_class('list_marks', 'line', 'inline', 'arrow')}]|[①-⑳])")
+
+
+def numbered_item(sentences: list[Sentence], i: int) -> str | None:
+    """The name of the numbered line `sentences[i]` belongs to (it opens the line or is among the LINE_SENTENCES
+    after its opening), when the lines stand under a lead that introduces them (`다음과 같다`, a colon, a lead
+    naming projects): README 'Rulings on program', a line of a list the text introduces as projects or tasks."""
+    j = next(
+        (j for j in range(i, max(-1, i - LINE_SENTENCES), -1) if _NAMED_LINE.match(sentences[j].text)), None
+    )
+    if j is None:
+        return None
+    name = _NAMED_LINE.match(sentences[j].text).group(1)  # type: ignore[union-attr]
+    if len(name.split()) < 2 or any(_marks().match(s.text) for s in sentences[j + 1 : i + 1]):
+        return None  # a field label ("1. 사업명:"), or another line or paragraph mark stands between
+    marked = lambda k: k >= 0 and bool(_NAMED_LINE.match(sentences[k].text))  # noqa: E731
+    for k in range(j - 1, max(-1, j - MAX_LINES), -1):
+        # A numbered line's own sentences (its opening, the LINE_SENTENCES - 1 after it) are no lead.
+        if not any(marked(k - d) for d in range(LINE_SENTENCES)):
+            return name if _intro().search(sentences[k].text) else None
     return None

@@ -18,14 +18,23 @@ def category_name(name: str) -> bool:
     words = name.split()
     for form in lexicon.terms("program_forms", "bare"):
         if words and words[-1].endswith(form):
-            front = words[-1].removesuffix(form) or (words[-2] if len(words) > 1 else "")
+            at = len(words) - 1 if words[-1] != form else len(words) - 2
+            front = words[-1].removesuffix(form) or (words[at] if at >= 0 else "")
+            # "국가 공모사업", "정부 공모 사업": a call is a sort too, when the word before it is (whose call it is).
+            if _call().fullmatch(front) and at >= 1:
+                front = words[at - 1]
             return bool(_category().fullmatch(front))
     return False
 
 
 @cache
 def _category() -> re.Pattern[str]:
-    return re.compile(lexicon.pattern("program_category_heads"))
+    return re.compile(lexicon.pattern("program_category_heads", "category"))
+
+
+@cache
+def _call() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_category_heads", "call"))
 
 
 _COUNT_BEFORE = re.compile(r"\d+\s*개\s*$")

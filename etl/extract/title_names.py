@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from etl import lexicon
-from etl.extract.programs import breaks_name, generic_words
+from etl.extract.programs import MIN_BARE_NAME, breaks_name, generic_words
 from etl.normalize import program_key
 
 # One word glued to its program word names a program when this long: 제조AI센터 (7), 학연협력플랫폼 (7); shorter
@@ -45,6 +45,24 @@ def title_name(title: str) -> str | None:
             continue
         name = " ".join(keep)
         if (len(keep) >= 2 or len(keep[0]) >= MIN_TITLE_WORD) and not _kind_only(name, m.group(2)):
+            return name
+    return None
+
+
+# A title's quoted name ("'대전 ICT 이노베이션스퀘어' 문 열어"): single quotes around at most this many characters.
+_TITLE_QUOTE = re.compile(r"['‘]([^'‘’]{4,30})['’]")
+
+
+def title_quoted(title: str, lead: list[str]) -> str | None:
+    """The name a Korean title quotes and a sentence of the lead quotes again, all nouns (no particle, verb
+    ending or stop word inside) and no shorter than a bare name ('AI 3강' is a goal): what the story is about, whatever its last word ('ICT 이노베이션스퀘어',
+    'AI 교육 선도학교' are given as names: quoted; README 'A program is a named undertaking')."""
+    for m in _TITLE_QUOTE.finditer(title):
+        name = m.group(1).strip()
+        words = name.split()
+        if len(words) < 2 or len(name) < MIN_BARE_NAME or any(breaks_name(w) for w in words):
+            continue
+        if any(re.search(rf"['‘]\s*{re.escape(name)}\s*['’]", text) for text in lead):
             return name
     return None
 
