@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
-from etl.extract import inst_rules
+from etl.extract import inst_context, inst_rules
 from etl.extract.inst_places import foreign_country_before
 from etl.extract.inst_rules import Member
 from etl.models import Institution
@@ -99,25 +99,25 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # the venue an address names: 성남시 분당구 네이버 1784
         if _STREET_BEFORE.search(before) and _AT.match(after):
             continue  # 문지동 대전세종연구원에서 개소식을 열었다: the building where it happens
-        if inst_rules.is_old_name(before) or inst_rules.is_bilateral_prefix(before):
+        if inst_context.is_old_name(before) or inst_context.is_bilateral_prefix(before):
             continue
         if m.type == "government" and getattr(m, "country", None) == "KR" and foreign_country_before(before):
             continue  # 싱가포르 외교부: Singapore's ministry, not Korea's
-        if inst_rules.is_comparison(after) or inst_rules.is_data_source(after):
+        if inst_context.is_comparison(after) or inst_context.is_data_source(after):
             continue
-        if inst_rules.is_glossed_acronym(before, m.surface, after):
+        if inst_context.is_glossed_acronym(before, m.surface, after):
             continue  # 국가인증(GS, Good Software): a term spelled out
         if m.name.endswith("위원회") and _LAWMAKER_AFTER.match(after):
             continue
-        if m.type == "local_government" and inst_rules.is_english_address(before, m.surface, m.name):
+        if m.type == "local_government" and inst_context.is_english_address(before, m.surface, m.name):
             continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
         if _GUESTS.search(text) and _TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before):
             continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title
-        kind = inst_rules.not_actor().get(m.name)
+        kind = inst_context.not_actor().get(m.name)
         if kind == "forum" or (
-            kind == "legislature" and (inst_rules.is_member_title(after) or inst_rules.is_venue(after))
+            kind == "legislature" and (inst_context.is_member_title(after) or inst_context.is_venue(after))
         ):
             continue  # G20; 국회의원 (a person's occupation); 국회 의원회관에서 (a building)
         out.append(m)
@@ -152,7 +152,7 @@ def fold_units(text: str, found: Sequence[S]) -> list[S]:
             and getattr(prev, "entry", None) is not None
             and text[prev.end : m.start] == " "
             and (prev.type in _PARENT_TYPES or prev.name.endswith(_PARENT_ENDS))
-            and inst_rules.is_sub_unit(m.surface)
+            and inst_context.is_sub_unit(m.surface)
         ):
             out[-1] = replace(prev, end=m.end, surface=text[prev.start : m.end])
             continue
@@ -185,7 +185,7 @@ _NOTE_OPEN = re.compile(r"[가-힣A-Za-z0-9]\($")
 def groupings_as_subject(text: str, found: Sequence[S], subjects: Collection[str]) -> list[S]:
     """A grouping (EU, ASEAN) or a party is an actor only as the subject of its sentence, and never inside a
     parenthetical note on the name before it (`송○○ 의원실(자유한국당)이`: the subject is the office)."""
-    kinds = inst_rules.not_actor()
+    kinds = inst_context.not_actor()
     return [
         m
         for m in found
@@ -193,7 +193,7 @@ def groupings_as_subject(text: str, found: Sequence[S], subjects: Collection[str
         or (
             m.name in subjects
             and not _NOTE_OPEN.search(text, 0, m.start)
-            and not inst_rules.is_member_affiliation(text[m.end :])
+            and not inst_context.is_member_affiliation(text[m.end :])
         )
     ]
 

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from etl.categories import AGENCY_TYPES, InstitutionType, ParticipationRole
-from etl.extract import inst_rules
+from etl.extract import inst_context, inst_rules
 from etl.models import Sentence
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def sentence_roles(s: Sentence, found: list[_Mention], announcers: dict[str, _Me
         role = "funder" if meaning == "spend" else meaning
         noted = _noted(s.text, w, found)
         for name in [noted.name] if noted else _targets(s.text, role, w, gs, subjects, announcers):
-            if inst_rules.not_actor().get(name) == "legislature":
+            if inst_context.not_actor().get(name) == "legislature":
                 continue  # 국회 passes budgets and laws: a mention, not a funder
             if ROLE_RANK[role] > ROLE_RANK[out.get(name, "mentioned")]:
                 out[name] = role

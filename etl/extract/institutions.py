@@ -16,6 +16,7 @@ from pathlib import Path
 
 from etl.config import RESOURCES
 from etl.extract import inst_actors, inst_companies, inst_english, inst_places, inst_roles, inst_rules
+from etl.extract.inst_context import capital_names, is_caption, is_chrome
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
@@ -202,7 +203,7 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
     kept = [
         s
         for s in sentences
-        if not (len(s.text) < 200 and _SKIP_LINE.search(s.text)) and not inst_rules.is_chrome(s.text)
+        if not (len(s.text) < 200 and _SKIP_LINE.search(s.text)) and not is_chrome(s.text)
     ]
     per_sentence = [_sentence_mentions(s, gaz) for s in kept]
     announcers = inst_roles.announcers(kept, per_sentence)
@@ -229,7 +230,7 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
     found = inst_actors.fold_units(
-        s.text, inst_actors.keep_actors(s.text, found, gaz.regions, inst_rules.is_caption(s.text))
+        s.text, inst_actors.keep_actors(s.text, found, gaz.regions, is_caption(s.text))
     )
     subjects = {
         m.name for g in inst_roles.groups(s.text, found) if inst_roles.is_subject(s.text, g) for m in g
@@ -374,7 +375,7 @@ def _english_subjects(text: str, found: list[_Mention]) -> list[_Mention]:
     return [
         _mention(a, b, text[a:b], e, False)
         for a, b, e in [
-            *inst_places.english_subjects(text, names, pattern, inst_rules.capital_names()),
+            *inst_places.english_subjects(text, names, pattern, capital_names()),
             *inst_places.korean_subject(text, load_gazetteer().regions),
         ]
         if all(b <= x or a >= y for x, y in spans)
