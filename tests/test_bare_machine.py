@@ -28,7 +28,7 @@ def _sources() -> list[Path]:
         files += [
             p
             for p in (ROOT / top).rglob("*")
-            if p.suffix in SUFFIXES and not {"artifacts", "out"} & set(p.parts)
+            if p.suffix in SUFFIXES and not {"artifacts", "out"} & set(p.relative_to(ROOT).parts)
         ]
     return [p for p in files if p.is_file() and p.resolve() != Path(__file__).resolve()]
 

@@ -16,7 +16,9 @@ def _modules() -> list[Path]:
     files = [ROOT / "dashboard.py"]
     for top in CHECKED:
         files += [
-            p for p in (ROOT / top).rglob("*.py") if not {"out", "artifacts", "__pycache__"} & set(p.parts)
+            p
+            for p in (ROOT / top).rglob("*.py")
+            if not {"out", "artifacts", "__pycache__"} & set(p.relative_to(ROOT).parts)
         ]
     return sorted(files)
 
