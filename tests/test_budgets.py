@@ -352,3 +352,29 @@ def test_list_items_keep_the_name_they_are_listed_under() -> None:
     assert links[4_500_000_000] == "자율주행 실증도시 조성 사업"
     assert links[1_200_000_000] == "AI 반도체 팹리스 지원 사업"
     assert links[2_000_000_000] == "초거대 AI 플랫폼 구축 사업"
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("subtitle_marks"), ids=lambda e: e.term)
+def test_a_subtitle_wrapped_in_dashes_is_a_headline_not_a_list_item(entry: lexicon.Entry) -> None:
+    from etl.extract.list_leads import is_list_line
+
+    assert entry.example.startswith(entry.term) and entry.example.rstrip().endswith(entry.term)
+    assert not is_list_line(entry.example)
+    if entry.term in lexicon.terms("list_marks", "line"):  # a dash opening a line is still a bullet
+        assert is_list_line(f"{entry.term} 지역 AI 실증 사업: 70억원")
+
+
+def test_a_figure_in_the_dash_subtitle_and_again_in_the_body_is_one_row() -> None:
+    text = (
+        "제주도, AI 데이터 사업 11개 과제 선정\n"
+        "- 데이터 구축 사업 11개 과제 선정 … 국비 162억 원 확보 -\n"
+        "□ 제주도는 '인공지능 학습용 데이터 구축사업'에 11개 과제가 뽑혀 국비 162여억 원을 받게 됐다."
+    )
+    assert [b for b, *_ in budgets(text)] == [16_200_000_000]
+    # two bullet lines of one value stay two things
+    assert [
+        b for b, *_ in budgets("사업 내역은 다음과 같다.\n- A 사업: 국비 50억 원\n- B 사업: 국비 50억 원")
+    ] == [
+        5_000_000_000,
+        5_000_000_000,
+    ]

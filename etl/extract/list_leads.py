@@ -16,11 +16,14 @@ from etl import lexicon
 LIST_MARKS = "list_marks"  # the bullet vocabulary every list rule reads
 # A numbered item: "1. ", "2) ", "①".
 _NUMBERED = r"\d{1,2}[.)]\s|[①-⑳]"
+# A press release's subtitle wrapped in one dash ("- … 국비 162억 원 확보 -") is a headline line, not a list item.
+SUBTITLE_MARKS = "subtitle_marks"
 
 
 def list_line(*meanings: str) -> re.Pattern[str]:
     """A line opened by a list mark of `meanings` (list_marks.tsv) or a number: each such line names its own item."""
-    return re.compile(rf"^\s*(?:[{lexicon.char_class(LIST_MARKS, *meanings)}]|{_NUMBERED})")
+    subtitle = rf"(?!\s*([{lexicon.char_class(SUBTITLE_MARKS, 'wrap')}])\s.*\s\1\s*$)"
+    return re.compile(rf"^{subtitle}\s*(?:[{lexicon.char_class(LIST_MARKS, *meanings)}]|{_NUMBERED})")
 
 
 # Every list line: a bullet of any kind or a number.
