@@ -378,3 +378,12 @@ def test_a_figure_in_the_dash_subtitle_and_again_in_the_body_is_one_row() -> Non
         5_000_000_000,
         5_000_000_000,
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["- 중형 펀드 2개: 각 500억원 규모", "정부는 지역 펀드 2개를 각 500억원 규모로 만든다."],
+)
+def test_a_count_then_a_colon_or_object_then_each_is_said_of_every_thing(text: str) -> None:
+    # fixtures README, budget amounts: one value said of two things is two rows
+    assert [b for b, *_ in budgets(text)] == [50_000_000_000, 50_000_000_000]

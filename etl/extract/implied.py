@@ -37,9 +37,10 @@ def _split_item() -> re.Pattern[str]:
 @cache
 def _each_before() -> re.Pattern[str]:
     counters = lexicon.pattern("money_each", "counter")
+    each = lexicon.pattern("money_each", "each")
     count = rf"(?P<n>[0-9]+|{'|'.join(_NATIVE_COUNT)})"
     return re.compile(
-        rf"{count}\s*{counters}?[^,.;]{{0,8}}?(?:에게|에는|에)\s*(?P<each>{lexicon.pattern('money_each', 'each')})?"
+        rf"{count}\s*{counters}?[^,.;]{{0,8}}?(?:(?:에게|에는|에)\s*(?P<each>{each})?|(?:[:：]|을|를)\s*(?P<listed>{each}))"
         r"\s*(?:최대|최고|약)?\s*$"
     )
 
@@ -79,9 +80,10 @@ def arrow_origin(text: str, before_start: int, a: money.Amount) -> money.Amount 
 
 
 def times_each(before: str, after: str) -> int:
-    """How many things one amount is said of: 4 for `4개 과제에 각 …`, 3 for `세 곳에 10억원씩`, else 1."""
+    """How many things one amount is said of: 4 for `4개 과제에 각 …`, 3 for `세 곳에 10억원씩` and for `펀드 3개: 각 …`
+    or `펀드 3개를 각 …` (a colon or an object particle then 각), else 1."""
     m = _each_before().search(before[-40:])
-    if m is None or not (m.group("each") or re.match(r"\s*씩", after)):
+    if m is None or not (m.group("each") or m.group("listed") or re.match(r"\s*씩", after)):
         return 1
     n = int(m.group("n")) if m.group("n").isdigit() else _NATIVE_COUNT[m.group("n")]
     return n if 1 < n <= MAX_EACH else 1
