@@ -257,3 +257,29 @@ def test_a_part_of_one_sources_money_is_that_sources() -> None:
         "total",
         "unspecified",
     ]
+
+
+def _en_kinds(text: str) -> list[str]:
+    return [b.kind for b in extract_budgets(split_sentences(text), PUB)]
+
+
+def test_a_city_by_its_english_name_as_the_clauses_subject_spends_its_own_money() -> None:
+    assert _en_kinds("This year Daegu plans to spend about 8 billion won on robot trials.") == ["local"]
+    assert _en_kinds("Busan will open a lab in May and invest 6 billion won in port AI.") == ["local"]
+    assert _en_kinds("Incheon to Put KRW 3 Billion into Smart Ports") == ["local"]
+    # a city named as where a company's plant stands is a place, not the payer
+    assert _en_kinds("A chip plant in Ulsan will invest 6 billion won in new lines.") == ["unspecified"]
+    # a named body beside the city is another payer
+    assert _en_kinds("Daegu and Samsung Electronics will invest 9 billion won in robot labs.") != ["local"]
+
+
+def test_a_citys_carried_budget_covers_figures_it_sets_aside_or_raises() -> None:
+    text = (
+        "광명시는 내년 예산안을 시의회에 냈다. 드론 교육 예산으로 14억원, 데이터 장학금으로 6억원을 잡았다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local", "local"]
+
+
+def test_money_from_state_funds_is_national_and_the_next_figure_keeps_its_own_source() -> None:
+    text = "The farm project will draw 30 billion won from state funds and 5 billion won from the private sector."
+    assert _en_kinds(text) == ["national", "private"]

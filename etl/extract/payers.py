@@ -108,8 +108,30 @@ def company_owns(after: str) -> bool:
 
 @cache
 def _local_verb_en() -> re.Pattern[str]:
+    # "Seoul to Put KRW 42.5 Billion into R&D": a headline capitalises its verb.
     verb = lexicon.pattern("money_local_spenders", "verb_en")
-    return re.compile(rf"{verb}\s+(?:[A-Za-z]+\s+){{0,{SPENDER_WORDS_EN}}}$")
+    return re.compile(rf"{verb}\s+(?:[A-Za-z]+\s+){{0,{SPENDER_WORDS_EN}}}$", re.I)
+
+
+@cache
+def _place_subject_en() -> re.Pattern[str]:
+    """A province or city of the places gazetteer by its English name as a clause's subject ("Seoul plans to
+    spend", "Busan will invest"): the name, a government word, then a word of `place_verb_en`; a name after a
+    preposition ("a plant in Ulsan will …") is a place, not the subject."""
+    from etl.extract.places import load_places, trie_regex
+
+    names = {
+        a
+        for p in load_places()
+        if p.level in ("sido", "sigungu")
+        for a in p.aliases
+        if a.isascii() and a[:1].isupper()
+    }
+    verb = lexicon.pattern("money_local_spenders", "place_verb_en")
+    gov = r"(?:\s+(?:Metropolitan\s+)?(?:City|Province))?(?:\s+(?:Metropolitan\s+)?[Gg]overnment)?"
+    return re.compile(
+        rf"(?<![\w'-])(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?:{trie_regex(sorted(names))}){gov}\s+{verb}"
+    )
 
 
 def local_spends_en(head: str) -> bool:
@@ -124,7 +146,13 @@ def local_spends_en(head: str) -> bool:
     window = clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()]
     types = _subject_types_en(window)
     # "the city will spend 70 billion won": a word for the city or province, and no named body
-    return types == {"local_government"} or (not types and bool(_local_subject_en().search(window)))
+    if types == {"local_government"} or (not types and bool(_local_subject_en().search(window))):
+        return True
+    # "Seoul will open a centre this year and invest 100 billion won": the clause's subject is a city or
+    # province by its English name, and the clause names no other body.
+    return bool(_place_subject_en().search(clause[: m.start()])) and _subject_types_en(clause) <= {
+        "local_government"
+    }
 
 
 @cache
