@@ -283,3 +283,11 @@ def test_a_citys_carried_budget_covers_figures_it_sets_aside_or_raises() -> None
 def test_money_from_state_funds_is_national_and_the_next_figure_keeps_its_own_source() -> None:
     text = "The farm project will draw 30 billion won from state funds and 5 billion won from the private sector."
     assert _en_kinds(text) == ["national", "private"]
+
+
+def test_figures_listed_before_one_sources_money_are_parts_of_it() -> None:
+    text = "목포시는 항만 설계 용역 8억 원과 AI 2단계 조사 5억 원 등 내년도 국비 2조100억 원을 확보했다."
+    assert [k for _, k in _kinds(text)] == ["national", "national", "national"]
+    # a list before a total names no payer
+    text = "목포시는 항만 설계 용역 8억 원과 조사 5억 원 등 모두 30억 원을 들인다."
+    assert [k for _, k in _kinds(text)] == ["unspecified", "unspecified", "total"]

@@ -131,6 +131,7 @@ def extract_budgets(
         prev: money.Amount | None = None
         kinds_at: dict[int, str] = {}  # each amount's end → its row's kind (payers.bracket_owner)
         units: list[Budget] = []  # the rows said per unit ("과제마다 7억원"), see holders.per_unit
+        members: list[tuple[Budget, str]] = []  # each amount's row and the text before it
         mains: list[
             tuple[Budget, bool]
         ] = []  # each amount's own row, and whether it is a comparand (roles.py)
@@ -162,6 +163,9 @@ def extract_budgets(
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
                 rows[0].role, rows[0].program = role, None
             carry_link(rows, found[first:], before)
+            if rows:  # "A 10억 원과 B 7억 원 등 국비 30억 원": listed parts of one source's money
+                payers.lend_to_listed(members, before, rows[0].kind)
+                members.append((rows[0], before))
             mains += [(r, is_comparand(before, sent.text[a.end : a.end + 20])) for r in rows[:1]]
             found.extend(rows)
             prev_end, prev = a.end, a

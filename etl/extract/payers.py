@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from etl import lexicon
+from etl.models import Budget
 
 # How far before an English spending verb its company subject may stand ("SK Telecom said it would spend"), and
 # how many words may follow the verb before the amount ("will put a combined 2.1 trillion won").
@@ -289,3 +290,30 @@ def shares_kind(before: str, prev_kind: str, kind: str) -> bool:
 
 # "국비 13억원 가운데 올해 6억원이 들어간다": a part of the amount right before, a few words (a year) between.
 _PART_OF = re.compile(r"^\s*(?:가운데|중)\s[^,.;()0-9]{0,10}$")
+
+
+@cache
+def _sum_of_listed() -> re.Pattern[str]:
+    """The text between the last listed figure and the source's money they are part of: "… 7억 원 등 내년도 국비
+    3조원": 등, up to two short words (a year), then a source word of `money_kind_before`."""
+    words = [t for k in ("national", "local", "private") for t in lexicon.terms("money_kind_before", k)]
+    ko = lexicon.alternation(t for t in words if not t.isascii())
+    return re.compile(rf"^\s*[)）]?\s*등\s*(?:[^\s,.()0-9]{{1,8}}\s+){{0,2}}{ko}\s*$")
+
+
+# "A 10억 원과 B 7억 원 등": how one listed figure is joined to the one before it (a particle or comma, then the
+# next item's name: a few words; the text between two amounts holds no figure of money).
+_LISTED_JOIN = re.compile(r"^\s*[)）]?\s*(?:과|와|,|및)\s*[^,.;()]{1,30}$")
+
+
+def lend_to_listed(members: list[tuple[Budget, str]], before: str, kind: str) -> None:
+    """ "광주시는 A 용역 10억 원과 B 용역 7억 원 등 내년도 국비 3조3081억 원을 확보했다": figures listed right before
+    `등` and one source's money (`before`: the text between them and it; `kind`: that money's kind) are parts of
+    it and take its payer. `members`: the sentence's rows so far, each with the text before its amount."""
+    if kind not in ("national", "local", "private") or not _sum_of_listed().match(before):
+        return
+    for row, joined in reversed(members):
+        if row.kind == "unspecified" and row.role == "budget":
+            row.kind = kind
+        if not _LISTED_JOIN.match(joined):
+            return
