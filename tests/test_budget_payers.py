@@ -291,3 +291,8 @@ def test_figures_listed_before_one_sources_money_are_parts_of_it() -> None:
     # a list before a total names no payer
     text = "목포시는 항만 설계 용역 8억 원과 조사 5억 원 등 모두 30억 원을 들인다."
     assert [k for _, k in _kinds(text)] == ["unspecified", "unspecified", "total"]
+
+
+def test_money_led_by_the_government_or_the_private_sector_is_that_payers() -> None:
+    text = "The plan splits into 6 trillion won led by the government and 4 trillion won led by the private sector."
+    assert _en_kinds(text) == ["national", "private"]
