@@ -296,3 +296,14 @@ def test_figures_listed_before_one_sources_money_are_parts_of_it() -> None:
 def test_money_led_by_the_government_or_the_private_sector_is_that_payers() -> None:
     text = "The plan splits into 6 trillion won led by the government and 4 trillion won led by the private sector."
     assert _en_kinds(text) == ["national", "private"]
+
+
+def test_sources_of_different_kinds_joined_before_the_amount_pay_it_together() -> None:
+    assert [k for _, k in _kinds("내년에는 국비와 도비를 합쳐 약 12억 원이 들어간다.")] == ["unspecified"]
+    # one source alone keeps its kind
+    assert [k for _, k in _kinds("내년에는 도비를 더해 약 12억 원이 들어간다.")] == ["local"]
+
+
+def test_the_whole_project_cost_is_a_total_and_a_special_grant_national() -> None:
+    assert [k for _, k in _kinds("전체 사업비는 52억3000만원이다.")] == ["total"]
+    assert [k for _, k in _kinds("교육부는 특별교부금 25억원을 학교 100곳에 나눠 준다.")] == ["national"]

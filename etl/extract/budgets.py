@@ -326,6 +326,16 @@ KIND_SOURCE_GAP = 6
 _NEXT_FIGURE = re.compile(r"\s*[0-9]")
 
 
+@cache
+def _joined_sources() -> list[tuple[str, re.Pattern[str]]]:
+    """A source of money joined to the marker after it ("국비와 시비를", "national and local funds")."""
+    return [
+        (k, re.compile(rf"(?:{lexicon.alternation(ws)})\s*(?:와|과|및|·|,|and)\s*$"))
+        for k in _KINDS[:3]
+        if (ws := lexicon.terms("money_kind_before", k))
+    ]
+
+
 def classify_kind(before: str, after: str, *, follows_amount: bool = False) -> str:
     """total | national | local | private | unspecified from the words around an amount. `follows_amount`: `before`
     starts right after another amount, whose own after-marker ("16 billion won of national funds and 14.1 billion
@@ -362,7 +372,9 @@ def _nearest_kind(found: list[tuple[int, int, str]], tail: str, after: str) -> s
     """The kind of the marker nearest the amount (end, -start, kind), unless a total word is a source's."""
     _, neg_start, kind = max(found)
     if kind != "total":
-        return kind
+        # "국비와 시비를 합쳐 약 35억 원": sources of different kinds joined before the amount pay it together.
+        joined = any(k != kind and pat.search(tail, 0, -neg_start) for k, pat in _joined_sources())
+        return "unspecified" if joined else kind
     # "지자체 예산만 총 500억원", "국비 총 300억원": a source of money just before 총/모두 is what is totalled.
     # A source followed by a subject particle ("정부는 모두 …") is who acts, not a label of the money.
     source = [
