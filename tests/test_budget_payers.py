@@ -307,3 +307,11 @@ def test_sources_of_different_kinds_joined_before_the_amount_pay_it_together() -
 def test_the_whole_project_cost_is_a_total_and_a_special_grant_national() -> None:
     assert [k for _, k in _kinds("전체 사업비는 52억3000만원이다.")] == ["total"]
     assert [k for _, k in _kinds("교육부는 특별교부금 25억원을 학교 100곳에 나눠 준다.")] == ["national"]
+
+
+def test_carriers_pledging_money_invest_their_own_and_a_sum_that_will_total_is_a_total() -> None:
+    rows = extract_budgets(split_sentences("The two carriers are pledging 50 billion won for AI chips."), PUB)
+    assert [(b.kind, b.role) for b in rows] == [("private", "investment")]
+    assert _en_kinds("Next year the city's loans will total 3.2 trillion won.") == ["total"]
+    # a source right before the total word is what is totalled
+    assert _en_kinds("Next year state funding will total 3.2 trillion won.") == ["national"]
