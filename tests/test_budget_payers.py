@@ -315,3 +315,18 @@ def test_carriers_pledging_money_invest_their_own_and_a_sum_that_will_total_is_a
     assert _en_kinds("Next year the city's loans will total 3.2 trillion won.") == ["total"]
     # a source right before the total word is what is totalled
     assert _en_kinds("Next year state funding will total 3.2 trillion won.") == ["national"]
+
+
+def test_a_citys_budget_story_carries_through_its_accounts_and_the_figures_that_size_it() -> None:
+    text = (
+        "여수시는 내년도 예산안 1조5000억원을 편성해 시의회에 냈다. "
+        "올해 본예산(1조4000억원)보다 1000억원 많은 규모다. "
+        "일반회계는 500억원 늘어난 1조2000억원이다. "
+        "드론 실증 사업에는 8억원이 담겼다."
+    )
+    kinds = dict(_kinds(text))
+    assert kinds[1_400_000_000_000] == kinds[100_000_000_000] == kinds[50_000_000_000] == "local"
+    assert kinds[800_000_000] == "local"
+    # a figure of the same story that no one spends or sizes stays as it was
+    text = "여수시는 내년도 예산안을 편성했다. 드론 시장은 8억원 규모로 커졌다."
+    assert _kinds(text) == [(800_000_000, "unspecified")]

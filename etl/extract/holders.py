@@ -130,13 +130,18 @@ def _holder_stop() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("money_local_spenders", "holder_stop"))
 
 
-def holder_spends(before: str, after: str) -> bool:
+def holder_spends(before: str, after: str, rows: list[Budget]) -> bool:
     """True when a verb of putting money in follows the amount ("120억원을 쓴다", "120억원 규모의 예산을
     투입한다"), or the figures listed after it ("120억원, 허브 운영에 80억원을 배정했다"), whose agent the
     sentence leaves out; a list line without a verb ("▷기반 조성: … 사업에 4084억원") says no one's money, nor
     does an amount that comes through another body's call (`holder_stop` in the text since the amount before:
-    "국토교통부 공모사업을 통해 22억원을 들여")."""
-    return not _holder_stop().search(before) and bool(_held_verb().match(_ENUMERATED_AFTER.sub("", after)))
+    "국토교통부 공모사업을 통해 22억원을 들여"). A change or envelope figure (`rows`, the amount's rows) needs no
+    verb: "올해 본예산(12조5436억원)보다 1587억원 많은 규모다" sizes the holder's own budget."""
+    if _holder_stop().search(before):
+        return False
+    return (bool(rows) and all(b.role in ("change", "base") for b in rows)) or bool(
+        _held_verb().match(_ENUMERATED_AFTER.sub("", after))
+    )
 
 
 # "한 곳에 140억 원씩, 모두 1400억 원의 국비를", "국비 140억원이 들어가며, 지역마다 평균 70억원": a figure said per
