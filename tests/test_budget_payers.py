@@ -330,3 +330,13 @@ def test_a_citys_budget_story_carries_through_its_accounts_and_the_figures_that_
     # a figure of the same story that no one spends or sizes stays as it was
     text = "여수시는 내년도 예산안을 편성했다. 드론 시장은 8억원 규모로 커졌다."
     assert _kinds(text) == [(800_000_000, "unspecified")]
+
+
+def test_the_short_form_mid_sentence_spends_and_this_money_is_split_into_its_parts() -> None:
+    text = (
+        "시의회에 따르면 시는 드론 교육 예산 4500만원을 책정해 추경안에 넣었다. "
+        "첫 시도로, 이 돈은 교재 제작(3000만원)과 실습 대회(1500만원) 등에 쓴다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local", "local", "local"]
+    # "시도" (an attempt) is no city
+    assert _kinds("새로운 시도 끝에 4500만원을 책정했다.") == [(45_000_000, "unspecified")]

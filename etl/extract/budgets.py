@@ -173,6 +173,7 @@ def extract_budgets(
         if holders.carries_holder(body):  # "지난해의 2034억원보다 119% 늘어난 금액이다": like with like
             holders.compare_like(mains, last_kind)
         _fill_kinds(found[first:], lead if item else None)
+        holders.parts_of_last(body, found[first:], last_kind)
         last_kind = found[-1].kind if len(found) > first else None
         holders.share_per_unit(units, found[first:])
     return dedupe(found)

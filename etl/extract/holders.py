@@ -173,6 +173,19 @@ def share_per_unit(units: list[Budget], rows: list[Budget]) -> None:
                 b.kind = next(iter(kinds))
 
 
+# "이 돈은 A 제작(8000만원)과 B(960만원) 등에 쓴다": the money just named as a sentence's topic.
+_MONEY_BACK = re.compile(r"(?<!\S)(?:이|그)\s*(?:돈|예산|금액|재원)(?:은|는|으로)\s")
+
+
+def parts_of_last(text: str, rows: list[Budget], last_kind: str | None) -> None:
+    """The figures of a sentence that takes the money the sentence before named as its topic ("이 돈은 …", "첫
+    시도로, 이 예산으로 …") are parts of it: they take its payer (`last_kind`, the kind of the last amount before)."""
+    if last_kind in ("national", "local", "private") and _MONEY_BACK.search(text):
+        for b in rows:
+            if b.kind == "unspecified" and b.role in ("budget", "change", "base"):
+                b.kind = last_kind
+
+
 def compare_like(mains: list[tuple[Budget, bool]], last_kind: str | None) -> None:
     """A sentence whose every amount is a comparand and that names no actor of its own compares the figure the
     sentence before ended on with a like one: "국비 4445억원을 확보했다. 지난해의 2034억원보다 119% 늘어난

@@ -178,6 +178,11 @@ def local_short() -> re.Pattern[str]:
     return re.compile(rf"^\s*{lexicon.pattern('money_local_spenders', 'short')}\s*(?:,|은|는|가)\s")
 
 
+# "도는", "시는", "도가" as a word of its own: the province, city or county the story is about ("시가" may be a
+# market price, "시도" an attempt).
+_SHORT_LOCAL = re.compile(r"(?<!\S)(?:(?:도|시|군)(?:는|은)|도가)\s")
+
+
 def local_spends(before: str, after: str) -> bool:
     """True when a province, city or county is who adds the amount from its own budget: its name as the subject
     in the text since the amount before ("경남도가 16억 원을 보태고"), then a verb of putting money in."""
@@ -187,10 +192,12 @@ def local_spends(before: str, after: str) -> bool:
         return False
     if local_short().match(before):
         return True
-    # The nearest subject the gazetteer knows, or a word for local governments in general ("17개 광역지자체는");
-    # an adnominal verb before the amount ("세우는 데") is no subject.
-    for m in reversed(list(KO_SUBJECT.finditer(before))):
-        if local_subject().search(m.group(1)):
+    # The nearest subject the gazetteer knows, or a word for local governments in general ("17개 광역지자체는")
+    # or the short form mid-sentence ("도의회에 따르면 도는 … 9780만원을 책정해"); an adnominal verb before the
+    # amount ("세우는 데") is no subject.
+    subjects = sorted([*KO_SUBJECT.finditer(before), *_SHORT_LOCAL.finditer(before)], key=lambda m: m.start())
+    for m in reversed(subjects):
+        if m.re is _SHORT_LOCAL or local_subject().search(m.group(1)):
             return True
         if (e := lookup(m.group(1))) is not None:
             return e.type == "local_government"
