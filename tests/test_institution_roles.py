@@ -311,3 +311,12 @@ def test_one_name_closed_by_deung_and_a_count_of_companies_is_a_company() -> Non
     found = extract("시는 가온스틸 등 4개사의 공정 데이터를 모은다.")
     assert "가온스틸" in found, list(found)
     assert not extract("시는 반도체 등 3개 분야의 데이터를 모은다.")
+
+
+def test_a_proper_name_right_after_its_class_noun_is_a_company() -> None:
+    found = extract("자율비행 전문기업 하늘로보틱스와 미국 국영 기업 ORBIT7은 합작법인을 세운다.")
+    assert {"하늘로보틱스", "ORBIT7"} <= set(found), list(found)
+    assert extract("사업 주관사인 다온인프라는 내년 착공을 목표로 한다.").keys() == {"다온인프라"}
+    assert not extract("중소기업 기술개발을 돕는다.")  # common nouns after the class noun
+    assert not extract("시장조사업체 가람리서치는 시장이 커진다고 내다봤다.")  # a data source
+    assert not extract("의료 스타트업 이노베이션센터는 내년 문을 연다.")  # a place for startups
