@@ -320,3 +320,10 @@ def test_a_proper_name_right_after_its_class_noun_is_a_company() -> None:
     assert not extract("중소기업 기술개발을 돕는다.")  # common nouns after the class noun
     assert not extract("시장조사업체 가람리서치는 시장이 커진다고 내다봤다.")  # a data source
     assert not extract("의료 스타트업 이노베이션센터는 내년 문을 연다.")  # a place for startups
+
+
+def test_a_korean_universitys_hospital_is_the_hospital_not_the_university() -> None:
+    found = extract("을지대병원이 과기정통부 공모에 뽑혀 의료 AI 서비스를 만든다.")
+    assert "을지대학교병원" in found and "을지대학교" not in found, list(found)
+    assert lookup("을지대학교병원") and lookup("Eulji University Hospital")
+    assert "을지대학교" in extract("을지대는 의료 AI 학과를 새로 연다.")

@@ -1,0 +1,58 @@
+"""Gazetteer names derived from other rows: English aliases, and the hospital a Korean university runs.
+
+A university hospital is named after its university (`건양대병원`, `을지대학교병원`, `Konyang University Hospital`):
+each Korean university of `resources/institutions.csv` without a hospital row of its own gets one, so the hospital is
+found as itself rather than as the university glued to a word the matcher cannot read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract import inst_english
+from etl.normalize import space_key
+
+_KO_UNIVERSITY = re.compile(r"[가-힣]+대(?:학교)?")
+_HOSPITAL = "병원"
+
+
+def with_hospitals(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows, plus one hospital row for each Korean university whose hospital is not listed."""
+    listed = {space_key(a) for row in rows for a in [row["canonical"], *row["aliases"].split("|")] if a}
+    out = list(rows)
+    for row in rows:
+        if row["type"] != "university" or row["country"] != "KR":
+            continue
+        names = [a for a in [row["canonical"], *row["aliases"].split("|")] if _KO_UNIVERSITY.fullmatch(a)]
+        full = next((a for a in names if a.endswith("대학교")), None)
+        aliases = list(dict.fromkeys(f"{a}{_HOSPITAL}" for a in names))
+        if not full or any(space_key(a) in listed for a in aliases):
+            continue
+        name_en = f"{row['name_en']} Hospital" if row["name_en"].endswith("University") else ""
+        aliases += [name_en] if name_en else []
+        out.append(
+            {
+                "canonical": f"{full}{_HOSPITAL}",
+                "name_en": name_en,
+                "type": "other",
+                "country": "KR",
+                "aliases": "|".join(aliases),
+            }
+        )
+    return out
+
+
+def english_aliases(row: dict[str, str]) -> list[str]:
+    """The English name is an alias too (`SK Chemicals`), except a city's bare name (`Pohang`: alone it is mostly
+    where something is) and a government body's (the gazetteer lists the English names of ministries already;
+    the rest are mostly committees, which are no actors: `the Special Committee on Budget and Accounts`)."""
+    name = row["name_en"].strip()
+    bare_place = row["type"] == "local_government" and " " not in name
+    own = [name] if name and not bare_place and row["type"] != "government" else []
+    if row["type"] == "local_government":  # Uiseong County, Gangwon-do: built from the Korean names
+        own += [
+            e
+            for a in [row["canonical"], *row["aliases"].split("|")]
+            for e in inst_english.english_local_names(a)
+        ]
+    return own
