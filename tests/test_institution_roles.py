@@ -327,3 +327,19 @@ def test_a_korean_universitys_hospital_is_the_hospital_not_the_university() -> N
     assert "을지대학교병원" in found and "을지대학교" not in found, list(found)
     assert lookup("을지대학교병원") and lookup("Eulji University Hospital")
     assert "을지대학교" in extract("을지대는 의료 AI 학과를 새로 연다.")
+
+
+def test_the_gazetteer_knows_more_agencies_companies_and_foreign_bodies() -> None:
+    for name in (
+        "연구개발특구진흥재단",
+        "한국가스안전공사",
+        "DB하이텍",
+        "HL Mando",
+        "IMDA",
+        "UNDP",
+        "KKR",
+        "MILA",
+    ):
+        assert lookup(name), name
+    found = extract("정보통신산업진흥원은 싱가포르 홈팀과학기술청(HTX)과 양해각서를 맺었다.")
+    assert "싱가포르 홈팀과학기술청" in found, list(found)
