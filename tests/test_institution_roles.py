@@ -343,16 +343,3 @@ def test_the_gazetteer_knows_more_agencies_companies_and_foreign_bodies() -> Non
         assert lookup(name), name
     found = extract("정보통신산업진흥원은 싱가포르 홈팀과학기술청(HTX)과 양해각서를 맺었다.")
     assert "싱가포르 홈팀과학기술청" in found, list(found)
-
-
-def test_a_bare_council_or_education_office_is_the_one_of_the_documents_own_city_or_province() -> None:
-    found = extract(
-        "파주시는 시비 50억원을 요구했다. 시의회는 예산안 심의에서 10억원을 깎았다. 파주시는 추경을 낸다."
-    )
-    assert "파주시의회" in found, list(found)
-    found = extract("충청남도와 도교육청의 추가경정예산안을 도의회가 심사했다.")
-    assert {"충청남도교육청", "충청남도의회"} <= set(found), list(found)
-    assert "파주시의회" not in extract(
-        "파주시 행사에는 김하나 시의회 의장이 참석했다."
-    )  # a guest's affiliation
-    assert not extract("시의회는 예산안을 심의했다.")  # no city named: no council either

@@ -1,5 +1,4 @@
-"""Gazetteer names derived from other rows: English aliases, the 시·도 short names, and the hospital a Korean
-university runs.
+"""Gazetteer names derived from other rows: English aliases, and the hospital a Korean university runs.
 
 A university hospital is named after its university (`건양대병원`, `을지대학교병원`, `Konyang University Hospital`):
 each Korean university of `resources/institutions.csv` without a hospital row of its own gets one, so the hospital is
@@ -9,21 +8,9 @@ found as itself rather than as the university glued to a word the matcher cannot
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import Protocol, TypeVar
 
 from etl.extract import inst_english
 from etl.normalize import space_key
-from etl.romanize import romanize
-
-
-class _Entry(Protocol):
-    canonical: str
-    type: str
-    aliases: tuple[str, ...]
-
-
-E = TypeVar("E", bound=_Entry)
 
 _KO_UNIVERSITY = re.compile(r"[가-힣]+대(?:학교)?")
 _HOSPITAL = "병원"
@@ -69,17 +56,3 @@ def english_aliases(row: dict[str, str]) -> list[str]:
             for e in inst_english.english_local_names(a)
         ]
     return own
-
-
-def regions(entries: Sequence[E]) -> dict[str, E]:
-    """Every name of a 시·도 and its two-syllable short form (부산시 → 부산, 경남도 → 경남), romanised too (Busan,
-    Gyeongnam): a list member or an address start."""
-    out = {}
-    for e in entries:
-        if e.type == "local_government" and re.search(r"(?:특별시|광역시|특별자치시|도)$", e.canonical):
-            for a in e.aliases:
-                out[a] = e
-                if re.fullmatch(r"[가-힣]{2}[시도]", a):
-                    out[a[:2]] = e
-                    out.setdefault(romanize(a[:2]), e)
-    return out

@@ -15,17 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from etl.config import RESOURCES
-from etl.extract import (
-    inst_actors,
-    inst_companies,
-    inst_english,
-    inst_home,
-    inst_places,
-    inst_roles,
-    inst_rules,
-)
+from etl.extract import inst_actors, inst_companies, inst_english, inst_places, inst_roles, inst_rules
 from etl.extract.inst_context import capital_names, is_caption, is_chrome
-from etl.extract.inst_derived import english_aliases, regions, with_hospitals
+from etl.extract.inst_derived import english_aliases, with_hospitals
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
@@ -121,7 +113,21 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     for a, e in list(by_alias.items()):
         by_alias.setdefault(a.casefold(), e)  # for lookup() only; matching in text stays case-sensitive
     pattern = re.compile(_alias_regex(aliases))
-    return Gazetteer(tuple(entries), by_alias, pattern, _title_regex(entries), regions(entries))
+    return Gazetteer(tuple(entries), by_alias, pattern, _title_regex(entries), _regions(entries))
+
+
+def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
+    """Every name of a 시·도 and its two-syllable short form (부산시 → 부산, 경남도 → 경남), romanised too (Busan,
+    Gyeongnam): a list member or an address start."""
+    out = {}
+    for e in entries:
+        if e.type == "local_government" and re.search(r"(?:특별시|광역시|특별자치시|도)$", e.canonical):
+            for a in e.aliases:
+                out[a] = e
+                if re.fullmatch(r"[가-힣]{2}[시도]", a):
+                    out[a[:2]] = e
+                    out.setdefault(romanize(a[:2]), e)
+    return out
 
 
 def _alias_regex(aliases: list[str]) -> str:
@@ -185,8 +191,6 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
         if not (len(s.text) < 200 and _SKIP_LINE.search(s.text)) and not is_chrome(s.text)
     ]
     per_sentence = [_sentence_mentions(s, gaz) for s in kept]
-    home = inst_home.homes(m.name for f in per_sentence for m in f if m.type == "local_government")
-    per_sentence = [_with_home(s.text, f, home) for s, f in zip(kept, per_sentence, strict=True)]
     announcers = inst_roles.announcers(kept, per_sentence)
     out: dict[str, Institution] = {}
     for s, found in zip(kept, per_sentence, strict=True):
@@ -217,18 +221,6 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
         m.name for g in inst_roles.groups(s.text, found) if inst_roles.is_subject(s.text, g) for m in g
     }
     return inst_actors.groupings_as_subject(s.text, found, subjects)
-
-
-def _with_home(text: str, found: list[_Mention], home: dict[str, str]) -> list[_Mention]:
-    """`시의회`, `도교육청` named bare: the council or education office of the document's own city or province."""
-    for a, b, name in inst_home.bare_bodies(text, home) if home else ():
-        if all(b <= m.start or a >= m.end for m in found):
-            e = lookup(name)
-            found.append(
-                _mention(a, b, text[a:b], e, False) if e else _form_mention(text, a, b, "local_government")
-            )
-            found[-1].name = name
-    return sorted(found, key=lambda m: m.start)
 
 
 def _is_place(surface: str) -> bool:
