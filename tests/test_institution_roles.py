@@ -343,8 +343,3 @@ def test_the_gazetteer_knows_more_agencies_companies_and_foreign_bodies() -> Non
         assert lookup(name), name
     found = extract("정보통신산업진흥원은 싱가포르 홈팀과학기술청(HTX)과 양해각서를 맺었다.")
     assert "싱가포르 홈팀과학기술청" in found, list(found)
-
-
-def test_a_quoted_name_after_its_class_noun_needs_no_particle() -> None:
-    found = extract("역할은 △장비 개발: 지역 선도기업 '한결로보텍' △검증: 부산대학교로 나뉜다.")
-    assert "한결로보텍" in found, list(found)

@@ -27,7 +27,6 @@ _IMPRINT = re.compile(r"\s*\|")
 # The particle that makes a name after its class noun the subject, object or partner of its clause (not 에 or 의:
 # `기업 지원에`, `기업 성장의` go on with the noun phrase).
 _CASE = r"(?:은|는|이|가|을|를|와|과|도)(?![가-힣])"
-_ACRONYM = r"\([A-Za-z0-9&]{2,10}\)"  # 아이도트(IDOT)
 _QUOTE_OPEN, _QUOTE_CLOSE = "'‘\"“", "'’\"”"
 # A head named beside a company speaks for it only where the sentence makes a deal (협약, MOU, 투자): a head
 # listed among a ceremony's guests (`이윤철 울산상공회의소 회장 … 등 100여 명이 함께한다`) brings no actor.
@@ -63,9 +62,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<![가-힣A-Za-z0-9&])(?P<name>{_NAME}{{2,}})\({title}\s*{_PERSON}\)"),
         # 국내 기업 아이도트는, 사업 주관사인 메타인프라는, UAE 국영 기업 SPACE42는, 선도기업 'DRB오토메이션'과
         re.compile(
-            rf"(?P<cls>{lexicon.pattern(MARKS, 'class_before')}|{lexicon.pattern(MARKS, 'class_none')})(?:인)?[ ]+"
-            rf"(?:[{_QUOTE_OPEN}](?P<quoted>[^{_QUOTE_CLOSE}]{{2,24}})[{_QUOTE_CLOSE}](?:{_ACRONYM})?(?:{_CASE}|(?=\s))"
-            rf"|(?P<word>{_NAME}{{2,}})(?:{_ACRONYM})?{_CASE})"
+            rf"(?P<cls>{lexicon.pattern(MARKS, 'class_before')}|{lexicon.pattern(MARKS, 'class_none')})(?:인)?[ ]+(?:[{_QUOTE_OPEN}](?P<quoted>[^{_QUOTE_CLOSE}]{{2,24}})"
+            rf"[{_QUOTE_CLOSE}]|(?P<word>{_NAME}{{2,}}))(?:\([A-Za-z0-9&]{{2,10}}\))?{_CASE}"
         ),
     )
 
