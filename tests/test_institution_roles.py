@@ -343,3 +343,9 @@ def test_the_gazetteer_knows_more_agencies_companies_and_foreign_bodies() -> Non
         assert lookup(name), name
     found = extract("정보통신산업진흥원은 싱가포르 홈팀과학기술청(HTX)과 양해각서를 맺었다.")
     assert "싱가포르 홈팀과학기술청" in found, list(found)
+
+
+def test_a_name_after_the_legal_form_of_an_association_or_foundation_is_a_body() -> None:
+    found = extract("(사)가람의학한림원은 병원들과 함께 실무 교육을 맡는다.")
+    assert "가람의학한림원" in found, list(found)
+    assert "미래누리" in extract("재단법인 미래누리가 장학금을 낸다.")
