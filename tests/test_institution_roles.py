@@ -349,3 +349,9 @@ def test_a_name_after_the_legal_form_of_an_association_or_foundation_is_a_body()
     found = extract("(사)가람의학한림원은 병원들과 함께 실무 교육을 맡는다.")
     assert "가람의학한림원" in found, list(found)
     assert "미래누리" in extract("재단법인 미래누리가 장학금을 낸다.")
+
+
+def test_a_university_right_before_a_campus_hospital_is_that_hospital() -> None:
+    found = extract("컨소시엄에는 을지대 노원병원과 한양대 의료원, 서울대학교가 참여한다.")
+    assert {"을지대학교 노원병원", "한양대학교 의료원", "서울대학교"} <= set(found), list(found)
+    assert "을지대학교" not in found and "노원병원" not in found, list(found)

@@ -17,7 +17,7 @@ from pathlib import Path
 from etl.config import RESOURCES
 from etl.extract import inst_actors, inst_companies, inst_english, inst_places, inst_roles, inst_rules
 from etl.extract.inst_context import capital_names, is_caption, is_chrome
-from etl.extract.inst_derived import english_aliases, with_hospitals
+from etl.extract.inst_derived import campus_hospitals, english_aliases, with_hospitals
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
@@ -210,7 +210,7 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
 
 def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     """Gazetteer, form and list-member mentions of one sentence that are actors, sorted by start."""
-    found = _gazetteer_mentions(s, gaz)
+    found = campus_hospitals(s.text, _gazetteer_mentions(s, gaz), lookup)
     found.extend(_english_subjects(s.text, found))
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
