@@ -311,3 +311,47 @@ def test_one_name_closed_by_deung_and_a_count_of_companies_is_a_company() -> Non
     found = extract("시는 가온스틸 등 4개사의 공정 데이터를 모은다.")
     assert "가온스틸" in found, list(found)
     assert not extract("시는 반도체 등 3개 분야의 데이터를 모은다.")
+
+
+def test_a_proper_name_right_after_its_class_noun_is_a_company() -> None:
+    found = extract("자율비행 전문기업 하늘로보틱스와 미국 국영 기업 ORBIT7은 합작법인을 세운다.")
+    assert {"하늘로보틱스", "ORBIT7"} <= set(found), list(found)
+    assert extract("사업 주관사인 다온인프라는 내년 착공을 목표로 한다.").keys() == {"다온인프라"}
+    assert not extract("중소기업 기술개발을 돕는다.")  # common nouns after the class noun
+    assert not extract("시장조사업체 가람리서치는 시장이 커진다고 내다봤다.")  # a data source
+    assert not extract("의료 스타트업 이노베이션센터는 내년 문을 연다.")  # a place for startups
+
+
+def test_a_korean_universitys_hospital_is_the_hospital_not_the_university() -> None:
+    found = extract("을지대병원이 과기정통부 공모에 뽑혀 의료 AI 서비스를 만든다.")
+    assert "을지대학교병원" in found and "을지대학교" not in found, list(found)
+    assert lookup("을지대학교병원") and lookup("Eulji University Hospital")
+    assert "을지대학교" in extract("을지대는 의료 AI 학과를 새로 연다.")
+
+
+def test_the_gazetteer_knows_more_agencies_companies_and_foreign_bodies() -> None:
+    for name in (
+        "연구개발특구진흥재단",
+        "한국가스안전공사",
+        "DB하이텍",
+        "HL Mando",
+        "IMDA",
+        "UNDP",
+        "KKR",
+        "MILA",
+    ):
+        assert lookup(name), name
+    found = extract("정보통신산업진흥원은 싱가포르 홈팀과학기술청(HTX)과 양해각서를 맺었다.")
+    assert "싱가포르 홈팀과학기술청" in found, list(found)
+
+
+def test_a_name_after_the_legal_form_of_an_association_or_foundation_is_a_body() -> None:
+    found = extract("(사)가람의학한림원은 병원들과 함께 실무 교육을 맡는다.")
+    assert "가람의학한림원" in found, list(found)
+    assert "미래누리" in extract("재단법인 미래누리가 장학금을 낸다.")
+
+
+def test_a_university_right_before_a_campus_hospital_is_that_hospital() -> None:
+    found = extract("컨소시엄에는 을지대 노원병원과 한양대 의료원, 서울대학교가 참여한다.")
+    assert {"을지대학교 노원병원", "한양대학교 의료원", "서울대학교"} <= set(found), list(found)
+    assert "을지대학교" not in found and "노원병원" not in found, list(found)

@@ -2,8 +2,9 @@
 
 A company's name has no ending of its own (지엔씨에너지, 코렌스), but the text marks it: a legal form glued to it
 (`㈜한빛로보틱스`, `누리솔루션㈜`, `새봄데이터센터(유)`, `주식회사 하늘정밀`), or its head named with it (`박민수
-한결에너지 대표이사`, `태왕디엔디(대표 이종경)`). The words live in `etl/resources/lexicon/inst_company_marks.tsv`
-(`legal_before`, `legal_after`, `head_title`).
+한결에너지 대표이사`, `태왕디엔디(대표 이종경)`), or a class noun names what it is right before it (`국내 기업
+아이도트는`, `사업 주관사인 메타인프라가`). The words live in `etl/resources/lexicon/inst_company_marks.tsv`
+(`legal_before`, `legal_after`, `head_title`, `class_before`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _NAME = r"[가-힣A-Za-z0-9&]"
 _PERSON = r"[가-힣]{2,4}"
 # A publisher's imprint in a page footer (`(주)뉴시스 | 서울특별시 중구`): a byline, not an actor.
 _IMPRINT = re.compile(r"\s*\|")
+# The particle that makes a name after its class noun the subject, object or partner of its clause (not 에 or 의:
+# `기업 지원에`, `기업 성장의` go on with the noun phrase).
+_CASE = r"(?:은|는|이|가|을|를|와|과|도)(?![가-힣])"
+_QUOTE_OPEN, _QUOTE_CLOSE = "'‘\"“", "'’\"”"
 # A head named beside a company speaks for it only where the sentence makes a deal (협약, MOU, 투자): a head
 # listed among a ceremony's guests (`이윤철 울산상공회의소 회장 … 등 100여 명이 함께한다`) brings no actor.
 _DEAL = {"partner", "spend", "funder"}
@@ -32,6 +37,10 @@ _NOT_IN_NAME = ("J", "E", "V", "XS")
 # Kiwi tags a person's name as nouns (김용성 NNP; 안병철 in context NNP, alone MAG+NNG): any other tag (벌이는 VV+ETM,
 # 의원은 +J) says the word before the company is no person.
 _PERSON_TAGS = {"NNP", "NNG", "NR", "MAG"}
+# A name after its class noun is made of nouns, Latin letters and digits, the first proper or Latin (Kiwi's
+# unknown words count as proper: 코렌스), so `기업 기술개발을` and `기업 오픈이노베이션을` are none.
+_NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH"}
+_PROPER = {"NNP", "SL"}
 
 
 @cache
@@ -51,13 +60,18 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         ),
         # 태왕디엔디(대표 이종경): the company, its head in parentheses
         re.compile(rf"(?<![가-힣A-Za-z0-9&])(?P<name>{_NAME}{{2,}})\({title}\s*{_PERSON}\)"),
+        # 국내 기업 아이도트는, 사업 주관사인 메타인프라는, UAE 국영 기업 SPACE42는, 선도기업 'DRB오토메이션'과
+        re.compile(
+            rf"(?P<cls>{lexicon.pattern(MARKS, 'class_before')}|{lexicon.pattern(MARKS, 'class_none')})(?:인)?[ ]+(?:[{_QUOTE_OPEN}](?P<quoted>[^{_QUOTE_CLOSE}]{{2,24}})"
+            rf"[{_QUOTE_CLOSE}]|(?P<word>{_NAME}{{2,}}))(?:\([A-Za-z0-9&]{{2,10}}\))?{_CASE}"
+        ),
     )
 
 
 def company_spans(text: str) -> list[tuple[int, int]]:
     """Spans of company names marked by a legal form or by their head's title, in the order found."""
     out = []
-    legal_before, legal_after, *headed = _patterns()
+    legal_before, legal_after, *headed, classed = _patterns()
     deal = _makes_deal(text)
     for pat in (legal_before, legal_after, *(headed if deal else ())):
         for m in pat.finditer(text):
@@ -69,7 +83,38 @@ def company_spans(text: str) -> list[tuple[int, int]]:
             if person and not (_tags_in(person, _PERSON_TAGS) and _opens_phrase(text[: m.start("person")])):
                 continue
             out.append((start, end))
+    out.extend(_classed(text, classed))
     return sorted(set(out))
+
+
+@cache
+def _class_none() -> frozenset[str]:
+    return frozenset(lexicon.terms(MARKS, "class_none"))
+
+
+@cache
+def _heads() -> frozenset[str]:
+    return frozenset(t for t in lexicon.terms("site_heads") if not t.isascii())
+
+
+def _classed(text: str, pat: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Names right after their class noun (`국내 기업 아이도트는`): proper nouns only, so `기업 지원을` is none."""
+    out = []
+    for m in pat.finditer(text):
+        group = "word" if m.group("word") else "quoted"
+        tokens = analyse_unknown(m.group(group))
+        tags = [t for _, t, _ in tokens]
+        if not tokens or m.group("cls") in _class_none() or tokens[-1][0] in _heads():
+            continue  # 시장조사업체 스태티스타: a data source; 스타트업 이노베이션센터: a place for startups
+        # one word of nouns, or a quoted name of several words with no particle, ending or verb in it
+        fits = (
+            all(t in _NAME_TAGS for t in tags)
+            if group == "word"
+            else not _has_tag(m.group(group), _NOT_IN_NAME)
+        )
+        if tags[0] in _PROPER and fits:
+            out.append(m.span(group))
+    return out
 
 
 # A particle that has two shapes takes the one the name's last syllable asks for: 이/은/을/과/으로 after a final

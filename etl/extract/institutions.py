@@ -17,6 +17,7 @@ from pathlib import Path
 from etl.config import RESOURCES
 from etl.extract import inst_actors, inst_companies, inst_english, inst_places, inst_roles, inst_rules
 from etl.extract.inst_context import capital_names, is_caption, is_chrome
+from etl.extract.inst_derived import campus_hospitals, english_aliases, with_hospitals
 from etl.extract.inst_roles import ROLE_RANK
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
@@ -94,14 +95,14 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Read resources/institutions.csv once per process and compile its matchers."""
     entries = []
     with (path or RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+        rows = with_hospitals(list(csv.DictReader(fh)))
     listed = {_key(a) for row in rows for a in [row["canonical"], *row["aliases"].split("|")]}
     for row in rows:
         own = {_key(a) for a in [row["canonical"], *row["aliases"].split("|")] if a.strip()}
-        english = [*_en_alias(row), *(a for a in row["aliases"].split("|") if a.isascii())]
+        english = [*english_aliases(row), *(a for a in row["aliases"].split("|") if a.isascii())]
         names = own | {
             _key(a)
-            for a in [*_en_alias(row), *(v for n in english for v in inst_english.other_spellings(n))]
+            for a in [*english_aliases(row), *(v for n in english for v in inst_english.other_spellings(n))]
             if _key(a) not in listed
         }
         aliases = tuple(sorted(names, key=len, reverse=True))
@@ -113,22 +114,6 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
         by_alias.setdefault(a.casefold(), e)  # for lookup() only; matching in text stays case-sensitive
     pattern = re.compile(_alias_regex(aliases))
     return Gazetteer(tuple(entries), by_alias, pattern, _title_regex(entries), _regions(entries))
-
-
-def _en_alias(row: dict[str, str]) -> list[str]:
-    """The English name is an alias too (`SK Chemicals`), except a city's bare name (`Pohang`: alone it is mostly
-    where something is) and a government body's (the gazetteer lists the English names of ministries already;
-    the rest are mostly committees, which are no actors: `the Special Committee on Budget and Accounts`)."""
-    name = row["name_en"].strip()
-    bare_place = row["type"] == "local_government" and " " not in name
-    own = [name] if name and not bare_place and row["type"] != "government" else []
-    if row["type"] == "local_government":  # Uiseong County, Gangwon-do: built from the Korean names
-        own += [
-            e
-            for a in [row["canonical"], *row["aliases"].split("|")]
-            for e in inst_english.english_local_names(a)
-        ]
-    return own
 
 
 def _regions(entries: list[GazetteerEntry]) -> dict[str, GazetteerEntry]:
@@ -225,7 +210,7 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
 
 def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
     """Gazetteer, form and list-member mentions of one sentence that are actors, sorted by start."""
-    found = _gazetteer_mentions(s, gaz)
+    found = campus_hospitals(s.text, _gazetteer_mentions(s, gaz), lookup)
     found.extend(_english_subjects(s.text, found))
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
