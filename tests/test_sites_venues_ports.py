@@ -189,3 +189,20 @@ def test_a_generic_facility_takes_a_place_after_it_only_where_the_place_locates_
 def test_a_quoted_name_counted_in_places_is_a_site_though_its_words_are_common() -> None:
     assert _names("정부는 '스마트 물류 테스트베드' 3곳을 만들어 운영한다.") == ["스마트 물류 테스트베드"]
     assert _names("정부는 '스마트 물류 테스트베드' 예산을 늘린다.") == []
+
+
+# --- sites4: glosses, land built on, venues, aims and types (precision on fresh pages) ------------------------
+
+
+def test_a_name_in_brackets_after_a_name_glosses_it_and_is_no_second_site() -> None:
+    assert _names("시는 '해양 로봇 실증센터(Marine Robot Center)'를 2027년까지 짓는다.") == [
+        "해양 로봇 실증센터"
+    ]
+    assert _names("도는 스마트 물류센터(한빛물류스퀘어)를 짓는다.") == ["스마트 물류센터"]
+
+
+def test_the_land_a_quoted_facility_is_built_on_is_that_facility() -> None:
+    assert _names("구는 옛 우체국 후적지에 세워질 '청년 AI 창업센터'를 2026년 연다.") == ["청년 AI 창업센터"]
+    # Not quoted: the sentence may tell of two places ("… 부지에 … 캠퍼스를 꾸린다").
+    names = _names("대학은 한빛캠퍼스 부지에 건물을 짓고 데이터 연구 캠퍼스를 꾸릴 계획이다.")
+    assert any("한빛캠퍼스" in n for n in names), names

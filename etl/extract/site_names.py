@@ -350,6 +350,16 @@ def _towns(text: str, addresses: list[tuple[str, int, int]]) -> list[tuple[str, 
     return [(m.group(1), m.start(1), m.end(1), False) for m in found if m]
 
 
+def _glosses(text: str, cands: list[tuple[str, int, int, bool]]) -> list[tuple[int, int]]:
+    """Spans of the brackets right after a candidate name ("인공지능 혁신 파크(AI Innovation Park)")."""
+    out = []
+    for _, _, end, _ in cands:
+        close = text.find(")", end) if text.startswith("(", end) else -1
+        if close > 0:
+            out.append((end + 1, close))
+    return out
+
+
 # "'스마트항만 테스트베드' 4곳을 만든다": a quoted name counted in places names them, though its words are common.
 _COUNTED = re.compile(r"['’」]\s*\d+\s*(?:곳|개소)")
 
@@ -363,11 +373,14 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
         from etl.extract.site_english import english  # English forms live apart; they use this module's vocab
 
         cands += english(text, prev)
+    glosses = _glosses(text, cands)
     seen: dict[str, Mention] = {}
     for cand in sorted(cands, key=lambda c: (c[1], -c[2])):
         name, start, end, weak = cand
         if any(a.start <= start < a.end for a in seen.values()) or is_not_site(text, name, end):
             continue
+        if any(a <= start and end <= b for a, b in glosses):
+            continue  # "복합혁신센터(ICT이노베이션스퀘어)": the name in brackets glosses the one before it
         counted = cand in named and _COUNTED.match(text, end) is not None
         weak = weak and not counted
         found = _spread(text, cand, addresses)

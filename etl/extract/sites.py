@@ -14,7 +14,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.countries import abroad_clause
 from etl.extract.places import find_addresses, geocode, locate, specificity
-from etl.extract.site_filters import builds, org_keys, place_after, place_before
+from etl.extract.site_filters import builds, built_on, org_keys, place_after, place_before
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
 from etl.extract.site_names import name_key
@@ -64,7 +64,7 @@ _OPENED_SUBJECT = re.compile(
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
-_SAME = re.compile(rf"\s*{lexicon.pattern('site_same')}\s*['‘「]?")
+_SAME = re.compile(rf"\s*{lexicon.pattern('site_same', 'same')}\s*['‘「]?")
 _CLAUSE_END = re.compile(r"다[.!?]|\.\s")
 
 
@@ -303,6 +303,8 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
             s.text, mentions[i - 1], mentions[i]
         ):
             ctx["same"].append((keys[i - 1], keys[i]))
+        elif built_on(s.text, mentions[i - 1].name, mentions[i - 1].end, mentions[i].start):
+            ctx["same"].append((keys[i], keys[i - 1]))  # "옛 소방서 후적지에 세워질 'X'": the land is X's
     if not mentions and areas and ctx["prev_keys"]:
         # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
         site = sites[ctx["prev_keys"][-1]]
