@@ -206,3 +206,12 @@ def test_the_land_a_quoted_facility_is_built_on_is_that_facility() -> None:
     # Not quoted: the sentence may tell of two places ("… 부지에 … 캠퍼스를 꾸린다").
     names = _names("대학은 한빛캠퍼스 부지에 건물을 짓고 데이터 연구 캠퍼스를 꾸릴 계획이다.")
     assert any("한빛캠퍼스" in n for n in names), names
+
+
+def test_a_signing_in_a_room_of_a_campus_makes_the_campus_a_venue() -> None:
+    assert _names("대학은 한빛캠퍼스 대학본부에서 시와 업무협약을 맺었다.") == []
+
+
+def test_what_a_region_grows_into_and_a_type_of_city_are_no_sites() -> None:
+    assert _names("이번 협약으로 울산이 AI 메가시티로 발돋움할 발판이 마련됐다.") == []
+    assert _names("시는 거점형 스마트시티 조성 사업에 30억원을 쓴다.") == []

@@ -94,7 +94,8 @@ def is_not_site(text: str, name: str, end: int) -> bool:
         return True  # "'AX 실증산단' 공모": the title of a call
     if QUOTED.match(text, end + 1) and text[end : end + 1] == " ":
         return True  # "한미 AI 공동연구 거점 '글로벌 AI 프론티어랩'": a description of the quoted name
-    at = re.match(r"['’」\"”]?\s*에서(?![는도])", text[end:])
+    # "X 대학본부에서 … 협약을 맺는다": a room or building of X between the name and 에서
+    at = re.match(r"['’」\"”]?(?:\s[가-힣]{2,5})?\s*에서(?![는도])", text[end:])
     clause = re.search(r"[,.]|다\s", text[end:])  # "X에서 … 사업단 발대식을 연다": the ceremony of its clause
     stop = end + max(EVENT_WINDOW, clause.start() if clause else len(text))
     if not at:
