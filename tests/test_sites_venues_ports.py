@@ -215,3 +215,15 @@ def test_a_signing_in_a_room_of_a_campus_makes_the_campus_a_venue() -> None:
 def test_what_a_region_grows_into_and_a_type_of_city_are_no_sites() -> None:
     assert _names("이번 협약으로 울산이 AI 메가시티로 발돋움할 발판이 마련됐다.") == []
     assert _names("시는 거점형 스마트시티 조성 사업에 30억원을 쓴다.") == []
+
+
+def test_a_call_for_a_kind_of_place_and_a_list_of_kinds_name_no_site() -> None:
+    assert _names("시는 스마트 항만 시범구역 조성사업 공모에 뽑혔다.") == []
+    text = "단지는 로봇 실증센터, AI 물류센터, 제조 AI 지원센터 등 3개 유형 가운데 하나를 고른다."
+    assert _names(text) == []
+    assert _names("시는 북구에 로봇 실증센터를 세운다.") == ["로봇 실증센터"]
+
+
+def test_a_verb_that_ends_like_a_head_is_no_name() -> None:
+    assert _names("도는 로봇 사업비를 한 푼도 남기지 않고 깎았다.") == []
+    assert _names("대구시는 동대구벤처밸리에 AI 센터를 세운다.") == ["동대구벤처밸리"]

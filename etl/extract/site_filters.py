@@ -90,7 +90,7 @@ def is_not_site(text: str, name: str, end: int) -> bool:
         text, max(0, start - EVENT_WINDOW - 10), start
     ):
         return True  # "a meeting at KAIST's Dogok Campus": the venue of an event
-    if v["program_word"].match(text, end):  # type: ignore[attr-defined]
+    if v["program_word"].match(text, end) or v["call"].match(text, end) or v["kinds"].match(text, end):  # type: ignore[attr-defined]
         return True  # "'AX 실증산단' 공모": the title of a call
     if QUOTED.match(text, end + 1) and text[end : end + 1] == " ":
         return True  # "한미 AI 공동연구 거점 '글로벌 AI 프론티어랩'": a description of the quoted name

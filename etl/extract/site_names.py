@@ -119,6 +119,8 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
     for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
         if any(a <= m.start() < b for a, b in quoted):
             continue
+        if m.group(1) != m.group(2) and not _glued_noun(text, m):
+            continue  # "한 푼도 남기지 않고": a verb that ends like a head (기지)
         if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
             # "운정 다누림 노인·장애인복지관": words of its own before the glued pair make it one facility's name
             listed = _glued_list(text, m)
@@ -150,6 +152,26 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
     return out
+
+
+def _glued_noun(text: str, m: re.Match[str]) -> bool:
+    """The word a head ends is no verb: Kiwi, reading it between its neighbours, finds no verb or ending in it
+    ("남기지 않고": 남기 + 지; "동대구벤처밸리" stays a name)."""
+    word = m.group(1)
+    if not re.fullmatch(r"[가-힣]+", word):
+        return True
+    before = text[max(0, m.start() - 12) : m.start()].split(" ")[-2:][0]
+    after = " ".join(text[m.end() : m.end() + 12].split(" ")[0:2])
+    return not _has_verb(before, word, after)
+
+
+@lru_cache(maxsize=4096)
+def _has_verb(before: str, word: str, after: str) -> bool:
+    from etl.nlp import get_kiwi
+
+    lo = len(before) + 1
+    tokens = get_kiwi().tokenize(f"{before} {word}{after}")
+    return any(t.tag[0] in "VE" for t in tokens if lo <= t.start < lo + len(word))
 
 
 def _starts_with_place(text: str, start: int, end: int) -> bool:
