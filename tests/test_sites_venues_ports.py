@@ -227,3 +227,12 @@ def test_a_call_for_a_kind_of_place_and_a_list_of_kinds_name_no_site() -> None:
 def test_a_verb_that_ends_like_a_head_is_no_name() -> None:
     assert _names("도는 로봇 사업비를 한 푼도 남기지 않고 깎았다.") == []
     assert _names("대구시는 동대구벤처밸리에 AI 센터를 세운다.") == ["동대구벤처밸리"]
+
+
+def test_a_place_word_far_from_a_korean_name_speaks_of_the_region_not_of_the_facility() -> None:
+    far = "경남도는 조선업 침체를 이겨내려는 여러 해의 노력 끝에 이제 조선해양연구센터 운영을 돕는다."
+    assert _names(far) == []
+    assert _names("도는 조선해양연구센터 운영을 거제에서 돕는다.") == ["조선해양연구센터"]
+    # English puts the place at the end of the sentence.
+    text = "The province will back the Marine Robot Research Center with funds for young engineers in Busan."
+    assert _names(text) == ["Marine Robot Research Center"]
