@@ -189,3 +189,50 @@ def test_a_generic_facility_takes_a_place_after_it_only_where_the_place_locates_
 def test_a_quoted_name_counted_in_places_is_a_site_though_its_words_are_common() -> None:
     assert _names("정부는 '스마트 물류 테스트베드' 3곳을 만들어 운영한다.") == ["스마트 물류 테스트베드"]
     assert _names("정부는 '스마트 물류 테스트베드' 예산을 늘린다.") == []
+
+
+# --- sites4: glosses, land built on, venues, aims and types (precision on fresh pages) ------------------------
+
+
+def test_a_name_in_brackets_after_a_name_glosses_it_and_is_no_second_site() -> None:
+    assert _names("시는 '해양 로봇 실증센터(Marine Robot Center)'를 2027년까지 짓는다.") == [
+        "해양 로봇 실증센터"
+    ]
+    assert _names("도는 스마트 물류센터(한빛물류스퀘어)를 짓는다.") == ["스마트 물류센터"]
+
+
+def test_the_land_a_quoted_facility_is_built_on_is_that_facility() -> None:
+    assert _names("구는 옛 우체국 후적지에 세워질 '청년 AI 창업센터'를 2026년 연다.") == ["청년 AI 창업센터"]
+    # Not quoted: the sentence may tell of two places ("… 부지에 … 캠퍼스를 꾸린다").
+    names = _names("대학은 한빛캠퍼스 부지에 건물을 짓고 데이터 연구 캠퍼스를 꾸릴 계획이다.")
+    assert any("한빛캠퍼스" in n for n in names), names
+
+
+def test_a_signing_in_a_room_of_a_campus_makes_the_campus_a_venue() -> None:
+    assert _names("대학은 한빛캠퍼스 대학본부에서 시와 업무협약을 맺었다.") == []
+
+
+def test_what_a_region_grows_into_and_a_type_of_city_are_no_sites() -> None:
+    assert _names("이번 협약으로 울산이 AI 메가시티로 발돋움할 발판이 마련됐다.") == []
+    assert _names("시는 거점형 스마트시티 조성 사업에 30억원을 쓴다.") == []
+
+
+def test_a_call_for_a_kind_of_place_and_a_list_of_kinds_name_no_site() -> None:
+    assert _names("시는 스마트 항만 시범구역 조성사업 공모에 뽑혔다.") == []
+    text = "단지는 로봇 실증센터, AI 물류센터, 제조 AI 지원센터 등 3개 유형 가운데 하나를 고른다."
+    assert _names(text) == []
+    assert _names("시는 북구에 로봇 실증센터를 세운다.") == ["로봇 실증센터"]
+
+
+def test_a_verb_that_ends_like_a_head_is_no_name() -> None:
+    assert _names("도는 로봇 사업비를 한 푼도 남기지 않고 깎았다.") == []
+    assert _names("대구시는 동대구벤처밸리에 AI 센터를 세운다.") == ["동대구벤처밸리"]
+
+
+def test_a_place_word_far_from_a_korean_name_speaks_of_the_region_not_of_the_facility() -> None:
+    far = "경남도는 조선업 침체를 이겨내려는 여러 해의 노력 끝에 이제 조선해양연구센터 운영을 돕는다."
+    assert _names(far) == []
+    assert _names("도는 조선해양연구센터 운영을 거제에서 돕는다.") == ["조선해양연구센터"]
+    # English puts the place at the end of the sentence.
+    text = "The province will back the Marine Robot Research Center with funds for young engineers in Busan."
+    assert _names(text) == ["Marine Robot Research Center"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from etl import lexicon
 from etl.extract.institutions import lookup as institution
 from etl.extract.places import find_addresses
 from etl.extract.site_vocab import name_key
@@ -28,6 +29,19 @@ def builds(text: str, start: int, end: int) -> bool:
     if v["build_after"].match(text, end) or v["build_noun"].match(text, end):  # type: ignore[attr-defined]
         return True
     return v["build_before"].search(text, max(0, start - 12), start) is not None  # type: ignore[attr-defined]
+
+
+# "옛 동부소방서를 고쳐 짓고 있는 'X'", "유휴부지에 'X' 조성": the land or old building and the quoted name
+# built on it ("송도캠퍼스 부지에 … 데이터 플랫폼 캠퍼스를 꾸린다" tells of two places).
+_BUILT_ON = re.compile(
+    rf"(?:\s*{lexicon.pattern('site_same', 'land')})?\s*(?:에|을|를)(?:\s[^,.'‘]{{0,40}}?)?\s*['‘「]"
+)
+_LAND = re.compile(rf"^{lexicon.pattern('site_same', 'land')}\s|{lexicon.pattern('site_same', 'land')}$")
+
+
+def built_on(text: str, land: str, end: int, start: int) -> bool:
+    """`land` (a lot, a former building: site_same.tsv `land`) is where the name at `start` is built."""
+    return _LAND.search(land) is not None and _BUILT_ON.fullmatch(text, end, start) is not None
 
 
 def org_keys(text: str) -> set[str]:
@@ -76,11 +90,12 @@ def is_not_site(text: str, name: str, end: int) -> bool:
         text, max(0, start - EVENT_WINDOW - 10), start
     ):
         return True  # "a meeting at KAIST's Dogok Campus": the venue of an event
-    if v["program_word"].match(text, end):  # type: ignore[attr-defined]
+    if v["program_word"].match(text, end) or v["call"].match(text, end) or v["kinds"].match(text, end):  # type: ignore[attr-defined]
         return True  # "'AX 실증산단' 공모": the title of a call
     if QUOTED.match(text, end + 1) and text[end : end + 1] == " ":
         return True  # "한미 AI 공동연구 거점 '글로벌 AI 프론티어랩'": a description of the quoted name
-    at = re.match(r"['’」\"”]?\s*에서(?![는도])", text[end:])
+    # "X 대학본부에서 … 협약을 맺는다": a room or building of X between the name and 에서
+    at = re.match(r"['’」\"”]?(?:\s[가-힣]{2,5})?\s*에서(?![는도])", text[end:])
     clause = re.search(r"[,.]|다\s", text[end:])  # "X에서 … 사업단 발대식을 연다": the ceremony of its clause
     stop = end + max(EVENT_WINDOW, clause.start() if clause else len(text))
     if not at:

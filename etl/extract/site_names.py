@@ -119,6 +119,8 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
     for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
         if any(a <= m.start() < b for a, b in quoted):
             continue
+        if m.group(1) != m.group(2) and not _glued_noun(text, m):
+            continue  # "한 푼도 남기지 않고": a verb that ends like a head (기지)
         if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
             # "운정 다누림 노인·장애인복지관": words of its own before the glued pair make it one facility's name
             listed = _glued_list(text, m)
@@ -150,6 +152,26 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
     return out
+
+
+def _glued_noun(text: str, m: re.Match[str]) -> bool:
+    """The word a head ends is no verb: Kiwi, reading it between its neighbours, finds no verb or ending in it
+    ("남기지 않고": 남기 + 지; "동대구벤처밸리" stays a name)."""
+    word = m.group(1)
+    if not re.fullmatch(r"[가-힣]+", word):
+        return True
+    before = text[max(0, m.start() - 12) : m.start()].split(" ")[-2:][0]
+    after = " ".join(text[m.end() : m.end() + 12].split(" ")[0:2])
+    return not _has_verb(before, word, after)
+
+
+@lru_cache(maxsize=4096)
+def _has_verb(before: str, word: str, after: str) -> bool:
+    from etl.nlp import get_kiwi
+
+    lo = len(before) + 1
+    tokens = get_kiwi().tokenize(f"{before} {word}{after}")
+    return any(t.tag[0] in "VE" for t in tokens if lo <= t.start < lo + len(word))
 
 
 def _starts_with_place(text: str, start: int, end: int) -> bool:
@@ -350,6 +372,16 @@ def _towns(text: str, addresses: list[tuple[str, int, int]]) -> list[tuple[str, 
     return [(m.group(1), m.start(1), m.end(1), False) for m in found if m]
 
 
+def _glosses(text: str, cands: list[tuple[str, int, int, bool]]) -> list[tuple[int, int]]:
+    """Spans of the brackets right after a candidate name ("인공지능 혁신 파크(AI Innovation Park)")."""
+    out = []
+    for _, _, end, _ in cands:
+        close = text.find(")", end) if text.startswith("(", end) else -1
+        if close > 0:
+            out.append((end + 1, close))
+    return out
+
+
 # "'스마트항만 테스트베드' 4곳을 만든다": a quoted name counted in places names them, though its words are common.
 _COUNTED = re.compile(r"['’」]\s*\d+\s*(?:곳|개소)")
 
@@ -363,11 +395,14 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
         from etl.extract.site_english import english  # English forms live apart; they use this module's vocab
 
         cands += english(text, prev)
+    glosses = _glosses(text, cands)
     seen: dict[str, Mention] = {}
     for cand in sorted(cands, key=lambda c: (c[1], -c[2])):
         name, start, end, weak = cand
         if any(a.start <= start < a.end for a in seen.values()) or is_not_site(text, name, end):
             continue
+        if any(a <= start and end <= b for a, b in glosses):
+            continue  # "복합혁신센터(ICT이노베이션스퀘어)": the name in brackets glosses the one before it
         counted = cand in named and _COUNTED.match(text, end) is not None
         weak = weak and not counted
         found = _spread(text, cand, addresses)

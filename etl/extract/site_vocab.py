@@ -109,6 +109,15 @@ def _cues() -> dict[str, object]:
         "opening": re.compile(alt(lexicon.terms("site_venue_words", "opening"))),
         "program_in": re.compile(alt(lexicon.terms("site_not_sites", "program_word"))),
         "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
+        # "A, B, C 등 7개 유형 가운데 고른다": the items of a list of kinds name no place.
+        "kinds": re.compile(
+            rf"['’」\"”]?(?:\s*,\s*[^,.]{{1,40}}?)*\s*등\s*\d+\s*개\s*{alt(lexicon.terms('site_not_sites', 'kinds'))}"
+        ),
+        # "디지털 트윈 시범구역 조성사업 공모": a call for a kind of place, where none is chosen yet.
+        "call": re.compile(
+            rf"['’」\"”]?\s*(?:{alt(lexicon.terms('site_build_words', 'verb'))}\s*)?(?:사업\s*)?"
+            rf"{alt(lexicon.terms('site_not_sites', 'call'))}"
+        ),
         "each": re.compile(alt(lexicon.terms("site_each", "each"))),
         "bullet": lexicon.char_class("list_marks", "inline", "arrow"),
         "role": re.compile(rf"['’」\"”]?\s*(?:으(?=로))?{alt(lexicon.terms('site_not_sites', 'role'))}"),

@@ -14,7 +14,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.countries import abroad_clause
 from etl.extract.places import find_addresses, geocode, locate, specificity
-from etl.extract.site_filters import builds, org_keys, place_after, place_before
+from etl.extract.site_filters import builds, built_on, org_keys, place_after, place_before
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
 from etl.extract.site_names import name_key
@@ -53,6 +53,10 @@ _PLACE_VERB = re.compile(
 # a gazetteer place (수성알파시티), a place and one word (경기도 바이오센터) or a glued body name
 # (경북SW융합진흥센터) is not named after its place.
 MIN_WORDS_AFTER_PLACE = 2
+# A place word this many characters from a Korean name makes it a place ("북구 첨단3지구에 들어설 X"); one
+# further off speaks of the region ("충북도는 혁신도시를 … 연구센터, 실증단지 등을 세워 왔다"). English
+# sentences put the place at their end ("the … Center … in Seoul"): any place in them counts.
+ADDR_NEAR = 25
 # Characters between a subject name and its opening verb ("X가 18일 서울 양재동에서 문을 열었다").
 OPENED_GAP = 30
 # "5 billion won for the AI Convergence Center": English money said right before the facility it goes to.
@@ -64,7 +68,7 @@ _OPENED_SUBJECT = re.compile(
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
-_SAME = re.compile(rf"\s*{lexicon.pattern('site_same')}\s*['‘「]?")
+_SAME = re.compile(rf"\s*{lexicon.pattern('site_same', 'same')}\s*['‘「]?")
 _CLAUSE_END = re.compile(r"다[.!?]|\.\s")
 
 
@@ -78,7 +82,14 @@ def _glossed(text: str, name: _Mention, inner: _Mention) -> bool:
 
 def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
     """The sentence treats the name as a place: an address beside it, an area, floors or a build verb."""
-    if m.address or areas or any(a[2] <= m.start or a[1] >= m.end for a in find_addresses(text)):
+    near = ADDR_NEAR if re.search(r"[가-힣]", m.name) else len(text)  # an address near it
+    if (
+        m.address
+        or areas
+        or any(
+            m.start - near <= a[2] <= m.start or m.end <= a[1] <= m.end + near for a in find_addresses(text)
+        )
+    ):
         return True
     if m.area and any(a[1] == 0 for a in find_addresses(m.name)):
         return True  # "진해구 웅동배후단지에 투자한다": a tract of land named after its place is a place
@@ -303,6 +314,8 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
             s.text, mentions[i - 1], mentions[i]
         ):
             ctx["same"].append((keys[i - 1], keys[i]))
+        elif built_on(s.text, mentions[i - 1].name, mentions[i - 1].end, mentions[i].start):
+            ctx["same"].append((keys[i], keys[i - 1]))  # "옛 소방서 후적지에 세워질 'X'": the land is X's
     if not mentions and areas and ctx["prev_keys"]:
         # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
         site = sites[ctx["prev_keys"][-1]]
