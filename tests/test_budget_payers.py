@@ -257,3 +257,39 @@ def test_a_part_of_one_sources_money_is_that_sources() -> None:
         "total",
         "unspecified",
     ]
+
+
+# --- role cues (role2): economic effects, accounts, envelopes and ceilings a figure grows from ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "시는 단지가 문을 열면 해마다 300억 원 안팎의 지역경제 유발 효과가 날 것으로 본다.",
+        "도는 이 센터가 1200억원 규모의 생산 유발 효과를 낼 것으로 내다봤다.",
+        "군은 연간 150억 원의 지역경제 파급효과를 기대한다.",
+        "시는 이 사업이 약 900억 원의 부가가치를 만들 것으로 본다.",
+        "The 300 trillion won figure is a projected effect of the plan.",
+    ],
+)
+def test_an_economic_effect_is_other_money_not_a_market(text: str) -> None:
+    assert [r for _, r in roles(text)] == ["other"]
+
+
+def test_a_noun_after_the_amount_reaches_a_loss_cue_only_after_of() -> None:
+    assert [r for _, r in roles("태풍으로 50억원의 재산 피해가 났다.")] == ["other"]
+    # money spent on repairs is no loss
+    assert [r for _, r in roles("군은 30억원을 들여 피해 복구에 나선다.")] == ["budget"]
+
+
+def test_a_budget_account_and_a_new_years_budget_bill_are_envelopes() -> None:
+    got = roles("도의 일반회계는 3000억원 늘어난 9조2000억원, 특별회계는 1조1000억원이다.")
+    assert [r for _, r in got] == ["change", "base", "base"], got
+    assert [r for _, r in roles("국회는 700조 원 규모 새해 예산안을 처리했다.")] == ["base"]
+
+
+def test_the_figure_an_envelope_or_a_ceiling_grows_to_takes_its_role() -> None:
+    got = roles("정부 AI 예산은 올해 2조원에서 내년 5조원으로 크게 늘어난다.")
+    assert [r for _, r in got] == ["base", "base"], got
+    got = roles("기업당 지원 한도를 지금의 1억원에서 3억원으로 올린다.")
+    assert [r for _, r in got] == ["cap", "cap"], got

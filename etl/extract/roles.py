@@ -36,9 +36,13 @@ _SIZE = r"규모(?:의|인)?\s*"  # "N원 규모의 …": the amount sizes what 
 _AFTER_FILL = (
     r"(?:in\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|fifth)\s+)?)?"  # "… won in third extra budget"
     rf"(?:{_SIZE})?(?:\d+\s*(?:MW|GW|㎿)급?\s*)?"  # "3조원 규모의 300MW급 AI 데이터센터"
-    r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
+    r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*|새해\s*)?(?:제\d회\s*)?"
     r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
 )
+# "200억 원 안팎의 지역경제 파급효과", "50억원의 재산 피해": after 의, one noun may stand between the amount and
+# a cue of these roles (not after other particles: in "200억원을 들여 피해 복구" the money is spent, not lost).
+_OF_NOUN = r"(?:(?<=의)|(?<=의\s))[가-힣]{2,6}\s?"
+NOUN_ROLES = ("other",)
 # "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
 # every amount of the sentence that has no cue of its own. 40 characters: a comparison and one amount.
 TOPIC_GAP = 40
@@ -68,6 +72,7 @@ def _after() -> list[tuple[str, re.Pattern[str]]]:
             re.compile(
                 (f"(?:{_CLOSE})?" + _AFTER_LEAD[1:] if meaning in CLOSE_ROLES else _AFTER_LEAD)
                 + _AFTER_FILL
+                + (f"(?:{_OF_NOUN})?" if meaning in NOUN_ROLES else "")
                 + lexicon.alternation(words)
             ),
         )
@@ -258,18 +263,24 @@ def align_comparands(rows: list[tuple[Budget, bool]]) -> None:
             row.role = role
             if role == "base":  # an envelope is no program's money
                 row.program = None
-    _carry_market(rows)
+    _carry_comparand(rows)
 
 
 # Roles of money that changes hands in a market: the figure a market grows to is market money too.
 MARKET_ROLES = ("market", "revenue")
+# The roles a figure takes from the comparand right before it: a market's, an envelope's, a ceiling's.
+CARRIED_ROLES = (*MARKET_ROLES, "base", "cap")
 
 
-def _carry_market(rows: list[tuple[Budget, bool]]) -> None:
-    """ "세계 AX 시장이 355조원에서 970조원으로 커질", "sales grow from 1 trillion won to 3 trillion won": a figure
-    read as a budget whose comparand right before it is a market's or sales figure is where that market goes."""
+def _carry_comparand(rows: list[tuple[Budget, bool]]) -> None:
+    """ "세계 AX 시장이 355조원에서 970조원으로 커질", "sales grow from 1 trillion won to 3 trillion won", "AI 관련 예산은
+    올해 3조3000억원에서 10조1000억원으로", "지원 한도를 1억 5000만원에서 2~4억원으로": a figure read as a budget whose
+    comparand right before it is a market's, an envelope's or a ceiling's figure is where that figure goes. A ceiling
+    keeps the program it was linked to; market money and an envelope are no program's."""
     for i, (row, comp) in enumerate(rows):
         if i and not comp and row.role == "budget":
             prev, prev_comp = rows[i - 1]
-            if prev_comp and prev.role in MARKET_ROLES:
-                row.role, row.program = prev.role, None
+            if prev_comp and prev.role in CARRIED_ROLES:
+                row.role = prev.role
+                if row.role != "cap":
+                    row.program = None
