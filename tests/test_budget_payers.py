@@ -293,3 +293,23 @@ def test_the_figure_an_envelope_or_a_ceiling_grows_to_takes_its_role() -> None:
     assert [r for _, r in got] == ["base", "base"], got
     got = roles("기업당 지원 한도를 지금의 1억원에서 3억원으로 올린다.")
     assert [r for _, r in got] == ["cap", "cap"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "예결위는 시 추경안에서 모두 7건, 25억 원을 깎았다.",
+        "도의회는 요구액 가운데 200억원 넘게 깎인 사업을 다시 따졌다.",
+        "예결위는 교육청 추경안에서 6건, 31억 원을 덜어냈다.",
+        "의원들의 지역구에는 도로 사업에 모두 90억여 원이 추가로 담겼다.",
+    ],
+)
+def test_money_cut_from_or_added_to_a_bill_is_a_change(text: str) -> None:
+    assert [r for _, r in roles(text)] == ["change"]
+
+
+def test_investments_a_company_attracted_or_puts_in_itself_are_investment() -> None:
+    text = "The lab said investments totaling 12 billion won had been raised by its startups."
+    assert [r for _, r in roles(text)] == ["investment"]
+    got = roles("국비 80억원과 민간 자체 투자 20억원 등 모두 100억원이 들어간다.")
+    assert [r for _, r in got][1] == "investment", got
