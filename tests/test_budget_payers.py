@@ -313,3 +313,22 @@ def test_investments_a_company_attracted_or_puts_in_itself_are_investment() -> N
     assert [r for _, r in roles(text)] == ["investment"]
     got = roles("국비 80억원과 민간 자체 투자 20억원 등 모두 100억원이 들어간다.")
     assert [r for _, r in got][1] == "investment", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "부산시, 내년 국비 8조2000억 확보…AI 신산업 탄력",
+        "강원도는 내년 AI·바이오 국비 2100억원을 확보했다.",
+        "인천시는 모두 5조1200억원의 국비를 확보했다고 밝혔다.",
+        "부산시 내년 예산 18조원…AI 산업에 힘 싣는다",
+    ],
+)
+def test_a_regions_yearly_national_funds_or_budget_is_an_envelope(text: str) -> None:
+    assert [r for _, r in roles(text)] == ["base"]
+
+
+def test_national_money_a_region_spends_or_adds_is_no_envelope() -> None:
+    # spent on one thing: a budget; more of it won in the Assembly: a change
+    assert [r for _, r in roles("시는 내년 국비 40억원을 들여 AI 센터를 짓는다.")] == ["budget"]
+    assert [r for _, r in roles("강원도, 국회 심의서 내년 국비 90억 더 따내")] == ["change"]

@@ -118,6 +118,54 @@ def _owner_budget() -> re.Pattern[str]:
 
 
 @cache
+def _local_owners() -> str:
+    """The Korean names of cities, provinces and counties (gazetteer type `local_government`, not their councils
+    or education offices)."""
+    names: set[str] = set()
+    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row.get("type") == "local_government" and not row["canonical"].endswith(("의회", "교육청")):
+                names.update(
+                    n
+                    for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
+                    if n and not n.isascii() and not n.endswith(("의회", "교육청", "청"))
+                )
+    return lexicon.alternation(names)
+
+
+_TIME = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|새해)"
+
+
+@cache
+def _secured() -> tuple[re.Pattern[str], ...]:
+    """(yearly national funds before, secured after, sum secured after, a local budget before): a region's or body's
+    yearly sum of national money is the envelope of many programs (README ruling "Secured money": "내년 국비 3조원
+    확보", "모두 9조644억원의 국비를 확보"), as is a city's or province's yearly budget ("서울시 내년 예산 51.5조원")."""
+    return (
+        re.compile(rf"{_TIME}\s*(?:[^\s,.;]+\s+)?국비\s*$"),  # "내년 AI·우주산업 국비 1614억"
+        re.compile(r"^\s*(?:을|를)?\s*(?:확보|따냈|따내)"),
+        re.compile(r"^\s*의\s*국비를\s*(?:확보|따냈|따내)"),
+        re.compile(
+            rf"{_local_owners()}\s*(?:의|,)?\s*{_TIME}\s*예산(?:안)?\s*(?:은|는|이|가)?\s*(?:총|모두|약)?\s*$"
+        ),
+    )
+
+
+_SUM_WORD = re.compile(r"(?:모두|총)\s*$")
+
+
+def _secured_envelope(before: str, after: str) -> bool:
+    """Whether the amount is a yearly sum secured or budgeted by a region (see _secured)."""
+    funds, secured, sum_secured, local_budget = _secured()
+    tail = before[-60:]
+    return bool(
+        (funds.search(tail) and secured.match(after))
+        or (sum_secured.match(after) and _SUM_WORD.search(tail))
+        or local_budget.search(tail)
+    )
+
+
+@cache
 def _topic() -> re.Pattern[str]:
     stops = lexicon.pattern("money_cue_stops")
     cue = lexicon.alternation(t for t in lexicon.terms("money_role_before", "base") if not t.isascii())
@@ -188,7 +236,7 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
         or _grant().match(after)
     ):
         return "cap"
-    if _owner_budget().search(before[-(GAP_KO + 40) :]):
+    if _owner_budget().search(before[-(GAP_KO + 40) :]) or _secured_envelope(before, after):
         return "base"
     for meaning in _ORDER:
         ko, en = _before(meaning)
