@@ -332,3 +332,11 @@ def test_national_money_a_region_spends_or_adds_is_no_envelope() -> None:
     # spent on one thing: a budget; more of it won in the Assembly: a change
     assert [r for _, r in roles("시는 내년 국비 40억원을 들여 AI 센터를 짓는다.")] == ["budget"]
     assert [r for _, r in roles("강원도, 국회 심의서 내년 국비 90억 더 따내")] == ["change"]
+
+
+def test_an_envelope_named_as_the_object_covers_the_figure_it_is_raised_to() -> None:
+    got = roles("정부는 내년도 총지출을 올해보다 6.5% 늘린 690조원 규모로 짰다.")
+    assert [r for _, r in got] == ["base"], got
+    # a program named after the envelope's object takes its own money
+    got = roles("시는 추경을 통해 AI 바우처 사업에 30억원을 더 넣는다.")
+    assert [r for _, r in got] != ["base"], got

@@ -44,7 +44,8 @@ _AFTER_FILL = (
 _OF_NOUN = r"(?:(?<=의)|(?<=의\s))[가-힣]{2,6}\s?"
 NOUN_ROLES = ("other",)
 # "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
-# every amount of the sentence that has no cue of its own. 40 characters: a comparison and one amount.
+# every amount of the sentence that has no cue of its own, as does one named as the object ("총지출을 올해보다 8.1%
+# 늘린 728조원"). 40 characters: a comparison and one amount.
 TOPIC_GAP = 40
 
 
@@ -169,7 +170,7 @@ def _secured_envelope(before: str, after: str) -> bool:
 def _topic() -> re.Pattern[str]:
     stops = lexicon.pattern("money_cue_stops")
     cue = lexicon.alternation(t for t in lexicon.terms("money_role_before", "base") if not t.isascii())
-    return re.compile(rf"{cue}\s*(?:은|는|이|가)\s(?:(?!{stops})(?:,(?=\d)|[^,;])){{0,{TOPIC_GAP}}}$")
+    return re.compile(rf"{cue}\s*(?:은|는|이|가|을|를)\s(?:(?!{stops})(?:,(?=\d)|[^,;])){{0,{TOPIC_GAP}}}$")
 
 
 # "Gwangju's AI budget for 2026, as passed in the plenary session on December 2, comes to 163.8 billion won": an
