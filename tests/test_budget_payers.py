@@ -340,3 +340,19 @@ def test_an_envelope_named_as_the_object_covers_the_figure_it_is_raised_to() -> 
     # a program named after the envelope's object takes its own money
     got = roles("시는 추경을 통해 AI 바우처 사업에 30억원을 더 넣는다.")
     assert [r for _, r in got] != ["base"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry's R&D budget for 2027 rose 8.5 per cent on the year to 11 trillion won.",
+        "Presenting next year's national R&D budget, the ministry said the total will grow 2.5 percent to 30 trillion won.",
+    ],
+)
+def test_an_english_envelope_that_grows_to_a_figure_covers_it(text: str) -> None:
+    assert [r for _, r in roles(text)] == ["base"]
+
+
+def test_a_program_that_grows_to_a_figure_keeps_its_budget() -> None:
+    text = "The voucher program rose 20 percent to 30 billion won this year."
+    assert [r for _, r in roles(text)] == ["budget"]

@@ -177,13 +177,20 @@ def _topic() -> re.Pattern[str]:
 # English envelope named as the sentence's subject, then a verb that states its figure (lexicon/money_topic_verbs.tsv),
 # asides and commas between; the span the subject, the asides and the verb may take.
 TOPIC_SPAN_EN = 160
+# "rose 16.1 per cent on the previous year to 9.7 trillion won": the span a rate may take between a verb and "to".
+RISE_SPAN = 50
+_EN_CLAUSE = r"(?:[^.;]|\.(?=\d))"  # a point inside a number ("16.1 per cent") does not end the clause
 
 
 @cache
 def _topic_en() -> re.Pattern[str]:
     cue = lexicon.alternation(t for t in lexicon.terms("money_role_before", "base") if t.isascii())
     verb = lexicon.pattern("money_topic_verbs", "states")
-    return re.compile(rf"{cue}[^.;]*?\s{verb}\s+(?:about\s+|some\s+|nearly\s+)?$")
+    # "rose 16.1 per cent on the previous year to": a verb of growth, its rate, then the figure it reaches.
+    rise = lexicon.pattern("money_topic_verbs", "rises")
+    return re.compile(
+        rf"{cue}{_EN_CLAUSE}*?\s(?:{verb}|{rise}\s{_EN_CLAUSE}{{0,{RISE_SPAN}}}?\bto)\s+(?:about\s+|some\s+|nearly\s+)?$"
+    )
 
 
 @cache
