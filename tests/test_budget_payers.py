@@ -340,3 +340,102 @@ def test_the_short_form_mid_sentence_spends_and_this_money_is_split_into_its_par
     assert [k for _, k in _kinds(text)] == ["local", "local", "local"]
     # "시도" (an attempt) is no city
     assert _kinds("새로운 시도 끝에 4500만원을 책정했다.") == [(45_000_000, "unspecified")]
+
+
+# --- role cues (role2): economic effects, accounts, envelopes and ceilings a figure grows from ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "시는 단지가 문을 열면 해마다 300억 원 안팎의 지역경제 유발 효과가 날 것으로 본다.",
+        "도는 이 센터가 1200억원 규모의 생산 유발 효과를 낼 것으로 내다봤다.",
+        "군은 연간 150억 원의 지역경제 파급효과를 기대한다.",
+        "시는 이 사업이 약 900억 원의 부가가치를 만들 것으로 본다.",
+        "The 300 trillion won figure is a projected effect of the plan.",
+    ],
+)
+def test_an_economic_effect_is_other_money_not_a_market(text: str) -> None:
+    assert [r for _, r in roles(text)] == ["other"]
+
+
+def test_a_noun_after_the_amount_reaches_a_loss_cue_only_after_of() -> None:
+    assert [r for _, r in roles("태풍으로 50억원의 재산 피해가 났다.")] == ["other"]
+    # money spent on repairs is no loss
+    assert [r for _, r in roles("군은 30억원을 들여 피해 복구에 나선다.")] == ["budget"]
+
+
+def test_a_budget_account_and_a_new_years_budget_bill_are_envelopes() -> None:
+    got = roles("도의 일반회계는 3000억원 늘어난 9조2000억원, 특별회계는 1조1000억원이다.")
+    assert [r for _, r in got] == ["change", "base", "base"], got
+    assert [r for _, r in roles("국회는 700조 원 규모 새해 예산안을 처리했다.")] == ["base"]
+
+
+def test_the_figure_an_envelope_or_a_ceiling_grows_to_takes_its_role() -> None:
+    got = roles("정부 AI 예산은 올해 2조원에서 내년 5조원으로 크게 늘어난다.")
+    assert [r for _, r in got] == ["base", "base"], got
+    got = roles("기업당 지원 한도를 지금의 1억원에서 3억원으로 올린다.")
+    assert [r for _, r in got] == ["cap", "cap"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "예결위는 시 추경안에서 모두 7건, 25억 원을 깎았다.",
+        "도의회는 요구액 가운데 200억원 넘게 깎인 사업을 다시 따졌다.",
+        "예결위는 교육청 추경안에서 6건, 31억 원을 덜어냈다.",
+        "의원들의 지역구에는 도로 사업에 모두 90억여 원이 추가로 담겼다.",
+    ],
+)
+def test_money_cut_from_or_added_to_a_bill_is_a_change(text: str) -> None:
+    assert [r for _, r in roles(text)] == ["change"]
+
+
+def test_investments_a_company_attracted_or_puts_in_itself_are_investment() -> None:
+    text = "The lab said investments totaling 12 billion won had been raised by its startups."
+    assert [r for _, r in roles(text)] == ["investment"]
+    got = roles("국비 80억원과 민간 자체 투자 20억원 등 모두 100억원이 들어간다.")
+    assert [r for _, r in got][1] == "investment", got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "부산시, 내년 국비 8조2000억 확보…AI 신산업 탄력",
+        "강원도는 내년 AI·바이오 국비 2100억원을 확보했다.",
+        "인천시는 모두 5조1200억원의 국비를 확보했다고 밝혔다.",
+        "부산시 내년 예산 18조원…AI 산업에 힘 싣는다",
+    ],
+)
+def test_a_regions_yearly_national_funds_or_budget_is_an_envelope(text: str) -> None:
+    assert [r for _, r in roles(text)] == ["base"]
+
+
+def test_national_money_a_region_spends_or_adds_is_no_envelope() -> None:
+    # spent on one thing: a budget; more of it won in the Assembly: a change
+    assert [r for _, r in roles("시는 내년 국비 40억원을 들여 AI 센터를 짓는다.")] == ["budget"]
+    assert [r for _, r in roles("강원도, 국회 심의서 내년 국비 90억 더 따내")] == ["change"]
+
+
+def test_an_envelope_named_as_the_object_covers_the_figure_it_is_raised_to() -> None:
+    got = roles("정부는 내년도 총지출을 올해보다 6.5% 늘린 690조원 규모로 짰다.")
+    assert [r for _, r in got] == ["base"], got
+    # a program named after the envelope's object takes its own money
+    got = roles("시는 추경을 통해 AI 바우처 사업에 30억원을 더 넣는다.")
+    assert [r for _, r in got] != ["base"], got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry's R&D budget for 2027 rose 8.5 per cent on the year to 11 trillion won.",
+        "Presenting next year's national R&D budget, the ministry said the total will grow 2.5 percent to 30 trillion won.",
+    ],
+)
+def test_an_english_envelope_that_grows_to_a_figure_covers_it(text: str) -> None:
+    assert [r for _, r in roles(text)] == ["base"]
+
+
+def test_a_program_that_grows_to_a_figure_keeps_its_budget() -> None:
+    text = "The voucher program rose 20 percent to 30 billion won this year."
+    assert [r for _, r in roles(text)] == ["budget"]

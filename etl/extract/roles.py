@@ -36,11 +36,16 @@ _SIZE = r"규모(?:의|인)?\s*"  # "N원 규모의 …": the amount sizes what 
 _AFTER_FILL = (
     r"(?:in\s+(?:the\s+|its\s+)?(?:(?:first|second|third|fourth|fifth)\s+)?)?"  # "… won in third extra budget"
     rf"(?:{_SIZE})?(?:\d+\s*(?:MW|GW|㎿)급?\s*)?"  # "3조원 규모의 300MW급 AI 데이터센터"
-    r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*)?(?:제\d회\s*)?"
+    r"(?:(?:20\d\d|19\d\d)년\s*(?:도\s*)?|내년\s*(?:도\s*)?|올해\s*|새해\s*)?(?:제\d회\s*)?"
     r"(?:won\s+)?(?:figure\s+)?(?:(?:is|was)\s+)?(?:an?\s+|of\s+)?"  # "455 trillion won figure is a projected effect"
 )
+# "200억 원 안팎의 지역경제 파급효과", "50억원의 재산 피해": after 의, one noun may stand between the amount and
+# a cue of these roles (not after other particles: in "200억원을 들여 피해 복구" the money is spent, not lost).
+_OF_NOUN = r"(?:(?<=의)|(?<=의\s))[가-힣]{2,6}\s?"
+NOUN_ROLES = ("other",)
 # "정부 전체 R&D 예산은 정부안보다 2,015억원 많은 27조원으로": an envelope named as the sentence's topic covers
-# every amount of the sentence that has no cue of its own. 40 characters: a comparison and one amount.
+# every amount of the sentence that has no cue of its own, as does one named as the object ("총지출을 올해보다 8.1%
+# 늘린 728조원"). 40 characters: a comparison and one amount.
 TOPIC_GAP = 40
 
 
@@ -68,6 +73,7 @@ def _after() -> list[tuple[str, re.Pattern[str]]]:
             re.compile(
                 (f"(?:{_CLOSE})?" + _AFTER_LEAD[1:] if meaning in CLOSE_ROLES else _AFTER_LEAD)
                 + _AFTER_FILL
+                + (f"(?:{_OF_NOUN})?" if meaning in NOUN_ROLES else "")
                 + lexicon.alternation(words)
             ),
         )
@@ -113,23 +119,78 @@ def _owner_budget() -> re.Pattern[str]:
 
 
 @cache
+def _local_owners() -> str:
+    """The Korean names of cities, provinces and counties (gazetteer type `local_government`, not their councils
+    or education offices)."""
+    names: set[str] = set()
+    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row.get("type") == "local_government" and not row["canonical"].endswith(("의회", "교육청")):
+                names.update(
+                    n
+                    for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
+                    if n and not n.isascii() and not n.endswith(("의회", "교육청", "청"))
+                )
+    return lexicon.alternation(names)
+
+
+_TIME = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|새해)"
+
+
+@cache
+def _secured() -> tuple[re.Pattern[str], ...]:
+    """(yearly national funds before, secured after, sum secured after, a local budget before): a region's or body's
+    yearly sum of national money is the envelope of many programs (README ruling "Secured money": "내년 국비 3조원
+    확보", "모두 9조644억원의 국비를 확보"), as is a city's or province's yearly budget ("서울시 내년 예산 51.5조원")."""
+    return (
+        re.compile(rf"{_TIME}\s*(?:[^\s,.;]+\s+)?국비\s*$"),  # "내년 AI·우주산업 국비 1614억"
+        re.compile(r"^\s*(?:을|를)?\s*(?:확보|따냈|따내)"),
+        re.compile(r"^\s*의\s*국비를\s*(?:확보|따냈|따내)"),
+        re.compile(
+            rf"{_local_owners()}\s*(?:의|,)?\s*{_TIME}\s*예산(?:안)?\s*(?:은|는|이|가)?\s*(?:총|모두|약)?\s*$"
+        ),
+    )
+
+
+_SUM_WORD = re.compile(r"(?:모두|총)\s*$")
+
+
+def _secured_envelope(before: str, after: str) -> bool:
+    """Whether the amount is a yearly sum secured or budgeted by a region (see _secured)."""
+    funds, secured, sum_secured, local_budget = _secured()
+    tail = before[-60:]
+    return bool(
+        (funds.search(tail) and secured.match(after))
+        or (sum_secured.match(after) and _SUM_WORD.search(tail))
+        or local_budget.search(tail)
+    )
+
+
+@cache
 def _topic() -> re.Pattern[str]:
     stops = lexicon.pattern("money_cue_stops")
     cue = lexicon.alternation(t for t in lexicon.terms("money_role_before", "base") if not t.isascii())
-    return re.compile(rf"{cue}\s*(?:은|는|이|가)\s(?:(?!{stops})(?:,(?=\d)|[^,;])){{0,{TOPIC_GAP}}}$")
+    return re.compile(rf"{cue}\s*(?:은|는|이|가|을|를)\s(?:(?!{stops})(?:,(?=\d)|[^,;])){{0,{TOPIC_GAP}}}$")
 
 
 # "Gwangju's AI budget for 2026, as passed in the plenary session on December 2, comes to 163.8 billion won": an
 # English envelope named as the sentence's subject, then a verb that states its figure (lexicon/money_topic_verbs.tsv),
 # asides and commas between; the span the subject, the asides and the verb may take.
 TOPIC_SPAN_EN = 160
+# "rose 16.1 per cent on the previous year to 9.7 trillion won": the span a rate may take between a verb and "to".
+RISE_SPAN = 50
+_EN_CLAUSE = r"(?:[^.;]|\.(?=\d))"  # a point inside a number ("16.1 per cent") does not end the clause
 
 
 @cache
 def _topic_en() -> re.Pattern[str]:
     cue = lexicon.alternation(t for t in lexicon.terms("money_role_before", "base") if t.isascii())
     verb = lexicon.pattern("money_topic_verbs", "states")
-    return re.compile(rf"{cue}[^.;]*?\s{verb}\s+(?:about\s+|some\s+|nearly\s+)?$")
+    # "rose 16.1 per cent on the previous year to": a verb of growth, its rate, then the figure it reaches.
+    rise = lexicon.pattern("money_topic_verbs", "rises")
+    return re.compile(
+        rf"{cue}{_EN_CLAUSE}*?\s(?:{verb}|{rise}\s{_EN_CLAUSE}{{0,{RISE_SPAN}}}?\bto)\s+(?:about\s+|some\s+|nearly\s+)?$"
+    )
 
 
 @cache
@@ -183,7 +244,7 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
         or _grant().match(after)
     ):
         return "cap"
-    if _owner_budget().search(before[-(GAP_KO + 40) :]):
+    if _owner_budget().search(before[-(GAP_KO + 40) :]) or _secured_envelope(before, after):
         return "base"
     for meaning in _ORDER:
         ko, en = _before(meaning)
@@ -258,18 +319,24 @@ def align_comparands(rows: list[tuple[Budget, bool]]) -> None:
             row.role = role
             if role == "base":  # an envelope is no program's money
                 row.program = None
-    _carry_market(rows)
+    _carry_comparand(rows)
 
 
 # Roles of money that changes hands in a market: the figure a market grows to is market money too.
 MARKET_ROLES = ("market", "revenue")
+# The roles a figure takes from the comparand right before it: a market's, an envelope's, a ceiling's.
+CARRIED_ROLES = (*MARKET_ROLES, "base", "cap")
 
 
-def _carry_market(rows: list[tuple[Budget, bool]]) -> None:
-    """ "세계 AX 시장이 355조원에서 970조원으로 커질", "sales grow from 1 trillion won to 3 trillion won": a figure
-    read as a budget whose comparand right before it is a market's or sales figure is where that market goes."""
+def _carry_comparand(rows: list[tuple[Budget, bool]]) -> None:
+    """ "세계 AX 시장이 355조원에서 970조원으로 커질", "sales grow from 1 trillion won to 3 trillion won", "AI 관련 예산은
+    올해 3조3000억원에서 10조1000억원으로", "지원 한도를 1억 5000만원에서 2~4억원으로": a figure read as a budget whose
+    comparand right before it is a market's, an envelope's or a ceiling's figure is where that figure goes. A ceiling
+    keeps the program it was linked to; market money and an envelope are no program's."""
     for i, (row, comp) in enumerate(rows):
         if i and not comp and row.role == "budget":
             prev, prev_comp = rows[i - 1]
-            if prev_comp and prev.role in MARKET_ROLES:
-                row.role, row.program = prev.role, None
+            if prev_comp and prev.role in CARRIED_ROLES:
+                row.role = prev.role
+                if row.role != "cap":
+                    row.program = None
