@@ -285,3 +285,34 @@ def test_the_first_item_after_a_projects_lead_is_named_as_the_others() -> None:
         (50_000_000_000, "연안 관측 위성개발"),
         (30_000_000_000, "항만 물류 혁신기술개발"),
     ], links(text)
+
+
+def test_english_names_run_across_joining_words_in_their_tail_and_before_a_lower_case_program_word() -> None:
+    # "Master Plan for the Digital Transformation of X": the for-the tail and its "of" belong to the name;
+    # "the Harbour-Ministry of Ports and Fisheries program": capitalised words joined by of/and are one name.
+    text = (
+        "The city unveiled its Action Plan for the Smart Conversion of Mokpo-si, a first for the region.\n\n"
+        "The work forms part of the wider Harbour-Ministry of Ports and Fisheries program."
+    )
+    got = names(text, "en")
+    assert "Action Plan for the Smart Conversion of Mokpo-si" in got, got
+    assert "Harbour-Ministry of Ports and Fisheries program" in got, got
+    # A tail naming a body stays out of the name: "the Data Plan of the Ministry of Interior".
+    body = names("The city backed the Data Plan of the Ministry of Interior this year.", "en")
+    assert "Data Plan" in body, body
+
+
+def test_a_lower_case_name_opening_a_sentence_with_two_amounts_is_the_storys_one_program() -> None:
+    # "The ocean drone project will draw …" names the program; the page's other budgets speak of its money,
+    # a purpose in its own words ("into developing ocean drones") included.
+    text = (
+        "Korea to invest over W120b in ocean drone tech\n\n"
+        "The ministry said it will put 125.5 billion won into developing ocean drones over five years.\n\n"
+        "The ocean drone project will draw 100.5 billion won from state funds and 25 billion won from firms."
+    )
+    got = dict(links(text, "en"))
+    assert set(got.values()) == {"ocean drone project"}, got
+    assert len(got) == 4, got
+    # A purpose of another thing keeps its own money: not the story's.
+    other = text.replace("into developing ocean drones", "into a new port terminal")
+    assert dict(links(other, "en"))[125_500_000_000] is None, links(other, "en")

@@ -19,6 +19,7 @@ from etl.extract import money
 from etl.extract.envelopes import envelope
 from etl.extract.link_lead import chrome_line
 from etl.extract.link_names import category_before, normalised, shared_out
+from etl.extract.programs_en import lower_name
 from etl.extract.purposes import own_purpose
 from etl.models import Budget, Sentence
 
@@ -31,12 +32,17 @@ TITLE_WORDS = 2
 Named = Callable[[Sentence], list[tuple[int, str]]]
 
 
-def story_program(budgets: list[Budget], named: list[str]) -> tuple[str | None, bool]:
+def story_program(
+    budgets: list[Budget], named: list[str], found: list[str] | None = None
+) -> tuple[str | None, bool]:
     """The page's one program: the one every linked amount is tied to, or, with none linked, the only one of
     `named` (the programs the text names as such); and whether amounts are linked to it (else a total is its
-    only when the text named it before)."""
+    only when the text named it before). A program the text names only in passing (`found`: "the smart farm
+    project", a lower-case name) is the page's one when MIN_LINKED amounts are linked to it and to nothing else."""
     linked = [b.program for b in budgets if b.program]
     if len(set(linked)) > 1 or (linked and linked[0] not in named):
+        if len(set(linked)) == 1 and len(linked) >= MIN_LINKED and linked[0] in (found or ()):
+            return linked[0], True
         return None, False
     if len(linked) >= MIN_LINKED:
         return linked[0], True
@@ -79,10 +85,22 @@ def settle_totals(
 
 
 def _in_title(program: str, sentences: list[Sentence]) -> bool:
-    """The page's title (its first line that is no site chrome) holds the program name's last TITLE_WORDS words."""
-    title = next((s.text for s in sentences if not chrome_line(s.text)), "")
+    """The page's title (its first line that is no site chrome) holds the program name's last TITLE_WORDS words,
+    or a lower-case name's own words ("smart farm" of "the smart farm project")."""
+    title = normalised(next((s.text for s in sentences if not chrome_line(s.text)), ""))[0]
     words = program.split()
-    return len(words) > TITLE_WORDS and normalised(" ".join(words[-TITLE_WORDS:]))[0] in normalised(title)[0]
+    if len(words) > TITLE_WORDS and normalised(" ".join(words[-TITLE_WORDS:]))[0] in title:
+        return True
+    return bool(own := _own_words(program)) and own in title
+
+
+def _own_words(program: str) -> str:
+    """A lower-case English name's words before its program word, normalised ("smartfarm" of "smart farm
+    project"), when there are at least TITLE_WORDS of them; else ""."""
+    words = program.split()
+    if not lower_name(program) or len(words) <= TITLE_WORDS:
+        return ""
+    return normalised(" ".join(words[:-1]))[0]
 
 
 def _the_programs(
@@ -90,13 +108,15 @@ def _the_programs(
 ) -> bool:
     """Every sentence stating the figure gives it no purpose of its own and no envelope, and one of them comes
     after the program is named (in an earlier sentence, or before the figure in its own)."""
-    seen, after_name = False, False
+    seen, after_name, own = False, False, _own_words(program)
     for s, amounts in stated:
         names = [pos for pos, n in named(s) if n == program]
         for a in amounts:
             if a.krw != b.amount_krw:
                 continue
-            if own_purpose(s.text, a.start, a.end) or envelope().search(s.text) or shared_out(s.text):
+            # "put 386.7 billion won into developing smart farms": a purpose in the program's own words is its.
+            purpose = own_purpose(s.text, a.start, a.end) and not (own and own in normalised(s.text)[0])
+            if purpose or envelope().search(s.text) or shared_out(s.text):
                 return False
             if category_before(
                 s.text[: a.start]
