@@ -316,3 +316,24 @@ def test_a_lower_case_name_opening_a_sentence_with_two_amounts_is_the_storys_one
     # A purpose of another thing keeps its own money: not the story's.
     other = text.replace("into developing ocean drones", "into a new port terminal")
     assert dict(links(other, "en"))[125_500_000_000] is None, links(other, "en")
+
+
+def test_a_total_stated_after_the_first_program_and_before_any_other_is_the_first_ones() -> None:
+    # The text names 'X 사업' after its lead, states its total with its split, and only then names its parts: the
+    # total is X's; the title's and the lead's purpose ("R&D에 150억") describe X before it is named.
+    text = (
+        "항만 6개 분야 디지털전환 R&D에 150억 투입\n\n"
+        "해수부, 선도 R&D 착수\n\n"
+        "정부가 항만 물류의 디지털 전환을 위한 연구개발(R&D)에 3년간 150억원을 쓴다. 물류 혁신을 돕는다.\n\n"
+        "해양수산부는 '스마트 해운 선도 R&D 사업'에 착수한다고 2일 밝혔다. 물류 기업의 공통 문제를 푼다.\n\n"
+        "{money}"
+        "첫 과제로 '스마트 크레인 데이터 구축 사업'과 '무인 야드 관제 플랫폼 사업'을 진행한다. 참여 기업은 12곳이다.\n\n"
+        "{late}"
+    )
+    split = "2027년까지 국비 100억원과 민간 자체 투자 50억원 등 모두 150억원이 들어간다.\n\n"
+    got = dict(links(text.format(money=split, late="")))
+    name = "스마트 해운 선도 R&D 사업"
+    assert got[15_000_000_000] == got[10_000_000_000] == got[5_000_000_000] == name, got
+    # The same total stated only after other programs are named is no longer the first one's alone.
+    late = dict(links(text.format(money="", late=split)))
+    assert late[15_000_000_000] != name, late
