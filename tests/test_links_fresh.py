@@ -337,3 +337,18 @@ def test_a_total_stated_after_the_first_program_and_before_any_other_is_the_firs
     # The same total stated only after other programs are named is no longer the first one's alone.
     late = dict(links(text.format(money="", late=split)))
     assert late[15_000_000_000] != name, late
+
+
+def test_a_name_as_the_topic_speaks_for_the_clauses_after_it_up_to_a_comma() -> None:
+    # "'A 사업'은 N원을 요구했지만 본예산에는 M원만": both figures are A's; after the comma "'B 사업'은 …" takes over.
+    text = (
+        "시의회 예산 심사\n\n"
+        "'해안 관측 드론 운영 사업'은 애초 12억원을 요구했지만 본예산에는 4억원만 편성됐고, "
+        "'스마트 항만 안전 플랫폼 사업'은 30억원을 신청했으나 8억원만 반영됐다."
+    )
+    assert links(text) == [
+        (1_200_000_000, "해안 관측 드론 운영 사업"),
+        (400_000_000, "해안 관측 드론 운영 사업"),
+        (3_000_000_000, "스마트 항만 안전 플랫폼 사업"),
+        (800_000_000, "스마트 항만 안전 플랫폼 사업"),
+    ], links(text)
