@@ -44,7 +44,10 @@ def extract_document(doc: Document) -> Facts:
     linker.also_tied(catalogued_programs(sentences, programs) + listed, frozenset(p.name for p in listed))
     budgets = extract_budgets(sentences, published, linker.link)
     if linker.subject is None:
-        settle_totals(budgets, story_program(budgets, linker.named_programs()), sentences, linker.named)
+        named = linker.named_programs()
+        settle_totals(
+            budgets, story_program(budgets, named, linker.found_programs()), sentences, linker.named, named
+        )
     follow_exact(budgets)
     # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
     table_rows = extract_tables(doc.text, doc.tables)

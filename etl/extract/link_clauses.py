@@ -62,12 +62,20 @@ WON = re.compile(
 _AMOUNT = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
 
 
+# A name marked as the topic: the first word ending in 은/는 comes before any figure.
+_TOPIC = re.compile(r"[^0-9,]*?[가-힣A-Za-z)'’\"”](?:은|는)\s")
+
+
 def clause_between(text: str, name_at: int, start: int, pointer: re.Pattern[str]) -> bool:
     """True when another amount and a finished clause stand between a name and the amount at `start` ("A 사업
     등이 4조원 깎이고 … 10조원이던"): the name is the other amount's. A split of one figure ("A 사업에 국비 100억원,
     지방비 50억원") has no verb between, and a pointer back ("여기에", "이 사업") names it again: both keep it."""
     between = text[name_at:start]
     if not _AMOUNT.search(between) or not any(connective(w) for w in between.split()):
+        return False
+    # "'A 사업'은 애초 16억원을 요구했지만 본예산에는 5억원만 편성됐고": a name as the topic (은/는) speaks for the
+    # clauses after it up to a comma.
+    if _TOPIC.match(between) and not COMMA.search(between):
         return False
     # "…들어갔는데, 내년에는 여기에 163억원이 더해졌다": a pointer back in the new clause keeps the name.
     return not pointer.search(between)

@@ -22,7 +22,7 @@ def _lower_name() -> re.Pattern[str]:
     form = lexicon.pattern("program_en_lower", "form")
     word = r"[A-Za-z][\w\-]*"
     # A lookahead, so that "the first phase of the AI cluster project" is tried again from its inner "the".
-    return re.compile(rf"(?=\bthe\s+((?:{word}\s+){{1,{MAX_LOWER_WORDS + 2}}}?{form})(?![\w\-]))")
+    return re.compile(rf"(?=\b[Tt]he\s+((?:{word}\s+){{1,{MAX_LOWER_WORDS + 2}}}?{form})(?![\w\-]))")
 
 
 @cache
@@ -42,7 +42,8 @@ def lower_names(text: str) -> list[str]:
         before = words[:-1]
         if not MIN_LOWER_WORDS <= len(before) <= MAX_LOWER_WORDS:
             continue
-        if any(w.lower() in inside for w in before) or not words[-1].islower():
+        # "The city finished the data dam project": the inner "the" opens the name (tried on its own).
+        if any(w.lower() in inside or w.lower() == "the" for w in before) or not words[-1].islower():
             continue
         out.append(" ".join(words))
     return out
@@ -50,11 +51,15 @@ def lower_names(text: str) -> list[str]:
 
 @cache
 def _proper_name() -> re.Pattern[str]:
-    # One to three capitalised words (acronyms such as AI among them) right before a singular lower-case program
-    # word ("projects" are several).
+    # One to four capitalised words (acronyms such as AI among them) right before a singular lower-case program
+    # word ("projects" are several), "of", "and" or "&" joining two of them ("the Ministry of SMEs and Startups
+    # program").
     form = lexicon.alternation([t for t in lexicon.terms("program_en_lower", "form") if not t.endswith("s")])
     cap = r"[A-Z][\w\-]*"
-    return re.compile(rf"(?<![\w’'&])((?:{cap}\s+){{1,3}}{form})(?![\w\-])")
+    return re.compile(rf"(?<![\w’'&])({cap}(?:\s+(?:(?:of|and|&)\s+)?{cap}){{0,3}}\s+{form})(?![\w\-])")
+
+
+_JOIN = frozenset({"of", "and", "&"})
 
 
 # A proper name's own word: a capital and lower-case letters ("Stargate", "Saemangeum"), not an acronym.
@@ -68,10 +73,14 @@ def proper_names(text: str) -> list[str]:
     text introduces ("…, known as the Seoul Software Academy": introduced_names)."""
     weak = {w.lower() for w in lexicon.terms("program_forms", "en_weak")} | {"the", "korea", "korean"}
     out = []
+    body = {w.lower() for w in lexicon.terms("program_forms", "en_body")}
     for m in _proper_name().finditer(text):
         words = m.group(1).split()
         if not text[: m.start()].strip() or text[: m.start()].rstrip().endswith((".", ":", '"', "“")):
             words = words[1:]  # the sentence's first word is capitalised anyway
+        joins = [i for i, w in enumerate(words) if w in _JOIN]
+        if joins and (body.intersection(w.lower() for w in words) or joins[0] == 0):
+            words = words[joins[-1] + 1 :]  # "the Ministry of Science and ICT project": a body's, not a name
         if len(words) >= 2 and any(_PROPER.fullmatch(w) and w.lower() not in weak for w in words[:-1]):
             out.append(" ".join(words))
     return out + introduced_names(text)
@@ -120,12 +129,7 @@ def _english_name(words: list[str]) -> tuple[str | None, int]:
     forms = [i for i, w in enumerate(words) if w in _words("en_bare") and i >= lead + 1]
     if not forms:
         return None, 0
-    end = forms[0] + 1
-    # "Strategy for Artificial Intelligence": a for/on/of tail belongs to the name.
-    if end + 1 < len(words) and words[end] in {"for", "on", "of"} and words[end + 1][0].isupper():
-        end += 2
-        while end < len(words) and words[end][0].isupper() and words[end] not in {"In", "The"}:
-            end += 1
+    end = _tail_end(words, forms[0] + 1)
     name = words[lead:end]
     # 'Presidential Committee on National AI Strategy' and 'AI Strategy High-Level Consultative Council' are
     # bodies: a body word inside the name or in the capitalised words right after it.
@@ -135,6 +139,34 @@ def _english_name(words: list[str]) -> tuple[str | None, int]:
     if len([w for w in name if w not in _words("en_weak")]) >= 2:
         return " ".join(name), end
     return None, end
+
+
+# Small words that join a name's capitalised words in its for/on/of tail ("Master Plan for the Digital
+# Transformation of Gyeongsangbuk-do"), each followed by a capitalised word.
+_TAIL_JOIN = frozenset({"of", "for", "and", "&", "the"})
+
+
+def _tail_end(words: list[str], end: int) -> int:
+    """Where a name ending at `end` (its program word) really ends: a for/on/of tail belongs to the name
+    ("Strategy for Artificial Intelligence", "Master Plan for the Digital Transformation of Gyeongsangbuk-do"),
+    small joining words in it included, unless the tail names a body ("Plan of the Ministry of …": the plan)."""
+    first = end + (2 if end + 2 < len(words) and words[end + 1] == "the" else 1)
+    if first >= len(words) or words[end] not in {"for", "on", "of"} or not words[first][0].isupper():
+        return end
+    out = first + 1
+    while out < len(words) and words[out] not in {"In", "The"}:
+        if words[out][0].isupper():
+            out += 1
+            continue
+        join = out
+        while join < len(words) and words[join] in _TAIL_JOIN:
+            join += 1
+        if join == out or join >= len(words) or not words[join][0].isupper():
+            break
+        out = join + 1
+    if set(_words("en_body")).intersection(words[end:out]):
+        return end
+    return out
 
 
 @cache

@@ -50,6 +50,10 @@ class TiedLinker(ProgramLinker):
         lead = self.sentences[:LEAD_MAX]
         return [p.name for p in self.programs if p.name in self._found and not in_passing(p.name, lead)]
 
+    def found_programs(self) -> list[str]:
+        """Every program the text names, those named in passing ("the smart farm project") included."""
+        return [p.name for p in self.programs if p.name in self._found]
+
     def named(self, sent: Sentence) -> list[tuple[int, str]]:
         found = super().named(sent)
         if self._loose and sent.start not in self._loose_done:
