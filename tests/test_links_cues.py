@@ -304,3 +304,16 @@ def test_amounts_that_add_up_to_a_programs_amount_are_its_parts() -> None:
         (30_000_000_000, None),
         (20_000_000_000, None),
     ], links(text)
+
+
+def test_a_one_word_quoted_name_before_a_program_word_is_the_storys_program() -> None:
+    # "'스마트항만' 사업": one quoted word followed by 사업 names a program; the amounts are its, not those of the one
+    # other quoted program the page names further down ("15개 사업" in the title counts its projects).
+    text = (
+        "군산시, 올해 120억원 들여 스마트항만 15개 사업 추진\n\n"
+        "군산시는 항만 물류를 빠르게 하려고 AI 같은 기술을 쓰는 '스마트항만' 사업을 펼치고 있다.\n\n"
+        '항만과장은 "올해 스마트항만 사업은 신규사업 5개를 포함해 모두 15개를 추진하며, 예산은 120억원으로 '
+        '국비 70억원, 시비 50억원을 투입할 계획"이라고 설명했다.\n\n'
+        "그는 '스마트수산항만 사업'을 통해 어획물 유통을 실시간으로 관리했다고 덧붙였다."
+    )
+    assert [p for _, p in links(text)] == ["스마트항만"] * 3, links(text)
