@@ -317,3 +317,13 @@ def test_a_one_word_quoted_name_before_a_program_word_is_the_storys_program() ->
         "그는 '스마트수산항만 사업'을 통해 어획물 유통을 실시간으로 관리했다고 덧붙였다."
     )
     assert [p for _, p in links(text)] == ["스마트항만"] * 3, links(text)
+
+
+def test_a_phrase_ending_in_introduction_or_response_is_a_purpose_in_prose() -> None:
+    # README ruling 'Purpose words are not program words': "X 대응에 N원", "Y 도입에 N원" in a prose sentence are
+    # what the money does, not named programs (lexicon/program_purpose_tails.tsv).
+    text = (
+        "시 예산 2조원 확정\n\n시는 내년 예산을 확정했다. "
+        "전산망 정전 대응에 40억원, 드론 순찰 체계 도입에 8억원을 마련했다."
+    )
+    assert links(text) == [(2_000_000_000_000, None), (4_000_000_000, None), (800_000_000, None)], links(text)
