@@ -327,3 +327,22 @@ def test_a_phrase_ending_in_introduction_or_response_is_a_purpose_in_prose() -> 
         "전산망 정전 대응에 40억원, 드론 순찰 체계 도입에 8억원을 마련했다."
     )
     assert links(text) == [(2_000_000_000_000, None), (4_000_000_000, None), (800_000_000, None)], links(text)
+
+
+def test_a_body_amount_for_a_purpose_phrase_is_not_the_story_programs() -> None:
+    # README ruling 'Purpose words are not program words': "모델 개발에 120억원을 투자" says what the money does; in
+    # a body sentence that names no program it is no program's, not the story's by default.
+    text = (
+        "'해양 관측 시범단지' 문 연다\n\n부처는 12일 '해양 관측 시범단지'를 열었다. 단지는 부표 50기를 갖춘다.\n\n"
+        '장관은 "2028년까지 연안 예보 모델 개발에 120억원을 투자할 계획"이라고 밝혔다.'
+    )
+    assert links(text) == [(12_000_000_000, None)], links(text)
+
+
+def test_a_headline_amount_for_a_purpose_phrase_stays_the_storys() -> None:
+    # A headline speaks of the story's program as a whole: "연안 예보 기술개발에 120억원" stays its.
+    text = (
+        "부처, 연안 예보 기술개발에 120억원 투입\n\n"
+        "부처는 '연안 예보 기술개발 사업'을 시작한다고 12일 밝혔다. 사업은 3년 동안 이어진다."
+    )
+    assert links(text) == [(12_000_000_000, "연안 예보 기술개발 사업")], links(text)

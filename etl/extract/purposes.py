@@ -71,3 +71,22 @@ def purpose_after_topic(text: str, end: int) -> bool:
     """True when the amount ending at `end` is the topic of a clause that says what it goes to ("N원은 X에
     쓰인다", README ruling 'Own purpose after the amount'): it is X's, not a name's the sentence gave before it."""
     return bool(_TOPIC_PURPOSE.match(text, end))
+
+
+@cache
+def _phrase() -> re.Pattern[str]:
+    # "AI산업 육성에 3조7000억원", "모델 개발에 2028년까지 308억원": a purpose word, a tie cue, then times and a payer.
+    return re.compile(r"([가-힣A-Za-z&]+)" + _before().pattern[len("[가-힣A-Za-z)]") :])
+
+
+def purpose_phrase(text: str, start: int) -> bool:
+    """True when the amount at `start` of a body sentence follows a word ending in a purpose word and a tie cue
+    ("모델 개발에 308억원을 투자한다", lexicon/program_purpose_tails.tsv): what the money does, so not the story's
+    program by default. A headline (no full stop: "AI 기술개발에 28억원") speaks of the story's program as a whole."""
+    from etl.extract.link_names import purpose_name
+
+    m = _phrase().search(text, 0, start) if _FULL_STOP.search(text) else None
+    return bool(m) and purpose_name(m.group(1))
+
+
+_FULL_STOP = re.compile(r"[.。]\s*$")
