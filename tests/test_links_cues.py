@@ -346,3 +346,13 @@ def test_a_headline_amount_for_a_purpose_phrase_stays_the_storys() -> None:
         "부처는 '연안 예보 기술개발 사업'을 시작한다고 12일 밝혔다. 사업은 3년 동안 이어진다."
     )
     assert links(text) == [(12_000_000_000, "연안 예보 기술개발 사업")], links(text)
+
+
+def test_the_money_of_doing_something_per_unit_is_not_the_storys_program() -> None:
+    # "관측소 4곳을 새로 짓는 데는 한 곳당 20억원": the money of doing something, at a rate per unit, in a body
+    # sentence naming no program: no program's, not the story's by default.
+    text = (
+        "'연안 관측망 구축 사업' 신청 접수\n\n부처는 '연안 관측망 구축 사업' 신청을 받는다고 밝혔다.\n\n"
+        "관측소 4곳을 새로 짓는 데는 한 곳당 20억원이 들어간다."
+    )
+    assert links(text) == [(2_000_000_000, None)], links(text)

@@ -32,13 +32,17 @@ def _after() -> re.Pattern[str]:
     return re.compile(r"\s*" + lexicon.pattern("program_tie_cues", "en_before"))
 
 
+# "플랫폼 5곳을 짓는 데는 한 곳당 30억원": a rate per unit between the purpose and its amount.
+_PER = r"(?:한\s*)?[가-힣]{1,3}당"
+
+
 @cache
 def _doing() -> re.Pattern[str]:
     # "'제로 트러스트'를 실증하고 확산하는 데는 1076억 원을 쓴다": the money of doing something (a verb's 는 데).
     time = rf"(?:\d+\s*년\s*(?:간|도|까지|부터|동안)?|{time_gap()})"
     kind = lexicon.pattern("money_kind_before")
     return re.compile(
-        rf"[가-힣]는\s*데(?:는|에|에는|에도|만)?\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두)?\s*$"
+        rf"[가-힣]는\s*데(?:는|에|에는|에도|만)?\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두|{_PER})?\s*$"
     )
 
 
@@ -85,8 +89,10 @@ def purpose_phrase(text: str, start: int) -> bool:
     program by default. A headline (no full stop: "AI 기술개발에 28억원") speaks of the story's program as a whole."""
     from etl.extract.link_names import purpose_name
 
-    m = _phrase().search(text, 0, start) if _FULL_STOP.search(text) else None
-    return bool(m) and purpose_name(m.group(1))
+    if not _FULL_STOP.search(text):
+        return False
+    m = _phrase().search(text, 0, start)
+    return bool(m and purpose_name(m.group(1))) or bool(_doing().search(text, 0, start))
 
 
 _FULL_STOP = re.compile(r"[.。]\s*$")
