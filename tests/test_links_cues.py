@@ -304,3 +304,55 @@ def test_amounts_that_add_up_to_a_programs_amount_are_its_parts() -> None:
         (30_000_000_000, None),
         (20_000_000_000, None),
     ], links(text)
+
+
+def test_a_one_word_quoted_name_before_a_program_word_is_the_storys_program() -> None:
+    # "'스마트항만' 사업": one quoted word followed by 사업 names a program; the amounts are its, not those of the one
+    # other quoted program the page names further down ("15개 사업" in the title counts its projects).
+    text = (
+        "군산시, 올해 120억원 들여 스마트항만 15개 사업 추진\n\n"
+        "군산시는 항만 물류를 빠르게 하려고 AI 같은 기술을 쓰는 '스마트항만' 사업을 펼치고 있다.\n\n"
+        '항만과장은 "올해 스마트항만 사업은 신규사업 5개를 포함해 모두 15개를 추진하며, 예산은 120억원으로 '
+        '국비 70억원, 시비 50억원을 투입할 계획"이라고 설명했다.\n\n'
+        "그는 '스마트수산항만 사업'을 통해 어획물 유통을 실시간으로 관리했다고 덧붙였다."
+    )
+    assert [p for _, p in links(text)] == ["스마트항만"] * 3, links(text)
+
+
+def test_a_phrase_ending_in_introduction_or_response_is_a_purpose_in_prose() -> None:
+    # README ruling 'Purpose words are not program words': "X 대응에 N원", "Y 도입에 N원" in a prose sentence are
+    # what the money does, not named programs (lexicon/program_purpose_tails.tsv).
+    text = (
+        "시 예산 2조원 확정\n\n시는 내년 예산을 확정했다. "
+        "전산망 정전 대응에 40억원, 드론 순찰 체계 도입에 8억원을 마련했다."
+    )
+    assert links(text) == [(2_000_000_000_000, None), (4_000_000_000, None), (800_000_000, None)], links(text)
+
+
+def test_a_body_amount_for_a_purpose_phrase_is_not_the_story_programs() -> None:
+    # README ruling 'Purpose words are not program words': "모델 개발에 120억원을 투자" says what the money does; in
+    # a body sentence that names no program it is no program's, not the story's by default.
+    text = (
+        "'해양 관측 시범단지' 문 연다\n\n부처는 12일 '해양 관측 시범단지'를 열었다. 단지는 부표 50기를 갖춘다.\n\n"
+        '장관은 "2028년까지 연안 예보 모델 개발에 120억원을 투자할 계획"이라고 밝혔다.'
+    )
+    assert links(text) == [(12_000_000_000, None)], links(text)
+
+
+def test_a_headline_amount_for_a_purpose_phrase_stays_the_storys() -> None:
+    # A headline speaks of the story's program as a whole: "연안 예보 기술개발에 120억원" stays its.
+    text = (
+        "부처, 연안 예보 기술개발에 120억원 투입\n\n"
+        "부처는 '연안 예보 기술개발 사업'을 시작한다고 12일 밝혔다. 사업은 3년 동안 이어진다."
+    )
+    assert links(text) == [(12_000_000_000, "연안 예보 기술개발 사업")], links(text)
+
+
+def test_the_money_of_doing_something_per_unit_is_not_the_storys_program() -> None:
+    # "관측소 4곳을 새로 짓는 데는 한 곳당 20억원": the money of doing something, at a rate per unit, in a body
+    # sentence naming no program: no program's, not the story's by default.
+    text = (
+        "'연안 관측망 구축 사업' 신청 접수\n\n부처는 '연안 관측망 구축 사업' 신청을 받는다고 밝혔다.\n\n"
+        "관측소 4곳을 새로 짓는 데는 한 곳당 20억원이 들어간다."
+    )
+    assert links(text) == [(2_000_000_000, None)], links(text)

@@ -37,7 +37,7 @@ from etl.extract.list_lines import list_lead, numbered_item
 from etl.extract.paragraphs import paragraph_opening
 from etl.extract.parents import PARENT_GAP, child_of
 from etl.extract.programs import counted_keys, names_event, norm_key, quoted_in
-from etl.extract.purposes import own_purpose, purpose_after_topic
+from etl.extract.purposes import own_purpose, purpose_after_topic, purpose_phrase
 from etl.extract.title_names import title_name, title_quoted
 from etl.extract.tracks import declared_tracks, opening_track
 from etl.models import Evidence, Program, Sentence
@@ -122,7 +122,7 @@ class ProgramLinker:
         if tied is None and (track := self._track(sent, start)):
             tied = self._known(track) or self._add(track, sent)
         if tied is None and not same_clause(sent.text, start, envelope()):
-            shared = link_names.shared_out(sent.text)
+            shared = link_names.shared_out(sent.text) or purpose_phrase(sent.text, start)
             tied = None if shared else self._noun(sent, start) or self._before(sent, start) or self.subject
         elif tied == "" and not same_clause(sent.text, start, envelope()):
             # "A 사업, B 사업 등 20개 사업에 4323억원" in a story about a plan: the group is the plan's.

@@ -27,6 +27,8 @@ def program_words(meaning: str) -> tuple[str, ...]:
 
 _QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,90}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
+# A one-word quoted name followed by a program word ("'스마트시티' 사업") names a program when it is this long.
+SINGLE_WORD_NAME = 5
 
 
 # Words a bare name may have before the one holding its program word: five ("생활밀접형 AI 응용 제품 개발 사업");
@@ -188,7 +190,8 @@ def _candidates(sent: Sentence, lang: str) -> list[_Cand]:
             name_en = None
         if names_event(name):
             continue
-        if _is_program_name(name, name_en) or (_form_after().match(text, m.end()) and len(name.split()) >= 2):
+        long_enough = len(name.split()) >= 2 or len(name) >= SINGLE_WORD_NAME
+        if _is_program_name(name, name_en) or (_form_after().match(text, m.end()) and long_enough):
             out.append(_Cand(name, name_en, sent, True))
     if lang == "en":
         out += [_Cand(n, n, sent, False) for n in english_names(text) if not names_event(n)]

@@ -32,13 +32,17 @@ def _after() -> re.Pattern[str]:
     return re.compile(r"\s*" + lexicon.pattern("program_tie_cues", "en_before"))
 
 
+# "플랫폼 5곳을 짓는 데는 한 곳당 30억원": a rate per unit between the purpose and its amount.
+_PER = r"(?:한\s*)?[가-힣]{1,3}당"
+
+
 @cache
 def _doing() -> re.Pattern[str]:
     # "'제로 트러스트'를 실증하고 확산하는 데는 1076억 원을 쓴다": the money of doing something (a verb's 는 데).
     time = rf"(?:\d+\s*년\s*(?:간|도|까지|부터|동안)?|{time_gap()})"
     kind = lexicon.pattern("money_kind_before")
     return re.compile(
-        rf"[가-힣]는\s*데(?:는|에|에는|에도|만)?\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두)?\s*$"
+        rf"[가-힣]는\s*데(?:는|에|에는|에도|만)?\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두|{_PER})?\s*$"
     )
 
 
@@ -71,3 +75,24 @@ def purpose_after_topic(text: str, end: int) -> bool:
     """True when the amount ending at `end` is the topic of a clause that says what it goes to ("N원은 X에
     쓰인다", README ruling 'Own purpose after the amount'): it is X's, not a name's the sentence gave before it."""
     return bool(_TOPIC_PURPOSE.match(text, end))
+
+
+@cache
+def _phrase() -> re.Pattern[str]:
+    # "AI산업 육성에 3조7000억원", "모델 개발에 2028년까지 308억원": a purpose word, a tie cue, then times and a payer.
+    return re.compile(r"([가-힣A-Za-z&]+)" + _before().pattern[len("[가-힣A-Za-z)]") :])
+
+
+def purpose_phrase(text: str, start: int) -> bool:
+    """True when the amount at `start` of a body sentence follows a word ending in a purpose word and a tie cue
+    ("모델 개발에 308억원을 투자한다", lexicon/program_purpose_tails.tsv): what the money does, so not the story's
+    program by default. A headline (no full stop: "AI 기술개발에 28억원") speaks of the story's program as a whole."""
+    from etl.extract.link_names import purpose_name
+
+    if not _FULL_STOP.search(text):
+        return False
+    m = _phrase().search(text, 0, start)
+    return bool(m and purpose_name(m.group(1))) or bool(_doing().search(text, 0, start))
+
+
+_FULL_STOP = re.compile(r"[.。]\s*$")
