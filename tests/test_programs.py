@@ -287,7 +287,8 @@ def test_a_pointer_back_speaks_of_the_amount_only_in_its_own_clause() -> None:
 
 
 def test_a_title_about_a_ministry_budget_gives_the_story_no_program() -> None:
-    text = "과기정통부 내년 예산 18조원 확정. 'AI 바우처 사업'이 새로 생긴다. 데이터 경제를 만드는 데 7200억원을 쓴다."
+    # (a neutral verb: "데이터 경제를 만드는 데 7200억원" is a purpose of its own since lnk2, README "Own purpose")
+    text = "과기정통부 내년 예산 18조원 확정. 'AI 바우처 사업'이 새로 생긴다. 정부는 7200억원을 쓴다."
     assert links(text)[-1] == (720_000_000_000, None)
     assert links(text.replace("과기정통부 내년 예산 18조원 확정", "AI 소식"))[-1] == (
         720_000_000_000,
