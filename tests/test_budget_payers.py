@@ -439,3 +439,19 @@ def test_an_english_envelope_that_grows_to_a_figure_covers_it(text: str) -> None
 def test_a_program_that_grows_to_a_figure_keeps_its_budget() -> None:
     text = "The voucher program rose 20 percent to 30 billion won this year."
     assert [r for _, r in roles(text)] == ["budget"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "모두 12교를 뽑아 한 학교에 최대 6000만 원, 합계 7억2000만 원을 지원한다.",
+        "본선에 오른 15개 팀은 최대 2억 원의 사업화 자금과 컨설팅을 받는다.",
+        "Their annual support limit rises from 100 million won to 150 million won.",
+    ],
+)
+def test_what_each_recipient_may_get_at_most_is_a_cap(text: str) -> None:
+    assert next(r for _, r in roles(text)) == "cap", roles(text)
+
+
+def test_a_line_cut_in_full_is_a_change() -> None:
+    assert [r for _, r in roles("시의회, 교육청 'AI 튜터' 20억 전액 삭감")] == ["change"]
