@@ -455,3 +455,11 @@ def test_what_each_recipient_may_get_at_most_is_a_cap(text: str) -> None:
 
 def test_a_line_cut_in_full_is_a_change() -> None:
     assert [r for _, r in roles("시의회, 교육청 'AI 튜터' 20억 전액 삭감")] == ["change"]
+
+
+def test_money_put_into_or_secured_through_an_envelope_is_a_line_of_it() -> None:
+    assert [r for _, r in roles("시는 남은 시비 40억원을 내년 본예산에 요구했다.")] == ["budget"]
+    assert [r for _, r in roles("구는 AI 돌봄 사업비 8억원을 추경안에 담았다.")] == ["budget"]
+    assert [r for _, r in roles("정부 추경으로 확보한 200억원가량의 실증사업비를 올해 쓴다.")] == ["budget"]
+    # the envelope's own size stays an envelope
+    assert [r for _, r in roles("정부는 20조원 규모의 추경안을 의결했다.")] == ["base"]

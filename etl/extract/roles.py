@@ -75,6 +75,7 @@ def _after() -> list[tuple[str, re.Pattern[str]]]:
                 + _AFTER_FILL
                 + (f"(?:{_OF_NOUN})?" if meaning in NOUN_ROLES else "")
                 + lexicon.alternation(words)
+                + ("(?!안?에)" if meaning == "base" else "")  # "60억원을 본예산에 요구": a line put into it
             ),
         )
         for meaning, words in by_meaning.items()
