@@ -160,6 +160,8 @@ def _secured_envelope(before: str, after: str) -> bool:
     """Whether the amount is a yearly sum secured or budgeted by a region (see _secured)."""
     funds, secured, sum_secured, local_budget = _secured()
     tail = before[-60:]
+    if "국비" not in tail and "예산" not in tail and "국비" not in after[:8]:
+        return False  # the cheap test first: most amounts have neither word near them
     return bool(
         (funds.search(tail) and secured.match(after))
         or (sum_secured.match(after) and _SUM_WORD.search(tail))
