@@ -463,3 +463,18 @@ def test_money_put_into_or_secured_through_an_envelope_is_a_line_of_it() -> None
     assert [r for _, r in roles("정부 추경으로 확보한 200억원가량의 실증사업비를 올해 쓴다.")] == ["budget"]
     # the envelope's own size stays an envelope
     assert [r for _, r in roles("정부는 20조원 규모의 추경안을 의결했다.")] == ["base"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The culture ministry's extra budget was set at 50 billion won.", "base"),
+        ("The extra budget sets aside 30 billion won for AI chips.", "budget"),  # a line of it
+        ("새해에는 지자체 예산만 총 300억원 이상이 AI에 들어간다.", "base"),
+        ("국방예산(올해 약 60조 원)도 크게 바뀐다.", "base"),
+    ],
+)
+def test_an_extra_budget_a_defence_budget_or_local_governments_budgets_are_envelopes(
+    text: str, role: str
+) -> None:
+    assert [r for _, r in roles(text)] == [role]
