@@ -478,3 +478,15 @@ def test_an_extra_budget_a_defence_budget_or_local_governments_budgets_are_envel
     text: str, role: str
 ) -> None:
     assert [r for _, r in roles(text)] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("시는 센터가 들어서면 해마다 지방세 80억원을 거둘 것으로 본다.", "revenue"),
+        ("The startups generated 300 billion won in combined income over ten years.", "revenue"),
+        ("도 AI국 내년 예산, 요구액보다 200억 덜 반영", "change"),
+    ],
+)
+def test_tax_a_city_collects_income_firms_make_and_money_left_out_of_a_bill(text: str, role: str) -> None:
+    assert [r for _, r in roles(text)] == [role]
