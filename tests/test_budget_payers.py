@@ -490,3 +490,13 @@ def test_an_extra_budget_a_defence_budget_or_local_governments_budgets_are_envel
 )
 def test_tax_a_city_collects_income_firms_make_and_money_left_out_of_a_bill(text: str, role: str) -> None:
     assert [r for _, r in roles(text)] == [role]
+
+
+def test_the_items_of_a_list_closed_by_a_change_are_changes() -> None:
+    got = roles("군산에서는 항만 정비에 8억 원, 공원 조성에 1억5000만 원 등 30억 원이 증액됐다.")
+    assert [r for _, r in got] == ["change", "change", "change"], got
+    got = roles("계속 사업 가운데서는 박물관 건립에 3억 원, 포럼 개최에 1억 원이 더해졌다.")
+    assert [r for _, r in got] == ["change", "change"], got
+    # a clause of its own before the change is no item of it
+    got = roles("장비 사업에는 올해 500억원이 들어갔는데, 내년에는 여기에 60억원이 더해졌다.")
+    assert [r for _, r in got] == ["budget", "change"], got

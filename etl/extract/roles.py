@@ -323,6 +323,40 @@ def align_comparands(rows: list[tuple[Budget, bool]]) -> None:
             if role == "base":  # an envelope is no program's money
                 row.program = None
     _carry_comparand(rows)
+    _share_listed_change([r for r, _ in rows])
+
+
+# "A에 10억 원, B에 2억 원 등 50억 원이 증액됐다", "A에 6억 원, B에 2억 원, C에 1억 원이 더해졌다": a list item is "X에 N원"
+# followed by a comma or 등; the items before a change that closes the list are changes too.
+_ITEM_BEFORE = re.compile(r"에\s*$")
+_ITEM_AFTER = re.compile(r"\s*(?:,|등\s)")  # used with .match(text, pos)
+_LIST_CLOSE = re.compile(r"(?:에|등)\s*$")
+
+
+def _share_listed_change(rows: list[Budget]) -> None:
+    """The items of a list the last of which is a change ("… 정비에 2억2500만 원 등 50억 원이 증액됐다") are changes.
+    `rows`: each amount of one sentence, in order; where each stands is read from its evidence."""
+    if len(rows) < 2 or rows[-1].evidence is None:
+        return
+    text, spans, at = rows[-1].evidence.text, [], 0
+    for row in rows:
+        start = text.find(row.unit_text, at)
+        if start < 0:
+            return
+        spans.append((start, start + len(row.unit_text)))
+        at = start + len(row.unit_text)
+    for i in range(len(rows) - 1, 0, -1):
+        if rows[i].role != "change" or not _LIST_CLOSE.search(text[: spans[i][0]]):
+            continue
+        j = i - 1
+        while (
+            j >= 0
+            and rows[j].role == "budget"
+            and _ITEM_AFTER.match(text, spans[j][1])
+            and _ITEM_BEFORE.search(text[max(0, spans[j][0] - 3) : spans[j][0]])
+        ):
+            rows[j].role = "change"
+            j -= 1
 
 
 # Roles of money that changes hands in a market: the figure a market grows to is market money too.
