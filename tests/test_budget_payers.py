@@ -500,3 +500,15 @@ def test_the_items_of_a_list_closed_by_a_change_are_changes() -> None:
     # a clause of its own before the change is no item of it
     got = roles("장비 사업에는 올해 500억원이 들어갔는데, 내년에는 여기에 60억원이 더해졌다.")
     assert [r for _, r in got] == ["budget", "change"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("입주 기업들은 지난해 300억원의 투자를 유치했다.", "investment"),
+        ("참여 스타트업은 모두 95억원 투자 유치에 성공했다.", "investment"),
+        ("시는 국비 50억원을 유치했다.", "budget"),  # national money won is no investment
+    ],
+)
+def test_attracted_investment_is_investment(text: str, role: str) -> None:
+    assert [r for _, r in roles(text)] == [role]
