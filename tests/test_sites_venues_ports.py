@@ -236,3 +236,11 @@ def test_a_place_word_far_from_a_korean_name_speaks_of_the_region_not_of_the_fac
     # English puts the place at the end of the sentence.
     text = "The province will back the Marine Robot Research Center with funds for young engineers in Busan."
     assert _names(text) == ["Marine Robot Research Center"]
+
+
+def test_a_plan_or_a_build_word_far_from_a_korean_name_does_not_make_it_a_place() -> None:
+    text = "스마트 횡단보도, 도시안전관제센터 등이 지금까지의 사업이었다면, 새 사업은 문제를 미리 예측해 대응하는 것을 목표로 한다."
+    assert _names(text) == []  # the plan is another clause's
+    text = "도시안전관제센터 등 지난 사업을 돌아본 시는 올해 예산 가운데 가장 많은 몫을 드론 배송 실증에 쓰며 구축을 서두른다."
+    assert _names(text) == []  # the build word is far off
+    assert _names("시는 도시안전관제센터를 내년에 북구로 옮길 계획이다.") == ["도시안전관제센터"]

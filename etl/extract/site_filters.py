@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from etl import lexicon
 from etl.extract.institutions import lookup as institution
@@ -42,6 +43,15 @@ _LAND = re.compile(rf"^{lexicon.pattern('site_same', 'land')}\s|{lexicon.pattern
 def built_on(text: str, land: str, end: int, start: int) -> bool:
     """`land` (a lot, a former building: site_same.tsv `land`) is where the name at `start` is built."""
     return _LAND.search(land) is not None and _BUILT_ON.fullmatch(text, end, start) is not None
+
+
+def glossed(text: str, end: int, inner: tuple[int, int]) -> bool:
+    """ "송도캠퍼스(AI 기반 IOIC·Inha Open Innovation Campus)": the name at `inner`, in brackets right after a
+    name ending at `end`, glosses it."""
+    if not text.startswith("(", end):
+        return False
+    close = text.find(")", end)
+    return close >= inner[1] and "(" not in text[end + 1 : inner[0]]
 
 
 def org_keys(text: str) -> set[str]:
@@ -128,3 +138,54 @@ def is_port(text: str, m: re.Match[str]) -> bool:
     if not text.startswith(" ", m.end()):
         return True
     return bool(_LIST_END.match(text, m.end()) or _vocab()["ko_chain"].match(text, m.end()))  # type: ignore[attr-defined]
+
+
+def glued_noun(text: str, m: re.Match[str]) -> bool:
+    """The word a head ends is no verb: Kiwi, reading it between its neighbours, finds no verb or ending in it
+    ("남기지 않고": 남기 + 지; "동대구벤처밸리" stays a name)."""
+    word = m.group(1)
+    if not re.fullmatch(r"[가-힣]+", word):
+        return True
+    before = text[max(0, m.start() - 12) : m.start()].split(" ")[-2:][0]
+    after = " ".join(text[m.end() : m.end() + 12].split(" ")[0:2])
+    return not _has_verb(before, word, after)
+
+
+@lru_cache(maxsize=4096)
+def _has_verb(before: str, word: str, after: str) -> bool:
+    from etl.nlp import get_kiwi
+
+    lo = len(before) + 1
+    tokens = get_kiwi().tokenize(f"{before} {word}{after}")
+    return any(t.tag[0] in "VE" for t in tokens if lo <= t.start < lo + len(word))
+
+
+def gloss_spans(text: str, cands: list[tuple[str, int, int, bool]]) -> list[tuple[int, int]]:
+    """Spans of the brackets right after a candidate name ("인공지능 혁신 파크(AI Innovation Park)")."""
+    out = []
+    for _, _, end, _ in cands:
+        close = text.find(")", end) if text.startswith("(", end) else -1
+        if close > 0:
+            out.append((end + 1, close))
+    return out
+
+
+def glued_list(text: str, m: re.Match[str]) -> list[tuple[str, int, int, bool]]:
+    """`하회·양동·도산서원 등 3개 서원`: items sharing the head glued to the last, one site each.
+
+    Only when a count of the head right after says how many there are (site_each.tsv `counter`), since
+    `로봇·자동차·조선·공장` (fields) and `보령시장·웅천캠퍼스` (two names) are lists of another kind.
+    """
+    head, items = m.group(2), m.group(1).split("·")
+    last = items[-1]
+    if len(items) < 2 or last == head or not all(items[:-1]):
+        return []
+    count = _vocab()["counted"].match(text, m.end())  # type: ignore[attr-defined]
+    if not count or int(count.group(1)) != len(items) or count.group(2) != head:
+        return []
+    out, pos = [], m.start()
+    for item in items:
+        name = item if item == last else item + head
+        out.append((name, pos, pos + len(item), False))  # counted: the text says each is a facility
+        pos += len(item) + 1
+    return out

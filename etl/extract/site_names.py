@@ -23,7 +23,17 @@ from functools import lru_cache
 
 from etl.extract.institutions import lookup as institution
 from etl.extract.places import find_addresses
-from etl.extract.site_filters import QUOTED, builds, is_not_site, is_place_word, is_port, is_program
+from etl.extract.site_filters import (
+    QUOTED,
+    builds,
+    gloss_spans,
+    glued_list,
+    glued_noun,
+    is_not_site,
+    is_place_word,
+    is_port,
+    is_program,
+)
 from etl.extract.site_vocab import FUNDED, is_generic, name_key
 from etl.extract.site_vocab import vocab as _vocab
 from etl.normalize import PARTICLES_AFTER_PLACE as _PARTICLE
@@ -119,11 +129,11 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
     for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
         if any(a <= m.start() < b for a, b in quoted):
             continue
-        if m.group(1) != m.group(2) and not _glued_noun(text, m):
+        if m.group(1) != m.group(2) and not glued_noun(text, m):
             continue  # "한 푼도 남기지 않고": a verb that ends like a head (기지)
         if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
             # "운정 다누림 노인·장애인복지관": words of its own before the glued pair make it one facility's name
-            listed = _glued_list(text, m)
+            listed = glued_list(text, m)
             if (
                 listed
                 or m.group(1).rsplit("·", 1)[1] == m.group(2)
@@ -154,50 +164,9 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
     return out
 
 
-def _glued_noun(text: str, m: re.Match[str]) -> bool:
-    """The word a head ends is no verb: Kiwi, reading it between its neighbours, finds no verb or ending in it
-    ("남기지 않고": 남기 + 지; "동대구벤처밸리" stays a name)."""
-    word = m.group(1)
-    if not re.fullmatch(r"[가-힣]+", word):
-        return True
-    before = text[max(0, m.start() - 12) : m.start()].split(" ")[-2:][0]
-    after = " ".join(text[m.end() : m.end() + 12].split(" ")[0:2])
-    return not _has_verb(before, word, after)
-
-
-@lru_cache(maxsize=4096)
-def _has_verb(before: str, word: str, after: str) -> bool:
-    from etl.nlp import get_kiwi
-
-    lo = len(before) + 1
-    tokens = get_kiwi().tokenize(f"{before} {word}{after}")
-    return any(t.tag[0] in "VE" for t in tokens if lo <= t.start < lo + len(word))
-
-
 def _starts_with_place(text: str, start: int, end: int) -> bool:
     """The name opens with a place word (서울 AI허브, 양재 R&CD 혁신허브)."""
     return any(a[1] == 0 for a in find_addresses(text[start:end]))
-
-
-def _glued_list(text: str, m: re.Match[str]) -> list[tuple[str, int, int, bool]]:
-    """`하회·양동·도산서원 등 3개 서원`: items sharing the head glued to the last, one site each.
-
-    Only when a count of the head right after says how many there are (site_each.tsv `counter`), since
-    `로봇·자동차·조선·공장` (fields) and `보령시장·웅천캠퍼스` (two names) are lists of another kind.
-    """
-    head, items = m.group(2), m.group(1).split("·")
-    last = items[-1]
-    if len(items) < 2 or last == head or not all(items[:-1]):
-        return []
-    count = _vocab()["counted"].match(text, m.end())  # type: ignore[attr-defined]
-    if not count or int(count.group(1)) != len(items) or count.group(2) != head:
-        return []
-    out, pos = [], m.start()
-    for item in items:
-        name = item if item == last else item + head
-        out.append((name, pos, pos + len(item), False))  # counted: the text says each is a facility
-        pos += len(item) + 1
-    return out
 
 
 def _spaced_list(text: str, start: int, end: int, weak: bool) -> list[tuple[str, int, int, bool]]:
@@ -372,16 +341,6 @@ def _towns(text: str, addresses: list[tuple[str, int, int]]) -> list[tuple[str, 
     return [(m.group(1), m.start(1), m.end(1), False) for m in found if m]
 
 
-def _glosses(text: str, cands: list[tuple[str, int, int, bool]]) -> list[tuple[int, int]]:
-    """Spans of the brackets right after a candidate name ("인공지능 혁신 파크(AI Innovation Park)")."""
-    out = []
-    for _, _, end, _ in cands:
-        close = text.find(")", end) if text.startswith("(", end) else -1
-        if close > 0:
-            out.append((end + 1, close))
-    return out
-
-
 # "'스마트항만 테스트베드' 4곳을 만든다": a quoted name counted in places names them, though its words are common.
 _COUNTED = re.compile(r"['’」]\s*\d+\s*(?:곳|개소)")
 
@@ -395,7 +354,7 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
         from etl.extract.site_english import english  # English forms live apart; they use this module's vocab
 
         cands += english(text, prev)
-    glosses = _glosses(text, cands)
+    glosses = gloss_spans(text, cands)
     seen: dict[str, Mention] = {}
     for cand in sorted(cands, key=lambda c: (c[1], -c[2])):
         name, start, end, weak = cand

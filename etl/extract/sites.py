@@ -14,7 +14,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.countries import abroad_clause
 from etl.extract.places import find_addresses, geocode, locate, specificity
-from etl.extract.site_filters import builds, built_on, org_keys, place_after, place_before
+from etl.extract.site_filters import builds, built_on, glossed, org_keys, place_after, place_before
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
 from etl.extract.site_names import name_key
@@ -57,6 +57,10 @@ MIN_WORDS_AFTER_PLACE = 2
 # further off speaks of the region ("충북도는 혁신도시를 … 연구센터, 실증단지 등을 세워 왔다"). English
 # sentences put the place at their end ("the … Center … in Seoul"): any place in them counts.
 ADDR_NEAR = 25
+# A build verb this many characters before or after a Korean name makes it a place ("X 구축", "X가 들어선다");
+# a plan ("계획이다") only in the name's own clause ("…센터 등이 사업이었다면, AI 시티는 … 목표로 한다").
+VERB_BEFORE, VERB_AFTER = 30, 40
+_CLAUSE = re.compile(r",|다[.\s]|고\s|며\s")
 # Characters between a subject name and its opening verb ("X가 18일 서울 양재동에서 문을 열었다").
 OPENED_GAP = 30
 # "5 billion won for the AI Convergence Center": English money said right before the facility it goes to.
@@ -70,14 +74,6 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
 _SAME = re.compile(rf"\s*{lexicon.pattern('site_same', 'same')}\s*['‘「]?")
 _CLAUSE_END = re.compile(r"다[.!?]|\.\s")
-
-
-def _glossed(text: str, name: _Mention, inner: _Mention) -> bool:
-    """ "송도캠퍼스(AI 기반 IOIC·Inha Open Innovation Campus)": a name in brackets right after a name glosses it."""
-    if not text.startswith("(", name.end):
-        return False
-    close = text.find(")", name.end)
-    return close >= inner.end and "(" not in text[name.end + 1 : inner.start]
 
 
 def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
@@ -105,7 +101,17 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         return True  # "로봇 재활은 노인복지관을 거점으로 …": the base the program works from
     if FUNDED.match(text, m.end) or _FUNDED_BEFORE.search(text, max(0, m.start - 40), m.start):
         return True  # "지속가능 첨단 엘라스토머 기술지원 센터 80억원": a budget line funding the facility
-    cues = (_FLOORS.search(text), _OPEN.search(text), _PLACE_VERB.search(text), _PLANNED.search(text, m.end))
+    stop, around = len(text), (0, len(text))
+    if re.search(r"[가-힣]", m.name):  # Korean: the build verb near the name, the plan in its own clause
+        clause = _CLAUSE.search(text, m.end)
+        stop = clause.end() if clause else stop
+        around = (max(0, m.start - VERB_BEFORE), min(len(text), m.end + VERB_AFTER))
+    cues = (
+        _FLOORS.search(text),
+        _OPEN.search(text),
+        _PLACE_VERB.search(text, *around),
+        _PLANNED.search(text, m.end, stop),
+    )
     return any(cues) or builds(text, m.start, m.end)  # "센터를 세운다": 세우다 only of the name it governs
 
 
@@ -310,9 +316,8 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
         area = next((a for a, o in zip(areas, owner, strict=True) if o == i), None)
         keys.append(_merge(sites, m.key, _build(s, m, area, ctx)))
     for i in range(1, len(mentions)):  # "X 역할을 맡을 'Y'": one facility, two names
-        if _SAME.fullmatch(s.text, mentions[i - 1].end, mentions[i].start) or _glossed(
-            s.text, mentions[i - 1], mentions[i]
-        ):
+        a, b = mentions[i - 1], mentions[i]
+        if _SAME.fullmatch(s.text, a.end, b.start) or glossed(s.text, a.end, (b.start, b.end)):
             ctx["same"].append((keys[i - 1], keys[i]))
         elif built_on(s.text, mentions[i - 1].name, mentions[i - 1].end, mentions[i].start):
             ctx["same"].append((keys[i], keys[i - 1]))  # "옛 소방서 후적지에 세워질 'X'": the land is X's
