@@ -244,3 +244,14 @@ def test_a_plan_or_a_build_word_far_from_a_korean_name_does_not_make_it_a_place(
     text = "도시안전관제센터 등 지난 사업을 돌아본 시는 올해 예산 가운데 가장 많은 몫을 드론 배송 실증에 쓰며 구축을 서두른다."
     assert _names(text) == []  # the build word is far off
     assert _names("시는 도시안전관제센터를 내년에 북구로 옮길 계획이다.") == ["도시안전관제센터"]
+
+
+def test_english_program_titles_bodies_and_conference_venues_are_no_sites() -> None:
+    assert _names('The city put the "Smart Port Complex Development Project" forward in Busan.') == []
+    assert _names("The Korea Robot Center Council met the minister in Seoul.") == []
+    assert _names("The minister spoke at a conference at the BEXCO Robot Center in Busan.") == []
+
+
+def test_an_english_name_the_sentence_sets_up_is_a_site() -> None:
+    text = "The fund will put money into setting up the National Robot Testing Center."
+    assert _names(text) == ["National Robot Testing Center"]

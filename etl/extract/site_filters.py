@@ -91,7 +91,7 @@ def is_not_site(text: str, name: str, end: int) -> bool:
     v = _vocab()
     if v["bodies"].search(name) or v["venues"].search(name) or institution(name) is not None:  # type: ignore[attr-defined]
         return True
-    if v["org_title"].match(text, end):  # type: ignore[attr-defined]
+    if v["org_title"].match(text, end) or v["en_org"].match(text, end):  # type: ignore[attr-defined]
         return True  # "김철수 한빛캠퍼스 대표": a company named like a facility
     if v["role"].match(text, end) or v["compare"].match(text, end):  # type: ignore[attr-defined]
         return True  # "충청권 AI 산업 허브로 도약": a role a region aims at, not a facility

@@ -131,6 +131,8 @@ def _cues() -> dict[str, object]:
         "place_after": re.compile(
             rf"['’」\"”]?\s*(?:을|를)\s*{alt(lexicon.terms('site_place_cues', 'after'))}"
         ),
+        # "the Korea Data Center Council": a body whose name goes on after the head.
+        "en_org": re.compile(rf"\s+{alt(lexicon.terms('site_not_sites', 'en_org'))}\b"),
         "en_event_at": re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w&\-]*['’]s\s+)?$"),
     }
 

@@ -99,6 +99,8 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
     if place_after(text, m.end):
         return True  # "로봇 재활은 노인복지관을 거점으로 …": the base the program works from
+    if vocab()["en_build_before"].search(text, max(0, m.start - 40), m.start):  # type: ignore[attr-defined]
+        return True  # "setting up the National AI Computing Center": the sentence builds it
     if FUNDED.match(text, m.end) or _FUNDED_BEFORE.search(text, max(0, m.start - 40), m.start):
         return True  # "지속가능 첨단 엘라스토머 기술지원 센터 80억원": a budget line funding the facility
     stop, around = len(text), (0, len(text))
