@@ -255,3 +255,9 @@ def test_english_program_titles_bodies_and_conference_venues_are_no_sites() -> N
 def test_an_english_name_the_sentence_sets_up_is_a_site() -> None:
     text = "The fund will put money into setting up the National Robot Testing Center."
     assert _names(text) == ["National Robot Testing Center"]
+
+
+def test_a_program_title_with_a_gloss_before_its_program_word_is_no_site() -> None:
+    assert _names("시는 소형 AI 데이터센터(MDC) 사업에 본격 착수했다.") == []
+    assert _names("정부는 소형 AI 데이터센터 확산(R&D)에 70억원을 쓴다.") == []
+    assert _names("시는 북구에 소형 AI 데이터센터를 세운다.") == ["소형 AI 데이터센터"]

@@ -108,7 +108,10 @@ def _cues() -> dict[str, object]:
         "held": re.compile(alt(lexicon.terms("site_venue_words", "held"))),
         "opening": re.compile(alt(lexicon.terms("site_venue_words", "opening"))),
         "program_in": re.compile(alt(lexicon.terms("site_not_sites", "program_word"))),
-        "program_word": re.compile(rf"['’」\"”]?\s*{alt(lexicon.terms('site_not_sites', 'program_word'))}"),
+        # "'X' 공모", "X(MDC) 사업": a program's title (a gloss in brackets may stand between).
+        "program_word": re.compile(
+            rf"['’」\"”]?\s*(?:\([^)]{{1,20}}\)\s*)?{alt(lexicon.terms('site_not_sites', 'program_word'))}"
+        ),
         # "A, B, C 등 7개 유형 가운데 고른다": the items of a list of kinds name no place.
         "kinds": re.compile(
             rf"['’」\"”]?(?:\s*,\s*[^,.]{{1,40}}?)*\s*등\s*\d+\s*개\s*{alt(lexicon.terms('site_not_sites', 'kinds'))}"
