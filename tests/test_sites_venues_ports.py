@@ -261,3 +261,13 @@ def test_a_program_title_with_a_gloss_before_its_program_word_is_no_site() -> No
     assert _names("시는 소형 AI 데이터센터(MDC) 사업에 본격 착수했다.") == []
     assert _names("정부는 소형 AI 데이터센터 확산(R&D)에 70억원을 쓴다.") == []
     assert _names("시는 북구에 소형 AI 데이터센터를 세운다.") == ["소형 AI 데이터센터"]
+
+
+def test_a_quoted_agreement_made_for_building_a_facility_names_it() -> None:
+    text = "시는 한빛PFV와 '천안 AI데이터센터 구축을 위한 업무협약'을 맺었다고 밝혔다."
+    assert _names(text) == ["천안 AI데이터센터"]
+    assert _names("시는 한빛PFV와 '천안 AI데이터센터 업무협약'을 맺었다.") == []
+
+
+def test_a_planning_study_of_a_cluster_is_no_site() -> None:
+    assert _names("시는 해양 로봇 혁신클러스터 기획에 4억원을 쓴다.") == []

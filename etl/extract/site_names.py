@@ -102,6 +102,12 @@ def _extend_left(text: str, start: int) -> int:
         if not m:
             break
         word = m.group(1)
+        if (
+            word[0] in "'‘「" and len(word) > 1
+        ):  # "'아산 AI데이터센터 구축을 위한 …'": the quote opens the name
+            inner = m.start(1) + 1
+            ok = is_place_word(text, inner, m.end(1)) or _is_noun_word("", word[1:], "")
+            return inner if ok else start
         bullet = re.match(rf"[{_vocab()['bullet']}]+", word)
         if bullet:  # "△국가 AI 컴퓨팅 센터": a list mark glued to the first word starts the name
             rest = m.start(1) + bullet.end()
@@ -127,8 +133,8 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
     v = _vocab()
     out = []
     for m in v["ko_core"].finditer(text):  # type: ignore[attr-defined]
-        if any(a <= m.start() < b for a, b in quoted):
-            continue
+        if any(a <= m.start() < b for a, b in quoted) and not _FOR_BUILDING.match(text, m.end()):
+            continue  # a quoted title names no facility, unless it builds one ('X 구축을 위한 협약')
         if m.group(1) != m.group(2) and not glued_noun(text, m):
             continue  # "한 푼도 남기지 않고": a verb that ends like a head (기지)
         if "·" in m.group(1):  # "로봇·자동차·조선·공장": a list of fields ending in a bare head
@@ -162,6 +168,10 @@ def _korean(text: str, quoted: list[tuple[int, int]]) -> list[tuple[str, int, in
         listed = _spaced_list(text, start, end, weak) if start == m.start() else []
         out += listed or [(text[start:end], start, end, weak)]
     return out
+
+
+# "'아산 AI데이터센터 구축을 위한 업무협약'": a title made for building the facility it names.
+_FOR_BUILDING = re.compile(r"\s*(?:구축|조성|건립|설립)(?:을|를)?\s*위한")
 
 
 def _starts_with_place(text: str, start: int, end: int) -> bool:
