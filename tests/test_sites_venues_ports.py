@@ -271,3 +271,10 @@ def test_a_quoted_agreement_made_for_building_a_facility_names_it() -> None:
 
 def test_a_planning_study_of_a_cluster_is_no_site() -> None:
     assert _names("시는 해양 로봇 혁신클러스터 기획에 4억원을 쓴다.") == []
+
+
+def test_one_name_after_two_places_one_within_the_other_is_one_site() -> None:
+    text = "시는 판교 로봇 교육연구시설 부지를 내준다. 성남 로봇 교육연구시설은 2028년 준공이 목표다."
+    assert len(_names(text)) == 1, _names(text)
+    text = "광주 로봇 실증센터는 북구에 들어선다. 전남 로봇 실증센터는 나주에 들어선다."
+    assert len(_names(text)) == 2, _names(text)

@@ -16,6 +16,8 @@ from etl.extract.places import find_addresses
 from etl.extract.site_vocab import name_key
 from etl.extract.site_vocab import vocab as _vocab
 
+# A name less its place must keep this many characters to name one facility (창원국가산단, not 센터).
+MIN_CORE_CHARS = 4
 # "X에서 열린 '○○ 사업' 발족식": a ceremony word this many characters after "X에서" makes X a venue.
 EVENT_WINDOW = 30
 # "X에서 열린 'AI 데이터센터 II' 준공식": an opening word this many characters after X (a quoted name between).
@@ -52,6 +54,23 @@ def glossed(text: str, end: int, inner: tuple[int, int]) -> bool:
         return False
     close = text.find(")", end)
     return close >= inner[1] and "(" not in text[end + 1 : inner[0]]
+
+
+def _place_core(name: str) -> tuple[str, str]:
+    """The place a name opens with (its full address) and the merge key of the rest, less a land word at its end."""
+    lead = [a for a in find_addresses(name) if a[1] == 0]
+    rest = name[lead[0][2] :] if lead else name
+    rest = re.sub(rf"\s*{lexicon.pattern('site_same', 'land')}$", "", rest)
+    return (lead[0][0] if lead else ""), name_key(rest)
+
+
+def same_place_name(a: str, b: str) -> bool:
+    """Two names of one facility: the same name after their places, one place within the other
+    ("판교 AI 교육연구시설 부지" and "성남 AI 교육연구시설"; not "광주 AI 데이터센터" and "전남 AI 데이터센터")."""
+    (pa, ca), (pb, cb) = _place_core(a), _place_core(b)
+    if ca != cb or len(ca) < MIN_CORE_CHARS or not (pa or pb):
+        return False
+    return pa.startswith(pb) or pb.startswith(pa)
 
 
 def org_keys(text: str) -> set[str]:

@@ -12,9 +12,9 @@ from datetime import date
 from functools import cache
 
 from etl import lexicon
+from etl.extract import site_filters as sf
 from etl.extract.countries import abroad_clause
 from etl.extract.places import find_addresses, geocode, locate, specificity
-from etl.extract.site_filters import builds, built_on, glossed, org_keys, place_after, place_before
 from etl.extract.site_names import Mention as _Mention
 from etl.extract.site_names import mentions as _mentions
 from etl.extract.site_names import name_key
@@ -95,9 +95,9 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         return (
             True  # "세종 디지털 트윈 실증센터(가칭)": a facility named after its place, with words of its own
         )
-    if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or place_before(text, m.start):
+    if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or sf.place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
-    if place_after(text, m.end):
+    if sf.place_after(text, m.end):
         return True  # "로봇 재활은 노인복지관을 거점으로 …": the base the program works from
     if vocab()["en_build_before"].search(text, max(0, m.start - 40), m.start):  # type: ignore[attr-defined]
         return True  # "setting up the National AI Computing Center": the sentence builds it
@@ -114,7 +114,7 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         _PLACE_VERB.search(text, *around),
         _PLANNED.search(text, m.end, stop),
     )
-    return any(cues) or builds(text, m.start, m.end)  # "센터를 세운다": 세우다 only of the name it governs
+    return any(cues) or sf.builds(text, m.start, m.end)  # "센터를 세운다": 세우다 only of the name it governs
 
 
 # "X는 … 클러스터 안에 지상 4층 규모로 들어선다": where a thing stands (site_build_words.tsv `located`).
@@ -249,7 +249,7 @@ def _head_more(a: str, b: str) -> bool:
     for x, y in ((a, b), (b, a)):
         tail = next((h for h in _head_keys() if len(h) < len(x) and x.endswith(h)), "")
         core = x[: -len(tail)] if tail else ""
-        if len(core) >= MIN_CORE_CHARS and y.endswith(core) and core not in _head_keys():
+        if len(core) >= sf.MIN_CORE_CHARS and y.endswith(core) and core not in _head_keys():
             return True
     return False
 
@@ -257,10 +257,6 @@ def _head_more(a: str, b: str) -> bool:
 @cache
 def _head_keys() -> frozenset[str]:
     return frozenset(name_key(h) for h in vocab()["heads"])  # type: ignore[attr-defined]
-
-
-# A name less its last head must keep this many characters to stand for a facility (송도캠퍼스, not 센터).
-MIN_CORE_CHARS = 4
 
 
 def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
@@ -273,7 +269,13 @@ def _merge(sites: dict[str, Site], key: str, new: Site) -> str:
         ),
         None,
     )
-    if found is None:
+    if (
+        found is None
+    ):  # "경남 창원국가산업단지", "성산구 창원국가산단": one name after places, one in the other
+        found = next((k for k in sites if sf.same_place_name(sites[k].name, new.name)), None)
+        if found is not None:
+            _fold(sites[found], new)
+            return found
         sites[key] = new
         return key
     old = sites[found]
@@ -319,9 +321,9 @@ def _sentence_sites(s: Sentence, sites: dict[str, Site], program_keys: set[str],
         keys.append(_merge(sites, m.key, _build(s, m, area, ctx)))
     for i in range(1, len(mentions)):  # "X 역할을 맡을 'Y'": one facility, two names
         a, b = mentions[i - 1], mentions[i]
-        if _SAME.fullmatch(s.text, a.end, b.start) or glossed(s.text, a.end, (b.start, b.end)):
+        if _SAME.fullmatch(s.text, a.end, b.start) or sf.glossed(s.text, a.end, (b.start, b.end)):
             ctx["same"].append((keys[i - 1], keys[i]))
-        elif built_on(s.text, mentions[i - 1].name, mentions[i - 1].end, mentions[i].start):
+        elif sf.built_on(s.text, mentions[i - 1].name, mentions[i - 1].end, mentions[i].start):
             ctx["same"].append((keys[i], keys[i - 1]))  # "옛 소방서 후적지에 세워질 'X'": the land is X's
     if not mentions and areas and ctx["prev_keys"]:
         # "이를 합치면 약 2132평 규모다.": an area alone belongs to the site just named.
@@ -359,7 +361,7 @@ def extract_sites(
         if keep in sites and drop in sites and keep != drop:
             _fold(sites[keep], sites.pop(drop))
     _fold_glossed(sites)
-    orgs = org_keys(text)  # "웅천에이아이캠퍼스 대표": the name is a company's wherever it is said
+    orgs = sf.org_keys(text)  # "웅천에이아이캠퍼스 대표": the name is a company's wherever it is said
     for key in [k for k in sites if any(k.endswith(o) for o in orgs)]:
         del sites[key]
     for site in sites.values():
