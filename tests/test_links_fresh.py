@@ -330,7 +330,7 @@ def test_a_total_stated_after_the_first_program_and_before_any_other_is_the_firs
         "첫 과제로 '스마트 크레인 데이터 구축 사업'과 '무인 야드 관제 플랫폼 사업'을 진행한다. 참여 기업은 12곳이다.\n\n"
         "{late}"
     )
-    split = "2027년까지 국비 100억원과 민간 자체 투자 50억원 등 모두 150억원이 들어간다.\n\n"
+    split = "2027년까지 국비 100억원과 민간 50억원 등 모두 150억원이 들어간다.\n\n"
     got = dict(links(text.format(money=split, late="")))
     name = "스마트 해운 선도 R&D 사업"
     assert got[15_000_000_000] == got[10_000_000_000] == got[5_000_000_000] == name, got
