@@ -353,5 +353,19 @@ def test_a_name_after_the_legal_form_of_an_association_or_foundation_is_a_body()
 
 def test_a_university_right_before_a_campus_hospital_is_that_hospital() -> None:
     found = extract("컨소시엄에는 을지대 노원병원과 한양대 의료원, 서울대학교가 참여한다.")
-    assert {"을지대학교 노원병원", "한양대학교 의료원", "서울대학교"} <= set(found), list(found)
+    assert {"을지대학교 노원병원", "한양대학교의료원", "서울대학교"} <= set(found), list(found)
     assert "을지대학교" not in found and "노원병원" not in found, list(found)
+
+
+def test_the_gazetteer_knows_venture_investors_museums_and_medical_bodies() -> None:
+    for name in (
+        "KDB Capital Corp.",
+        "L&S벤처캐피탈",
+        "카카오벤처스",
+        "국립현대미술관",
+        "연세의료원",
+        "의학한림원",
+    ):
+        assert lookup(name), name
+    found = extract("L&S Venture Capital and IBK Capital will manage the fund.")
+    assert {"엘앤에스벤처캐피탈", "IBK캐피탈"} <= set(found) and "한국산업은행" not in found, list(found)
