@@ -369,3 +369,10 @@ def test_the_gazetteer_knows_venture_investors_museums_and_medical_bodies() -> N
         assert lookup(name), name
     found = extract("L&S Venture Capital and IBK Capital will manage the fund.")
     assert {"엘앤에스벤처캐피탈", "IBK캐피탈"} <= set(found) and "한국산업은행" not in found, list(found)
+
+
+def test_a_bare_seoul_opening_a_sentence_is_the_city_when_the_story_speaks_of_the_city() -> None:
+    city = "Seoul plans to spend 10 billion won on AI kiosks this year. The city will pick vendors in May."
+    assert "서울특별시" in extract(city), list(extract(city))
+    state = "Seoul signed the deal with Washington on Monday, the ministry said."
+    assert "서울특별시" not in extract(state), list(extract(state))
