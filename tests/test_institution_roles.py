@@ -376,3 +376,9 @@ def test_a_bare_seoul_opening_a_sentence_is_the_city_when_the_story_speaks_of_th
     assert "서울특별시" in extract(city), list(extract(city))
     state = "Seoul signed the deal with Washington on Monday, the ministry said."
     assert "서울특별시" not in extract(state), list(extract(state))
+
+
+def test_a_verb_in_its_modifier_form_before_consortium_names_no_member() -> None:
+    found = extract("정부는 모델을 개발·실증할 컨소시엄 1곳을 뽑아 80억원을 지원한다.")
+    assert not [n for n in found if "실증" in n], list(found)
+    assert "누리웍스" in extract("– 누리웍스 컨소시엄")

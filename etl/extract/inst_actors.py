@@ -327,9 +327,10 @@ def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength:
         or (tokens[0][1] == "SN" and strength != LINE)
     ):
         return False  # a title, or an amount cut from a list of figures
-    # `지방자치단체가 컨소시엄을 꾸려`: a word with a case particle is the subject, no name
+    # `지방자치단체가 컨소시엄을 꾸려`: a word with a case particle is the subject, no name; `개발·실증할 컨소시엄`: a
+    # word ending in a modifier ending (ETM) describes the consortium, names nothing
     if strength == LINE:
-        return not (len(tokens) > 1 and tokens[-1][1].startswith("JK"))
+        return not (len(tokens) > 1 and tokens[-1][1].startswith(("JK", "ETM")))
     if any(tag.startswith(("E", "J")) for _, tag, _ in tokens[1:]):
         return False
     if strength == STRONG:
