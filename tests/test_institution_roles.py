@@ -382,3 +382,9 @@ def test_a_verb_in_its_modifier_form_before_consortium_names_no_member() -> None
     found = extract("정부는 모델을 개발·실증할 컨소시엄 1곳을 뽑아 80억원을 지원한다.")
     assert not [n for n in found if "실증" in n], list(found)
     assert "누리웍스" in extract("– 누리웍스 컨소시엄")
+
+
+def test_a_guests_body_with_its_acronym_or_a_members_seat_is_an_affiliation() -> None:
+    text = "개소식에는 박하늘 한빛진흥원(HBPA) 원장, 최누리 국회 보건복지위원회 위원 등이 참석했다."
+    found = extract(text)
+    assert "한빛진흥원" not in found and "보건복지위원회" not in found, list(found)

@@ -34,11 +34,14 @@ _STREET_BEFORE = re.compile(r"(?:^|\s)[가-힣0-9]+(?:동|읍|면|리|로|길)[ 
 _AT = re.compile(r"에서(?![가-힣])")
 _TITLES = (
     "장관|차관|위원장|부위원장|원장|총장|청장|처장|시장|도지사|지사|군수|구청장|의원|대표|회장|사장|이사장|"
-    "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인|의장|비서관"
+    "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인|의장|비서관|위원"
 )
 # `최호정 서울시의장, 전성수 서초구청장 등`: a list whose items end in a title lists people, not institutions.
 _PERSON_ITEM = re.compile(rf"(?:{_TITLES})$")
-_TITLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLES})(?:이|가|은|는|의|과|와|도)?(?![가-힣])")
+# `김○○ 정보통신산업진흥원(NIPA) 원장`: the body's acronym may stand between it and the title.
+_TITLE_AFTER = re.compile(
+    rf"(?:\([A-Za-z0-9&]{{2,10}}\))?[ \t]+(?:{_TITLES})(?:이|가|은|는|의|과|와|도)?(?![가-힣])"
+)
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
 _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 # A member of common nouns only is a name when it is a long compound (서남해안기업도시개발: five nouns); two or
@@ -113,8 +116,11 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
-        if _GUESTS.search(text) and _TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before):
-            continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title
+        if _GUESTS.search(text) and (
+            (_TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before))
+            or (before.endswith("(") and after.startswith(")") and _TITLE_AFTER.match(after, 1))
+        ):
+            continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title; `진흥원(NIPA) 원장` too
         kind = inst_context.not_actor().get(m.name)
         if kind == "forum" or (
             kind == "legislature" and (inst_context.is_member_title(after) or inst_context.is_venue(after))
