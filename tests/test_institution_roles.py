@@ -388,3 +388,9 @@ def test_a_guests_body_with_its_acronym_or_a_members_seat_is_an_affiliation() ->
     text = "개소식에는 박하늘 한빛진흥원(HBPA) 원장, 최누리 국회 보건복지위원회 위원 등이 참석했다."
     found = extract(text)
     assert "한빛진흥원" not in found and "보건복지위원회" not in found, list(found)
+
+
+def test_english_names_and_acronyms_of_listed_bodies() -> None:
+    assert lookup("MSS").canonical == "중소벤처기업부"
+    assert lookup("Korea AI & Software Industry Association").canonical == "한국인공지능·소프트웨어산업협회"
+    assert lookup("Gyeonggi Provincial Assembly").canonical == "경기도의회"
