@@ -394,3 +394,9 @@ def test_english_names_and_acronyms_of_listed_bodies() -> None:
     assert lookup("MSS").canonical == "중소벤처기업부"
     assert lookup("Korea AI & Software Industry Association").canonical == "한국인공지능·소프트웨어산업협회"
     assert lookup("Gyeonggi Provincial Assembly").canonical == "경기도의회"
+
+
+def test_unknown_names_in_an_english_list_of_known_bodies_are_members() -> None:
+    found = extract("Samsung Electronics, LG Electronics, Hanbit Mecha Works and Noori take part.")
+    assert {"Hanbit Mecha Works", "Noori"} <= set(found), list(found)
+    assert not extract("Korea, Japan and China signed the statement.")  # no known body in the list

@@ -222,6 +222,7 @@ def list_members(
     out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
     out += [(m, WEAK) for m in inst_rules.quoted_single(text) if free(m.start, m.end)]
     out += [(m, WEAK) for m in inst_rules.counted_single(text) if free(m.start, m.end)]
+    out += [(m, STRONG) for m in inst_rules.english_list_members(text, spans)]
     if (
         not found
         and "(" not in text
