@@ -400,3 +400,9 @@ def test_unknown_names_in_an_english_list_of_known_bodies_are_members() -> None:
     found = extract("Samsung Electronics, LG Electronics, Hanbit Mecha Works and Noori take part.")
     assert {"Hanbit Mecha Works", "Noori"} <= set(found), list(found)
     assert not extract("Korea, Japan and China signed the statement.")  # no known body in the list
+
+
+def test_one_known_body_and_a_name_joined_for_a_joint_project_are_both_bodies() -> None:
+    found = extract("전남대·누리팜텍 공동 추진으로 방역 기술을 만든다.")
+    assert {"전남대학교", "누리팜텍"} <= set(found), list(found)
+    assert "첨단산업" not in extract("과기정통부, UAE와 AI·첨단산업 협력 넓힌다")
