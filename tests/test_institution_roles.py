@@ -406,3 +406,8 @@ def test_one_known_body_and_a_name_joined_for_a_joint_project_are_both_bodies() 
     found = extract("전남대·누리팜텍 공동 추진으로 방역 기술을 만든다.")
     assert {"전남대학교", "누리팜텍"} <= set(found), list(found)
     assert "첨단산업" not in extract("과기정통부, UAE와 AI·첨단산업 협력 넓힌다")
+
+
+def test_a_special_city_is_named_by_its_teuknyesi_form_too() -> None:
+    assert lookup("창원특례시").canonical == "창원시"
+    assert "고양시" in extract("고양특례시는 AI 교통 플랫폼을 만든다.")
