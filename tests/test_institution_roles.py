@@ -353,5 +353,61 @@ def test_a_name_after_the_legal_form_of_an_association_or_foundation_is_a_body()
 
 def test_a_university_right_before_a_campus_hospital_is_that_hospital() -> None:
     found = extract("컨소시엄에는 을지대 노원병원과 한양대 의료원, 서울대학교가 참여한다.")
-    assert {"을지대학교 노원병원", "한양대학교 의료원", "서울대학교"} <= set(found), list(found)
+    assert {"을지대학교 노원병원", "한양대학교의료원", "서울대학교"} <= set(found), list(found)
     assert "을지대학교" not in found and "노원병원" not in found, list(found)
+
+
+def test_the_gazetteer_knows_venture_investors_museums_and_medical_bodies() -> None:
+    for name in (
+        "KDB Capital Corp.",
+        "L&S벤처캐피탈",
+        "카카오벤처스",
+        "국립현대미술관",
+        "연세의료원",
+        "의학한림원",
+    ):
+        assert lookup(name), name
+    found = extract("L&S Venture Capital and IBK Capital will manage the fund.")
+    assert {"엘앤에스벤처캐피탈", "IBK캐피탈"} <= set(found) and "한국산업은행" not in found, list(found)
+
+
+def test_a_bare_seoul_opening_a_sentence_is_the_city_when_the_story_speaks_of_the_city() -> None:
+    city = "Seoul plans to spend 10 billion won on AI kiosks this year. The city will pick vendors in May."
+    assert "서울특별시" in extract(city), list(extract(city))
+    state = "Seoul signed the deal with Washington on Monday, the ministry said."
+    assert "서울특별시" not in extract(state), list(extract(state))
+
+
+def test_a_verb_in_its_modifier_form_before_consortium_names_no_member() -> None:
+    found = extract("정부는 모델을 개발·실증할 컨소시엄 1곳을 뽑아 80억원을 지원한다.")
+    assert not [n for n in found if "실증" in n], list(found)
+    assert "누리웍스" in extract("– 누리웍스 컨소시엄")
+
+
+def test_a_guests_body_with_its_acronym_or_a_members_seat_is_an_affiliation() -> None:
+    text = "개소식에는 박하늘 한빛진흥원(HBPA) 원장, 최누리 국회 보건복지위원회 위원 등이 참석했다."
+    found = extract(text)
+    assert "한빛진흥원" not in found and "보건복지위원회" not in found, list(found)
+
+
+def test_english_names_and_acronyms_of_listed_bodies() -> None:
+    assert lookup("MSS").canonical == "중소벤처기업부"
+    assert lookup("Korea AI & Software Industry Association").canonical == "한국인공지능·소프트웨어산업협회"
+    assert lookup("Gyeonggi Provincial Assembly").canonical == "경기도의회"
+
+
+def test_unknown_names_in_an_english_list_of_known_bodies_are_members() -> None:
+    found = extract("Samsung Electronics, LG Electronics, Hanbit Mecha Works and Noori take part.")
+    assert {"Hanbit Mecha Works", "Noori"} <= set(found), list(found)
+    assert not extract("Korea, Japan and China signed the statement.")  # no known body in the list
+
+
+def test_one_known_body_and_a_name_joined_for_a_joint_project_are_both_bodies() -> None:
+    found = extract("전남대·누리팜텍 공동 추진으로 방역 기술을 만든다.")
+    assert {"전남대학교", "누리팜텍"} <= set(found), list(found)
+    assert "첨단산업" not in extract("과기정통부, UAE와 AI·첨단산업 협력 넓힌다")
+
+
+def test_a_special_city_is_named_by_its_teuknyesi_form_too() -> None:
+    assert lookup("창원특례시").canonical == "창원시"
+    assert "고양시" in extract("고양특례시는 AI 교통 플랫폼을 만든다.")

@@ -34,11 +34,14 @@ _STREET_BEFORE = re.compile(r"(?:^|\s)[가-힣0-9]+(?:동|읍|면|리|로|길)[ 
 _AT = re.compile(r"에서(?![가-힣])")
 _TITLES = (
     "장관|차관|위원장|부위원장|원장|총장|청장|처장|시장|도지사|지사|군수|구청장|의원|대표|회장|사장|이사장|"
-    "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인|의장|비서관"
+    "이사|본부장|단장|센터장|소장|실장|국장|과장|교수|연구원|대변인|의장|비서관|위원"
 )
 # `최호정 서울시의장, 전성수 서초구청장 등`: a list whose items end in a title lists people, not institutions.
 _PERSON_ITEM = re.compile(rf"(?:{_TITLES})$")
-_TITLE_AFTER = re.compile(rf"[ \t]+(?:{_TITLES})(?:이|가|은|는|의|과|와|도)?(?![가-힣])")
+# `김○○ 정보통신산업진흥원(NIPA) 원장`: the body's acronym may stand between it and the title.
+_TITLE_AFTER = re.compile(
+    rf"(?:\([A-Za-z0-9&]{{2,10}}\))?[ \t]+(?:{_TITLES})(?:이|가|은|는|의|과|와|도)?(?![가-힣])"
+)
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
 _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
 # A member of common nouns only is a name when it is a long compound (서남해안기업도시개발: five nouns); two or
@@ -113,8 +116,11 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
-        if _GUESTS.search(text) and _TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before):
-            continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title
+        if _GUESTS.search(text) and (
+            (_TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before))
+            or (before.endswith("(") and after.startswith(")") and _TITLE_AFTER.match(after, 1))
+        ):
+            continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title; `진흥원(NIPA) 원장` too
         kind = inst_context.not_actor().get(m.name)
         if kind == "forum" or (
             kind == "legislature" and (inst_context.is_member_title(after) or inst_context.is_venue(after))
@@ -216,6 +222,7 @@ def list_members(
     out = [(m, LINE) for m in inst_rules.consortium_members(text) if free(m.start, m.end)]
     out += [(m, WEAK) for m in inst_rules.quoted_single(text) if free(m.start, m.end)]
     out += [(m, WEAK) for m in inst_rules.counted_single(text) if free(m.start, m.end)]
+    out += [(m, STRONG) for m in inst_rules.english_list_members(text, spans)]
     if (
         not found
         and "(" not in text
@@ -234,7 +241,8 @@ def list_members(
             known = sum(not free(i.start, i.end) for i in items)
             if not found and not _all_names(text, items, place):
                 continue  # `반도체, 배터리, 바이오 등 3개 분야`: with nothing known, every item must look like a name
-            if known >= 2 or run.headed or (run.closed and (known >= 1 or run.kinded)):
+            joint = known == 1 and bool(_JOINT.match(text, items[-1].end))  # 전남대·인트플로우 공동 추진
+            if known >= 2 or run.headed or (run.closed and (known >= 1 or run.kinded)) or joint:
                 strength = STRONG if known >= 2 or run.headed else WEAK
                 out.extend((i, strength) for i in items if free(i.start, i.end))
             elif any(
@@ -248,6 +256,8 @@ def list_members(
     return _clean(out)
 
 
+# `전남대·인트플로우 공동 추진`, `A·B 컨소시엄`: a list of one known body and names acting together names bodies.
+_JOINT = re.compile(r"(?:이|가|은|는|와|과|의)?\s*(?:공동|함께|컨소시엄|합작)")
 # `광주·대구·전북·경남이 … 추진하는`: 시·도 names alone, listed as the subject (a particle after the last one), are the
 # local governments acting; `부산·울산·경남 지역 기업`, `'강원·경북·대구' 권역` name places.
 _SUBJECT_AFTER = re.compile(r"(?:이|가|은|는|도|과|와)(?![가-힣])")
@@ -327,9 +337,10 @@ def looks_like_name(name: str, tokens: Sequence[tuple[str, str, int]], strength:
         or (tokens[0][1] == "SN" and strength != LINE)
     ):
         return False  # a title, or an amount cut from a list of figures
-    # `지방자치단체가 컨소시엄을 꾸려`: a word with a case particle is the subject, no name
+    # `지방자치단체가 컨소시엄을 꾸려`: a word with a case particle is the subject, no name; `개발·실증할 컨소시엄`: a
+    # word ending in a modifier ending (ETM) describes the consortium, names nothing
     if strength == LINE:
-        return not (len(tokens) > 1 and tokens[-1][1].startswith("JK"))
+        return not (len(tokens) > 1 and tokens[-1][1].startswith(("JK", "ETM")))
     if any(tag.startswith(("E", "J")) for _, tag, _ in tokens[1:]):
         return False
     if strength == STRONG:

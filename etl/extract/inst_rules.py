@@ -281,3 +281,29 @@ def clean_member(surface: str) -> tuple[int, str]:
 def plausible_length(name: str) -> bool:
     """Long enough to be a name, short enough not to be a clause."""
     return _MIN_NAME <= len(name) <= _MAX_NAME
+
+
+# `LG Electronics, LG Energy Solution, Robostar and WeRobotics take part`: an English list of capitalised names of
+# up to five words each, the last joined by `and`.
+_EN_ITEM = r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4}"
+_EN_LIST = re.compile(rf"(?<![\w&.'-])(?:{_EN_ITEM})(?:, {_EN_ITEM})+,? and {_EN_ITEM}(?![\w&'-])")
+_EN_SPLIT = re.compile(r",? and |, ")
+# A list holding this many known bodies is a list of bodies.
+_EN_KNOWN = 2
+
+
+def english_list_members(text: str, known: list[tuple[int, int]]) -> list[Member]:
+    """The unknown items of an English list whose items include at least two known bodies (exact spans)."""
+    if " and " not in text:
+        return []
+    out = []
+    for run in _EN_LIST.finditer(text):
+        items, pos = [], run.start()
+        for part in _EN_SPLIT.split(run.group()):
+            start = text.index(part, pos)
+            items.append(Member(start, start + len(part), part))
+            pos = start + len(part)
+        exact = [i for i in items if (i.start, i.end) in known]
+        if len(exact) >= _EN_KNOWN:
+            out += [i for i in items if all(i.end <= a or i.start >= b for a, b in known)]
+    return out

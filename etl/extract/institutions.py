@@ -32,6 +32,7 @@ _TITLE = (
 )
 _TAIL = rf"(?:{_TITLE})?(?:{_PARTICLE}|다){{0,3}}(?![가-힣])"  # 다: the copula after a vowel (울산광역시다)
 _SPACE = r"[ \t\u00a0]+"
+_CITY_STORY = re.compile(r"(?i)\bthe city\b|\bcity's\b")
 _CREDIT = re.compile(r"(?:자료|사진|제공|출처|그래픽)\s*[=:：]\s*$")
 _SKIP_LINE = re.compile(
     r"(?i)copyright|ⓒ|©|all rights reserved|무단\s*전재|재배포\s*금지|저작권자|기사승인|기자\s*[/|]"
@@ -190,7 +191,10 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
         for s in sentences
         if not (len(s.text) < 200 and _SKIP_LINE.search(s.text)) and not is_chrome(s.text)
     ]
-    per_sentence = [_sentence_mentions(s, gaz) for s in kept]
+    city = bool(
+        _CITY_STORY.search(text)
+    )  # `the city`: a bare `Seoul` opening a sentence is the city, not the state
+    per_sentence = [_sentence_mentions(s, gaz, city) for s in kept]
     announcers = inst_roles.announcers(kept, per_sentence)
     out: dict[str, Institution] = {}
     for s, found in zip(kept, per_sentence, strict=True):
@@ -208,10 +212,10 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
     return inst_actors.fold_parts(list(out.values()))
 
 
-def _sentence_mentions(s: Sentence, gaz: Gazetteer) -> list[_Mention]:
+def _sentence_mentions(s: Sentence, gaz: Gazetteer, city: bool = False) -> list[_Mention]:
     """Gazetteer, form and list-member mentions of one sentence that are actors, sorted by start."""
     found = campus_hospitals(s.text, _gazetteer_mentions(s, gaz), lookup)
-    found.extend(_english_subjects(s.text, found))
+    found.extend(_english_subjects(s.text, found, city))
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
     found = inst_actors.fold_units(
@@ -353,14 +357,14 @@ def _english_places() -> tuple[dict[str, GazetteerEntry], re.Pattern[str]]:
     return names, inst_places.subject_pattern(names)
 
 
-def _english_subjects(text: str, found: list[_Mention]) -> list[_Mention]:
+def _english_subjects(text: str, found: list[_Mention], city: bool) -> list[_Mention]:
     """`Gwangju has gone all out …`: bare English place names opening the sentence as its subject."""
     names, pattern = _english_places()
     spans = [(m.start, m.end) for m in found]
     return [
         _mention(a, b, text[a:b], e, False)
         for a, b, e in [
-            *inst_places.english_subjects(text, names, pattern, capital_names()),
+            *inst_places.english_subjects(text, names, pattern, () if city else capital_names()),
             *inst_places.korean_subject(text, load_gazetteer().regions),
         ]
         if all(b <= x or a >= y for x, y in spans)
