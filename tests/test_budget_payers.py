@@ -512,3 +512,8 @@ def test_the_items_of_a_list_closed_by_a_change_are_changes() -> None:
 )
 def test_attracted_investment_is_investment(text: str, role: str) -> None:
     assert [r for _, r in roles(text)] == [role]
+
+
+def test_a_payer_named_after_an_english_total_wins_over_the_total_word() -> None:
+    assert _en_kinds("The two towns will get a total of 4 billion won in national funding.") == ["national"]
+    assert _en_kinds("The two towns will get a total of 4 billion won for the labs.") == ["total"]

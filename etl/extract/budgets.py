@@ -316,7 +316,15 @@ def _source_after() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def _source_of(after: str) -> str | None:
-    return next((kind for kind, pat in _source_after() if pat.match(after)), None)
+    """The one source whose money the amount is, named right after it: "모두 1400억 원의 국비를", "a total of 6
+    billion won in national funding" (an English after-marker of a payer)."""
+    if kind := next((kind for kind, pat in _source_after() if pat.match(after)), None):
+        return kind
+    _, kind_after = _kind_patterns()
+    return next(
+        (k for k, pat in kind_after if k != "total" and (m := pat.match(after)) and m.group(0).isascii()),
+        None,
+    )
 
 
 # How far before a total word (총, 모두) a source of money (국비, 지자체 예산) still names what is totalled: a
