@@ -517,3 +517,11 @@ def test_attracted_investment_is_investment(text: str, role: str) -> None:
 def test_a_payer_named_after_an_english_total_wins_over_the_total_word() -> None:
     assert _en_kinds("The two towns will get a total of 4 billion won in national funding.") == ["national"]
     assert _en_kinds("The two towns will get a total of 4 billion won for the labs.") == ["total"]
+
+
+def test_a_citys_carried_budget_covers_marked_items_that_share_one_verb() -> None:
+    text = (
+        "여수시는 내년도 예산안을 편성해 시의회에 냈다. "
+        "신산업 부문으로는 △드론 실증 사업(12억원) △해양 데이터 센터(4억원) △AI 교육 지원(2억원) 등이 담겼다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local", "local", "local"]

@@ -115,6 +115,8 @@ def carries_holder(text: str) -> bool:
 # verb; a purpose runs to a few words (40 characters) and holds no clause break.
 _ENUMERATED_AFTER = re.compile(
     r"^(?:\s*,\s*(?:[^,.;()0-9]{1,40}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
+    # "△A 사업(13억원) △B(3억원) 등이 담겼다": items marked △ or ▲ with their figures in brackets.
+    r"|^(?:\s*[)）]\s*[△▲][^,.;()△▲]{1,40}?[(（][0-9][0-9,.]*\s*[조억만천]?[^\s,.)）]*)+"
 )
 
 
@@ -122,7 +124,8 @@ _ENUMERATED_AFTER = re.compile(
 def _held_verb() -> re.Pattern[str]:
     # "120억원 규모의 예산을 투입한다": up to two short words (what is spent) may stand before the verb.
     verb = lexicon.pattern("money_local_spenders", "verb")
-    return re.compile(rf"\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
+    # "…(2억원) 등이 담겼다": the close of a bracketed figure and 등 may come first.
+    return re.compile(rf"\s*(?:[)）]\s*등)?\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
 
 
 @cache
