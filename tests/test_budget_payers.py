@@ -525,3 +525,16 @@ def test_a_citys_carried_budget_covers_marked_items_that_share_one_verb() -> Non
         "신산업 부문으로는 △드론 실증 사업(12억원) △해양 데이터 센터(4억원) △AI 교육 지원(2억원) 등이 담겼다."
     )
     assert [k for _, k in _kinds(text)] == ["local", "local", "local"]
+
+
+def test_items_a_carried_city_budget_pushes_as_new_projects_are_its_money() -> None:
+    text = (
+        "여수시는 내년도 예산안 1조5000억원을 편성해 시의회에 냈다. "
+        "신산업 부문에서는 △드론 실증 지원(12억원) △해양 AX(AI 전환) 실증 인프라 구축(4억원) 등을 신규 사업으로 "
+        "추진한다. 기금은 올해 본예산 1400억원보다 100억원 많은 1500억원이다."
+    )
+    # the last figure is an envelope only once the change before it is read: it is held all the same
+    assert [k for _, k in _kinds(text)] == ["local"] * 6
+    # without a carried budget a project pushed forward names no payer
+    text = "신산업 부문에서는 △드론 실증 지원(12억원) 등을 신규 사업으로 추진한다."
+    assert _kinds(text) == [(1_200_000_000, "unspecified")]

@@ -158,10 +158,10 @@ def extract_budgets(
             kinds_at.update({a.end: rows[0].kind} if rows else {})
             if holders.per_unit(sent.text[max(0, a.start - 30) : a.start], sent.text[a.end : a.end + 4]):
                 units += rows[:1]
-            if carried and holders.holder_spends(before, sent.text[a.end : a.end + 120], rows):
-                _hold(rows, carried)
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
                 rows[0].role, rows[0].program = role, None
+            if carried and holders.holder_spends(before, sent.text[a.end : a.end + 120], rows):
+                _hold(rows, carried)
             carry_link(rows, found[first:], before)
             if rows:  # "A 10억 원과 B 7억 원 등 국비 30억 원": listed parts of one source's money
                 payers.lend_to_listed(members, before, rows[0].kind)

@@ -116,14 +116,18 @@ def carries_holder(text: str) -> bool:
 _ENUMERATED_AFTER = re.compile(
     r"^(?:\s*,\s*(?:[^,.;()0-9]{1,40}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
     # "△A 사업(13억원) △B(3억원) 등이 담겼다": items marked △ or ▲ with their figures in brackets.
-    r"|^(?:\s*[)）]\s*[△▲][^,.;()△▲]{1,40}?[(（][0-9][0-9,.]*\s*[조억만천]?[^\s,.)）]*)+"
+    # An item's name may hold a bracket without a figure ("AX(AI 전환) 실증 인프라 구축(7억원)").
+    r"|^(?:\s*[)）]\s*[△▲](?:[^,.;()（）△▲]|[(（][^()（）0-9]{0,12}[)）]){1,50}?[(（][0-9][0-9,.]*\s*[조억만천]?[^\s,.)）]*)+"
 )
 
 
 @cache
 def _held_verb() -> re.Pattern[str]:
     # "120억원 규모의 예산을 투입한다": up to two short words (what is spent) may stand before the verb.
-    verb = lexicon.pattern("money_local_spenders", "verb")
+    # A held verb ("… 등을 신규 사업으로 추진한다") speaks of money only where a budget holder is carried.
+    verb = lexicon.alternation(
+        lexicon.terms("money_local_spenders", "verb") + lexicon.terms("money_local_spenders", "held_verb")
+    )
     # "…(2억원) 등이 담겼다": the close of a bracketed figure and 등 may come first.
     return re.compile(rf"\s*(?:[)）]\s*등)?\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
 
