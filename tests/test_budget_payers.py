@@ -538,3 +538,14 @@ def test_items_a_carried_city_budget_pushes_as_new_projects_are_its_money() -> N
     # without a carried budget a project pushed forward names no payer
     text = "신산업 부문에서는 △드론 실증 지원(12억원) 등을 신규 사업으로 추진한다."
     assert _kinds(text) == [(1_200_000_000, "unspecified")]
+
+
+def test_a_city_bill_passed_by_its_council_is_the_citys_budget() -> None:
+    text = (
+        "김해시의회 예결위는 기정예산 2조원보다 1000억원 늘어난 2조1000억원 규모의 시 제1회 추경안을 통과시켰다. "
+        "이번 추경은 민생에 무게를 뒀다. 상품권 발행 50억원, 월세 지원 9억원 등이 담겼다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local"] * 5
+    # a ministry's bill of a year ("2026년도 예산안") is no city's
+    text = "산업부는 2026년도 예산안에서 올해보다 1000억원 늘어난 12조원을 편성했다."
+    assert "local" not in [k for _, k in _kinds(text)]

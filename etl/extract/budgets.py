@@ -124,7 +124,7 @@ def extract_budgets(
         if here or not item:  # a line of the list keeps its lead's kind; any other sentence replaces it
             lead = here
         body = sent.text[bullet_end(sent.text) :]
-        carried = holder if holder and holders.carries_holder(body) else None
+        carried = holder if holder and holders.carries_holder(body) else holders.own_bill(body)
         holder = holders.budget_holder(body) or carried
         first = len(found)
         prev_end = 0

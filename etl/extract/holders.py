@@ -90,11 +90,30 @@ def _actors(text: str) -> list[str]:
     ]
 
 
+# "시 제2회 추경안", "광주시의 추가경정예산안", "도 본예산": a city's, province's or county's own budget bill
+# (not "2026년도 예산안").
+_LOCAL_BILL = re.compile(
+    r"(?:(?<!\S)(?:시|도|군)|[가-힣]{1,4}(?<!년)(?:시|도|군)의)\s+(?:[^\s,.]{1,6}\s+){0,2}"
+    r"(?:추경안|추가경정예산안|예산안|본예산)"
+)
+
+
+def own_bill(text: str) -> str | None:
+    """'local' when the sentence names a local government's own budget bill and no other source of money: its
+    figures that size or change the bill are that government's ("예결위는 기정예산 8조891억원보다 5670억원 늘어난
+    8조6561억원 규모의 시 제2회 추경안을 통과시켰다")."""
+    return "local" if _LOCAL_BILL.search(text) and not _other_sources().search(text) else None
+
+
 def budget_holder(text: str) -> str | None:
     """'local' when the sentence's subject is a local government spending its own budget, with no other actor
     or source of money beside it ("서울시는 내년 예산으로 … 편성했다"); else None."""
     if text.isascii() or not _holder_cue().search(text):
         return None
+    # "시의회 예결위는 … 시 제2회 추경안을 통과시켰다": a local government's own budget bill named as such is its
+    # budget, whoever passes it.
+    if own_bill(text):
+        return "local"
     actors = _actors(text)
     if not actors or set(actors) != {"local"} or _other_sources().search(text):
         return None
