@@ -549,3 +549,11 @@ def test_a_city_bill_passed_by_its_council_is_the_citys_budget() -> None:
     # a ministry's bill of a year ("2026년도 예산안") is no city's
     text = "산업부는 2026년도 예산안에서 올해보다 1000억원 늘어난 12조원을 편성했다."
     assert "local" not in [k for _, k in _kinds(text)]
+
+
+def test_a_mayor_presenting_the_city_bill_holds_its_budget() -> None:
+    text = "김해시장은 이런 내용이 담긴 내년 예산안을 확정해 발표했다. 예산안 규모는 2조1000억원으로 늘었다."
+    assert _kinds(text) == [(2_100_000_000_000, "local")]
+    # a market is no mayor's: "반도체시장" names no city
+    text = "반도체시장은 이런 내용이 담긴 내년 예산안을 살폈다. 예산안 규모는 2조1000억원으로 늘었다."
+    assert _kinds(text) == [(2_100_000_000_000, "unspecified")]

@@ -49,13 +49,28 @@ def _actor(word: str) -> str | None:
 
     if (e := lookup(word)) is not None:
         return _ACTOR_KINDS.get(e.type, "other")
-    if payers.local_subject().search(word):
+    if payers.local_subject().search(word) or _local_head(word):
         return "local"
     if payers.national_subject().search(word):
         return "national"
     if _PRIVATE_WORD.search(word):
         return "private"
     return None if _no_actor().search(word) else "other"
+
+
+# "서울시장", "전남지사", "홍천군수": the head of a city, province or county speaks for its government.
+_HEAD = re.compile(r"^([가-힣]{2,4}?)(시장|도지사|지사|군수|구청장)$")
+_HEAD_UNIT = {"시장": "시", "도지사": "도", "지사": "도", "군수": "군", "구청장": "구"}
+
+
+def _local_head(word: str) -> bool:
+    from etl.extract.institutions import lookup
+
+    m = _HEAD.match(word)
+    return bool(m) and any(
+        (e := lookup(name)) is not None and e.type == "local_government"
+        for name in (m.group(1) + _HEAD_UNIT[m.group(2)], m.group(1))
+    )
 
 
 # A word for companies as a subject ("기업들은", "업계가").
