@@ -512,3 +512,48 @@ def test_the_items_of_a_list_closed_by_a_change_are_changes() -> None:
 )
 def test_attracted_investment_is_investment(text: str, role: str) -> None:
     assert [r for _, r in roles(text)] == [role]
+
+
+def test_a_payer_named_after_an_english_total_wins_over_the_total_word() -> None:
+    assert _en_kinds("The two towns will get a total of 4 billion won in national funding.") == ["national"]
+    assert _en_kinds("The two towns will get a total of 4 billion won for the labs.") == ["total"]
+
+
+def test_a_citys_carried_budget_covers_marked_items_that_share_one_verb() -> None:
+    text = (
+        "여수시는 내년도 예산안을 편성해 시의회에 냈다. "
+        "신산업 부문으로는 △드론 실증 사업(12억원) △해양 데이터 센터(4억원) △AI 교육 지원(2억원) 등이 담겼다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local", "local", "local"]
+
+
+def test_items_a_carried_city_budget_pushes_as_new_projects_are_its_money() -> None:
+    text = (
+        "여수시는 내년도 예산안 1조5000억원을 편성해 시의회에 냈다. "
+        "신산업 부문에서는 △드론 실증 지원(12억원) △해양 AX(AI 전환) 실증 인프라 구축(4억원) 등을 신규 사업으로 "
+        "추진한다. 기금은 올해 본예산 1400억원보다 100억원 많은 1500억원이다."
+    )
+    # the last figure is an envelope only once the change before it is read: it is held all the same
+    assert [k for _, k in _kinds(text)] == ["local"] * 6
+    # without a carried budget a project pushed forward names no payer
+    text = "신산업 부문에서는 △드론 실증 지원(12억원) 등을 신규 사업으로 추진한다."
+    assert _kinds(text) == [(1_200_000_000, "unspecified")]
+
+
+def test_a_city_bill_passed_by_its_council_is_the_citys_budget() -> None:
+    text = (
+        "김해시의회 예결위는 기정예산 2조원보다 1000억원 늘어난 2조1000억원 규모의 시 제1회 추경안을 통과시켰다. "
+        "이번 추경은 민생에 무게를 뒀다. 상품권 발행 50억원, 월세 지원 9억원 등이 담겼다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local"] * 5
+    # a ministry's bill of a year ("2026년도 예산안") is no city's
+    text = "산업부는 2026년도 예산안에서 올해보다 1000억원 늘어난 12조원을 편성했다."
+    assert "local" not in [k for _, k in _kinds(text)]
+
+
+def test_a_mayor_presenting_the_city_bill_holds_its_budget() -> None:
+    text = "김해시장은 이런 내용이 담긴 내년 예산안을 확정해 발표했다. 예산안 규모는 2조1000억원으로 늘었다."
+    assert _kinds(text) == [(2_100_000_000_000, "local")]
+    # a market is no mayor's: "반도체시장" names no city
+    text = "반도체시장은 이런 내용이 담긴 내년 예산안을 살폈다. 예산안 규모는 2조1000억원으로 늘었다."
+    assert _kinds(text) == [(2_100_000_000_000, "unspecified")]

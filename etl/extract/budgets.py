@@ -124,7 +124,7 @@ def extract_budgets(
         if here or not item:  # a line of the list keeps its lead's kind; any other sentence replaces it
             lead = here
         body = sent.text[bullet_end(sent.text) :]
-        carried = holder if holder and holders.carries_holder(body) else None
+        carried = holder if holder and holders.carries_holder(body) else holders.own_bill(body)
         holder = holders.budget_holder(body) or carried
         first = len(found)
         prev_end = 0
@@ -158,10 +158,10 @@ def extract_budgets(
             kinds_at.update({a.end: rows[0].kind} if rows else {})
             if holders.per_unit(sent.text[max(0, a.start - 30) : a.start], sent.text[a.end : a.end + 4]):
                 units += rows[:1]
-            if carried and holders.holder_spends(before, sent.text[a.end : a.end + 120], rows):
-                _hold(rows, carried)
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
                 rows[0].role, rows[0].program = role, None
+            if carried and holders.holder_spends(before, sent.text[a.end : a.end + 120], rows):
+                _hold(rows, carried)
             carry_link(rows, found[first:], before)
             if rows:  # "A 10억 원과 B 7억 원 등 국비 30억 원": listed parts of one source's money
                 payers.lend_to_listed(members, before, rows[0].kind)
@@ -316,7 +316,15 @@ def _source_after() -> list[tuple[str, re.Pattern[str]]]:
 
 
 def _source_of(after: str) -> str | None:
-    return next((kind for kind, pat in _source_after() if pat.match(after)), None)
+    """The one source whose money the amount is, named right after it: "모두 1400억 원의 국비를", "a total of 6
+    billion won in national funding" (an English after-marker of a payer)."""
+    if kind := next((kind for kind, pat in _source_after() if pat.match(after)), None):
+        return kind
+    _, kind_after = _kind_patterns()
+    return next(
+        (k for k, pat in kind_after if k != "total" and (m := pat.match(after)) and m.group(0).isascii()),
+        None,
+    )
 
 
 # How far before a total word (총, 모두) a source of money (국비, 지자체 예산) still names what is totalled: a

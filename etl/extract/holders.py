@@ -49,13 +49,28 @@ def _actor(word: str) -> str | None:
 
     if (e := lookup(word)) is not None:
         return _ACTOR_KINDS.get(e.type, "other")
-    if payers.local_subject().search(word):
+    if payers.local_subject().search(word) or _local_head(word):
         return "local"
     if payers.national_subject().search(word):
         return "national"
     if _PRIVATE_WORD.search(word):
         return "private"
     return None if _no_actor().search(word) else "other"
+
+
+# "서울시장", "전남지사", "홍천군수": the head of a city, province or county speaks for its government.
+_HEAD = re.compile(r"^([가-힣]{2,4}?)(시장|도지사|지사|군수|구청장)$")
+_HEAD_UNIT = {"시장": "시", "도지사": "도", "지사": "도", "군수": "군", "구청장": "구"}
+
+
+def _local_head(word: str) -> bool:
+    from etl.extract.institutions import lookup
+
+    m = _HEAD.match(word)
+    return bool(m) and any(
+        (e := lookup(name)) is not None and e.type == "local_government"
+        for name in (m.group(1) + _HEAD_UNIT[m.group(2)], m.group(1))
+    )
 
 
 # A word for companies as a subject ("기업들은", "업계가").
@@ -90,11 +105,30 @@ def _actors(text: str) -> list[str]:
     ]
 
 
+# "시 제2회 추경안", "광주시의 추가경정예산안", "도 본예산": a city's, province's or county's own budget bill
+# (not "2026년도 예산안").
+_LOCAL_BILL = re.compile(
+    r"(?:(?<!\S)(?:시|도|군)|[가-힣]{1,4}(?<!년)(?:시|도|군)의)\s+(?:[^\s,.]{1,6}\s+){0,2}"
+    r"(?:추경안|추가경정예산안|예산안|본예산)"
+)
+
+
+def own_bill(text: str) -> str | None:
+    """'local' when the sentence names a local government's own budget bill and no other source of money: its
+    figures that size or change the bill are that government's ("예결위는 기정예산 8조891억원보다 5670억원 늘어난
+    8조6561억원 규모의 시 제2회 추경안을 통과시켰다")."""
+    return "local" if _LOCAL_BILL.search(text) and not _other_sources().search(text) else None
+
+
 def budget_holder(text: str) -> str | None:
     """'local' when the sentence's subject is a local government spending its own budget, with no other actor
     or source of money beside it ("서울시는 내년 예산으로 … 편성했다"); else None."""
     if text.isascii() or not _holder_cue().search(text):
         return None
+    # "시의회 예결위는 … 시 제2회 추경안을 통과시켰다": a local government's own budget bill named as such is its
+    # budget, whoever passes it.
+    if own_bill(text):
+        return "local"
     actors = _actors(text)
     if not actors or set(actors) != {"local"} or _other_sources().search(text):
         return None
@@ -115,14 +149,21 @@ def carries_holder(text: str) -> bool:
 # verb; a purpose runs to a few words (40 characters) and holds no clause break.
 _ENUMERATED_AFTER = re.compile(
     r"^(?:\s*,\s*(?:[^,.;()0-9]{1,40}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
+    # "△A 사업(13억원) △B(3억원) 등이 담겼다": items marked △ or ▲ with their figures in brackets.
+    # An item's name may hold a bracket without a figure ("AX(AI 전환) 실증 인프라 구축(7억원)").
+    r"|^(?:\s*[)）]\s*[△▲](?:[^,.;()（）△▲]|[(（][^()（）0-9]{0,12}[)）]){1,50}?[(（][0-9][0-9,.]*\s*[조억만천]?[^\s,.)）]*)+"
 )
 
 
 @cache
 def _held_verb() -> re.Pattern[str]:
     # "120억원 규모의 예산을 투입한다": up to two short words (what is spent) may stand before the verb.
-    verb = lexicon.pattern("money_local_spenders", "verb")
-    return re.compile(rf"\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
+    # A held verb ("… 등을 신규 사업으로 추진한다") speaks of money only where a budget holder is carried.
+    verb = lexicon.alternation(
+        lexicon.terms("money_local_spenders", "verb") + lexicon.terms("money_local_spenders", "held_verb")
+    )
+    # "…(2억원) 등이 담겼다": the close of a bracketed figure and 등 may come first.
+    return re.compile(rf"\s*(?:[)）]\s*등)?\s*(?:을|를|이|가|의)?\s*(?:[^\s,.]{{1,8}}\s+){{0,2}}{verb}")
 
 
 @cache
