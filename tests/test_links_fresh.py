@@ -352,3 +352,16 @@ def test_a_name_as_the_topic_speaks_for_the_clauses_after_it_up_to_a_comma() -> 
         (3_000_000_000, "스마트 항만 안전 플랫폼 사업"),
         (800_000_000, "스마트 항만 안전 플랫폼 사업"),
     ], links(text)
+
+
+def test_a_lower_case_fund_name_takes_its_batches_and_the_titles_figure() -> None:
+    # "the regional data growth fund" is a lower-case name (program_en_lower `fund`); its first batch is its money.
+    text = (
+        "Korea to raise 300 bln won for data growth fund\n\n"
+        "The government plans to raise 300 billion won by 2026 for a fund that backs data firms, it said Monday.\n\n"
+        "The first batch of the regional data growth fund, worth 90 billion won, will be rolled out this year. "
+        "That is more than the 70 billion won first planned."
+    )
+    got = dict(links(text, "en"))
+    assert got[90_000_000_000] == got[70_000_000_000] == "regional data growth fund", got
+    assert got[300_000_000_000] == "regional data growth fund", got

@@ -100,7 +100,10 @@ def settle_totals(
         b.program = program
         for share in budgets:
             same = share.evidence is not None and share.evidence.start in starts | {b.evidence.start}
-            if same and share.program is None and share.role == "budget" and share.kind in _SHARES:
+            # "민간 자체 투자 약 51억원 등 모두 279억원": a private share is the companies' own investment, still a
+            # part of the program's total.
+            role_ok = share.role == "budget" or (share.role == "investment" and share.kind == "private")
+            if same and share.program is None and role_ok and share.kind in _SHARES:
                 share.program = program
 
 
