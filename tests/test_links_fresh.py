@@ -365,3 +365,14 @@ def test_a_lower_case_fund_name_takes_its_batches_and_the_titles_figure() -> Non
     got = dict(links(text, "en"))
     assert got[90_000_000_000] == got[70_000_000_000] == "regional data growth fund", got
     assert got[300_000_000_000] == "regional data growth fund", got
+
+
+def test_lower_case_words_ending_in_a_program_word_right_after_an_amount_name_what_it_sizes() -> None:
+    # "a 50 billion won ($40 million) regional growth fund": the fund the amount sizes; "won in the project" is not.
+    text = (
+        "Bank sets up growth fund\n\n"
+        "The bank said it has set up a 50 billion won ($40 million) regional growth fund to back small firms."
+    )
+    assert links(text, "en") == [(50_000_000_000, "regional growth fund")], links(text, "en")
+    other = text.replace("regional growth fund", "in the loan program")
+    assert links(other, "en") == [(50_000_000_000, None)], links(other, "en")

@@ -165,7 +165,30 @@ def named_after_en(text: str, end: int) -> re.Match[str] | None:
         or _listed_for(text, end)
         or _sized_name()[0].match(text, end)
         or _sized_name()[1].match(text, end)
+        or _sized_lower(text, end)
     )
+
+
+@cache
+def _sized_lower_name() -> re.Pattern[str]:
+    # "a 100 billion won ($75 million) strategic investment fund": two to four lower-case words ending in a singular
+    # lower-case program word (program_en_lower `form`) right after the amount it sizes.
+    form = lexicon.alternation(t for t in lexicon.terms("program_en_lower", "form") if not t.endswith("s"))
+    return re.compile(rf"\s*(?:\([^()]{{0,30}}\)\s*)?((?:[a-z][\w\-]*\s+){{2,4}}{form})\b")
+
+
+# Words that start what is said of the money, not a name ("won in the project", "won for its new fund").
+_NOT_NAME_WORDS = frozenset(
+    {"in", "the", "into", "on", "by", "from", "over", "per", "each", "worth", "more", "less"}
+)
+
+
+def _sized_lower(text: str, end: int) -> re.Match[str] | None:
+    m = _sized_lower_name().match(text, end)
+    if m is None:
+        return None
+    stops = _NOT_NAME_WORDS | lower_words("inside")
+    return None if any(w.lower() in stops for w in m.group(1).split()[:-1]) else m
 
 
 @cache
