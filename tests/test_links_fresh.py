@@ -376,3 +376,16 @@ def test_lower_case_words_ending_in_a_program_word_right_after_an_amount_name_wh
     assert links(text, "en") == [(50_000_000_000, "regional growth fund")], links(text, "en")
     other = text.replace("regional growth fund", "in the loan program")
     assert links(other, "en") == [(50_000_000_000, None)], links(other, "en")
+
+
+def test_a_topic_the_text_defines_as_a_project_is_a_program_name() -> None:
+    # "X는 … 사업이다" gives X as a program's name, whatever its last word; a pointer back ("이 사업은") gives none.
+    from etl.extract.defined_names import defined_programs
+    from etl.nlp import split_sentences
+
+    text = (
+        "해양 데이터 시범항만은 빈 부두의 장점을 살려 미래 항만의 선도 모델을 만드는 사업이다. "
+        "이 사업은 해수부가 맡는 국책사업이다. 늘어난 예산의 핵심은 새로 시작하는 사업이다."
+    )
+    got = [p.name for p in defined_programs(split_sentences(text), [])]
+    assert got == ["해양 데이터 시범항만"], got

@@ -10,6 +10,7 @@ from etl.extract import dates
 from etl.extract.budgets import extract_budgets
 from etl.extract.catalogued import catalogued_programs
 from etl.extract.countries import HOME, extract_countries, named_at_home
+from etl.extract.defined_names import defined_programs
 from etl.extract.institutions import extract_institutions
 from etl.extract.link_story import settle_totals, story_program
 from etl.extract.listed_programs import listed_programs
@@ -31,6 +32,8 @@ def extract_document(doc: Document) -> Facts:
     doc = replace(doc, published_on=published)
     # 3. Programs, and which program each sentence speaks of.
     programs = extract_programs(sentences, doc.lang)
+    if doc.lang == "ko":
+        programs += defined_programs(sentences, programs)  # "X는 … 사업이다"
     program_at = _program_by_sentence(sentences, programs)
     _set_periods(programs, sentences, program_at, published)
     # 4. Money (each amount linked to the program the text ties it to), institutions, sites, countries.
