@@ -389,3 +389,26 @@ def test_a_topic_the_text_defines_as_a_project_is_a_program_name() -> None:
     )
     got = [p.name for p in defined_programs(split_sentences(text), [])]
     assert got == ["해양 데이터 시범항만"], got
+
+
+def test_an_unnamed_arrangement_that_forms_part_of_a_program_gives_it_the_money_before() -> None:
+    # "… 3 billion won has been set aside … . The work forms part of the wider X program.": the money is X's.
+    text = (
+        "Port city backs harbour sensors\n\n"
+        "The city said a total of 3 billion won has been set aside this year for harbour sensors. "
+        "The work forms part of the wider Harbour-Ministry of Ports and Fisheries program."
+    )
+    assert links(text, "en") == [(3_000_000_000, "Harbour-Ministry of Ports and Fisheries program")], links(
+        text, "en"
+    )
+    # Without the cue the money stays unlinked.
+    plain = text.replace("forms part of", "is unlike")
+    assert links(plain, "en") == [(3_000_000_000, None)], links(plain, "en")
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_part_of"), ids=lambda e: e.term)
+def test_each_part_of_cue_gives_the_sentence_befores_money_to_the_program_after_it(
+    entry: lexicon.Entry,
+) -> None:
+    got = links("Port city news\n\n" + entry.example, "en")
+    assert got == [(3_000_000_000, "Coastal Data Program")], got

@@ -12,7 +12,7 @@ from etl.extract.catalogued import catalogued_programs
 from etl.extract.countries import HOME, extract_countries, named_at_home
 from etl.extract.defined_names import defined_programs
 from etl.extract.institutions import extract_institutions
-from etl.extract.link_story import settle_totals, story_program
+from etl.extract.link_story import parts_named_after, settle_totals, story_program
 from etl.extract.listed_programs import listed_programs
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.restated import follow_exact
@@ -48,6 +48,7 @@ def extract_document(doc: Document) -> Facts:
     budgets = extract_budgets(sentences, published, linker.link)
     if linker.subject is None:
         named = linker.named_programs()
+        parts_named_after(budgets, sentences, linker.named)
         settle_totals(
             budgets, story_program(budgets, named, linker.found_programs()), sentences, linker.named, named
         )

@@ -13,8 +13,12 @@ own or make it an envelope. The total's split in the same sentence ("모두 90�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
+from itertools import pairwise
 
+from etl import lexicon
 from etl.extract import money
 from etl.extract.envelopes import envelope
 from etl.extract.link_lead import chrome_line
@@ -181,3 +185,26 @@ def _the_programs(
             after_name = after_name or seen or any(pos < a.start for pos in names)
         seen = seen or bool(names)
     return after_name or linked
+
+
+@cache
+def _part_of() -> re.Pattern[str]:
+    # "The arrangement forms part of the larger X program": a sentence opening with what the one before described.
+    cue = lexicon.pattern("program_part_of", "en")
+    return re.compile(rf"^\W*(?:The|This|That|It)\b[^.,;]{{0,40}}?\s{cue}\s")
+
+
+def parts_named_after(budgets: list[Budget], sentences: list[Sentence], named: Named) -> None:
+    """ "… a total of 6.15 billion won has been set aside … . The arrangement forms part of the larger X program.":
+    the unlinked budgets of the sentence before go to the program named after the cue (README ruling 'Part and
+    parent': an unnamed part's money is its parent program's)."""
+    for before, s in pairwise(sentences):
+        if (m := _part_of().match(s.text)) is None:
+            continue
+        parent = next((n for pos, n in named(s) if pos >= m.end()), None)
+        if parent is None:
+            continue
+        for b in budgets:
+            here = b.evidence is not None and b.evidence.start == before.start and b.table_cell is None
+            if here and b.program is None and b.role in ("budget", "cap"):
+                b.program = parent
