@@ -348,11 +348,11 @@ def test_a_headline_amount_for_a_purpose_phrase_stays_the_storys() -> None:
     assert links(text) == [(12_000_000_000, "연안 예보 기술개발 사업")], links(text)
 
 
-def test_the_money_of_doing_something_per_unit_is_not_the_storys_program() -> None:
-    # "관측소 4곳을 새로 짓는 데는 한 곳당 20억원": the money of doing something, at a rate per unit, in a body
-    # sentence naming no program: no program's, not the story's by default.
+def test_a_sentence_opening_with_a_spending_area_takes_no_program_from_before() -> None:
+    # README 'Purpose words are not program words': "바이오 분야에서는 …" is about a spending area; its amounts are
+    # not the program the sentence before named, nor the story's.
     text = (
-        "'연안 관측망 구축 사업' 신청 접수\n\n부처는 '연안 관측망 구축 사업' 신청을 받는다고 밝혔다.\n\n"
-        "관측소 4곳을 새로 짓는 데는 한 곳당 20억원이 들어간다."
+        "시, 내년 예산 편성\n\n시는 산업부 공모에 뽑힌 '해양 데이터 센터'를 짓는 데 60억원을 쓴다.\n\n"
+        "바이오 분야에서는 정부 공모로 따낸 대형 과제들과 맞물려 내년 예산 12억원을 넣는다."
     )
-    assert links(text) == [(2_000_000_000, None)], links(text)
+    assert links(text)[-1] == (1_200_000_000, None), links(text)

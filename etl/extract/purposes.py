@@ -32,17 +32,13 @@ def _after() -> re.Pattern[str]:
     return re.compile(r"\s*" + lexicon.pattern("program_tie_cues", "en_before"))
 
 
-# "플랫폼 5곳을 짓는 데는 한 곳당 30억원": a rate per unit between the purpose and its amount.
-_PER = r"(?:한\s*)?[가-힣]{1,3}당"
-
-
 @cache
 def _doing() -> re.Pattern[str]:
     # "'제로 트러스트'를 실증하고 확산하는 데는 1076억 원을 쓴다": the money of doing something (a verb's 는 데).
     time = rf"(?:\d+\s*년\s*(?:간|도|까지|부터|동안)?|{time_gap()})"
     kind = lexicon.pattern("money_kind_before")
     return re.compile(
-        rf"[가-힣]는\s*데(?:는|에|에는|에도|만)?\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두|{_PER})?\s*$"
+        rf"[가-힣]는\s*데(?:는|에|에는|에도|만)?\s*(?:{time}\s*){{0,3}}(?:{kind}\s*)?(?:총|약|모두)?\s*$"
     )
 
 
@@ -61,8 +57,16 @@ def purpose_after(text: str, end: int) -> bool:
 
 
 def own_purpose(text: str, start: int, end: int) -> bool:
-    """True when the amount at `start` (its text ending at `end`) has a purpose or a recipient of its own."""
-    return purpose_before(text, start) or purpose_after(text, end)
+    """True when the amount at `start` (its text ending at `end`) has a purpose or a recipient of its own, or its
+    sentence opens with the spending area it is about ("반도체 분야에서는 …", program_area_cues `opens`)."""
+    return (
+        purpose_before(text, start) or purpose_after(text, end) or bool(_area_opening().match(text, 0, start))
+    )
+
+
+@cache
+def _area_opening() -> re.Pattern[str]:
+    return re.compile(r"\s*[^,.;]{0,30}?" + lexicon.pattern("program_area_cues", "opens"))
 
 
 # "7조5,000억원은 인재 양성과 인프라 구축 등 기반 조성에 쓰인다": the amount as the topic, then what it goes to.
@@ -85,14 +89,15 @@ def _phrase() -> re.Pattern[str]:
 
 def purpose_phrase(text: str, start: int) -> bool:
     """True when the amount at `start` of a body sentence follows a word ending in a purpose word and a tie cue
-    ("모델 개발에 308억원을 투자한다", lexicon/program_purpose_tails.tsv): what the money does, so not the story's
-    program by default. A headline (no full stop: "AI 기술개발에 28억원") speaks of the story's program as a whole."""
+    ("모델 개발에 308억원을 투자한다", lexicon/program_purpose_tails.tsv), or the sentence opens with the spending
+    area it is about ("반도체 분야에서는 …", program_area_cues `opens`): what the money does, so not the story's program by default. A headline
+    (no full stop: "AI 기술개발에 28억원") speaks of the story's program as a whole."""
     from etl.extract.link_names import purpose_name
 
     if not _FULL_STOP.search(text):
         return False
     m = _phrase().search(text, 0, start)
-    return bool(m and purpose_name(m.group(1))) or bool(_doing().search(text, 0, start))
+    return bool(m and purpose_name(m.group(1))) or bool(_area_opening().match(text, 0, start))
 
 
 _FULL_STOP = re.compile(r"[.。]\s*$")
