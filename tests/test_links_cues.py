@@ -356,3 +356,26 @@ def test_a_sentence_opening_with_a_spending_area_takes_no_program_from_before() 
         "바이오 분야에서는 정부 공모로 따낸 대형 과제들과 맞물려 내년 예산 12억원을 넣는다."
     )
     assert links(text)[-1] == (1_200_000_000, None), links(text)
+
+
+def test_a_purpose_phrase_with_a_bare_amount_in_a_prose_enumeration_is_no_program() -> None:
+    # README ruling 'Purpose words are not program words': "A 지원 20억원, B 활성화 8억원 등이 담겼다" is a spending
+    # enumeration inside a prose sentence; its purpose phrases are not names. One ending in 기금 still is.
+    text = (
+        "도 추경 1200억원 확정\n\n도의회는 추경안을 통과시켰다. "
+        "추경에는 전통시장 배송 지원 20억원, 청년 창업 공간 활성화 8억원, 농어촌 상생기금 30억원 등이 담겼다."
+    )
+    assert links(text)[1:] == [
+        (2_000_000_000, None),
+        (800_000_000, None),
+        (3_000_000_000, "농어촌 상생기금"),
+    ], links(text)
+
+
+def test_a_line_of_its_own_with_a_purpose_phrase_keeps_its_name() -> None:
+    # A line holding one item and its amount ("연안 수질 데이터 구축 38억원") is no prose enumeration.
+    text = (
+        "도, 데이터 사업 3건 선정\n\n연안 수질 데이터 구축 38억원\n\n"
+        "도는 과기정통부 공모에 3개 사업이 뽑혔다고 밝혔다. 연안 수질 데이터 구축 사업에는 국비 35억원이 들어간다."
+    )
+    assert links(text)[0] == (3_800_000_000, "연안 수질 데이터 구축 사업"), links(text)

@@ -163,7 +163,14 @@ def purpose_item(before: str, name: str, opening: str = "", sentence: str = "") 
     bracketed = _BRACKETED.match(before, at + len(name)) or _YEAR_AFTER.match(before, at + len(name))
     if _naming_lead().search(opening + before[:at]) or (bracketed and _PROJECT_SIBLING.search(sentence)):
         return False
-    return bool(_tie_after().match(before, at + len(name)))
+    # "지역사랑상품권 발행 556억원, 청년월세 특별지원 39억원 등": a bare amount after the phrase in a prose enumeration
+    # (a Korean purpose word: "한계도전 R&D 117억원" names a line of R&D).
+    bare = name[-1:] >= "가" and not before[at + len(name) :].strip() and bool(_ENUMERATED.search(sentence))
+    return bare or bool(_tie_after().match(before, at + len(name)))
+
+
+# A figure of won followed by a comma (its bracket may come between): the sentence enumerates amounts.
+_ENUMERATED = re.compile(r"\d\s*(?:조|억|만|천)\s*원?\s*(?:\([^()]{0,20}\))?\s*,")
 
 
 @cache
