@@ -379,3 +379,12 @@ def test_a_line_of_its_own_with_a_purpose_phrase_keeps_its_name() -> None:
         "도는 과기정통부 공모에 3개 사업이 뽑혔다고 밝혔다. 연안 수질 데이터 구축 사업에는 국비 35억원이 들어간다."
     )
     assert links(text)[0] == (3_800_000_000, "연안 수질 데이터 구축 사업"), links(text)
+
+
+def test_issuing_producing_and_planning_are_purposes_in_prose() -> None:
+    # README ruling 'Purpose words are not program words': "X 발행", "Y 제작", "Z 기획" say what the money does.
+    text = (
+        "시 추경 900억원 확정\n\n시의회는 추경안을 통과시켰다. "
+        "추경에는 지역 화폐 발행 300억원, 홍보 영상 제작 2억원, 해양 관광 단지 기획 3억원 등이 담겼다."
+    )
+    assert links(text)[1:] == [(30_000_000_000, None), (200_000_000, None), (300_000_000, None)], links(text)
