@@ -388,3 +388,11 @@ def test_issuing_producing_and_planning_are_purposes_in_prose() -> None:
         "추경에는 지역 화폐 발행 300억원, 홍보 영상 제작 2억원, 해양 관광 단지 기획 3억원 등이 담겼다."
     )
     assert links(text)[1:] == [(30_000_000_000, None), (200_000_000, None), (300_000_000, None)], links(text)
+
+
+def test_a_date_with_hyeonjae_is_not_part_of_a_program_name() -> None:
+    # "1일 현재 X 사업은": "현재" (as of) ends the date before the name (lexicon/program_name_breaks `stop`).
+    text = (
+        "도 AI 사업 점검\n\n도에 따르면 1일 현재 해양 AI 전환 사업은 모두 5개로, 전체 규모는 총 900억 원이다."
+    )
+    assert links(text) == [(90_000_000_000, "해양 AI 전환 사업")], links(text)
