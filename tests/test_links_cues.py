@@ -396,3 +396,15 @@ def test_a_date_with_hyeonjae_is_not_part_of_a_program_name() -> None:
         "도 AI 사업 점검\n\n도에 따르면 1일 현재 해양 AI 전환 사업은 모두 5개로, 전체 규모는 총 900억 원이다."
     )
     assert links(text) == [(90_000_000_000, "해양 AI 전환 사업")], links(text)
+
+
+def test_national_money_secured_by_several_programs_is_an_envelope() -> None:
+    # README ruling 'Secured money': "…과 관련된 사업들이 공모에 뽑혀 국비 N원을 확보" is the sum of many programs
+    # (role base), linked to none of them.
+    text = (
+        "군산 '해양 AI 도시' 순항\n\n"
+        "군산시는 '해양 AI 인재 양성 및 도시 기반 조성'과 관련된 사업들이 정부 공모에 뽑혀 국비 90억원을 확보했다고 "
+        "밝혔다.\n\n선정된 사업은 '해양 AI 대학원 사업'과 '연안 데이터 교육 사업' 두 가지다."
+    )
+    rows = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1))).budgets
+    assert [(b.amount_krw, b.role, b.program) for b in rows] == [(9_000_000_000, "base", None)], rows

@@ -144,7 +144,8 @@ def _secured() -> tuple[re.Pattern[str], ...]:
     yearly sum of national money is the envelope of many programs (README ruling "Secured money": "내년 국비 3조원
     확보", "모두 9조644억원의 국비를 확보"), as is a city's or province's yearly budget ("서울시 내년 예산 51.5조원")."""
     return (
-        re.compile(rf"{_TIME}\s*(?:[^\s,.;]+\s+)?국비\s*$"),  # "내년 AI·우주산업 국비 1614억"
+        # "내년 AI·우주산업 국비 1614억"; "관련된 사업들이 공모에 뽑혀 국비 155억원을 확보": many programs' sum
+        re.compile(rf"(?:{_TIME}\s*(?:[^\s,.;]+\s+)?|사업들(?:이|은)\s[^,.;]{{0,40}})국비\s*$"),
         re.compile(r"^\s*(?:을|를)?\s*(?:확보|따냈|따내)"),
         re.compile(r"^\s*의\s*국비를\s*(?:확보|따냈|따내)"),
         re.compile(
