@@ -408,3 +408,12 @@ def test_national_money_secured_by_several_programs_is_an_envelope() -> None:
     )
     rows = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1))).budgets
     assert [(b.amount_krw, b.role, b.program) for b in rows] == [(9_000_000_000, "base", None)], rows
+
+
+def test_a_kind_named_after_examples_with_gateun_is_no_program() -> None:
+    # "A와 B 같은 X에 N원": X is the kind the examples are of, a spending area, not a named program.
+    text = (
+        "부처 예산 2000억원 확정\n\n부처는 예산을 확정했다. "
+        "관측 부표와 수중 드론 같은 해양 관측 서비스에 121억원, 연안 데이터 허브 사업에 90억원이 편성됐다."
+    )
+    assert links(text)[1:] == [(12_100_000_000, None), (9_000_000_000, "연안 데이터 허브 사업")], links(text)

@@ -141,6 +141,7 @@ def _naming_lead() -> re.Pattern[str]:
     return re.compile(lexicon.pattern("program_list_heads", "lead"))
 
 
+_SUCH_AS = re.compile(r"\S\s+같은\s+$")
 # The amount in a bracket right after the phrase: "A 구축(47억원)".
 _BRACKETED = re.compile(r"\s*\(\s*[^()]{0,12}$")
 
@@ -157,6 +158,9 @@ def purpose_item(before: str, name: str, opening: str = "", sentence: str = "") 
     at = before.rfind(name)
     # "X 분야에는", "'X' 부문은": a spending area, even quoted (README ruling 'Purpose words are not program words').
     if at >= 0 and _area_tie().match(before, at + len(name)):
+        return True
+    # "테스트베드와 데이터 레이크 같은 DPG 혁신서비스에": a kind the examples before it are of, not a name.
+    if at > 0 and _SUCH_AS.search(before, 0, at):
         return True
     if at < 0 or _GIVEN.search(before, 0, at) or not purpose_name(name):
         return False
