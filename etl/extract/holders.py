@@ -98,11 +98,31 @@ def _actors(text: str) -> list[str]:
     subject is a noun with a subject or topic particle as Kiwi reads it (nlp.noun_subject), not a figure
     ("120억원이 쓰인다")."""
     found = ["local"] if payers.local_short().match(text) or _local_heading(text) else []
-    return found + [
-        k
-        for m in payers.KO_SUBJECT.finditer(text)
-        if not m.group(1)[0].isdigit() and nlp.noun_subject(m.group(0).strip()) and (k := _actor(m.group(1)))
-    ]
+    return (
+        found
+        + [
+            k
+            for m in payers.KO_SUBJECT.finditer(text)
+            if not m.group(1)[0].isdigit()
+            and nlp.noun_subject(m.group(0).strip())
+            and (k := _actor(m.group(1)))
+            # "디지털 안전망도 튼튼히 한다": a noun with 도 ('also') is as often the object as the subject; it
+            # names an actor only when it is a known one ("정부도", "삼성전자도").
+            and not (k == "other" and (m.group(0).rstrip().endswith("도") or _embedded(text[m.end() :])))
+        ]
+    )
+
+
+def _embedded(after: str) -> bool:
+    """True when the clause a subject opens ends within three words in a modifier ("서비스가 멈추지 않도록 하는
+    설비", "기업이 만든 모델"): the subject of a clause inside a noun phrase, not the sentence's."""
+    for word in after.split()[:3]:
+        tags = nlp._word_tags(word)
+        if word.endswith("도록") or (tags and tags[-1] == "ETM"):
+            return True
+        if tags and tags[-1].startswith(("EF", "EC", "J")) and not word.endswith("지"):
+            return False
+    return False
 
 
 # "시 제2회 추경안", "광주시의 추가경정예산안", "도 본예산": a city's, province's or county's own budget bill

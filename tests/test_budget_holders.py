@@ -1,0 +1,21 @@
+"""A city's budget carried across sentences (etl/extract/holders.py): what breaks the carry and what does not
+(continues tests/test_budget_payers.py, which is near the 400-line limit)."""
+
+from __future__ import annotations
+
+from etl.extract import holders
+from tests.test_budget_payers import _kinds
+
+
+def test_an_also_noun_or_an_embedded_subject_does_not_break_a_carried_budget() -> None:
+    text = (
+        "부산시는 내년 예산으로 AI 인재 양성에 120억원을 쓴다. 교통 안전망도 새로 짠다. "
+        "차량이 멈추지 않도록 하는 신호 개선에 30억원, 보행 안전 시설에 5억원을 배정했다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local"] * 3
+    # a noun with 도 ('also') names an actor only when it is a known one
+    assert holders._actors("교통 안전망도 새로 짠다.") == []
+    assert holders._actors("정부도 예산을 늘린다.") == ["national"]
+    # a subject of a clause inside a noun phrase is not the sentence's; a main-clause subject still is
+    assert holders._actors("차량이 멈추지 않도록 하는 신호 개선에 30억원을 쓴다.") == []
+    assert holders._actors("한빛대학교가 연구비 30억원을 낸다.") == ["other"]
