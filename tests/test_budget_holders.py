@@ -19,3 +19,21 @@ def test_an_also_noun_or_an_embedded_subject_does_not_break_a_carried_budget() -
     # a subject of a clause inside a noun phrase is not the sentence's; a main-clause subject still is
     assert holders._actors("차량이 멈추지 않도록 하는 신호 개선에 30억원을 쓴다.") == []
     assert holders._actors("한빛대학교가 연구비 30억원을 낸다.") == ["other"]
+
+
+def test_a_pronoun_that_spends_after_a_company_spent_is_that_company() -> None:
+    text = (
+        "The company will put 200 billion won into a battery plant. "
+        "It will also invest 50 billion won in a test track and a further 30 billion won in training."
+    )
+    assert [k for _, k in _kinds(text)] == ["private"] * 3
+    # after a ministry's money the pronoun names no company; a clause of another subject keeps its own payer
+    text = (
+        "The ministry will spend 40 billion won on the hub. It will also invest 10 billion won in training."
+    )
+    assert [k for _, k in _kinds(text)] == ["unspecified", "unspecified"]
+    text = (
+        "The company will put 200 billion won into a plant. "
+        "It will invest 10 billion won in training, while the city adds 5 billion won."
+    )
+    assert [k for _, k in _kinds(text)][1:] == ["private", "unspecified"]

@@ -162,6 +162,7 @@ def extract_budgets(
                 rows[0].role, rows[0].program = role, None
             if carried and holders.holder_spends(before, sent.text[a.end : a.end + 120], rows):
                 _hold(rows, carried)
+            holders.pronoun_spends(sent.text[: a.start], rows, last_kind)  # "It will also invest …"
             carry_link(rows, found[first:], before)
             if rows:  # "A 10억 원과 B 7억 원 등 국비 30억 원": listed parts of one source's money
                 payers.lend_to_listed(members, before, rows[0].kind)

@@ -256,3 +256,24 @@ def compare_like(mains: list[tuple[Budget, bool]], last_kind: str | None) -> Non
         for row, _ in mains:
             if row.kind == "unspecified":
                 row.kind = last_kind
+
+
+@cache
+def _pronoun_spender() -> re.Pattern[str]:
+    # "It will also invest …", "They put …": a pronoun opens the sentence and spends the amount (a verb of
+    # `money_private_spenders.tsv`, verb_en), with a few words between; the amounts the clause lists after the
+    # first share it ("… and a further 1.3 trillion won"), up to a clause of another subject ("while", "but").
+    verb = lexicon.pattern("money_private_spenders", "verb_en")
+    return re.compile(
+        rf"^[\s\-–•*]*(?:It|They)\s+(?:[a-z]+\s+){{0,3}}{verb}\w*\s+(?:(?!\b(?:while|but|whereas)\b)[^;])*$"
+    )
+
+
+def pronoun_spends(head: str, rows: list[Budget], last_kind: str | None) -> None:
+    """An English sentence whose subject is a pronoun spending the amount ("It will also invest 1 trillion won")
+    speaks of the company the sentence before had spend its money ("The group will put 400 billion won …"): the
+    amount takes that payer (`last_kind`, the kind of the last amount before: private only)."""
+    if last_kind == "private" and head.isascii() and _pronoun_spender().match(head):
+        for b in rows:
+            if b.kind == "unspecified" and b.role in ("budget", "investment"):
+                b.kind = last_kind
