@@ -37,3 +37,11 @@ def test_a_pronoun_that_spends_after_a_company_spent_is_that_company() -> None:
         "It will invest 10 billion won in training, while the city adds 5 billion won."
     )
     assert [k for _, k in _kinds(text)][1:] == ["private", "unspecified"]
+
+
+def test_money_companies_put_up_between_them_is_theirs() -> None:
+    text = "The fund was set up by Samsung Electronics and SK hynix in 2020 with 60 billion won between them."
+    assert _kinds(text) == [(60_000_000_000, "private")]
+    # no company in the clause: the figure names no payer
+    text = "The two universities set up the lab in 2020 with 6 billion won between them."
+    assert _kinds(text) == [(6_000_000_000, "unspecified")]

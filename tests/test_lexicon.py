@@ -145,8 +145,9 @@ def test_the_marker_after_one_amount_is_not_a_marker_before_the_next() -> None:
 def test_a_company_that_spends_the_amount_makes_it_private_investment(entry: lexicon.Entry) -> None:
     assert entry.term.lower() in entry.example.lower(), "the example must contain its term"
     rows = [(b.kind, b.role) for b in extract_budgets(split_sentences(entry.example), PUB)]
-    # a company's share of a program's cost (share_ko: 부담) is its own money inside the program's budget
-    role = "budget" if entry.meaning == "share_ko" else "investment"
+    # a company's share of a program's cost (share_ko: 부담) is its own money inside the program's budget; so is
+    # money companies put up together (shared_en: "between them"), whose role the sentence's verb decides
+    role = "budget" if entry.meaning in ("share_ko", "shared_en") else "investment"
     assert rows == [("private", role)], (entry.example, rows)
 
 

@@ -273,7 +273,7 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
         or payers.company_spends(head, after)
         or payers.company_owns(after)
     )
-    if kind == "unspecified" and payers.company_shares(head, after):
+    if kind == "unspecified" and (payers.company_shares(head, after) or payers.companies_share(head, after)):
         return "private", role
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
         return "private", "investment" if role == "budget" else role

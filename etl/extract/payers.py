@@ -100,11 +100,27 @@ def _owned_after() -> re.Pattern[str]:
     )
 
 
+@cache
+def _shared_after() -> re.Pattern[str]:
+    # "300 billion won (US$220 million) between them": a bracketed conversion may come first.
+    return re.compile(
+        rf"^\s*(?:\([^()]{{0,30}}\)\s*)?{lexicon.pattern('money_private_spenders', 'shared_en')}\b"
+    )
+
+
 def company_owns(after: str) -> bool:
     """True when the text right after the amount says it is a gazetteer company's own money ("5.8 trillion won of
     Hyundai Motor Group's money will go into …")."""
     m = _owned_after().match(after)
     return bool(m) and _company_subject_en(m.group(1))
+
+
+def companies_share(head: str, after: str) -> bool:
+    """True when the companies the clause names put the amount up together ("… that SK Telecom, KT and LG U+ set
+    up with 300 billion won between them"): their own money, each a share (the role is kept)."""
+    return (
+        head.isascii() and bool(_shared_after().match(after)) and _company_subject_en(head.rsplit(";", 1)[-1])
+    )
 
 
 @cache
