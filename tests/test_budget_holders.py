@@ -45,3 +45,8 @@ def test_money_companies_put_up_between_them_is_theirs() -> None:
     # no company in the clause: the figure names no payer
     text = "The two universities set up the lab in 2020 with 6 billion won between them."
     assert _kinds(text) == [(6_000_000_000, "unspecified")]
+
+
+def test_an_english_figure_per_unit_shares_its_sentences_payer() -> None:
+    text = "Twelve schools will share 3.6 billion won in national funding (300 million won per school)."
+    assert [k for _, k in _kinds(text)] == ["national", "national"]
