@@ -64,7 +64,7 @@ _CLAUSE_TAGS = ("J", "E")
 
 
 @cache
-def _word_tags(word: str) -> tuple[str, ...]:
+def word_tags(word: str) -> tuple[str, ...]:
     """Kiwi's tags of one Hangul word (trailing comma dropped); () for any other word. Cached: words repeat."""
     word = word.rstrip(",")
     return tuple(t.tag for t in get_kiwi().tokenize(word)) if re.search(r"[가-힣]$", word) else ()
@@ -73,7 +73,7 @@ def _word_tags(word: str) -> tuple[str, ...]:
 def inflected(word: str) -> bool:
     """True when Kiwi reads `word` as ending in a particle or a verb ending ("전환이", "농업에", "강화해",
     "분야인", "투입돼"): a clause, not a piece of a name."""
-    tags = _word_tags(word)
+    tags = word_tags(word)
     return len(tags) > 1 and tags[-1].startswith(_CLAUSE_TAGS)
 
 
@@ -84,14 +84,14 @@ _NOMINAL_TAGS = ("N", "SL", "SH", "SN", "XSN")
 def noun_subject(word: str) -> bool:
     """True when Kiwi reads `word` as a noun with a subject or topic particle ("대전시는", "예산은", "기업이"),
     not an adnominal verb ("키우는", "세우는") or an adverbial ("서비스에는")."""
-    tags = _word_tags(word)
+    tags = word_tags(word)
     return len(tags) > 1 and tags[-1] in ("JKS", "JX") and tags[-2].startswith(_NOMINAL_TAGS)
 
 
 def connective(word: str) -> bool:
     """True when Kiwi reads `word` as a verb with a connective ending ("깎이고", "늘렸으며", "했지만"): the clause
     it ends is done and another begins."""
-    tags = _word_tags(word)
+    tags = word_tags(word)
     return len(tags) > 1 and tags[-1] == "EC" and tags[-2].startswith(("V", "XSV", "XSA", "EP"))
 
 

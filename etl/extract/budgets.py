@@ -155,13 +155,15 @@ def extract_budgets(
                 and (owner := payers.bracket_owner(sent.text, a.start, kinds_at))
             ):
                 rows[0].kind = owner  # "지방비 50억 원(도 15억 원, 시 35억 원)": shares of the source's money
-            kinds_at.update({a.end: rows[0].kind} if rows else {})
+            if rows:
+                kinds_at[a.end] = rows[0].kind
             if holders.per_unit(sent.text[max(0, a.start - 30) : a.start], sent.text[a.end : a.end + 4]):
                 units += rows[:1]
             if rows and (role := new_envelope([b.role for b in found[first:]], rows[0].role)) != rows[0].role:
                 rows[0].role, rows[0].program = role, None
             if carried and holders.holder_spends(before, sent.text[a.end : a.end + 120], rows):
-                _hold(rows, carried)
+                # the holder the sentences before name pays what this one spends with no subject of its own
+                holders.lend(rows, carried, holders.HELD_ROLES)
             holders.pronoun_spends(sent.text[: a.start], rows, last_kind)  # "It will also invest …"
             carry_link(rows, found[first:], before)
             if rows:  # "A 10억 원과 B 7억 원 등 국비 30억 원": listed parts of one source's money
@@ -178,18 +180,6 @@ def extract_budgets(
         last_kind = found[-1].kind if len(found) > first else None
         holders.share_per_unit(units, found[first:])
     return dedupe(found)
-
-
-# The roles a budget holder's money may have: a market, a company's investment or a threshold is no one's budget.
-_HELD_ROLES = frozenset(("budget", "change", "base"))
-
-
-def _hold(rows: list[Budget], holder: str) -> None:
-    """The budget holder the sentences before name (holders.budget_holder) pays the amount its sentence spends
-    with no subject of its own ("AI 인재 양성에 120억원을 쓴다")."""
-    for b in rows:
-        if b.kind == "unspecified" and b.role in _HELD_ROLES:
-            b.kind = holder
 
 
 def _fill_kinds(rows: list[Budget], lead: str | None) -> None:

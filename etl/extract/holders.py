@@ -19,8 +19,21 @@ from etl.extract import payers
 from etl.models import Budget
 
 # The payer kind of a body of the gazetteer as a subject.
-_ACTOR_KINDS = {"local_government": "local", "government": "national", "public_agency": "national"}
-_ACTOR_KINDS |= {"industry": "private"}
+_ACTOR_KINDS = {
+    "local_government": "local",
+    "government": "national",
+    "public_agency": "national",
+    "industry": "private",
+}
+# The roles a payer lent from elsewhere may give: a market, a company's investment or a threshold is no one's budget.
+HELD_ROLES = frozenset(("budget", "change", "base"))
+
+
+def lend(rows: list[Budget], kind: str, roles: frozenset[str] | None = None) -> None:
+    """Give `kind` to each row of no kind (`unspecified`) whose role is one of `roles` (any role: None)."""
+    for b in rows:
+        if b.kind == "unspecified" and (roles is None or b.role in roles):
+            b.kind = kind
 
 
 @cache
@@ -117,7 +130,7 @@ def _embedded(after: str) -> bool:
     """True when the clause a subject opens ends within three words in a modifier ("서비스가 멈추지 않도록 하는
     설비", "기업이 만든 모델"): the subject of a clause inside a noun phrase, not the sentence's."""
     for word in after.split()[:3]:
-        tags = nlp._word_tags(word)
+        tags = nlp.word_tags(word)
         if word.endswith("도록") or (tags and tags[-1] == "ETM"):
             return True
         if tags and tags[-1].startswith(("EF", "EC", "J")) and not word.endswith("지"):
@@ -229,9 +242,7 @@ def share_per_unit(units: list[Budget], rows: list[Budget]) -> None:
     """Give each per-unit row of no kind (`units`, role budget) the one payer kind the sentence's rows name."""
     kinds = {b.kind for b in rows} & {"national", "local", "private"}
     if len(kinds) == 1:
-        for b in units:
-            if b.kind == "unspecified" and b.role == "budget":
-                b.kind = next(iter(kinds))
+        lend(units, next(iter(kinds)), frozenset(("budget",)))
 
 
 # "이 돈은 A 제작(8000만원)과 B(960만원) 등에 쓴다": the money just named as a sentence's topic.
@@ -242,9 +253,7 @@ def parts_of_last(text: str, rows: list[Budget], last_kind: str | None) -> None:
     """The figures of a sentence that takes the money the sentence before named as its topic ("이 돈은 …", "첫
     시도로, 이 예산으로 …") are parts of it: they take its payer (`last_kind`, the kind of the last amount before)."""
     if last_kind in ("national", "local", "private") and _MONEY_BACK.search(text):
-        for b in rows:
-            if b.kind == "unspecified" and b.role in ("budget", "change", "base"):
-                b.kind = last_kind
+        lend(rows, last_kind, HELD_ROLES)
 
 
 def compare_like(mains: list[tuple[Budget, bool]], last_kind: str | None) -> None:
@@ -253,9 +262,7 @@ def compare_like(mains: list[tuple[Budget, bool]], last_kind: str | None) -> Non
     금액이다." (`mains`: each amount's row and whether it is a comparand; `last_kind`: the kind of the last
     amount of the sentence before). A payer kind is lent; a total is not (it names no payer)."""
     if last_kind in ("national", "local", "private") and mains and all(c for _, c in mains):
-        for row, _ in mains:
-            if row.kind == "unspecified":
-                row.kind = last_kind
+        lend([row for row, _ in mains], last_kind)
 
 
 @cache
@@ -274,6 +281,4 @@ def pronoun_spends(head: str, rows: list[Budget], last_kind: str | None) -> None
     speaks of the company the sentence before had spend its money ("The group will put 400 billion won …"): the
     amount takes that payer (`last_kind`, the kind of the last amount before: private only)."""
     if last_kind == "private" and head.isascii() and _pronoun_spender().match(head):
-        for b in rows:
-            if b.kind == "unspecified" and b.role in ("budget", "investment"):
-                b.kind = last_kind
+        lend(rows, last_kind, frozenset(("budget", "investment")))

@@ -47,7 +47,7 @@ def list_lead(sentences: list[Sentence], i: int) -> str | None:
 # its item's name and a colon, then goes on about it in sentences of its own.
 _MARKS = lexicon.char_class("list_marks", "line", "inline", "arrow")
 _HEAD = re.compile(rf"^\s*(?:[{_MARKS}]|[①-⑳])\s*([^:：\n]{{2,30}}?)\s*[:：]\s*\S")
-_MARKED = re.compile(rf"^\s*(?:[{_MARKS}□]|[①-⑳])")
+_MARKED = re.compile(rf"^\s*(?:[{_MARKS}]|[①-⑳])")  # any list mark (□ is one) or a circled number
 # How many sentences a line's head speaks for (its own first sentence and the ones after it).
 HEAD_REACH = 3
 # A blank line between two sentences ends a line (etl/extract/paragraphs.py PARAGRAPH_GAP).
@@ -72,11 +72,6 @@ _NAMED_LINE = re.compile(r"^\s*(?:[①-⑳]|\(?\d{1,2}[).])\s*([^:：()'\"‘’
 LINE_SENTENCES = 3
 
 
-@cache
-def _marks() -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?:[{lexicon.char_class('list_marks', 'line', 'inline', 'arrow')}]|[①-⑳])")
-
-
 def numbered_item(sentences: list[Sentence], i: int) -> str | None:
     """The name of the numbered line `sentences[i]` belongs to (it opens the line or is among the LINE_SENTENCES
     after its opening), when the lines stand under a lead that introduces them (`다음과 같다`, a colon, a lead
@@ -87,7 +82,7 @@ def numbered_item(sentences: list[Sentence], i: int) -> str | None:
     if j is None:
         return None
     name = _NAMED_LINE.match(sentences[j].text).group(1)  # type: ignore[union-attr]
-    if len(name.split()) < 2 or any(_marks().match(s.text) for s in sentences[j + 1 : i + 1]):
+    if len(name.split()) < 2 or any(_MARKED.match(s.text) for s in sentences[j + 1 : i + 1]):
         return None  # a field label ("1. 사업명:"), or another line or paragraph mark stands between
     marked = lambda k: k >= 0 and bool(_NAMED_LINE.match(sentences[k].text))  # noqa: E731
     for k in range(j - 1, max(-1, j - MAX_LINES), -1):

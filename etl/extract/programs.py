@@ -12,7 +12,7 @@ from etl import lexicon, program_catalog
 from etl.extract.program_sorts import category_name, counted, counted_keys
 from etl.extract.programs_en import english_names, lower_names, lower_words, proper_names
 from etl.models import Evidence, Program, Sentence
-from etl.nlp import _word_tags, inflected
+from etl.nlp import inflected, word_tags
 from etl.normalize import program_key
 
 # Program words come from lexicon/program_forms.tsv: `quoted` words end a quoted program name (사업, 거점,
@@ -377,7 +377,7 @@ _NOUN_TAGS = ("NN", "SL", "SN", "SH", "XSN", "XPN")
 
 
 def _nouns_only(word: str) -> bool:
-    tags = _word_tags(word)
+    tags = word_tags(word)
     return bool(tags) and all(t.startswith(_NOUN_TAGS) for t in tags)
 
 
