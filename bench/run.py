@@ -69,8 +69,7 @@ class Plan:
 
 FULL = Plan(1000, 2, (1_000, 10_000, 100_000), 10_000, 100_000, (100_000, 1_000_000, 10_000_000),
             10_000_000, 20, 3.0, 10_000_000, None, (100, 2_000))  # fmt: skip
-# Quick: the smoke test's plan. Two ingest sizes are the fewest a growth row needs; each size is a cold and a warm
-# subprocess ingest (Kiwi loads in each), so a third size cost the suite ~20 s and proved nothing more.
+# Quick (the smoke test's): two ingest sizes, the fewest a growth row needs (a third cost the suite ~20 s).
 QUICK = Plan(16, 1, (10, 20), 20, 20, (2_000, 20_000), 20_000, 3, 0.5, 20_000, 6, None, (2_000, 100))
 
 
