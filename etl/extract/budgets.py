@@ -14,7 +14,7 @@ from etl.extract import dates, holders, implied, money, payers
 from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
 from etl.extract.no_money import no_money
-from etl.extract.restated import dedupe
+from etl.extract.restated import dedupe, head_end
 from etl.extract.roles import align_comparands, classify_role, is_comparand, new_envelope
 from etl.models import Budget, Evidence, Sentence
 
@@ -179,7 +179,7 @@ def extract_budgets(
         holders.parts_of_last(body, found[first:], last_kind)
         last_kind = found[-1].kind if len(found) > first else None
         holders.share_per_unit(units, found[first:])
-    return dedupe(found)
+    return dedupe(found, head_end(sentences))
 
 
 def _fill_kinds(rows: list[Budget], lead: str | None) -> None:

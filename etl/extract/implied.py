@@ -34,14 +34,30 @@ def _split_item() -> re.Pattern[str]:
     )
 
 
+# Between "each" and the amount: a ceiling or hedge word, and a span the money covers ("각각 2년간 30억원").
+_BEFORE_AMOUNT = r"\s*(?:(?:최대|최고|약)\s*)?(?:[0-9]+\s?(?:년|개월)\s?(?:간|동안)\s*|연간\s*|매년\s*)?(?:최대|최고|약)?\s*$"
+_GLOSS = r"(?:\s?[(（][^()（）]{1,12}[)）])?"  # 강원(강릉): the city a region's money goes to
+
+
 @cache
 def _each_before() -> re.Pattern[str]:
     counters = lexicon.pattern("money_each", "counter")
     each = lexicon.pattern("money_each", "each")
+    per = lexicon.pattern("money_each", "per")
     count = rf"(?P<n>[0-9]+|{'|'.join(_NATIVE_COUNT)})"
     return re.compile(
-        rf"{count}\s*{counters}?[^,.;]{{0,8}}?(?:(?:에게|에는|에)\s*(?P<each>{each})?|(?:[:：]|을|를)\s*(?P<listed>{each}))"
-        r"\s*(?:최대|최고|약)?\s*$"
+        rf"{count}\s*{counters}?(?:[^,.;]{{0,8}}?(?:(?:에게|에는|에)\s*(?P<each>{each})?|(?:[:：,，]|을|를)\s*(?P<listed>{each}))"
+        rf"|\s*(?:을|를|은|는)?\s*[^,.;]{{0,12}}?[가-힣A-Za-z]{{1,8}}(?P<per>{per})){_BEFORE_AMOUNT}"
+    )
+
+
+@cache
+def _named_each() -> re.Pattern[str]:
+    """`강원(강릉)·대구 각 4억원`: names joined by a middle dot or comma, then "each"."""
+    each = lexicon.pattern("money_each", "each")
+    name = rf"[가-힣A-Za-z]{{2,12}}{_GLOSS}"
+    return re.compile(
+        rf"(?<![가-힣A-Za-z])(?P<items>{name}(?:\s?[·ㆍ,，]\s?{name})+)\s*(?:에게|에는|에|은|는)?\s*(?:{each}){_BEFORE_AMOUNT}"
     )
 
 
@@ -80,10 +96,13 @@ def arrow_origin(text: str, before_start: int, a: money.Amount) -> money.Amount 
 
 
 def times_each(before: str, after: str) -> int:
-    """How many things one amount is said of: 4 for `4개 과제에 각 …`, 3 for `세 곳에 10억원씩` and for `펀드 3개: 각 …`
-    or `펀드 3개를 각 …` (a colon or an object particle then 각), else 1."""
+    """How many things one amount is said of: 4 for `4개 과제에 각 …`, 3 for `세 곳에 10억원씩` and for `펀드 3개: 각 …`,
+    `컨소시엄 3개, 각각 …` or `펀드 3개를 각 …` (a colon, comma or object particle then 각), 2 for `과제 2개를 골라
+    과제별로 …` (per item) and for `강원·대구 각 …` (names joined, then 각), else 1."""
     m = _each_before().search(before[-40:])
-    if m is None or not (m.group("each") or m.group("listed") or re.match(r"\s*씩", after)):
+    if m is None or not (m.group("each") or m.group("listed") or m.group("per") or re.match(r"\s*씩", after)):
+        if named := _named_each().search(before[-60:]):
+            return min(len(re.findall(r"[·ㆍ,，]", re.sub(_GLOSS, "", named.group("items")))) + 1, MAX_EACH)
         return 1
     n = int(m.group("n")) if m.group("n").isdigit() else _NATIVE_COUNT[m.group("n")]
     return n if 1 < n <= MAX_EACH else 1

@@ -6,16 +6,17 @@ import re
 
 from etl.extract.list_leads import list_line
 from etl.extract.title_names import sketches
-from etl.models import Budget
+from etl.models import Budget, Sentence
 
 
-def dedupe(budgets: list[Budget]) -> list[Budget]:
+def dedupe(budgets: list[Budget], head_end: int | None = None) -> list[Budget]:
     """One row per figure restated in another sentence (title and body, an unspecified repeat of a typed
     figure), keeping the typed kind and the more specific role (a change over a budget). The same value twice
-    in one sentence, or on two list lines, is two things (`A(350억원)과 B(350억원)`, bullet lines)."""
+    in one sentence, or on two list lines, is two things (`A(350억원)과 B(350억원)`, bullet lines), and so is the
+    same value in two sentences past the page's head (`head_end`) when different words stand just before it."""
     out: list[Budget] = []
     for b in budgets:
-        twin = next((o for o in out if _restates(o, b)), None)
+        twin = next((o for o in out if _restates(o, b, head_end)), None)
         if twin is None:
             out.append(b)
             continue
@@ -47,7 +48,46 @@ _FULL_STOP = re.compile(r"[.。]\s*$")
 _ITEM_LINE = list_line("line", "inline")
 
 
-def _restates(a: Budget, b: Budget) -> bool:
+# A page's head (its title, subtitle and first LEAD_SENTENCES full sentences) sums up what the body says, so a head
+# figure said again in the body is one figure. Past the head, a value two sentences both state is one thing only when
+# the words just before it share a stem: "청년농업인 육성 230억 원" and "방제사업(230억)" are two lines of a budget,
+# "중형 펀드 1개: 2000억원" and "| 중형 | 2000억원 |" one fund. Two lead sentences: one split 35 figures the gate
+# gold has as two things, with 22 false splits; two kept 24 and 7 (354 pages, 2026-12-08).
+LEAD_SENTENCES = 2
+FULL_SENTENCE_CHARS = (
+    40  # shorter lines ending in a full stop are captions, bylines or list lines, not the lead
+)
+LABEL_CHARS = (
+    10  # the words this far before an amount say what it is for; further back they name the sentence's topic
+)
+_FULL_SENTENCE = re.compile(r"(?:다|요|음|함)\s*[.。]?\W*$|[.]\W*$")
+_WORD = re.compile(r"[가-힣A-Za-z]{2,}")
+
+
+def head_end(sentences: list[Sentence]) -> int | None:
+    """Where the page's head ends: after its LEAD_SENTENCES-th full sentence (None: the page is all head)."""
+    seen = 0
+    for sent in sentences:
+        text = sent.text.strip()
+        if len(text) >= FULL_SENTENCE_CHARS and _FULL_SENTENCE.search(text):
+            seen += 1
+            if seen == LEAD_SENTENCES:
+                return sent.end
+    return None
+
+
+def _label(b: Budget) -> set[str]:
+    """Stems of the words just before the amount: a Korean word's first two syllables (before any particle), an
+    English word in lower case."""
+    ev = b.evidence
+    at = ev.text.find(b.unit_text) if ev else -1
+    if at < 0:
+        return set()
+    words = _WORD.findall(ev.text[max(0, at - LABEL_CHARS) : at])
+    return {w.lower() if w.isascii() else w[:2] for w in words}
+
+
+def _restates(a: Budget, b: Budget, head_end: int | None = None) -> bool:
     same_value = (a.currency, a.amount_krw or a.amount, a.high) == (
         b.currency,
         b.amount_krw or b.amount,
@@ -58,7 +98,12 @@ def _restates(a: Budget, b: Budget) -> bool:
     ea, eb = a.evidence, b.evidence
     if ea is None or eb is None:
         return True
-    return ea.start != eb.start and not (_ITEM_LINE.match(ea.text) and _ITEM_LINE.match(eb.text))
+    if ea.start == eb.start or (_ITEM_LINE.match(ea.text) and _ITEM_LINE.match(eb.text)):
+        return False
+    if head_end is not None and min(ea.start, eb.start) >= head_end:
+        la, lb = _label(a), _label(b)
+        return not (la and lb) or bool(la & lb)
+    return True
 
 
 def drop_restated(page: list[Budget], attachment: list[Budget]) -> list[Budget]:
