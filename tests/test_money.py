@@ -299,3 +299,19 @@ def test_english_figures_written_in_words(text: str, krw: int, high: int | None)
 def test_english_number_words_without_a_scale_are_not_money() -> None:
     assert find_amounts("one of the two million people said three of them left") == []
     assert find_amounts("Seven universities were chosen, one in each region.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "krw"),
+    [
+        ("the plan costs one trillion and 20 billion won in all", 1_020_000_000_000),
+        ("a budget of 2 trillion 500 billion won", 2_500_000_000_000),
+        ("three billion and five hundred million won", 3_500_000_000),
+    ],
+)
+def test_an_english_figure_in_two_scales_is_one_amount(text: str, krw: int) -> None:
+    assert [a.krw for a in find_amounts(text)] == [krw]
+
+
+def test_two_english_amounts_each_with_its_currency_stay_two() -> None:
+    assert [a.krw for a in find_amounts("1 billion won and 20 million won")] == [1_000_000_000, 20_000_000]

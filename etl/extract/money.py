@@ -208,8 +208,33 @@ def _side_from(text: str, i: int, num_text: str, strict: bool) -> _Side | None:
         unit = _SCALE[sm.group(1).lower()]
         cm = _EN_CUR.match(text, sm.end())
         cur = _en_code(cm) if cm else None
-        return _Side(i, cm.end() if cm else sm.end(), number * _UNIT_MULT[unit], unit, cur)
+        return _compound(text, _Side(i, cm.end() if cm else sm.end(), number * _UNIT_MULT[unit], unit, cur))
     return replace(_korean_side(text, i, j, num_text, number, strict), hangul=hangul)
+
+
+# "one trillion and 20 billion won", "2 trillion 500 billion won": an English figure written in two scales.
+_EN_JOIN = re.compile(r",?\s(?:and\s)?")
+
+
+def _compound(text: str, side: _Side) -> _Side:
+    """`side` (a figure with a scale but no currency) joined to the smaller-scale figure after it that has one."""
+    if side.cur is not None or not (jm := _EN_JOIN.match(text, side.end)):
+        return side
+    nm = EN_NUMBER.match(text, jm.end())
+    dm = _DIGITS_RE.match(text, jm.end())
+    if not (nm or dm):
+        return side
+    rest = (
+        _english_side(text, jm.end(), nm) if nm and not dm else _side_from(text, jm.end(), dm.group(), True)
+    )
+    if (
+        rest is None
+        or rest.cur is None
+        or not rest.unit
+        or _UNIT_MULT.get(rest.unit, 0) >= _UNIT_MULT[side.unit]
+    ):
+        return side
+    return replace(side, end=rest.end, major=side.major + rest.major, cur=rest.cur)
 
 
 def _english_side(text: str, i: int, wm: re.Match[str]) -> _Side | None:
@@ -220,7 +245,9 @@ def _english_side(text: str, i: int, wm: re.Match[str]) -> _Side | None:
     unit = _SCALE[sm.group(1).lower()]
     number = parse_english_number(wm.group("int"), wm.group("frac")) * _UNIT_MULT[unit]
     cm = _EN_CUR.match(text, sm.end())
-    return _Side(i, cm.end() if cm else sm.end(), clean(number), unit, _en_code(cm) if cm else None)
+    return _compound(
+        text, _Side(i, cm.end() if cm else sm.end(), clean(number), unit, _en_code(cm) if cm else None)
+    )
 
 
 def _korean_side(text: str, i: int, j: int, num_text: str, number: Decimal, strict: bool) -> _Side:
