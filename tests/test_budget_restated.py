@@ -65,3 +65,11 @@ def test_one_value_said_of_several_things_is_a_row_for_each(text: str, n: int) -
 
 def test_a_breakdown_by_area_is_not_said_of_each_area() -> None:
     assert len(won("분야별로 보면 AI 반도체에 500억원, 데이터에 300억원이 배정됐다.")) == 2
+
+
+def test_a_figure_picked_out_again_after_a_pointer_back_is_one_row() -> None:
+    text = LEAD + (
+        "추경에는 AI 인프라 지원용으로 1조8000억원이 잡혀 있다. "
+        "이 가운데 1조8000억 원이 AI 분야 몫으로, GPU 확보와 임차에 쓰인다."
+    )
+    assert won(text).count(1_800_000_000_000) == 1

@@ -87,7 +87,19 @@ def _stems(text: str) -> set[str]:
 
 @cache
 def _label_stops() -> frozenset[str]:
-    return frozenset(lexicon.terms("money_label_stops"))
+    return frozenset(t for t, m in lexicon.meanings("money_label_stops").items() if not m.startswith("back"))
+
+
+@cache
+def _back() -> re.Pattern[str]:
+    back = [t for t, m in lexicon.meanings("money_label_stops").items() if m.startswith("back")]
+    return re.compile(rf"(?:{lexicon.alternation(back)})\s*$")
+
+
+def _points_back(b: Budget) -> bool:
+    ev = b.evidence
+    at = ev.text.find(b.unit_text) if ev else -1
+    return at >= 0 and bool(_back().search(ev.text[max(0, at - LABEL_CHARS) : at]))
 
 
 def _label(b: Budget) -> set[str]:
@@ -117,6 +129,10 @@ def _restates(a: Budget, b: Budget, head_end: int | None = None) -> bool:
     ):
         # One thing when the words before one figure recur before the other or anywhere in its sentence (a list
         # line "X 취수원 이전: 25억원" and a body sentence on "취수원 이전 … 용역비(25억원)").
+        if _points_back(a) or _points_back(
+            b
+        ):  # "이 가운데 1조8000억원이": a figure said before, picked out again
+            return True
         la, lb = _label(a), _label(b)
         return not (la and lb) or bool(la & lb or la & _stems(eb.text) or lb & _stems(ea.text))
     return True
