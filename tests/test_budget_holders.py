@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from etl import lexicon
 from etl.extract import holders
 from tests.test_budget_payers import _kinds
 
@@ -50,3 +53,29 @@ def test_money_companies_put_up_between_them_is_theirs() -> None:
 def test_an_english_figure_per_unit_shares_its_sentences_payer() -> None:
     text = "Twelve schools will share 3.6 billion won in national funding (300 million won per school)."
     assert [k for _, k in _kinds(text)] == ["national", "national"]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("local_heads"), ids=lambda e: e.term)
+def test_the_head_of_a_local_government_as_subject_holds_its_budget(entry: lexicon.Entry) -> None:
+    # "홍천군수는 내년 예산으로 …": the head (title of `local_heads.tsv`) speaks for the 군 its meaning names
+    assert entry.term in entry.example
+    assert [k for _, k in _kinds(entry.example)] == ["local"], entry.example
+    head = entry.example.split()[0]
+    assert holders._actors(f"{head} 예산을 늘린다.") == ["local"], head
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_holder_actors"), ids=lambda e: e.term)
+def test_companies_as_subject_stop_a_carried_budget(entry: lexicon.Entry) -> None:
+    # "기업들은 … 120억원을 쓴다" after "서울시는 내년 예산으로 …": the companies spend, not the city
+    assert entry.term in entry.example
+    assert "local" not in [k for _, k in _kinds(entry.example)], entry.example
+    subject = entry.example.split(". ")[1].split()[0]
+    assert holders._actors(f"{subject} 투자를 늘린다.") == [entry.meaning], subject
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_anaphora"), ids=lambda e: e.term)
+def test_the_figures_of_a_sentence_about_the_money_just_named_are_its_parts(entry: lexicon.Entry) -> None:
+    # "국비 30억원을 확보했다. 이 돈은 A(8000만원)과 B(960만원) 등에 쓴다": the parts take the money's payer
+    assert entry.term in entry.example
+    kinds = [k for _, k in _kinds(entry.example)]
+    assert len(kinds) == 3 and len(set(kinds)) == 1 and kinds[0] != "unspecified", (entry.example, kinds)

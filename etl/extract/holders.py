@@ -66,28 +66,32 @@ def _actor(word: str) -> str | None:
         return "local"
     if payers.national_subject().search(word):
         return "national"
-    if _PRIVATE_WORD.search(word):
+    if _private_word().search(word):
         return "private"
     return None if _no_actor().search(word) else "other"
 
 
-# "서울시장", "전남지사", "홍천군수": the head of a city, province or county speaks for its government.
-_HEAD = re.compile(r"^([가-힣]{2,4}?)(시장|도지사|지사|군수|구청장)$")
-_HEAD_UNIT = {"시장": "시", "도지사": "도", "지사": "도", "군수": "군", "구청장": "구"}
+@cache
+def _head() -> re.Pattern[str]:
+    # "서울시장", "전남지사", "홍천군수": the head of a city, province or county (`local_heads.tsv`: the title and
+    # the unit it heads) speaks for its government.
+    return re.compile(rf"^([가-힣]{{2,4}}?)({lexicon.pattern('local_heads')})$")
 
 
 def _local_head(word: str) -> bool:
     from etl.extract.institutions import lookup
 
-    m = _HEAD.match(word)
+    m = _head().match(word)
     return bool(m) and any(
         (e := lookup(name)) is not None and e.type == "local_government"
-        for name in (m.group(1) + _HEAD_UNIT[m.group(2)], m.group(1))
+        for name in (m.group(1) + lexicon.meanings("local_heads")[m.group(2)], m.group(1))
     )
 
 
-# A word for companies as a subject ("기업들은", "업계가").
-_PRIVATE_WORD = re.compile(r"(?:기업|대기업|업계|빅테크)들?$")
+@cache
+def _private_word() -> re.Pattern[str]:
+    # A word for companies as a subject ("기업들은", "업계가"): `money_holder_actors.tsv`, meaning private.
+    return re.compile(rf"{lexicon.pattern('money_holder_actors', 'private')}들?$")
 
 
 @cache
@@ -245,14 +249,18 @@ def share_per_unit(units: list[Budget], rows: list[Budget]) -> None:
         lend(units, next(iter(kinds)), frozenset(("budget",)))
 
 
-# "이 돈은 A 제작(8000만원)과 B(960만원) 등에 쓴다": the money just named as a sentence's topic.
-_MONEY_BACK = re.compile(r"(?<!\S)(?:이|그)\s*(?:돈|예산|금액|재원)(?:은|는|으로)\s")
+@cache
+def _money_back() -> re.Pattern[str]:
+    # "이 돈은 A 제작(8000만원)과 B(960만원) 등에 쓴다": the money just named as a sentence's topic (a pointer and a
+    # word for money of `money_anaphora.tsv`).
+    pointer = lexicon.pattern("money_anaphora", "pointer")
+    return re.compile(rf"(?<!\S){pointer}\s*{lexicon.pattern('money_anaphora', 'noun')}(?:은|는|으로)\s")
 
 
 def parts_of_last(text: str, rows: list[Budget], last_kind: str | None) -> None:
     """The figures of a sentence that takes the money the sentence before named as its topic ("이 돈은 …", "첫
     시도로, 이 예산으로 …") are parts of it: they take its payer (`last_kind`, the kind of the last amount before)."""
-    if last_kind in ("national", "local", "private") and _MONEY_BACK.search(text):
+    if last_kind in ("national", "local", "private") and _money_back().search(text):
         lend(rows, last_kind, HELD_ROLES)
 
 
