@@ -79,3 +79,16 @@ def test_the_figures_of_a_sentence_about_the_money_just_named_are_its_parts(entr
     assert entry.term in entry.example
     kinds = [k for _, k in _kinds(entry.example)]
     assert len(kinds) == 3 and len(set(kinds)) == 1 and kinds[0] != "unspecified", (entry.example, kinds)
+
+
+def test_companies_that_receive_a_list_of_figures_do_not_pay_for_them() -> None:
+    # the verb of receiving after the list's last figure is every listed figure's verb
+    got = _kinds(
+        "뽑힌 기업은 2년 동안 최대 4억원의 시제품 자금과, 필요에 따라 2억원의 인증 자금 등 모두 6억원을 직접 지원받는다."
+    )
+    assert [k for _, k in got] == ["unspecified", "unspecified", "total"], got
+    got = _kinds("참여 기업은 개발비 9억원, 홍보비 각 최대 1억원 등 기업당 최대 11억원을 받을 수 있다.")
+    assert "private" not in [k for _, k in got], got
+    # a clause that ends before the verb of receiving keeps its own verb: the companies invest the first figure
+    got = _kinds("주요 기업들은 7억원을 투자하고, 시로부터 2억원을 지원받는다.")
+    assert got[0] == (700_000_000, "private"), got

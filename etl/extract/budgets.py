@@ -79,7 +79,12 @@ def _received() -> re.Pattern[str]:
     """A verb of receiving right after the amount ("3억원까지 받을 수 있다", "will receive"): companies that get
     the money are recipients, not investors; so is "최대 2억원의 바우처를 받는다" (what is received in between)."""
     thing = r"(?:의\s*[^\s,.]{1,8}(?:을|를)\s*)?"
-    return re.compile(rf"^\s*{thing}\S{{0,4}}\s*(?:지원\s*)?" + lexicon.pattern("money_received"), re.I)
+    # "최대 6억원의 사업화 자금과, 5억원의 R&D 자금 등 모두 11억원을 직접 지원받고": the figures a list gives before
+    # its last share the verb after the last one (no clause ending between: 고, 며, 서); one adverb may stand
+    # before the verb.
+    listed = r"(?:(?:(?![고며서][\s,])[^.;])*?[0-9][0-9,.]*\s*[조억만천]*\s*원)?"
+    verb = rf"\S{{0,4}}\s*(?:[가-힣]{{1,3}}\s+)?(?:지원\s*)?{lexicon.pattern('money_received')}"
+    return re.compile(rf"^{listed}\s*{thing}{verb}", re.I)
 
 
 # "SK·AWS, 울산에 7조원 규모 AI 데이터센터", "삼성전자는 …": the names a sentence opens with, up to a comma or a
