@@ -92,3 +92,16 @@ def test_companies_that_receive_a_list_of_figures_do_not_pay_for_them() -> None:
     # a clause that ends before the verb of receiving keeps its own verb: the companies invest the first figure
     got = _kinds("주요 기업들은 7억원을 투자하고, 시로부터 2억원을 지원받는다.")
     assert got[0] == (700_000_000, "private"), got
+
+
+def test_a_budget_line_with_no_actor_resumes_the_holder_after_another_source_broke_the_carry() -> None:
+    text = (
+        "목포시는 내년 예산안을 1조2000억원 규모로 편성했다. 분야별로는 복지의 비중이 가장 크다. "
+        "스마트항만 사업에는 국비 300억원을 포함해 모두 420억원을 투입한다. "
+        "청년 일자리 예산은 올해 본예산 800억원보다 100억원 많은 900억원을 반영했다."
+    )
+    got = _kinds(text)
+    assert [k for v, k in got if v in (80_000_000_000, 10_000_000_000, 90_000_000_000)] == ["local"] * 3, got
+    # a line with an actor of its own does not resume it
+    assert not holders.resumes("한빛대학교는 연구비 30억원을 투입한다.")
+    assert not holders.resumes("연구 예산은 국비 30억원을 반영했다.")  # another source of money

@@ -123,6 +123,7 @@ def extract_budgets(
     found: list[Budget] = []
     lead: str | None = None  # the payer kind the lead of the list being read names
     holder: str | None = None  # the local government whose own budget the sentences before spoke of
+    home: str | None = None  # the last holder named, which a sentence on its budget with no actor resumes
     last_kind: str | None = None  # the kind of the last amount of the sentence before, if it had any
     for sent in sentences:
         item, here = is_list_line(sent.text), lead_kind(sent.text)
@@ -130,7 +131,9 @@ def extract_budgets(
             lead = here
         body = sent.text[bullet_end(sent.text) :]
         carried = holder if holder and holders.carries_holder(body) else holders.own_bill(body)
+        carried = carried or (home if home and holders.resumes(body) else None)
         holder = holders.budget_holder(body) or carried
+        home = holder or home
         first = len(found)
         prev_end = 0
         prev: money.Amount | None = None

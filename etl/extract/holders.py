@@ -182,6 +182,18 @@ def carries_holder(text: str) -> bool:
     return not text.isascii() and set(_actors(text)) <= {"local"} and not _other_sources().search(text)
 
 
+def resumes(text: str) -> bool:
+    """True when a sentence after another actor's or source's speaks of the budget again with no actor of its own:
+    its subject is a word that names no actor (`holder_topic`: "일자리 창출 예산은 … 1조1546억원을 반영했다") and it
+    names no other source of money; the holder named before (a city's budget bill) is its payer again."""
+    if text.isascii() or _other_sources().search(text) or _actors(text):
+        return False
+    return any(
+        _no_actor().search(m.group(1)) and nlp.noun_subject(m.group(0).strip())
+        for m in payers.KO_SUBJECT.finditer(text)
+    )
+
+
 # "AI 인재 양성에 120억원, 허브 운영에 80억원을 배정했다": purposes and figures listed after the amount share its
 # verb; a purpose runs to a few words (40 characters) and holds no clause break.
 _ENUMERATED_AFTER = re.compile(
@@ -257,10 +269,19 @@ def _money_back() -> re.Pattern[str]:
     return re.compile(rf"(?<!\S){pointer}\s*{lexicon.pattern('money_anaphora', 'noun')}(?:은|는|으로)\s")
 
 
+@cache
+def _breakdown() -> re.Pattern[str]:
+    # "A 조성 200억원, B 구축 51억원 … 등이다": a sentence that only lists parts (`breakdown` of money_anaphora.tsv).
+    return re.compile(rf"{lexicon.pattern('money_anaphora', 'breakdown')}[.。]?\s*$")
+
+
 def parts_of_last(text: str, rows: list[Budget], last_kind: str | None) -> None:
     """The figures of a sentence that takes the money the sentence before named as its topic ("이 돈은 …", "첫
-    시도로, 이 예산으로 …") are parts of it: they take its payer (`last_kind`, the kind of the last amount before)."""
-    if last_kind in ("national", "local", "private") and _money_back().search(text):
+    시도로, 이 예산으로 …") or only lists its parts ("A 200억원, B 51억원 등이다") are parts of it: they take its
+    payer (`last_kind`, the kind of the last amount before)."""
+    if last_kind not in ("national", "local", "private"):
+        return
+    if _money_back().search(text) or (_breakdown().search(text) and not _actors(text)):
         lend(rows, last_kind, HELD_ROLES)
 
 
