@@ -105,3 +105,12 @@ def test_a_budget_line_with_no_actor_resumes_the_holder_after_another_source_bro
     # a line with an actor of its own does not resume it
     assert not holders.resumes("한빛대학교는 연구비 30억원을 투입한다.")
     assert not holders.resumes("연구 예산은 국비 30억원을 반영했다.")  # another source of money
+
+
+def test_a_change_with_no_subject_of_its_own_takes_the_payer_of_the_figure_before() -> None:
+    # README third set, "a change's payer": the figure the sentence before ended on is the change's subject
+    got = _kinds("여수시는 내년 국비 4200억원을 확보했다. 지난해보다 310억원 늘어난 규모다.")
+    assert got == [(420_000_000_000, "national"), (31_000_000_000, "national")], got
+    # a total names no payer: its change stays without one
+    got = _kinds("내년 사업비는 모두 900억원이다. 지난해보다 50억원 늘어난 규모다.")
+    assert got[1] == (5_000_000_000, "unspecified"), got

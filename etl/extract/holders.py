@@ -289,8 +289,13 @@ def compare_like(mains: list[tuple[Budget, bool]], last_kind: str | None) -> Non
     """A sentence whose every amount is a comparand and that names no actor of its own compares the figure the
     sentence before ended on with a like one: "국비 4445억원을 확보했다. 지난해의 2034억원보다 119% 늘어난
     금액이다." (`mains`: each amount's row and whether it is a comparand; `last_kind`: the kind of the last
-    amount of the sentence before). A payer kind is lent; a total is not (it names no payer)."""
-    if last_kind in ("national", "local", "private") and mains and all(c for _, c in mains):
+    amount of the sentence before). A payer kind is lent; a total is not (it names no payer). So is a change of
+    that figure ("전년보다 926억 원 늘어난 규모다": README, a change's payer)."""
+    if (
+        last_kind in ("national", "local", "private")
+        and mains
+        and all(c or r.role == "change" for r, c in mains)
+    ):
         lend([row for row, _ in mains], last_kind)
 
 
