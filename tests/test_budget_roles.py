@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from etl import lexicon
+from etl.extract import project_counts
 from tests.test_budgets import roles
 
 # --- role cues (role2): economic effects, accounts, envelopes and ceilings a figure grows from ---
@@ -177,3 +179,24 @@ def test_the_items_of_a_list_closed_by_a_change_are_changes() -> None:
 )
 def test_attracted_investment_is_investment(text: str, role: str) -> None:
     assert [r for _, r in roles(text)] == [role]
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("money_project_counts"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_money_for_a_count_of_unnamed_projects_is_an_envelope(entry: lexicon.Entry) -> None:
+    # README third set, counts of projects: a body's assorted projects counted, not named, make a `base`
+    assert entry.term in entry.example
+    assert [r for _, r in roles(entry.example)] == ["base"], (entry.example, roles(entry.example))
+
+
+def test_a_count_of_firms_or_a_named_projects_figure_is_no_count_of_projects() -> None:
+    # "150개 기업 … 사업화 900억원": firms selected, and 사업화 is another word than 사업
+    assert roles("5개 분야에서 120개 기업을 뽑아 사업화 700억원을 지원한다.")[0][1] == "budget"
+    # a figure in brackets right after a name is that project's, whatever count follows
+    assert not project_counts.counted("드론 실증(", ")을 비롯한 AI 관련 12개 사업에")
+    # a count after an English amount names a spending area: "will fund 14 projects that …"
+    assert (
+        roles("Another 90 billion won will fund 12 projects that bring AI into hospitals.")[0][1] == "budget"
+    )
+    assert project_counts.counted("", "…클라우드·AI로 150개 사업")

@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from etl import lexicon
-from etl.extract import dates, holders, implied, money, payers
+from etl.extract import dates, holders, implied, money, payers, project_counts
 from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
 from etl.extract.no_money import no_money
@@ -236,6 +236,9 @@ def _budget(
     kind = classify_kind(before, after, follows_amount=a.start > len(before))
     role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
     kind, role = _payer(kind, role, a, sent, before, after)
+    program = link(sent, a.start, before, role) if link else None
+    if role == "budget" and program is None and project_counts.counted(before, after):
+        role = "base"  # "AI 관련 31개 사업(총사업비 1조1930억원)": an envelope of assorted programs
     return Budget(
         amount=a.value,
         unit_text=a.surface,
@@ -243,7 +246,7 @@ def _budget(
         amount_krw=a.krw,
         kind=kind,
         fiscal_year=dates.fiscal_year(window, published_on),
-        program=link(sent, a.start, before, role) if link else None,
+        program=program,
         evidence=Evidence(sent.text, sent.start, sent.end),
         role=role,
         low=_won(a.low, a) if a.bound == "between" else None,
