@@ -200,3 +200,10 @@ def test_a_count_of_firms_or_a_named_projects_figure_is_no_count_of_projects() -
         roles("Another 90 billion won will fund 12 projects that bring AI into hospitals.")[0][1] == "budget"
     )
     assert project_counts.counted("", "…클라우드·AI로 150개 사업")
+
+
+def test_an_english_committee_that_raises_spending_or_restores_a_cut_states_a_change() -> None:
+    assert roles("The farm committee raised spending by 310 billion won.") == [(310_000_000_000, "change")]
+    assert roles("It restored the 2.5 trillion won grant for local schools.") == [
+        (2_500_000_000_000, "change")
+    ]
