@@ -207,3 +207,11 @@ def test_an_english_committee_that_raises_spending_or_restores_a_cut_states_a_ch
     assert roles("It restored the 2.5 trillion won grant for local schools.") == [
         (2_500_000_000_000, "change")
     ]
+
+
+def test_an_english_upper_bound_a_recipient_gets_is_a_cap() -> None:
+    assert roles("Promising firms can receive up to 250 million won over three years.") == [
+        (250_000_000, "cap")
+    ]
+    # without a bound the figure is the program's money, whatever verb stands before it
+    assert roles("Promising firms will receive 250 million won in total.")[0][1] != "cap"

@@ -214,7 +214,14 @@ def _distributive() -> re.Pattern[str]:
 @cache
 def _grant() -> re.Pattern[str]:
     """What a funder hands each recipient, right after an upper bound: "최대 2억원의 바우처를 받는다"."""
-    return re.compile(rf"{_AFTER_LEAD}(?:\S{{0,6}}\s)?{lexicon.pattern('money_grant')}")
+    return re.compile(rf"{_AFTER_LEAD}(?:\S{{0,6}}\s)?{lexicon.pattern('money_grant', 'cap')}")
+
+
+@cache
+def _grant_before() -> re.Pattern[str]:
+    """An English verb of getting before an upper bound, a few words between: "Companies can receive up to 400
+    million won" (`cap_before` of money_grant.tsv)."""
+    return re.compile(rf"{lexicon.pattern('money_grant', 'cap_before')}\w*\s+(?:[a-z]+\s+){{0,3}}?$")
 
 
 # "3조6313억원 규모의 그린데이터센터 투자양해각서": the size of an investment pact (lexicon money_pacts) names what
@@ -246,6 +253,7 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
         _distributive().search(clause or before)
         or _distributive().match(after, 0, 12)
         or _grant().match(after)
+        or _grant_before().search(before[-40:])
     ):
         return "cap"
     if _owner_budget().search(before[-(GAP_KO + 40) :]) or _secured_envelope(before, after):
