@@ -114,3 +114,10 @@ def test_a_change_with_no_subject_of_its_own_takes_the_payer_of_the_figure_befor
     # a total names no payer: its change stays without one
     got = _kinds("내년 사업비는 모두 900억원이다. 지난해보다 50억원 늘어난 규모다.")
     assert got[1] == (5_000_000_000, "unspecified"), got
+
+
+def test_a_citys_own_yearly_budget_named_before_the_amount_is_local() -> None:
+    got = _kinds("부산시 내년 예산 16조원…AI 산업 키운다")
+    assert got == [(16_000_000_000_000, "local")], got
+    # a ministry's yearly budget is not a city's
+    assert _kinds("과기정통부 내년 예산 9조원…AI에 집중")[0][1] != "local"

@@ -170,6 +170,12 @@ def _secured_envelope(before: str, after: str) -> bool:
     )
 
 
+def local_budget_before(before: str) -> bool:
+    """True when a city's or province's own yearly budget is named right before the amount ("서울시 내년 예산
+    51.5조원"): the money is that government's (kind local)."""
+    return "예산" in before[-60:] and bool(_secured()[3].search(before[-60:]))
+
+
 @cache
 def _topic() -> re.Pattern[str]:
     stops = lexicon.pattern("money_cue_stops")
