@@ -121,3 +121,11 @@ def test_a_citys_own_yearly_budget_named_before_the_amount_is_local() -> None:
     assert got == [(16_000_000_000_000, "local")], got
     # a ministry's yearly budget is not a city's
     assert _kinds("과기정통부 내년 예산 9조원…AI에 집중")[0][1] != "local"
+
+
+def test_a_long_purpose_between_listed_figures_still_shares_the_holders_verb() -> None:
+    text = (
+        "인천시는 내년 예산으로 AI 사업을 편성했다. 항만 데이터 보안에 40억원, 섬 지역 학교와 보건소의 원격 진료 "
+        "장비 확충을 포함한 AI 돌봄 서비스 고도화에 25억원, 드론 순찰에 3억원을 배정했다."
+    )
+    assert [k for _, k in _kinds(text)] == ["local"] * 3, _kinds(text)

@@ -195,9 +195,9 @@ def resumes(text: str) -> bool:
 
 
 # "AI 인재 양성에 120억원, 허브 운영에 80억원을 배정했다": purposes and figures listed after the amount share its
-# verb; a purpose runs to a few words (40 characters) and holds no clause break.
+# verb; a purpose runs to a few words (60 characters: "취약지역의 AI CCTV 확충을 포함한 AI 기반 시스템 고도화에") and holds no clause break.
 _ENUMERATED_AFTER = re.compile(
-    r"^(?:\s*,\s*(?:[^,.;()0-9]{1,40}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
+    r"^(?:\s*,\s*(?:[^,.;()0-9]{1,60}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
     # "△A 사업(13억원) △B(3억원) 등이 담겼다": items marked △ or ▲ with their figures in brackets.
     # An item's name may hold a bracket without a figure ("AX(AI 전환) 실증 인프라 구축(7억원)").
     r"|^(?:\s*[)）]\s*[△▲](?:[^,.;()（）△▲]|[(（][^()（）0-9]{0,12}[)）]){1,50}?[(（][0-9][0-9,.]*\s*[조억만천]?[^\s,.)）]*)+"
