@@ -129,3 +129,11 @@ def test_a_long_purpose_between_listed_figures_still_shares_the_holders_verb() -
         "장비 확충을 포함한 AI 돌봄 서비스 고도화에 25억원, 드론 순찰에 3억원을 배정했다."
     )
     assert [k for _, k in _kinds(text)] == ["local"] * 3, _kinds(text)
+
+
+def test_a_city_or_province_named_as_a_shares_label_pays_that_share() -> None:
+    got = _kinds("센터 건립비 분담 내역은 다음과 같다.\n- 경기도 12억5000만 원\n- 인천시 8억 원")
+    assert [k for _, k in got] == ["local", "local"], got
+    # a headline that opens on a province and its project's size is no share of the province's
+    got = _kinds("경기도 3200억 'AI 돌봄 프로젝트' 밑그림 공개")
+    assert got[0][1] != "local", got

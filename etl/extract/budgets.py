@@ -284,7 +284,7 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
         return "local", role
     if payers.national_spends(since, after):
         return "national", role
-    return payers.topic_source(head) or kind, role
+    return payers.topic_source(head, after) or kind, role
 
 
 def _won(value: Decimal | None, a: money.Amount) -> int | None:

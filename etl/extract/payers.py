@@ -265,13 +265,13 @@ def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(k, re.compile(rf"^\s*{lexicon.alternation(ws)}(?:은|는)\s")) for k, ws in terms.items() if ws]
 
 
-def topic_source(head: str) -> str | None:
+def topic_source(head: str, after: str = "") -> str | None:
     """The kind of the source a sentence is about, for its amounts that name none themselves; a city's own yearly
     budget named right before the amount is the city's ("서울시 내년 예산 51.5조원")."""
     from etl.extract.roles import local_budget_before
 
     found = next((kind for kind, pat in _topic_patterns() if pat.match(head)), None)
-    return found or ("local" if local_budget_before(head) else None)
+    return found or ("local" if local_budget_before(head, after) else None)
 
 
 @cache

@@ -170,10 +170,23 @@ def _secured_envelope(before: str, after: str) -> bool:
     )
 
 
-def local_budget_before(before: str) -> bool:
+def local_budget_before(before: str, after: str = "") -> bool:
     """True when a city's or province's own yearly budget is named right before the amount ("서울시 내년 예산
-    51.5조원"): the money is that government's (kind local)."""
-    return "예산" in before[-60:] and bool(_secured()[3].search(before[-60:]))
+    51.5조원") or the government itself is, as the label of a share that ends its clause ("- 충북도 27억5000만 원",
+    "충북도 27억원, 청주시 27억원"; not a headline's "강원특별자치도 5800억 '의료 AX 프로젝트'"): the money is that
+    government's (kind local)."""
+    tail = before[-60:]
+    if "예산" in tail and _secured()[3].search(tail):
+        return True
+    return bool(_CLAUSE_END.match(after)) and bool(_local_label().search(tail))
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[,;)）]|$)")
+
+
+@cache
+def _local_label() -> re.Pattern[str]:
+    return re.compile(rf"(?:^|[\s,·(])(?:{_local_owners()})\s*:?\s*$")
 
 
 @cache
