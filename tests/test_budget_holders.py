@@ -137,3 +137,10 @@ def test_a_city_or_province_named_as_a_shares_label_pays_that_share() -> None:
     # a headline that opens on a province and its project's size is no share of the province's
     got = _kinds("경기도 3200억 'AI 돌봄 프로젝트' 밑그림 공개")
     assert got[0][1] != "local", got
+
+
+def test_money_received_from_a_ministry_is_national() -> None:
+    got = _kinds("시는 올해 설계비 3억원을 과학기술정보통신부로부터 지원받는다.")
+    assert got == [(300_000_000, "national")], got
+    # from a company it is not the government's
+    assert _kinds("시는 올해 설계비 3억원을 삼성전자로부터 지원받는다.")[0][1] != "national"
