@@ -215,3 +215,13 @@ def test_an_english_upper_bound_a_recipient_gets_is_a_cap() -> None:
     ]
     # without a bound the figure is the program's money, whatever verb stands before it
     assert roles("Promising firms will receive 250 million won in total.")[0][1] != "cap"
+
+
+def test_an_english_share_of_government_support_or_own_investment_names_its_payer() -> None:
+    from tests.test_budget_payers import _kinds
+
+    text = (
+        "Each plant will get 300 million won of government support and 100 million won of its own investment."
+    )
+    assert _kinds(text) == [(300_000_000, "national"), (100_000_000, "private")], _kinds(text)
+    assert roles(text)[1] == (100_000_000, "investment"), roles(text)
