@@ -225,3 +225,8 @@ def test_an_english_share_of_government_support_or_own_investment_names_its_paye
     )
     assert _kinds(text) == [(300_000_000, "national"), (100_000_000, "private")], _kinds(text)
     assert roles(text)[1] == (100_000_000, "investment"), roles(text)
+
+
+def test_an_upper_bound_said_per_recipient_after_the_amount_or_by_a_counted_label_is_a_cap() -> None:
+    assert roles("The fund will lend up to 3 billion won per firm to 40 firms.")[0] == (3_000_000_000, "cap")
+    assert roles("△소형(25곳): 최대 6000만원") == [(60_000_000, "cap")]

@@ -270,7 +270,7 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
         return "other"
     if bound == "under" and (
         _distributive().search(clause or before)
-        or _distributive().match(after, 0, 12)
+        or _distributive().match(after.lstrip(), 0, 12)
         or _grant().match(after)
         or _grant_before().search(before[-40:])
     ):
