@@ -144,3 +144,15 @@ def test_money_received_from_a_ministry_is_national() -> None:
     assert got == [(300_000_000, "national")], got
     # from a company it is not the government's
     assert _kinds("시는 올해 설계비 3억원을 삼성전자로부터 지원받는다.")[0][1] != "national"
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_kind_not"), ids=lambda e: e.term)
+def test_a_word_that_merely_ends_in_a_source_word_names_no_source(entry: lexicon.Entry) -> None:
+    # 연구비 (research money) ends in 구비 (a district's money) but is no one's money by itself
+    assert entry.term in entry.example
+    assert "local" not in [k for _, k in _kinds(entry.example)], _kinds(entry.example)
+
+
+def test_a_source_word_glued_to_its_government_still_names_it() -> None:
+    assert _kinds("원주시비 6억5000만원을 보탠다.") == [(650_000_000, "local")]
+    assert _kinds("구비 3억원을 들인다.") == [(300_000_000, "local")]

@@ -47,8 +47,8 @@ def _kind_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str,
     before: list[tuple[str, re.Pattern[str]]] = []
     for kind in _KINDS:
         for words, room in _by_script(lexicon.terms("money_kind_before", kind)):
-            gap = rf"[^,.()·]{{0,{room}}}$"
-            before.append((kind, re.compile(rf"(?P<term>{lexicon.alternation(words)}){gap}")))
+            alt, gap = lexicon.alternation_except(words, "money_kind_not"), rf"[^,.()·]{{0,{room}}}$"
+            before.append((kind, re.compile(rf"(?P<term>{alt}){gap}")))
     for kind in _KINDS:
         if words := lexicon.terms("money_kind_adjacent", kind):
             before.append((kind, re.compile(f"(?P<term>{lexicon.alternation(words)}){_ADJACENT_TAIL}", re.I)))
