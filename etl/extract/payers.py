@@ -274,7 +274,7 @@ def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
 def topic_source(head: str, after: str = "") -> str | None:
     """The kind of the source a sentence is about, for its amounts that name none themselves; a city's own yearly
     budget named right before the amount is the city's ("서울시 내년 예산 51.5조원")."""
-    from etl.extract.roles import local_budget_before
+    from etl.extract.local_budgets import local_budget_before
 
     found = next((kind for kind, pat in _topic_patterns() if pat.match(head)), None)
     return found or ("local" if local_budget_before(head, after) else None)

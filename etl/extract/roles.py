@@ -14,6 +14,8 @@ from functools import cache
 from etl import lexicon
 from etl.categories import MoneyRole, values
 from etl.config import RESOURCES
+from etl.extract.local_budgets import TIME as _TIME
+from etl.extract.local_budgets import yearly_budget
 from etl.models import Budget
 
 ROLES = values(MoneyRole)
@@ -120,25 +122,6 @@ def _owner_budget() -> re.Pattern[str]:
 
 
 @cache
-def _local_owners() -> str:
-    """The Korean names of cities, provinces and counties (gazetteer type `local_government`, not their councils
-    or education offices)."""
-    names: set[str] = set()
-    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row.get("type") == "local_government" and not row["canonical"].endswith(("의회", "교육청")):
-                names.update(
-                    n
-                    for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
-                    if n and not n.isascii() and not n.endswith(("의회", "교육청", "청"))
-                )
-    return lexicon.alternation(names)
-
-
-_TIME = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|새해)"
-
-
-@cache
 def _secured() -> tuple[re.Pattern[str], ...]:
     """(yearly national funds before, secured after, sum secured after, a local budget before): a region's or body's
     yearly sum of national money is the envelope of many programs (README ruling "Secured money": "내년 국비 3조원
@@ -148,9 +131,7 @@ def _secured() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?:{_TIME}\s*(?:[^\s,.;]+\s+)?|사업들(?:이|은)\s[^,.;]{{0,40}})국비\s*$"),
         re.compile(r"^\s*(?:을|를)?\s*(?:확보|따냈|따내)"),
         re.compile(r"^\s*의\s*국비를\s*(?:확보|따냈|따내)"),
-        re.compile(
-            rf"{_local_owners()}\s*(?:의|,)?\s*{_TIME}\s*예산(?:안)?\s*(?:은|는|이|가)?\s*(?:총|모두|약)?\s*$"
-        ),
+        yearly_budget(),
     )
 
 
@@ -168,25 +149,6 @@ def _secured_envelope(before: str, after: str) -> bool:
         or (sum_secured.match(after) and _SUM_WORD.search(tail))
         or local_budget.search(tail)
     )
-
-
-def local_budget_before(before: str, after: str = "") -> bool:
-    """True when a city's or province's own yearly budget is named right before the amount ("서울시 내년 예산
-    51.5조원") or the government itself is, as the label of a share that ends its clause ("- 충북도 27억5000만 원",
-    "충북도 27억원, 청주시 27억원"; not a headline's "강원특별자치도 5800억 '의료 AX 프로젝트'"): the money is that
-    government's (kind local)."""
-    tail = before[-60:]
-    if "예산" in tail and _secured()[3].search(tail):
-        return True
-    return bool(_CLAUSE_END.match(after)) and bool(_local_label().search(tail))
-
-
-_CLAUSE_END = re.compile(r"\s*(?:[,;)）]|$)")
-
-
-@cache
-def _local_label() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[\s,·(])(?:{_local_owners()})\s*:?\s*$")
 
 
 @cache
