@@ -230,3 +230,9 @@ def test_an_english_share_of_government_support_or_own_investment_names_its_paye
 def test_an_upper_bound_said_per_recipient_after_the_amount_or_by_a_counted_label_is_a_cap() -> None:
     assert roles("The fund will lend up to 3 billion won per firm to 40 firms.")[0] == (3_000_000_000, "cap")
     assert roles("△소형(25곳): 최대 6000만원") == [(60_000_000, "cap")]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_owner_verbs"), ids=lambda e: e.term)
+def test_a_ministrys_budget_named_with_the_verb_that_drew_it_up_is_an_envelope(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    assert [r for _, r in roles(entry.example)] == ["base"], roles(entry.example)

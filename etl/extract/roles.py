@@ -113,9 +113,11 @@ def _owner_budget() -> re.Pattern[str]:
     # "'22년도", "22년도": a two-digit year as headlines write it.
     time = r"(?:(?:20\d\d|19\d\d|'?\d\d)년도?|내년도?|올해|금년)"
     stops = lexicon.pattern("money_cue_stops")
+    # "교육부가 짠 내년 예산은": the verb the owner drew the budget up with may stand between (money_owner_verbs.tsv).
+    drew = lexicon.pattern("money_owner_verbs", "drew_up")
     # "산업부, 22년도 예산 …", "중기부, 2025년 예산 15조3천억": a headline sets the owner off with a comma.
     return re.compile(
-        rf"{owners()}\s*(?:의|은|는|이|가|,)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*|사업비\s*)?(?:예산(?:안)?|사업비)"
+        rf"{owners()}\s*(?:의|은|는|이|가|,)?\s*(?:{drew}\s+)?(?:{time}\s*)?(?:R&D\s*|연구개발\s*|사업비\s*)?(?:예산(?:안)?|사업비)"
         r"\s*(?:은|는|이|가)?"
         rf"(?:(?!{stops})(?:[,.](?=\d)|[^,.;])){{0,{GAP_KO}}}$"
     )
