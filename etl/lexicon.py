@@ -75,6 +75,17 @@ def alternation(words: Iterable[str]) -> str:
     return "(?:" + "|".join(_one(w) for w in unique) + ")"
 
 
+def alternation_except(words: Iterable[str], name: str) -> str:
+    """As `alternation`, but a term is not matched as the tail of a longer word of NAME.tsv that ends in it: 구비
+    (a district's money) is not the end of 연구비 (research money), while 춘천시비 still holds 시비."""
+    words, longer = list(words), terms(name)
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        heads = [x[: -len(w)] for x in longer if x.endswith(w) and len(x) > len(w)]
+        parts.append("".join(f"(?<!{re.escape(h)})" for h in heads) + _one(w))
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
 @cache
 def char_class(name: str, *meanings: str) -> str:
     """The single-character terms of NAME.tsv with any of `meanings`, escaped for use inside `[...]`."""

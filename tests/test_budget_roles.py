@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from etl import lexicon
+from etl.extract import project_counts
 from tests.test_budgets import roles
 
 # --- role cues (role2): economic effects, accounts, envelopes and ceilings a figure grows from ---
@@ -177,3 +179,60 @@ def test_the_items_of_a_list_closed_by_a_change_are_changes() -> None:
 )
 def test_attracted_investment_is_investment(text: str, role: str) -> None:
     assert [r for _, r in roles(text)] == [role]
+
+
+@pytest.mark.parametrize(
+    "entry", lexicon.entries("money_project_counts"), ids=lambda e: f"{e.meaning}:{e.term}"
+)
+def test_money_for_a_count_of_unnamed_projects_is_an_envelope(entry: lexicon.Entry) -> None:
+    # README third set, counts of projects: a body's assorted projects counted, not named, make a `base`
+    assert entry.term in entry.example
+    assert [r for _, r in roles(entry.example)] == ["base"], (entry.example, roles(entry.example))
+
+
+def test_a_count_of_firms_or_a_named_projects_figure_is_no_count_of_projects() -> None:
+    # "150개 기업 … 사업화 900억원": firms selected, and 사업화 is another word than 사업
+    assert roles("5개 분야에서 120개 기업을 뽑아 사업화 700억원을 지원한다.")[0][1] == "budget"
+    # a figure in brackets right after a name is that project's, whatever count follows
+    assert not project_counts.counted("드론 실증(", ")을 비롯한 AI 관련 12개 사업에")
+    # a count after an English amount names a spending area: "will fund 14 projects that …"
+    assert (
+        roles("Another 90 billion won will fund 12 projects that bring AI into hospitals.")[0][1] == "budget"
+    )
+    assert project_counts.counted("", "…클라우드·AI로 150개 사업")
+
+
+def test_an_english_committee_that_raises_spending_or_restores_a_cut_states_a_change() -> None:
+    assert roles("The farm committee raised spending by 310 billion won.") == [(310_000_000_000, "change")]
+    assert roles("It restored the 2.5 trillion won grant for local schools.") == [
+        (2_500_000_000_000, "change")
+    ]
+
+
+def test_an_english_upper_bound_a_recipient_gets_is_a_cap() -> None:
+    assert roles("Promising firms can receive up to 250 million won over three years.") == [
+        (250_000_000, "cap")
+    ]
+    # without a bound the figure is the program's money, whatever verb stands before it
+    assert roles("Promising firms will receive 250 million won in total.")[0][1] != "cap"
+
+
+def test_an_english_share_of_government_support_or_own_investment_names_its_payer() -> None:
+    from tests.test_budget_payers import _kinds
+
+    text = (
+        "Each plant will get 300 million won of government support and 100 million won of its own investment."
+    )
+    assert _kinds(text) == [(300_000_000, "national"), (100_000_000, "private")], _kinds(text)
+    assert roles(text)[1] == (100_000_000, "investment"), roles(text)
+
+
+def test_an_upper_bound_said_per_recipient_after_the_amount_or_by_a_counted_label_is_a_cap() -> None:
+    assert roles("The fund will lend up to 3 billion won per firm to 40 firms.")[0] == (3_000_000_000, "cap")
+    assert roles("△소형(25곳): 최대 6000만원") == [(60_000_000, "cap")]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("money_owner_verbs"), ids=lambda e: e.term)
+def test_a_ministrys_budget_named_with_the_verb_that_drew_it_up_is_an_envelope(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    assert [r for _, r in roles(entry.example)] == ["base"], roles(entry.example)

@@ -95,6 +95,10 @@ def test_list_cues_bring_in_every_member(entry: lexicon.Entry) -> None:
     elif entry.meaning == "list_head":
         members = re.search(r"\(([^)]+)\)", entry.example).group(1).split("·")
         assert len(found) == len(members), (entry.example, list(found))
+    elif entry.meaning == "joint":
+        # one known body and a name listed with it, acting together: both are bodies
+        members = re.match(r"(\S+?)(?:이|가)?\s", entry.example).group(1).split("·")
+        assert all(any(m in name for name in found) for m in members), (entry.example, list(found))
     else:
         assert len(found) == int(re.search(r"(\d+)개", entry.example).group(1)), (entry.example, list(found))
 

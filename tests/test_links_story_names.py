@@ -135,3 +135,15 @@ def test_each_part_of_cue_gives_the_sentence_befores_money_to_the_program_after_
 ) -> None:
     got = links("Port city news\n\n" + entry.example, "en")
     assert got == [(3_000_000_000, "Coastal Data Program")], got
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_defined"), ids=lambda e: f"{e.meaning}:{e.term}")
+def test_a_defined_topic_is_a_program_unless_a_pointer_or_modifier_opens_it(entry: lexicon.Entry) -> None:
+    # `head`: "X는 … 사업이다" names X; `not_name`: "이 X는 …", "특히 X는 …" name nothing
+    from etl.extract.defined_names import defined_programs
+    from etl.nlp import split_sentences
+
+    assert entry.term in entry.example
+    got = [p.name for p in defined_programs(split_sentences(entry.example), [])]
+    want = [entry.example.split("은 ")[0].split("는 ")[0]] if entry.meaning == "head" else []
+    assert got == want, (entry.example, got)

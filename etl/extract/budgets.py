@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from etl import lexicon
-from etl.extract import dates, holders, implied, money, payers
+from etl.extract import dates, holders, implied, money, payers, project_counts
 from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
 from etl.extract.no_money import no_money
@@ -47,8 +47,8 @@ def _kind_patterns() -> tuple[list[tuple[str, re.Pattern[str]]], list[tuple[str,
     before: list[tuple[str, re.Pattern[str]]] = []
     for kind in _KINDS:
         for words, room in _by_script(lexicon.terms("money_kind_before", kind)):
-            gap = rf"[^,.()·]{{0,{room}}}$"
-            before.append((kind, re.compile(rf"(?P<term>{lexicon.alternation(words)}){gap}")))
+            alt, gap = lexicon.alternation_except(words, "money_kind_not"), rf"[^,.()·]{{0,{room}}}$"
+            before.append((kind, re.compile(rf"(?P<term>{alt}){gap}")))
     for kind in _KINDS:
         if words := lexicon.terms("money_kind_adjacent", kind):
             before.append((kind, re.compile(f"(?P<term>{lexicon.alternation(words)}){_ADJACENT_TAIL}", re.I)))
@@ -79,7 +79,12 @@ def _received() -> re.Pattern[str]:
     """A verb of receiving right after the amount ("3억원까지 받을 수 있다", "will receive"): companies that get
     the money are recipients, not investors; so is "최대 2억원의 바우처를 받는다" (what is received in between)."""
     thing = r"(?:의\s*[^\s,.]{1,8}(?:을|를)\s*)?"
-    return re.compile(rf"^\s*{thing}\S{{0,4}}\s*(?:지원\s*)?" + lexicon.pattern("money_received"), re.I)
+    # "최대 6억원의 사업화 자금과, 5억원의 R&D 자금 등 모두 11억원을 직접 지원받고": the figures a list gives before
+    # its last share the verb after the last one (no clause ending between: 고, 며, 서); one adverb may stand
+    # before the verb.
+    listed = r"(?:(?:(?![고며서][\s,])[^.;])*?[0-9][0-9,.]*\s*[조억만천]*\s*원)?"
+    verb = rf"\S{{0,4}}\s*(?:[가-힣]{{1,3}}\s+)?(?:지원\s*)?{lexicon.pattern('money_received')}"
+    return re.compile(rf"^{listed}\s*{thing}{verb}", re.I)
 
 
 # "SK·AWS, 울산에 7조원 규모 AI 데이터센터", "삼성전자는 …": the names a sentence opens with, up to a comma or a
@@ -118,6 +123,7 @@ def extract_budgets(
     found: list[Budget] = []
     lead: str | None = None  # the payer kind the lead of the list being read names
     holder: str | None = None  # the local government whose own budget the sentences before spoke of
+    home: str | None = None  # the last holder named, which a sentence on its budget with no actor resumes
     last_kind: str | None = None  # the kind of the last amount of the sentence before, if it had any
     for sent in sentences:
         item, here = is_list_line(sent.text), lead_kind(sent.text)
@@ -125,7 +131,9 @@ def extract_budgets(
             lead = here
         body = sent.text[bullet_end(sent.text) :]
         carried = holder if holder and holders.carries_holder(body) else holders.own_bill(body)
+        carried = carried or (home if home and holders.resumes(body) else None)
         holder = holders.budget_holder(body) or carried
+        home = holder or home
         first = len(found)
         prev_end = 0
         prev: money.Amount | None = None
@@ -228,6 +236,9 @@ def _budget(
     kind = classify_kind(before, after, follows_amount=a.start > len(before))
     role = "conversion" if conversion else classify_role(before, after, sent.text[: a.start], a.bound)
     kind, role = _payer(kind, role, a, sent, before, after)
+    program = link(sent, a.start, before, role) if link else None
+    if role == "budget" and program is None and project_counts.counted(before, after):
+        role = "base"  # "AI 관련 31개 사업(총사업비 1조1930억원)": an envelope of assorted programs
     return Budget(
         amount=a.value,
         unit_text=a.surface,
@@ -235,7 +246,7 @@ def _budget(
         amount_krw=a.krw,
         kind=kind,
         fiscal_year=dates.fiscal_year(window, published_on),
-        program=link(sent, a.start, before, role) if link else None,
+        program=program,
         evidence=Evidence(sent.text, sent.start, sent.end),
         role=role,
         low=_won(a.low, a) if a.bound == "between" else None,
@@ -273,7 +284,7 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
         return "local", role
     if payers.national_spends(since, after):
         return "national", role
-    return payers.topic_source(head) or kind, role
+    return payers.topic_source(head, after) or kind, role
 
 
 def _won(value: Decimal | None, a: money.Amount) -> int | None:

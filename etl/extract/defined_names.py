@@ -6,21 +6,36 @@ Used by etl/extract/document.py."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from etl import lexicon
 from etl.extract.programs import norm_key
 from etl.models import Evidence, Program, Sentence
 
-# The sentence ends by calling its topic a program ("…하는 사업이다", "…의 핵심사업이다", "… 시범사업이다").
-_DEFINES = re.compile(r"(?:사업|프로젝트)이다[.。]?\s*$")
+DEFINED = "program_defined"
+
+
+@cache
+def _defines() -> re.Pattern[str]:
+    # The sentence ends by calling its topic a program ("…하는 사업이다", "…의 핵심사업이다", "… 시범사업이다"):
+    # a `head` word of `program_defined.tsv`.
+    return re.compile(rf"{lexicon.pattern(DEFINED, 'head')}이다[.。]?\s*$")
+
+
 # The topic: one to MAX_WORDS words from the sentence's start, the last carrying 은 or 는.
 MAX_WORDS = 5
 _TOPIC = re.compile(
     rf"^\s*((?:[가-힣A-Za-z0-9·\-]+\s+){{0,{MAX_WORDS - 1}}}[가-힣A-Za-z0-9·\-]+?)(?:은|는)\s"
 )
-# A topic that opens with a pointer, a count or a modifier names nothing of its own.
-_NOT_A_NAME = re.compile(
-    r"^(?:이|그|해당|이번|이런|이러한|나머지|늘어난|새로|모두|또|또한|특히|한편)(?:\s|$)|\d"
-)
+
+
+@cache
+def _not_a_name() -> re.Pattern[str]:
+    # A topic that opens with a pointer, a count or a modifier (`not_name` of `program_defined.tsv`) names nothing
+    # of its own.
+    return re.compile(rf"^{lexicon.pattern(DEFINED, 'not_name')}(?:\s|$)|\d")
+
+
 # A word inside the topic that ends like a verb or carries a particle is a clause, not a name.
 _CLAUSE_WORD = re.compile(r"(?:[한된난던운은을를]|에서|으로|하고|에는|에게)$")
 
@@ -30,11 +45,11 @@ def defined_programs(sentences: list[Sentence], programs: list[Program]) -> list
     known = {norm_key(p.name) for p in programs}
     out: list[Program] = []
     for s in sentences:
-        if not _DEFINES.search(s.text) or (m := _TOPIC.match(s.text)) is None:
+        if not _defines().search(s.text) or (m := _TOPIC.match(s.text)) is None:
             continue
         name = m.group(1).strip()
         words = name.split()
-        if _NOT_A_NAME.search(name) or any(_CLAUSE_WORD.search(w) for w in words[:-1]) or len(name) < 4:
+        if _not_a_name().search(name) or any(_CLAUSE_WORD.search(w) for w in words[:-1]) or len(name) < 4:
             continue
         key = norm_key(name)
         if not key or any(key in k or k in key for k in known):

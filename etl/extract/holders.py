@@ -66,28 +66,32 @@ def _actor(word: str) -> str | None:
         return "local"
     if payers.national_subject().search(word):
         return "national"
-    if _PRIVATE_WORD.search(word):
+    if _private_word().search(word):
         return "private"
     return None if _no_actor().search(word) else "other"
 
 
-# "서울시장", "전남지사", "홍천군수": the head of a city, province or county speaks for its government.
-_HEAD = re.compile(r"^([가-힣]{2,4}?)(시장|도지사|지사|군수|구청장)$")
-_HEAD_UNIT = {"시장": "시", "도지사": "도", "지사": "도", "군수": "군", "구청장": "구"}
+@cache
+def _head() -> re.Pattern[str]:
+    # "서울시장", "전남지사", "홍천군수": the head of a city, province or county (`local_heads.tsv`: the title and
+    # the unit it heads) speaks for its government.
+    return re.compile(rf"^([가-힣]{{2,4}}?)({lexicon.pattern('local_heads')})$")
 
 
 def _local_head(word: str) -> bool:
     from etl.extract.institutions import lookup
 
-    m = _HEAD.match(word)
+    m = _head().match(word)
     return bool(m) and any(
         (e := lookup(name)) is not None and e.type == "local_government"
-        for name in (m.group(1) + _HEAD_UNIT[m.group(2)], m.group(1))
+        for name in (m.group(1) + lexicon.meanings("local_heads")[m.group(2)], m.group(1))
     )
 
 
-# A word for companies as a subject ("기업들은", "업계가").
-_PRIVATE_WORD = re.compile(r"(?:기업|대기업|업계|빅테크)들?$")
+@cache
+def _private_word() -> re.Pattern[str]:
+    # A word for companies as a subject ("기업들은", "업계가"): `money_holder_actors.tsv`, meaning private.
+    return re.compile(rf"{lexicon.pattern('money_holder_actors', 'private')}들?$")
 
 
 @cache
@@ -178,10 +182,22 @@ def carries_holder(text: str) -> bool:
     return not text.isascii() and set(_actors(text)) <= {"local"} and not _other_sources().search(text)
 
 
+def resumes(text: str) -> bool:
+    """True when a sentence after another actor's or source's speaks of the budget again with no actor of its own:
+    its subject is a word that names no actor (`holder_topic`: "일자리 창출 예산은 … 1조1546억원을 반영했다") and it
+    names no other source of money; the holder named before (a city's budget bill) is its payer again."""
+    if text.isascii() or _other_sources().search(text) or _actors(text):
+        return False
+    return any(
+        _no_actor().search(m.group(1)) and nlp.noun_subject(m.group(0).strip())
+        for m in payers.KO_SUBJECT.finditer(text)
+    )
+
+
 # "AI 인재 양성에 120억원, 허브 운영에 80억원을 배정했다": purposes and figures listed after the amount share its
-# verb; a purpose runs to a few words (40 characters) and holds no clause break.
+# verb; a purpose runs to a few words (60 characters: "취약지역의 AI CCTV 확충을 포함한 AI 기반 시스템 고도화에") and holds no clause break.
 _ENUMERATED_AFTER = re.compile(
-    r"^(?:\s*,\s*(?:[^,.;()0-9]{1,40}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
+    r"^(?:\s*,\s*(?:[^,.;()0-9]{1,60}?\s)?[0-9][0-9,.]*\s*[조억만천]?[^\s,.]*)+(?=\s)"
     # "△A 사업(13억원) △B(3억원) 등이 담겼다": items marked △ or ▲ with their figures in brackets.
     # An item's name may hold a bracket without a figure ("AX(AI 전환) 실증 인프라 구축(7억원)").
     r"|^(?:\s*[)）]\s*[△▲](?:[^,.;()（）△▲]|[(（][^()（）0-9]{0,12}[)）]){1,50}?[(（][0-9][0-9,.]*\s*[조억만천]?[^\s,.)）]*)+"
@@ -245,14 +261,27 @@ def share_per_unit(units: list[Budget], rows: list[Budget]) -> None:
         lend(units, next(iter(kinds)), frozenset(("budget",)))
 
 
-# "이 돈은 A 제작(8000만원)과 B(960만원) 등에 쓴다": the money just named as a sentence's topic.
-_MONEY_BACK = re.compile(r"(?<!\S)(?:이|그)\s*(?:돈|예산|금액|재원)(?:은|는|으로)\s")
+@cache
+def _money_back() -> re.Pattern[str]:
+    # "이 돈은 A 제작(8000만원)과 B(960만원) 등에 쓴다": the money just named as a sentence's topic (a pointer and a
+    # word for money of `money_anaphora.tsv`).
+    pointer = lexicon.pattern("money_anaphora", "pointer")
+    return re.compile(rf"(?<!\S){pointer}\s*{lexicon.pattern('money_anaphora', 'noun')}(?:은|는|으로)\s")
+
+
+@cache
+def _breakdown() -> re.Pattern[str]:
+    # "A 조성 200억원, B 구축 51억원 … 등이다": a sentence that only lists parts (`breakdown` of money_anaphora.tsv).
+    return re.compile(rf"{lexicon.pattern('money_anaphora', 'breakdown')}[.。]?\s*$")
 
 
 def parts_of_last(text: str, rows: list[Budget], last_kind: str | None) -> None:
     """The figures of a sentence that takes the money the sentence before named as its topic ("이 돈은 …", "첫
-    시도로, 이 예산으로 …") are parts of it: they take its payer (`last_kind`, the kind of the last amount before)."""
-    if last_kind in ("national", "local", "private") and _MONEY_BACK.search(text):
+    시도로, 이 예산으로 …") or only lists its parts ("A 200억원, B 51억원 등이다") are parts of it: they take its
+    payer (`last_kind`, the kind of the last amount before)."""
+    if last_kind not in ("national", "local", "private"):
+        return
+    if _money_back().search(text) or (_breakdown().search(text) and not _actors(text)):
         lend(rows, last_kind, HELD_ROLES)
 
 
@@ -260,8 +289,13 @@ def compare_like(mains: list[tuple[Budget, bool]], last_kind: str | None) -> Non
     """A sentence whose every amount is a comparand and that names no actor of its own compares the figure the
     sentence before ended on with a like one: "국비 4445억원을 확보했다. 지난해의 2034억원보다 119% 늘어난
     금액이다." (`mains`: each amount's row and whether it is a comparand; `last_kind`: the kind of the last
-    amount of the sentence before). A payer kind is lent; a total is not (it names no payer)."""
-    if last_kind in ("national", "local", "private") and mains and all(c for _, c in mains):
+    amount of the sentence before). A payer kind is lent; a total is not (it names no payer). So is a change of
+    that figure ("전년보다 926억 원 늘어난 규모다": README, a change's payer)."""
+    if (
+        last_kind in ("national", "local", "private")
+        and mains
+        and all(c or r.role == "change" for r, c in mains)
+    ):
         lend([row for row, _ in mains], last_kind)
 
 

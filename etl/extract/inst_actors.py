@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import Protocol, TypeVar
 
+from etl import lexicon
 from etl.extract import inst_context, inst_rules
 from etl.extract.inst_places import foreign_country_before
 from etl.extract.inst_rules import Member
@@ -241,7 +243,7 @@ def list_members(
             known = sum(not free(i.start, i.end) for i in items)
             if not found and not _all_names(text, items, place):
                 continue  # `반도체, 배터리, 바이오 등 3개 분야`: with nothing known, every item must look like a name
-            joint = known == 1 and bool(_JOINT.match(text, items[-1].end))  # 전남대·인트플로우 공동 추진
+            joint = known == 1 and bool(_joint().match(text, items[-1].end))  # 전남대·인트플로우 공동 추진
             if known >= 2 or run.headed or (run.closed and (known >= 1 or run.kinded)) or joint:
                 strength = STRONG if known >= 2 or run.headed else WEAK
                 out.extend((i, strength) for i in items if free(i.start, i.end))
@@ -256,8 +258,13 @@ def list_members(
     return _clean(out)
 
 
-# `전남대·인트플로우 공동 추진`, `A·B 컨소시엄`: a list of one known body and names acting together names bodies.
-_JOINT = re.compile(r"(?:이|가|은|는|와|과|의)?\s*(?:공동|함께|컨소시엄|합작)")
+@cache
+def _joint() -> re.Pattern[str]:
+    # `전남대·인트플로우 공동 추진`, `A·B 컨소시엄`: a list of one known body and names acting together (a `joint`
+    # word of `inst_list_cues.tsv`) names bodies.
+    return re.compile(rf"(?:이|가|은|는|와|과|의)?\s*{lexicon.pattern('inst_list_cues', 'joint')}")
+
+
 # `광주·대구·전북·경남이 … 추진하는`: 시·도 names alone, listed as the subject (a particle after the last one), are the
 # local governments acting; `부산·울산·경남 지역 기업`, `'강원·경북·대구' 권역` name places.
 _SUBJECT_AFTER = re.compile(r"(?:이|가|은|는|도|과|와)(?![가-힣])")

@@ -233,6 +233,9 @@ def _national_verb() -> re.Pattern[str]:
 
 
 _NATIONAL_TYPES = frozenset(("government", "public_agency"))
+_FROM_BODY = re.compile(
+    r"\s*(?:을|를)?\s*([^\s,.]{2,20}?)(?:으로부터|로부터)\s*(?:[^\s,.]{1,6}\s+)?(?:지원\s*)?받"
+)
 
 
 @cache
@@ -245,6 +248,9 @@ def national_spends(before: str, after: str) -> bool:
     in the text since the amount before ("과기정통부는 … 50억원을 지원해", "KIAT는 과제마다 7억원을 댄다")."""
     from etl.extract.institutions import lookup
 
+    # "연구용역비 5억원을 문화체육관광부로부터 지원받는다": the body the amount comes from is its payer.
+    if (m := _FROM_BODY.match(after)) and (e := lookup(m.group(1))) is not None:
+        return e.type in _NATIONAL_TYPES
     if not _national_verb().match(_LISTED_AFTER.sub("", after)):
         return False
     for m in reversed(list(KO_SUBJECT.finditer(before))):
@@ -265,9 +271,13 @@ def _topic_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(k, re.compile(rf"^\s*{lexicon.alternation(ws)}(?:은|는)\s")) for k, ws in terms.items() if ws]
 
 
-def topic_source(head: str) -> str | None:
-    """The kind of the source a sentence is about, for its amounts that name none themselves."""
-    return next((kind for kind, pat in _topic_patterns() if pat.match(head)), None)
+def topic_source(head: str, after: str = "") -> str | None:
+    """The kind of the source a sentence is about, for its amounts that name none themselves; a city's own yearly
+    budget named right before the amount is the city's ("서울시 내년 예산 51.5조원")."""
+    from etl.extract.local_budgets import local_budget_before
+
+    found = next((kind for kind, pat in _topic_patterns() if pat.match(head)), None)
+    return found or ("local" if local_budget_before(head, after) else None)
 
 
 @cache

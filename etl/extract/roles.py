@@ -14,6 +14,8 @@ from functools import cache
 from etl import lexicon
 from etl.categories import MoneyRole, values
 from etl.config import RESOURCES
+from etl.extract.local_budgets import TIME as _TIME
+from etl.extract.local_budgets import yearly_budget
 from etl.models import Budget
 
 ROLES = values(MoneyRole)
@@ -111,31 +113,14 @@ def _owner_budget() -> re.Pattern[str]:
     # "'22년도", "22년도": a two-digit year as headlines write it.
     time = r"(?:(?:20\d\d|19\d\d|'?\d\d)년도?|내년도?|올해|금년)"
     stops = lexicon.pattern("money_cue_stops")
+    # "교육부가 짠 내년 예산은": the verb the owner drew the budget up with may stand between (money_owner_verbs.tsv).
+    drew = lexicon.pattern("money_owner_verbs", "drew_up")
     # "산업부, 22년도 예산 …", "중기부, 2025년 예산 15조3천억": a headline sets the owner off with a comma.
     return re.compile(
-        rf"{owners()}\s*(?:의|은|는|이|가|,)?\s*(?:{time}\s*)?(?:R&D\s*|연구개발\s*|사업비\s*)?(?:예산(?:안)?|사업비)"
+        rf"{owners()}\s*(?:의|은|는|이|가|,)?\s*(?:{drew}\s+)?(?:{time}\s*)?(?:R&D\s*|연구개발\s*|사업비\s*)?(?:예산(?:안)?|사업비)"
         r"\s*(?:은|는|이|가)?"
         rf"(?:(?!{stops})(?:[,.](?=\d)|[^,.;])){{0,{GAP_KO}}}$"
     )
-
-
-@cache
-def _local_owners() -> str:
-    """The Korean names of cities, provinces and counties (gazetteer type `local_government`, not their councils
-    or education offices)."""
-    names: set[str] = set()
-    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row.get("type") == "local_government" and not row["canonical"].endswith(("의회", "교육청")):
-                names.update(
-                    n
-                    for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
-                    if n and not n.isascii() and not n.endswith(("의회", "교육청", "청"))
-                )
-    return lexicon.alternation(names)
-
-
-_TIME = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|새해)"
 
 
 @cache
@@ -148,9 +133,7 @@ def _secured() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?:{_TIME}\s*(?:[^\s,.;]+\s+)?|사업들(?:이|은)\s[^,.;]{{0,40}})국비\s*$"),
         re.compile(r"^\s*(?:을|를)?\s*(?:확보|따냈|따내)"),
         re.compile(r"^\s*의\s*국비를\s*(?:확보|따냈|따내)"),
-        re.compile(
-            rf"{_local_owners()}\s*(?:의|,)?\s*{_TIME}\s*예산(?:안)?\s*(?:은|는|이|가)?\s*(?:총|모두|약)?\s*$"
-        ),
+        yearly_budget(),
     )
 
 
@@ -214,7 +197,14 @@ def _distributive() -> re.Pattern[str]:
 @cache
 def _grant() -> re.Pattern[str]:
     """What a funder hands each recipient, right after an upper bound: "최대 2억원의 바우처를 받는다"."""
-    return re.compile(rf"{_AFTER_LEAD}(?:\S{{0,6}}\s)?{lexicon.pattern('money_grant')}")
+    return re.compile(rf"{_AFTER_LEAD}(?:\S{{0,6}}\s)?{lexicon.pattern('money_grant', 'cap')}")
+
+
+@cache
+def _grant_before() -> re.Pattern[str]:
+    """An English verb of getting before an upper bound, a few words between: "Companies can receive up to 400
+    million won" (`cap_before` of money_grant.tsv)."""
+    return re.compile(rf"{lexicon.pattern('money_grant', 'cap_before')}\w*\s+(?:[a-z]+\s+){{0,3}}?$")
 
 
 # "3조6313억원 규모의 그린데이터센터 투자양해각서": the size of an investment pact (lexicon money_pacts) names what
@@ -244,8 +234,9 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
         return "other"
     if bound == "under" and (
         _distributive().search(clause or before)
-        or _distributive().match(after, 0, 12)
+        or _distributive().match(after.lstrip(), 0, 12)
         or _grant().match(after)
+        or _grant_before().search(before[-40:])
     ):
         return "cap"
     if _owner_budget().search(before[-(GAP_KO + 40) :]) or _secured_envelope(before, after):
