@@ -106,3 +106,20 @@ def test_one_known_body_and_a_name_joined_for_a_joint_project_are_both_bodies() 
 def test_a_special_city_is_named_by_its_teuknyesi_form_too() -> None:
     assert lookup("창원특례시").canonical == "창원시"
     assert "고양시" in extract("고양특례시는 AI 교통 플랫폼을 만든다.")
+
+
+# --- inst5: public hospitals, English committee names ---
+
+
+def test_regional_public_hospitals_are_known_by_their_short_names() -> None:
+    found = extract("한빛 컨소시엄은 ▲청주의료원 ▲목포의료원 ▲파주병원 등과 함께 AI 진단을 실증한다.")
+    assert {"청주의료원", "목포시의료원", "경기도의료원 파주병원"} <= set(found), list(found)
+    assert lookup("인천의료원").canonical == "인천광역시의료원"
+
+
+def test_a_standing_committee_named_in_english_acts_unless_it_is_a_seat_or_venue() -> None:
+    found = extract("The Special Committee on Budget & Accounts will adjust the bill next week.")
+    assert "예산결산특별위원회" in found, list(found)
+    assert "정무위원회" in extract("The National Policy Committee raised spending by 2 trillion won.")
+    assert not extract("Yoon, a member of the National Policy Committee, asked about the coupons.")
+    assert not extract("At a plenary session of the Education Committee on Friday, the minister spoke.")

@@ -110,7 +110,7 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if inst_context.is_glossed_acronym(before, m.surface, after):
             continue  # 국가인증(GS, Good Software): a term spelled out
-        if m.name.endswith("위원회") and _LAWMAKER_AFTER.match(after):
+        if m.name.endswith("위원회") and (_LAWMAKER_AFTER.match(after) or inst_context.is_seat(before)):
             continue
         if m.type == "local_government" and inst_context.is_english_address(before, m.surface, m.name):
             continue

@@ -111,6 +111,18 @@ def is_venue(after: str) -> bool:
 
 
 @cache
+def _seat_before() -> re.Pattern[str]:
+    venue = rf"\b(?i:at|during|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_context('venue_before')}"
+    return re.compile(rf"(?:\b{_context('seat_before')}|{venue})\s+(?:the\s+)?(?:[A-Z][\w ]*?'s\s+)?$")
+
+
+def is_seat(before: str) -> bool:
+    """`at a session of the Special Committee on …`, `a member of the Education Committee`: a committee named as where
+    a meeting is or as a person's seat does not act (`it chaired a meeting of the committee`: the committee meets)."""
+    return bool(_seat_before().search(before))
+
+
+@cache
 def _member_after() -> re.Pattern[str]:
     return re.compile(rf"\s+{_context('member_after')}")
 
