@@ -197,3 +197,9 @@ def test_a_foreign_actor_makes_its_country_a_partner_unless_it_acts_at_home(
 
     facts = extract_document(Document(source="x.txt", text=text, lang="en" if text.isascii() else "ko"))
     assert facts.countries == partners
+
+
+def test_nationality_adjectives_name_their_country() -> None:
+    assert split("An American chip maker and a Vietnamese bank were named as examples.") == ([], ["US", "VN"])
+    assert split("The firm will work together with an Indian research group on the model.")[0] == ["IN"]
+    assert not codes("Sales to the North American market rose, and South American demand fell.")

@@ -22,7 +22,7 @@ _RIGHT = (
     rf"(?=$|[^가-힣A-Za-z0-9{_CJK}$]|[{_KO_TAIL}]"
     rf"|(?<=[가-힣{_CJK}])[A-Za-z0-9]|(?<=[A-Za-z.])[가-힣])"
 )
-# "Latin America", "Bank of America": America is not the United States there.
+# "Latin America", "Bank of America", "North American": America is not the United States there.
 _NOT_AMERICA = re.compile(r"(?:Latin|South|North|Central|Bank of|of the)\s+$")
 # "China Mobile", "Japan Airlines": a company named after a country.
 _ORG_AFTER = re.compile(
@@ -72,7 +72,7 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in pattern.finditer(text):
         alias = m.group(1)
-        if alias == "America" and _NOT_AMERICA.search(text, max(0, m.start() - 12), m.start()):
+        if alias in ("America", "American") and _NOT_AMERICA.search(text, max(0, m.start() - 12), m.start()):
             continue
         if alias.isascii() and _ORG_AFTER.match(text, m.end()):
             continue
