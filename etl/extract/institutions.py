@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -241,6 +241,9 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
     for m, strength in inst_actors.list_members(text, found, _local_stems(), _is_place, gaz.regions):
         if inst_places.is_country(m.surface) or inst_places.is_country(text[m.start :].split(maxsplit=1)[0]):
             continue  # `미국·캐나다 등과`, `벨기에 IMEC` (trimmed to 벨기 as if 에 were a particle): countries
+        head, _, stem = m.surface.partition(" ")  # `충남 공주·부여`: a city's stem after its province
+        if stem in _local_stems() and head in gaz.regions:
+            m = replace(m, start=m.end - len(stem), surface=stem)
         region = gaz.regions.get(m.surface) or _local_stems().get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
