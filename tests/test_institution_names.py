@@ -123,3 +123,18 @@ def test_a_standing_committee_named_in_english_acts_unless_it_is_a_seat_or_venue
     assert "정무위원회" in extract("The National Policy Committee raised spending by 2 trillion won.")
     assert not extract("Yoon, a member of the National Policy Committee, asked about the coupons.")
     assert not extract("At a plenary session of the Education Committee on Friday, the minister spoke.")
+
+
+def test_old_names_and_more_companies_and_foreign_bodies_are_known() -> None:
+    assert lookup("전자부품연구원").canonical == "한국전자기술연구원"  # KETI's old name
+    assert lookup("자동차부품연구원").canonical == "한국자동차연구원"
+    for name, country in (
+        ("가온칩스", "KR"),
+        ("JETRO", "JP"),
+        ("싱헬스", "SG"),
+        ("비엣텔", "VN"),
+        ("인포시스", "IN"),
+    ):
+        assert lookup(name) and lookup(name).country == country, name
+    found = extract("한빛대는 싱가포르 싱헬스와 의료 AI 공동연구 협약을 맺었다.")
+    assert "SingHealth" in found, list(found)
