@@ -138,3 +138,14 @@ def test_old_names_and_more_companies_and_foreign_bodies_are_known() -> None:
         assert lookup(name) and lookup(name).country == country, name
     found = extract("한빛대는 싱가포르 싱헬스와 의료 AI 공동연구 협약을 맺었다.")
     assert "SingHealth" in found, list(found)
+
+
+def test_a_long_university_name_before_the_particle_ro_is_the_university() -> None:
+    assert "Washington State University" in extract("기술 도입은 보잉코리아·워싱턴주립대로 나눠 맡는다.")
+    assert not extract("대전 유성구 한밭대로 100에서 행사가 열렸다.")  # 한밭대로: a road
+
+
+def test_a_province_named_after_a_place_in_english_is_an_address() -> None:
+    assert not extract("The briefing was held in Jinju, South Gyeongsang Province, on Friday.")
+    assert not extract("The agency will put 1 trillion won each into North Jeolla Province and Ulsan.")
+    assert "경상남도" in extract("South Gyeongsang Province and Busan signed the deal.")

@@ -55,7 +55,12 @@ def is_english_address(before: str, surface: str, canonical: str) -> bool:
     if surface.casefold().startswith("city of") and _IN_THE_CITY.search(before):
         return True  # `in the southeastern industrial city of Pohang`: where something happens
     district = canonical.endswith(("구", "군", "도")) and surface.isascii()
+    before = _PLACE_BEFORE.sub("", before)  # `in Jinju, South Gyeongsang Province`: a place after a place
     return district and bool(_address_before().search(before))
+
+
+# Capitalised place names just before, joined by a comma or `and`: `into North Jeolla Province and …`.
+_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w'-]*[ ]){0,3}[A-Z][\w'-]*(?:,[ ]*|[ ]+and[ ]+)$")
 
 
 # `in the southeastern city of Gyeongju`: up to three lower-case words between the preposition and `city of`.

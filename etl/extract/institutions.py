@@ -149,6 +149,7 @@ def _alias_regex(aliases: list[str]) -> str:
                 if alias[-1].isascii() and alias[-1].isalnum()
                 else "(?!로|[A-Za-z])"
                 if alias.endswith("대")
+                and len(alias) <= 3  # 한밭대로 is a road; 워싱턴주립대로 the university
                 else "(?![A-Za-z])"  # 메타AI과학국: a Korean name glued to Latin letters goes on as another name
             )
         return "(?!)" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
