@@ -203,3 +203,12 @@ def test_nationality_adjectives_name_their_country() -> None:
     assert split("An American chip maker and a Vietnamese bank were named as examples.") == ([], ["US", "VN"])
     assert split("The firm will work together with an Indian research group on the model.")[0] == ["IN"]
     assert not codes("Sales to the North American market rose, and South American demand fell.")
+
+
+def test_us_china_shorthand_names_both_and_competitors_are_only_mentioned() -> None:
+    assert split("미중 기술 패권 다툼이 거세다.") == ([], ["US", "CN"])
+    assert split("미·중 갈등이 길어지자 두 나라 기업들이 공동연구에 나선다.")[1] == ["US", "CN"]
+    assert split("Korean firms that compete with China will cooperate with Japan on chips.") == (
+        ["JP"],
+        ["CN"],
+    )
