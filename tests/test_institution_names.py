@@ -149,3 +149,9 @@ def test_a_province_named_after_a_place_in_english_is_an_address() -> None:
     assert not extract("The briefing was held in Jinju, South Gyeongsang Province, on Friday.")
     assert not extract("The agency will put 1 trillion won each into North Jeolla Province and Ulsan.")
     assert "경상남도" in extract("South Gyeongsang Province and Busan signed the deal.")
+
+
+def test_a_head_in_parentheses_after_a_name_marks_a_company_in_any_sentence() -> None:
+    found = extract("충청북도는 누리데이터센터(대표 김하늘)가 공장 부지 매매 계약을 맺었다고 밝혔다.")
+    assert "누리데이터센터" in found, list(found)
+    assert not extract("사업 설명회(대표 발표)는 오후에 열린다.")  # no person in the parentheses
