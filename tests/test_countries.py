@@ -187,6 +187,9 @@ def test_a_topic_country_working_with_this_side_is_a_partner(entry: lexicon.Entr
         ("중국에서는 알리바바가 클라우드에 75조원을 투자한다.", []),
         # The same body acting with this side, its country unnamed: its country takes part.
         ("Alibaba Group will invest 75 trillion won with Naver in a joint AI lab in Seoul.", ["CN"]),
+        # inst5: foreign bodies acting among themselves, this side unnamed in the sentence: no partner.
+        ("Alibaba Group will invest 75 trillion won in Nvidia chips for its cloud.", []),
+        ("알리바바는 국내 기업과 함께 클라우드에 75조원을 투자한다.", ["CN"]),
     ],
 )
 def test_a_foreign_actor_makes_its_country_a_partner_unless_it_acts_at_home(

@@ -139,6 +139,11 @@ def _home_named(clause: str) -> bool:
     return bool(re.search(lexicon.pattern("country_home_words", "home"), clause))
 
 
+def home_named(text: str) -> bool:
+    """True when the text names Korea or this side (우리, 국내, 양국)."""
+    return _home_named(text)
+
+
 # Countries named together ("미국·중국의", "the U.S. and Japan") share the cue beside the group.
 _JOINT = re.compile(r"\s*(?:[·ㆍ,/]|와|과|및|and|or)\s*(?:the\s+)?$")
 
