@@ -217,6 +217,8 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer, city: bool = False) -> list[
     """Gazetteer, form and list-member mentions of one sentence that are actors, sorted by start."""
     found = campus_hospitals(s.text, _gazetteer_mentions(s, gaz), lookup)
     found.extend(_english_subjects(s.text, found, city))
+    for a, b, name in inst_english.committee_spans(s.text):  # the committees on defense; education; …
+        found.append(_mention(a, b, s.text[a:b], lookup(name), False))
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
     found = inst_actors.fold_units(
