@@ -190,6 +190,8 @@ def test_a_topic_country_working_with_this_side_is_a_partner(entry: lexicon.Entr
         # inst5: foreign bodies acting among themselves, this side unnamed in the sentence: no partner.
         ("Alibaba Group will invest 75 trillion won in Nvidia chips for its cloud.", []),
         ("알리바바는 국내 기업과 함께 클라우드에 75조원을 투자한다.", ["CN"]),
+        # a Korean body found by its form (no gazetteer row) is this side; India is the funder's home base
+        ("한빛물류㈜는 인도 뭄바이에 본사를 둔 올카고 그룹의 투자를 받아 100억원을 투자한다.", ["IN"]),
     ],
 )
 def test_a_foreign_actor_makes_its_country_a_partner_unless_it_acts_at_home(
@@ -215,3 +217,12 @@ def test_us_china_shorthand_names_both_and_competitors_are_only_mentioned() -> N
         ["JP"],
         ["CN"],
     )
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("country_home_base"), ids=lambda e: e.term)
+def test_a_country_named_as_a_bodys_home_base_does_not_set_the_act_at_home(entry: lexicon.Entry) -> None:
+    from etl.extract.countries import named_at_home
+
+    assert entry.term in entry.example
+    assert not named_at_home(entry.example, "IN"), entry.example
+    assert named_at_home("인도에서는 올카고 그룹이 터미널에 투자한다.", "IN")  # set in India: at home

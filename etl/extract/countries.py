@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from etl import lexicon
 from etl.config import RESOURCES
@@ -164,8 +164,19 @@ def _groups(text: str) -> list[tuple[str, int, int]]:
 def named_at_home(text: str, iso: str) -> bool:
     """The sentence names the country `iso` and never as a partner: "In China, … Alibaba will invest" sets a
     Chinese firm's act in China, so it makes China no partner."""
-    found = [(s, e) for c, s, e in _groups(text) if c == iso]
+    found = [(s, e) for c, s, e in _groups(text) if c == iso and not _home_base(text, e)]
     return bool(found) and not any(_is_partner(text, s, e) for s, e in found)
+
+
+@cache
+def _base() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:[가-힣A-Za-z]{{2,8}}\s*)?{lexicon.pattern('country_home_base', 'home_base')}")
+
+
+def _home_base(text: str, end: int) -> bool:
+    """`인도 뭄바이에 본사를 둔 올카고 그룹`, `a Mumbai-based group`: the country says where the body comes from, not
+    where it acts."""
+    return bool(_base().match(text, end))
 
 
 def abroad_clause(text: str, pos: int) -> bool:

@@ -97,7 +97,8 @@ def _with_foreign_actors(partners: list[str], institutions: list[Institution]) -
 
 def _this_side_in(text: str, institutions: list[Institution]) -> bool:
     """The sentence names this side: a Korean institution of the document, Korea, or a home word (국내, 우리)."""
-    if any(i.country == HOME and any(a in text for a in i.aliases_seen) for i in institutions):
+    ours = [i for i in institutions if i.country == HOME or (i.country is None and not i.name.isascii())]
+    if any(any(a in text for a in i.aliases_seen) for i in ours):  # a Hangul name found by its form is ours
         return True
     return home_named(text)
 
