@@ -155,3 +155,9 @@ def test_a_head_in_parentheses_after_a_name_marks_a_company_in_any_sentence() ->
     found = extract("충청북도는 누리데이터센터(대표 김하늘)가 공장 부지 매매 계약을 맺었다고 밝혔다.")
     assert "누리데이터센터" in found, list(found)
     assert not extract("사업 설명회(대표 발표)는 오후에 열린다.")  # no person in the parentheses
+
+
+def test_the_2025_ministries_are_known_by_their_english_names_and_a_builder_is_no_name() -> None:
+    assert "기획예산처" in extract("The Ministry of Planning and Budget said it will cut spending.")
+    assert "재정경제부" in extract("The Ministry of Finance and Economy will issue the bonds.")
+    assert list(extract("경북테크노파크와 건축 시공사 관계자들이 참석했다.")) == ["경북테크노파크"]
