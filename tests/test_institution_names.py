@@ -161,3 +161,8 @@ def test_the_2025_ministries_are_known_by_their_english_names_and_a_builder_is_n
     assert "기획예산처" in extract("The Ministry of Planning and Budget said it will cut spending.")
     assert "재정경제부" in extract("The Ministry of Finance and Economy will issue the bonds.")
     assert list(extract("경북테크노파크와 건축 시공사 관계자들이 참석했다.")) == ["경북테크노파크"]
+
+
+def test_the_national_rnd_evaluation_committee_is_known() -> None:
+    found = extract("과기정통부는 '제3회 국가연구개발사업평가 총괄위원회'를 열어 예타 면제를 의결했다.")
+    assert "국가연구개발사업평가 총괄위원회" in found, list(found)
