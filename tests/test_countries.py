@@ -187,6 +187,11 @@ def test_a_topic_country_working_with_this_side_is_a_partner(entry: lexicon.Entr
         ("중국에서는 알리바바가 클라우드에 75조원을 투자한다.", []),
         # The same body acting with this side, its country unnamed: its country takes part.
         ("Alibaba Group will invest 75 trillion won with Naver in a joint AI lab in Seoul.", ["CN"]),
+        # inst5: foreign bodies acting among themselves, this side unnamed in the sentence: no partner.
+        ("Alibaba Group will invest 75 trillion won in Nvidia chips for its cloud.", []),
+        ("알리바바는 국내 기업과 함께 클라우드에 75조원을 투자한다.", ["CN"]),
+        # a Korean body found by its form (no gazetteer row) is this side; India is the funder's home base
+        ("한빛물류㈜는 인도 뭄바이에 본사를 둔 올카고 그룹의 투자를 받아 100억원을 투자한다.", ["IN"]),
     ],
 )
 def test_a_foreign_actor_makes_its_country_a_partner_unless_it_acts_at_home(
@@ -197,3 +202,27 @@ def test_a_foreign_actor_makes_its_country_a_partner_unless_it_acts_at_home(
 
     facts = extract_document(Document(source="x.txt", text=text, lang="en" if text.isascii() else "ko"))
     assert facts.countries == partners
+
+
+def test_nationality_adjectives_name_their_country() -> None:
+    assert split("An American chip maker and a Vietnamese bank were named as examples.") == ([], ["US", "VN"])
+    assert split("The firm will work together with an Indian research group on the model.")[0] == ["IN"]
+    assert not codes("Sales to the North American market rose, and South American demand fell.")
+
+
+def test_us_china_shorthand_names_both_and_competitors_are_only_mentioned() -> None:
+    assert split("미중 기술 패권 다툼이 거세다.") == ([], ["US", "CN"])
+    assert split("미·중 갈등이 길어지자 두 나라 기업들이 공동연구에 나선다.")[1] == ["US", "CN"]
+    assert split("Korean firms that compete with China will cooperate with Japan on chips.") == (
+        ["JP"],
+        ["CN"],
+    )
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("country_home_base"), ids=lambda e: e.term)
+def test_a_country_named_as_a_bodys_home_base_does_not_set_the_act_at_home(entry: lexicon.Entry) -> None:
+    from etl.extract.countries import named_at_home
+
+    assert entry.term in entry.example
+    assert not named_at_home(entry.example, "IN"), entry.example
+    assert named_at_home("인도에서는 올카고 그룹이 터미널에 투자한다.", "IN")  # set in India: at home

@@ -138,3 +138,9 @@ def test_an_english_ending_written_the_other_way_names_the_same_body(entry: lexi
     _has_term(entry)
     found = list(extract(entry.example).values())
     assert len(found) == 1 and found[0].in_gazetteer, (entry.example, found)
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("inst_committee_topics"), ids=_ids)
+def test_a_committee_named_by_its_topic_is_that_standing_committee(entry: lexicon.Entry) -> None:
+    _has_term(entry)
+    assert entry.meaning in extract(entry.example), (entry.example, list(extract(entry.example)))

@@ -329,3 +329,9 @@ def test_a_body_named_between_a_guests_name_and_title_is_no_actor() -> None:
     assert "한국로봇산업협회" not in extract(text)
     text = "한국로봇산업협회는 개소식에서 로봇 기업 10곳과 협약을 맺었다."
     assert "한국로봇산업협회" in extract(text)
+
+
+def test_a_count_of_regions_lists_local_governments_only_after_local_governments_are_named() -> None:
+    found = extract("교육부가 지자체와 맺은 협약은 올해 3개 지역(울산, 전북, 세종)으로 늘었다.")
+    assert {"울산광역시", "전북특별자치도", "세종특별자치시"} <= set(found), list(found)
+    assert not extract("센터는 3개 지역(울산, 전북, 세종)에 들어선다.")  # places where a centre stands

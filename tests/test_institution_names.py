@@ -106,3 +106,63 @@ def test_one_known_body_and_a_name_joined_for_a_joint_project_are_both_bodies() 
 def test_a_special_city_is_named_by_its_teuknyesi_form_too() -> None:
     assert lookup("창원특례시").canonical == "창원시"
     assert "고양시" in extract("고양특례시는 AI 교통 플랫폼을 만든다.")
+
+
+# --- inst5: public hospitals, English committee names ---
+
+
+def test_regional_public_hospitals_are_known_by_their_short_names() -> None:
+    found = extract("한빛 컨소시엄은 ▲청주의료원 ▲목포의료원 ▲파주병원 등과 함께 AI 진단을 실증한다.")
+    assert {"청주의료원", "목포시의료원", "경기도의료원 파주병원"} <= set(found), list(found)
+    assert lookup("인천의료원").canonical == "인천광역시의료원"
+
+
+def test_a_standing_committee_named_in_english_acts_unless_it_is_a_seat_or_venue() -> None:
+    found = extract("The Special Committee on Budget & Accounts will adjust the bill next week.")
+    assert "예산결산특별위원회" in found, list(found)
+    assert "정무위원회" in extract("The National Policy Committee raised spending by 2 trillion won.")
+    assert not extract("Yoon, a member of the National Policy Committee, asked about the coupons.")
+    assert not extract("At a plenary session of the Education Committee on Friday, the minister spoke.")
+
+
+def test_old_names_and_more_companies_and_foreign_bodies_are_known() -> None:
+    assert lookup("전자부품연구원").canonical == "한국전자기술연구원"  # KETI's old name
+    assert lookup("자동차부품연구원").canonical == "한국자동차연구원"
+    for name, country in (
+        ("가온칩스", "KR"),
+        ("JETRO", "JP"),
+        ("싱헬스", "SG"),
+        ("비엣텔", "VN"),
+        ("인포시스", "IN"),
+    ):
+        assert lookup(name) and lookup(name).country == country, name
+    found = extract("한빛대는 싱가포르 싱헬스와 의료 AI 공동연구 협약을 맺었다.")
+    assert "SingHealth" in found, list(found)
+
+
+def test_a_long_university_name_before_the_particle_ro_is_the_university() -> None:
+    assert "Washington State University" in extract("기술 도입은 보잉코리아·워싱턴주립대로 나눠 맡는다.")
+    assert not extract("대전 유성구 한밭대로 100에서 행사가 열렸다.")  # 한밭대로: a road
+
+
+def test_a_province_named_after_a_place_in_english_is_an_address() -> None:
+    assert not extract("The briefing was held in Jinju, South Gyeongsang Province, on Friday.")
+    assert not extract("The agency will put 1 trillion won each into North Jeolla Province and Ulsan.")
+    assert "경상남도" in extract("South Gyeongsang Province and Busan signed the deal.")
+
+
+def test_a_head_in_parentheses_after_a_name_marks_a_company_in_any_sentence() -> None:
+    found = extract("충청북도는 누리데이터센터(대표 김하늘)가 공장 부지 매매 계약을 맺었다고 밝혔다.")
+    assert "누리데이터센터" in found, list(found)
+    assert not extract("사업 설명회(대표 발표)는 오후에 열린다.")  # no person in the parentheses
+
+
+def test_the_2025_ministries_are_known_by_their_english_names_and_a_builder_is_no_name() -> None:
+    assert "기획예산처" in extract("The Ministry of Planning and Budget said it will cut spending.")
+    assert "재정경제부" in extract("The Ministry of Finance and Economy will issue the bonds.")
+    assert list(extract("경북테크노파크와 건축 시공사 관계자들이 참석했다.")) == ["경북테크노파크"]
+
+
+def test_the_national_rnd_evaluation_committee_is_known() -> None:
+    found = extract("과기정통부는 '제3회 국가연구개발사업평가 총괄위원회'를 열어 예타 면제를 의결했다.")
+    assert "국가연구개발사업평가 총괄위원회" in found, list(found)

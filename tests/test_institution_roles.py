@@ -311,3 +311,19 @@ def test_one_name_closed_by_deung_and_a_count_of_companies_is_a_company() -> Non
     found = extract("시는 가온스틸 등 4개사의 공정 데이터를 모은다.")
     assert "가온스틸" in found, list(found)
     assert not extract("시는 반도체 등 3개 분야의 데이터를 모은다.")
+
+
+def test_guests_and_speakers_named_with_their_body_give_no_institution() -> None:
+    # inst5: a forum's guests and speakers, named as body + person + title or as a body's staff
+    assert not extract(
+        "포럼에는 과학기술정보통신부 김민수 디지털팀장, 한국지능정보사회진흥원 이지은 본부장 등 200여 명이 자리했다."
+    )
+    assert not extract("개소식에는 충남테크노파크·세종테크노파크 관계자 등이 참석했다.")
+    assert not extract("기조강연에서는 네이버클라우드 김필수 이사가 AI 도시를 주제로 발표했다.")
+    # outside a guest list the body before its head still acts
+    assert "과학기술정보통신부" in extract("과학기술정보통신부 김민수 과장은 사업 계획을 설명했다.")
+
+
+def test_a_citys_stem_after_its_province_in_a_list_is_the_city() -> None:
+    found = extract("타운챌린지에서는 경남 통영시, 충남 공주·부여 등 3개 지역을 최종 선정했다.")
+    assert {"통영시", "공주시", "부여군"} <= set(found) and "충남 공주" not in found, list(found)

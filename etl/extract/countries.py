@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from etl import lexicon
 from etl.config import RESOURCES
@@ -22,7 +22,7 @@ _RIGHT = (
     rf"(?=$|[^가-힣A-Za-z0-9{_CJK}$]|[{_KO_TAIL}]"
     rf"|(?<=[가-힣{_CJK}])[A-Za-z0-9]|(?<=[A-Za-z.])[가-힣])"
 )
-# "Latin America", "Bank of America": America is not the United States there.
+# "Latin America", "Bank of America", "North American": America is not the United States there.
 _NOT_AMERICA = re.compile(r"(?:Latin|South|North|Central|Bank of|of the)\s+$")
 # "China Mobile", "Japan Airlines": a company named after a country.
 _ORG_AFTER = re.compile(
@@ -72,7 +72,7 @@ def find_countries(text: str) -> list[tuple[str, int, int]]:
     out = []
     for m in pattern.finditer(text):
         alias = m.group(1)
-        if alias == "America" and _NOT_AMERICA.search(text, max(0, m.start() - 12), m.start()):
+        if alias in ("America", "American") and _NOT_AMERICA.search(text, max(0, m.start() - 12), m.start()):
             continue
         if alias.isascii() and _ORG_AFTER.match(text, m.end()):
             continue
@@ -139,6 +139,11 @@ def _home_named(clause: str) -> bool:
     return bool(re.search(lexicon.pattern("country_home_words", "home"), clause))
 
 
+def home_named(text: str) -> bool:
+    """True when the text names Korea or this side (우리, 국내, 양국)."""
+    return _home_named(text)
+
+
 # Countries named together ("미국·중국의", "the U.S. and Japan") share the cue beside the group.
 _JOINT = re.compile(r"\s*(?:[·ㆍ,/]|와|과|및|and|or)\s*(?:the\s+)?$")
 
@@ -159,8 +164,19 @@ def _groups(text: str) -> list[tuple[str, int, int]]:
 def named_at_home(text: str, iso: str) -> bool:
     """The sentence names the country `iso` and never as a partner: "In China, … Alibaba will invest" sets a
     Chinese firm's act in China, so it makes China no partner."""
-    found = [(s, e) for c, s, e in _groups(text) if c == iso]
+    found = [(s, e) for c, s, e in _groups(text) if c == iso and not _home_base(text, e)]
     return bool(found) and not any(_is_partner(text, s, e) for s, e in found)
+
+
+@cache
+def _base() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:[가-힣A-Za-z]{{2,8}}\s*)?{lexicon.pattern('country_home_base', 'home_base')}")
+
+
+def _home_base(text: str, end: int) -> bool:
+    """`인도 뭄바이에 본사를 둔 올카고 그룹`, `a Mumbai-based group`: the country says where the body comes from, not
+    where it acts."""
+    return bool(_base().match(text, end))
 
 
 def abroad_clause(text: str, pos: int) -> bool:

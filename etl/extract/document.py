@@ -9,7 +9,7 @@ from datetime import date
 from etl.extract import dates
 from etl.extract.budgets import extract_budgets
 from etl.extract.catalogued import catalogued_programs
-from etl.extract.countries import HOME, extract_countries, named_at_home
+from etl.extract.countries import HOME, extract_countries, home_named, named_at_home
 from etl.extract.defined_names import defined_programs
 from etl.extract.institutions import extract_institutions
 from etl.extract.link_story import parts_named_after, settle_totals, story_program
@@ -89,8 +89,18 @@ def _with_foreign_actors(partners: list[str], institutions: list[Institution]) -
             continue
         if inst.evidence and named_at_home(inst.evidence.text, inst.country):
             continue  # "In China, … Alibaba will invest": a foreign body acting in its own country
+        if inst.evidence and not _this_side_in(inst.evidence.text, institutions):
+            continue  # "Nvidia will invest $5 billion in Intel": foreign bodies acting among themselves
         out.append(inst.country)
     return out
+
+
+def _this_side_in(text: str, institutions: list[Institution]) -> bool:
+    """The sentence names this side: a Korean institution of the document, Korea, or a home word (국내, 우리)."""
+    ours = [i for i in institutions if i.country == HOME or (i.country is None and not i.name.isascii())]
+    if any(any(a in text for a in i.aliases_seen) for i in ours):  # a Hangul name found by its form is ours
+        return True
+    return home_named(text)
 
 
 def _link_table_programs(rows: list[Budget], programs: list[Program]) -> None:

@@ -22,8 +22,11 @@ from etl.models import Institution
 
 # A ceremony's guest list (`개소식에는 … 참석했다`, `행사에는 … 함께한다`): a body between a guest's name and title
 # says who the person is, not that the body acts.
-_GUESTS = re.compile(r"(?:식|행사|자리|회의)에는\s.*(?:참석|함께하|함께한|함께했|자리했)")
+_GUESTS = re.compile(
+    r"(?:식|행사|자리|회의|포럼|세미나|토론회|간담회|강연)에(?:는|서는)\s.*(?:참석|함께하|함께한|함께했|자리했|자리해|발표했)"
+)
 _PERSON_BEFORE = re.compile(r"(?:^|[\s,·])[가-힣]{2,4}[ \t]+$")
+# `한빛연구원 김○○ 본부장`, `가람대·누리대 관계자 등이`: the body before a person and a title, or before its staff.
 # `국회 과학기술정보방송통신위원회 윤영찬 국회의원`: a committee before a lawmaker's name is the person's seat, as a party
 # beside a lawmaker is the person's affiliation.
 _LAWMAKER_AFTER = re.compile(r"[ \t]+[가-힣]{2,4}[ \t]+(?:국회)?의원")
@@ -43,6 +46,10 @@ _PERSON_ITEM = re.compile(rf"(?:{_TITLES})$")
 # `김○○ 정보통신산업진흥원(NIPA) 원장`: the body's acronym may stand between it and the title.
 _TITLE_AFTER = re.compile(
     rf"(?:\([A-Za-z0-9&]{{2,10}}\))?[ \t]+(?:{_TITLES})(?:이|가|은|는|의|과|와|도)?(?![가-힣])"
+)
+_NAME_TITLE_AFTER = re.compile(
+    rf"(?:[ \t]+[가-힣]{{2,4}}[ \t]+[가-힣]*?(?:{_TITLES}|팀장)|(?:\s*[·,]\s*[가-힣A-Za-z0-9]+)*[ \t]+(?:관계자|임직원))"
+    r"(?:이|가|은|는|과|와|도|,)?(?![가-힣])"
 )
 _GENERIC_LATIN = {"AI", "SW", "ICT", "IT", "DX", "AX", "R", "D", "K"}
 _NOUN_TAGS = {"NNG", "NNP", "SL", "SN", "SH", "XPN", "XSN"}
@@ -112,7 +119,7 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if inst_context.is_glossed_acronym(before, m.surface, after):
             continue  # 국가인증(GS, Good Software): a term spelled out
-        if m.name.endswith("위원회") and _LAWMAKER_AFTER.match(after):
+        if m.name.endswith("위원회") and (_LAWMAKER_AFTER.match(after) or inst_context.is_seat(before)):
             continue
         if m.type == "local_government" and inst_context.is_english_address(before, m.surface, m.name):
             continue
@@ -120,6 +127,7 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
         if _GUESTS.search(text) and (
             (_TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before))
+            or _NAME_TITLE_AFTER.match(after)
             or (before.endswith("(") and after.startswith(")") and _TITLE_AFTER.match(after, 1))
         ):
             continue  # `행사에는 이○○ 울산상공회의소 회장 등 100여 명이 참석했다`: a guest's title; `진흥원(NIPA) 원장` too

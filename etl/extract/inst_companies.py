@@ -71,13 +71,17 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 def company_spans(text: str) -> list[tuple[int, int]]:
     """Spans of company names marked by a legal form or by their head's title, in the order found."""
     out = []
-    legal_before, legal_after, *headed, classed = _patterns()
+    legal_before, legal_after, headed, in_parens, classed = _patterns()
+    # A head in parentheses right after the name (태왕디엔디(대표 이종경)) marks a company wherever it stands, when the
+    # name reads as a proper noun (not 설명회(대표 발표)).
     deal = _makes_deal(text)
-    for pat in (legal_before, legal_after, *(headed if deal else ())):
+    for pat in (legal_before, legal_after, in_parens, *((headed,) if deal else ())):
         for m in pat.finditer(text):
             start = m.start("name")
             end = _name_end(text, start, m.end("name")) if pat is legal_before else m.end("name")
             if _IMPRINT.match(text, m.end()) or _has_tag(text[start:end], _NOT_IN_NAME):
+                continue
+            if pat is in_parens and not deal and analyse_unknown(text[start:end])[0][1] not in _PROPER:
                 continue
             person = m.groupdict().get("person")
             if person and not (_tags_in(person, _PERSON_TAGS) and _opens_phrase(text[: m.start("person")])):

@@ -55,7 +55,12 @@ def is_english_address(before: str, surface: str, canonical: str) -> bool:
     if surface.casefold().startswith("city of") and _IN_THE_CITY.search(before):
         return True  # `in the southeastern industrial city of Pohang`: where something happens
     district = canonical.endswith(("구", "군", "도")) and surface.isascii()
+    before = _PLACE_BEFORE.sub("", before)  # `in Jinju, South Gyeongsang Province`: a place after a place
     return district and bool(_address_before().search(before))
+
+
+# Capitalised place names just before, joined by a comma or `and`: `into North Jeolla Province and …`.
+_PLACE_BEFORE = re.compile(r"(?:[A-Z][\w'-]*[ ]){0,3}[A-Z][\w'-]*(?:,[ ]*|[ ]+and[ ]+)$")
 
 
 # `in the southeastern city of Gyeongju`: up to three lower-case words between the preposition and `city of`.
@@ -108,6 +113,18 @@ def _venue_after() -> re.Pattern[str]:
 def is_venue(after: str) -> bool:
     """`국회 의원회관에서`, `the National Assembly press center`: a building of the body is where something happens."""
     return bool(_venue_after().match(after))
+
+
+@cache
+def _seat_before() -> re.Pattern[str]:
+    venue = rf"\b(?i:at|during|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}{_context('venue_before')}"
+    return re.compile(rf"(?:\b{_context('seat_before')}|{venue})\s+(?:the\s+)?(?:[A-Z][\w ]*?'s\s+)?$")
+
+
+def is_seat(before: str) -> bool:
+    """`at a session of the Special Committee on …`, `a member of the Education Committee`: a committee named as where
+    a meeting is or as a person's seat does not act (`it chaired a meeting of the committee`: the committee meets)."""
+    return bool(_seat_before().search(before))
 
 
 @cache

@@ -47,12 +47,11 @@ def with_hospitals(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 
 
 def english_aliases(row: dict[str, str]) -> list[str]:
-    """The English name is an alias too (`SK Chemicals`), except a city's bare name (`Pohang`: alone it is mostly
-    where something is) and a government body's (the gazetteer lists the English names of ministries already;
-    the rest are mostly committees, which are no actors: `the Special Committee on Budget and Accounts`)."""
+    """The English name is an alias too (`SK Chemicals`, `the Special Committee on Budget and Accounts`: a standing
+    committee that reviews a bill acts), except a city's bare name (`Pohang`: alone it is mostly where something is)."""
     name = row["name_en"].strip()
     bare_place = row["type"] == "local_government" and " " not in name
-    own = [name] if name and not bare_place and row["type"] != "government" else []
+    own = [name] if name and not bare_place else []
     if row["type"] == "local_government":  # Uiseong County, Gangwon-do: built from the Korean names
         own += [
             e

@@ -155,3 +155,34 @@ def title_case(name: str) -> str:
         w[0] + w[1:].lower() if len(w) >= least and w.isalpha() and w.isupper() and w.isascii() else w
         for w in name.split(" ")
     )
+
+
+# `the committees on defense; environment and labor; …`, `the health and welfare committee`: the National Assembly's
+# standing committees named by their topic (lexicon inst_committee_topics: topic → canonical name).
+_COMMITTEES_ON = re.compile(r"\b[Cc]ommittees? on ([a-z][a-z ,;]*)")
+
+
+@cache
+def _topic_committee() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:[Tt]he )({lexicon.pattern('inst_committee_topics')}) committee\b")
+
+
+def committee_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans of standing committees named by topic, with their canonical names."""
+    if "ommittee" not in text:
+        return []
+    topics = lexicon.meanings("inst_committee_topics")
+    out = [(m.start(1), m.end(1), topics[m.group(1)]) for m in _topic_committee().finditer(text)]
+    for m in _COMMITTEES_ON.finditer(text):
+        pos = m.start(1)
+        for item in m.group(1).split("; "):
+            words = item.removeprefix("and ").split(" ")
+            # the longest run of the item's first words that is a topic (`education, together with the`)
+            topic = next(
+                (t for k in range(len(words), 0, -1) if (t := " ".join(words[:k]).rstrip(",")) in topics), ""
+            )
+            if topic:
+                start = pos + item.index(topic)
+                out.append((start, start + len(topic), topics[topic]))
+            pos += len(item) + 2
+    return out

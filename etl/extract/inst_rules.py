@@ -161,6 +161,14 @@ def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
 
 
 @cache
+def _region_head() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`지자체와 맺은 협약은 5개 지역(부산, 대구, …)`: a count of regions heads a list of local governments when the
+    sentence has named local governments before it."""
+    region = re.compile(rf"{lexicon.pattern(LIST_CUES, 'region_head')}\s*\($")
+    return region, re.compile(lexicon.pattern(LIST_CUES, "region_body"))
+
+
+@cache
 def _close_word() -> re.Pattern[str]:
     return re.compile(lexicon.pattern(LIST_CUES, "list_close"))
 
@@ -202,7 +210,13 @@ def enumerations(text: str) -> list[Enumeration]:
             *map(_trim_english_lead, items[1:-1]),
             _trim_last(last, bool(closing)),
         ]
-        headed = bool(head.search(text[: run.start()]) or (closing and counted.match(text, closing.end())))
+        before = text[: run.start()]
+        region, body = _region_head()
+        headed = bool(
+            head.search(before)
+            or (closing and counted.match(text, closing.end()))
+            or (region.search(before) and body.search(before))
+        )
         kind = bool(closing and kinded.match(text, closing.end()))
         out.append(Enumeration(items, headed, bool(closing), kind))
     return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -149,6 +149,7 @@ def _alias_regex(aliases: list[str]) -> str:
                 if alias[-1].isascii() and alias[-1].isalnum()
                 else "(?!로|[A-Za-z])"
                 if alias.endswith("대")
+                and len(alias) <= 3  # 한밭대로 is a road; 워싱턴주립대로 the university
                 else "(?![A-Za-z])"  # 메타AI과학국: a Korean name glued to Latin letters goes on as another name
             )
         return "(?!)" if not alts else alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -216,6 +217,8 @@ def _sentence_mentions(s: Sentence, gaz: Gazetteer, city: bool = False) -> list[
     """Gazetteer, form and list-member mentions of one sentence that are actors, sorted by start."""
     found = campus_hospitals(s.text, _gazetteer_mentions(s, gaz), lookup)
     found.extend(_english_subjects(s.text, found, city))
+    for a, b, name in inst_english.committee_spans(s.text):  # the committees on defense; education; …
+        found.append(_mention(a, b, s.text[a:b], lookup(name), False))
     found.extend(_form_mentions(s, found))
     found.extend(_member_mentions(s.text, found, gaz))
     found = inst_actors.fold_units(
@@ -241,6 +244,9 @@ def _member_mentions(text: str, found: list[_Mention], gaz: Gazetteer) -> list[_
     for m, strength in inst_actors.list_members(text, found, _local_stems(), _is_place, gaz.regions):
         if inst_places.is_country(m.surface) or inst_places.is_country(text[m.start :].split(maxsplit=1)[0]):
             continue  # `미국·캐나다 등과`, `벨기에 IMEC` (trimmed to 벨기 as if 에 were a particle): countries
+        head, _, stem = m.surface.partition(" ")  # `충남 공주·부여`: a city's stem after its province
+        if stem in _local_stems() and head in gaz.regions:
+            m = replace(m, start=m.end - len(stem), surface=stem)
         region = gaz.regions.get(m.surface) or _local_stems().get(m.surface)
         if region:
             out.append(_mention(m.start, m.end, m.surface, region, False))
