@@ -1,0 +1,47 @@
+"""Amounts left unlinked that the text ties to a program: a rounded restatement of a linked figure
+(etl/extract/restated.py). Sample sentences are our own."""
+
+from __future__ import annotations
+
+from etl.extract.restated import follow_exact
+from etl.models import Budget, Evidence
+
+
+def _row(won: int, start: int, program: str | None = None, approx: bool = False) -> Budget:
+    return Budget(
+        amount=won / 1e8, unit_text="", currency="KRW", amount_krw=won, program=program,
+        evidence=Evidence("문장", start, start + 2), approx=approx,
+    )  # fmt: skip
+
+
+def test_a_figure_rounded_to_the_nearest_takes_the_exact_figures_program() -> None:
+    # "이 사업의 총사업비는 577억원이다. … 확보한 580억원가량을 올해 안에 써야 한다."
+    exact, rounded = _row(57_700_000_000, 40, "스마트 항만 실증사업"), _row(58_000_000_000, 90, approx=True)
+    follow_exact([exact, rounded])
+    assert rounded.program == "스마트 항만 실증사업"
+
+
+def test_a_headlines_round_figure_takes_the_bodys_program() -> None:
+    # "도, 해양 AI센터에 3년간 27억 지원" over "… 모두 27억3000만원을 받는다."
+    title, body = _row(2_700_000_000, 0), _row(2_730_000_000, 60, "해양 AI센터")
+    follow_exact([title, body])
+    assert title.program == "해양 AI센터"
+
+
+def test_a_round_figure_near_two_programs_figures_stays_unlinked() -> None:
+    title = _row(2_700_000_000, 0)
+    follow_exact([title, _row(2_730_000_000, 60, "A 센터"), _row(2_690_000_000, 90, "B 센터")])
+    assert title.program is None
+
+
+def test_a_body_figure_that_is_not_hedged_is_not_a_restatement() -> None:
+    # "… 4억원을 더 들인다" is its own figure, not "4억2000만원" said again.
+    plain = _row(400_000_000, 50)
+    follow_exact([_row(420_000_000, 10, "해양 AI센터"), plain])
+    assert plain.program is None
+
+
+def test_a_figure_further_than_its_precision_is_no_restatement() -> None:
+    title = _row(2_700_000_000, 0)
+    follow_exact([title, _row(2_860_000_000, 60, "해양 AI센터")])
+    assert title.program is None
