@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from etl.extract.restated import follow_exact
 from etl.models import Budget, Evidence
+from tests.test_links import links
 
 
 def _row(won: int, start: int, program: str | None = None, approx: bool = False) -> Budget:
@@ -45,3 +46,38 @@ def test_a_figure_further_than_its_precision_is_no_restatement() -> None:
     title = _row(2_700_000_000, 0)
     follow_exact([title, _row(2_860_000_000, 60, "해양 AI센터")])
     assert title.program is None
+
+
+# --- an amount of any role is about the program the text ties it to (README ruling 'The link of any role') ---
+
+
+def test_an_economic_effect_of_the_program_a_pointer_names_is_that_programs() -> None:
+    text = (
+        "군, '스마트 양식장 실증사업' 착수\n군은 국비 60억원을 들여 '스마트 양식장 실증사업'을 시작한다. "
+        "사업은 2027년까지 이어진다. 군은 이 사업으로 어가 소득이 늘고, 120억 원 규모의 생산 유발 효과가 날 것으로 본다."
+    )
+    assert links(text) == [
+        (6_000_000_000, "스마트 양식장 실증사업"),
+        (12_000_000_000, "스마트 양식장 실증사업"),
+    ]
+
+
+def test_companies_own_investment_through_the_fund_a_pointer_names_is_about_that_fund() -> None:
+    text = (
+        "Harbour AI Fund launched\nThe city set up the Harbour AI Fund. "
+        "The three carriers pledged to invest 30 billion won in AI firms through the fund."
+    )
+    assert links(text, "en")[-1] == (30_000_000_000, "Harbour AI Fund")
+
+
+def test_sales_of_another_topic_after_the_name_are_not_the_programs() -> None:
+    text = (
+        "'해양 AI 허브' 성과 발표\n시는 '해양 AI 허브' 성과를 발표했다. "
+        "해양 AI 허브는 기업 50곳을 키웠고, 이 기업들은 매출 300억원을 올렸다."
+    )
+    assert links(text)[-1] == (30_000_000_000, None)
+
+
+def test_a_market_with_no_program_named_or_pointed_at_stays_unlinked() -> None:
+    text = "'해양 AI 허브' 문 열어\n시는 '해양 AI 허브'를 열었다. 국내 해양 AI 시장은 2030년 5조원 규모로 커진다."
+    assert links(text)[-1] == (5_000_000_000_000, None)
