@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from etl.extract.restated import follow_exact
+from etl.extract.tied import TiedLinker
 from etl.models import Budget, Evidence
+from etl.nlp import split_sentences
 from tests.test_links import links
 
 
@@ -81,3 +83,30 @@ def test_sales_of_another_topic_after_the_name_are_not_the_programs() -> None:
 def test_a_market_with_no_program_named_or_pointed_at_stays_unlinked() -> None:
     text = "'해양 AI 허브' 문 열어\n시는 '해양 AI 허브'를 열었다. 국내 해양 AI 시장은 2030년 5조원 규모로 커진다."
     assert links(text)[-1] == (5_000_000_000_000, None)
+
+
+# --- a purpose phrase the text calls a 사업 elsewhere is a program (README ruling 'Purpose words are not program words') ---
+
+
+def _called(text: str, phrase: str) -> str | None:
+    """What the linker knows `phrase` as on a page whose extractor named no program."""
+    return TiedLinker(split_sentences(text), [], "ko")._known(phrase)
+
+
+def test_a_purpose_phrase_the_text_calls_a_project_elsewhere_is_that_program() -> None:
+    text = (
+        "부처는 돌봄 로봇 보급 등 노인돌봄 로봇 신속 보급 지원에 90억원을 투입한다. "
+        "부처는 민간 협업이 필요한 노인돌봄 로봇 신속 보급 지원 사업을 제대로 하려고 설명회를 열었다."
+    )
+    assert _called(text, "노인돌봄 로봇 신속 보급 지원") == "노인돌봄 로봇 신속 보급 지원"
+
+
+def test_a_purpose_phrase_the_text_never_calls_a_project_is_unknown() -> None:
+    text = (
+        "부처는 돌봄 로봇 보급 등 노인돌봄 로봇 신속 보급 지원에 90억원을 투입한다. 부처는 설명회를 열었다."
+    )
+    assert _called(text, "노인돌봄 로봇 신속 보급 지원") is None
+
+
+def test_a_short_phrase_called_a_project_is_a_sort_not_a_name() -> None:
+    assert _called("부처는 AI 지원에 9억원을 쓴다. AI 지원 사업은 늘었다.", "AI 지원") is None

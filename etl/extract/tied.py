@@ -27,6 +27,10 @@ from etl.models import Program, Sentence
 ABOUT_ROLES = frozenset(("investment", "other", "market"))
 # Another topic between the name and the amount: the amount is that topic's ("이 기업들은 매출 …").
 _TOPIC = re.compile(r"[가-힣A-Za-z)'’\"”](?:은|는)\s")
+# A phrase the text calls a 사업 (a program) somewhere is one wherever else it stands; a short one ("AI 지원") is
+# a sort, not a name.
+CALLED_MIN = 8
+_CALLED = re.compile(r"\s*사업(?:을|를|은|는|이|가|에|의|으로|도)?\s")
 _WON = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*(?:원|won\b)")
 
 
@@ -39,6 +43,7 @@ class TiedLinker(ProgramLinker):
     def __init__(self, sentences: list[Sentence], programs: list[Program], lang: str) -> None:
         self._loose: frozenset[str] = frozenset()
         self._loose_done: set[int] = set()
+        self._uncalled: set[str] = set()  # phrases the text never calls a 사업
         self._parts = Breakdowns(sentences)
         super().__init__(sentences, programs, lang)
 
@@ -58,6 +63,19 @@ class TiedLinker(ProgramLinker):
         if got:
             self._parts.note(sent, start, got)
         return got
+
+    def _known(self, name: str) -> str | None:
+        """A known program, or a phrase the text calls a 사업 elsewhere ("… 상용화 지원에 200억원" and "… 상용화 지원
+        사업을 제대로 수행하기 위해"): README ruling 'Purpose words are not program words' (a name the text gives)."""
+        got = super()._known(name)
+        if got or self.lang != "ko" or len(name.replace(" ", "")) < CALLED_MIN or name in self._uncalled:
+            return got
+        for s in self.sentences:
+            at = s.text.find(name)
+            if at >= 0 and _CALLED.match(s.text, at + len(name)):
+                return self._add(name, s)
+        self._uncalled.add(name)
+        return None
 
     def _about(self, sent: Sentence, start: int) -> str | None:
         """The program an amount of ABOUT_ROLES is about: the nearest named before it with no other amount
