@@ -110,3 +110,16 @@ def test_a_purpose_phrase_the_text_never_calls_a_project_is_unknown() -> None:
 
 def test_a_short_phrase_called_a_project_is_a_sort_not_a_name() -> None:
     assert _called("부처는 AI 지원에 9억원을 쓴다. AI 지원 사업은 늘었다.", "AI 지원") is None
+
+
+# --- a line of a prose enumeration: one word ending in a program_forms `listed` word names it; a payer does not ---
+
+
+def test_a_fund_word_in_a_prose_enumeration_names_its_line() -> None:
+    text = "부처, 내년 예산 확정\n세부적으로는 청년 주거 지원 2000억원, 지역상생발전기금 800억원, 마을공방 육성 사업 40억원 등이다."
+    assert links(text)[1] == (80_000_000_000, "지역상생발전기금")
+
+
+def test_a_payer_word_in_an_enumeration_is_no_line_name() -> None:
+    text = "군, 'AI 농업 센터' 예산 확정\n'AI 농업 센터' 예산 20억원은 도비 5억원과 지역개발기금 15억원으로 짜였다."
+    assert all(p != "지역개발기금" for _, p in links(text)), links(text)
