@@ -123,3 +123,9 @@ def test_a_fund_word_in_a_prose_enumeration_names_its_line() -> None:
 def test_a_payer_word_in_an_enumeration_is_no_line_name() -> None:
     text = "군, 'AI 농업 센터' 예산 확정\n'AI 농업 센터' 예산 20억원은 도비 5억원과 지역개발기금 15억원으로 짜였다."
     assert all(p != "지역개발기금" for _, p in links(text)), links(text)
+
+
+def test_a_one_digit_headline_figure_far_from_the_exact_one_is_no_restatement() -> None:
+    title = _row(200_000_000_000, 0)
+    follow_exact([title, _row(171_500_000_000, 60, "해양 AI센터")])
+    assert title.program is None

@@ -136,11 +136,12 @@ def _follow_near(budgets: list[Budget], exact: list[Budget]) -> None:
 
 
 def _near(rounded: int, exact: int) -> bool:
-    """`exact` cut or rounded to the precision of `rounded` (its significant digits) is `rounded`."""
+    """`exact` cut or rounded to the precision of `rounded` (its significant digits) is `rounded`, and they differ
+    by at most ROUNDED_SPAN of it ("200 billion won" does not round 171.5 billion: one digit says too little)."""
     step = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
     return (
         step > 1
-        and abs(exact - rounded) < step
+        and abs(exact - rounded) < min(step, ROUNDED_SPAN * exact)
         and (exact // step * step == rounded or (exact + step // 2) // step * step == rounded)
     )
 
