@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from etl.extract.document import extract_document
 from etl.extract.restated import follow_exact
 from etl.extract.tied import TiedLinker
-from etl.models import Budget, Evidence
+from etl.models import Budget, Document, Evidence
 from etl.nlp import split_sentences
 from tests.test_links import links
 
@@ -129,3 +132,16 @@ def test_a_one_digit_headline_figure_far_from_the_exact_one_is_no_restatement() 
     title = _row(200_000_000_000, 0)
     follow_exact([title, _row(171_500_000_000, 60, "해양 AI센터")])
     assert title.program is None
+
+
+# --- a name the text writes out whole: the dateline's day is no part of it ---
+
+
+def test_the_datelines_day_before_a_bare_name_is_not_part_of_the_program() -> None:
+    text = (
+        "해양 AI 프로젝트 수혜기업, 지난해 매출 300억원\n"
+        "해양수산부는 6일 해양 AI 프로젝트의 지원을 받은 기업 40곳의 성과를 내놓았다."
+    )
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="ko"))
+    assert not any(p.name.startswith("6일") for p in facts.programs), [p.name for p in facts.programs]
+    assert links(text) == [(30_000_000_000, "해양 AI 프로젝트")]
