@@ -145,3 +145,8 @@ def test_the_datelines_day_before_a_bare_name_is_not_part_of_the_program() -> No
     facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="ko"))
     assert not any(p.name.startswith("6일") for p in facts.programs), [p.name for p in facts.programs]
     assert links(text) == [(30_000_000_000, "해양 AI 프로젝트")]
+
+
+def test_a_short_quoted_name_followed_by_a_program_word_is_a_program() -> None:
+    text = "부처, 내년 예산안 발표\n'다리오' 사업에는 올해보다 100억원 늘어난 900억원이 돌아간다."
+    assert [p for _, p in links(text)] == ["다리오", "다리오"]
