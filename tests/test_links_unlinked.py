@@ -150,3 +150,19 @@ def test_the_datelines_day_before_a_bare_name_is_not_part_of_the_program() -> No
 def test_a_short_quoted_name_followed_by_a_program_word_is_a_program() -> None:
     text = "부처, 내년 예산안 발표\n'다리오' 사업에는 올해보다 100억원 늘어난 900억원이 돌아간다."
     assert [p for _, p in links(text)] == ["다리오", "다리오"]
+
+
+# --- a group cue closing a list of areas is no group of programs ---
+
+
+def test_a_list_of_areas_ending_in_a_group_cue_keeps_the_named_program() -> None:
+    text = (
+        "부처, '해양 디지털 선도 프로젝트' 공고\n"
+        "해양 디지털 선도 프로젝트로 부처는 올해 항만, 물류, 어업 등 3개 분야에서 9개 과제를 뽑아 모두 90억원을 투입한다."
+    )
+    assert links(text) == [(9_000_000_000, "해양 디지털 선도 프로젝트")]
+
+
+def test_an_example_program_of_a_group_still_leaves_the_groups_money_unlinked() -> None:
+    text = "부처 예산 확정\n'해양 데이터 펀드' 조성 등 해양 산업 육성 예산은 900억 원이다."
+    assert links(text) == [(90_000_000_000, None)]
