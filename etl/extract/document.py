@@ -31,7 +31,8 @@ def extract_document(doc: Document) -> Facts:
     published = doc.published_on or dates.find_published_date(doc.text)
     doc = replace(doc, published_on=published)
     # 3. Programs, and which program each sentence speaks of.
-    programs = extract_programs(sentences, doc.lang)
+    # "과기정통부는 6일 K-글로벌 프로젝트의 …": the dateline's day before a bare name is not part of it.
+    programs = [_undated(p) for p in extract_programs(sentences, doc.lang)]
     if doc.lang == "ko":
         programs += defined_programs(sentences, programs)  # "X는 … 사업이다"
     program_at = _program_by_sentence(sentences, programs)
@@ -79,6 +80,14 @@ _ACTING_ROLES = frozenset(("lead", "host", "participant", "funder", "partner"))
 
 
 _CENTRE = re.compile(r"\bCent(?:er|re)$")
+_DAY = re.compile(r"^(?:[1-9]|[12][0-9]|3[01])일\s+(?=\S)")
+# What must be left of a name without its day: more than a program word ("20일 사업" stays as it was).
+UNDATED_MIN = 4
+
+
+def _undated(program: Program) -> Program:
+    name = _DAY.sub("", program.name)
+    return replace(program, name=name) if name != program.name and len(name) >= UNDATED_MIN else program
 
 
 def _with_foreign_actors(partners: list[str], institutions: list[Institution]) -> list[str]:

@@ -88,6 +88,8 @@ def _plausible_item(name: str) -> bool:
         return False
     if re.search(lexicon.pattern("program_item_not_tails") + "$", name) or category_name(name):
         return False
+    if name in _payers():  # "도비 6억원과 지역개발기금 33억원": who pays, not what for
+        return False
     return lookup(name) is None
 
 
@@ -139,10 +141,15 @@ def _line_item(clause: str, after_amount: bool, listed: bool, whole: bool) -> tu
     led = bool(words) and bool(_naming_lead().search(" ".join(words[-2:])))
     unmarked = (not words or led) and len(keep) >= 2 and not _head_particle().search(keep[-1])
     # A single word ending in a program word ("소재부품기술개발사업에 8,410억원") names itself.
+    # So does a listed one ending in a word that names only in a list ("지방소멸대응기금 1조원": program_forms `listed`).
     named = len(name) >= MIN_BARE_NAME and (
-        name.endswith(program_words("quoted")) or cue.startswith(program_words("quoted"))
+        name.endswith(program_words("quoted") + program_words("listed"))
+        or cue.startswith(program_words("quoted"))
     )
-    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named}.get(form, unmarked)
+    # A single such word in a prose enumeration ("…1조1500억원, 지방소멸대응기금 1조원, …") fills its clause: a name.
+    enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named}.get(
+        form, unmarked or (named and after_amount and not words)
+    )
     return (name, bool(form)) if enough else None
 
 
@@ -152,6 +159,11 @@ _JOINED = re.compile(r"[가-힣A-Za-z0-9](?:과|와|및)$")  # a word joined to 
 _LEADER = re.compile(r"[.·ㆍ]{3,}|[…‥]{2,}")
 # "■선도형 R&D 4조3200억원": a bullet or box glyph before a name is not part of it.
 _SYMBOL_LEAD = re.compile(rf"^[\s{_MARKS}]+")
+
+
+@cache
+def _payers() -> frozenset[str]:
+    return frozenset(lexicon.terms("money_kind_before"))
 
 
 @cache

@@ -144,3 +144,11 @@ def gerund(name: str) -> bool:
     """ "2.8 billion won will go to developing medical equipment": a name after an English tie cue that opens with
     a gerund says what the money does, a purpose."""
     return bool(_GERUND.match(name))
+
+
+def grouped(text: str, cue: re.Pattern[str], lo: int, start: int) -> bool:
+    """A group cue ("등") after the name at `lo`, before the amount at `start`, with no comma between the name and it:
+    "'A 펀드' 조성 등 … 3656억 원" is a group's money that A is one example of; in "A로 정부는 공공, 산업융합, 지역 등
+    4개 분야에서 … 206억원" the cue closes a list of areas, not of programs."""
+    m = cue.search(text, lo, start)
+    return m is not None and not COMMA.search(text, lo, m.start())

@@ -27,6 +27,7 @@ from etl.extract.link_clauses import (
     WON,
     amount_end,
     clause_between,
+    grouped,
     in_clause,
     named_after,
     same_clause,
@@ -211,7 +212,7 @@ class ProgramLinker:
         if named:
             prior = [(pos, n) for pos, n in named if pos < start]
             # "'A 펀드' 조성 등 … 예산은 3656억 원": the amount is a group's that A is one example of.
-            if prior and _group().search(sent.text, max(prior[-1][0], start - len(before)), start):
+            if prior and grouped(sent.text, _group(), max(prior[-1][0], start - len(before)), start):
                 return ""
             near = (
                 prior[-1]

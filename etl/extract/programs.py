@@ -27,8 +27,8 @@ def program_words(meaning: str) -> tuple[str, ...]:
 
 _QUOTE = re.compile(r"['‘\"“「『《〈]([^'’\"”」』》〉\n]{2,90}?)['’\"”」』》〉]")
 _PAREN_EN = re.compile(r"^\s*\(([A-Za-z][A-Za-z0-9 .,&'’\-]{2,80})\)")
-# A one-word quoted name followed by a program word ("'스마트시티' 사업") names a program when it is this long.
-SINGLE_WORD_NAME = 5
+# A one-word quoted name followed by a program word ("'스마트시티' 사업", "'라이즈' 사업") names a program when it is this long.
+SINGLE_WORD_NAME = 3
 
 
 # Words a bare name may have before the one holding its program word: five ("생활밀접형 AI 응용 제품 개발 사업");

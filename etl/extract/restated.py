@@ -189,6 +189,38 @@ def follow_exact(budgets: list[Budget]) -> None:
         # Only what the exact figure says more specifically: a role other than a plain budget, or a program.
         if twin is not None and (twin.role != "budget" or (twin.program and b.role == "budget")):
             b.role, b.program = twin.role, twin.program
+    _follow_near(budgets, exact)
+
+
+def _follow_near(budgets: list[Budget], exact: list[Budget]) -> None:
+    """A figure rounded to the nearest ("390억원가량" for 389억 원) or a headline's round figure ("…41억 지원" for
+    "모두 41억2500만원") left unlinked is the exact figure said again: it takes the exact one's program when that
+    one is a program's budget of the same role (one program only: two such exact figures say nothing)."""
+    for b in budgets:
+        ev = b.evidence
+        if b.program or not b.amount_krw or ev is None or not (b.approx or ev.start == 0):
+            continue
+        near = {
+            e.program
+            for e in exact
+            if e.evidence.start != ev.start
+            and e.amount_krw != b.amount_krw
+            and _near(b.amount_krw, e.amount_krw)
+        }
+        twins = [e for e in exact if e.program in near and e.role == b.role]
+        if len(near) == 1 and None not in near and twins:
+            b.program = twins[0].program
+
+
+def _near(rounded: int, exact: int) -> bool:
+    """`exact` cut or rounded to the precision of `rounded` (its significant digits) is `rounded`, and they differ
+    by at most ROUNDED_SPAN of it ("200 billion won" does not round 171.5 billion: one digit says too little)."""
+    step = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
+    return (
+        step > 1
+        and abs(exact - rounded) < min(step, ROUNDED_SPAN * exact)
+        and (exact // step * step == rounded or (exact + step // 2) // step * step == rounded)
+    )
 
 
 def _rounds(rounded: int, exact: int) -> bool:
