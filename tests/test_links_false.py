@@ -1,0 +1,60 @@
+"""False and wrong program links (README rulings 'Purpose words are not program words', 'Part and parent'): a
+cost line or a purpose of a prose enumeration is no program, and a name followed by its own amount is not the
+name of the next line of the enumeration. Sample sentences are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.extract.document import extract_document
+from etl.extract.link_clauses import clause_between
+from etl.models import Document
+
+_POINTER = __import__("re").compile("이 사업")
+
+
+def links(text: str, lang: str = "ko") -> dict[int | None, str | None]:
+    """won → program of every amount the real extractor finds in `text`."""
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang=lang))
+    return {b.amount_krw: b.program for b in facts.budgets}
+
+
+def test_a_name_with_its_own_amount_is_not_the_next_lines() -> None:
+    text = (
+        "해수부 내년 예산안 6조원 편성\n"
+        "이 밖에 해양 드론 시범사업을 늘리는 데 70억원, 오래된 어항을 고치는 스마트 어항에 130억원이 잡혔다."
+    )
+    got = links(text)
+    assert got[7_000_000_000] == "해양 드론 시범사업"
+    assert got[13_000_000_000] != "해양 드론 시범사업"
+
+
+def test_a_bare_enumeration_line_is_its_own() -> None:
+    sentence = "데이터 단지 조성 120억원, 청년 창업기업 보조금 8억원 등이다."
+    at = sentence.index("8억원")
+    assert clause_between(sentence, 0, at, _POINTER)
+
+
+def test_a_split_or_a_next_year_keeps_the_name() -> None:
+    for sentence in (
+        "해양 드론 시범사업에 국비 100억원, 지방비 50억원이 들어간다.",
+        "해양 드론 시범사업에 올해 100억원, 내년에는 150억원이 들어간다.",
+        "해양 드론 시범사업 예산은 300억원(국비 200억원, 시비 100억원)이다.",
+    ):
+        at = sentence.rindex("0억원") - 2
+        assert not clause_between(sentence, 0, at, _POINTER), sentence
+
+
+def test_cost_lines_of_an_enumeration_go_to_the_parent() -> None:
+    text = (
+        "국방부는 추경에서 '스마트 훈련체계 구축 사업'에 60억원을 반영했다. "
+        "훈련용 가상현실 장비에 40억원, 사격장 장비 교체에 18억원, 교육용 콘텐츠 개발에 2억원이 들어간다."
+    )
+    got = links(text)
+    assert got[4_000_000_000] == "스마트 훈련체계 구축 사업"
+    assert got[1_800_000_000] == "스마트 훈련체계 구축 사업"
+
+
+def test_a_deposit_is_a_cost_line_of_the_quoted_program() -> None:
+    text = "'데이터 허브 이전 지원' 사업은 공사를 입찰로 발주하고, 사무실 보증금 2000만 원을 쓰지 않으면 반납하도록 했다."
+    assert links(text)[20_000_000] == "데이터 허브 이전 지원"
