@@ -58,3 +58,11 @@ def test_cost_lines_of_an_enumeration_go_to_the_parent() -> None:
 def test_a_deposit_is_a_cost_line_of_the_quoted_program() -> None:
     text = "'데이터 허브 이전 지원' 사업은 공사를 입찰로 발주하고, 사무실 보증금 2000만 원을 쓰지 않으면 반납하도록 했다."
     assert links(text)[20_000_000] == "데이터 허브 이전 지원"
+
+
+def test_a_glued_centre_name_is_a_line_of_a_bare_enumeration() -> None:
+    text = (
+        "시 예산 1조원 편성\n"
+        "드론부품인증센터 구축 40억원, 해양로봇실증지원센터 35억원, 수소충전소 구축 20억원 등이다."
+    )
+    assert links(text)[3_500_000_000] == "해양로봇실증지원센터"

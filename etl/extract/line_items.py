@@ -142,6 +142,9 @@ def _line_item(clause: str, after_amount: bool, listed: bool, whole: bool) -> tu
     named = len(name) >= MIN_BARE_NAME and (
         name.endswith(program_words("quoted")) or cue.startswith(program_words("quoted"))
     )
+    # "…인증센터 구축 51억원, 마이크로의료로봇개발지원센터 57억원": after another amount, one glued word ending in a
+    # program word that fills the clause names a line of the enumeration too.
+    unmarked = unmarked or (named and not words and after_amount)
     enough = {"bracket": len(name) >= 3, "tie": len(keep) >= 2 or named}.get(form, unmarked)
     return (name, bool(form)) if enough else None
 
