@@ -66,3 +66,16 @@ def test_a_glued_centre_name_is_a_line_of_a_bare_enumeration() -> None:
         "드론부품인증센터 구축 40억원, 해양로봇실증지원센터 35억원, 수소충전소 구축 20억원 등이다."
     )
     assert links(text)[3_500_000_000] == "해양로봇실증지원센터"
+
+
+def test_a_facility_names_the_program_that_builds_it() -> None:
+    from etl.extract.built_names import built_facility
+
+    assert built_facility("해양 데이터 특화단지 조성사업") == "해양 데이터 특화단지"
+    assert built_facility("AI 인재 양성 사업") is None
+    text = (
+        "국토부, '스마트항만 확산' 공모\n"
+        "올해는 '거점형 스마트항만 조성사업', '해양 데이터 특화단지 조성사업' 등 두 유형으로 공모한다. "
+        "해양 데이터 특화단지는 1개소를 뽑는다. 선정된 지자체에는 3년 동안 국비를 최대 60억원까지 지원한다."
+    )
+    assert links(text)[6_000_000_000] == "해양 데이터 특화단지 조성사업"
