@@ -79,3 +79,14 @@ def test_a_facility_names_the_program_that_builds_it() -> None:
         "해양 데이터 특화단지는 1개소를 뽑는다. 선정된 지자체에는 3년 동안 국비를 최대 60억원까지 지원한다."
     )
     assert links(text)[6_000_000_000] == "해양 데이터 특화단지 조성사업"
+
+
+def test_an_eligibility_threshold_links_to_no_program() -> None:
+    text = (
+        "'해양 딥테크 팁스' 공모\n"
+        "중기부는 '해양 딥테크 팁스' 참여기업을 모집한다. "
+        "기존 운영사에서 2억원 이상 투자를 받은 기업이 대상이다."
+    )
+    facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="ko"))
+    row = next(b for b in facts.budgets if b.amount_krw == 200_000_000)
+    assert (row.role, row.program) == ("other", None)
