@@ -90,3 +90,14 @@ def test_an_eligibility_threshold_links_to_no_program() -> None:
     facts = extract_document(Document(source="t", text=text, published_on=date(2025, 1, 1), lang="ko"))
     row = next(b for b in facts.budgets if b.amount_krw == 200_000_000)
     assert (row.role, row.program) == ("other", None)
+
+
+def test_a_sum_of_counted_projects_is_no_programs() -> None:
+    from etl.extract.link_names import category_after
+
+    own = "해수부는 '해양 뉴딜'의 중심축인 데이터 분야에서 모두 900억원 규모인 5개 추경 사업을 안내한다."
+    assert category_after(own, own.index("900억원") + len("900억원"))
+    share = "이 가운데 90억원 규모의 4개 과제는 새로 공모한다."
+    assert not category_after(share, share.index("90억원") + len("90억원"))
+    text = "해양 데이터 설명회 개최\n" + own
+    assert links(text)[90_000_000_000] is None

@@ -11,7 +11,7 @@ from functools import cache
 from etl import lexicon
 from etl.extract.built_names import built_facility
 from etl.extract.link_clauses import in_clause
-from etl.extract.program_sorts import category_name
+from etl.extract.program_sorts import category_name, counted_group
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
@@ -206,7 +206,7 @@ def category_after(text: str, end: int) -> bool:
     """True when the amount ending at `end` sizes a sort of undertaking right after it ("1조 원대 본사업의 공모",
     "5000억~1조원대 AI 대전환 국책사업에서": lexicon/program_category_heads.tsv): an unnamed one's money."""
     m = _sized().match(text, end)
-    return bool(m) and category_name(m.group(1))
+    return bool(m) and (category_name(m.group(1)) or counted_group(m.group(1), text[:end]))
 
 
 @cache
