@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from etl import lexicon
 from etl.extract.document import extract_document
 from etl.extract.link_clauses import clause_between
 from etl.models import Document
@@ -101,3 +104,30 @@ def test_a_sum_of_counted_projects_is_no_programs() -> None:
     assert not category_after(share, share.index("90억원") + len("90억원"))
     text = "해양 데이터 설명회 개최\n" + own
     assert links(text)[90_000_000_000] is None
+
+
+def test_a_line_of_a_prose_enumeration_is_no_program() -> None:
+    from etl.extract.prose_lines import prose_line
+
+    sentence = "충남의 해양 소재 플랜트에 7억 원, 완도의 해조류 스마트 팩토리에 5억 원이 새로 들어간다."
+    assert prose_line(sentence, "충남의 해양 소재 플랜트에 ", "해양 소재 플랜트")
+    bracketed = "농업환경연구(145억), 미세먼지 저감기술 개발(76억) 등이 반영됐다."
+    assert prose_line(bracketed, "농업환경연구(", "농업환경연구")
+    # A program word, a structured list or a lead naming projects gives names.
+    assert not prose_line(
+        "해양 실증사업에 7억 원, 스마트 팩토리에 5억 원이 들어간다.", "해양 실증사업에 ", "해양 실증사업"
+    )
+    assert not prose_line(
+        "△해양 소재 플랜트(7억 원) △스마트 팩토리(5억 원)", "△해양 소재 플랜트(", "해양 소재 플랜트"
+    )
+    lead = "새로 생기는 사업으로는 해양 소재 플랜트(7억 원), 스마트 팩토리(5억 원) 등이 있다."
+    assert not prose_line(lead, "새로 생기는 사업으로는 해양 소재 플랜트(", "해양 소재 플랜트")
+    text = "해수부 내년 예산안 6조원\n충남의 해양 소재 플랜트에 7억 원, 완도의 해조류 스마트 팩토리에 5억 원이 새로 들어간다."
+    got = links(text)
+    assert got[700_000_000] is None and got[500_000_000] is None
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_works"), ids=lambda e: e.term)
+def test_a_public_work_in_a_prose_enumeration_is_a_named_undertaking(entry: lexicon.Entry) -> None:
+    got = [p for p in links("시 예산안 1조원\n" + entry.example).values() if p]
+    assert any(entry.term in p for p in got), got
