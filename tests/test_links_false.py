@@ -131,3 +131,9 @@ def test_a_line_of_a_prose_enumeration_is_no_program() -> None:
 def test_a_public_work_in_a_prose_enumeration_is_a_named_undertaking(entry: lexicon.Entry) -> None:
     got = [p for p in links("시 예산안 1조원\n" + entry.example).values() if p]
     assert any(entry.term in p for p in got), got
+
+
+def test_each_after_a_listed_name_is_not_part_of_it() -> None:
+    text = "해양 실증 공모 결과\n두 과제를 뽑아 2년 동안 각각 40억원과 20억원을 준다.\n▷부산·울산 각 4억원"
+    got = links(text)
+    assert not any(p and ("각" in p.split() or "동안" in p) for p in got.values()), got
