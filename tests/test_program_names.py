@@ -72,7 +72,10 @@ def test_a_figure_before_a_bare_name_is_not_part_of_it_and_a_clause_is_no_name()
 
 
 def test_a_comma_inside_a_number_does_not_end_a_listed_name() -> None:
-    text = "정부안에서는 GPU 구매에 1조4,600억원, 민간 GPU 2,600장 임차에 1,723억원이 잡혀 있었다."
+    # A lead naming the lines as projects gives names (a bare prose enumeration would not: prose_lines.py).
+    text = (
+        "정부안의 세부 사업으로는 GPU 구매에 1조4,600억원, 민간 GPU 2,600장 임차에 1,723억원이 잡혀 있었다."
+    )
     assert links(text) == [(1_460_000_000_000, "GPU 구매"), (172_300_000_000, "민간 GPU 2,600장 임차")]
 
 

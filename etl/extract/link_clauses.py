@@ -71,14 +71,44 @@ def clause_between(text: str, name_at: int, start: int, pointer: re.Pattern[str]
     등이 4조원 깎이고 … 10조원이던"): the name is the other amount's. A split of one figure ("A 사업에 국비 100억원,
     지방비 50억원") has no verb between, and a pointer back ("여기에", "이 사업") names it again: both keep it."""
     between = text[name_at:start]
-    if not _AMOUNT.search(between) or not any(connective(w) for w in between.split()):
+    if not _AMOUNT.search(between):
         return False
+    if not any(connective(w) for w in between.split()):
+        return _own_line(between) and not pointer.search(between)
     # "'A 사업'은 애초 16억원을 요구했지만 본예산에는 5억원만 편성됐고": a name as the topic (은/는) speaks for the
     # clauses after it up to a comma.
     if _TOPIC.match(between) and not COMMA.search(between):
         return False
     # "…들어갔는데, 내년에는 여기에 163억원이 더해졌다": a pointer back in the new clause keeps the name.
     return not pointer.search(between)
+
+
+# The words after the last comma that follows another amount: the amount's own line of an enumeration.
+_LINE_AFTER = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*원[^,]*,(?![0-9])([^,]*)$")
+# Words a split of one figure or its next year may hold ("…100억원, 지방비 50억원", "…, 내년에는 150억원"): a
+# time, a share word, a bracket's figures.
+_NOT_OWN = re.compile(
+    r"(?:(?:19|20)?\d\d년도?|올해|내년|지난해|작년|이듬해|매년|해마다|연간|각|총|약|모두|최대|최소|이후|이어)"
+    r"(?:에는|에도|에|은|는|엔)?|[^가-힣A-Za-z]*"
+)
+
+
+@cache
+def _kind_word() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("money_kind_before") + r"(?:은|는|이|가|도|만|로|으로)?")
+
+
+def _own_line(between: str) -> bool:
+    """ "AI 단지 조성 141억원, 입주기업 보조금 10억원", "A 사업을 넓히는 데 88억원, 축산단지에 225억원": after
+    another amount and a comma the amount's clause holds words of its own (not a time, a payer or a share word
+    only: "A 사업에 국비 100억원, 지방비 50억원" is a split of one line): it is a line of its own, and a name
+    before the other amount is that amount's."""
+    m = _LINE_AFTER.search(between)
+    # "2,805억원(150종, 종별 단가 18.7억원)": a comma inside the bracket after a figure parts that figure.
+    if m is None or between.count("(", m.start()) > between.count(")", m.start()):
+        return False
+    words = [w for w in m.group(1).split() if not _NOT_OWN.fullmatch(w) and not _kind_word().fullmatch(w)]
+    return any(re.search(r"[가-힣A-Za-z]{2}", w) for w in words)
 
 
 def in_clause(

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
+from etl.extract.built_names import built_facility
 from etl.extract.link_clauses import in_clause
-from etl.extract.program_sorts import category_name
+from etl.extract.program_sorts import category_name, counted_group
 from etl.extract.programs import MIN_CONTAINED_KEY, norm_key
 from etl.extract.programs_en import lower_name
 from etl.extract.purposes import purpose_before
@@ -73,7 +74,9 @@ _GLOSSED_WORD = re.compile(r"[가-힣]+\s*\(([A-Z][A-Za-z0-9&\-]{1,9})\)")
 def program_keys(name: str, name_en: str | None) -> list[str]:
     """The keys a program is found under in a sentence: its name's, its English name's, its glossed forms'."""
     kept = norm_key(_KO_BRACKET.sub(r"\1", name))  # "AI (시)제품 제작 지원" is found as "AI 시제품 제작 지원"
-    return [k for k in dict.fromkeys((norm_key(name), norm_key(name_en or ""), *gloss_keys(name), kept)) if k]
+    built = norm_key(built_facility(name) or "")  # "X 특화단지 조성사업" is found as "X 특화단지" too
+    keys = (norm_key(name), norm_key(name_en or ""), *gloss_keys(name), kept, built)
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 # A short Korean piece in brackets glued to the word after it is part of that word ("(시)제품": a prototype or a product), not a gloss that
@@ -203,7 +206,7 @@ def category_after(text: str, end: int) -> bool:
     """True when the amount ending at `end` sizes a sort of undertaking right after it ("1조 원대 본사업의 공모",
     "5000억~1조원대 AI 대전환 국책사업에서": lexicon/program_category_heads.tsv): an unnamed one's money."""
     m = _sized().match(text, end)
-    return bool(m) and category_name(m.group(1))
+    return bool(m) and (category_name(m.group(1)) or counted_group(m.group(1), text[:end]))
 
 
 @cache

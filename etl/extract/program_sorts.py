@@ -46,6 +46,18 @@ def counted(text: str, start: int, end: int) -> bool:
     return bool(_COUNT_BEFORE.search(text, 0, start) or _COUNT_AFTER.match(text, end))
 
 
+def counted_group(name: str, text: str = "") -> bool:
+    """True when `name` opens with a count ("모두 4900억원 규모인 7개 추경 사업"): several projects, no one program
+    (README 'Counts of projects': a body's assorted programs, an envelope), unless `text` (the sentence up to them)
+    makes them a share of the program named before ("이 가운데 463억원 규모의 10개 사업·과제": the items of one)."""
+    return bool(_COUNT_AFTER.match(name)) and not _share().search(text)
+
+
+@cache
+def _share() -> re.Pattern[str]:
+    return re.compile(lexicon.pattern("program_anaphora", "share"))
+
+
 @cache
 def _counted_name() -> re.Pattern[str]:
     word = lexicon.pattern("program_forms", "bare")

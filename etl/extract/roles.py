@@ -260,7 +260,7 @@ def classify_role(before: str, after: str, clause: str = "", bound: str = "exact
 def _thresholds() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # "500억원 이상이 드는 사업", "300억원 이상인 사업": a few words may stand between the verb and the project word.
     verb = lexicon.pattern("money_thresholds", "ko_after")
-    ko = re.compile(rf"^\s*(?:이|가)?\s*{verb}\s*(?:\S+\s+){{0,2}}?\S*(?:사업|과제|프로젝트)")
+    ko = re.compile(rf"^\s*(?:이|가|의)?\s*{verb}\s*(?:\S+\s+){{0,2}}?\S*(?:사업|과제|프로젝트|기업|업체)")
     en = re.compile(lexicon.pattern("money_thresholds", "en_before") + r"\b[^.;]{0,120}$")
     return ko, en
 

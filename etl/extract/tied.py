@@ -19,6 +19,7 @@ from etl.extract.link_names import in_passing, pointed_at
 from etl.extract.links import LEAD_MAX, ProgramLinker
 from etl.extract.list_lines import line_head
 from etl.extract.listed_programs import loosely_at
+from etl.extract.prose_lines import prose_line
 from etl.models import Program, Sentence
 
 # Roles whose amount is no money of a program's own (a company's own investment, an economic effect, a market) and
@@ -58,6 +59,9 @@ class TiedLinker(ProgramLinker):
             and (head := line_head(self.sentences, self._order.get(sent.start, 0)))
         ):
             got = self._known(head) or self._add(head, sent) or got
+        # "A 플랜트에 7억 원, B 팩토리에 5억 원": a line of a prose enumeration, not a name the text gives (prose_lines).
+        if got and self.lang == "ko" and got not in self._found and prose_line(sent.text, before, got):
+            got = None
         if got is None and role == "budget":
             got = self._parts.parent(sent)
         if got:
