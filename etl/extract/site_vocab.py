@@ -16,6 +16,8 @@ MIN_FIELD_NAME_PARTS = 3
 # "'X'와 AI 복합 교육공간을 만든다": the other names a build verb's object may list after X (characters).
 BUILD_LIST_CHARS = 25
 _PARTICLE = PARTICLES_AFTER_PLACE
+# Build nouns a budget line glues to the facility's head without a space ("활용센터구축(신규 24억)").
+_GLUED_BUILD = "(?:구축|조성|건립|설립|건설)"
 
 # An amount of won right after a name, as in a budget list ("… 센터 80억원", "… 센터(80억원)").
 FUNDED = re.compile(
@@ -70,7 +72,8 @@ def _heads() -> dict[str, object]:
         "port": port,
         "area": area,
         "ko_core": re.compile(
-            rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
+            rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))"
+            rf"(?=[^가-힣]|$|[{_PARTICLE}]|{_GLUED_BUILD}(?![가-힣]))"  # "활용센터구축(24억)": a build noun glued on
         ),
         "ko_chain": re.compile(rf" ({alt(ko)})(?=[^가-힣]|$|[{_PARTICLE}])"),
         "ko_heads": sorted(ko, key=len, reverse=True),
@@ -133,6 +136,11 @@ def _cues() -> dict[str, object]:
         # "X를 거점으로 … 돕는다": the name is the base the program works from.
         "place_after": re.compile(
             rf"['’」\"”]?\s*(?:을|를)\s*{alt(lexicon.terms('site_place_cues', 'after'))}"
+        ),
+        # "중앙시장 일대에서 … 실증한다": one word before `일대` (site_place_cues.tsv `around`) is the place the work is in.
+        "around": re.compile(
+            rf"(?<![가-힣A-Za-z0-9])([가-힣][가-힣A-Za-z0-9]{{1,11}})\s?{alt(lexicon.terms('site_place_cues', 'around'))}"
+            r"(?:에서|에|를|을|의)?"
         ),
         # "the Korea Data Center Council": a body whose name goes on after the head.
         "en_org": re.compile(rf"\s+{alt(lexicon.terms('site_not_sites', 'en_org'))}\b"),

@@ -1,0 +1,81 @@
+"""Date lines as real pages carry them: bylines, stamps, embargo lines, datelines, meta tags.
+
+The sentences are our own. Where the text states the date with its year the extractor reads it; where it does not,
+it returns None rather than guess a year.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from etl.extract.dates import find_published_date
+from etl.models import RawDoc
+from etl.parse import parse
+
+NOV24 = date(2025, 11, 24)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "정부, 지역 AI 거점 세 곳 선정\n김민지 기자 입력 2025.11.24. 오전 9:30",
+        "입력 2025.11.24 09:30 | 수정 2025.11.25 18:02\n과기정통부는 거점을 선정했다.",
+        "수정 2025.11.26 10:00\n입력 2025.11.24 09:30\n과기정통부는 거점을 선정했다.",
+        "등록 2025-11-24 09:30\n시는 센터를 열었다.",
+        "2025.11.24.\n시는 센터를 열었다.",
+        "2025-11-24 09:30\n시는 센터를 열었다.",
+        "Posted : 2025-11-24 17:10\nThe city opened a centre.",
+        "Nov. 24, 2025\nThe ministry picked three hubs.",
+        "Updated: Nov 24, 2025\nThe ministry picked three hubs.",
+        "보도시점 2025. 11. 24.(월) 12:00\n과학기술정보통신부는 거점 세 곳을 선정했다.",
+        "보도시점 : 2025. 11. 24.(월) 12:00 이후 (11. 25.(화) 조간)\n정부는 거점을 선정했다.",
+        "By Lee Sora\nPublished : 2025-11-24 17:10 Updated : 2025-11-25 08:00\nThe ministry picked three hubs.",
+        "이소라 기자 sora@example.co.kr\n2025년 11월 24일 월요일\n정부는 2026년 3월 2일 개소한다고 밝혔다.",
+        "SEOUL, Nov. 24 (Yonhap) -- The ministry picked three hubs.\n(END) 2025/11/24 17:10",
+        "정부는 내년 3월 개소한다.\n등록일 2025-11-24\n조회수 120",
+        "기사입력 2025-11-24 오후 5:10:00 최종수정 2025-11-25 오전 9:00:00",
+        "작성일 : 2025년 11월 24일\n시는 센터를 열었다.",
+    ],
+)
+def test_date_line_with_its_year(head: str) -> None:
+    assert find_published_date(head) == NOV24
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A dateline of day and month only, and no year anywhere near: no guess.
+        "SEOUL, Nov. 24 (Yonhap) -- The ministry picked three hubs for its AI programme.",
+        "시는 11월 24일 센터를 열었다고 밝혔다.",
+        "(서울=연합뉴스) 김민지 기자 = 과기정통부는 24일 거점 세 곳을 선정했다고 밝혔다.",
+    ],
+)
+def test_no_year_no_date(head: str) -> None:
+    assert find_published_date(head) is None
+
+
+def test_body_date_is_not_the_publication_date() -> None:
+    head = "이소라 기자\n입력 2025.11.24\n시는 2025년 12월 15일 착공식을 열 계획이라고 밝혔다."
+    assert find_published_date(head) == NOV24
+
+
+def test_body_date_in_a_sentence_before_the_byline() -> None:
+    head = "시는 2025년 12월 15일 착공식을 연다고 밝혔다.\n이소라 기자 2025.11.24"
+    assert find_published_date(head) == NOV24
+
+
+def test_dateline_takes_its_year_from_the_stamp_below() -> None:
+    head = "SEOUL, Nov. 24 (Yonhap) -- The ministry picked three hubs.\nsora@yna.co.kr\n(END) 2025/11/24"
+    assert find_published_date(head) == NOV24
+
+
+def test_html_meta_published_time() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2025-11-24T09:30:00+09:00">'
+        "<title>AI hubs</title></head><body><article><h1>AI hubs</h1>"
+        "<p>The ministry picked three hubs on Dec. 1, 2025, it said.</p></article></body></html>"
+    )
+    [doc] = parse(RawDoc(source="a.html", kind="html", data=page.encode()))
+    assert doc.published_on == NOV24
