@@ -79,3 +79,44 @@ def test_html_meta_published_time() -> None:
     )
     [doc] = parse(RawDoc(source="a.html", kind="html", data=page.encode()))
     assert doc.published_on == NOV24
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A date the title or a photo caption names comes before the reporter's line: the reporter's line wins.
+        "AI 기본법 2026년 1월 22일 시행…하위법령 공개\n이소라 기자 2025.11.24",
+        "2024년 3월 5일 열린 개소식 모습. (사진=시 제공)\n이소라 기자 2025.11.24",
+        # The site's own "today" in its header is not the story's date.
+        "2025.12.08 (월)\n로그인 회원가입\n정부, 거점 선정\n이소라 기자 2025.11.24 09:30",
+        # An English sentence ending in a year is a sentence, not a date line.
+        "The law takes effect on Jan. 22, 2026.\nThe ministry said it would pick hubs.\nNov 24, 2025",
+    ],
+)
+def test_the_page_date_line_beats_a_date_the_story_names(head: str) -> None:
+    assert find_published_date(head) == NOV24
+
+
+def test_a_dateline_day_takes_its_year_from_the_stamp_at_the_foot() -> None:
+    lead = "SEOUL, Nov. 24 (Yonhap) -- The law takes effect on Jan. 22, 2026, the ministry said.\n"
+    assert find_published_date(lead + "More text follows. " * 120 + "\n(END)\n2025/11/24 17:10") == NOV24
+    # With no full Nov. 24 anywhere, the body's year is no licence to guess.
+    assert find_published_date(lead + "More text follows. " * 10) is None
+
+
+def test_a_korean_agency_lead_takes_its_date_from_the_send_stamp() -> None:
+    lead = "(서울=연합뉴스) 김민지 기자 = 과기정통부는 24일 거점 세 곳을 선정했다고 밝혔다.\n"
+    body = "정부는 지역 거점을 넓힌다. " * 120
+    assert find_published_date(lead + body + "\nsora@yna.co.kr\n2025/11/24 09:30 송고") == NOV24
+    # A full date in the lead sentence is the story's, not the page's.
+    assert (
+        find_published_date(
+            "(서울=연합뉴스) 김민지 기자 = 시는 2025년 12월 1일 센터를 연다고 밝혔다.\n" + body
+        )
+        is None
+    )
+
+
+def test_an_agency_byline_ending_in_its_dotted_date() -> None:
+    head = "제목\n\n(서울=연합뉴스) 김민지 기자 = 2025. 11. 24.\n\n위원회는 2026년 예산을 확정했다고 24일 밝혔다."
+    assert find_published_date(head) == NOV24
