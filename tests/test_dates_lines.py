@@ -120,3 +120,28 @@ def test_a_korean_agency_lead_takes_its_date_from_the_send_stamp() -> None:
 def test_an_agency_byline_ending_in_its_dotted_date() -> None:
     head = "제목\n\n(서울=연합뉴스) 김민지 기자 = 2025. 11. 24.\n\n위원회는 2026년 예산을 확정했다고 24일 밝혔다."
     assert find_published_date(head) == NOV24
+
+
+def _page_date(page: str) -> date | None:
+    [doc] = parse(RawDoc(source="a.html", kind="html", data=page.encode()))
+    return doc.published_on
+
+
+def test_html_the_reporter_line_beats_a_header_today_box() -> None:
+    page = (
+        '<html><head><title>거점 선정</title></head><body><div class="top"><span class="today_date">'
+        '2025년 12월 8일 월요일</span></div><article><h1>거점 선정</h1><div class="view_info"><span>이소라 기자'
+        "</span> <span>입력 2025.11.24 09:30</span></div><p>과기정통부는 24일 거점을 선정했다고 밝혔다.</p>"
+        "</article></body></html>"
+    )
+    assert _page_date(page) == NOV24
+
+
+def test_html_a_time_in_a_sidebar_dates_another_story() -> None:
+    page = (
+        '<html><head><title>Hubs</title></head><body><aside><ul><li><a href="/x">Other story</a> '
+        '<time datetime="2025-12-01">Dec 1</time></li></ul></aside><article><h1>Hubs</h1>'
+        '<p class="byline">By Lee Sora | Nov. 24, 2025</p><p>The ministry picked three hubs, it said.</p>'
+        "</article></body></html>"
+    )
+    assert _page_date(page) == NOV24

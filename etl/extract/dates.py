@@ -137,6 +137,11 @@ def find_published_date(text: str) -> date | None:
     return _foot_stamp(text[-_HEAD:]) if len(text) > _HEAD else None
 
 
+def marked_line(line: str) -> bool:
+    """A line that names its reporter or labels its date (기자, By, (Yonhap), 입력, Posted)."""
+    return bool(_BYLINE.search(line)) or labelled_date(line) is not None
+
+
 def _foot_stamp(foot: str) -> date | None:
     """ "2025/11/24 09:30 송고", "(END) 2025/11/24", "입력 2025.11.24": the stamp a page keeps at its foot."""
     if labelled := labelled_date(foot):
