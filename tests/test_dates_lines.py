@@ -145,3 +145,18 @@ def test_html_a_time_in_a_sidebar_dates_another_story() -> None:
         "</article></body></html>"
     )
     assert _page_date(page) == NOV24
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "보도자료\n배포일시 2025. 11. 21.(금) 14:00 / 보도일시 2025. 11. 24.(월) 조간\n정부는 거점을 선정했다.",
+        "배포 2025. 11. 21.(금)\n보도시점 2025. 11. 24.(월) 12:00\n정부는 거점을 선정했다.",
+    ],
+)
+def test_the_embargo_date_beats_the_handout_date(head: str) -> None:
+    assert find_published_date(head) == NOV24
+
+
+def test_a_handout_date_alone_is_the_date() -> None:
+    assert find_published_date("배포일시 2025. 11. 24.(월)\n정부는 거점을 선정했다.") == NOV24

@@ -45,7 +45,8 @@ _LABEL = re.compile(
     r"|업데이트|(?i:first published|published|posted|released|release date|dated|date|last updated|updated"
     r"|modified))(?:\s?(?:일시|일자|일|시간|시점|on|at))?\s*[:：|]?\s*$"
 )
-_LOW_LABEL = re.compile(r"수정|업데이트|updated|modified", re.I)
+# 수정/Updated and 배포 (the handout to the press before its 보도 embargo) yield to 입력/보도/Posted.
+_LOW_LABEL = re.compile(r"수정|업데이트|배포|updated|modified", re.I)
 _BYLINE = re.compile(r"기자|특파원|통신원|reporter|correspondent|\bBy [A-Z]|\(Yonhap\)|조간|석간|보도시점|@")
 # A byline is at most this long; a line of this many words ending in a full stop is a sentence.
 BYLINE_LINE, SENTENCE_WORDS = 100, 6
