@@ -285,3 +285,11 @@ def test_a_build_noun_glued_to_the_head_ends_the_name() -> None:
 
 def test_a_role_a_region_should_play_is_no_site() -> None:
     assert _names("도는 이 지역이 미래 모빌리티 거점 역할을 하도록 돕겠다고 말했다.") == []
+
+
+def test_a_quoted_program_name_that_is_built_names_its_facility() -> None:
+    text = "도는 청주 산단 입주기업을 돕기 위한 '청주산단 기술지원센터' 건립에 본격 나선다고 밝혔다."
+    names = [s.name for s in sites_in(text, programs=frozenset({"청주산단 기술지원센터 건립"}))]
+    assert "청주산단 기술지원센터" in names, names
+    # Building something as an aim is no facility: "X 구축을 목표로".
+    assert _names("정부는 글로벌 바이오허브 구축을 목표로 생산 기술개발에 50억원을 잡았다.") == []

@@ -163,7 +163,8 @@ def _build_cues() -> dict[str, object]:
         # "'AX 혁신 R&D 센터' 구축", "AI밸리 조성": a build noun right after the name builds it ("'X' 구축
         # 사업" names a program, which may or may not be the facility).
         "build_noun": re.compile(
-            rf"['’」\"”]?\s*{builds_noun}(?![가-힣A-Za-z])(?!\s*{alt(lexicon.terms('site_not_sites', 'program_word'))})"
+            rf"['’」\"”]?\s*{builds_noun}(?:[을를에이가은는도](?![가-힣])(?!\s*목표)|(?![가-힣A-Za-z]))"  # "'X' 건립에 나선다"
+            rf"(?!\s*{alt(lexicon.terms('site_not_sites', 'program_word'))})"
         ),
         "en_build_before": re.compile(
             rf"\b{alt(lexicon.terms('site_build_words', 'en_object'))}\s+(?:(?:an?|the|its|their|new)\s+)*$",
