@@ -160,3 +160,26 @@ def test_the_embargo_date_beats_the_handout_date(head: str) -> None:
 
 def test_a_handout_date_alone_is_the_date() -> None:
     assert find_published_date("배포일시 2025. 11. 24.(월)\n정부는 거점을 선정했다.") == NOV24
+
+
+def test_an_english_dateline_with_its_year_opens_the_lead() -> None:
+    lead = "Title\nSEOUL, SOUTH KOREA, November 24, 2025 – The city government said it will build three hubs."
+    assert find_published_date(lead) == NOV24
+    assert (
+        find_published_date(
+            "Title\nSEOUL, Nov. 24, 2025 (Yonhap) -- The ministry will open hubs on Dec. 1, 2025."
+        )
+        == NOV24
+    )
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # A date inside a story sentence, with no byline, dateline or stamp on the page: not the page's date.
+        "The ministry said on Nov. 24, 2025 that it will build three hubs in the city.",
+        "시는 2025년 11월 24일 센터를 열었다고 밝혔다.",
+    ],
+)
+def test_a_story_sentence_alone_gives_no_page_date(head: str) -> None:
+    assert find_published_date(head) is None

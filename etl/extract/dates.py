@@ -52,6 +52,8 @@ _BYLINE = re.compile(r"기자|특파원|통신원|reporter|correspondent|\bBy [A
 BYLINE_LINE, SENTENCE_WORDS = 100, 6
 # A foot stamp line (a date, a time and 송고 or (END)) is at most this long.
 STAMP_LINE = 40
+# What opens a dateline before its date: "SEOUL, SOUTH KOREA, " (capitalised place words and commas).
+_PLACE_COMMA = re.compile(r"\s*[A-Z][A-Za-z .'-]{1,30}(?:,\s*[A-Z][A-Za-z .'-]{1,30})*,\s+")
 _LETTERS = re.compile(r"[가-힣A-Za-z]")
 _STAMP = re.compile(r"송고|\(END\)|기사\s?입력|Posted|Published", re.I)
 _SENTENCE_END = re.compile(r"(?:다|요|음|함)\s*[.。]?\s*$|[a-z]\.\s*$")
@@ -131,9 +133,12 @@ def find_published_date(text: str) -> date | None:
     for d, line in lines:
         if _is_byline(line):
             return d
-    has_byline = any(_BYLINE.search(line) for line in head.splitlines())
-    for d, line in lines:
-        if not has_byline or not _is_sentence(line):
+    for (
+        start,
+        _e,
+        d,
+    ) in found:  # "SEOUL, SOUTH KOREA, December 28, 2021 – The city …": a dateline with its year
+        if _PLACE_COMMA.fullmatch(head, head.rfind("\n", 0, start) + 1, start):
             return d
     return _foot_stamp(text[-_HEAD:]) if len(text) > _HEAD else None
 
