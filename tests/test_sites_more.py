@@ -293,3 +293,9 @@ def test_a_quoted_program_name_that_is_built_names_its_facility() -> None:
     assert "청주산단 기술지원센터" in names, names
     # Building something as an aim is no facility: "X 구축을 목표로".
     assert _names("정부는 글로벌 바이오허브 구축을 목표로 생산 기술개발에 50억원을 잡았다.") == []
+
+
+def test_a_centre_named_like_a_program_is_a_site_where_the_work_happens() -> None:
+    text = "도는 병원과 함께 개발한 서비스를 충남대병원 '인공지능 폐 질환 진단센터'에서 진료에 적용하고 있다."
+    names = [s.name for s in sites_in(text, programs=frozenset({"인공지능 폐 질환 진단센터"}))]
+    assert names == ["인공지능 폐 질환 진단센터"], names
