@@ -58,8 +58,12 @@ def test_event_date_in_sentence_is_not_publication_when_a_byline_exists() -> Non
     assert find_published_date("홍길동 기자\n정부는 2024년 11월 5일 개소식을 가졌다.") is None
 
 
-def test_published_date_only_looks_at_the_head() -> None:
-    assert find_published_date("본문 " * 800 + "\n입력 2024.10.28") is None
+def test_published_date_looks_at_the_head_then_a_stamp_at_the_foot() -> None:
+    assert find_published_date("본문 " * 800 + "\n2024년 11월 5일 착공식을 연다.") is None
+    assert find_published_date("본문 " * 800 + "\n관련기사 AI 거점 선정 2024.10.20") is None
+    # A page whose top has no date keeps its own stamp at the foot (a labelled line, 송고, (END)).
+    assert find_published_date("본문 " * 800 + "\n입력 2024.10.28") == OCT28
+    assert find_published_date("본문 " * 800 + "\n2024/10/28 14:00 송고") == OCT28
     assert find_published_date("날짜가 없는 글이다.") is None
 
 

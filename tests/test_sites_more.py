@@ -257,3 +257,45 @@ def test_a_hub_the_text_builds_right_after_its_name_is_a_site() -> None:
 def test_a_branch_after_the_head_and_a_hyphened_owner_stay_in_the_name() -> None:
     assert _names("도는 지난해 수원에서 문을 연 '경기 로봇캠퍼스+남부'를 넓힌다.") == ["경기 로봇캠퍼스+남부"]
     assert "오픈AI-SK 데이터센터" in _names("도는 오픈AI-SK 데이터센터를 해남에 짓는다.")
+
+
+# --- the place the work is around (site_place_cues.tsv `around`), a build noun glued to the head ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("군은 상설시장 일대에서 무인 배송 서비스를 시험한다.", ["상설시장"]),
+        ("시는 대학로 일대에 스마트 가로등을 세운다.", ["대학로"]),
+        # An address, a pointer or a common word before 일대 names no site.
+        ("센터는 화도읍 답내리 일대 3만 ㎡ 땅에 들어선다.", []),
+        ("시는 이 일대에서 드론 배송을 시험한다.", []),
+        ("시는 도심 일대에서 자율주행 버스를 시험한다.", []),
+    ],
+)
+def test_the_named_place_a_service_runs_around_is_a_site(text: str, names: list[str]) -> None:
+    assert [n for n in _names(text) if "센터" not in n] == names
+
+
+def test_a_build_noun_glued_to_the_head_ends_the_name() -> None:
+    names = _names("예산안에는 작물정보 분석센터구축(신규 30억)과 남부과수출장소 구축(5억)이 들어갔다.")
+    assert names == ["작물정보 분석센터", "남부과수출장소"], names
+    assert _names("정부는 데이터센터구축 수요를 조사했다.") == []
+
+
+def test_a_role_a_region_should_play_is_no_site() -> None:
+    assert _names("도는 이 지역이 미래 모빌리티 거점 역할을 하도록 돕겠다고 말했다.") == []
+
+
+def test_a_quoted_program_name_that_is_built_names_its_facility() -> None:
+    text = "도는 청주 산단 입주기업을 돕기 위한 '청주산단 기술지원센터' 건립에 본격 나선다고 밝혔다."
+    names = [s.name for s in sites_in(text, programs=frozenset({"청주산단 기술지원센터 건립"}))]
+    assert "청주산단 기술지원센터" in names, names
+    # Building something as an aim is no facility: "X 구축을 목표로".
+    assert _names("정부는 글로벌 바이오허브 구축을 목표로 생산 기술개발에 50억원을 잡았다.") == []
+
+
+def test_a_centre_named_like_a_program_is_a_site_where_the_work_happens() -> None:
+    text = "도는 병원과 함께 개발한 서비스를 충남대병원 '인공지능 폐 질환 진단센터'에서 진료에 적용하고 있다."
+    names = [s.name for s in sites_in(text, programs=frozenset({"인공지능 폐 질환 진단센터"}))]
+    assert names == ["인공지능 폐 질환 진단센터"], names

@@ -45,8 +45,17 @@ _LABEL = re.compile(
     r"|업데이트|(?i:first published|published|posted|released|release date|dated|date|last updated|updated"
     r"|modified))(?:\s?(?:일시|일자|일|시간|시점|on|at))?\s*[:：|]?\s*$"
 )
-_LOW_LABEL = re.compile(r"수정|업데이트|updated|modified", re.I)
+# 수정/Updated and 배포 (the handout to the press before its 보도 embargo) yield to 입력/보도/Posted.
+_LOW_LABEL = re.compile(r"수정|업데이트|배포|updated|modified", re.I)
 _BYLINE = re.compile(r"기자|특파원|통신원|reporter|correspondent|\bBy [A-Z]|\(Yonhap\)|조간|석간|보도시점|@")
+# A byline is at most this long; a line of this many words ending in a full stop is a sentence.
+BYLINE_LINE, SENTENCE_WORDS = 100, 6
+# A foot stamp line (a date, a time and 송고 or (END)) is at most this long.
+STAMP_LINE = 40
+# What opens a dateline before its date: "SEOUL, SOUTH KOREA, " (capitalised place words and commas).
+_PLACE_COMMA = re.compile(r"\s*[A-Z][A-Za-z .'-]{1,30}(?:,\s*[A-Z][A-Za-z .'-]{1,30})*,\s+")
+_LETTERS = re.compile(r"[가-힣A-Za-z]")
+_STAMP = re.compile(r"송고|\(END\)|기사\s?입력|Posted|Published", re.I)
 _SENTENCE_END = re.compile(r"(?:다|요|음|함)\s*[.。]?\s*$|[a-z]\.\s*$")
 _DATELINE = re.compile(rf"(?m)^\s*[A-Z][A-Za-z .'-]{{1,30}},\s+{_MON}\.?\s+(?P<d>[0-9]{{1,2}})\s*\(")
 
@@ -106,23 +115,46 @@ _REL_OFFSET = {
 
 
 def find_published_date(text: str) -> date | None:
-    """Publication date from bylines and metadata lines near the top; labelled dates win."""
+    """Publication date from bylines and metadata lines near the top (a stamp at the foot when the top has
+    none); labelled dates win, then a reporter's line, then a dateline's day in a full date. No year is guessed:
+    "SEOUL, Nov. 24 (Yonhap)" with no full Nov. 24 on the page gives None."""
     head = text[:_HEAD]
     found = _full_dates(head)
     if labelled := labelled_date(head, found):
         return labelled
-    lines = [(s, d, _line_at(head, s)) for s, _e, d in found]
-    for _s, d, line in lines:
-        if _is_byline(line):
+    lines = [(d, _line_at(head, s)) for s, _e, d in found]
+    for d, line in lines:  # "홍길동 기자 2025.11.24" before a caption's or a header's date
+        if _BYLINE.search(line) and _is_byline(line):
             return d
     if dl := _DATELINE.search(head):
         month, day = _MONTHS[dl.group("mon")[:3].lower()], int(dl.group("d"))
-        same = [d for _s, _e, d in found if (d.month, d.day) == (month, day)]
-        if same or found:
-            return same[0] if same else _safe_date(found[0][2].year, month, day)
-    has_byline = any(_BYLINE.search(line) for line in head.splitlines())
-    for _s, d, line in lines:
-        if not has_byline or not _SENTENCE_END.search(line):
+        if same := next((d for _s, _e, d in _full_dates(text) if (d.month, d.day) == (month, day)), None):
+            return same
+    for d, line in lines:
+        if _is_byline(line):
+            return d
+    for (
+        start,
+        _e,
+        d,
+    ) in found:  # "SEOUL, SOUTH KOREA, December 28, 2021 – The city …": a dateline with its year
+        if _PLACE_COMMA.fullmatch(head, head.rfind("\n", 0, start) + 1, start):
+            return d
+    return _foot_stamp(text[-_HEAD:]) if len(text) > _HEAD else None
+
+
+def marked_line(line: str) -> bool:
+    """A line that names its reporter or labels its date (기자, By, (Yonhap), 입력, Posted)."""
+    return bool(_BYLINE.search(line)) or labelled_date(line) is not None
+
+
+def _foot_stamp(foot: str) -> date | None:
+    """ "2025/11/24 09:30 송고", "(END) 2025/11/24", "입력 2025.11.24": the stamp a page keeps at its foot."""
+    if labelled := labelled_date(foot):
+        return labelled
+    for _s, _e, d in _full_dates(foot):
+        line = _line_at(foot, _s)
+        if _STAMP.search(line) and len(line) <= STAMP_LINE:  # not a related story's "2025.11.20" line
             return d
     return None
 
@@ -257,7 +289,13 @@ def _line_at(text: str, pos: int) -> str:
 
 def _is_byline(line: str) -> bool:
     """A short metadata-like line ("2024년 10월 28일(월) 조간", "홍길동 기자 2024.10.28"), not a sentence."""
-    return len(line) <= 100 and (bool(_BYLINE.search(line)) or not _SENTENCE_END.search(line))
+    return len(line) <= BYLINE_LINE and not _is_sentence(line)
+
+
+def _is_sentence(line: str) -> bool:
+    """A sentence: it ends like one, or has many words and a full stop ("It takes effect on Jan. 22, 2026.")."""
+    words = sum(1 for w in line.split() if _LETTERS.search(w))  # "2024. 1. 18." has no words
+    return bool(_SENTENCE_END.search(line)) or (words >= SENTENCE_WORDS and line.rstrip().endswith("."))
 
 
 def _day_date(day: int, rel: str | None, ref: date) -> date | None:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from etl import lexicon
 from etl.extract.institutions import lookup as institution
 from etl.extract.places import find_addresses
-from etl.extract.site_vocab import name_key
+from etl.extract.site_vocab import common, name_key
 from etl.extract.site_vocab import vocab as _vocab
 
 # A name less its place must keep this many characters to name one facility (창원국가산단, not 센터).
@@ -23,6 +23,8 @@ EVENT_WINDOW = 30
 # "X에서 열린 'AI 데이터센터 II' 준공식": an opening word this many characters after X (a quoted name between).
 HELD_WINDOW = 60
 # Names are single-quoted in Korean news; double quotes carry speech (in English they also mark names).
+# The last letter of an administrative unit (읍, 면, 동, 리, 시, 군, 구; a province is in the gazetteer) after a name of its own.
+_ADMIN_END = re.compile(r"..[읍면동리시군구]$")
 QUOTED = re.compile(r"['‘「]([^'’」\n]{2,40}?)['’」]")
 
 
@@ -207,4 +209,18 @@ def glued_list(text: str, m: re.Match[str]) -> list[tuple[str, int, int, bool]]:
         name = item if item == last else item + head
         out.append((name, pos, pos + len(item), False))  # counted: the text says each is a facility
         pos += len(item) + 1
+    return out
+
+
+def vicinities(text: str, addresses: list[tuple[str, int, int]]) -> list[tuple[str, int, int, bool]]:
+    """`중앙시장 일대에서`, `충장로 일대에서`: a named market, street or island the work is around is its site;
+    an address (`답내리 일대`, `판교 일대`), a pointer (`이 일대`) or a common word is not."""
+    out = []
+    for m in _vocab()["around"].finditer(text):  # type: ignore[attr-defined]
+        word, start, end = m.group(1), m.start(1), m.end(1)
+        if any(a[1] < end and start < a[2] for a in addresses) or common(word) or word in _vocab()["stops"]:  # type: ignore[operator]
+            continue
+        if _ADMIN_END.search(word):
+            continue  # "답내리 일대": a village, town or district is an address, not a site
+        out.append((word, start, end, False))
     return out

@@ -33,6 +33,7 @@ from etl.extract.site_filters import (
     is_place_word,
     is_port,
     is_program,
+    vicinities,
 )
 from etl.extract.site_vocab import FUNDED, is_generic, name_key
 from etl.extract.site_vocab import vocab as _vocab
@@ -359,7 +360,9 @@ def mentions(text: str, prev: str, program_keys: Collection[str]) -> list[Mentio
     """Distinct named facilities in one sentence; programs, bodies, venues and generic words left out."""
     addresses = find_addresses(text)
     named, spans = _quoted(text)
-    cands = named + _korean(text, spans) + _former(text) + _towns(text, addresses)
+    cands = (
+        named + _korean(text, spans) + _former(text) + _towns(text, addresses) + vicinities(text, addresses)
+    )
     if re.search(r"[A-Za-z]{3}", text):
         from etl.extract.site_english import english  # English forms live apart; they use this module's vocab
 

@@ -16,6 +16,8 @@ MIN_FIELD_NAME_PARTS = 3
 # "'X'와 AI 복합 교육공간을 만든다": the other names a build verb's object may list after X (characters).
 BUILD_LIST_CHARS = 25
 _PARTICLE = PARTICLES_AFTER_PLACE
+# Build nouns a budget line glues to the facility's head without a space ("활용센터구축(신규 24억)").
+_GLUED_BUILD = "(?:구축|조성|건립|설립|건설)"
 
 # An amount of won right after a name, as in a budget list ("… 센터 80억원", "… 센터(80억원)").
 FUNDED = re.compile(
@@ -70,7 +72,8 @@ def _heads() -> dict[str, object]:
         "port": port,
         "area": area,
         "ko_core": re.compile(
-            rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))(?=[^가-힣]|$|[{_PARTICLE}])"
+            rf"(?<![가-힣A-Za-z0-9+)])([가-힣A-Za-z0-9&·+\-]*?(?:\([A-Za-z&]{{1,10}}\))?({alt(ko)}))"
+            rf"(?=[^가-힣]|$|[{_PARTICLE}]|{_GLUED_BUILD}(?![가-힣]))"  # "활용센터구축(24억)": a build noun glued on
         ),
         "ko_chain": re.compile(rf" ({alt(ko)})(?=[^가-힣]|$|[{_PARTICLE}])"),
         "ko_heads": sorted(ko, key=len, reverse=True),
@@ -134,6 +137,11 @@ def _cues() -> dict[str, object]:
         "place_after": re.compile(
             rf"['’」\"”]?\s*(?:을|를)\s*{alt(lexicon.terms('site_place_cues', 'after'))}"
         ),
+        # "중앙시장 일대에서 … 실증한다": one word before `일대` (site_place_cues.tsv `around`) is the place the work is in.
+        "around": re.compile(
+            rf"(?<![가-힣A-Za-z0-9])([가-힣][가-힣A-Za-z0-9]{{1,11}})\s?{alt(lexicon.terms('site_place_cues', 'around'))}"
+            r"(?:에서|에|를|을|의)?"
+        ),
         # "the Korea Data Center Council": a body whose name goes on after the head.
         "en_org": re.compile(rf"\s+{alt(lexicon.terms('site_not_sites', 'en_org'))}\b"),
         "en_event_at": re.compile(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w&\-]*['’]s\s+)?$"),
@@ -155,7 +163,8 @@ def _build_cues() -> dict[str, object]:
         # "'AX 혁신 R&D 센터' 구축", "AI밸리 조성": a build noun right after the name builds it ("'X' 구축
         # 사업" names a program, which may or may not be the facility).
         "build_noun": re.compile(
-            rf"['’」\"”]?\s*{builds_noun}(?![가-힣A-Za-z])(?!\s*{alt(lexicon.terms('site_not_sites', 'program_word'))})"
+            rf"['’」\"”]?\s*{builds_noun}(?:[을를에이가은는도](?![가-힣])(?!\s*목표)|(?![가-힣A-Za-z]))"  # "'X' 건립에 나선다"
+            rf"(?!\s*{alt(lexicon.terms('site_not_sites', 'program_word'))})"
         ),
         "en_build_before": re.compile(
             rf"\b{alt(lexicon.terms('site_build_words', 'en_object'))}\s+(?:(?:an?|the|its|their|new)\s+)*$",

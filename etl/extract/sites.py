@@ -69,6 +69,7 @@ _FUNDED_BEFORE = re.compile(r"(?:trillion|billion|million)\s+won\s+(?:for|on|int
 _OPENED_SUBJECT = re.compile(
     rf"['’」\"”]?\s*(?:이|가|은|는)\s[^.]{{0,{OPENED_GAP}}}?(?:개소|개관|개원|준공|문을?\s?열)(?!식|\s?예정|\s?계획|할)"
 )
+_WORK_AT = re.compile(r"['’」\"”]?\s*에서(?![는도])")
 _OF = re.compile(r"\s*(?:규모|면적|크기)?\s*(?:의|인|짜리)?\s*")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?:년|\b)")
 # "부산 제조업 AI 지원센터 역할을 맡을 'AI 오픈랩'": the words saying two names are one facility (site_same.tsv).
@@ -95,7 +96,7 @@ def _has_place_cue(text: str, m: _Mention, areas: list[re.Match[str]]) -> bool:
         return (
             True  # "세종 디지털 트윈 실증센터(가칭)": a facility named after its place, with words of its own
         )
-    if re.match(r"['’」\"”]?\s*에서(?![는도])", text[m.end :]) or sf.place_before(text, m.start):
+    if _WORK_AT.match(text, m.end) or sf.place_before(text, m.start):
         return True  # "강원대병원 AI암치유센터에서 … 적용한다", "offices in One MetroTech Center": the work is there
     if sf.place_after(text, m.end):
         return True  # "로봇 재활은 노인복지관을 거점으로 …": the base the program works from
@@ -125,8 +126,9 @@ def _is_building(text: str, m: _Mention) -> bool:
     """The sentence says where the name stands: a name shared with a program is said of a building there."""
     if _FUNDED_BEFORE.search(text, max(0, m.start - 40), m.start):
         return True  # "5 billion won for the AI Convergence Center"
-    if _OPENED_SUBJECT.match(text, m.end):
-        return True  # "○○센터가 … 문을 열었다": the name is what opened (not "○○ 개소식을 열었다")
+    # "○○센터가 … 문을 열었다" (not "○○ 개소식을 열었다"); "'○○센터'에서 … 적용한다": the work is there
+    if _OPENED_SUBJECT.match(text, m.end) or _WORK_AT.match(text, m.end):
+        return True
     return _LOCATED.search(text, m.end) is not None or FUNDED.match(text, m.end) is not None
 
 

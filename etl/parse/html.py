@@ -17,7 +17,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from etl.extract.dates import find_published_date, labelled_date
+from etl.extract.dates import find_published_date, labelled_date, marked_line
 from etl.models import Document, RawDoc
 from etl.parse import ParseError, make_document
 from etl.parse.clean import clean_text
@@ -90,8 +90,9 @@ def parse_html(raw: RawDoc) -> list[Document]:
     tree, too_deep = _load_tree(html, raw.source)
     title = find_title(tree)
     published = find_published(tree)
-    byline = find_byline(tree)
-    published = published or (_byline_date(byline) if byline else None) or _labelled_line_date(tree)
+    marked, byline = find_byline(tree, marked=True), find_byline(tree)  # a header's "today" is a bare date
+    published = published or (_byline_date(marked) if marked else None) or _labelled_line_date(tree)
+    published, byline = published or (_byline_date(byline) if byline else None), marked or byline
     subtitle = find_subtitle(tree)
     canonical = find_canonical(tree)
     _prune(tree)
@@ -205,17 +206,21 @@ def find_published(tree: lxml.html.HtmlElement) -> date | None:
     for key in _DATE_META:
         if key in metas and (found := parse_date(metas[key])):
             return found
-    for attr in tree.xpath("//time[@pubdate]/@datetime | //time/@datetime"):
+    # A <time> in a sidebar, menu or footer dates another story.
+    for attr in tree.xpath(
+        "//time[@pubdate]/@datetime | //time[not(ancestor::aside|ancestor::nav|ancestor::footer)]/@datetime"
+    ):
         if found := parse_date(attr):
             return found
     return _jsonld_date(tree)
 
 
-def find_byline(tree: lxml.html.HtmlElement) -> str | None:
-    """A short reporter/date line (class or id like byline, writer, date, info) holding a date."""
+def find_byline(tree: lxml.html.HtmlElement, marked: bool = False) -> str | None:
+    """A short reporter/date line (class or id like byline, writer, date, info) holding a date; `marked`: one
+    naming a reporter or labelling its date (기자, By, 입력, Posted), which a header's "today" box lacks."""
     for node in tree.xpath(_BYLINE_XPATH):
         text = " ".join(node.text_content().split())
-        if 6 <= len(text) <= MAX_BYLINE and _byline_date(text):
+        if 6 <= len(text) <= MAX_BYLINE and _byline_date(text) and (not marked or marked_line(text)):
             return text
     return None
 
