@@ -159,7 +159,7 @@ def title_case(name: str) -> str:
 
 # `the committees on defense; environment and labor; …`, `the health and welfare committee`: the National Assembly's
 # standing committees named by their topic (lexicon inst_committee_topics: topic → canonical name).
-_COMMITTEES_ON = re.compile(r"\b[Cc]ommittees? on ([a-z][a-z ,;]*)")
+_PANELS_ON = re.compile(r"\b[Cc]ommittees? on ([a-z][a-z ,;]*)")
 
 
 @cache
@@ -173,7 +173,7 @@ def committee_spans(text: str) -> list[tuple[int, int, str]]:
         return []
     topics = lexicon.meanings("inst_committee_topics")
     out = [(m.start(1), m.end(1), topics[m.group(1)]) for m in _topic_committee().finditer(text)]
-    for m in _COMMITTEES_ON.finditer(text):
+    for m in _PANELS_ON.finditer(text):
         pos = m.start(1)
         for item in m.group(1).split("; "):
             words = item.removeprefix("and ").split(" ")
