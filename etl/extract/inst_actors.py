@@ -20,11 +20,16 @@ from etl.extract.inst_places import foreign_country_before
 from etl.extract.inst_rules import Member
 from etl.models import Institution
 
+
 # A ceremony's guest list (`개소식에는 … 참석했다`, `행사에는 … 함께한다`): a body between a guest's name and title
 # says who the person is, not that the body acts.
-_GUESTS = re.compile(
-    r"(?:식|행사|자리|회의|포럼|세미나|토론회|간담회|강연)에(?:는|서는)\s.*(?:참석|함께하|함께한|함께했|자리했|자리해|발표했)"
-)
+@cache
+def _guests() -> re.Pattern[str]:
+    # The event words and the verbs of attending are inst_guest_cues.tsv (`event`, `attend`).
+    event, attend = (lexicon.pattern("inst_guest_cues", m) for m in ("event", "attend"))
+    return re.compile(rf"{event}에(?:는|서는)\s.*{attend}")
+
+
 _PERSON_BEFORE = re.compile(r"(?:^|[\s,·])[가-힣]{2,4}[ \t]+$")
 # `한빛연구원 김○○ 본부장`, `가람대·누리대 관계자 등이`: the body before a person and a title, or before its staff.
 # `국회 과학기술정보방송통신위원회 윤영찬 국회의원`: a committee before a lawmaker's name is the person's seat, as a party
@@ -125,7 +130,7 @@ def keep_actors(text: str, found: Sequence[S], regions: Collection[str], caption
             continue
         if caption and _TITLE_AFTER.match(after):
             continue  # `최○○ 기획재정부 장관이 … 하고 있다`: a person's title under a photo
-        if _GUESTS.search(text) and (
+        if _guests().search(text) and (
             (_TITLE_AFTER.match(after) and _PERSON_BEFORE.search(before))
             or _NAME_TITLE_AFTER.match(after)
             or (before.endswith("(") and after.startswith(")") and _TITLE_AFTER.match(after, 1))

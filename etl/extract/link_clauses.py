@@ -85,12 +85,15 @@ def clause_between(text: str, name_at: int, start: int, pointer: re.Pattern[str]
 
 # The words after the last comma that follows another amount: the amount's own line of an enumeration.
 _LINE_AFTER = re.compile(r"[0-9]\s*(?:조|억|만|천)?\s*원[^,]*,(?![0-9])([^,]*)$")
-# Words a split of one figure or its next year may hold ("…100억원, 지방비 50억원", "…, 내년에는 150억원"): a
-# time, a share word, a bracket's figures.
-_NOT_OWN = re.compile(
-    r"(?:(?:19|20)?\d\d년도?|올해|내년|지난해|작년|이듬해|매년|해마다|연간|각|총|약|모두|최대|최소|이후|이어)"
-    r"(?:에는|에도|에|은|는|엔)?|[^가-힣A-Za-z]*"
-)
+
+
+@cache
+def _not_own() -> re.Pattern[str]:
+    # Words a split of one figure or its next year may hold ("…100억원, 지방비 50억원", "…, 내년에는 150억원"): a
+    # year, a time or share word (program_line_not_own.tsv), a bracket's figures.
+    return re.compile(
+        rf"(?:(?:19|20)?\d\d년도?|{lexicon.pattern('program_line_not_own')})(?:에는|에도|에|은|는|엔)?|[^가-힣A-Za-z]*"
+    )
 
 
 @cache
@@ -107,7 +110,7 @@ def _own_line(between: str) -> bool:
     # "2,805억원(150종, 종별 단가 18.7억원)": a comma inside the bracket after a figure parts that figure.
     if m is None or between.count("(", m.start()) > between.count(")", m.start()):
         return False
-    words = [w for w in m.group(1).split() if not _NOT_OWN.fullmatch(w) and not _kind_word().fullmatch(w)]
+    words = [w for w in m.group(1).split() if not _not_own().fullmatch(w) and not _kind_word().fullmatch(w)]
     return any(re.search(r"[가-힣A-Za-z]{2}", w) for w in words)
 
 
