@@ -183,3 +183,17 @@ def test_an_english_dateline_with_its_year_opens_the_lead() -> None:
 )
 def test_a_story_sentence_alone_gives_no_page_date(head: str) -> None:
     assert find_published_date(head) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Korea and the Netherlands sign a chip pact\n\nNews item | 13-12-2023\n\nThe two governments agreed.",
+            "2023-12-13",
+        ),
+        ("Digital pact signed\n\nPublished 05.03.2024\n\nThe ministers met in The Hague.", "2024-03-05"),
+    ],
+)
+def test_a_day_first_date_with_a_dash_or_dot_before_the_year_is_read(text: str, day: str) -> None:
+    assert str(find_published_date(text)) == day

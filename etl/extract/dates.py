@@ -26,6 +26,8 @@ _FULL = [
     re.compile(rf"\b(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+{_MON}\.?,?\s+{_Y}\b"),
     # "06/18/2025": month first, as English-language sites write it (a day over 12 fails as a month).
     re.compile(rf"(?<![0-9/])(?P<m>[0-9]{{1,2}})/(?P<d>[0-9]{{1,2}})/{_Y}(?![0-9])"),
+    # "13-12-2023", "13.12.2023": day first, as European sites write a date with a dash or a dot before the year.
+    re.compile(rf"(?<![0-9./-])(?P<d>[0-9]{{1,2}})(?P<sep>[-.])(?P<m>[0-9]{{1,2}})(?P=sep){_Y}(?![0-9])"),
 ]
 # "작성일 23-10-29 11:02": a two-digit year, read only after a 입력/작성/Published label (alone it could be
 # anything: a phone number, a score, a version).
