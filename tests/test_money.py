@@ -315,3 +315,15 @@ def test_an_english_figure_in_two_scales_is_one_amount(text: str, krw: int) -> N
 
 def test_two_english_amounts_each_with_its_currency_stay_two() -> None:
     assert [a.krw for a in find_amounts("1 billion won and 20 million won")] == [1_000_000_000, 20_000_000]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("a budget of between 2 trillion and 3 trillion won", 2_000_000_000_000, 3_000_000_000_000),
+        ("between 500 billion and 1 trillion won a year", 500_000_000_000, 1_000_000_000_000),
+    ],
+)
+def test_between_opens_an_english_range_joined_by_and(text: str, low: int, high: int) -> None:
+    (a,) = find_amounts(text)
+    assert (a.low, a.high, a.bound) == (low, high, "between")

@@ -98,7 +98,11 @@ _COUNTER = re.compile(
     rf"|배럴|헥타르|인구|[명개장톤평건대회번곳편권배쌍점년주달일분초층호종병잔부채척표뷰인](?:(?![가-힣])|(?=[{_PARTICLE}]))"
     r"|[A-Za-z%％㎡㎞㎏])"
 )
-_RANGE_SEP = re.compile(r"\s?[~∼〜\-–—]\s?|\sto\s")  # "and" lists two amounts, it is no range
+_RANGE_SEP = re.compile(r"\s?[~∼〜\-–—]\s?|\sto\s")  # "and" lists two amounts, it is no range …
+_BETWEEN = re.compile(
+    r"\b[Bb]etween\s$"
+)  # … unless "between" opens it: "between 2 trillion and 3 trillion won"
+_AND = re.compile(r"\sand\s")
 _VAGUE = re.compile(r"(?<![가-힣])(?:몇|수|여러|십수)\s?$")  # 수백억원, 몇 천만원: no figure
 _PRE_WORDS = (
     r"(?:(?<![가-힣])(?P<k>약|대략|어림잡아|최대|최소)\s?"
@@ -161,7 +165,9 @@ def _try_at(text: str, i: int, strict: bool) -> Amount | None:
     if left is None:
         return None
     right = None
-    if rm := _RANGE_SEP.match(text, left.end):
+    if (rm := _RANGE_SEP.match(text, left.end)) or (
+        _BETWEEN.search(text, 0, i) and (rm := _AND.match(text, left.end))
+    ):
         cand = _side(text, rm.end(), strict)
         if cand is not None and (pair := _merge(left, cand)):
             left, right = pair
