@@ -10,7 +10,7 @@ from decimal import Decimal
 from functools import cache
 
 from etl import lexicon
-from etl.extract import dates, holders, implied, money, payers, payers_en, project_counts
+from etl.extract import dates, holders, implied, money, payers, project_counts
 from etl.extract.bracketed import carry_link
 from etl.extract.list_leads import bullet_end, is_list_line, lead_kind
 from etl.extract.no_money import no_money
@@ -282,7 +282,7 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
         return kind, role
     if payers.local_spends(since, after) or payers.local_spends_en(head):
         return "local", role
-    if payers.national_spends(since, after) or payers_en.national_spends_en(head):
+    if payers.national_spends(since, after):
         return "national", role
     return payers.topic_source(head, after) or kind, role
 

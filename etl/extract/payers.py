@@ -78,7 +78,7 @@ def company_shares(head: str, after: str) -> bool:
     )
 
 
-def subject_types_en(text: str) -> set[str]:
+def _subject_types_en(text: str) -> set[str]:
     """The gazetteer types of the English names in `text` ("the Seoul Metropolitan Government", "SK Telecom")."""
     from etl.extract.institutions import lookup
 
@@ -87,7 +87,7 @@ def subject_types_en(text: str) -> set[str]:
 
 def _company_subject_en(text: str) -> bool:
     """A company of the gazetteer named in `text`, and no public body."""
-    types = subject_types_en(text)
+    types = _subject_types_en(text)
     return "industry" in types and not types & _PUBLIC_TYPES
 
 
@@ -161,13 +161,13 @@ def local_spends_en(head: str) -> bool:
     if not m:
         return False
     window = clause[max(0, m.start() - SPENDER_GAP_EN) : m.start()]
-    types = subject_types_en(window)
+    types = _subject_types_en(window)
     # "the city will spend 70 billion won": a word for the city or province, and no named body
     if types == {"local_government"} or (not types and bool(_local_subject_en().search(window))):
         return True
     # "Seoul will open a centre this year and invest 100 billion won": the clause's subject is a city or
     # province by its English name, and the clause names no other body.
-    return bool(_place_subject_en().search(clause[: m.start()])) and subject_types_en(clause) <= {
+    return bool(_place_subject_en().search(clause[: m.start()])) and _subject_types_en(clause) <= {
         "local_government"
     }
 
