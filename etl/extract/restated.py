@@ -22,7 +22,7 @@ def dedupe(budgets: list[Budget], head_end: int | None = None) -> list[Budget]:
         if twin is None:
             out.append(b)
             continue
-        if twin.kind == "unspecified" and b.kind != "unspecified":
+        if (twin.kind == "unspecified" and b.kind != "unspecified") or _payer_over_total(twin.kind, b.kind):
             twin.kind, twin.fiscal_year = b.kind, twin.fiscal_year or b.fiscal_year
         if twin.role == "budget" and b.role != "budget":
             twin.role, twin.program = b.role, b.program
@@ -31,6 +31,12 @@ def dedupe(budgets: list[Budget], head_end: int | None = None) -> list[Budget]:
             # the body names the program the title only sketches.
             twin.program = b.program
     return out
+
+
+def _payer_over_total(total: str, payer: str) -> bool:
+    """A figure called a total (모두, 총) and the same figure with one payer's kind are one figure of that payer:
+    a payer bound to the amount wins over 총 or 모두 (README, second set of rulings)."""
+    return total == "total" and payer in ("national", "local", "private")
 
 
 def _title_sketch(row: Budget, program: str) -> bool:
@@ -115,7 +121,10 @@ def _restates(a: Budget, b: Budget, head_end: int | None = None) -> bool:
         b.amount_krw or b.amount,
         b.high,
     )
-    if not same_value or not (a.kind == b.kind or "unspecified" in (a.kind, b.kind)):
+    agree = a.kind == b.kind or "unspecified" in (a.kind, b.kind)
+    if not same_value or not (
+        agree or _payer_over_total(a.kind, b.kind) or _payer_over_total(b.kind, a.kind)
+    ):
         return False
     ea, eb = a.evidence, b.evidence
     if ea is None or eb is None:

@@ -1,0 +1,30 @@
+"""Payer rules of the second short round (kind6): sentences written by us, none copied from a fixture."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from etl.extract.budgets import extract_budgets
+from etl.nlp import split_sentences
+
+PUB = date(2026, 1, 1)
+
+
+def _kinds(text: str) -> list[str]:
+    return [b.kind for b in extract_budgets(split_sentences(text), PUB) if b.amount_krw]
+
+
+def test_an_education_office_spending_its_own_budget_makes_the_amount_local() -> None:
+    assert _kinds("강원교육청은 올해 디지털 교과서 예산으로 47억원을 편성했다.") == ["local"]
+
+
+def test_a_total_restated_with_one_payers_kind_is_one_row_of_that_payer() -> None:
+    text = (
+        "부산시 AI 실증 예산 60억원 확정. "
+        "시는 장비비 40억원에 운영비 20억원을 더해 모두 60억원을 편성했다. "
+        "이번 시비 60억원은 상반기에 집행된다."
+    )
+    rows = [(b.amount_krw, b.kind) for b in extract_budgets(split_sentences(text), PUB) if b.amount_krw]
+    assert rows.count((6_000_000_000, "local")) == 1 and all(
+        v != 6_000_000_000 or k == "local" for v, k in rows
+    )
