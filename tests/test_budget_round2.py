@@ -28,3 +28,9 @@ def test_a_total_restated_with_one_payers_kind_is_one_row_of_that_payer() -> Non
     assert rows.count((6_000_000_000, "local")) == 1 and all(
         v != 6_000_000_000 or k == "local" for v, k in rows
     )
+
+
+def test_an_education_office_as_a_shares_label_makes_it_local() -> None:
+    text = "AI 교과서 예산은 충남교육청(약 84억원), 광주교육청(약 37억원) 순으로 많았다."
+    assert _kinds(text) == ["local", "local"]
+    assert _kinds("부산교육청 약 62억원, 제주교육청 9억원") == ["local", "local"]

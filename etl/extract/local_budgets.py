@@ -19,16 +19,16 @@ _CLAUSE_END = re.compile(r"\s*(?:[,;)）]|$)")
 
 @cache
 def local_owners() -> str:
-    """The Korean names of cities, provinces and counties (gazetteer type `local_government`, not their councils
-    or education offices)."""
+    """The Korean names of cities, provinces, counties and their education offices (gazetteer type
+    `local_government`, not their councils): an education office spends its own 교육비특별회계 (local, README)."""
     names: set[str] = set()
     with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            if row.get("type") == "local_government" and not row["canonical"].endswith(("의회", "교육청")):
+            if row.get("type") == "local_government" and not row["canonical"].endswith("의회"):
                 names.update(
                     n
                     for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
-                    if n and not n.isascii() and not n.endswith(("의회", "교육청", "청"))
+                    if n and not n.isascii() and (n.endswith("교육청") or not n.endswith(("의회", "청")))
                 )
     return lexicon.alternation(names)
 
@@ -43,7 +43,8 @@ def yearly_budget() -> re.Pattern[str]:
 
 @cache
 def _local_label() -> re.Pattern[str]:
-    return re.compile(rf"(?:^|[\s,·(])(?:{local_owners()})\s*:?\s*$")
+    # "울산교육청 약 15억원", "서울시교육청(약 256억원)": an about-word or an opening bracket may come between.
+    return re.compile(rf"(?:^|[\s,·(])(?:{local_owners()})\s*[:(（]?\s*(?:약\s*)?$")
 
 
 def local_budget_before(before: str, after: str = "") -> bool:
