@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from etl.extract.budgets import extract_budgets
 from etl.nlp import split_sentences
 
@@ -34,3 +36,15 @@ def test_an_education_office_as_a_shares_label_makes_it_local() -> None:
     text = "AI 교과서 예산은 충남교육청(약 84억원), 광주교육청(약 37억원) 순으로 많았다."
     assert _kinds(text) == ["local", "local"]
     assert _kinds("부산교육청 약 62억원, 제주교육청 9억원") == ["local", "local"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "예결위 심사에서 드론 실증 사업에 12억원이 더 반영됐다.",
+        "환경 분야에서는 27억원이 추가 반영됐다.",
+        "두 사업 모두 8억원이 각각 깎였다.",
+    ],
+)
+def test_an_addition_or_cut_said_after_the_amount_is_a_change(text: str) -> None:
+    assert [b.role for b in extract_budgets(split_sentences(text), PUB) if b.amount_krw] == ["change"]
