@@ -48,3 +48,10 @@ def test_an_education_office_as_a_shares_label_makes_it_local() -> None:
 )
 def test_an_addition_or_cut_said_after_the_amount_is_a_change(text: str) -> None:
     assert [b.role for b in extract_budgets(split_sentences(text), PUB) if b.amount_krw] == ["change"]
+
+
+def test_companies_that_attract_investment_are_no_payer() -> None:
+    rows = extract_budgets(split_sentences("작년 참여 기업이 유치한 투자금은 모두 820억원이었다."), PUB)
+    assert [(b.kind, b.role) for b in rows if b.amount_krw] == [("total", "investment")]
+    rows = extract_budgets(split_sentences("기업들은 올해 스마트공장에 90억원을 투자한다."), PUB)
+    assert [(b.kind, b.role) for b in rows if b.amount_krw] == [("private", "investment")]

@@ -277,7 +277,7 @@ def _payer(kind: str, role: str, a: money.Amount, sent: Sentence, before: str, a
     if kind == "unspecified" and (payers.company_shares(head, after) or payers.companies_share(head, after)):
         return "private", role
     if kind in ("unspecified", "total") and private_subject and not _received().match(after):
-        return "private", "investment" if role == "budget" else role
+        return (kind if payers.attracted(head) else "private"), "investment" if role == "budget" else role
     if kind != "unspecified":
         return kind, role
     if payers.local_spends(since, after) or payers.local_spends_en(head):

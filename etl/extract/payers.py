@@ -350,3 +350,14 @@ def lend_to_listed(members: list[tuple[Budget, str]], before: str, kind: str) ->
             row.kind = kind
         if not _LISTED_JOIN.match(joined):
             return
+
+
+# "이들 기업이 유치한 투자금은 모두 3449억원", "the startups attracted 50 billion won": companies that attract the
+# money receive it from investors the clause does not name (README second set: attracted investment is private only
+# when the investors are named as companies).
+_ATTRACTED = re.compile(r"유치(?:한|했|해|된|액|금)|\battract(?:ed|s)?\b")
+
+
+def attracted(head: str) -> bool:
+    """True when the clause before the amount says its subject attracted the money (a recipient, no payer)."""
+    return bool(_ATTRACTED.search(head.rsplit(",", 1)[-1] if head.isascii() else head[-60:]))
