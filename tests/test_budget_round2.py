@@ -55,3 +55,8 @@ def test_companies_that_attract_investment_are_no_payer() -> None:
     assert [(b.kind, b.role) for b in rows if b.amount_krw] == [("total", "investment")]
     rows = extract_budgets(split_sentences("기업들은 올해 스마트공장에 90억원을 투자한다."), PUB)
     assert [(b.kind, b.role) for b in rows if b.amount_krw] == [("private", "investment")]
+
+
+def test_an_english_economic_output_figure_is_other() -> None:
+    text = "The new port is expected to add 600 billion won of economic output by 2030."
+    assert [b.role for b in extract_budgets(split_sentences(text), PUB) if b.amount_krw] == ["other"]
