@@ -1,0 +1,45 @@
+"""Round 2 link rules on fresh pages: a figure summing one program's parts, and a body named like a program."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl import lexicon
+from etl.extract.link_sums import sums_of_parts
+from etl.models import Budget, Evidence
+from tests.test_links import links, names
+
+
+def test_a_headline_figure_that_sums_the_programs_parts_is_the_programs() -> None:
+    text = (
+        "Ministry to spend 9.5 billion won on smart clinics in rural towns\n\n"
+        "The health ministry said it picked five towns for the Rural Smart Clinic Support Project. "
+        "Of the money, 7 billion won goes to the Rural Smart Clinic Support Project's equipment. "
+        "The Rural Smart Clinic Support Project also gets 2.5 billion won for training nurses."
+    )
+    assert (9_500_000_000, "Rural Smart Clinic Support Project") in links(text, "en")
+
+
+def test_a_figure_summing_lines_of_several_programs_stays_unlinked() -> None:
+    def line(won: int, program: str | None, start: int) -> Budget:
+        return Budget(
+            won / 1e8, "억원", "KRW", won, program=program, evidence=Evidence("s", start, start + 9)
+        )
+
+    budgets = [line(950, None, 0), line(700, "가 사업", 20), line(250, "나 사업", 40)]
+    sums_of_parts(budgets)
+    assert budgets[0].program is None
+    budgets = [line(950, None, 0), line(700, "가 사업", 20), line(250, "가 사업", 40)]
+    sums_of_parts(budgets)
+    assert budgets[0].program == "가 사업"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [e for e in lexicon.entries("program_forms") if e.meaning == "en_body"],
+    ids=lambda e: e.term,
+)
+def test_a_name_followed_by_a_body_word_is_a_body_not_a_program(entry: lexicon.Entry) -> None:
+    assert entry.term in entry.example
+    assert not any(entry.term in n for n in names(entry.example, "en"))
+    assert not names(entry.example, "en")
