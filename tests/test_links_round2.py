@@ -43,3 +43,21 @@ def test_a_name_followed_by_a_body_word_is_a_body_not_a_program(entry: lexicon.E
     assert entry.term in entry.example
     assert not any(entry.term in n for n in names(entry.example, "en"))
     assert not names(entry.example, "en")
+
+
+_CALL = (
+    "과기부는 올해 '스마트 항만 선도 사업'과 '해양 데이터 지원' 사업 공모를 시작한다고 밝혔다.\n"
+    "스마트 항만 선도 사업으로 정부는 물류, 안전, 에너지 등 3개 분야에서 9개 과제를 뽑아 모두 120억원을 투입한다.\n"
+)
+
+
+def test_an_area_the_program_was_declared_to_have_carries_its_money() -> None:
+    found = links(
+        _CALL + "안전 분야에서는 선박 충돌 예측과 부두 화재 감지 등 2개 과제에 각각 3년간 25억원을 준다."
+    )
+    assert found[1:] == [(2_500_000_000, "스마트 항만 선도 사업")] * 2
+
+
+def test_an_area_no_program_declared_keeps_its_own_purpose() -> None:
+    found = links(_CALL + "관광 분야에서는 크루즈 안내 과제에 3년간 25억원을 준다.")
+    assert found[1:] == [(2_500_000_000, None)]
