@@ -61,3 +61,19 @@ def test_an_area_the_program_was_declared_to_have_carries_its_money() -> None:
 def test_an_area_no_program_declared_keeps_its_own_purpose() -> None:
     found = links(_CALL + "관광 분야에서는 크루즈 안내 과제에 3년간 25억원을 준다.")
     assert found[1:] == [(2_500_000_000, None)]
+
+
+@pytest.mark.parametrize("entry", lexicon.entries("program_makeup_leads"), ids=lambda e: e.term)
+def test_the_lines_under_a_lead_giving_a_programs_makeup_are_its_parts(entry: lexicon.Entry) -> None:
+    text = entry.example.replace("\\n", "\n")
+    assert entry.term in text
+    lang = "en" if text.isascii() else "ko"
+    got = links(text, lang)
+    assert len(got) == 2 and {p for _, p in got} == {
+        "AI 캠퍼스 조성사업" if lang == "ko" else "AI Campus Project"
+    }, got
+
+
+def test_lines_under_a_makeup_lead_that_names_no_program_keep_their_names() -> None:
+    text = "한빛대의 세부 구성은 다음과 같다.\n▲AI 연구 지원사업: 800억원\n▲AI 기숙사 건립사업: 400억원"
+    assert dict(links(text))[80_000_000_000] == "AI 연구 지원사업"
