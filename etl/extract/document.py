@@ -12,7 +12,10 @@ from etl.extract.catalogued import catalogued_programs
 from etl.extract.countries import HOME, extract_countries, home_named, named_at_home
 from etl.extract.defined_names import defined_programs
 from etl.extract.institutions import extract_institutions
+from etl.extract.link_areas import areas_of_programs
+from etl.extract.link_makeup import makeup_lines
 from etl.extract.link_story import parts_named_after, settle_totals, story_program
+from etl.extract.link_sums import sums_of_parts
 from etl.extract.listed_programs import listed_programs
 from etl.extract.programs import extract_programs, norm_key
 from etl.extract.restated import follow_exact
@@ -53,6 +56,9 @@ def extract_document(doc: Document) -> Facts:
         settle_totals(
             budgets, story_program(budgets, named, linker.found_programs()), sentences, linker.named, named
         )
+    areas_of_programs(budgets, sentences, linker.named)
+    makeup_lines(budgets, sentences, linker.named)
+    sums_of_parts(budgets)
     follow_exact(budgets)
     # 5. Tables: one row per money cell; a prose figure the table states again is kept once.
     table_rows = extract_tables(doc.text, doc.tables)

@@ -76,6 +76,8 @@ def proper_names(text: str) -> list[str]:
     body = {w.lower() for w in lexicon.terms("program_forms", "en_body")}
     for m in _proper_name().finditer(text):
         words = m.group(1).split()
+        if (after := text[m.end() :].split(maxsplit=1)) and after[0].strip(",.;").lower() in body:
+            continue  # "the Defense Acquisition Program Administration": a body named after its program
         if not text[: m.start()].strip() or text[: m.start()].rstrip().endswith((".", ":", '"', "“")):
             words = words[1:]  # the sentence's first word is capitalised anyway
         joins = [i for i, w in enumerate(words) if w in _JOIN]
