@@ -226,3 +226,22 @@ def test_a_country_named_as_a_bodys_home_base_does_not_set_the_act_at_home(entry
     assert entry.term in entry.example
     assert not named_at_home(entry.example, "IN"), entry.example
     assert named_at_home("인도에서는 올카고 그룹이 터미널에 투자한다.", "IN")  # set in India: at home
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("한국전력은 모잠비크 전력청과 AI 전력망 공동연구 업무협약을 맺었다.", ["MZ"]),
+        ("The agency signed an MOU with Uruguay and Panama on joint AI research.", ["UY", "PA"]),
+        ("동티모르와 몰디브의 연구자들이 국내에 머물며 공동연구를 한다.", ["TL", "MV"]),
+    ],
+)
+def test_gazetteer_names_less_common_partners(text: str, expected: list[str]) -> None:
+    assert split(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["부탄가스 통을 치웠다.", "말리는 사람이 없었다.", "수단과 방법을 가리지 않았다."]
+)
+def test_short_korean_words_are_not_countries(text: str) -> None:
+    assert split(text) == ([], [])
