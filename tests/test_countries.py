@@ -245,3 +245,17 @@ def test_gazetteer_names_less_common_partners(text: str, expected: list[str]) ->
 )
 def test_short_korean_words_are_not_countries(text: str) -> None:
     assert split(text) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("우리 연구소는 스웨덴 대학과 공동으로 로봇을 개발한다.", ["SE"]),
+        ("정부는 칠레와 디지털 협정을 체결했다.", ["CL"]),
+        ("The ministry signed a digital accord with Chile.", ["CL"]),
+        ("Korea launched a chip alliance with the Netherlands.", ["NL"]),
+        ("Poland hosts the second testbed of the programme.", ["PL"]),
+    ],
+)
+def test_signing_joint_work_and_hosting_make_partners(text: str, expected: list[str]) -> None:
+    assert split(text)[0] == expected
