@@ -259,3 +259,15 @@ def test_short_korean_words_are_not_countries(text: str) -> None:
 )
 def test_signing_joint_work_and_hosting_make_partners(text: str, expected: list[str]) -> None:
     assert split(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("실증 사업에는 태국 병원 3곳과 국내 기업 5곳이 선정됐다.", ["TH"]),
+        ("Korea will help develop a smart port in Peru.", ["PE"]),
+        ("The agency will help build a data centre in Kenya.", ["KE"]),
+    ],
+)
+def test_selection_and_development_aid_make_partners(text: str, expected: list[str]) -> None:
+    assert split(text)[0] == expected
