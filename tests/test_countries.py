@@ -271,3 +271,16 @@ def test_signing_joint_work_and_hosting_make_partners(text: str, expected: list[
 )
 def test_selection_and_development_aid_make_partners(text: str, expected: list[str]) -> None:
     assert split(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("한·베 AI 공동연구센터가 하노이에 문을 연다.", ["VN"]),
+        ("정부는 인니 정부와 디지털 협력 양해각서를 맺었다.", ["ID"]),
+        ("우즈벡 연구자 20명이 국내에 머물며 공동연구를 한다.", ["UZ"]),
+        ("한-러 과학기술 협력 위원회가 열렸다.", ["RU"]),
+    ],
+)
+def test_korean_short_forms_of_partner_countries(text: str, expected: list[str]) -> None:
+    assert split(text)[0] == expected
