@@ -226,3 +226,61 @@ def test_a_country_named_as_a_bodys_home_base_does_not_set_the_act_at_home(entry
     assert entry.term in entry.example
     assert not named_at_home(entry.example, "IN"), entry.example
     assert named_at_home("인도에서는 올카고 그룹이 터미널에 투자한다.", "IN")  # set in India: at home
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("한국전력은 모잠비크 전력청과 AI 전력망 공동연구 업무협약을 맺었다.", ["MZ"]),
+        ("The agency signed an MOU with Uruguay and Panama on joint AI research.", ["UY", "PA"]),
+        ("동티모르와 몰디브의 연구자들이 국내에 머물며 공동연구를 한다.", ["TL", "MV"]),
+    ],
+)
+def test_gazetteer_names_less_common_partners(text: str, expected: list[str]) -> None:
+    assert split(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["부탄가스 통을 치웠다.", "말리는 사람이 없었다.", "수단과 방법을 가리지 않았다."]
+)
+def test_short_korean_words_are_not_countries(text: str) -> None:
+    assert split(text) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("우리 연구소는 스웨덴 대학과 공동으로 로봇을 개발한다.", ["SE"]),
+        ("정부는 칠레와 디지털 협정을 체결했다.", ["CL"]),
+        ("The ministry signed a digital accord with Chile.", ["CL"]),
+        ("Korea launched a chip alliance with the Netherlands.", ["NL"]),
+        ("Poland hosts the second testbed of the programme.", ["PL"]),
+    ],
+)
+def test_signing_joint_work_and_hosting_make_partners(text: str, expected: list[str]) -> None:
+    assert split(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("실증 사업에는 태국 병원 3곳과 국내 기업 5곳이 선정됐다.", ["TH"]),
+        ("Korea will help develop a smart port in Peru.", ["PE"]),
+        ("The agency will help build a data centre in Kenya.", ["KE"]),
+    ],
+)
+def test_selection_and_development_aid_make_partners(text: str, expected: list[str]) -> None:
+    assert split(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("한·베 AI 공동연구센터가 하노이에 문을 연다.", ["VN"]),
+        ("정부는 인니 정부와 디지털 협력 양해각서를 맺었다.", ["ID"]),
+        ("우즈벡 연구자 20명이 국내에 머물며 공동연구를 한다.", ["UZ"]),
+        ("한-러 과학기술 협력 위원회가 열렸다.", ["RU"]),
+    ],
+)
+def test_korean_short_forms_of_partner_countries(text: str, expected: list[str]) -> None:
+    assert split(text)[0] == expected

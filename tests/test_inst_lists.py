@@ -335,3 +335,9 @@ def test_a_count_of_regions_lists_local_governments_only_after_local_governments
     found = extract("교육부가 지자체와 맺은 협약은 올해 3개 지역(울산, 전북, 세종)으로 늘었다.")
     assert {"울산광역시", "전북특별자치도", "세종특별자치시"} <= set(found), list(found)
     assert not extract("센터는 3개 지역(울산, 전북, 세종)에 들어선다.")  # places where a centre stands
+
+
+def test_a_comma_between_two_dotted_lists_ends_the_list_of_bodies() -> None:
+    found = extract("과기정통부·KAIST·포스텍·삼성전자, 반도체·소재 분야 AI 전환 협력")
+    assert {"KAIST", "삼성전자"} <= set(found)
+    assert not {"반도체", "소재"} & set(found)

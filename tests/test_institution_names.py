@@ -166,3 +166,11 @@ def test_the_2025_ministries_are_known_by_their_english_names_and_a_builder_is_n
 def test_the_national_rnd_evaluation_committee_is_known() -> None:
     found = extract("과기정통부는 '제3회 국가연구개발사업평가 총괄위원회'를 열어 예타 면제를 의결했다.")
     assert "국가연구개발사업평가 총괄위원회" in found, list(found)
+
+
+def test_an_acronym_inside_the_quotes_of_a_classed_name_is_no_part_of_it() -> None:
+    names = set(
+        extract("정부는 독일의 연구지원기관인 '가람 리서치 파운데이션(GRF)'과 함께 반도체 연구를 지원한다.")
+    )
+    assert "가람 리서치 파운데이션" in names
+    assert not any("(" in n for n in names)

@@ -217,3 +217,12 @@ def test_city_hall_form_resolves_to_the_gazetteer_city() -> None:
 )
 def test_generic_words_with_a_form_suffix_are_not_names(text: str) -> None:
     assert extract(text) == {}
+
+
+def test_a_short_form_joins_the_successor_named_in_full() -> None:
+    text = "산업통상부는 AI 공장 사업을 시작한다. 산업부 관계자는 올해 50곳을 뽑는다고 말했다."
+    names = {i.name for i in extract_institutions(text, split_sentences(text))}
+    assert "산업통상부" in names
+    assert "산업통상자원부" not in names
+    text = "산업부는 AI 공장 사업을 시작한다."
+    assert {i.name for i in extract_institutions(text, split_sentences(text))} == {"산업통상자원부"}

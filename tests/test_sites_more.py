@@ -299,3 +299,11 @@ def test_a_centre_named_like_a_program_is_a_site_where_the_work_happens() -> Non
     text = "도는 병원과 함께 개발한 서비스를 충남대병원 '인공지능 폐 질환 진단센터'에서 진료에 적용하고 있다."
     names = [s.name for s in sites_in(text, programs=frozenset({"인공지능 폐 질환 진단센터"}))]
     assert names == ["인공지능 폐 질환 진단센터"], names
+
+
+def test_a_signing_venue_before_a_list_of_partners_is_no_site() -> None:
+    text = (
+        "두 부처는 20일 대전 유성구 가람전자 글로벌R&D센터에서 한빛과학기술원(HIST), 가람정밀, 가람로보틱스, "
+        "누리대학교와 '로봇 산업 AI 기술개발 협력을 위한 업무협약'을 맺었다고 밝혔다."
+    )
+    assert sites_in(text) == []

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 from etl import lexicon
@@ -333,9 +334,13 @@ _CLAUSE_END = re.compile(r"(?:이|가|은|는|을|를|에|에서|에게)$")
 
 
 def _clauses(text: str, items: list[Member], found: Sequence[Span]) -> list[list[Member]]:
-    """A run split where a known member ends its clause with a case particle (`…연구원이, 호남·제주권`)."""
+    """A run split where a known member ends its clause with a case particle (`…연구원이, 호남·제주권`), and at a
+    comma between two ·-lists (`정부·가람대·누리전자, 조선·해양 산업`: the second list names other things)."""
+    gaps = ["·" if "·" in text[a.end : b.start] else "," for a, b in pairwise(items)]
     out: list[list[Member]] = [[]]
-    for i in items:
+    for k, i in enumerate(items):
+        if 0 < k < len(gaps) and gaps[k - 1] == "," and gaps[k - 2 : k - 1] == ["·"] and gaps[k] == "·":
+            out.append([])
         out[-1].append(i)
         inner = [m for m in found if i.start <= m.start and m.end < i.end]
         if inner and _CLAUSE_END.fullmatch(text[inner[-1].end : i.end]):

@@ -117,8 +117,14 @@ def _classed(text: str, pat: re.Pattern[str]) -> list[tuple[int, int]]:
             else not _has_tag(m.group(group), _NOT_IN_NAME)
         )
         if tags[0] in _PROPER and fits:
-            out.append(m.span(group))
+            start, end = m.span(group)
+            # `'칩스 조인트 언더테이킹(Chips JU)'`: the acronym in parentheses inside the quotes is no part of the name
+            gloss = _GLOSS_END.search(m.group(group))
+            out.append((start, start + gloss.start() if gloss else end))
     return out
+
+
+_GLOSS_END = re.compile(r"\s*\([A-Za-z][A-Za-z0-9& ]{1,11}\)$")
 
 
 # A particle that has two shapes takes the one the name's last syllable asks for: 이/은/을/과/으로 after a final

@@ -19,6 +19,7 @@ from etl.extract import inst_actors, inst_companies, inst_english, inst_places, 
 from etl.extract.inst_context import capital_names, is_caption, is_chrome
 from etl.extract.inst_derived import campus_hospitals, english_aliases, with_hospitals
 from etl.extract.inst_roles import ROLE_RANK
+from etl.extract.inst_short import join_short_forms
 from etl.models import Evidence, Institution, Sentence
 from etl.normalize import PARTICLES_AFTER_NAME, space_key
 from etl.romanize import romanize
@@ -210,7 +211,7 @@ def extract_institutions(text: str, sentences: list[Sentence]) -> list[Instituti
             inst = out[name]
             if ROLE_RANK[role] > ROLE_RANK[inst.role]:
                 inst.role, inst.evidence = role, Evidence(s.text, s.start, s.end)
-    return inst_actors.fold_parts(list(out.values()))
+    return join_short_forms(inst_actors.fold_parts(list(out.values())))
 
 
 def _sentence_mentions(s: Sentence, gaz: Gazetteer, city: bool = False) -> list[_Mention]:

@@ -127,8 +127,10 @@ def is_not_site(text: str, name: str, end: int) -> bool:
         return True  # "한미 AI 공동연구 거점 '글로벌 AI 프론티어랩'": a description of the quoted name
     # "X 대학본부에서 … 협약을 맺는다": a room or building of X between the name and 에서
     at = re.match(r"['’」\"”]?(?:\s[가-힣]{2,5})?\s*에서(?![는도])", text[end:])
-    clause = re.search(r"[,.]|다\s", text[end:])  # "X에서 … 사업단 발대식을 연다": the ceremony of its clause
-    stop = end + max(EVENT_WINDOW, clause.start() if clause else len(text))
+    # "X에서 … 사업단 발대식을 연다": the ceremony of its clause; a comma between listed names ends no clause
+    # ("X에서 A, B, C와 업무협약을 맺었다"), one after a verb does ("X에서 열고, …").
+    clause = _CLAUSE_END.search(text, end)
+    stop = end + max(EVENT_WINDOW, clause.start() - end if clause else len(text))
     if not at:
         return False
     if v["events"].search(text, end, stop):  # type: ignore[attr-defined]
@@ -145,6 +147,7 @@ def is_place_word(text: str, start: int, end: int) -> bool:
     return bool(found) and found[-1][1] == start and found[-1][2] == end
 
 
+_CLAUSE_END = re.compile(r"[.]|다\s|(?:고|며|서|면|는데|지만),")
 _LIST_END = re.compile(r" 등(?![가-힣])")  # "광양항 등 항만 세 곳": a list's end after the port
 
 
