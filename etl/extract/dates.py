@@ -135,11 +135,8 @@ def find_published_date(text: str) -> date | None:
     for d, line in lines:
         if _is_byline(line):
             return d
-    for (
-        start,
-        _e,
-        d,
-    ) in found:  # "SEOUL, SOUTH KOREA, December 28, 2021 – The city …": a dateline with its year
+    # "SEOUL, SOUTH KOREA, December 28, 2021 – The city …": a dateline with its year.
+    for start, _e, d in found:
         if _PLACE_COMMA.fullmatch(head, head.rfind("\n", 0, start) + 1, start):
             return d
     return _foot_stamp(text[-_HEAD:]) if len(text) > _HEAD else None
@@ -154,8 +151,8 @@ def _foot_stamp(foot: str) -> date | None:
     """ "2025/11/24 09:30 송고", "(END) 2025/11/24", "입력 2025.11.24": the stamp a page keeps at its foot."""
     if labelled := labelled_date(foot):
         return labelled
-    for _s, _e, d in _full_dates(foot):
-        line = _line_at(foot, _s)
+    for start, _e, d in _full_dates(foot):
+        line = _line_at(foot, start)
         if _STAMP.search(line) and len(line) <= STAMP_LINE:  # not a related story's "2025.11.20" line
             return d
     return None

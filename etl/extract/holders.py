@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from etl import lexicon, nlp
+from etl.categories import SHARE_KINDS
 from etl.extract import payers
 from etl.models import Budget
 
@@ -256,7 +257,7 @@ def per_unit(before: str, after: str) -> bool:
 
 def share_per_unit(units: list[Budget], rows: list[Budget]) -> None:
     """Give each per-unit row of no kind (`units`, role budget) the one payer kind the sentence's rows name."""
-    kinds = {b.kind for b in rows} & {"national", "local", "private"}
+    kinds = {b.kind for b in rows if b.kind in SHARE_KINDS}
     if len(kinds) == 1:
         lend(units, next(iter(kinds)), frozenset(("budget",)))
 
@@ -279,7 +280,7 @@ def parts_of_last(text: str, rows: list[Budget], last_kind: str | None) -> None:
     """The figures of a sentence that takes the money the sentence before named as its topic ("이 돈은 …", "첫
     시도로, 이 예산으로 …") or only lists its parts ("A 200억원, B 51억원 등이다") are parts of it: they take its
     payer (`last_kind`, the kind of the last amount before)."""
-    if last_kind not in ("national", "local", "private"):
+    if last_kind not in SHARE_KINDS:
         return
     if _money_back().search(text) or (_breakdown().search(text) and not _actors(text)):
         lend(rows, last_kind, HELD_ROLES)
@@ -291,11 +292,7 @@ def compare_like(mains: list[tuple[Budget, bool]], last_kind: str | None) -> Non
     금액이다." (`mains`: each amount's row and whether it is a comparand; `last_kind`: the kind of the last
     amount of the sentence before). A payer kind is lent; a total is not (it names no payer). So is a change of
     that figure ("전년보다 926억 원 늘어난 규모다": README, a change's payer)."""
-    if (
-        last_kind in ("national", "local", "private")
-        and mains
-        and all(c or r.role == "change" for r, c in mains)
-    ):
+    if last_kind in SHARE_KINDS and mains and all(c or r.role == "change" for r, c in mains):
         lend([row for row, _ in mains], last_kind)
 
 

@@ -35,7 +35,10 @@ def _split_item() -> re.Pattern[str]:
 
 
 # Between "each" and the amount: a ceiling or hedge word, and a span the money covers ("각각 2년간 30억원").
-_BEFORE_AMOUNT = r"\s*(?:(?:최대|최고|약)\s*)?(?:[0-9]+\s?(?:년|개월)\s?(?:간|동안)\s*|연간\s*|매년\s*)?(?:최대|최고|약)?\s*$"
+_HEDGE = r"(?:최대|최고|약)"
+_BEFORE_AMOUNT = (
+    rf"\s*(?:{_HEDGE}\s*)?(?:[0-9]+\s?(?:년|개월)\s?(?:간|동안)\s*|연간\s*|매년\s*)?{_HEDGE}?\s*$"
+)
 _GLOSS = r"(?:\s?[(（][^()（）]{1,12}[)）])?"  # 강원(강릉): the city a region's money goes to
 
 

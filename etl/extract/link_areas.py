@@ -9,13 +9,12 @@ counting them ("등 4개 분야"), are taken. Used by etl/extract/document.py, o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
+from etl.extract.link_story import Named
 from etl.models import Budget, Sentence
 
-Named = Callable[[Sentence], list[tuple[int, str]]]
 # A declared area's name is a few words: the last item before "등 N개 분야" and the ones before it.
 MAX_AREA_CHARS = 15
 

@@ -12,14 +12,13 @@ is linked.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
+from etl.extract.link_story import Named
 from etl.extract.list_leads import is_list_line
 from etl.models import Budget, Sentence
 
-Named = Callable[[Sentence], list[tuple[int, str]]]
 # A lead that points back ("프로젝트의 세부 구성은") speaks of the program named in its paragraph: the sentences
 # right before it.
 LOOK_BACK = 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from functools import cache
 
 from etl import lexicon
@@ -17,20 +18,30 @@ TIME = r"(?:(?:20\d\d|19\d\d)년도?|내년도?|올해|새해)"
 _CLAUSE_END = re.compile(r"\s*(?:[,;)）]|$)")
 
 
+def gazetteer_names(kind: str, body: Callable[[str], bool], name: Callable[[str], bool]) -> str:
+    """One alternation of the Korean names (canonical and aliases) of the gazetteer's bodies of type `kind` whose
+    canonical name passes `body`, each name passing `name`."""
+    names: set[str] = set()
+    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row.get("type") == kind and body(row["canonical"]):
+                names.update(
+                    n
+                    for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
+                    if n and not n.isascii() and name(n)
+                )
+    return lexicon.alternation(names)
+
+
 @cache
 def local_owners() -> str:
     """The Korean names of cities, provinces, counties and their education offices (gazetteer type
     `local_government`, not their councils): an education office spends its own 교육비특별회계 (local, README)."""
-    names: set[str] = set()
-    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row.get("type") == "local_government" and not row["canonical"].endswith("의회"):
-                names.update(
-                    n
-                    for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
-                    if n and not n.isascii() and (n.endswith("교육청") or not n.endswith(("의회", "청")))
-                )
-    return lexicon.alternation(names)
+    return gazetteer_names(
+        "local_government",
+        lambda body: not body.endswith("의회"),
+        lambda n: n.endswith("교육청") or not n.endswith(("의회", "청")),
+    )
 
 
 @cache

@@ -98,10 +98,9 @@ _COUNTER = re.compile(
     rf"|배럴|헥타르|인구|[명개장톤평건대회번곳편권배쌍점년주달일분초층호종병잔부채척표뷰인](?:(?![가-힣])|(?=[{_PARTICLE}]))"
     r"|[A-Za-z%％㎡㎞㎏])"
 )
-_RANGE_SEP = re.compile(r"\s?[~∼〜\-–—]\s?|\sto\s")  # "and" lists two amounts, it is no range …
-_BETWEEN = re.compile(
-    r"\b[Bb]etween\s$"
-)  # … unless "between" opens it: "between 2 trillion and 3 trillion won"
+# "and" lists two amounts, it is no range, unless "between" opens it: "between 2 trillion and 3 trillion won".
+_RANGE_SEP = re.compile(r"\s?[~∼〜\-–—]\s?|\sto\s")
+_BETWEEN = re.compile(r"\b[Bb]etween\s$")
 _AND = re.compile(r"\sand\s")
 _VAGUE = re.compile(r"(?<![가-힣])(?:몇|수|여러|십수)\s?$")  # 수백억원, 몇 천만원: no figure
 _PRE_WORDS = (

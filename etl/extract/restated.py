@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from etl import lexicon
+from etl.categories import SHARE_KINDS
 from etl.extract.list_leads import list_line
 from etl.extract.title_names import sketches
 from etl.models import Budget, Sentence
@@ -36,7 +37,7 @@ def dedupe(budgets: list[Budget], head_end: int | None = None) -> list[Budget]:
 def _payer_over_total(total: str, payer: str) -> bool:
     """A figure called a total (모두, 총) and the same figure with one payer's kind are one figure of that payer:
     a payer bound to the amount wins over 총 or 모두 (README, second set of rulings)."""
-    return total == "total" and payer in ("national", "local", "private")
+    return total == "total" and payer in SHARE_KINDS
 
 
 def _title_sketch(row: Budget, program: str) -> bool:
@@ -102,17 +103,16 @@ def _back() -> re.Pattern[str]:
     return re.compile(rf"(?:{lexicon.alternation(back)})\s*$")
 
 
+def _just_before(b: Budget) -> str:
+    """The LABEL_CHARS of the evidence sentence before the amount ("" when the amount is not found in it)."""
+    ev = b.evidence
+    at = ev.text.find(b.unit_text) if ev else -1
+    return ev.text[max(0, at - LABEL_CHARS) : at] if ev and at >= 0 else ""
+
+
 def _points_back(b: Budget) -> bool:
-    ev = b.evidence
-    at = ev.text.find(b.unit_text) if ev else -1
-    return at >= 0 and bool(_back().search(ev.text[max(0, at - LABEL_CHARS) : at]))
-
-
-def _label(b: Budget) -> set[str]:
-    """Stems of the words just before the amount."""
-    ev = b.evidence
-    at = ev.text.find(b.unit_text) if ev else -1
-    return _stems(ev.text[max(0, at - LABEL_CHARS) : at]) if at >= 0 else set()
+    """ "이 가운데 1조8000억원이": a figure said before, picked out again."""
+    return bool(_back().search(_just_before(b)))
 
 
 def _restates(a: Budget, b: Budget, head_end: int | None = None) -> bool:
@@ -136,13 +136,11 @@ def _restates(a: Budget, b: Budget, head_end: int | None = None) -> bool:
         and min(ea.start, eb.start) >= head_end
         and not (_TABLE_ROW.match(ea.text) or _TABLE_ROW.match(eb.text))
     ):
+        if _points_back(a) or _points_back(b):
+            return True
         # One thing when the words before one figure recur before the other or anywhere in its sentence (a list
         # line "X 취수원 이전: 25억원" and a body sentence on "취수원 이전 … 용역비(25억원)").
-        if _points_back(a) or _points_back(
-            b
-        ):  # "이 가운데 1조8000억원이": a figure said before, picked out again
-            return True
-        la, lb = _label(a), _label(b)
+        la, lb = _stems(_just_before(a)), _stems(_just_before(b))
         return not (la and lb) or bool(la & lb or la & _stems(eb.text) or lb & _stems(ea.text))
     return True
 
@@ -224,7 +222,7 @@ def _follow_near(budgets: list[Budget], exact: list[Budget]) -> None:
 def _near(rounded: int, exact: int) -> bool:
     """`exact` cut or rounded to the precision of `rounded` (its significant digits) is `rounded`, and they differ
     by at most ROUNDED_SPAN of it ("200 billion won" does not round 171.5 billion: one digit says too little)."""
-    step = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
+    step = _step(rounded)
     return (
         step > 1
         and abs(exact - rounded) < min(step, ROUNDED_SPAN * exact)
@@ -236,5 +234,10 @@ def _rounds(rounded: int, exact: int) -> bool:
     """`exact` cut to the precision of `rounded` (its significant digits) is `rounded`, and they differ."""
     if not rounded < exact <= rounded * (1 + ROUNDED_SPAN):
         return False
-    step = 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))
+    step = _step(rounded)
     return exact // step * step == rounded
+
+
+def _step(rounded: int) -> int:
+    """The precision a round figure is written to: 10**(its trailing zeros), 1000 for 41000."""
+    return 10 ** (len(str(rounded)) - len(str(rounded).rstrip("0")))

@@ -7,15 +7,13 @@ reach across: `추경으로 AI 사업에 500억원` is a line of the supplementa
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
 
 from etl import lexicon
 from etl.categories import MoneyRole, values
-from etl.config import RESOURCES
 from etl.extract.local_budgets import TIME as _TIME
-from etl.extract.local_budgets import yearly_budget
+from etl.extract.local_budgets import gazetteer_names, yearly_budget
 from etl.models import Budget
 
 ROLES = values(MoneyRole)
@@ -94,16 +92,7 @@ _ORDER = ("cap", "change", "base", "market", "revenue", "investment", "other")
 def owners() -> str:
     """The Korean names of ministries and agencies (gazetteer type `government`, not the Assembly): whose yearly
     budget is an envelope ("과기정통부 내년 예산", "과학기술정보통신부의 내년 예산이 모두 …")."""
-    names: set[str] = set()
-    with (RESOURCES / "institutions.csv").open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row.get("type") == "government" and row["canonical"][-1:] in ("부", "처", "청", "실"):
-                names.update(
-                    n
-                    for n in [row["canonical"], *(row.get("aliases") or "").split("|")]
-                    if n and not n.isascii()
-                )
-    return lexicon.alternation(names)
+    return gazetteer_names("government", lambda body: body[-1:] in ("부", "처", "청", "실"), lambda _: True)
 
 
 @cache

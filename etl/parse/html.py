@@ -90,9 +90,15 @@ def parse_html(raw: RawDoc) -> list[Document]:
     tree, too_deep = _load_tree(html, raw.source)
     title = find_title(tree)
     published = find_published(tree)
-    marked, byline = find_byline(tree, marked=True), find_byline(tree)  # a header's "today" is a bare date
-    published = published or (_byline_date(marked) if marked else None) or _labelled_line_date(tree)
-    published, byline = published or (_byline_date(byline) if byline else None), marked or byline
+    # A byline naming its reporter or labelling its date beats a bare date box (a header's "today").
+    marked = find_byline(tree, marked=True)
+    byline = marked or find_byline(tree)
+    published = (
+        published
+        or (_byline_date(marked) if marked else None)
+        or _labelled_line_date(tree)
+        or (_byline_date(byline) if byline else None)
+    )
     subtitle = find_subtitle(tree)
     canonical = find_canonical(tree)
     _prune(tree)
